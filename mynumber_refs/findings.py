@@ -1,0 +1,65 @@
+"""Reason codes of findings and their messages (Japanese first, English after a slash).
+
+A finding is something the library found but did not establish or did not rewrite.  The codes
+are stable: scripts and the JSON output use them.
+"""
+
+from __future__ import annotations
+
+LAW_UNKNOWN = "law-unknown"
+SAME_LAW_UNRESOLVED = "same-law-unresolved"
+NO_ANTECEDENT = "no-antecedent"
+UNKNOWN_TABLE = "unknown-table"
+COLUMN_REFERENCE = "column-reference"
+MALFORMED = "malformed"
+ROW_UNKNOWN = "row-unknown"
+ROW_INFERRED = "inferred-mapping"
+ROW_DELETED = "row-deleted"
+ROW_DELETED_DROPPED = "row-deleted-dropped"
+ROW_SPLIT = "row-split"
+ROW_NOT_IN_TABLE = "row-not-in-new-table"
+SUBITEM_NOT_MAPPED = "subitem-not-mapped"
+ORDER_REF_UNKNOWN = "order-ref-unknown"
+ORDER_REF_INFERRED = "order-ref-inferred"
+DEPENDENT_KEPT = "dependent-kept"
+TYPO = "typo"
+OVERLAP = "overlap"
+
+REASONS: dict[str, str] = {
+    LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
+    " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",
+    SAME_LAW_UNRESOLVED: "「同法」が指す法律が見つかりません / 同法 has no antecedent law in the text",
+    NO_ANTECEDENT: "この項の一覧が属する表（または命令）が同じ段落に見つかりません / no table or order cited before this list in the same passage",
+    UNKNOWN_TABLE: "番号利用法にない表です（別表第一・第二・別表のみ） / the act has no such table",
+    COLUMN_REFERENCE: "欄（{column}）の参照は項ごとに対応付けできません。内容を確認して手で修正してください"
+    " / a column reference ({column}) cannot be mapped row by row; review it by hand",
+    MALFORMED: "引用の形が読み取れません / the citation is malformed",
+    ROW_UNKNOWN: "{table}の{row}の項は対応表にありません（根拠が確認できないため書き換えません）"
+    " / {table} row {row} has no established mapping; left as written",
+    ROW_INFERRED: "{table}の{row}の項の対応（→{new}）は推定にとどまります。確認のうえ --accept-inferred で適用できます"
+    " / the mapping of {table} row {row} (→ {new}) is only inferred; apply it with --accept-inferred",
+    ROW_DELETED: "{table}の{row}の項は改正で削除され、対応する項がありません / {table} row {row} was deleted; no successor",
+    ROW_DELETED_DROPPED: "{table}の{row}の項は削除されたため一覧から除きました / {table} row {row} was deleted and dropped from the list",
+    ROW_SPLIT: "{table}の{row}の項は複数の項（{new}）に分かれました。どれを指すか確認してください"
+    " / {table} row {row} was split into {new}; choose by hand",
+    ROW_NOT_IN_TABLE: "{table}に{row}の項はありません / {table} has no row {row}",
+    SUBITEM_NOT_MAPPED: "旧命令の{ref}のイロハ（細目）は改正前後で対応が確定できません / the sub-item letter of old-order reference {ref} cannot be mapped",
+    ORDER_REF_UNKNOWN: "旧命令の{ref}に対応する新命令の規定が確認できません / no established successor for old-order reference {ref}",
+    ORDER_REF_INFERRED: "旧命令の{ref}の対応（→{new}）は推定にとどまります。--accept-inferred で適用できます"
+    " / the mapping of old-order reference {ref} (→ {new}) is only inferred",
+    DEPENDENT_KEPT: "関連する引用（{other}）を書き換えられないため、この引用も元のままにしました"
+    " / kept as written because a citation it depends on ({other}) could not be rewritten",
+    TYPO: "誤記の可能性があります：「{found}」→「{correct}」 / probable typo: {found} → {correct}",
+    OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
+}
+
+
+class _Default(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def message(reason: str, **values: object) -> str:
+    """The message for ``reason`` with ``values`` filled in."""
+    template = REASONS.get(reason, reason)
+    return template.format_map(_Default(values))

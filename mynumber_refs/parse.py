@@ -1,0 +1,596 @@
+"""Step 2 of the pipeline: parse a candidate with the Lark LALR grammar (``grammar/citation.lark``).
+
+The scanner (:mod:`mynumber_refs.scan`) says where a citation may start; this module takes the
+longest prefix of the text from there that the grammar accepts and turns its tree into a
+:class:`Parsed` object whose spans are relative to that start.  :mod:`mynumber_refs.resolve`
+then establishes the law and builds :class:`~mynumber_refs.model.Citation` objects.
+
+``parse_citation(s)`` parses a string that must be exactly one citation.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedInput, VisitError
+
+from ._resources import data_dir
+from .model import (
+    Citation,
+    CitationKind,
+    CitationSyntaxError,
+    OrderRef,
+    Part,
+    Provision,
+    RowNumber,
+    Style,
+    Table,
+)
+from .numerals import NumeralStyle, detect_style, parse_int
+
+__all__ = ["Parsed", "START_SYMBOLS", "get_parser", "parse_at", "parse_citation"]
+
+START_SYMBOLS = ("anchored", "bare_rows", "order_refs")
+
+
+@functools.cache
+def get_parser(strict: bool = False) -> Lark:
+    """The grammar, built once per process (``strict=True`` also rejects any conflict)."""
+    text = (data_dir("grammar") / "citation.lark").read_text(encoding="utf-8")
+    return Lark(
+        text,
+        parser="lalr",
+        lexer="contextual",
+        start=list(START_SYMBOLS),
+        strict=strict,
+        maybe_placeholders=False,
+    )
+
+
+# --------------------------------------------------------------------------- parsed structures
+
+
+@attrs.frozen
+class RowToken:
+    """One written row number with its span (relative to the parse start)."""
+
+    number: RowNumber
+    start: int
+    end: int
+    text: str
+
+
+@attrs.frozen
+class RowItem:
+    """``kind`` is ``one`` (16の項), ``range`` (1の項から5の項まで) or ``dai`` (第16項)."""
+
+    kind: str
+    numbers: tuple[RowToken, ...]
+    suffix: str | None  # の項 / 項 / None, the last suffix written for this item
+    start: int
+    end: int
+
+
+@attrs.frozen
+class Parsed:
+    """A parse result with spans relative to the start of the parsed text."""
+
+    kind: CitationKind
+    end: int
+    provision: Provision | None = None
+    provision_span: tuple[int, int] | None = None
+    table: Table | None = None
+    tables: tuple[Table, ...] = ()
+    table_span: tuple[int, int] | None = None
+    ord_span: tuple[int, int] | None = None
+    table2_span: tuple[int, int] | None = None
+    same_table: bool = False
+    order_title: str | None = None  # "exchange" or "uses"
+    title_span: tuple[int, int] | None = None
+    items: tuple[RowItem, ...] = ()
+    separators: tuple[str, ...] = ()
+    link: str = ""
+    rows_span: tuple[int, int] | None = None
+    column: str | None = None
+    refs: tuple[Any, ...] = ()  # (kind, value, start, end, extra)
+
+    @property
+    def start(self) -> int:
+        return 0
+
+
+def _end(tok: Token) -> int:
+    """End offset of a token (``Token.end_pos`` is not always set by the interactive lexer)."""
+    return int(tok.start_pos or 0) + len(tok)
+
+
+def _strip_ws(s: str) -> str:
+    return "".join(s.split())
+
+
+_ORD_VALUES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _ord_value(tok: str) -> int:
+    ch = _strip_ws(tok)[1:]
+    return _ORD_VALUES.get(ch) or parse_int(ch)
+
+
+def _table_of(ordinal: int | None) -> Table:
+    if ordinal is None:
+        return Table.BEPPYO
+    return {1: Table.BEPPYO1, 2: Table.BEPPYO2}.get(ordinal, Table.OTHER)
+
+
+@v_args(inline=True)
+class _ToModel(Transformer[Token, Any]):
+    """Turns the tree into plain values; every grammar rule has a method here."""
+
+    # numbers ---------------------------------------------------------------
+    def num(self, tok: Token) -> Token:
+        return tok
+
+    def rownum(self, num: Token, *branches: Token) -> RowToken:
+        parts = [parse_int(str(num))]
+        end = _end(num)
+        text = str(num)
+        for b in branches:
+            parts.append(parse_int(_strip_ws(str(b))[1:]))
+            end = _end(b)
+            text += str(b)
+        return RowToken(RowNumber(tuple(parts)), num.start_pos, end, text)
+
+    def suffix(self, tok: Token) -> Token:
+        return tok
+
+    # rows ------------------------------------------------------------------
+    def row_one(self, num: RowToken, suffix: Token | None = None) -> RowItem:
+        end = _end(suffix) if suffix is not None else num.end
+        return RowItem("one", (num,), _strip_ws(str(suffix)) if suffix else None, num.start, end)
+
+    def row_range(self, *args: Any) -> RowItem:
+        nums = [a for a in args if isinstance(a, RowToken)]
+        toks = [a for a in args if isinstance(a, Token)]
+        suffixes = [_strip_ws(str(t)) for t in toks if t.type in ("NOKOU", "KOU")]
+        last = args[-1]
+        end = last.end if isinstance(last, RowToken) else _end(last)
+        return RowItem("range", (nums[0], nums[1]), suffixes[-1] if suffixes else None, nums[0].start, end)
+
+    def row_dai(self, dai: Token, num: RowToken, kou: Token) -> RowItem:
+        return RowItem("dai", (num,), "第項", dai.start_pos, _end(kou))
+
+    def row_sep(self, tok: Token) -> Token:
+        return tok
+
+    def rows(self, *args: Any) -> tuple[tuple[RowItem, ...], tuple[str, ...]]:
+        items = tuple(a for a in args if isinstance(a, RowItem))
+        seps = tuple(_strip_ws(str(a)) for a in args if isinstance(a, Token))
+        return items, seps
+
+    def rows_part(self, *args: Any) -> dict[str, Any]:
+        link = ""
+        rows = args[-1]
+        if len(args) == 2:
+            link = str(args[0])
+        items, seps = rows
+        return {"items": items, "separators": seps, "link": link}
+
+    def column_part(self, *args: Token) -> tuple[str, str, int]:
+        return ("column", _strip_ws(str(args[-1])), int(_end(args[-1])))
+
+    # provision ---------------------------------------------------------------
+    def paragraph(self, _dai: Token, num: Token, _kou: Token) -> tuple[str, int]:
+        return "paragraph", parse_int(str(num))
+
+    def item(self, _dai: Token, num: Token, gou: Token) -> tuple[str, int, Token, Token]:
+        return "item", parse_int(str(num)), num, gou
+
+    def item_typo(self, dai: Token, num: Token, jou: Token) -> tuple[str, int, Token, Token]:
+        return "item", parse_int(str(num)), num, jou
+
+    def provision(self, dai: Token, num: Token, _jou: Token, *rest: Any) -> dict[str, Any]:
+        parts = [parse_int(str(num))]
+        paragraph = None
+        item = None
+        end = _end(_jou)
+        item_span = None
+        for r in rest:
+            if isinstance(r, Token):  # BRANCH
+                parts.append(parse_int(_strip_ws(str(r))[1:]))
+                end = _end(r)
+            elif r[0] == "paragraph":
+                paragraph = r[1]
+            elif r[0] == "item":
+                item = r[1]
+                item_span = (r[2].start_pos, _end(r[2]))
+                end = _end(r[3])
+        return {
+            "provision": Provision(RowNumber(tuple(parts)), paragraph, item),
+            "span": (dai.start_pos, end),
+            "article_span": (num.start_pos, _end(num)),
+            "item_span": item_span,
+        }
+
+    # tables ------------------------------------------------------------------
+    def second_table(self, _sep: Token, ord_tok: Token) -> Token:
+        return ord_tok
+
+    def beppyo(self, bep: Token, *rest: Token) -> dict[str, Any]:
+        ord_tok = None
+        second = None
+        for r in rest:
+            if r.type == "ORD" and ord_tok is None and second is None:
+                ord_tok = r
+            else:
+                second = r
+        table = _table_of(_ord_value(str(ord_tok)) if ord_tok is not None else None)
+        tables: tuple[Table, ...] = ()
+        end = _end(ord_tok or bep)
+        if second is not None:
+            tables = (table, _table_of(_ord_value(str(second))))
+        return {
+            "table": table,
+            "tables": tables,
+            "span": (bep.start_pos, end),
+            "ord_span": (ord_tok.start_pos, _end(ord_tok)) if ord_tok is not None else None,
+            "table2_span": (second.start_pos, _end(second)) if second is not None else None,
+        }
+
+    def order_table(self, *args: Token) -> dict[str, Any]:
+        first = args[0]
+        return {
+            "table": Table.ORDER_TABLE,
+            "tables": (),
+            "span": (first.start_pos, _end(args[-1])),
+            "ord_span": None,
+            "table2_span": None,
+        }
+
+    def same_table(self, tok: Token) -> dict[str, Any]:
+        return {
+            "table": None,
+            "tables": (),
+            "span": (tok.start_pos, _end(tok)),
+            "ord_span": None,
+            "table2_span": None,
+            "same": True,
+        }
+
+    # citations ---------------------------------------------------------------
+    def table_citation(self, *args: Any) -> Parsed:
+        prov = None
+        table: dict[str, Any] = {}
+        rows = None
+        column = None
+        end = 0
+        for a in args:
+            if isinstance(a, dict) and "provision" in a:
+                prov = a
+            elif isinstance(a, dict) and "table" in a:
+                table = a
+                end = a["span"][1]
+            elif isinstance(a, dict) and "items" in a:
+                if a["items"][-1].suffix is None:
+                    continue  # 「別表\n５．」: a number without 項 is not a row
+                rows = a
+                end = a["items"][-1].end
+            elif isinstance(a, tuple) and a and a[0] == "column":
+                column = a[1]
+                end = max(end, a[2])
+        items: tuple[RowItem, ...] = rows["items"] if rows else ()
+        return Parsed(
+            kind=CitationKind.TABLE,
+            end=end,
+            provision=prov["provision"] if prov else None,
+            provision_span=prov["span"] if prov else None,
+            table=table.get("table"),
+            tables=table.get("tables", ()),
+            table_span=table.get("span"),
+            ord_span=table.get("ord_span"),
+            table2_span=table.get("table2_span"),
+            same_table=bool(table.get("same")),
+            items=items,
+            separators=rows["separators"] if rows else (),
+            link=rows["link"] if rows else "",
+            rows_span=(items[0].start, items[-1].end) if items else None,
+            column=column,
+        )
+
+    def order_title(self, *args: Any) -> Parsed:
+        prov = args[0] if isinstance(args[0], dict) else None
+        toks = [a for a in args if isinstance(a, Token)]
+        bep = next(t for t in toks if t.type == "BEPPYO")
+        ord_tok = next(t for t in toks if t.type == "ORD")
+        suffix = toks[-1]
+        kind = "exchange" if "情" in str(suffix) else "uses"
+        table = _table_of(_ord_value(str(ord_tok)))
+        return Parsed(
+            kind=CitationKind.ORDER_TITLE,
+            end=_end(suffix),
+            provision=prov["provision"] if prov else None,
+            provision_span=prov["span"] if prov else None,
+            table=table,
+            table_span=(bep.start_pos, _end(ord_tok)),
+            ord_span=(ord_tok.start_pos, _end(ord_tok)),
+            order_title=kind,
+            title_span=(bep.start_pos, _end(suffix)),
+        )
+
+    def anchored(self, parsed: Parsed) -> Parsed:
+        return parsed
+
+    def bare_rows(self, lpar: Token, rows: tuple[tuple[RowItem, ...], tuple[str, ...]], rpar: Token) -> Parsed:
+        items, seps = rows
+        return Parsed(
+            kind=CitationKind.ROW_LIST,
+            end=_end(rpar),
+            items=items,
+            separators=seps,
+            rows_span=(items[0].start, items[-1].end),
+        )
+
+    # order references ---------------------------------------------------------
+    def ref_article(self, num: Token, _jou: Token, *branches: Token) -> tuple[Any, ...]:
+        parts = [parse_int(str(num))] + [parse_int(_strip_ws(str(b))[1:]) for b in branches]
+        end = _end(branches[-1] if branches else _jou)
+        return ("article", RowNumber(tuple(parts)), num.start_pos, end, (num.start_pos, _end(num)))
+
+    def ref_paragraph(self, num: Token, kou: Token) -> tuple[Any, ...]:
+        return ("paragraph", parse_int(str(num)), num.start_pos, _end(kou), (num.start_pos, _end(num)))
+
+    def ref_item(self, num: Token, gou: Token, sub: Token | None = None) -> tuple[Any, ...]:
+        end = _end(sub or gou)
+        letter = str(sub).replace("へ", "ヘ") if sub is not None else None
+        return ("item", (parse_int(str(num)), letter), num.start_pos, end, (num.start_pos, _end(num)))
+
+    def order_refs(self, lpar: Token, *args: Any) -> Parsed:
+        atoms = tuple(a for a in args if isinstance(a, tuple))
+        rpar = args[-1]
+        seps = tuple(_strip_ws(str(a)) for a in args if isinstance(a, Token) and a.type == "SEP")
+        return Parsed(
+            kind=CitationKind.ORDER_REFS,
+            end=_end(rpar),
+            refs=atoms,
+            separators=seps,
+            rows_span=(atoms[0][2], atoms[-1][3]) if atoms else None,
+        )
+
+
+def _end_accepts(ip: Any) -> bool:
+    state = ip.parser_state
+    return "$END" in state.parse_conf.parse_table.states[state.position]
+
+
+def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
+    """Parse the longest prefix of ``text`` that is a complete ``start``; (tree, end) or None."""
+    parser = get_parser()
+    ip = parser.parse_interactive(text, start=start)
+    checkpoints: list[tuple[int, Any]] = []
+    try:
+        for tok in ip.lexer_thread.lex(ip.parser_state):
+            ip.feed_token(tok)
+            if _end_accepts(ip):
+                checkpoints.append((_end(tok), ip.copy()))
+    except UnexpectedInput:
+        pass
+    for end, cp in reversed(checkpoints):
+        try:
+            return cp.feed_eof(), end
+        except UnexpectedInput:
+            continue
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(text: str, start: str) -> Parsed | None:
+    found = _longest_prefix(text, start)
+    if found is None:
+        return None
+    tree, _end = found
+    result: Parsed = _ToModel().transform(tree)
+    return result
+
+
+def parse_at(text: str, start: str = "anchored") -> Parsed | None:
+    """Parse the longest citation at the beginning of ``text`` (spans relative to ``text``).
+
+    Returns ``None`` when no prefix of ``text`` is a citation.  Results are cached by text, so
+    a document that repeats the same citation parses it once.
+    """
+    try:
+        return _parse_cached(text, start)
+    except (ValueError, IndexError, StopIteration, VisitError):  # malformed numerals and the like
+        return None
+
+
+# --------------------------------------------------------------------------- one whole citation
+
+
+def _numeral_style(s: str) -> NumeralStyle:
+    try:
+        return detect_style(s)
+    except ValueError:
+        return NumeralStyle.HALF
+
+
+def style_of(parsed: Parsed, text: str) -> Style:
+    """The written style of a parsed citation (``text`` is what it was parsed from)."""
+    numbers = [t for item in parsed.items for t in item.numbers]
+    numerals = _numeral_style(numbers[0].text) if numbers else NumeralStyle.HALF
+    if not numbers and parsed.refs:
+        numerals = _numeral_style(text[parsed.refs[0][4][0] : parsed.refs[0][4][1]])
+    elif not numbers and parsed.provision_span:
+        numerals = _numeral_style(text[parsed.provision_span[0] : parsed.provision_span[1]])
+    suffixes = [i.suffix for i in parsed.items if i.suffix]
+    row_form = suffixes[-1] if suffixes else "の項"
+    seps = [s for s in parsed.separators if s not in ("及び", "並びに", "又は", "と", "若しくは")]
+    conj = [s for s in parsed.separators if s in ("及び", "並びに", "又は", "と", "若しくは")]
+    spaced = False
+    if parsed.rows_span or parsed.table_span:
+        lo = parsed.provision_span[0] if parsed.provision_span else (parsed.table_span or (0, 0))[0]
+        spaced = any(ch.isspace() for ch in text[lo : parsed.end])
+    return Style(
+        numerals=numerals,
+        row_form=row_form,
+        separator=seps[0] if seps else "、",
+        conjunction=conj[-1] if conj else None,
+        link=parsed.link,
+        suffix_each=len(suffixes) > 1,
+        spaced=spaced,
+    )
+
+
+def to_citation(
+    parsed: Parsed,
+    text: str,
+    offset: int,
+    position: Callable[[int], int] | None = None,
+) -> Citation:
+    """Build a Citation from a parse of ``text`` (a slice starting at ``offset`` of the original).
+
+    ``position`` maps an index of ``text`` to an index of the original text when ``text`` is not a
+    plain slice (whitespace removed from spaced-out text); by default ``offset + i``.
+    """
+    pos = position or (lambda i: offset + i)
+
+    def span(s: tuple[int, int]) -> tuple[int, int]:
+        return pos(s[0]), pos(s[1] - 1) + 1 if s[1] > s[0] else pos(s[0])
+
+    parts: list[Part] = []
+    if parsed.provision_span:
+        parts.append(Part("provision", *span(parsed.provision_span)))
+    if parsed.table_span:
+        parts.append(Part("table", *span(parsed.table_span)))
+    if parsed.ord_span:
+        parts.append(Part("ord", *span(parsed.ord_span)))
+    if parsed.table2_span:
+        parts.append(Part("table2", *span(parsed.table2_span)))
+    if parsed.title_span:
+        parts.append(Part("title", *span(parsed.title_span)))
+    if parsed.rows_span:
+        parts.append(Part("rows", *span(parsed.rows_span)))
+    rows: list[RowNumber] = []
+    ranges: list[tuple[RowNumber, RowNumber]] = []
+    for item in parsed.items:
+        for tok in item.numbers:
+            parts.append(Part("row", *span((tok.start, tok.end)), str(tok.number)))
+        if item.kind == "range":
+            lo, hi = item.numbers[0].number, item.numbers[1].number
+            ranges.append((lo, hi))
+            rows.extend(expand_range(lo, hi))
+        else:
+            rows.append(item.numbers[0].number)
+    refs: list[OrderRef] = []
+    if parsed.kind is CitationKind.ORDER_REFS:
+        refs = _assemble_refs(parsed.refs, span)
+        for r in refs:
+            parts.append(Part("ref", r.start, r.end, r.key()))
+        for atom in parsed.refs:
+            role = {"article": "ref_article", "paragraph": "ref_paragraph", "item": "ref_item"}[atom[0]]
+            parts.append(Part(role, *span(atom[4])))
+    start = pos(0)
+    end = span((0, parsed.end))[1]
+    return Citation(
+        start=start,
+        end=end,
+        text="",
+        kind=parsed.kind,
+        provision=parsed.provision,
+        table=parsed.table,
+        tables=parsed.tables,
+        rows=tuple(rows),
+        ranges=tuple(ranges),
+        column=parsed.column,
+        order_refs=tuple(refs),
+        style=style_of(parsed, text),
+        parts=tuple(parts),
+    )
+
+
+def expand_range(lo: RowNumber, hi: RowNumber) -> list[RowNumber]:
+    """Rows from ``lo`` to ``hi`` inclusive (main numbers; branch ends kept as written)."""
+    if hi < lo:
+        raise ValueError(f"範囲の順序が逆です / range runs backwards: {lo}–{hi}")
+    out = [lo]
+    for n in range(lo.main + 1, hi.main + 1):
+        out.append(RowNumber((n,)))
+    if hi.branches:
+        out.append(hi)
+    return list(dict.fromkeys(out))
+
+
+def _assemble_refs(atoms: tuple[Any, ...], span: Callable[[tuple[int, int]], tuple[int, int]]) -> list[OrderRef]:
+    """Flat atoms (article, paragraph, item) into references: ``2条7号ロ・13号ハ`` → 2-7-ロ, 2-13-ハ."""
+    refs: list[OrderRef] = []
+    article: RowNumber | None = None
+    article_start = 0
+    paragraph: int | None = None
+    pending_article = False
+    for kind, value, s, e, _num in atoms:
+        s, e = span((s, e))
+        if kind == "article":
+            if pending_article and article is not None:
+                refs.append(OrderRef(article, None, None, None, article_start, article_end))
+            article, article_start, article_end = value, s, e
+            paragraph = None
+            pending_article = True
+        elif kind == "paragraph":
+            paragraph = value
+            if not pending_article:
+                article_start = s
+        elif kind == "item":
+            if article is None:
+                raise ValueError("号 without 条")
+            number, letter = value
+            start = article_start if pending_article else s
+            refs.append(OrderRef(article, paragraph, number, letter, start, e))
+            pending_article = False
+            article_start = s
+    if pending_article and article is not None:
+        refs.append(OrderRef(article, None, None, None, article_start, article_end))
+    return refs
+
+
+def parse_citation(s: str) -> Citation:
+    """Parse ``s``, which must be exactly one citation (surrounding whitespace allowed).
+
+    Raises :class:`~mynumber_refs.model.CitationSyntaxError` with the position and a short context
+    when ``s`` is not one citation.  The law is not resolved here (see ``find_citations``).
+
+    >>> str(parse_citation("別表第一の36の2の項").rows[0])
+    '36の2'
+    """
+    stripped = s.strip()
+    lead = len(s) - len(s.lstrip())
+    if not stripped:
+        raise CitationSyntaxError("空の文字列です / empty string", 0, "")
+    law_end = _law_prefix_end(stripped)
+    body = stripped[law_end:]
+    for start in START_SYMBOLS:
+        parsed = parse_at(body, start)
+        if parsed is not None and parsed.end == len(body.rstrip()):
+            citation = to_citation(parsed, body, lead + law_end)
+            return attrs.evolve(
+                citation,
+                start=lead,
+                text=s[lead : citation.end],
+                law=stripped[:law_end] or None,
+            )
+    failed_at = lead + law_end
+    parsed = parse_at(body, "anchored")
+    if parsed is not None:
+        failed_at = lead + law_end + parsed.end
+    context = s[max(0, failed_at - 8) : failed_at + 8]
+    raise CitationSyntaxError("引用として解析できません / not a single citation", failed_at, context)
+
+
+def _law_prefix_end(s: str) -> int:
+    """Length of a law name written at the start of ``s`` (番号利用法, 番号法の …), else 0."""
+    from .resolve import LAW_PREFIX_RE
+
+    m = LAW_PREFIX_RE.match(s)
+    return m.end() if m else 0

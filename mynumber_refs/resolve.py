@@ -1,0 +1,413 @@
+"""Step 3 of the pipeline: establish which law, which table, which order a citation names.
+
+A table citation is to the My Number Act only when its law is established:
+
+* named just before it: 番号利用法, 番号法, マイナンバー法, or the full title with or without
+  「（平成25年法律第27号）」;
+* a term the text defines for the act earlier on: 「（以下「法」という。）」;
+* 同法, carried from the last law named before it (when that law is the act);
+* coordinated: 「番号利用法第19条第8号（…）及び別表第二」;
+* or assumed for the whole text by the caller (``assume_law=True``).
+
+Tables of other laws and ordinances (生活保護法の別表第1, 住民基本台帳法別表第一, 条例別表第1 …)
+are never attributed to the act: they yield nothing.  Anything found but not established comes
+back as a :class:`~mynumber_refs.model.Finding` with its span and reason.
+
+Row lists and reference lists that do not name their table (「…が含まれる項（１、２…の項）」,
+「（１条２号ハ…）」) resolve like 同表 to the table or order cited last in the same passage.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from . import findings as F
+from .model import (
+    MY_NUMBER_ACT,
+    Citation,
+    CitationKind,
+    Finding,
+    LawBasis,
+    Order,
+    Part,
+    Table,
+    TableBasis,
+)
+from .parse import Parsed, parse_at, to_citation
+from .scan import (
+    Candidate,
+    anchors,
+    is_spaced_out,
+    make_view,
+    passage_end,
+    passage_start,
+    ref_list_candidates,
+    row_list_candidates,
+)
+
+__all__ = ["find_citations", "LAW_PREFIX_RE", "ALIASES"]
+
+_S = r"[\s]*"
+
+
+def _spaced(word: str) -> str:
+    return _S.join(re.escape(ch) for ch in word)
+
+
+ALIASES = ("番号利用法", "番号法", "マイナンバー法", "番号利用等法")
+_FULL = _spaced(MY_NUMBER_ACT)
+_NUMBER = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
+_ACT_NUMBER = rf"[（(]{_S}平{_S}成{_S}(?:25|２５|二{_S}十{_S}五){_S}年{_S}法{_S}律{_S}第{_S}(?:27|２７|二{_S}十{_S}七){_S}号{_S}[）)]"
+_FULL_WITH_NUMBER = rf"{_FULL}(?:{_S}{_ACT_NUMBER})?"
+
+LAW_PREFIX_RE = re.compile(
+    rf"(?:{_FULL_WITH_NUMBER}|{'|'.join(_spaced(a) for a in ALIASES)}|同{_S}法|法){_S}(?:の{_S})?"
+)
+"""A law name at the start of a string (used by ``parse_citation``)."""
+
+_DEFINITION = re.compile(rf"以{_S}下{_S}「([^」]{{1,30}})」{_S}と{_S}い{_S}う")
+_HAN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]")
+_OTHER_LAW = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,20}(?:法律|法)(?![人令則])")
+_OTHER_INSTRUMENT_END = "法例則令律程綱"
+
+
+@attrs.frozen
+class _Definition:
+    pos: int  # where the definition ends
+    term: str
+    ours: bool
+
+
+@attrs.frozen
+class _Law:
+    text: str | None  # as written (or carried); None when assumed
+    basis: LawBasis | None
+    start: int  # where the law name starts (== citation start when not written beside it)
+    other: bool = False  # another law or instrument stands directly before the table
+
+
+class _Resolver:
+    def __init__(self, text: str, assume_law: bool) -> None:
+        self.text = text
+        self.assume_law = assume_law
+        self.definitions = self._definitions()
+        self._def_positions = [d.pos for d in self.definitions]
+        self._alias_re = re.compile(
+            "|".join(_spaced(a) for a in sorted(ALIASES, key=len, reverse=True))
+        )
+
+    # ------------------------------------------------------------------ definitions
+    def _definitions(self) -> list[_Definition]:
+        text = self.text
+        out: list[_Definition] = []
+        if "以" not in text:
+            return out
+        for m in _DEFINITION.finditer(text):
+            term = "".join(m.group(1).split())
+            paren = max(text.rfind("（", max(0, m.start() - 40), m.start()), text.rfind("(", max(0, m.start() - 40), m.start()))
+            before = text[max(0, (paren if paren != -1 else m.start()) - 200) : paren if paren != -1 else m.start()]
+            ours = self._ends_with_our_name(before)
+            out.append(_Definition(m.end(), term, ours))
+        return out
+
+    @staticmethod
+    def _ends_with_our_name(before: str) -> bool:
+        compact = "".join(before.split())
+        if compact.endswith(MY_NUMBER_ACT):
+            return True
+        for alias in ALIASES:
+            if compact.endswith(alias) and not _HAN.match(compact[-len(alias) - 1 : -len(alias)] or "a"):
+                return True
+        return False
+
+    def _active_definitions(self, pos: int) -> dict[str, bool]:
+        k = bisect.bisect_right(self._def_positions, pos)
+        active: dict[str, bool] = {}
+        for d in self.definitions[:k]:
+            active[d.term] = d.ours
+        return active
+
+    # ------------------------------------------------------------------ the law before a citation
+    def law_before(self, pos: int) -> _Law:
+        """The law named (or carried) just before ``pos``, the start of a citation."""
+        text = self.text
+        lo = max(0, pos - 400)
+        window = text[lo:pos]
+        # strip whitespace and one 「の」 between law and table: 番号法の別表第二
+        k = len(window)
+        while k and window[k - 1] in " \t\r\n\u3000":
+            k -= 1
+        if k and window[k - 1] == "の":
+            k -= 1
+            while k and window[k - 1] in " \t\r\n\u3000":
+                k -= 1
+        head = window[:k]
+        compact_tail = "".join(head[-120:].split())
+        active = self._active_definitions(pos)
+
+        # full title, with or without the act number
+        m = re.search(rf"(?:{_FULL_WITH_NUMBER}){_S}\Z", head)
+        if m:
+            return _Law(head[m.start() : m.end()].rstrip(), LawBasis.FULL_NAME, lo + m.start())
+        # defined terms and aliases, longest first
+        names = sorted(set(active) | set(ALIASES) | {"同法"}, key=len, reverse=True)
+        for name in names:
+            if not compact_tail.endswith(name):
+                continue
+            mm = re.search(rf"{_spaced(name)}{_S}\Z", head)
+            if not mm:
+                continue
+            before_char = head[: mm.start()].rstrip()[-1:] if head[: mm.start()].strip() else ""
+            if before_char and _HAN.match(before_char):
+                continue  # part of a longer name: 住民基本台帳法, 生活保護法
+            start = lo + mm.start()
+            written = head[mm.start() : mm.end()].rstrip()
+            if name == "同法":
+                return self._same_law(start, written)
+            if name in active:
+                if active[name]:
+                    return _Law(written, LawBasis.DEFINED, start)
+                return _Law(written, None, start, other=True)
+            return _Law(written, LawBasis.NAMED, start)
+        # another law or instrument directly before: 生活保護法の別表第1, 条例別表第1
+        if compact_tail and compact_tail[-1] in _OTHER_INSTRUMENT_END and (
+            len(compact_tail) < 2 or _HAN.match(compact_tail[-2])
+        ):
+            if compact_tail[-1] == "法" and "法" not in active:
+                # a bare 「法」 that the text does not define
+                if len(compact_tail) >= 2 and _HAN.match(compact_tail[-2]):
+                    return _Law(None, None, pos, other=True)
+            else:
+                return _Law(None, None, pos, other=True)
+        if compact_tail.endswith("法") and (len(compact_tail) < 2 or not _HAN.match(compact_tail[-2])):
+            # an undefined bare 「法」: the act only if the caller assumes it
+            mm = re.search(rf"法{_S}\Z", head)
+            start = lo + (mm.start() if mm else k)
+            if self.assume_law:
+                return _Law("法", LawBasis.ASSUMED, start)
+            return _Law("法", None, start)
+        coordinated = self._coordinated(head, lo)
+        if coordinated is not None:
+            return coordinated
+        if self.assume_law:
+            return _Law(None, LawBasis.ASSUMED, pos)
+        return _Law(None, None, pos)
+
+    def _same_law(self, start: int, written: str) -> _Law:
+        """同法: the act if the last law named before ``start`` is the act."""
+        text = self.text
+        lo = max(0, start - 3000)
+        last_ours = -1
+        for m in re.finditer(rf"{_FULL}|{'|'.join(_spaced(a) for a in ALIASES)}", text[lo:start]):
+            last_ours = lo + m.start()
+        for d in self.definitions:
+            if d.pos <= start and d.ours:
+                for m in re.finditer(re.escape(d.term), text[max(lo, d.pos) : start]):
+                    if d.term != "法" or not _HAN.match(text[max(lo, d.pos) + m.start() - 1 : max(lo, d.pos) + m.start()] or "a"):
+                        last_ours = max(last_ours, max(lo, d.pos) + m.start())
+        last_other = -1
+        for m in _OTHER_LAW.finditer(text, lo, start):
+            name = m.group(0)
+            if name.endswith("同法") or any(name.endswith(a) for a in ALIASES) or name.endswith("に関する法律"):
+                continue
+            if name in ("方法", "手法", "用法", "文法", "法"):
+                continue
+            last_other = m.start()
+        if last_ours == -1 and last_other == -1:
+            return _Law(written, None, start)
+        if last_ours > last_other:
+            return _Law(written, LawBasis.SAME_LAW, start)
+        return _Law(written, None, start, other=True)
+
+    _COORD = re.compile(
+        rf"({_FULL_WITH_NUMBER}|{'|'.join(_spaced(a) for a in ALIASES)})"
+        rf"{_S}第{_S}{_NUMBER}{_S}条(?:{_S}第{_S}{_NUMBER}{_S}項)?(?:{_S}第{_S}{_NUMBER}{_S}号)?"
+        rf"{_S}(?:[（(][^（）()]{{0,60}}[）)])?{_S}(?:及{_S}び|並{_S}び{_S}に|、|と){_S}\Z"
+    )
+
+    def _coordinated(self, head: str, lo: int) -> _Law | None:
+        tail = head[-300:]
+        base = lo + len(head) - len(tail)
+        m = self._COORD.search(tail)
+        if not m:
+            return None
+        return _Law("".join(m.group(1).split()), LawBasis.COORDINATED, base + m.start(1))
+
+
+def _finding(c: Citation, reason: str, **kw: object) -> Finding:
+    return Finding(c.start, c.end, c.text, reason, F.message(reason, **kw), citation=c)
+
+
+def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation] | None:
+    """Parse at a candidate, through a compact view when the text is spaced out."""
+    if cand.kind == "anchored" and is_spaced_out(text, cand.anchor):
+        view = make_view(text, cand.start, cand.start + 600)
+        parsed = parse_at(view.text, cand.kind)
+        if parsed is None:
+            return None
+        return parsed, to_citation(parsed, view.text, cand.start, view.position)
+    size = 300 if cand.kind == "anchored" else 6000
+    while True:
+        chunk = text[cand.start : cand.start + size]
+        parsed = parse_at(chunk, cand.kind)
+        if parsed is None:
+            return None
+        if parsed.end < len(chunk) - 40 or cand.start + size >= len(text) or size > 50_000:
+            return parsed, to_citation(parsed, chunk, cand.start)
+        size *= 4
+
+
+def _with_text(c: Citation, text: str, **changes: object) -> Citation:
+    c = attrs.evolve(c, **changes)  # type: ignore[arg-type]
+    return attrs.evolve(c, text=text[c.start : c.end])
+
+
+def find_citations(text: str, *, assume_law: bool = False) -> list[Citation | Finding]:
+    """Every citation of the act's tables (and orders) in ``text``, in text order.
+
+    Citations whose law, table or row cannot be established come back as ``Finding`` objects
+    with their span and reason.  Never raises on any ``str``.
+    """
+    if not isinstance(text, str):
+        raise TypeError("text must be str")
+    resolver = _Resolver(text, assume_law)
+    out: list[Citation | Finding] = []
+    taken_until = -1
+    # anchored candidates (tables and order titles)
+    for cand in anchors(text):
+        if cand.start < taken_until:
+            continue
+        try:
+            result = _parse_candidate(text, cand)
+        except Exception:  # noqa: BLE001 - a candidate must never break the whole text
+            result = None
+        if result is None:
+            continue
+        parsed, c = result
+        if c.end <= cand.anchor:
+            continue
+        law = resolver.law_before(c.start)
+        if law.other:
+            taken_until = c.end
+            continue
+        if law.basis is None and c.table is Table.BEPPYO and not c.rows and c.column is None and not c.provision:
+            continue  # a bare 「別表」 (a document's own appendix heading): nothing to establish or rewrite
+        start = law.start if law.text is not None and law.basis not in (LawBasis.COORDINATED, LawBasis.ASSUMED) else c.start
+        if law.basis is LawBasis.ASSUMED and law.text == "法":
+            start = law.start
+        parts = c.parts
+        if start < c.start:
+            parts = (Part("law", start, c.start, law.text or ""), *parts)
+        kind = c.kind
+        order = None
+        if parsed.order_title is not None:
+            order = Order.OLD_EXCHANGE if parsed.order_title == "exchange" else Order.OLD_USES
+        c = _with_text(
+            c,
+            text,
+            start=start,
+            law=law.text,
+            law_basis=law.basis,
+            parts=parts,
+            order=order,
+            kind=kind,
+        )
+        taken_until = c.end
+        if parsed.same_table:
+            c = attrs.evolve(c, table_basis=TableBasis.ANTECEDENT)
+        out.append(c)
+    # row lists without their table, and reference lists after an order's title
+    for cand in row_list_candidates(text):
+        if any(isinstance(o, Citation) and o.start <= cand.start < o.end for o in out):
+            continue
+        result = _parse_candidate(text, cand) if _safe(text, cand) else None
+        if result is None:
+            continue
+        parsed, c = result
+        if not parsed.items or parsed.items[-1].suffix is None:
+            continue
+        out.append(_with_text(c, text, table_basis=TableBasis.ANTECEDENT))
+    titles = [o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE]
+    for t in titles:
+        end = passage_end(text, t.end)
+        for cand in ref_list_candidates(text, t.end, end):
+            result = _parse_candidate(text, cand) if _safe(text, cand) else None
+            if result is None:
+                continue
+            _parsed, c = result
+            out.append(_with_text(c, text, table_basis=TableBasis.ANTECEDENT))
+    out.sort(key=lambda o: (o.start, o.end))
+    return _resolve_antecedents(text, out, assume_law)
+
+
+def _safe(text: str, cand: Candidate) -> bool:
+    return 0 <= cand.start < len(text)
+
+
+def _resolve_antecedents(text: str, items: Sequence[Citation | Finding], assume_law: bool) -> list[Citation | Finding]:
+    """Attach 同表, row lists and reference lists to what they hang on; turn the unestablished into findings."""
+    out: list[Citation | Finding] = []
+    last_table: Citation | None = None
+    last_table_index: int | None = None
+    last_order: Citation | None = None
+    last_order_index: int | None = None
+    passage_of_last_table = passage_of_last_order = -1
+    for item in items:
+        if isinstance(item, Finding):
+            out.append(item)
+            continue
+        c = item
+        here = passage_start(text, c.start)
+        if c.table_basis is TableBasis.ANTECEDENT:
+            if c.kind is CitationKind.ORDER_REFS:
+                if last_order is None or passage_of_last_order != here:
+                    out.append(_finding(c, F.NO_ANTECEDENT))
+                    continue
+                c = attrs.evolve(
+                    c,
+                    law=last_order.law,
+                    law_basis=last_order.law_basis,
+                    order=last_order.order,
+                    table=last_order.table,
+                    antecedent=last_order_index,
+                )
+                if last_order.law_basis is None:
+                    out.append(_finding(c, F.LAW_UNKNOWN))
+                    continue
+                out.append(c)
+                continue
+            # 同表 or a bare row list
+            if last_table is None or passage_of_last_table != here or last_table.law_basis is None:
+                out.append(_finding(c, F.NO_ANTECEDENT))
+                continue
+            c = attrs.evolve(
+                c,
+                law=last_table.law if c.kind is not CitationKind.TABLE else c.law or last_table.law,
+                law_basis=last_table.law_basis if c.law_basis is None or c.kind is CitationKind.ROW_LIST else c.law_basis,
+                table=last_table.table,
+                tables=(),
+                antecedent=last_table_index,
+            )
+        # findings for what is not established
+        if c.law_basis is None:
+            reason = F.SAME_LAW_UNRESOLVED if (c.law or "").replace(" ", "") == "同法" else F.LAW_UNKNOWN
+            out.append(_finding(c, reason))
+            continue
+        if c.table is Table.OTHER or Table.OTHER in c.tables:
+            out.append(_finding(c, F.UNKNOWN_TABLE))
+            continue
+        if c.column is not None:
+            out.append(_finding(c, F.COLUMN_REFERENCE, column=c.column))
+            if c.kind is CitationKind.TABLE:
+                last_table, last_table_index, passage_of_last_table = c, len(out) - 1, here
+            continue
+        out.append(c)
+        if c.kind is CitationKind.TABLE:
+            last_table, last_table_index, passage_of_last_table = c, len(out) - 1, here
+        elif c.kind is CitationKind.ORDER_TITLE:
+            last_order, last_order_index, passage_of_last_order = c, len(out) - 1, here
+    return out

@@ -1,0 +1,150 @@
+"""Step 1 of the pipeline: find where citations may start, fast.
+
+Lark cannot search free text, so this module finds candidates with plain string search anchored
+on the one character every table citation holds, 「表」 (別表, 条の表, 同表), and widens locally:
+backwards over a provision (第9条第1項, 第19条第8号に基づく主務省令) and forwards as far as the
+grammar accepts.  Whitespace and line breaks may stand anywhere inside a citation; when the
+text is spaced out character by character (「別 表 第 一」) a compact view with a position map is
+parsed instead, so spans always point into the original text.
+
+Two further kinds of candidate have no 表: parenthesised row lists that end in 「の項）」 (their
+table is the one cited before them) and reference lists after an order's title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+__all__ = ["Candidate", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
+
+_WS = " \t\r\n\u3000"
+_N = r"(?:[0-9０-９]+(?:[\r\n]+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+)"
+_S = r"[\s]*"
+
+# A provision written just before a table: 第9条第1項 / 第19条第8号 (optionally 「の」 after it).
+_PROVISION_BEFORE = re.compile(
+    rf"第{_S}{_N}{_S}条(?:{_S}の{_S}{_N})*(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}号)?{_S}(?:の{_S})?\Z"
+)
+# 第19条第8号に基づく主務省令第2条の (before 表)
+_ORDER_TABLE_BEFORE = re.compile(
+    rf"(?:第{_S}{_N}{_S}条(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}[号条])?{_S}に{_S}基{_S}づ{_S}く{_S})?"
+    rf"主{_S}務{_S}省{_S}令{_S}第{_S}{_N}{_S}条{_S}の{_S}\Z"
+)
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
+_SPACED = re.compile(r"(?:[^\s][ \u3000]){4,}")
+
+
+@attrs.frozen
+class Candidate:
+    """Where to parse: ``start`` in the original text, ``kind`` the start symbol to use."""
+
+    start: int
+    anchor: int
+    kind: str  # "anchored" | "bare_rows" | "order_refs"
+
+
+@attrs.frozen
+class View:
+    """A compact copy of part of the text with whitespace removed, and where each char came from."""
+
+    text: str
+    positions: tuple[int, ...]
+
+    def position(self, i: int) -> int:
+        if i >= len(self.positions):
+            return self.positions[-1] + 1 if self.positions else 0
+        return self.positions[i]
+
+
+def make_view(text: str, start: int, end: int) -> View:
+    chars = []
+    positions = []
+    for i in range(start, min(end, len(text))):
+        ch = text[i]
+        if ch in _WS:
+            continue
+        chars.append(ch)
+        positions.append(i)
+    return View("".join(chars), tuple(positions))
+
+
+def is_spaced_out(text: str, anchor: int) -> bool:
+    """True when the text around ``anchor`` has a space after every character (「別 表 第 一」)."""
+    lo = max(0, anchor - 12)
+    return _SPACED.search(text, lo, min(len(text), anchor + 12)) is not None and text[anchor + 1 : anchor + 2] in (
+        " ",
+        "\u3000",
+    )
+
+
+def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:
+    j = i - 1
+    stop = max(-1, i - 1 - limit)
+    while j > stop and text[j] in _WS:
+        j -= 1
+    return j if j > stop else -1
+
+
+def anchors(text: str) -> Iterator[Candidate]:
+    """Candidates around each 「表」 that ends 別表, 同表 or 主務省令第N条の表."""
+    find = text.find
+    i = find("表")
+    while i != -1:
+        j = _prev_nonspace(text, i)
+        if j >= 0:
+            ch = text[j]
+            if ch == "別" or ch == "同":
+                lo = max(0, j - 60)
+                m = _PROVISION_BEFORE.search(text, lo, j)
+                yield Candidate(m.start() if m else j, j, "anchored")
+            elif ch == "の":
+                lo = max(0, i - 80)
+                m = _ORDER_TABLE_BEFORE.search(text, lo, j + 1)
+                if m:
+                    yield Candidate(m.start(), j, "anchored")
+        i = find("表", i + 1)
+
+
+def row_list_candidates(text: str) -> Iterator[Candidate]:
+    """Parenthesised lists ending in 「項）」: their opening parenthesis."""
+    for closer in ("項）", "項)"):
+        i = text.find(closer)
+        while i != -1:
+            lo = max(0, i - 3000)
+            open_full = text.rfind("（", lo, i)
+            open_half = text.rfind("(", lo, i)
+            o = max(open_full, open_half)
+            if o != -1:
+                k = o + 1
+                while k < i and text[k] in _WS:
+                    k += 1
+                if k < i and (text[k].isdigit() or text[k] in "〇一二三四五六七八九十百"):
+                    yield Candidate(o, i, "bare_rows")
+            i = text.find(closer, i + 1)
+
+
+_REFS_OPEN = re.compile(r"[（(][\s]*[0-9０-９]+[\s]*条")
+
+
+def ref_list_candidates(text: str, start: int, end: int) -> Iterator[Candidate]:
+    """Reference lists 「（１条２号ハ、…）」 between ``start`` and ``end``."""
+    for m in _REFS_OPEN.finditer(text, start, end):
+        yield Candidate(m.start(), m.start(), "order_refs")
+
+
+def passage_end(text: str, pos: int, limit: int = 6000) -> int:
+    """End of the passage containing ``pos``: the next blank line (or ``limit`` chars on)."""
+    m = _BLANK_LINE.search(text, pos, min(len(text), pos + limit))
+    return m.start() if m else min(len(text), pos + limit)
+
+
+def passage_start(text: str, pos: int, limit: int = 6000) -> int:
+    """Start of the passage containing ``pos``: just after the last blank line before it."""
+    lo = max(0, pos - limit)
+    last = lo
+    for m in _BLANK_LINE.finditer(text, lo, pos):
+        last = m.end()
+    return last
