@@ -1,0 +1,426 @@
+"""File formats: read a file into text units with locations, rewrite each unit, write it back.
+
+A handler's :func:`open_document` returns a :class:`Document`: its ``units`` are the texts the
+rewriter sees (a text file is one unit; a Word paragraph passage, table cell, header or footer
+is one; an Excel text cell is one), each with a :class:`Location`.  :func:`rewrite_document`
+calls the rewrite function on every unit, hands the edits back to the document (which maps them
+onto runs, rich-text blocks or bytes and may refuse some, e.g. inside tracked changes) and
+collects plain, picklable :class:`EditRecord`/:class:`FindingRecord` lists.  ``doc.save(dest)``
+then writes atomically.
+
+Heavy libraries (python-docx, openpyxl) are imported only inside the Word and Excel handlers'
+functions, so importing this package is cheap.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .safety import FormatError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Edit, RewriteResult
+
+__all__ = [
+    "FormatError",
+    "Location",
+    "Segment",
+    "Unit",
+    "Document",
+    "EditRecord",
+    "FindingRecord",
+    "SkippedEdit",
+    "RewriteFn",
+    "EXTENSIONS",
+    "format_of",
+    "open_document",
+    "rewrite_document",
+    "plan_segment_edits",
+    "apply_edits_to_text",
+]
+
+RewriteFn = Callable[[str], "RewriteResult"]
+"""A rewrite function with its options already bound: ``text -> RewriteResult``."""
+
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".md": "text",
+    ".csv": "text",
+    ".tsv": "text",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+}
+"""Supported extensions (lower case) and the handler that reads them."""
+
+
+def format_of(path: str | os.PathLike[str]) -> str | None:
+    """The handler name for ``path`` (``"text"``, ``"docx"``, ``"xlsx"``) or ``None``."""
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a text is in a file: ``label`` for people (「表1 行3 列2」, 「Sheet1!B4」), ``detail``
+    for machines (``{"sheet": "Sheet1", "cell": "B4"}``)."""
+
+    label: str
+    detail: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass
+class Segment:
+    """A piece of a unit's text.  Only ``editable`` segments may change; ``payload`` is the
+    handler's handle on it (a ``w:t`` element, a rich-text block index …).  A protected segment
+    with empty text is a marker (a deletion, a drawing): an edit may not span it."""
+
+    text: str
+    editable: bool = True
+    payload: Any = None
+
+
+@dataclass(frozen=True)
+class SkippedEdit:
+    """An edit the document could not apply, and why (Japanese / English)."""
+
+    edit: Edit
+    reason: str
+    message: str
+
+
+@dataclass
+class Unit:
+    """One text the rewriter sees.
+
+    ``breaks`` optionally lists ``(offset, Location)`` pairs: the location of the text from
+    ``offset`` on (a paragraph inside a passage); :meth:`locate` picks the right one.
+    """
+
+    text: str
+    location: Location
+    breaks: list[tuple[int, Location]] = field(default_factory=list)
+
+    def locate(self, offset: int) -> Location:
+        if not self.breaks:
+            return self.location
+        starts = [b[0] for b in self.breaks]
+        i = bisect.bisect_right(starts, offset) - 1
+        return self.breaks[max(i, 0)][1]
+
+
+class Document(Protocol):
+    """A file opened by a handler."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def format(self) -> str: ...
+
+    @property
+    def encoding(self) -> str | None: ...
+
+    @property
+    def notes(self) -> list[str]: ...
+
+    @property
+    def units(self) -> Sequence[Unit]: ...
+
+    def apply(self, index: int, edits: Sequence[Edit]) -> list[SkippedEdit]:
+        """Apply ``edits`` (spans into ``units[index].text``); return those that were refused."""
+        ...
+
+    @property
+    def changed(self) -> bool: ...
+
+    def save(self, dest: Path) -> None:
+        """Write the (rewritten) document to ``dest`` atomically."""
+        ...
+
+
+@dataclass
+class EditRecord:
+    """One applied edit, as plain data (picklable, JSON-ready)."""
+
+    location: str
+    location_detail: dict[str, Any]
+    start: int
+    end: int
+    before: str
+    after: str
+    evidence: list[str]
+    reason: str
+    citation_before: str
+    citation_after: str
+    unit: int = 0
+    citation_start: int = -1
+    citation_end: int = -1
+
+
+@dataclass
+class FindingRecord:
+    """One finding (or refused edit), as plain data."""
+
+    location: str
+    location_detail: dict[str, Any]
+    start: int
+    end: int
+    text: str
+    reason: str
+    message: str
+    proposed: str | None
+    evidence: list[str]
+
+
+def open_document(path: str | os.PathLike[str]) -> Document:
+    """Open ``path`` with the handler for its extension.
+
+    Raises :class:`FormatError` for an unsupported extension or a file that cannot be read safely.
+    """
+    p = Path(path)
+    fmt = format_of(p)
+    if fmt == "text":
+        from . import text
+
+        return text.open_text(p)
+    if fmt == "docx":
+        from . import docx
+
+        return docx.open_docx(p)
+    if fmt == "xlsx":
+        from . import xlsx
+
+        return xlsx.open_xlsx(p)
+    raise FormatError(p, f"対応していない形式です（{p.suffix or '拡張子なし'}）",
+                      f"unsupported format ({p.suffix or 'no extension'})")
+
+
+class EditLike(Protocol):
+    """Anything with an edit's span and texts (:class:`Edit`, :class:`EditRecord`)."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def before(self) -> str: ...
+
+    @property
+    def after(self) -> str: ...
+
+
+def apply_edits_to_text(text: str, edits: Sequence[EditLike]) -> str:
+    """Apply sorted, non-overlapping ``edits`` to ``text``; each edit's ``before`` must match."""
+    out: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            raise ValueError(f"edits overlap or are out of range: {e.start}-{e.end}")
+        if text[e.start:e.end] != e.before:
+            raise ValueError(f"edit does not match the text at {e.start}: {text[e.start:e.end]!r} != {e.before!r}")
+        out.append(text[pos:e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    after: str
+
+
+def _trim(edit: Edit) -> _Span:
+    """Drop the characters an edit leaves as they are (common prefix and suffix of before and
+    after), so that only the runs holding changed characters are touched."""
+    before, after = edit.before, edit.after
+    p = 0
+    limit = min(len(before), len(after))
+    while p < limit and before[p] == after[p]:
+        p += 1
+    q = 0
+    while q < limit - p and before[len(before) - 1 - q] == after[len(after) - 1 - q]:
+        q += 1
+    return _Span(edit.start + p, edit.end - q, after[p:len(after) - q])
+
+
+def plan_segment_edits(segments: Sequence[Segment], edits: Sequence[Edit]
+                       ) -> tuple[dict[int, str], list[tuple[Edit, str]]]:
+    """Distribute ``edits`` over ``segments`` (whose texts concatenate to the unit's text).
+
+    Each edit is first narrowed to the characters it really changes (the common prefix and
+    suffix of ``before`` and ``after`` stay where they are).  The new text of an edit goes into
+    the segment where the edit starts (for an insertion, the
+    segment that ends there, else the one that starts there); the other segments it covers lose
+    only the characters they no longer hold, so each segment keeps its own formatting.
+
+    Returns ``(new_texts, refused)``: ``new_texts`` maps segment index to its new text (only
+    changed segments), ``refused`` lists ``(edit, "protected")`` for edits touching a protected
+    segment or spanning a marker.
+    """
+    starts: list[int] = []
+    pos = 0
+    for s in segments:
+        starts.append(pos)
+        pos += len(s.text)
+    total = pos
+    ops: dict[int, list[tuple[int, int, str]]] = {}
+    refused: list[tuple[Edit, str]] = []
+    for edit in edits:
+        if edit.start < 0 or edit.end > total or edit.end < edit.start:
+            raise ValueError(f"edit out of range: {edit.start}-{edit.end} (text length {total})")
+        e = _trim(edit)
+        covered: list[int] = []
+        blocked = False
+        for i, seg in enumerate(segments):
+            a, b = starts[i], starts[i] + len(seg.text)
+            if seg.text:
+                if a < e.end and b > e.start:
+                    covered.append(i)
+                    if not seg.editable:
+                        blocked = True
+            elif not seg.editable and e.start < a < e.end:
+                blocked = True  # a marker (deletion, drawing) inside the edit
+        target: int | None = None
+        if e.start == e.end:  # insertion
+            for i, seg in enumerate(segments):
+                a, b = starts[i], starts[i] + len(seg.text)
+                if seg.text and a < e.start <= b:
+                    target = i
+                    break
+            if target is None:
+                for i, seg in enumerate(segments):
+                    if seg.text and starts[i] == e.start:
+                        target = i
+                        break
+            if target is None and not segments:
+                blocked = True
+            elif target is not None and not segments[target].editable:
+                blocked = True
+            elif target is None:
+                # an empty unit made of markers only, or nothing editable: pick the first editable
+                for i, seg in enumerate(segments):
+                    if seg.editable:
+                        target = i
+                        break
+                if target is None:
+                    blocked = True
+        else:
+            target = covered[0] if covered else None
+        if blocked or target is None:
+            refused.append((edit, "protected"))
+            continue
+        if e.start == e.end:
+            ops.setdefault(target, []).append((e.start - starts[target], e.start - starts[target], e.after))
+            continue
+        for i in covered:
+            a = starts[i]
+            lo = max(e.start, a) - a
+            hi = min(e.end, a + len(segments[i].text)) - a
+            ops.setdefault(i, []).append((lo, hi, e.after if i == target else ""))
+    new_texts: dict[int, str] = {}
+    for i, seg_ops in ops.items():
+        t = segments[i].text
+        for lo, hi, rep in sorted(seg_ops, key=lambda o: (o[0], o[1]), reverse=True):
+            t = t[:lo] + rep + t[hi:]
+        new_texts[i] = t
+    return new_texts, refused
+
+
+PROTECTED_MESSAGE = (
+    "変更履歴・フィールド・改行などをまたぐため自動では書き換えませんでした。手作業で修正してください"
+    " / not rewritten automatically because it spans a tracked change, a field or a break; fix it by hand"
+)
+
+
+_CLUSTER_GAP = 6
+_CLUSTER_STOP = set("\n\r。、，,；;")
+
+
+def _cluster(unit_text: str, edit: Edit, all_edits: Sequence[Edit]) -> tuple[int, int]:
+    """Without a citation, the span of the edits close to ``edit`` (gaps of a few characters
+    with no punctuation or line break), so that 「別表第一」→「別表」 and 「16」→「24」 show as one."""
+    i = next(k for k, e in enumerate(all_edits) if e is edit)
+    lo_i = hi_i = i
+    while lo_i > 0:
+        gap = unit_text[all_edits[lo_i - 1].end:all_edits[lo_i].start]
+        if len(gap) > _CLUSTER_GAP or _CLUSTER_STOP & set(gap) or all_edits[lo_i - 1].citation is not None:
+            break
+        lo_i -= 1
+    while hi_i < len(all_edits) - 1:
+        gap = unit_text[all_edits[hi_i].end:all_edits[hi_i + 1].start]
+        if len(gap) > _CLUSTER_GAP or _CLUSTER_STOP & set(gap) or all_edits[hi_i + 1].citation is not None:
+            break
+        hi_i += 1
+    return all_edits[lo_i].start, all_edits[hi_i].end
+
+
+def _citation_context(unit_text: str, edit: Edit, all_edits: Sequence[Edit]) -> tuple[str, str, int, int]:
+    """The citation an edit belongs to, before and after all of its edits, and its span.
+
+    The span is the edit's citation when the rewriter gave one, else the cluster of nearby
+    edits."""
+    c = edit.citation
+    if c is not None and c.start <= edit.start and edit.end <= c.end <= len(unit_text):
+        lo, hi = c.start, c.end
+    else:
+        lo, hi = _cluster(unit_text, edit, all_edits)
+    inside = [e for e in all_edits if lo <= e.start and e.end <= hi]
+    before = unit_text[lo:hi]
+    after_parts: list[str] = []
+    pos = lo
+    for e in inside:
+        after_parts.append(unit_text[pos:e.start])
+        after_parts.append(e.after)
+        pos = e.end
+    after_parts.append(unit_text[pos:hi])
+    return before, "".join(after_parts), lo, hi
+
+
+def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
+                     prefilter: Callable[[str], bool] | None = None
+                     ) -> tuple[list[EditRecord], list[FindingRecord]]:
+    """Rewrite every unit of ``doc`` in memory; return what was applied and what was found.
+
+    ``prefilter(text)`` may skip units that cannot hold a citation.  Any exception from the
+    rewrite function propagates, and the caller then must not save.
+    """
+    edits_out: list[EditRecord] = []
+    findings_out: list[FindingRecord] = []
+    for index, unit in enumerate(doc.units):
+        if not unit.text.strip() or (prefilter is not None and not prefilter(unit.text)):
+            continue
+        result = rewrite_fn(unit.text)
+        if result.original != unit.text:
+            raise ValueError("rewrite returned a result for a different text")
+        edits = sorted(result.edits, key=lambda e: (e.start, e.end))
+        # the edits must reproduce the rewriter's own text
+        if apply_edits_to_text(unit.text, edits) != result.text:
+            raise ValueError("rewrite's edits do not reproduce its text")
+        skipped = doc.apply(index, edits) if edits else []
+        skipped_ids = {id(s.edit) for s in skipped}
+        applied = [e for e in edits if id(e) not in skipped_ids]
+        for e in applied:
+            loc = unit.locate(e.start)
+            cb, ca, cs, ce = _citation_context(unit.text, e, applied)
+            edits_out.append(EditRecord(loc.label, dict(loc.detail), e.start, e.end, e.before, e.after,
+                                        list(e.evidence), e.reason, cb, ca, index, cs, ce))
+        for s in skipped:
+            loc = unit.locate(s.edit.start)
+            findings_out.append(FindingRecord(loc.label, dict(loc.detail), s.edit.start, s.edit.end,
+                                              s.edit.before, s.reason, s.message, s.edit.after,
+                                              list(s.edit.evidence)))
+        for f in result.findings:
+            loc = unit.locate(f.start)
+            findings_out.append(FindingRecord(loc.label, dict(loc.detail), f.start, f.end, f.text, f.reason,
+                                              f.message, f.proposed, list(f.evidence)))
+    return edits_out, findings_out

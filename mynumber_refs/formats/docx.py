@@ -1,0 +1,332 @@
+"""Word documents (.docx), through python-docx (imported only inside functions).
+
+Units:
+
+* the body's paragraphs, consecutive ones joined with ``"\\n"`` into one passage (so that a
+  definition such as 「（以下「法」という。）」 carries to the paragraphs after it); a table ends
+  a passage;
+* every table cell (nested tables too): the cell's own paragraphs joined with ``"\\n"``;
+* every header and footer (each distinct part once), the same way.
+
+The text of a paragraph is the text of its runs (``w:t``).  Text inside tracked changes
+(``w:ins``, ``w:del``, ``w:moveTo``, ``w:moveFrom``), fields (``w:fldSimple`` and the result of a
+complex field), tabs, breaks and drawings is protected: an edit that would touch it is refused
+and reported.  Comments (their own part) are never read.  An edit over several runs puts its
+new text into the run where the changed characters start; the other runs lose only the
+characters they no longer hold, and every run keeps its formatting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import (
+    PROTECTED_MESSAGE,
+    Location,
+    Segment,
+    SkippedEdit,
+    Unit,
+    plan_segment_edits,
+)
+from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
+
+__all__ = ["DocxDocument", "open_docx"]
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W_NS}}}{tag}"
+
+
+W_P, W_R, W_T, W_TBL, W_TR, W_TC = (_w(t) for t in ("p", "r", "t", "tbl", "tr", "tc"))
+W_SDT, W_SDTCONTENT, W_CUSTOMXML = _w("sdt"), _w("sdtContent"), _w("customXml")
+W_INS, W_DEL, W_MOVETO, W_MOVEFROM = _w("ins"), _w("del"), _w("moveTo"), _w("moveFrom")
+W_FLDSIMPLE, W_FLDCHAR, W_INSTRTEXT = _w("fldSimple"), _w("fldChar"), _w("instrText")
+W_TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("dir"), _w("bdo"), W_CUSTOMXML}
+W_IGNORED = {
+    _w(t)
+    for t in (
+        "pPr", "rPr", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
+        "permStart", "permEnd", "lastRenderedPageBreak", "sdtPr", "sdtEndPr", "customXmlPr",
+    )
+}
+_HDR_TYPES = {"default": "既定", "first": "先頭ページ", "even": "偶数ページ"}
+
+
+@dataclass
+class _State:
+    """Complex fields can span runs and paragraphs: a stack of ``"instr"``/``"result"``."""
+
+    fields: list[str] = field(default_factory=list)
+
+
+def _inline(el: Any, segs: list[Segment], st: _State, protected: bool) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == W_R:
+            _run(child, segs, st, protected)
+        elif tag in (W_INS, W_MOVETO, W_FLDSIMPLE):
+            _inline(child, segs, st, True)
+        elif tag in (W_DEL, W_MOVEFROM):
+            segs.append(Segment("", False))
+        elif tag in W_TRANSPARENT:
+            _inline(child, segs, st, protected)
+        elif tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                _inline(content, segs, st, protected)
+        elif tag in W_IGNORED or not isinstance(tag, str):
+            continue  # comments and processing instructions have a non-str tag
+        else:
+            segs.append(Segment("", False))  # math, alternate content, anything unknown
+
+
+def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
+    for child in r:
+        tag = child.tag
+        if tag == W_T:
+            segs.append(Segment(child.text or "", editable=not protected and not st.fields, payload=child))
+        elif tag == W_FLDCHAR:
+            kind = child.get(_w("fldCharType"))
+            if kind == "begin":
+                st.fields.append("instr")
+            elif kind == "separate" and st.fields:
+                st.fields[-1] = "result"
+            elif kind == "end" and st.fields:
+                st.fields.pop()
+            segs.append(Segment("", False))
+        elif tag == _w("tab"):
+            segs.append(Segment("\t", False))
+        elif tag in (_w("br"), _w("cr")):
+            segs.append(Segment("\n", False))
+        elif tag == _w("noBreakHyphen"):
+            segs.append(Segment("\u2011", False))
+        elif tag in W_IGNORED or not isinstance(tag, str):
+            continue
+        else:
+            segs.append(Segment("", False))  # instrText, delText, drawing, sym, footnote references …
+
+
+def _block_children(container: Any) -> list[Any]:
+    """Paragraphs and tables of a container, looking through content controls and custom XML."""
+    out: list[Any] = []
+    for child in container:
+        if child.tag in (W_P, W_TBL):
+            out.append(child)
+        elif child.tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                out.extend(_block_children(content))
+        elif child.tag == W_CUSTOMXML:
+            out.extend(_block_children(child))
+    return out
+
+
+def _row_children(tbl: Any, tag: str) -> list[Any]:
+    out: list[Any] = []
+    for child in tbl:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag == W_SDT:
+            content = child.find(W_SDTCONTENT)
+            if content is not None:
+                out.extend(_row_children(content, tag))
+        elif child.tag == W_CUSTOMXML:
+            out.extend(_row_children(child, tag))
+    return out
+
+
+def _row_label(tc: Any, limit: int = 30) -> str:
+    """The text of a row's first cell when it looks like an item label (short, no table)."""
+    if tc.find(f".//{W_TBL}") is not None:
+        return ""
+    text = " ".join("".join(t.text or "" for t in tc.iter(W_T)).split())
+    return text if len(text) <= limit else ""
+
+
+@dataclass
+class _Passage:
+    segments: list[Segment] = field(default_factory=list)
+    paras: list[int] = field(default_factory=list)  # offset where each paragraph starts
+    length: int = 0
+
+    def new_paragraph(self) -> None:
+        if self.paras:
+            self.segments.append(Segment("\n", False))
+            self.length += 1
+        self.paras.append(self.length)
+
+    def extend(self, segs: list[Segment]) -> None:
+        self.segments.extend(segs)
+        self.length += sum(len(s.text) for s in segs)
+
+
+@dataclass
+class _DocUnit:
+    unit: Unit
+    segments: list[Segment]
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.units: list[_DocUnit | None] = []
+        self.state = _State()
+
+    def _paragraph(self, p: Any, passage: _Passage) -> None:
+        passage.new_paragraph()
+        segs: list[Segment] = []
+        _inline(p, segs, self.state, False)
+        passage.extend(segs)
+
+    def _finish(self, slot: int, passage: _Passage, label: str, detail: dict[str, Any],
+                para_base: int, always_number: bool) -> None:
+        if not passage.paras:
+            return
+        text = "".join(s.text for s in passage.segments)
+        number = always_number or len(passage.paras) > 1
+        breaks: list[tuple[int, Location]] = []
+        for k, off in enumerate(passage.paras):
+            n = para_base + k + 1
+            lab = f"{label} 第{n}段落" if number else label
+            breaks.append((off, Location(lab, {**detail, "paragraph": n})))
+        unit = Unit(text, breaks[0][1], breaks)
+        self.units[slot] = _DocUnit(unit, passage.segments)
+
+    def story(self, root: Any, label: str, detail: dict[str, Any]) -> None:
+        para_no = 0
+        table_no = 0
+        passage: _Passage | None = None
+        slot = -1
+        base = 0
+        for el in _block_children(root):
+            if el.tag == W_P:
+                if passage is None:
+                    passage = _Passage()
+                    slot = len(self.units)
+                    self.units.append(None)
+                    base = para_no
+                para_no += 1
+                self._paragraph(el, passage)
+            else:
+                if passage is not None:
+                    self._finish(slot, passage, label, detail, base, True)
+                    passage = None
+                table_no += 1
+                self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]})
+        if passage is not None:
+            self._finish(slot, passage, label, detail, base, True)
+
+    def table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
+        path: list[Any] = list(detail["table"])
+        for r_i, tr in enumerate(_row_children(tbl, W_TR), 1):
+            cells = _row_children(tr, W_TC)
+            row_label = _row_label(cells[0]) if len(cells) > 1 else ""
+            for c_i, tc in enumerate(cells, 1):
+                cell_label = f"{label} 行{r_i} 列{c_i}"
+                if c_i > 1 and row_label:
+                    cell_label += f"（{row_label}）"
+                cell_detail: dict[str, Any] = {**detail, "table": [*path, r_i, c_i]}
+                if c_i > 1 and row_label:
+                    cell_detail["row_label"] = row_label
+                slot = len(self.units)
+                self.units.append(None)
+                passage = _Passage()
+                nested = 0
+                for el in _block_children(tc):
+                    if el.tag == W_P:
+                        self._paragraph(el, passage)
+                    else:
+                        nested += 1
+                        self.table(el, f"{cell_label} 内の表{nested}",
+                                   {**cell_detail, "table": [*path, r_i, c_i, nested]})
+                self._finish(slot, passage, cell_label, cell_detail, 0, False)
+
+
+def _header_footer_parts(document: Any) -> list[tuple[str, dict[str, Any], Any]]:
+    out: list[tuple[str, dict[str, Any], Any]] = []
+    seen: set[int] = set()
+    related = document.part.related_parts
+    for s_i, section in enumerate(document.sections, 1):
+        sect_pr = section._sectPr
+        for ref_tag, name_ja, part_name in (("headerReference", "ヘッダー", "header"),
+                                            ("footerReference", "フッター", "footer")):
+            for ref in sect_pr.findall(_w(ref_tag)):
+                r_id = ref.get(f"{{{R_NS}}}id")
+                kind = ref.get(_w("type"), "default")
+                part = related.get(r_id) if r_id else None
+                if part is None or id(part) in seen:
+                    continue
+                seen.add(id(part))
+                label = f"{name_ja}（セクション{s_i}・{_HDR_TYPES.get(kind, kind)}）"
+                out.append((label, {"part": part_name, "section": s_i, "kind": kind}, part.element))
+    return out
+
+
+class DocxDocument:
+    """A .docx opened with python-docx, its units and their segments."""
+
+    format = "docx"
+    encoding: str | None = None
+
+    def __init__(self, path: Path, document: Any) -> None:
+        self.path = path
+        self.document = document
+        self.notes: list[str] = []
+        self._changed = False
+        walker = _Walker()
+        walker.story(document.element.body, "本文", {"part": "body"})
+        for label, detail, root in _header_footer_parts(document):
+            walker.story(root, label, detail)
+        self._units = [u for u in walker.units if u is not None]
+
+    @property
+    def units(self) -> Sequence[Unit]:
+        return [u.unit for u in self._units]
+
+    @property
+    def changed(self) -> bool:
+        return self._changed
+
+    def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
+        du = self._units[index]
+        new_texts, refused = plan_segment_edits(du.segments, edits)
+        for i, text in new_texts.items():
+            seg = du.segments[i]
+            if text == seg.text:
+                continue
+            t_el = seg.payload
+            t_el.text = text
+            t_el.set(XML_SPACE, "preserve")
+            seg.text = text
+            self._changed = True
+        return [SkippedEdit(e, reason, PROTECTED_MESSAGE) for e, reason in refused]
+
+    def save(self, dest: Path) -> None:
+        atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
+                    mode_from=self.path if self.path.exists() else None)
+
+
+def open_docx(path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> DocxDocument:
+    """Check and open a .docx; raise :class:`FormatError` when it is not a safe Word document."""
+    check_ooxml(path, "Word", limits)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except PackageNotFoundError as exc:
+        raise FormatError(path, "Word 文書として開けません（パッケージが見つかりません）",
+                          f"cannot open as a Word document ({exc})") from exc
+    except ValueError as exc:  # e.g. a .docm or an .xlsx renamed to .docx
+        raise FormatError(path, f"Word 文書（.docx）ではありません（{exc}）",
+                          f"not a Word .docx document ({exc})") from exc
+    except Exception as exc:  # noqa: BLE001 - corrupt XML, missing parts …
+        raise FormatError(path, f"Word 文書が壊れているため開けません（{type(exc).__name__}: {exc}）",
+                          f"the Word document is corrupt ({type(exc).__name__}: {exc})") from exc
+    return DocxDocument(path, document)
