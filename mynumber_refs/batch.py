@@ -1,0 +1,558 @@
+"""Batch rewrite of files and folders: ``mynumber-refs rewrite PATH...``.
+
+Walks the given files and folders (recursively, never following a symbolic link out of a given
+folder), opens each supported file (see :mod:`mynumber_refs.formats`), rewrites it in memory and
+then, depending on the options:
+
+* by default does a dry run: prints per file the edits and findings and a summary, writes
+  nothing (except ``--report`` and ``--changes``);
+* ``--in-place`` replaces each changed file atomically, keeping the original beside it
+  (``--backup-suffix``, default ``.bak``; ``--no-backup``);
+* ``--output-dir DIR`` writes every processed file into ``DIR``, mirroring the tree.
+
+``--jobs N`` processes files in N processes; the output order is the same as with one.  Exit
+status: 0 done, 1 ``--check`` found something to change, 2 some file failed (the others were
+still processed).
+
+The rewrite function is injectable (``run_files(..., rewrite_fn=...)``); by default it is
+:func:`mynumber_refs.rewrite.rewrite`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as _dt
+import difflib
+import fnmatch
+import functools
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from .formats import (
+    EXTENSIONS,
+    EditRecord,
+    FindingRecord,
+    FormatError,
+    apply_edits_to_text,
+    format_of,
+    open_document,
+    rewrite_document,
+)
+
+__all__ = ["add_file_arguments", "run_files", "FileOutcome", "collect_files", "process_file", "Task"]
+
+FORMAT_LABELS = {"text": "テキスト", "docx": "Word", "xlsx": "Excel"}
+PROGRESS_MIN_FILES = 10
+
+
+# --------------------------------------------------------------------------- arguments
+
+
+def _date_arg(s: str) -> _dt.date:
+    from .report import parse_date
+
+    try:
+        return parse_date(s)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _jobs_arg(s: str) -> int:
+    try:
+        n = int(s)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"整数で指定してください / not an integer: {s}") from exc
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"0 以上で指定してください / must be 0 or more: {s}")
+    return n
+
+
+def add_file_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the options for files and folders (not the rewrite options, which the CLI owns)."""
+    g = parser.add_argument_group("ファイル・フォルダの一括処理 / files and folders")
+    g.add_argument("--glob", action="append", default=None, metavar="PATTERN",
+                   help="フォルダ内で対象にするファイル名のパターン（複数可。例: '*.docx'） / "
+                        "only files in folders whose name or relative path matches (repeatable)")
+    g.add_argument("--in-place", action="store_true",
+                   help="ファイルを直接書き換える（元のファイルはバックアップとして残す） / rewrite the files in place")
+    g.add_argument("--backup-suffix", default=".bak", metavar="SUFFIX",
+                   help="バックアップの接尾辞（既定 .bak） / suffix of the backup copy (default .bak)")
+    g.add_argument("--no-backup", action="store_true",
+                   help="--in-place でバックアップを作らない / no backup copy with --in-place")
+    g.add_argument("--output-dir", metavar="DIR",
+                   help="書き換えたファイルを DIR に同じフォルダ構成で書き出す / write rewritten copies to DIR, mirroring the tree")
+    g.add_argument("--report", metavar="FILE.json",
+                   help="すべての変更と要確認事項を JSON で書き出す / write every edit and finding as JSON")
+    g.add_argument("--changes", metavar="FILE.csv|FILE.xlsx",
+                   help="変更箇所表（別添２の形式）を CSV か Excel で書き出す / write the 変更箇所 table")
+    g.add_argument("--date", type=_date_arg, default=None, metavar="DATE",
+                   help="変更箇所表の変更日（既定は今日。例: 2024-05-27 / 令和6年5月27日） / change date (default today)")
+    g.add_argument("--jobs", type=_jobs_arg, default=1, metavar="N",
+                   help="並列に処理するプロセス数（0 は CPU 数） / parallel processes (0: one per CPU)")
+
+
+# --------------------------------------------------------------------------- collecting
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file to process.  ``display`` is the path as shown; ``rel`` its path under the
+    folder it was found in (or its name), used for ``--output-dir`` and the 変更箇所 table."""
+
+    path: str
+    display: str
+    rel: str
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file (plain data: it crosses process boundaries)."""
+
+    path: str
+    name: str
+    format: str | None
+    status: str  # changed | unchanged | failed | skipped
+    encoding: str | None = None
+    error: str | None = None
+    notes: list[str] = field(default_factory=list)
+    edits: list[EditRecord] = field(default_factory=list)
+    findings: list[FindingRecord] = field(default_factory=list)
+    output: str | None = None
+    backup: str | None = None
+    diff: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        d = dataclasses.asdict(self)
+        if d["diff"] is None:
+            del d["diff"]
+        return d
+
+
+def _inside(path: str, root: str) -> bool:
+    try:
+        return os.path.commonpath([path, root]) == root
+    except ValueError:
+        return False
+
+
+def _matches(rel: str, globs: list[str] | None) -> bool:
+    if not globs:
+        return True
+    name = rel.rsplit("/", 1)[-1]
+    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs)
+
+
+def collect_files(paths: Iterable[str], globs: list[str] | None = None,
+                  exclude: Iterable[str] = ()) -> tuple[list[Task], list[FileOutcome]]:
+    """Expand files and folders into tasks (sorted within each folder, deduplicated by real
+    path) and outcomes for what is skipped or missing.
+
+    Symbolic links: a linked folder is never entered (its target, when inside the folder, is
+    walked in its own place); a linked file is processed (as its target) only when its target is
+    inside the folder given.  ``exclude`` lists folders not to enter (the output folder).
+    """
+    tasks: list[Task] = []
+    outcomes: list[FileOutcome] = []
+    seen: set[str] = set()
+    excluded = {os.path.realpath(e) for e in exclude}
+
+    def add(real: str, display: str, rel: str) -> None:
+        if real in seen:
+            return
+        seen.add(real)
+        if format_of(real) is None and format_of(display) is None:
+            outcomes.append(FileOutcome(display, rel, None, "skipped", notes=[
+                f"対応していない形式のためスキップしました（対応: {' '.join(sorted(EXTENSIONS))}） / "
+                "skipped: unsupported format"]))
+            return
+        tasks.append(Task(real, display, rel))
+
+    for arg in paths:
+        if os.path.isdir(arg):
+            root = os.path.realpath(arg)
+            for dirpath, dirnames, filenames in os.walk(arg, followlinks=False):
+                dirnames.sort()
+                keep = []
+                for d in dirnames:
+                    full = os.path.join(dirpath, d)
+                    real = os.path.realpath(full)
+                    if real in excluded:
+                        continue
+                    if os.path.islink(full):
+                        if not _inside(real, root):
+                            rel = os.path.relpath(full, arg).replace(os.sep, "/")
+                            outcomes.append(FileOutcome(full, rel, None, "skipped", notes=[
+                                "フォルダ外を指すシンボリックリンクのため辿りません / symlink out of the folder: not followed"]))
+                        continue
+                    keep.append(d)
+                dirnames[:] = keep
+                for fname in sorted(filenames):
+                    full = os.path.join(dirpath, fname)
+                    rel = os.path.relpath(full, arg).replace(os.sep, "/")
+                    if not _matches(rel, globs):
+                        continue
+                    if fname.startswith(".") and fname.endswith(".mnr-tmp"):
+                        continue  # our own temporary file
+                    real = os.path.realpath(full)
+                    if os.path.islink(full):
+                        if not _inside(real, root) or not os.path.isfile(real):
+                            outcomes.append(FileOutcome(full, rel, None, "skipped", notes=[
+                                "フォルダ外を指すシンボリックリンクのため処理しません / symlink out of the folder: skipped"]))
+                            continue
+                    add(real, full, rel)
+        elif os.path.isfile(arg):
+            add(os.path.realpath(arg), arg, os.path.basename(arg))
+        else:
+            outcomes.append(FileOutcome(arg, os.path.basename(arg), format_of(arg), "failed",
+                                        error=f"{arg}: ファイルが見つかりません / no such file or folder"))
+    return tasks, outcomes
+
+
+# --------------------------------------------------------------------------- processing
+
+
+@dataclass(frozen=True)
+class _Options:
+    mode: str  # dry | in-place | output-dir
+    rewrite_kwargs: dict[str, Any]
+    mapping_paths: tuple[str, ...]
+    backup_suffix: str | None
+    output_dir: str | None
+    diff: bool
+
+
+_MAPPINGS_CACHE: dict[tuple[str, ...], Any] = {}
+
+
+def _bound_rewrite(rewrite_fn: Callable[..., Any] | None, opts: _Options) -> Callable[[str], Any]:
+    if rewrite_fn is None:
+        from .rewrite import rewrite
+
+        rewrite_fn = rewrite
+    kwargs = dict(opts.rewrite_kwargs)
+    if opts.mapping_paths:
+        if opts.mapping_paths not in _MAPPINGS_CACHE:
+            from .mappings import load_mappings
+
+            _MAPPINGS_CACHE[opts.mapping_paths] = load_mappings(extra=list(opts.mapping_paths))
+        kwargs["mappings"] = _MAPPINGS_CACHE[opts.mapping_paths]
+    return functools.partial(rewrite_fn, **kwargs)
+
+
+def _backup_path(path: str, suffix: str) -> str:
+    candidate = path + suffix
+    n = 1
+    while os.path.lexists(candidate):
+        candidate = f"{path}{suffix}.{n}"
+        n += 1
+    return candidate
+
+
+def _copy_atomic(src: str, dest: str) -> None:
+    from .formats.safety import atomic_save
+
+    def _write(tmp: Path) -> None:
+        shutil.copyfile(src, tmp)
+        shutil.copystat(src, tmp)
+
+    atomic_save(dest, _write, mode_from=src)
+
+
+def _diff(doc: Any, display: str, edits: list[EditRecord]) -> str:
+    by_unit: dict[int, list[EditRecord]] = {}
+    for e in edits:
+        by_unit.setdefault(e.unit, []).append(e)
+    units = doc.units
+    out: list[str] = []
+    for index, unit_edits in by_unit.items():
+        unit = units[index]
+        new = apply_edits_to_text(unit.text, unit_edits)
+        where = display if doc.format == "text" else f"{display} [{unit.location.label}]"
+        out.extend(difflib.unified_diff(unit.text.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        fromfile=f"a/{where}", tofile=f"b/{where}"))
+    return "".join(line if line.endswith("\n") else line + "\n" for line in out)
+
+
+def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | None = None) -> FileOutcome:
+    """Open, rewrite and (depending on ``opts.mode``) write one file.  Never raises: errors are
+    returned as a ``failed`` outcome, and nothing is written when the rewrite raised."""
+    fmt = format_of(task.path) or format_of(task.display)
+    out = FileOutcome(task.display, task.rel, fmt, "unchanged")
+    try:
+        doc = open_document(task.path)
+    except FormatError as exc:
+        out.status, out.error = "failed", f"{task.display}: {exc.reason_ja} / {exc.reason_en}"
+        return out
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the batch
+        out.status = "failed"
+        out.error = f"{task.display}: 読み込みに失敗しました（{type(exc).__name__}: {exc}） / failed to read"
+        return out
+    out.encoding = doc.encoding
+    out.notes.extend(doc.notes)
+    try:
+        fn = _bound_rewrite(rewrite_fn, opts)
+        edits, findings = rewrite_document(doc, fn)
+    except Exception as exc:  # noqa: BLE001
+        out.status = "failed"
+        out.error = (f"{task.display}: 書き換え中にエラーが起きたため、このファイルは書き込んでいません"
+                     f"（{type(exc).__name__}: {exc}） / rewrite failed, file not written")
+        return out
+    out.edits, out.findings = edits, findings
+    out.status = "changed" if doc.changed else "unchanged"
+    if opts.diff and edits:
+        out.diff = _diff(doc, task.display, edits)
+    try:
+        if opts.mode == "in-place" and doc.changed:
+            if opts.backup_suffix is not None:
+                out.backup = _backup_path(task.path, opts.backup_suffix)
+                _copy_atomic(task.path, out.backup)
+            doc.save(Path(task.path))
+            out.output = task.path
+        elif opts.mode == "output-dir" and opts.output_dir is not None:
+            dest = os.path.join(opts.output_dir, *task.rel.split("/"))
+            if doc.changed:
+                doc.save(Path(dest))
+            else:
+                _copy_atomic(task.path, dest)
+            out.output = dest
+    except FormatError as exc:
+        out.status, out.error = "failed", f"{task.display}: {exc.reason_ja} / {exc.reason_en}"
+    except Exception as exc:  # noqa: BLE001
+        out.status = "failed"
+        out.error = (f"{task.display}: 保存に失敗しました。元のファイルは変更していません"
+                     f"（{type(exc).__name__}: {exc}） / saving failed, the original is untouched")
+    return out
+
+
+# --------------------------------------------------------------------------- output
+
+
+class _Progress:
+    """A one-line progress bar on standard error (only when it is a terminal)."""
+
+    def __init__(self, total: int, stream: TextIO, enabled: bool) -> None:
+        self.total, self.stream, self.enabled = total, stream, enabled
+        self.done = 0
+        self.last = 0.0
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if self.done < self.total and now - self.last < 0.1:
+            return
+        self.last = now
+        width = 30
+        filled = width * self.done // max(self.total, 1)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\r" + " " * 50 + "\r")
+            self.stream.flush()
+
+
+def _short(s: str, limit: int = 80) -> str:
+    s = s.replace("\r", "").replace("\n", "⏎")
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _groups(edits: list[EditRecord]) -> list[list[EditRecord]]:
+    """Consecutive edits of the same citation (same unit and citation span)."""
+    groups: list[list[EditRecord]] = []
+    for e in edits:
+        if groups and (groups[-1][0].unit, groups[-1][0].citation_start) == (e.unit, e.citation_start) \
+                and e.citation_start != -1:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    return groups
+
+
+def _print_outcome(o: FileOutcome, stream: TextIO) -> None:
+    label = FORMAT_LABELS.get(o.format or "", o.format or "?")
+    if o.status == "skipped":
+        for n in o.notes:
+            stream.write(f"－ {o.path}: {n}\n")
+        return
+    if o.status == "failed":
+        stream.write(f"✗ {o.error}\n")
+        return
+    enc = f", {o.encoding}" if o.encoding else ""
+    head = "✓" if o.status == "unchanged" else "●"
+    stream.write(f"{head} {o.path} ({label}{enc}): 変更 {len(o.edits)} 件・要確認 {len(o.findings)} 件"
+                 f" / {len(o.edits)} edit(s), {len(o.findings)} finding(s)\n")
+    for n in o.notes:
+        stream.write(f"    注意 note: {n}\n")
+    for group in _groups(o.edits):
+        first = group[0]
+        stream.write(f"    {first.location}: 「{_short(first.citation_before)}」→「{_short(first.citation_after)}」\n")
+        evidence: list[str] = []
+        for e in group:
+            evidence.extend(x for x in e.evidence if x not in evidence)
+        if evidence:
+            stream.write(f"        根拠 evidence: {_short('; '.join(evidence), 160)}\n")
+    for f in o.findings:
+        stream.write(f"    要確認 [{f.reason}] {f.location}: 「{_short(f.text)}」 {f.message}\n")
+        if f.proposed:
+            stream.write(f"        候補 proposed: 「{_short(f.proposed)}」\n")
+    if o.output and o.status == "changed":
+        extra = f"（バックアップ backup: {o.backup}）" if o.backup else ""
+        stream.write(f"    書き込み written: {o.output}{extra}\n")
+    if o.diff:
+        stream.write(o.diff)
+
+
+def _summary(outcomes: list[FileOutcome]) -> dict[str, int]:
+    s = {"files": 0, "changed": 0, "unchanged": 0, "failed": 0, "skipped": 0, "edits": 0, "findings": 0}
+    for o in outcomes:
+        s["files"] += 1
+        s[o.status] += 1
+        s["edits"] += len(o.edits)
+        s["findings"] += len(o.findings)
+    return s
+
+
+def _print_summary(s: dict[str, int], mode: str, check: bool, stream: TextIO) -> None:
+    stream.write(
+        f"合計: {s['files']} ファイル（変更あり {s['changed']}・変更なし {s['unchanged']}・失敗 {s['failed']}・"
+        f"スキップ {s['skipped']}）、変更 {s['edits']} 件、要確認 {s['findings']} 件"
+        f" / total: {s['files']} files ({s['changed']} changed, {s['unchanged']} unchanged, {s['failed']} failed,"
+        f" {s['skipped']} skipped), {s['edits']} edits, {s['findings']} findings\n")
+    if mode == "dry" and s["changed"] and not check:
+        stream.write("ドライランのためファイルは書き換えていません。書き換えるには --in-place か --output-dir を指定してください"
+                     " / dry run: no file written; use --in-place or --output-dir to write\n")
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _error(stream: TextIO, ja: str, en: str) -> int:
+    stream.write(f"エラー: {ja} / error: {en}\n")
+    return 2
+
+
+def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callable[..., Any] | None = None,
+              stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Process ``paths`` with the options in ``args``; return the exit status (0, 1 or 2).
+
+    ``rewrite_fn`` has the signature of :func:`mynumber_refs.rewrite.rewrite`; it must be a
+    module-level function when ``--jobs`` is more than 1.
+    """
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    check = bool(getattr(args, "check", False))
+    in_place = bool(getattr(args, "in_place", False))
+    output_dir = getattr(args, "output_dir", None)
+    if in_place and output_dir:
+        return _error(err, "--in-place と --output-dir は同時に指定できません", "--in-place and --output-dir are exclusive")
+    mode = "in-place" if in_place else "output-dir" if output_dir else "dry"
+    if check:
+        mode = "dry"  # --check never writes the files
+    suffix = None if getattr(args, "no_backup", False) else (getattr(args, "backup_suffix", ".bak") or ".bak")
+    changes = getattr(args, "changes", None)
+    if changes and Path(changes).suffix.lower() not in (".csv", ".xlsx"):
+        return _error(err, f"--changes は .csv か .xlsx で指定してください: {changes}",
+                      f"--changes must end in .csv or .xlsx: {changes}")
+    if output_dir:
+        for p in paths:
+            if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(output_dir):
+                return _error(err, "--output-dir に入力フォルダ自身は指定できません（--in-place を使ってください）",
+                              "--output-dir must differ from the input folder (use --in-place)")
+    rewrite_kwargs = {
+        "assume_law": bool(getattr(args, "assume_law", False)),
+        "as_of": getattr(args, "as_of", None),
+        "accept_inferred": bool(getattr(args, "accept_inferred", False)),
+        "fix_typos": bool(getattr(args, "fix_typos", False)),
+    }
+    opts = _Options(mode, rewrite_kwargs, tuple(getattr(args, "mapping", None) or ()), suffix,
+                    output_dir, bool(getattr(args, "diff", False)))
+
+    tasks, early = collect_files(paths, getattr(args, "glob", None),
+                                 exclude=[output_dir] if output_dir else [])
+    if output_dir:
+        dests: dict[str, Task] = {}
+        unique: list[Task] = []
+        for t in tasks:
+            d = os.path.normcase(os.path.join(output_dir, *t.rel.split("/")))
+            if d in dests:
+                early.append(FileOutcome(t.display, t.rel, format_of(t.path), "failed",
+                                         error=f"{t.display}: 出力先が {dests[d].display} と重なります / same output path as {dests[d].display}"))
+                continue
+            dests[d] = t
+            unique.append(t)
+        tasks = unique
+
+    jobs = getattr(args, "jobs", 1) or (os.cpu_count() or 1)
+    progress = _Progress(len(tasks), err, err.isatty() and len(tasks) >= PROGRESS_MIN_FILES and not getattr(args, "json", False))
+    as_json = bool(getattr(args, "json", False))
+    outcomes: list[FileOutcome] = []
+
+    def emit(o: FileOutcome) -> None:
+        outcomes.append(o)
+        if not as_json:
+            if progress.enabled:
+                err.write("\r" + " " * 50 + "\r")
+            _print_outcome(o, out)
+            out.flush()
+
+    for o in early:
+        emit(o)
+    if jobs <= 1 or len(tasks) <= 1:
+        for t in tasks:
+            o = process_file(t, opts, rewrite_fn)
+            emit(o)
+            progress.step()
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+            futures: list[Future[FileOutcome]] = [pool.submit(process_file, t, opts, rewrite_fn) for t in tasks]
+            for t, fut in zip(tasks, futures, strict=True):
+                try:
+                    o = fut.result()
+                except Exception as exc:  # noqa: BLE001 - a worker that died
+                    o = FileOutcome(t.display, t.rel, format_of(t.path), "failed",
+                                    error=f"{t.display}: 処理中にエラーが起きました（{type(exc).__name__}: {exc}） / worker failed")
+                emit(o)
+                progress.step()
+    progress.close()
+
+    summary = _summary(outcomes)
+    date = getattr(args, "date", None) or _dt.date.today()
+    file_dicts = [o.to_json() for o in outcomes]
+    report: dict[str, Any] = {
+        "tool": "mynumber-refs",
+        "mode": "check" if check else mode,
+        "date": date.isoformat(),
+        "options": {k: (v.isoformat() if isinstance(v, _dt.date) else v) for k, v in rewrite_kwargs.items()},
+        "summary": summary,
+        "files": file_dicts,
+    }
+    status = 2 if summary["failed"] else (1 if check and summary["edits"] else 0)
+    try:
+        from . import report as rep
+
+        if getattr(args, "report", None):
+            rep.write_json_report(report, Path(args.report))
+        if changes:
+            rep.write_changes(rep.change_rows(file_dicts, date), Path(changes))
+    except (OSError, ValueError) as exc:
+        err.write(f"エラー: 報告書を書き込めません（{exc}） / error: cannot write the report\n")
+        status = 2
+    if as_json:
+        out.write(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_summary(summary, mode, check, out)
+        if check and summary["edits"]:
+            out.write("--check: 書き換えが必要な箇所があります / --check: some citations would change\n")
+    return status
