@@ -183,8 +183,8 @@ class _ToModel(Transformer[Token, Any]):
         return ("column", _strip_ws(str(args[-1])), int(_end(args[-1])))
 
     # provision ---------------------------------------------------------------
-    def paragraph(self, _dai: Token, num: Token, _kou: Token) -> tuple[str, int]:
-        return "paragraph", parse_int(str(num))
+    def paragraph(self, _dai: Token, num: Token, kou: Token) -> tuple[str, int, int]:
+        return "paragraph", parse_int(str(num)), _end(kou)
 
     def item(self, _dai: Token, num: Token, gou: Token) -> tuple[str, int, Token, Token]:
         return "item", parse_int(str(num)), num, gou
@@ -204,6 +204,7 @@ class _ToModel(Transformer[Token, Any]):
                 end = _end(r)
             elif r[0] == "paragraph":
                 paragraph = r[1]
+                end = r[2]
             elif r[0] == "item":
                 item = r[1]
                 item_span = (r[2].start_pos, _end(r[2]))
@@ -229,7 +230,7 @@ class _ToModel(Transformer[Token, Any]):
                 second = r
         table = _table_of(_ord_value(str(ord_tok)) if ord_tok is not None else None)
         tables: tuple[Table, ...] = ()
-        end = _end(ord_tok or bep)
+        end = _end(second or ord_tok or bep)
         if second is not None:
             tables = (table, _table_of(_ord_value(str(second))))
         return {
@@ -490,10 +491,14 @@ def to_citation(
         for r in refs:
             parts.append(Part("ref", r.start, r.end, r.key()))
         for atom in parsed.refs:
-            role = {"article": "ref_article", "paragraph": "ref_paragraph", "item": "ref_item"}[atom[0]]
-            parts.append(Part(role, *span(atom[4])))
+            if atom[0] == "article":  # the whole 「２２条の３」, which becomes 「４０条」
+                parts.append(Part("ref_article", *span((atom[2], atom[3]))))
+            elif atom[0] == "item":  # the item number only; its letter stays
+                parts.append(Part("ref_item", *span(atom[4])))
     start = pos(0)
     end = span((0, parsed.end))[1]
+    if parsed.kind in (CitationKind.ROW_LIST, CitationKind.ORDER_REFS) and parsed.rows_span:
+        start, end = span(parsed.rows_span)  # the list itself, without its parentheses
     return Citation(
         start=start,
         end=end,

@@ -87,7 +87,8 @@ class _Law:
     text: str | None  # as written (or carried); None when assumed
     basis: LawBasis | None
     start: int  # where the law name starts (== citation start when not written beside it)
-    other: bool = False  # another law or instrument stands directly before the table
+    other: bool = False
+    end: int = -1  # where the law name ends (before 「の」 and whitespace); -1 when not written  # another law or instrument stands directly before the table
 
 
 class _Resolver:
@@ -152,7 +153,8 @@ class _Resolver:
         # full title, with or without the act number
         m = re.search(rf"(?:{_FULL_WITH_NUMBER}){_S}\Z", head)
         if m:
-            return _Law(head[m.start() : m.end()].rstrip(), LawBasis.FULL_NAME, lo + m.start())
+            raw = head[m.start() : m.end()].rstrip()
+            return _Law("".join(raw.split()), LawBasis.FULL_NAME, lo + m.start(), end=lo + m.start() + len(raw))
         # defined terms and aliases, longest first
         names = sorted(set(active) | set(ALIASES) | {"同法"}, key=len, reverse=True)
         for name in names:
@@ -165,14 +167,16 @@ class _Resolver:
             if before_char and _HAN.match(before_char):
                 continue  # part of a longer name: 住民基本台帳法, 生活保護法
             start = lo + mm.start()
-            written = head[mm.start() : mm.end()].rstrip()
+            raw = head[mm.start() : mm.end()].rstrip()
+            written = "".join(raw.split())
+            end = start + len(raw)
             if name == "同法":
-                return self._same_law(start, written)
+                return attrs.evolve(self._same_law(start, written), end=end)
             if name in active:
                 if active[name]:
-                    return _Law(written, LawBasis.DEFINED, start)
+                    return _Law(written, LawBasis.DEFINED, start, end=end)
                 return _Law(written, None, start, other=True)
-            return _Law(written, LawBasis.NAMED, start)
+            return _Law(written, LawBasis.NAMED, start, end=end)
         # another law or instrument directly before: 生活保護法の別表第1, 条例別表第1
         if compact_tail and compact_tail[-1] in _OTHER_INSTRUMENT_END and (
             len(compact_tail) < 2 or _HAN.match(compact_tail[-2])
@@ -187,9 +191,10 @@ class _Resolver:
             # an undefined bare 「法」: the act only if the caller assumes it
             mm = re.search(rf"法{_S}\Z", head)
             start = lo + (mm.start() if mm else k)
+            end = start + 1
             if self.assume_law:
-                return _Law("法", LawBasis.ASSUMED, start)
-            return _Law("法", None, start)
+                return _Law("法", LawBasis.ASSUMED, start, end=end)
+            return _Law("法", None, start, end=end)
         coordinated = self._coordinated(head, lo)
         if coordinated is not None:
             return coordinated
@@ -301,7 +306,7 @@ def find_citations(text: str, *, assume_law: bool = False) -> list[Citation | Fi
             start = law.start
         parts = c.parts
         if start < c.start:
-            parts = (Part("law", start, c.start, law.text or ""), *parts)
+            parts = (Part("law", start, law.end if law.end > start else c.start, law.text or ""), *parts)
         kind = c.kind
         order = None
         if parsed.order_title is not None:

@@ -1,0 +1,90 @@
+"""Step 5 of the pipeline: new wording in the document's own style.
+
+Numbers are written in the numeral style of the token they replace (16→24, １６→２４, 十六→二十四);
+row lists keep their separators, their conjunction and their 「の項」/「項」/「第N項」 form; the new
+order's table is named with the digits the document uses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .model import RowNumber, Style
+from .numerals import NumeralStyle, detect_style, render_int
+
+__all__ = [
+    "NEW_TABLE_PHRASE",
+    "NEW_ORDER_NAME",
+    "NEW_ORDER_FORMAL_TAIL",
+    "document_numerals",
+    "numerals_of",
+    "render_number",
+    "render_rows",
+    "new_table_phrase",
+    "new_order_name",
+]
+
+NEW_TABLE_PHRASE = "第{19}条第{8}号に基づく主務省令第{2}条の表"
+NEW_ORDER_NAME = "第{19}条第{8}号に基づく主務省令"
+NEW_ORDER_FORMAL_TAIL = "第十九条第八号に基づく利用特定個人情報の提供に関する命令"
+
+_FULL = "０１２３４５６７８９"
+
+
+def document_numerals(text: str) -> NumeralStyle:
+    """The digits a text mostly uses: full-width when it has more of them than half-width."""
+    full = sum(text.count(d) for d in _FULL)
+    half = sum(text.count(d) for d in "0123456789")
+    return NumeralStyle.FULL if full > half else NumeralStyle.HALF
+
+
+def numerals_of(token: str, default: NumeralStyle = NumeralStyle.HALF) -> NumeralStyle:
+    try:
+        return detect_style(token)
+    except ValueError:
+        return default
+
+
+def render_number(row: RowNumber, style: NumeralStyle) -> str:
+    return row.render(style)
+
+
+def _fill(template: str, style: NumeralStyle) -> str:
+    out = template
+    for n in (19, 8, 2):
+        out = out.replace("{%d}" % n, render_int(n, style))
+    return out
+
+
+def new_table_phrase(style: NumeralStyle) -> str:
+    """「第19条第8号に基づく主務省令第2条の表」 in ``style``."""
+    return _fill(NEW_TABLE_PHRASE, style)
+
+
+def new_order_name(style: NumeralStyle) -> str:
+    """「第19条第8号に基づく主務省令」 in ``style``."""
+    return _fill(NEW_ORDER_NAME, style)
+
+
+def _with_form(number: str, form: str) -> str:
+    if form == "第項":
+        return f"第{number}項"
+    return number + form
+
+
+def render_rows(rows: Sequence[RowNumber], style: Style, numerals: NumeralStyle | None = None) -> str:
+    """A row list in the source's style: 「１、２及び３の項」, 「27の項及び30の項」, 「第5項」…"""
+    numerals = numerals or style.numerals
+    numbers = [r.render(numerals) for r in rows]
+    if not numbers:
+        return ""
+    form = style.row_form
+    if style.suffix_each or form == "第項":
+        numbers = [_with_form(n, form) for n in numbers]
+    else:
+        numbers[-1] = _with_form(numbers[-1], form)
+    if len(numbers) == 1:
+        return numbers[0]
+    if style.conjunction:
+        return style.separator.join(numbers[:-1]) + style.conjunction + numbers[-1]
+    return style.separator.join(numbers)

@@ -1,0 +1,538 @@
+"""Steps 4–6 of the pipeline: map old rows to new, render them, plan and apply the edits.
+
+:func:`rewrite` finds every citation (:func:`~mynumber_refs.resolve.find_citations`), plans the
+edits for each one from the mapping tables (:mod:`mynumber_refs.mappings`), and applies them the
+way eyecite annotates: sorted, never overlapping, the gaps copied verbatim.
+
+It never guesses.  A citation whose row has no established mapping (an ``inferred`` row without
+``accept_inferred``), a column reference, an unresolved law … is left exactly as written and
+reported as a finding, with the rewrite that would be made where one exists.  Citations that
+depend on each other (a row list and the table named lines before it; reference lists and the
+order's title) change together or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from . import findings as F
+from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
+from .model import (
+    Citation,
+    CitationKind,
+    Edit,
+    Finding,
+    LawBasis,
+    Order,
+    RewriteResult,
+    RowNumber,
+    Table,
+    TableBasis,
+)
+from .numerals import NumeralStyle, render_int
+from .render import (
+    NEW_ORDER_FORMAL_TAIL,
+    document_numerals,
+    new_order_name,
+    new_table_phrase,
+    numerals_of,
+    render_rows,
+)
+from .resolve import ALIASES, find_citations
+from .scan import passage_start
+
+__all__ = ["rewrite", "apply_edits", "plan_citation"]
+
+
+@attrs.frozen
+class _Plan:
+    ok: bool
+    edits: tuple[Edit, ...] = ()
+    notes: tuple[Finding, ...] = ()  # reported even when the plan is applied (deleted rows dropped)
+    failures: tuple[Finding, ...] = ()  # why the citation is kept as written
+    inferred: bool = False  # the plan relies on inferred mapping rows
+
+
+@attrs.frozen
+class _Context:
+    text: str
+    mappings: MappingSet
+    as_of: datetime.date | None
+    accept_inferred: bool
+    numerals: NumeralStyle
+
+
+def _evidence(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
+    out: list[str] = []
+    for o in outcomes:
+        for row in o.rows:
+            line = f"{row.source} [{row.confidence.value}, {row.method}] {row.evidence}"
+            if line not in out:
+                out.append(line)
+    return tuple(out)
+
+
+def _finding(c: Citation, reason: str, evidence: Sequence[str] = (), **values: Any) -> Finding:
+    return Finding(
+        c.start, c.end, c.text, reason, F.message(reason, **values), citation=c, evidence=tuple(evidence)
+    )
+
+
+def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence: Sequence[str] = ()) -> Edit:
+    return Edit(start, end, ctx.text[start:end], after, citation=c, evidence=tuple(evidence))
+
+
+# ------------------------------------------------------------------------- table wording
+
+
+def _law_name_for(ctx: _Context, c: Citation) -> str:
+    """The act's name to write before the new order's table when the citation has none beside it."""
+    if c.law and c.law_basis is not LawBasis.ASSUMED:
+        return c.law
+    before = ctx.text[: c.start]
+    best = ""
+    best_pos = -1
+    for alias in ALIASES:
+        pos = before.rfind(alias)
+        if pos > best_pos:
+            best, best_pos = alias, pos
+    return best or "番号利用法"
+
+
+def _table_edits(ctx: _Context, c: Citation) -> list[Edit]:
+    """Edits that rename the table(s) of a citation; empty for 同表 and new tables."""
+    if c.table_basis is TableBasis.ANTECEDENT:
+        return []
+    edits: list[Edit] = []
+    tables = c.tables or ((c.table,) if c.table is not None else ())
+    law_part = c.part("law")
+    provision = c.part("provision")
+    table_part = c.part("table")
+    ord_part = c.part("ord")
+    table2 = c.part("table2")
+    numerals = ctx.numerals
+    if provision is not None:
+        numerals = numerals_of(ctx.text[provision.start : provision.end], ctx.numerals)
+    for i, table in enumerate(tables):
+        if table is Table.BEPPYO1:
+            target = ord_part if i == 0 else table2
+            if target is None:
+                continue
+            if i == 0:
+                edits.append(_edit(ctx, target.start, target.end, "", c))
+            else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
+                edits.append(_edit(ctx, target.start, target.end, "別表", c))
+        elif table is Table.BEPPYO2:
+            phrase = new_table_phrase(numerals)
+            if i == 1 and table2 is not None:
+                edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c))
+            elif provision is not None and table_part is not None:
+                edits.append(_edit(ctx, provision.start, table_part.end, phrase, c))
+            elif table_part is not None and law_part is not None and law_part.end <= table_part.start:
+                edits.append(_edit(ctx, law_part.end, table_part.end, phrase, c))
+            elif table_part is not None:
+                edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c))
+    return edits
+
+
+# ------------------------------------------------------------------------- rows
+
+
+@attrs.frozen
+class _RowsResult:
+    ok: bool
+    new_rows: tuple[tuple[RowNumber, ...], ...] = ()  # per old row, in written order (() when deleted)
+    outcomes: tuple[Outcome, ...] = ()
+    failures: tuple[Finding, ...] = ()
+    notes: tuple[Finding, ...] = ()
+    inferred: bool = False
+
+
+def _map_rows(ctx: _Context, c: Citation, table: Table) -> _RowsResult:
+    new_rows: list[tuple[RowNumber, ...]] = []
+    outcomes: list[Outcome] = []
+    failures: list[Finding] = []
+    notes: list[Finding] = []
+    deleted: list[tuple[RowNumber, Outcome]] = []
+    inferred = False
+    label = table.value
+    for row in c.rows:
+        outcome = ctx.mappings.map_row(table, row, as_of=ctx.as_of)
+        if outcome is None:
+            failures.append(_finding(c, F.ROW_UNKNOWN, table=label, row=row))
+            new_rows.append(())
+            continue
+        outcomes.append(outcome)
+        ev = _evidence([outcome])
+        new = tuple(outcome.new_rows)
+        if outcome.confidence is Confidence.INFERRED:
+            inferred = True
+            if not ctx.accept_inferred:
+                shown = "、".join(str(n) for n in new) or "削除 deleted"
+                failures.append(_finding(c, F.ROW_INFERRED, ev, table=label, row=row, new=shown))
+        if outcome.relation is Relation.DELETED:
+            deleted.append((row, outcome))
+            new_rows.append(())
+            continue
+        if outcome.relation is Relation.SPLIT and table is Table.BEPPYO1:
+            failures.append(
+                _finding(c, F.ROW_SPLIT, ev, table=label, row=row, new="、".join(str(n) for n in new))
+            )
+        new_rows.append(new)
+    if deleted:
+        if len(deleted) == len(c.rows):
+            for row, outcome in deleted:
+                failures.append(_finding(c, F.ROW_DELETED, _evidence([outcome]), table=label, row=row))
+        else:
+            for row, outcome in deleted:
+                notes.append(_finding(c, F.ROW_DELETED_DROPPED, _evidence([outcome]), table=label, row=row))
+    return _RowsResult(not failures, tuple(new_rows), tuple(outcomes), tuple(failures), tuple(notes), inferred)
+
+
+def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) -> list[Edit]:
+    """Edits for the rows: token by token when the list keeps its shape, else the list re-rendered."""
+    evidence = _evidence(mapped.outcomes)
+    row_parts = c.parts_of("row")
+    rows_part = c.part("rows")
+    sort_unique = table is Table.BEPPYO2
+    flat: list[RowNumber] = [n for group in mapped.new_rows for n in group]
+    if sort_unique:
+        flat = sorted(dict.fromkeys(flat))
+    one_to_one = all(len(g) == 1 for g in mapped.new_rows)
+    if not c.ranges and one_to_one and len(row_parts) == len(c.rows):
+        in_order = [g[0] for g in mapped.new_rows]
+        if not sort_unique or in_order == flat:
+            edits = []
+            for part, new in zip(row_parts, in_order, strict=True):
+                token = ctx.text[part.start : part.end]
+                after = new.render(numerals_of(token, ctx.numerals))
+                if after != token:
+                    edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
+            return edits
+    if len(c.ranges) == 1 and len(row_parts) == 2 and one_to_one and not sort_unique:
+        in_order = [g[0] for g in mapped.new_rows]
+        if all(not r.branches for r in in_order) and all(
+            b.main == a.main + 1 for a, b in zip(in_order, in_order[1:], strict=False)
+        ):
+            edits = []
+            for part, new in zip(row_parts, (in_order[0], in_order[-1]), strict=True):
+                token = ctx.text[part.start : part.end]
+                after = new.render(numerals_of(token, ctx.numerals))
+                if after != token:
+                    edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
+            return edits
+    if rows_part is None:
+        return []
+    first = ctx.text[row_parts[0].start : row_parts[0].end] if row_parts else ""
+    style = c.style
+    if c.ranges and style.conjunction is None and style.separator == "、":
+        style = attrs.evolve(style, suffix_each=False)
+    after = render_rows(flat, style, numerals_of(first, ctx.numerals))
+    return [_edit(ctx, rows_part.start, rows_part.end, after, c, evidence)]
+
+
+# ------------------------------------------------------------------------- order references
+
+
+def _ref_plan(ctx: _Context, c: Citation) -> _Plan:
+    failures: list[Finding] = []
+    edits: list[Edit] = []
+    outcomes: list[Outcome] = []
+    inferred = False
+    article_new: dict[str, str] = {}
+    for ref in c.order_refs:
+        key = ref.key()
+        if ref.subitem:
+            failures.append(_finding(c, F.SUBITEM_NOT_MAPPED, ref=key))
+            continue
+        art = ctx.mappings.map_order_article(ref.article)
+        if art is None or not art.new:
+            failures.append(_finding(c, F.ORDER_REF_UNKNOWN, ref=key))
+            continue
+        outcomes.append(art)
+        article_new[str(ref.article)] = art.new[0]
+        if art.confidence is Confidence.INFERRED:
+            inferred = True
+            if not ctx.accept_inferred:
+                failures.append(_finding(c, F.ORDER_REF_INFERRED, _evidence([art]), ref=key, new=art.new[0]))
+        if ref.item is None:
+            continue
+        item = ctx.mappings.map_order_item(ref.article, ref.item, ref.paragraph)
+        if item is None or not item.new or item.relation is Relation.DELETED:
+            failures.append(_finding(c, F.ORDER_REF_UNKNOWN, ref=key))
+            continue
+        outcomes.append(item)
+        if item.confidence is Confidence.INFERRED:
+            inferred = True
+            if not ctx.accept_inferred:
+                failures.append(_finding(c, F.ORDER_REF_INFERRED, _evidence([item]), ref=key, new=item.new[0]))
+        new_article, _, new_item = item.new[0].partition("-")
+        if new_article != art.new[0] or "-" in new_item or not new_item.isdigit():
+            failures.append(_finding(c, F.ORDER_REF_UNKNOWN, ref=key))
+    if failures:
+        return _Plan(False, failures=tuple(failures), inferred=inferred)
+    evidence = _evidence(outcomes)
+    # token edits: each article atom (「２２条の３」) and each item number, in written order
+    for part in c.parts_of("ref_article"):
+        atom = ctx.text[part.start : part.end]
+        new = article_new.get(_article_key(atom) or "")
+        if new is None:
+            return _Plan(False, failures=(_finding(c, F.ORDER_REF_UNKNOWN, ref=atom),))
+        after = RowNumber.parse(new).render(numerals_of(atom, ctx.numerals)) + "条"
+        if after != atom:
+            edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
+    with_items = [r for r in c.order_refs if r.item is not None]
+    for ref, part in zip(with_items, c.parts_of("ref_item"), strict=True):
+        item = ctx.mappings.map_order_item(ref.article, ref.item or 0, ref.paragraph)
+        assert item is not None
+        token = ctx.text[part.start : part.end]
+        after = render_int(int(item.new[0].partition("-")[2]), numerals_of(token, ctx.numerals))
+        if after != token:
+            edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
+    return _Plan(True, tuple(edits), inferred=inferred)
+
+
+_ARTICLE_RE = re.compile(r"^([0-9０-９]+)条((?:の[0-9０-９]+)*)$")
+
+
+def _article_key(atom: str) -> str | None:
+    compact = "".join(atom.split())
+    m = _ARTICLE_RE.match(compact)
+    if not m:
+        return None
+    return str(RowNumber.parse(m.group(1) + m.group(2)))
+
+
+# ------------------------------------------------------------------------- one citation
+
+
+def plan_citation(ctx: _Context, c: Citation) -> _Plan:
+    """The edits for one citation, or why it stays as written."""
+    if c.kind is CitationKind.ORDER_REFS:
+        if c.order is not Order.OLD_EXCHANGE:
+            return _Plan(True)
+        return _ref_plan(ctx, c)
+    if c.kind is CitationKind.ORDER_TITLE:
+        return _title_plan(ctx, c)
+    table = c.table
+    if table in (Table.BEPPYO, Table.ORDER_TABLE) and not c.tables:
+        failures = tuple(
+            _finding(c, F.ROW_NOT_IN_TABLE, table=table.value, row=r)
+            for r in c.rows
+            if not ctx.mappings.new_row_exists(table, r)
+        )
+        return _Plan(True, notes=failures)
+    if table is None:
+        return _Plan(True)
+    edits: list[Edit] = []
+    notes: tuple[Finding, ...] = ()
+    inferred = False
+    if c.rows:
+        mapped = _map_rows(ctx, c, table)
+        if not mapped.ok:
+            return _Plan(False, failures=mapped.failures, inferred=mapped.inferred)
+        notes = mapped.notes
+        inferred = mapped.inferred
+        edits.extend(_row_edits(ctx, c, table, mapped))
+        if c.kind is CitationKind.TABLE:
+            evidence = _evidence(mapped.outcomes)
+            edits.extend(attrs.evolve(e, evidence=evidence) for e in _table_edits(ctx, c))
+    elif c.kind is CitationKind.TABLE:
+        edits.extend(_table_edits(ctx, c))
+    return _Plan(True, tuple(edits), notes=notes, inferred=inferred)
+
+
+def _title_plan(ctx: _Context, c: Citation) -> _Plan:
+    table_part = c.part("table")
+    title = c.part("title")
+    if table_part is None or title is None:
+        return _Plan(True)
+    if c.order is Order.OLD_USES:
+        ord_part = c.part("ord")
+        return _Plan(True, (_edit(ctx, ord_part.start, ord_part.end, "", c),) if ord_part else ())
+    provision = c.part("provision")
+    start = provision.start if provision is not None else table_part.start
+    law_part = c.part("law")
+    if c.law_basis is LawBasis.FULL_NAME:
+        after = NEW_ORDER_FORMAL_TAIL
+    else:
+        after = new_order_name(ctx.numerals)
+        if law_part is None:
+            after = _law_name_for(ctx, c) + after
+    return _Plan(True, (_edit(ctx, start, title.end, after, c),))
+
+
+# ------------------------------------------------------------------------- groups and typos
+
+
+def _family(c: Citation) -> str | None:
+    if c.kind is CitationKind.ORDER_REFS or c.order is Order.OLD_EXCHANGE or c.table is Table.BEPPYO2:
+        return "exchange"
+    if c.order is Order.OLD_USES or c.table is Table.BEPPYO1:
+        return "uses"
+    return None
+
+
+def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
+    parent = {i: i for i, it in enumerate(items) if isinstance(it, Citation)}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    passages = {i: passage_start(text, it.start) for i, it in enumerate(items) if isinstance(it, Citation)}
+    for i, it in enumerate(items):
+        if not isinstance(it, Citation) or it.antecedent is None:
+            continue
+        if it.antecedent in parent:
+            union(i, it.antecedent)
+        family = _family(it)
+        for j, other in enumerate(items):
+            if (
+                isinstance(other, Citation)
+                and j != i
+                and passages[j] == passages[i]
+                and not other.rows
+                and other.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE)
+                and _family(other) == family
+            ):
+                union(i, j)
+    return {i: find(i) for i in parent}
+
+
+_TYPOS: tuple[tuple[re.Pattern[str], int, str], ...] = (
+    (re.compile(r"番[\s]*号[\s]*利[\s]*用[\s]*(表)"), 1, "法"),
+    (
+        re.compile(
+            r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?:8|８|八)[\s]*(条)(?=[\s]*に[\s]*基[\s]*づ[\s]*く)"
+        ),
+        1,
+        "号",
+    ),
+)
+
+
+def _typos(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, found, correct) for each known typo of real documents."""
+    out = []
+    for pattern, group, correct in _TYPOS:
+        for m in pattern.finditer(text):
+            out.append((m.start(group), m.end(group), m.group(0), m.group(0)[: m.start(group) - m.start()] + correct))
+    return out
+
+
+# ------------------------------------------------------------------------- apply
+
+
+def apply_edits(text: str, edits: Sequence[Edit]) -> str:
+    """Apply sorted, non-overlapping edits; the text between them is copied verbatim."""
+    out: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at {e.start}")
+        out.append(text[pos : e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _proposed(ctx: _Context, c: Citation) -> str | None:
+    accepted = plan_citation(attrs.evolve(ctx, accept_inferred=True), c)
+    if not accepted.ok:
+        return None
+    local = [attrs.evolve(e, start=e.start - c.start, end=e.end - c.start) for e in accepted.edits]
+    if any(e.start < 0 or e.end > len(c.text) for e in local):
+        return None
+    return apply_edits(c.text, local)
+
+
+def rewrite(
+    text: str,
+    *,
+    assume_law: bool = False,
+    as_of: datetime.date | None = None,
+    accept_inferred: bool = False,
+    mappings: MappingSet | None = None,
+    fix_typos: bool = False,
+) -> RewriteResult:
+    """Rewrite every citation of the act's old tables in ``text`` to the numbering of 2024-05-27.
+
+    ``assume_law``: take tables with no law named as the act's (PIA documents need it).
+    ``as_of``: the date whose numbering the text uses (default: the old numbering of 2024-05-26).
+    ``accept_inferred``: also apply mapping rows that are only ``inferred``.
+    ``mappings``: a :class:`~mynumber_refs.mappings.MappingSet` (default: the shipped tables).
+    ``fix_typos``: correct the known typos of real documents (otherwise only reported).
+
+    Returns a :class:`~mynumber_refs.model.RewriteResult`: ``.text``, ``.edits`` (spans in
+    ``text``) and ``.findings`` (what was found but not rewritten, with the reason).
+    """
+    mset = mappings if mappings is not None else default_mappings()
+    items = find_citations(text, assume_law=assume_law)
+    ctx = _Context(text, mset, as_of, accept_inferred, document_numerals(text))
+    plans: dict[int, _Plan] = {}
+    findings: list[Finding] = []
+    for i, item in enumerate(items):
+        if isinstance(item, Finding):
+            findings.append(item)
+            continue
+        plans[i] = plan_citation(ctx, item)
+    groups = _groups(text, items)
+    failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
+    for i, item in enumerate(items):
+        if isinstance(item, Citation) and item.antecedent is not None and isinstance(items[item.antecedent], Finding):
+            failed_groups.add(groups[i])
+    edits: list[Edit] = []
+    for i, plan in plans.items():
+        c = items[i]
+        assert isinstance(c, Citation)
+        if plan.ok and groups[i] not in failed_groups:
+            edits.extend(plan.edits)
+            findings.extend(plan.notes)
+            continue
+        if plan.ok:
+            if plan.edits:
+                others = [items[j] for j, g in groups.items() if g == groups[i] and j != i]
+                other = "、".join(o.text.replace("\n", "")[:30] for o in others if isinstance(o, Citation))
+                findings.append(_finding(c, F.DEPENDENT_KEPT, other=other or "?"))
+            continue
+        proposed = _proposed(ctx, c) if plan.inferred and not accept_inferred else None
+        for f in plan.failures:
+            findings.append(attrs.evolve(f, proposed=proposed) if proposed is not None else f)
+    # known typos of real documents
+    for start, end, found, correct in _typos(text):
+        finding = Finding(
+            start, end, text[start:end], F.TYPO, F.message(F.TYPO, found="".join(found.split()), correct=correct),
+            proposed=correct[-1],
+        )
+        findings.append(finding)
+        if fix_typos:
+            edits.append(Edit(start, end, text[start:end], correct[-1], reason="typo"))
+    edits = _drop_overlaps(edits, findings)
+    edits = [e for e in edits if e.before != e.after]
+    edits.sort(key=lambda e: (e.start, e.end))
+    findings.sort(key=lambda f: (f.start, f.end, f.reason))
+    return RewriteResult(text, apply_edits(text, edits), tuple(edits), tuple(findings))
+
+
+def _drop_overlaps(edits: list[Edit], findings: list[Finding]) -> list[Edit]:
+    kept: list[Edit] = []
+    end = -1
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < end:
+            findings.append(Finding(e.start, e.end, e.before, F.OVERLAP, F.message(F.OVERLAP)))
+            continue
+        kept.append(e)
+        end = max(end, e.end)
+    return kept
