@@ -1,0 +1,329 @@
+"""The ``mynumber-refs`` command.
+
+    mynumber-refs find PATH|- [--assume-law] [--json]
+    mynumber-refs rewrite -|PATH... [--assume-law] [--as-of DATE] [--accept-inferred] [--fix-typos]
+                          [--mapping FILE.csv] [--diff] [--check] [--json] [file options]
+    mynumber-refs explain "別表第一の16の項" [--as-of DATE] [--accept-inferred]
+    mynumber-refs mappings [--json]
+
+Messages are in Japanese first, with English after a slash.  Heavy modules (the grammar, Word
+and Excel support) are imported only by the subcommand that needs them, so ``--version`` and
+``--help`` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import difflib
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from . import __version__
+
+
+def _date(s: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(s)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日付は YYYY-MM-DD で指定してください / use YYYY-MM-DD: {s!r}") from exc
+
+
+def _line_col(text: str, pos: int) -> tuple[int, int]:
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return line, col
+
+
+def _read_input(path: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    from .formats.text import detect_encoding
+
+    return detect_encoding(data, path).text
+
+
+def _one_line(s: str, limit: int = 60) -> str:
+    s = s.replace("\r", "").replace("\n", "⏎")
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _citation_json(item: Any, path: str) -> dict[str, Any]:
+    from .model import Citation
+
+    c = item if isinstance(item, Citation) else item.citation
+    table = None
+    if c is not None and c.table is not None:
+        table = c.table.value
+    return {
+        "path": path,
+        "start": item.start,
+        "end": item.end,
+        "text": item.text,
+        "law": c.law if c is not None else None,
+        "law_basis": c.law_basis.value if c is not None and c.law_basis is not None else None,
+        "table": table,
+        "table_basis": c.table_basis.value if c is not None else None,
+        "rows": [str(r) for r in c.rows] if c is not None else [],
+        "order_refs": [r.key() for r in c.order_refs] if c is not None else [],
+        "status": "ok" if isinstance(item, Citation) else item.reason,
+        "message": None if isinstance(item, Citation) else item.message,
+    }
+
+
+# ------------------------------------------------------------------------------ find
+
+
+def _cmd_find(args: argparse.Namespace) -> int:
+    from .model import Citation
+    from .resolve import find_citations
+
+    text = _read_input(args.path)
+    items = find_citations(text, assume_law=args.assume_law)
+    if args.json:
+        json.dump([_citation_json(i, args.path) for i in items], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for item in items:
+        line, col = _line_col(text, item.start)
+        where = f"{args.path}:{line}:{col}"
+        if isinstance(item, Citation):
+            print(f"{where}\t引用 citation\t{_one_line(item.text)}\t{item.describe()}")
+        else:
+            print(f"{where}\t要確認 {item.reason}\t{_one_line(item.text)}\t{item.message}")
+    found = sum(isinstance(i, Citation) for i in items)
+    print(f"引用 {found} 件、要確認 {len(items) - found} 件 / {found} citations, {len(items) - found} findings", file=sys.stderr)
+    return 0
+
+
+# ------------------------------------------------------------------------------ rewrite
+
+
+def _load_mappings(args: argparse.Namespace) -> Any:
+    from .mappings import MappingError, default_mappings, load_mappings
+
+    if getattr(args, "mapping", None):
+        try:
+            return load_mappings(extra=args.mapping)
+        except MappingError as exc:
+            print(f"エラー / error: {exc}", file=sys.stderr)
+            raise SystemExit(2) from exc
+    return default_mappings()
+
+
+def _result_json(result: Any, path: str) -> dict[str, Any]:
+    return {
+        "path": path,
+        "changed": result.changed,
+        "edits": [
+            {
+                "start": e.start,
+                "end": e.end,
+                "before": e.before,
+                "after": e.after,
+                "reason": e.reason,
+                "evidence": list(e.evidence),
+            }
+            for e in result.edits
+        ],
+        "findings": [
+            {
+                "start": f.start,
+                "end": f.end,
+                "text": f.text,
+                "reason": f.reason,
+                "message": f.message,
+                "proposed": f.proposed,
+                "evidence": list(f.evidence),
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def _report_findings(text: str, result: Any, path: str) -> None:
+    for f in result.findings:
+        line, col = _line_col(text, f.start)
+        extra = f"（適用するなら / proposed: {f.proposed}）" if f.proposed else ""
+        print(f"{path}:{line}:{col}: {f.reason}: 「{_one_line(f.text, 40)}」 {f.message}{extra}", file=sys.stderr)
+
+
+def _cmd_rewrite(args: argparse.Namespace) -> int:
+    if args.paths != ["-"]:
+        if "-" in args.paths:
+            print("エラー: - と他のパスは同時に指定できません / error: '-' cannot be combined with paths", file=sys.stderr)
+            return 2
+        from . import batch
+
+        if args.mapping:
+            _load_mappings(args)  # report a bad mapping file once, before the batch starts
+        return batch.run_files(args.paths, args)
+    from .rewrite import rewrite
+
+    data = sys.stdin.buffer.read()
+    from .formats.text import detect_encoding
+
+    try:
+        decoded = detect_encoding(data, "-")
+    except Exception as exc:  # noqa: BLE001
+        print(f"エラー: 標準入力を読めません / error: cannot decode standard input: {exc}", file=sys.stderr)
+        return 2
+    text = decoded.text
+    result = rewrite(
+        text,
+        assume_law=args.assume_law,
+        as_of=args.as_of,
+        accept_inferred=args.accept_inferred,
+        mappings=_load_mappings(args),
+        fix_typos=args.fix_typos,
+    )
+    if args.json:
+        json.dump(_result_json(result, "-"), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    elif args.diff:
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                text.splitlines(keepends=True),
+                result.text.splitlines(keepends=True),
+                fromfile="a/-",
+                tofile="b/-",
+            )
+        )
+        _report_findings(text, result, "-")
+    elif args.check:
+        _report_findings(text, result, "-")
+    else:
+        out = result.text.encode(decoded.encoding if hasattr(decoded, "encoding") else "utf-8")
+        if getattr(decoded, "bom", b""):
+            out = decoded.bom + out
+        sys.stdout.buffer.write(out)
+        sys.stdout.flush()
+        _report_findings(text, result, "-")
+    if args.check and result.changed:
+        return 1
+    return 0
+
+
+# ------------------------------------------------------------------------------ explain, mappings
+
+
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .model import Citation
+    from .resolve import find_citations
+    from .rewrite import rewrite
+
+    text = args.citation
+    mset = _load_mappings(args)
+    items = find_citations(text, assume_law=True)
+    if not items:
+        print(f"引用が見つかりません / no citation found in {text!r}", file=sys.stderr)
+        return 2
+    result = rewrite(text, assume_law=True, as_of=args.as_of, accept_inferred=args.accept_inferred, mappings=mset)
+    for item in items:
+        c = item if isinstance(item, Citation) else item.citation
+        print(f"引用 citation: {item.text}")
+        if c is not None:
+            print(f"  解析 parsed: {c.describe()}")
+        if not isinstance(item, Citation):
+            print(f"  要確認 finding: {item.reason}: {item.message}")
+        if c is not None and c.table is not None and c.rows:
+            for row in c.rows:
+                print("  " + mset.explain_row(c.table, row, as_of=args.as_of).replace("\n", "\n  "))
+    print(f"新しい表記 new wording: {result.text}")
+    for e in result.edits:
+        print(f"  変更 edit: 「{e.before}」→「{e.after}」")
+        for ev in e.evidence:
+            print(f"    根拠 evidence: {ev}")
+    for f in result.findings:
+        print(f"  要確認 finding: {f.reason}: {f.message}" + (f"（案 proposed: {f.proposed}）" if f.proposed else ""))
+    return 0
+
+
+def _cmd_mappings(args: argparse.Namespace) -> int:
+    from .mappings import format_summary
+
+    print(format_summary(_load_mappings(args), as_json=args.json))
+    return 0
+
+
+# ------------------------------------------------------------------------------ parser
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--assume-law",
+        action="store_true",
+        help="法令名のない別表を番号利用法の別表とみなす / take tables with no law named as the My Number Act's",
+    )
+
+
+def _mapping_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                   help="文書が従う番号の日付（既定: 2024-05-26 の旧番号） / the date whose numbering the text uses")
+    p.add_argument("--accept-inferred", action="store_true",
+                   help="推定（inferred）の対応も適用する / also apply inferred mapping rows")
+    p.add_argument("--mapping", action="append", default=[], metavar="FILE.csv",
+                   help="利用者が検証した対応表を追加する / add verified mapping rows of your own")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mynumber-refs",
+        description="番号利用法の別表の引用を見つけ、2024年5月27日以降の番号に書き換えます"
+        " / find citations of the My Number Act's tables and rewrite them to the 2024-05-27 numbering",
+    )
+    parser.add_argument("--version", action="version", version=f"mynumber-refs {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("find", help="引用を一覧する / list citations")
+    p.add_argument("path", metavar="PATH|-")
+    _common(p)
+    p.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
+    p.set_defaults(func=_cmd_find)
+
+    p = sub.add_parser("rewrite", help="引用を書き換える（既定は確認のみ） / rewrite citations (dry run for files)")
+    p.add_argument("paths", nargs="+", metavar="-|PATH")
+    _common(p)
+    _mapping_options(p)
+    p.add_argument("--fix-typos", action="store_true", help="既知の誤記も直す / also correct known typos")
+    p.add_argument("--diff", action="store_true", help="差分を表示 / print a unified diff")
+    p.add_argument("--check", action="store_true", help="書き換えがあれば終了コード 1 / exit 1 if anything would change")
+    p.add_argument("--json", action="store_true", help="変更と要確認を JSON で出力 / print edits and findings as JSON")
+    from . import batch
+
+    batch.add_file_arguments(p)
+    p.set_defaults(func=_cmd_rewrite)
+
+    p = sub.add_parser("explain", help="一つの引用の対応と根拠を説明 / explain one citation")
+    p.add_argument("citation")
+    _mapping_options(p)
+    p.set_defaults(func=_cmd_explain)
+
+    p = sub.add_parser("mappings", help="対応表の概要 / summary of the mapping tables")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--mapping", action="append", default=[], metavar="FILE.csv")
+    p.set_defaults(func=_cmd_mappings)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv in (["--version"], ["-V"]):
+        print(f"mynumber-refs {__version__}")
+        return 0
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help()
+        return 0
+    result: int = args.func(args)
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
