@@ -94,7 +94,7 @@ def check_ooxml(path: str | os.PathLike[str], kind: str, limits: ZipLimits = DEF
     if head.startswith(OLE2_SIGNATURE):
         raise FormatError(
             p,
-            f"パスワードで保護（暗号化）された{kind}ファイルか、旧形式（.doc/.xls）のファイルです。"
+            f"パスワードで保護（暗号化）された {kind} ファイルか、旧形式（.doc/.xls）のファイルです。"
             "パスワードを解除して新しい形式で保存し直してから実行してください",
             f"this is a password-protected (encrypted) {kind} file or a legacy .doc/.xls file "
             "(OLE2 compound file); remove the password and save it in the current format",
@@ -102,7 +102,7 @@ def check_ooxml(path: str | os.PathLike[str], kind: str, limits: ZipLimits = DEF
     if not head.startswith(ZIP_SIGNATURES):
         raise FormatError(
             p,
-            f"{kind}ファイル（ZIP 形式）ではありません。ファイルが壊れているか、拡張子が内容と合っていません",
+            f"{kind} ファイルではありません（ZIP 形式ではありません）。ファイルが壊れているか、拡張子が内容と合っていません",
             f"not a {kind} file (not a ZIP archive): the file is corrupt or its extension does not match its content",
         )
     try:

@@ -1,0 +1,247 @@
+"""Word documents: runs keep their formatting, tables/headers/footers are rewritten, tracked
+changes and fields are left alone, unsafe files are refused with a clear message."""
+
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from mynumber_refs.formats import FormatError, Segment, open_document, plan_segment_edits, rewrite_document
+from mynumber_refs.formats.safety import ZipLimits, check_ooxml
+from mynumber_refs.model import Edit
+from mynumber_refs.rewrite import rewrite
+
+# the sample has citations without the law's name (「別表第一の95の項」): the whole document is
+# assumed to cite the My Number Act, as a user would say with --assume-law
+ENGINE = functools.partial(rewrite, assume_law=True)
+
+OLD = "番号利用法第9条第1項別表第一の16の項"
+NEW = "番号利用法第9条第1項別表の24の項"
+
+
+def _runs(p):
+    return [(r.text, bool(r.bold), bool(r.italic)) for r in p.runs]
+
+
+def build_docx(path: Path) -> None:
+    d = docx.Document()
+    # 1: a citation split over three runs: bold 「…別表第」, normal 「一の1」, italic 「6の項に基づく」
+    p = d.add_paragraph()
+    p.add_run("番号利用法第9条第1項別表第").bold = True
+    p.add_run("一の1")
+    p.add_run("6の項に基づく").italic = True
+    # 2: a plain paragraph
+    d.add_paragraph("二段落目: 番号利用法別表第一の59の項")
+    # a table with an item label, a citation, a nested table
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "②事務の内容"
+    t.cell(0, 1).text = "番号利用法別表第一の36の2の項"
+    t.cell(0, 1).add_paragraph("同じセルの二行目 別表第一の95の項")
+    inner = t.cell(1, 1).add_table(rows=1, cols=1)
+    inner.cell(0, 0).text = "入れ子の表: 番号利用法別表第一の16の項"
+    # a header and a footer
+    sec = d.sections[0]
+    sec.header.paragraphs[0].text = "ヘッダー: 番号利用法別表第一の16の項"
+    sec.footer.paragraphs[0].text = "フッター 別表第一の59の項"
+    # tracked insertion, fldSimple and a complex field holding a citation: left alone
+    body = d.element.body
+    ins_p = d.add_paragraph("挿入: ")
+    ins_p._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z">'
+        "<w:r><w:t>別表第一の16の項</w:t></w:r></w:ins>"))
+    del_p = d.add_paragraph("削除の前後 別表第一の")
+    del_p._p.append(parse_xml(
+        f'<w:del {nsdecls("w")} w:id="2" w:author="a" w:date="2024-01-01T00:00:00Z">'
+        "<w:r><w:delText>x</w:delText></w:r></w:del>"))
+    del_p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:t>16の項</w:t></w:r>'))
+    fld_p = d.add_paragraph("フィールド ")
+    fld_p._p.append(parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=" REF bm "><w:r><w:t>別表第一の16の項</w:t></w:r></w:fldSimple>'))
+    cfld = d.add_paragraph()
+    for xml in ('<w:r><w:fldChar w:fldCharType="begin"/></w:r>',
+                '<w:r><w:instrText xml:space="preserve"> DOCPROPERTY x </w:instrText></w:r>',
+                '<w:r><w:fldChar w:fldCharType="separate"/></w:r>',
+                "<w:r><w:t>別表第一の59の項</w:t></w:r>",
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+                "<w:r><w:t> 後ろ 別表第一の95の項</w:t></w:r>"):
+        cfld._p.append(parse_xml(xml.replace("<w:r>", f"<w:r {nsdecls('w')}>", 1)))
+    assert body is not None
+    d.save(str(path))
+
+
+@pytest.fixture()
+def sample(tmp_path: Path) -> Path:
+    p = tmp_path / "評価書.docx"
+    build_docx(p)
+    return p
+
+
+def test_units_and_locations(sample: Path) -> None:
+    doc = open_document(sample)
+    labels = {u.location.label: u.text for u in doc.units}
+    assert labels["本文 第1段落"].startswith(OLD + "に基づく\n二段落目")
+    assert labels["本文 表1 行1 列2（②事務の内容） 第1段落"] == "番号利用法別表第一の36の2の項\n同じセルの二行目 別表第一の95の項"
+    assert labels["本文 表1 行2 列2 内の表1 行1 列1"] == "入れ子の表: 番号利用法別表第一の16の項"
+    assert labels["ヘッダー（セクション1・既定） 第1段落"] == "ヘッダー: 番号利用法別表第一の16の項"
+    assert labels["フッター（セクション1・既定） 第1段落"] == "フッター 別表第一の59の項"
+
+
+def test_rewrite_keeps_run_formatting_and_skips_protected(sample: Path, tmp_path: Path) -> None:
+    doc = open_document(sample)
+    edits, findings = rewrite_document(doc, ENGINE)
+    out = tmp_path / "out.docx"
+    doc.save(out)
+    d = docx.Document(str(out))
+    paras = d.paragraphs
+    # the split citation: each run keeps its formatting, the new text is where the change starts
+    assert _runs(paras[0]) == [("番号利用法第9条第1項別表", True, False), ("の24", False, False),
+                               ("の項に基づく", False, True)]
+    assert paras[0].text == NEW + "に基づく"
+    assert paras[1].text == "二段落目: 番号利用法別表の85の項"
+    t = d.tables[0]
+    assert t.cell(0, 0).text == "②事務の内容"
+    assert t.cell(0, 1).text == "番号利用法別表の55の項\n同じセルの二行目 別表の128の項"
+    assert t.cell(1, 1).tables[0].cell(0, 0).text == "入れ子の表: 番号利用法別表の24の項"
+    assert d.sections[0].header.paragraphs[0].text == "ヘッダー: 番号利用法別表の24の項"
+    assert d.sections[0].footer.paragraphs[0].text == "フッター 別表の85の項"
+    # tracked changes and fields untouched; the plain run after the complex field rewritten
+    xml = out.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(xml)) as zf:
+        body = zf.read("word/document.xml").decode()
+    assert "<w:t>別表第一の16の項</w:t></w:r></w:ins>" in body
+    assert "別表第一の16の項</w:t></w:r></w:fldSimple>" in body
+    assert "<w:t>別表第一の59の項</w:t>" in body  # the field result
+    assert " 後ろ 別表の128の項" in body
+    # around a deletion the visible tokens are rewritten and the deleted text stays as it was
+    assert ('別表の</w:t></w:r><w:del w:id="2" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r>'
+            '<w:delText>x</w:delText></w:r></w:del><w:r><w:t xml:space="preserve">24の項</w:t>') in body
+    protected = {(f.location, f.text) for f in findings if f.reason == "protected"}
+    assert protected == {("本文 第3段落", "第一"), ("本文 第3段落", "16"),  # inside w:ins
+                         ("本文 第5段落", "第一"), ("本文 第5段落", "16"),  # inside w:fldSimple
+                         ("本文 第6段落", "第一"), ("本文 第6段落", "59")}  # complex field result
+    # edit records carry the whole citation
+    first = [e for e in edits if e.location == "本文 第1段落"]
+    assert {(e.citation_before, e.citation_after) for e in first} == {(OLD, NEW)}
+    assert all(e.evidence for e in edits)
+
+
+def test_plan_segment_edits_rule() -> None:
+    segs = [Segment("別表第"), Segment("一の1"), Segment("6の項")]
+    text = "".join(s.text for s in segs)
+    # one edit over the whole citation: narrowed to 「第一の16」→「の24」, which starts in run 0
+    e = Edit(0, len(text), text, "別表の24の項")
+    new, refused = plan_segment_edits(segs, [e])
+    assert not refused
+    assert new == {0: "別表の24", 1: "", 2: "の項"}
+    # an insertion at a run boundary goes into the run before
+    new, _ = plan_segment_edits([Segment("ab"), Segment("cd")], [Edit(2, 2, "", "X")])
+    assert new == {0: "abX"}
+    # a protected segment is never touched
+    new, refused = plan_segment_edits([Segment("a"), Segment("b", editable=False), Segment("c")],
+                                      [Edit(0, 3, "abc", "xyz")])
+    assert new == {} and len(refused) == 1
+    # a marker inside the span blocks, at its edge it does not
+    segs2 = [Segment("ab"), Segment("", editable=False), Segment("cd")]
+    assert plan_segment_edits(segs2, [Edit(1, 3, "bc", "BC")])[1]
+    assert plan_segment_edits(segs2, [Edit(0, 2, "ab", "AB")]) == ({0: "AB"}, [])
+
+
+def test_not_a_zip_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "壊れた.docx"
+    p.write_bytes(b"This is not a Word file")
+    with pytest.raises(FormatError) as info:
+        open_document(p)
+    msg = str(info.value)
+    assert "壊れた.docx" in msg and "ZIP 形式ではありません" in msg and "not a ZIP archive" in msg
+    assert p.read_bytes() == b"This is not a Word file"
+
+
+def test_ole2_docx_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "pw.docx"
+    p.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 504)
+    with pytest.raises(FormatError, match="パスワードで保護"):
+        open_document(p)
+
+
+def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
+    p = tmp_path / "other.docx"
+    with zipfile.ZipFile(p, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    with pytest.raises(FormatError, match="Word 文書"):
+        open_document(p)
+
+
+def test_zip_bomb_is_refused(tmp_path: Path, sample: Path) -> None:
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("word/media/zeros.bin", b"\0" * (20 * 1024 * 1024))  # ~1000x ratio
+    with pytest.raises(FormatError, match="zip 爆弾"):
+        open_document(bomb)
+    # the total size limit and the entry count limit, with small limits
+    with pytest.raises(FormatError, match="合計サイズ"):
+        check_ooxml(sample, "Word", ZipLimits(max_total_uncompressed=1000))
+    with pytest.raises(FormatError, match="エントリ数"):
+        check_ooxml(sample, "Word", ZipLimits(max_entries=3))
+
+
+def test_dtd_in_a_part_is_refused(tmp_path: Path, sample: Path) -> None:
+    evil = tmp_path / "laughs.docx"
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(evil, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                head = b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;">]>'
+                data = head + data[data.index(b"<w:document"):]
+            dst.writestr(info, data)
+    with pytest.raises(FormatError, match="エンティティ展開"):
+        open_document(evil)
+
+
+def test_split_citation_without_assumption(tmp_path: Path) -> None:
+    """The default engine (no assumption) on named citations in a paragraph, a cell and a header."""
+    p = tmp_path / "real.docx"
+    d = docx.Document()
+    para = d.add_paragraph()
+    para.add_run("番号利用法第9条第1項別表第").bold = True
+    para.add_run("一の1")
+    para.add_run("6の項に基づく").italic = True
+    d.add_paragraph("（以下略）別表第一の16の項")  # no law established: reported, not rewritten
+    d.add_table(rows=1, cols=1).cell(0, 0).text = OLD
+    d.sections[0].header.paragraphs[0].text = OLD
+    d.save(str(p))
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"本文 第1段落", "本文 表1 行1 列1", "ヘッダー（セクション1・既定） 第1段落"}
+    assert [f.location for f in findings] == ["本文 第2段落"]
+    doc.save(p)
+    d2 = docx.Document(str(p))
+    assert _runs(d2.paragraphs[0]) == [("番号利用法第9条第1項別表", True, False), ("の24", False, False),
+                                       ("の項に基づく", False, True)]
+    assert d2.paragraphs[1].text == "（以下略）別表第一の16の項"
+    assert d2.tables[0].cell(0, 0).text == NEW
+    assert d2.sections[0].header.paragraphs[0].text == NEW
+
+
+def test_docx_xml_untouched_outside_edits(sample: Path, tmp_path: Path) -> None:
+    """Runs not involved in an edit keep their XML (properties, text) exactly."""
+    doc = open_document(sample)
+    rewrite_document(doc, ENGINE)
+    out = tmp_path / "o.docx"
+    doc.save(out)
+    d0, d1 = docx.Document(str(sample)), docx.Document(str(out))
+    for p0, p1 in zip(d0.paragraphs, d1.paragraphs, strict=True):
+        assert len(p0.runs) == len(p1.runs)
+        for r0, r1 in zip(p0.runs, p1.runs, strict=True):
+            rpr0, rpr1 = r0._r.find(qn("w:rPr")), r1._r.find(qn("w:rPr"))
+            assert (rpr0 is None) == (rpr1 is None)
+            if rpr0 is not None and rpr1 is not None:
+                assert rpr0.xml == rpr1.xml
