@@ -1,0 +1,1178 @@
+#!/usr/bin/env python3
+"""Build ``mappings/`` from the reference law data in ``../shared/lawdata``.
+
+Deterministic: running it again on the same law data reproduces the committed files byte for
+byte (the test suite checks this when the law data is present).
+
+Every row is validated against the tables before it is written:
+
+* the old row exists in its numbering (the 2015 text of the table, a branch row of
+  ``branch_rows_2016_2024.csv``, or the interim numbering of 2024-05-27);
+* the new row exists in the new table (別表 of 2025-06-20, or 第2条の表 of 2025-04-01);
+* the who-column (別表 actor / 情報照会者) of the old and the new row agree, after removing
+  definition clauses (「（以下「…」という。）」) and expanding a defined term, or the evidence
+  says why it cannot be compared (branch rows whose old text was not found).
+
+A row that fails stays out of ``mappings/`` and is listed in the report printed at the end and
+written to ``mappings/BUILD_REPORT.md``.  No row is filled by position or guess without being
+marked ``inferred``.
+
+Usage::
+
+    python tools/build_mappings.py [--lawdata ../shared/lawdata] [--out mappings] [--check]
+
+``--check`` builds into memory and exits 1 if any file in ``--out`` would change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from mynumber_refs.model import RowNumber  # noqa: E402
+from mynumber_refs.numerals import parse_int  # noqa: E402
+
+CSV_COLUMNS = ["old", "new", "relation", "confidence", "method", "evidence", "old_actor", "new_actor"]
+
+SEED_DOC = "熊谷市 特定個人情報保護評価書（住民基本台帳に関する事務）別添2「変更箇所」（shared/seed/000_4065d9e9fd87d1d5.txt）"
+ACT_2023_48 = "令和5年法律第48号"
+
+
+# --------------------------------------------------------------------------------------------
+# reading the law data
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Source:
+    """One law-data file: its header comments and its rows (with 1-based line numbers)."""
+
+    name: str
+    header: list[str]
+    rows: list[tuple[int, dict[str, str]]]
+
+
+def read_source(lawdata: Path, name: str) -> Source:
+    path = lawdata / name
+    text = path.read_text(encoding="utf-8")
+    delimiter = "\t" if name.endswith(".tsv") else ","
+    header: list[str] = []
+    body_lines: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        if line.startswith("#") and not body_lines:
+            header.append(line[1:].strip())
+        else:
+            body_lines.append((number, line))
+    reader = csv.reader([line for _, line in body_lines], delimiter=delimiter)
+    records = list(reader)
+    # csv.reader may join physical lines for quoted newlines; the law data has none.
+    if len(records) != len([1 for _, line in body_lines if line.strip()]):
+        raise SystemExit(f"{name}: quoted newlines are not supported")
+    columns = records[0]
+    rows = []
+    for (number, _), record in zip(body_lines[1:], records[1:], strict=False):
+        rows.append((number, dict(zip(columns, record, strict=True))))
+    return Source(name, header, rows)
+
+
+def key(s: str) -> str:
+    """Canonical row key: ``36-2`` / ``36の2`` / ``三十六の二`` -> ``36の2``."""
+    return str(RowNumber.parse(s))
+
+
+def kanji_article(s: str) -> int:
+    """``第十二条`` -> 12."""
+    m = re.fullmatch(r"第(.+)条", s)
+    if not m:
+        raise ValueError(s)
+    return parse_int(m.group(1))
+
+
+def article_key(s: str) -> str:
+    """``第6条の2`` -> ``6の2``; ``第31条の2の2`` -> ``31の2の2``."""
+    m = re.fullmatch(r"第(\d+)条((?:の\d+)*)", s)
+    if not m:
+        raise ValueError(s)
+    return m.group(1) + m.group(2)
+
+
+# --------------------------------------------------------------------------------------------
+# who-column comparison
+# --------------------------------------------------------------------------------------------
+
+_DEFINITION = re.compile(r"。?以下(?:この表において)?(?:「[^」]*」)?(?:という|と総称する)。")
+_SAME = re.compile(r"。?以下同じ。")
+
+
+_TERM_DEFINED = re.compile(r"(又は|、|^)([^、（）又]+)（([^（）]+)をいう。(?:以下同じ。)?）")
+# the law number given at a statute's first mention: （昭和二十六年法律第百九十三号）
+_LAW_NUMBER = re.compile(r"（(?:明治|大正|昭和|平成|令和)[^（）]*?年法律第[^（）]*?号）")
+# 別表第一 row 70 defines 「市（特別区を含む。以下同じ。）」 for the whole act; later mentions omit it
+_SPECIAL_WARDS = "（特別区を含む。）"
+
+
+def normalize_actor(actor: str) -> str:
+    """The who-column without what does not change who it is.
+
+    Removes definition clauses (「（以下「…」という。）」, 「以下同じ。」), law numbers at a first
+    mention and the act-wide 「（特別区を含む。）」; expands a term defined in place
+    (「共済組合等（X、Y又はZをいう。）」 -> 「X、Y又はZ」); reads 若しくは as 又は.
+    """
+    s = _TERM_DEFINED.sub(lambda m: m.group(1) + m.group(3), actor)
+    s = _DEFINITION.sub("", s)
+    s = _SAME.sub("", s)
+    s = s.replace("。）", "）").replace("（）", "")
+    s = _LAW_NUMBER.sub("", s)
+    s = s.replace(_SPECIAL_WARDS.replace("。", ""), "")
+    s = s.replace("若しくは", "又は")
+    return s
+
+
+def actors_agree(a: str, b: str) -> bool:
+    return normalize_actor(a) == normalize_actor(b)
+
+
+# --------------------------------------------------------------------------------------------
+# output model
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    old: str
+    new: list[str]
+    relation: str
+    confidence: str
+    method: str
+    evidence: str
+    old_actor: str = ""
+    new_actor: str = ""
+
+    def record(self) -> list[str]:
+        return [
+            self.old,
+            ";".join(self.new),
+            self.relation,
+            self.confidence,
+            self.method,
+            self.evidence,
+            self.old_actor,
+            self.new_actor,
+        ]
+
+
+@dataclass
+class Report:
+    rejected: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    not_mapped: list[str] = field(default_factory=list)
+    counts: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def reject(self, where: str, why: str) -> None:
+        self.rejected.append(f"{where}: {why}")
+
+
+def csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(row)
+    # UTF-8 with BOM, so that Excel opens the Japanese text correctly.
+    return "\ufeff" + buf.getvalue()
+
+
+def sort_rows(rows: list[Row], *, order_keys: bool = False) -> list[Row]:
+    if order_keys:
+        return sorted(rows, key=lambda r: order_item_sort_key(r.old))
+    return sorted(rows, key=lambda r: RowNumber.parse(r.old))
+
+
+def order_item_sort_key(k: str) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
+    parts = k.split("-")
+    article = RowNumber.parse(parts[0]).parts
+    paragraph = 0
+    rest = parts[1:]
+    if rest and rest[0].endswith("項"):
+        paragraph = int(rest[0][:-1])
+        rest = rest[1:]
+    item = RowNumber.parse(rest[0]).parts if rest else ()
+    return (article, paragraph, item)
+
+
+# --------------------------------------------------------------------------------------------
+# the build
+# --------------------------------------------------------------------------------------------
+
+
+class Builder:
+    def __init__(self, lawdata: Path) -> None:
+        self.lawdata = lawdata
+        self.report = Report()
+        self.files: dict[str, str] = {}
+        self.src = {
+            name: read_source(lawdata, name)
+            for name in (
+                "old_beppyo1_2015.tsv",
+                "old_beppyo2_2015.tsv",
+                "new_beppyo_2025-06-20.tsv",
+                "new_rei2_table_2025-04-01.tsv",
+                "beppyo2_interim_2024-05-27.tsv",
+                "align_beppyo1_to_beppyo.csv",
+                "align_beppyo2_to_rei2.csv",
+                "align_order_refs_old_to_new.csv",
+                "branch_rows_2016_2024.csv",
+                "new_on_2024-05-27.csv",
+            )
+        }
+        self.notes_text = (lawdata / "branch_rows_2016_2024_notes.md").read_text(encoding="utf-8")
+        self.readme_text = (lawdata / "README.md").read_text(encoding="utf-8")
+
+    # ---- helpers ------------------------------------------------------------------------
+
+    def where(self, name: str, line: int) -> str:
+        return f"{name}:{line}"
+
+    def revision(self, name: str) -> str:
+        for h in self.src[name].header:
+            if h.startswith("REVISION:"):
+                return h[len("REVISION:") :].strip()
+        return ""
+
+    # ---- tables -------------------------------------------------------------------------
+
+    def build_tables(self) -> None:
+        old1 = self.src["old_beppyo1_2015.tsv"]
+        old2 = self.src["old_beppyo2_2015.tsv"]
+        new1 = self.src["new_beppyo_2025-06-20.tsv"]
+        new2 = self.src["new_rei2_table_2025-04-01.tsv"]
+        interim = self.src["beppyo2_interim_2024-05-27.tsv"]
+        branch = self.src["branch_rows_2016_2024.csv"]
+
+        self.old1: dict[str, tuple[str, str]] = {}  # key -> (actor, status)
+        self.old2: dict[str, tuple[str, str]] = {}
+        self.new1: dict[str, str] = {}
+        self.new2: dict[str, str] = {}
+        self.new2_article: dict[str, int] = {}
+        self.interim: dict[str, dict[str, str]] = {}
+
+        rows_old1 = []
+        for line, r in old1.rows:
+            k = key(r["item"])
+            status = "削除" if r["actor(上欄)"] == "削除" else "2015"
+            self.old1[k] = (r["actor(上欄)"] if status != "削除" else "", status)
+            rows_old1.append(
+                [
+                    k,
+                    r["actor(上欄)"] if status != "削除" else "",
+                    status,
+                    "established",
+                    f"old_beppyo1_2015.tsv:{line}",
+                ]
+            )
+        rows_old2 = []
+        for line, r in old2.rows:
+            k = key(r["item"])
+            status = (
+                "削除"
+                if r["情報照会者"] == "削除" or r["item_kanji"] == "三十六" and not r["情報照会者"]
+                else "2015"
+            )
+            self.old2[k] = (r["情報照会者"] if status != "削除" else "", status)
+            rows_old2.append(
+                [
+                    k,
+                    r["情報照会者"] if status != "削除" else "",
+                    status,
+                    "established",
+                    f"old_beppyo2_2015.tsv:{line}",
+                ]
+            )
+        for line, r in branch.rows:
+            k = key(r["old_row"])
+            target, out = (self.old1, rows_old1) if r["table"] == "別表第一" else (self.old2, rows_old2)
+            if k in target:
+                self.report.reject(
+                    self.where(branch.name, line), f"branch row {k} collides with a row of the 2015 text"
+                )
+                continue
+            target[k] = ("", "branch")
+            out.append([k, "", "branch (2016-2024)", r["confidence"], f"branch_rows_2016_2024.csv:{line}"])
+        cols_old = ["row", "actor", "status", "confidence", "source"]
+        self.files["tables/old_beppyo1_rows.csv"] = csv_text(
+            cols_old, sorted(rows_old1, key=lambda x: RowNumber.parse(x[0]))
+        )
+        self.files["tables/old_beppyo2_rows.csv"] = csv_text(
+            cols_old, sorted(rows_old2, key=lambda x: RowNumber.parse(x[0]))
+        )
+
+        rows_new1 = []
+        for line, r in new1.rows:
+            k = key(r["item"])
+            self.new1[k] = r["actor(第一欄)"]
+            note = "main row (2024-05-27 numbering)" if "の" not in k else "branch row added after 2024-05-27"
+            rows_new1.append(
+                [k, r["actor(第一欄)"], r["jimu(第二欄)"], note, f"new_beppyo_2025-06-20.tsv:{line}"]
+            )
+        self.rows_new1_table = rows_new1
+
+        rows_new2 = []
+        for line, r in new2.rows:
+            k = key(r["item"])
+            self.new2[k] = r["情報照会者"]
+            art = kanji_article(r["detail_article"])
+            self.new2_article[k] = art
+            rows_new2.append(
+                [
+                    k,
+                    r["情報照会者"],
+                    r["特定個人番号利用事務"],
+                    str(art),
+                    f"new_rei2_table_2025-04-01.tsv:{line}",
+                ]
+            )
+        self.rows_new2_table = rows_new2
+
+        rows_interim = []
+        for line, r in interim.rows:
+            k = key(r["item"])
+            r = dict(r, _line=str(line))
+            self.interim[k] = r
+            art = "" if r["a007_article"].startswith("(") else article_key(r["a007_article"])
+            rows_interim.append(
+                [
+                    k,
+                    art,
+                    r["照会者(inferred)"],
+                    r["pre_renumbering_item(2015 table/city numbering)"],
+                    f"beppyo2_interim_2024-05-27.tsv:{line}",
+                ]
+            )
+        self.files["tables/beppyo2_interim_rows.csv"] = csv_text(
+            ["row", "old_order_article", "actor_inferred", "old_row", "source"], rows_interim
+        )
+
+    # ---- 別表第一 → 別表 ------------------------------------------------------------------
+
+    def build_beppyo1(self) -> None:
+        src = self.src["align_beppyo1_to_beppyo.csv"]
+        out: list[Row] = []
+        claimed: dict[str, str] = {}
+        for line, r in src.rows:
+            if not r["old_item"]:
+                continue  # a new row without an old one
+            where = self.where(src.name, line)
+            old = key(r["old_item"])
+            if old not in self.old1:
+                self.report.reject(where, f"old row {old} is not in the 2015 text of 別表第一")
+                continue
+            if self.old1[old][1] == "削除":
+                self.report.not_mapped.append(
+                    f"別表第一 {old}: already 削除 in the 2015 text ({where}); not mapped, a citation of it is reported"
+                )
+                continue
+            if self.old1[old][0] != r["old_actor"]:
+                self.report.reject(where, f"old_actor differs from old_beppyo1_2015.tsv row {old}")
+                continue
+            if not r["new_item"]:
+                ev = (
+                    f"{src.name}:{line}: {r['evidence']}; the complete new 別表 (2025-06-20, 176 rows) was "
+                    f"aligned and none carries this row's task (old actor {r['old_actor']})"
+                )
+                out.append(Row(old, [], "deleted", "established", "content-aligned", ev, r["old_actor"], ""))
+                continue
+            new = key(r["new_item"])
+            if new not in self.new1:
+                self.report.reject(where, f"new row {new} is not in the new 別表")
+                continue
+            if self.new1[new] != r["new_actor"]:
+                self.report.reject(where, f"new_actor differs from new_beppyo_2025-06-20.tsv row {new}")
+                continue
+            if not actors_agree(r["old_actor"], r["new_actor"]):
+                self.report.reject(where, f"who-column differs: {r['old_actor']!r} vs {r['new_actor']!r}")
+                continue
+            if new in claimed:
+                self.report.reject(where, f"new row {new} already claimed by old {claimed[new]}")
+                continue
+            claimed[new] = old
+            method = "manual-check" if r["evidence"].startswith("manual") else "content-aligned"
+            ev = f"{src.name}:{line}: {r['evidence']}"
+            if "seed pair confirmed" in r["evidence"]:
+                ev += f"; seed-document: {SEED_DOC} rewrites 別表第一の{old}の項 to 別表の{new}の項"
+            if old == "89":
+                ev += (
+                    "; caveat (branch_rows_2016_2024_notes.md §4): a row may have been appended on 2019-10-01 "
+                    "for the same tax; not verified"
+                )
+            out.append(
+                Row(old, [new], "renumbered", "established", method, ev, r["old_actor"], r["new_actor"])
+            )
+
+        branch = self.src["branch_rows_2016_2024.csv"]
+        for line, r in branch.rows:
+            if r["table"] != "別表第一":
+                continue
+            where = self.where(branch.name, line)
+            old, new = key(r["old_row"]), key(r["new_row"])
+            if new not in self.new1:
+                self.report.reject(where, f"new row {new} is not in the new 別表")
+                continue
+            if new in claimed:
+                self.report.reject(where, f"new row {new} already claimed by old {claimed[new]}")
+                continue
+            if any(x.old == old for x in out):
+                self.report.reject(where, f"old row {old} already mapped")
+                continue
+            claimed[new] = old
+            method = "amending-act" if r["confidence"] == "established" else "list-position"
+            ev = (
+                f"{branch.name}:{line}: {r['evidence']} [who-column: the old row's text (2016-2024) was not "
+                f"found, so its actor cannot be compared; new actor {self.new1[new]}]"
+            )
+            out.append(Row(old, [new], "renumbered", r["confidence"], method, ev, "", self.new1[new]))
+        self.write_transition("beppyo1_to_beppyo.csv", out)
+
+    # ---- 別表第一 / 別表第二 before 2019-10-01 ---------------------------------------------
+
+    def build_pre2019(self) -> None:
+        quote1 = "第六十九条中「九十六の項」とあるのは「九十五の項」と、第七十条中「九十七の項」とあるのは「九十六の項」と、第七十一条中「九十八の項」とあるのは「九十七の項」とする"
+        quote2 = "changed 第五十九条の三 from 「百十九の項」 to 「百二十の項」"
+        if quote1 not in self.notes_text or quote2 not in self.notes_text:
+            self.report.reject(
+                "branch_rows_2016_2024_notes.md §5",
+                "the 2019-10-01 shift evidence was not found; dated transitions not built",
+            )
+            return
+        ev1 = (
+            "branch_rows_2016_2024_notes.md §5: the original A005 (平成26年内閣府・総務省令第5号) 附則第2項 reads, "
+            f"until 2019-10-01 (年金生活者支援給付金法 施行日), 「{quote1}」; the 年金生活者支援給付金 row "
+            "(2015-text 95) came into force on 2019-10-01 and the rows after it moved up by one"
+        )
+        rows1 = []
+        for pre in (95, 96, 97):
+            old, new = str(pre), str(pre + 1)
+            rows1.append(
+                Row(old, [new], "renumbered", "established", "amending-act", ev1, "", self.old1[new][0])
+            )
+        self.write_transition("beppyo1_pre2019_to_2019.csv", rows1)
+
+        ev2 = (
+            "branch_rows_2016_2024_notes.md §5: A007 令和元年9月30日内閣府・総務省令第8号 (施行 2019-10-01) "
+            "changed 第五十九条の三 from 「百十九の項」 to 「百二十の項」 (難病, 2015-text 120); the "
+            "年金生活者支援給付金 row (2015-text 117) came into force on 2019-10-01"
+        )
+        rows2 = [
+            Row("119", ["120"], "renumbered", "established", "amending-act", ev2, "", self.old2["120"][0])
+        ]
+        for pre in (117, 118):
+            ev = ev2 + (
+                f"; {pre} → {pre + 1} is deduced from the contiguous numbering between the inserted row 117 and "
+                "120 (no text states it)"
+            )
+            rows2.append(
+                Row(
+                    str(pre),
+                    [str(pre + 1)],
+                    "renumbered",
+                    "inferred",
+                    "list-position",
+                    ev,
+                    "",
+                    self.old2[str(pre + 1)][0],
+                )
+            )
+        self.write_transition("beppyo2_pre2019_to_2019.csv", rows2)
+
+    # ---- 別表第二: old → interim -----------------------------------------------------------
+
+    def build_beppyo2_old_to_interim(self) -> None:
+        interim_src = self.src["beppyo2_interim_2024-05-27.tsv"]
+        branch = self.src["branch_rows_2016_2024.csv"]
+        branch_by_new: dict[str, tuple[int, dict[str, str]]] = {}
+        for line, r in branch.rows:
+            if r["table"] == "別表第二":
+                branch_by_new[key(r["new_row"])] = (line, r)
+        out: list[Row] = []
+        seen_old: dict[str, str] = {}
+        for k, r in sorted(self.interim.items(), key=lambda kv: RowNumber.parse(kv[0])):
+            line = int(r["_line"])
+            where = self.where(interim_src.name, line)
+            pre = r["pre_renumbering_item(2015 table/city numbering)"].strip()
+            new_items = r["new_items(第2条)"].strip()
+            b = branch_by_new.get(key(new_items)) if new_items else None
+            if not pre and b is None:
+                continue  # no old number: new on 2024-05-27, or unknown (reported in the summary)
+            by_position = pre.endswith("?")
+            pre_key = key(pre.rstrip("?")) if pre else key(b[1]["old_row"]) if b else ""
+            if b is not None and pre and key(pre.rstrip("?")) != key(b[1]["old_row"]):
+                self.report.reject(
+                    where,
+                    f"old number {pre} disagrees with branch_rows_2016_2024.csv:{b[0]} ({b[1]['old_row']})",
+                )
+                continue
+            if pre_key not in self.old2:
+                self.report.reject(where, f"old row {pre_key} is not in the old numbering of 別表第二")
+                continue
+            if pre_key in seen_old:
+                self.report.reject(where, f"old row {pre_key} already mapped to interim {seen_old[pre_key]}")
+                continue
+            old_actor, status = self.old2[pre_key]
+            if status == "削除":
+                self.report.reject(where, f"old row {pre_key} is 削除 in the 2015 text")
+                continue
+            art = r["a007_article"]
+            if b is not None:
+                confidence = "inferred"
+                method = "seed-document" if pre_key == "85の2" else "list-position"
+                ev = (
+                    f"{branch.name}:{b[0]}: {b[1]['evidence']} | {where}: interim row {k} ({art}) "
+                    f"→ 第2条の表 {new_items}"
+                )
+                if pre_key == "85の2":
+                    ev += f"; the old number 85の2 is cited in {SEED_DOC} (old list, line 907)"
+            elif by_position:
+                confidence, method = "inferred", "list-position"
+                ev = f"{where}: interim row {k} {art}; old number {pre} by position only: {r['note']}"
+            else:
+                confidence, method = "established", "content-aligned"
+                ev = (
+                    f"{where}: the old order's text names 法別表第二の{k}の項 in {art}, whose 号 were aligned "
+                    f"by statute and 照会者 with 2015 row {pre_key} ({r['照会者_source']})"
+                )
+                if not actors_agree(old_actor, r["照会者(inferred)"]):
+                    self.report.reject(
+                        where, f"who-column differs: {old_actor!r} vs {r['照会者(inferred)']!r}"
+                    )
+                    continue
+            seen_old[pre_key] = k
+            out.append(
+                Row(pre_key, [k], "renumbered", confidence, method, ev, old_actor, r["照会者(inferred)"])
+            )
+
+        # old rows of the 2015 text that no interim row carries: deleted if both neighbours are
+        # content-aligned to adjacent interim rows (no slot is left for them).
+        carried = set(seen_old)
+        ordered = sorted(self.old2, key=RowNumber.parse)
+        for i, old in enumerate(ordered):
+            actor, status = self.old2[old]
+            if old in carried or status != "2015":
+                if status == "削除":
+                    self.report.not_mapped.append(
+                        f"別表第二 {old}: already 削除 in the 2015 text; not mapped"
+                    )
+                continue
+            prev_, next_ = ordered[i - 1], ordered[i + 1]
+            prow = next((x for x in out if x.old == prev_), None)
+            nrow = next((x for x in out if x.old == next_), None)
+            if (
+                prow
+                and nrow
+                and prow.confidence == "established"
+                and nrow.confidence == "established"
+                and RowNumber.parse(nrow.new[0]).main - RowNumber.parse(prow.new[0]).main == 1
+            ):
+                ev = (
+                    f"old_beppyo2_2015.tsv row {old} ({actor}: {self.task2(old)}) has no row in the interim "
+                    f"numbering of 2024-05-27: its neighbours {prev_} and {next_} are content-aligned to the "
+                    f"adjacent interim rows {prow.new[0]} and {nrow.new[0]} (beppyo2_interim_2024-05-27.tsv), "
+                    f"and no row of the new 第2条の表 carries its task (lawdata README: 'gone from both tables')"
+                )
+                out.append(Row(old, [], "deleted", "established", "content-aligned", ev, actor, ""))
+            else:
+                self.report.reject(
+                    f"old_beppyo2_2015.tsv row {old}",
+                    "no interim row and no adjacent neighbours: left unknown",
+                )
+        self.write_transition("beppyo2_to_interim.csv", out)
+
+    def task2(self, old: str) -> str:
+        for _, r in self.src["old_beppyo2_2015.tsv"].rows:
+            if key(r["item"]) == old:
+                return r["事務"]
+        return ""
+
+    # ---- 別表第二: interim → 第2条の表 ----------------------------------------------------
+
+    def build_interim_to_rei2(self) -> None:
+        src = self.src["align_beppyo2_to_rei2.csv"]
+        out: list[Row] = []
+        claimed: dict[str, str] = {}
+        for line, r in src.rows:
+            if r["relation"] == "new":
+                continue
+            where = self.where(src.name, line)
+            k = key(r["old_item"])
+            if k not in self.interim:
+                self.report.reject(where, f"interim row {k} not in beppyo2_interim_2024-05-27.tsv")
+                continue
+            actor = self.interim[k]["照会者(inferred)"]
+            if r["relation"] == "deleted":
+                if r["new_items"]:
+                    self.report.reject(where, "deleted row with new items")
+                    continue
+                confidence = "inferred" if "possibly" in r["evidence"] else "established"
+                ev = f"{where}: {r['evidence']}"
+                out.append(Row(k, [], "deleted", confidence, "content-aligned", ev, actor, ""))
+                continue
+            if r["relation"] != "same":
+                self.report.reject(where, f"unknown relation {r['relation']!r}")
+                continue
+            news = [key(x) for x in r["new_items"].split(";")]
+            bad = [n for n in news if n not in self.new2]
+            if bad:
+                self.report.reject(where, f"new rows {bad} not in 第2条の表")
+                continue
+            if len(news) != 1:
+                self.report.reject(where, "a 'same' row with several new rows")
+                continue
+            new = news[0]
+            if f"第{self.new2_article[new]}条" != r["new_article"]:
+                self.report.reject(
+                    where, f"new_article {r['new_article']} is not the detail article of row {new}"
+                )
+                continue
+            if not actors_agree(actor, self.new2[new]):
+                self.report.reject(where, f"who-column differs: {actor!r} vs {self.new2[new]!r}")
+                continue
+            if new in claimed:
+                self.report.reject(where, f"new row {new} already claimed by interim {claimed[new]}")
+                continue
+            claimed[new] = k
+            ev = f"{where}: {r['evidence']}"
+            out.append(
+                Row(k, [new], "renumbered", "established", "content-aligned", ev, actor, self.new2[new])
+            )
+        self.write_transition("interim_to_rei2.csv", out)
+
+    # ---- 第2条の表 row → detail article ----------------------------------------------------
+
+    def build_rei2_articles(self) -> None:
+        out = []
+        for line, r in self.src["new_rei2_table_2025-04-01.tsv"].rows:
+            k = key(r["item"])
+            art = self.new2_article[k]
+            if art != RowNumber.parse(k).main + 2:
+                self.report.reject(
+                    f"new_rei2_table_2025-04-01.tsv:{line}", f"detail article {art} is not row + 2"
+                )
+                continue
+            ev = (
+                f"new_rei2_table_2025-04-01.tsv:{line}: row {k} of 第2条の表 names 「{r['detail_article']}で定めるもの」 "
+                "(令和6年デジタル庁・総務省令第9号, 2025-04-01 text)"
+            )
+            out.append(
+                Row(
+                    k,
+                    [str(art)],
+                    "renumbered",
+                    "established",
+                    "content-aligned",
+                    ev,
+                    r["情報照会者"],
+                    r["情報照会者"],
+                )
+            )
+        self.write_transition("rei2_rows_to_articles.csv", out)
+
+    # ---- old order article → interim row ----------------------------------------------------
+
+    def build_order_articles(self) -> None:
+        out = []
+        for k, r in sorted(self.interim.items(), key=lambda kv: RowNumber.parse(kv[0])):
+            art = r["a007_article"]
+            if art.startswith("("):
+                continue
+            a = article_key(art)
+            ev = (
+                f"beppyo2_interim_2024-05-27.tsv:{r['_line']}: 平成26年内閣府・総務省令第7号 {art} names "
+                f"「法別表第二の{k}の項」 in its text (A007 read in full)"
+            )
+            out.append(
+                Row(a, [k], "renumbered", "established", "content-aligned", ev, "", r["照会者(inferred)"])
+            )
+        self.report.not_mapped.append("old order 第59条の2: 削除 in the old order's text; not mapped")
+        self.write_transition("order7_articles_to_interim.csv", out)
+        self.order_article_to_interim = {x.old: x.new[0] for x in out}
+
+    # ---- old order 号 → new order 号 --------------------------------------------------------
+
+    def build_order_items(self, interim_to_rei2: dict[str, list[str]]) -> None:
+        src = self.src["align_order_refs_old_to_new.csv"]
+        out: list[Row] = []
+        letters = 0
+        seen: set[str] = set()
+        claimed: dict[str, str] = {}
+        for line, r in src.rows:
+            old_ref, new_ref = r["old_ref"], r["new_ref"]
+            if not old_ref:
+                continue
+            where = self.where(src.name, line)
+            if re.search(r"-[イロハニホヘトチリヌルヲワカヨタレソツネナラム]$", old_ref):
+                letters += 1
+                continue
+            parts = old_ref.split("-")
+            article = parts[0]
+            if article not in self.order_article_to_interim:
+                if article == "59の2":
+                    continue
+                self.report.reject(where, f"old article {article} is not an article of the old order")
+                continue
+            mapped = interim_to_rei2.get(self.order_article_to_interim[article], [])
+            expected_article = str(self.new2_article[mapped[0]]) if mapped else None
+            if len(parts) == 1:
+                # a single-sentence article: checked against the article mapping only
+                got = new_ref.split("-")[0] if new_ref else None
+                if got != expected_article:
+                    self.report.reject(
+                        where,
+                        f"article {article}: {new_ref or 'dropped'} disagrees with the row mapping ({expected_article})",
+                    )
+                continue
+            k = old_ref
+            if k in seen:
+                self.report.reject(where, f"duplicate old ref {k}")
+                continue
+            seen.add(k)
+            tag = r["evidence"].split(":")[0]
+            ev = (
+                f"{where}: {r['evidence']} [inferred: aligned on the old order's interim text of 2024-05-27; "
+                "documents cite the text before that day]"
+            )
+            if not new_ref:
+                out.append(Row(k, [], "deleted", "inferred", "content-aligned", ev))
+                continue
+            new_article = new_ref.split("-")[0]
+            if new_article != expected_article:
+                self.report.reject(
+                    where,
+                    f"new article {new_article} is not the article of the mapped row ({expected_article}) [{tag}]",
+                )
+                continue
+            if new_ref in claimed:
+                self.report.reject(where, f"new ref {new_ref} already claimed by {claimed[new_ref]}")
+                continue
+            claimed[new_ref] = k
+            out.append(Row(k, [new_ref], "renumbered", "inferred", "content-aligned", ev))
+        self.report.not_mapped.append(
+            f"old order イロハ letters: {letters} letter-level rows of align_order_refs_old_to_new.csv are not mapped "
+            "(the letters documents cite predate the interim text); such references are findings"
+        )
+        self.write_transition("order7_items_to_rei2_items.csv", out, order_keys=True)
+
+    # ---- the new tables, with where each row came from -------------------------------------
+
+    def build_new_tables(self) -> None:
+        """Write the new tables with an ``origin`` column.
+
+        ``mapped`` (an old row maps onto it), ``new-2024-05-27`` (new_on_2024-05-27.csv: never had
+        an old number), ``no-old-row`` (branch rows of the 2025 text added after 2024-05-27, or rows
+        of the order with no counterpart in the old table: entered on 2024-05-27 or later), ``old-number-unknown`` (it existed before
+        2024-05-27 but its old number was not found: citations of it cannot be mapped).
+        """
+        new_on: dict[str, set[str]] = {"別表第一": set(), "別表第二": set()}
+        for _, r in self.src["new_on_2024-05-27.csv"].rows:
+            new_on[r["table"]].add(key(r["new_row"]))
+        targets1 = {n for r in self.rows_beppyo1_to_beppyo for n in r.new}  # type: ignore[attr-defined]
+        rows = []
+        for rec in self.rows_new1_table:
+            k = rec[0]
+            if k in targets1:
+                origin = "mapped"
+            elif k in new_on["別表第一"]:
+                origin = "new-2024-05-27"
+            elif "の" in k:
+                origin = "no-old-row"
+            else:
+                origin = "old-number-unknown"
+            rows.append([*rec[:3], origin, *rec[3:]])
+        self.files["tables/new_beppyo_rows.csv"] = csv_text(
+            ["row", "actor", "task", "origin", "note", "source"], rows
+        )
+
+        interim_with_old = {x.new[0] for x in self.rows_beppyo2_to_interim if x.new}  # type: ignore[attr-defined]
+        targets2 = {
+            n
+            for r in self.rows_interim_to_rei2
+            if r.old in interim_with_old
+            for n in r.new  # type: ignore[attr-defined]
+        }
+        from_interim = {n for r in self.rows_interim_to_rei2 for n in r.new}  # type: ignore[attr-defined]
+        rows = []
+        for rec in self.rows_new2_table:
+            k = rec[0]
+            if k in targets2:
+                origin = "mapped"
+            elif k in new_on["別表第二"]:
+                origin = "new-2024-05-27"
+            elif k not in from_interim:
+                origin = "no-old-row"
+            else:
+                origin = "old-number-unknown"
+            rows.append([*rec[:3], origin, *rec[3:]])
+        self.files["tables/new_order_table_rows.csv"] = csv_text(
+            ["row", "actor", "task", "origin", "detail_article", "source"], rows
+        )
+        for name, rs in (
+            ("new 別表", self.files["tables/new_beppyo_rows.csv"]),
+            ("new 第2条の表", self.files["tables/new_order_table_rows.csv"]),
+        ):
+            origins = Counter(
+                rec[3] for rec in csv.reader(io.StringIO(rs.lstrip("\ufeff"))) if rec[0] != "row"
+            )
+            self.report.notes.append(f"{name}: " + ", ".join(f"{k} {v}" for k, v in sorted(origins.items())))
+
+    # ---- output -------------------------------------------------------------------------
+
+    def write_transition(self, name: str, rows: list[Row], *, order_keys: bool = False) -> None:
+        rows = sort_rows(rows, order_keys=order_keys)
+        self.files[name] = csv_text(CSV_COLUMNS, (r.record() for r in rows))
+        self.report.counts[name] = Counter(
+            "deleted" if r.relation == "deleted" else r.confidence for r in rows
+        )
+        setattr(self, "rows_" + name.split(".")[0], rows)
+
+    def build(self) -> dict[str, str]:
+        self.build_tables()
+        self.build_beppyo1()
+        self.build_pre2019()
+        self.build_beppyo2_old_to_interim()
+        self.build_interim_to_rei2()
+        self.build_rei2_articles()
+        self.build_order_articles()
+        i2r = {r.old: r.new for r in self.rows_interim_to_rei2}  # type: ignore[attr-defined]
+        self.build_order_items(i2r)
+        self.build_new_tables()
+        self.files["transitions.toml"] = self.transitions_toml()
+        self.files["BUILD_REPORT.md"] = self.report_md()
+        return self.files
+
+    def transitions_toml(self) -> str:
+        def rev(name: str) -> str:
+            return self.revision(name).replace('"', "'")
+
+        t = [
+            "# Metadata of the mapping files in this folder (read with tomllib).",
+            "# Generated by tools/build_mappings.py from ../shared/lawdata; do not edit by hand.",
+            "#",
+            "# [numbering.<id>]: one numbering of a table; valid_from / valid_until (inclusive) say when documents",
+            "#   cite it. A citation dated after the last numbering of an abolished table is read in its last one.",
+            "# [[transition]]: one CSV file of rows old -> new between two numberings; passthrough_below = rows",
+            "#   below this number keep their number (established by the evidence given).",
+            "# [[chain]]: what the library looks up: a table's citations are mapped from the numbering in force",
+            "#   on the document's date to `target`, composing the transitions along the way.",
+            "",
+        ]
+        numberings = [
+            (
+                "beppyo1-2015",
+                "別表第一",
+                "番号法 別表第一, numbering before 2019-10-01 (2015 text with rows 96-98 one lower)",
+                "2015-09-09",
+                "2019-09-30",
+                {},
+            ),
+            (
+                "beppyo1-2024",
+                "別表第一",
+                "番号法 別表第一, numbering in force 2019-10-01 .. 2024-05-26 (2015 text + branch rows)",
+                "2019-10-01",
+                "2024-05-26",
+                {"rows_file": "tables/old_beppyo1_rows.csv"},
+            ),
+            (
+                "beppyo",
+                "別表",
+                "番号法 別表 (第九条関係), numbering since 2024-05-27",
+                "2024-05-27",
+                "",
+                {"rows_file": "tables/new_beppyo_rows.csv"},
+            ),
+            (
+                "beppyo2-2015",
+                "別表第二",
+                "番号法 別表第二, numbering before 2019-10-01 (2015 text with rows 118-120 one lower)",
+                "2015-09-09",
+                "2019-09-30",
+                {},
+            ),
+            (
+                "beppyo2-2024",
+                "別表第二",
+                "番号法 別表第二, numbering in force 2019-10-01 .. 2024-05-26 (2015 text + branch rows)",
+                "2019-10-01",
+                "2024-05-26",
+                {"rows_file": "tables/old_beppyo2_rows.csv"},
+            ),
+            (
+                "beppyo2-interim",
+                "別表第二",
+                "interim sequential numbering 1..157 of the old order's text of 2024-05-27 (never cited)",
+                "2024-05-27",
+                "2024-05-27",
+                {"rows_file": "tables/beppyo2_interim_rows.csv", "cited": False},
+            ),
+            (
+                "rei2-table",
+                "主務省令第2条の表",
+                "第2条の表 of 令和6年デジタル庁・総務省令第9号, since 2024-05-27",
+                "2024-05-27",
+                "",
+                {"rows_file": "tables/new_order_table_rows.csv"},
+            ),
+            (
+                "order7-article",
+                "旧主務省令 条",
+                "articles of 平成26年内閣府・総務省令第7号 (repealed 2024-05-27)",
+                "",
+                "2024-05-26",
+                {"derived_from": ["beppyo2-interim", "old_order_article"]},
+            ),
+            (
+                "rei2-article",
+                "新主務省令 条",
+                "articles of 令和6年デジタル庁・総務省令第9号 (row N of 第2条の表 -> 第(N+2)条)",
+                "2024-05-27",
+                "",
+                {"derived_from": ["rei2-table", "detail_article"]},
+            ),
+            (
+                "order7-item",
+                "旧主務省令 号",
+                "号 of 平成26年内閣府・総務省令第7号 (as aligned on its interim text)",
+                "",
+                "2024-05-26",
+                {},
+            ),
+            (
+                "rei2-item",
+                "新主務省令 号",
+                "号 of 令和6年デジタル庁・総務省令第9号 (2025-04-01 text)",
+                "2024-05-27",
+                "",
+                {},
+            ),
+        ]
+        for nid, table, desc, vf, vu, extra in numberings:
+            t += [
+                f"[numbering.{nid}]",
+                f'table = "{table}"',
+                f'description = "{desc}"',
+                f'valid_from = "{vf}"',
+                f'valid_until = "{vu}"',
+            ]
+            for k, v in extra.items():
+                if isinstance(v, bool):
+                    t.append(f"{k} = {'true' if v else 'false'}")
+                elif isinstance(v, list):
+                    t.append(f"{k} = [" + ", ".join(f'"{x}"' for x in v) + "]")
+                else:
+                    t.append(f'{k} = "{v}"')
+            t.append("")
+        transitions = [
+            (
+                "beppyo1_to_beppyo.csv",
+                "beppyo1-2024",
+                "beppyo",
+                ACT_2023_48,
+                "2024-05-27",
+                "別表第一 → 別表 (renumbered and renamed by 令和5年法律第48号)",
+                "",
+                [
+                    "old_beppyo1_2015.tsv",
+                    "new_beppyo_2025-06-20.tsv",
+                    "align_beppyo1_to_beppyo.csv",
+                    "branch_rows_2016_2024.csv",
+                ],
+            ),
+            (
+                "beppyo1_pre2019_to_2019.csv",
+                "beppyo1-2015",
+                "beppyo1-2024",
+                "平成24年法律第102号 (年金生活者支援給付金法) 施行",
+                "2019-10-01",
+                "別表第一 rows 95-97 before 2019-10-01 became 96-98 when the 年金生活者支援給付金 row came into force",
+                "95",
+                ["branch_rows_2016_2024_notes.md"],
+            ),
+            (
+                "beppyo2_pre2019_to_2019.csv",
+                "beppyo2-2015",
+                "beppyo2-2024",
+                "平成24年法律第102号 (年金生活者支援給付金法) 施行",
+                "2019-10-01",
+                "別表第二 rows 117-119 before 2019-10-01 became 118-120 when the 年金生活者支援給付金 row came into force",
+                "117",
+                ["branch_rows_2016_2024_notes.md"],
+            ),
+            (
+                "beppyo2_to_interim.csv",
+                "beppyo2-2024",
+                "beppyo2-interim",
+                "令和5年デジタル庁・総務省令第15号",
+                "2024-05-27",
+                "別表第二 (old numbering) → the interim sequential numbering of the old order's last text",
+                "",
+                ["old_beppyo2_2015.tsv", "beppyo2_interim_2024-05-27.tsv", "branch_rows_2016_2024.csv"],
+            ),
+            (
+                "interim_to_rei2.csv",
+                "beppyo2-interim",
+                "rei2-table",
+                f"{ACT_2023_48}; 令和6年デジタル庁・総務省令第9号",
+                "2024-05-27",
+                "interim 別表第二 rows → 第2条の表 of 令和6年デジタル庁・総務省令第9号 (別表第二 abolished)",
+                "",
+                [
+                    "beppyo2_interim_2024-05-27.tsv",
+                    "align_beppyo2_to_rei2.csv",
+                    "new_rei2_table_2025-04-01.tsv",
+                ],
+            ),
+            (
+                "rei2_rows_to_articles.csv",
+                "rei2-table",
+                "rei2-article",
+                "令和6年デジタル庁・総務省令第9号",
+                "2024-05-27",
+                "row N of 第2条の表 → its detail article 第(N+2)条",
+                "",
+                ["new_rei2_table_2025-04-01.tsv"],
+            ),
+            (
+                "order7_articles_to_interim.csv",
+                "order7-article",
+                "beppyo2-interim",
+                "令和5年デジタル庁・総務省令第15号",
+                "2024-05-27",
+                "article of the old order → the 別表第二 row it details (interim numbering)",
+                "",
+                ["beppyo2_interim_2024-05-27.tsv"],
+            ),
+            (
+                "order7_items_to_rei2_items.csv",
+                "order7-item",
+                "rei2-item",
+                "令和6年デジタル庁・総務省令第9号 附則第2条",
+                "2024-05-27",
+                "号 of the old order → 号 of the new order (inferred: aligned on the interim text)",
+                "",
+                ["align_order_refs_old_to_new.csv"],
+            ),
+        ]
+        for file, frm, to, act, eff, desc, pb, sources in transitions:
+            revs = ", ".join(f'"{s}: {rev(s)}"' for s in sources if s in self.src and rev(s))
+            t += [
+                "[[transition]]",
+                f'id = "{file[:-4]}"',
+                f'file = "{file}"',
+                f'from = "{frm}"',
+                f'to = "{to}"',
+                f'act = "{act}"',
+                f'effective = "{eff}"',
+                f'description = "{desc}"',
+                f'passthrough_below = "{pb}"',
+                "sources = [" + ", ".join(f'"{s}"' for s in sources) + "]",
+                f"revisions = [{revs}]",
+                "",
+            ]
+        chains = [
+            ("beppyo1", "別表第一", "beppyo1-2024", "beppyo", "別表第一 → 別表"),
+            ("beppyo2", "別表第二", "beppyo2-2024", "rei2-table", "別表第二 → 主務省令第2条の表"),
+            (
+                "order-article",
+                "旧主務省令 条",
+                "order7-article",
+                "rei2-article",
+                "旧主務省令 第N条 → 新主務省令 第M条",
+            ),
+            (
+                "order-item",
+                "旧主務省令 号",
+                "order7-item",
+                "rei2-item",
+                "旧主務省令 第N条第K号 → 新主務省令 第M条第J号",
+            ),
+        ]
+        for cid, table, default, target, desc in chains:
+            t += [
+                "[[chain]]",
+                f'id = "{cid}"',
+                f'table = "{table}"',
+                f'default = "{default}"',
+                f'target = "{target}"',
+                f'description = "{desc}"',
+                "",
+            ]
+        return "\n".join(t)
+
+    def report_md(self) -> str:
+        r = self.report
+        lines = [
+            "# Build report of mappings/",
+            "",
+            "Generated by `tools/build_mappings.py` from `../shared/lawdata`. Do not edit by hand.",
+            "",
+            "## Rows per file",
+            "",
+            "| file | established | inferred | deleted |",
+            "|---|---|---|---|",
+        ]
+        for name, c in r.counts.items():
+            lines.append(
+                f"| {name} | {c.get('established', 0)} | {c.get('inferred', 0)} | {c.get('deleted', 0)} |"
+            )
+        lines += ["", f"## Rows rejected by validation ({len(r.rejected)})", ""]
+        lines += [f"- {x}" for x in r.rejected] or ["- none"]
+        lines += ["", "## Rows of the new tables by origin", ""]
+        lines += [f"- {x}" for x in r.notes]
+        lines += ["", "## Known and deliberately not mapped", ""]
+        lines += [f"- {x}" for x in r.not_mapped]
+        lines += ["", "## Sources", ""]
+        for name in self.src:
+            rev = self.revision(name)
+            lines.append(f"- `{name}`" + (f": {rev}" if rev else ""))
+        return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        description="Build mappings/ from the law data. / 法令データから mappings/ を生成します。"
+    )
+    ap.add_argument("--lawdata", type=Path, default=REPO.parent / "shared" / "lawdata")
+    ap.add_argument("--out", type=Path, default=REPO / "mappings")
+    ap.add_argument("--check", action="store_true", help="exit 1 if the output would change")
+    args = ap.parse_args(argv)
+    if not args.lawdata.is_dir():
+        print(f"法令データが見つかりません / law data not found: {args.lawdata}", file=sys.stderr)
+        return 2
+    builder = Builder(args.lawdata)
+    files = builder.build()
+    changed = []
+    for rel, text in sorted(files.items()):
+        path = args.out / rel
+        data = text.encode("utf-8")
+        if not path.exists() or path.read_bytes() != data:
+            changed.append(rel)
+            if not args.check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+    print(files["BUILD_REPORT.md"])
+    if args.check and changed:
+        print("変更があります / would change: " + ", ".join(changed), file=sys.stderr)
+        return 1
+    print(("書き込み / written: " + ", ".join(changed)) if changed else "変更なし / unchanged")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
