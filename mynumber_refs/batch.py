@@ -152,16 +152,16 @@ def _matches(rel: str, globs: list[str] | None) -> bool:
 
 
 def collect_files(paths: Iterable[str], globs: list[str] | None = None,
-                  exclude: Iterable[str] = ()) -> tuple[list[Task], list[FileOutcome]]:
-    """Expand files and folders into tasks (sorted within each folder, deduplicated by real
-    path) and outcomes for what is skipped or missing.
+                  exclude: Iterable[str] = ()) -> list[Task | FileOutcome]:
+    """Expand files and folders, in order (each folder's files sorted, then its subfolders),
+    into tasks (deduplicated by real path) and, in their place, outcomes for what is skipped or
+    missing.
 
     Symbolic links: a linked folder is never entered (its target, when inside the folder, is
     walked in its own place); a linked file is processed (as its target) only when its target is
     inside the folder given.  ``exclude`` lists folders not to enter (the output folder).
     """
-    tasks: list[Task] = []
-    outcomes: list[FileOutcome] = []
+    entries: list[Task | FileOutcome] = []
     seen: set[str] = set()
     excluded = {os.path.realpath(e) for e in exclude}
 
@@ -170,11 +170,11 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
             return
         seen.add(real)
         if format_of(real) is None and format_of(display) is None:
-            outcomes.append(FileOutcome(display, rel, None, "skipped", notes=[
+            entries.append(FileOutcome(display, rel, None, "skipped", notes=[
                 f"対応していない形式のためスキップしました（対応: {' '.join(sorted(EXTENSIONS))}） / "
                 "skipped: unsupported format"]))
             return
-        tasks.append(Task(real, display, rel))
+        entries.append(Task(real, display, rel))
 
     for arg in paths:
         if os.path.isdir(arg):
@@ -190,7 +190,7 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
                     if os.path.islink(full):
                         if not _inside(real, root):
                             rel = os.path.relpath(full, arg).replace(os.sep, "/")
-                            outcomes.append(FileOutcome(full, rel, None, "skipped", notes=[
+                            entries.append(FileOutcome(full, rel, None, "skipped", notes=[
                                 "フォルダ外を指すシンボリックリンクのため辿りません / symlink out of the folder: not followed"]))
                         continue
                     keep.append(d)
@@ -205,16 +205,16 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
                     real = os.path.realpath(full)
                     if os.path.islink(full):
                         if not _inside(real, root) or not os.path.isfile(real):
-                            outcomes.append(FileOutcome(full, rel, None, "skipped", notes=[
+                            entries.append(FileOutcome(full, rel, None, "skipped", notes=[
                                 "フォルダ外を指すシンボリックリンクのため処理しません / symlink out of the folder: skipped"]))
                             continue
                     add(real, full, rel)
         elif os.path.isfile(arg):
             add(os.path.realpath(arg), arg, os.path.basename(arg))
         else:
-            outcomes.append(FileOutcome(arg, os.path.basename(arg), format_of(arg), "failed",
+            entries.append(FileOutcome(arg, os.path.basename(arg), format_of(arg), "failed",
                                         error=f"{arg}: ファイルが見つかりません / no such file or folder"))
-    return tasks, outcomes
+    return entries
 
 
 # --------------------------------------------------------------------------- processing
@@ -391,8 +391,9 @@ def _print_outcome(o: FileOutcome, stream: TextIO) -> None:
         return
     enc = f", {o.encoding}" if o.encoding else ""
     head = "✓" if o.status == "unchanged" else "●"
-    stream.write(f"{head} {o.path} ({label}{enc}): 変更 {len(o.edits)} 件・要確認 {len(o.findings)} 件"
-                 f" / {len(o.edits)} edit(s), {len(o.findings)} finding(s)\n")
+    n_changes = len(_groups(o.edits))
+    stream.write(f"{head} {o.path} ({label}{enc}): 変更 {n_changes} 箇所・要確認 {len(o.findings)} 件"
+                 f" / {n_changes} change(s), {len(o.findings)} finding(s)\n")
     for n in o.notes:
         stream.write(f"    注意 note: {n}\n")
     for group in _groups(o.edits):
@@ -415,10 +416,12 @@ def _print_outcome(o: FileOutcome, stream: TextIO) -> None:
 
 
 def _summary(outcomes: list[FileOutcome]) -> dict[str, int]:
-    s = {"files": 0, "changed": 0, "unchanged": 0, "failed": 0, "skipped": 0, "edits": 0, "findings": 0}
+    s = {"files": 0, "changed": 0, "unchanged": 0, "failed": 0, "skipped": 0, "changes": 0, "edits": 0,
+         "findings": 0}
     for o in outcomes:
         s["files"] += 1
         s[o.status] += 1
+        s["changes"] += len(_groups(o.edits))
         s["edits"] += len(o.edits)
         s["findings"] += len(o.findings)
     return s
@@ -427,9 +430,9 @@ def _summary(outcomes: list[FileOutcome]) -> dict[str, int]:
 def _print_summary(s: dict[str, int], mode: str, check: bool, stream: TextIO) -> None:
     stream.write(
         f"合計: {s['files']} ファイル（変更あり {s['changed']}・変更なし {s['unchanged']}・失敗 {s['failed']}・"
-        f"スキップ {s['skipped']}）、変更 {s['edits']} 件、要確認 {s['findings']} 件"
+        f"スキップ {s['skipped']}）、変更 {s['changes']} 箇所、要確認 {s['findings']} 件"
         f" / total: {s['files']} files ({s['changed']} changed, {s['unchanged']} unchanged, {s['failed']} failed,"
-        f" {s['skipped']} skipped), {s['edits']} edits, {s['findings']} findings\n")
+        f" {s['skipped']} skipped), {s['changes']} changes, {s['findings']} findings\n")
     if mode == "dry" and s["changed"] and not check:
         stream.write("ドライランのためファイルは書き換えていません。書き換えるには --in-place か --output-dir を指定してください"
                      " / dry run: no file written; use --in-place or --output-dir to write\n")
@@ -479,24 +482,24 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
     opts = _Options(mode, rewrite_kwargs, tuple(getattr(args, "mapping", None) or ()), suffix,
                     output_dir, bool(getattr(args, "diff", False)))
 
-    tasks, early = collect_files(paths, getattr(args, "glob", None),
-                                 exclude=[output_dir] if output_dir else [])
+    entries = collect_files(paths, getattr(args, "glob", None), exclude=[output_dir] if output_dir else [])
     if output_dir:
         dests: dict[str, Task] = {}
-        unique: list[Task] = []
-        for t in tasks:
+        for i, t in enumerate(entries):
+            if not isinstance(t, Task):
+                continue
             d = os.path.normcase(os.path.join(output_dir, *t.rel.split("/")))
             if d in dests:
-                early.append(FileOutcome(t.display, t.rel, format_of(t.path), "failed",
-                                         error=f"{t.display}: 出力先が {dests[d].display} と重なります / same output path as {dests[d].display}"))
-                continue
-            dests[d] = t
-            unique.append(t)
-        tasks = unique
+                entries[i] = FileOutcome(t.display, t.rel, format_of(t.path), "failed",
+                                         error=f"{t.display}: 出力先が {dests[d].display} と重なります"
+                                               f" / same output path as {dests[d].display}")
+            else:
+                dests[d] = t
+    tasks = [t for t in entries if isinstance(t, Task)]
 
     jobs = getattr(args, "jobs", 1) or (os.cpu_count() or 1)
-    progress = _Progress(len(tasks), err, err.isatty() and len(tasks) >= PROGRESS_MIN_FILES and not getattr(args, "json", False))
     as_json = bool(getattr(args, "json", False))
+    progress = _Progress(len(tasks), err, err.isatty() and len(tasks) >= PROGRESS_MIN_FILES and not as_json)
     outcomes: list[FileOutcome] = []
 
     def emit(o: FileOutcome) -> None:
@@ -507,24 +510,30 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
             _print_outcome(o, out)
             out.flush()
 
-    for o in early:
-        emit(o)
+    def wait(t: Task, fut: Future[FileOutcome]) -> FileOutcome:
+        try:
+            return fut.result()
+        except Exception as exc:  # noqa: BLE001 - a worker that died
+            return FileOutcome(t.display, t.rel, format_of(t.path), "failed",
+                               error=f"{t.display}: 処理中にエラーが起きました（{type(exc).__name__}: {exc}）"
+                                     " / worker failed")
+
     if jobs <= 1 or len(tasks) <= 1:
-        for t in tasks:
-            o = process_file(t, opts, rewrite_fn)
-            emit(o)
-            progress.step()
+        for entry in entries:
+            if isinstance(entry, Task):
+                emit(process_file(entry, opts, rewrite_fn))
+                progress.step()
+            else:
+                emit(entry)
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-            futures: list[Future[FileOutcome]] = [pool.submit(process_file, t, opts, rewrite_fn) for t in tasks]
-            for t, fut in zip(tasks, futures, strict=True):
-                try:
-                    o = fut.result()
-                except Exception as exc:  # noqa: BLE001 - a worker that died
-                    o = FileOutcome(t.display, t.rel, format_of(t.path), "failed",
-                                    error=f"{t.display}: 処理中にエラーが起きました（{type(exc).__name__}: {exc}） / worker failed")
-                emit(o)
-                progress.step()
+            futures = {id(t): pool.submit(process_file, t, opts, rewrite_fn) for t in tasks}
+            for entry in entries:
+                if isinstance(entry, Task):
+                    emit(wait(entry, futures[id(entry)]))
+                    progress.step()
+                else:
+                    emit(entry)
     progress.close()
 
     summary = _summary(outcomes)

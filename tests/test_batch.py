@@ -1,0 +1,334 @@
+"""Batch processing of a folder holding every kind of draft, good and bad."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from fake_engine import fake_rewrite
+from test_formats_docx import build_docx
+from test_formats_xlsx import build_xlsx
+
+from mynumber_refs import batch
+
+OLD = "番号利用法第9条第1項別表第一の16の項"
+NEW = "番号利用法第9条第1項別表の24の項"
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    """The options as the CLI defines them: the shared ones plus :func:`batch.add_file_arguments`."""
+    ap = argparse.ArgumentParser()
+    ap.add_argument("paths", nargs="*")
+    ap.add_argument("--assume-law", action="store_true")
+    ap.add_argument("--as-of", default=None)
+    ap.add_argument("--accept-inferred", action="store_true")
+    ap.add_argument("--fix-typos", action="store_true")
+    ap.add_argument("--mapping", action="append", default=[])
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--check", action="store_true")
+    ap.add_argument("--diff", action="store_true")
+    batch.add_file_arguments(ap)
+    return ap.parse_args(argv)
+
+
+def run(argv: list[str], **kw) -> tuple[int, str, str]:
+    args = parse(argv)
+    out, err = io.StringIO(), io.StringIO()
+    rc = batch.run_files(args.paths, args, stdout=out, stderr=err, **kw)
+    return rc, out.getvalue(), err.getvalue()
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file() and not p.is_symlink()}
+
+
+@pytest.fixture()
+def drafts(tmp_path: Path) -> Path:
+    """A folder with all kinds of drafts, including broken ones."""
+    root = tmp_path / "drafts"
+    (root / "word").mkdir(parents=True)
+    (root / "excel" / "old").mkdir(parents=True)
+    build_docx(root / "word" / "評価書.docx")
+    build_xlsx(root / "excel" / "評価書.xlsx")
+    (root / "sjis.txt").write_bytes(f"特定個人情報保護評価書\r\n根拠: {OLD}\r\n".encode("cp932"))
+    (root / "excel" / "old" / "euc.csv").write_bytes(f"項目,内容\n根拠,{OLD}\n".encode("euc_jp"))
+    (root / "notes.md").write_bytes(b"\xef\xbb\xbf" + f"# メモ\n{OLD}\n".encode())
+    (root / "unchanged.txt").write_text("関係のない文章\n", encoding="utf-8")
+    (root / "word" / "壊れた.docx").write_bytes(b"not a zip at all")
+    (root / "excel" / "暗号化.xlsx").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 512)
+    (root / "picture.png").write_bytes(b"\x89PNG\r\n")
+    return root
+
+
+GOOD = ["excel/old/euc.csv", "excel/評価書.xlsx", "notes.md", "sjis.txt", "word/評価書.docx"]
+
+
+def test_dry_run_writes_nothing_and_reports_everything(drafts: Path) -> None:
+    before = snapshot(drafts)
+    rc, out, _ = run([str(drafts), "--assume-law"])
+    assert rc == 2  # the broken files failed; the others were processed
+    assert snapshot(drafts) == before
+    lines = out.splitlines()
+    # every file, in a stable order, with its outcome
+    order = [line.split()[1] for line in lines if line[:1] in "●✓✗－"]
+    assert [os.path.relpath(p.split(":")[0], drafts) for p in order] == [
+        "notes.md", "picture.png", "sjis.txt", "unchanged.txt", "excel/暗号化.xlsx", "excel/評価書.xlsx",
+        "excel/old/euc.csv", "word/壊れた.docx", "word/評価書.docx"]
+    assert any("暗号化.xlsx" in ln and "パスワードで保護" in ln for ln in lines)
+    assert any("壊れた.docx" in ln and "ZIP 形式ではありません" in ln for ln in lines)
+    assert any("picture.png" in ln and "対応していない形式" in ln for ln in lines)
+    assert f"「{OLD}」→「{NEW}」" in out
+    assert "評価書!B1" in out and "本文 表1 行1 列2（②事務の内容）" in out
+    assert "失敗 2" in out and "スキップ 1" in out and "ドライラン" in out
+
+
+def test_in_place_with_backups(drafts: Path) -> None:
+    originals = snapshot(drafts)
+    rc, out, _ = run([str(drafts), "--in-place", "--assume-law"])
+    assert rc == 2
+    after = snapshot(drafts)
+    for rel in GOOD:
+        assert after[rel + ".bak"] == originals[rel], rel
+        assert after[rel] != originals[rel], rel
+    # failed, unchanged and skipped files untouched, no backup for them, no temporary file left
+    for rel in ["word/壊れた.docx", "excel/暗号化.xlsx", "unchanged.txt", "picture.png"]:
+        assert after[rel] == originals[rel] and rel + ".bak" not in after
+    assert not [k for k in after if "mnr-tmp" in k]
+    assert after["sjis.txt"] == f"特定個人情報保護評価書\r\n根拠: {NEW}\r\n".encode("cp932")
+    assert after["excel/old/euc.csv"] == f"項目,内容\n根拠,{NEW}\n".encode("euc_jp")
+    assert after["notes.md"] == b"\xef\xbb\xbf" + f"# メモ\n{NEW}\n".encode()
+    d = docx.Document(str(drafts / "word" / "評価書.docx"))
+    assert d.paragraphs[0].text == NEW + "に基づく" and d.paragraphs[0].runs[0].bold
+    assert d.sections[0].header.paragraphs[0].text == "ヘッダー: 番号利用法別表の24の項"
+    wb = openpyxl.load_workbook(str(drafts / "excel" / "評価書.xlsx"))
+    assert wb["別紙"]["B2"].value == NEW and wb["評価書"]["C3"].value == "=SUM(C1:C2)"
+    # a second run keeps the first backup and finds nothing more to change in what it rewrote
+    rc2, out2, _ = run([str(drafts / "sjis.txt"), "--in-place", "--assume-law"])
+    assert rc2 == 0 and "変更 0 箇所" in out2
+
+
+def test_backup_name_never_overwrites(drafts: Path) -> None:
+    target = drafts / "sjis.txt"
+    (drafts / "sjis.txt.bak").write_bytes(b"an older backup")
+    original = target.read_bytes()
+    rc, _, _ = run([str(target), "--in-place"])
+    assert rc == 0
+    assert (drafts / "sjis.txt.bak").read_bytes() == b"an older backup"
+    assert (drafts / "sjis.txt.bak.1").read_bytes() == original
+
+
+def test_no_backup_and_custom_suffix(drafts: Path) -> None:
+    rc, _, _ = run([str(drafts / "sjis.txt"), "--in-place", "--no-backup"])
+    assert rc == 0 and not list(drafts.glob("sjis.txt.*"))
+    rc, _, _ = run([str(drafts / "notes.md"), "--in-place", "--backup-suffix", ".orig"])
+    assert rc == 0 and (drafts / "notes.md.orig").exists()
+
+
+def test_output_dir_mirrors_the_tree(drafts: Path, tmp_path: Path) -> None:
+    originals = snapshot(drafts)
+    out_dir = tmp_path / "rewritten"
+    rc, out, _ = run([str(drafts), "--output-dir", str(out_dir), "--assume-law"])
+    assert rc == 2
+    assert snapshot(drafts) == originals
+    written = snapshot(out_dir)
+    assert sorted(written) == sorted([*GOOD, "unchanged.txt"])
+    assert written["unchanged.txt"] == originals["unchanged.txt"]
+    assert written["sjis.txt"] == f"特定個人情報保護評価書\r\n根拠: {NEW}\r\n".encode("cp932")
+    # an output folder inside the input folder is not read back as input
+    inner = drafts / "out"
+    rc, _, _ = run([str(drafts), "--output-dir", str(inner)])
+    rc, out, _ = run([str(drafts), "--output-dir", str(inner)])
+    assert "out/" not in out.replace(str(inner), "")
+    # the input folder itself is refused
+    rc, _, err = run([str(drafts), "--output-dir", str(drafts)])
+    assert rc == 2 and "--output-dir" in err
+
+
+def test_jobs_gives_the_same_output(drafts: Path) -> None:
+    rc1, out1, _ = run([str(drafts), "--assume-law", "--jobs", "1"])
+    rc3, out3, _ = run([str(drafts), "--assume-law", "--jobs", "3"])
+    assert rc1 == rc3 == 2
+    assert out1 == out3
+
+
+def test_jobs_in_place(drafts: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    rc, _, _ = run([str(drafts), "--output-dir", str(a), "--jobs", "1"])
+    rc, _, _ = run([str(drafts), "--output-dir", str(b), "--jobs", "4"])
+    sa, sb = snapshot(a), snapshot(b)
+    assert sa.keys() == sb.keys()
+    for k in sa:
+        if k.endswith((".txt", ".md", ".csv")):
+            assert sa[k] == sb[k]
+
+
+def test_check(drafts: Path) -> None:
+    before = snapshot(drafts)
+    rc, out, _ = run([str(drafts / "sjis.txt"), "--check", "--in-place"])
+    assert rc == 1 and "--check" in out
+    assert snapshot(drafts) == before  # --check never writes
+    rc, out, _ = run([str(drafts / "unchanged.txt"), "--check"])
+    assert rc == 0
+
+
+def test_glob_filter(drafts: Path) -> None:
+    rc, out, _ = run([str(drafts), "--glob", "*.txt"])
+    assert rc == 0
+    assert "sjis.txt" in out and "unchanged.txt" in out
+    assert "評価書.docx" not in out and "picture.png" not in out and "euc.csv" not in out
+    rc, out, _ = run([str(drafts), "--glob", "excel/*", "--glob", "*.md"])
+    assert "euc.csv" in out and "notes.md" in out and "sjis.txt" not in out
+
+
+def test_symlinks_out_of_the_folder_are_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text(OLD, encoding="utf-8")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "inside.txt").write_text(OLD, encoding="utf-8")
+    os.symlink(outside / "secret.txt", root / "link.txt")
+    os.symlink(outside, root / "linkdir")
+    os.symlink(root / "inside.txt", root / "alias.txt")  # inside: same file, processed once
+    rc, out, _ = run([str(root), "--in-place"])
+    assert rc == 0
+    assert (outside / "secret.txt").read_text(encoding="utf-8") == OLD
+    assert (root / "inside.txt").read_text(encoding="utf-8") == NEW
+    assert (root / "link.txt").is_symlink() and (root / "alias.txt").is_symlink()
+    assert "シンボリックリンク" in out
+    assert len([ln for ln in out.splitlines() if ln.startswith("●")]) == 1  # the file and its alias: once
+    assert "3 files (1 changed, 0 unchanged, 0 failed, 2 skipped)" in out
+
+
+def test_rewrite_error_leaves_file_and_continues(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    root.mkdir()
+    (root / "a.txt").write_text("BOOM " + "別表第一の16の項", encoding="utf-8")
+    (root / "b.txt").write_text("別表第一の16の項", encoding="utf-8")
+    rc, out, _ = run([str(root), "--in-place"], rewrite_fn=fake_rewrite)
+    assert rc == 2
+    assert (root / "a.txt").read_text(encoding="utf-8") == "BOOM 別表第一の16の項"
+    assert not (root / "a.txt.bak").exists()
+    assert (root / "b.txt").read_text(encoding="utf-8") == "別表の24の項"
+    assert "書き換え中にエラー" in out and "engine exploded" in out
+
+
+def test_injected_engine_in_worker_processes(tmp_path: Path) -> None:
+    root = tmp_path / "d"
+    root.mkdir()
+    for i in range(4):
+        (root / f"{i}.txt").write_text("別表第一の59の項", encoding="utf-8")
+    rc, out, _ = run([str(root), "--in-place", "--no-backup", "--jobs", "2"], rewrite_fn=fake_rewrite)
+    assert rc == 0
+    assert all(p.read_text(encoding="utf-8") == "別表の85の項" for p in root.iterdir())
+
+
+def test_report_and_changes(drafts: Path, tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    changes = tmp_path / "変更箇所.csv"
+    rc, _, _ = run([str(drafts), "--assume-law", "--report", str(report), "--changes", str(changes),
+                    "--date", "2024-05-27"])
+    assert rc == 2
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data["summary"]["failed"] == 2 and data["summary"]["skipped"] == 1
+    files = {f["name"]: f for f in data["files"]}
+    x = files["excel/評価書.xlsx"]
+    cell = next(e for e in x["edits"] if e["location"] == "別紙!B2")
+    assert cell["location_detail"] == {"sheet": "別紙", "cell": "B2"}
+    assert cell["citation_before"] == OLD and cell["citation_after"] == NEW
+    assert cell["evidence"] and all(isinstance(s, str) for s in cell["evidence"])
+    w = files["word/評価書.docx"]
+    tbl = next(e for e in w["edits"] if e["location"].startswith("本文 表1 行1 列2"))
+    assert tbl["location_detail"]["table"] == [1, 1, 2] and tbl["location_detail"]["row_label"] == "②事務の内容"
+    assert {f["reason"] for f in w["findings"]} >= {"protected"}
+    assert files["word/壊れた.docx"]["status"] == "failed" and "ZIP" in files["word/壊れた.docx"]["error"]
+    raw = changes.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0] == ["変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明"]
+    assert ["令和6年5月27日", "sjis.txt 2行目", OLD, NEW, "事後", "根拠法にあわせて修正記載する形式的変更のため"] in rows
+    # one row per citation, not per token edit
+    n_citations = sum(data["summary"][k] for k in ["changes"])
+    assert len(rows) - 1 == n_citations
+    assert n_citations < data["summary"]["edits"]
+
+
+def test_changes_xlsx_in_dry_run(drafts: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "changes.xlsx"
+    before = snapshot(drafts)
+    rc, _, _ = run([str(drafts / "sjis.txt"), "--changes", str(dest), "--date", "令和6年5月27日"])
+    assert rc == 0 and snapshot(drafts) == before
+    ws = openpyxl.load_workbook(str(dest)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[1] == ("令和6年5月27日", "sjis.txt 2行目", OLD, NEW, "事後", "根拠法にあわせて修正記載する形式的変更のため")
+
+
+def test_json_output(drafts: Path) -> None:
+    rc, out, _ = run([str(drafts / "sjis.txt"), "--json"])
+    data = json.loads(out)
+    assert rc == 0 and data["files"][0]["edits"][0]["location"] == "2行目"
+
+
+def test_diff_output(drafts: Path) -> None:
+    rc, out, _ = run([str(drafts / "sjis.txt"), str(drafts / "excel" / "評価書.xlsx"), "--diff"])
+    assert f"-根拠: {OLD}" in out and f"+根拠: {NEW}" in out
+    assert "[別紙!B2]" in out
+
+
+class _TTY(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_only_on_a_terminal_for_long_batches(tmp_path: Path) -> None:
+    root = tmp_path / "many"
+    root.mkdir()
+    for i in range(batch.PROGRESS_MIN_FILES):
+        (root / f"{i:02}.txt").write_text("なし", encoding="utf-8")
+    args = parse([str(root)])
+    out, err = io.StringIO(), _TTY()
+    batch.run_files(args.paths, args, stdout=out, stderr=err)
+    assert "\r[" in err.getvalue() and "\r[" not in out.getvalue()
+    out, err2 = io.StringIO(), io.StringIO()
+    batch.run_files(args.paths, args, stdout=out, stderr=err2)
+    assert err2.getvalue() == ""
+    out, err3 = io.StringIO(), _TTY()
+    batch.run_files([str(root / "00.txt")], args, stdout=out, stderr=err3)
+    assert err3.getvalue() == ""
+
+
+def test_missing_path_and_bad_options(tmp_path: Path) -> None:
+    rc, out, _ = run([str(tmp_path / "nope.docx")])
+    assert rc == 2 and "見つかりません" in out
+    rc, _, err = run([str(tmp_path), "--in-place", "--output-dir", str(tmp_path / "o")])
+    assert rc == 2 and "同時に指定できません" in err
+    rc, _, err = run([str(tmp_path), "--changes", str(tmp_path / "x.txt")])
+    assert rc == 2 and ".csv" in err
+
+
+def test_add_file_arguments_adds_only_file_options() -> None:
+    ap = argparse.ArgumentParser()
+    batch.add_file_arguments(ap)
+    dests = {a.dest for a in ap._actions} - {"help"}
+    assert dests == {"glob", "in_place", "backup_suffix", "no_backup", "output_dir", "report", "changes",
+                     "date", "jobs"}
+    ns = ap.parse_args(["--date", "令和6年5月27日", "--jobs", "0"])
+    assert ns.date.isoformat() == "2024-05-27" and ns.jobs == 0 and ns.backup_suffix == ".bak"
+    with pytest.raises(SystemExit):
+        ap.parse_args(["--date", "someday"])
+
+
+def test_through_the_cli(drafts: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mynumber_refs import cli
+
+    rc = cli.main(["rewrite", str(drafts / "sjis.txt"), "--in-place"])
+    assert rc == 0
+    assert (drafts / "sjis.txt").read_bytes() == f"特定個人情報保護評価書\r\n根拠: {NEW}\r\n".encode("cp932")
+    assert "sjis.txt" in capsys.readouterr().out
