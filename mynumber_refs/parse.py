@@ -275,10 +275,12 @@ class _ToModel(Transformer[Token, Any]):
                 table = a
                 end = a["span"][1]
             elif isinstance(a, dict) and "items" in a:
-                if a["items"][-1].suffix is None:
-                    continue  # 「別表\n５．」: a number without 項 is not a row
-                rows = a
-                end = a["items"][-1].end
+                # a list ends at its last 「項」: 「別表\n５．」 has no row, 「16の項、0」 has one
+                last = max((k for k, it in enumerate(a["items"]) if it.suffix), default=None)
+                if last is None:
+                    continue
+                rows = dict(a, items=a["items"][: last + 1], separators=a["separators"][:last])
+                end = rows["items"][-1].end
             elif isinstance(a, tuple) and a and a[0] == "column":
                 column = a[1]
                 end = max(end, a[2])

@@ -163,7 +163,7 @@ class _Resolver:
             mm = re.search(rf"{_spaced(name)}{_S}\Z", head)
             if not mm:
                 continue
-            before_char = head[: mm.start()].rstrip()[-1:] if head[: mm.start()].strip() else ""
+            before_char = head[mm.start() - 1 : mm.start()] if mm.start() > 0 else ""
             if before_char and _HAN.match(before_char):
                 continue  # part of a longer name: 住民基本台帳法, 生活保護法
             start = lo + mm.start()
