@@ -36,7 +36,7 @@ __all__ = [
 _LAZY = {
     "find_citations": "mynumber_refs.resolve",
     "parse_citation": "mynumber_refs.parse",
-    "rewrite": "mynumber_refs.rewrite",
+    "rewrite": "mynumber_refs.rewriter",
     "load_mappings": "mynumber_refs.mappings",
     "Citation": "mynumber_refs.model",
     "Finding": "mynumber_refs.model",
@@ -52,7 +52,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Citation, CitationSyntaxError, Edit, Finding, RewriteResult, RowNumber, Table
     from .parse import parse_citation
     from .resolve import find_citations
-    from .rewrite import rewrite
+    from .rewriter import rewrite
 
 
 def __getattr__(name: str) -> Any:

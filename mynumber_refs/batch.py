@@ -15,7 +15,7 @@ status: 0 done, 1 ``--check`` found something to change, 2 some file failed (the
 still processed).
 
 The rewrite function is injectable (``run_files(..., rewrite_fn=...)``); by default it is
-:func:`mynumber_refs.rewrite.rewrite`.
+:func:`mynumber_refs.rewriter.rewrite`.
 """
 
 from __future__ import annotations
@@ -235,7 +235,7 @@ _MAPPINGS_CACHE: dict[tuple[str, ...], Any] = {}
 
 def _bound_rewrite(rewrite_fn: Callable[..., Any] | None, opts: _Options) -> Callable[[str], Any]:
     if rewrite_fn is None:
-        from .rewrite import rewrite
+        from .rewriter import rewrite
 
         rewrite_fn = rewrite
     kwargs = dict(opts.rewrite_kwargs)
@@ -450,7 +450,7 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
               stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
     """Process ``paths`` with the options in ``args``; return the exit status (0, 1 or 2).
 
-    ``rewrite_fn`` has the signature of :func:`mynumber_refs.rewrite.rewrite`; it must be a
+    ``rewrite_fn`` has the signature of :func:`mynumber_refs.rewriter.rewrite`; it must be a
     module-level function when ``--jobs`` is more than 1.
     """
     out = stdout or sys.stdout

@@ -163,7 +163,7 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         if args.mapping:
             _load_mappings(args)  # report a bad mapping file once, before the batch starts
         return batch.run_files(args.paths, args)
-    from .rewrite import rewrite
+    from .rewriter import rewrite
 
     data = sys.stdin.buffer.read()
     from .formats.text import detect_encoding
@@ -215,7 +215,7 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
 def _cmd_explain(args: argparse.Namespace) -> int:
     from .model import Citation
     from .resolve import find_citations
-    from .rewrite import rewrite
+    from .rewriter import rewrite
 
     text = args.citation
     mset = _load_mappings(args)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -52,6 +53,10 @@ class CitationSyntaxError(ValueError):
         self.context = context
 
 
+def _int_tuple(value: Iterable[int]) -> tuple[int, ...]:
+    return tuple(value)
+
+
 @functools.total_ordering
 @attrs.frozen(eq=True, order=False, repr=False)
 class RowNumber:
@@ -60,7 +65,7 @@ class RowNumber:
     Totally ordered the way the law orders rows: ``36 < 36の2 < 36の3 < 37``.
     """
 
-    parts: tuple[int, ...] = attrs.field(converter=tuple)
+    parts: tuple[int, ...] = attrs.field(converter=_int_tuple)
 
     @parts.validator
     def _check(self, _attr: attrs.Attribute[tuple[int, ...]], value: tuple[int, ...]) -> None:

@@ -103,9 +103,13 @@ class Parsed:
         return 0
 
 
+def _start(tok: Token) -> int:
+    return int(tok.start_pos or 0)
+
+
 def _end(tok: Token) -> int:
     """End offset of a token (``Token.end_pos`` is not always set by the interactive lexer)."""
-    return int(tok.start_pos or 0) + len(tok)
+    return _start(tok) + len(tok)
 
 
 def _strip_ws(s: str) -> str:
@@ -142,7 +146,7 @@ class _ToModel(Transformer[Token, Any]):
             parts.append(parse_int(_strip_ws(str(b))[1:]))
             end = _end(b)
             text += str(b)
-        return RowToken(RowNumber(tuple(parts)), num.start_pos, end, text)
+        return RowToken(RowNumber(tuple(parts)), _start(num), end, text)
 
     def suffix(self, tok: Token) -> Token:
         return tok
@@ -161,7 +165,7 @@ class _ToModel(Transformer[Token, Any]):
         return RowItem("range", (nums[0], nums[1]), suffixes[-1] if suffixes else None, nums[0].start, end)
 
     def row_dai(self, dai: Token, num: RowToken, kou: Token) -> RowItem:
-        return RowItem("dai", (num,), "第項", dai.start_pos, _end(kou))
+        return RowItem("dai", (num,), "第項", _start(dai), _end(kou))
 
     def row_sep(self, tok: Token) -> Token:
         return tok
@@ -207,12 +211,12 @@ class _ToModel(Transformer[Token, Any]):
                 end = r[2]
             elif r[0] == "item":
                 item = r[1]
-                item_span = (r[2].start_pos, _end(r[2]))
+                item_span = (_start(r[2]), _end(r[2]))
                 end = _end(r[3])
         return {
             "provision": Provision(RowNumber(tuple(parts)), paragraph, item),
-            "span": (dai.start_pos, end),
-            "article_span": (num.start_pos, _end(num)),
+            "span": (_start(dai), end),
+            "article_span": (_start(num), _end(num)),
             "item_span": item_span,
         }
 
@@ -236,9 +240,9 @@ class _ToModel(Transformer[Token, Any]):
         return {
             "table": table,
             "tables": tables,
-            "span": (bep.start_pos, end),
-            "ord_span": (ord_tok.start_pos, _end(ord_tok)) if ord_tok is not None else None,
-            "table2_span": (second.start_pos, _end(second)) if second is not None else None,
+            "span": (_start(bep), end),
+            "ord_span": (_start(ord_tok), _end(ord_tok)) if ord_tok is not None else None,
+            "table2_span": (_start(second), _end(second)) if second is not None else None,
         }
 
     def order_table(self, *args: Token) -> dict[str, Any]:
@@ -246,7 +250,7 @@ class _ToModel(Transformer[Token, Any]):
         return {
             "table": Table.ORDER_TABLE,
             "tables": (),
-            "span": (first.start_pos, _end(args[-1])),
+            "span": (_start(first), _end(args[-1])),
             "ord_span": None,
             "table2_span": None,
         }
@@ -255,7 +259,7 @@ class _ToModel(Transformer[Token, Any]):
         return {
             "table": None,
             "tables": (),
-            "span": (tok.start_pos, _end(tok)),
+            "span": (_start(tok), _end(tok)),
             "ord_span": None,
             "table2_span": None,
             "same": True,
@@ -317,10 +321,10 @@ class _ToModel(Transformer[Token, Any]):
             provision=prov["provision"] if prov else None,
             provision_span=prov["span"] if prov else None,
             table=table,
-            table_span=(bep.start_pos, _end(ord_tok)),
-            ord_span=(ord_tok.start_pos, _end(ord_tok)),
+            table_span=(_start(bep), _end(ord_tok)),
+            ord_span=(_start(ord_tok), _end(ord_tok)),
             order_title=kind,
-            title_span=(bep.start_pos, _end(suffix)),
+            title_span=(_start(bep), _end(suffix)),
         )
 
     def anchored(self, parsed: Parsed) -> Parsed:
@@ -340,15 +344,15 @@ class _ToModel(Transformer[Token, Any]):
     def ref_article(self, num: Token, _jou: Token, *branches: Token) -> tuple[Any, ...]:
         parts = [parse_int(str(num))] + [parse_int(_strip_ws(str(b))[1:]) for b in branches]
         end = _end(branches[-1] if branches else _jou)
-        return ("article", RowNumber(tuple(parts)), num.start_pos, end, (num.start_pos, _end(num)))
+        return ("article", RowNumber(tuple(parts)), _start(num), end, (_start(num), _end(num)))
 
     def ref_paragraph(self, num: Token, kou: Token) -> tuple[Any, ...]:
-        return ("paragraph", parse_int(str(num)), num.start_pos, _end(kou), (num.start_pos, _end(num)))
+        return ("paragraph", parse_int(str(num)), _start(num), _end(kou), (_start(num), _end(num)))
 
     def ref_item(self, num: Token, gou: Token, sub: Token | None = None) -> tuple[Any, ...]:
         end = _end(sub or gou)
         letter = str(sub).replace("へ", "ヘ") if sub is not None else None
-        return ("item", (parse_int(str(num)), letter), num.start_pos, end, (num.start_pos, _end(num)))
+        return ("item", (parse_int(str(num)), letter), _start(num), end, (_start(num), _end(num)))
 
     def order_refs(self, lpar: Token, *args: Any) -> Parsed:
         atoms = tuple(a for a in args if isinstance(a, tuple))
@@ -535,6 +539,7 @@ def _assemble_refs(atoms: tuple[Any, ...], span: Callable[[tuple[int, int]], tup
     refs: list[OrderRef] = []
     article: RowNumber | None = None
     article_start = 0
+    article_end = 0
     paragraph: int | None = None
     pending_article = False
     for kind, value, s, e, _num in atoms:

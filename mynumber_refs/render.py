@@ -52,7 +52,7 @@ def render_number(row: RowNumber, style: NumeralStyle) -> str:
 def _fill(template: str, style: NumeralStyle) -> str:
     out = template
     for n in (19, 8, 2):
-        out = out.replace("{%d}" % n, render_int(n, style))
+        out = out.replace("{" + str(n) + "}", render_int(n, style))
     return out
 
 

@@ -92,9 +92,10 @@ class _Law:
 
 
 class _Resolver:
-    def __init__(self, text: str, assume_law: bool) -> None:
+    def __init__(self, text: str, assume_law: bool, extra_aliases: Sequence[str] = ()) -> None:
         self.text = text
         self.assume_law = assume_law
+        self.aliases = tuple(ALIASES) + tuple(extra_aliases)
         self.definitions = self._definitions()
         self._def_positions = [d.pos for d in self.definitions]
         self._alias_re = re.compile(
@@ -156,7 +157,7 @@ class _Resolver:
             raw = head[m.start() : m.end()].rstrip()
             return _Law("".join(raw.split()), LawBasis.FULL_NAME, lo + m.start(), end=lo + m.start() + len(raw))
         # defined terms and aliases, longest first
-        names = sorted(set(active) | set(ALIASES) | {"同法"}, key=len, reverse=True)
+        names = sorted(set(active) | set(self.aliases) | {"同法"}, key=len, reverse=True)
         for name in names:
             if not compact_tail.endswith(name):
                 continue
@@ -207,7 +208,7 @@ class _Resolver:
         text = self.text
         lo = max(0, start - 3000)
         last_ours = -1
-        for m in re.finditer(rf"{_FULL}|{'|'.join(_spaced(a) for a in ALIASES)}", text[lo:start]):
+        for m in re.finditer(rf"{_FULL}|{'|'.join(_spaced(a) for a in self.aliases)}", text[lo:start]):
             last_ours = lo + m.start()
         for d in self.definitions:
             if d.pos <= start and d.ours:
@@ -217,7 +218,7 @@ class _Resolver:
         last_other = -1
         for m in _OTHER_LAW.finditer(text, lo, start):
             name = m.group(0)
-            if name.endswith("同法") or any(name.endswith(a) for a in ALIASES) or name.endswith("に関する法律"):
+            if name.endswith("同法") or any(name.endswith(a) for a in self.aliases) or name.endswith("に関する法律"):
                 continue
             if name in ("方法", "手法", "用法", "文法", "法"):
                 continue
@@ -271,15 +272,18 @@ def _with_text(c: Citation, text: str, **changes: object) -> Citation:
     return attrs.evolve(c, text=text[c.start : c.end])
 
 
-def find_citations(text: str, *, assume_law: bool = False) -> list[Citation | Finding]:
+def find_citations(
+    text: str, *, assume_law: bool = False, extra_aliases: Sequence[str] = ()
+) -> list[Citation | Finding]:
     """Every citation of the act's tables (and orders) in ``text``, in text order.
 
     Citations whose law, table or row cannot be established come back as ``Finding`` objects
-    with their span and reason.  Never raises on any ``str``.
+    with their span and reason.  Never raises on any ``str``.  ``extra_aliases`` are further
+    names of the act (the rewriter passes the known typo 「番号利用表」 when asked to fix typos).
     """
     if not isinstance(text, str):
         raise TypeError("text must be str")
-    resolver = _Resolver(text, assume_law)
+    resolver = _Resolver(text, assume_law, extra_aliases)
     out: list[Citation | Finding] = []
     taken_until = -1
     # anchored candidates (tables and order titles)

@@ -1,4 +1,4 @@
-"""A small stand-in for ``mynumber_refs.rewrite.rewrite`` used by the format and batch tests.
+"""A small stand-in for ``mynumber_refs.rewriter.rewrite`` used by the format and batch tests.
 
 It knows a handful of rows of the 2024 renumbering of 別表第一 and rewrites
 「別表第一のNの項」 token by token (「別表第一」→「別表」, 「N」→「M」), reporting 「別表第二」 as a

@@ -7,7 +7,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mynumber_refs import find_citations, parse_citation
-from mynumber_refs.model import Citation, CitationKind, CitationSyntaxError, Finding, LawBasis, RowNumber, Style, Table
+from mynumber_refs.model import (
+    Citation,
+    CitationKind,
+    CitationSyntaxError,
+    Finding,
+    LawBasis,
+    RowNumber,
+    Style,
+    Table,
+)
 from mynumber_refs.numerals import NumeralStyle
 from mynumber_refs.render import render_rows
 

@@ -16,7 +16,7 @@ from docx.oxml.ns import nsdecls, qn
 from mynumber_refs.formats import FormatError, Segment, open_document, plan_segment_edits, rewrite_document
 from mynumber_refs.formats.safety import ZipLimits, check_ooxml
 from mynumber_refs.model import Edit
-from mynumber_refs.rewrite import rewrite
+from mynumber_refs.rewriter import rewrite
 
 # the sample has citations without the law's name (「別表第一の95の項」): the whole document is
 # assumed to cite the My Number Act, as a user would say with --assume-law

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from mynumber_refs.formats import FormatError, open_document, rewrite_document
 from mynumber_refs.formats.safety import atomic_save, atomic_write_bytes
 from mynumber_refs.formats.text import detect_encoding
-from mynumber_refs.rewrite import rewrite
+from mynumber_refs.rewriter import rewrite
 
 OLD = "番号利用法第9条第1項別表第一の16の項"
 NEW = "番号利用法第9条第1項別表の24の項"

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mynumber_refs import rewrite
 from mynumber_refs.model import RewriteResult
+from mynumber_refs.rewriter import rewrite
 
 
 def norm(s: str) -> str:

@@ -410,6 +410,8 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     return {i: find(i) for i in parent}
 
 
+TYPO_ALIASES = ("番号利用表",)
+
 _TYPOS: tuple[tuple[re.Pattern[str], int, str], ...] = (
     (re.compile(r"番[\s]*号[\s]*利[\s]*用[\s]*(表)"), 1, "法"),
     (
@@ -479,7 +481,8 @@ def rewrite(
     ``text``) and ``.findings`` (what was found but not rewritten, with the reason).
     """
     mset = mappings if mappings is not None else default_mappings()
-    items = find_citations(text, assume_law=assume_law)
+    # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
+    items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
     ctx = _Context(text, mset, as_of, accept_inferred, document_numerals(text))
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
