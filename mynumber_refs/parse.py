@@ -381,7 +381,7 @@ def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
         for tok in ip.lexer_thread.lex(ip.parser_state):
             ip.feed_token(tok)
             if _end_accepts(ip):
-                checkpoints.append((_end(tok), ip.copy()))
+                checkpoints.append((_end(tok), ip.copy(deepcopy_values=False)))
     except UnexpectedInput:
         pass
     for end, cp in reversed(checkpoints):

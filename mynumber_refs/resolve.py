@@ -98,6 +98,7 @@ class _Resolver:
         self.aliases = tuple(ALIASES) + tuple(extra_aliases)
         self.definitions = self._definitions()
         self._def_positions = [d.pos for d in self.definitions]
+        self._active_cache: dict[int, dict[str, bool]] = {}
         self._alias_re = re.compile(
             "|".join(_spaced(a) for a in sorted(ALIASES, key=len, reverse=True))
         )
@@ -127,11 +128,15 @@ class _Resolver:
         return False
 
     def _active_definitions(self, pos: int) -> dict[str, bool]:
+        """Terms defined before ``pos`` (the last definition of a term wins); cached per prefix."""
         k = bisect.bisect_right(self._def_positions, pos)
-        active: dict[str, bool] = {}
-        for d in self.definitions[:k]:
-            active[d.term] = d.ours
-        return active
+        cached = self._active_cache.get(k)
+        if cached is None:
+            cached = {}
+            for d in self.definitions[:k]:
+                cached[d.term] = d.ours
+            self._active_cache[k] = cached
+        return cached
 
     # ------------------------------------------------------------------ the law before a citation
     def law_before(self, pos: int) -> _Law:
@@ -248,6 +253,11 @@ def _finding(c: Citation, reason: str, **kw: object) -> Finding:
     return Finding(c.start, c.end, c.text, reason, F.message(reason, **kw), citation=c)
 
 
+_NOT_CITATION = re.compile(
+    r"[^\s0-9０-９〇一二三四五六七八九十百千第条項号の表別同主務省令にづ基く及び並又若しくはとからまで、，,・･（）()欄上中下左右事定めるを情報命令]"
+)
+
+
 def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation] | None:
     """Parse at a candidate, through a compact view when the text is spaced out."""
     if cand.kind == "anchored" and is_spaced_out(text, cand.anchor):
@@ -259,6 +269,13 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation] | No
     size = 300 if cand.kind == "anchored" else 6000
     while True:
         chunk = text[cand.start : cand.start + size]
+        if cand.kind == "anchored":
+            # stop at the first character no citation can hold, so that the same citation followed
+            # by different prose is the same cache key (and the lexer reads no further)
+            stop = _NOT_CITATION.search(chunk, cand.anchor - cand.start)
+            if stop is not None:
+                chunk = chunk[: stop.start()]
+                size = max(size, len(chunk) + 100)
         parsed = parse_at(chunk, cand.kind)
         if parsed is None:
             return None
@@ -330,8 +347,11 @@ def find_citations(
             c = attrs.evolve(c, table_basis=TableBasis.ANTECEDENT)
         out.append(c)
     # row lists without their table, and reference lists after an order's title
+    spans = sorted((o.start, o.end) for o in out if isinstance(o, Citation))
+    starts = [sp[0] for sp in spans]
     for cand in row_list_candidates(text):
-        if any(isinstance(o, Citation) and o.start <= cand.start < o.end for o in out):
+        k = bisect.bisect_right(starts, cand.start) - 1
+        if k >= 0 and spans[k][0] <= cand.start < spans[k][1]:
             continue
         result = _parse_candidate(text, cand) if _safe(text, cand) else None
         if result is None:

@@ -94,11 +94,11 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
     """The act's name to write before the new order's table when the citation has none beside it."""
     if c.law and c.law_basis is not LawBasis.ASSUMED:
         return c.law
-    before = ctx.text[: c.start]
+    lo = max(0, c.start - 20_000)
     best = ""
     best_pos = -1
     for alias in ALIASES:
-        pos = before.rfind(alias)
+        pos = ctx.text.rfind(alias, lo, c.start)
         if pos > best_pos:
             best, best_pos = alias, pos
     return best or "番号利用法"
@@ -391,21 +391,18 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
         parent[find(a)] = find(b)
 
     passages = {i: passage_start(text, it.start) for i, it in enumerate(items) if isinstance(it, Citation)}
+    # row-less table and title citations by (passage, family): what a dependent list drags along
+    bare: dict[tuple[int, str | None], list[int]] = {}
+    for j, other in enumerate(items):
+        if isinstance(other, Citation) and not other.rows and other.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE):
+            bare.setdefault((passages[j], _family(other)), []).append(j)
     for i, it in enumerate(items):
         if not isinstance(it, Citation) or it.antecedent is None:
             continue
         if it.antecedent in parent:
             union(i, it.antecedent)
-        family = _family(it)
-        for j, other in enumerate(items):
-            if (
-                isinstance(other, Citation)
-                and j != i
-                and passages[j] == passages[i]
-                and not other.rows
-                and other.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE)
-                and _family(other) == family
-            ):
+        for j in bare.get((passages[i], _family(it)), ()):
+            if j != i:
                 union(i, j)
     return {i: find(i) for i in parent}
 
@@ -496,6 +493,9 @@ def rewrite(
     for i, item in enumerate(items):
         if isinstance(item, Citation) and item.antecedent is not None and isinstance(items[item.antecedent], Finding):
             failed_groups.add(groups[i])
+    members: dict[int, list[int]] = {}
+    for j, g in groups.items():
+        members.setdefault(g, []).append(j)
     edits: list[Edit] = []
     for i, plan in plans.items():
         c = items[i]
@@ -506,7 +506,7 @@ def rewrite(
             continue
         if plan.ok:
             if plan.edits:
-                others = [items[j] for j, g in groups.items() if g == groups[i] and j != i]
+                others = [items[j] for j in members[groups[i]] if j != i]
                 other = "、".join(o.text.replace("\n", "")[:30] for o in others if isinstance(o, Citation))
                 findings.append(_finding(c, F.DEPENDENT_KEPT, other=other or "?"))
             continue
