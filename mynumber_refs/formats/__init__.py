@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,7 @@ __all__ = [
     "rewrite_document",
     "plan_segment_edits",
     "apply_edits_to_text",
+    "may_cite",
 ]
 
 RewriteFn = Callable[[str], "RewriteResult"]
@@ -386,13 +388,28 @@ def _citation_context(unit_text: str, edit: Edit, all_edits: Sequence[Edit]) -> 
     return before, "".join(after_parts), lo, hi
 
 
+_ROW_LIST_END = re.compile(r"の[\s]*項")
+
+
+def may_cite(text: str) -> bool:
+    """Whether ``text`` can hold anything the rewriter looks at.
+
+    Every candidate the engine's scanner considers (see :mod:`mynumber_refs.scan`) holds 「表」
+    (別表, 条の表, 同表, the typo 番号利用表), 「令」 (an order's title, which reference lists such
+    as １条２号ハ follow) or 「の項」 (a row list ending in の項）).  A unit without any of them is
+    not sent to the rewriter: in a workbook most cells are like that (「項目」 alone is not enough).
+    """
+    return "表" in text or "令" in text or ("項" in text and _ROW_LIST_END.search(text) is not None)
+
+
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
-                     prefilter: Callable[[str], bool] | None = None
+                     prefilter: Callable[[str], bool] | None = may_cite
                      ) -> tuple[list[EditRecord], list[FindingRecord]]:
     """Rewrite every unit of ``doc`` in memory; return what was applied and what was found.
 
-    ``prefilter(text)`` may skip units that cannot hold a citation.  Any exception from the
-    rewrite function propagates, and the caller then must not save.
+    ``prefilter(text)`` skips units that cannot hold a citation (default :func:`may_cite`;
+    ``None`` sends every unit).  Any exception from the rewrite function propagates, and the
+    caller then must not save.
     """
     edits_out: list[EditRecord] = []
     findings_out: list[FindingRecord] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
@@ -112,7 +113,7 @@ def check_ooxml(path: str | os.PathLike[str], kind: str, limits: ZipLimits = DEF
             for info in infos:
                 name = info.filename.lower()
                 if name.endswith((".xml", ".rels", ".vml")):
-                    _check_no_dtd(p, info.filename, zf.read(info))
+                    _check_no_dtd(p, info.filename, _prolog(zf, info))
             return [i.filename for i in infos]
     except FormatError:
         raise
@@ -156,6 +157,31 @@ def _check_limits(p: Path, infos: list[zipfile.ZipInfo], limits: ZipLimits) -> N
             f"展開後の合計サイズが大きすぎます（{total} バイト、上限 {limits.max_total_uncompressed} バイト）。zip 爆弾の疑いがあるため開きません",
             f"total inflated size too large ({total} > {limits.max_total_uncompressed} bytes); refusing a possible zip bomb",
         )
+
+
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def _prolog(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int = 64 * 1024) -> bytes:
+    """The bytes of a part up to its root element: a DTD can only stand before it.
+
+    Reads (inflates) only the head of the part.  For UTF-16 parts, or a prolog longer than
+    ``limit``, the whole part is returned.
+    """
+    with zf.open(info) as fh:
+        buf = fh.read(4096)
+        if buf[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in buf[:4]:
+            return buf + fh.read()
+        while True:
+            m = _ROOT_START.search(buf)
+            if m is not None:
+                return buf[: m.start()]
+            if len(buf) >= limit:
+                return buf + fh.read()
+            chunk = fh.read(4096)
+            if not chunk:
+                return buf
+            buf += chunk
 
 
 def _check_no_dtd(p: Path, member: str, data: bytes) -> None:

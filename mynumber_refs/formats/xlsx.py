@@ -32,6 +32,19 @@ _LOSSY_DIRS = {
 }
 
 
+_RICH_RUN = re.compile(rb"<(?:\w+:)?r>")
+
+
+def _has_rich_text(names: list[str], path: Path) -> bool:
+    """Whether any shared or inline string has runs (rich text).  Loading with openpyxl's
+    ``rich_text=True`` costs time, and is needed only then."""
+    import zipfile
+
+    parts = [n for n in names if n == "xl/sharedStrings.xml" or (n.startswith("xl/worksheets/") and n.endswith(".xml"))]
+    with zipfile.ZipFile(path) as zf:
+        return any(_RICH_RUN.search(zf.read(n)) for n in parts)
+
+
 def _lossy_parts(names: list[str], path: Path) -> list[tuple[str, str]]:
     """What openpyxl would drop from this workbook, as ``(ja, en)`` pairs."""
     import zipfile
@@ -149,7 +162,8 @@ def open_xlsx(path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> XlsxDocument:
 
     keep_vba = path.suffix.lower() == ".xlsm"
     try:
-        wb = openpyxl.load_workbook(str(path), keep_vba=keep_vba, rich_text=True, keep_links=True)
+        wb = openpyxl.load_workbook(str(path), keep_vba=keep_vba, rich_text=_has_rich_text(names, path),
+                                    keep_links=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a corrupt file
         raise FormatError(path, f"Excel ブックが壊れているか形式が違うため開けません（{type(exc).__name__}: {exc}）",
                           f"cannot open the workbook: corrupt or not an Excel workbook ({type(exc).__name__}: {exc})") from exc
