@@ -198,3 +198,12 @@ def test_round_trip_outside_edits(tmp_path: Path, before: str, after: str, encod
     assert out == b"".join(expected)
     assert out.startswith(bom + before.encode(codec)) and out.endswith(after.encode(codec))
     assert out[len(bom):].decode(codec) == before + NEW + after
+
+
+def test_findings_have_line_locations(tmp_path: Path) -> None:
+    p = tmp_path / "f.txt"
+    p.write_bytes("一行目\r\n二行目\r\n別表第一の16の項\r\n".encode("cp932"))
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not edits and findings and {f.location for f in findings} == {"3行目"}
+    assert findings[0].location_detail == {"part": "text", "line": 3}

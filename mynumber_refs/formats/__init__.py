@@ -100,14 +100,18 @@ class Unit:
     """One text the rewriter sees.
 
     ``breaks`` optionally lists ``(offset, Location)`` pairs: the location of the text from
-    ``offset`` on (a paragraph inside a passage); :meth:`locate` picks the right one.
+    ``offset`` on (a paragraph inside a passage); :meth:`locate` picks the right one, unless a
+    ``locator`` function computes it (a line number in a text file).
     """
 
     text: str
     location: Location
     breaks: list[tuple[int, Location]] = field(default_factory=list)
+    locator: Callable[[int], Location] | None = None
 
     def locate(self, offset: int) -> Location:
+        if self.locator is not None:
+            return self.locator(offset)
         if not self.breaks:
             return self.location
         starts = [b[0] for b in self.breaks]

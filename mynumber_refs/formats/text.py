@@ -133,8 +133,11 @@ class TextDocument:
     _units: list[Unit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._units = [Unit(self.decoded.text, Location("全体", {"part": "text"}))]
-        self._line_starts: list[int] | None = None
+        self._units = [Unit(self.decoded.text, Location("全体", {"part": "text"}), locator=self._line_of)]
+
+    def _line_of(self, offset: int) -> Location:
+        line = self.decoded.text.count("\n", 0, offset) + 1
+        return Location(f"{line}行目", {"part": "text", "line": line})
 
     @property
     def encoding(self) -> str:
@@ -165,22 +168,7 @@ class TextDocument:
                 continue
             accepted.append(e)
         self._edits = accepted
-        self._add_line_locations()
         return refused
-
-    def _add_line_locations(self) -> None:
-        text = self.decoded.text
-        unit = self._units[0]
-        if unit.breaks:
-            return
-        line = 1
-        breaks = [(0, Location("1行目", {"part": "text", "line": 1}))]
-        i = text.find("\n")
-        while i != -1:
-            line += 1
-            breaks.append((i + 1, Location(f"{line}行目", {"part": "text", "line": line})))
-            i = text.find("\n", i + 1)
-        unit.breaks = breaks
 
     def new_bytes(self) -> bytes:
         """The file's new content: original bytes outside edits, edits encoded in place."""

@@ -1,7 +1,8 @@
 """Excel workbooks (.xlsx, .xlsm), through openpyxl (imported only inside functions).
 
-Every text cell of every worksheet is one unit (line breaks inside a cell stay in its text);
-its location is ``Sheet!A1``.  Formula cells are never touched.  Rich-text cells keep each
+Every text cell of every worksheet is one unit (line breaks inside a cell stay in its text),
+except plain cells that cannot hold a citation (see :func:`mynumber_refs.formats.may_cite`),
+left out for speed; its location is ``Sheet!A1``.  Formula cells are never touched.  Rich-text cells keep each
 block's font: an edit goes into the block where the changed characters start.  Styles, merged
 cells, column widths and formulas are written back as openpyxl read them; an .xlsm keeps its
 macros (``keep_vba=True``), which are never run.
@@ -18,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import Location, Segment, SkippedEdit, Unit, plan_segment_edits
+from . import Location, Segment, SkippedEdit, Unit, may_cite, plan_segment_edits
 from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
 
 __all__ = ["XlsxDocument", "open_xlsx"]
@@ -63,6 +64,15 @@ def _lossy_parts(names: list[str], path: Path) -> list[tuple[str, str]]:
     return found
 
 
+def _existing_cells(ws: Any) -> Any:
+    """The cells a sheet holds, row by row.  ``iter_rows`` would create (and later write) a cell
+    for every empty position of the used range; the sheet's own mapping does not."""
+    cells = getattr(ws, "_cells", None)
+    if isinstance(cells, dict):
+        return (cells[k] for k in sorted(cells))
+    return (c for row in ws.iter_rows() for c in row)
+
+
 class XlsxDocument:
     """A workbook opened with openpyxl, its text cells as units."""
 
@@ -88,16 +98,15 @@ class XlsxDocument:
         for ws in workbook.worksheets:
             if not isinstance(ws, Worksheet):
                 continue
-            for row in ws.iter_rows():
-                for cell in row:
-                    value = cell.value
-                    if isinstance(value, CellRichText):
-                        segs = [Segment(b.text if isinstance(b, TextBlock) else str(b), True, b)
-                                for b in value]
-                        text = "".join(s.text for s in segs)
-                        self._add(ws, cell, text, segs)
-                    elif isinstance(value, str) and cell.data_type != "f":
-                        self._add(ws, cell, value, None)
+            for cell in _existing_cells(ws):
+                value = cell.value
+                if isinstance(value, CellRichText):
+                    segs = [Segment(b.text if isinstance(b, TextBlock) else str(b), True, b)
+                            for b in value]
+                    text = "".join(s.text for s in segs)
+                    self._add(ws, cell, text, segs)
+                elif isinstance(value, str) and cell.data_type != "f" and may_cite(value):
+                    self._add(ws, cell, value, None)
 
     def _add(self, ws: Any, cell: Any, text: str, segs: list[Segment] | None) -> None:
         label = f"{ws.title}!{cell.coordinate}"
