@@ -21,6 +21,7 @@ The rewrite function is injectable (``run_files(..., rewrite_fn=...)``); by defa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import datetime as _dt
 import difflib
@@ -324,12 +325,17 @@ def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | No
             else:
                 _copy_atomic(task.path, dest)
             out.output = dest
-    except FormatError as exc:
-        out.status, out.error = "failed", f"{task.display}: {exc.reason_ja} / {exc.reason_en}"
     except Exception as exc:  # noqa: BLE001
-        out.status = "failed"
-        out.error = (f"{task.display}: 保存に失敗しました。元のファイルは変更していません"
-                     f"（{type(exc).__name__}: {exc}） / saving failed, the original is untouched")
+        out.status, out.output = "failed", None
+        if isinstance(exc, FormatError):
+            out.error = f"{task.display}: {exc.reason_ja} / {exc.reason_en}"
+        else:
+            out.error = (f"{task.display}: 保存に失敗しました。元のファイルは変更していません"
+                         f"（{type(exc).__name__}: {exc}） / saving failed, the original is untouched")
+        if out.backup is not None:  # the copy made just now is not needed: the original is intact
+            with contextlib.suppress(OSError):
+                os.unlink(out.backup)
+            out.backup = None
     return out
 
 

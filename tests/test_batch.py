@@ -7,6 +7,9 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -64,7 +67,22 @@ def drafts(tmp_path: Path) -> Path:
     (root / "word" / "壊れた.docx").write_bytes(b"not a zip at all")
     (root / "excel" / "暗号化.xlsx").write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 512)
     (root / "picture.png").write_bytes(b"\x89PNG\r\n")
+    (root / "word" / "bomb.docx").write_bytes(_bomb())
     return root
+
+
+_BOMB: list[bytes] = []
+
+
+def _bomb() -> bytes:
+    """A small .docx-looking archive that inflates to 64 MiB of zeros (ratio ~1000)."""
+    if not _BOMB:
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr("[Content_Types].xml", "<Types/>")
+            zf.writestr("word/document.xml", b"\0" * (64 * 1024 * 1024))
+        _BOMB.append(buf.getvalue())
+    return _BOMB[0]
 
 
 GOOD = ["excel/old/euc.csv", "excel/評価書.xlsx", "notes.md", "sjis.txt", "word/評価書.docx"]
@@ -80,13 +98,14 @@ def test_dry_run_writes_nothing_and_reports_everything(drafts: Path) -> None:
     order = [line.split()[1] for line in lines if line[:1] in "●✓✗－"]
     assert [os.path.relpath(p.split(":")[0], drafts) for p in order] == [
         "notes.md", "picture.png", "sjis.txt", "unchanged.txt", "excel/暗号化.xlsx", "excel/評価書.xlsx",
-        "excel/old/euc.csv", "word/壊れた.docx", "word/評価書.docx"]
+        "excel/old/euc.csv", "word/bomb.docx", "word/壊れた.docx", "word/評価書.docx"]
+    assert any("bomb.docx" in ln and "zip 爆弾" in ln for ln in lines)
     assert any("暗号化.xlsx" in ln and "パスワードで保護" in ln for ln in lines)
     assert any("壊れた.docx" in ln and "ZIP 形式ではありません" in ln for ln in lines)
     assert any("picture.png" in ln and "対応していない形式" in ln for ln in lines)
     assert f"「{OLD}」→「{NEW}」" in out
     assert "評価書!B1" in out and "本文 表1 行1 列2（②事務の内容）" in out
-    assert "失敗 2" in out and "スキップ 1" in out and "ドライラン" in out
+    assert "失敗 3" in out and "スキップ 1" in out and "ドライラン" in out
 
 
 def test_in_place_with_backups(drafts: Path) -> None:
@@ -98,7 +117,7 @@ def test_in_place_with_backups(drafts: Path) -> None:
         assert after[rel + ".bak"] == originals[rel], rel
         assert after[rel] != originals[rel], rel
     # failed, unchanged and skipped files untouched, no backup for them, no temporary file left
-    for rel in ["word/壊れた.docx", "excel/暗号化.xlsx", "unchanged.txt", "picture.png"]:
+    for rel in ["word/壊れた.docx", "word/bomb.docx", "excel/暗号化.xlsx", "unchanged.txt", "picture.png"]:
         assert after[rel] == originals[rel] and rel + ".bak" not in after
     assert not [k for k in after if "mnr-tmp" in k]
     assert after["sjis.txt"] == f"特定個人情報保護評価書\r\n根拠: {NEW}\r\n".encode("cp932")
@@ -237,7 +256,7 @@ def test_report_and_changes(drafts: Path, tmp_path: Path) -> None:
                     "--date", "2024-05-27"])
     assert rc == 2
     data = json.loads(report.read_text(encoding="utf-8"))
-    assert data["summary"]["failed"] == 2 and data["summary"]["skipped"] == 1
+    assert data["summary"]["failed"] == 3 and data["summary"]["skipped"] == 1
     files = {f["name"]: f for f in data["files"]}
     x = files["excel/評価書.xlsx"]
     cell = next(e for e in x["edits"] if e["location"] == "別紙!B2")
@@ -332,3 +351,28 @@ def test_through_the_cli(drafts: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert rc == 0
     assert (drafts / "sjis.txt").read_bytes() == f"特定個人情報保護評価書\r\n根拠: {NEW}\r\n".encode("cp932")
     assert "sjis.txt" in capsys.readouterr().out
+
+
+def test_importing_batch_and_formats_stays_light() -> None:
+    code = ("import sys, mynumber_refs.batch, mynumber_refs.report, mynumber_refs.formats.docx, "
+            "mynumber_refs.formats.xlsx, mynumber_refs.formats.text; "
+            "heavy = [m for m in ('docx', 'openpyxl', 'lxml', 'lark') if m in sys.modules]; "
+            "print(heavy); sys.exit(1 if heavy else 0)")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_failed_save_leaves_no_backup(tmp_path: Path) -> None:
+    from test_formats_xlsx import build_xlsx as _build
+
+    p = tmp_path / "shapes.xlsx"
+    src = tmp_path / "src.xlsx"
+    _build(src)
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info, zin.read(info))
+        zout.writestr("xl/drawings/drawing1.xml", '<xdr:wsDr xmlns:xdr="x"><xdr:sp/></xdr:wsDr>')
+    before = p.read_bytes()
+    rc, out, _ = run([str(p), "--in-place"])
+    assert rc == 2 and "図形" in out
+    assert p.read_bytes() == before and not (tmp_path / "shapes.xlsx.bak").exists()

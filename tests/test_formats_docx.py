@@ -245,3 +245,20 @@ def test_docx_xml_untouched_outside_edits(sample: Path, tmp_path: Path) -> None:
             assert (rpr0 is None) == (rpr1 is None)
             if rpr0 is not None and rpr1 is not None:
                 assert rpr0.xml == rpr1.xml
+
+
+def test_comments_are_left_alone(tmp_path: Path) -> None:
+    p = tmp_path / "comment.docx"
+    d = docx.Document()
+    para = d.add_paragraph("本文 " + OLD)
+    d.add_comment(para.runs, text="コメント " + OLD, author="担当")
+    d.save(str(p))
+    with zipfile.ZipFile(p) as zf:
+        comments_before = zf.read("word/comments.xml")
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"本文 第1段落"}
+    doc.save(p)
+    with zipfile.ZipFile(p) as zf:
+        assert zf.read("word/comments.xml") == comments_before
+    assert docx.Document(str(p)).paragraphs[0].text == "本文 " + NEW

@@ -24,7 +24,7 @@ from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_o
 
 __all__ = ["XlsxDocument", "open_xlsx"]
 
-_SHAPE_RE = re.compile(rb"<(?:\w+:)?(?:sp|grpSp|cxnSp)[\s>]")
+_SHAPE_RE = re.compile(rb"<(?:\w+:)?(?:sp|grpSp|cxnSp)[\s>/]")
 _LOSSY_DIRS = {
     "xl/ctrlProps/": ("フォームコントロール", "form controls"),
     "xl/activeX/": ("ActiveX コントロール", "ActiveX controls"),
