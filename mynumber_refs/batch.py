@@ -160,7 +160,8 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
 
     Symbolic links: a linked folder is never entered (its target, when inside the folder, is
     walked in its own place); a linked file is processed (as its target) only when its target is
-    inside the folder given.  ``exclude`` lists folders not to enter (the output folder).
+    inside the folder given.  ``exclude`` lists folders not to enter (the output folder) and
+    files not to read (this run's report and 変更箇所 table).
     """
     entries: list[Task | FileOutcome] = []
     seen: set[str] = set()
@@ -204,6 +205,8 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
                     if fname.startswith(".") and fname.endswith(".mnr-tmp"):
                         continue  # our own temporary file
                     real = os.path.realpath(full)
+                    if real in excluded:
+                        continue
                     if os.path.islink(full):
                         if not _inside(real, root) or not os.path.isfile(real):
                             entries.append(FileOutcome(full, rel, None, "skipped", notes=[
@@ -488,7 +491,8 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
     opts = _Options(mode, rewrite_kwargs, tuple(getattr(args, "mapping", None) or ()), suffix,
                     output_dir, bool(getattr(args, "diff", False)))
 
-    entries = collect_files(paths, getattr(args, "glob", None), exclude=[output_dir] if output_dir else [])
+    own_outputs = [p for p in (output_dir, getattr(args, "report", None), changes) if p]
+    entries = collect_files(paths, getattr(args, "glob", None), exclude=own_outputs)
     if output_dir:
         dests: dict[str, Task] = {}
         for i, t in enumerate(entries):

@@ -376,3 +376,13 @@ def test_failed_save_leaves_no_backup(tmp_path: Path) -> None:
     rc, out, _ = run([str(p), "--in-place"])
     assert rc == 2 and "図形" in out
     assert p.read_bytes() == before and not (tmp_path / "shapes.xlsx.bak").exists()
+
+
+def test_own_outputs_are_not_read_back(drafts: Path) -> None:
+    changes = drafts / "変更箇所.csv"
+    run([str(drafts / "sjis.txt"), "--changes", str(changes)])
+    table = changes.read_bytes()
+    assert OLD.encode() in table
+    rc, out, _ = run([str(drafts), "--glob", "*.csv", "--in-place", "--changes", str(changes)])
+    assert "変更箇所.csv:" not in out and "変更箇所.csv (" not in out
+    assert not (drafts / "変更箇所.csv.bak").exists()
