@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import site
 import subprocess
 import sys
 import venv
@@ -30,9 +31,17 @@ def test_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path) -> None
     assert any(n.startswith("mynumber_refs/mappings/") and n.endswith(".csv") for n in names)
 
     env_dir = tmp_path / "venv"
-    # system site packages provide the dependencies (lark, attrs …) without a download
-    venv.EnvBuilder(with_pip=True, system_site_packages=True).create(env_dir)
+    venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / "bin" / "python"
+    # the dependencies (lark, attrs …) come from this test's environment, without a download: a
+    # plain path in a .pth file adds those folders but runs none of their .pth files, so the
+    # editable install of the source tree stays out of the fresh environment
+    inner = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    outer = [p for p in site.getsitepackages() if Path(p).is_dir()]
+    (Path(inner) / "outer_dependencies.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     inst = subprocess.run(
         [str(py), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)],
         capture_output=True, text=True, timeout=600,
