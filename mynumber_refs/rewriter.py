@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from . import findings as F
+from .edits import apply_edits
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     Citation,
@@ -428,23 +429,6 @@ def _typos(text: str) -> list[tuple[int, int, str, str]]:
         for m in pattern.finditer(text):
             out.append((m.start(group), m.end(group), m.group(0), m.group(0)[: m.start(group) - m.start()] + correct))
     return out
-
-
-# ------------------------------------------------------------------------- apply
-
-
-def apply_edits(text: str, edits: Sequence[Edit]) -> str:
-    """Apply sorted, non-overlapping edits; the text between them is copied verbatim."""
-    out: list[str] = []
-    pos = 0
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        if e.start < pos:
-            raise ValueError(f"overlapping edits at {e.start}")
-        out.append(text[pos : e.start])
-        out.append(e.after)
-        pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def _proposed(ctx: _Context, c: Citation) -> str | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from ..edits import apply_edits
 from .safety import FormatError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -223,19 +224,8 @@ class EditLike(Protocol):
 
 
 def apply_edits_to_text(text: str, edits: Sequence[EditLike]) -> str:
-    """Apply sorted, non-overlapping ``edits`` to ``text``; each edit's ``before`` must match."""
-    out: list[str] = []
-    pos = 0
-    for e in edits:
-        if e.start < pos or e.end < e.start or e.end > len(text):
-            raise ValueError(f"edits overlap or are out of range: {e.start}-{e.end}")
-        if text[e.start:e.end] != e.before:
-            raise ValueError(f"edit does not match the text at {e.start}: {text[e.start:e.end]!r} != {e.before!r}")
-        out.append(text[pos:e.start])
-        out.append(e.after)
-        pos = e.end
-    out.append(text[pos:])
-    return "".join(out)
+    """Apply non-overlapping ``edits`` to ``text``; each edit's ``before`` must match."""
+    return apply_edits(text, edits)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,42 @@
+"""Applying edits to a text: the one place that splices replacements in (light; no heavy imports).
+
+Used by the rewriter on whole texts and by the file formats on each unit of a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+__all__ = ["EditLike", "apply_edits"]
+
+
+class EditLike(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def before(self) -> str: ...
+    @property
+    def after(self) -> str: ...
+
+
+def apply_edits(text: str, edits: Iterable[EditLike]) -> str:
+    """Apply non-overlapping edits (in any order); the text between them is copied verbatim.
+
+    Raises ``ValueError`` when edits overlap, fall outside ``text``, or an edit's ``before`` is not
+    what ``text`` holds at its span.
+    """
+    out: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            raise ValueError(f"edits overlap or are out of range: {e.start}-{e.end}")
+        if text[e.start : e.end] != e.before:
+            raise ValueError(f"edit does not match the text at {e.start}: {text[e.start:e.end]!r} != {e.before!r}")
+        out.append(text[pos : e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
