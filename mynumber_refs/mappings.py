@@ -27,7 +27,7 @@ import tomllib
 from collections import deque
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -615,6 +615,16 @@ class MappingSet:
 # ----------------------------------------------------------------------------------------------
 
 
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _enum_value(kind: type[_E], value: str, ja: str, en: str, where: str) -> _E:
+    try:
+        return kind(value.strip())
+    except ValueError:
+        raise MappingError(f"{ja}の値が不正です: {value!r}", f"unknown {en} {value!r}", source=where) from None
+
+
 def _check_key(k: str, item_keys: bool, label: str, what: str) -> str:
     k = k.strip()
     if item_keys:
@@ -744,22 +754,8 @@ class _Loader:
             new = tuple(
                 _check_key(x, self.item_keys(to_n), where, "新") for x in e["new"].split(";") if x.strip()
             )
-            try:
-                relation = Relation(e["relation"].strip())
-            except ValueError:
-                raise MappingError(
-                    f"関係の値が不正です: {e['relation']!r}",
-                    f"unknown relation {e['relation']!r}",
-                    source=where,
-                ) from None
-            try:
-                confidence = Confidence(e["confidence"].strip())
-            except ValueError:
-                raise MappingError(
-                    f"確度の値が不正です: {e['confidence']!r}",
-                    f"unknown confidence {e['confidence']!r}",
-                    source=where,
-                ) from None
+            relation = _enum_value(Relation, e["relation"], "関係", "relation", where)
+            confidence = _enum_value(Confidence, e["confidence"], "確度", "confidence", where)
             method = e["method"].strip()
             if any(m not in METHODS for m in method.split("+")):
                 raise MappingError(

@@ -467,19 +467,15 @@ def to_citation(
     def span(s: tuple[int, int]) -> tuple[int, int]:
         return pos(s[0]), pos(s[1] - 1) + 1 if s[1] > s[0] else pos(s[0])
 
-    parts: list[Part] = []
-    if parsed.provision_span:
-        parts.append(Part("provision", *span(parsed.provision_span)))
-    if parsed.table_span:
-        parts.append(Part("table", *span(parsed.table_span)))
-    if parsed.ord_span:
-        parts.append(Part("ord", *span(parsed.ord_span)))
-    if parsed.table2_span:
-        parts.append(Part("table2", *span(parsed.table2_span)))
-    if parsed.title_span:
-        parts.append(Part("title", *span(parsed.title_span)))
-    if parsed.rows_span:
-        parts.append(Part("rows", *span(parsed.rows_span)))
+    named_spans = (
+        ("provision", parsed.provision_span),
+        ("table", parsed.table_span),
+        ("ord", parsed.ord_span),
+        ("table2", parsed.table2_span),
+        ("title", parsed.title_span),
+        ("rows", parsed.rows_span),
+    )
+    parts: list[Part] = [Part(role, *span(sp)) for role, sp in named_spans if sp]
     rows: list[RowNumber] = []
     ranges: list[tuple[RowNumber, RowNumber]] = []
     for item in parsed.items:
