@@ -162,7 +162,16 @@ def _map_rows(ctx: _Context, c: Citation, table: Table) -> _RowsResult:
     deleted: list[tuple[RowNumber, Outcome]] = []
     inferred = False
     label = table.value
-    for row in c.rows:
+    rows = list(c.rows)
+    if c.ranges:
+        # The rows a range held on 2024-05-26 (branch rows inserted 2016–2024 included) are not
+        # fixed by any text found: the expansion is inferred.  Known branch rows are included.
+        rows = _expand_with_branches(ctx, table, c)
+        inferred = True
+        if not ctx.accept_inferred:
+            shown = "、".join(f"{lo}〜{hi}" for lo, hi in c.ranges)
+            failures.append(_finding(c, F.ROW_RANGE, range=shown))
+    for row in rows:
         outcome = ctx.mappings.map_row(table, row, as_of=ctx.as_of)
         if outcome is None:
             failures.append(_finding(c, F.ROW_UNKNOWN, table=label, row=row))
@@ -186,13 +195,26 @@ def _map_rows(ctx: _Context, c: Citation, table: Table) -> _RowsResult:
             )
         new_rows.append(new)
     if deleted:
-        if len(deleted) == len(c.rows):
+        if len(deleted) == len(rows):
             for row, outcome in deleted:
                 failures.append(_finding(c, F.ROW_DELETED, _evidence([outcome]), table=label, row=row))
         else:
             for row, outcome in deleted:
                 notes.append(_finding(c, F.ROW_DELETED_DROPPED, _evidence([outcome]), table=label, row=row))
     return _RowsResult(not failures, tuple(new_rows), tuple(outcomes), tuple(failures), tuple(notes), inferred)
+
+
+def _expand_with_branches(ctx: _Context, table: Table, c: Citation) -> list[RowNumber]:
+    """The rows of ``c`` with each range's known old branch rows (36の2 between 36 and 37) added."""
+    out: list[RowNumber] = []
+    for row in c.rows:
+        out.append(row)
+        in_range = any(lo <= row < hi for lo, hi in c.ranges) and not row.branches
+        b = 2
+        while in_range and ctx.mappings.old_row_exists(table, RowNumber((row.main, b)), as_of=ctx.as_of):
+            out.append(RowNumber((row.main, b)))
+            b += 1
+    return list(dict.fromkeys(out))
 
 
 def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) -> list[Edit]:

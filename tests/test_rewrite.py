@@ -87,8 +87,24 @@ def test_deleted_row_is_dropped_from_a_list() -> None:
     assert [f.reason for f in result.findings] == ["row-deleted-dropped"]
 
 
+def test_range_is_inferred_and_kept_by_default() -> None:
+    # which rows a range held on 2024-05-26 is not fixed by any text found (branch rows were added
+    # 2016–2024): the range stays, with a finding that carries the proposed rewrite
+    text = "番号法別表第一の9の項から11の項まで"
+    result = rewrite(text)
+    assert result.text == text and result.edits == ()
+    (finding,) = [f for f in result.findings if f.reason == "range-inferred"]
+    assert finding.proposed is not None and "別表第一" not in finding.proposed
+
+
+def test_range_includes_known_branch_rows() -> None:
+    result = rewrite("番号法別表第一の36の項から37の項まで", accept_inferred=True)
+    # 36の2→55 is a seed pair: the range 36–37 held 36の2, so its successor must be listed
+    assert "55" in result.text and "別表第一" not in result.text
+
+
 def test_range_becomes_list_when_no_longer_contiguous() -> None:
-    result = rewrite("番号法別表第一の9の項から11の項まで")
+    result = rewrite("番号法別表第一の9の項から11の項まで", accept_inferred=True)
     # mappings/beppyo1_to_beppyo.csv: 9→10, 10→14, 11→20 (content alignment): no longer a run
     assert norm(result.text) == norm("番号法別表の10、14、20の項")
 
