@@ -132,7 +132,8 @@ def _table_edits(ctx: _Context, c: Citation) -> list[Edit]:
             phrase = new_table_phrase(numerals)
             if i == 1 and table2 is not None:
                 edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c))
-            elif provision is not None and table_part is not None:
+            elif provision is not None and table_part is not None and c.provision and c.provision.article.main == 19:
+                # 第19条第7号/第8号 別表第二: whatever 号 an older text gives, the network provision
                 edits.append(_edit(ctx, provision.start, table_part.end, phrase, c))
             elif table_part is not None and law_part is not None and law_part.end <= table_part.start:
                 edits.append(_edit(ctx, law_part.end, table_part.end, phrase, c))
@@ -352,6 +353,9 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         return _Plan(True, notes=failures)
     if table is None:
         return _Plan(True)
+    if Table.BEPPYO2 in (c.tables or (table,)) and c.provision is not None and c.provision.article.main != 19:
+        # 別表第二 belongs to 第19条; 「第9条第1項別表第二」 cannot be reworded without guessing
+        return _Plan(False, failures=(_finding(c, F.PROVISION_MISMATCH, provision=str(c.provision)),))
     edits: list[Edit] = []
     notes: tuple[Finding, ...] = ()
     inferred = False

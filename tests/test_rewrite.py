@@ -115,6 +115,13 @@ def test_column_reference_and_unresolved_law_are_not_rewritten() -> None:
         assert result.text == text and result.findings
 
 
+def test_beppyo2_with_another_article_is_reported() -> None:
+    text = "番号法第9条第1項別表第二"
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
 def test_assume_law() -> None:
     assert rewrite("別表第一の16の項", assume_law=True).text == "別表の24の項"
 
