@@ -117,12 +117,11 @@ class _Resolver:
             out.append(_Definition(m.end(), term, ours))
         return out
 
-    @staticmethod
-    def _ends_with_our_name(before: str) -> bool:
+    def _ends_with_our_name(self, before: str) -> bool:
         compact = "".join(before.split())
         if compact.endswith(MY_NUMBER_ACT):
             return True
-        for alias in ALIASES:
+        for alias in self.aliases:
             if compact.endswith(alias) and not _HAN.match(compact[-len(alias) - 1 : -len(alias)] or "a"):
                 return True
         return False
