@@ -268,6 +268,7 @@ class Citation:
     style: Style = Style()
     parts: tuple[Part, ...] = attrs.field(default=(), eq=False, repr=False)
     antecedent: int | None = None  # index in the citation list of the table/order this one hangs on
+    passage: int = attrs.field(default=0, eq=False, repr=False)  # start of its blank-line passage
 
     def part(self, role: str) -> Part | None:
         for p in self.parts:

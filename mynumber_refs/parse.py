@@ -15,8 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 import attrs
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedInput, VisitError
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput
 
 from ._resources import data_dir
 from .model import (
@@ -32,7 +32,7 @@ from .model import (
 )
 from .numerals import NumeralStyle, detect_style, parse_int
 
-__all__ = ["Parsed", "START_SYMBOLS", "get_parser", "parse_at", "parse_citation"]
+__all__ = ["Parsed", "START_SYMBOLS", "clear_caches", "get_parser", "parse_at", "parse_citation"]
 
 START_SYMBOLS = ("anchored", "bare_rows", "order_refs")
 
@@ -130,22 +130,36 @@ def _table_of(ordinal: int | None) -> Table:
     return {1: Table.BEPPYO1, 2: Table.BEPPYO2}.get(ordinal, Table.OTHER)
 
 
-@v_args(inline=True)
-class _ToModel(Transformer[Token, Any]):
-    """Turns the tree into plain values; every grammar rule has a method here."""
+class _ToModel:
+    """Turns the tree into plain values; every grammar rule has a method here.
+
+    Token values are read from ``src``, the text being parsed, by position: the tree may come
+    from the cache of another text of the same shape (the same citation with other numbers).
+    """
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+
+    def v(self, tok: Token) -> str:
+        return self.src[_start(tok) : _end(tok)]
+
+    def transform(self, tree: Tree) -> Any:
+        """Bottom-up: each rule's method receives its transformed children inline."""
+        children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
+        return getattr(self, str(tree.data))(*children)
 
     # numbers ---------------------------------------------------------------
     def num(self, tok: Token) -> Token:
         return tok
 
     def rownum(self, num: Token, *branches: Token) -> RowToken:
-        parts = [parse_int(str(num))]
+        parts = [parse_int(self.v(num))]
         end = _end(num)
-        text = str(num)
+        text = self.v(num)
         for b in branches:
-            parts.append(parse_int(_strip_ws(str(b))[1:]))
+            parts.append(parse_int(_strip_ws(self.v(b))[1:]))
             end = _end(b)
-            text += str(b)
+            text += self.v(b)
         return RowToken(RowNumber(tuple(parts)), _start(num), end, text)
 
     def suffix(self, tok: Token) -> Token:
@@ -154,12 +168,12 @@ class _ToModel(Transformer[Token, Any]):
     # rows ------------------------------------------------------------------
     def row_one(self, num: RowToken, suffix: Token | None = None) -> RowItem:
         end = _end(suffix) if suffix is not None else num.end
-        return RowItem("one", (num,), _strip_ws(str(suffix)) if suffix else None, num.start, end)
+        return RowItem("one", (num,), _strip_ws(self.v(suffix)) if suffix else None, num.start, end)
 
     def row_range(self, *args: Any) -> RowItem:
         nums = [a for a in args if isinstance(a, RowToken)]
         toks = [a for a in args if isinstance(a, Token)]
-        suffixes = [_strip_ws(str(t)) for t in toks if t.type in ("NOKOU", "KOU")]
+        suffixes = [_strip_ws(self.v(t)) for t in toks if t.type in ("NOKOU", "KOU")]
         last = args[-1]
         end = last.end if isinstance(last, RowToken) else _end(last)
         return RowItem("range", (nums[0], nums[1]), suffixes[-1] if suffixes else None, nums[0].start, end)
@@ -172,39 +186,39 @@ class _ToModel(Transformer[Token, Any]):
 
     def rows(self, *args: Any) -> tuple[tuple[RowItem, ...], tuple[str, ...]]:
         items = tuple(a for a in args if isinstance(a, RowItem))
-        seps = tuple(_strip_ws(str(a)) for a in args if isinstance(a, Token))
+        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, Token))
         return items, seps
 
     def rows_part(self, *args: Any) -> dict[str, Any]:
         link = ""
         rows = args[-1]
         if len(args) == 2:
-            link = str(args[0])
+            link = self.v(args[0])
         items, seps = rows
         return {"items": items, "separators": seps, "link": link}
 
     def column_part(self, *args: Token) -> tuple[str, str, int]:
-        return ("column", _strip_ws(str(args[-1])), int(_end(args[-1])))
+        return ("column", _strip_ws(self.v(args[-1])), int(_end(args[-1])))
 
     # provision ---------------------------------------------------------------
     def paragraph(self, _dai: Token, num: Token, kou: Token) -> tuple[str, int, int]:
-        return "paragraph", parse_int(str(num)), _end(kou)
+        return "paragraph", parse_int(self.v(num)), _end(kou)
 
     def item(self, _dai: Token, num: Token, gou: Token) -> tuple[str, int, Token, Token]:
-        return "item", parse_int(str(num)), num, gou
+        return "item", parse_int(self.v(num)), num, gou
 
     def item_typo(self, dai: Token, num: Token, jou: Token) -> tuple[str, int, Token, Token]:
-        return "item", parse_int(str(num)), num, jou
+        return "item", parse_int(self.v(num)), num, jou
 
     def provision(self, dai: Token, num: Token, _jou: Token, *rest: Any) -> dict[str, Any]:
-        parts = [parse_int(str(num))]
+        parts = [parse_int(self.v(num))]
         paragraph = None
         item = None
         end = _end(_jou)
         item_span = None
         for r in rest:
             if isinstance(r, Token):  # BRANCH
-                parts.append(parse_int(_strip_ws(str(r))[1:]))
+                parts.append(parse_int(_strip_ws(self.v(r))[1:]))
                 end = _end(r)
             elif r[0] == "paragraph":
                 paragraph = r[1]
@@ -232,11 +246,11 @@ class _ToModel(Transformer[Token, Any]):
                 ord_tok = r
             else:
                 second = r
-        table = _table_of(_ord_value(str(ord_tok)) if ord_tok is not None else None)
+        table = _table_of(_ord_value(self.v(ord_tok)) if ord_tok is not None else None)
         tables: tuple[Table, ...] = ()
         end = _end(second or ord_tok or bep)
         if second is not None:
-            tables = (table, _table_of(_ord_value(str(second))))
+            tables = (table, _table_of(_ord_value(self.v(second))))
         return {
             "table": table,
             "tables": tables,
@@ -313,8 +327,8 @@ class _ToModel(Transformer[Token, Any]):
         bep = next(t for t in toks if t.type == "BEPPYO")
         ord_tok = next(t for t in toks if t.type == "ORD")
         suffix = toks[-1]
-        kind = "exchange" if "情" in str(suffix) else "uses"
-        table = _table_of(_ord_value(str(ord_tok)))
+        kind = "exchange" if "情" in self.v(suffix) else "uses"
+        table = _table_of(_ord_value(self.v(ord_tok)))
         return Parsed(
             kind=CitationKind.ORDER_TITLE,
             end=_end(suffix),
@@ -342,22 +356,22 @@ class _ToModel(Transformer[Token, Any]):
 
     # order references ---------------------------------------------------------
     def ref_article(self, num: Token, _jou: Token, *branches: Token) -> tuple[Any, ...]:
-        parts = [parse_int(str(num))] + [parse_int(_strip_ws(str(b))[1:]) for b in branches]
+        parts = [parse_int(self.v(num))] + [parse_int(_strip_ws(self.v(b))[1:]) for b in branches]
         end = _end(branches[-1] if branches else _jou)
         return ("article", RowNumber(tuple(parts)), _start(num), end, (_start(num), _end(num)))
 
     def ref_paragraph(self, num: Token, kou: Token) -> tuple[Any, ...]:
-        return ("paragraph", parse_int(str(num)), _start(num), _end(kou), (_start(num), _end(num)))
+        return ("paragraph", parse_int(self.v(num)), _start(num), _end(kou), (_start(num), _end(num)))
 
     def ref_item(self, num: Token, gou: Token, sub: Token | None = None) -> tuple[Any, ...]:
         end = _end(sub or gou)
-        letter = str(sub).replace("へ", "ヘ") if sub is not None else None
-        return ("item", (parse_int(str(num)), letter), _start(num), end, (_start(num), _end(num)))
+        letter = self.v(sub).replace("へ", "ヘ") if sub is not None else None
+        return ("item", (parse_int(self.v(num)), letter), _start(num), end, (_start(num), _end(num)))
 
     def order_refs(self, lpar: Token, *args: Any) -> Parsed:
         atoms = tuple(a for a in args if isinstance(a, tuple))
         rpar = args[-1]
-        seps = tuple(_strip_ws(str(a)) for a in args if isinstance(a, Token) and a.type == "SEP")
+        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, Token) and a.type == "SEP")
         return Parsed(
             kind=CitationKind.ORDER_REFS,
             end=_end(rpar),
@@ -392,25 +406,43 @@ def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
     return None
 
 
+# Digits 1–9 (half- and full-width) all read as 1 for the cache key: the grammar never looks at a
+# digit's value (only at 0, which ordinals and branch numbers exclude), so a citation with other
+# numbers has the same tree, and the tree is parsed once per shape.
+_SHAPE = str.maketrans("23456789２３４５６７８９", "11111111１１１１１１１１")
+
+
 @functools.lru_cache(maxsize=4096)
+def _tree_cached(shape: str, start: str) -> Any | None:
+    found = _longest_prefix(shape, start)
+    return None if found is None else found[0]
+
+
+@functools.lru_cache(maxsize=8192)
 def _parse_cached(text: str, start: str) -> Parsed | None:
-    found = _longest_prefix(text, start)
-    if found is None:
+    tree = _tree_cached(text.translate(_SHAPE), start)
+    if tree is None:
         return None
-    tree, _end = found
-    result: Parsed = _ToModel().transform(tree)
+    result: Parsed = _ToModel(text).transform(tree)
     return result
+
+
+def clear_caches() -> None:
+    """Forget every cached parse (benchmarks use it to measure a document seen for the first time)."""
+    _tree_cached.cache_clear()
+    _parse_cached.cache_clear()
 
 
 def parse_at(text: str, start: str = "anchored") -> Parsed | None:
     """Parse the longest citation at the beginning of ``text`` (spans relative to ``text``).
 
-    Returns ``None`` when no prefix of ``text`` is a citation.  Results are cached by text, so
-    a document that repeats the same citation parses it once.
+    Returns ``None`` when no prefix of ``text`` is a citation.  Results are cached by text and
+    trees by shape, so a document that repeats a citation, or its form with other numbers,
+    parses it once.
     """
     try:
         return _parse_cached(text, start)
-    except (ValueError, IndexError, StopIteration, VisitError):  # malformed numerals and the like
+    except (ValueError, IndexError, StopIteration):  # malformed numerals and the like
         return None
 
 

@@ -20,8 +20,10 @@ Row lists and reference lists that do not name their table (「…が含まれ�
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -40,11 +42,10 @@ from .model import (
 from .parse import Parsed, parse_at, to_citation
 from .scan import (
     Candidate,
+    Passages,
     anchors,
     is_spaced_out,
     make_view,
-    passage_end,
-    passage_start,
     ref_list_candidates,
     row_list_candidates,
 )
@@ -68,6 +69,14 @@ LAW_PREFIX_RE = re.compile(
     rf"(?:{_FULL_WITH_NUMBER}|{'|'.join(_spaced(a) for a in ALIASES)}|同{_S}法|法){_S}(?:の{_S})?"
 )
 """A law name at the start of a string (used by ``parse_citation``)."""
+
+_FULL_AT_END = re.compile(rf"(?:{_FULL_WITH_NUMBER}){_S}\Z")
+
+
+@functools.lru_cache(maxsize=256)
+def _name_at_end(name: str) -> re.Pattern[str]:
+    return re.compile(rf"{_spaced(name)}{_S}\Z")
+
 
 _DEFINITION = re.compile(rf"以{_S}下{_S}「([^」]{{1,30}})」{_S}と{_S}い{_S}う")
 _HAN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]")
@@ -98,7 +107,7 @@ class _Resolver:
         self.aliases = tuple(ALIASES) + tuple(extra_aliases)
         self.definitions = self._definitions()
         self._def_positions = [d.pos for d in self.definitions]
-        self._active_cache: dict[int, dict[str, bool]] = {}
+        self._active_cache: dict[int, tuple[dict[str, bool], tuple[str, ...]]] = {}
         self._alias_re = re.compile(
             "|".join(_spaced(a) for a in sorted(ALIASES, key=len, reverse=True))
         )
@@ -126,15 +135,17 @@ class _Resolver:
                 return True
         return False
 
-    def _active_definitions(self, pos: int) -> dict[str, bool]:
-        """Terms defined before ``pos`` (the last definition of a term wins); cached per prefix."""
+    def _active_definitions(self, pos: int) -> tuple[dict[str, bool], tuple[str, ...]]:
+        """Terms defined before ``pos`` (the last definition of a term wins) and every name to try
+        there, longest first; cached per prefix of the definitions."""
         k = bisect.bisect_right(self._def_positions, pos)
         cached = self._active_cache.get(k)
         if cached is None:
-            cached = {}
+            active: dict[str, bool] = {}
             for d in self.definitions[:k]:
-                cached[d.term] = d.ours
-            self._active_cache[k] = cached
+                active[d.term] = d.ours
+            names = tuple(sorted(set(active) | set(self.aliases) | {"同法"}, key=len, reverse=True))
+            cached = self._active_cache[k] = (active, names)
         return cached
 
     # ------------------------------------------------------------------ the law before a citation
@@ -153,26 +164,30 @@ class _Resolver:
                 k -= 1
         head = window[:k]
         compact_tail = "".join(head[-120:].split())
-        active = self._active_definitions(pos)
+        active, names = self._active_definitions(pos)
+        # the law name ends at the end of ``head``: search only its last part
+        tail_off = max(0, len(head) - 250)
+        tail = head[tail_off:]
 
         # full title, with or without the act number
-        m = re.search(rf"(?:{_FULL_WITH_NUMBER}){_S}\Z", head)
-        if m:
-            raw = head[m.start() : m.end()].rstrip()
-            return _Law("".join(raw.split()), LawBasis.FULL_NAME, lo + m.start(), end=lo + m.start() + len(raw))
+        if compact_tail.endswith(("律", "）", ")")):
+            m = _FULL_AT_END.search(tail)
+            if m:
+                raw = tail[m.start() : m.end()].rstrip()
+                start = lo + tail_off + m.start()
+                return _Law("".join(raw.split()), LawBasis.FULL_NAME, start, end=start + len(raw))
         # defined terms and aliases, longest first
-        names = sorted(set(active) | set(self.aliases) | {"同法"}, key=len, reverse=True)
         for name in names:
             if not compact_tail.endswith(name):
                 continue
-            mm = re.search(rf"{_spaced(name)}{_S}\Z", head)
+            mm = _name_at_end(name).search(tail)
             if not mm:
                 continue
-            before_char = head[mm.start() - 1 : mm.start()] if mm.start() > 0 else ""
+            before_char = tail[mm.start() - 1 : mm.start()] if mm.start() > 0 else head[tail_off - 1 : tail_off]
             if before_char and _HAN.match(before_char):
                 continue  # part of a longer name: 住民基本台帳法, 生活保護法
-            start = lo + mm.start()
-            raw = head[mm.start() : mm.end()].rstrip()
+            start = lo + tail_off + mm.start()
+            raw = tail[mm.start() : mm.end()].rstrip()
             written = "".join(raw.split())
             end = start + len(raw)
             if name == "同法":
@@ -283,9 +298,10 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation] | No
         size *= 4
 
 
-def _with_text(c: Citation, text: str, **changes: object) -> Citation:
-    c = attrs.evolve(c, **changes)  # type: ignore[arg-type]
-    return attrs.evolve(c, text=text[c.start : c.end])
+def _with_text(c: Citation, text: str, **changes: Any) -> Citation:
+    start = changes.get("start", c.start)
+    end = changes.get("end", c.end)
+    return attrs.evolve(c, text=text[start:end], **changes)
 
 
 def find_citations(
@@ -300,6 +316,7 @@ def find_citations(
     if not isinstance(text, str):
         raise TypeError("text must be str")
     resolver = _Resolver(text, assume_law, extra_aliases)
+    passages = Passages(text)
     out: list[Citation | Finding] = []
     taken_until = -1
     # anchored candidates (tables and order titles)
@@ -361,7 +378,7 @@ def find_citations(
         out.append(_with_text(c, text, table_basis=TableBasis.ANTECEDENT))
     titles = [o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE]
     for t in titles:
-        end = passage_end(text, t.end)
+        end = min(passages.end(t.end), t.end + 6000)
         for cand in ref_list_candidates(text, t.end, end):
             result = _parse_candidate(text, cand) if _safe(text, cand) else None
             if result is None:
@@ -369,14 +386,17 @@ def find_citations(
             _parsed, c = result
             out.append(_with_text(c, text, table_basis=TableBasis.ANTECEDENT))
     out.sort(key=lambda o: (o.start, o.end))
-    return _resolve_antecedents(text, out, assume_law)
+    return _resolve_antecedents(passages, out)
 
 
 def _safe(text: str, cand: Candidate) -> bool:
     return 0 <= cand.start < len(text)
 
 
-def _resolve_antecedents(text: str, items: Sequence[Citation | Finding], assume_law: bool) -> list[Citation | Finding]:
+_MAX_ANTECEDENT_DISTANCE = 6000
+
+
+def _resolve_antecedents(passages: Passages, items: Sequence[Citation | Finding]) -> list[Citation | Finding]:
     """Attach 同表, row lists and reference lists to what they hang on; turn the unestablished into findings."""
     out: list[Citation | Finding] = []
     last_table: Citation | None = None
@@ -388,11 +408,15 @@ def _resolve_antecedents(text: str, items: Sequence[Citation | Finding], assume_
         if isinstance(item, Finding):
             out.append(item)
             continue
-        c = item
-        here = passage_start(text, c.start)
+        here = passages.start(item.start)
+        c = attrs.evolve(item, passage=here)
         if c.table_basis is TableBasis.ANTECEDENT:
             if c.kind is CitationKind.ORDER_REFS:
-                if last_order is None or passage_of_last_order != here:
+                if (
+                    last_order is None
+                    or passage_of_last_order != here
+                    or c.start - last_order.end > _MAX_ANTECEDENT_DISTANCE
+                ):
                     out.append(_finding(c, F.NO_ANTECEDENT))
                     continue
                 c = attrs.evolve(
@@ -409,7 +433,12 @@ def _resolve_antecedents(text: str, items: Sequence[Citation | Finding], assume_
                 out.append(c)
                 continue
             # 同表 or a bare row list
-            if last_table is None or passage_of_last_table != here or last_table.law_basis is None:
+            if (
+                last_table is None
+                or passage_of_last_table != here
+                or last_table.law_basis is None
+                or c.start - last_table.end > _MAX_ANTECEDENT_DISTANCE
+            ):
                 out.append(_finding(c, F.NO_ANTECEDENT))
                 continue
             c = attrs.evolve(

@@ -45,7 +45,6 @@ from .render import (
     render_rows,
 )
 from .resolve import ALIASES, find_citations
-from .scan import passage_start
 
 __all__ = ["rewrite", "apply_edits", "plan_citation"]
 
@@ -417,7 +416,7 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     def union(a: int, b: int) -> None:
         parent[find(a)] = find(b)
 
-    passages = {i: passage_start(text, it.start) for i, it in enumerate(items) if isinstance(it, Citation)}
+    passages = {i: it.passage for i, it in enumerate(items) if isinstance(it, Citation)}
     # row-less table and title citations by (passage, family): what a dependent list drags along
     bare: dict[tuple[int, str | None], list[int]] = {}
     for j, other in enumerate(items):

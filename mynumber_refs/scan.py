@@ -13,12 +13,13 @@ table is the one cited before them) and reference lists after an order's title.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["Candidate", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
+__all__ = ["Candidate", "Passages", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
 _WS = " \t\r\n\u3000"
 _N = r"(?:[0-9０-９]+(?:[\r\n]+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+)"
@@ -133,6 +134,29 @@ def ref_list_candidates(text: str, start: int, end: int) -> Iterator[Candidate]:
     """Reference lists 「（１条２号ハ、…）」 between ``start`` and ``end``."""
     for m in _REFS_OPEN.finditer(text, start, end):
         yield Candidate(m.start(), m.start(), "order_refs")
+
+
+class Passages:
+    """The blank-line separated passages of a text, found once; lookups by bisection."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        self._ends: list[int] = []
+        for m in _BLANK_LINE.finditer(text):
+            self._ends.append(m.start())
+            self._starts.append(m.end())
+        self._ends.append(len(text))
+
+    def _index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def start(self, pos: int) -> int:
+        """Start of the passage holding ``pos``."""
+        return self._starts[self._index(pos)]
+
+    def end(self, pos: int) -> int:
+        """End of the passage holding ``pos`` (where its blank line begins)."""
+        return self._ends[self._index(pos)]
 
 
 def passage_end(text: str, pos: int, limit: int = 6000) -> int:
