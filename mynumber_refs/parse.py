@@ -406,31 +406,42 @@ def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
     return None
 
 
-# Digits 1–9 (half- and full-width) all read as 1 for the cache key: the grammar never looks at a
-# digit's value (only at 0, which ordinals and branch numbers exclude), so a citation with other
-# numbers has the same tree, and the tree is parsed once per shape.
-_SHAPE = str.maketrans("23456789２３４５６７８９", "11111111１１１１１１１１")
+# Numerals 1–9 (half-width, full-width and kanji 一…九) all read as 1 for the cache key: the
+# grammar never tells them apart (only 0, 〇 and the kanji units 十百千, which stay as written), so
+# a citation with other numbers has the same tree, and the tree is parsed once per shape.
+_SHAPE = str.maketrans("23456789２３４５６７８９二三四五六七八九", "11111111１１１１１１１１一一一一一一一一")
 
 
 @functools.lru_cache(maxsize=4096)
-def _tree_cached(shape: str, start: str) -> Any | None:
-    found = _longest_prefix(shape, start)
-    return None if found is None else found[0]
+def _tree_cached(shape: str, start: str) -> tuple[Any, int] | None:
+    return _longest_prefix(shape, start)
 
 
-@functools.lru_cache(maxsize=8192)
+_PARSED: dict[tuple[str, str], Parsed] = {}
+_PARSED_MAX = 8192
+
+
 def _parse_cached(text: str, start: str) -> Parsed | None:
-    tree = _tree_cached(text.translate(_SHAPE), start)
-    if tree is None:
+    found = _tree_cached(text.translate(_SHAPE), start)
+    if found is None:
         return None
-    result: Parsed = _ToModel(text).transform(tree)
-    return result
+    tree, end = found
+    # the values depend only on the citation itself (the same text has the same tree), not on the
+    # prose after it
+    key = (text[:end], start)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        parsed = _ToModel(key[0]).transform(tree)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = parsed
+    return parsed
 
 
 def clear_caches() -> None:
     """Forget every cached parse (benchmarks use it to measure a document seen for the first time)."""
     _tree_cached.cache_clear()
-    _parse_cached.cache_clear()
+    _PARSED.clear()
 
 
 def parse_at(text: str, start: str = "anchored") -> Parsed | None:

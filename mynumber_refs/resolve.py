@@ -108,6 +108,11 @@ class _Resolver:
         self.definitions = self._definitions()
         self._def_positions = [d.pos for d in self.definitions]
         self._active_cache: dict[int, tuple[dict[str, bool], tuple[str, ...]]] = {}
+        self._by_term: dict[str, tuple[list[int], list[bool]]] = {}
+        for d in self.definitions:
+            positions, ours = self._by_term.setdefault(d.term, ([], []))
+            positions.append(d.pos)
+            ours.append(d.ours)
         self._alias_re = re.compile(
             "|".join(_spaced(a) for a in sorted(ALIASES, key=len, reverse=True))
         )
@@ -121,7 +126,7 @@ class _Resolver:
         for m in _DEFINITION.finditer(text):
             term = "".join(m.group(1).split())
             paren = max(text.rfind("（", max(0, m.start() - 40), m.start()), text.rfind("(", max(0, m.start() - 40), m.start()))
-            before = text[max(0, (paren if paren != -1 else m.start()) - 200) : paren if paren != -1 else m.start()]
+            before = text[max(0, (paren if paren != -1 else m.start()) - 120) : paren if paren != -1 else m.start()]
             ours = self._ends_with_our_name(before)
             out.append(_Definition(m.end(), term, ours))
         return out
@@ -142,8 +147,10 @@ class _Resolver:
         cached = self._active_cache.get(k)
         if cached is None:
             active: dict[str, bool] = {}
-            for d in self.definitions[:k]:
-                active[d.term] = d.ours
+            for term, (positions, ours) in self._by_term.items():
+                j = bisect.bisect_right(positions, pos)
+                if j:
+                    active[term] = ours[j - 1]
             names = tuple(sorted(set(active) | set(self.aliases) | {"同法"}, key=len, reverse=True))
             cached = self._active_cache[k] = (active, names)
         return cached
@@ -280,20 +287,27 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation] | No
         if parsed is None:
             return None
         return parsed, to_citation(parsed, view.text, cand.start, view.position)
-    size = 300 if cand.kind == "anchored" else 6000
+    if cand.kind == "bare_rows":  # the list ends at the 「項）」 the scanner found
+        chunk = text[cand.start : cand.anchor + 2]
+        parsed = parse_at(chunk, cand.kind)
+        return None if parsed is None else (parsed, to_citation(parsed, chunk, cand.start))
+    if cand.kind == "order_refs":  # the list ends at the next closing parenthesis
+        close = min((i for i in (text.find("）", cand.start), text.find(")", cand.start)) if i != -1), default=-1)
+        chunk = text[cand.start : close + 1] if close != -1 else text[cand.start : cand.start + 6000]
+        parsed = parse_at(chunk, cand.kind)
+        return None if parsed is None else (parsed, to_citation(parsed, chunk, cand.start))
+    size = 300
     while True:
         chunk = text[cand.start : cand.start + size]
-        if cand.kind == "anchored":
-            # stop at the first character no citation can hold, so that the same citation followed
-            # by different prose is the same cache key (and the lexer reads no further)
-            stop = _NOT_CITATION.search(chunk, cand.anchor - cand.start)
-            if stop is not None:
-                chunk = chunk[: stop.start()]
-                size = max(size, len(chunk) + 100)
+        # stop at the first character no citation can hold, so that the same citation followed by
+        # different prose is the same cache key (and the lexer reads no further)
+        stop = _NOT_CITATION.search(chunk, cand.anchor - cand.start)
+        if stop is not None:
+            chunk = chunk[: stop.start()]
         parsed = parse_at(chunk, cand.kind)
         if parsed is None:
             return None
-        if parsed.end < len(chunk) - 40 or cand.start + size >= len(text) or size > 50_000:
+        if stop is not None or parsed.end < len(chunk) - 40 or cand.start + size >= len(text) or size > 50_000:
             return parsed, to_citation(parsed, chunk, cand.start)
         size *= 4
 
