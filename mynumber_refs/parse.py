@@ -32,7 +32,7 @@ from .model import (
 )
 from .numerals import NumeralStyle, detect_style, parse_int
 
-__all__ = ["Parsed", "START_SYMBOLS", "clear_caches", "get_parser", "parse_at", "parse_citation"]
+__all__ = ["Parsed", "START_SYMBOLS", "clear_caches", "get_parser", "parse_at", "parse_citation", "parse_relative", "place"]
 
 START_SYMBOLS = ("anchored", "bare_rows", "order_refs")
 
@@ -417,11 +417,11 @@ def _tree_cached(shape: str, start: str) -> tuple[Any, int] | None:
     return _longest_prefix(shape, start)
 
 
-_PARSED: dict[tuple[str, str], Parsed] = {}
+_PARSED: dict[tuple[str, str], tuple[Parsed, Citation | None]] = {}
 _PARSED_MAX = 8192
 
 
-def _parse_cached(text: str, start: str) -> Parsed | None:
+def _parse_cached(text: str, start: str, with_citation: bool = False) -> tuple[Parsed, Citation | None] | None:
     found = _tree_cached(text.translate(_SHAPE), start)
     if found is None:
         return None
@@ -429,13 +429,14 @@ def _parse_cached(text: str, start: str) -> Parsed | None:
     # the values depend only on the citation itself (the same text has the same tree), not on the
     # prose after it
     key = (text[:end], start)
-    parsed = _PARSED.get(key)
-    if parsed is None:
-        parsed = _ToModel(key[0]).transform(tree)
+    entry = _PARSED.get(key)
+    if entry is None or (with_citation and entry[1] is None):
+        parsed: Parsed = entry[0] if entry is not None else _ToModel(key[0]).transform(tree)
+        entry = (parsed, to_citation(parsed, key[0], 0) if with_citation else None)
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.clear()
-        _PARSED[key] = parsed
-    return parsed
+        _PARSED[key] = entry
+    return entry
 
 
 def clear_caches() -> None:
@@ -452,9 +453,36 @@ def parse_at(text: str, start: str = "anchored") -> Parsed | None:
     parses it once.
     """
     try:
-        return _parse_cached(text, start)
+        entry = _parse_cached(text, start)
     except (ValueError, IndexError, StopIteration):  # malformed numerals and the like
         return None
+    return None if entry is None else entry[0]
+
+
+def parse_relative(text: str, start: str = "anchored") -> tuple[Parsed, Citation] | None:
+    """Like :func:`parse_at`, with the Citation built at offset 0 (cached with the parse);
+    :func:`place` moves it to where ``text`` stands in a document."""
+    try:
+        entry = _parse_cached(text, start, with_citation=True)
+    except (ValueError, IndexError, StopIteration):
+        return None
+    if entry is None or entry[1] is None:
+        return None
+    return entry[0], entry[1]
+
+
+def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), **changes: Any) -> Citation:
+    """``c`` (built at offset 0) moved by ``offset`` into ``source``, with ``changes``, in one step."""
+    if offset:
+        parts = tuple(Part(p.role, p.start + offset, p.end + offset, p.value) for p in c.parts)
+        refs = tuple(attrs.evolve(r, start=r.start + offset, end=r.end + offset) for r in c.order_refs)
+    else:
+        parts, refs = c.parts, c.order_refs
+    start = changes.pop("start", c.start + offset)
+    end = changes.pop("end", c.end + offset)
+    return attrs.evolve(
+        c, start=start, end=end, text=source[start:end], parts=prefix + parts, order_refs=refs, **changes
+    )
 
 
 # --------------------------------------------------------------------------- one whole citation

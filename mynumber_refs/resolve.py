@@ -23,7 +23,6 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any
 
 import attrs
 
@@ -39,7 +38,7 @@ from .model import (
     Table,
     TableBasis,
 )
-from .parse import Parsed, parse_at, to_citation
+from .parse import Parsed, parse_at, parse_relative, place, to_citation
 from .scan import (
     Candidate,
     Passages,
@@ -279,23 +278,26 @@ _NOT_CITATION = re.compile(
 )
 
 
-def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation] | None:
-    """Parse at a candidate, through a compact view when the text is spaced out."""
+def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int] | None:
+    """Parse at a candidate: (parse, citation at offset 0 of its chunk, the chunk's offset).
+
+    Spaced-out text is parsed through a compact view; its citation comes back already placed
+    (offset 0)."""
     if cand.kind == "anchored" and is_spaced_out(text, cand.anchor):
         view = make_view(text, cand.start, cand.start + 600)
         parsed = parse_at(view.text, cand.kind)
         if parsed is None:
             return None
-        return parsed, to_citation(parsed, view.text, cand.start, view.position)
+        c = to_citation(parsed, view.text, cand.start, view.position)
+        return parsed, attrs.evolve(c, text=text[c.start : c.end]), 0
     if cand.kind == "bare_rows":  # the list ends at the 「項）」 the scanner found
-        chunk = text[cand.start : cand.anchor + 2]
-        parsed = parse_at(chunk, cand.kind)
-        return None if parsed is None else (parsed, to_citation(parsed, chunk, cand.start))
+        found = parse_relative(text[cand.start : cand.anchor + 2], cand.kind)
+        return None if found is None else (found[0], found[1], cand.start)
     if cand.kind == "order_refs":  # the list ends at the next closing parenthesis
         close = min((i for i in (text.find("）", cand.start), text.find(")", cand.start)) if i != -1), default=-1)
         chunk = text[cand.start : close + 1] if close != -1 else text[cand.start : cand.start + 6000]
-        parsed = parse_at(chunk, cand.kind)
-        return None if parsed is None else (parsed, to_citation(parsed, chunk, cand.start))
+        found = parse_relative(chunk, cand.kind)
+        return None if found is None else (found[0], found[1], cand.start)
     size = 300
     while True:
         chunk = text[cand.start : cand.start + size]
@@ -304,18 +306,12 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation] | No
         stop = _NOT_CITATION.search(chunk, cand.anchor - cand.start)
         if stop is not None:
             chunk = chunk[: stop.start()]
-        parsed = parse_at(chunk, cand.kind)
-        if parsed is None:
+        found = parse_relative(chunk, cand.kind)
+        if found is None:
             return None
-        if stop is not None or parsed.end < len(chunk) - 40 or cand.start + size >= len(text) or size > 50_000:
-            return parsed, to_citation(parsed, chunk, cand.start)
+        if stop is not None or found[0].end < len(chunk) - 40 or cand.start + size >= len(text) or size > 50_000:
+            return found[0], found[1], cand.start
         size *= 4
-
-
-def _with_text(c: Citation, text: str, **changes: Any) -> Citation:
-    start = changes.get("start", c.start)
-    end = changes.get("end", c.end)
-    return attrs.evolve(c, text=text[start:end], **changes)
 
 
 def find_citations(
@@ -343,38 +339,40 @@ def find_citations(
             result = None
         if result is None:
             continue
-        parsed, c = result
-        if c.end <= cand.anchor:
+        parsed, rel, offset = result
+        c_start, c_end = rel.start + offset, rel.end + offset
+        if c_end <= cand.anchor:
             continue
-        law = resolver.law_before(c.start)
+        law = resolver.law_before(c_start)
         if law.other:
-            taken_until = c.end
+            taken_until = c_end
             continue
-        if law.basis is None and c.table is Table.BEPPYO and not c.rows and c.column is None and not c.provision:
+        if law.basis is None and rel.table is Table.BEPPYO and not rel.rows and rel.column is None and not rel.provision:
             continue  # a bare 「別表」 (a document's own appendix heading): nothing to establish or rewrite
-        start = law.start if law.text is not None and law.basis not in (LawBasis.COORDINATED, LawBasis.ASSUMED) else c.start
+        start = c_start
+        if law.text is not None and law.basis not in (LawBasis.COORDINATED, LawBasis.ASSUMED):
+            start = law.start
         if law.basis is LawBasis.ASSUMED and law.text == "法":
             start = law.start
-        parts = c.parts
-        if start < c.start:
-            parts = (Part("law", start, law.end if law.end > start else c.start, law.text or ""), *parts)
-        kind = c.kind
+        prefix: tuple[Part, ...] = ()
+        if start < c_start:
+            prefix = (Part("law", start, law.end if law.end > start else c_start, law.text or ""),)
         order = None
         if parsed.order_title is not None:
             order = Order.OLD_EXCHANGE if parsed.order_title == "exchange" else Order.OLD_USES
-        c = _with_text(
-            c,
+        c = place(
+            rel,
+            offset,
             text,
+            prefix,
             start=start,
             law=law.text,
             law_basis=law.basis,
-            parts=parts,
             order=order,
-            kind=kind,
+            table_basis=TableBasis.ANTECEDENT if parsed.same_table else TableBasis.WRITTEN,
+            passage=passages.start(start),
         )
         taken_until = c.end
-        if parsed.same_table:
-            c = attrs.evolve(c, table_basis=TableBasis.ANTECEDENT)
         out.append(c)
     # row lists without their table, and reference lists after an order's title
     spans = sorted((o.start, o.end) for o in out if isinstance(o, Citation))
@@ -386,10 +384,11 @@ def find_citations(
         result = _parse_candidate(text, cand) if _safe(text, cand) else None
         if result is None:
             continue
-        parsed, c = result
+        parsed, rel, offset = result
         if not parsed.items or parsed.items[-1].suffix is None:
             continue
-        out.append(_with_text(c, text, table_basis=TableBasis.ANTECEDENT))
+        start = rel.start + offset
+        out.append(place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(start)))
     titles = [o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE]
     for t in titles:
         end = min(passages.end(t.end), t.end + 6000)
@@ -397,8 +396,9 @@ def find_citations(
             result = _parse_candidate(text, cand) if _safe(text, cand) else None
             if result is None:
                 continue
-            _parsed, c = result
-            out.append(_with_text(c, text, table_basis=TableBasis.ANTECEDENT))
+            _parsed, rel, offset = result
+            start = rel.start + offset
+            out.append(place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(start)))
     out.sort(key=lambda o: (o.start, o.end))
     return _resolve_antecedents(passages, out)
 
@@ -422,8 +422,8 @@ def _resolve_antecedents(passages: Passages, items: Sequence[Citation | Finding]
         if isinstance(item, Finding):
             out.append(item)
             continue
-        here = passages.start(item.start)
-        c = attrs.evolve(item, passage=here)
+        c = item
+        here = c.passage
         if c.table_basis is TableBasis.ANTECEDENT:
             if c.kind is CitationKind.ORDER_REFS:
                 if (
