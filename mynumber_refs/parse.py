@@ -146,7 +146,7 @@ class _ToModel:
     def transform(self, tree: Tree) -> Any:
         """Bottom-up: each rule's method receives its transformed children inline."""
         children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
-        return getattr(self, str(tree.data))(*children)
+        return getattr(self, tree.data)(*children)
 
     # numbers ---------------------------------------------------------------
     def num(self, tok: Token) -> Token:

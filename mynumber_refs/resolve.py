@@ -273,8 +273,28 @@ def _finding(c: Citation, reason: str, **kw: object) -> Finding:
     return Finding(c.start, c.end, c.text, reason, F.message(reason, **kw), citation=c)
 
 
-_NOT_CITATION = re.compile(
-    r"[^\s0-9０-９〇一二三四五六七八九十百千第条項号の表別同主務省令にづ基く及び並又若しくはとからまで、，,・･（）()欄上中下左右事定めるを情報命令]"
+def _words(*words: str) -> str:
+    return "|".join(_S.join(re.escape(ch) for ch in w) for w in words)
+
+
+# The longest run of text a citation could span from its anchor: characters of citations and the
+# few words the grammar has (及び, から, に基づく, the old orders' titles …).  The parse stops at
+# its end, so that the same citation followed by different prose is the same cache key.
+_CITATION_RUN = re.compile(
+    r"(?:"
+    + _words(
+        "主務省令で定める事務及び情報を定める命令",
+        "主務省令で定める事務を定める命令",
+        "主務省令",
+        "に基づく",
+        "若しくは",
+        "並びに",
+        "及び",
+        "又は",
+        "から",
+        "まで",
+    )
+    + r"|[\s0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と])*"
 )
 
 
@@ -303,13 +323,15 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
         chunk = text[cand.start : cand.start + size]
         # stop at the first character no citation can hold, so that the same citation followed by
         # different prose is the same cache key (and the lexer reads no further)
-        stop = _NOT_CITATION.search(chunk, cand.anchor - cand.start)
-        if stop is not None:
-            chunk = chunk[: stop.start()]
+        run = _CITATION_RUN.match(chunk, cand.anchor - cand.start)
+        run_end = run.end() if run else len(chunk)
+        stop = run_end < len(chunk)
+        if stop:
+            chunk = chunk[:run_end]
         found = parse_relative(chunk, cand.kind)
         if found is None:
             return None
-        if stop is not None or found[0].end < len(chunk) - 40 or cand.start + size >= len(text) or size > 50_000:
+        if stop or found[0].end < len(chunk) - 40 or cand.start + size >= len(text) or size > 50_000:
             return found[0], found[1], cand.start
         size *= 4
 
