@@ -97,6 +97,11 @@ def parse_int(s: str) -> int:
     >>> parse_int("三十六"), parse_int("１６"), parse_int("120"), parse_int("百二十")
     (36, 16, 120, 120)
     """
+    if s.isdigit():  # half- or full-width digits, the common case
+        try:
+            return int(s)
+        except ValueError:  # other Unicode digits (², ①): not numerals of citations
+            raise NumeralError(f"数字ではありません / not a numeral {s!r}") from None
     compact = "".join(s.split())
     if not compact:
         raise NumeralError(f"数字がありません / empty numeral {s!r}")
