@@ -27,6 +27,7 @@ from collections.abc import Sequence
 import attrs
 
 from . import findings as F
+from ._gc import collector_paused
 from .model import (
     MY_NUMBER_ACT,
     Citation,
@@ -347,6 +348,11 @@ def find_citations(
     """
     if not isinstance(text, str):
         raise TypeError("text must be str")
+    with collector_paused():
+        return _find(text, assume_law, extra_aliases)
+
+
+def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Citation | Finding]:
     resolver = _Resolver(text, assume_law, extra_aliases)
     passages = Passages(text)
     out: list[Citation | Finding] = []

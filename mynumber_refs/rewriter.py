@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from . import findings as F
+from ._gc import collector_paused
 from .edits import apply_edits
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
@@ -487,6 +488,18 @@ def rewrite(
     ``text``) and ``.findings`` (what was found but not rewritten, with the reason).
     """
     mset = mappings if mappings is not None else default_mappings()
+    with collector_paused():
+        return _rewrite(text, assume_law, as_of, accept_inferred, mset, fix_typos)
+
+
+def _rewrite(
+    text: str,
+    assume_law: bool,
+    as_of: datetime.date | None,
+    accept_inferred: bool,
+    mset: MappingSet,
+    fix_typos: bool,
+) -> RewriteResult:
     # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
     items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
     ctx = _Context(text, mset, as_of, accept_inferred, document_numerals(text))

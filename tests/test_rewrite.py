@@ -278,3 +278,17 @@ def test_outside_edits_byte_for_byte_and_idempotent(text: str, assume: bool, acc
     result = rewrite(text, assume_law=assume, accept_inferred=accept, fix_typos=True)
     _assert_outside_edits_unchanged(text, result)
     assert rewrite(result.text, assume_law=assume, accept_inferred=accept, fix_typos=True).edits == ()
+
+
+def test_garbage_collector_state_is_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    rewrite("番号法別表第一の16の項")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        rewrite("番号法別表第一の16の項")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
