@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["Candidate", "Passages", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
+__all__ = ["Candidate", "Passages", "may_hold_citation", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
 _WS = " \t\r\n\u3000"
 _N = r"(?:[0-9０-９]+(?:[\r\n]+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+)"
@@ -79,6 +79,19 @@ def is_spaced_out(text: str, anchor: int) -> bool:
         " ",
         "\u3000",
     )
+
+
+_ROW_LIST_END = re.compile(r"の[\s]*項")
+
+
+def may_hold_citation(text: str) -> bool:
+    """A cheap test: can ``text`` hold anything the finder looks at?
+
+    Every candidate holds 「表」 (別表, 条の表, 同表, and the typo 番号利用表), 「令」 (an order's
+    title, which reference lists such as １条２号ハ follow) or 「の項」 (a row list ending in
+    の項）).  Callers with many small texts (spreadsheet cells) skip the others.
+    """
+    return "表" in text or "令" in text or ("項" in text and _ROW_LIST_END.search(text) is not None)
 
 
 def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:

@@ -16,13 +16,13 @@ from __future__ import annotations
 
 import bisect
 import os
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..edits import apply_edits
+from ..scan import may_hold_citation
 from .safety import FormatError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -382,18 +382,11 @@ def _citation_context(unit_text: str, edit: Edit, all_edits: Sequence[Edit]) -> 
     return before, "".join(after_parts), lo, hi
 
 
-_ROW_LIST_END = re.compile(r"の[\s]*項")
-
-
 def may_cite(text: str) -> bool:
-    """Whether ``text`` can hold anything the rewriter looks at.
-
-    Every candidate the engine's scanner considers (see :mod:`mynumber_refs.scan`) holds 「表」
-    (別表, 条の表, 同表, the typo 番号利用表), 「令」 (an order's title, which reference lists such
-    as １条２号ハ follow) or 「の項」 (a row list ending in の項）).  A unit without any of them is
-    not sent to the rewriter: in a workbook most cells are like that (「項目」 alone is not enough).
-    """
-    return "表" in text or "令" in text or ("項" in text and _ROW_LIST_END.search(text) is not None)
+    """Whether ``text`` can hold anything the rewriter looks at (the scanner's own test,
+    :func:`mynumber_refs.scan.may_hold_citation`).  A unit without it is not sent to the
+    rewriter: in a workbook most cells are like that."""
+    return may_hold_citation(text)
 
 
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
