@@ -19,6 +19,7 @@ ROW_DELETED_DROPPED = "row-deleted-dropped"
 ROW_SPLIT = "row-split"
 ROW_RANGE = "range-inferred"
 PROVISION_MISMATCH = "provision-mismatch"
+NUMBER_AFTER = "number-after-table"
 ROW_NOT_IN_TABLE = "row-not-in-new-table"
 SUBITEM_NOT_MAPPED = "subitem-not-mapped"
 ORDER_REF_UNKNOWN = "order-ref-unknown"
@@ -49,6 +50,8 @@ REASONS: dict[str, str] = {
     " / which rows the range {range} held on 2024-05-26 is not established (the old text was not found); apply with --accept-inferred",
     PROVISION_MISMATCH: "別表第二は第19条の表ですが、{provision}とともに引用されています。内容を確認して手で修正してください"
     " / 別表第二 is cited with {provision}, not 第19条; review by hand",
+    NUMBER_AFTER: "表・命令の名前の後の番号（「{following}」）を項や条として読み取れないため、名前も変えずに残しました。確認してください"
+    " / a number follows ({following}) that was not read as a row or article; the name is kept so that no old number stands under the new name",
     ROW_NOT_IN_TABLE: "{table}に{row}の項はありません / {table} has no row {row}",
     SUBITEM_NOT_MAPPED: "旧命令の{ref}のイロハ（細目）は改正前後で対応が確定できません / the sub-item letter of old-order reference {ref} cannot be mapped",
     ORDER_REF_UNKNOWN: "旧命令の{ref}に対応する新命令の規定が確認できません / no established successor for old-order reference {ref}",

@@ -239,22 +239,18 @@ class _ToModel:
         return ord_tok
 
     def beppyo(self, bep: Token, *rest: Token) -> dict[str, Any]:
-        ord_tok = None
-        second = None
-        for r in rest:
-            if r.type == "ORD" and ord_tok is None and second is None:
-                ord_tok = r
-            else:
-                second = r
+        ord_tok = next((r for r in rest if r.type == "ORD"), None)
+        relation = next((r for r in rest if r.type == "RELATION"), None)
+        second = rest[-1] if rest and rest[-1].type == "ORD" and rest[-1] is not ord_tok else None
         table = _table_of(_ord_value(self.v(ord_tok)) if ord_tok is not None else None)
         tables: tuple[Table, ...] = ()
-        end = _end(second or ord_tok or bep)
         if second is not None:
             tables = (table, _table_of(_ord_value(self.v(second))))
         return {
             "table": table,
             "tables": tables,
-            "span": (_start(bep), end),
+            # 「別表第二（第十九条関係）」 is replaced whole; 「別表第一（第九条関係）」 loses only 第一
+            "span": (_start(bep), _end(relation or ord_tok or bep) if second is None else _end(second)),
             "ord_span": (_start(ord_tok), _end(ord_tok)) if ord_tok is not None else None,
             "table2_span": (_start(second), _end(second)) if second is not None else None,
         }
@@ -327,8 +323,11 @@ class _ToModel:
         bep = next(t for t in toks if t.type == "BEPPYO")
         ord_tok = next(t for t in toks if t.type == "ORD")
         suffix = toks[-1]
-        kind = "exchange" if "情" in self.v(suffix) else "uses"
         table = _table_of(_ord_value(self.v(ord_tok)))
+        if suffix.type == "ORDER_SHORT":  # 別表第二主務省令: the order of the table named
+            kind = "exchange" if table is Table.BEPPYO2 else "uses"
+        else:
+            kind = "exchange" if "情" in self.v(suffix) else "uses"
         return Parsed(
             kind=CitationKind.ORDER_TITLE,
             end=_end(suffix),

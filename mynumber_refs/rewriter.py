@@ -370,8 +370,27 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
             evidence = _evidence(mapped.outcomes)
             edits.extend(attrs.evolve(e, evidence=evidence) for e in _table_edits(ctx, c))
     elif c.kind is CitationKind.TABLE:
+        trailing = _number_after(ctx, c) if c.column is None else None
+        if trailing is not None:
+            return _Plan(False, failures=(trailing,))
         edits.extend(_table_edits(ctx, c))
     return _Plan(True, tuple(edits), notes=notes, inferred=inferred)
+
+
+# After a table named without rows, or after an order's title: a number on the same line that the
+# grammar did not take as a row or a reference (「別表第二の2」, 「別表第二主務省令第２条第７号」).
+# Renaming the table or order would leave that old number under the new name, so it is reported.
+_NUMBER_AFTER = re.compile(
+    r"[ \t\u3000]*(?:の|第)?[ \t\u3000]*(?:項番|項)?[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]"
+)
+
+
+def _number_after(ctx: _Context, c: Citation) -> Finding | None:
+    m = _NUMBER_AFTER.match(ctx.text, c.end)
+    if m is None:
+        return None
+    following = ctx.text[c.end : min(len(ctx.text), c.end + 12)].split("\n")[0]
+    return _finding(c, F.NUMBER_AFTER, following=following)
 
 
 def _title_plan(ctx: _Context, c: Citation) -> _Plan:
@@ -379,6 +398,9 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     title = c.part("title")
     if table_part is None or title is None:
         return _Plan(True)
+    trailing = _number_after(ctx, c)
+    if trailing is not None:
+        return _Plan(False, failures=(trailing,))
     if c.order is Order.OLD_USES:
         ord_part = c.part("ord")
         return _Plan(True, (_edit(ctx, ord_part.start, ord_part.end, "", c),) if ord_part else ())

@@ -122,6 +122,22 @@ def test_beppyo2_with_another_article_is_reported() -> None:
     assert [f.reason for f in result.findings] == ["provision-mismatch"]
 
 
+def test_relation_note_after_the_table() -> None:
+    assert rewrite("番号法別表第一（第九条関係）の十六の項").text == "番号法別表（第九条関係）の二十四の項"
+
+
+def test_short_title_of_the_old_order() -> None:
+    assert rewrite("番号法別表第二主務省令").text == "番号法第19条第8号に基づく主務省令"
+    assert rewrite("番号法別表第一主務省令").text == "番号法別表主務省令"
+
+
+@pytest.mark.parametrize("text", ["番号法別表第二の主務省令第２条第７号", "番号法別表第二の2に", "番号法別表第一 16に"])
+def test_no_old_number_is_left_under_a_new_name(text: str) -> None:
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-after-table"]
+
+
 def test_assume_law() -> None:
     assert rewrite("別表第一の16の項", assume_law=True).text == "別表の24の項"
 
