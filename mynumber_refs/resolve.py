@@ -113,6 +113,9 @@ class _Resolver:
             positions, ours = self._by_term.setdefault(d.term, ([], []))
             positions.append(d.pos)
             ours.append(d.ours)
+        self._alias_numbered = re.compile(
+            rf"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])(?:{'|'.join(_spaced(a) for a in self.aliases)}){_S}{_ACT_NUMBER}{_S}\Z"
+        )
         self._alias_re = re.compile(
             "|".join(_spaced(a) for a in sorted(ALIASES, key=len, reverse=True))
         )
@@ -183,6 +186,13 @@ class _Resolver:
                 raw = tail[m.start() : m.end()].rstrip()
                 start = lo + tail_off + m.start()
                 return _Law("".join(raw.split()), LawBasis.FULL_NAME, start, end=start + len(raw))
+        # an alias with the act's number: 番号法（平成25年法律第27号）
+        if compact_tail.endswith(("）", ")")):
+            m = self._alias_numbered.search(tail)
+            if m:
+                raw = tail[m.start() : m.end()].rstrip()
+                start = lo + tail_off + m.start()
+                return _Law("".join(raw.split()), LawBasis.NAMED, start, end=start + len(raw))
         # defined terms and aliases, longest first
         for name in names:
             if not compact_tail.endswith(name):
@@ -258,7 +268,7 @@ class _Resolver:
     _COORD = re.compile(
         rf"({_FULL_WITH_NUMBER}|{'|'.join(_spaced(a) for a in ALIASES)})"
         rf"{_S}第{_S}{_NUMBER}{_S}条(?:{_S}第{_S}{_NUMBER}{_S}項)?(?:{_S}第{_S}{_NUMBER}{_S}号)?"
-        rf"{_S}(?:[（(][^（）()]{{0,60}}[）)])?{_S}(?:及{_S}び|並{_S}び{_S}に|、|と){_S}\Z"
+        rf"{_S}(?:(?:[（(][^（）()]{{0,60}}[）)])?{_S}(?:及{_S}び|並{_S}び{_S}に|、|と)|[（(]){_S}\Z"
     )
 
     def _coordinated(self, head: str, lo: int) -> _Law | None:

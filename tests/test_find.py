@@ -103,6 +103,9 @@ def test_spaces_after_every_character_and_spans_point_into_the_original() -> Non
         ("行政手続における特定の個人を識別するための番号の利用等に関する法律（平成二十五年法律第二十七号。以下「法」という。）第九条及び法別表第一の十六の項", LawBasis.DEFINED),
         ("番号法第9条に規定する事務は、同法別表第一の16の項", LawBasis.SAME_LAW),
         ("番号利用法第１９条第８号（特定個人情報の提供の制限）及び別表第二", LawBasis.COORDINATED),
+        ("番号法第9条第1項（別表第一の16の項）", LawBasis.COORDINATED),
+        ("番号法（平成25年法律第27号）別表第一の16の項", LawBasis.NAMED),
+        ("番号利用法（平成二十五年法律第二十七号）別表第二", LawBasis.NAMED),
     ],
 )
 def test_law_resolution(text: str, basis: LawBasis) -> None:
