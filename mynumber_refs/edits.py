@@ -12,6 +12,8 @@ __all__ = ["EditLike", "apply_edits"]
 
 
 class EditLike(Protocol):
+    """Anything with an edit's span and texts (:class:`~mynumber_refs.model.Edit`, a file edit record)."""
+
     @property
     def start(self) -> int: ...
     @property

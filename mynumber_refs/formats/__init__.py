@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..edits import apply_edits
+from ..edits import EditLike, apply_edits
 from ..scan import may_hold_citation
 from .safety import FormatError
 
@@ -205,22 +205,6 @@ def open_document(path: str | os.PathLike[str]) -> Document:
         return xlsx.open_xlsx(p)
     raise FormatError(p, f"対応していない形式です（{p.suffix or '拡張子なし'}）",
                       f"unsupported format ({p.suffix or 'no extension'})")
-
-
-class EditLike(Protocol):
-    """Anything with an edit's span and texts (:class:`Edit`, :class:`EditRecord`)."""
-
-    @property
-    def start(self) -> int: ...
-
-    @property
-    def end(self) -> int: ...
-
-    @property
-    def before(self) -> str: ...
-
-    @property
-    def after(self) -> str: ...
 
 
 def apply_edits_to_text(text: str, edits: Sequence[EditLike]) -> str:
