@@ -27,6 +27,7 @@ ORDER_REF_INFERRED = "order-ref-inferred"
 DEPENDENT_KEPT = "dependent-kept"
 TYPO = "typo"
 OVERLAP = "overlap"
+ROW_WORD = "row-or-word"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
@@ -60,6 +61,8 @@ REASONS: dict[str, str] = {
     DEPENDENT_KEPT: "関連する引用（{other}）を書き換えられないため、この引用も元のままにしました"
     " / kept as written because a citation it depends on ({other}) could not be rewritten",
     TYPO: "誤記の可能性があります：「{found}」→「{correct}」 / probable typo: {found} → {correct}",
+    ROW_WORD: "「{found}」の「項目」は項の番号ではなく語の可能性があるため、書き換えません。確認してください"
+    " / in {found}, 項目 may be the word \"item(s)\" rather than a row number; left as written for review",
     OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
 }
 

@@ -84,11 +84,15 @@ _OTHER_LAW = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,20}(?:法律|法)
 _OTHER_INSTRUMENT_END = "法例則令律程綱"
 
 
+# A law or instrument named just before a definition's parenthesis: 生活保護法（以下「法」…）
+_NAMED_BEFORE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc）)][ \t\r\n\u3000]*\Z")
+
+
 @attrs.frozen
 class _Definition:
     pos: int  # where the definition ends
     term: str
-    ours: bool
+    ours: bool | None  # None: no name stands before the definition (the text is a fragment)
 
 
 @attrs.frozen
@@ -107,8 +111,8 @@ class _Resolver:
         self.aliases = tuple(ALIASES) + tuple(extra_aliases)
         self.definitions = self._definitions()
         self._def_positions = [d.pos for d in self.definitions]
-        self._active_cache: dict[int, tuple[dict[str, bool], tuple[str, ...]]] = {}
-        self._by_term: dict[str, tuple[list[int], list[bool]]] = {}
+        self._active_cache: dict[int, tuple[dict[str, bool | None], tuple[str, ...]]] = {}
+        self._by_term: dict[str, tuple[list[int], list[bool | None]]] = {}
         for d in self.definitions:
             positions, ours = self._by_term.setdefault(d.term, ([], []))
             positions.append(d.pos)
@@ -130,7 +134,9 @@ class _Resolver:
             term = "".join(m.group(1).split())
             paren = max(text.rfind("（", max(0, m.start() - 40), m.start()), text.rfind("(", max(0, m.start() - 40), m.start()))
             before = text[max(0, (paren if paren != -1 else m.start()) - 120) : paren if paren != -1 else m.start()]
-            ours = self._ends_with_our_name(before)
+            ours: bool | None = self._ends_with_our_name(before)
+            if not ours and not _NAMED_BEFORE.search(before):
+                ours = None
             out.append(_Definition(m.end(), term, ours))
         return out
 
@@ -143,13 +149,13 @@ class _Resolver:
                 return True
         return False
 
-    def _active_definitions(self, pos: int) -> tuple[dict[str, bool], tuple[str, ...]]:
+    def _active_definitions(self, pos: int) -> tuple[dict[str, bool | None], tuple[str, ...]]:
         """Terms defined before ``pos`` (the last definition of a term wins) and every name to try
         there, longest first; cached per prefix of the definitions."""
         k = bisect.bisect_right(self._def_positions, pos)
         cached = self._active_cache.get(k)
         if cached is None:
-            active: dict[str, bool] = {}
+            active: dict[str, bool | None] = {}
             for term, (positions, ours) in self._by_term.items():
                 j = bisect.bisect_right(positions, pos)
                 if j:
@@ -212,6 +218,10 @@ class _Resolver:
             if name in active:
                 if active[name]:
                     return _Law(written, LawBasis.DEFINED, start, end=end)
+                if active[name] is None:  # defined, but the text does not say of what
+                    if self.assume_law:
+                        return _Law(written, LawBasis.ASSUMED, start, end=end)
+                    return _Law(written, None, start, end=end)
                 return _Law(written, None, start, other=True)
             return _Law(written, LawBasis.NAMED, start, end=end)
         # another law or instrument directly before: 生活保護法の別表第1, 条例別表第1

@@ -105,6 +105,9 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
     return best or "番号利用法"
 
 
+_SPACES = " \u3000"
+
+
 def _table_edits(ctx: _Context, c: Citation) -> list[Edit]:
     """Edits that rename the table(s) of a citation; empty for 同表 and new tables."""
     if c.table_basis is TableBasis.ANTECEDENT:
@@ -116,16 +119,30 @@ def _table_edits(ctx: _Context, c: Citation) -> list[Edit]:
     table_part = c.part("table")
     ord_part = c.part("ord")
     table2 = c.part("table2")
+    # The inserted 「第19条第8号…第2条」 takes the digits of the citation's own provision, else of
+    # its first row (別表第二の二十七の項 → 第十九条…), else the document's.
     numerals = ctx.numerals
+    first_row = c.part("row")
     if provision is not None:
         numerals = numerals_of(ctx.text[provision.start : provision.end], ctx.numerals)
+    elif first_row is not None:
+        numerals = numerals_of(ctx.text[first_row.start : first_row.end], ctx.numerals)
     for i, table in enumerate(tables):
         if table is Table.BEPPYO1:
             target = ord_part if i == 0 else table2
             if target is None:
                 continue
             if i == 0:
-                edits.append(_edit(ctx, target.start, target.end, "", c))
+                end = target.end
+                # 「別 表 第 一 の」 (spaced-out PDF text): take one of the two spaces along
+                if (
+                    target.start > 0
+                    and end < len(ctx.text)
+                    and ctx.text[target.start - 1] in _SPACES
+                    and ctx.text[end] in _SPACES
+                ):
+                    end += 1
+                edits.append(_edit(ctx, target.start, end, "", c))
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
                 edits.append(_edit(ctx, target.start, target.end, "別表", c))
         elif table is Table.BEPPYO2:
@@ -344,6 +361,9 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     if c.kind is CitationKind.ORDER_TITLE:
         return _title_plan(ctx, c)
     table = c.table
+    if c.rows and c.text.endswith("項") and ctx.text.startswith("目", c.end):
+        # 「別表第一の27項目」: 項目 is the word "item(s)", so 27 may be a count, not a row
+        return _Plan(False, failures=(_finding(c, F.ROW_WORD, found=c.text + "目"),))
     if table in (Table.BEPPYO, Table.ORDER_TABLE) and not c.tables:
         failures = tuple(
             _finding(c, F.ROW_NOT_IN_TABLE, table=table.value, row=r)

@@ -147,6 +147,15 @@ def test_unestablished_tables_are_findings_with_position() -> None:
     assert c.law_basis is LawBasis.ASSUMED
 
 
+def test_definition_of_nothing_named_does_not_make_another_law() -> None:
+    # the definition's own law stands in another cell: the table is not the act's, nor another law's
+    text = "（以下「法」という。）法別表第一の16の項"
+    assert [getattr(x, "reason", "ok") for x in find_citations(text)] == ["law-unknown"]
+    found = find_citations(text, assume_law=True)
+    assert [getattr(x, "reason", "ok") for x in found] == ["ok"]
+    assert find_citations("生活保護法（以下「法」という。）法別表第1の1の項") == []
+
+
 def test_same_law_without_antecedent() -> None:
     items = find_citations("同法別表第二")
     assert [type(i) for i in items] == [Finding] and items[0].reason == "same-law-unresolved"

@@ -28,6 +28,10 @@ def norm(s: str) -> str:
         ("番号法別表第一の1\n6の項", "番号法別表の24の項"),
         ("番号法別表第一の15の項及び16の項", "番号法別表の23の項及び24の項"),
         ("番号法別表第一", "番号法別表"),
+        ("番 号 法 別 表 第 一 の 1 6 の 項", "番 号 法 別 表 の 24 の 項"),
+        ("番号法別表第一　１６の項", "番号法別表　２４の項"),
+        ("番号法別表第二の二十七の項", "番号法第十九条第八号に基づく主務省令第二条の表の四十八の項"),
+        ("番号法別表第二の２７の項", "番号法第１９条第８号に基づく主務省令第２条の表の４８の項"),
         ("番号利用法第19条第8号\n別表第二", "番号利用法第19条第8号に基づく主務省令第2条の表"),
         ("番号利用法第19条第7号 別表第二", "番号利用法第19条第8号に基づく主務省令第2条の表"),
         ("番号利用法別表第二に基づいて", "番号利用法第19条第8号に基づく主務省令第2条の表に基づいて"),
@@ -136,6 +140,14 @@ def test_no_old_number_is_left_under_a_new_name(text: str) -> None:
     result = rewrite(text)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["number-after-table"]
+
+
+@pytest.mark.parametrize("text", ["番号法別表第一の27項目", "番号法別表第一の１６、２０項目"])
+def test_row_followed_by_moku_is_a_word_not_a_row(text: str) -> None:
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["row-or-word"]
+    assert rewrite("番号法別表第一の27項").text == "番号法別表の40項"
 
 
 def test_assume_law() -> None:
