@@ -222,7 +222,7 @@ class Part:
 class Style:
     """How a citation is written, so that new wording keeps the document's own style.
 
-    ``row_form`` is ``"の項"`` (16の項), ``"項"`` (16項) or ``"第項"`` (第16項);
+    ``row_form`` is ``"の項"`` (16の項), ``"項"`` (16項), ``"第項"`` (第16項) or ``"項番"`` (項番16);
     ``separator`` the list separator (``、`` or ``,``…), ``conjunction`` the last one (``及び``),
     ``link`` what stands between the table and its rows (``の`` or ``""``);
     ``spaced`` whether whitespace or line breaks occur inside the citation.

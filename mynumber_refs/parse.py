@@ -34,7 +34,7 @@ from .numerals import NumeralStyle, detect_style, parse_int
 
 __all__ = ["Parsed", "START_SYMBOLS", "clear_caches", "get_parser", "parse_at", "parse_citation", "parse_relative", "place"]
 
-START_SYMBOLS = ("anchored", "bare_rows", "order_refs")
+START_SYMBOLS = ("anchored", "bare_rows", "order_refs", "article_refs")
 
 
 @functools.cache
@@ -181,6 +181,9 @@ class _ToModel:
     def row_dai(self, dai: Token, num: RowToken, kou: Token) -> RowItem:
         return RowItem("dai", (num,), "第項", _start(dai), _end(kou))
 
+    def row_kouban(self, kouban: Token, num: RowToken) -> RowItem:
+        return RowItem("dai", (num,), "項番", _start(kouban), num.end)
+
     def row_sep(self, tok: Token) -> Token:
         return tok
 
@@ -291,6 +294,8 @@ class _ToModel:
             elif isinstance(a, dict) and "items" in a:
                 # a list ends at its last 「項」: 「別表\n５．」 has no row, 「16の項、0」 has one
                 last = max((k for k, it in enumerate(a["items"]) if it.suffix), default=None)
+                if a["items"][0].suffix == "項番":  # 項番27、28: the prefix governs the whole list
+                    last = len(a["items"]) - 1
                 if last is None:
                     continue
                 rows = dict(a, items=a["items"][: last + 1], separators=a["separators"][:last])
@@ -366,6 +371,27 @@ class _ToModel:
         end = _end(sub or gou)
         letter = self.v(sub).replace("へ", "ヘ") if sub is not None else None
         return ("item", (parse_int(self.v(num)), letter), _start(num), end, (_start(num), _end(num)))
+
+    def dai_article(self, _dai: Token, num: Token, jou: Token, *branches: Token) -> tuple[Any, ...]:
+        return self.ref_article(num, jou, *branches)  # the atom is 「２条」; its 第 stays as written
+
+    def dai_paragraph(self, _dai: Token, num: Token, kou: Token) -> tuple[Any, ...]:
+        return self.ref_paragraph(num, kou)
+
+    def dai_item(self, _dai: Token, num: Token, gou: Token, sub: Token | None = None) -> tuple[Any, ...]:
+        return self.ref_item(num, gou, sub)
+
+    def article_refs(self, *args: Any) -> Parsed:
+        atoms = tuple(a for a in args if isinstance(a, tuple))
+        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, Token))
+        # the citation starts at the first 第 (offset 0 of the candidate) and ends with the last atom
+        return Parsed(
+            kind=CitationKind.ORDER_REFS,
+            end=atoms[-1][3],
+            refs=atoms,
+            separators=seps,
+            rows_span=(0, atoms[-1][3]),
+        )
 
     def order_refs(self, lpar: Token, *args: Any) -> Parsed:
         atoms = tuple(a for a in args if isinstance(a, tuple))

@@ -69,6 +69,8 @@ def new_order_name(style: NumeralStyle) -> str:
 def _with_form(number: str, form: str) -> str:
     if form == "第項":
         return f"第{number}項"
+    if form == "項番":
+        return f"項番{number}"
     return number + form
 
 
@@ -81,6 +83,8 @@ def render_rows(rows: Sequence[RowNumber], style: Style, numerals: NumeralStyle 
     form = style.row_form
     if style.suffix_each or form == "第項":
         numbers = [_with_form(n, form) for n in numbers]
+    elif form == "項番":  # 項番27、28: the prefix stands once, before the first
+        numbers[0] = _with_form(numbers[0], form)
     else:
         numbers[-1] = _with_form(numbers[-1], form)
     if len(numbers) == 1:

@@ -44,6 +44,7 @@ from .scan import (
     Candidate,
     Passages,
     anchors,
+    article_refs_candidate,
     is_spaced_out,
     make_view,
     ref_list_candidates,
@@ -314,9 +315,10 @@ _CITATION_RUN = re.compile(
         "又は",
         "から",
         "まで",
+        "項番",
     )
     + r"|[（(][\s]*第[^（）()\n]{1,16}関[\s]*係[\s]*[）)]"  # 別表第一（第九条関係）
-    + r"|[\s0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と])*"
+    + r"|[\s0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と〜～~])*"
 )
 
 
@@ -334,6 +336,9 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
         return parsed, attrs.evolve(c, text=text[c.start : c.end]), 0
     if cand.kind == "bare_rows":  # the list ends at the 「項）」 the scanner found
         found = parse_relative(text[cand.start : cand.anchor + 2], cand.kind)
+        return None if found is None else (found[0], found[1], cand.start)
+    if cand.kind == "article_refs":  # 第２条第７号… after a title: the parse ends the list
+        found = parse_relative(text[cand.start : cand.start + 400], cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
     if cand.kind == "order_refs":  # the list ends at the next closing parenthesis
         close = min((i for i in (text.find("）", cand.start), text.find(")", cand.start)) if i != -1), default=-1)
@@ -396,6 +401,16 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         if law.other:
             taken_until = c_end
             continue
+        if law.basis in (None, LawBasis.ASSUMED) and law.text is None and out:
+            # 「番号法別表第一の16の項及び別表第二の27の項」: a table joined to the act's table before it
+            prev = out[-1]
+            if (
+                isinstance(prev, Citation)
+                and prev.law_basis not in (None, LawBasis.ASSUMED)
+                and prev.kind is CitationKind.TABLE
+                and _JOINED.fullmatch(text, prev.end, c_start)
+            ):
+                law = _Law(prev.law, LawBasis.COORDINATED, c_start)
         if law.basis is None and rel.table is Table.BEPPYO and not rel.rows and rel.column is None and not rel.provision:
             continue  # a bare 「別表」 (a document's own appendix heading): nothing to establish or rewrite
         start = c_start
@@ -441,7 +456,8 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     titles = [o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE]
     for t in titles:
         end = min(passages.end(t.end), t.end + 6000)
-        for cand in ref_list_candidates(text, t.end, end):
+        direct = article_refs_candidate(text, t.end)
+        for cand in ([direct] if direct is not None else []) + list(ref_list_candidates(text, t.end, end)):
             result = _parse_candidate(text, cand) if _safe(text, cand) else None
             if result is None:
                 continue
@@ -450,6 +466,10 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             out.append(place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(start)))
     out.sort(key=lambda o: (o.start, o.end))
     return _resolve_antecedents(passages, out)
+
+
+# Only a conjunction or a separator between two citations: 「…の項及び」, 「…の項、」
+_JOINED = re.compile(r"[\s]*(?:及[\s]*び|並[\s]*び[\s]*に|又[\s]*は|若[\s]*し[\s]*く[\s]*は|と|[、，,・･])[\s]*")
 
 
 def _safe(text: str, cand: Candidate) -> bool:

@@ -66,6 +66,7 @@ class _Context:
     as_of: datetime.date | None
     accept_inferred: bool
     numerals: NumeralStyle
+    refs_at: frozenset[int] = frozenset()  # where reference lists start (「第２条」 after a title)
 
 
 def _evidence(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
@@ -355,6 +356,9 @@ def _article_key(atom: str) -> str | None:
 def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     """The edits for one citation, or why it stays as written."""
     if c.kind is CitationKind.ORDER_REFS:
+        if c.order is Order.OLD_USES:
+            # the 別表第一 order's articles follow the table's rows; no mapping of them is established
+            return _Plan(False, failures=tuple(_finding(c, F.ORDER_REF_UNKNOWN, ref=r.key()) for r in c.order_refs))
         if c.order is not Order.OLD_EXCHANGE:
             return _Plan(True)
         return _ref_plan(ctx, c)
@@ -380,6 +384,9 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     notes: tuple[Finding, ...] = ()
     inferred = False
     if c.rows:
+        after_list = _NUMBER_AFTER_LIST.match(ctx.text, c.end)
+        if after_list is not None:  # 「27の項、28」: a number the list did not take
+            return _Plan(False, failures=(_finding(c, F.NUMBER_AFTER, following=after_list.group(0).strip()),))
         mapped = _map_rows(ctx, c, table)
         if not mapped.ok:
             return _Plan(False, failures=mapped.failures, inferred=mapped.inferred)
@@ -405,6 +412,10 @@ _NUMBER_AFTER = re.compile(
 )
 
 
+# After a row list: a separator and a number that the list did not take (「27の項、28」).
+_NUMBER_AFTER_LIST = re.compile(r"[ \t\u3000]*[、，,・･][ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+")
+
+
 def _number_after(ctx: _Context, c: Citation) -> Finding | None:
     m = _NUMBER_AFTER.match(ctx.text, c.end)
     if m is None:
@@ -418,7 +429,8 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     title = c.part("title")
     if table_part is None or title is None:
         return _Plan(True)
-    trailing = _number_after(ctx, c)
+    after_title = c.end + len(ctx.text[c.end : c.end + 8]) - len(ctx.text[c.end : c.end + 8].lstrip(" \t\u3000"))
+    trailing = _number_after(ctx, c) if after_title not in ctx.refs_at else None
     if trailing is not None:
         return _Plan(False, failures=(trailing,))
     if c.order is Order.OLD_USES:
@@ -544,7 +556,8 @@ def _rewrite(
 ) -> RewriteResult:
     # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
     items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
-    ctx = _Context(text, mset, as_of, accept_inferred, document_numerals(text))
+    refs_at = frozenset(i.start for i in items if isinstance(i, Citation) and i.kind is CitationKind.ORDER_REFS)
+    ctx = _Context(text, mset, as_of, accept_inferred, document_numerals(text), refs_at)
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     for i, item in enumerate(items):

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["Candidate", "Passages", "may_hold_citation", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
+__all__ = ["Candidate", "Passages", "article_refs_candidate", "may_hold_citation", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
 _WS = " \t\r\n\u3000"
 _N = r"(?:[0-9０-９]+(?:[\r\n]+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+)"
@@ -147,6 +147,18 @@ def ref_list_candidates(text: str, start: int, end: int) -> Iterator[Candidate]:
     """Reference lists 「（１条２号ハ、…）」 between ``start`` and ``end``."""
     for m in _REFS_OPEN.finditer(text, start, end):
         yield Candidate(m.start(), m.start(), "order_refs")
+
+
+_ARTICLE_AFTER_TITLE = re.compile(r"[ \t\u3000]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]")
+
+
+def article_refs_candidate(text: str, title_end: int) -> Candidate | None:
+    """「第２条第７号…」 written right after an order's title that ends at ``title_end``."""
+    m = _ARTICLE_AFTER_TITLE.match(text, title_end)
+    if m is None:
+        return None
+    dai = text.index("第", title_end)
+    return Candidate(dai, dai, "article_refs")
 
 
 class Passages:

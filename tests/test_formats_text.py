@@ -180,6 +180,7 @@ def test_round_trip_outside_edits(tmp_path: Path, before: str, after: str, encod
     codec = "utf-8" if encoding.startswith("utf-8") else encoding
     bom = codecs.BOM_UTF8 if encoding == "utf-8-bom" else b""
     before += "。"  # (a kanji right before 番号利用法 hides the law name from the engine)
+    after = "。" + after  # (「の項、0」 may continue the list: such text is reported, not rewritten)
     text = before + cite + after
     p = tmp_path / f"prop-{encoding}.txt"
     p.write_bytes(bom + text.encode(codec))

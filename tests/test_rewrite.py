@@ -135,7 +135,7 @@ def test_short_title_of_the_old_order() -> None:
     assert rewrite("番号法別表第一主務省令").text == "番号法別表主務省令"
 
 
-@pytest.mark.parametrize("text", ["番号法別表第二の主務省令第２条第７号", "番号法別表第二の2に", "番号法別表第一 16に"])
+@pytest.mark.parametrize("text", ["番号法別表第二の2に", "番号法別表第一 16に", "番号法別表第二の27の項、28"])
 def test_no_old_number_is_left_under_a_new_name(text: str) -> None:
     result = rewrite(text)
     assert result.text == text
@@ -148,6 +148,43 @@ def test_row_followed_by_moku_is_a_word_not_a_row(text: str) -> None:
     assert result.text == text
     assert [f.reason for f in result.findings] == ["row-or-word"]
     assert rewrite("番号法別表第一の27項").text == "番号法別表の40項"
+
+
+def test_articles_written_after_the_old_orders_title_change_with_it() -> None:
+    # articles map (established); the title and its articles change together
+    result = rewrite("番号法別表第二主務省令第２０条及び第２１条")
+    assert result.text == "番号法第１９条第８号に基づく主務省令第５０条及び第５１条"
+    assert rewrite(result.text).edits == ()
+    title = "番号法別表第二の主務省令で定める事務及び情報を定める命令 第２条"
+    assert rewrite(title).text == "番号法第１９条第８号に基づく主務省令 第４条"
+    # an item whose mapping is only inferred keeps the title too, and proposes the rewrite
+    text = "番号法別表第二主務省令第２条第７号"
+    result = rewrite(text)
+    assert result.text == text
+    assert {f.reason for f in result.findings} == {"order-ref-inferred", "dependent-kept"}
+    assert rewrite(text, accept_inferred=True).text == "番号法第１９条第８号に基づく主務省令第４条第９号"
+    # a sub-item letter cannot be mapped; the 別表第一 order's articles have no mapping
+    for text in ("番号法別表第二主務省令第２条第７号ロ", "番号法別表第一主務省令第５条", "番号法別表第一主務省令（５条）"):
+        result = rewrite(text, accept_inferred=True)
+        assert result.text == text
+        assert "dependent-kept" in {f.reason for f in result.findings}
+
+
+def test_row_number_forms_kouban_and_tilde() -> None:
+    assert rewrite("番号法別表第二 項番27、28").text == "番号法第19条第8号に基づく主務省令第2条の表 項番48、49"
+    assert rewrite("番号法別表第一の項番16").text == "番号法別表の項番24"
+    text = "番号法別表第一の1〜3の項"
+    result = rewrite(text)
+    assert result.text == text and [f.reason for f in result.findings] == ["range-inferred"]
+    assert rewrite("番号法別表第二の1～5の項", accept_inferred=True).text.endswith("の1、2、3、5、6の項")
+
+
+def test_a_table_joined_to_the_acts_table_shares_its_law() -> None:
+    result = rewrite("番号法別表第一の16の項及び別表第二の27の項")
+    assert result.text == "番号法別表の24の項及び番号法第19条第8号に基づく主務省令第2条の表の48の項"
+    # after another law's table, or across a sentence, the law is not carried
+    for text in ("生活保護法別表第1の1の項及び別表第二の27の項", "番号法別表第一の16の項。別表第二の27の項"):
+        assert "law-unknown" in {f.reason for f in rewrite(text).findings}
 
 
 def test_assume_law() -> None:
