@@ -28,6 +28,7 @@ DEPENDENT_KEPT = "dependent-kept"
 TYPO = "typo"
 OVERLAP = "overlap"
 ROW_WORD = "row-or-word"
+ORDER_NUMBER = "order-number-mismatch"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
@@ -63,6 +64,8 @@ REASONS: dict[str, str] = {
     TYPO: "誤記の可能性があります：「{found}」→「{correct}」 / probable typo: {found} → {correct}",
     ROW_WORD: "「{found}」の「項目」は項の番号ではなく語の可能性があるため、書き換えません。確認してください"
     " / in {found}, 項目 may be the word \"item(s)\" rather than a row number; left as written for review",
+    ORDER_NUMBER: "命令の題名と番号（{number}）が合いません。題名も番号も元のままにしました。確認してください"
+    " / the order's number ({number}) does not match its title; both are kept as written",
     OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
 }
 

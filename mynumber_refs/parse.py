@@ -91,6 +91,7 @@ class Parsed:
     same_table: bool = False
     order_title: str | None = None  # "exchange" or "uses"
     title_span: tuple[int, int] | None = None
+    number_span: tuple[int, int] | None = None  # an order's number after its title: （平成26年…第7号）
     items: tuple[RowItem, ...] = ()
     separators: tuple[str, ...] = ()
     link: str = ""
@@ -327,7 +328,8 @@ class _ToModel:
         toks = [a for a in args if isinstance(a, Token)]
         bep = next(t for t in toks if t.type == "BEPPYO")
         ord_tok = next(t for t in toks if t.type == "ORD")
-        suffix = toks[-1]
+        number = toks[-1] if toks[-1].type == "ORDER_NUMBER" else None
+        suffix = toks[-2] if number is not None else toks[-1]
         table = _table_of(_ord_value(self.v(ord_tok)))
         if suffix.type == "ORDER_SHORT":  # 別表第二主務省令: the order of the table named
             kind = "exchange" if table is Table.BEPPYO2 else "uses"
@@ -335,7 +337,7 @@ class _ToModel:
             kind = "exchange" if "情" in self.v(suffix) else "uses"
         return Parsed(
             kind=CitationKind.ORDER_TITLE,
-            end=_end(suffix),
+            end=_end(number or suffix),
             provision=prov["provision"] if prov else None,
             provision_span=prov["span"] if prov else None,
             table=table,
@@ -343,6 +345,7 @@ class _ToModel:
             ord_span=(_start(ord_tok), _end(ord_tok)),
             order_title=kind,
             title_span=(_start(bep), _end(suffix)),
+            number_span=(_start(number), _end(number)) if number is not None else None,
         )
 
     def anchored(self, parsed: Parsed) -> Parsed:
@@ -569,6 +572,7 @@ def to_citation(
         ("ord", parsed.ord_span),
         ("table2", parsed.table2_span),
         ("title", parsed.title_span),
+        ("order_number", parsed.number_span),
         ("rows", parsed.rows_span),
     )
     parts: list[Part] = [Part(role, *span(sp)) for role, sp in named_spans if sp]

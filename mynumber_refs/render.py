@@ -16,17 +16,21 @@ __all__ = [
     "NEW_TABLE_PHRASE",
     "NEW_ORDER_NAME",
     "NEW_ORDER_FORMAL_TAIL",
+    "NEW_ORDER_NUMBER",
     "document_numerals",
     "numerals_of",
     "render_number",
     "render_rows",
     "new_table_phrase",
     "new_order_name",
+    "new_order_number",
 ]
 
 NEW_TABLE_PHRASE = "第{19}条第{8}号に基づく主務省令第{2}条の表"
 NEW_ORDER_NAME = "第{19}条第{8}号に基づく主務省令"
 NEW_ORDER_FORMAL_TAIL = "第十九条第八号に基づく利用特定個人情報の提供に関する命令"
+# The new order's number (it repealed 平成26年内閣府・総務省令第7号; see mappings/transitions.toml)
+NEW_ORDER_NUMBER = "令和{6}年デジタル庁・総務省令第{9}号"
 
 _FULL = "０１２３４５６７８９"
 
@@ -59,6 +63,11 @@ def _fill(template: str, style: NumeralStyle) -> str:
 def new_table_phrase(style: NumeralStyle) -> str:
     """「第19条第8号に基づく主務省令第2条の表」 in ``style``."""
     return _fill(NEW_TABLE_PHRASE, style)
+
+
+def new_order_number(style: NumeralStyle) -> str:
+    """「令和6年デジタル庁・総務省令第9号」 in ``style``."""
+    return NEW_ORDER_NUMBER.replace("{6}", render_int(6, style)).replace("{9}", render_int(9, style))
 
 
 def new_order_name(style: NumeralStyle) -> str:

@@ -36,11 +36,12 @@ from .model import (
     Table,
     TableBasis,
 )
-from .numerals import NumeralStyle, render_int
+from .numerals import NumeralStyle, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
     document_numerals,
     new_order_name,
+    new_order_number,
     new_table_phrase,
     numerals_of,
     render_rows,
@@ -433,7 +434,11 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     trailing = _number_after(ctx, c) if after_title not in ctx.refs_at else None
     if trailing is not None:
         return _Plan(False, failures=(trailing,))
-    if c.order is Order.OLD_USES:
+    number = c.part("order_number")
+    expected = _OLD_ORDER_NUMBERS[c.order] if c.order is not None else None
+    if number is not None and _order_number(ctx.text[number.start : number.end]) != expected:
+        return _Plan(False, failures=(_finding(c, F.ORDER_NUMBER, number=ctx.text[number.start : number.end]),))
+    if c.order is Order.OLD_USES:  # renamed in 2024 (…別表の主務省令…); same order, same number
         ord_part = c.part("ord")
         return _Plan(True, (_edit(ctx, ord_part.start, ord_part.end, "", c),) if ord_part else ())
     provision = c.part("provision")
@@ -445,7 +450,28 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
         after = new_order_name(ctx.numerals)
         if law_part is None:
             after = _law_name_for(ctx, c) + after
-    return _Plan(True, (_edit(ctx, start, title.end, after, c),))
+    edits = [_edit(ctx, start, title.end, after, c)]
+    if number is not None:  # the repealed order's number → the new order's, inside the same brackets
+        written = ctx.text[number.start : number.end]
+        digits = numerals_of(written[written.index("第") + 1 : written.rindex("号")].strip(), ctx.numerals)
+        edits.append(_edit(ctx, number.start + 1, number.end - 1, new_order_number(digits), c))
+    return _Plan(True, tuple(edits))
+
+
+# The old orders' numbers: (year of 平成, number) of 内閣府・総務省令
+_OLD_ORDER_NUMBERS = {Order.OLD_EXCHANGE: (26, 7), Order.OLD_USES: (26, 5)}
+_ORDER_NUMBER_RE = re.compile(r"[（(]平成([^年]{1,6})年内閣府・?総務省令第([^号]{1,6})号[）)]")
+
+
+def _order_number(written: str) -> tuple[int, int] | None:
+    """(year, number) of 「（平成26年内閣府・総務省令第7号）」 in any digits; None for anything else."""
+    m = _ORDER_NUMBER_RE.fullmatch("".join(written.split()))
+    if m is None:
+        return None
+    try:
+        return parse_int(m.group(1)), parse_int(m.group(2))
+    except ValueError:
+        return None
 
 
 # ------------------------------------------------------------------------- groups and typos

@@ -170,6 +170,36 @@ def test_articles_written_after_the_old_orders_title_change_with_it() -> None:
         assert "dependent-kept" in {f.reason for f in result.findings}
 
 
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (
+            "番号法別表第二の主務省令で定める事務及び情報を定める命令（平成２６年内閣府・総務省令第７号）に基づき",
+            "番号法第１９条第８号に基づく主務省令（令和６年デジタル庁・総務省令第９号）に基づき",
+        ),
+        (
+            "番号法別表第二主務省令（平成26年\n内閣府・総務省令第7号）第２条",
+            "番号法第19条第8号に基づく主務省令（令和6年デジタル庁・総務省令第9号）第４条",
+        ),
+        (  # the 別表第一 order was only renamed: its number stays
+            "番号法別表第一の主務省令で定める事務を定める命令（平成二十六年内閣府・総務省令第五号）",
+            "番号法別表の主務省令で定める事務を定める命令（平成二十六年内閣府・総務省令第五号）",
+        ),
+    ],
+)
+def test_the_old_orders_number_follows_its_title(before: str, after: str) -> None:
+    result = rewrite(before)
+    assert result.text == after
+    assert rewrite(after).edits == ()
+
+
+def test_an_order_number_that_does_not_match_the_title_keeps_both() -> None:
+    text = "番号法別表第一の主務省令で定める事務を定める命令（平成26年内閣府・総務省令第7号）"
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["order-number-mismatch"]
+
+
 def test_row_number_forms_kouban_and_tilde() -> None:
     assert rewrite("番号法別表第二 項番27、28").text == "番号法第19条第8号に基づく主務省令第2条の表 項番48、49"
     assert rewrite("番号法別表第一の項番16").text == "番号法別表の項番24"
