@@ -29,6 +29,7 @@ TYPO = "typo"
 OVERLAP = "overlap"
 ROW_WORD = "row-or-word"
 ORDER_NUMBER = "order-number-mismatch"
+TABLE_AMBIGUOUS = "table-ambiguous"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
@@ -66,6 +67,8 @@ REASONS: dict[str, str] = {
     " / in {found}, 項目 may be the word \"item(s)\" rather than a row number; left as written for review",
     ORDER_NUMBER: "命令の題名と番号（{number}）が合いません。題名も番号も元のままにしました。確認してください"
     " / the order's number ({number}) does not match its title; both are kept as written",
+    TABLE_AMBIGUOUS: "{date} 時点の番号利用法には「別表」という表はなく（別表第一・第二）、どちらを指すか確定できません"
+    " / on {date} the act had no table named 別表 (only 別表第一 and 第二); which one is meant is not established",
     OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
 }
 

@@ -109,6 +109,9 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
 
 _SPACES = " \u3000"
 
+# 施行日 of the renumbering (令和5年法律第48号): 別表第一 → 別表, 別表第二 → the order's 第2条の表
+EFFECTIVE_DATE = datetime.date(2024, 5, 27)
+
 
 def _table_edits(ctx: _Context, c: Citation) -> list[Edit]:
     """Edits that rename the table(s) of a citation; empty for 同表 and new tables."""
@@ -369,6 +372,9 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     if c.rows and c.text.endswith("項") and ctx.text.startswith("目", c.end):
         # 「別表第一の27項目」: 項目 is the word "item(s)", so 27 may be a count, not a row
         return _Plan(False, failures=(_finding(c, F.ROW_WORD, found=c.text + "目"),))
+    if table is Table.BEPPYO and not c.tables and ctx.as_of is not None and ctx.as_of < EFFECTIVE_DATE:
+        # a text dated before 2024-05-27 cannot mean the new 別表: the act then had 別表第一 and 第二
+        return _Plan(False, failures=(_finding(c, F.TABLE_AMBIGUOUS, date=ctx.as_of.isoformat()),))
     if table in (Table.BEPPYO, Table.ORDER_TABLE) and not c.tables:
         failures = tuple(
             _finding(c, F.ROW_NOT_IN_TABLE, table=table.value, row=r)

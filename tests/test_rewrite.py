@@ -193,6 +193,16 @@ def test_the_old_orders_number_follows_its_title(before: str, after: str) -> Non
     assert rewrite(after).edits == ()
 
 
+def test_bare_beppyo_in_a_text_dated_before_the_change_is_reported() -> None:
+    import datetime
+
+    text = "番号法別表の16の項"
+    assert rewrite(text).findings == ()  # undated: the new table's name, left alone
+    result = rewrite(text, as_of=datetime.date(2020, 1, 1))
+    assert result.text == text and [f.reason for f in result.findings] == ["table-ambiguous"]
+    assert rewrite(text, as_of=datetime.date(2024, 5, 27)).findings == ()
+
+
 def test_an_order_number_that_does_not_match_the_title_keeps_both() -> None:
     text = "番号法別表第一の主務省令で定める事務を定める命令（平成26年内閣府・総務省令第7号）"
     result = rewrite(text)
