@@ -185,6 +185,9 @@ class _ToModel:
     def row_kouban(self, kouban: Token, num: RowToken) -> RowItem:
         return RowItem("dai", (num,), "項番", _start(kouban), num.end)
 
+    def row_kouban_range(self, kouban: Token, lo: RowToken, _tilde: Token, hi: RowToken) -> RowItem:
+        return RowItem("range", (lo, hi), "項番", _start(kouban), hi.end)
+
     def row_sep(self, tok: Token) -> Token:
         return tok
 

@@ -425,7 +425,7 @@ _NUMBER_AFTER = re.compile(
 
 
 # After a row list: a separator and a number that the list did not take (「27の項、28」).
-_NUMBER_AFTER_LIST = re.compile(r"[ \t\u3000]*[、，,・･][ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+")
+_NUMBER_AFTER_LIST = re.compile(r"[ \t\u3000]*[、，,・･〜～~][ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+")
 
 
 def _number_after(ctx: _Context, c: Citation) -> Finding | None:

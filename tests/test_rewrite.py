@@ -217,6 +217,10 @@ def test_row_number_forms_kouban_and_tilde() -> None:
     result = rewrite(text)
     assert result.text == text and [f.reason for f in result.findings] == ["range-inferred"]
     assert rewrite("番号法別表第二の1～5の項", accept_inferred=True).text.endswith("の1、2、3、5、6の項")
+    # 項番13～15 is a range too; no end of it is left behind the new name
+    text = "番号法別表第二の項番13～15"
+    assert [f.reason for f in rewrite(text).findings] == ["range-inferred"]
+    assert rewrite(text, accept_inferred=True).text.endswith("の表の項番17、18、19")
 
 
 def test_a_table_joined_to_the_acts_table_shares_its_law() -> None:
