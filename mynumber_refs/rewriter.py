@@ -455,18 +455,30 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     provision = c.part("provision")
     start = provision.start if provision is not None else table_part.start
     law_part = c.part("law")
+    # digits as the citation writes them: its provision, else its number, else the document's
+    local = provision or number
+    numerals = numerals_of(_digits_of(ctx.text[local.start : local.end]), ctx.numerals) if local else ctx.numerals
     if c.law_basis is LawBasis.FULL_NAME:
         after = NEW_ORDER_FORMAL_TAIL
     else:
-        after = new_order_name(ctx.numerals)
+        after = new_order_name(numerals)
         if law_part is None:
             after = _law_name_for(ctx, c) + after
     edits = [_edit(ctx, start, title.end, after, c)]
     if number is not None:  # the repealed order's number → the new order's, inside the same brackets
         written = ctx.text[number.start : number.end]
-        digits = numerals_of(written[written.index("第") + 1 : written.rindex("号")].strip(), ctx.numerals)
+        digits = numerals_of(_digits_of(written), ctx.numerals)
         edits.append(_edit(ctx, number.start + 1, number.end - 1, new_order_number(digits), c))
     return _Plan(True, tuple(edits))
+
+
+_DIGIT_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]+")
+
+
+def _digits_of(written: str) -> str:
+    """The last run of digits in ``written`` (「第7号」 of 「（平成26年…第7号）」), or ``written``."""
+    runs = _DIGIT_RUN.findall(written)
+    return runs[-1] if runs else written
 
 
 # The old orders' numbers: (year of 平成, number) of 内閣府・総務省令
