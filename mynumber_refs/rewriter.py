@@ -94,12 +94,7 @@ def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence
 
 
 def _law_name_for(ctx: _Context, c: Citation) -> str:
-    """The act's name to write before the new order's table when the citation has none beside it.
-
-    None for a table joined to a citation of the act (「番号法第19条第7号及び別表第二」): the name
-    already written there governs both (「…及び第19条第8号に基づく主務省令第2条の表」)."""
-    if c.law_basis is LawBasis.COORDINATED:
-        return ""
+    """The act's name to write before the new order's table when the citation has none beside it."""
     if c.law and c.law_basis is not LawBasis.ASSUMED:
         return c.law
     lo = max(0, c.start - 20_000)

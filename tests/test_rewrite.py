@@ -225,7 +225,7 @@ def test_row_number_forms_kouban_and_tilde() -> None:
 
 def test_a_table_joined_to_the_acts_table_shares_its_law() -> None:
     result = rewrite("番号法別表第一の16の項及び別表第二の27の項")
-    assert result.text == "番号法別表の24の項及び第19条第8号に基づく主務省令第2条の表の48の項"
+    assert result.text == "番号法別表の24の項及び番号法第19条第8号に基づく主務省令第2条の表の48の項"
     # after another law's table, or across a sentence, the law is not carried
     for text in ("生活保護法別表第1の1の項及び別表第二の27の項", "番号法別表第一の16の項。別表第二の27の項"):
         assert "law-unknown" in {f.reason for f in rewrite(text).findings}
