@@ -325,6 +325,9 @@ def test_seed_legal_basis_row_with_accept_inferred(seed_text: str) -> None:
     result = rewrite(before, assume_law=True, accept_inferred=True)
     assert "別表第二" not in result.text
     assert "主務省令第２条の表" in result.text
+    # the table joined to 第１９条第８号 by 及び repeats the law's name, as the city wrote it
+    city = "・番号利用法第１９条第８号（特定個人情報の提供の制限）及び番号利用法第１９条第８号に基づく主務省令第２条の表"
+    assert norm(city) in norm(result.text)
     m = re.search(r"項（([^）]*)の項）", result.text)
     assert m is not None
     new_rows = [int(x) for x in re.findall(r"\d+", norm(m.group(1)))]
