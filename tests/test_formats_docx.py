@@ -262,3 +262,208 @@ def test_comments_are_left_alone(tmp_path: Path) -> None:
     with zipfile.ZipFile(p) as zf:
         assert zf.read("word/comments.xml") == comments_before
     assert docx.Document(str(p)).paragraphs[0].text == "本文 " + NEW
+
+
+# text boxes: Word keeps each one twice, a DrawingML copy (mc:Choice) and a VML copy (mc:Fallback)
+MC_DECLS = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"')
+TB_OLD = "番号利用法別表第一の16の項"
+TB_NEW = "番号利用法別表の24の項"
+
+
+def _box_paragraphs(*runs: str) -> str:
+    return "<w:p>" + "".join(f'<w:r><w:t xml:space="preserve">{t}</w:t></w:r>' for t in runs) + "</w:p>"
+
+
+def _text_box_run(choice: str, fallback: str | None) -> str:
+    """A run anchoring a text box: mc:AlternateContent with both copies, or a bare DrawingML box
+    when ``fallback`` is None."""
+    drawing = (
+        '<w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1"'
+        ' behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:extent cx="1828800" cy="457200"/><wp:docPr id="10" name="Text Box 10"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f'<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent>{choice}</w:txbxContent>'
+        '</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>')
+    if fallback is None:
+        inner = drawing
+    else:
+        inner = (f'<mc:AlternateContent><mc:Choice Requires="wps">{drawing}</mc:Choice><mc:Fallback>'
+                 '<w:pict><v:rect style="width:144pt;height:36pt"><v:textbox>'
+                 f'<w:txbxContent>{fallback}</w:txbxContent></v:textbox></v:rect></w:pict>'
+                 '</mc:Fallback></mc:AlternateContent>')
+    return f'<w:r {nsdecls("w", "wp", "a")} {MC_DECLS}>{inner}</w:r>'
+
+
+def _doc_with_text_box(path: Path, choice: str, fallback: str | None) -> None:
+    d = docx.Document()
+    d.add_paragraph("前の段落")
+    p = d.add_paragraph("次の図を参照: ")
+    p._p.append(parse_xml(_text_box_run(choice, fallback)))
+    p.add_run("（図1）")
+    # a VML text box in the header, with no other copy
+    d.sections[0].header.paragraphs[0]._p.append(parse_xml(
+        f'<w:r {nsdecls("w")} {MC_DECLS}><w:pict><v:rect><v:textbox><w:txbxContent>'
+        f'{_box_paragraphs("ヘッダーの枠 " + TB_OLD)}</w:txbxContent></v:textbox></v:rect></w:pict></w:r>'))
+    d.save(str(path))
+
+
+def _part_xml(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as zf:
+        return zf.read(name)
+
+
+def _box_texts(xml: bytes) -> list[str]:
+    """The text of every w:txbxContent in a part, in document order (Choice copy, then Fallback)."""
+    root = parse_xml(xml)
+    return ["".join(t.text or "" for t in box.iter(qn("w:t"))) for box in root.iter(qn("w:txbxContent"))]
+
+
+def test_text_box_is_rewritten_in_both_copies(tmp_path: Path) -> None:
+    p = tmp_path / "box.docx"
+    box = _box_paragraphs("枠内: 番号利用法別表第", "一の16の項") + _box_paragraphs("二行目")
+    _doc_with_text_box(p, box, box)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not findings
+    assert {e.location for e in edits} == {"本文 テキストボックス1 第1段落",
+                                           "ヘッダー（セクション1・既定） テキストボックス1 第1段落"}
+    assert {(e.citation_before, e.citation_after) for e in edits} == {(TB_OLD, TB_NEW)}
+    doc.save(p)
+    # both copies hold the new text, segment by segment
+    body = _part_xml(p, "word/document.xml")
+    assert _box_texts(body) == ["枠内: " + TB_NEW + "二行目"] * 2
+    root = parse_xml(body)
+    for box_el in root.iter(qn("w:txbxContent")):
+        assert [t.text for t in box_el.iter(qn("w:t"))] == ["枠内: 番号利用法別表", "の24の項", "二行目"]
+    # the paragraph anchoring the drawing keeps its own runs
+    d = docx.Document(str(p))
+    assert [r.text for r in d.paragraphs[1].runs] == ["次の図を参照: ", "", "（図1）"]
+    assert d.paragraphs[0].text == "前の段落"
+    header = d.sections[0].header.part.blob
+    assert _box_texts(header) == ["ヘッダーの枠 " + TB_NEW]
+    # a second run changes nothing
+    doc2 = open_document(p)
+    assert rewrite_document(doc2, rewrite) == ([], [])
+    assert not doc2.changed
+
+
+def test_text_box_units_are_read_once(tmp_path: Path) -> None:
+    p = tmp_path / "box.docx"
+    box = _box_paragraphs(TB_OLD)
+    _doc_with_text_box(p, box, box)
+    doc = open_document(p)
+    holding = [u for u in doc.units if TB_OLD in u.text]
+    assert [u.location.label for u in holding] == ["本文 テキストボックス1 第1段落",
+                                                   "ヘッダー（セクション1・既定） テキストボックス1 第1段落"]
+    assert holding[0].text == TB_OLD
+    assert holding[0].location.detail == {"part": "body", "textbox": 1, "paragraph": 1}
+    assert holding[1].location.detail == {"part": "header", "section": 1, "kind": "default",
+                                          "textbox": 1, "paragraph": 1}
+    # the text box does not leak into the paragraph that anchors it
+    labels = {u.location.label: u.text for u in doc.units}
+    assert labels["本文 第1段落"] == "前の段落\n次の図を参照: （図1）"
+
+
+def test_text_box_copies_that_differ_are_left_alone(tmp_path: Path) -> None:
+    p = tmp_path / "box.docx"
+    _doc_with_text_box(p, _box_paragraphs(TB_OLD), _box_paragraphs("番号利用法別表第一の15の項"))
+    body_before = _part_xml(p, "word/document.xml")
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"ヘッダー（セクション1・既定） テキストボックス1 第1段落"}
+    skipped = [f for f in findings if f.location == "本文 テキストボックス1 第1段落"]
+    assert skipped and all(f.reason == "protected" for f in skipped)
+    assert all("mc:Fallback" in f.message and " / " in f.message for f in skipped)
+    assert {f.text for f in skipped} >= {"第一", "16"}
+    doc.save(p)
+    body = _part_xml(p, "word/document.xml")
+    assert _box_texts(body) == [TB_OLD, "番号利用法別表第一の15の項"]
+    assert _box_texts(body) == _box_texts(body_before)
+    assert _box_texts(docx.Document(str(p)).sections[0].header.part.blob) == ["ヘッダーの枠 " + TB_NEW]
+
+
+def test_text_box_without_fallback_is_rewritten(tmp_path: Path) -> None:
+    p = tmp_path / "box.docx"
+    _doc_with_text_box(p, _box_paragraphs(TB_OLD), None)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not findings
+    assert "本文 テキストボックス1 第1段落" in {e.location for e in edits}
+    doc.save(p)
+    assert _box_texts(_part_xml(p, "word/document.xml")) == [TB_NEW]
+
+
+def _add_notes(d, kind: str, notes: dict[int, str]) -> None:
+    """Add a footnotes or endnotes part (python-docx loads it back as a plain part) holding
+    the separator notes, which carry a citation that must never be read, and ``notes``."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    tag = kind[:-1]
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:{kind} {nsdecls("w")}>'
+           f'<w:{tag} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r>'
+           f"<w:r><w:t>{TB_OLD}</w:t></w:r></w:p></w:{tag}>"
+           f'<w:{tag} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r>'
+           f"</w:p></w:{tag}>")
+    for note_id, text in notes.items():
+        xml += (f'\r\n  <w:{tag} w:id="{note_id}"><w:p><w:r><w:{tag}Ref/></w:r>'
+                f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{tag}>')
+        d.paragraphs[-1]._p.append(parse_xml(
+            f'<w:r {nsdecls("w")}><w:{tag}Reference w:id="{note_id}"/></w:r>'))
+    xml += f"\r\n</w:{kind}>"  # the line breaks make any rewriting of the part visible
+    content_type = CT.WML_FOOTNOTES if kind == "footnotes" else CT.WML_ENDNOTES
+    part = Part(PackURI(f"/word/{kind}.xml"), content_type, xml.encode(), d.part.package)
+    d.part.relate_to(part, RT.FOOTNOTES if kind == "footnotes" else RT.ENDNOTES)
+
+
+def _note_texts(xml: bytes, tag: str) -> dict[str, str]:
+    root = parse_xml(xml)
+    return {n.get(qn("w:id")): "".join(t.text or "" for t in n.iter(qn("w:t"))) for n in root.iter(qn(tag))}
+
+
+def test_footnotes_and_endnotes_are_rewritten(tmp_path: Path) -> None:
+    p = tmp_path / "notes.docx"
+    d = docx.Document()
+    d.add_paragraph("本文の段落")
+    _add_notes(d, "footnotes", {3: "参考: " + TB_OLD, 1: "最初の脚注"})
+    _add_notes(d, "endnotes", {1: "文末: 番号利用法別表第一の59の項"})
+    d.save(str(p))
+    doc = open_document(p)
+    labels = {u.location.label: u for u in doc.units}
+    assert labels["脚注1 第1段落"].text == " 最初の脚注"
+    assert labels["脚注2 第1段落"].text == " 参考: " + TB_OLD
+    assert labels["脚注2 第1段落"].location.detail == {"part": "footnotes", "note": 3, "paragraph": 1}
+    assert labels["文末脚注1 第1段落"].location.detail == {"part": "endnotes", "note": 1, "paragraph": 1}
+    assert sum(TB_OLD in u.text for u in doc.units) == 1  # the separator is not read
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not findings
+    assert {e.location for e in edits} == {"脚注2 第1段落", "文末脚注1 第1段落"}
+    doc.save(p)
+    docx.Document(str(p))  # still opens
+    foot = _part_xml(p, "word/footnotes.xml")
+    assert foot.startswith(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<w:footnotes ')
+    assert _note_texts(foot, "w:footnote") == {"-1": TB_OLD, "0": "", "3": " 参考: " + TB_NEW, "1": " 最初の脚注"}
+    end = _part_xml(p, "word/endnotes.xml")
+    assert _note_texts(end, "w:endnote")["1"] == " 文末: 番号利用法別表の85の項"
+
+
+def test_notes_without_citations_keep_their_bytes(tmp_path: Path) -> None:
+    p = tmp_path / "notes.docx"
+    d = docx.Document()
+    d.add_paragraph("本文 " + OLD)
+    _add_notes(d, "footnotes", {1: "参考資料を参照"})
+    _add_notes(d, "endnotes", {1: "以上"})
+    d.save(str(p))
+    foot_before = _part_xml(p, "word/footnotes.xml")
+    end_before = _part_xml(p, "word/endnotes.xml")
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"本文 第1段落"}
+    doc.save(p)
+    assert docx.Document(str(p)).paragraphs[0].text == "本文 " + NEW
+    assert _part_xml(p, "word/footnotes.xml") == foot_before
+    assert _part_xml(p, "word/endnotes.xml") == end_before

@@ -6,14 +6,28 @@ Units:
   definition such as 「（以下「法」という。）」 carries to the paragraphs after it); a table ends
   a passage;
 * every table cell (nested tables too): the cell's own paragraphs joined with ``"\\n"``;
-* every header and footer (each distinct part once), the same way.
+* every header and footer (each distinct part once), the same way;
+* every text box (``w:txbxContent``, DrawingML ``wps:txbx`` or VML ``v:textbox``) in the body, a
+  header, a footer or a note, the same way, labelled 「本文 テキストボックス1」 (numbered in
+  document order within its story);
+* every footnote and endnote (``/word/footnotes.xml``, ``/word/endnotes.xml``; not the separator
+  notes), the same way, labelled 「脚注1」/「文末脚注1」 (numbered in the order of their ids).
+
+Word keeps most text boxes twice, in ``mc:AlternateContent``: the ``mc:Choice`` copy (DrawingML)
+is the unit, the ``mc:Fallback`` copy (VML) is never read as a unit of its own.  An edit in the
+Choice copy is made in the Fallback copy too, text by text, when both copies hold the same
+sequence of ``w:t`` texts; when they do not, the edit is refused and reported, and neither copy
+changes.  A text box's text is not part of the paragraph that anchors it (the drawing is a
+marker there); a text box anchored inside a tracked change or a simple field is protected.
 
 The text of a paragraph is the text of its runs (``w:t``).  Text inside tracked changes
 (``w:ins``, ``w:del``, ``w:moveTo``, ``w:moveFrom``), fields (``w:fldSimple`` and the result of a
 complex field), tabs, breaks and drawings is protected: an edit that would touch it is refused
 and reported.  Comments (their own part) are never read.  An edit over several runs puts its
 new text into the run where the changed characters start; the other runs lose only the
-characters they no longer hold, and every run keeps its formatting.
+characters they no longer hold, and every run keeps its formatting.  A notes part that python-docx
+loads as plain bytes is parsed here and written back only when one of its notes changed; an
+unchanged part keeps its bytes exactly.
 """
 
 from __future__ import annotations
@@ -38,6 +52,9 @@ __all__ = ["DocxDocument", "open_docx"]
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 
 def _w(tag: str) -> str:
@@ -48,6 +65,7 @@ W_P, W_R, W_T, W_TBL, W_TR, W_TC = (_w(t) for t in ("p", "r", "t", "tbl", "tr", 
 W_SDT, W_SDTCONTENT, W_CUSTOMXML = _w("sdt"), _w("sdtContent"), _w("customXml")
 W_INS, W_DEL, W_MOVETO, W_MOVEFROM = _w("ins"), _w("del"), _w("moveTo"), _w("moveFrom")
 W_FLDSIMPLE, W_FLDCHAR, W_INSTRTEXT = _w("fldSimple"), _w("fldChar"), _w("instrText")
+W_TXBXCONTENT = _w("txbxContent")
 W_TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("dir"), _w("bdo"), W_CUSTOMXML}
 W_IGNORED = {
     _w(t)
@@ -57,6 +75,14 @@ W_IGNORED = {
     )
 }
 _HDR_TYPES = {"default": "既定", "first": "先頭ページ", "even": "偶数ページ"}
+_NOTE_KINDS = (("footnotes", "footnote", "脚注"), ("endnotes", "endnote", "文末脚注"))
+
+TEXTBOX_COPY_MESSAGE = (
+    "テキストボックスの2つの複製（mc:Choice と mc:Fallback）の文字が一致しないため自動では書き換えませんでした。"
+    "手作業で修正してください"
+    " / not rewritten automatically because the two copies of the text box (mc:Choice and mc:Fallback)"
+    " hold different text; fix it by hand"
+)
 
 
 @dataclass
@@ -142,11 +168,21 @@ def _row_children(tbl: Any, tag: str) -> list[Any]:
     return out
 
 
+def _texts_outside_text_boxes(el: Any) -> list[str]:
+    out: list[str] = []
+    for child in el:
+        if child.tag == W_T:
+            out.append(child.text or "")
+        elif child.tag != W_TXBXCONTENT:
+            out.extend(_texts_outside_text_boxes(child))
+    return out
+
+
 def _row_label(tc: Any, limit: int = 30) -> str:
     """The text of a row's first cell when it looks like an item label (short, no table)."""
     if tc.find(f".//{W_TBL}") is not None:
         return ""
-    text = " ".join("".join(t.text or "" for t in tc.iter(W_T)).split())
+    text = " ".join("".join(_texts_outside_text_boxes(tc)).split())
     return text if len(text) <= limit else ""
 
 
@@ -168,20 +204,126 @@ class _Passage:
 
 
 @dataclass
+class _NotesPart:
+    """A footnotes or endnotes part.  ``blob`` holds its original bytes when python-docx loaded
+    it as a plain part (``root`` is then parsed here and must be written back when it changed);
+    it is ``None`` for a part python-docx parsed itself."""
+
+    part: Any
+    root: Any
+    blob: bytes | None
+    dirty: bool = False
+
+
+@dataclass
 class _DocUnit:
     unit: Unit
     segments: list[Segment]
+    owner: _NotesPart | None = None
+    copy_blocked: frozenset[int] = frozenset()  # segments refused because their text box copies differ
+
+
+def _branch_of(child: Any) -> Any | None:
+    """The ``mc:Choice``/``mc:Fallback`` that ``child`` is, when its parent is mc:AlternateContent."""
+    parent = child.getparent()
+    if parent is not None and parent.tag == MC_ALTERNATE and child.tag in (MC_CHOICE, MC_FALLBACK):
+        return parent
+    return None
+
+
+def _first_branch(alternate: Any) -> Any | None:
+    for child in alternate:
+        if child.tag in (MC_CHOICE, MC_FALLBACK):
+            return child
+    return None
+
+
+def _is_copy(el: Any, root: Any) -> bool:
+    """Whether ``el`` lies in a branch of mc:AlternateContent other than the first (the copy of a
+    drawing kept for applications that cannot read the first)."""
+    node = el
+    while node is not None and node is not root:
+        alternate = _branch_of(node)
+        if alternate is not None and _first_branch(alternate) is not node:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _in_protected(el: Any, root: Any) -> bool:
+    """Whether ``el`` is anchored inside a tracked change or a simple field."""
+    node = el.getparent()
+    while node is not None and node is not root:
+        if node.tag in (W_INS, W_DEL, W_MOVETO, W_MOVEFROM, W_FLDSIMPLE):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _text_boxes(root: Any) -> list[Any]:
+    """The ``w:txbxContent`` elements under ``root`` in document order, copies left out."""
+    return [box for box in root.iter(W_TXBXCONTENT) if box is not root and not _is_copy(box, root)]
+
+
+class _Copies:
+    """Which ``w:t`` elements are copies of one another (the branches of mc:AlternateContent).
+
+    For every mc:AlternateContent, each later branch whose sequence of ``w:t`` texts equals the
+    first branch's is linked to it text by text; a branch that differs makes the texts of the
+    whole element unsafe to change (``mismatched``)."""
+
+    def __init__(self) -> None:
+        self.links: dict[Any, list[Any]] = {}
+        self.mismatched: set[Any] = set()
+
+    def scan(self, root: Any) -> None:
+        for alternate in root.iter(MC_ALTERNATE):
+            branches = [c for c in alternate if c.tag in (MC_CHOICE, MC_FALLBACK)]
+            if len(branches) < 2:
+                continue
+            first = list(branches[0].iter(W_T))
+            texts = [t.text or "" for t in first]
+            for other in branches[1:]:
+                others = list(other.iter(W_T))
+                if [t.text or "" for t in others] == texts:
+                    for a, b in zip(first, others, strict=True):
+                        self.links.setdefault(a, []).append(b)
+                        self.links.setdefault(b, []).append(a)
+                else:
+                    self.mismatched.update(first)
+                    self.mismatched.update(others)
+
+    def group(self, t: Any) -> list[Any]:
+        """``t`` and every copy of it, directly or through other copies."""
+        seen = [t]
+        known = {t}
+        todo = [t]
+        while todo:
+            for other in self.links.get(todo.pop(), ()):
+                if other not in known:
+                    known.add(other)
+                    seen.append(other)
+                    todo.append(other)
+        return seen
+
+    def safe(self, t: Any) -> bool:
+        """Whether ``t`` may change (with all its copies)."""
+        if t not in self.links:
+            return t not in self.mismatched
+        return not any(x in self.mismatched for x in self.group(t))
 
 
 class _Walker:
     def __init__(self) -> None:
         self.units: list[_DocUnit | None] = []
         self.state = _State()
+        self.protected = False
+        self.owner: _NotesPart | None = None
 
     def _paragraph(self, p: Any, passage: _Passage) -> None:
         passage.new_paragraph()
         segs: list[Segment] = []
-        _inline(p, segs, self.state, False)
+        _inline(p, segs, self.state, self.protected)
         passage.extend(segs)
 
     def _finish(self, slot: int, passage: _Passage, label: str, detail: dict[str, Any],
@@ -196,7 +338,7 @@ class _Walker:
             lab = f"{label} 第{n}段落" if number else label
             breaks.append((off, Location(lab, {**detail, "paragraph": n})))
         unit = Unit(text, breaks[0][1], breaks)
-        self.units[slot] = _DocUnit(unit, passage.segments)
+        self.units[slot] = _DocUnit(unit, passage.segments, self.owner)
 
     def story(self, root: Any, label: str, detail: dict[str, Any]) -> None:
         para_no = 0
@@ -247,6 +389,15 @@ class _Walker:
                                    {**cell_detail, "table": [*path, r_i, c_i, nested]})
                 self._finish(slot, passage, cell_label, cell_detail, 0, False)
 
+    def text_boxes(self, root: Any, label: str, detail: dict[str, Any]) -> None:
+        """Every text box under ``root`` as a story of its own (a nested one too, once)."""
+        for number, box in enumerate(_text_boxes(root), 1):
+            saved = self.state, self.protected
+            self.state = _State()
+            self.protected = saved[1] or _in_protected(box, root)
+            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number})
+            self.state, self.protected = saved
+
 
 def _header_footer_parts(document: Any) -> list[tuple[str, dict[str, Any], Any]]:
     out: list[tuple[str, dict[str, Any], Any]] = []
@@ -268,6 +419,62 @@ def _header_footer_parts(document: Any) -> list[tuple[str, dict[str, Any], Any]]
     return out
 
 
+def _notes_parts(path: Path, document: Any) -> list[tuple[str, str, str, _NotesPart]]:
+    """The footnotes and endnotes parts of the main document part:
+    ``(part name, note tag, Japanese label, part)``, footnotes first."""
+    from docx.opc.part import XmlPart
+    from docx.oxml import parse_xml
+
+    found: dict[str, _NotesPart] = {}
+    for rel in document.part.rels.values():
+        if rel.is_external:
+            continue
+        for part_name, _tag, _ja in _NOTE_KINDS:
+            if part_name in found or not rel.reltype.endswith("/" + part_name):
+                continue
+            part = rel.target_part
+            if isinstance(part, XmlPart):
+                found[part_name] = _NotesPart(part, part.element, None)
+                continue
+            blob = part.blob
+            try:
+                root = parse_xml(blob)
+            except Exception as exc:  # noqa: BLE001 - lxml's syntax errors and the like
+                raise FormatError(path, f"{part.partname} が壊れているため開けません（{type(exc).__name__}: {exc}）",
+                                  f"{part.partname} is corrupt ({type(exc).__name__}: {exc})") from exc
+            found[part_name] = _NotesPart(part, root, blob)
+    return [(name, tag, ja, found[name]) for name, tag, ja in _NOTE_KINDS if name in found]
+
+
+def _note_id(note: Any) -> int | None:
+    """The id of a note that holds text (not a separator), else ``None``."""
+    if note.get(_w("type"), "normal") != "normal":
+        return None
+    try:
+        number = int(note.get(_w("id"), ""))
+    except ValueError:
+        return None
+    return number if number > 0 else None
+
+
+def _xml_bytes(root: Any, original: bytes) -> bytes:
+    """``root`` serialized as UTF-8 after the original part's XML declaration (or the usual one)."""
+    import re
+
+    from lxml import etree
+
+    prolog = XML_DECLARATION
+    if original.startswith(b"<?xml"):
+        end = original.find(b"?>")
+        encoding = re.search(rb"""encoding\s*=\s*["']([^"']*)""", original[:max(end, 0)])
+        if end > 0 and (encoding is None or encoding.group(1).lower() in (b"utf-8", b"utf8")):
+            stop = end + 2
+            while original[stop:stop + 1] in (b" ", b"\t", b"\r", b"\n"):
+                stop += 1
+            prolog = original[:stop]
+    return prolog + etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=False)
+
+
 class DocxDocument:
     """A .docx opened with python-docx, its units and their segments."""
 
@@ -280,10 +487,33 @@ class DocxDocument:
         self.notes: list[str] = []
         self._changed = False
         walker = _Walker()
-        walker.story(document.element.body, "本文", {"part": "body"})
+        self._copies = _Copies()
+        body = document.element.body
+        walker.story(body, "本文", {"part": "body"})
+        walker.text_boxes(body, "本文", {"part": "body"})
+        self._copies.scan(body)
         for label, detail, root in _header_footer_parts(document):
             walker.story(root, label, detail)
+            walker.text_boxes(root, label, detail)
+            self._copies.scan(root)
+        notes_parts = _notes_parts(path, document)
+        self._notes = [rec for _, _, _, rec in notes_parts]
+        for part_name, tag, name_ja, rec in notes_parts:
+            walker.owner = rec
+            notes = [(nid, n) for n in rec.root if n.tag == _w(tag) and (nid := _note_id(n)) is not None]
+            for number, (nid, note) in enumerate(sorted(notes, key=lambda x: x[0]), 1):
+                detail = {"part": part_name, "note": nid}
+                walker.story(note, f"{name_ja}{number}", detail)
+                walker.text_boxes(note, f"{name_ja}{number}", detail)
+            self._copies.scan(rec.root)
+        walker.owner = None
         self._units = [u for u in walker.units if u is not None]
+        for du in self._units:
+            blocked = [i for i, seg in enumerate(du.segments)
+                       if seg.editable and seg.payload is not None and not self._copies.safe(seg.payload)]
+            for i in blocked:
+                du.segments[i].editable = False
+            du.copy_blocked = frozenset(blocked)
 
     @property
     def units(self) -> Sequence[Unit]:
@@ -296,18 +526,32 @@ class DocxDocument:
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         du = self._units[index]
         new_texts, refused = plan_segment_edits(du.segments, edits)
+        copy_refused: set[int] = set()
+        if refused and du.copy_blocked:
+            # which refusals come only from text box copies that differ: plan again without that rule
+            free = [Segment(s.text, True, s.payload) if i in du.copy_blocked else s
+                    for i, s in enumerate(du.segments)]
+            plain = {id(e) for e, _ in plan_segment_edits(free, edits)[1]}
+            copy_refused = {id(e) for e, _ in refused if id(e) not in plain}
         for i, text in new_texts.items():
             seg = du.segments[i]
             if text == seg.text:
                 continue
-            t_el = seg.payload
-            t_el.text = text
-            t_el.set(XML_SPACE, "preserve")
+            for t_el in self._copies.group(seg.payload):  # the element itself, then its copies
+                t_el.text = text
+                t_el.set(XML_SPACE, "preserve")
             seg.text = text
             self._changed = True
-        return [SkippedEdit(e, reason, PROTECTED_MESSAGE) for e, reason in refused]
+            if du.owner is not None:
+                du.owner.dirty = True
+        return [SkippedEdit(e, reason, TEXTBOX_COPY_MESSAGE if id(e) in copy_refused else PROTECTED_MESSAGE)
+                for e, reason in refused]
 
     def save(self, dest: Path) -> None:
+        for rec in self._notes:
+            if rec.dirty and rec.blob is not None:
+                # python-docx writes a plain part's bytes as loaded: hand it the new ones
+                rec.part._blob = _xml_bytes(rec.root, rec.blob)
         atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
                     mode_from=self.path if self.path.exists() else None)
 
