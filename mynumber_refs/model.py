@@ -266,18 +266,33 @@ class Citation:
     order: Order | None = None
     order_refs: tuple[OrderRef, ...] = ()
     style: Style = Style()
-    parts: tuple[Part, ...] = attrs.field(default=(), eq=False, repr=False)
+    # the located tokens, stored relative to ``parts_offset`` so that placing a parsed citation in
+    # a document does not rebuild them; read them through ``parts``, ``part`` and ``parts_of``
+    _parts: tuple[Part, ...] = attrs.field(default=(), eq=False, repr=False)
     antecedent: int | None = None  # index in the citation list of the table/order this one hangs on
     passage: int = attrs.field(default=0, eq=False, repr=False)  # start of its blank-line passage
+    _parts_offset: int = attrs.field(default=0, eq=False, repr=False)
+
+    @property
+    def parts(self) -> tuple[Part, ...]:
+        """The located tokens (law, provision, table, each row …) with spans in the original text."""
+        off = self._parts_offset
+        if not off:
+            return self._parts
+        return tuple(Part(p.role, p.start + off, p.end + off, p.value) for p in self._parts)
 
     def part(self, role: str) -> Part | None:
-        for p in self.parts:
+        off = self._parts_offset
+        for p in self._parts:
             if p.role == role:
-                return p
+                return Part(p.role, p.start + off, p.end + off, p.value) if off else p
         return None
 
     def parts_of(self, role: str) -> tuple[Part, ...]:
-        return tuple(p for p in self.parts if p.role == role)
+        off = self._parts_offset
+        return tuple(
+            Part(p.role, p.start + off, p.end + off, p.value) if off else p for p in self._parts if p.role == role
+        )
 
     @property
     def established(self) -> bool:

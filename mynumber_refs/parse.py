@@ -144,10 +144,17 @@ class _ToModel:
     def v(self, tok: Token) -> str:
         return self.src[_start(tok) : _end(tok)]
 
-    def transform(self, tree: Tree) -> Any:
-        """Bottom-up: each rule's method receives its transformed children inline."""
-        children = [self.transform(c) if isinstance(c, Tree) else c for c in tree.children]
-        return getattr(self, tree.data)(*children)
+    def transform(self, tree: Tree | tuple[str, tuple[Any, ...]]) -> Any:
+        """Bottom-up: each rule's method receives its transformed children inline.
+
+        ``tree`` is a Lark tree or its compact form from :func:`_compact` (what the cache holds)."""
+        if isinstance(tree, Tree):
+            tree = _compact(tree)
+        return self._node(tree)
+
+    def _node(self, node: tuple[str, tuple[Any, ...]]) -> Any:
+        name, children = node
+        return getattr(self, name)(*[self._node(c) if type(c) is tuple else c for c in children])
 
     # numbers ---------------------------------------------------------------
     def num(self, tok: Token) -> Token:
@@ -417,6 +424,12 @@ def _end_accepts(ip: Any) -> bool:
     return "$END" in state.parse_conf.parse_table.states[state.position]
 
 
+def _compact(tree: Tree) -> tuple[str, tuple[Any, ...]]:
+    """A tree as nested ``(rule name, children)`` tuples with its tokens as leaves: the form the
+    shape cache keeps, walked faster than Lark's Tree objects."""
+    return (str(tree.data), tuple(_compact(c) if isinstance(c, Tree) else c for c in tree.children))
+
+
 def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
     """Parse the longest prefix of ``text`` that is a complete ``start``; (tree, end) or None."""
     parser = get_parser()
@@ -445,7 +458,8 @@ _SHAPE = str.maketrans("23456789２３４５６７８９二三四五六七八九
 
 @functools.lru_cache(maxsize=4096)
 def _tree_cached(shape: str, start: str) -> tuple[Any, int] | None:
-    return _longest_prefix(shape, start)
+    found = _longest_prefix(shape, start)
+    return None if found is None else (_compact(found[0]), found[1])
 
 
 _PARSED: dict[tuple[str, str], tuple[Parsed, Citation | None]] = {}
@@ -505,14 +519,39 @@ def parse_relative(text: str, start: str = "anchored") -> tuple[Parsed, Citation
 def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), **changes: Any) -> Citation:
     """``c`` (built at offset 0) moved by ``offset`` into ``source``, with ``changes``, in one step."""
     if offset:
-        parts = tuple(Part(p.role, p.start + offset, p.end + offset, p.value) for p in c.parts)
         refs = tuple(attrs.evolve(r, start=r.start + offset, end=r.end + offset) for r in c.order_refs)
     else:
-        parts, refs = c.parts, c.order_refs
+        refs = c.order_refs
+    # the parts stay relative (shared with the cached citation); only the offset moves
+    shift = c._parts_offset + offset
+    rel_prefix = tuple(Part(p.role, p.start - shift, p.end - shift, p.value) for p in prefix)
     start = changes.pop("start", c.start + offset)
     end = changes.pop("end", c.end + offset)
-    return attrs.evolve(
-        c, start=start, end=end, text=source[start:end], parts=prefix + parts, order_refs=refs, **changes
+    get = changes.get
+    # every field spelt out (attrs.evolve would find them by introspection on each call; a placed
+    # citation is built once per citation of a document, so this is a hot path).  A test checks
+    # that placing with no change gives back an equal citation, field by field.
+    return Citation(
+        start=start,
+        end=end,
+        text=source[start:end],
+        kind=get("kind", c.kind),
+        law=get("law", c.law),
+        law_basis=get("law_basis", c.law_basis),
+        provision=get("provision", c.provision),
+        table=get("table", c.table),
+        tables=get("tables", c.tables),
+        table_basis=get("table_basis", c.table_basis),
+        rows=get("rows", c.rows),
+        ranges=get("ranges", c.ranges),
+        column=get("column", c.column),
+        order=get("order", c.order),
+        order_refs=refs,
+        style=get("style", c.style),
+        parts=rel_prefix + c._parts,
+        antecedent=get("antecedent", c.antecedent),
+        passage=get("passage", c.passage),
+        parts_offset=shift,
     )
 
 

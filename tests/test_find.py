@@ -285,3 +285,49 @@ def test_parse_citation_rejects_non_citations() -> None:
     assert info.value.position == len("別表第一の16の項")
     with pytest.raises(CitationSyntaxError):
         parse_citation("こんにちは")
+
+
+law_fragments = st.sampled_from(
+    ["番号法", "番号利用法", "マイナンバー法", "改正番号法", "住民基本台帳法", "（以下「番号法」という。）",
+     "（以下「改正番号法」という。）", "（以下「ＩＴ番号法」という。）", "ＩＴ番号法", "生活保護法（以下「番号利用法」という。）", "行政手続における特定の個人を識別するための番号の利用等に関する法律",
+     "の", " ", "\n", "同法", "法", "別表第一", "第9条第1項", "。", "ア"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(law_fragments, max_size=12).map("".join), st.booleans())
+def test_fast_law_lookup_agrees_with_the_general_search(text: str, assume: bool) -> None:
+    # the shortcut for 「番号法」 written right before a citation must give what the general search gives
+    from mynumber_refs.resolve import _Resolver
+
+    resolver = _Resolver(text, assume)
+    for pos in range(len(text) + 1):
+        fast = resolver._alias_right_before(pos)
+        if fast is not None:
+            assert fast == resolver._law_before_general(pos), (text, pos)
+
+
+def test_placing_a_citation_keeps_every_field() -> None:
+    # parse.place spells out Citation's fields for speed: none may be dropped or defaulted
+    import attrs
+
+    from mynumber_refs.model import Order, OrderRef, Part, Provision, TableBasis
+    from mynumber_refs.parse import place
+
+    src = "番号法第9条第1項別表第一の16の項"
+    sample = Citation(
+        start=0, end=len(src), text=src, kind=CitationKind.ORDER_REFS, law="番号法", law_basis=LawBasis.NAMED,
+        provision=Provision(RowNumber((9,)), 1, None), table=Table.BEPPYO1, tables=(Table.BEPPYO1, Table.BEPPYO2),
+        table_basis=TableBasis.ANTECEDENT, rows=(RowNumber((16,)),), ranges=((RowNumber((1,)), RowNumber((3,))),),
+        column="第4欄", order=Order.OLD_EXCHANGE, order_refs=(OrderRef(RowNumber((2,)), None, 7, None, 3, 5),),
+        style=Style(row_form="項"), parts=(Part("row", 13, 15, "16"),), antecedent=4, passage=2, parts_offset=0,
+    )
+    for field in attrs.fields(Citation):
+        if field.default is not attrs.NOTHING and field.name not in ("_parts_offset",):
+            assert getattr(sample, field.name) != field.default, f"give the sample a non-default {field.name}"
+    placed = place(sample, 0, src)
+    for field in attrs.fields(Citation):
+        assert getattr(placed, field.name) == getattr(sample, field.name), field.name
+    moved = place(sample, 5, "12345" + src)
+    assert moved.parts == (Part("row", 18, 20, "16"),) and moved.part("row") == Part("row", 18, 20, "16")
+    assert moved.order_refs[0].start == 8 and moved.text == src
