@@ -55,10 +55,12 @@ def sample(tmp_path: Path) -> Path:
 def test_rewrite_cells_and_keep_everything_else(sample: Path, tmp_path: Path) -> None:
     doc = open_document(sample)
     # cells that cannot hold a citation (「②事務の内容」, 「関係のない文章」) are not units
-    assert [u.location.label for u in doc.units] == ["評価書!B1", "評価書!E1", "評価書!A5", "別紙!B2"]
+    # B1 is labelled with the item to its left; E1's nearest text to the left is a citation, no label
+    labels = ["評価書!B1（②事務の内容）", "評価書!E1", "評価書!A5", "別紙!B2"]
+    assert [u.location.label for u in doc.units] == labels
     edits, findings = rewrite_document(doc, rewrite)
     assert not findings
-    assert {e.location for e in edits} == {"評価書!B1", "評価書!A5", "評価書!E1", "別紙!B2"}
+    assert {e.location for e in edits} == set(labels)
     out = tmp_path / "out.xlsx"
     doc.save(out)
     wb = openpyxl.load_workbook(str(out), rich_text=True)
@@ -78,6 +80,27 @@ def test_rewrite_cells_and_keep_everything_else(sample: Path, tmp_path: Path) ->
     assert blocks[-1] == ("の項", False, True)
     assert wb["別紙"]["B2"].value == NEW and wb["別紙"]["B3"].value == "関係のない文章"
     assert wb.sheetnames == ["評価書", "別紙"]
+
+
+def test_row_labels_come_from_the_left_and_from_merged_cells(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["A2"] = "Ⅰ 基本情報"
+    ws.merge_cells("B3:B4")
+    ws["B3"] = "②法令上の根拠"
+    ws["D3"] = OLD
+    ws["D4"] = "番号利用法別表第一の59の項"
+    ws["A5"] = "12"
+    ws["C5"] = OLD
+    p = tmp_path / "labels.xlsx"
+    wb.save(str(p))
+    doc = open_document(p)
+    # (B3 itself is read too: 法令 might begin a citation)
+    assert [u.location.label for u in doc.units] == [
+        "評価書!B3", "評価書!D3（②法令上の根拠）", "評価書!D4（②法令上の根拠）", "評価書!C5"]
+    assert doc.units[2].location.detail["row_label"] == "②法令上の根拠"
+    assert len(wb["評価書"]._cells) == len(openpyxl.load_workbook(str(p))["評価書"]._cells)
 
 
 def test_formula_values_are_recomputed_unchanged(sample: Path, tmp_path: Path) -> None:

@@ -2,7 +2,8 @@
 
 Every text cell of every worksheet is one unit (line breaks inside a cell stay in its text),
 except plain cells that cannot hold a citation (see :func:`mynumber_refs.formats.may_cite`),
-left out for speed; its location is ``Sheet!A1``.  Formula cells are never touched.  Rich-text cells keep each
+left out for speed; its location is ``Sheet!A1``, followed by the item label when the nearest
+text to the left in its row is a short label (``評価書!C12（②法令上の根拠）``).  Formula cells are never touched.  Rich-text cells keep each
 block's font: an edit goes into the block where the changed characters start.  Styles, merged
 cells, column widths and formulas are written back as openpyxl read them; an .xlsm keeps its
 macros (``keep_vba=True``), which are never run.
@@ -73,6 +74,38 @@ def _existing_cells(ws: Any) -> Any:
     return (c for row in ws.iter_rows() for c in row)
 
 
+def _value_at(ws: Any, row: int, col: int) -> Any:
+    """The value shown at (row, col): a merged range shows its top-left cell's.  Reads the sheet's
+    own mapping, so that no empty cell is created."""
+    cells = getattr(ws, "_cells", {})
+    cell = cells.get((row, col))
+    if cell is not None and cell.value is not None:
+        return cell.value
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
+            top = cells.get((rng.min_row, rng.min_col))
+            return top.value if top is not None else None
+    return None
+
+
+def _row_label(ws: Any, row: int, col: int, limit: int = 30) -> str:
+    """The item label of a cell: the nearest text to its left in the same row (「②法令上の根拠」),
+    when it is short and holds no citation; else ``""``."""
+    from openpyxl.cell.rich_text import CellRichText
+
+    for c in range(col - 1, 0, -1):
+        value = _value_at(ws, row, c)
+        if isinstance(value, CellRichText):
+            value = str(value)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        text = " ".join(value.split())
+        if len(text) > limit or "表" in text or text.isdigit():  # a citation or a number is no label
+            return ""
+        return text
+    return ""
+
+
 class XlsxDocument:
     """A workbook opened with openpyxl, its text cells as units."""
 
@@ -110,8 +143,13 @@ class XlsxDocument:
 
     def _add(self, ws: Any, cell: Any, text: str, segs: list[Segment] | None) -> None:
         label = f"{ws.title}!{cell.coordinate}"
+        detail: dict[str, Any] = {"sheet": ws.title, "cell": cell.coordinate}
+        row_label = _row_label(ws, cell.row, cell.column)
+        if row_label:  # the item the cell belongs to, for the 変更箇所 table's 項目
+            label += f"（{row_label}）"
+            detail["row_label"] = row_label
         self._cells.append((cell, segs))
-        self._units.append(Unit(text, Location(label, {"sheet": ws.title, "cell": cell.coordinate})))
+        self._units.append(Unit(text, Location(label, detail)))
 
     @property
     def units(self) -> Sequence[Unit]:
