@@ -404,3 +404,19 @@ def test_garbage_collector_state_is_restored() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_readme_before_after_table_is_what_rewrite_does() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    head = readme.index("| 改正前 (before) | 改正後 (after) |")
+    rows = []
+    for line in readme[head:].splitlines()[2:]:
+        if not line.startswith("|"):
+            break
+        before, after = (cell.strip() for cell in line.strip("|").split("|"))
+        rows.append((before, after))
+    assert len(rows) >= 4
+    for before, after in rows:
+        assert rewrite(before).text == after, before
