@@ -1,6 +1,6 @@
 """The ``mynumber-refs`` command.
 
-    mynumber-refs find PATH|- [--assume-law] [--json]
+    mynumber-refs find PATH...|- [--assume-law] [--json]
     mynumber-refs rewrite -|PATH... [--assume-law] [--as-of DATE] [--accept-inferred] [--fix-typos]
                           [--mapping FILE.csv] [--diff] [--check] [--json] [file options]
     mynumber-refs explain "別表第一の16の項" [--as-of DATE] [--accept-inferred]
@@ -79,26 +79,84 @@ def _citation_json(item: Any, path: str) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ find
 
 
-def _cmd_find(args: argparse.Namespace) -> int:
-    from .model import Citation
+def _find_items(text: str, assume_law: bool) -> list[Any]:
     from .resolve import find_citations
 
-    text = _read_input(args.path)
-    items = find_citations(text, assume_law=args.assume_law)
+    return find_citations(text, assume_law=assume_law)
+
+
+def _print_find_item(item: Any, where: str) -> None:
+    from .model import Citation
+
+    if isinstance(item, Citation):
+        print(f"{where}\t引用 citation\t{_one_line(item.text)}\t{item.describe()}")
+    else:
+        print(f"{where}\t要確認 {item.reason}\t{_one_line(item.text)}\t{item.message}")
+
+
+def _cmd_find(args: argparse.Namespace) -> int:
+    """List citations in standard input, text files, Word and Excel files, or folders of them.
+
+    Offsets (``start``/``end``) index the decoded text of a text file; in a Word or Excel file they
+    index the unit (a paragraph passage, a cell …) named by ``location``."""
+    from .batch import FileOutcome, collect_files
+    from .formats import FormatError, open_document
+    from .model import Citation
+
+    rows: list[dict[str, Any]] = []
+    found = findings = 0
+    failed = False
+
+    def emit(items: list[Any], path: str, text: str, location: Any = None) -> None:
+        nonlocal found, findings
+        for item in items:
+            if isinstance(item, Citation):
+                found += 1
+            else:
+                findings += 1
+            if args.json:
+                row = _citation_json(item, path)
+                row["location"] = location.locate(item.start).label if location is not None else None
+                rows.append(row)
+                continue
+            line, col = _line_col(text, item.start)
+            if location is None:
+                _print_find_item(item, f"{path}:{line}:{col}")
+            else:
+                _print_find_item(item, f"{path} [{location.locate(item.start).label}]:{line}:{col}")
+
+    if "-" in args.paths:
+        text = _read_input("-")
+        emit(_find_items(text, args.assume_law), "-", text)
+    for entry in collect_files([p for p in args.paths if p != "-"]):
+        if isinstance(entry, FileOutcome):
+            for note in entry.notes:
+                print(f"{entry.path}: {note}", file=sys.stderr)
+            if entry.error:
+                print(f"エラー / error: {entry.error}", file=sys.stderr)
+                failed = True
+            continue
+        try:
+            doc = open_document(entry.path)
+        except FormatError as exc:  # its message names the file
+            print(f"エラー / error: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        except OSError as exc:
+            print(f"エラー / error: {entry.display}: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        if doc.format == "text":
+            text = doc.units[0].text if doc.units else ""
+            emit(_find_items(text, args.assume_law), entry.display, text)
+            continue
+        for unit in doc.units:
+            emit(_find_items(unit.text, args.assume_law), entry.display, unit.text, unit)
     if args.json:
-        json.dump([_citation_json(i, args.path) for i in items], sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-        return 0
-    for item in items:
-        line, col = _line_col(text, item.start)
-        where = f"{args.path}:{line}:{col}"
-        if isinstance(item, Citation):
-            print(f"{where}\t引用 citation\t{_one_line(item.text)}\t{item.describe()}")
-        else:
-            print(f"{where}\t要確認 {item.reason}\t{_one_line(item.text)}\t{item.message}")
-    found = sum(isinstance(i, Citation) for i in items)
-    print(f"引用 {found} 件、要確認 {len(items) - found} 件 / {found} citations, {len(items) - found} findings", file=sys.stderr)
-    return 0
+    print(f"引用 {found} 件、要確認 {findings} 件 / {found} citations, {findings} findings", file=sys.stderr)
+    return 2 if failed else 0
 
 
 # ------------------------------------------------------------------------------ rewrite
@@ -280,8 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mynumber-refs {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("find", help="引用を一覧する / list citations")
-    p.add_argument("path", metavar="PATH|-")
+    p = sub.add_parser("find", help="引用を一覧する（テキスト・Word・Excel・フォルダ） / list citations")
+    p.add_argument("paths", nargs="+", metavar="PATH|-")
     _common(p)
     p.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
     p.set_defaults(func=_cmd_find)

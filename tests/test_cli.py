@@ -84,6 +84,37 @@ def test_find_human_listing_has_line_and_column(tmp_path: Path) -> None:
     assert f"{src}:2:3\t" in p.stdout.decode()
 
 
+def test_find_reads_word_excel_and_folders_and_reports_bad_files(tmp_path: Path) -> None:
+    import docx
+    import openpyxl
+
+    d = docx.Document()
+    d.add_paragraph("前文")
+    d.add_paragraph("番号利用法第9条第1項別表第一の16の項")
+    d.save(str(tmp_path / "a.docx"))
+    wb = openpyxl.Workbook()
+    wb.active["A2"] = "②法令上の根拠"
+    wb.active["B2"] = "番号法別表第二の27の項"
+    wb.save(str(tmp_path / "b.xlsx"))
+    (tmp_path / "c.txt").write_text("番号法別表第一の16の項", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02")
+    p = run("find", str(tmp_path), str(tmp_path / "a.docx"), "--json")
+    assert p.returncode == 2  # bad.txt cannot be read: reported, the others listed
+    assert "bad.txt" in p.stderr.decode() and "Traceback" not in p.stderr.decode()
+    data = json.loads(p.stdout)
+    got = [(Path(d["path"]).name, d["location"], d["text"], d["table"], d["rows"]) for d in data]
+    assert got == [  # each file once, even when named twice
+        ("a.docx", "本文 第2段落", "番号利用法第9条第1項別表第一の16の項", "別表第一", ["16"]),
+        ("b.xlsx", "Sheet!B2（②法令上の根拠）", "番号法別表第二の27の項", "別表第二", ["27"]),
+        ("c.txt", None, "番号法別表第一の16の項", "別表第一", ["16"]),
+    ]
+    assert data[0]["start"] == len("前文\n")  # offsets index the unit: the passage of paragraphs
+    p = run("find", str(tmp_path / "a.docx"))
+    assert p.returncode == 0 and "a.docx [本文 第2段落]:2:1\t引用" in p.stdout.decode()
+    p = run("find", str(tmp_path / "missing.txt"))
+    assert p.returncode == 2 and "見つかりません" in p.stderr.decode()
+
+
 def test_explain_and_mappings() -> None:
     p = run("explain", "別表第一の16の項")
     out = p.stdout.decode()
