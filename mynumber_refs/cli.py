@@ -126,7 +126,11 @@ def _cmd_find(args: argparse.Namespace) -> int:
                 _print_find_item(item, f"{path} [{location.locate(item.start).label}]:{line}:{col}")
 
     if "-" in args.paths:
-        text = _read_input("-")
+        try:
+            text = _read_input("-")
+        except FormatError as exc:
+            print(f"エラー: 標準入力を読めません / error: cannot decode standard input: {exc}", file=sys.stderr)
+            return 2
         emit(_find_items(text, args.assume_law), "-", text)
     for entry in collect_files([p for p in args.paths if p != "-"]):
         if isinstance(entry, FileOutcome):

@@ -111,6 +111,8 @@ def test_find_reads_word_excel_and_folders_and_reports_bad_files(tmp_path: Path)
     assert data[0]["start"] == len("前文\n")  # offsets index the unit: the passage of paragraphs
     p = run("find", str(tmp_path / "a.docx"))
     assert p.returncode == 0 and "a.docx [本文 第2段落]:2:1\t引用" in p.stdout.decode()
+    p = run("find", "-", stdin=b"\x00\x01")
+    assert p.returncode == 2 and "標準入力" in p.stderr.decode() and "Traceback" not in p.stderr.decode()
     p = run("find", str(tmp_path / "missing.txt"))
     assert p.returncode == 2 and "見つかりません" in p.stderr.decode()
 
