@@ -6,6 +6,10 @@ longest prefix of the text from there that the grammar accepts and turns its tre
 then establishes the law and builds :class:`~mynumber_refs.model.Citation` objects.
 
 ``parse_citation(s)`` parses a string that must be exactly one citation.
+
+Caches: a tree per *shape* (the text with every digit 1–9 and kanji 一…九 read as 1, which the
+grammar never tells apart), kept as compact ``(rule, children)`` tuples, and the Parsed value and
+relative Citation per citation text.  :func:`clear_caches` empties both.
 """
 
 from __future__ import annotations

@@ -6,15 +6,20 @@ A table citation is to the My Number Act only when its law is established:
   「（平成25年法律第27号）」;
 * a term the text defines for the act earlier on: 「（以下「法」という。）」;
 * 同法, carried from the last law named before it (when that law is the act);
-* coordinated: 「番号利用法第19条第8号（…）及び別表第二」;
+* coordinated: 「番号利用法第19条第8号（…）及び別表第二」, or joined to a citation of the act's
+  table just before it: 「番号法別表第一の16の項及び別表第二の27の項」;
 * or assumed for the whole text by the caller (``assume_law=True``).
+
+A definition with no name before it (「（以下「法」という。）」 at the start of a cell) leaves the
+term's law unknown: a finding, or the act under ``assume_law``.
 
 Tables of other laws and ordinances (生活保護法の別表第1, 住民基本台帳法別表第一, 条例別表第1 …)
 are never attributed to the act: they yield nothing.  Anything found but not established comes
 back as a :class:`~mynumber_refs.model.Finding` with its span and reason.
 
 Row lists and reference lists that do not name their table (「…が含まれる項（１、２…の項）」,
-「（１条２号ハ…）」) resolve like 同表 to the table or order cited last in the same passage.
+「（１条２号ハ…）」, and 「第２条第７号」 written right after an order's title) resolve like 同表 to
+the table or order cited last in the same passage.
 """
 
 from __future__ import annotations
