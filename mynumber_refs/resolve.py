@@ -90,8 +90,8 @@ _OTHER_LAW = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,20}(?:法律|法)
 _OTHER_INSTRUMENT_END = "法例則令律程綱"
 
 
-# A law or instrument named just before a definition's parenthesis: 生活保護法（以下「法」…）
-_NAMED_BEFORE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc）)][ \t\r\n\u3000]*\Z")
+_ACT_NUMBER_AT_END = re.compile(r"[（(]平成(?:25|２５|二十五)年法律第(?:27|２７|二十七)号[）)]\Z")
+
 
 
 @attrs.frozen
@@ -116,6 +116,8 @@ class _Resolver:
         self.assume_law = assume_law
         self.aliases = tuple(ALIASES) + tuple(extra_aliases)
         self._aliases_longest_first = tuple(sorted(set(self.aliases), key=len, reverse=True))
+        # the last characters the act's names can have (法, 律, and ） after its number)
+        self._name_ends = frozenset({a[-1] for a in self.aliases} | {MY_NUMBER_ACT[-1], "）", ")"})
         self.definitions = self._definitions()
         self._def_positions = [d.pos for d in self.definitions]
         self._active_cache: dict[int, tuple[dict[str, bool | None], tuple[str, ...]]] = {}
@@ -141,14 +143,21 @@ class _Resolver:
             term = "".join(m.group(1).split())
             paren = max(text.rfind("（", max(0, m.start() - 40), m.start()), text.rfind("(", max(0, m.start() - 40), m.start()))
             before = text[max(0, (paren if paren != -1 else m.start()) - 120) : paren if paren != -1 else m.start()]
-            ours: bool | None = self._ends_with_our_name(before)
-            if not ours and not _NAMED_BEFORE.search(before):
-                ours = None
+            last = before.rstrip(" \t\r\n\u3000")[-1:]
+            ours: bool | None
+            if not last or not (_HAN.match(last) or last in "）)"):
+                ours = None  # no law or instrument named before it (生活保護法（…）): a fragment
+            elif last not in self._name_ends:
+                ours = False  # another law or instrument: no name of the act ends with this character
+            else:
+                ours = self._ends_with_our_name(before)
             out.append(_Definition(m.end(), term, ours))
         return out
 
     def _ends_with_our_name(self, before: str) -> bool:
         compact = "".join(before.split())
+        # 「…に関する法律（平成25年法律第27号）（以下「法」という。）」: the act's number may stand between
+        compact = _ACT_NUMBER_AT_END.sub("", compact)
         if compact.endswith(MY_NUMBER_ACT):
             return True
         for alias in self.aliases:

@@ -156,6 +156,20 @@ def test_definition_of_nothing_named_does_not_make_another_law() -> None:
     assert find_citations("生活保護法（以下「法」という。）法別表第1の1の項") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "行政手続における特定の個人を識別するための番号の利用等に関する法律（平成25年法律第27号）（以下「法」という。）法別表第一の16の項",
+        "番号法（平成二十五年法律第二十七号）\n（以下「法」という。）法別表第一の16の項",
+    ],
+)
+def test_definition_after_the_acts_number(text: str) -> None:
+    found = find_citations(text)
+    assert [(getattr(x, "reason", "ok"), getattr(x, "law_basis", None)) for x in found] == [("ok", LawBasis.DEFINED)]
+    # another law's number before the definition stays another law's
+    assert find_citations("生活保護法（昭和25年法律第144号）（以下「法」という。）法別表第1の1の項") == []
+
+
 def test_same_law_without_antecedent() -> None:
     items = find_citations("同法別表第二")
     assert [type(i) for i in items] == [Finding] and items[0].reason == "same-law-unresolved"
