@@ -84,13 +84,22 @@ def _name_at_end(name: str) -> re.Pattern[str]:
     return re.compile(rf"{_spaced(name)}{_S}\Z")
 
 
-_DEFINITION = re.compile(rf"以{_S}下{_S}「([^」]{{1,30}})」{_S}と{_S}い{_S}う")
+# （以下「法」という。）, and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
+# と言う / とする / と称する / と略す / と略記する / と記す
+_DEFINITION = re.compile(
+    rf"以{_S}下{_S}(?:[、，,]{_S})?(?:単{_S}に{_S})?[「『]([^」』]{{1,30}})[」』]{_S}と{_S}"
+    rf"(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す)"
+)
 _HAN = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]")
 _OTHER_LAW = re.compile(r"[\u4e00-\u9fff\u30a1-\u30fa\u30fc]{1,20}(?:法律|法)(?![人令則])")
 _OTHER_INSTRUMENT_END = "法例則令律程綱"
 
 
-_ACT_NUMBER_AT_END = re.compile(r"[（(]平成(?:25|２５|二十五)年法律第(?:27|２７|二十七)号[）)]\Z")
+_ACT_NUMBER_COMPACT = r"[（(]平成(?:25|２５|二十五)年法律第(?:27|２７|二十七)号[）)]"
+# after a name, in compact text: its number, or its full title (and number) in brackets
+_ACT_NUMBER_AT_END = re.compile(
+    rf"(?:{_ACT_NUMBER_COMPACT}|[（(]{MY_NUMBER_ACT}(?:{_ACT_NUMBER_COMPACT}|[。、]?平成(?:25|２５|二十五)年法律第(?:27|２７|二十七)号)?[）)])\Z"
+)
 
 
 
@@ -127,7 +136,8 @@ class _Resolver:
             positions.append(d.pos)
             ours.append(d.ours)
         self._alias_numbered = re.compile(
-            rf"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])(?:{'|'.join(_spaced(a) for a in self.aliases)}){_S}{_ACT_NUMBER}{_S}\Z"
+            rf"(?<![\u4e00-\u9fff\u30a1-\u30fa\u30fc])(?:{'|'.join(_spaced(a) for a in self.aliases)}){_S}"
+            rf"(?:{_ACT_NUMBER}|[（(]{_S}{_FULL}(?:{_S}(?:{_ACT_NUMBER}|[。、]{_S}平{_S}成[^（）()]{{1,20}}号))?{_S}[）)]){_S}\Z"
         )
         self._alias_re = re.compile(
             "|".join(_spaced(a) for a in sorted(ALIASES, key=len, reverse=True))

@@ -106,6 +106,13 @@ def test_spaces_after_every_character_and_spans_point_into_the_original() -> Non
         ("番号法第9条第1項（別表第一の16の項）", LawBasis.COORDINATED),
         ("番号法（平成25年法律第27号）別表第一の16の項", LawBasis.NAMED),
         ("番号利用法（平成二十五年法律第二十七号）別表第二", LawBasis.NAMED),
+        ("番号法（行政手続における特定の個人を識別するための番号の利用等に関する法律）別表第二", LawBasis.NAMED),
+        ("番号法（以下、「法」という。）法別表第二", LawBasis.DEFINED),
+        ("番号法（以下単に「法」という。）法別表第二", LawBasis.DEFINED),
+        ("番号法（以下『法』という。）法別表第二", LawBasis.DEFINED),
+        ("番号法（以下「法」とする。）法別表第二", LawBasis.DEFINED),
+        ("番号法（以下「法」と略す。）法別表第二", LawBasis.DEFINED),
+        ("番号法（行政手続における特定の個人を識別するための番号の利用等に関する法律）（以下「法」という。）法別表第二", LawBasis.DEFINED),
     ],
 )
 def test_law_resolution(text: str, basis: LawBasis) -> None:
@@ -168,6 +175,7 @@ def test_definition_after_the_acts_number(text: str) -> None:
     assert [(getattr(x, "reason", "ok"), getattr(x, "law_basis", None)) for x in found] == [("ok", LawBasis.DEFINED)]
     # another law's number before the definition stays another law's
     assert find_citations("生活保護法（昭和25年法律第144号）（以下「法」という。）法別表第1の1の項") == []
+    assert find_citations("生活保護法（以下、「法」という。）法別表第1の1の項") == []
 
 
 def test_same_law_without_antecedent() -> None:
