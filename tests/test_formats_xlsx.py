@@ -1,5 +1,6 @@
 """Excel workbooks: every text cell of every sheet, formulas/styles/merges/widths unchanged,
-rich text keeps its fonts, macros kept, unsafe workbooks refused."""
+rich text keeps its fonts, macros kept, unsafe workbooks refused; only the changed XML parts are
+written again (shapes, furigana and every other part kept)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from lxml import etree
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from mynumber_refs.formats import FormatError, open_document, rewrite_document
+from mynumber_refs.model import Edit
 from mynumber_refs.rewriter import rewrite
 
 OLD = "番号利用法第9条第1項別表第一の16の項"
@@ -160,18 +163,296 @@ def test_corrupt_workbook_is_refused(tmp_path: Path) -> None:
         open_document(p)
 
 
-def test_shapes_that_openpyxl_would_drop_block_saving(tmp_path: Path, sample: Path) -> None:
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+
+
+def members(path: Path) -> list[tuple[str, int, bytes]]:
+    """Every member of a ZIP archive, in order: name, compression type, uncompressed bytes."""
+    with zipfile.ZipFile(path) as zf:
+        return [(i.filename, i.compress_type, zf.read(i)) for i in zf.infolist()]
+
+
+def raw_book(path: Path, rows: str, sst: str | None = None, sst_name: str = "xl/strings/shared.xml",
+             merges: str = "") -> None:
+    """A workbook written by hand: one sheet 「評価書」 with ``rows`` (``<row>`` elements), and the
+    shared strings ``sst`` (``<si>`` elements) under a name other than the usual one."""
+    overrides = ('<Override PartName="/xl/workbook.xml" ContentType="application/'
+                 'vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                 '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+                 'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>')
+    rels = f'<Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/>'
+    if sst is not None:
+        overrides += (f'<Override PartName="/{sst_name}" ContentType="application/'
+                      'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
+        rels += f'<Relationship Id="rId2" Type="{REL}/sharedStrings" Target="{sst_name[3:]}"/>'
+    parts = {
+        "[Content_Types].xml": DECL + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>' + overrides + "</Types>",
+        "_rels/.rels": DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": DECL + f'<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>'
+        '<sheet name="評価書" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/'
+        f'2006/relationships">{rels}</Relationships>',
+        "xl/worksheets/sheet1.xml": DECL + f'<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData>{merges}'
+        "</worksheet>",
+    }
+    if sst is not None:
+        parts[sst_name] = DECL + f'<sst xmlns="{MAIN}" count="2" uniqueCount="1">{sst}</sst>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, text in parts.items():
+            zf.writestr(name, text.encode("utf-8"))
+
+
+def sst_root(path: Path, name: str = "xl/strings/shared.xml") -> etree._Element:
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read(name))
+
+
+def q(tag: str) -> str:
+    return f"{{{MAIN}}}{tag}"
+
+
+def test_shapes_and_every_untouched_part_are_kept_byte_for_byte(tmp_path: Path, sample: Path) -> None:
     p = tmp_path / "shapes.xlsx"
+    drawing = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+               '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+               'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:twoCellAnchor>'
+               '<xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>7</xdr:row><xdr:rowOff>0</xdr:rowOff>'
+               '</xdr:from><xdr:to><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>10</xdr:row>'
+               '<xdr:rowOff>0</xdr:rowOff></xdr:to><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="2" '
+               'name="テキスト ボックス 1"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr>'
+               '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr><xdr:txBody><a:bodyPr/><a:p><a:r>'
+               '<a:t>要確認</a:t></a:r></a:p></xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>'
+               '</xdr:wsDr>').encode()
     with zipfile.ZipFile(sample) as src, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            dst.writestr(info, src.read(info))
-        dst.writestr("xl/drawings/drawing1.xml",
-                     '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing">'
-                     "<xdr:twoCellAnchor><xdr:sp><xdr:txBody/></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>")
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/drawings/drawing1.xml" ContentType='
+                                    b'"application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>')
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</worksheet>", f'<drawing xmlns:r="{REL}" r:id="rIdDr1"/></worksheet>'.encode())
+            dst.writestr(info, data)
+        dst.writestr("xl/worksheets/_rels/sheet1.xml.rels",
+                     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                     f'<Relationship Id="rIdDr1" Type="{REL}/drawing" Target="../drawings/drawing1.xml"/>'
+                     "</Relationships>")
+        dst.writestr("xl/drawings/drawing1.xml", drawing, zipfile.ZIP_STORED)
+    before = members(p)
+    doc = open_document(p)
+    assert not doc.notes
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    doc.save(p)
+    after = members(p)
+    # same members, same order, same compression; only the two sheets holding the changed cells differ
+    assert [(n, c) for n, c, _ in after] == [(n, c) for n, c, _ in before]
+    changed = {n for (n, _, a), (_, _, b) in zip(after, before, strict=True) if a != b}
+    assert changed == {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"}
+    assert dict((n, d) for n, _, d in after)["xl/drawings/drawing1.xml"] == drawing
+    sheet1 = etree.fromstring(dict((n, d) for n, _, d in after)["xl/worksheets/sheet1.xml"])
+    assert sheet1.find(q("drawing")).get(f"{{{REL}}}id") == "rIdDr1"
+    wb = openpyxl.load_workbook(str(p))
+    assert wb["別紙"]["B2"].value == NEW and wb["評価書"]["A5"].value == "番号利用法別表の55の項"
+
+
+FURIGANA_SI = ("<si><t>番号利用法別表第一の16の項の事務</t>"
+               '<rPh sb="0" eb="2"><t>バンゴウ</t></rPh>'  # before the edits: kept as it is
+               '<rPh sb="7" eb="9"><t>ダイイチ</t></rPh>'  # over 「第一」 (removed): dropped
+               '<rPh sb="9" eb="10"><t>ノ</t></rPh>'  # between the two edits: shifted by -2
+               '<rPh sb="10" eb="12"><t>ジュウロク</t></rPh>'  # over 「16」 (replaced): dropped
+               '<rPh sb="15" eb="17"><t>ジム</t></rPh>'  # after both edits: shifted by -2
+               '<phoneticPr fontId="1" type="Hiragana"/></si>')
+
+
+def test_furigana_kept_and_shifted_or_dropped_with_a_note(tmp_path: Path) -> None:
+    p = tmp_path / "ふりがな.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', FURIGANA_SI)
+    doc = open_document(p)
+    assert [u.text for u in doc.units] == ["番号利用法別表第一の16の項の事務"]
+    rewrite_document(doc, rewrite)
+    doc.save(p)
+    si = sst_root(p).find(q("si"))
+    assert "".join(t.text for t in si.findall(q("t"))) == "番号利用法別表の24の項の事務"
+    guides = [(r.get("sb"), r.get("eb"), r.find(q("t")).text) for r in si.findall(q("rPh"))]
+    assert guides == [("0", "2", "バンゴウ"), ("7", "8", "ノ"), ("13", "15", "ジム")]
+    assert si.find(q("phoneticPr")).get("type") == "Hiragana"
+    assert len(doc.notes) == 1
+    note = doc.notes[0]
+    assert note.startswith("評価書!A1: ") and "ふりがな 2 件" in note and " / " in note and "furigana" in note
+    assert note.index("ふりがな") < note.index("furigana")
+    assert openpyxl.load_workbook(str(p))["評価書"]["A1"].value == "番号利用法別表の24の項の事務"
+
+
+def test_furigana_of_an_unchanged_string_is_untouched(tmp_path: Path) -> None:
+    p = tmp_path / "ふりがな.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+             '<si><t>番号利用法別表の24の項の事務</t><rPh sb="13" eb="15"><t>ジム</t></rPh></si>')
     before = p.read_bytes()
     doc = open_document(p)
-    assert any("図形" in n for n in doc.notes)
-    rewrite_document(doc, rewrite)
-    with pytest.raises(FormatError, match="図形"):
-        doc.save(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not edits and not doc.changed and not doc.notes
     assert p.read_bytes() == before
+
+
+def test_escapes_are_decoded_and_written_back(tmp_path: Path) -> None:
+    p = tmp_path / "escape.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+             "<si><t>番号利用法_x000D_\n別表第一の16の項（_x005F_x0041_）</t></si>")
+    doc = open_document(p)
+    assert [u.text for u in doc.units] == ["番号利用法\r\n別表第一の16の項（_x0041_）"]
+    rewrite_document(doc, rewrite)
+    doc.save(p)
+    raw = sst_root(p).find(q("si")).find(q("t")).text
+    assert raw == "番号利用法_x000D_\n別表の24の項（_x005F_x0041_）"
+    again = open_document(p)
+    assert [u.text for u in again.units] == ["番号利用法\r\n別表の24の項（_x0041_）"]
+
+
+def test_inline_string_cell(tmp_path: Path) -> None:
+    p = tmp_path / "inline.xlsx"
+    raw_book(p, f'<row r="2"><c r="A2" t="inlineStr"><is><t>②法令上の根拠</t></is></c>'
+                f'<c r="B2" t="inlineStr"><is><t>{OLD}</t></is></c></row>',
+             "<si><t>関係のない文章</t></si>")
+    before = dict((n, d) for n, _, d in members(p))
+    doc = open_document(p)
+    assert [(u.location.label, u.location.detail) for u in doc.units] == [
+        ("評価書!A2", {"sheet": "評価書", "cell": "A2"}),
+        ("評価書!B2（②法令上の根拠）", {"sheet": "評価書", "cell": "B2", "row_label": "②法令上の根拠"})]
+    edits, _ = rewrite_document(doc, rewrite)
+    assert [e.location for e in edits] == ["評価書!B2（②法令上の根拠）"] * len(edits)
+    doc.save(p)
+    after = dict((n, d) for n, _, d in members(p))
+    assert {n for n in after if after[n] != before[n]} == {"xl/worksheets/sheet1.xml"}
+    assert after["xl/worksheets/sheet1.xml"].startswith(DECL.encode())
+    ws = openpyxl.load_workbook(str(p))["評価書"]
+    assert ws["B2"].value == NEW and ws["A2"].value == "②法令上の根拠"
+
+
+def test_shared_string_used_by_two_cells_changes_once(tmp_path: Path) -> None:
+    p = tmp_path / "shared.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+                '<row r="3"><c r="C3" t="s"><v>0</v></c></row>',
+             f"<si><t>{OLD}</t></si><si><t>関係のない文章</t></si>")
+    before = dict((n, d) for n, _, d in members(p))
+    doc = open_document(p)
+    assert [u.location.label for u in doc.units] == ["評価書!A1", "評価書!C3"]
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not findings
+    assert {e.location for e in edits} == {"評価書!A1", "評価書!C3"}
+    assert len([e for e in edits if e.location == "評価書!A1"]) == len([e for e in edits if e.location == "評価書!C3"])
+    doc.save(p)
+    after = dict((n, d) for n, _, d in members(p))
+    assert {n for n in after if after[n] != before[n]} == {"xl/strings/shared.xml"}
+    root = sst_root(p)
+    assert [si.find(q("t")).text for si in root.findall(q("si"))] == [NEW, "関係のない文章"]
+    assert after["xl/strings/shared.xml"].startswith(DECL.encode())
+    ws = openpyxl.load_workbook(str(p))["評価書"]
+    assert ws["A1"].value == NEW and ws["C3"].value == NEW and ws["B1"].value == "関係のない文章"
+
+
+def test_shared_string_rewritten_differently_is_refused_for_the_later_cell(tmp_path: Path) -> None:
+    p = tmp_path / "shared.xlsx"
+    text = "番号利用法別表第一の16の項"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row>',
+             f"<si><t>{text}</t></si>")
+    doc = open_document(p)
+    first = Edit(7, 9, "第一", "")
+    assert doc.apply(0, [first]) == []
+    same = Edit(7, 9, "第一", "")
+    assert doc.apply(1, [same]) == []  # the same change: already made
+    other = Edit(len(text), len(text), "", " ")
+    skipped = doc.apply(1, [other])
+    assert [(s.edit, s.reason) for s in skipped] == [(other, "shared-string")]
+    assert "共有" in skipped[0].message and "sharing" in skipped[0].message
+    doc.save(p)
+    si = sst_root(p).find(q("si"))
+    assert si.find(q("t")).text == "番号利用法別表の16の項"
+
+
+def test_trailing_space_sets_xml_space_preserve(tmp_path: Path) -> None:
+    p = tmp_path / "space.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', "<si><t>番号利用法別表第一の16の項</t></si>")
+    doc = open_document(p)
+    assert doc.apply(0, [Edit(14, 14, "", "\u3000（注） ")]) == []
+    doc.save(p)
+    t = sst_root(p).find(q("si")).find(q("t"))
+    assert t.text == "番号利用法別表第一の16の項\u3000（注） "
+    assert t.get("{http://www.w3.org/XML/1998/namespace}space") == "preserve"
+
+
+def test_rich_text_runs_keep_their_fonts(tmp_path: Path) -> None:
+    p = tmp_path / "rich.xlsx"
+    bold = '<rPr><b/><sz val="11"/><color rgb="FFFF0000"/><rFont val="ＭＳ 明朝"/><family val="1"/></rPr>'
+    italic = '<rPr><i/><sz val="10.5"/><rFont val="ＭＳ ゴシック"/></rPr>'
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+             f"<si><r>{bold}<t>番号利用法別表第</t></r><r>{italic}<t>一の16の項</t></r>"
+             "<r><t xml:space=\"preserve\"> (_x005F_x0041_)</t></r></si>")
+    original = [etree.tostring(r) for r in sst_root(p).iter(q("rPr"))]
+    doc = open_document(p)
+    assert [u.text for u in doc.units] == ["番号利用法別表第一の16の項 (_x0041_)"]
+    rewrite_document(doc, rewrite)
+    doc.save(p)
+    runs = sst_root(p).find(q("si")).findall(q("r"))
+    assert [r.find(q("t")).text for r in runs] == ["番号利用法別表", "の24の項", " (_x005F_x0041_)"]
+    assert [etree.tostring(r) for r in sst_root(p).iter(q("rPr"))] == original
+    rich = openpyxl.load_workbook(str(p), rich_text=True)["評価書"]["A1"].value
+    assert isinstance(rich, CellRichText)
+    fonts = [(b.text, bool(b.font.b), bool(b.font.i), b.font.rFont) for b in rich if isinstance(b, TextBlock)]
+    assert fonts == [("番号利用法別表", True, False, "ＭＳ 明朝"), ("の24の項", False, True, "ＭＳ ゴシック")]
+
+
+def test_formula_cell_with_a_cached_citation_is_untouched(tmp_path: Path) -> None:
+    p = tmp_path / "formula.xlsx"
+    formula = f'<c r="A1" t="str"><f>"{OLD}"</f><v>{OLD}</v></c>'
+    shared = '<c r="B1" t="s"><f>B9</f><v>0</v></c>'  # a formula whose cached value is a shared string
+    raw_book(p, f'<row r="1">{formula}{shared}<c r="C1" t="inlineStr"><is><t>{OLD}</t></is></c></row>',
+             f"<si><t>{OLD}</t></si>")
+    doc = open_document(p)
+    assert [u.location.label for u in doc.units] == ["評価書!C1"]  # no label: formulas are no text
+    rewrite_document(doc, rewrite)
+    doc.save(p)
+    with zipfile.ZipFile(p) as zf:
+        sheet = zf.read("xl/worksheets/sheet1.xml").decode()
+        sst = zf.read("xl/strings/shared.xml").decode()
+    assert formula in sheet and shared in sheet and f"<t>{NEW}</t>" in sheet
+    assert f"<t>{OLD}</t>" in sst
+
+
+def test_merged_label_and_sheet_order_from_the_workbook(tmp_path: Path) -> None:
+    p = tmp_path / "merged.xlsx"
+    raw_book(p, '<row r="3"><c r="B3" t="s"><v>1</v></c><c r="D3" t="s"><v>0</v></c></row>'
+                '<row r="4"><c r="D4" t="s"><v>0</v></c></row>',
+             f"<si><t>{OLD}</t></si><si><t>②法令上の根拠</t></si>",
+             merges='<mergeCells count="1"><mergeCell ref="B3:C4"/></mergeCells>')
+    doc = open_document(p)
+    assert [u.location.label for u in doc.units] == [
+        "評価書!B3", "評価書!D3（②法令上の根拠）", "評価書!D4（②法令上の根拠）"]
+
+
+def test_corrupt_shared_strings_are_refused(tmp_path: Path) -> None:
+    p = tmp_path / "broken.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', f"<si><t>{OLD}</t><si>")
+    before = p.read_bytes()
+    with pytest.raises(FormatError) as info:
+        open_document(p)
+    msg = str(info.value)
+    assert "Excel ブック" in msg and "xl/strings/shared.xml" in msg and "not well-formed" in msg
+    assert msg.index("Excel ブック") < msg.index("not well-formed")
+    assert p.read_bytes() == before
+
+
+def test_missing_shared_string_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "index.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>3</v></c></row>', f"<si><t>{OLD}</t></si>")
+    with pytest.raises(FormatError, match="共有文字列.*shared string"):
+        open_document(p)
+    q_ = tmp_path / "noworkbook.xlsx"
+    with zipfile.ZipFile(q_, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+    with pytest.raises(FormatError, match="xl/workbook.xml がありません.*missing"):
+        open_document(q_)

@@ -1,155 +1,414 @@
-"""Excel workbooks (.xlsx, .xlsm), through openpyxl (imported only inside functions).
+"""Excel workbooks (.xlsx, .xlsm), edited as XML (lxml, imported only inside functions).
 
-Every text cell of every worksheet is one unit (line breaks inside a cell stay in its text),
-except plain cells that cannot hold a citation (see :func:`mynumber_refs.formats.may_cite`),
-left out for speed; its location is ``Sheet!A1``, followed by the item label when the nearest
-text to the left in its row is a short label (``評価書!C12（②法令上の根拠）``).  Formula cells are never touched.  Rich-text cells keep each
-block's font: an edit goes into the block where the changed characters start.  Styles, merged
-cells, column widths and formulas are written back as openpyxl read them; an .xlsm keeps its
-macros (``keep_vba=True``), which are never run.
+The workbook is read with :mod:`zipfile` and its parts are parsed with lxml; saving writes back
+only the parts that changed (the shared strings, or a worksheet holding a changed inline string).
+Every other part keeps its bytes exactly, in the same order and with the same compression, so
+that drawing shapes (text boxes, arrows), form and ActiveX controls, slicers, extension elements
+(x14 conditional formats, data validations), styles, formulas, comments and an .xlsm's macros
+(never run) are all kept as Excel wrote them.  A changed part is serialized by lxml after its
+original XML declaration; only the ``<t>`` texts that change are re-escaped.  The text inside
+shapes is not read.
 
-openpyxl drops drawing shapes (text boxes, arrows), form and ActiveX controls, slicers and
-timelines when it saves.  A workbook holding them is read, but :meth:`XlsxDocument.save` refuses
-to write it, so that nothing is lost; its citations must be fixed by hand.
+Every text cell of every worksheet (in the order of ``xl/workbook.xml``; chartsheets and the like
+are not read) is one unit (line breaks inside a cell stay in its text), except cells that cannot
+hold a citation (see :func:`mynumber_refs.formats.may_cite`), left out for speed.  A cell's text
+is a shared string (``t="s"``) or an inline string (``t="inlineStr"``): the ``<t>`` texts of the
+item and of its runs, Excel's ``_xHHHH_`` escapes decoded; phonetic runs (``<rPh>``, furigana)
+are not part of it.  Formula cells are never read nor touched.  The location is ``Sheet!A1``,
+followed by the item label when the nearest text to the left in its row is a short label
+(``評価書!C12（②法令上の根拠）``; a merged cell shows its top-left value).
+
+Each ``<t>`` is a segment: an edit goes into the run where the changed characters start, and
+every run keeps its font (``<rPr>``).  A shared string used by several cells changes once (the
+same text is always rewritten the same way).  When a string with furigana changes, a reading
+over untouched characters is kept (its range shifted), one over changed characters is removed
+and reported in :attr:`XlsxDocument.notes`.
 """
 
 from __future__ import annotations
 
+import io
+import posixpath
 import re
+import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+from urllib.parse import unquote
 
-from . import Location, Segment, SkippedEdit, Unit, may_cite, plan_segment_edits
+from . import Location, Segment, SkippedEdit, Unit, _trim, may_cite, plan_segment_edits
 from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
 
 __all__ = ["XlsxDocument", "open_xlsx"]
 
-_SHAPE_RE = re.compile(rb"<(?:\w+:)?(?:sp|grpSp|cxnSp)[\s>/]")
-_LOSSY_DIRS = {
-    "xl/ctrlProps/": ("フォームコントロール", "form controls"),
-    "xl/activeX/": ("ActiveX コントロール", "ActiveX controls"),
-    "xl/slicers/": ("スライサー", "slicers"),
-    "xl/timelines/": ("タイムライン", "timelines"),
-}
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+
+REFUSED_MESSAGE = "書き換えられませんでした / could not be rewritten"
+SHARED_CONFLICT_MESSAGE = (
+    "同じ文字列を共有する別のセルで異なる書き換えになったため、書き換えませんでした。手作業で修正してください"
+    " / not rewritten: another cell sharing this string was rewritten differently; fix it by hand"
+)
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_NEEDS_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
+_OTHER = object()
+"""The value of a cell that holds something other than text (a number, a formula …)."""
 
 
-_RICH_RUN = re.compile(rb"<(?:\w+:)?r>")
-
-
-def _has_rich_text(names: list[str], path: Path) -> bool:
-    """Whether any shared or inline string has runs (rich text).  Loading with openpyxl's
-    ``rich_text=True`` costs time, and is needed only then."""
-    import zipfile
-
-    parts = [n for n in names if n == "xl/sharedStrings.xml" or (n.startswith("xl/worksheets/") and n.endswith(".xml"))]
-    with zipfile.ZipFile(path) as zf:
-        return any(_RICH_RUN.search(zf.read(n)) for n in parts)
-
-
-def _lossy_parts(names: list[str], path: Path) -> list[tuple[str, str]]:
-    """What openpyxl would drop from this workbook, as ``(ja, en)`` pairs."""
-    import zipfile
-
-    found: list[tuple[str, str]] = []
-    for prefix, what in _LOSSY_DIRS.items():
-        if any(n.startswith(prefix) for n in names) and what not in found:
-            found.append(what)
-    drawings = [n for n in names if n.startswith("xl/drawings/") and n.endswith(".xml") and "/_rels/" not in n]
-    if drawings:
-        with zipfile.ZipFile(path) as zf:
-            for n in drawings:
-                if _SHAPE_RE.search(zf.read(n)):
-                    found.append(("図形（テキストボックス・矢印など）", "drawing shapes (text boxes, arrows …)"))
-                    break
-    return found
-
-
-def _existing_cells(ws: Any) -> Any:
-    """The cells a sheet holds, row by row.  ``iter_rows`` would create (and later write) a cell
-    for every empty position of the used range; the sheet's own mapping does not."""
-    cells = getattr(ws, "_cells", None)
-    if isinstance(cells, dict):
-        return (cells[k] for k in sorted(cells))
-    return (c for row in ws.iter_rows() for c in row)
-
-
-def _value_at(ws: Any, row: int, col: int) -> Any:
-    """The value shown at (row, col): a merged range shows its top-left cell's.  Reads the sheet's
-    own mapping, so that no empty cell is created."""
-    cells = getattr(ws, "_cells", {})
-    cell = cells.get((row, col))
-    if cell is not None and cell.value is not None:
-        return cell.value
-    for rng in ws.merged_cells.ranges:
-        if rng.min_row <= row <= rng.max_row and rng.min_col <= col <= rng.max_col:
-            top = cells.get((rng.min_row, rng.min_col))
-            return top.value if top is not None else None
-    return None
-
-
-def _row_label(ws: Any, row: int, col: int, limit: int = 30) -> str:
-    """The item label of a cell: the nearest text to its left in the same row (「②法令上の根拠」),
-    when it is short and holds no citation; else ``""``."""
-    from openpyxl.cell.rich_text import CellRichText
-
-    for c in range(col - 1, 0, -1):
-        value = _value_at(ws, row, c)
-        if isinstance(value, CellRichText):
-            value = str(value)
-        if not isinstance(value, str) or not value.strip():
-            continue
-        text = " ".join(value.split())
-        if len(text) > limit or "表" in text or text.isdigit():  # a citation or a number is no label
-            return ""
+def _decode(text: str) -> str:
+    """Excel's ``_xHHHH_`` escapes decoded (``_x000D_`` is a carriage return, ``_x005F_`` a ``_``)."""
+    if "_x" not in text:
         return text
-    return ""
+    out = _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    if any("\ud800" <= ch <= "\udfff" for ch in out):  # a character outside the BMP, escaped as a pair
+        out = out.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return out
+
+
+def _encode(text: str) -> str:
+    """``text`` as Excel writes it in a ``<t>``: characters XML cannot hold (and a carriage
+    return) as ``_xHHHH_``, a literal ``_x…_`` that would read as an escape as ``_x005F_x…_``."""
+    return _NEEDS_ESCAPE.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", text)
+
+
+def _column_letters(col: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def _column_number(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _parse_ref(ref: str) -> tuple[int, int] | None:
+    """``"B3"`` → ``(3, 2)`` (row, column); ``None`` for anything else."""
+    m = _CELL_REF.fullmatch(ref.strip())
+    if m is None:
+        return None
+    return int(m.group(2)), _column_number(m.group(1))
+
+
+def _utf16_len(text: str) -> int:
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def _from_utf16(text: str, offset: int) -> int:
+    """The index in ``text`` of an offset counted in UTF-16 units, as Excel counts the ranges of
+    furigana (the same as the index unless ``text`` holds characters outside the BMP)."""
+    units = 0
+    for i, ch in enumerate(text):
+        if units >= offset:
+            return i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
+def _to_utf16(text: str, index: int) -> int:
+    return _utf16_len(text[:index])
+
+
+@dataclass
+class _Part:
+    """A parsed XML part: its root and the head of its original bytes (for the declaration)."""
+
+    name: str
+    root: Any
+    head: bytes
+
+
+@dataclass
+class _Item:
+    """A string item (``<si>`` of the shared strings or ``<is>`` of a cell) and its ``<t>`` texts."""
+
+    part: _Part
+    element: Any
+    ts: list[Any]
+    texts: list[str]
+    result: str | None = None  # the item's text once rewritten (a shared item changes only once)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.texts)
+
+
+@dataclass
+class _Sheet:
+    name: str
+    values: dict[tuple[int, int], Any] = field(default_factory=dict)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+    def value_at(self, row: int, col: int) -> Any:
+        """The value shown at (row, col): a merged range shows its top-left cell's."""
+        value = self.values.get((row, col))
+        if value is not None:
+            return value
+        for r1, c1, r2, c2 in self.merges:
+            if r1 <= row <= r2 and c1 <= col <= c2:
+                return self.values.get((r1, c1))
+        return None
+
+    def row_label(self, row: int, col: int, limit: int = 30) -> str:
+        """The item label of a cell: the nearest text to its left in the same row
+        (「②法令上の根拠」), when it is short and holds no citation; else ``""``."""
+        for c in range(col - 1, 0, -1):
+            value = self.value_at(row, c)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            text = " ".join(value.split())
+            if len(text) > limit or "表" in text or text.isdigit():  # a citation or a number is no label
+                return ""
+            return text
+        return ""
+
+
+def _ns(root: Any) -> str:
+    tag = root.tag
+    return tag[1:tag.index("}")] if isinstance(tag, str) and tag.startswith("{") else ""
+
+
+def _q(ns: str, local: str) -> str:
+    return f"{{{ns}}}{local}" if ns else local
+
+
+def _string_ts(item: Any, ns: str) -> list[Any]:
+    """The ``<t>`` elements that make an item's text: its own and its runs' (not ``<rPh>``'s)."""
+    t_tag, r_tag = _q(ns, "t"), _q(ns, "r")
+    out: list[Any] = []
+    for child in item:
+        if child.tag == t_tag:
+            out.append(child)
+        elif child.tag == r_tag:
+            out.extend(child.iterchildren(t_tag))
+    return out
+
+
+def _xml_bytes(part: _Part) -> bytes:
+    """A part serialized as UTF-8 after its original XML declaration (or the usual one)."""
+    from lxml import etree
+
+    prolog = XML_DECLARATION
+    head = part.head
+    if head.startswith(b"<?xml"):
+        end = head.find(b"?>")
+        encoding = re.search(rb"""encoding\s*=\s*["']([^"']*)""", head[:max(end, 0)])
+        if end > 0 and (encoding is None or encoding.group(1).lower() in (b"utf-8", b"utf8")):
+            stop = end + 2
+            while head[stop:stop + 1] in (b" ", b"\t", b"\r", b"\n"):
+                stop += 1
+            prolog = head[:stop]
+    return prolog + etree.tostring(part.root.getroottree(), encoding="UTF-8", xml_declaration=False)
+
+
+class _Package:
+    """The ZIP archive in memory, its parts looked up by name (case-insensitively, as OPC says)."""
+
+    def __init__(self, path: Path, blob: bytes) -> None:
+        from lxml import etree
+
+        self.path = path
+        self.zf = zipfile.ZipFile(io.BytesIO(blob))
+        self.names = {i.filename.lower(): i.filename for i in self.zf.infolist()}
+        # no DTD, no entities, no network (check_ooxml already refused DTDs: this is a second guard)
+        self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+
+    def error(self, ja: str, en: str) -> FormatError:
+        return FormatError(self.path, f"Excel ブックが壊れているか形式が違うため開けません（{ja}）",
+                           f"cannot open the workbook: corrupt or not an Excel workbook ({en})")
+
+    def has(self, name: str) -> bool:
+        return name.lower() in self.names
+
+    def read(self, name: str) -> bytes:
+        actual = self.names.get(name.lower())
+        if actual is None:
+            raise self.error(f"{name} がありません", f"{name} is missing")
+        try:
+            return self.zf.read(actual)
+        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
+            raise self.error(f"{name} を展開できません: {exc}", f"cannot inflate {name}: {exc}") from exc
+
+    def parse(self, name: str) -> _Part:
+        from lxml import etree
+
+        data = self.read(name)
+        try:
+            root = etree.fromstring(data, self.parser)
+        except etree.XMLSyntaxError as exc:
+            raise self.error(f"{name} の XML が壊れています: {exc}", f"{name} is not well-formed XML: {exc}") from exc
+        return _Part(self.names[name.lower()], root, data[:512])
+
+    def rels(self, name: str) -> list[tuple[str, str, str]]:
+        """The internal relationships of part ``name``: ``(id, type, target part name)``."""
+        folder, base = posixpath.split(name)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        if not self.has(rels_name):
+            return []
+        root = self.parse(rels_name).root
+        out: list[tuple[str, str, str]] = []
+        for rel in root:
+            if not isinstance(rel.tag, str) or not rel.tag.endswith("}Relationship"):
+                continue
+            if rel.get("TargetMode", "Internal") == "External":
+                continue
+            target = unquote(rel.get("Target", ""))
+            if target.startswith("/"):
+                resolved = target.lstrip("/")
+            else:
+                resolved = posixpath.normpath(posixpath.join(folder, target))
+            out.append((rel.get("Id", ""), rel.get("Type", ""), resolved))
+        return out
+
+
+def _main_part(pkg: _Package) -> str:
+    for _id, rtype, target in pkg.rels(""):
+        if rtype.endswith("/officeDocument"):
+            return target
+    return "xl/workbook.xml"
 
 
 class XlsxDocument:
-    """A workbook opened with openpyxl, its text cells as units."""
+    """A workbook read as XML, its text cells as units."""
 
     format = "xlsx"
     encoding: str | None = None
 
-    def __init__(self, path: Path, workbook: Any, lossy: list[tuple[str, str]]) -> None:
-        from openpyxl.cell.rich_text import CellRichText, TextBlock
-        from openpyxl.worksheet.worksheet import Worksheet
-
+    def __init__(self, path: Path, blob: bytes) -> None:
         self.path = path
-        self.workbook = workbook
-        self.lossy = lossy
         self.notes: list[str] = []
-        if lossy:
-            ja = "・".join(a for a, _ in lossy)
-            en = ", ".join(b for _, b in lossy)
-            self.notes.append(f"{ja}を含むため、変更があっても保存しません（openpyxl が保存時に失うため）"
-                              f" / contains {en}, which openpyxl would lose: changes will not be saved")
+        self._blob = blob
         self._changed = False
-        self._cells: list[tuple[Any, list[Segment] | None]] = []
+        self._dirty: dict[str, _Part] = {}
+        self._items: list[_Item] = []
         self._units: list[Unit] = []
-        for ws in workbook.worksheets:
-            if not isinstance(ws, Worksheet):
-                continue
-            for cell in _existing_cells(ws):
-                value = cell.value
-                if isinstance(value, CellRichText):
-                    segs = [Segment(b.text if isinstance(b, TextBlock) else str(b), True, b)
-                            for b in value]
-                    text = "".join(s.text for s in segs)
-                    self._add(ws, cell, text, segs)
-                elif isinstance(value, str) and cell.data_type != "f" and may_cite(value):
-                    self._add(ws, cell, value, None)
+        self._shared_items: dict[int, _Item] = {}
+        pkg = _Package(path, blob)
+        try:
+            self._read(pkg)
+        finally:
+            pkg.zf.close()
 
-    def _add(self, ws: Any, cell: Any, text: str, segs: list[Segment] | None) -> None:
-        label = f"{ws.title}!{cell.coordinate}"
-        detail: dict[str, Any] = {"sheet": ws.title, "cell": cell.coordinate}
-        row_label = _row_label(ws, cell.row, cell.column)
-        if row_label:  # the item the cell belongs to, for the 変更箇所 table's 項目
-            label += f"（{row_label}）"
-            detail["row_label"] = row_label
-        self._cells.append((cell, segs))
-        self._units.append(Unit(text, Location(label, detail)))
+    def _read(self, pkg: _Package) -> None:
+        wb_name = _main_part(pkg)
+        wb = pkg.parse(wb_name)
+        ns = _ns(wb.root)
+        rels = pkg.rels(wb_name)
+        by_id = {rid: (rtype, target) for rid, rtype, target in rels}
+        shared = self._shared_strings(pkg, [t for _, rtype, t in rels if rtype.endswith("/sharedStrings")])
+        sheets = wb.root.find(_q(ns, "sheets"))
+        for sheet in (sheets if sheets is not None else ()):
+            if sheet.tag != _q(ns, "sheet"):
+                continue
+            rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id") and "relationships" in k), None)
+            rtype, target = by_id.get(rid or "", ("", ""))
+            if not rtype.endswith("/worksheet"):
+                continue  # a chartsheet, a dialog or macro sheet, or a dangling reference
+            self._sheet(pkg, target, sheet.get("name", ""), shared)
+
+    def _shared_strings(self, pkg: _Package, targets: list[str]) -> tuple[_Part | None, list[Any], list[str]]:
+        """The shared strings part, its ``<si>`` elements and their texts."""
+        if not targets:
+            return None, [], []
+        part = pkg.parse(targets[0])
+        ns = _ns(part.root)
+        items = [si for si in part.root if si.tag == _q(ns, "si")]
+        texts = ["".join(_decode(t.text or "") for t in _string_ts(si, ns)) for si in items]
+        return part, items, texts
+
+    def _item(self, part: _Part, element: Any) -> _Item:
+        ts = _string_ts(element, _ns(part.root))
+        return _Item(part, element, ts, [_decode(t.text or "") for t in ts])
+
+    def _sheet(self, pkg: _Package, name: str, title: str,
+               shared: tuple[_Part | None, list[Any], list[str]]) -> None:
+        sst_part, sst_items, sst_texts = shared
+        shared_items = self._shared_items
+        part = pkg.parse(name)
+        root = part.root
+        ns = _ns(root)
+        c_tag, v_tag, f_tag, is_tag = (_q(ns, t) for t in ("c", "v", "f", "is"))
+        sh = _Sheet(title)
+        found: list[tuple[int, int, str, Any]] = []  # row, column, text, shared index or <is>
+        sheet_data = root.find(_q(ns, "sheetData"))
+        row_no = 0
+        for row in (sheet_data.iterchildren(_q(ns, "row")) if sheet_data is not None else ()):
+            r = row.get("r")
+            try:
+                row_no = int(r) if r else row_no + 1
+            except ValueError:
+                raise pkg.error(f"{name} の行番号 {r!r} が不正です", f"bad row number {r!r} in {name}") from None
+            col = 0
+            for c in row.iterchildren(c_tag):
+                ref = c.get("r")
+                if ref:
+                    pos = _parse_ref(ref)
+                    if pos is None:
+                        raise pkg.error(f"{name} のセル参照 {ref!r} が不正です", f"bad cell reference {ref!r} in {name}")
+                    row_at, col = pos
+                else:
+                    row_at, col = row_no, col + 1
+                kind = c.get("t", "n")
+                if c.find(f_tag) is not None:
+                    sh.values[(row_at, col)] = _OTHER  # a formula: never a unit, never a label
+                    continue
+                if kind == "s":
+                    v = c.find(v_tag)
+                    if v is None or v.text is None:
+                        continue
+                    try:
+                        index = int(v.text.strip())
+                        if index < 0:
+                            raise IndexError(index)
+                        text = sst_texts[index]
+                    except (ValueError, IndexError):
+                        raise pkg.error(f"{name} の {ref or ''} が存在しない共有文字列 {v.text!r} を指しています",
+                                        f"{ref or 'a cell'} in {name} points to a missing shared string "
+                                        f"{v.text!r}") from None
+                    sh.values[(row_at, col)] = text
+                    if may_cite(text):
+                        found.append((row_at, col, text, index))
+                elif kind == "inlineStr":
+                    is_el = c.find(is_tag)
+                    if is_el is None:
+                        continue
+                    item = self._item(part, is_el)
+                    sh.values[(row_at, col)] = item.text
+                    if may_cite(item.text):
+                        found.append((row_at, col, item.text, item))
+                elif c.find(v_tag) is not None:
+                    sh.values[(row_at, col)] = _OTHER
+        merge_cells = root.find(_q(ns, "mergeCells"))
+        for m in (merge_cells.iterchildren(_q(ns, "mergeCell")) if merge_cells is not None else ()):
+            ends = [e for e in (_parse_ref(x) for x in (m.get("ref") or "").split(":")) if e is not None]
+            if not ends:
+                continue
+            (r1, c1), (r2, c2) = ends[0], ends[-1]
+            sh.merges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+        found.sort(key=lambda x: (x[0], x[1]))
+        for row_at, col, text, source in found:
+            if isinstance(source, _Item):
+                item = source
+            elif source in shared_items:
+                item = shared_items[source]
+            else:  # a shared index was found, so the shared strings part exists
+                item = shared_items[source] = self._item(cast(_Part, sst_part), sst_items[source])
+            coordinate = f"{_column_letters(col)}{row_at}"
+            label = f"{title}!{coordinate}"
+            detail: dict[str, Any] = {"sheet": title, "cell": coordinate}
+            row_label = sh.row_label(row_at, col)
+            if row_label:  # the item the cell belongs to, for the 変更箇所 table's 項目
+                label += f"（{row_label}）"
+                detail["row_label"] = row_label
+            self._items.append(item)
+            self._units.append(Unit(text, Location(label, detail)))
 
     @property
     def units(self) -> Sequence[Unit]:
@@ -160,58 +419,99 @@ class XlsxDocument:
         return self._changed
 
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
-        from openpyxl.cell.rich_text import CellRichText, TextBlock
+        item = self._items[index]
+        segments = [Segment(text, True, i) for i, text in enumerate(item.texts)]
+        new_texts, refused = plan_segment_edits(segments, edits)
+        skipped = [SkippedEdit(e, r, REFUSED_MESSAGE) for e, r in refused]
+        new_full = "".join(new_texts.get(i, text) for i, text in enumerate(item.texts))
+        if item.result is not None:
+            # a shared string already rewritten through another cell: the same text gives the
+            # same edits, which are already there; anything else is refused
+            if new_full == item.result:
+                return skipped
+            return [SkippedEdit(e, "shared-string", SHARED_CONFLICT_MESSAGE) for e in edits]
+        item.result = new_full
+        if new_full == item.text:
+            return skipped
+        refused_ids = {id(e) for e, _ in refused}
+        self._rephonetize(item, [e for e in edits if id(e) not in refused_ids], new_full, index)
+        r_tag = _q(_ns(item.part.root), "r")
+        for i, text in new_texts.items():
+            t = item.ts[i]
+            if text == item.texts[i]:
+                continue
+            t.text = _encode(text)
+            if text[:1].isspace() or text[-1:].isspace():
+                t.set(XML_SPACE, "preserve")
+            run = t.getparent()
+            if not text and run is not None and run.tag == r_tag and new_full:
+                run.getparent().remove(run)  # a run left without text goes (the old adapter dropped it too)
+        self._dirty[item.part.name] = item.part
+        self._changed = True
+        return skipped
 
-        cell, segs = self._cells[index]
-        if segs is None:
-            segs = [Segment(self._units[index].text, True, None)]
-            rich = False
-        else:
-            rich = True
-        new_texts, refused = plan_segment_edits(segs, edits)
-        if not new_texts:
-            return []
-        for i, t in new_texts.items():
-            segs[i].text = t
-        if rich:
-            blocks: list[Any] = []
-            for seg in segs:
-                if not seg.text:
-                    continue
-                if isinstance(seg.payload, TextBlock):
-                    blocks.append(TextBlock(seg.payload.font, seg.text))
-                else:
-                    blocks.append(seg.text)
-            new_value: Any = CellRichText(blocks)
-        else:
-            new_value = segs[0].text
-        if new_value != cell.value:
-            cell.value = new_value
-            if isinstance(new_value, str) and new_value.startswith("="):
-                cell.data_type = "s"  # text that looks like a formula stays text
-            self._changed = True
-        return [SkippedEdit(e, r, "書き換えられませんでした / could not be rewritten") for e, r in refused]
+    def _rephonetize(self, item: _Item, edits: Sequence[Any], new: str, index: int) -> None:
+        """Keep the furigana (``<rPh>``) of untouched characters, shifted; drop the rest."""
+        ph_tag = _q(_ns(item.part.root), "rPh")
+        guides = [el for el in item.element if el.tag == ph_tag]
+        if not guides:
+            return
+        old = item.text
+        spans = [s for s in (_trim(e) for e in edits) if s.start < s.end or s.after]
+        dropped = 0
+        for el in guides:
+            try:
+                sb = _from_utf16(old, int(el.get("sb", "")))
+                eb = _from_utf16(old, int(el.get("eb", "")))
+            except ValueError:
+                continue  # no readable range: left as it is
+            if all(eb <= s.start or sb >= s.end for s in spans):
+                shift = sum(len(s.after) - (s.end - s.start) for s in spans if s.end <= sb)
+                for attr, at in (("sb", sb), ("eb", eb)):
+                    value = str(_to_utf16(new, at + shift))
+                    if el.get(attr) != value:
+                        el.set(attr, value)
+            else:
+                item.element.remove(el)
+                dropped += 1
+        if dropped:
+            label = self._units[index].location.label
+            self.notes.append(f"{label}: 書き換えた文字に付いていたふりがな {dropped} 件を削除しました（読みが合わなくなるため）"
+                              f" / {label}: removed {dropped} phonetic guide(s) (furigana) over rewritten characters")
 
     def save(self, dest: Path) -> None:
-        if self.lossy and self._changed:
-            ja = "・".join(a for a, _ in self.lossy)
-            en = ", ".join(b for _, b in self.lossy)
-            raise FormatError(self.path, f"{ja}を含むため保存しません（openpyxl では保存時に失われます）。手作業で修正してください",
-                              f"contains {en}, which openpyxl would lose on saving; not written, fix it by hand")
-        atomic_save(dest, lambda tmp: self.workbook.save(str(tmp)),
-                    mode_from=self.path if self.path.exists() else None)
+        parts = {name: _xml_bytes(part) for name, part in self._dirty.items()}
+
+        def write(tmp: Path) -> None:
+            with zipfile.ZipFile(io.BytesIO(self._blob)) as src, zipfile.ZipFile(tmp, "w") as out:
+                for info in src.infolist():
+                    data = parts.get(info.filename)
+                    if data is None:
+                        data = src.read(info)
+                    copy = zipfile.ZipInfo(info.filename, info.date_time)
+                    copy.compress_type = info.compress_type
+                    copy.comment = info.comment
+                    copy.create_system = info.create_system
+                    copy.external_attr = info.external_attr
+                    copy.internal_attr = info.internal_attr
+                    out.writestr(copy, data)
+                out.comment = src.comment
+
+        atomic_save(dest, write, mode_from=self.path if self.path.exists() else None)
 
 
 def open_xlsx(path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> XlsxDocument:
     """Check and open a workbook; raise :class:`FormatError` when it is not a safe workbook."""
-    names = check_ooxml(path, "Excel", limits)
-    import openpyxl
-
-    keep_vba = path.suffix.lower() == ".xlsm"
+    check_ooxml(path, "Excel", limits)
     try:
-        wb = openpyxl.load_workbook(str(path), keep_vba=keep_vba, rich_text=_has_rich_text(names, path),
-                                    keep_links=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a corrupt file
+        blob = path.read_bytes()
+    except OSError as exc:
+        raise FormatError(path, f"ファイルを読めません（{exc.strerror}）", f"cannot read the file ({exc})") from exc
+    try:
+        return XlsxDocument(path, blob)
+    except FormatError:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
         raise FormatError(path, f"Excel ブックが壊れているか形式が違うため開けません（{type(exc).__name__}: {exc}）",
-                          f"cannot open the workbook: corrupt or not an Excel workbook ({type(exc).__name__}: {exc})") from exc
-    return XlsxDocument(path, wb, _lossy_parts(names, path))
+                          f"cannot open the workbook: corrupt or not an Excel workbook "
+                          f"({type(exc).__name__}: {exc})") from exc
