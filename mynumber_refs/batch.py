@@ -301,15 +301,16 @@ def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | No
         out.error = f"{task.display}: 読み込みに失敗しました（{type(exc).__name__}: {exc}） / failed to read"
         return out
     out.encoding = doc.encoding
-    out.notes.extend(doc.notes)
     try:
         fn = _bound_rewrite(rewrite_fn, opts)
         edits, findings = rewrite_document(doc, fn)
     except Exception as exc:  # noqa: BLE001
+        out.notes.extend(doc.notes)
         out.status = "failed"
         out.error = (f"{task.display}: 書き換え中にエラーが起きたため、このファイルは書き込んでいません"
                      f"（{type(exc).__name__}: {exc}） / rewrite failed, file not written")
         return out
+    out.notes.extend(doc.notes)  # what the document noted on opening and while rewriting (furigana dropped …)
     out.edits, out.findings = edits, findings
     out.status = "changed" if doc.changed else "unchanged"
     if opts.diff and edits:

@@ -362,20 +362,21 @@ def test_importing_batch_and_formats_stays_light() -> None:
     assert r.returncode == 0, r.stdout + r.stderr
 
 
-def test_failed_save_leaves_no_backup(tmp_path: Path) -> None:
-    from test_formats_xlsx import build_xlsx as _build
+def test_failed_save_leaves_no_backup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mynumber_refs.formats import xlsx as xlsx_module
+    from mynumber_refs.formats.safety import FormatError
 
-    p = tmp_path / "shapes.xlsx"
-    src = tmp_path / "src.xlsx"
-    _build(src)
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            zout.writestr(info, zin.read(info))
-        zout.writestr("xl/drawings/drawing1.xml", '<xdr:wsDr xmlns:xdr="x"><xdr:sp/></xdr:wsDr>')
+    p = tmp_path / "book.xlsx"
+    build_xlsx(p)
+
+    def refuse(self: object, dest: Path) -> None:
+        raise FormatError(dest, "保存できません（テスト）", "cannot save (test)")
+
+    monkeypatch.setattr(xlsx_module.XlsxDocument, "save", refuse)
     before = p.read_bytes()
     rc, out, _ = run([str(p), "--in-place"])
-    assert rc == 2 and "図形" in out
-    assert p.read_bytes() == before and not (tmp_path / "shapes.xlsx.bak").exists()
+    assert rc == 2 and "保存できません" in out
+    assert p.read_bytes() == before and not (tmp_path / "book.xlsx.bak").exists()
 
 
 def test_own_outputs_are_not_read_back(drafts: Path) -> None:
@@ -386,3 +387,13 @@ def test_own_outputs_are_not_read_back(drafts: Path) -> None:
     rc, out, _ = run([str(drafts), "--glob", "*.csv", "--in-place", "--changes", str(changes)])
     assert "変更箇所.csv:" not in out and "変更箇所.csv (" not in out
     assert not (drafts / "変更箇所.csv.bak").exists()
+
+
+def test_notes_made_while_rewriting_reach_the_report(tmp_path: Path) -> None:
+    # a furigana guide over a changed word is dropped while rewriting; the batch output says so
+    from test_formats_xlsx import FURIGANA_SI, raw_book
+
+    p = tmp_path / "ふりがな.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', FURIGANA_SI)
+    rc, out, _ = run([str(p), "--in-place"])
+    assert rc == 0 and "ふりがな" in out

@@ -8,7 +8,7 @@ onto runs, rich-text blocks or bytes and may refuse some, e.g. inside tracked ch
 collects plain, picklable :class:`EditRecord`/:class:`FindingRecord` lists.  ``doc.save(dest)``
 then writes atomically.
 
-Heavy libraries (python-docx, openpyxl) are imported only inside the Word and Excel handlers'
+Heavy libraries (python-docx; lxml for Excel) are imported only inside the Word and Excel handlers'
 functions, so importing this package is cheap.
 """
 

@@ -3,7 +3,7 @@
 * :func:`atomic_write_bytes` / :func:`atomic_save` write to a temporary file in the destination's
   folder and ``os.replace`` it over the destination, so that a reader never sees a half-written
   file and a crash leaves the original untouched.
-* :func:`check_ooxml` inspects a .docx/.xlsx/.xlsm before python-docx or openpyxl opens it: the
+* :func:`check_ooxml` inspects a .docx/.xlsx/.xlsm before python-docx or the Excel reader opens it: the
   file must be a ZIP archive (an OLE2 compound file means a password-protected workbook or a
   legacy .doc/.xls), the archive must stay within :class:`ZipLimits` (zip bombs), and no XML part
   may carry a DTD (entity expansion, "billion laughs").
@@ -56,7 +56,7 @@ class ZipLimits:
     """Limits on an OOXML archive, checked on the central directory before opening it.
 
     ``zipfile`` never yields more than an entry's declared size, so the declared sizes bound what
-    python-docx and openpyxl can inflate.  ``max_ratio`` applies to entries larger than
+    python-docx and the Excel reader can inflate.  ``max_ratio`` applies to entries larger than
     ``ratio_floor`` bytes (small XML parts may compress very well and are harmless).
     """
 
