@@ -1,6 +1,7 @@
 """Excel workbooks: every text cell of every sheet, formulas/styles/merges/widths unchanged,
 rich text keeps its fonts, macros kept, unsafe workbooks refused; only the changed XML parts are
-written again (shapes, furigana and every other part kept)."""
+written again (shapes, furigana and every other part kept); the text in shapes (text boxes, groups)
+is rewritten like rich text."""
 
 from __future__ import annotations
 
@@ -456,3 +457,259 @@ def test_missing_shared_string_is_refused(tmp_path: Path) -> None:
         zf.writestr("[Content_Types].xml", "<Types/>")
     with pytest.raises(FormatError, match="xl/workbook.xml がありません.*missing"):
         open_document(q_)
+
+
+# --- shapes (text boxes) in drawings -------------------------------------------------------------
+
+XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+DML = "http://schemas.openxmlformats.org/drawingml/2006/main"
+MCNS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+BOLD_RPR = '<a:rPr lang="ja-JP" altLang="en-US" sz="1100" b="1"><a:latin typeface="ＭＳ 明朝"/></a:rPr>'
+ITALIC_RPR = '<a:rPr lang="ja-JP" sz="1000" i="1"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:rPr>'
+TWO_RUNS = f"<a:p><a:r>{BOLD_RPR}<a:t>番号利用法別表第一</a:t></a:r><a:r>{ITALIC_RPR}<a:t>の16の項</a:t></a:r></a:p>"
+
+
+def shape(name: str, paragraphs: str | None, shape_id: int = 2, textlink: str = "") -> str:
+    """An ``xdr:sp`` named ``name`` whose text body holds ``paragraphs`` (``None``: no text body)."""
+    body = f"<xdr:txBody><a:bodyPr/><a:lstStyle/>{paragraphs}</xdr:txBody>" if paragraphs is not None else ""
+    return (f'<xdr:sp macro="" textlink="{textlink}"><xdr:nvSpPr><xdr:cNvPr id="{shape_id}" name="{name}"/>'
+            '<xdr:cNvSpPr txBox="1"/></xdr:nvSpPr><xdr:spPr><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
+            f"</xdr:spPr>{body}</xdr:sp>")
+
+
+def anchored(content: str, row: int = 7) -> str:
+    return (f"<xdr:twoCellAnchor><xdr:from><xdr:col>1</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>{row}</xdr:row>"
+            "<xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>4</xdr:col><xdr:colOff>0</xdr:colOff>"
+            f"<xdr:row>{row + 3}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>{content}<xdr:clientData/>"
+            "</xdr:twoCellAnchor>")
+
+
+def drawing_xml(*anchors: str) -> bytes:
+    return (DECL + f'<xdr:wsDr xmlns:xdr="{XDR}" xmlns:a="{DML}">' + "".join(anchors) + "</xdr:wsDr>").encode()
+
+
+def add_drawing(path: Path, drawing: bytes | None, sheet: str = "xl/worksheets/sheet1.xml",
+                name: str = "xl/drawings/custom7.xml", rid: str = "rIdShapes") -> None:
+    """Give ``sheet`` a drawing: its ``<drawing r:id>``, a relationship in the sheet's rels, the
+    content type override and (unless ``drawing`` is ``None``: the part exists or is missing) the part."""
+    folder, base = name.rsplit("/", 1)
+    sheet_folder, sheet_base = sheet.rsplit("/", 1)
+    rels_name = f"{sheet_folder}/_rels/{sheet_base}.rels"
+    target = "../" + name.split("/", 1)[1]  # from xl/worksheets/ to xl/…
+    rel = f'<Relationship Id="{rid}" Type="{REL}/drawing" Target="{target}"/>'
+    with zipfile.ZipFile(path) as zf:
+        old = [(info, zf.read(info)) for info in zf.infolist()]
+    names = {info.filename for info, _ in old}
+    with zipfile.ZipFile(path, "w") as zf:
+        for info, data in old:
+            if info.filename == "[Content_Types].xml" and f'PartName="/{name}"'.encode() not in data:
+                data = data.replace(b"</Types>", f'<Override PartName="/{name}" ContentType="application/'
+                                    'vnd.openxmlformats-officedocument.drawing+xml"/></Types>'.encode())
+            elif info.filename == sheet:
+                data = data.replace(b"</worksheet>", f'<drawing xmlns:r="{REL}" r:id="{rid}"/></worksheet>'.encode())
+            elif info.filename == rels_name:
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            zf.writestr(info, data)
+        if rels_name not in names:
+            zf.writestr(rels_name, DECL + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                        f'relationships">{rel}</Relationships>', zipfile.ZIP_DEFLATED)
+        if drawing is not None and name not in names:
+            zf.writestr(name, drawing, zipfile.ZIP_DEFLATED)
+
+
+def drawing_root(path: Path, name: str = "xl/drawings/custom7.xml") -> etree._Element:
+    with zipfile.ZipFile(path) as zf:
+        return etree.fromstring(zf.read(name))
+
+
+def a(tag: str) -> str:
+    return f"{{{DML}}}{tag}"
+
+
+def shape_book(path: Path, *anchors: str) -> None:
+    """A workbook with a text cell that holds no citation, and a drawing holding ``anchors``."""
+    raw_book(path, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', "<si><t>関係のない文章</t></si>")
+    add_drawing(path, drawing_xml(*anchors))
+
+
+def test_text_box_across_two_runs_is_rewritten_and_only_the_drawing_changes(tmp_path: Path) -> None:
+    p = tmp_path / "図形.xlsx"
+    shape_book(p, anchored(shape("テキスト ボックス 1", TWO_RUNS)))
+    before = members(p)
+    rpr_before = [etree.tostring(r) for r in drawing_root(p).iter(a("rPr"))]
+    doc = open_document(p)
+    assert [u.text for u in doc.units] == ["番号利用法別表第一の16の項"]
+    edits, findings = rewrite_document(doc, rewrite)
+    assert edits and not findings and doc.changed
+    doc.save(p)
+    after = members(p)
+    assert [(n, c) for n, c, _ in after] == [(n, c) for n, c, _ in before]
+    changed = {n for (n, _, x), (_, _, y) in zip(after, before, strict=True) if x != y}
+    assert changed == {"xl/drawings/custom7.xml"}  # the sheet and the shared strings keep their bytes
+    saved = dict((n, d) for n, _, d in after)["xl/drawings/custom7.xml"]
+    assert saved.startswith(DECL.encode())
+    root = etree.fromstring(saved)
+    runs = list(root.iter(a("r")))
+    assert [r.find(a("t")).text for r in runs] == ["番号利用法別表", "の24の項"]
+    assert [etree.tostring(r) for r in root.iter(a("rPr"))] == rpr_before
+    assert [etree.tostring(r.find(a("rPr"))) for r in runs] == rpr_before  # each run kept its own
+    assert openpyxl.load_workbook(str(p))["評価書"]["A1"].value == "関係のない文章"
+
+
+def test_text_box_location_comes_after_the_sheets_cells(tmp_path: Path) -> None:
+    p = tmp_path / "図形.xlsx"
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="9"><c r="B9" t="s"><v>0</v></c></row>',
+             f"<si><t>{OLD}</t></si>")
+    add_drawing(p, drawing_xml(anchored(shape("テキスト ボックス 1", TWO_RUNS))))
+    doc = open_document(p)
+    assert [(u.location.label, u.location.detail) for u in doc.units] == [
+        ("評価書!A1", {"sheet": "評価書", "cell": "A1"}),
+        ("評価書!B9", {"sheet": "評価書", "cell": "B9"}),
+        ("評価書 図形「テキスト ボックス 1」",
+         {"sheet": "評価書", "shape": "テキスト ボックス 1", "drawing": "xl/drawings/custom7.xml"})]
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not findings
+    shape_edits = [e for e in edits if e.unit == 2]
+    assert shape_edits and {e.location for e in shape_edits} == {"評価書 図形「テキスト ボックス 1」"}
+    assert {e.citation_after for e in shape_edits} == {"番号利用法別表の24の項"}
+    assert shape_edits[0].location_detail["drawing"] == "xl/drawings/custom7.xml"
+
+
+def test_shapes_without_text_or_without_a_citation_are_left_alone(tmp_path: Path) -> None:
+    p = tmp_path / "図形.xlsx"
+    arrow = ('<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="5" name="直線矢印コネクタ 4"/><xdr:cNvCxnSpPr/>'
+             '</xdr:nvCxnSpPr><xdr:spPr><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom></xdr:spPr>'
+             "</xdr:cxnSp>")
+    shape_book(p, anchored(shape("正方形/長方形 2", None, 3)), anchored(arrow, 12),
+               anchored(shape("テキスト ボックス 3", "<a:p><a:r><a:t>要確認（担当：総務課）</a:t></a:r></a:p>", 4), 20),
+               anchored(shape("テキスト ボックス 4", "<a:p><a:r><a:t>表の見方は別紙のとおり</a:t></a:r></a:p>", 6), 30))
+    before = members(p)
+    doc = open_document(p)
+    # only the text that may hold a citation (「表」) is sent to the rewriter; it finds none
+    assert [u.location.label for u in doc.units] == ["評価書 図形「テキスト ボックス 4」"]
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not edits and not findings and not doc.changed and not doc.notes
+    doc.save(tmp_path / "copy.xlsx")
+    assert members(tmp_path / "copy.xlsx") == before
+
+
+def test_text_box_in_a_group_is_read(tmp_path: Path) -> None:
+    p = tmp_path / "グループ.xlsx"
+    group = ('<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="7" name="グループ化 6"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr>'
+             '<xdr:grpSpPr/>' + shape("正方形/長方形 4", None, 5)
+             + '<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="9" name="グループ化 8"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr>'
+             '<xdr:grpSpPr/>' + shape("テキスト ボックス 5", TWO_RUNS, 6) + "</xdr:grpSp></xdr:grpSp>")
+    shape_book(p, anchored(group))
+    doc = open_document(p)
+    assert [(u.location.label, u.text) for u in doc.units] == [
+        ("評価書 図形「テキスト ボックス 5」", "番号利用法別表第一の16の項")]
+    rewrite_document(doc, rewrite)
+    doc.save(p)
+    texts = ["".join(t.text or "" for t in sp.iter(a("t"))) for sp in drawing_root(p).iter(f"{{{XDR}}}sp")]
+    assert texts == ["", "番号利用法別表の24の項"]
+
+
+def test_second_rewrite_of_a_text_box_changes_nothing(tmp_path: Path) -> None:
+    p = tmp_path / "図形.xlsx"
+    shape_book(p, anchored(shape("テキスト ボックス 1", TWO_RUNS)))
+    doc = open_document(p)
+    rewrite_document(doc, rewrite)
+    doc.save(p)
+    saved = p.read_bytes()
+    again = open_document(p)
+    assert [u.text for u in again.units] == ["番号利用法別表の24の項"]
+    edits, findings = rewrite_document(again, rewrite)
+    assert not edits and not findings and not again.changed
+    assert p.read_bytes() == saved
+
+
+def test_text_box_paragraphs_and_breaks(tmp_path: Path) -> None:
+    p = tmp_path / "段落.xlsx"
+    paragraphs = ("<a:p><a:pPr algn=\"l\"/><a:r><a:t>根拠：番号利用法</a:t></a:r><a:br><a:rPr lang=\"ja-JP\"/></a:br>"
+                  "<a:r><a:t>別表第一の16の項</a:t></a:r></a:p><a:p><a:endParaRPr lang=\"ja-JP\"/></a:p>"
+                  "<a:p><a:r><a:t>番号利用法別表第一の59の項</a:t></a:r><a:endParaRPr lang=\"ja-JP\"/></a:p>")
+    shape_book(p, anchored(shape("テキスト ボックス 1", paragraphs)))
+    doc = open_document(p)
+    text = "根拠：番号利用法\n別表第一の16の項\n\n番号利用法別表第一の59の項"
+    assert [u.text for u in doc.units] == [text]
+    across = Edit(text.index("法\n"), text.index("法\n") + 2, "法\n", "法")  # removes the break: refused
+    skipped = doc.apply(0, [across])
+    assert [(s.edit, s.reason) for s in skipped] == [(across, "protected")]
+    assert "改行" in skipped[0].message and " / " in skipped[0].message
+    assert not doc.changed
+    rewrite_document(doc, rewrite)
+    doc.save(p)
+    root = drawing_root(p)
+    assert [t.text for t in root.iter(a("t"))] == ["根拠：番号利用法", "別表の24の項", "番号利用法別表の85の項"]
+    assert len(list(root.iter(a("br")))) == 1 and len(list(root.iter(a("p")))) == 3
+
+
+def test_text_linked_to_a_cell_is_not_a_unit(tmp_path: Path) -> None:
+    p = tmp_path / "リンク.xlsx"
+    shape_book(p, anchored(shape("テキスト ボックス 1", TWO_RUNS, textlink="$A$1")))
+    assert list(open_document(p).units) == []
+
+
+def alternate(choice: str, fallback: str) -> str:
+    return (f'<mc:AlternateContent xmlns:mc="{MCNS}"><mc:Choice xmlns:a14="http://schemas.microsoft.com/office/'
+            f'drawing/2010/main" Requires="a14">{choice}</mc:Choice><mc:Fallback>{fallback}</mc:Fallback>'
+            "</mc:AlternateContent>")
+
+
+def test_alternate_content_copies_change_together(tmp_path: Path) -> None:
+    p = tmp_path / "複製.xlsx"
+    shape_book(p, alternate(anchored(shape("テキスト ボックス 1", TWO_RUNS)),
+                            anchored(shape("テキスト ボックス 1", TWO_RUNS))))
+    doc = open_document(p)
+    assert [u.location.label for u in doc.units] == ["評価書 図形「テキスト ボックス 1」"]  # the Choice copy only
+    edits, findings = rewrite_document(doc, rewrite)
+    assert edits and not findings
+    doc.save(p)
+    root = drawing_root(p)
+    choice, fallback = (root.find(f".//{{{MCNS}}}{b}") for b in ("Choice", "Fallback"))
+    for branch in (choice, fallback):
+        assert [t.text for t in branch.iter(a("t"))] == ["番号利用法別表", "の24の項"]
+
+
+def test_alternate_content_copies_that_differ_are_refused(tmp_path: Path) -> None:
+    p = tmp_path / "複製.xlsx"
+    fallback = shape("テキスト ボックス 1", "<a:p><a:r><a:t>番号利用法別表第一の16の項（x²）</a:t></a:r></a:p>")
+    empty = shape("フォーム", TWO_RUNS, 3)  # a form control: its fallback is empty
+    shape_book(p, alternate(anchored(shape("テキスト ボックス 1", TWO_RUNS)), anchored(fallback)),
+               alternate(anchored(empty, 12), ""))
+    before = members(p)
+    doc = open_document(p)
+    assert [u.location.label for u in doc.units] == ["評価書 図形「テキスト ボックス 1」", "評価書 図形「フォーム」"]
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not edits and not doc.changed
+    assert findings and {f.reason for f in findings} == {"protected"}
+    assert {f.location for f in findings} == {"評価書 図形「テキスト ボックス 1」", "評価書 図形「フォーム」"}
+    assert all("mc:Fallback" in f.message and "copies" in f.message for f in findings)
+    doc.save(tmp_path / "copy.xlsx")
+    assert members(tmp_path / "copy.xlsx") == before
+
+
+def test_drawing_shared_by_two_sheets_is_read_once(tmp_path: Path) -> None:
+    p = tmp_path / "共有.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "評価書"
+    wb.create_sheet("別紙")
+    wb.save(str(p))
+    drawing = drawing_xml(anchored(shape("テキスト ボックス 1", TWO_RUNS)))
+    add_drawing(p, drawing, name="xl/drawings/shared.xml")
+    add_drawing(p, None, sheet="xl/worksheets/sheet2.xml", name="xl/drawings/shared.xml")
+    doc = open_document(p)
+    assert [u.location.label for u in doc.units] == ["評価書 図形「テキスト ボックス 1」"]
+    rewrite_document(doc, rewrite)
+    doc.save(p)
+    root = drawing_root(p, "xl/drawings/shared.xml")
+    assert [t.text for t in root.iter(a("t"))] == ["番号利用法別表", "の24の項"]
+
+
+def test_missing_drawing_part_is_noted(tmp_path: Path) -> None:
+    p = tmp_path / "欠落.xlsx"
+    raw_book(p, f'<row r="1"><c r="A1" t="inlineStr"><is><t>{OLD}</t></is></c></row>')
+    add_drawing(p, None)
+    doc = open_document(p)
+    assert [u.location.label for u in doc.units] == ["評価書!A1"]
+    assert len(doc.notes) == 1 and "xl/drawings/custom7.xml" in doc.notes[0] and " / " in doc.notes[0]

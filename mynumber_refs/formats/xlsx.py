@@ -1,13 +1,13 @@
 """Excel workbooks (.xlsx, .xlsm), edited as XML (lxml, imported only inside functions).
 
 The workbook is read with :mod:`zipfile` and its parts are parsed with lxml; saving writes back
-only the parts that changed (the shared strings, or a worksheet holding a changed inline string).
-Every other part keeps its bytes exactly, in the same order and with the same compression, so
-that drawing shapes (text boxes, arrows), form and ActiveX controls, slicers, extension elements
-(x14 conditional formats, data validations), styles, formulas, comments and an .xlsm's macros
-(never run) are all kept as Excel wrote them.  A changed part is serialized by lxml after its
-original XML declaration; only the ``<t>`` texts that change are re-escaped.  The text inside
-shapes is not read.
+only the parts that changed (the shared strings, a worksheet holding a changed inline string, a
+drawing holding a changed shape).  Every other part keeps its bytes exactly, in the same order
+and with the same compression, so that drawing shapes (text boxes, arrows), form and ActiveX
+controls, slicers, extension elements (x14 conditional formats, data validations), styles,
+formulas, comments and an .xlsm's macros (never run) are all kept as Excel wrote them.  A changed
+part is serialized by lxml after its original XML declaration; only the texts that change are
+re-escaped.
 
 Every text cell of every worksheet (in the order of ``xl/workbook.xml``; chartsheets and the like
 are not read) is one unit (line breaks inside a cell stay in its text), except cells that cannot
@@ -23,6 +23,24 @@ every run keeps its font (``<rPr>``).  A shared string used by several cells cha
 same text is always rewritten the same way).  When a string with furigana changes, a reading
 over untouched characters is kept (its range shifted), one over changed characters is removed
 and reported in :attr:`XlsxDocument.notes`.
+
+After a sheet's cells come its shapes: the drawing part named by the sheet's ``<drawing r:id>``
+(found through the sheet's relationships; a drawing shared by several sheets is read once, with
+the first).  Every shape with text (``xdr:sp`` with ``xdr:txBody``, in a group ``xdr:grpSp``
+too, in document order) is one unit, unless it cannot hold a citation or its text is linked to a
+cell (``textlink``: the text is the cell's, read there).  Its paragraphs are joined with ``"\\n"``;
+each ``a:t`` of a run is a segment (the run keeps its ``a:rPr``), while a line break (``a:br``),
+a field (``a:fld``) and anything else in a paragraph (an equation …) are protected.  The
+location is ``評価書 図形「テキスト ボックス 1」`` (the sheet, then the shape's name).  Charts
+(``xl/charts/``), the shapes inside them and VML drawings (``legacyDrawing``: comments and old
+form controls) are not read.
+
+A drawing may hold shapes twice, in ``mc:AlternateContent``, as Word does for text boxes: the
+first branch (``mc:Choice``) is read, a shape in another branch (``mc:Fallback``) is never a
+unit.  An edit is made in the other branches too, text by text, when they hold the same sequence
+of ``a:t`` texts as the first; when they do not (a form control whose fallback is empty, an
+equation written out as text in the fallback), the edit is refused and reported, and no copy
+changes.
 """
 
 from __future__ import annotations
@@ -37,7 +55,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
 
-from . import Location, Segment, SkippedEdit, Unit, _trim, may_cite, plan_segment_edits
+from . import PROTECTED_MESSAGE, Location, Segment, SkippedEdit, Unit, _trim, may_cite, plan_segment_edits
 from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
 
 __all__ = ["XlsxDocument", "open_xlsx"]
@@ -50,6 +68,21 @@ SHARED_CONFLICT_MESSAGE = (
     "同じ文字列を共有する別のセルで異なる書き換えになったため、書き換えませんでした。手作業で修正してください"
     " / not rewritten: another cell sharing this string was rewritten differently; fix it by hand"
 )
+
+SHAPE_COPY_MESSAGE = (
+    "図形の2つの複製（mc:Choice と mc:Fallback）の文字が一致しないため自動では書き換えませんでした。"
+    "手作業で修正してください"
+    " / not rewritten automatically because the two copies of the shape (mc:Choice and mc:Fallback)"
+    " hold different text; fix it by hand"
+)
+
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
+A_NS = {  # the DrawingML main namespace that goes with a spreadsheet drawing's namespace
+    "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing":
+        "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing": "http://purl.oclc.org/ooxml/drawingml/main",
+}
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _NEEDS_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -170,6 +203,100 @@ class _Sheet:
         return ""
 
 
+def _branch_index(node: Any) -> int:
+    """The position of ``node`` among the branches of its mc:AlternateContent (-1 if it is none)."""
+    parent = node.getparent()
+    if parent is None or parent.tag != MC_ALTERNATE or node.tag not in (MC_CHOICE, MC_FALLBACK):
+        return -1
+    return [c for c in parent if c.tag in (MC_CHOICE, MC_FALLBACK)].index(node)
+
+
+def _in_copy(el: Any) -> bool:
+    """Whether ``el`` lies in a branch of mc:AlternateContent other than the first."""
+    node = el.getparent()
+    while node is not None:
+        if _branch_index(node) > 0:
+            return True
+        node = node.getparent()
+    return False
+
+
+class _Copies:
+    """Which ``a:t`` of a drawing are copies of one another (branches of mc:AlternateContent).
+
+    A later branch holding the same sequence of ``a:t`` texts as the first is linked to it text
+    by text; one that differs makes the texts of both unsafe to change."""
+
+    def __init__(self, root: Any, t_tag: str) -> None:
+        self.links: dict[Any, list[Any]] = {}
+        self.mismatched: set[Any] = set()
+        for alternate in root.iter(MC_ALTERNATE):
+            branches = [c for c in alternate if c.tag in (MC_CHOICE, MC_FALLBACK)]
+            if len(branches) < 2:
+                continue
+            first = list(branches[0].iter(t_tag))
+            texts = [t.text or "" for t in first]
+            for other in branches[1:]:
+                others = list(other.iter(t_tag))
+                if [t.text or "" for t in others] == texts:
+                    for a, b in zip(first, others, strict=True):
+                        self.links.setdefault(a, []).append(b)
+                        self.links.setdefault(b, []).append(a)
+                else:
+                    self.mismatched.update(first)
+                    self.mismatched.update(others)
+
+    def group(self, t: Any) -> list[Any]:
+        """``t`` and every copy of it, directly or through other copies."""
+        found = [t]
+        known = {t}
+        for el in found:  # grows while it is walked
+            for other in self.links.get(el, ()):
+                if other not in known:
+                    known.add(other)
+                    found.append(other)
+        return found
+
+    def safe(self, t: Any) -> bool:
+        return not any(x in self.mismatched for x in self.group(t))
+
+
+def _shape_segments(tx_body: Any, a_ns: str) -> list[Segment]:
+    """The segments of a text body: paragraphs joined with a protected ``"\\n"``."""
+    p_tag, r_tag, t_tag, br_tag, fld_tag = (_q(a_ns, t) for t in ("p", "r", "t", "br", "fld"))
+    ignored = {_q(a_ns, "pPr"), _q(a_ns, "endParaRPr")}
+    segs: list[Segment] = []
+    for number, p in enumerate(tx_body.iterchildren(p_tag)):
+        if number:
+            segs.append(Segment("\n", False))
+        for child in p:
+            tag = child.tag
+            if tag == r_tag:
+                t = child.find(t_tag)
+                if t is not None:
+                    segs.append(Segment(t.text or "", True, t))
+            elif tag == br_tag:
+                segs.append(Segment("\n", False))
+            elif tag == fld_tag:  # a field (a page number, a date): its text is computed
+                t = child.find(t_tag)
+                segs.append(Segment((t.text or "") if t is not None else "", False))
+            elif tag in ignored or not isinstance(tag, str):
+                continue
+            else:
+                segs.append(Segment("", False))  # an equation, alternate content, anything unknown
+    return segs
+
+
+@dataclass
+class _Shape:
+    """A shape's text (``xdr:txBody``): its segments, ``a:t`` elements as payloads."""
+
+    part: _Part
+    segments: list[Segment]
+    copies: _Copies
+    copy_blocked: frozenset[int] = frozenset()  # segments refused because the copies of the shape differ
+
+
 def _ns(root: Any) -> str:
     tag = root.tag
     return tag[1:tag.index("}")] if isinstance(tag, str) and tag.startswith("{") else ""
@@ -287,9 +414,10 @@ class XlsxDocument:
         self._blob = blob
         self._changed = False
         self._dirty: dict[str, _Part] = {}
-        self._items: list[_Item] = []
+        self._items: list[_Item | _Shape] = []
         self._units: list[Unit] = []
         self._shared_items: dict[int, _Item] = {}
+        self._drawings: set[str] = set()  # drawing parts already read (lower case)
         pkg = _Package(path, blob)
         try:
             self._read(pkg)
@@ -409,6 +537,44 @@ class XlsxDocument:
                 detail["row_label"] = row_label
             self._items.append(item)
             self._units.append(Unit(text, Location(label, detail)))
+        drawing = root.find(_q(ns, "drawing"))
+        if drawing is not None:
+            self._shapes(pkg, part.name, drawing, title)
+
+    def _shapes(self, pkg: _Package, sheet_name: str, drawing: Any, title: str) -> None:
+        """The shapes with text of the drawing a sheet's ``<drawing r:id>`` names, as units."""
+        rid = next((v for k, v in drawing.attrib.items() if k.endswith("}id") and "relationships" in k), None)
+        target = next((t for i, rtype, t in pkg.rels(sheet_name) if i == rid and rtype.endswith("/drawing")), None)
+        if target is None or target.lower() in self._drawings:
+            return
+        self._drawings.add(target.lower())
+        if not pkg.has(target):
+            self.notes.append(f"{title}: 図形の部品 {target} がないため、図形の文字は読んでいません"
+                              f" / {title}: the drawing part {target} is missing; the text of its shapes was not read")
+            return
+        part = pkg.parse(target)
+        xdr_ns = _ns(part.root)
+        a_ns = A_NS.get(xdr_ns, A_NS[next(iter(A_NS))])
+        copies = _Copies(part.root, _q(a_ns, "t"))
+        tx_tag, nv_tag, c_nv_tag = (_q(xdr_ns, t) for t in ("txBody", "nvSpPr", "cNvPr"))
+        for sp in part.root.iter(_q(xdr_ns, "sp")):
+            tx_body = sp.find(tx_tag)
+            if tx_body is None or sp.get("textlink") or _in_copy(sp):
+                continue
+            segments = _shape_segments(tx_body, a_ns)
+            text = "".join(seg.text for seg in segments)
+            if not may_cite(text):
+                continue
+            blocked = [i for i, seg in enumerate(segments) if seg.editable and not copies.safe(seg.payload)]
+            for i in blocked:
+                segments[i].editable = False
+            c_nv = sp.find(f"{nv_tag}/{c_nv_tag}")
+            shape_name = c_nv.get("name", "") if c_nv is not None else ""
+            shape_id = c_nv.get("id", "") if c_nv is not None else ""
+            shown = f"「{shape_name}」" if shape_name else f"（ID {shape_id or '?'}）"  # a shape Excel did not name
+            location = Location(f"{title} 図形{shown}", {"sheet": title, "shape": shape_name, "drawing": part.name})
+            self._items.append(_Shape(part, segments, copies, frozenset(blocked)))
+            self._units.append(Unit(text, location))
 
     @property
     def units(self) -> Sequence[Unit]:
@@ -420,6 +586,8 @@ class XlsxDocument:
 
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         item = self._items[index]
+        if isinstance(item, _Shape):
+            return self._apply_shape(item, edits)
         segments = [Segment(text, True, i) for i, text in enumerate(item.texts)]
         new_texts, refused = plan_segment_edits(segments, edits)
         skipped = [SkippedEdit(e, r, REFUSED_MESSAGE) for e, r in refused]
@@ -449,6 +617,27 @@ class XlsxDocument:
         self._dirty[item.part.name] = item.part
         self._changed = True
         return skipped
+
+    def _apply_shape(self, shape: _Shape, edits: Sequence[Any]) -> list[SkippedEdit]:
+        new_texts, refused = plan_segment_edits(shape.segments, edits)
+        copy_refused: set[int] = set()
+        if refused and shape.copy_blocked:
+            # which refusals come only from copies that differ: plan again without that rule
+            free = [Segment(seg.text, True, seg.payload) if i in shape.copy_blocked else seg
+                    for i, seg in enumerate(shape.segments)]
+            plain = {id(e) for e, _ in plan_segment_edits(free, edits)[1]}
+            copy_refused = {id(e) for e, _ in refused if id(e) not in plain}
+        for i, text in new_texts.items():
+            seg = shape.segments[i]
+            if text == seg.text:
+                continue
+            for t in shape.copies.group(seg.payload):  # the element itself, then its copies
+                t.text = text
+            seg.text = text
+            self._dirty[shape.part.name] = shape.part
+            self._changed = True
+        return [SkippedEdit(e, reason, SHAPE_COPY_MESSAGE if id(e) in copy_refused else PROTECTED_MESSAGE)
+                for e, reason in refused]
 
     def _rephonetize(self, item: _Item, edits: Sequence[Any], new: str, index: int) -> None:
         """Keep the furigana (``<rPh>``) of untouched characters, shifted; drop the rest."""
