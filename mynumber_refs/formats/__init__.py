@@ -2,7 +2,7 @@
 
 A handler's :func:`open_document` returns a :class:`Document`: its ``units`` are the texts the
 rewriter sees (a text file is one unit; a Word paragraph passage, table cell, header, footer,
-text box, footnote or endnote is one; an Excel text cell is one), each with a :class:`Location`.  :func:`rewrite_document`
+text box, footnote or endnote is one; an Excel text cell or drawing shape's text is one), each with a :class:`Location`.  :func:`rewrite_document`
 calls the rewrite function on every unit, hands the edits back to the document (which maps them
 onto runs, rich-text blocks or bytes and may refuse some, e.g. inside tracked changes) and
 collects plain, picklable :class:`EditRecord`/:class:`FindingRecord` lists.  ``doc.save(dest)``
