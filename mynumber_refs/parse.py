@@ -38,7 +38,7 @@ from .numerals import NumeralStyle, detect_style, parse_int
 
 __all__ = ["Parsed", "START_SYMBOLS", "clear_caches", "get_parser", "parse_at", "parse_citation", "parse_relative", "place"]
 
-START_SYMBOLS = ("anchored", "bare_rows", "order_refs", "article_refs")
+START_SYMBOLS = ("anchored", "bare_rows", "order_refs", "article_refs", "colon_rows")
 
 
 @functools.cache
@@ -102,6 +102,7 @@ class Parsed:
     rows_span: tuple[int, int] | None = None
     column: str | None = None
     refs: tuple[Any, ...] = ()  # (kind, value, start, end, extra)
+    row_form_default: str = "の項"  # the row form of a list that writes none (「項：１、２」 → "")
 
     @property
     def start(self) -> int:
@@ -375,6 +376,17 @@ class _ToModel:
             rows_span=(items[0].start, items[-1].end),
         )
 
+    def colon_rows(self, rows: tuple[tuple[RowItem, ...], tuple[str, ...]]) -> Parsed:
+        items, seps = rows
+        return Parsed(
+            kind=CitationKind.ROW_LIST,
+            end=items[-1].end,
+            items=items,
+            separators=seps,
+            rows_span=(items[0].start, items[-1].end),
+            row_form_default="",  # 「項：１、２、３」: the numbers stand alone
+        )
+
     # order references ---------------------------------------------------------
     def ref_article(self, num: Token, _jou: Token, *branches: Token) -> tuple[Any, ...]:
         parts = [parse_int(self.v(num))] + [parse_int(_strip_ws(self.v(b))[1:]) for b in branches]
@@ -578,7 +590,7 @@ def style_of(parsed: Parsed, text: str) -> Style:
     elif not numbers and parsed.provision_span:
         numerals = _numeral_style(text[parsed.provision_span[0] : parsed.provision_span[1]])
     suffixes = [i.suffix for i in parsed.items if i.suffix]
-    row_form = suffixes[-1] if suffixes else "の項"
+    row_form = suffixes[-1] if suffixes else parsed.row_form_default
     seps = [s for s in parsed.separators if s not in ("及び", "並びに", "又は", "と", "若しくは")]
     conj = [s for s in parsed.separators if s in ("及び", "並びに", "又は", "と", "若しくは")]
     spaced = False

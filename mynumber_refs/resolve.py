@@ -50,6 +50,7 @@ from .scan import (
     Passages,
     anchors,
     article_refs_candidate,
+    colon_row_candidates,
     is_spaced_out,
     make_view,
     ref_list_candidates,
@@ -387,6 +388,11 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
     if cand.kind == "bare_rows":  # the list ends at the 「項）」 the scanner found
         found = parse_relative(text[cand.start : cand.anchor + 2], cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
+    if cand.kind == "colon_rows":  # 「項：１、２、３」: the parse ends the list, within its line
+        line_end = text.find("\n", cand.start)
+        chunk = text[cand.start : line_end if line_end != -1 else cand.start + 2000][:2000]
+        found = parse_relative(chunk, cand.kind)
+        return None if found is None else (found[0], found[1], cand.start)
     if cand.kind == "article_refs":  # 第２条第７号… after a title: the parse ends the list
         found = parse_relative(text[cand.start : cand.start + 400], cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
@@ -395,9 +401,14 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
         chunk = text[cand.start : close + 1] if close != -1 else text[cand.start : cand.start + 6000]
         found = parse_relative(chunk, cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
+    if _BLANK.search(text, cand.start, cand.anchor):  # a provision in the passage before: not joined
+        cand = Candidate(cand.anchor, cand.anchor, cand.kind)
     size = 300
     while True:
         chunk = text[cand.start : cand.start + size]
+        blank = _BLANK.search(chunk, cand.anchor - cand.start)
+        if blank is not None:  # a citation never runs on past a blank line
+            chunk = chunk[: blank.start()]
         # stop at the first character no citation can hold, so that the same citation followed by
         # different prose is the same cache key (and the lexer reads no further)
         run = _CITATION_RUN.match(chunk, cand.anchor - cand.start)
@@ -503,6 +514,31 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             continue
         start = rel.start + offset
         out.append(place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(start)))
+    # 「…の項：１、２、３」: lists after a colon, outside any citation found so far.  「項番：3」 also
+    # numbers a PIA's own items, so a colon list counts only close after a table (within
+    # _COLON_REACH characters, in the same sentence and passage); anything else is not a citation.
+    spans = sorted((o.start, o.end) for o in out if isinstance(o, Citation))
+    starts = [sp[0] for sp in spans]
+    tables = sorted(
+        (o.end, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE
+    )
+    table_ends = [t[0] for t in tables]
+    for cand in colon_row_candidates(text):
+        k = bisect.bisect_right(starts, cand.start) - 1
+        if k >= 0 and spans[k][0] <= cand.start < spans[k][1]:
+            continue
+        j = bisect.bisect_right(table_ends, cand.start) - 1
+        if j < 0 or cand.start - table_ends[j] > _COLON_REACH or tables[j][1]:
+            continue  # no table just before, or it names its own rows: the list is something else
+        between = text[table_ends[j] : cand.start]
+        if "。" in between or _BLANK.search(between):
+            continue
+        result = _parse_candidate(text, cand) if _safe(text, cand) else None
+        if result is None:
+            continue
+        _parsed, rel, offset = result
+        start = rel.start + offset
+        out.append(place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(start)))
     titles = [o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE]
     for t in titles:
         end = min(passages.end(t.end), t.end + 6000)
@@ -520,6 +556,10 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
 
 # Only a conjunction or a separator between two citations: 「…の項及び」, 「…の項、」
 _JOINED = re.compile(r"[\s]*(?:及[\s]*び|並[\s]*び[\s]*に|又[\s]*は|若[\s]*し[\s]*く[\s]*は|と|[、，,・･])[\s]*")
+
+
+_COLON_REACH = 300
+_BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 
 
 def _safe(text: str, cand: Candidate) -> bool:

@@ -423,11 +423,19 @@ _NUMBER_AFTER = re.compile(
 _NUMBER_AFTER_LIST = re.compile(r"[ \t\u3000]*[、，,・･〜～~][ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+")
 
 
+# …and past line breaks and blank lines, a number written as a row (「別表第一\n\n16の項」)
+_ROW_AFTER_BREAK = re.compile(
+    r"\s*(?:の|第)?\s*(?:項番)?\s*[0-9０-９〇一二三四五六七八九十百千]+\s*(?:の\s*)?項(?!目)"
+)
+
+
 def _number_after(ctx: _Context, c: Citation) -> Finding | None:
-    m = _NUMBER_AFTER.match(ctx.text, c.end)
+    m = _NUMBER_AFTER.match(ctx.text, c.end) or _ROW_AFTER_BREAK.match(ctx.text, c.end)
     if m is None:
         return None
     following = ctx.text[c.end : min(len(ctx.text), c.end + 12)].split("\n")[0]
+    if not following.strip():  # the number stands on a later line
+        following = "".join(m.group(0).split())
     return _finding(c, F.NUMBER_AFTER, following=following)
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 import attrs
 
-__all__ = ["Candidate", "Passages", "article_refs_candidate", "may_hold_citation", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
+__all__ = ["Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
 _WS = " \t\r\n\u3000"
 _N = r"(?:[0-9０-９]+(?:[\r\n]+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+)"
@@ -44,7 +44,7 @@ class Candidate:
 
     start: int
     anchor: int
-    kind: str  # "anchored" | "bare_rows" | "order_refs"
+    kind: str  # "anchored" | "bare_rows" | "colon_rows" | "order_refs" | "article_refs"
 
 
 @attrs.frozen
@@ -138,6 +138,19 @@ def row_list_candidates(text: str) -> Iterator[Candidate]:
                 if k < i and (text[k].isdigit() or text[k] in "〇一二三四五六七八九十百"):
                     yield Candidate(o, i, "bare_rows")
             i = text.find(closer, i + 1)
+
+
+# 「…の項：１、２、３」, 「項番：１、２」: where the numbers begin
+_COLON_LIST = re.compile(r"(?:の[\s]*項|項[\s]*番)[\s]*[：:][\s]*(?=[0-9０-９〇一二三四五六七八九十百])")
+
+
+def colon_row_candidates(text: str) -> Iterator[Candidate]:
+    """Row lists written after a colon (「（第一欄が「市町村長」の項：１、２、３）」): where the
+    numbers begin."""
+    if "：" not in text and ":" not in text:
+        return
+    for m in _COLON_LIST.finditer(text):
+        yield Candidate(m.end(), m.end(), "colon_rows")
 
 
 _REFS_OPEN = re.compile(r"[（(][\s]*[0-9０-９]+[\s]*条")

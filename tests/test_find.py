@@ -178,6 +178,13 @@ def test_definition_after_the_acts_number(text: str) -> None:
     assert find_citations("生活保護法（以下、「法」という。）法別表第1の1の項") == []
 
 
+def test_a_citation_never_runs_across_a_blank_line() -> None:
+    (c,) = [x for x in find_citations("番号法別表第二\n\n第一欄が「市町村長」の項") if isinstance(x, Citation)]
+    assert c.text == "番号法別表第二" and c.column is None
+    found = find_citations("番号法第9条第1項\n\n別表第一の16の項")
+    assert [(x.text, getattr(x, "reason", "ok")) for x in found] == [("別表第一の16の項", "law-unknown")]
+
+
 def test_same_law_without_antecedent() -> None:
     items = find_citations("同法別表第二")
     assert [type(i) for i in items] == [Finding] and items[0].reason == "same-law-unresolved"

@@ -135,7 +135,9 @@ def test_short_title_of_the_old_order() -> None:
     assert rewrite("番号法別表第一主務省令").text == "番号法別表主務省令"
 
 
-@pytest.mark.parametrize("text", ["番号法別表第二の2に", "番号法別表第一 16に", "番号法別表第二の27の項、28"])
+@pytest.mark.parametrize(
+    "text", ["番号法別表第二の2に", "番号法別表第一 16に", "番号法別表第二の27の項、28", "番号法別表第一\n\n16の項"]
+)
 def test_no_old_number_is_left_under_a_new_name(text: str) -> None:
     result = rewrite(text)
     assert result.text == text
@@ -221,6 +223,32 @@ def test_row_number_forms_kouban_and_tilde() -> None:
     text = "番号法別表第二の項番13～15"
     assert [f.reason for f in rewrite(text).findings] == ["range-inferred"]
     assert rewrite(text, accept_inferred=True).text.endswith("の表の項番17、18、19")
+
+
+def test_row_list_after_a_colon_changes_with_its_table() -> None:
+    text = "番号法第19条第7号 別表第二（第一欄が「市町村長」の項：13、14、15）"
+    assert rewrite(text).text == "番号法第19条第8号に基づく主務省令第2条の表（第一欄が「市町村長」の項：17、18、19）"
+    assert rewrite("番号法別表第二の項番：13、14").text == "番号法第19条第8号に基づく主務省令第2条の表の項番：17、18"
+    # one row only inferred: the list and its table stay, both reported
+    kept = "番号法別表第二（第一欄が「市町村長」の項：13、85の2）"
+    result = rewrite(kept)
+    assert result.text == kept and {"inferred-mapping", "dependent-kept"} <= {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "番号法別表第一の16の項\n項番：13、14",  # the table names its own row: the list is something else
+        "番号法別表第一の16の項。記載事項：1、2",  # 事項, and another sentence
+        "番号法別表第二の項番\n\n第一欄が「市町村長」の項：13",  # another passage
+        "第一欄が「市町村長」の項：13、14",  # no table at all
+    ],
+)
+def test_colon_lists_that_do_not_hang_on_a_table_are_left_alone(text: str) -> None:
+    result = rewrite(text)
+    assert "：13" not in text or "：13" in result.text
+    assert "：1、2" not in text or "：1、2" in result.text
+    assert all(f.reason != "no-antecedent" for f in result.findings)
 
 
 def test_a_table_joined_to_the_acts_table_shares_its_law() -> None:
