@@ -43,7 +43,13 @@ from . import (
     Segment,
     SkippedEdit,
     Unit,
-    plan_segment_edits,
+)
+from .ooxml import (
+    XML_SPACE,
+    AlternateCopies,
+    in_later_branch,
+    plan_with_copies,
+    xml_with_declaration,
 )
 from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
 
@@ -51,10 +57,6 @@ __all__ = ["DocxDocument", "open_docx"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
-XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 
 def _w(tag: str) -> str:
@@ -223,33 +225,6 @@ class _DocUnit:
     copy_blocked: frozenset[int] = frozenset()  # segments refused because their text box copies differ
 
 
-def _branch_of(child: Any) -> Any | None:
-    """The ``mc:Choice``/``mc:Fallback`` that ``child`` is, when its parent is mc:AlternateContent."""
-    parent = child.getparent()
-    if parent is not None and parent.tag == MC_ALTERNATE and child.tag in (MC_CHOICE, MC_FALLBACK):
-        return parent
-    return None
-
-
-def _first_branch(alternate: Any) -> Any | None:
-    for child in alternate:
-        if child.tag in (MC_CHOICE, MC_FALLBACK):
-            return child
-    return None
-
-
-def _is_copy(el: Any, root: Any) -> bool:
-    """Whether ``el`` lies in a branch of mc:AlternateContent other than the first (the copy of a
-    drawing kept for applications that cannot read the first)."""
-    node = el
-    while node is not None and node is not root:
-        alternate = _branch_of(node)
-        if alternate is not None and _first_branch(alternate) is not node:
-            return True
-        node = node.getparent()
-    return False
-
-
 def _in_protected(el: Any, root: Any) -> bool:
     """Whether ``el`` is anchored inside a tracked change or a simple field."""
     node = el.getparent()
@@ -262,55 +237,7 @@ def _in_protected(el: Any, root: Any) -> bool:
 
 def _text_boxes(root: Any) -> list[Any]:
     """The ``w:txbxContent`` elements under ``root`` in document order, copies left out."""
-    return [box for box in root.iter(W_TXBXCONTENT) if box is not root and not _is_copy(box, root)]
-
-
-class _Copies:
-    """Which ``w:t`` elements are copies of one another (the branches of mc:AlternateContent).
-
-    For every mc:AlternateContent, each later branch whose sequence of ``w:t`` texts equals the
-    first branch's is linked to it text by text; a branch that differs makes the texts of the
-    whole element unsafe to change (``mismatched``)."""
-
-    def __init__(self) -> None:
-        self.links: dict[Any, list[Any]] = {}
-        self.mismatched: set[Any] = set()
-
-    def scan(self, root: Any) -> None:
-        for alternate in root.iter(MC_ALTERNATE):
-            branches = [c for c in alternate if c.tag in (MC_CHOICE, MC_FALLBACK)]
-            if len(branches) < 2:
-                continue
-            first = list(branches[0].iter(W_T))
-            texts = [t.text or "" for t in first]
-            for other in branches[1:]:
-                others = list(other.iter(W_T))
-                if [t.text or "" for t in others] == texts:
-                    for a, b in zip(first, others, strict=True):
-                        self.links.setdefault(a, []).append(b)
-                        self.links.setdefault(b, []).append(a)
-                else:
-                    self.mismatched.update(first)
-                    self.mismatched.update(others)
-
-    def group(self, t: Any) -> list[Any]:
-        """``t`` and every copy of it, directly or through other copies."""
-        seen = [t]
-        known = {t}
-        todo = [t]
-        while todo:
-            for other in self.links.get(todo.pop(), ()):
-                if other not in known:
-                    known.add(other)
-                    seen.append(other)
-                    todo.append(other)
-        return seen
-
-    def safe(self, t: Any) -> bool:
-        """Whether ``t`` may change (with all its copies)."""
-        if t not in self.links:
-            return t not in self.mismatched
-        return not any(x in self.mismatched for x in self.group(t))
+    return [box for box in root.iter(W_TXBXCONTENT) if box is not root and not in_later_branch(box, root)]
 
 
 class _Walker:
@@ -457,24 +384,6 @@ def _note_id(note: Any) -> int | None:
     return number if number > 0 else None
 
 
-def _xml_bytes(root: Any, original: bytes) -> bytes:
-    """``root`` serialized as UTF-8 after the original part's XML declaration (or the usual one)."""
-    import re
-
-    from lxml import etree
-
-    prolog = XML_DECLARATION
-    if original.startswith(b"<?xml"):
-        end = original.find(b"?>")
-        encoding = re.search(rb"""encoding\s*=\s*["']([^"']*)""", original[:max(end, 0)])
-        if end > 0 and (encoding is None or encoding.group(1).lower() in (b"utf-8", b"utf8")):
-            stop = end + 2
-            while original[stop:stop + 1] in (b" ", b"\t", b"\r", b"\n"):
-                stop += 1
-            prolog = original[:stop]
-    return prolog + etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=False)
-
-
 class DocxDocument:
     """A .docx opened with python-docx, its units and their segments."""
 
@@ -487,7 +396,7 @@ class DocxDocument:
         self.notes: list[str] = []
         self._changed = False
         walker = _Walker()
-        self._copies = _Copies()
+        self._copies = AlternateCopies(W_T)
         body = document.element.body
         walker.story(body, "本文", {"part": "body"})
         walker.text_boxes(body, "本文", {"part": "body"})
@@ -525,14 +434,7 @@ class DocxDocument:
 
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         du = self._units[index]
-        new_texts, refused = plan_segment_edits(du.segments, edits)
-        copy_refused: set[int] = set()
-        if refused and du.copy_blocked:
-            # which refusals come only from text box copies that differ: plan again without that rule
-            free = [Segment(s.text, True, s.payload) if i in du.copy_blocked else s
-                    for i, s in enumerate(du.segments)]
-            plain = {id(e) for e, _ in plan_segment_edits(free, edits)[1]}
-            copy_refused = {id(e) for e, _ in refused if id(e) not in plain}
+        new_texts, refused, copy_refused = plan_with_copies(du.segments, edits, du.copy_blocked)
         for i, text in new_texts.items():
             seg = du.segments[i]
             if text == seg.text:
@@ -551,7 +453,7 @@ class DocxDocument:
         for rec in self._notes:
             if rec.dirty and rec.blob is not None:
                 # python-docx writes a plain part's bytes as loaded: hand it the new ones
-                rec.part._blob = _xml_bytes(rec.root, rec.blob)
+                rec.part._blob = xml_with_declaration(rec.root, rec.blob)
         atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
                     mode_from=self.path if self.path.exists() else None)
 

@@ -56,12 +56,17 @@ from typing import Any, cast
 from urllib.parse import unquote
 
 from . import PROTECTED_MESSAGE, Location, Segment, SkippedEdit, Unit, _trim, may_cite, plan_segment_edits
+from .ooxml import (
+    XML_SPACE,
+    AlternateCopies,
+    in_later_branch,
+    plan_with_copies,
+    xml_with_declaration,
+)
 from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
 
 __all__ = ["XlsxDocument", "open_xlsx"]
 
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
 
 REFUSED_MESSAGE = "書き換えられませんでした / could not be rewritten"
 SHARED_CONFLICT_MESSAGE = (
@@ -76,8 +81,6 @@ SHAPE_COPY_MESSAGE = (
     " hold different text; fix it by hand"
 )
 
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
-MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
 A_NS = {  # the DrawingML main namespace that goes with a spreadsheet drawing's namespace
     "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing":
         "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -203,64 +206,6 @@ class _Sheet:
         return ""
 
 
-def _branch_index(node: Any) -> int:
-    """The position of ``node`` among the branches of its mc:AlternateContent (-1 if it is none)."""
-    parent = node.getparent()
-    if parent is None or parent.tag != MC_ALTERNATE or node.tag not in (MC_CHOICE, MC_FALLBACK):
-        return -1
-    return [c for c in parent if c.tag in (MC_CHOICE, MC_FALLBACK)].index(node)
-
-
-def _in_copy(el: Any) -> bool:
-    """Whether ``el`` lies in a branch of mc:AlternateContent other than the first."""
-    node = el.getparent()
-    while node is not None:
-        if _branch_index(node) > 0:
-            return True
-        node = node.getparent()
-    return False
-
-
-class _Copies:
-    """Which ``a:t`` of a drawing are copies of one another (branches of mc:AlternateContent).
-
-    A later branch holding the same sequence of ``a:t`` texts as the first is linked to it text
-    by text; one that differs makes the texts of both unsafe to change."""
-
-    def __init__(self, root: Any, t_tag: str) -> None:
-        self.links: dict[Any, list[Any]] = {}
-        self.mismatched: set[Any] = set()
-        for alternate in root.iter(MC_ALTERNATE):
-            branches = [c for c in alternate if c.tag in (MC_CHOICE, MC_FALLBACK)]
-            if len(branches) < 2:
-                continue
-            first = list(branches[0].iter(t_tag))
-            texts = [t.text or "" for t in first]
-            for other in branches[1:]:
-                others = list(other.iter(t_tag))
-                if [t.text or "" for t in others] == texts:
-                    for a, b in zip(first, others, strict=True):
-                        self.links.setdefault(a, []).append(b)
-                        self.links.setdefault(b, []).append(a)
-                else:
-                    self.mismatched.update(first)
-                    self.mismatched.update(others)
-
-    def group(self, t: Any) -> list[Any]:
-        """``t`` and every copy of it, directly or through other copies."""
-        found = [t]
-        known = {t}
-        for el in found:  # grows while it is walked
-            for other in self.links.get(el, ()):
-                if other not in known:
-                    known.add(other)
-                    found.append(other)
-        return found
-
-    def safe(self, t: Any) -> bool:
-        return not any(x in self.mismatched for x in self.group(t))
-
-
 def _shape_segments(tx_body: Any, a_ns: str) -> list[Segment]:
     """The segments of a text body: paragraphs joined with a protected ``"\\n"``."""
     p_tag, r_tag, t_tag, br_tag, fld_tag = (_q(a_ns, t) for t in ("p", "r", "t", "br", "fld"))
@@ -293,7 +238,7 @@ class _Shape:
 
     part: _Part
     segments: list[Segment]
-    copies: _Copies
+    copies: AlternateCopies
     copy_blocked: frozenset[int] = frozenset()  # segments refused because the copies of the shape differ
 
 
@@ -316,23 +261,6 @@ def _string_ts(item: Any, ns: str) -> list[Any]:
         elif child.tag == r_tag:
             out.extend(child.iterchildren(t_tag))
     return out
-
-
-def _xml_bytes(part: _Part) -> bytes:
-    """A part serialized as UTF-8 after its original XML declaration (or the usual one)."""
-    from lxml import etree
-
-    prolog = XML_DECLARATION
-    head = part.head
-    if head.startswith(b"<?xml"):
-        end = head.find(b"?>")
-        encoding = re.search(rb"""encoding\s*=\s*["']([^"']*)""", head[:max(end, 0)])
-        if end > 0 and (encoding is None or encoding.group(1).lower() in (b"utf-8", b"utf8")):
-            stop = end + 2
-            while head[stop:stop + 1] in (b" ", b"\t", b"\r", b"\n"):
-                stop += 1
-            prolog = head[:stop]
-    return prolog + etree.tostring(part.root.getroottree(), encoding="UTF-8", xml_declaration=False)
 
 
 class _Package:
@@ -555,11 +483,12 @@ class XlsxDocument:
         part = pkg.parse(target)
         xdr_ns = _ns(part.root)
         a_ns = A_NS.get(xdr_ns, A_NS[next(iter(A_NS))])
-        copies = _Copies(part.root, _q(a_ns, "t"))
+        copies = AlternateCopies(_q(a_ns, "t"))
+        copies.scan(part.root)
         tx_tag, nv_tag, c_nv_tag = (_q(xdr_ns, t) for t in ("txBody", "nvSpPr", "cNvPr"))
         for sp in part.root.iter(_q(xdr_ns, "sp")):
             tx_body = sp.find(tx_tag)
-            if tx_body is None or sp.get("textlink") or _in_copy(sp):
+            if tx_body is None or sp.get("textlink") or in_later_branch(sp):
                 continue
             segments = _shape_segments(tx_body, a_ns)
             text = "".join(seg.text for seg in segments)
@@ -619,14 +548,7 @@ class XlsxDocument:
         return skipped
 
     def _apply_shape(self, shape: _Shape, edits: Sequence[Any]) -> list[SkippedEdit]:
-        new_texts, refused = plan_segment_edits(shape.segments, edits)
-        copy_refused: set[int] = set()
-        if refused and shape.copy_blocked:
-            # which refusals come only from copies that differ: plan again without that rule
-            free = [Segment(seg.text, True, seg.payload) if i in shape.copy_blocked else seg
-                    for i, seg in enumerate(shape.segments)]
-            plain = {id(e) for e, _ in plan_segment_edits(free, edits)[1]}
-            copy_refused = {id(e) for e, _ in refused if id(e) not in plain}
+        new_texts, refused, copy_refused = plan_with_copies(shape.segments, edits, shape.copy_blocked)
         for i, text in new_texts.items():
             seg = shape.segments[i]
             if text == seg.text:
@@ -669,7 +591,7 @@ class XlsxDocument:
                               f" / {label}: removed {dropped} phonetic guide(s) (furigana) over rewritten characters")
 
     def save(self, dest: Path) -> None:
-        parts = {name: _xml_bytes(part) for name, part in self._dirty.items()}
+        parts = {name: xml_with_declaration(part.root, part.head) for name, part in self._dirty.items()}
 
         def write(tmp: Path) -> None:
             with zipfile.ZipFile(io.BytesIO(self._blob)) as src, zipfile.ZipFile(tmp, "w") as out:

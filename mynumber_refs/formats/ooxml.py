@@ -1,0 +1,127 @@
+"""What the Word and Excel adapters share: OOXML names, the two copies of mc:AlternateContent,
+and writing a changed part back after its own XML declaration.
+
+Word and Excel keep a drawing (a text box, a shape) twice inside ``mc:AlternateContent``: the
+first branch (``mc:Choice``, DrawingML) for current applications and a later one
+(``mc:Fallback``, VML) for older ones.  The first branch is what the adapters read; an edit is
+made in every copy, text by text, when the copies hold the same texts, and refused when they do
+not (:class:`AlternateCopies`, :func:`plan_with_copies`), so that the two never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from . import Segment, plan_segment_edits
+
+__all__ = [
+    "XML_SPACE",
+    "XML_DECLARATION",
+    "MC_NS",
+    "MC_ALTERNATE",
+    "MC_CHOICE",
+    "MC_FALLBACK",
+    "in_later_branch",
+    "AlternateCopies",
+    "plan_with_copies",
+    "xml_with_declaration",
+]
+
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = (f"{{{MC_NS}}}{t}" for t in ("AlternateContent", "Choice", "Fallback"))
+_BRANCHES = (MC_CHOICE, MC_FALLBACK)
+
+
+def in_later_branch(el: Any, root: Any = None) -> bool:
+    """Whether ``el`` (or an ancestor below ``root``) lies in a branch of mc:AlternateContent other
+    than the first: the copy kept for applications that cannot read the first."""
+    node = el
+    while node is not None and node is not root:
+        parent = node.getparent()
+        if parent is not None and parent.tag == MC_ALTERNATE and node.tag in _BRANCHES:
+            first = next((c for c in parent if c.tag in _BRANCHES), None)
+            if first is not node:
+                return True
+        node = parent
+    return False
+
+
+class AlternateCopies:
+    """Which text elements (``w:t``, ``a:t``) are copies of one another.
+
+    For every mc:AlternateContent scanned, each later branch whose sequence of texts equals the
+    first branch's is linked to it text by text; a branch that differs makes the texts of both
+    unsafe to change."""
+
+    def __init__(self, t_tag: str) -> None:
+        self.t_tag = t_tag
+        self.links: dict[Any, list[Any]] = {}
+        self.mismatched: set[Any] = set()
+
+    def scan(self, root: Any) -> None:
+        for alternate in root.iter(MC_ALTERNATE):
+            branches = [c for c in alternate if c.tag in _BRANCHES]
+            if len(branches) < 2:
+                continue
+            first = list(branches[0].iter(self.t_tag))
+            texts = [t.text or "" for t in first]
+            for other in branches[1:]:
+                others = list(other.iter(self.t_tag))
+                if [t.text or "" for t in others] == texts:
+                    for a, b in zip(first, others, strict=True):
+                        self.links.setdefault(a, []).append(b)
+                        self.links.setdefault(b, []).append(a)
+                else:
+                    self.mismatched.update(first)
+                    self.mismatched.update(others)
+
+    def group(self, t: Any) -> list[Any]:
+        """``t`` and every copy of it, directly or through other copies (``t`` first)."""
+        found = [t]
+        known = {t}
+        for el in found:  # grows while it is walked
+            for other in self.links.get(el, ()):
+                if other not in known:
+                    known.add(other)
+                    found.append(other)
+        return found
+
+    def safe(self, t: Any) -> bool:
+        """Whether ``t`` may change (with all its copies)."""
+        return not any(x in self.mismatched for x in self.group(t))
+
+
+def plan_with_copies(
+    segments: Sequence[Segment], edits: Sequence[Any], copy_blocked: frozenset[int] | set[int]
+) -> tuple[dict[int, str], list[tuple[Any, str]], set[int]]:
+    """:func:`plan_segment_edits`, plus which refused edits were refused only because the
+    segments in ``copy_blocked`` belong to copies that differ (``id`` of each such edit)."""
+    new_texts, refused = plan_segment_edits(segments, edits)
+    copy_refused: set[int] = set()
+    if refused and copy_blocked:
+        free = [Segment(s.text, True, s.payload) if i in copy_blocked else s for i, s in enumerate(segments)]
+        plain = {id(e) for e, _ in plan_segment_edits(free, edits)[1]}
+        copy_refused = {id(e) for e, _ in refused if id(e) not in plain}
+    return new_texts, refused, copy_refused
+
+
+def xml_with_declaration(root: Any, original: bytes) -> bytes:
+    """``root`` serialized as UTF-8 after the XML declaration ``original`` (the part's old bytes,
+    or their beginning) starts with; the usual declaration when it has none or names another
+    encoding."""
+    from lxml import etree
+
+    prolog = XML_DECLARATION
+    if original.startswith(b"<?xml"):
+        end = original.find(b"?>")
+        encoding = re.search(rb"""encoding\s*=\s*["']([^"']*)""", original[: max(end, 0)])
+        if end > 0 and (encoding is None or encoding.group(1).lower() in (b"utf-8", b"utf8")):
+            stop = end + 2
+            while original[stop : stop + 1] in (b" ", b"\t", b"\r", b"\n"):
+                stop += 1
+            prolog = original[:stop]
+    return prolog + etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=False)
