@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -500,32 +500,22 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         taken_until = c.end
         out.append(c)
     # row lists without their table, and reference lists after an order's title
-    spans = sorted((o.start, o.end) for o in out if isinstance(o, Citation))
-    starts = [sp[0] for sp in spans]
+    covered = _covered_by(out)
     for cand in row_list_candidates(text):
-        k = bisect.bisect_right(starts, cand.start) - 1
-        if k >= 0 and spans[k][0] <= cand.start < spans[k][1]:
-            continue
-        result = _parse_candidate(text, cand) if _safe(text, cand) else None
-        if result is None:
-            continue
-        parsed, rel, offset = result
-        if not parsed.items or parsed.items[-1].suffix is None:
-            continue
-        start = rel.start + offset
-        out.append(place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(start)))
+        if not covered(cand.start):
+            dep = _dependent(text, cand, passages, lambda p: bool(p.items) and p.items[-1].suffix is not None)
+            if dep is not None:
+                out.append(dep)
     # 「…の項：１、２、３」: lists after a colon, outside any citation found so far.  「項番：3」 also
     # numbers a PIA's own items, so a colon list counts only close after a table (within
     # _COLON_REACH characters, in the same sentence and passage); anything else is not a citation.
-    spans = sorted((o.start, o.end) for o in out if isinstance(o, Citation))
-    starts = [sp[0] for sp in spans]
+    covered = _covered_by(out)
     tables = sorted(
         (o.end, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE
     )
     table_ends = [t[0] for t in tables]
     for cand in colon_row_candidates(text):
-        k = bisect.bisect_right(starts, cand.start) - 1
-        if k >= 0 and spans[k][0] <= cand.start < spans[k][1]:
+        if covered(cand.start):
             continue
         j = bisect.bisect_right(table_ends, cand.start) - 1
         if j < 0 or cand.start - table_ends[j] > _COLON_REACH or tables[j][1]:
@@ -533,25 +523,45 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         between = text[table_ends[j] : cand.start]
         if "。" in between or _BLANK.search(between):
             continue
-        result = _parse_candidate(text, cand) if _safe(text, cand) else None
-        if result is None:
-            continue
-        _parsed, rel, offset = result
-        start = rel.start + offset
-        out.append(place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(start)))
+        dep = _dependent(text, cand, passages)
+        if dep is not None:
+            out.append(dep)
     titles = [o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE]
     for t in titles:
         end = min(passages.end(t.end), t.end + 6000)
         direct = article_refs_candidate(text, t.end)
         for cand in ([direct] if direct is not None else []) + list(ref_list_candidates(text, t.end, end)):
-            result = _parse_candidate(text, cand) if _safe(text, cand) else None
-            if result is None:
-                continue
-            _parsed, rel, offset = result
-            start = rel.start + offset
-            out.append(place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(start)))
+            dep = _dependent(text, cand, passages)
+            if dep is not None:
+                out.append(dep)
     out.sort(key=lambda o: (o.start, o.end))
     return _resolve_antecedents(passages, out)
+
+
+def _covered_by(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
+    """Whether a position lies inside one of the citations among ``items``."""
+    spans = sorted((o.start, o.end) for o in items if isinstance(o, Citation))
+    starts = [sp[0] for sp in spans]
+
+    def covered(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+    return covered
+
+
+def _dependent(
+    text: str, cand: Candidate, passages: Passages, accept: Callable[[Parsed], bool] | None = None
+) -> Citation | None:
+    """A list that hangs on a table or order cited before it, parsed and placed (its antecedent
+    is attached later, by :func:`_resolve_antecedents`); None when it does not parse."""
+    result = _parse_candidate(text, cand) if _safe(text, cand) else None
+    if result is None:
+        return None
+    parsed, rel, offset = result
+    if accept is not None and not accept(parsed):
+        return None
+    return place(rel, offset, text, table_basis=TableBasis.ANTECEDENT, passage=passages.start(rel.start + offset))
 
 
 # Only a conjunction or a separator between two citations: 「…の項及び」, 「…の項、」
