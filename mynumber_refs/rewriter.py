@@ -444,7 +444,10 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     title = c.part("title")
     if table_part is None or title is None:
         return _Plan(True)
-    after_title = c.end + len(ctx.text[c.end : c.end + 8]) - len(ctx.text[c.end : c.end + 8].lstrip(" \t\u3000"))
+    after_title = c.end
+    while after_title < len(ctx.text) and ctx.text[after_title] in " \t\u3000":
+        after_title += 1
+    # 「…主務省令第２条」: the number is a reference list of its own, planned with the title
     trailing = _number_after(ctx, c) if after_title not in ctx.refs_at else None
     if trailing is not None:
         return _Plan(False, failures=(trailing,))
