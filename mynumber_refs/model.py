@@ -349,6 +349,8 @@ class Edit:
     citation: Citation | None = attrs.field(default=None, eq=False, repr=False)
     evidence: tuple[str, ...] = ()
     reason: str = "renumbered"
+    # edits with the same group (a citation and those that hang on it) apply together or not at all
+    group: int | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen

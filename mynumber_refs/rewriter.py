@@ -633,7 +633,7 @@ def _rewrite(
         c = items[i]
         assert isinstance(c, Citation)
         if plan.ok and groups[i] not in failed_groups:
-            edits.extend(plan.edits)
+            edits.extend(attrs.evolve(e, group=groups[i]) for e in plan.edits)
             findings.extend(plan.notes)
             continue
         if plan.ok:

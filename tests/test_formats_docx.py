@@ -467,3 +467,54 @@ def test_notes_without_citations_keep_their_bytes(tmp_path: Path) -> None:
     assert docx.Document(str(p)).paragraphs[0].text == "本文 " + NEW
     assert _part_xml(p, "word/footnotes.xml") == foot_before
     assert _part_xml(p, "word/endnotes.xml") == end_before
+
+
+def test_ruby_base_text_is_read_and_never_edited(tmp_path: Path) -> None:
+    # 「番号」 carries furigana (w:ruby): the citation is found through it; an edit elsewhere in
+    # the citation goes ahead, one that would change the ruby's base text is refused
+    ruby = (
+        f'<w:r {nsdecls("w")}><w:ruby><w:rubyPr/><w:rt><w:r><w:t>ばんごう</w:t></w:r></w:rt>'
+        "<w:rubyBase><w:r><w:t>番号</w:t></w:r></w:rubyBase></w:ruby></w:r>"
+    )
+    p = tmp_path / "ruby.docx"
+    d = docx.Document()
+    para = d.add_paragraph()
+    para._p.append(parse_xml(ruby))
+    para.add_run("法別表第一の16の項")
+    para2 = d.add_paragraph()
+    para2.add_run("番号法別表第")
+    para2._p.append(parse_xml(ruby.replace("ばんごう", "いち").replace("番号", "一")))
+    para2.add_run("の16の項")
+    d.save(str(p))
+    doc = open_document(p)
+    assert [u.text for u in doc.units] == ["番号法別表第一の16の項\n番号法別表第一の16の項"]
+    edits, _ = rewrite_document(doc, rewrite)
+    doc.save(p)
+    body = docx.Document(str(p)).element.body
+    texts = ["".join(t.text for t in p_el.iter(qn("w:t"))) for p_el in body.iter(qn("w:p"))]
+    # the first paragraph: 「第一」 is outside the ruby, so it goes; the reading stays with 番号
+    assert texts[0] == "ばんごう番号法別表の24の項"
+    # the second: 「一」 is the ruby's base: nothing in that citation changes, not even its row
+    assert texts[1] == "番号法別表第いち一の16の項"
+    assert len(edits) >= 1
+
+
+def test_a_citation_partly_in_a_tracked_change_is_kept_whole(tmp_path: Path) -> None:
+    # 「第一」 lies in a tracked insertion: the row number outside it must not change alone
+    ins = (f'<w:ins {nsdecls("w")} w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z">'
+           "<w:r><w:t>第一</w:t></w:r></w:ins>")
+    p = tmp_path / "tracked.docx"
+    d = docx.Document()
+    para = d.add_paragraph()
+    para.add_run("番号法別表")
+    para._p.append(parse_xml(ins))
+    para.add_run("の16の項、番号法別表第一の20の項")
+    d.save(str(p))
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(p)
+    text = "".join(t.text for t in docx.Document(str(p)).element.body.iter(qn("w:t")))
+    assert text == "番号法別表第一の16の項、番号法別表の32の項"  # the second citation is free
+    reasons = sorted(f.reason for f in findings)
+    assert reasons == ["group", "protected"]
+    assert [e.before for e in edits] == ["第一", "20"]

@@ -43,6 +43,9 @@ __all__ = [
     "open_document",
     "rewrite_document",
     "plan_segment_edits",
+    "plan_whole_groups",
+    "edit_group",
+    "GROUP_MESSAGE",
     "apply_edits_to_text",
     "may_cite",
 ]
@@ -314,6 +317,40 @@ def plan_segment_edits(segments: Sequence[Segment], edits: Sequence[Edit]
             t = t[:lo] + rep + t[hi:]
         new_texts[i] = t
     return new_texts, refused
+
+
+GROUP_MESSAGE = (
+    "一緒に変わるべき書き換え（同じ引用、またはそれに属する一覧）の一部を適用できないため、これも元のままにしました"
+    " / kept as written: part of the rewrite it belongs with (the same citation, or a list that hangs on it) could not be applied"
+)
+
+
+def edit_group(edit: Edit) -> int:
+    """What an edit applies together with: its group (a citation and the lists that hang on it),
+    else its citation, else itself."""
+    if getattr(edit, "group", None) is not None:
+        return int(edit.group)  # type: ignore[arg-type]
+    citation = getattr(edit, "citation", None)
+    return id(citation) if citation is not None else id(edit)
+
+
+def plan_whole_groups(
+    plan: Callable[[Sequence[Edit]], tuple[dict[int, str], list[tuple[Edit, str]]]], edits: Sequence[Edit]
+) -> tuple[dict[int, str], list[tuple[Edit, str]]]:
+    """``plan(edits)``, but when an edit is refused, every edit of its group is left out too
+    (reason ``"group"``), so that a citation is never half rewritten (the new table's name over an
+    old row number because the row stands in a tracked change, say)."""
+    kept = list(edits)
+    out_refused: list[tuple[Edit, str]] = []
+    while True:
+        new_texts, refused = plan(kept)
+        if not refused:
+            return new_texts, out_refused
+        bad = {edit_group(e) for e, _ in refused}
+        refused_ids = {id(e) for e, _ in refused}
+        out_refused.extend(refused)
+        out_refused.extend((e, "group") for e in kept if edit_group(e) in bad and id(e) not in refused_ids)
+        kept = [e for e in kept if edit_group(e) not in bad]
 
 
 PROTECTED_MESSAGE = (

@@ -38,11 +38,13 @@ from pathlib import Path
 from typing import Any
 
 from . import (
+    GROUP_MESSAGE,
     PROTECTED_MESSAGE,
     Location,
     Segment,
     SkippedEdit,
     Unit,
+    plan_whole_groups,
 )
 from .ooxml import (
     XML_SPACE,
@@ -135,6 +137,14 @@ def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
             segs.append(Segment("\n", False))
         elif tag == _w("noBreakHyphen"):
             segs.append(Segment("\u2011", False))
+        elif tag == _w("ruby"):
+            # furigana: the base text reads as written (its reading, w:rt, is not text) and is
+            # never edited, so that base and reading cannot disagree
+            base = child.find(_w("rubyBase"))
+            if base is not None:
+                _inline(base, segs, st, True)
+            else:
+                segs.append(Segment("", False))
         elif tag in W_IGNORED or not isinstance(tag, str):
             continue
         else:
@@ -384,6 +394,12 @@ def _note_id(note: Any) -> int | None:
     return number if number > 0 else None
 
 
+def _skip_message(edit: Any, reason: str, copy_refused: set[int]) -> str:
+    if reason == "group":
+        return GROUP_MESSAGE
+    return TEXTBOX_COPY_MESSAGE if id(edit) in copy_refused else PROTECTED_MESSAGE
+
+
 class DocxDocument:
     """A .docx opened with python-docx, its units and their segments."""
 
@@ -434,7 +450,14 @@ class DocxDocument:
 
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         du = self._units[index]
-        new_texts, refused, copy_refused = plan_with_copies(du.segments, edits, du.copy_blocked)
+        copy_refused: set[int] = set()
+
+        def plan(es: Sequence[Any]) -> tuple[dict[int, str], list[tuple[Any, str]]]:
+            planned, refused_here, copies_here = plan_with_copies(du.segments, es, du.copy_blocked)
+            copy_refused.update(copies_here)
+            return planned, refused_here
+
+        new_texts, refused = plan_whole_groups(plan, edits)
         for i, text in new_texts.items():
             seg = du.segments[i]
             if text == seg.text:
@@ -446,8 +469,7 @@ class DocxDocument:
             self._changed = True
             if du.owner is not None:
                 du.owner.dirty = True
-        return [SkippedEdit(e, reason, TEXTBOX_COPY_MESSAGE if id(e) in copy_refused else PROTECTED_MESSAGE)
-                for e, reason in refused]
+        return [SkippedEdit(e, reason, _skip_message(e, reason, copy_refused)) for e, reason in refused]
 
     def save(self, dest: Path) -> None:
         for rec in self._notes:

@@ -55,7 +55,18 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
 
-from . import PROTECTED_MESSAGE, Location, Segment, SkippedEdit, Unit, _trim, may_cite, plan_segment_edits
+from . import (
+    GROUP_MESSAGE,
+    PROTECTED_MESSAGE,
+    Location,
+    Segment,
+    SkippedEdit,
+    Unit,
+    _trim,
+    may_cite,
+    plan_segment_edits,
+    plan_whole_groups,
+)
 from .ooxml import (
     XML_SPACE,
     AlternateCopies,
@@ -518,8 +529,8 @@ class XlsxDocument:
         if isinstance(item, _Shape):
             return self._apply_shape(item, edits)
         segments = [Segment(text, True, i) for i, text in enumerate(item.texts)]
-        new_texts, refused = plan_segment_edits(segments, edits)
-        skipped = [SkippedEdit(e, r, REFUSED_MESSAGE) for e, r in refused]
+        new_texts, refused = plan_whole_groups(lambda es: plan_segment_edits(segments, es), edits)
+        skipped = [SkippedEdit(e, r, GROUP_MESSAGE if r == "group" else REFUSED_MESSAGE) for e, r in refused]
         new_full = "".join(new_texts.get(i, text) for i, text in enumerate(item.texts))
         if item.result is not None:
             # a shared string already rewritten through another cell: the same text gives the
@@ -548,7 +559,14 @@ class XlsxDocument:
         return skipped
 
     def _apply_shape(self, shape: _Shape, edits: Sequence[Any]) -> list[SkippedEdit]:
-        new_texts, refused, copy_refused = plan_with_copies(shape.segments, edits, shape.copy_blocked)
+        copy_refused: set[int] = set()
+
+        def plan(es: Sequence[Any]) -> tuple[dict[int, str], list[tuple[Any, str]]]:
+            planned, refused_here, copies_here = plan_with_copies(shape.segments, es, shape.copy_blocked)
+            copy_refused.update(copies_here)
+            return planned, refused_here
+
+        new_texts, refused = plan_whole_groups(plan, edits)
         for i, text in new_texts.items():
             seg = shape.segments[i]
             if text == seg.text:
@@ -558,8 +576,13 @@ class XlsxDocument:
             seg.text = text
             self._dirty[shape.part.name] = shape.part
             self._changed = True
-        return [SkippedEdit(e, reason, SHAPE_COPY_MESSAGE if id(e) in copy_refused else PROTECTED_MESSAGE)
-                for e, reason in refused]
+        return [
+            SkippedEdit(
+                e, reason,
+                GROUP_MESSAGE if reason == "group" else SHAPE_COPY_MESSAGE if id(e) in copy_refused else PROTECTED_MESSAGE,
+            )
+            for e, reason in refused
+        ]
 
     def _rephonetize(self, item: _Item, edits: Sequence[Any], new: str, index: int) -> None:
         """Keep the furigana (``<rPh>``) of untouched characters, shifted; drop the rest."""
