@@ -38,19 +38,17 @@ from pathlib import Path
 from typing import Any
 
 from . import (
-    GROUP_MESSAGE,
-    PROTECTED_MESSAGE,
     Location,
     Segment,
     SkippedEdit,
     Unit,
-    plan_whole_groups,
 )
 from .ooxml import (
     XML_SPACE,
     AlternateCopies,
     in_later_branch,
-    plan_with_copies,
+    plan_edits,
+    skip_message,
     xml_with_declaration,
 )
 from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
@@ -394,12 +392,6 @@ def _note_id(note: Any) -> int | None:
     return number if number > 0 else None
 
 
-def _skip_message(edit: Any, reason: str, copy_refused: set[int]) -> str:
-    if reason == "group":
-        return GROUP_MESSAGE
-    return TEXTBOX_COPY_MESSAGE if id(edit) in copy_refused else PROTECTED_MESSAGE
-
-
 class DocxDocument:
     """A .docx opened with python-docx, its units and their segments."""
 
@@ -450,14 +442,7 @@ class DocxDocument:
 
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         du = self._units[index]
-        copy_refused: set[int] = set()
-
-        def plan(es: Sequence[Any]) -> tuple[dict[int, str], list[tuple[Any, str]]]:
-            planned, refused_here, copies_here = plan_with_copies(du.segments, es, du.copy_blocked)
-            copy_refused.update(copies_here)
-            return planned, refused_here
-
-        new_texts, refused = plan_whole_groups(plan, edits)
+        new_texts, refused, copy_refused = plan_edits(du.segments, edits, du.copy_blocked)
         for i, text in new_texts.items():
             seg = du.segments[i]
             if text == seg.text:
@@ -469,7 +454,7 @@ class DocxDocument:
             self._changed = True
             if du.owner is not None:
                 du.owner.dirty = True
-        return [SkippedEdit(e, reason, _skip_message(e, reason, copy_refused)) for e, reason in refused]
+        return [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, TEXTBOX_COPY_MESSAGE)) for e, reason in refused]
 
     def save(self, dest: Path) -> None:
         for rec in self._notes:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from . import Segment, plan_segment_edits
+from . import GROUP_MESSAGE, PROTECTED_MESSAGE, Segment, plan_segment_edits, plan_whole_groups
 
 __all__ = [
     "XML_SPACE",
@@ -26,6 +26,8 @@ __all__ = [
     "in_later_branch",
     "AlternateCopies",
     "plan_with_copies",
+    "plan_edits",
+    "skip_message",
     "xml_with_declaration",
 ]
 
@@ -107,6 +109,30 @@ def plan_with_copies(
         plain = {id(e) for e, _ in plan_segment_edits(free, edits)[1]}
         copy_refused = {id(e) for e, _ in refused if id(e) not in plain}
     return new_texts, refused, copy_refused
+
+
+def plan_edits(
+    segments: Sequence[Segment], edits: Sequence[Any], copy_blocked: frozenset[int] | set[int]
+) -> tuple[dict[int, str], list[tuple[Any, str]], set[int]]:
+    """How a unit of a Word or Excel part takes ``edits``: :func:`plan_with_copies` with whole groups
+    (:func:`~mynumber_refs.formats.plan_whole_groups`).  Returns the new segment texts, the refused
+    edits with their reasons, and which refusals come only from copies that differ."""
+    copy_refused: set[int] = set()
+
+    def plan(es: Sequence[Any]) -> tuple[dict[int, str], list[tuple[Any, str]]]:
+        planned, refused_here, copies_here = plan_with_copies(segments, es, copy_blocked)
+        copy_refused.update(copies_here)
+        return planned, refused_here
+
+    new_texts, refused = plan_whole_groups(plan, edits)
+    return new_texts, refused, copy_refused
+
+
+def skip_message(edit: Any, reason: str, copy_refused: set[int], copy_message: str) -> str:
+    """The message for a refused edit: its group, copies that differ, or protected text."""
+    if reason == "group":
+        return GROUP_MESSAGE
+    return copy_message if id(edit) in copy_refused else PROTECTED_MESSAGE
 
 
 def xml_with_declaration(root: Any, original: bytes) -> bytes:

@@ -57,7 +57,6 @@ from urllib.parse import unquote
 
 from . import (
     GROUP_MESSAGE,
-    PROTECTED_MESSAGE,
     Location,
     Segment,
     SkippedEdit,
@@ -71,7 +70,8 @@ from .ooxml import (
     XML_SPACE,
     AlternateCopies,
     in_later_branch,
-    plan_with_copies,
+    plan_edits,
+    skip_message,
     xml_with_declaration,
 )
 from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
@@ -559,14 +559,7 @@ class XlsxDocument:
         return skipped
 
     def _apply_shape(self, shape: _Shape, edits: Sequence[Any]) -> list[SkippedEdit]:
-        copy_refused: set[int] = set()
-
-        def plan(es: Sequence[Any]) -> tuple[dict[int, str], list[tuple[Any, str]]]:
-            planned, refused_here, copies_here = plan_with_copies(shape.segments, es, shape.copy_blocked)
-            copy_refused.update(copies_here)
-            return planned, refused_here
-
-        new_texts, refused = plan_whole_groups(plan, edits)
+        new_texts, refused, copy_refused = plan_edits(shape.segments, edits, shape.copy_blocked)
         for i, text in new_texts.items():
             seg = shape.segments[i]
             if text == seg.text:
@@ -576,13 +569,7 @@ class XlsxDocument:
             seg.text = text
             self._dirty[shape.part.name] = shape.part
             self._changed = True
-        return [
-            SkippedEdit(
-                e, reason,
-                GROUP_MESSAGE if reason == "group" else SHAPE_COPY_MESSAGE if id(e) in copy_refused else PROTECTED_MESSAGE,
-            )
-            for e, reason in refused
-        ]
+        return [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, SHAPE_COPY_MESSAGE)) for e, reason in refused]
 
     def _rephonetize(self, item: _Item, edits: Sequence[Any], new: str, index: int) -> None:
         """Keep the furigana (``<rPh>``) of untouched characters, shifted; drop the rest."""
