@@ -30,6 +30,7 @@ import functools
 import json
 import os
 import shutil
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -48,6 +49,7 @@ from .formats import (
     open_document,
     rewrite_document,
 )
+from .formats.safety import refuse_read_only
 
 __all__ = ["add_file_arguments", "run_files", "FileOutcome", "collect_files", "process_file", "Task"]
 
@@ -152,16 +154,38 @@ def _matches(rel: str, globs: list[str] | None) -> bool:
     return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs)
 
 
+def _not_regular(path: str) -> tuple[str, str] | None:
+    """Why ``path`` is no file to read (Japanese, English), or ``None`` for a regular file (or a
+    link to one)."""
+    from .formats.safety import describe_mode
+
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            return "リンク先が存在しないシンボリックリンクの", "a symbolic link whose target does not exist"
+        return "見つからない", "no such file"
+    except OSError as exc:
+        return f"状態を確認できない（{exc.strerror}）", f"cannot stat ({exc.strerror})"
+    if stat.S_ISREG(st.st_mode):
+        return None
+    ja, en = describe_mode(st.st_mode)
+    return f"通常のファイルではない（{ja}）", f"not a regular file ({en})"
+
+
 def collect_files(paths: Iterable[str], globs: list[str] | None = None,
                   exclude: Iterable[str] = ()) -> list[Task | FileOutcome]:
     """Expand files and folders, in order (each folder's files sorted, then its subfolders),
     into tasks (deduplicated by real path) and, in their place, outcomes for what is skipped or
     missing.
 
+    Only regular files are collected: a FIFO, a device or a socket is skipped with a message
+    (reading a FIFO would wait for ever), and so is a symbolic link whose target does not exist.
     Symbolic links: a linked folder is never entered (its target, when inside the folder, is
     walked in its own place); a linked file is processed (as its target) only when its target is
-    inside the folder given.  ``exclude`` lists folders not to enter (the output folder) and
-    files not to read (this run's report and 変更箇所 table).
+    inside the folder given.  A path given by name that is not a regular file or folder fails.
+    ``exclude`` lists folders not to enter (the output folder) and files not to read (this run's
+    report and 変更箇所 table).
     """
     entries: list[Task | FileOutcome] = []
     seen: set[str] = set()
@@ -207,14 +231,22 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
                     real = os.path.realpath(full)
                     if real in excluded:
                         continue
-                    if os.path.islink(full):
-                        if not _inside(real, root) or not os.path.isfile(real):
-                            entries.append(FileOutcome(full, rel, None, "skipped", notes=[
-                                "フォルダ外を指すシンボリックリンクのため処理しません / symlink out of the folder: skipped"]))
-                            continue
+                    if os.path.islink(full) and os.path.exists(full) and not _inside(real, root):
+                        entries.append(FileOutcome(full, rel, None, "skipped", notes=[
+                            "フォルダ外を指すシンボリックリンクのため処理しません / symlink out of the folder: skipped"]))
+                        continue
+                    irregular = _not_regular(full)
+                    if irregular is not None:
+                        entries.append(FileOutcome(full, rel, None, "skipped", notes=[
+                            f"{irregular[0]}ためスキップしました / {irregular[1]}: skipped"]))
+                        continue
                     add(real, full, rel)
         elif os.path.isfile(arg):
             add(os.path.realpath(arg), arg, os.path.basename(arg))
+        elif os.path.lexists(arg):
+            irregular = _not_regular(arg) or ("通常のファイルではない", "not a regular file")
+            entries.append(FileOutcome(arg, os.path.basename(arg), format_of(arg), "failed",
+                                       error=f"{arg}: {irregular[0]}ため処理できません / {irregular[1]}: not processed"))
         else:
             entries.append(FileOutcome(arg, os.path.basename(arg), format_of(arg), "failed",
                                         error=f"{arg}: ファイルが見つかりません / no such file or folder"))
@@ -317,6 +349,7 @@ def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | No
         out.diff = _diff(doc, task.display, edits)
     try:
         if opts.mode == "in-place" and doc.changed:
+            refuse_read_only(task.path)  # before any backup is made
             if opts.backup_suffix is not None:
                 out.backup = _backup_path(task.path, opts.backup_suffix)
                 _copy_atomic(task.path, out.backup)

@@ -32,6 +32,7 @@ unchanged part keeps its bytes exactly.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,7 +52,7 @@ from .ooxml import (
     skip_message,
     xml_with_declaration,
 )
-from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
+from .safety import FormatError, ZipLimits, atomic_save, read_package, verify_package
 
 __all__ = ["DocxDocument", "open_docx"]
 
@@ -457,22 +458,28 @@ class DocxDocument:
         return [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, TEXTBOX_COPY_MESSAGE)) for e, reason in refused]
 
     def save(self, dest: Path) -> None:
+        """Write the document to ``dest`` atomically; the file written is read back (every part
+        inflated and every XML part parsed, without a DTD) before it replaces anything."""
         for rec in self._notes:
             if rec.dirty and rec.blob is not None:
                 # python-docx writes a plain part's bytes as loaded: hand it the new ones
                 rec.part._blob = xml_with_declaration(rec.root, rec.blob)
         atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
-                    mode_from=self.path if self.path.exists() else None)
+                    mode_from=self.path if self.path.exists() else None,
+                    verify=lambda tmp: verify_package(tmp, "Word"))
 
 
-def open_docx(path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> DocxDocument:
-    """Check and open a .docx; raise :class:`FormatError` when it is not a safe Word document."""
-    check_ooxml(path, "Word", limits)
+def open_docx(path: Path, limits: ZipLimits | None = None) -> DocxDocument:
+    """Read, verify and open a .docx; raise :class:`FormatError` when it is not a safe Word document.
+
+    python-docx is handed the verified bytes in memory (:func:`~.safety.read_package`), never the
+    path: what it parses is what was checked."""
+    package = read_package(path, "Word", limits)
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(io.BytesIO(package.blob))
     except PackageNotFoundError as exc:
         raise FormatError(path, "Word 文書として開けません（パッケージが見つかりません）",
                           f"cannot open as a Word document ({exc})") from exc
@@ -482,4 +489,5 @@ def open_docx(path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> DocxDocument:
     except Exception as exc:  # noqa: BLE001 - corrupt XML, missing parts …
         raise FormatError(path, f"Word 文書が壊れているため開けません（{type(exc).__name__}: {exc}）",
                           f"the Word document is corrupt ({type(exc).__name__}: {exc})") from exc
+    del package
     return DocxDocument(path, document)

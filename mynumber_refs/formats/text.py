@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import Location, SkippedEdit, Unit, apply_edits_to_text
-from .safety import FormatError, atomic_write_bytes
+from .safety import FormatError, atomic_write_bytes, read_regular_file
 
 __all__ = ["TextDocument", "open_text", "detect_encoding", "DecodedText", "MAX_TEXT_BYTES"]
 
@@ -204,16 +204,22 @@ class TextDocument:
         return data
 
     def save(self, dest: Path) -> None:
-        atomic_write_bytes(dest, self.new_bytes(), mode_from=self.path if self.path.exists() else None)
+        """Write the new bytes to ``dest`` atomically; the file written is read back and must
+        decode, in the same encoding, to the rewritten text before it replaces anything."""
+        data = self.new_bytes()
+        expected = self.decoded.encoding, self.decoded.bom, apply_edits_to_text(self.decoded.text, self._edits)
+
+        def readable(back: bytes) -> None:
+            again = detect_encoding(back, dest)
+            if (again.encoding, again.bom, again.text) != expected:
+                raise FormatError(dest, f"書き換えた内容が {self.decoded.label} として同じに読めません",
+                                  f"the rewritten content does not read back as {self.decoded.label}")
+
+        atomic_write_bytes(dest, data, mode_from=self.path if self.path.exists() else None, verify=readable)
 
 
 def open_text(path: Path) -> TextDocument:
-    """Read and decode a text file; raise :class:`FormatError` when it cannot be decoded."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_TEXT_BYTES:
-            raise FormatError(path, f"ファイルが大きすぎます（{size} バイト）", f"file too large ({size} bytes)")
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FormatError(path, f"ファイルを読めません（{exc.strerror}）", f"cannot read the file ({exc})") from exc
+    """Read and decode a text file; raise :class:`FormatError` when it is not a regular file, is
+    larger than :data:`MAX_TEXT_BYTES` or cannot be decoded."""
+    raw = read_regular_file(path, MAX_TEXT_BYTES)
     return TextDocument(path, raw, detect_encoding(raw, path))

@@ -45,7 +45,6 @@ changes.
 
 from __future__ import annotations
 
-import io
 import posixpath
 import re
 import zipfile
@@ -74,7 +73,7 @@ from .ooxml import (
     skip_message,
     xml_with_declaration,
 )
-from .safety import DEFAULT_LIMITS, FormatError, ZipLimits, atomic_save, check_ooxml
+from .safety import FormatError, Package, ZipLimits, atomic_save, parse_xml, read_package, verify_package
 
 __all__ = ["XlsxDocument", "open_xlsx"]
 
@@ -275,16 +274,13 @@ def _string_ts(item: Any, ns: str) -> list[Any]:
 
 
 class _Package:
-    """The ZIP archive in memory, its parts looked up by name (case-insensitively, as OPC says)."""
+    """The verified package (:class:`~.safety.Package`), its parts looked up by name
+    (case-insensitively, as OPC says) and parsed by :func:`~.safety.parse_xml`."""
 
-    def __init__(self, path: Path, blob: bytes) -> None:
-        from lxml import etree
-
+    def __init__(self, path: Path, package: Package) -> None:
         self.path = path
-        self.zf = zipfile.ZipFile(io.BytesIO(blob))
-        self.names = {i.filename.lower(): i.filename for i in self.zf.infolist()}
-        # no DTD, no entities, no network (check_ooxml already refused DTDs: this is a second guard)
-        self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+        self.package = package
+        self.names = {name.lower(): name for name in package.names}
 
     def error(self, ja: str, en: str) -> FormatError:
         return FormatError(self.path, f"Excel ブックが壊れているか形式が違うため開けません（{ja}）",
@@ -297,20 +293,12 @@ class _Package:
         actual = self.names.get(name.lower())
         if actual is None:
             raise self.error(f"{name} がありません", f"{name} is missing")
-        try:
-            return self.zf.read(actual)
-        except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError, NotImplementedError) as exc:
-            raise self.error(f"{name} を展開できません: {exc}", f"cannot inflate {name}: {exc}") from exc
+        return self.package.read(actual)  # inflated again within the limits; FormatError otherwise
 
     def parse(self, name: str) -> _Part:
-        from lxml import etree
-
         data = self.read(name)
-        try:
-            root = etree.fromstring(data, self.parser)
-        except etree.XMLSyntaxError as exc:
-            raise self.error(f"{name} の XML が壊れています: {exc}", f"{name} is not well-formed XML: {exc}") from exc
-        return _Part(self.names[name.lower()], root, data[:512])
+        actual = self.names[name.lower()]
+        return _Part(actual, parse_xml(data, actual, self.path, "Excel"), data[:512])
 
     def rels(self, name: str) -> list[tuple[str, str, str]]:
         """The internal relationships of part ``name``: ``(id, type, target part name)``."""
@@ -347,21 +335,17 @@ class XlsxDocument:
     format = "xlsx"
     encoding: str | None = None
 
-    def __init__(self, path: Path, blob: bytes) -> None:
+    def __init__(self, path: Path, package: Package) -> None:
         self.path = path
         self.notes: list[str] = []
-        self._blob = blob
+        self._package = package
         self._changed = False
         self._dirty: dict[str, _Part] = {}
         self._items: list[_Item | _Shape] = []
         self._units: list[Unit] = []
         self._shared_items: dict[int, _Item] = {}
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
-        pkg = _Package(path, blob)
-        try:
-            self._read(pkg)
-        finally:
-            pkg.zf.close()
+        self._read(_Package(path, package))
 
     def _read(self, pkg: _Package) -> None:
         wb_name = _main_part(pkg)
@@ -601,14 +585,18 @@ class XlsxDocument:
                               f" / {label}: removed {dropped} phonetic guide(s) (furigana) over rewritten characters")
 
     def save(self, dest: Path) -> None:
+        """Write the workbook to ``dest`` atomically: the changed parts anew, every other entry
+        with its verified bytes; the file written is read back (every entry inflated, the changed
+        parts parsed) before it replaces anything."""
         parts = {name: xml_with_declaration(part.root, part.head) for name, part in self._dirty.items()}
+        package = self._package
 
         def write(tmp: Path) -> None:
-            with zipfile.ZipFile(io.BytesIO(self._blob)) as src, zipfile.ZipFile(tmp, "w") as out:
-                for info in src.infolist():
+            with zipfile.ZipFile(tmp, "w") as out:
+                for info in package.infos:
                     data = parts.get(info.filename)
                     if data is None:
-                        data = src.read(info)
+                        data = package.read(info.filename)
                     copy = zipfile.ZipInfo(info.filename, info.date_time)
                     copy.compress_type = info.compress_type
                     copy.comment = info.comment
@@ -616,20 +604,19 @@ class XlsxDocument:
                     copy.external_attr = info.external_attr
                     copy.internal_attr = info.internal_attr
                     out.writestr(copy, data)
-                out.comment = src.comment
+                out.comment = package.comment
 
-        atomic_save(dest, write, mode_from=self.path if self.path.exists() else None)
+        atomic_save(dest, write, mode_from=self.path if self.path.exists() else None,
+                    verify=lambda tmp: verify_package(tmp, "Excel", xml_parts=parts))
 
 
-def open_xlsx(path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> XlsxDocument:
-    """Check and open a workbook; raise :class:`FormatError` when it is not a safe workbook."""
-    check_ooxml(path, "Excel", limits)
+def open_xlsx(path: Path, limits: ZipLimits | None = None) -> XlsxDocument:
+    """Read, verify and open a workbook; raise :class:`FormatError` when it is not a safe workbook.
+
+    The parts are read from the verified bytes in memory (:func:`~.safety.read_package`)."""
+    package = read_package(path, "Excel", limits)
     try:
-        blob = path.read_bytes()
-    except OSError as exc:
-        raise FormatError(path, f"ファイルを読めません（{exc.strerror}）", f"cannot read the file ({exc})") from exc
-    try:
-        return XlsxDocument(path, blob)
+        return XlsxDocument(path, package)
     except FormatError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
