@@ -13,18 +13,25 @@ and Excel support) are imported only by the subcommand that needs them, so ``--v
 
 from __future__ import annotations
 
-import argparse
-import datetime
-import difflib
-import json
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 
+if TYPE_CHECKING:  # pragma: no cover
+    import argparse
+    import datetime
+
+EXIT_BROKEN_PIPE = 141
+"""The exit status when the reader of the output went away (``| head``): 128 + SIGPIPE, as a
+shell reports a command that the signal ended."""
+
 
 def _date(s: str) -> datetime.date:
+    import argparse
+    import datetime
+
     try:
         return datetime.date.fromisoformat(s)
     except ValueError as exc:
@@ -157,6 +164,8 @@ def _cmd_find(args: argparse.Namespace) -> int:
         for unit in doc.units:
             emit(_find_items(unit.text, args.assume_law), entry.display, unit.text, unit)
     if args.json:
+        import json
+
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     print(f"引用 {found} 件、要確認 {findings} 件 / {found} citations, {findings} findings", file=sys.stderr)
@@ -245,9 +254,13 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         fix_typos=args.fix_typos,
     )
     if args.json:
+        import json
+
         json.dump(_result_json(result, "-"), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     elif args.diff:
+        import difflib
+
         sys.stdout.writelines(
             difflib.unified_diff(
                 text.splitlines(keepends=True),
@@ -263,8 +276,7 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         out = result.text.encode(decoded.encoding if hasattr(decoded, "encoding") else "utf-8")
         if getattr(decoded, "bom", b""):
             out = decoded.bom + out
-        sys.stdout.buffer.write(out)
-        sys.stdout.flush()
+        _write_all(out)
         _report_findings(text, result, "-")
     if args.check and result.changed:
         return 1
@@ -334,6 +346,8 @@ def _mapping_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="mynumber-refs",
         description="番号利用法の別表の引用を見つけ、2024年5月27日以降の番号に書き換えます"
@@ -374,17 +388,54 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status.  When the reader of the output goes away
+    (``mynumber-refs find … | head``), stop quietly with :data:`EXIT_BROKEN_PIPE`."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv in (["--version"], ["-V"]):
+    if argv in (["--version"], ["-V"]):  # fast path: nothing else imported
         print(f"mynumber-refs {__version__}")
         return 0
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "command", None):
-        parser.print_help()
-        return 0
-    result: int = args.func(args)
-    return result
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "command", None):
+            parser.print_help()
+            return 0
+        result: int = args.func(args)
+        sys.stdout.flush()
+        return result
+    except BrokenPipeError:
+        return _broken_pipe()
+
+
+def _write_all(data: bytes) -> None:
+    """Write ``data`` to standard output whole, or raise.  A large write to a pipe whose reader
+    went away can come back short without an error; the rest is written again, which raises."""
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    view = memoryview(data)
+    while view:
+        n = out.write(view)
+        if not n:
+            raise BrokenPipeError("standard output accepted nothing")
+        view = view[n:]
+    out.flush()
+
+
+def _broken_pipe() -> int:
+    """Point standard output and error at the null device, so that nothing more is written to
+    the closed pipe (not even at exit, when Python flushes them), and return the exit status."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                os.dup2(devnull, stream.fileno())
+            except (AttributeError, OSError, ValueError):  # not a real file (captured, closed)
+                continue
+    finally:
+        os.close(devnull)
+    return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":  # pragma: no cover
