@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._args import load_args
 from ._resources import data_dir
 from .model import RowNumber, Table
 
@@ -827,6 +828,7 @@ def load_mappings(directory: str | Path | None = None, *, extra: Sequence[str | 
     add a ``transition`` column naming the transition of each row.  The evidence column is
     required, and a row that conflicts with a shipped row is an error, not an override.
     """
+    directory, extra = load_args(directory, extra)
     d = Path(directory) if directory is not None else data_dir("mappings")
     loader = _Loader(d)
     meta = loader.meta

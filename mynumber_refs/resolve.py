@@ -32,6 +32,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from . import findings as F
+from ._args import find_args
 from ._gc import collector_paused
 from .model import (
     MY_NUMBER_ACT,
@@ -433,6 +434,7 @@ def find_citations(
     with their span and reason.  Never raises on any ``str``.  ``extra_aliases`` are further
     names of the act (the rewriter passes the known typo 「番号利用表」 when asked to fix typos).
     """
+    extra_aliases = find_args(text, assume_law, extra_aliases)
     if not isinstance(text, str):
         raise TypeError("text must be str")
     with collector_paused():

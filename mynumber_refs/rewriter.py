@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from . import findings as F
+from ._args import rewrite_args
 from ._gc import collector_paused
 from .edits import apply_edits
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
@@ -596,6 +597,7 @@ def rewrite(
     Returns a :class:`~mynumber_refs.model.RewriteResult`: ``.text``, ``.edits`` (spans in
     ``text``) and ``.findings`` (what was found but not rewritten, with the reason).
     """
+    as_of, mappings = rewrite_args(text, assume_law, as_of, accept_inferred, mappings, fix_typos)
     mset = mappings if mappings is not None else default_mappings()
     with collector_paused():
         return _rewrite(text, assume_law, as_of, accept_inferred, mset, fix_typos)
