@@ -22,6 +22,7 @@ import datetime
 import enum
 import functools
 import json
+import os
 import re
 import tomllib
 from collections import deque
@@ -898,8 +899,27 @@ def load_mappings(directory: str | Path | None = None, *, extra: Sequence[str | 
 
 @functools.cache
 def default_mappings() -> MappingSet:
-    """The shipped mappings, loaded once."""
-    return load_mappings()
+    """The shipped mappings, once per process.
+
+    Parsed and validated from the files the first time, then kept in the user's cache
+    (:mod:`mynumber_refs._cache`, a pickle) under a key computed from the mapping files' names and
+    contents, their folder, the code of the objects (this module and ``model``), Python's version and
+    the installed attrs; loaded from there while the key matches (a few ms instead of 20–200)."""
+    import pickle
+    import sys
+
+    import attr._make
+
+    from . import model
+    from ._cache import cached, digest, files_digest
+
+    folder = data_dir("mappings")
+    attrs_code = os.stat(attr._make.__file__)
+    key = digest("mappings", str(folder), files_digest((p for p in folder.rglob("*") if p.is_file()), folder),
+                 Path(__file__).read_bytes(), Path(model.__file__).read_bytes(), sys.version,
+                 f"{attr._make.__file__} {attrs_code.st_size} {attrs_code.st_mtime_ns}")
+    return cached("mappings", key, load_mappings, lambda m: pickle.dumps(m, protocol=pickle.HIGHEST_PROTOCOL),
+                  pickle.loads)
 
 
 _LABELS = {

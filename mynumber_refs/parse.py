@@ -43,16 +43,31 @@ START_SYMBOLS = ("anchored", "bare_rows", "order_refs", "article_refs", "colon_r
 
 @functools.cache
 def get_parser(strict: bool = False) -> Lark:
-    """The grammar, built once per process (``strict=True`` also rejects any conflict)."""
+    """The grammar, once per process (``strict=True`` also rejects any conflict).
+
+    The LALR tables take 0.2–0.7 s to build; they are kept in the user's cache
+    (:mod:`mynumber_refs._cache`) under a key computed from the grammar's text, the options and
+    the versions of Lark and Python, and loaded from there (10–20 ms) while the key matches.  The
+    strict build, a check, is never cached."""
     text = (data_dir("grammar") / "citation.lark").read_text(encoding="utf-8")
-    return Lark(
-        text,
-        parser="lalr",
-        lexer="contextual",
-        start=list(START_SYMBOLS),
-        strict=strict,
-        maybe_placeholders=False,
-    )
+    options: dict[str, Any] = {"parser": "lalr", "lexer": "contextual", "start": list(START_SYMBOLS),
+                               "strict": strict, "maybe_placeholders": False}
+    if strict:
+        return Lark(text, **options)
+    import io
+    import sys
+
+    import lark
+
+    from ._cache import cached, digest
+
+    def dump(parser: Lark) -> bytes:
+        buf = io.BytesIO()
+        parser.save(buf)
+        return buf.getvalue()
+
+    key = digest("lark-parser", text, repr(sorted(options.items())), lark.__version__, sys.version)
+    return cached("parser", key, lambda: Lark(text, **options), dump, lambda b: Lark.load(io.BytesIO(b)))
 
 
 # --------------------------------------------------------------------------- parsed structures
