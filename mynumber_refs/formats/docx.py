@@ -459,14 +459,31 @@ class DocxDocument:
 
     def save(self, dest: Path) -> None:
         """Write the document to ``dest`` atomically; the file written is read back (every part
-        inflated and every XML part parsed, without a DTD) before it replaces anything."""
+        inflated, the parts whose text may have changed parsed, without a DTD) before it replaces
+        anything."""
         for rec in self._notes:
             if rec.dirty and rec.blob is not None:
                 # python-docx writes a plain part's bytes as loaded: hand it the new ones
                 rec.part._blob = xml_with_declaration(rec.root, rec.blob)
+        stories = _story_part_names(self.document)
         atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
                     mode_from=self.path if self.path.exists() else None,
-                    verify=lambda tmp: verify_package(tmp, "Word"))
+                    verify=lambda tmp: verify_package(tmp, "Word", xml_parts=stories))
+
+
+_STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes")
+
+
+def _story_part_names(document: Any) -> set[str]:
+    """The names of the parts whose text this adapter may change: the main document part and its
+    headers, footers, footnotes and endnotes (every other part python-docx writes back as it
+    parsed it from bytes that passed the check)."""
+    part = document.part
+    names = {str(part.partname).lstrip("/")}
+    for rel in part.rels.values():
+        if not rel.is_external and rel.reltype.endswith(_STORY_RELS):
+            names.add(str(rel.target_part.partname).lstrip("/"))
+    return names
 
 
 def open_docx(path: Path, limits: ZipLimits | None = None) -> DocxDocument:
