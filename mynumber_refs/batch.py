@@ -10,9 +10,12 @@ then, depending on the options:
   (``--backup-suffix``, default ``.bak``; ``--no-backup``);
 * ``--output-dir DIR`` writes every processed file into ``DIR``, mirroring the tree.
 
-``--jobs N`` processes files in N processes; the output order is the same as with one.  Exit
-status: 0 done, 1 ``--check`` found something to change, 2 some file failed (the others were
-still processed).
+``--jobs N`` processes files in N worker processes; the output order is the same as with one.
+The grammar, the mappings and the libraries the files need are loaded once, before the workers
+start (they inherit them, or load them first thing where processes are spawned); a batch of a
+few small files (see :data:`PARALLEL_MIN_FILES`) is processed in this process alone, where
+workers would cost more than they save.  Exit status: 0 done, 1 ``--check`` found something to
+change, 2 some file failed (the others were still processed).
 
 The rewrite function is injectable (``run_files(..., rewrite_fn=...)``); by default it is
 :func:`mynumber_refs.rewriter.rewrite`.
@@ -33,11 +36,10 @@ import shutil
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .formats import (
     EXTENSIONS,
@@ -51,10 +53,18 @@ from .formats import (
 )
 from .formats.safety import refuse_read_only
 
+if TYPE_CHECKING:  # pragma: no cover
+    from concurrent.futures import Future
+
 __all__ = ["add_file_arguments", "run_files", "FileOutcome", "collect_files", "process_file", "Task"]
 
 FORMAT_LABELS = {"text": "テキスト", "docx": "Word", "xlsx": "Excel"}
 PROGRESS_MIN_FILES = 10
+PARALLEL_MIN_FILES = 6
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+"""``--jobs`` starts workers only for at least :data:`PARALLEL_MIN_FILES` files, or for fewer
+that hold at least :data:`PARALLEL_MIN_BYTES` together: for a few small files, starting workers
+costs more than it saves, so they are processed in this process."""
 
 
 # --------------------------------------------------------------------------- arguments
@@ -282,6 +292,76 @@ def _bound_rewrite(rewrite_fn: Callable[..., Any] | None, opts: _Options) -> Cal
             _MAPPINGS_CACHE[opts.mapping_paths] = load_mappings(extra=list(opts.mapping_paths))
         kwargs["mappings"] = _MAPPINGS_CACHE[opts.mapping_paths]
     return functools.partial(rewrite_fn, **kwargs)
+
+
+def _worth_workers(jobs: int, tasks: list[Task]) -> bool:
+    """Whether ``jobs`` worker processes would finish ``tasks`` sooner than this process alone."""
+    if jobs <= 1 or len(tasks) < 2:
+        return False
+    if len(tasks) >= PARALLEL_MIN_FILES:
+        return True
+    size = 0
+    for t in tasks:
+        with contextlib.suppress(OSError):
+            size += os.stat(t.path).st_size
+    return size >= PARALLEL_MIN_BYTES
+
+
+def _warm(opts: _Options, default_engine: bool, formats: frozenset[str]) -> None:
+    """Load what every file will need: the grammar and the mappings (from their cache), the
+    user's mapping files, and the Word and Excel libraries when such files are in the batch."""
+    if default_engine:
+        from .mappings import default_mappings
+        from .parse import get_parser
+        from .rewriter import rewrite as _rewrite  # noqa: F401 - imported to be inherited
+
+        get_parser()
+        default_mappings()
+        if opts.mapping_paths:
+            _bound_rewrite(None, opts)
+    import importlib
+
+    for fmt in formats:
+        importlib.import_module(f"{__package__}.formats.{fmt}")
+    if "docx" in formats:
+        import docx  # noqa: F401
+    if formats & {"docx", "xlsx"}:
+        import lxml.etree  # noqa: F401
+
+
+def _init_worker(opts: _Options, default_engine: bool, formats: frozenset[str]) -> None:
+    """The first thing a worker does (nothing left to do when it was forked from a warm parent)."""
+    _warm(opts, default_engine, formats)
+
+
+def _in_parallel(tasks: list[Task], opts: _Options, rewrite_fn: Callable[..., Any] | None,
+                 jobs: int) -> Generator[FileOutcome, None, None]:
+    """The outcomes of ``tasks``, in their order, from ``jobs`` worker processes.
+
+    This process loads what the files need first (:func:`_warm`), so that the workers, forked from
+    it, start warm (spawned workers load it first thing).  Closing the generator cancels the files
+    not started; those in progress finish."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    formats = frozenset(f for f in (format_of(t.path) or format_of(t.display) for t in tasks) if f)
+    setup = (opts, rewrite_fn is None, formats)
+    _warm(*setup)
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker, initargs=setup)
+    try:
+        futures = [pool.submit(process_file, t, opts, rewrite_fn) for t in tasks]
+        for t, fut in zip(tasks, futures, strict=True):
+            yield _worker_outcome(t, fut)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _worker_outcome(t: Task, fut: Future[FileOutcome]) -> FileOutcome:
+    try:
+        return fut.result()
+    except Exception as exc:  # noqa: BLE001 - a worker that died
+        return FileOutcome(t.display, t.rel, format_of(t.path), "failed",
+                           error=f"{t.display}: 処理中にエラーが起きました（{type(exc).__name__}: {exc}）"
+                                 " / worker failed")
 
 
 def _backup_path(path: str, suffix: str) -> str:
@@ -554,15 +634,7 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
             _print_outcome(o, out)
             out.flush()
 
-    def wait(t: Task, fut: Future[FileOutcome]) -> FileOutcome:
-        try:
-            return fut.result()
-        except Exception as exc:  # noqa: BLE001 - a worker that died
-            return FileOutcome(t.display, t.rel, format_of(t.path), "failed",
-                               error=f"{t.display}: 処理中にエラーが起きました（{type(exc).__name__}: {exc}）"
-                                     " / worker failed")
-
-    if jobs <= 1 or len(tasks) <= 1:
+    if not _worth_workers(jobs, tasks):
         for entry in entries:
             if isinstance(entry, Task):
                 emit(process_file(entry, opts, rewrite_fn))
@@ -570,14 +642,18 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
             else:
                 emit(entry)
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-            futures = {id(t): pool.submit(process_file, t, opts, rewrite_fn) for t in tasks}
+        results = _in_parallel(tasks, opts, rewrite_fn, jobs)
+        try:
             for entry in entries:
                 if isinstance(entry, Task):
-                    emit(wait(entry, futures[id(entry)]))
+                    emit(next(results))
                     progress.step()
                 else:
                     emit(entry)
+        finally:
+            # also when the output is gone (a closed pipe) or the user interrupted: no further
+            # file is started; the ones in progress finish (each is written atomically)
+            results.close()
     progress.close()
 
     summary = _summary(outcomes)
