@@ -77,10 +77,11 @@ def _temp_fallback() -> Path:
 
 
 def _ours(st: os.stat_result) -> bool:
-    """Whether a folder or file belongs to this user and no one else may write it."""
-    if hasattr(os, "getuid") and st.st_uid != os.getuid():
-        return False
-    return not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    """Whether a folder or file belongs to this user and no one else may write it (on Windows,
+    where modes say nothing of that, the per-user folder is trusted)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
 def _usable(folder: Path) -> bool:

@@ -31,6 +31,7 @@ from mynumber_refs.formats.safety import (
 from mynumber_refs.rewriter import rewrite
 
 ROOT = Path(__file__).resolve().parent.parent
+POSIX_ONLY = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs, sockets and modes are POSIX")
 NEW = "番号利用法第9条第1項別表の24の項"
 
 # --------------------------------------------------------------------------- DTDs
@@ -169,6 +170,7 @@ def test_limits_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 # --------------------------------------------------------------------------- regular files
 
 
+@POSIX_ONLY
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -193,6 +195,7 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
         helper.join()
 
 
+@POSIX_ONLY
 def test_a_device_is_refused() -> None:
     with pytest.raises(FormatError, match="デバイス"):
         read_regular_file("/dev/null", 1024)
@@ -234,6 +237,7 @@ def test_an_excel_save_is_read_back(tmp_path: Path) -> None:
     assert open_document(p).units[0].text == NEW
 
 
+@POSIX_ONLY
 def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
     p = tmp_path / "ro.txt"
     p.write_text(CITATION, encoding="utf-8")
@@ -247,6 +251,7 @@ def test_a_read_only_file_is_never_replaced(tmp_path: Path) -> None:
         p.chmod(0o644)
 
 
+@POSIX_ONLY
 def test_a_read_only_original_copied_to_an_output_folder(tmp_path: Path) -> None:
     # the copy keeps the mode; making it read-only must not break writing it
     src = tmp_path / "src.txt"
@@ -274,6 +279,7 @@ sys.exit(p.returncode)
 """
 
 
+@POSIX_ONLY
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_a_folder_of_hostile_files(tmp_path: Path, jobs: str) -> None:
     root = tmp_path / "drafts"
@@ -324,6 +330,7 @@ def test_a_folder_of_hostile_files(tmp_path: Path, jobs: str) -> None:
     assert peak_mb < 250, peak_mb  # the old reader peaked above 600 MB on the lying entry alone
 
 
+@POSIX_ONLY
 def test_collecting_names_what_is_not_a_regular_file(tmp_path: Path) -> None:
     from mynumber_refs.batch import FileOutcome, Task, collect_files
 
