@@ -399,10 +399,10 @@ def _inflate(p: Path, fh: io.BytesIO, info: zipfile.ZipInfo, limits: ZipLimits,
              budget: int | None = None) -> Iterator[bytes]:
     """The bytes of one entry, inflated in chunks of at most 64 KiB.
 
-    Stops with :class:`FormatError` as soon as the entry has inflated more than the per-entry
-    limit, more than ``budget`` (what is left of the per-file limit), or more than ``max_ratio``
-    times its compressed size; and at the end unless it inflated to exactly the size and CRC its
-    header declares."""
+    Stops with :class:`FormatError` as soon as the entry has inflated more than its header
+    declares, more than the per-entry limit, more than ``budget`` (what is left of the per-file
+    limit), or more than ``max_ratio`` times its compressed size; and at the end unless it
+    inflated to exactly the size and CRC its header declares.  Never holds more than one chunk."""
     name = info.filename
     if info.flag_bits & 0x1:
         raise FormatError(p, f"暗号化された ZIP エントリがあります（{name}）", f"encrypted ZIP entry ({name})")
