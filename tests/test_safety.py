@@ -7,6 +7,7 @@ import io
 import os
 import socket
 import stat
+import struct
 import subprocess
 import sys
 import threading
@@ -15,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from hostile import CITATION, dtd_after, good_docx, good_xlsx, lying_zip, with_part
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mynumber_refs.formats import FormatError, open_document, rewrite_document, safety
 from mynumber_refs.formats.safety import (
@@ -359,3 +362,60 @@ def test_collecting_names_what_is_not_a_regular_file(tmp_path: Path) -> None:
     assert "リンク先が存在しない" in errors["dangling.txt"][1]
     assert "デバイス" in errors["null"][1] and "a device" in errors["null"][1]
     assert "見つかりません" in errors["no.txt"][1]
+
+
+# --------------------------------------------------------------------------- properties
+
+
+
+def _patched_size(blob: bytes, declared: int) -> bytes:
+    """The one-entry archive ``blob`` with the uncompressed size in both headers set to ``declared``."""
+    out = bytearray(blob)
+    struct.pack_into("<L", out, 22, declared)  # the local header is at offset 0
+    central = out.index(b"PK\x01\x02")
+    struct.pack_into("<L", out, central + 24, declared)
+    return bytes(out)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=300_000)
+       | st.builds(lambda n, b: b * n, st.integers(0, 200_000), st.binary(min_size=1, max_size=3)),
+       declared=st.integers(0, 400_000), method=st.sampled_from([zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED]))
+def test_an_entry_is_read_whole_and_exact_or_refused(data: bytes, declared: int, method: int) -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", method) as zf:
+        zf.writestr("part.bin", data)
+    blob = _patched_size(buf.getvalue(), declared)
+    limits = ZipLimits(max_entry_uncompressed=250_000, max_ratio=50, ratio_floor=64 * 1024)
+    with zipfile.ZipFile(io.BytesIO(blob)) as zf:
+        info = zf.infolist()[0]
+    seen = 0
+    got = bytearray()
+    try:
+        for chunk in safety._inflate(Path("p.xlsx"), io.BytesIO(blob), info, limits):
+            seen += len(chunk)
+            assert seen <= min(declared, limits.max_entry_uncompressed)  # never a byte beyond either
+            got += chunk
+    except FormatError:
+        assert declared != len(data) or len(data) > limits.max_entry_uncompressed or (
+            len(data) > limits.ratio_floor and method == zipfile.ZIP_DEFLATED)
+        return
+    assert bytes(got) == data and declared == len(data)
+
+
+_PROLOG_ITEMS = st.sampled_from([b"<!-- <a -->", b"<!-- <!x> -->", b"<?pi <a b='c'?>", b"\n", b"  ", b"<!---->",
+                                 b"<?x?>"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(before=st.lists(_PROLOG_ITEMS, max_size=6), after=st.lists(_PROLOG_ITEMS, max_size=3),
+       declaration=st.booleans(), dtd=st.sampled_from([b"<!DOCTYPE r>", b'<!DOCTYPE r [<!ENTITY e "x">]>',
+                                                         b'<!DOCTYPE r SYSTEM "http://example.com/x.dtd">']))
+def test_a_dtd_anywhere_in_the_prolog_is_refused(before: list[bytes], after: list[bytes], declaration: bool,
+                                                 dtd: bytes) -> None:
+    head = b'<?xml version="1.0" encoding="UTF-8"?>' if declaration else b""
+    body = b"<r>text &amp; more</r>"
+    clean = head + b"".join(before) + b"".join(after) + body
+    check_xml(clean, "p.xml")
+    with pytest.raises(FormatError, match="DTD"):
+        check_xml(head + b"".join(before) + dtd + b"".join(after) + body, "p.xml")
