@@ -772,7 +772,7 @@ class Builder:
                     row = by_old[old]
                     row.evidence += f"; {self.ledger_ref(ln)} agrees"
             for old, (new, lns) in decision.added.items():
-                added = self.ledger_row(table, old, new, lns, rows)
+                added = self.ledger_row(table, old, new, decision.result[old].confidence, lns, rows)
                 if isinstance(added, str):
                     for ln in lns:
                         self.report.reject(self.where(src.name, ln.line), f"{ln.id}: {added}")
@@ -781,7 +781,7 @@ class Builder:
                 rows.append(added)
                 old_rows[old] = ("", "branch")
                 self.rows_old_tables[table].append(
-                    [old, "", "branch (2016-2024)", "inferred", ", ".join(f"{LEDGER}:{ln.line}" for ln in lns)]
+                    [old, "", "branch (2016-2024)", added.confidence, ", ".join(f"{LEDGER}:{ln.line}" for ln in lns)]
                 )
             for lid, effect in decision.effects.items():
                 if lid in self.ledger_effects and effect[0] == "not-identified":
@@ -824,7 +824,9 @@ class Builder:
             f"{r['alignment_basis']}"
         )
 
-    def ledger_row(self, table: str, old: str, new: str, lns: list[LedgerLine], rows: list[Row]) -> Row | str:
+    def ledger_row(
+        self, table: str, old: str, new: str, confidence: str, lns: list[LedgerLine], rows: list[Row]
+    ) -> Row | str:
         """The transition row the ledger adds for ``old`` -> ``new`` (a str says why it cannot)."""
         ev = " | ".join(
             self.ledger_evidence(ln) + f" [added by the ledger as inferred: no text prints 「{old}」]"
@@ -832,7 +834,7 @@ class Builder:
         )
         if table == "別表第一":
             ev += f" [who-column: the old row's text (2016-2024) was not found; new actor {self.new1[new]}]"
-            return Row(old, [new], "renumbered", "inferred", "list-position", ev, "", self.new1[new])
+            return Row(old, [new], "renumbered", confidence, "list-position", ev, "", self.new1[new])
         # 別表第二 goes through the interim numbering: the one interim row that becomes ``new``
         taken = {n for r in rows for n in r.new}
         interim = [
@@ -849,7 +851,7 @@ class Builder:
             f" | {where}: interim row {k} ({r['a007_article']}, {r['照会者(inferred)']}) → 第2条の表 {new} "
             "[who-column: the old row's text (2016-2024) was not found]"
         )
-        return Row(old, [k], "renumbered", "inferred", "list-position", ev, "", r["照会者(inferred)"])
+        return Row(old, [k], "renumbered", confidence, "list-position", ev, "", r["照会者(inferred)"])
 
     def write_old_tables(self) -> None:
         cols_old = ["row", "actor", "status", "confidence", "source"]
