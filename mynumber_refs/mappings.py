@@ -659,7 +659,8 @@ class MappingSet:
     # ---- explanations and summaries --------------------------------------------------------
 
     def explain_row(self, table: Table, row: RowNumber, *, as_of: datetime.date | None = None) -> str:
-        """A Japanese explanation of what became of a row: relation, confidence, evidence."""
+        """A Japanese explanation of what became of a row: relation, confidence, evidence, and the
+        lines of the amendment ledger 2016–2024 that touch it (act, provision, date, reading, effect)."""
         target_name = {Table.BEPPYO1: "別表", Table.BEPPYO2: "主務省令第2条の表"}.get(table, "?")
         head = f"{table.value}の{row}の項"
         chain = self._chain_for(table)

@@ -263,6 +263,25 @@ def test_summary_counts(mset: MappingSet) -> None:
     assert [d["mapping"] for d in data] == ["beppyo1", "beppyo2", "order-article", "order-item"]
 
 
+def test_readme_coverage_table_matches_the_summary(mset: MappingSet) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| 対応 mapping |") :].split("\n\n")[0].splitlines()[2:]
+    labels = {
+        "別表第一 → 別表": "beppyo1",
+        "別表第二 → 主務省令第2条の表": "beppyo2",
+        "旧主務省令 条 → 新主務省令 条": "order-article",
+        "旧主務省令 号 → 新主務省令 号": "order-item",
+    }
+    s = {x["mapping"]: x for x in mset.summary()}
+    assert len(table) == len(s)
+    for line in table:
+        label, est, inf, deleted, missing = (c.strip() for c in line.strip("|").split("|"))
+        x = s[labels[label]]
+        assert (int(est), int(inf), deleted, int(missing)) == (
+            x["established"], x["inferred"], f"{x['deleted']} ({x['deleted_inferred']})", x["known_missing"],
+        ), label  # fmt: skip
+
+
 def test_default_mappings_is_cached() -> None:
     assert default_mappings() is default_mappings()
 

@@ -17,6 +17,12 @@ A row that fails stays out of ``mappings/`` and is listed in the report printed 
 written to ``mappings/BUILD_REPORT.md``.  No row is filled by position or guess without being
 marked ``inferred``.
 
+The amendment ledger ``amendments_2016_2024.csv`` (changes to 別表第一 / 別表第二 by acts in force
+2016-2024) is applied last, by one rule (:func:`apply_ledger_rule`): a ledger line can lower a row
+to ``inferred`` (another reading of it) or add an ``inferred`` branch row; it never raises a row to
+``established``.  Each line, with what it did, is written to ``mappings/amendments_2016_2024.csv``
+so that ``explain`` can show it.
+
 Usage::
 
     python tools/build_mappings.py [--lawdata ../shared/lawdata] [--out mappings] [--check]
