@@ -431,7 +431,7 @@ def apply_ledger_rule(
             for ln in against:
                 decision.effects[ln.id] = (
                     "lowered",
-                    f"{table} {a.old} → {','.join(a.new) or '(none)'} lowered to inferred (another reading)",
+                    f"{table} {a.old} → {','.join(a.new) or '(none)'}: another reading, so inferred",
                 )
 
     by_old: dict[str, list[LedgerLine]] = {}
@@ -477,6 +477,11 @@ def apply_ledger_rule(
             (old,) = ln.readings
             new = ",".join(alignment[old].new) or "(none)"
             decision.effects[ln.id] = ("agrees", f"agrees with {table} {old} → {new}; confidence unchanged")
+        elif ln.readings:
+            decision.effects[ln.id] = (
+                "reported",
+                f"names {table} {' or '.join(ln.readings)} but reads no new row of it; nothing applied",
+            )
         else:
             where = f" (a row after {ln.after_last})" if ln.after_last else ""
             also = f" (candidate {', '.join(ln.candidates)})" if ln.candidates else ""
@@ -769,7 +774,7 @@ class Builder:
                 row.confidence = decision.result[old].confidence
                 for ln in against:
                     row.evidence += "; " + self.ledger_evidence(ln) + (
-                        " [another reading of this row: lowered to inferred; the ledger never establishes a row]"
+                        " [another reading of this row, so at most inferred; the ledger never establishes a row]"
                     )
             for old, agreeing in decision.agrees.items():
                 if old in decision.lowered:
@@ -809,7 +814,10 @@ class Builder:
                 continue
             number, _, rest = content.partition("\u3000")
             actor = rest.split("｜")[0]
-            n = str(parse_int(number))
+            try:
+                n = str(parse_int(number))
+            except ValueError:
+                return f"content does not begin with a row number of the {t}: {content[:20]!r}"
             if n not in ln.targets.get(t, ()):
                 return f"content quotes row {n} of the {t}, new_row says {ln.raw['new_row']}"
             if tables[t][n] != actor:
