@@ -184,6 +184,13 @@ class _ToModel:
         end = _end(suffix) if suffix is not None else num.end
         return RowItem("one", (num,), _strip_ws(self.v(suffix)) if suffix else None, num.start, end)
 
+    def row_kou_branch(self, num: RowToken, _kou: Token, *branches: Token) -> RowItem:
+        # 「16項の2」: row 16の2 written with its 項 before the branch number; the token spans all of it
+        parts = list(num.number.parts) + [parse_int(_strip_ws(self.v(b))[1:]) for b in branches]
+        end = _end(branches[-1])
+        token = RowToken(RowNumber(tuple(parts)), num.start, end, self.src[num.start : end])
+        return RowItem("one", (token,), "項", num.start, end)
+
     def row_range(self, *args: Any) -> RowItem:
         nums = [a for a in args if isinstance(a, RowToken)]
         toks = [a for a in args if isinstance(a, Token)]

@@ -122,16 +122,25 @@ def anchors(text: str) -> Iterator[Candidate]:
         i = find("表", i + 1)
 
 
+# What a row list holds between its parentheses: numbers, separators, の, 項, 及び/並びに, から/まで, ～,
+# 第/番 (第N項, 項番N), whitespace and invisible format characters
+_LIST_CHARS = frozenset(
+    "0123456789０１２３４５６７８９〇一二三四五六七八九十百千、，,・･の項及び並にからまで〜～~第番 \t\r\n\u3000"
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
+)
+
+
 def row_list_candidates(text: str) -> Iterator[Candidate]:
-    """Parenthesised lists ending in 「項）」: their opening parenthesis."""
+    """Parenthesised lists ending in 「項）」, however long: their opening parenthesis (the list's
+    characters are walked back from the 「項）」 to the parenthesis that opens them)."""
     for closer in ("項）", "項)"):
         i = text.find(closer)
         while i != -1:
-            lo = max(0, i - 3000)
-            open_full = text.rfind("（", lo, i)
-            open_half = text.rfind("(", lo, i)
-            o = max(open_full, open_half)
-            if o != -1:
+            j = i
+            while j > 0 and text[j - 1] in _LIST_CHARS:
+                j -= 1
+            if j > 0 and text[j - 1] in "（(":
+                o = j - 1
                 k = o + 1
                 while k < i and text[k] in _WS:
                     k += 1
