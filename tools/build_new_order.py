@@ -355,7 +355,7 @@ class Builder:
         by_article: dict[int, list[tuple[str, str, str]]] = {}
         parsed: list[tuple[int, dict[str, str], int, str, str]] = []  # lineno, row, article, names, takes
         unresolved: list[str] = []
-        for lineno, r in self.items.rows:
+        for _lineno, r in self.items.rows:
             article = int(r["article"])
             by_article.setdefault(article, []).append((r["paragraph"], r["item"], r["letter"]))
         for lineno, r in self.items.rows:
