@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from mynumber_refs.compare import LIST_PARAGRAPH_IMPLIED, compare_document, format_comparison
 from mynumber_refs.derive import derive_lists
 from mynumber_refs.reflists import LIST_COMMA_IN_GROUP, LIST_TYPO_ARTICLE, LIST_TYPO_LETTER, Reference
@@ -95,3 +98,15 @@ def test_report_text(seed_text: str) -> None:
     out = format_comparison(_lists(seed_text), "seed.txt")
     assert "５０条５号" in out and "１５７条１号ト" in out
     assert "seed.txt:" in out and "list-article-as-item" in out
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="番号利用法第19条第8号に基づく主務省令別表第二の表欄三四「市町村長」住民票関係情報が含まれる項うち（）、・ \n12３４号ハヘへ", max_size=120))
+def test_comparing_any_text_never_raises(text: str) -> None:
+    cmp = compare_document(text, _DERIVED)
+    for lc in cmp.lists:
+        assert 0 <= lc.start <= lc.end <= len(text)
+    format_comparison(cmp)
+
+
+_DERIVED = derive_lists("市町村長", "住民票関係情報")

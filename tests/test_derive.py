@@ -182,3 +182,16 @@ def test_json_shape() -> None:
     assert {"article": "7", "paragraph": "", "item": "3", "letter": ""} in j["order_refs"]
     assert all(isinstance(v, str) for r in j["order_refs"] for v in r.values())
     assert len(j["order_refs_detail"]) == len(j["order_refs"])
+
+
+def test_a_row_where_another_provider_gives_the_same_information_lists_no_references() -> None:
+    import attrs
+
+    content = load_order_content()
+    first = next(c for c in content.cells if c.row == 1)
+    other = attrs.evolve(first, cell=99, provider="法務大臣", categories=(INFORMATION,))
+    shared = attrs.evolve(content, cells=(*content.cells, other))
+    d = derive_lists(PROVIDER, INFORMATION, content=shared)
+    assert 1 in d.table_rows  # 市町村長 still provides it in row 1
+    assert not [r for r in d.order_refs if r.article.main == 3]  # but 第3条 does not say whose 号 are whose
+    assert [n.subject for n in d.notes if n.code == "provider-shared"] == ["1"]

@@ -8,6 +8,9 @@ from __future__ import annotations
 import datetime
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import mynumber_refs as mr
 from mynumber_refs.rederive import REDERIVE_FAILED, REDERIVED, Rederive
 
@@ -90,3 +93,11 @@ def test_an_unknown_criterion_is_reported_not_guessed() -> None:
     result = mr.rewrite(text, rederive=Rederive("市長", "住民票関係情報"))
     assert result.text == text
     assert any(f.reason == REDERIVE_FAILED and "市長" in f.message for f in result.findings)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="番号利用法第19条第8号及び別表第二の主務省令で定める事務及び情報を命令欄三四「市町村長」住民票関係情報が含まれる項うち（）、・ \n12３４号ハ", max_size=120))
+def test_rederiving_any_text_never_raises_and_edits_match_the_text(text: str) -> None:
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    for e in result.edits:
+        assert text[e.start : e.end] == e.before

@@ -152,3 +152,18 @@ def test_a_hiragana_he_anywhere_is_read_as_the_letter_and_reported_there(refs: l
         read2 = read_reference_list(slipped, 0)
         assert read2 is not None and [r for r, _s, _e in read2.references] == refs
         assert [(f.code, f.start) for f in read2.findings] == [(LIST_TYPO_LETTER, k)]
+
+
+_LISTISH = st.text(alphabet="（）()、・ 　\n0123456789０１２３４５６７８９条項号のイロハニヘへト口二の一", max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LISTISH)
+def test_reading_never_raises_and_spans_stay_in_the_text(text: str) -> None:
+    read = read_reference_list(text, 0) if text else None
+    if read is not None:
+        assert 0 <= read.start <= read.end <= len(text)
+        for _r, s, e in read.references:
+            assert 0 <= s < e <= len(text)
+        for f in read.findings:
+            assert 0 <= f.start <= f.end <= len(text)
