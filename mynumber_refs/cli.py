@@ -3,6 +3,7 @@
     mynumber-refs find PATH...|- [--assume-law] [--json]
     mynumber-refs rewrite -|PATH... [--assume-law] [--as-of DATE] [--accept-inferred] [--fix-typos]
                           [--mapping FILE.csv] [--diff] [--check] [--json] [file options]
+                          [--rederive [--provider P --information I]]
     mynumber-refs explain "別表第一の16の項" [--as-of DATE] [--accept-inferred]
     mynumber-refs mappings [--json]
     mynumber-refs derive --provider 市町村長 --information 住民票関係情報 [--as-of DATE] [--via] [--json]
