@@ -70,6 +70,9 @@ def _citation_json(item: Any, path: str) -> dict[str, Any]:
         "text": item.text,
         "law": c.law if c is not None else None,
         "law_basis": c.law_basis.value if c is not None and c.law_basis is not None else None,
+        # the law expression the table was bound to (laws.LawIndex.bind), as offsets like start/end
+        "law_start": c.law_span[0] if c is not None and c.law_span is not None else None,
+        "law_end": c.law_span[1] if c is not None and c.law_span is not None else None,
         "table": table,
         "table_basis": c.table_basis.value if c is not None else None,
         "rows": [str(r) for r in c.rows] if c is not None else [],

@@ -7,6 +7,7 @@ are stable: scripts and the JSON output use them.
 from __future__ import annotations
 
 LAW_UNKNOWN = "law-unknown"
+LAW_OTHER = "law-other"
 SAME_LAW_UNRESOLVED = "same-law-unresolved"
 NO_ANTECEDENT = "no-antecedent"
 UNKNOWN_TABLE = "unknown-table"
@@ -34,6 +35,10 @@ TABLE_AMBIGUOUS = "table-ambiguous"
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",
+    LAW_OTHER: "同じ文の前に他の法令（{law}）が書かれているため、この表はその法令の表と読み、番号利用法の表としては書き換えません。"
+    "番号利用法の表であれば法令名を補ってください"
+    " / another law ({law}) is named before this table in the same sentence, so it is read as that law's table and not rewritten;"
+    " name the act before the table if it is the act's",
     SAME_LAW_UNRESOLVED: "「同法」が指す法律が見つかりません / 同法 has no antecedent law in the text",
     NO_ANTECEDENT: "この項の一覧が属する表（または命令）が同じ段落に見つかりません / no table or order cited before this list in the same passage",
     UNKNOWN_TABLE: "番号利用法にない表です（別表第一・第二・別表のみ） / the act has no such table",

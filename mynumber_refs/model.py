@@ -133,6 +133,7 @@ class LawBasis(enum.Enum):
     DEFINED = "defined"  # a term defined in the text: （以下「法」という。）
     SAME_LAW = "same_law"  # 同法, carried from the last named act
     COORDINATED = "coordinated"  # 番号利用法第19条第8号…及び別表第二: the act named in the same phrase
+    SENTENCE = "sentence"  # 番号法第19条第8号の規定により、別表第二…: the act named earlier in the sentence
     ASSUMED = "assumed"  # the caller assumed the act for the whole text
 
 
@@ -256,6 +257,7 @@ class Citation:
     kind: CitationKind = CitationKind.TABLE
     law: str | None = None  # the law as written or carried (番号利用法, 法 …); None if not established
     law_basis: LawBasis | None = None
+    law_span: tuple[int, int] | None = None  # the law expression the table is bound to (laws.LawIndex.bind)
     provision: Provision | None = None
     table: Table | None = None
     tables: tuple[Table, ...] = ()

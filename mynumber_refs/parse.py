@@ -23,6 +23,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from ._resources import data_dir
+from .laws import LAW_PREFIX_RE
 from .model import (
     Citation,
     CitationKind,
@@ -554,6 +555,7 @@ def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), 
         kind=get("kind", c.kind),
         law=get("law", c.law),
         law_basis=get("law_basis", c.law_basis),
+        law_span=get("law_span", c.law_span),
         provision=get("provision", c.provision),
         table=get("table", c.table),
         tables=get("tables", c.tables),
@@ -756,7 +758,5 @@ def parse_citation(s: str) -> Citation:
 
 def _law_prefix_end(s: str) -> int:
     """Length of a law name written at the start of ``s`` (番号利用法, 番号法の …), else 0."""
-    from .resolve import LAW_PREFIX_RE
-
     m = LAW_PREFIX_RE.match(s)
     return m.end() if m else 0

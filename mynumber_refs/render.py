@@ -7,6 +7,7 @@ order's table is named with the digits the document uses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .model import RowNumber, Style
@@ -35,10 +36,16 @@ NEW_ORDER_NUMBER = "令和{6}年デジタル庁・総務省令第{9}号"
 _FULL = "０１２３４５６７８９"
 
 
+_KANJI_PROVISION = re.compile(r"第[〇一二三四五六七八九十百千]+[条項号]")
+
+
 def document_numerals(text: str) -> NumeralStyle:
-    """The digits a text mostly uses: full-width when it has more of them than half-width."""
+    """The digits a text mostly uses: full-width when it has more of them than half-width; kanji
+    when it has no digits at all and writes its provisions in kanji (第十九条)."""
     full = sum(text.count(d) for d in _FULL)
     half = sum(text.count(d) for d in "0123456789")
+    if not full and not half and _KANJI_PROVISION.search(text):
+        return NumeralStyle.KANJI
     return NumeralStyle.FULL if full > half else NumeralStyle.HALF
 
 

@@ -23,6 +23,7 @@ import attrs
 from . import findings as F
 from ._gc import collector_paused
 from .edits import apply_edits
+from .laws import ALIASES
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     Citation,
@@ -46,7 +47,7 @@ from .render import (
     numerals_of,
     render_rows,
 )
-from .resolve import ALIASES, find_citations
+from .resolve import find_citations
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rederive import Rederive
