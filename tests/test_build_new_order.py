@@ -12,9 +12,20 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-# ../shared/lawdata beside the repository, as for tests/test_build_mappings.py; a git worktree
-# elsewhere can point to it with MYNUMBER_REFS_LAWDATA
-LAWDATA = Path(os.environ.get("MYNUMBER_REFS_LAWDATA") or REPO.parent / "shared" / "lawdata")
+
+
+def _lawdata() -> Path:
+    """As in tests/test_build_mappings.py: ``$MYNUMBER_REFS_LAWDATA``, else ``shared/lawdata`` beside
+    the checkout (or beside the folder of worktrees that holds it)."""
+    if os.environ.get("MYNUMBER_REFS_LAWDATA"):
+        return Path(os.environ["MYNUMBER_REFS_LAWDATA"])
+    for base in (REPO.parent, REPO.parent.parent):
+        if (base / "shared" / "lawdata").is_dir():
+            return base / "shared" / "lawdata"
+    return REPO.parent / "shared" / "lawdata"
+
+
+LAWDATA = _lawdata()
 OUT = REPO / "mappings" / "new_order"
 
 _spec = importlib.util.spec_from_file_location("build_new_order", REPO / "tools" / "build_new_order.py")
