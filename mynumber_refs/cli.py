@@ -3,8 +3,11 @@
     mynumber-refs find PATH...|- [--assume-law] [--json]
     mynumber-refs rewrite -|PATH... [--assume-law] [--as-of DATE] [--accept-inferred] [--fix-typos]
                           [--mapping FILE.csv] [--diff] [--check] [--json] [file options]
+                          [--rederive [--provider P --information I]]
     mynumber-refs explain "別表第一の16の項" [--as-of DATE] [--accept-inferred]
     mynumber-refs mappings [--json]
+    mynumber-refs derive --provider 市町村長 --information 住民票関係情報 [--as-of DATE] [--via] [--json]
+                         [--compare FILE|-]
 
 Messages are in Japanese first, with English after a slash.  Heavy modules (the grammar, Word
 and Excel support) are imported only by the subcommand that needs them, so ``--version`` and
@@ -227,6 +230,13 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
 
         if args.mapping:
             _load_mappings(args)  # report a bad mapping file once, before the batch starts
+        rederive = _rederive_option(args)
+        if rederive is not None:
+            import functools
+
+            from .rewriter import rewrite as _rewrite_fn
+
+            return batch.run_files(args.paths, args, rewrite_fn=functools.partial(_rewrite_fn, rederive=rederive))
         return batch.run_files(args.paths, args)
     from .rewriter import rewrite
 
@@ -246,6 +256,7 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         accept_inferred=args.accept_inferred,
         mappings=_load_mappings(args),
         fix_typos=args.fix_typos,
+        rederive=_rederive_option(args),
     )
     if args.json:
         json.dump(_result_json(result, "-"), sys.stdout, ensure_ascii=False, indent=1)
@@ -316,6 +327,60 @@ def _cmd_mappings(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------------------ derive, rederive
+
+
+def _rederive_option(args: argparse.Namespace) -> Any:
+    """``rewrite --rederive [--provider P --information I]`` as a :class:`~mynumber_refs.rederive.Rederive`
+    (None without ``--rederive``); exits 2 on an incomplete criterion."""
+    provider, information = getattr(args, "provider", None), getattr(args, "information", None)
+    if not getattr(args, "rederive", False):
+        if provider or information:
+            print("エラー: --provider と --information は --rederive と一緒に指定します"
+                  " / error: --provider and --information go with --rederive", file=sys.stderr)
+            raise SystemExit(2)
+        return None
+    if bool(provider) != bool(information):
+        print("エラー: --provider と --information は両方指定してください / error: give both --provider and --information",
+              file=sys.stderr)
+        raise SystemExit(2)
+    from .rederive import Rederive
+
+    return Rederive(provider, information)
+
+
+def _cmd_derive(args: argparse.Namespace) -> int:
+    from .derive import DeriveError, derive_lists, format_lists
+
+    try:
+        derived = derive_lists(args.provider, args.information, as_of=args.as_of, include_via=args.via)
+    except DeriveError as exc:
+        print(f"エラー / error: {exc}", file=sys.stderr)
+        return 2
+    if args.compare is None:
+        if args.json:
+            json.dump(derived.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(format_lists(derived))
+        return 0
+    from .compare import compare_document, format_comparison
+    from .formats import FormatError
+
+    try:
+        text = _read_input(args.compare)
+    except (FormatError, OSError) as exc:
+        print(f"エラー: {args.compare} を読めません / error: cannot read {args.compare}: {exc}", file=sys.stderr)
+        return 2
+    comparison = compare_document(text, derived, assume_law=args.assume_law)
+    if args.json:
+        json.dump(comparison.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_comparison(comparison, args.compare))
+    return 1 if comparison.differs else 0
+
+
 # ------------------------------------------------------------------------------ parser
 
 
@@ -359,6 +424,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true", help="差分を表示 / print a unified diff")
     p.add_argument("--check", action="store_true", help="書き換えがあれば終了コード 1 / exit 1 if anything would change")
     p.add_argument("--json", action="store_true", help="変更と要確認を JSON で出力 / print edits and findings as JSON")
+    p.add_argument("--rederive", action="store_true",
+                   help="内容の条件（第三欄が…第四欄に…が含まれる項）で書かれた一覧を法令の内容から導き直す"
+                   " / derive lists written by a content criterion from the law instead of renumbering them")
+    p.add_argument("--provider", metavar="P", help="--rederive の条件：第三欄の情報提供者（例 市町村長） / the 第三欄 provider")
+    p.add_argument("--information", metavar="I",
+                   help="--rederive の条件：第四欄の情報（例 住民票関係情報） / the 第四欄 information category")
     from . import batch
 
     batch.add_file_arguments(p)
@@ -373,6 +444,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--mapping", action="append", default=[], metavar="FILE.csv")
     p.set_defaults(func=_cmd_mappings)
+
+    p = sub.add_parser("derive", help="法令の内容から項と条・号の一覧を導く / derive the lists of bases from the law")
+    p.add_argument("--provider", required=True, metavar="P", help="第三欄（情報提供者） / the 第三欄 provider, e.g. 市町村長")
+    p.add_argument("--information", required=True, metavar="I",
+                   help="第四欄の情報の区分 / the 第四欄 information category, e.g. 住民票関係情報")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                   help="一覧の時点（既定: データの本文の日付） / the date the lists hold for (default: the data's text)")
+    p.add_argument("--via", action="store_true", help="他の号を引く号も含める / also the 号 that take the information over")
+    p.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
+    p.add_argument("--compare", metavar="FILE|-",
+                   help="文書の一覧と比べる（相違があれば終了コード 1） / compare the lists of a document (exit 1 if they differ)")
+    _common(p)
+    p.set_defaults(func=_cmd_derive)
     return parser
 
 

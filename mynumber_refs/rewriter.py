@@ -17,7 +17,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -49,6 +49,9 @@ from .render import (
     render_rows,
 )
 from .resolve import find_citations
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .rederive import Rederive
 
 __all__ = ["rewrite", "apply_edits", "plan_citation"]
 
@@ -635,6 +638,7 @@ def rewrite(
     accept_inferred: bool = False,
     mappings: MappingSet | None = None,
     fix_typos: bool = False,
+    rederive: Rederive | None = None,
 ) -> RewriteResult:
     """Rewrite every citation of the act's old tables in ``text`` to the numbering of 2024-05-27.
 
@@ -643,13 +647,15 @@ def rewrite(
     ``accept_inferred``: also apply mapping rows that are only ``inferred``.
     ``mappings``: a :class:`~mynumber_refs.mappings.MappingSet` (default: the shipped tables).
     ``fix_typos``: correct the known typos of real documents (otherwise only reported).
+    ``rederive``: lists introduced by a content criterion are derived from the law's content
+    instead of renumbered (:mod:`mynumber_refs.rederive`).
 
     Returns a :class:`~mynumber_refs.model.RewriteResult`: ``.text``, ``.edits`` (spans in
     ``text``) and ``.findings`` (what was found but not rewritten, with the reason).
     """
     mset = mappings if mappings is not None else default_mappings()
     with collector_paused():
-        return _rewrite(text, assume_law, as_of, accept_inferred, mset, fix_typos)
+        return _rewrite(text, assume_law, as_of, accept_inferred, mset, fix_typos, rederive)
 
 
 def _rewrite(
@@ -659,6 +665,7 @@ def _rewrite(
     accept_inferred: bool,
     mset: MappingSet,
     fix_typos: bool,
+    rederive: Rederive | None = None,
 ) -> RewriteResult:
     # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
     items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
@@ -670,6 +677,11 @@ def _rewrite(
             findings.append(item)
             continue
         plans[i] = plan_citation(ctx, item)
+    if rederive is not None:  # lists derived from the law's content replace their renumbering
+        from .rederive import plan_rederived
+
+        for i, p in plan_rederived(text, items, rederive, accept_inferred=accept_inferred).items():
+            plans[i] = _Plan(p.ok, p.edits, p.notes, p.failures)
     groups = _groups(text, items)
     failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
     for i, item in enumerate(items):

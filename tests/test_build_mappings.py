@@ -80,7 +80,12 @@ def test_who_columns_that_differ(a: str, b: str) -> None:
 @needs_lawdata
 def test_rebuilding_reproduces_the_committed_files_byte_for_byte() -> None:
     files = build_mappings.Builder(LAWDATA).build()
-    committed = {str(p.relative_to(REPO / "mappings")) for p in (REPO / "mappings").rglob("*") if p.is_file()}
+    # mappings/new_order/ is built by tools/build_new_order.py (tests/test_build_new_order.py)
+    committed = {
+        str(p.relative_to(REPO / "mappings"))
+        for p in (REPO / "mappings").rglob("*")
+        if p.is_file() and p.relative_to(REPO / "mappings").parts[0] != "new_order"
+    }
     assert set(files) == committed
     for rel, text in files.items():
         assert (REPO / "mappings" / rel).read_bytes() == text.encode("utf-8"), rel
