@@ -25,10 +25,13 @@ from . import __version__
 
 
 def _date(s: str) -> datetime.date:
+    """``--as-of``: the same forms as ``--date`` (2024-05-26, 2024/5/26, 令和6年5月26日)."""
+    from .report import parse_date
+
     try:
-        return datetime.date.fromisoformat(s)
+        return parse_date(s)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日付は YYYY-MM-DD で指定してください / use YYYY-MM-DD: {s!r}") from exc
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:
@@ -215,6 +218,13 @@ def _report_findings(text: str, result: Any, path: str) -> None:
         print(f"{path}:{line}:{col}: {f.reason}: 「{_one_line(f.text, 40)}」 {f.message}{extra}", file=sys.stderr)
 
 
+def _one_law_name(result: Any) -> Any:
+    """The act's name the rewriter inserts, written as the one the text uses most (as for files)."""
+    from .formats import with_document_law_name
+
+    return with_document_law_name(result)
+
+
 def _cmd_rewrite(args: argparse.Namespace) -> int:
     if args.paths != ["-"]:
         if "-" in args.paths:
@@ -244,6 +254,7 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         mappings=_load_mappings(args),
         fix_typos=args.fix_typos,
     )
+    result = _one_law_name(result)
     if args.json:
         json.dump(_result_json(result, "-"), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
