@@ -102,7 +102,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
     Offsets (``start``/``end``) index the decoded text of a text file; in a Word or Excel file they
     index the unit (a paragraph passage, a cell …) named by ``location``."""
-    from .batch import FileOutcome, collect_files
+    from .batch import FileOutcome, collect_files, drop_own_backups
     from .formats import FormatError, open_document
     from .model import Citation
 
@@ -135,7 +135,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
             print(f"エラー: 標準入力を読めません / error: cannot decode standard input: {exc}", file=sys.stderr)
             return 2
         emit(_find_items(text, args.assume_law), "-", text)
-    for entry in collect_files([p for p in args.paths if p != "-"]):
+    for entry in drop_own_backups(collect_files([p for p in args.paths if p != "-"])):
         if isinstance(entry, FileOutcome):
             for note in entry.notes:
                 print(f"{entry.path}: {note}", file=sys.stderr)
@@ -162,7 +162,8 @@ def _cmd_find(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    print(f"引用 {found} 件、要確認 {findings} 件 / {found} citations, {findings} findings", file=sys.stderr)
+    print(f"引用 {found} 件、要確認 {findings} 件 / {found} citation{'' if found == 1 else 's'},"
+          f" {findings} finding{'' if findings == 1 else 's'}", file=sys.stderr)
     return 2 if failed else 0
 
 

@@ -750,7 +750,8 @@ class XlsxDocument:
         if dropped:
             label = self._units[index].location.label
             self.notes.append(f"{label}: 書き換えた文字に付いていたふりがな {dropped} 件を削除しました（読みが合わなくなるため）"
-                              f" / {label}: removed {dropped} phonetic guide(s) (furigana) over rewritten characters")
+                              f" / {label}: removed {dropped} phonetic {'guide' if dropped == 1 else 'guides'}"
+                              " (furigana) over rewritten characters")
 
     def save(self, dest: Path) -> None:
         extra = self._comment_parts() if self._commented else {}
@@ -1019,7 +1020,13 @@ def _add_note_shape(vml: Any, cell: str, old: str) -> None:
 
 def open_xlsx(path: Path, limits: ZipLimits = DEFAULT_LIMITS) -> XlsxDocument:
     """Check and open a workbook; raise :class:`FormatError` when it is not a safe workbook."""
-    check_ooxml(path, "Excel", limits)
+    try:
+        check_ooxml(path, "Excel", limits)
+    except FormatError as exc:
+        # the shared checker writes 「not a {kind} file」: English wants 「an」 before 「Excel」
+        if "not a Excel" in exc.reason_en:
+            raise FormatError(exc.path, exc.reason_ja, exc.reason_en.replace("not a Excel", "not an Excel")) from exc
+        raise
     try:
         blob = path.read_bytes()
     except OSError as exc:
