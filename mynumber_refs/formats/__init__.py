@@ -8,6 +8,13 @@ onto runs, rich-text blocks or bytes and may refuse some, e.g. inside tracked ch
 collects plain, picklable :class:`EditRecord`/:class:`FindingRecord` lists.  ``doc.save(dest)``
 then writes atomically.
 
+Each edit record names its *item* (the paragraph, cell, shape, or block of lines of a text file it
+is in, with the item's whole text) and, where the format knows it, the PIA's heading path above it
+(``location_detail["heading"]``): the 変更箇所 table shows one row per item.  Where the rewriter
+writes the act's name itself, every unit of a document gets the name the document uses most
+(:func:`document_law_name`).  Word and Excel documents have ``track_changes()``: Word edits then
+become tracked changes, changed Excel cells get a comment with their text before.
+
 Heavy libraries (python-docx; lxml for Excel) are imported only inside the Word and Excel handlers'
 functions, so importing this package is cheap.
 """

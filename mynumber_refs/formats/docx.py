@@ -28,6 +28,21 @@ new text into the run where the changed characters start; the other runs lose on
 characters they no longer hold, and every run keeps its formatting.  A notes part that python-docx
 loads as plain bytes is parsed here and written back only when one of its notes changed; an
 unchanged part keeps its bytes exactly.
+
+After :meth:`DocxDocument.track_changes` the same replacements are written as tracked changes
+instead: the run is split where its text changes, the characters removed go into ``w:del`` (as
+``w:delText``) and the new ones into ``w:ins``, each in a run with a copy of the original run's
+``w:rPr``, by the author 「mynumber-refs」 with a date and an id unique in the package.  Accepting
+every revision gives the text of the plain rewrite, rejecting them gives the original.  Text box
+copies get the same revisions.  Inserted text is protected when the document is read again, so a
+second run changes nothing.
+
+Each body paragraph and table cell carries the PIA's heading path (``detail["heading"]``): the
+headings above it (paragraphs with a heading style, inherited or by outline level, and short
+paragraphs or label cells written with Ⅰ/１．/（１）/① numbering) and, in a table, the labels to
+the left of the cell (a vertically merged label on every row it spans).  The number Word draws for
+an automatically numbered paragraph is not part of its text and is not read.  Body, header, footer
+and note paragraphs are an item each (the 変更箇所 table's rows); a cell and a text box are one.
 """
 
 from __future__ import annotations

@@ -14,9 +14,18 @@ are not read) is one unit (line breaks inside a cell stay in its text), except c
 hold a citation (see :func:`mynumber_refs.formats.may_cite`), left out for speed.  A cell's text
 is a shared string (``t="s"``) or an inline string (``t="inlineStr"``): the ``<t>`` texts of the
 item and of its runs, Excel's ``_xHHHH_`` escapes decoded; phonetic runs (``<rPh>``, furigana)
-are not part of it.  Formula cells are never read nor touched.  The location is ``Sheet!A1``,
+are not part of it.  A formula cell is never changed: when what it shows (or, without a cached
+value, the formula) may hold a citation it is a read-only unit, and each citation found in it is
+reported as ``formula-not-rewritten`` with the rewrite it would take.  The location is ``Sheet!A1``,
 followed by the item label when the nearest text to the left in its row is a short label
-(``評価書!C12（②法令上の根拠）``; a merged cell shows its top-left value).
+(``評価書!C12（②法令上の根拠）``; a merged cell shows its top-left value).  The heading path
+(``detail["heading"]``) is the numbered labels above (Ⅰ/１．/（１）/①, in a column to the left or
+alone in their row) followed by the labels to the left of the cell.
+
+After :meth:`XlsxDocument.track_changes`, every changed cell gets a comment with its text before
+(a comments part and its VML drawing, created or, when the sheet has them, added to; the sheet's
+relationships, ``<legacyDrawing>`` and the content types follow).  A shape cannot hold one: that
+is noted.
 
 Each ``<t>`` is a segment: an edit goes into the run where the changed characters start, and
 every run keeps its font (``<rPr>``).  A shared string used by several cells changes once (the
