@@ -183,6 +183,10 @@ def test_tracked_changes_in_both_text_box_copies_and_notes(tmp_path: Path) -> No
     d.save(str(src))
     edits = check_accept_reject(src, tmp_path, rewrite)
     assert {e.location for e in edits} >= {"本文 テキストボックス1 第1段落", "脚注1 第1段落"}
+    # a text box is one item of the 変更箇所 table, like a shape; a note's paragraph is one
+    assert {e.item_text for e in edits if e.location.startswith("本文 テキストボックス1")} == {
+        "枠内: " + TB_OLD + "\n二行目"}
+    assert {e.item_text for e in edits if e.location.startswith("脚注1")} == {" 参考: " + TB_OLD}
     root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
     boxes = list(root.iter(w("txbxContent")))
     assert len(boxes) == 2  # mc:Choice and mc:Fallback: the same revisions in each

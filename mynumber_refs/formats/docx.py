@@ -363,7 +363,9 @@ class _Walker:
         unit = Unit(text, breaks[0][1], breaks, items=items)
         self.units[slot] = _DocUnit(unit, passage.segments, self.owner)
 
-    def story(self, root: Any, label: str, detail: dict[str, Any]) -> None:
+    def story(self, root: Any, label: str, detail: dict[str, Any], per_paragraph: bool = True) -> None:
+        """The paragraphs and tables of a story; each paragraph is an item, unless
+        ``per_paragraph`` is false (a text box, one item like a shape)."""
         para_no = 0
         table_no = 0
         passage: _Passage | None = None
@@ -380,12 +382,12 @@ class _Walker:
                 self._paragraph(el, passage)
             else:
                 if passage is not None:
-                    self._finish(slot, passage, label, detail, base, True, per_paragraph=True)
+                    self._finish(slot, passage, label, detail, base, True, per_paragraph)
                     passage = None
                 table_no += 1
                 self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]})
         if passage is not None:
-            self._finish(slot, passage, label, detail, base, True, per_paragraph=True)
+            self._finish(slot, passage, label, detail, base, True, per_paragraph)
 
     def table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
         path: list[Any] = list(detail["table"])
@@ -451,7 +453,7 @@ class _Walker:
             self.state = _State()
             self.protected = saved[1] or _in_protected(box, root)
             self.headings = None
-            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number})
+            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number}, per_paragraph=False)
             self.state, self.protected, self.headings = saved
 
 
