@@ -886,7 +886,10 @@ class XlsxDocument:
             existing[cell.upper()] = comment
             _add_note_shape(vml, cell, old)
         out[cast(str, comments_name)] = xml_with_declaration(comments, XML_DECLARATION)
-        out[cast(str, vml_name)] = etree.tostring(vml, encoding="UTF-8", xml_declaration=True)
+        # Excel writes its VML drawings without an XML declaration; one that had it keeps it
+        vml_head = pkg.read(vml_name)[:512] if vml_name and pkg.has(vml_name) else b""
+        body = etree.tostring(vml, encoding="UTF-8", xml_declaration=False)
+        out[cast(str, vml_name)] = xml_with_declaration(vml, vml_head) if vml_head.startswith(b"<?xml") else body
         out[rels_name] = xml_with_declaration(rels_root, XML_DECLARATION)
         self._dirty[part.name] = part
         return idmap
