@@ -307,6 +307,9 @@ def test_changed_cells_get_a_comment_with_the_text_before(tmp_path: Path) -> Non
     assert len(notes) == len(changed)
     blocks = [v.find(".//{urn:schemas-microsoft-com:office:office}idmap").get("data") for v in vml]
     assert len(blocks) == len(set(blocks))  # each drawing its own block of shape ids
+    # saving again writes the same workbook
+    doc.save(tmp_path / "again.xlsx")
+    assert comments_of(tmp_path / "again.xlsx") == comments
     # a second run changes nothing and adds no comment
     again = open_document(out)
     again.track_changes()

@@ -467,6 +467,7 @@ class XlsxDocument:
         self._review: str | None = None  # the comment author when changes are marked (--track-changes)
         self._rel_base = _REL_BASE  # the relationship types' namespace the workbook uses (strict or not)
         self._commented: list[tuple[str, str, str]] = []  # (sheet part, cell, text before) to comment
+        self._extra_parts: dict[str, bytes] = {}  # parts the comments add or change, once made
         self._shared_items: dict[int, _Item] = {}
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
         pkg = _Package(path, blob)
@@ -763,9 +764,10 @@ class XlsxDocument:
                               " (furigana) over rewritten characters")
 
     def save(self, dest: Path) -> None:
-        extra = self._comment_parts() if self._commented else {}
+        if self._commented:  # made once; a later save writes the same parts again
+            self._extra_parts.update(self._comment_parts())
         parts = {name: xml_with_declaration(part.root, part.head) for name, part in self._dirty.items()}
-        parts.update(extra)
+        parts.update(self._extra_parts)
 
         def write(tmp: Path) -> None:
             with zipfile.ZipFile(io.BytesIO(self._blob)) as src, zipfile.ZipFile(tmp, "w") as out:
