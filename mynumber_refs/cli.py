@@ -338,7 +338,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def _mapping_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", type=_date, default=None, metavar="DATE",
-                   help="文書が従う番号の日付（既定: 2024-05-26 の旧番号） / the date whose numbering the text uses")
+                   help="文書が従う番号の日付（例: 2024-05-26 / 令和6年5月26日。既定: 2024-05-26 の旧番号）"
+                        " / the date whose numbering the text uses")
     p.add_argument("--accept-inferred", action="store_true",
                    help="推定（inferred）の対応も適用する / also apply inferred mapping rows")
     p.add_argument("--mapping", action="append", default=[], metavar="FILE.csv",
