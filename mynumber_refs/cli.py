@@ -28,10 +28,13 @@ from . import __version__
 
 
 def _date(s: str) -> datetime.date:
+    """``--as-of``: the same forms as ``--date`` (2024-05-26, 2024/5/26, 令和6年5月26日)."""
+    from .report import parse_date
+
     try:
-        return datetime.date.fromisoformat(s)
+        return parse_date(s)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日付は YYYY-MM-DD で指定してください / use YYYY-MM-DD: {s!r}") from exc
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:
@@ -105,7 +108,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
     Offsets (``start``/``end``) index the decoded text of a text file; in a Word or Excel file they
     index the unit (a paragraph passage, a cell …) named by ``location``."""
-    from .batch import FileOutcome, collect_files
+    from .batch import FileOutcome, collect_files, drop_own_backups
     from .formats import FormatError, open_document
     from .model import Citation
 
@@ -138,7 +141,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
             print(f"エラー: 標準入力を読めません / error: cannot decode standard input: {exc}", file=sys.stderr)
             return 2
         emit(_find_items(text, args.assume_law), "-", text)
-    for entry in collect_files([p for p in args.paths if p != "-"]):
+    for entry in drop_own_backups(collect_files([p for p in args.paths if p != "-"])):
         if isinstance(entry, FileOutcome):
             for note in entry.notes:
                 print(f"{entry.path}: {note}", file=sys.stderr)
@@ -165,7 +168,8 @@ def _cmd_find(args: argparse.Namespace) -> int:
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    print(f"引用 {found} 件、要確認 {findings} 件 / {found} citations, {findings} findings", file=sys.stderr)
+    print(f"引用 {found} 件、要確認 {findings} 件 / {found} citation{'' if found == 1 else 's'},"
+          f" {findings} finding{'' if findings == 1 else 's'}", file=sys.stderr)
     return 2 if failed else 0
 
 
@@ -221,6 +225,13 @@ def _report_findings(text: str, result: Any, path: str) -> None:
         print(f"{path}:{line}:{col}: {f.reason}: 「{_one_line(f.text, 40)}」 {f.message}{extra}", file=sys.stderr)
 
 
+def _one_law_name(result: Any) -> Any:
+    """The act's name the rewriter inserts, written as the one the text uses most (as for files)."""
+    from .formats import with_document_law_name
+
+    return with_document_law_name(result)
+
+
 def _cmd_rewrite(args: argparse.Namespace) -> int:
     if args.paths != ["-"]:
         if "-" in args.paths:
@@ -258,6 +269,7 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         fix_typos=args.fix_typos,
         rederive=_rederive_option(args),
     )
+    result = _one_law_name(result)
     if args.json:
         json.dump(_result_json(result, "-"), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -394,7 +406,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def _mapping_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", type=_date, default=None, metavar="DATE",
-                   help="文書が従う番号の日付（既定: 2024-05-26 の旧番号） / the date whose numbering the text uses")
+                   help="文書が従う番号の日付（例: 2024-05-26 / 令和6年5月26日。既定: 2024-05-26 の旧番号）"
+                        " / the date whose numbering the text uses")
     p.add_argument("--accept-inferred", action="store_true",
                    help="推定（inferred）の対応も適用する / also apply inferred mapping rows")
     p.add_argument("--mapping", action="append", default=[], metavar="FILE.csv",
