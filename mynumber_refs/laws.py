@@ -112,6 +112,9 @@ _BRACKETS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
 _WS = " \t\r\n\u3000"
 # What joins a table to the provisions or tables before it: 「第5条、第7条及び別表第一」
 _CONJ_BACK = re.compile(rf"(?:及{_S}び|並{_S}び{_S}に|又{_S}は|若{_S}し{_S}く{_S}は|か{_S}ら|と|[、，,・･]){_S}\Z")
+_CONJ_LAST = "びにはらと、，,・･"  # what a joining word or mark ends with
+# what a provision ends with (…条, …項, …号, …まで, …条の9)
+_PROVISION_LAST = frozenset("条項号で0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
 # A provision ending where the skipping stands: 第30条の9, 第9条第1項, 第19条第8号, 第30条の12まで
 _PROVISION_BACK = re.compile(
     rf"第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?"
@@ -126,7 +129,6 @@ _ITEM_BREAK = re.compile(
 # How far the rule looks: a law named earlier in the sentence, and 同法's antecedent
 SENTENCE_REACH = 400
 SAME_LAW_REACH = 3000
-_BLOCK = 4096
 
 
 class LawKind(enum.Enum):
@@ -141,7 +143,7 @@ class LawKind(enum.Enum):
 class LawExpr:
     """One law expression: its span as written, its name without whitespace, and what it names.
 
-    ``opener`` is the position of the innermost bracket around it (-1 at the top level).
+    Its bracket depth is :meth:`LawIndex.depth_at` of its start.
     """
 
     start: int
@@ -149,8 +151,6 @@ class LawExpr:
     name: str
     kind: LawKind
     basis: LawBasis | None  # for the act: NAMED, FULL_NAME, DEFINED or SAME_LAW
-    opener: int
-    depth: int
 
 
 @attrs.frozen
@@ -188,82 +188,98 @@ class _Definition:
     law: LawExpr | None  # the law expression it follows
 
 
-class _Brackets:
-    """Bracket structure of a text: for any position, the innermost open bracket and its ancestors.
-
-    Brackets are （） and (); a blank line closes every bracket left open (PDF fragments).
-    """
-
-    def __init__(self, text: str) -> None:
-        self.positions: list[int] = []
-        self.innermost: list[int] = []  # innermost opener after each event (-1: none)
-        self.parent: dict[int, int] = {}
-        self.close_of: dict[int, int] = {}
-        self.open_of: dict[int, int] = {}
-        stack: list[int] = []
-        for m in _BRACKETS.finditer(text):
-            ch = m.group(0)
-            pos = m.start()
-            if ch in "（(":
-                self.parent[pos] = stack[-1] if stack else -1
-                stack.append(pos)
-            elif ch in "）)":
-                if not stack:
-                    continue
-                o = stack.pop()
-                self.close_of[o] = pos
-                self.open_of[pos] = o
-            else:
-                stack.clear()
-            self.positions.append(pos)
-            self.innermost.append(stack[-1] if stack else -1)
-
-    def opener_at(self, pos: int) -> int:
-        """The innermost bracket open at ``pos`` (its position), or -1."""
-        k = bisect.bisect_left(self.positions, pos) - 1
-        return self.innermost[k] if k >= 0 else -1
-
-    def chain(self, opener: int) -> list[int]:
-        out = []
-        while opener != -1:
-            out.append(opener)
-            opener = self.parent.get(opener, -1)
-        return out
+# The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
+_NAME_LAST = "律法令則例程綱領示"
+_LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
+_FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
+_KANA_NAME_AT_END = re.compile(_KANA_NAME.pattern.replace(_END, "") + r"\Z")
+_ORDER_NAME_AT_END = re.compile(_ORDER_NAME.pattern.replace(_END, "") + r"\Z")
+_SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
+# Walking back over a sentence: brackets, its end (。), blank lines and the start of a new item
+_SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK.pattern}")
+_BRACKET_MARKS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
+_WORD_CHARS = frozenset(
+    ch for lo, hi in ((0x3005, 0x3006), (0x4E00, 0x9FFF), (0x30A1, 0x30FA), (0x30FC, 0x30FC), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for ch in map(chr, range(lo, hi + 1))
+)
 
 
 class LawIndex:
     """The law expressions of one text and the binding rule (see the module docstring).
 
-    ``aliases`` are the act's names (the rewriter adds the typo 「番号利用表」 when fixing typos);
-    ``assume_law`` is the caller's choice for tables with no law.
+    ``aliases`` are the act's names (the rewriter adds the typo 「番号利用表」 when fixing typos).
+    Nothing is computed up front: a name is read where a lookup needs it (and remembered), so a
+    text with no table citation costs nothing and every lookup looks only near its table.
     """
 
     def __init__(self, text: str, aliases: Sequence[str] = ALIASES) -> None:
         self.text = text
         self.aliases = tuple(dict.fromkeys(aliases))
-        self._odd_aliases = tuple(a for a in self.aliases if not re.search(_SUFFIX + r"\Z", a))
-        self._brackets: _Brackets | None = None
-        self._blocks: dict[int, list[LawExpr]] = {}
+        self._odd_aliases = tuple(a for a in self.aliases if a[-1] not in _NAME_LAST)
+        self._ends_re = re.compile("[" + re.escape(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases)) + "]")
+        self._last_chars = frozenset(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases))
+        self._raw: dict[int, LawExpr | None] = {}  # the expression ending at each position looked at
         self._definitions: list[_Definition] | None = None
         self._by_term: dict[str, list[_Definition]] = {}
         self._term_ends: dict[str, list[int]] = {}  # the ends of each term's definitions, in order
+        self._quotes: list[tuple[int, int]] = []  # the terms' own spans in their definitions
         self._same_law: dict[int, LawExpr] = {}
+        self._brackets: _Brackets | None = None
 
-    # ------------------------------------------------------------------ structure
+    # ------------------------------------------------------------------ brackets (local walks)
+    def _open_of(self, close: int, limit: int = 2000) -> int:
+        """The bracket that the closing bracket at ``close`` closes, or -1 (none within ``limit``,
+        or a blank line first)."""
+        text = self.text
+        depth = 0
+        lo = max(0, close - limit)
+        marks = list(_BRACKET_MARKS.finditer(text, lo, close))
+        for m in reversed(marks):
+            ch = text[m.start()]
+            if ch in "）)":
+                depth += 1
+            elif ch in "（(":
+                if depth == 0:
+                    return m.start()
+                depth -= 1
+            else:
+                return -1
+        return -1
+
+    def _enclosing_open(self, pos: int, limit: int = 600) -> int:
+        """The innermost bracket open at ``pos`` within ``limit`` characters before it, or -1."""
+        text = self.text
+        depth = 0
+        for m in reversed(list(_BRACKET_MARKS.finditer(text, max(0, pos - limit), pos))):
+            ch = text[m.start()]
+            if ch in "）)":
+                depth += 1
+            elif ch in "（(":
+                if depth == 0:
+                    return m.start()
+                depth -= 1
+            else:
+                return -1
+        return -1
+
     @property
     def brackets(self) -> _Brackets:
+        """The whole text's bracket structure (for :meth:`depth_at`; lookups walk locally)."""
         if self._brackets is None:
             self._brackets = _Brackets(self.text)
         return self._brackets
 
     def depth_at(self, pos: int) -> int:
-        return len(self.brackets.chain(self.brackets.opener_at(pos)))
+        """How many brackets are open at ``pos``."""
+        b = self.brackets
+        return len(b.chain(b.opener_at(pos)))
 
+    # ------------------------------------------------------------------ definitions
     def definitions(self) -> list[_Definition]:
         """Every 「以下「…」という」 definition, in text order, with the law it defines.
 
         Each is classified with the definitions before it only (「番号法（以下「法」という。）」 after
-        「…（以下「番号法」という。）」 works), before any law expression is looked up."""
+        「…（以下「番号法」という。）」 works)."""
         if self._definitions is None:
             defs: list[_Definition] = []
             self._definitions = defs
@@ -277,106 +293,108 @@ class LawIndex:
                     defs.append(d)
                     self._by_term.setdefault(term, []).append(d)
                     self._term_ends.setdefault(term, []).append(d.end)
+                    self._quotes.append(m.span(2))
+            self._raw.clear()  # names looked up before the terms were known
         return self._definitions
 
     def _law_defined_at(self, pos: int) -> LawExpr | None:
         """The law expression a definition at ``pos`` follows: the one right before the bracket
         that holds the definition, the law's own number in brackets skipped."""
-        b = self.brackets
-        opener = b.opener_at(pos)
+        opener = self._enclosing_open(pos, 300)
         if opener == -1:
             return None
         k = self._skip_ws_back(opener)
-        while k > 0 and self.text[k - 1] in "）)" and (k - 1) in b.open_of:
-            k = self._skip_ws_back(b.open_of[k - 1])
-        found = self._raw_name_ending_at(k)
+        while k > 0 and self.text[k - 1] in "）)":
+            o = self._open_of(k - 1, 300)
+            if o == -1:
+                break
+            k = self._skip_ws_back(o)
+        found = self._name_at_end(k)
         if found is None:
             return None
         start, name, basis = found
         kind, act_basis = self._classify(start, name, basis)
         if kind is None or name == "同法":
             return None
-        opener = b.opener_at(start)
-        return LawExpr(start, k, name, kind, act_basis, opener, len(b.chain(opener)))
+        return LawExpr(start, k, name, kind, act_basis)
 
-    def _raw_name_ending_at(self, k: int) -> tuple[int, str, LawBasis | None] | None:
-        """(start, name, act basis) of a name written to end exactly at ``k``, the longest."""
+    def _definition_of(self, term: str, pos: int) -> _Definition | None:
+        """The definition of ``term`` in force at ``pos`` (the last one ending before it)."""
+        defs = self._by_term.get(term)
+        if not defs:
+            return None
+        k = bisect.bisect_right(self._term_ends[term], pos)
+        return defs[k - 1] if k else None
+
+    def _quoted(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` is the term of a definition (「以下「番号法」という」 is no use of it)."""
+        k = bisect.bisect_right(self._quotes, (start, len(self.text) + 1)) - 1
+        return k >= 0 and self._quotes[k][0] <= start and end <= self._quotes[k][1]
+
+    # ------------------------------------------------------------------ names
+    def _is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.text) and self.text[i] in _WORD_CHARS
+
+    def _name_at_end(self, k: int) -> tuple[int, str, LawBasis | None] | None:
+        """(start, name, act basis) of the name written to end exactly at ``k``, or None.
+
+        A name ends where no name character follows (or a provision or table begins: 番号法第9条,
+        条例別表) and not before a number (「法律第27号」).  The act's names (its title, odd aliases)
+        come first; otherwise the longest of: a word of kanji and katakana (生活保護法,
+        住民基本台帳法施行令), a name that ends in kana (「…に関する法律」), an order of the act's
+        tables (「…に基づく主務省令」), and a word spaced out character by character."""
         text = self.text
-        lo = max(0, k - 160)
-        best: tuple[int, str, LawBasis | None] | None = None
-        for m in _FULL_TITLE.finditer(text, lo, k):
-            if m.end() == k:
-                return m.start(), MY_NUMBER_ACT, LawBasis.FULL_NAME
-        for pattern in (_NAME, _SPACED_NAME, _KANA_NAME, _ORDER_NAME):
-            for m in pattern.finditer(text, lo, min(len(text), k + 2)):
-                end = m.end()
-                while end > m.start() and text[end - 1] in _WS:
-                    end -= 1
-                if end != k:
-                    continue
-                start = self._kana_name_start(m.start()) if pattern is _KANA_NAME else m.start()
-                if best is None or start < best[0]:
-                    best = (start, "".join(text[start:end].split()), None)
+        if k <= 0 or k > len(text) or text[k - 1] not in self._last_chars:
+            return None
+        if k < len(text):
+            nxt = text[k]
+            if nxt in _WORD_CHARS and nxt not in "第別":
+                return None
+            if nxt in " \u3000" and k + 1 < len(text) and text[k + 1] in _WORD_CHARS and text[k + 1] not in "第別" and (
+                k >= 2 and text[k - 2] in " \u3000"
+            ):
+                return None  # spaced out: 「住 民 基 本 台 帳 法 施 行 令」 goes on
+            if _LAW_NUMBER_AFTER.match(text, k):
+                return None
+        lo = max(0, k - 200)
         for alias in self._odd_aliases:
-            odd = re.search(_spaced(alias) + r"\Z", text[lo:k])
-            if odd:
-                return lo + odd.start(), alias, LawBasis.NAMED
-        return best
-
-    # ------------------------------------------------------------------ expressions
-    def _block(self, index: int) -> list[LawExpr]:
-        """The law expressions that end inside block ``index`` (found on first use)."""
-        found = self._blocks.get(index)
-        if found is not None:
-            return found
-        defs = self.definitions()
-        text = self.text
-        lo = index * _BLOCK
-        hi = min(len(text), lo + _BLOCK)
-        scan_lo = max(0, lo - 160)
-        raw: dict[int, tuple[int, str, LawBasis | None]] = {}  # end -> (start, name, act basis)
-
-        def add(start: int, end: int, basis: LawBasis | None = None) -> None:
-            if not lo < end <= hi:
-                return
-            name = "".join(text[start:end].split())
-            old = raw.get(end)
-            if old is None or (basis is not None, -start) > (old[2] is not None, -old[0]):
-                raw[end] = (start, name, basis)
-
-        for pattern in (_NAME, _SPACED_NAME):
-            for m in pattern.finditer(text, scan_lo, min(len(text), hi + 2)):
-                end = m.end()
-                while end > m.start() and text[end - 1] in _WS:
-                    end -= 1
-                add(m.start(), end)
-        if "る" in text[scan_lo:hi] or "ための" in text[scan_lo:hi]:
-            for m in _KANA_NAME.finditer(text, scan_lo, min(len(text), hi + 2)):
-                add(self._kana_name_start(m.start()), m.end())
-        if "行" in text[scan_lo:hi]:
-            for m in _FULL_TITLE.finditer(text, scan_lo, min(len(text), hi + 2)):
-                if m.end() == len(text) or not _WORD.match(text, m.end()) or text[m.end()] in "第別":
-                    add(m.start(), m.end(), LawBasis.FULL_NAME)
-        if "主" in text[scan_lo:hi]:
-            for m in _ORDER_NAME.finditer(text, scan_lo, min(len(text), hi + 2)):
-                add(m.start(), m.end())
-        for alias in self._odd_aliases:  # names of the act that do not end like a law (typos)
-            for m in re.finditer(_spaced(alias), text[scan_lo:hi]):
-                add(scan_lo + m.start(), scan_lo + m.end(), LawBasis.NAMED)
-        quoted = [d.term_span for d in defs]
-        out: list[LawExpr] = []
-        b = self.brackets
-        for end in sorted(raw):
-            start, name, basis = raw[end]
-            if any(s <= start and end <= e for s, e in quoted):
-                continue  # the term in 「以下「番号法」という」 is a definition, not a use
-            kind, act_basis = self._classify(start, name, basis)
-            if kind is None:
-                continue
-            opener = b.opener_at(start)
-            out.append(LawExpr(start, end, name, kind, act_basis, opener, len(b.chain(opener))))
-        self._blocks[index] = out
-        return out
+            if text[k - 1] == alias[-1]:
+                m = re.search(_spaced(alias) + r"\Z", text[lo:k])
+                if m:
+                    return lo + m.start(), alias, LawBasis.NAMED
+        last = text[k - 1]
+        if last == "律":
+            n = len(MY_NUMBER_ACT)
+            if text.startswith(MY_NUMBER_ACT, k - n) and k >= n:
+                return k - n, MY_NUMBER_ACT, LawBasis.FULL_NAME
+            if any(ch in _WS for ch in text[max(0, k - 2 * n) : k]):
+                m = _FULL_TITLE_AT_END.search(text, lo, k)
+                if m:
+                    return m.start(), MY_NUMBER_ACT, LawBasis.FULL_NAME
+        starts: list[int] = []
+        j = k - 1  # a word of name characters
+        while j > 0 and text[j - 1] in _WORD_CHARS and k - j <= 41:
+            j -= 1
+        if not self._is_word(j - 1):
+            m = _NAME.match(text, j)
+            if m is not None and m.end() == k:
+                starts.append(j)
+        if last in "律令則例":
+            m = _KANA_NAME_AT_END.search(text, max(0, k - 24), k)
+            if m is not None:
+                starts.append(self._kana_name_start(m.start()))
+        if last == "令":
+            m = _ORDER_NAME_AT_END.search(text, max(0, k - 80), k)
+            if m is not None:
+                starts.append(m.start())
+        if k >= 2 and text[k - 2] in " \u3000":
+            m = _SPACED_NAME_AT_END.search(text, max(0, k - 90), k)
+            if m is not None:
+                starts.append(m.start())
+        if not starts:
+            return None
+        start = min(starts)
+        return start, "".join(text[start:k].split()), None
 
     def _kana_name_start(self, pos: int) -> int:
         """Where a name ending in kana (「…に関する法律」) begins: after the last delimiter."""
@@ -399,37 +417,60 @@ class LawIndex:
         if name in self.aliases:
             return LawKind.ACT, LawBasis.NAMED
         if name == "同法":
-            return LawKind.UNKNOWN, LawBasis.SAME_LAW  # resolved on use (see same_law)
+            return LawKind.UNKNOWN, LawBasis.SAME_LAW  # resolved on use (see resolved)
         if name == "法":
             return LawKind.UNKNOWN, None
         if (name in _COMMON and name not in _INSTRUMENT_WORDS) or name.endswith(_COMMON_TAILS):
             return None, None
         return LawKind.OTHER, None
 
-    def _definition_of(self, term: str, pos: int) -> _Definition | None:
-        """The definition of ``term`` in force at ``pos`` (the last one ending before it)."""
-        defs = self._by_term.get(term)
-        if not defs:
+    def _raw_at(self, k: int) -> LawExpr | None:
+        """The law expression ending at ``k`` as written (同法 not yet resolved); remembered."""
+        if k in self._raw:
+            return self._raw[k]
+        self.definitions()
+        e = None
+        found = self._name_at_end(k)
+        if found is not None:
+            start, name, basis = found
+            kind, act_basis = self._classify(start, name, basis)
+            if kind is not None and not self._quoted(start, k):
+                e = LawExpr(start, k, name, kind, act_basis)
+        self._raw[k] = e
+        return e
+
+    def expression_ending_at(self, end: int) -> LawExpr | None:
+        """The law expression that ends at ``end``, 同法 resolved; None if no name ends there."""
+        if end <= 0 or self.text[end - 1] not in self._last_chars:
             return None
-        k = bisect.bisect_right(self._term_ends[term], pos)
-        return defs[k - 1] if k else None
+        e = self._raw_at(end)
+        return None if e is None else self.resolved(e)
 
     def expressions(self, lo: int = 0, hi: int | None = None) -> list[LawExpr]:
         """The law expressions ending in ``(lo, hi]``, in text order."""
         hi = len(self.text) if hi is None else hi
-        out: list[LawExpr] = []
-        for index in range(max(0, lo - 1) // _BLOCK, max(0, hi - 1) // _BLOCK + 1):
-            out.extend(e for e in self._block(index) if lo < e.end <= hi)
-        return [self.resolved(e) for e in out]
+        out = []
+        for m in self._ends_re.finditer(self.text, max(0, lo), hi):
+            e = self.expression_ending_at(m.end())
+            if e is not None and m.end() > lo:
+                out.append(e)
+        return out
 
-    def expression_ending_at(self, end: int) -> LawExpr | None:
-        if end <= 0:
-            return None
-        for e in self._block((end - 1) // _BLOCK):
-            if e.end == end:
-                return self.resolved(e)
-        return None
+    def _expressions_back(self, pos: int, lo: int) -> list[tuple[int, LawExpr | None, str]]:
+        """Walking back from ``pos`` to ``lo``: each bracket, sentence mark and law expression, as
+        (position, expression or None, the mark), nearest first."""
+        text = self.text
+        events: list[tuple[int, LawExpr | None, str]] = []
+        for m in _SENTENCE_MARKS.finditer(text, lo, pos):
+            events.append((m.start(), None, text[m.start()]))
+        for m in self._ends_re.finditer(text, lo, pos):
+            e = self._raw_at(m.end())
+            if e is not None:
+                events.append((e.end - 1, e, ""))
+        events.sort(key=lambda ev: ev[0], reverse=True)
+        return events
 
+    # ------------------------------------------------------------------ 同法
     def resolved(self, e: LawExpr) -> LawExpr:
         """``e`` with 同法 replaced by what it stands for: the last law named before it at the same
         or an outer bracket depth (never one inside brackets that have closed).
@@ -466,26 +507,24 @@ class LawIndex:
         return e.name == "同法" and e.basis is LawBasis.SAME_LAW and e.kind is LawKind.UNKNOWN
 
     def _antecedent(self, e: LawExpr) -> LawExpr | None:
-        """The raw expression 同法 ``e`` refers back to (not itself resolved)."""
-        visible = set(self.brackets.chain(e.opener)) | {-1}
-
-        def law(x: LawExpr) -> bool:  # 同法 means a law (…法, …法律), not an order or a rule
-            return x.opener in visible and (x.kind is LawKind.ACT or x.name.endswith(("法", "法律")))
-
-        return self._last_before(e.start, law, SAME_LAW_REACH, resolve=False)
-
-    def _last_before(self, pos: int, keep: Callable[[LawExpr], bool], reach: int, resolve: bool = True) -> LawExpr | None:
-        lo = max(0, pos - reach)
-        index = max(0, pos - 1) // _BLOCK
-        while index >= 0 and (index + 1) * _BLOCK > lo:
-            for e in reversed(self._block(index)):
-                if e.end > pos or e.start >= pos:
-                    continue
-                if e.end <= lo:
-                    return None
-                if keep(e):
-                    return self.resolved(e) if resolve else e
-            index -= 1
+        """The law (…法, …法律, or a name of the act) 同法 ``e`` refers back to, as written: the
+        nearest before it that no closed bracket holds, within SAME_LAW_REACH characters."""
+        hi = e.start
+        depth = 0  # closed brackets entered, walking back
+        floor = max(0, e.start - SAME_LAW_REACH)
+        step = 200
+        while hi > floor:
+            lo = max(floor, hi - step)
+            for _pos, x, mark in self._expressions_back(hi, lo):
+                if mark in ("）", ")"):
+                    depth += 1
+                elif mark in ("（", "("):
+                    depth = max(0, depth - 1)  # leaving a closed bracket, or our own (outer: still visible)
+                elif x is not None and depth == 0 and x.end <= e.start:
+                    if x.kind is LawKind.ACT or x.name.endswith(("法", "法律")):
+                        return x
+            hi = lo
+            step *= 2
         return None
 
     # ------------------------------------------------------------------ the binding rule
@@ -522,74 +561,121 @@ class LawIndex:
         looks no further back.
         """
         text = self.text
-        b = self.brackets
-        scope = b.opener_at(pos)
         k = self._back(pos)
+        if k == -1:  # a blank line right before: nothing of this sentence stands before the table
+            return NO_LAW
         via = "adjacent"
         used_no = False
         written_end = -1
+        opened = False  # walked out of a bracket that the table opens
         while k > 0:
             ch = text[k - 1]
-            if ch in "）)" and (k - 1) in b.open_of and b.opener_at(b.open_of[k - 1]) == scope:
+            if ch in "）)":
+                o = self._open_of(k - 1)
+                if o == -1:
+                    break
                 # a bracketed insertion: the law's number, a definition, a note
                 if written_end == -1 and via == "adjacent":
                     written_end = k
-                k = self._back(b.open_of[k - 1])
+                k = self._back(o)
                 continue
             if ch == "の" and not used_no:
                 used_no = True
                 k = self._back(k - 1)
                 continue
-            if ch in "（(" and (k - 1) == scope:
+            if ch in "（(" and not opened:
                 # the table opens a bracket right after a provision: 「番号法第9条第1項（別表第一…）」
                 before = self._back(k - 1)
                 m = _PROVISION_BACK.search(text, max(0, before - 60), before) if before > 0 else None
                 if m is None:
                     break
-                scope = b.opener_at(k - 1)
+                opened = True
                 k, via = self._back(m.start()), "bracket"
                 continue
-            m = _PROVISION_BACK.search(text, max(0, k - 60), k)
-            if m is not None:
-                k = self._back(m.start())
-                via = "articles" if via == "adjacent" else via
-                continue
-            conj = _CONJ_BACK.search(text, max(0, k - 12), k)
-            if conj is not None and not (text[conj.start()] in "・･" and self._starts_line(conj.start())):
-                j = self._back(conj.start())
-                if j > 0 and joined is not None:
-                    prior = joined(j)
-                    if prior is not None:
-                        return Binding(None, "joined", inherited=prior)
-                if j > 0 and (
-                    _PROVISION_BACK.search(text, max(0, j - 60), j) or (text[j - 1] in "）)" and (j - 1) in b.open_of)
-                ):
-                    k = j
-                    via = "articles"
+            if ch in _PROVISION_LAST:
+                m = _PROVISION_BACK.search(text, max(0, k - 60), k)
+                if m is not None:
+                    k = self._back(m.start())
+                    via = "articles" if via == "adjacent" else via
                     continue
+            if ch in _CONJ_LAST:
+                conj = _CONJ_BACK.search(text, max(0, k - 12), k)
+                if conj is not None and not (text[conj.start()] in "・･" and self._starts_line(conj.start())):
+                    j = self._back(conj.start())
+                    if j > 0 and joined is not None:
+                        prior = joined(j)
+                        if prior is not None:
+                            return Binding(None, "joined", inherited=prior)
+                    if j > 0 and (
+                        (text[j - 1] in _PROVISION_LAST and _PROVISION_BACK.search(text, max(0, j - 60), j))
+                        or text[j - 1] in "）)"
+                    ):
+                        k = j
+                        via = "articles"
+                        continue
             break
         e = self.expression_ending_at(k) if k > 0 else None
         if e is not None:
             if via != "adjacent":
                 return Binding(e, via)
             return Binding(e, "adjacent", written_end if written_end != -1 else e.end)
-        return self._in_sentence(pos, scope, after)
+        return self._in_sentence(pos, after)
 
-    def _in_sentence(self, pos: int, scope: int, after: int = 0) -> Binding:
+    def _in_sentence(self, pos: int, after: int = 0) -> Binding:
         """The nearest law expression before ``pos`` in the same sentence, at the same depth, and
-        after the table cited before it (``after``)."""
-        text = self.text
+        after the table cited before it (``after``): walking back, a closed bracket is skipped; the
+        sentence ends at 「。」, a blank line, a new item, or the bracket that holds the table."""
         lo = max(0, pos - SENTENCE_REACH, after)
-        if scope != -1:
-            lo = max(lo, scope + 1)
-        b = self.brackets
-        # the sentence begins after the last 「。」 of this scope (not one inside a closed bracket)
-        j = text.rfind("。", lo, pos)
-        while j != -1 and b.opener_at(j) != scope:
-            j = text.rfind("。", lo, j)
-        if j != -1:
-            lo = j + 1
-        for m in _ITEM_BREAK.finditer(text, lo, pos):  # a blank line, or a new bulleted or numbered item
-            lo = m.end()
-        e = self._last_before(pos, lambda x: x.opener == scope, pos - lo)
-        return NO_LAW if e is None else Binding(e, "sentence")
+        depth = 0
+        for _p, e, mark in self._expressions_back(pos, lo):
+            if mark in ("）", ")"):
+                depth += 1
+            elif mark in ("（", "("):
+                if depth == 0:
+                    break  # the bracket that holds the table: its sentence starts here
+                depth -= 1
+            elif mark:
+                if depth == 0:
+                    break  # 。, a blank line, a new item
+            elif e is not None and depth == 0 and e.end <= pos:
+                return Binding(self.resolved(e), "sentence")
+        return NO_LAW
+
+
+class _Brackets:
+    """Bracket structure of a whole text (for :meth:`LawIndex.depth_at`).
+
+    Brackets are （） and (); a blank line closes every bracket left open (PDF fragments).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.positions: list[int] = []
+        self.innermost: list[int] = []  # innermost opener after each event (-1: none)
+        self.parent: dict[int, int] = {}
+        stack: list[int] = []
+        for m in _BRACKETS.finditer(text):
+            ch = m.group(0)
+            pos = m.start()
+            if ch in "（(":
+                self.parent[pos] = stack[-1] if stack else -1
+                stack.append(pos)
+            elif ch in "）)":
+                if not stack:
+                    continue
+                stack.pop()
+            else:
+                stack.clear()
+            self.positions.append(pos)
+            self.innermost.append(stack[-1] if stack else -1)
+
+    def opener_at(self, pos: int) -> int:
+        """The innermost bracket open at ``pos`` (its position), or -1."""
+        k = bisect.bisect_left(self.positions, pos) - 1
+        return self.innermost[k] if k >= 0 else -1
+
+    def chain(self, opener: int) -> list[int]:
+        out = []
+        while opener != -1:
+            out.append(opener)
+            opener = self.parent.get(opener, -1)
+        return out

@@ -15,6 +15,7 @@ relative Citation per citation text.  :func:`clear_caches` empties both.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -454,9 +455,24 @@ def _compact(tree: Tree) -> tuple[str, tuple[Any, ...]]:
     return (str(tree.data), tuple(_compact(c) if isinstance(c, Tree) else c for c in tree.children))
 
 
+# what the grammar ignores between tokens (its %ignore): a parse of the whole text ends before it
+_IGNORED_TAIL = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*\Z")
+
+
 def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
-    """Parse the longest prefix of ``text`` that is a complete ``start``; (tree, end) or None."""
+    """Parse the longest prefix of ``text`` that is a complete ``start``; (tree, end) or None.
+
+    A text that is one whole citation (a list cut at its closing parenthesis, most candidates) is
+    parsed in one plain pass; otherwise token by token, keeping the last point where the input
+    could end."""
     parser = get_parser()
+    try:
+        tree = parser.parse(text, start=start)
+    except UnexpectedInput:
+        pass
+    else:
+        tail = _IGNORED_TAIL.search(text)
+        return tree, tail.start() if tail else len(text)
     ip = parser.parse_interactive(text, start=start)
     checkpoints: list[tuple[int, Any]] = []
     try:
@@ -490,9 +506,20 @@ _PARSED: dict[tuple[str, str], tuple[Parsed, Citation | None]] = {}
 _PARSED_MAX = 8192
 
 
+_BY_TEXT: dict[tuple[str, str], tuple[Parsed, Citation | None] | None] = {}
+
+
 def _parse_cached(text: str, start: str, with_citation: bool = False) -> tuple[Parsed, Citation | None] | None:
+    """The parse of ``text`` (and its citation): by the text itself when seen before, else by its
+    shape (the tree), else parsed."""
+    key0 = (text, start)
+    if key0 in _BY_TEXT:
+        done = _BY_TEXT[key0]
+        if done is None or not with_citation or done[1] is not None:
+            return done
     found = _tree_cached(text.translate(_SHAPE), start)
     if found is None:
+        _remember(text, start, None)
         return None
     tree, end = found
     # the values depend only on the citation itself (the same text has the same tree), not on the
@@ -505,13 +532,21 @@ def _parse_cached(text: str, start: str, with_citation: bool = False) -> tuple[P
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.clear()
         _PARSED[key] = entry
+    _remember(text, start, entry)
     return entry
+
+
+def _remember(text: str, start: str, entry: tuple[Parsed, Citation | None] | None) -> None:
+    if len(_BY_TEXT) >= _PARSED_MAX:
+        _BY_TEXT.clear()
+    _BY_TEXT[(text, start)] = entry
 
 
 def clear_caches() -> None:
     """Forget every cached parse (benchmarks use it to measure a document seen for the first time)."""
     _tree_cached.cache_clear()
     _PARSED.clear()
+    _BY_TEXT.clear()
 
 
 def parse_at(text: str, start: str = "anchored") -> Parsed | None:
@@ -543,7 +578,9 @@ def parse_relative(text: str, start: str = "anchored") -> tuple[Parsed, Citation
 def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), **changes: Any) -> Citation:
     """``c`` (built at offset 0) moved by ``offset`` into ``source``, with ``changes``, in one step."""
     if offset:
-        refs = tuple(attrs.evolve(r, start=r.start + offset, end=r.end + offset) for r in c.order_refs)
+        refs = tuple(
+            OrderRef(r.article, r.paragraph, r.item, r.subitem, r.start + offset, r.end + offset) for r in c.order_refs
+        )
     else:
         refs = c.order_refs
     # the parts stay relative (shared with the cached citation); only the offset moves

@@ -177,7 +177,7 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
         # different prose is the same cache key (and the lexer reads no further)
         run = _CITATION_RUN.match(chunk, cand.anchor - cand.start)
         run_end = run.end() if run else len(chunk)
-        stop = run_end < len(chunk)
+        stop = run_end < len(chunk) or blank is not None
         if stop:
             chunk = chunk[:run_end]
         found = parse_relative(chunk, cand.kind)

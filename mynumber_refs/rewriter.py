@@ -71,8 +71,16 @@ class _Context:
     mappings: MappingSet
     as_of: datetime.date | None
     accept_inferred: bool
-    numerals: NumeralStyle
+    found_numerals: list[NumeralStyle]  # the document's digits, once found (see numerals)
     covered: Callable[[int], bool] = lambda pos: False  # whether a citation or finding holds ``pos``
+
+    @property
+    def numerals(self) -> NumeralStyle:
+        """The digits the document mostly uses, counted on first use (a text with nothing to
+        rewrite never counts them)."""
+        if not self.found_numerals:
+            self.found_numerals.append(document_numerals(self.text))
+        return self.found_numerals[0]
 
 
 def _evidence(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
@@ -669,7 +677,7 @@ def _rewrite(
 ) -> RewriteResult:
     # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
     items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
-    ctx = _Context(text, mset, as_of, accept_inferred, document_numerals(text), _holds(items))
+    ctx = _Context(text, mset, as_of, accept_inferred, [], _holds(items))
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     for i, item in enumerate(items):
