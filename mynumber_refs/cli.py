@@ -225,13 +225,6 @@ def _report_findings(text: str, result: Any, path: str) -> None:
         print(f"{path}:{line}:{col}: {f.reason}: 「{_one_line(f.text, 40)}」 {f.message}{extra}", file=sys.stderr)
 
 
-def _one_law_name(result: Any) -> Any:
-    """The act's name the rewriter inserts, written as the one the text uses most (as for files)."""
-    from .formats import with_document_law_name
-
-    return with_document_law_name(result)
-
-
 def _cmd_rewrite(args: argparse.Namespace) -> int:
     if args.paths != ["-"]:
         if "-" in args.paths:
@@ -269,7 +262,6 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         fix_typos=args.fix_typos,
         rederive=_rederive_option(args),
     )
-    result = _one_law_name(result)
     if args.json:
         json.dump(_result_json(result, "-"), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

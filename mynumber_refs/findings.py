@@ -6,6 +6,8 @@ are stable: scripts and the JSON output use them.
 
 from __future__ import annotations
 
+import functools
+
 LAW_UNKNOWN = "law-unknown"
 LAW_OTHER = "law-other"
 SAME_LAW_UNRESOLVED = "same-law-unresolved"
@@ -87,6 +89,14 @@ class _Default(dict[str, object]):
 
 
 def message(reason: str, **values: object) -> str:
-    """The message for ``reason`` with ``values`` filled in."""
-    template = REASONS.get(reason, reason)
-    return template.format_map(_Default(values))
+    """The message for ``reason`` with ``values`` filled in (one string shared by equal messages:
+    a document repeats its findings)."""
+    try:
+        return _message(reason, tuple(sorted(values.items())))
+    except TypeError:  # a value that cannot be hashed
+        return REASONS.get(reason, reason).format_map(_Default(values))
+
+
+@functools.lru_cache(maxsize=4096)
+def _message(reason: str, values: tuple[tuple[str, object], ...]) -> str:
+    return REASONS.get(reason, reason).format_map(_Default(dict(values)))

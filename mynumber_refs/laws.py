@@ -216,6 +216,7 @@ class LawIndex:
         self.text = text
         self.aliases = tuple(dict.fromkeys(aliases))
         self._odd_aliases = tuple(a for a in self.aliases if a[-1] not in _NAME_LAST)
+        self._law_aliases = tuple(sorted((a for a in self.aliases if a.endswith("法")), key=len, reverse=True))
         self._ends_re = re.compile("[" + re.escape(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases)) + "]")
         self._last_chars = frozenset(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases))
         self._raw: dict[int, LawExpr | None] = {}  # the expression ending at each position looked at
@@ -371,6 +372,11 @@ class LawIndex:
                 m = _FULL_TITLE_AT_END.search(text, lo, k)
                 if m:
                     return m.start(), MY_NUMBER_ACT, LawBasis.FULL_NAME
+        if last == "法":  # the common case, as the general reading below would find it: 番号利用法
+            for alias in self._law_aliases:
+                n = len(alias)
+                if k >= n and text.startswith(alias, k - n) and (k == n or text[k - n - 1] not in _WORD_CHARS):
+                    return k - n, alias, None
         starts: list[int] = []
         j = k - 1  # a word of name characters
         while j > 0 and text[j - 1] in _WORD_CHARS and k - j <= 41:

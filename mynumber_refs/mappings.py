@@ -159,7 +159,12 @@ class Outcome:
     confidence: Confidence  # the weakest along the chain
     rows: tuple[MappingRow, ...]  # every row used, in order, with its evidence
 
-    @property
+    @functools.cached_property
+    def evidence_lines(self) -> tuple[str, ...]:
+        """One line per row used: its source, confidence, method and evidence (as reports show it)."""
+        return tuple(dict.fromkeys(f"{r.source} [{r.confidence.value}, {r.method}] {r.evidence}" for r in self.rows))
+
+    @functools.cached_property
     def new_rows(self) -> tuple[RowNumber, ...]:
         """The new keys as row (or article) numbers; for order items see ``new_order_refs``."""
         out = []
@@ -488,6 +493,9 @@ class MappingSet:
         self.directory = directory
         self.ledger = tuple(ledger)
         self._paths: dict[tuple[str, str], tuple[Transition, ...] | None] = {}
+        # lookups are pure: each (chain, key, date) is worked out once per set
+        self._outcomes: dict[tuple[str, str, datetime.date | None], Outcome | None] = {}
+        self._rows_memo: dict[tuple[Table, RowNumber, datetime.date | None], Outcome | None] = {}
 
     # ---- structure ------------------------------------------------------------------------
 
@@ -559,6 +567,14 @@ class MappingSet:
     # ---- lookups ----------------------------------------------------------------------------
 
     def _lookup(self, chain_id: str, key: str, as_of: datetime.date | None = None) -> Outcome | None:
+        memo = (chain_id, key, as_of)
+        if memo in self._outcomes:
+            return self._outcomes[memo]
+        found = self._lookup_uncached(chain_id, key, as_of)
+        self._outcomes[memo] = found
+        return found
+
+    def _lookup_uncached(self, chain_id: str, key: str, as_of: datetime.date | None = None) -> Outcome | None:
         chain = self._chains.get(chain_id)
         if chain is None:
             return None
@@ -572,6 +588,14 @@ class MappingSet:
 
     def map_row(self, table: Table, row: RowNumber, *, as_of: datetime.date | None = None) -> Outcome | None:
         """Table.BEPPYO1 -> rows of the new 別表; Table.BEPPYO2 -> rows of 主務省令第2条の表. None = not known."""
+        memo = (table, row, as_of)
+        if memo in self._rows_memo:
+            return self._rows_memo[memo]
+        found = self._map_row(table, row, as_of)
+        self._rows_memo[memo] = found
+        return found
+
+    def _map_row(self, table: Table, row: RowNumber, as_of: datetime.date | None) -> Outcome | None:
         chain = self._chain_for(table)
         if chain is None:
             return None

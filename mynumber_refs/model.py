@@ -266,7 +266,8 @@ class Citation:
     ranges: tuple[tuple[RowNumber, RowNumber], ...] = ()
     column: str | None = None  # 第4欄, 上欄 …
     order: Order | None = None
-    order_refs: tuple[OrderRef, ...] = ()
+    # the references into an order, relative to ``parts_offset`` like the parts (see ``order_refs``)
+    _order_refs: tuple[OrderRef, ...] = ()
     style: Style = Style()
     # the located tokens, stored relative to ``parts_offset`` so that placing a parsed citation in
     # a document does not rebuild them; read them through ``parts``, ``part`` and ``parts_of``
@@ -274,6 +275,14 @@ class Citation:
     antecedent: int | None = None  # index in the citation list of the table/order this one hangs on
     passage: int = attrs.field(default=0, eq=False, repr=False)  # start of its blank-line passage
     _parts_offset: int = attrs.field(default=0, eq=False, repr=False)
+
+    @property
+    def order_refs(self) -> tuple[OrderRef, ...]:
+        """The references into an order (``１条２号ハ`` …), with spans in the original text."""
+        off = self._parts_offset
+        if not off or not self._order_refs:
+            return self._order_refs
+        return tuple(OrderRef(r.article, r.paragraph, r.item, r.subitem, r.start + off, r.end + off) for r in self._order_refs)
 
     @property
     def parts(self) -> tuple[Part, ...]:

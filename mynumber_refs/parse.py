@@ -577,12 +577,6 @@ def parse_relative(text: str, start: str = "anchored") -> tuple[Parsed, Citation
 
 def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), **changes: Any) -> Citation:
     """``c`` (built at offset 0) moved by ``offset`` into ``source``, with ``changes``, in one step."""
-    if offset:
-        refs = tuple(
-            OrderRef(r.article, r.paragraph, r.item, r.subitem, r.start + offset, r.end + offset) for r in c.order_refs
-        )
-    else:
-        refs = c.order_refs
     # the parts stay relative (shared with the cached citation); only the offset moves
     shift = c._parts_offset + offset
     rel_prefix = tuple(Part(p.role, p.start - shift, p.end - shift, p.value) for p in prefix)
@@ -608,7 +602,7 @@ def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), 
         ranges=get("ranges", c.ranges),
         column=get("column", c.column),
         order=get("order", c.order),
-        order_refs=refs,
+        order_refs=c._order_refs,  # relative, like the parts
         style=get("style", c.style),
         parts=rel_prefix + c._parts,
         antecedent=get("antecedent", c.antecedent),

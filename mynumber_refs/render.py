@@ -8,8 +8,9 @@ order's table is named with the digits the document uses.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from .laws import ALIASES
 from .model import RowNumber, Style
 from .numerals import NumeralStyle, detect_style, render_int
 
@@ -18,6 +19,7 @@ __all__ = [
     "NEW_ORDER_NAME",
     "NEW_ORDER_FORMAL_TAIL",
     "NEW_ORDER_NUMBER",
+    "document_law_name",
     "document_numerals",
     "numerals_of",
     "render_number",
@@ -47,6 +49,25 @@ def document_numerals(text: str) -> NumeralStyle:
     if not full and not half and _KANJI_PROVISION.search(text):
         return NumeralStyle.KANJI
     return NumeralStyle.FULL if full > half else NumeralStyle.HALF
+
+
+_ALIASES_LONGEST_FIRST = re.compile("|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True)))
+
+
+def document_law_name(texts: Iterable[str]) -> str | None:
+    """The act's short name a document uses most (「番号利用法」, 「番号法」 …); the first one written
+    when two are used as often; ``None`` when it uses none.  The rewriter writes this name where a
+    citation names no law, so that a document gets one name throughout."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    # a longer alias is never counted again as a shorter one inside it
+    for n, text in enumerate(texts):
+        for m in _ALIASES_LONGEST_FIRST.finditer(text):
+            counts[m.group()] = counts.get(m.group(), 0) + 1
+            first.setdefault(m.group(), (n, m.start()))
+    if not counts:
+        return None
+    return max(counts, key=lambda a: (counts[a], tuple(-x for x in first[a])))
 
 
 def numerals_of(token: str, default: NumeralStyle = NumeralStyle.HALF) -> NumeralStyle:

@@ -30,6 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -64,8 +65,7 @@ __all__ = ["find_citations", "LAW_PREFIX_RE", "ALIASES"]
 _S = r"[\s]*"
 
 
-@attrs.frozen
-class _Law:
+class _Law(NamedTuple):
     """What the binding rule (:meth:`LawIndex.bind`) says of one table, as the citation needs it."""
 
     text: str | None  # as written (or carried); None when assumed or not written
@@ -165,27 +165,26 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
         chunk = text[cand.start : close + 1] if close != -1 else text[cand.start : cand.start + 6000]
         found = parse_relative(chunk, cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
-    if _BLANK.search(text, cand.start, cand.anchor):  # a provision in the passage before: not joined
-        cand = Candidate(cand.anchor, cand.anchor, cand.kind)
-    size = 300
+    if cand.start < cand.anchor and _BLANK.search(text, cand.start, cand.anchor):
+        cand = Candidate(cand.anchor, cand.anchor, cand.kind)  # a provision in the passage before: not joined
+    limit = 300
     while True:
-        chunk = text[cand.start : cand.start + size]
-        blank = _BLANK.search(chunk, cand.anchor - cand.start)
-        if blank is not None:  # a citation never runs on past a blank line
-            chunk = chunk[: blank.start()]
-        # stop at the first character no citation can hold, so that the same citation followed by
-        # different prose is the same cache key (and the lexer reads no further)
-        run = _CITATION_RUN.match(chunk, cand.anchor - cand.start)
-        run_end = run.end() if run else len(chunk)
-        stop = run_end < len(chunk) or blank is not None
-        if stop:
-            chunk = chunk[:run_end]
+        # the citation ends at the first character no citation can hold (so that the same citation
+        # followed by other prose is the same cache key), and never runs on past a blank line
+        hi = min(len(text), cand.start + limit)
+        run = _CITATION_RUN.match(text, cand.anchor, hi)
+        run_end = run.end() if run else hi
+        blank = _BLANK.search(text, cand.anchor, run_end) if run_end - cand.anchor > 1 else None
+        if blank is not None:
+            run_end = blank.start()
+        chunk = text[cand.start : run_end]
         found = parse_relative(chunk, cand.kind)
         if found is None:
             return None
-        if stop or found[0].end < len(chunk) - 40 or cand.start + size >= len(text) or size > 50_000:
+        final = blank is not None or run_end < hi or hi == len(text) or limit > 50_000
+        if final or found[0].end < len(chunk) - 40:
             return found[0], found[1], cand.start
-        size *= 4
+        limit *= 4
 
 
 def find_citations(
@@ -208,8 +207,12 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     passages = Passages(text)
     out: list[Citation | Finding] = []
     taken_until = -1
-    bound: dict[int, _Law] = {}  # where each anchored citation ends -> its law (the act's or not)
-    last_end = 0  # where the last anchored citation ends
+    last_end = 0  # where the last anchored citation ends, and its law (the act's or not): a table
+    last_law: _Law | None = None  # joined to it (「…の項及び別表第二」) shares it
+
+    def joined(end: int) -> _Law | None:
+        return last_law if end == last_end else None
+
     # anchored candidates (tables and order titles)
     for cand in anchors(text):
         if cand.start < taken_until:
@@ -226,9 +229,8 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             continue
         if rel.table is Table.BEPPYO and not rel.rows and _NUMBERED_ITEM.match(text, c_end):
             continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
-        law = _law_of(laws.bind(c_start, joined=bound.get, after=last_end), c_start, assume_law)
-        bound[c_end] = law
-        last_end = c_end
+        law = _law_of(laws.bind(c_start, joined=joined, after=last_end), c_start, assume_law)
+        last_end, last_law = c_end, law
         if law.other:
             taken_until = c_end
             if law.via == "sentence":  # another law named earlier in the sentence: say why it is left

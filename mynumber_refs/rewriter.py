@@ -24,7 +24,6 @@ import attrs
 from . import findings as F
 from ._gc import collector_paused
 from .edits import apply_edits
-from .laws import ALIASES
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     Citation,
@@ -41,6 +40,7 @@ from .model import (
 from .numerals import NumeralStyle, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
+    document_law_name,
     document_numerals,
     new_order_name,
     new_order_number,
@@ -72,7 +72,15 @@ class _Context:
     as_of: datetime.date | None
     accept_inferred: bool
     found_numerals: list[NumeralStyle]  # the document's digits, once found (see numerals)
+    found_law_name: list[str] = attrs.field(factory=list)  # the document's name of the act (see law_name)
     covered: Callable[[int], bool] = lambda pos: False  # whether a citation or finding holds ``pos``
+
+    @property
+    def law_name(self) -> str:
+        """The act's name the document uses most, found on first use."""
+        if not self.found_law_name:
+            self.found_law_name.append(document_law_name([self.text]) or "番号利用法")
+        return self.found_law_name[0]
 
     @property
     def numerals(self) -> NumeralStyle:
@@ -84,12 +92,9 @@ class _Context:
 
 
 def _evidence(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
-    out: list[str] = []
+    out: dict[str, None] = {}
     for o in outcomes:
-        for row in o.rows:
-            line = f"{row.source} [{row.confidence.value}, {row.method}] {row.evidence}"
-            if line not in out:
-                out.append(line)
+        out.update(dict.fromkeys(o.evidence_lines))
     return tuple(out)
 
 
@@ -107,17 +112,11 @@ def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence
 
 
 def _law_name_for(ctx: _Context, c: Citation) -> str:
-    """The act's name to write before the new order's table when the citation has none beside it."""
+    """The act's name to write before the new order's table when the citation has none beside it:
+    its own law's name, else the one the document uses most (番号利用法 when it uses none)."""
     if c.law and c.law_basis is not LawBasis.ASSUMED:
         return c.law
-    lo = max(0, c.start - 20_000)
-    best = ""
-    best_pos = -1
-    for alias in ALIASES:
-        pos = ctx.text.rfind(alias, lo, c.start)
-        if pos > best_pos:
-            best, best_pos = alias, pos
-    return best or "番号利用法"
+    return ctx.law_name
 
 
 _SPACES = " \u3000"
@@ -594,14 +593,20 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     for j, other in enumerate(items):
         if isinstance(other, Citation) and not other.rows and other.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE):
             bare.setdefault((passages[j], _family(other)), []).append(j)
+    dragged: set[tuple[int, str | None]] = set()
     for i, it in enumerate(items):
         if not isinstance(it, Citation) or it.antecedent is None:
             continue
         if it.antecedent in parent:
             union(i, it.antecedent)
-        for j in bare.get((passages[i], _family(it)), ()):
-            if j != i:
-                union(i, j)
+        key = (passages[i], _family(it))
+        if key in bare:  # with all of them: joined to the first, and the rest to it once (linear)
+            union(i, bare[key][0])
+            dragged.add(key)
+    for key in dragged:
+        first = bare[key][0]
+        for j in bare[key][1:]:
+            union(j, first)
     return {i: find(i) for i in parent}
 
 
@@ -677,7 +682,7 @@ def _rewrite(
 ) -> RewriteResult:
     # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
     items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
-    ctx = _Context(text, mset, as_of, accept_inferred, [], _holds(items))
+    ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items))
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     for i, item in enumerate(items):

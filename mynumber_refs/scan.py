@@ -201,6 +201,7 @@ class Passages:
         self._text = text
         self._starts: list[int] = []
         self._ends: list[int] = []
+        self._last = (0, -1)  # the passage found last: (start, end)
 
     def _index(self, pos: int) -> int:
         if not self._starts:  # found on first use: a text with no citation never needs them
@@ -212,8 +213,14 @@ class Passages:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def start(self, pos: int) -> int:
-        """Start of the passage holding ``pos``."""
-        return self._starts[self._index(pos)]
+        """Start of the passage holding ``pos`` (the last one found is tried first: callers walk a
+        text in order)."""
+        last = self._last
+        if last[0] <= pos < last[1]:
+            return last[0]
+        k = self._index(pos)
+        self._last = (self._starts[k], self._ends[k])
+        return self._starts[k]
 
     def end(self, pos: int) -> int:
         """End of the passage holding ``pos`` (where its blank line begins)."""

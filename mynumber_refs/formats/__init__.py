@@ -24,12 +24,13 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..edits import EditLike, apply_edits
+from ..render import document_law_name
 from ..scan import may_hold_citation
 from .safety import FormatError
 
@@ -61,7 +62,6 @@ __all__ = [
     "may_cite",
     "document_law_name",
     "with_law_name",
-    "with_document_law_name",
     "item_span",
 ]
 
@@ -534,24 +534,6 @@ def _item_detail(doc: Document, unit: Unit, lo: int, hi: int, detail: dict[str, 
     return out
 
 
-def document_law_name(texts: Iterable[str]) -> str | None:
-    """The act's short name a document uses most (「番号利用法」, 「番号法」 …); the first one written
-    when two are used as often; ``None`` when it uses none."""
-    from ..resolve import ALIASES
-
-    counts: dict[str, int] = {}
-    first: dict[str, tuple[int, int]] = {}
-    # a longer alias is never counted again as a shorter one inside it
-    pattern = re.compile("|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True)))
-    for n, text in enumerate(texts):
-        for m in pattern.finditer(text):
-            counts[m.group()] = counts.get(m.group(), 0) + 1
-            first.setdefault(m.group(), (n, m.start()))
-    if not counts:
-        return None
-    return max(counts, key=lambda a: (counts[a], tuple(-x for x in first[a])))
-
-
 def _inserted_law_name(edit: Edit) -> str | None:
     """The act's name the rewriter put before a new table or order name because the citation
     did not name its law (it then takes the nearest name written before it in the same unit),
@@ -583,15 +565,6 @@ def with_law_name(edits: Sequence[Edit], name: str | None) -> list[Edit]:
             e = attrs.evolve(e, after=name + e.after[len(inserted):])
         out.append(e)
     return out
-
-
-def with_document_law_name(result: RewriteResult) -> RewriteResult:
-    """``result`` of rewriting one whole text (standard input) with the act's name it inserts
-    written as the text's most used one (:func:`document_law_name`), as in files."""
-    import attrs
-
-    edits = [e for e in with_law_name(result.edits, document_law_name([result.original])) if e.before != e.after]
-    return attrs.evolve(result, text=apply_edits_to_text(result.original, edits), edits=tuple(edits))
 
 
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
