@@ -217,7 +217,8 @@ def _one_line_ends(text: str, marks: list[tuple[int, int]]) -> tuple[str, list[t
         return new_index[i]
 
     out = "".join(text[i] for i in keep).replace("\r", "\n")
-    return out, [(moved(a), moved(b)) for a, b in marks]
+    # a mark that held only the CR of a CRLF is empty once the line end is one character
+    return out, [(a2, b2) for a, b in marks if (a2 := moved(a)) < (b2 := moved(b))]
 
 
 def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeRow]:
