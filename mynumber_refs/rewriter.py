@@ -471,6 +471,8 @@ _ROW_IN_CLAUSE = re.compile(
     # a list of numbers (「（25、26、…」): rows, unless they are dates, articles or items
     rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
 )
+# after an order's title, anywhere in its clause: a reference into the order (「１条２号」, not 「第19条」)
+_ORDER_REF_IN_CLAUSE = re.compile(rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
 # a clause ends at 「。」, a blank line, or the next table named (its numbers are its own)
 _CLAUSE_END = re.compile(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|の[\s]*表")
 _CLAUSE_REACH = 300
@@ -500,6 +502,8 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     for m in _ROW_IN_CLAUSE.finditer(text, c.end, end):
         group = next(g for g in "abcd" if m.group(g))
         candidates.append((m.start(group), m.end()))
+    if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
+        candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
     for start, stop_at in sorted(candidates):
         if not ctx.covered(start):
             following = "".join(text[c.end : stop_at].split())[-40:]
