@@ -443,9 +443,9 @@ _N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
 _GAP = rf"[ \t\u3000{_INVISIBLE}]*"  # on the same line
 _ANY_GAP = rf"[\s{_INVISIBLE}]*"  # across line breaks
 # right after it, within a few characters of glue (punctuation, particles, 「のうち」, 「中」, 「に定める」 …)
-# and at most one line break (PDF text breaks lines anywhere): a number, unless it counts or dates
-# something (「27市町村」, 「2つ」, 「2024年」), is a column (「（第一欄が…」), or numbers the item that
-# starts the next line (「\n５．」, 「\n1)」)
+# and line breaks (PDF text breaks lines anywhere, never a blank line): a number, unless it belongs
+# to the word written right before it (「提供先２」), counts or dates something (「27市町村」, 「2つ」,
+# 「2024年」), is a column (「（第一欄が…」), or numbers the item that starts its line (「\n５．」, 「\n1)」)
 _COUNTERS = "年|月|日|時|分|秒|歳|円|件|人|名|回|個|者|市|町|村|都|道|府|県|つ|ヶ|か所|カ所|箇所|%|％|欄|倍|割"
 # a number in kanji, not a word made with one digit (同一, 唯一, 一部, 二段落目 …)
 _KANJI_NUMBER = (
@@ -457,6 +457,7 @@ _NUMBER_RIGHT_AFTER = re.compile(
     rf"|{_KANJI_NUMBER})"
     rf"(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}(?:{_COUNTERS}))"
 )
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー]")
 _ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 # right after it, across line breaks and blank lines: a number written as a row (「別表第一\n\n16の項」)
 _ROW_RIGHT_AFTER = re.compile(
@@ -491,7 +492,10 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     candidates: list[tuple[int, int]] = []
     m = _NUMBER_RIGHT_AFTER.match(text, c.end)
     if m is not None and not (_starts_line(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
-        candidates.append((m.start("n"), m.end()))
+        n = m.start("n")
+        before = text[n - 1] if n > c.end else ""
+        if not (before and _WORD_CHAR.match(before) and before not in "第番中内"):  # 「提供先２」: the word's own
+            candidates.append((n, m.end()))
     m = _ROW_RIGHT_AFTER.match(text, c.end)
     if m is not None:
         candidates.append((m.start("n"), m.end()))

@@ -78,6 +78,11 @@ def test_a_dependent_list_of_any_length_changes_with_its_table_or_not_at_all() -
     assert result.text == text and {f.reason for f in result.findings} >= {"dependent-kept"}
 
 
+def test_a_words_own_number_is_not_a_row() -> None:
+    assert rewrite("番号利用法第9条第1項別表第一の16の項（提供先２）").text == "番号利用法第9条第1項別表の24の項（提供先２）"
+    assert rewrite("番号法別表第二 移転先3").changed
+
+
 def test_dates_and_columns_after_a_table_are_not_rows() -> None:
     assert rewrite("番号法別表第二（2024年5月26日時点）").changed
     assert rewrite("番号法第19条第8号 別表第二（第一欄が「市町村長」の項：13、14、15）").changed
@@ -119,7 +124,10 @@ def test_no_new_name_stands_over_an_old_row(
 ) -> None:
     name, rows, _new = table
     old = rows[style]
-    text = law + name + "".join(glue) + old + suffix + tail
+    between = "".join(glue)
+    if not suffix and re.search(r"[\u4e00-\u9fff\u30a1-\u30fa](?<![第番中内])\Z", between):
+        return  # a bare number right after a word is that word's number (「提供先２」), not a row
+    text = law + name + between + old + suffix + tail
     result = rewrite(text, assume_law=True, accept_inferred=accept)
     renamed = [e for e in result.edits if e.before.endswith(("第一", "第二", "別表第二"))]
     for e in renamed:

@@ -117,9 +117,13 @@ def render(doc: Path, stem: str, out: Path, profile: Path) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    import argparse
+
     from mynumber_refs import cli
 
-    out = Path(argv[0] if argv else "review_sample").resolve()
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("output_dir", nargs="?", default="review_sample", help="where to write (default: review_sample/)")
+    out = Path(ap.parse_args(argv).output_dir).resolve()
     drafts = out / "drafts"
     if drafts.exists():
         shutil.rmtree(drafts)
