@@ -31,7 +31,6 @@ import argparse
 import gc
 import json
 import random
-import re
 import sys
 import time
 import tracemalloc
