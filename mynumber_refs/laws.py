@@ -29,6 +29,7 @@ import bisect
 import enum
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -129,6 +130,7 @@ _ITEM_BREAK = re.compile(
 # How far the rule looks: a law named earlier in the sentence, and 同法's antecedent
 SENTENCE_REACH = 400
 SAME_LAW_REACH = 3000
+_CONTEXT = 20  # how much text before a table the binding is remembered by (a name of the act and a gap)
 
 
 class LawKind(enum.Enum):
@@ -139,11 +141,11 @@ class LawKind(enum.Enum):
     UNKNOWN = "unknown"  # 法 or a defined term whose law the text does not establish
 
 
-@attrs.frozen
-class LawExpr:
+class LawExpr(NamedTuple):
     """One law expression: its span as written, its name without whitespace, and what it names.
 
-    Its bracket depth is :meth:`LawIndex.depth_at` of its start.
+    Its bracket depth is :meth:`LawIndex.depth_at` of its start.  (A named tuple, not an attrs
+    class: one is made for every name looked up, on the finder's hot path.)
     """
 
     start: int
@@ -153,8 +155,7 @@ class LawExpr:
     basis: LawBasis | None  # for the act: NAMED, FULL_NAME, DEFINED or SAME_LAW
 
 
-@attrs.frozen
-class Binding:
+class Binding(NamedTuple):
     """The law a table belongs to, and how the text says so.
 
     ``via`` is ``"adjacent"`` (the law stands right before the table, bracketed insertions
@@ -225,6 +226,8 @@ class LawIndex:
         self._term_ends: dict[str, list[int]] = {}  # the ends of each term's definitions, in order
         self._quotes: list[tuple[int, int]] = []  # the terms' own spans in their definitions
         self._same_law: dict[int, LawExpr] = {}
+        # bindings decided by the text right before a table alone (see bind), by that text
+        self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, int, _Definition | None]] = {}
         self._brackets: _Brackets | None = None
 
     # ------------------------------------------------------------------ brackets (local walks)
@@ -498,13 +501,13 @@ class LawIndex:
             if antecedent is not None and self._pending(antecedent):
                 antecedent = self._same_law[antecedent.start]
             if antecedent is None:
-                done = attrs.evolve(cur, basis=None)  # 同法 with nothing named before it: unresolved
+                done = cur._replace(basis=None)  # 同法 with nothing named before it: unresolved
             elif antecedent.kind is LawKind.ACT:
-                done = attrs.evolve(cur, kind=LawKind.ACT, basis=LawBasis.SAME_LAW)
+                done = cur._replace(kind=LawKind.ACT, basis=LawBasis.SAME_LAW)
             elif antecedent.kind is LawKind.UNKNOWN:
-                done = attrs.evolve(cur, kind=LawKind.UNKNOWN, basis=LawBasis.SAME_LAW)  # carried from 法
+                done = cur._replace(kind=LawKind.UNKNOWN, basis=LawBasis.SAME_LAW)  # carried from 法
             else:
-                done = attrs.evolve(cur, kind=antecedent.kind, basis=None)
+                done = cur._replace(kind=antecedent.kind, basis=None)
             self._same_law[cur.start] = done
         return self._same_law[e.start]
 
@@ -556,6 +559,27 @@ class LawIndex:
         return k == 0 or text[k - 1] in "\r\n"
 
     def bind(self, pos: int, joined: Callable[[int], object] | None = None, after: int = 0) -> Binding:
+        """The law of a table whose citation starts at ``pos``: :meth:`_bind`, remembered by the
+        text just before the table when that text decides it (a law named right before it, read
+        under the same definition of its name), as in a document that repeats a citation."""
+        if pos <= _CONTEXT:
+            return self._bind(pos, joined, after)
+        key = self.text[pos - _CONTEXT : pos + 1]
+        known = self._bound.get(key)
+        if known is not None:
+            start, end, name, kind, basis, written, definition = known
+            if self._definition_of(name, pos + start) is definition:  # the same term in force
+                return Binding(LawExpr(pos + start, pos + end, name, kind, basis), "adjacent", pos + written)
+        found = self._bind(pos, joined, after)
+        e = found.expr
+        if e is not None and found.via == "adjacent" and e.start > pos - _CONTEXT and e.name != "同法":
+            definition = self._definition_of(e.name, e.start)
+            self._bound[key] = (
+                e.start - pos, e.end - pos, e.name, e.kind, e.basis, found.written_end - pos, definition
+            )
+        return found
+
+    def _bind(self, pos: int, joined: Callable[[int], object] | None = None, after: int = 0) -> Binding:
         """The law of a table whose citation starts at ``pos`` (its provision or the word 別表).
 
         Walks back from ``pos`` over what stands between a law and its own table — whitespace (never

@@ -104,6 +104,10 @@ class RowNumber:
         return "の".join(render_int(p, style) for p in self.parts)
 
     def __str__(self) -> str:
+        return self._half
+
+    @functools.cached_property
+    def _half(self) -> str:  # str() of a row is asked for often (keys, messages): written once
         return self.render(NumeralStyle.HALF)
 
     def __repr__(self) -> str:
@@ -194,6 +198,10 @@ class OrderRef:
 
     def key(self) -> str:
         """Compact form ``22の3-2項-1-ハ`` (article, paragraph, item, subitem)."""
+        return self._key
+
+    @functools.cached_property
+    def _key(self) -> str:
         s = str(self.article)
         if self.paragraph is not None:
             s += f"-{self.paragraph}項"
@@ -276,9 +284,10 @@ class Citation:
     passage: int = attrs.field(default=0, eq=False, repr=False)  # start of its blank-line passage
     _parts_offset: int = attrs.field(default=0, eq=False, repr=False)
 
-    @property
+    @functools.cached_property
     def order_refs(self) -> tuple[OrderRef, ...]:
-        """The references into an order (``１条２号ハ`` …), with spans in the original text."""
+        """The references into an order (``１条２号ハ`` …), with spans in the original text (placed
+        on first use)."""
         off = self._parts_offset
         if not off or not self._order_refs:
             return self._order_refs

@@ -579,7 +579,7 @@ def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), 
     """``c`` (built at offset 0) moved by ``offset`` into ``source``, with ``changes``, in one step."""
     # the parts stay relative (shared with the cached citation); only the offset moves
     shift = c._parts_offset + offset
-    rel_prefix = tuple(Part(p.role, p.start - shift, p.end - shift, p.value) for p in prefix)
+    rel_prefix = tuple(Part(p.role, p.start - shift, p.end - shift, p.value) for p in prefix) if prefix else ()
     start = changes.pop("start", c.start + offset)
     end = changes.pop("end", c.end + offset)
     get = changes.get

@@ -619,6 +619,7 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
 
 
 TYPO_ALIASES = ("番号利用表",)
+_INFERRED_REASONS = frozenset({F.ROW_INFERRED, F.ORDER_REF_INFERRED, F.ROW_RANGE})
 
 _TYPOS: tuple[tuple[re.Pattern[str], int, str], ...] = (
     (re.compile(r"番[\s]*号[\s]*利[\s]*用[\s]*(表)"), 1, "法"),
@@ -716,7 +717,8 @@ def _rewrite(
         c = items[i]
         assert isinstance(c, Citation)
         if plan.ok and groups[i] not in failed_groups:
-            edits.extend(attrs.evolve(e, group=groups[i]) for e in plan.edits)
+            g = groups[i]
+            edits.extend(Edit(e.start, e.end, e.before, e.after, e.citation, e.evidence, e.reason, g) for e in plan.edits)
             findings.extend(plan.notes)
             continue
         if plan.ok:
@@ -725,7 +727,13 @@ def _rewrite(
                 other = "、".join(o.text.replace("\n", "")[:30] for o in others if isinstance(o, Citation))
                 findings.append(_finding(c, F.DEPENDENT_KEPT, other=other or "?"))
             continue
-        proposed = _proposed(ctx, c) if plan.inferred and not accept_inferred else None
+        # the rewrite --accept-inferred would make: only where every reason to keep the citation is
+        # an inferred mapping (otherwise it would be kept then too)
+        proposed = (
+            _proposed(ctx, c)
+            if plan.inferred and not accept_inferred and all(f.reason in _INFERRED_REASONS for f in plan.failures)
+            else None
+        )
         for f in plan.failures:
             findings.append(attrs.evolve(f, proposed=proposed) if proposed is not None else f)
     # known typos of real documents

@@ -34,6 +34,7 @@ _ORDER_TABLE_BEFORE = re.compile(
     rf"(?:第{_S}{_N}{_S}条(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}[号条])?{_S}に{_S}基{_S}づ{_S}く{_S})?"
     rf"主{_S}務{_S}省{_S}令{_S}第{_S}{_N}{_S}条{_S}の{_S}\Z"
 )
+_PROVISION_LAST = frozenset("条項号の0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
 _SPACED = re.compile(r"(?:[^\s][ \u3000]){4,}")
 
@@ -74,11 +75,9 @@ def make_view(text: str, start: int, end: int) -> View:
 
 def is_spaced_out(text: str, anchor: int) -> bool:
     """True when the text around ``anchor`` has a space after every character (「別 表 第 一」)."""
-    lo = max(0, anchor - 12)
-    return _SPACED.search(text, lo, min(len(text), anchor + 12)) is not None and text[anchor + 1 : anchor + 2] in (
-        " ",
-        "\u3000",
-    )
+    if text[anchor + 1 : anchor + 2] not in (" ", "\u3000"):
+        return False
+    return _SPACED.search(text, max(0, anchor - 12), min(len(text), anchor + 12)) is not None
 
 
 _ROW_LIST_END = re.compile(r"の[\s]*項")
@@ -115,8 +114,10 @@ def anchors(text: str) -> Iterator[Candidate]:
         if j >= 0:
             ch = text[j]
             if ch == "別" or ch == "同":
-                lo = max(0, j - 60)
-                m = _PROVISION_BEFORE.search(text, lo, j)
+                k = _prev_nonspace(text, j)  # a provision before ends in 条, 項, 号, a number or の
+                m = None
+                if k >= 0 and text[k] in _PROVISION_LAST:
+                    m = _PROVISION_BEFORE.search(text, max(0, j - 60), j)
                 yield Candidate(m.start() if m else j, j, "anchored")
             elif ch == "の":
                 lo = max(0, i - 80)
@@ -201,7 +202,6 @@ class Passages:
         self._text = text
         self._starts: list[int] = []
         self._ends: list[int] = []
-        self._last = (0, -1)  # the passage found last: (start, end)
 
     def _index(self, pos: int) -> int:
         if not self._starts:  # found on first use: a text with no citation never needs them
@@ -213,14 +213,8 @@ class Passages:
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def start(self, pos: int) -> int:
-        """Start of the passage holding ``pos`` (the last one found is tried first: callers walk a
-        text in order)."""
-        last = self._last
-        if last[0] <= pos < last[1]:
-            return last[0]
-        k = self._index(pos)
-        self._last = (self._starts[k], self._ends[k])
-        return self._starts[k]
+        """Start of the passage holding ``pos``."""
+        return self._starts[self._index(pos)]
 
     def end(self, pos: int) -> int:
         """End of the passage holding ``pos`` (where its blank line begins)."""
