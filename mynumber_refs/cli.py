@@ -3,7 +3,7 @@
     mynumber-refs find PATH...|- [--assume-law] [--json]
     mynumber-refs rewrite -|PATH... [--assume-law] [--as-of DATE] [--accept-inferred] [--fix-typos]
                           [--mapping FILE.csv] [--diff] [--check] [--json] [file options]
-                          [--rederive [--provider P --information I]]
+                          [--rederive [--provider P --information I] [--rederive-as-of DATE] [--via]]
     mynumber-refs explain "別表第一の16の項" [--as-of DATE] [--accept-inferred]
     mynumber-refs mappings [--json]
     mynumber-refs derive --provider 市町村長 --information 住民票関係情報 [--as-of DATE] [--via] [--json]
@@ -339,9 +339,9 @@ def _rederive_option(args: argparse.Namespace) -> Any:
     (None without ``--rederive``); exits 2 on an incomplete criterion."""
     provider, information = getattr(args, "provider", None), getattr(args, "information", None)
     if not getattr(args, "rederive", False):
-        if provider or information:
-            print("エラー: --provider と --information は --rederive と一緒に指定します"
-                  " / error: --provider and --information go with --rederive", file=sys.stderr)
+        if provider or information or getattr(args, "rederive_as_of", None) or getattr(args, "via", False):
+            print("エラー: --provider・--information・--rederive-as-of・--via は --rederive と一緒に指定します"
+                  " / error: --provider, --information, --rederive-as-of and --via go with --rederive", file=sys.stderr)
             raise SystemExit(2)
         return None
     if bool(provider) != bool(information):
@@ -350,7 +350,7 @@ def _rederive_option(args: argparse.Namespace) -> Any:
         raise SystemExit(2)
     from .rederive import Rederive
 
-    return Rederive(provider, information)
+    return Rederive(provider, information, as_of=getattr(args, "rederive_as_of", None), include_via=getattr(args, "via", False))
 
 
 def _cmd_derive(args: argparse.Namespace) -> int:
@@ -435,6 +435,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--provider", metavar="P", help="--rederive の条件：第三欄の情報提供者（例 市町村長） / the 第三欄 provider")
     p.add_argument("--information", metavar="I",
                    help="--rederive の条件：第四欄の情報（例 住民票関係情報） / the 第四欄 information category")
+    p.add_argument("--rederive-as-of", type=_date, default=None, metavar="DATE",
+                   help="--rederive で導く一覧の日付（既定は同梱の2025年4月1日の本文） / the date the derived lists hold for")
+    p.add_argument("--via", action="store_true",
+                   help="--rederive の参照一覧に、他の号から情報を引き継ぐ号も含める / include the 号 that take the information over")
     from . import batch
 
     batch.add_file_arguments(p)

@@ -99,3 +99,17 @@ def test_rewrite_rederive_files(tmp_path: Path, seed_text: str) -> None:
     assert p.returncode == 0, p.stderr.decode()
     text = "".join(f.read_text(encoding="utf-8").split())
     assert "（３条１号ハ、４条１０号ハ・１７号ニ" in text and "定める命令" not in text
+
+
+def test_rewrite_rederive_as_of_a_date(seed_text: str) -> None:
+    """--rederive-as-of: the lists as they held on a date; 157条's 号 shifted back are only inferred."""
+    start = seed_text.index("・番号利用法別表第二の主務省令で定める事")
+    block = seed_text[start : seed_text.index("４号）", start) + len("４号）")]
+    args = ("rewrite", "-", "--assume-law", "--rederive", *CRITERION, "--rederive-as-of", "2024-05-27")
+    p = run(*args, stdin=block.encode())
+    assert p.returncode == 0 and p.stdout == block.encode()  # kept: some references are only inferred
+    assert "rederive-not-established" in p.stderr.decode() and "157条1号ト" in p.stderr.decode()
+    q = run(*args, "--accept-inferred", stdin=block.encode())
+    out = "".join(q.stdout.decode().split())
+    assert "１５７条１号ト" in out and "１５７条５号ト" not in out
+    assert run("rewrite", "-", "--rederive-as-of", "2024-05-27", stdin=b"x").returncode == 2
