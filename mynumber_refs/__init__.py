@@ -7,6 +7,8 @@ The verbs::
     parse_citation(s)                        -> Citation
     rewrite(text, assume_law=False, ...)     -> RewriteResult
     load_mappings(directory=None, extra=())  -> MappingSet
+    derive_lists(provider, information, as_of=None, include_via=False) -> DerivedLists
+    compare_document(text, derived)          -> Comparison
 
 Heavy modules (the Lark grammar, Word and Excel support) are imported on first use, so that
 ``import mynumber_refs`` and ``mynumber-refs --version`` stay fast.
@@ -24,6 +26,9 @@ __all__ = [
     "parse_citation",
     "rewrite",
     "load_mappings",
+    "derive_lists",
+    "compare_document",
+    "Rederive",
     "Citation",
     "Finding",
     "Edit",
@@ -38,6 +43,9 @@ _LAZY = {
     "parse_citation": "mynumber_refs.parse",
     "rewrite": "mynumber_refs.rewriter",
     "load_mappings": "mynumber_refs.mappings",
+    "derive_lists": "mynumber_refs.derive",
+    "compare_document": "mynumber_refs.compare",
+    "Rederive": "mynumber_refs.rederive",
     "Citation": "mynumber_refs.model",
     "Finding": "mynumber_refs.model",
     "Edit": "mynumber_refs.model",
@@ -48,9 +56,12 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .compare import compare_document
+    from .derive import derive_lists
     from .mappings import load_mappings
     from .model import Citation, CitationSyntaxError, Edit, Finding, RewriteResult, RowNumber, Table
     from .parse import parse_citation
+    from .rederive import Rederive
     from .resolve import find_citations
     from .rewriter import rewrite
 

@@ -56,7 +56,8 @@ from .formats.safety import refuse_read_only
 if TYPE_CHECKING:  # pragma: no cover
     from concurrent.futures import Future
 
-__all__ = ["add_file_arguments", "run_files", "FileOutcome", "collect_files", "process_file", "Task"]
+__all__ = ["add_file_arguments", "add_review_arguments", "run_files", "FileOutcome", "collect_files",
+           "drop_own_backups", "process_file", "Task"]
 
 FORMAT_LABELS = {"text": "テキスト", "docx": "Word", "xlsx": "Excel"}
 PROGRESS_MIN_FILES = 10
@@ -105,12 +106,22 @@ def add_file_arguments(parser: argparse.ArgumentParser) -> None:
                    help="書き換えたファイルを DIR に同じフォルダ構成で書き出す / write rewritten copies to DIR, mirroring the tree")
     g.add_argument("--report", metavar="FILE.json",
                    help="すべての変更と要確認事項を JSON で書き出す / write every edit and finding as JSON")
-    g.add_argument("--changes", metavar="FILE.csv|FILE.xlsx",
-                   help="変更箇所表（別添２の形式）を CSV か Excel で書き出す / write the 変更箇所 table")
+    g.add_argument("--changes", metavar="FILE.csv|FILE.xlsx|FILE.docx",
+                   help="変更箇所表（別添２の形式）を CSV・Excel・Word で書き出す / write the 変更箇所 table")
     g.add_argument("--date", type=_date_arg, default=None, metavar="DATE",
                    help="変更箇所表の変更日（既定は今日。例: 2024-05-27 / 令和6年5月27日） / change date (default today)")
     g.add_argument("--jobs", type=_jobs_arg, default=1, metavar="N",
                    help="並列に処理するプロセス数（0 は CPU 数） / parallel processes (0: one per CPU)")
+    add_review_arguments(g)
+
+
+def add_review_arguments(g: Any) -> None:
+    """The options for reviewing the result: tracked changes, and how much to print."""
+    g.add_argument("--track-changes", action="store_true",
+                   help="Word は変更履歴（校閲）として書き換え、Excel は変更前の文字をセルのコメントに残す"
+                        " / write Word edits as tracked changes; give changed Excel cells a comment with the old text")
+    g.add_argument("-v", "--verbose", action="store_true",
+                   help="変更ごとに根拠（対応表の行）も表示する / also print the evidence of every change")
 
 
 # --------------------------------------------------------------------------- collecting
@@ -263,6 +274,24 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
     return entries
 
 
+def drop_own_backups(entries: list[Task | FileOutcome], suffix: str = ".bak") -> list[Task | FileOutcome]:
+    """``entries`` without the backups this tool made (``評価書.docx.bak``, ``評価書.docx.bak.1``
+    beside the file, with ``suffix`` or the default ``.bak``): they are left out silently instead of
+    being listed as files of an unsupported format."""
+    suffixes = {suffix, ".bak"}
+
+    def own(e: Task | FileOutcome) -> bool:
+        if not isinstance(e, FileOutcome) or e.status != "skipped" or e.format is not None:
+            return False
+        name = e.path
+        head, dot, tail = name.rpartition(".")
+        if dot and tail.isdigit():
+            name = head
+        return any(name.endswith(x) and format_of(name[: -len(x)]) is not None for x in suffixes if x)
+
+    return [e for e in entries if not own(e)]
+
+
 # --------------------------------------------------------------------------- processing
 
 
@@ -274,6 +303,7 @@ class _Options:
     backup_suffix: str | None
     output_dir: str | None
     diff: bool
+    track_changes: bool = False
 
 
 _MAPPINGS_CACHE: dict[tuple[str, ...], Any] = {}
@@ -398,6 +428,14 @@ def _diff(doc: Any, display: str, edits: list[EditRecord]) -> str:
     return "".join(line if line.endswith("\n") else line + "\n" for line in out)
 
 
+def _track_changes(doc: Any) -> None:
+    """Put ``doc`` in review mode when its format has one (Word: tracked changes; Excel: a comment
+    with the old text on every changed cell); a text file has none."""
+    track = getattr(doc, "track_changes", None)
+    if callable(track):
+        track()
+
+
 def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | None = None) -> FileOutcome:
     """Open, rewrite and (depending on ``opts.mode``) write one file.  Never raises: errors are
     returned as a ``failed`` outcome, and nothing is written when the rewrite raised."""
@@ -413,6 +451,8 @@ def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | No
         out.error = f"{task.display}: 読み込みに失敗しました（{type(exc).__name__}: {exc}） / failed to read"
         return out
     out.encoding = doc.encoding
+    if opts.track_changes:
+        _track_changes(doc)
     try:
         fn = _bound_rewrite(rewrite_fn, opts)
         edits, findings = rewrite_document(doc, fn)
@@ -503,7 +543,12 @@ def _groups(edits: list[EditRecord]) -> list[list[EditRecord]]:
     return groups
 
 
-def _print_outcome(o: FileOutcome, stream: TextIO) -> None:
+def _count(n: int, word: str) -> str:
+    """「1 change」, 「2 changes」 (the English after a slash)."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _print_outcome(o: FileOutcome, stream: TextIO, verbose: bool = False) -> None:
     label = FORMAT_LABELS.get(o.format or "", o.format or "?")
     if o.status == "skipped":
         for n in o.notes:
@@ -516,7 +561,7 @@ def _print_outcome(o: FileOutcome, stream: TextIO) -> None:
     head = "✓" if o.status == "unchanged" else "●"
     n_changes = len(_groups(o.edits))
     stream.write(f"{head} {o.path} ({label}{enc}): 変更 {n_changes} 箇所・要確認 {len(o.findings)} 件"
-                 f" / {n_changes} change(s), {len(o.findings)} finding(s)\n")
+                 f" / {_count(n_changes, 'change')}, {_count(len(o.findings), 'finding')}\n")
     for n in o.notes:
         stream.write(f"    注意 note: {n}\n")
     for group in _groups(o.edits):
@@ -525,8 +570,9 @@ def _print_outcome(o: FileOutcome, stream: TextIO) -> None:
         evidence: list[str] = []
         for e in group:
             evidence.extend(x for x in e.evidence if x not in evidence)
-        if evidence:
-            stream.write(f"        根拠 evidence: {_short('; '.join(evidence), 160)}\n")
+        if evidence and verbose:
+            for line in evidence:
+                stream.write(f"        根拠 evidence: {line}\n")
     for f in o.findings:
         stream.write(f"    要確認 [{f.reason}] {f.location}: 「{_short(f.text)}」 {f.message}\n")
         if f.proposed:
@@ -544,6 +590,8 @@ def _summary(outcomes: list[FileOutcome]) -> dict[str, int]:
     for o in outcomes:
         s["files"] += 1
         s[o.status] += 1
+        if o.status == "failed":
+            continue  # nothing of a failed file was saved (a save that failed, say): its edits do not count
         s["changes"] += len(_groups(o.edits))
         s["edits"] += len(o.edits)
         s["findings"] += len(o.findings)
@@ -554,8 +602,9 @@ def _print_summary(s: dict[str, int], mode: str, check: bool, stream: TextIO) ->
     stream.write(
         f"合計: {s['files']} ファイル（変更あり {s['changed']}・変更なし {s['unchanged']}・失敗 {s['failed']}・"
         f"スキップ {s['skipped']}）、変更 {s['changes']} 箇所、要確認 {s['findings']} 件"
-        f" / total: {s['files']} files ({s['changed']} changed, {s['unchanged']} unchanged, {s['failed']} failed,"
-        f" {s['skipped']} skipped), {s['changes']} changes, {s['findings']} findings\n")
+        f" / total: {_count(s['files'], 'file')} ({s['changed']} changed, {s['unchanged']} unchanged,"
+        f" {s['failed']} failed, {s['skipped']} skipped), {_count(s['changes'], 'change')},"
+        f" {_count(s['findings'], 'finding')}\n")
     if mode == "dry" and s["changed"] and not check:
         stream.write("ドライランのためファイルは書き換えていません。書き換えるには --in-place か --output-dir を指定してください"
                      " / dry run: no file written; use --in-place or --output-dir to write\n")
@@ -588,9 +637,9 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
         mode = "dry"  # --check never writes the files
     suffix = None if getattr(args, "no_backup", False) else (getattr(args, "backup_suffix", ".bak") or ".bak")
     changes = getattr(args, "changes", None)
-    if changes and Path(changes).suffix.lower() not in (".csv", ".xlsx"):
-        return _error(err, f"--changes は .csv か .xlsx で指定してください: {changes}",
-                      f"--changes must end in .csv or .xlsx: {changes}")
+    if changes and Path(changes).suffix.lower() not in (".csv", ".xlsx", ".docx"):
+        return _error(err, f"--changes は .csv・.xlsx・.docx のいずれかで指定してください: {changes}",
+                      f"--changes must end in .csv, .xlsx or .docx: {changes}")
     if output_dir:
         for p in paths:
             if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(output_dir):
@@ -603,10 +652,11 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
         "fix_typos": bool(getattr(args, "fix_typos", False)),
     }
     opts = _Options(mode, rewrite_kwargs, tuple(getattr(args, "mapping", None) or ()), suffix,
-                    output_dir, bool(getattr(args, "diff", False)))
+                    output_dir, bool(getattr(args, "diff", False)), bool(getattr(args, "track_changes", False)))
 
     own_outputs = [p for p in (output_dir, getattr(args, "report", None), changes) if p]
     entries = collect_files(paths, getattr(args, "glob", None), exclude=own_outputs)
+    entries = drop_own_backups(entries, getattr(args, "backup_suffix", ".bak") or ".bak")
     if output_dir:
         dests: dict[str, Task] = {}
         for i, t in enumerate(entries):
@@ -631,7 +681,7 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
         if not as_json:
             if progress.enabled:
                 err.write("\r" + " " * 50 + "\r")
-            _print_outcome(o, out)
+            _print_outcome(o, out, bool(getattr(args, "verbose", False)))
             out.flush()
 
     if not _worth_workers(jobs, tasks):
@@ -668,13 +718,18 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
         "files": file_dicts,
     }
     status = 2 if summary["failed"] else (1 if check and summary["edits"] else 0)
+    written: list[str] = []
     try:
         from . import report as rep
 
         if getattr(args, "report", None):
             rep.write_json_report(report, Path(args.report))
+            written.append(f"報告（JSON）を書き込みました / report written: {args.report}")
         if changes:
-            rep.write_changes(rep.change_rows(file_dicts, date), Path(changes))
+            rows = rep.change_rows(file_dicts, date)
+            rep.write_changes(rows, Path(changes))
+            written.append(f"変更箇所表（{len(rows)} 行）を書き込みました / 変更箇所 table written"
+                           f" ({_count(len(rows), 'row')}): {changes}")
     except (OSError, ValueError) as exc:
         err.write(f"エラー: 報告書を書き込めません（{exc}） / error: cannot write the report\n")
         status = 2
@@ -684,4 +739,6 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
         _print_summary(summary, mode, check, out)
         if check and summary["edits"]:
             out.write("--check: 書き換えが必要な箇所があります / --check: some citations would change\n")
+    for line in written:  # where each output file is (on standard error when standard output is JSON)
+        (err if as_json else out).write(line + "\n")
     return status

@@ -3,8 +3,11 @@
     mynumber-refs find PATH...|- [--assume-law] [--json]
     mynumber-refs rewrite -|PATH... [--assume-law] [--as-of DATE] [--accept-inferred] [--fix-typos]
                           [--mapping FILE.csv] [--diff] [--check] [--json] [file options]
+                          [--rederive [--provider P --information I] [--rederive-as-of DATE] [--via]]
     mynumber-refs explain "別表第一の16の項" [--as-of DATE] [--accept-inferred]
     mynumber-refs mappings [--json]
+    mynumber-refs derive --provider 市町村長 --information 住民票関係情報 [--as-of DATE] [--via] [--json]
+                         [--compare FILE|-]
 
 Messages are in Japanese first, with English after a slash.  Heavy modules (the grammar, Word
 and Excel support) are imported only by the subcommand that needs them, so ``--version`` and
@@ -29,13 +32,15 @@ shell reports a command that the signal ended."""
 
 
 def _date(s: str) -> datetime.date:
+    """``--as-of``: the same forms as ``--date`` (2024-05-26, 2024/5/26, 令和6年5月26日)."""
     import argparse
-    import datetime
+
+    from .report import parse_date
 
     try:
-        return datetime.date.fromisoformat(s)
+        return parse_date(s)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日付は YYYY-MM-DD で指定してください / use YYYY-MM-DD: {s!r}") from exc
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:
@@ -74,6 +79,9 @@ def _citation_json(item: Any, path: str) -> dict[str, Any]:
         "text": item.text,
         "law": c.law if c is not None else None,
         "law_basis": c.law_basis.value if c is not None and c.law_basis is not None else None,
+        # the law expression the table was bound to (laws.LawIndex.bind), as offsets like start/end
+        "law_start": c.law_span[0] if c is not None and c.law_span is not None else None,
+        "law_end": c.law_span[1] if c is not None and c.law_span is not None else None,
         "table": table,
         "table_basis": c.table_basis.value if c is not None else None,
         "rows": [str(r) for r in c.rows] if c is not None else [],
@@ -106,7 +114,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
     Offsets (``start``/``end``) index the decoded text of a text file; in a Word or Excel file they
     index the unit (a paragraph passage, a cell …) named by ``location``."""
-    from .batch import FileOutcome, collect_files
+    from .batch import FileOutcome, collect_files, drop_own_backups
     from .formats import FormatError, open_document
     from .model import Citation
 
@@ -139,7 +147,7 @@ def _cmd_find(args: argparse.Namespace) -> int:
             print(f"エラー: 標準入力を読めません / error: cannot decode standard input: {exc}", file=sys.stderr)
             return 2
         emit(_find_items(text, args.assume_law), "-", text)
-    for entry in collect_files([p for p in args.paths if p != "-"]):
+    for entry in drop_own_backups(collect_files([p for p in args.paths if p != "-"])):
         if isinstance(entry, FileOutcome):
             for note in entry.notes:
                 print(f"{entry.path}: {note}", file=sys.stderr)
@@ -168,7 +176,8 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    print(f"引用 {found} 件、要確認 {findings} 件 / {found} citations, {findings} findings", file=sys.stderr)
+    print(f"引用 {found} 件、要確認 {findings} 件 / {found} citation{'' if found == 1 else 's'},"
+          f" {findings} finding{'' if findings == 1 else 's'}", file=sys.stderr)
     return 2 if failed else 0
 
 
@@ -233,6 +242,13 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
 
         if args.mapping:
             _load_mappings(args)  # report a bad mapping file once, before the batch starts
+        rederive = _rederive_option(args)
+        if rederive is not None:
+            import functools
+
+            from .rewriter import rewrite as _rewrite_fn
+
+            return batch.run_files(args.paths, args, rewrite_fn=functools.partial(_rewrite_fn, rederive=rederive))
         return batch.run_files(args.paths, args)
     from .rewriter import rewrite
 
@@ -252,6 +268,7 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         accept_inferred=args.accept_inferred,
         mappings=_load_mappings(args),
         fix_typos=args.fix_typos,
+        rederive=_rederive_option(args),
     )
     if args.json:
         import json
@@ -325,6 +342,62 @@ def _cmd_mappings(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------------------ derive, rederive
+
+
+def _rederive_option(args: argparse.Namespace) -> Any:
+    """``rewrite --rederive [--provider P --information I]`` as a :class:`~mynumber_refs.rederive.Rederive`
+    (None without ``--rederive``); exits 2 on an incomplete criterion."""
+    provider, information = getattr(args, "provider", None), getattr(args, "information", None)
+    if not getattr(args, "rederive", False):
+        if provider or information or getattr(args, "rederive_as_of", None) or getattr(args, "via", False):
+            print("エラー: --provider・--information・--rederive-as-of・--via は --rederive と一緒に指定します"
+                  " / error: --provider, --information, --rederive-as-of and --via go with --rederive", file=sys.stderr)
+            raise SystemExit(2)
+        return None
+    if bool(provider) != bool(information):
+        print("エラー: --provider と --information は両方指定してください / error: give both --provider and --information",
+              file=sys.stderr)
+        raise SystemExit(2)
+    from .rederive import Rederive
+
+    return Rederive(provider, information, as_of=getattr(args, "rederive_as_of", None), include_via=getattr(args, "via", False))
+
+
+def _cmd_derive(args: argparse.Namespace) -> int:
+    import json
+
+    from .derive import DeriveError, derive_lists, format_lists
+
+    try:
+        derived = derive_lists(args.provider, args.information, as_of=args.as_of, include_via=args.via)
+    except DeriveError as exc:
+        print(f"エラー / error: {exc}", file=sys.stderr)
+        return 2
+    if args.compare is None:
+        if args.json:
+            json.dump(derived.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(format_lists(derived))
+        return 0
+    from .compare import compare_document, format_comparison
+    from .formats import FormatError
+
+    try:
+        text = _read_input(args.compare)
+    except (FormatError, OSError) as exc:
+        print(f"エラー: {args.compare} を読めません / error: cannot read {args.compare}: {exc}", file=sys.stderr)
+        return 2
+    comparison = compare_document(text, derived, assume_law=args.assume_law)
+    if args.json:
+        json.dump(comparison.to_json(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_comparison(comparison, args.compare))
+    return 1 if comparison.differs else 0
+
+
 # ------------------------------------------------------------------------------ parser
 
 
@@ -338,7 +411,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def _mapping_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", type=_date, default=None, metavar="DATE",
-                   help="文書が従う番号の日付（既定: 2024-05-26 の旧番号） / the date whose numbering the text uses")
+                   help="文書が従う番号の日付（例: 2024-05-26 / 令和6年5月26日。既定: 2024-05-26 の旧番号）"
+                        " / the date whose numbering the text uses")
     p.add_argument("--accept-inferred", action="store_true",
                    help="推定（inferred）の対応も適用する / also apply inferred mapping rows")
     p.add_argument("--mapping", action="append", default=[], metavar="FILE.csv",
@@ -370,6 +444,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--diff", action="store_true", help="差分を表示 / print a unified diff")
     p.add_argument("--check", action="store_true", help="書き換えがあれば終了コード 1 / exit 1 if anything would change")
     p.add_argument("--json", action="store_true", help="変更と要確認を JSON で出力 / print edits and findings as JSON")
+    p.add_argument("--rederive", action="store_true",
+                   help="内容の条件（第三欄が…第四欄に…が含まれる項）で書かれた一覧を法令の内容から導き直す"
+                   " / derive lists written by a content criterion from the law instead of renumbering them")
+    p.add_argument("--provider", metavar="P", help="--rederive の条件：第三欄の情報提供者（例 市町村長） / the 第三欄 provider")
+    p.add_argument("--information", metavar="I",
+                   help="--rederive の条件：第四欄の情報（例 住民票関係情報） / the 第四欄 information category")
+    p.add_argument("--rederive-as-of", type=_date, default=None, metavar="DATE",
+                   help="--rederive で導く一覧の日付（既定は同梱の2025年4月1日の本文） / the date the derived lists hold for")
+    p.add_argument("--via", action="store_true",
+                   help="--rederive の参照一覧に、他の号から情報を引き継ぐ号も含める / include the 号 that take the information over")
     from . import batch
 
     batch.add_file_arguments(p)
@@ -384,6 +468,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--mapping", action="append", default=[], metavar="FILE.csv")
     p.set_defaults(func=_cmd_mappings)
+
+    p = sub.add_parser("derive", help="法令の内容から項と条・号の一覧を導く / derive the lists of bases from the law")
+    p.add_argument("--provider", required=True, metavar="P", help="第三欄（情報提供者） / the 第三欄 provider, e.g. 市町村長")
+    p.add_argument("--information", required=True, metavar="I",
+                   help="第四欄の情報の区分 / the 第四欄 information category, e.g. 住民票関係情報")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                   help="一覧の時点（既定: データの本文の日付） / the date the lists hold for (default: the data's text)")
+    p.add_argument("--via", action="store_true", help="他の号を引く号も含める / also the 号 that take the information over")
+    p.add_argument("--json", action="store_true", help="JSON で出力 / print JSON")
+    p.add_argument("--compare", metavar="FILE|-",
+                   help="文書の一覧と比べる（相違があれば終了コード 1） / compare the lists of a document (exit 1 if they differ)")
+    _common(p)
+    p.set_defaults(func=_cmd_derive)
     return parser
 
 

@@ -6,7 +6,10 @@ are stable: scripts and the JSON output use them.
 
 from __future__ import annotations
 
+import functools
+
 LAW_UNKNOWN = "law-unknown"
+LAW_OTHER = "law-other"
 SAME_LAW_UNRESOLVED = "same-law-unresolved"
 NO_ANTECEDENT = "no-antecedent"
 UNKNOWN_TABLE = "unknown-table"
@@ -30,10 +33,15 @@ OVERLAP = "overlap"
 ROW_WORD = "row-or-word"
 ORDER_NUMBER = "order-number-mismatch"
 TABLE_AMBIGUOUS = "table-ambiguous"
+FORMULA_NOT_REWRITTEN = "formula-not-rewritten"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",
+    LAW_OTHER: "同じ文の前に他の法令（{law}）が書かれているため、この表はその法令の表と読み、番号利用法の表としては書き換えません。"
+    "番号利用法の表であれば法令名を補ってください"
+    " / another law ({law}) is named before this table in the same sentence, so it is read as that law's table and not rewritten;"
+    " name the act before the table if it is the act's",
     SAME_LAW_UNRESOLVED: "「同法」が指す法律が見つかりません / 同法 has no antecedent law in the text",
     NO_ANTECEDENT: "この項の一覧が属する表（または命令）が同じ段落に見つかりません / no table or order cited before this list in the same passage",
     UNKNOWN_TABLE: "番号利用法にない表です（別表第一・第二・別表のみ） / the act has no such table",
@@ -70,6 +78,8 @@ REASONS: dict[str, str] = {
     TABLE_AMBIGUOUS: "{date} 時点の番号利用法には「別表」という表はなく（別表第一・第二）、どちらを指すか確定できません"
     " / on {date} the act had no table named 別表 (only 別表第一 and 第二); which one is meant is not established",
     OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
+    FORMULA_NOT_REWRITTEN: "数式のセルは書き換えません。数式の中の文字列か、数式が参照するセルを手で修正してください"
+    " / a formula cell is not rewritten; fix the text inside the formula, or the cells it refers to, by hand",
 }
 
 
@@ -79,6 +89,14 @@ class _Default(dict[str, object]):
 
 
 def message(reason: str, **values: object) -> str:
-    """The message for ``reason`` with ``values`` filled in."""
-    template = REASONS.get(reason, reason)
-    return template.format_map(_Default(values))
+    """The message for ``reason`` with ``values`` filled in (one string shared by equal messages:
+    a document repeats its findings)."""
+    try:
+        return _message(reason, tuple(sorted(values.items())))
+    except TypeError:  # a value that cannot be hashed
+        return REASONS.get(reason, reason).format_map(_Default(values))
+
+
+@functools.lru_cache(maxsize=4096)
+def _message(reason: str, values: tuple[tuple[str, object], ...]) -> str:
+    return REASONS.get(reason, reason).format_map(_Default(dict(values)))

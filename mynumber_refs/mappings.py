@@ -13,6 +13,12 @@ file per *transition* between two numberings of a table, with ``transitions.toml
 Every row carries its relation (``renumbered``/``split``/``merged``/``deleted``), its confidence
 (``established``/``inferred``), its method and its evidence.  A row that is not in the tables is
 *unknown*: lookups return ``None`` and the caller reports the citation.
+
+``amendments_2016_2024.csv`` (named by ``[ledger]`` in ``transitions.toml``) is the ledger of the
+changes made to 別表第一 / 別表第二 between 2016 and 2024-05-26, one line per change with its act,
+provision, date and reading, and what the build did with it (a line can lower a row to
+``inferred`` or add an ``inferred`` branch row, never establish one).  :meth:`MappingSet.amendments`
+finds the lines a row touches; ``explain`` shows them.
 """
 
 from __future__ import annotations
@@ -44,6 +50,7 @@ __all__ = [
     "Outcome",
     "Numbering",
     "Transition",
+    "AmendmentLine",
     "MappingSet",
     "METHODS",
     "CSV_COLUMNS",
@@ -154,7 +161,12 @@ class Outcome:
     confidence: Confidence  # the weakest along the chain
     rows: tuple[MappingRow, ...]  # every row used, in order, with its evidence
 
-    @property
+    @functools.cached_property
+    def evidence_lines(self) -> tuple[str, ...]:
+        """One line per row used: its source, confidence, method and evidence (as reports show it)."""
+        return tuple(dict.fromkeys(f"{r.source} [{r.confidence.value}, {r.method}] {r.evidence}" for r in self.rows))
+
+    @functools.cached_property
     def new_rows(self) -> tuple[RowNumber, ...]:
         """The new keys as row (or article) numbers; for order items see ``new_order_refs``."""
         out = []
@@ -367,6 +379,103 @@ class _Chain:
     description: str
 
 
+# the ledger's names of the tables a chain ends in
+_LEDGER_TARGET = {"beppyo1": "別表", "beppyo2": "第2条の表"}
+LEDGER_COLUMNS = (
+    "id",
+    "source",
+    "table",
+    "old_rows",
+    "candidates",
+    "after_last",
+    "new",
+    "effective_date",
+    "amending_act",
+    "amending_provision",
+    "change",
+    "old_row_text",
+    "reading",
+    "ledger_confidence",
+    "effect",
+    "effect_detail",
+)
+_EFFECT_JA = {
+    "lowered": "推定に引き下げ / lowered to inferred",
+    "added": "推定の枝番号の項として追加 / added as an inferred branch row",
+    "agrees": "対応と一致（確度は変えない） / agrees with the mapping (confidence unchanged)",
+    "reported": "報告のみ（番号が確認できないため対応づけない） / reported only (number not established)",
+    "not-identified": "項が特定されていない / rows not identified",
+    "rejected": "検証で除外 / rejected by validation",
+}
+_EFFECT_SHORT_JA = {
+    "lowered": "推定に引き下げ",
+    "added": "推定の項を追加",
+    "agrees": "一致",
+    "reported": "報告のみ",
+    "not-identified": "項が特定されていない",
+    "rejected": "除外",
+}
+
+
+@attrs.frozen
+class AmendmentLine:
+    """One line of the amendment ledger 2016–2024 and what the build did with it (``effect``).
+
+    ``old_rows``: the old rows (numbering of 2024-05-26) the line names, several = alternative
+    readings; ``candidates``: numbers it gives only as a candidate; ``after_last``: the changed row
+    sat after this row (the last of the 2015 text), its own number not printed; ``new``: (table, row)
+    pairs, row ``(none)`` = no counterpart.
+    """
+
+    id: str
+    where: str  # mappings/amendments_2016_2024.csv:<line>
+    source: str  # the law-data line it was read from
+    table: str
+    old_rows: tuple[str, ...]
+    candidates: tuple[str, ...]
+    after_last: RowNumber | None
+    new: tuple[tuple[str, str], ...]
+    effective_date: str
+    amending_act: str
+    amending_provision: str
+    change: str
+    old_row_text: str
+    reading: str
+    ledger_confidence: str
+    effect: str
+    effect_detail: str
+
+    def tables(self) -> tuple[str, ...]:
+        return tuple(t.rstrip("?") for t in self.table.split("/"))
+
+    def touches(self, table: Table, key: str | None, new_rows: Iterable[str], target: str) -> bool:
+        """Whether the line names row ``key`` of ``table`` (by number, candidate or position after the
+        last row), or one of ``new_rows`` of the table ``target`` (the ledger's name) it went to."""
+        if self.table != table.value:
+            return False
+        if key is not None:
+            if key in self.old_rows or key in self.candidates:
+                return True
+            if self.after_last is not None and _ROW_KEY.fullmatch(key) and RowNumber.parse(key) > self.after_last:
+                return True
+        rows = set(new_rows)
+        return any(t == target and n in rows for t, n in self.new)
+
+    def describe(self) -> str:
+        """The line as ``explain`` shows it: Japanese labels first, the ledger's own words after."""
+        new = "; ".join(f"{t} {n}" for t, n in self.new) or "?"
+        return "\n".join(
+            [
+                f"- {self.id} {self.amending_act} {self.amending_provision}、施行 in force "
+                f"{self.effective_date or '?'} [{self.where}; {self.source}]",
+                f"  改正 change: {self.change}; 旧 old: {self.old_row_text} → 新 new: {new}"
+                f"（記録の確度 ledger: {self.ledger_confidence}）",
+                f"  読み reading: {self.reading or '（記載なし / none given）'}",
+                f"  効果 effect: {_EFFECT_JA.get(self.effect, self.effect)} — {self.effect_detail}",
+            ]
+        )
+
+
 class MappingSet:
     """All transitions, the tables of the numberings, and the lookups the rewriter uses."""
 
@@ -377,13 +486,18 @@ class MappingSet:
         chains: Sequence[_Chain],
         tables: dict[str, dict[str, dict[str, str]]],
         directory: Path,
+        ledger: Sequence[AmendmentLine] = (),
     ) -> None:
         self._numberings = numberings
         self._transitions = tuple(transitions)
         self._chains = {c.id: c for c in chains}
         self._tables = tables  # numbering id -> key -> {actor, status/origin, ...}
         self.directory = directory
+        self.ledger = tuple(ledger)
         self._paths: dict[tuple[str, str], tuple[Transition, ...] | None] = {}
+        # lookups are pure: each (chain, key, date) is worked out once per set
+        self._outcomes: dict[tuple[str, str, datetime.date | None], Outcome | None] = {}
+        self._rows_memo: dict[tuple[Table, RowNumber, datetime.date | None], Outcome | None] = {}
 
     # ---- structure ------------------------------------------------------------------------
 
@@ -455,6 +569,14 @@ class MappingSet:
     # ---- lookups ----------------------------------------------------------------------------
 
     def _lookup(self, chain_id: str, key: str, as_of: datetime.date | None = None) -> Outcome | None:
+        memo = (chain_id, key, as_of)
+        if memo in self._outcomes:
+            return self._outcomes[memo]
+        found = self._lookup_uncached(chain_id, key, as_of)
+        self._outcomes[memo] = found
+        return found
+
+    def _lookup_uncached(self, chain_id: str, key: str, as_of: datetime.date | None = None) -> Outcome | None:
         chain = self._chains.get(chain_id)
         if chain is None:
             return None
@@ -468,6 +590,14 @@ class MappingSet:
 
     def map_row(self, table: Table, row: RowNumber, *, as_of: datetime.date | None = None) -> Outcome | None:
         """Table.BEPPYO1 -> rows of the new 別表; Table.BEPPYO2 -> rows of 主務省令第2条の表. None = not known."""
+        memo = (table, row, as_of)
+        if memo in self._rows_memo:
+            return self._rows_memo[memo]
+        found = self._map_row(table, row, as_of)
+        self._rows_memo[memo] = found
+        return found
+
+    def _map_row(self, table: Table, row: RowNumber, as_of: datetime.date | None) -> Outcome | None:
         chain = self._chain_for(table)
         if chain is None:
             return None
@@ -517,10 +647,46 @@ class MappingSet:
             return True
         return first.passes(key) and self._exists(first.to_numbering, key, target)
 
+    # ---- the amendment ledger --------------------------------------------------------------
+
+    def amendments(
+        self, table: Table, row: RowNumber, *, as_of: datetime.date | None = None
+    ) -> tuple[AmendmentLine, ...]:
+        """The ledger lines (2016–2024) that touch ``row``: lines naming it (in the numbering of
+        2024-05-26 the ledger uses), giving it as a candidate or as a row after the last one, and
+        lines naming the new rows it maps to."""
+        chain = self._chain_for(table)
+        if chain is None or not self.ledger:
+            return ()
+        key = self._key_in_default(chain, str(row), as_of)
+        outcome = self.map_row(table, row, as_of=as_of)
+        new_rows = outcome.new if outcome is not None else ()
+        target = _LEDGER_TARGET.get(chain.id, "")
+        return tuple(line for line in self.ledger if line.touches(table, key, new_rows, target))
+
+    def _key_in_default(self, chain: _Chain, key: str, as_of: datetime.date | None) -> str | None:
+        """``key`` of the numbering in force on ``as_of`` as a key of the chain's default numbering
+        (None if it has no single such key)."""
+        numbering = self.numbering_for(chain.id, as_of)
+        if numbering is None:
+            return None
+        if numbering.id == chain.default:
+            return key
+        for t in self.path(numbering.id, chain.default) or ():
+            r = t.get(key)
+            if r is not None:
+                if len(r.new) != 1:
+                    return None
+                key = r.new[0]
+            elif not t.passes(key):
+                return None
+        return key
+
     # ---- explanations and summaries --------------------------------------------------------
 
     def explain_row(self, table: Table, row: RowNumber, *, as_of: datetime.date | None = None) -> str:
-        """A Japanese explanation of what became of a row: relation, confidence, evidence."""
+        """A Japanese explanation of what became of a row: relation, confidence, evidence, and the
+        lines of the amendment ledger 2016–2024 that touch it (act, provision, date, reading, effect)."""
         target_name = {Table.BEPPYO1: "別表", Table.BEPPYO2: "主務省令第2条の表"}.get(table, "?")
         head = f"{table.value}の{row}の項"
         chain = self._chain_for(table)
@@ -539,7 +705,7 @@ class MappingSet:
                 lines.append(
                     "  旧番号体系にこの項は確認できません。書き換えずに報告します。 / no such row is known in the old numbering; reported, left as written."
                 )
-            return "\n".join(lines)
+            return "\n".join(lines + self._ledger_lines(table, row, as_of))
         if outcome.new:
             rows = "、".join(outcome.new)
             lines.append(f"  → {target_name}の{rows}の項")
@@ -557,7 +723,16 @@ class MappingSet:
             lines.append(
                 f"    - {r.source} [{r.method}; {r.confidence.value}; {r.relation.value}] {arrow}: {r.evidence}"
             )
-        return "\n".join(lines)
+        return "\n".join(lines + self._ledger_lines(table, row, as_of))
+
+    def _ledger_lines(self, table: Table, row: RowNumber, as_of: datetime.date | None) -> list[str]:
+        found = self.amendments(table, row, as_of=as_of)
+        if not found:
+            return []
+        out = ["  改正の記録 2016–2024 amendments (mappings/amendments_2016_2024.csv):"]
+        for line in found:
+            out += ["    " + x for x in line.describe().split("\n")]
+        return out
 
     def summary(self) -> list[dict[str, Any]]:
         """Per mapping: counts of old rows established / inferred / deleted / known-missing, sources and revisions."""
@@ -592,6 +767,11 @@ class MappingSet:
                 if "origin" in entry:
                     origins[entry["origin"]] = origins.get(entry["origin"], 0) + 1
             known_missing = origins.get("old-number-unknown", 0) + counts["unmapped_old_rows"]
+            table_name = self._numberings[chain.default].table
+            ledger: dict[str, int] = {}
+            for line in self.ledger:
+                if table_name in line.tables():
+                    ledger[line.effect] = ledger.get(line.effect, 0) + 1
             out.append(
                 {
                     "mapping": chain.id,
@@ -602,6 +782,7 @@ class MappingSet:
                     **counts,
                     "known_missing": known_missing,
                     "new_rows_by_origin": dict(sorted(origins.items())),
+                    "ledger_lines_by_effect": dict(sorted(ledger.items())),
                     "transitions": [t.id for t in steps],
                     "files": [t.file for t in steps],
                     "acts": [t.act for t in steps if t.act],
@@ -712,6 +893,56 @@ class _Loader:
             return None
         entry = table.get(k)
         return entry is not None and entry.get("status") != "削除"
+
+    def read_ledger(self) -> list[AmendmentLine]:
+        """``[ledger]`` of transitions.toml: the amendment ledger 2016–2024 (none if not named)."""
+        spec = self.meta.get("ledger")
+        if not spec:
+            return []
+        rel = spec["file"]
+        label = f"mappings/{rel}"
+        header, records = _read_csv(self.directory / rel, label)
+        missing = [c for c in LEDGER_COLUMNS if c not in header]
+        if missing:
+            raise MappingError(f"必須の列がありません: {missing}", f"missing columns {missing}", source=f"{label}:1")
+        out = []
+        for line, rec in records:
+            where = f"{label}:{line}"
+            if len(rec) != len(header):
+                raise MappingError(
+                    f"列の数が見出しと違います（{len(rec)}）",
+                    f"{len(rec)} fields, header has {len(header)}",
+                    source=where,
+                )
+            e = dict(zip(header, rec, strict=True))
+            new = []
+            for entry in (x.strip() for x in e["new"].split(";") if x.strip()):
+                t, _, n = entry.rpartition(" ")
+                if not t:
+                    raise MappingError(f"新しい項の形式が不正です: {entry!r}", f"malformed new {entry!r}", source=where)
+                new.append((t, n if n == "(none)" else _check_key(n, False, where, "新")))
+            out.append(
+                AmendmentLine(
+                    id=e["id"],
+                    where=where,
+                    source=e["source"],
+                    table=e["table"],
+                    old_rows=tuple(_check_key(k, False, where, "旧") for k in e["old_rows"].split(";") if k),
+                    candidates=tuple(_check_key(k, False, where, "旧") for k in e["candidates"].split(";") if k),
+                    after_last=RowNumber.parse(e["after_last"]) if e["after_last"] else None,
+                    new=tuple(new),
+                    effective_date=e["effective_date"],
+                    amending_act=e["amending_act"],
+                    amending_provision=e["amending_provision"],
+                    change=e["change"],
+                    old_row_text=e["old_row_text"],
+                    reading=e["reading"],
+                    ledger_confidence=e["ledger_confidence"],
+                    effect=e["effect"],
+                    effect_detail=e["effect_detail"],
+                )
+            )
+        return out
 
     def read_rows(
         self, path: Path, label: str, from_n: str, to_n: str, *, require_transition: str | None = None
@@ -894,7 +1125,9 @@ def load_mappings(directory: str | Path | None = None, *, extra: Sequence[str | 
         _Chain(c["id"], c["table"], c["default"], c["target"], c.get("description", ""))
         for c in meta.get("chain", [])
     ]
-    return MappingSet(loader.numberings, list(transitions.values()), chains, loader.tables, d)
+    return MappingSet(
+        loader.numberings, list(transitions.values()), chains, loader.tables, d, ledger=loader.read_ledger()
+    )
 
 
 @functools.cache
@@ -951,6 +1184,11 @@ def format_summary(mset: MappingSet, *, as_json: bool = False) -> str:
             f"削除 deleted: {s['deleted']}（うち推定 of which inferred: {s['deleted_inferred']}） / "
             f"不明 known missing: {s['known_missing']}"
         )
+        if s["ledger_lines_by_effect"]:
+            effects = "、".join(
+                f"{_EFFECT_SHORT_JA.get(k, k)} {k} {v}" for k, v in s["ledger_lines_by_effect"].items()
+            )
+            out.append(f"  改正の記録 2016–2024 ledger lines: {effects}")
         if s["new_rows_by_origin"]:
             origins = "、".join(f"{_ORIGIN_JA.get(k, k)} {v}" for k, v in s["new_rows_by_origin"].items())
             out.append(f"  新しい表の項 new rows: {origins}")

@@ -104,6 +104,10 @@ class RowNumber:
         return "の".join(render_int(p, style) for p in self.parts)
 
     def __str__(self) -> str:
+        return self._half
+
+    @functools.cached_property
+    def _half(self) -> str:  # str() of a row is asked for often (keys, messages): written once
         return self.render(NumeralStyle.HALF)
 
     def __repr__(self) -> str:
@@ -133,6 +137,7 @@ class LawBasis(enum.Enum):
     DEFINED = "defined"  # a term defined in the text: （以下「法」という。）
     SAME_LAW = "same_law"  # 同法, carried from the last named act
     COORDINATED = "coordinated"  # 番号利用法第19条第8号…及び別表第二: the act named in the same phrase
+    SENTENCE = "sentence"  # 番号法第19条第8号の規定により、別表第二…: the act named earlier in the sentence
     ASSUMED = "assumed"  # the caller assumed the act for the whole text
 
 
@@ -193,6 +198,10 @@ class OrderRef:
 
     def key(self) -> str:
         """Compact form ``22の3-2項-1-ハ`` (article, paragraph, item, subitem)."""
+        return self._key
+
+    @functools.cached_property
+    def _key(self) -> str:
         s = str(self.article)
         if self.paragraph is not None:
             s += f"-{self.paragraph}項"
@@ -256,6 +265,7 @@ class Citation:
     kind: CitationKind = CitationKind.TABLE
     law: str | None = None  # the law as written or carried (番号利用法, 法 …); None if not established
     law_basis: LawBasis | None = None
+    law_span: tuple[int, int] | None = None  # the law expression the table is bound to (laws.LawIndex.bind)
     provision: Provision | None = None
     table: Table | None = None
     tables: tuple[Table, ...] = ()
@@ -264,7 +274,8 @@ class Citation:
     ranges: tuple[tuple[RowNumber, RowNumber], ...] = ()
     column: str | None = None  # 第4欄, 上欄 …
     order: Order | None = None
-    order_refs: tuple[OrderRef, ...] = ()
+    # the references into an order, relative to ``parts_offset`` like the parts (see ``order_refs``)
+    _order_refs: tuple[OrderRef, ...] = ()
     style: Style = Style()
     # the located tokens, stored relative to ``parts_offset`` so that placing a parsed citation in
     # a document does not rebuild them; read them through ``parts``, ``part`` and ``parts_of``
@@ -272,6 +283,15 @@ class Citation:
     antecedent: int | None = None  # index in the citation list of the table/order this one hangs on
     passage: int = attrs.field(default=0, eq=False, repr=False)  # start of its blank-line passage
     _parts_offset: int = attrs.field(default=0, eq=False, repr=False)
+
+    @functools.cached_property
+    def order_refs(self) -> tuple[OrderRef, ...]:
+        """The references into an order (``１条２号ハ`` …), with spans in the original text (placed
+        on first use)."""
+        off = self._parts_offset
+        if not off or not self._order_refs:
+            return self._order_refs
+        return tuple(OrderRef(r.article, r.paragraph, r.item, r.subitem, r.start + off, r.end + off) for r in self._order_refs)
 
     @property
     def parts(self) -> tuple[Part, ...]:

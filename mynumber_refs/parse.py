@@ -15,6 +15,7 @@ relative Citation per citation text.  :func:`clear_caches` empties both.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -23,6 +24,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from ._resources import data_dir
+from .laws import LAW_PREFIX_RE
 from .model import (
     Citation,
     CitationKind,
@@ -197,6 +199,13 @@ class _ToModel:
     def row_one(self, num: RowToken, suffix: Token | None = None) -> RowItem:
         end = _end(suffix) if suffix is not None else num.end
         return RowItem("one", (num,), _strip_ws(self.v(suffix)) if suffix else None, num.start, end)
+
+    def row_kou_branch(self, num: RowToken, _kou: Token, *branches: Token) -> RowItem:
+        # 「16項の2」: row 16の2 written with its 項 before the branch number; the token spans all of it
+        parts = list(num.number.parts) + [parse_int(_strip_ws(self.v(b))[1:]) for b in branches]
+        end = _end(branches[-1])
+        token = RowToken(RowNumber(tuple(parts)), num.start, end, self.src[num.start : end])
+        return RowItem("one", (token,), "項", num.start, end)
 
     def row_range(self, *args: Any) -> RowItem:
         nums = [a for a in args if isinstance(a, RowToken)]
@@ -461,9 +470,24 @@ def _compact(tree: Tree) -> tuple[str, tuple[Any, ...]]:
     return (str(tree.data), tuple(_compact(c) if isinstance(c, Tree) else c for c in tree.children))
 
 
+# what the grammar ignores between tokens (its %ignore): a parse of the whole text ends before it
+_IGNORED_TAIL = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*\Z")
+
+
 def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
-    """Parse the longest prefix of ``text`` that is a complete ``start``; (tree, end) or None."""
+    """Parse the longest prefix of ``text`` that is a complete ``start``; (tree, end) or None.
+
+    A text that is one whole citation (a list cut at its closing parenthesis, most candidates) is
+    parsed in one plain pass; otherwise token by token, keeping the last point where the input
+    could end."""
     parser = get_parser()
+    try:
+        tree = parser.parse(text, start=start)
+    except UnexpectedInput:
+        pass
+    else:
+        tail = _IGNORED_TAIL.search(text)
+        return tree, tail.start() if tail else len(text)
     ip = parser.parse_interactive(text, start=start)
     checkpoints: list[tuple[int, Any]] = []
     try:
@@ -497,9 +521,20 @@ _PARSED: dict[tuple[str, str], tuple[Parsed, Citation | None]] = {}
 _PARSED_MAX = 8192
 
 
+_BY_TEXT: dict[tuple[str, str], tuple[Parsed, Citation | None] | None] = {}
+
+
 def _parse_cached(text: str, start: str, with_citation: bool = False) -> tuple[Parsed, Citation | None] | None:
+    """The parse of ``text`` (and its citation): by the text itself when seen before, else by its
+    shape (the tree), else parsed."""
+    key0 = (text, start)
+    if key0 in _BY_TEXT:
+        done = _BY_TEXT[key0]
+        if done is None or not with_citation or done[1] is not None:
+            return done
     found = _tree_cached(text.translate(_SHAPE), start)
     if found is None:
+        _remember(text, start, None)
         return None
     tree, end = found
     # the values depend only on the citation itself (the same text has the same tree), not on the
@@ -512,13 +547,21 @@ def _parse_cached(text: str, start: str, with_citation: bool = False) -> tuple[P
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.clear()
         _PARSED[key] = entry
+    _remember(text, start, entry)
     return entry
+
+
+def _remember(text: str, start: str, entry: tuple[Parsed, Citation | None] | None) -> None:
+    if len(_BY_TEXT) >= _PARSED_MAX:
+        _BY_TEXT.clear()
+    _BY_TEXT[(text, start)] = entry
 
 
 def clear_caches() -> None:
     """Forget every cached parse (benchmarks use it to measure a document seen for the first time)."""
     _tree_cached.cache_clear()
     _PARSED.clear()
+    _BY_TEXT.clear()
 
 
 def parse_at(text: str, start: str = "anchored") -> Parsed | None:
@@ -549,13 +592,9 @@ def parse_relative(text: str, start: str = "anchored") -> tuple[Parsed, Citation
 
 def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), **changes: Any) -> Citation:
     """``c`` (built at offset 0) moved by ``offset`` into ``source``, with ``changes``, in one step."""
-    if offset:
-        refs = tuple(attrs.evolve(r, start=r.start + offset, end=r.end + offset) for r in c.order_refs)
-    else:
-        refs = c.order_refs
     # the parts stay relative (shared with the cached citation); only the offset moves
     shift = c._parts_offset + offset
-    rel_prefix = tuple(Part(p.role, p.start - shift, p.end - shift, p.value) for p in prefix)
+    rel_prefix = tuple(Part(p.role, p.start - shift, p.end - shift, p.value) for p in prefix) if prefix else ()
     start = changes.pop("start", c.start + offset)
     end = changes.pop("end", c.end + offset)
     get = changes.get
@@ -569,6 +608,7 @@ def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), 
         kind=get("kind", c.kind),
         law=get("law", c.law),
         law_basis=get("law_basis", c.law_basis),
+        law_span=get("law_span", c.law_span),
         provision=get("provision", c.provision),
         table=get("table", c.table),
         tables=get("tables", c.tables),
@@ -577,7 +617,7 @@ def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), 
         ranges=get("ranges", c.ranges),
         column=get("column", c.column),
         order=get("order", c.order),
-        order_refs=refs,
+        order_refs=c._order_refs,  # relative, like the parts
         style=get("style", c.style),
         parts=rel_prefix + c._parts,
         antecedent=get("antecedent", c.antecedent),
@@ -771,7 +811,5 @@ def parse_citation(s: str) -> Citation:
 
 def _law_prefix_end(s: str) -> int:
     """Length of a law name written at the start of ``s`` (番号利用法, 番号法の …), else 0."""
-    from .resolve import LAW_PREFIX_RE
-
     m = LAW_PREFIX_RE.match(s)
     return m.end() if m else 0

@@ -7,8 +7,10 @@ order's table is named with the digits the document uses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
+from .laws import ALIASES
 from .model import RowNumber, Style
 from .numerals import NumeralStyle, detect_style, render_int
 
@@ -17,6 +19,7 @@ __all__ = [
     "NEW_ORDER_NAME",
     "NEW_ORDER_FORMAL_TAIL",
     "NEW_ORDER_NUMBER",
+    "document_law_name",
     "document_numerals",
     "numerals_of",
     "render_number",
@@ -35,11 +38,36 @@ NEW_ORDER_NUMBER = "令和{6}年デジタル庁・総務省令第{9}号"
 _FULL = "０１２３４５６７８９"
 
 
+_KANJI_PROVISION = re.compile(r"第[〇一二三四五六七八九十百千]+[条項号]")
+
+
 def document_numerals(text: str) -> NumeralStyle:
-    """The digits a text mostly uses: full-width when it has more of them than half-width."""
+    """The digits a text mostly uses: full-width when it has more of them than half-width; kanji
+    when it has no digits at all and writes its provisions in kanji (第十九条)."""
     full = sum(text.count(d) for d in _FULL)
     half = sum(text.count(d) for d in "0123456789")
+    if not full and not half and _KANJI_PROVISION.search(text):
+        return NumeralStyle.KANJI
     return NumeralStyle.FULL if full > half else NumeralStyle.HALF
+
+
+_ALIASES_LONGEST_FIRST = re.compile("|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True)))
+
+
+def document_law_name(texts: Iterable[str]) -> str | None:
+    """The act's short name a document uses most (「番号利用法」, 「番号法」 …); the first one written
+    when two are used as often; ``None`` when it uses none.  The rewriter writes this name where a
+    citation names no law, so that a document gets one name throughout."""
+    counts: dict[str, int] = {}
+    first: dict[str, tuple[int, int]] = {}
+    # a longer alias is never counted again as a shorter one inside it
+    for n, text in enumerate(texts):
+        for m in _ALIASES_LONGEST_FIRST.finditer(text):
+            counts[m.group()] = counts.get(m.group(), 0) + 1
+            first.setdefault(m.group(), (n, m.start()))
+    if not counts:
+        return None
+    return max(counts, key=lambda a: (counts[a], tuple(-x for x in first[a])))
 
 
 def numerals_of(token: str, default: NumeralStyle = NumeralStyle.HALF) -> NumeralStyle:

@@ -1,10 +1,25 @@
-"""Reports of a batch rewrite: the JSON report and the 変更箇所 table (CSV or XLSX).
+"""Reports of a batch rewrite: the JSON report and the 変更箇所 table (CSV, XLSX or DOCX).
 
 The 変更箇所 table has the columns of the 別添２「変更箇所」 of a 特定個人情報保護評価書:
-変更日 · 項目 · 変更前の記載 · 変更後の記載 · 提出時期 · 提出時期に係る説明.  One row per
-rewritten citation (the edits of one citation are shown together, as the whole citation before
-and after, the way the seed document lists them).  The CSV is UTF-8 with a BOM so that Excel
-opens it as it is.
+変更日 · 項目 · 変更前の記載 · 変更後の記載 · 提出時期 · 提出時期に係る説明, and like the
+seed document it has one row per changed item of the PIA: a paragraph, a table cell, an Excel
+cell or a shape (a block of lines between blank lines in a text file).
+
+* 項目 is the item's heading path in the PIA, one heading a line: in Word the heading and
+  numbered paragraphs above it and the labels to the left of its table cell, in Excel the labels
+  to the left of the cell and the numbered labels above (see :mod:`mynumber_refs.formats.ooxml`);
+  the location (「本文 第3段落」, 「評価書!D4」) where none is found; the file's name first when the
+  table covers several files.
+* 変更前の記載 and 変更後の記載 are the item's whole text before and after.  In the .xlsx and
+  .docx tables the characters that changed are **underlined and bold** (rich text in Excel, runs
+  in Word); the CSV has the plain text.
+* 変更日 is the ``--date`` in the era form (令和6年5月27日); 提出時期 「事後」 and its explanation
+  「根拠法にあわせて修正記載する形式的変更のため」, as the seed gives them for these changes.
+
+The .xlsx and .docx tables print on A4 landscape, one page wide, with wrapped text, borders and
+the header row repeated on every page; the columns keep the proportions of the seed's printed
+table (:data:`SEED_COLUMN_CHARS`).  The CSV is UTF-8 with a BOM and CRLF line ends, so that
+Excel opens it as it is.
 """
 
 from __future__ import annotations
@@ -15,11 +30,16 @@ import io
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 __all__ = [
     "CHANGES_COLUMNS",
+    "CHANGES_EXTENSIONS",
+    "SEED_COLUMN_CHARS",
+    "ChangeRow",
+    "write_changes_docx",
     "SUBMISSION_TIMING",
     "SUBMISSION_EXPLANATION",
     "wareki",
@@ -34,6 +54,13 @@ __all__ = [
 CHANGES_COLUMNS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
 SUBMISSION_TIMING = "事後"
 SUBMISSION_EXPLANATION = "根拠法にあわせて修正記載する形式的変更のため"
+CHANGES_EXTENSIONS = (".csv", ".xlsx", ".docx")
+"""The formats of the 変更箇所 table, by the extension of ``--changes``."""
+SEED_COLUMN_CHARS = (11, 14, 22, 22, 4, 12)
+"""How many full-width characters each column of the seed's printed 変更箇所 table holds on a
+line (「令和5年2月6日」 and a little room; 「2.特定個人情報ファイルを取」; 「市町村（特別区を含む。）（以下「市町村とい」
+twice; 「事前」 under 「提出時期」; 「根拠法にあわせて修正記載」): the tables written here keep these
+proportions."""
 
 _ERAS: tuple[tuple[_dt.date, str], ...] = (
     (_dt.date(2019, 5, 1), "令和"),
@@ -57,97 +84,366 @@ _ZEN = str.maketrans("０１２３４５６７８９", "0123456789")
 _WAREKI_RE = re.compile(r"^(令和|平成|昭和)(元|\d+)年(\d+)月(\d+)日$")
 
 
+def _day(s: str, year: int, month: int, day: int) -> _dt.date:
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"存在しない日付です: {s} / no such date: {s}") from None
+
+
 def parse_date(s: str) -> _dt.date:
-    """Parse ``2024-05-27``, ``2024/5/27`` or ``令和6年5月27日`` (digits half- or full-width)."""
+    """Parse ``2024-05-27``, ``2024/5/27`` or ``令和6年5月27日`` / ``平成31年4月30日`` (digits half- or
+    full-width).  Every error message is Japanese, then English."""
     t = "".join(s.split()).translate(_ZEN)
     m = _WAREKI_RE.match(t)
     if m:
         era, y, mo, da = m.groups()
         base = {name: start.year for start, name in _ERAS}[era]
         year = base + (1 if y == "元" else int(y)) - 1
-        d = _dt.date(year, int(mo), int(da))
+        d = _day(s, year, int(mo), int(da))
         if wareki(d)[:2] != era:
             raise ValueError(f"{s}: その元号の期間外の日付です / date outside the era")
         return d
     m2 = re.match(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$", t)
     if m2:
-        return _dt.date(int(m2.group(1)), int(m2.group(2)), int(m2.group(3)))
-    raise ValueError(f"日付を読めません（例: 2024-05-27 / 令和6年5月27日）: {s} / cannot parse the date")
+        return _day(s, int(m2.group(1)), int(m2.group(2)), int(m2.group(3)))
+    raise ValueError(f"日付を読めません: {s}（例: 2024-05-27、令和6年5月27日） / cannot read the date: {s}"
+                     " (e.g. 2024-05-27 or 令和6年5月27日)")
 
 
-def _item(file_label: str, location: str) -> str:
-    return f"{file_label} {location}" if file_label else location
+def _merge(marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(marks):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
-def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[list[str]]:
+@dataclass
+class ChangeRow:
+    """One row of the 変更箇所 table: an item's whole text before and after, with the spans
+    (``[start, end)`` offsets) of the characters that changed in each."""
+
+    date: str
+    item: str
+    before: str
+    after: str
+    before_marks: list[tuple[int, int]] = field(default_factory=list)
+    after_marks: list[tuple[int, int]] = field(default_factory=list)
+    timing: str = SUBMISSION_TIMING
+    explanation: str = SUBMISSION_EXPLANATION
+
+    def cells(self) -> list[str]:
+        """The six columns as plain text."""
+        return [self.date, self.item, self.before, self.after, self.timing, self.explanation]
+
+    @staticmethod
+    def pieces(text: str, marks: Sequence[tuple[int, int]]) -> list[tuple[str, bool]]:
+        """``text`` cut into ``(piece, marked)`` at the marks."""
+        out: list[tuple[str, bool]] = []
+        pos = 0
+        for a, b in marks:
+            if a > pos:
+                out.append((text[pos:a], False))
+            if b > a:
+                out.append((text[a:b], True))
+            pos = b
+        if pos < len(text):
+            out.append((text[pos:], False))
+        return out
+
+
+def _changed(before: str, after: str) -> tuple[int, int, str]:
+    """``(p, q, new)``: the common prefix ``p`` and suffix ``q`` lengths of ``before`` and
+    ``after`` and what is between them in ``after``."""
+    p = 0
+    limit = min(len(before), len(after))
+    while p < limit and before[p] == after[p]:
+        p += 1
+    q = 0
+    while q < limit - p and before[len(before) - 1 - q] == after[len(after) - 1 - q]:
+        q += 1
+    return p, q, after[p:len(after) - q]
+
+
+def _item_row(text: str, edits: Sequence[tuple[int, int, str, str]]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """The text after ``edits`` (``(start, end, before, after)`` in ``text``) and the marks of
+    the changed characters in ``text`` and in the new text."""
+    out: list[str] = []
+    length = 0
+    pos = 0
+    before_marks: list[tuple[int, int]] = []
+    after_marks: list[tuple[int, int]] = []
+    for start, end, old, new in sorted(edits, key=lambda e: (e[0], e[1])):
+        if text[start:end] != old or start < pos:
+            raise ValueError(f"変更箇所表: 変更が本文と合いません / an edit does not match its item at {start}")
+        p, q, changed = _changed(old, new)
+        a, b = start + p, end - q
+        piece = text[pos:a]
+        out.append(piece)
+        length += len(piece)
+        if b > a:
+            before_marks.append((a, b))
+        if changed:
+            after_marks.append((length, length + len(changed)))
+        out.append(changed)
+        length += len(changed)
+        pos = b
+    out.append(text[pos:])
+    return "".join(out), _merge(before_marks), _merge(after_marks)
+
+
+def _item_label(e: dict[str, Any]) -> str:
+    detail = e.get("location_detail") or {}
+    if detail.get("heading"):
+        return "\n".join(detail["heading"])
+    return str(detail.get("item_label") or e["location"])
+
+
+def _one_line_ends(text: str, marks: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` with CRLF and CR line ends written as LF (as a table cell shows them), the marks
+    moved with it."""
+    if "\r" not in text:
+        return text, marks
+    keep = [i for i, ch in enumerate(text) if not (ch == "\r" and text[i + 1 : i + 2] == "\n")]
+    new_index = {old: new for new, old in enumerate(keep)}
+    new_index[len(text)] = len(keep)
+
+    def moved(i: int) -> int:
+        while i not in new_index:  # an offset at a dropped CR moves to the LF after it
+            i += 1
+        return new_index[i]
+
+    out = "".join(text[i] for i in keep).replace("\r", "\n")
+    # a mark that held only the CR of a CRLF is empty once the line end is one character
+    return out, [(a2, b2) for a, b in marks if (a2 := moved(a)) < (b2 := moved(b))]
+
+
+def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeRow]:
     """The rows of the 変更箇所 table for the files of a report (``report["files"]``).
 
-    The edits of one citation (same unit, same citation span) become one row showing the whole
-    citation before and after; ``項目`` is the file name and the location.
+    One row per changed item (paragraph, cell, shape), in the order of the files and of the
+    items in them; a file that failed (its changes were not saved) has none.  項目 is the item's
+    heading path (else its location), after the file's name when several files have rows.
     """
     day = wareki(date)
-    rows: list[list[str]] = []
-    for f in files:
-        label = f.get("name") or Path(f["path"]).name
-        last: tuple[int, int] | None = None
-        for e in f.get("edits", []):
-            before = e.get("citation_before") or e["before"]
-            after = e.get("citation_after") or e["after"]
-            cs = e.get("citation_start", -1)
-            key = (e.get("unit", 0), cs)
-            if cs != -1 and key == last:
-                continue  # another edit of the citation already listed
-            last = key
-            rows.append([day, _item(label, e["location"]), before, after, SUBMISSION_TIMING, SUBMISSION_EXPLANATION])
+    done = [f for f in files if f.get("status") != "failed" and f.get("edits")]
+    several = len(done) > 1
+    rows: list[ChangeRow] = []
+    for f in done:
+        name = f.get("name") or Path(f["path"]).name
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for e in f["edits"]:
+            key = e.get("item") or f"{e.get('unit', 0)}:{e.get('citation_start', -1)}:{e['start']}"
+            groups.setdefault(key, []).append(e)
+        for members in groups.values():
+            first = members[0]
+            item = _item_label(first)
+            if several:
+                item = f"{name}\n{item}"
+            if first.get("item"):
+                base = first.get("item_start", 0)
+                edits = [(e["start"] - base, e["end"] - base, e["before"], e["after"]) for e in members]
+                after, bm, am = _item_row(first["item_text"], edits)
+                before, bm = _one_line_ends(first["item_text"], bm)
+                after, am = _one_line_ends(after, am)
+                rows.append(ChangeRow(day, item, before, after, bm, am))
+            else:  # a record without its item (a report of an older version): the citation alone
+                before = first.get("citation_before") or first["before"]
+                after = first.get("citation_after") or first["after"]
+                rows.append(ChangeRow(day, item, before, after))
     return rows
 
 
-def write_changes_csv(rows: Sequence[Sequence[str]], dest: Path) -> None:
-    """Write the table as CSV in UTF-8 with a BOM and CRLF line ends (what Excel expects)."""
+def _cells(row: ChangeRow | Sequence[str]) -> list[str]:
+    return row.cells() if isinstance(row, ChangeRow) else [str(x) for x in row]
+
+
+def _as_change_row(row: ChangeRow | Sequence[str]) -> ChangeRow:
+    if isinstance(row, ChangeRow):
+        return row
+    date, item, before, after, timing, explanation = (str(x) for x in row)
+    return ChangeRow(date, item, before, after, [], [], timing, explanation)
+
+
+def write_changes_csv(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
+    """Write the table as CSV in UTF-8 with a BOM and CRLF line ends (what Excel expects); the
+    texts are plain (a CSV cannot mark the changed characters)."""
     from .formats.safety import atomic_write_bytes
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(CHANGES_COLUMNS)
-    w.writerows(rows)
+    w.writerows(_cells(r) for r in rows)
     atomic_write_bytes(dest, buf.getvalue().encode("utf-8-sig"))
 
 
-def write_changes_xlsx(rows: Sequence[Sequence[str]], dest: Path) -> None:
-    """Write the table as an .xlsx sheet 「変更箇所」 with a bold header and wrapped text."""
+def _width(text: str) -> int:
+    """How many half-width columns ``text`` takes (a full-width character takes two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "FWA" else 1 for ch in text)
+
+
+def _lines(text: str, columns: int) -> int:
+    """How many lines ``text`` takes wrapped in a cell ``columns`` half-width characters wide."""
+    return sum(max(1, -(-_width(line) // max(columns, 1))) for line in text.split("\n"))
+
+
+FONT_NAME = "ＭＳ 明朝"
+"""The font of the .xlsx and .docx tables (what PIAs are written in)."""
+FONT_SIZE = 10
+
+
+def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
+    """Write the table as an .xlsx sheet 「変更箇所」, ready to print: A4 landscape, one page
+    wide, the header row on every page, wrapped text, thin borders, the seed's column widths;
+    the changed characters underlined and bold (rich text)."""
     import openpyxl
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     from .formats.safety import atomic_save
 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "変更箇所"
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    font = Font(name=FONT_NAME, size=FONT_SIZE)
+    plain = InlineFont(rFont=FONT_NAME, sz=FONT_SIZE)
+    marked = InlineFont(rFont=FONT_NAME, sz=FONT_SIZE, b=True, u="single")
+    wrap = Alignment(wrap_text=True, vertical="top")
     ws.append(list(CHANGES_COLUMNS))
     for c in ws[1]:
-        c.font = Font(bold=True)
-    for r in rows:
-        ws.append(list(r))
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for row in ws.iter_rows(min_row=2):
-        for c in row:
-            c.alignment = wrap
-            c.data_type = "s"
-    for col, width in zip("ABCDEF", (16, 40, 40, 40, 10, 36), strict=True):
-        ws.column_dimensions[col].width = width
+        c.font = Font(name=FONT_NAME, size=FONT_SIZE, bold=True)
+        c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        c.fill = PatternFill("solid", fgColor="D9D9D9")
+        c.border = border
+    for n, raw in enumerate(rows, start=2):
+        row = _as_change_row(raw)
+        for col, value in enumerate(row.cells(), start=1):
+            cell = ws.cell(row=n, column=col)
+            marks = row.before_marks if col == 3 else row.after_marks if col == 4 else []
+            if marks:
+                cell.value = CellRichText([TextBlock(marked if m else plain, piece)
+                                           for piece, m in ChangeRow.pieces(value, marks)])
+            else:
+                cell.value = value
+                cell.data_type = "s"  # text, never a formula
+            cell.font = font
+            cell.alignment = wrap
+            cell.border = border
+        # rows are given their height: a spreadsheet does not grow a row for wrapped text on its own
+        lines = max(_lines(v, chars * 2) for v, chars in zip(row.cells(), SEED_COLUMN_CHARS, strict=True))
+        ws.row_dimensions[n].height = round(lines * FONT_SIZE * 1.5 + 4, 1)
+    for letter, chars in zip("ABCDEF", SEED_COLUMN_CHARS, strict=True):
+        ws.column_dimensions[letter].width = chars * 2 + 1  # a full-width character is two units wide
     ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
     atomic_save(dest, lambda tmp: wb.save(str(tmp)))
 
 
-def write_changes(rows: Sequence[Sequence[str]], dest: Path) -> None:
-    """Write the 変更箇所 table; the format follows ``dest``'s extension (.csv or .xlsx)."""
+def _docx_text(paragraph: Any, text: str, marks: Sequence[tuple[int, int]], bold: bool = False) -> None:
+    """Runs for ``text`` in ``paragraph``: marked pieces underlined and bold, line breaks kept."""
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    for piece, m in ChangeRow.pieces(text, marks):
+        for k, line in enumerate(piece.split("\n")):
+            if k:
+                paragraph.add_run().add_break()
+            if not line:
+                continue
+            run = paragraph.add_run(line)
+            run.font.size = Pt(FONT_SIZE - 1)
+            run.font.name = FONT_NAME  # w:ascii and w:hAnsi
+            run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT_NAME)
+            if m or bold:
+                run.bold = True
+            if m:
+                run.underline = True
+
+
+def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
+    """Write the table as a Word document 「（別添２）変更箇所」 ready to print: A4 landscape, a
+    table one page wide with borders, the header row repeated on every page, the seed's column
+    proportions; the changed characters underlined and bold."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    from .formats.safety import atomic_save
+
+    d = docx.Document()
+    section = d.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Mm(15))
+    _docx_text(d.add_paragraph(), "（別添２）変更箇所", [], bold=True)
+    table = d.add_table(rows=1, cols=len(CHANGES_COLUMNS))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    usable = Mm(297 - 30)
+    total = sum(SEED_COLUMN_CHARS)
+    widths = [int(usable * c / total) for c in SEED_COLUMN_CHARS]
+    for col, width in zip(table.columns, widths, strict=True):
+        col.width = width
+    header = table.rows[0]
+    tr_pr = header._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")  # repeated at the top of every page
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    for cell, title, width in zip(header.cells, CHANGES_COLUMNS, widths, strict=True):
+        cell.width = width
+        _docx_text(cell.paragraphs[0], title, [], bold=True)
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:fill"), "D9D9D9")
+        cell._tc.get_or_add_tcPr().append(shading)
+    for raw in rows:
+        row = _as_change_row(raw)
+        cells = table.add_row().cells
+        for k, (cell, value, width) in enumerate(zip(cells, row.cells(), widths, strict=True)):
+            cell.width = width
+            marks = row.before_marks if k == 2 else row.after_marks if k == 3 else []
+            _docx_text(cell.paragraphs[0], value, marks)
+    atomic_save(dest, lambda tmp: d.save(str(tmp)))
+
+
+def write_changes(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
+    """Write the 変更箇所 table; the format follows ``dest``'s extension (.csv, .xlsx or .docx)."""
     ext = dest.suffix.lower()
     if ext == ".csv":
         write_changes_csv(rows, dest)
     elif ext in (".xlsx", ".xlsm"):
         write_changes_xlsx(rows, dest)
+    elif ext == ".docx":
+        write_changes_docx(rows, dest)
     else:
-        raise ValueError(f"変更箇所表は .csv か .xlsx で指定してください: {dest} / --changes must end in .csv or .xlsx")
+        raise ValueError(f"変更箇所表は .csv・.xlsx・.docx のいずれかで指定してください: {dest}"
+                         " / --changes must end in .csv, .xlsx or .docx")
 
 
 def write_json_report(report: dict[str, Any], dest: Path) -> None:

@@ -13,10 +13,11 @@ order's title) change together or not at all.
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import re
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -40,6 +41,7 @@ from .model import (
 from .numerals import NumeralStyle, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
+    document_law_name,
     document_numerals,
     new_order_name,
     new_order_number,
@@ -47,7 +49,10 @@ from .render import (
     numerals_of,
     render_rows,
 )
-from .resolve import ALIASES, find_citations
+from .resolve import find_citations
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .rederive import Rederive
 
 __all__ = ["rewrite", "apply_edits", "plan_citation"]
 
@@ -67,17 +72,30 @@ class _Context:
     mappings: MappingSet
     as_of: datetime.date | None
     accept_inferred: bool
-    numerals: NumeralStyle
-    refs_at: frozenset[int] = frozenset()  # where reference lists start (「第２条」 after a title)
+    found_numerals: list[NumeralStyle]  # the document's digits, once found (see numerals)
+    found_law_name: list[str] = attrs.field(factory=list)  # the document's name of the act (see law_name)
+    covered: Callable[[int], bool] = lambda pos: False  # whether a citation or finding holds ``pos``
+
+    @property
+    def law_name(self) -> str:
+        """The act's name the document uses most, found on first use."""
+        if not self.found_law_name:
+            self.found_law_name.append(document_law_name([self.text]) or "番号利用法")
+        return self.found_law_name[0]
+
+    @property
+    def numerals(self) -> NumeralStyle:
+        """The digits the document mostly uses, counted on first use (a text with nothing to
+        rewrite never counts them)."""
+        if not self.found_numerals:
+            self.found_numerals.append(document_numerals(self.text))
+        return self.found_numerals[0]
 
 
 def _evidence(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
-    out: list[str] = []
+    out: dict[str, None] = {}
     for o in outcomes:
-        for row in o.rows:
-            line = f"{row.source} [{row.confidence.value}, {row.method}] {row.evidence}"
-            if line not in out:
-                out.append(line)
+        out.update(dict.fromkeys(o.evidence_lines))
     return tuple(out)
 
 
@@ -95,17 +113,11 @@ def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence
 
 
 def _law_name_for(ctx: _Context, c: Citation) -> str:
-    """The act's name to write before the new order's table when the citation has none beside it."""
+    """The act's name to write before the new order's table when the citation has none beside it:
+    its own law's name, else the one the document uses most (番号利用法 when it uses none)."""
     if c.law and c.law_basis is not LawBasis.ASSUMED:
         return c.law
-    lo = max(0, c.start - 20_000)
-    best = ""
-    best_pos = -1
-    for alias in ALIASES:
-        pos = ctx.text.rfind(alias, lo, c.start)
-        if pos > best_pos:
-            best, best_pos = alias, pos
-    return best or "番号利用法"
+    return ctx.law_name
 
 
 _SPACES = " \u3000"
@@ -251,7 +263,9 @@ def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) ->
     if sort_unique:
         flat = sorted(dict.fromkeys(flat))
     one_to_one = all(len(g) == 1 for g in mapped.new_rows)
-    if not c.ranges and one_to_one and len(row_parts) == len(c.rows):
+    # a token holds only the number (not 「16項の2」, row 16の2 written with its 項 inside)
+    bare_tokens = all("項" not in ctx.text[p.start : p.end] for p in row_parts)
+    if not c.ranges and one_to_one and bare_tokens and len(row_parts) == len(c.rows):
         in_order = [g[0] for g in mapped.new_rows]
         if not sort_unique or in_order == flat:
             edits = []
@@ -359,7 +373,19 @@ def _article_key(atom: str) -> str | None:
 
 
 def plan_citation(ctx: _Context, c: Citation) -> _Plan:
-    """The edits for one citation, or why it stays as written."""
+    """The edits for one citation, or why it stays as written.
+
+    Every plan that changes a name or a list passes one check (:func:`_unread_after`): nothing
+    after it in its clause reads as a row reference that no citation holds."""
+    plan = _plan(ctx, c)
+    if plan.ok and plan.edits:
+        unread = _unread_after(ctx, c)
+        if unread is not None:
+            return _Plan(False, failures=(unread,), inferred=plan.inferred)
+    return plan
+
+
+def _plan(ctx: _Context, c: Citation) -> _Plan:
     if c.kind is CitationKind.ORDER_REFS:
         if c.order is Order.OLD_USES:
             # the 別表第一 order's articles follow the table's rows; no mapping of them is established
@@ -392,9 +418,6 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     notes: tuple[Finding, ...] = ()
     inferred = False
     if c.rows:
-        after_list = _NUMBER_AFTER_LIST.match(ctx.text, c.end)
-        if after_list is not None:  # 「27の項、28」: a number the list did not take
-            return _Plan(False, failures=(_finding(c, F.NUMBER_AFTER, following=after_list.group(0).strip()),))
         mapped = _map_rows(ctx, c, table)
         if not mapped.ok:
             return _Plan(False, failures=mapped.failures, inferred=mapped.inferred)
@@ -405,39 +428,92 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
             evidence = _evidence(mapped.outcomes)
             edits.extend(attrs.evolve(e, evidence=evidence) for e in _table_edits(ctx, c))
     elif c.kind is CitationKind.TABLE:
-        trailing = _number_after(ctx, c) if c.column is None else None
-        if trailing is not None:
-            return _Plan(False, failures=(trailing,))
         edits.extend(_table_edits(ctx, c))
     return _Plan(True, tuple(edits), notes=notes, inferred=inferred)
 
 
-# After a table named without rows, or after an order's title: a number on the same line that the
-# grammar did not take as a row or a reference (「別表第二の2」, 「別表第二主務省令第２条第７号」).
-# Renaming the table or order would leave that old number under the new name, so it is reported.
-_NUMBER_AFTER = re.compile(
-    r"[ \t\u3000]*(?:の|第)?[ \t\u3000]*(?:項番|項)?[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]"
+# ------------------------------------------------------------------------- whole edits only
+#
+# The one invariant every edit plan passes (plan_citation): a name is changed only when everything that
+# reads as a row reference after it, up to the end of its clause, belongs to a citation the grammar
+# read — this one, its dependent lists, or another citation.  Otherwise the new name would stand over
+# an old number (「別表第一、16項」 → 「別表、16項」), so the citation and its group stay as written.
+
+_INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+_N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
+_GAP = rf"[ \t\u3000{_INVISIBLE}]*"  # on the same line
+_ANY_GAP = rf"[\s{_INVISIBLE}]*"  # across line breaks
+# right after it, within a few characters of glue (punctuation, particles, 「のうち」, 「中」, 「に定める」 …)
+# and line breaks (PDF text breaks lines anywhere, never a blank line): a number, unless it belongs
+# to the word written right before it (「提供先２」), counts or dates something (「27市町村」, 「2つ」,
+# 「2024年」), is a column (「（第一欄が…」), or numbers the item that starts its line (「\n５．」, 「\n1)」)
+_COUNTERS = "年|月|日|時|分|秒|歳|円|件|人|名|回|個|者|市|町|村|都|道|府|県|つ|ヶ|か所|カ所|箇所|%|％|欄|倍|割"
+# a number in kanji, not a word made with one digit (同一, 唯一, 一部, 二段落目 …)
+_KANJI_NUMBER = (
+    r"(?<![同統唯単均逐択画随専万])(?:[〇一二三四五六七八九十百千]{2,}|[〇一二三四五六七八九十百千](?!(?!項)[\u4e00-\u9fff]))"
 )
-
-
-# After a row list: a separator and a number that the list did not take (「27の項、28」).
-_NUMBER_AFTER_LIST = re.compile(r"[ \t\u3000]*[、，,・･〜～~][ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+")
-
-
-# …and past line breaks and blank lines, a number written as a row (「別表第一\n\n16の項」)
-_ROW_AFTER_BREAK = re.compile(
-    r"\s*(?:の|第)?\s*(?:項番)?\s*[0-9０-９〇一二三四五六七八九十百千]+\s*(?:の\s*)?項(?!目)"
+_GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\n(?![ \t\u3000\r]*\n))"  # never a blank line
+_NUMBER_RIGHT_AFTER = re.compile(
+    rf"{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
+    rf"|{_KANJI_NUMBER})"
+    rf"(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}(?:{_COUNTERS}))"
 )
+_WORD_CHAR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー]")
+_ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
+# right after it, across line breaks and blank lines: a number written as a row (「別表第一\n\n16の項」)
+_ROW_RIGHT_AFTER = re.compile(
+    rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"
+)
+# anywhere in its clause: a row reference (16の項, 16項, 16項の2, (27)の項, 27項目 — 項目 may be a row too —,
+# 第16項 not after 条, 項番16)
+_ROW_IN_CLAUSE = re.compile(
+    rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
+    rf"|項{_GAP}番{_GAP}[：:]?{_GAP}(?P<b>{_N})"
+    rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N}){_GAP}項"
+    # a list of numbers (「（25、26、…」): rows, unless they are dates, articles or items
+    rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
+)
+# after an order's title, anywhere in its clause: a reference into the order (「１条２号」, not 「第19条」)
+_ORDER_REF_IN_CLAUSE = re.compile(rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
+# a clause ends at 「。」, a blank line, or the next table named (its numbers are its own)
+_CLAUSE_END = re.compile(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|の[\s]*表")
+_CLAUSE_REACH = 300
 
 
-def _number_after(ctx: _Context, c: Citation) -> Finding | None:
-    m = _NUMBER_AFTER.match(ctx.text, c.end) or _ROW_AFTER_BREAK.match(ctx.text, c.end)
-    if m is None:
-        return None
-    following = ctx.text[c.end : min(len(ctx.text), c.end + 12)].split("\n")[0]
-    if not following.strip():  # the number stands on a later line
-        following = "".join(m.group(0).split())
-    return _finding(c, F.NUMBER_AFTER, following=following)
+def _starts_line(text: str, pos: int) -> bool:
+    j = pos
+    while j > 0 and text[j - 1] in " \t\u3000":
+        j -= 1
+    return j > 0 and text[j - 1] == "\n"
+
+
+def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
+    """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding."""
+    text = ctx.text
+    candidates: list[tuple[int, int]] = []
+    m = _NUMBER_RIGHT_AFTER.match(text, c.end)
+    if m is not None and not (_starts_line(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
+        n = m.start("n")
+        before = text[n - 1] if n > c.end else ""
+        if not (before and _WORD_CHAR.match(before) and before not in "第番中内"):  # 「提供先２」: the word's own
+            candidates.append((n, m.end()))
+    m = _ROW_RIGHT_AFTER.match(text, c.end)
+    if m is not None:
+        candidates.append((m.start("n"), m.end()))
+    end = min(len(text), c.end + _CLAUSE_REACH)
+    stop = _CLAUSE_END.search(text, c.end, end)
+    if stop is not None:
+        end = stop.start()
+    for m in _ROW_IN_CLAUSE.finditer(text, c.end, end):
+        group = next(g for g in "abcd" if m.group(g))
+        candidates.append((m.start(group), m.end()))
+    if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
+        candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
+    for start, stop_at in sorted(candidates):
+        if not ctx.covered(start):
+            following = "".join(text[c.end : stop_at].split())[-40:]
+            return _finding(c, F.NUMBER_AFTER, following=following)
+    return None
 
 
 def _title_plan(ctx: _Context, c: Citation) -> _Plan:
@@ -445,13 +521,6 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     title = c.part("title")
     if table_part is None or title is None:
         return _Plan(True)
-    after_title = c.end
-    while after_title < len(ctx.text) and ctx.text[after_title] in " \t\u3000":
-        after_title += 1
-    # 「…主務省令第２条」: the number is a reference list of its own, planned with the title
-    trailing = _number_after(ctx, c) if after_title not in ctx.refs_at else None
-    if trailing is not None:
-        return _Plan(False, failures=(trailing,))
     number = c.part("order_number")
     expected = _OLD_ORDER_NUMBERS[c.order] if c.order is not None else None
     if number is not None and _order_number(ctx.text[number.start : number.end]) != expected:
@@ -533,18 +602,25 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     for j, other in enumerate(items):
         if isinstance(other, Citation) and not other.rows and other.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE):
             bare.setdefault((passages[j], _family(other)), []).append(j)
+    dragged: set[tuple[int, str | None]] = set()
     for i, it in enumerate(items):
         if not isinstance(it, Citation) or it.antecedent is None:
             continue
         if it.antecedent in parent:
             union(i, it.antecedent)
-        for j in bare.get((passages[i], _family(it)), ()):
-            if j != i:
-                union(i, j)
+        key = (passages[i], _family(it))
+        if key in bare:  # with all of them: joined to the first, and the rest to it once (linear)
+            union(i, bare[key][0])
+            dragged.add(key)
+    for key in dragged:
+        first = bare[key][0]
+        for j in bare[key][1:]:
+            union(j, first)
     return {i: find(i) for i in parent}
 
 
 TYPO_ALIASES = ("番号利用表",)
+_INFERRED_REASONS = frozenset({F.ROW_INFERRED, F.ORDER_REF_INFERRED, F.ROW_RANGE})
 
 _TYPOS: tuple[tuple[re.Pattern[str], int, str], ...] = (
     (re.compile(r"番[\s]*号[\s]*利[\s]*用[\s]*(表)"), 1, "法"),
@@ -585,6 +661,7 @@ def rewrite(
     accept_inferred: bool = False,
     mappings: MappingSet | None = None,
     fix_typos: bool = False,
+    rederive: Rederive | None = None,
 ) -> RewriteResult:
     """Rewrite every citation of the act's old tables in ``text`` to the numbering of 2024-05-27.
 
@@ -593,6 +670,8 @@ def rewrite(
     ``accept_inferred``: also apply mapping rows that are only ``inferred``.
     ``mappings``: a :class:`~mynumber_refs.mappings.MappingSet` (default: the shipped tables).
     ``fix_typos``: correct the known typos of real documents (otherwise only reported).
+    ``rederive``: lists introduced by a content criterion are derived from the law's content
+    instead of renumbered (:mod:`mynumber_refs.rederive`).
 
     Returns a :class:`~mynumber_refs.model.RewriteResult`: ``.text``, ``.edits`` (spans in
     ``text``) and ``.findings`` (what was found but not rewritten, with the reason).
@@ -600,7 +679,7 @@ def rewrite(
     as_of, mappings = rewrite_args(text, assume_law, as_of, accept_inferred, mappings, fix_typos)
     mset = mappings if mappings is not None else default_mappings()
     with collector_paused():
-        return _rewrite(text, assume_law, as_of, accept_inferred, mset, fix_typos)
+        return _rewrite(text, assume_law, as_of, accept_inferred, mset, fix_typos, rederive)
 
 
 def _rewrite(
@@ -610,11 +689,11 @@ def _rewrite(
     accept_inferred: bool,
     mset: MappingSet,
     fix_typos: bool,
+    rederive: Rederive | None = None,
 ) -> RewriteResult:
     # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
     items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
-    refs_at = frozenset(i.start for i in items if isinstance(i, Citation) and i.kind is CitationKind.ORDER_REFS)
-    ctx = _Context(text, mset, as_of, accept_inferred, document_numerals(text), refs_at)
+    ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items))
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     for i, item in enumerate(items):
@@ -622,6 +701,11 @@ def _rewrite(
             findings.append(item)
             continue
         plans[i] = plan_citation(ctx, item)
+    if rederive is not None:  # lists derived from the law's content replace their renumbering
+        from .rederive import plan_rederived
+
+        for i, p in plan_rederived(text, items, rederive, accept_inferred=accept_inferred).items():
+            plans[i] = _Plan(p.ok, p.edits, p.notes, p.failures)
     groups = _groups(text, items)
     failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
     for i, item in enumerate(items):
@@ -635,7 +719,8 @@ def _rewrite(
         c = items[i]
         assert isinstance(c, Citation)
         if plan.ok and groups[i] not in failed_groups:
-            edits.extend(attrs.evolve(e, group=groups[i]) for e in plan.edits)
+            g = groups[i]
+            edits.extend(Edit(e.start, e.end, e.before, e.after, e.citation, e.evidence, e.reason, g) for e in plan.edits)
             findings.extend(plan.notes)
             continue
         if plan.ok:
@@ -644,7 +729,13 @@ def _rewrite(
                 other = "、".join(o.text.replace("\n", "")[:30] for o in others if isinstance(o, Citation))
                 findings.append(_finding(c, F.DEPENDENT_KEPT, other=other or "?"))
             continue
-        proposed = _proposed(ctx, c) if plan.inferred and not accept_inferred else None
+        # the rewrite --accept-inferred would make: only where every reason to keep the citation is
+        # an inferred mapping (otherwise it would be kept then too)
+        proposed = (
+            _proposed(ctx, c)
+            if plan.inferred and not accept_inferred and all(f.reason in _INFERRED_REASONS for f in plan.failures)
+            else None
+        )
         for f in plan.failures:
             findings.append(attrs.evolve(f, proposed=proposed) if proposed is not None else f)
     # known typos of real documents
@@ -661,6 +752,21 @@ def _rewrite(
     edits.sort(key=lambda e: (e.start, e.end))
     findings.sort(key=lambda f: (f.start, f.end, f.reason))
     return RewriteResult(text, apply_edits(text, edits), tuple(edits), tuple(findings))
+
+
+def _holds(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
+    """Whether a position lies inside one of ``items`` (citations and findings alike)."""
+    spans = sorted((i.start, i.end) for i in items)
+    starts = [sp[0] for sp in spans]
+    reach: list[int] = []  # the furthest end among the spans up to each index
+    for _, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def holds(pos: int) -> bool:
+        k = bisect.bisect_right(starts, pos) - 1
+        return k >= 0 and reach[k] > pos
+
+    return holds
 
 
 def _drop_overlaps(edits: list[Edit], findings: list[Finding]) -> list[Edit]:

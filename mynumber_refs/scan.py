@@ -34,6 +34,7 @@ _ORDER_TABLE_BEFORE = re.compile(
     rf"(?:第{_S}{_N}{_S}条(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}[号条])?{_S}に{_S}基{_S}づ{_S}く{_S})?"
     rf"主{_S}務{_S}省{_S}令{_S}第{_S}{_N}{_S}条{_S}の{_S}\Z"
 )
+_PROVISION_LAST = frozenset("条項号の0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
 _SPACED = re.compile(r"(?:[^\s][ \u3000]){4,}")
 
@@ -74,11 +75,9 @@ def make_view(text: str, start: int, end: int) -> View:
 
 def is_spaced_out(text: str, anchor: int) -> bool:
     """True when the text around ``anchor`` has a space after every character (「別 表 第 一」)."""
-    lo = max(0, anchor - 12)
-    return _SPACED.search(text, lo, min(len(text), anchor + 12)) is not None and text[anchor + 1 : anchor + 2] in (
-        " ",
-        "\u3000",
-    )
+    if text[anchor + 1 : anchor + 2] not in (" ", "\u3000"):
+        return False
+    return _SPACED.search(text, max(0, anchor - 12), min(len(text), anchor + 12)) is not None
 
 
 _ROW_LIST_END = re.compile(r"の[\s]*項")
@@ -102,55 +101,77 @@ def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:
     return j if j > stop else -1
 
 
+# 「表」 after 別, 同, の or whitespace (「別\n表」): the only ones that can end a table's name.  One
+# C-level search with a literal first character; the 表 of 代表, 公表, 表示 … never reach Python.
+_TABLE_ANCHOR = re.compile(r"表(?<=[別同の \t\r\n\u3000]表)")
+
+
 def anchors(text: str) -> Iterator[Candidate]:
     """Candidates around each 「表」 that ends 別表, 同表 or 主務省令第N条の表."""
-    find = text.find
-    i = find("表")
-    while i != -1:
+    for hit in _TABLE_ANCHOR.finditer(text):
+        i = hit.start()
         j = _prev_nonspace(text, i)
         if j >= 0:
             ch = text[j]
             if ch == "別" or ch == "同":
-                lo = max(0, j - 60)
-                m = _PROVISION_BEFORE.search(text, lo, j)
+                k = _prev_nonspace(text, j)  # a provision before ends in 条, 項, 号, a number or の
+                m = None
+                if k >= 0 and text[k] in _PROVISION_LAST:
+                    m = _PROVISION_BEFORE.search(text, max(0, j - 60), j)
                 yield Candidate(m.start() if m else j, j, "anchored")
             elif ch == "の":
                 lo = max(0, i - 80)
                 m = _ORDER_TABLE_BEFORE.search(text, lo, j + 1)
                 if m:
                     yield Candidate(m.start(), j, "anchored")
-        i = find("表", i + 1)
+
+
+# What a row list holds between its parentheses: numbers, separators, の, 項, 及び/並びに, から/まで, ～,
+# 第/番 (第N項, 項番N), whitespace and invisible format characters
+_LIST_CHARS = frozenset(
+    "0123456789０１２３４５６７８９〇一二三四五六七八九十百千、，,・･の項及び並にからまで〜～~第番 \t\r\n\u3000"
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
+)
+
+
+_LIST_CLOSE = re.compile(r"項(?=[）)])")
 
 
 def row_list_candidates(text: str) -> Iterator[Candidate]:
-    """Parenthesised lists ending in 「項）」: their opening parenthesis."""
-    for closer in ("項）", "項)"):
-        i = text.find(closer)
-        while i != -1:
-            lo = max(0, i - 3000)
-            open_full = text.rfind("（", lo, i)
-            open_half = text.rfind("(", lo, i)
-            o = max(open_full, open_half)
-            if o != -1:
+    """Parenthesised lists ending in 「項）」, however long: their opening parenthesis (the list's
+    characters are walked back from the 「項）」 to the parenthesis that opens them)."""
+    for hit in _LIST_CLOSE.finditer(text):
+        i = hit.start()
+        if True:
+            j = i
+            while j > 0 and text[j - 1] in _LIST_CHARS:
+                j -= 1
+            if j > 0 and text[j - 1] in "（(":
+                o = j - 1
                 k = o + 1
                 while k < i and text[k] in _WS:
                     k += 1
                 if k < i and (text[k].isdigit() or text[k] in "〇一二三四五六七八九十百"):
                     yield Candidate(o, i, "bare_rows")
-            i = text.find(closer, i + 1)
 
 
 # 「…の項：１、２、３」, 「項番：１、２」: where the numbers begin
 _COLON_LIST = re.compile(r"(?:の[\s]*項|項[\s]*番)[\s]*[：:][\s]*(?=[0-9０-９〇一二三四五六七八九十百])")
 
 
+# 「項」 followed by a colon (「の項：」) or by 「番」 and a colon (「項番：」): one C-level search
+_COLON_KOU = re.compile(r"項(?=[\s]*(?:番[\s]*)?[：:])")
+
+
 def colon_row_candidates(text: str) -> Iterator[Candidate]:
     """Row lists written after a colon (「（第一欄が「市町村長」の項：１、２、３）」): where the
     numbers begin."""
-    if "：" not in text and ":" not in text:
-        return
-    for m in _COLON_LIST.finditer(text):
-        yield Candidate(m.end(), m.end(), "colon_rows")
+    for hit in _COLON_KOU.finditer(text):
+        i = hit.start()
+        j = _prev_nonspace(text, i, 4)
+        m = (_COLON_LIST.match(text, j) if j >= 0 and text[j] == "の" else None) or _COLON_LIST.match(text, i)
+        if m is not None:
+            yield Candidate(m.end(), m.end(), "colon_rows")
 
 
 _REFS_OPEN = re.compile(r"[（(][\s]*[0-9０-９]+[\s]*条")
@@ -175,17 +196,20 @@ def article_refs_candidate(text: str, title_end: int) -> Candidate | None:
 
 
 class Passages:
-    """The blank-line separated passages of a text, found once; lookups by bisection."""
+    """The blank-line separated passages of a text, found once on first use; lookups by bisection."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0]
+        self._text = text
+        self._starts: list[int] = []
         self._ends: list[int] = []
-        for m in _BLANK_LINE.finditer(text):
-            self._ends.append(m.start())
-            self._starts.append(m.end())
-        self._ends.append(len(text))
 
     def _index(self, pos: int) -> int:
+        if not self._starts:  # found on first use: a text with no citation never needs them
+            self._starts.append(0)
+            for m in _BLANK_LINE.finditer(self._text):
+                self._ends.append(m.start())
+                self._starts.append(m.end())
+            self._ends.append(len(self._text))
         return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def start(self, pos: int) -> int:

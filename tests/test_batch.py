@@ -272,11 +272,15 @@ def test_report_and_changes(drafts: Path, tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert rows[0] == ["変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明"]
-    assert ["令和6年5月27日", "sjis.txt 2行目", OLD, NEW, "事後", "根拠法にあわせて修正記載する形式的変更のため"] in rows
-    # one row per citation, not per token edit
-    n_citations = sum(data["summary"][k] for k in ["changes"])
-    assert len(rows) - 1 == n_citations
-    assert n_citations < data["summary"]["edits"]
+    # several files: 項目 starts with the file's name; a text file's item is its block of lines
+    assert ["令和6年5月27日", "sjis.txt\n1～2行目", f"特定個人情報保護評価書\n根拠: {OLD}",
+            f"特定個人情報保護評価書\n根拠: {NEW}", "事後", "根拠法にあわせて修正記載する形式的変更のため"] in rows
+    # one row per changed item (paragraph, cell …) of the files that were processed, not per citation
+    items = {(f["path"], e["item"]) for f in data["files"] if f["status"] != "failed" for e in f["edits"]}
+    assert len(rows) - 1 == len(items) < data["summary"]["changes"] < data["summary"]["edits"]
+    # 評価書.xlsx B1 holds two citations: one row, the whole cell before and after
+    b1 = [r for r in rows if r[1] == "excel/評価書.xlsx\n②事務の内容" and "59" in r[2]]
+    assert len(b1) == 1 and b1[0][2].count("別表第一") == 2 and b1[0][3].count("別表の") == 2
 
 
 def test_changes_xlsx_in_dry_run(drafts: Path, tmp_path: Path) -> None:
@@ -286,7 +290,8 @@ def test_changes_xlsx_in_dry_run(drafts: Path, tmp_path: Path) -> None:
     assert rc == 0 and snapshot(drafts) == before
     ws = openpyxl.load_workbook(str(dest)).active
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[1] == ("令和6年5月27日", "sjis.txt 2行目", OLD, NEW, "事後", "根拠法にあわせて修正記載する形式的変更のため")
+    assert rows[1] == ("令和6年5月27日", "1～2行目", f"特定個人情報保護評価書\n根拠: {OLD}",
+                       f"特定個人情報保護評価書\n根拠: {NEW}", "事後", "根拠法にあわせて修正記載する形式的変更のため")
 
 
 def test_json_output(drafts: Path) -> None:
@@ -337,7 +342,7 @@ def test_add_file_arguments_adds_only_file_options() -> None:
     batch.add_file_arguments(ap)
     dests = {a.dest for a in ap._actions} - {"help"}
     assert dests == {"glob", "in_place", "backup_suffix", "no_backup", "output_dir", "report", "changes",
-                     "date", "jobs"}
+                     "date", "jobs", "track_changes", "verbose"}
     ns = ap.parse_args(["--date", "令和6年5月27日", "--jobs", "0"])
     assert ns.date.isoformat() == "2024-05-27" and ns.jobs == 0 and ns.backup_suffix == ".bak"
     with pytest.raises(SystemExit):

@@ -77,6 +77,16 @@ def test_find_json_keys(tmp_path: Path) -> None:
     assert [d["status"] for d in json.loads(p.stdout)] == ["ok", "ok", "ok"]
 
 
+def test_find_json_names_the_law_each_table_is_bound_to(tmp_path: Path) -> None:
+    full = "行政手続における特定の個人を識別するための番号の利用等に関する法律"
+    text = f"{full}（平成25年法律第27号。以下「番号法」という。）第9条第1項別表第一の16の項。同法別表第二の27の項"
+    src = tmp_path / "doc.txt"
+    src.write_text(text, encoding="utf-8")
+    data = json.loads(run("find", str(src), "--json").stdout)
+    got = [(d["law_basis"], text[d["law_start"] : d["law_end"]]) for d in data]
+    assert got == [("full_name", full), ("same_law", "同法")]
+
+
 def test_find_human_listing_has_line_and_column(tmp_path: Path) -> None:
     src = tmp_path / "doc.txt"
     src.write_text("一\n二 番号法別表第一の16の項", encoding="utf-8")

@@ -214,7 +214,8 @@ def test_split_citation_without_assumption(tmp_path: Path) -> None:
     para.add_run("番号利用法第9条第1項別表第").bold = True
     para.add_run("一の1")
     para.add_run("6の項に基づく").italic = True
-    d.add_paragraph("（以下略）別表第一の16の項")  # no law established: reported, not rewritten
+    # no law established (the sentence before has ended): reported, not rewritten
+    d.add_paragraph("以下略。別表第一の16の項")
     d.add_table(rows=1, cols=1).cell(0, 0).text = OLD
     d.sections[0].header.paragraphs[0].text = OLD
     d.save(str(p))
@@ -226,7 +227,7 @@ def test_split_citation_without_assumption(tmp_path: Path) -> None:
     d2 = docx.Document(str(p))
     assert _runs(d2.paragraphs[0]) == [("番号利用法第9条第1項別表", True, False), ("の24", False, False),
                                        ("の項に基づく", False, True)]
-    assert d2.paragraphs[1].text == "（以下略）別表第一の16の項"
+    assert d2.paragraphs[1].text == "以下略。別表第一の16の項"
     assert d2.tables[0].cell(0, 0).text == NEW
     assert d2.sections[0].header.paragraphs[0].text == NEW
 

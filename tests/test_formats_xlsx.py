@@ -59,12 +59,14 @@ def sample(tmp_path: Path) -> Path:
 def test_rewrite_cells_and_keep_everything_else(sample: Path, tmp_path: Path) -> None:
     doc = open_document(sample)
     # cells that cannot hold a citation (「②事務の内容」, 「関係のない文章」) are not units
-    # B1 is labelled with the item to its left; E1's nearest text to the left is a citation, no label
-    labels = ["評価書!B1（②事務の内容）", "評価書!E1", "評価書!A5", "別紙!B2"]
+    # B1 is labelled with the item to its left; E1's nearest text to the left is a citation, no label;
+    # the formula C4 is read (its citation is reported) but never rewritten
+    labels = ["評価書!B1（②事務の内容）", "評価書!E1", "評価書!C4", "評価書!A5", "別紙!B2"]
     assert [u.location.label for u in doc.units] == labels
     edits, findings = rewrite_document(doc, rewrite)
-    assert not findings
-    assert {e.location for e in edits} == set(labels)
+    assert [(f.location, f.reason, f.text, f.proposed) for f in findings] == [
+        ("評価書!C4", "formula-not-rewritten", "番号利用法別表第一の16の項", "番号利用法別表の24の項")]
+    assert {e.location for e in edits} == set(labels) - {"評価書!C4"}
     out = tmp_path / "out.xlsx"
     doc.save(out)
     wb = openpyxl.load_workbook(str(out), rich_text=True)
@@ -323,7 +325,8 @@ def test_inline_string_cell(tmp_path: Path) -> None:
     doc = open_document(p)
     assert [(u.location.label, u.location.detail) for u in doc.units] == [
         ("評価書!A2", {"sheet": "評価書", "cell": "A2"}),
-        ("評価書!B2（②法令上の根拠）", {"sheet": "評価書", "cell": "B2", "row_label": "②法令上の根拠"})]
+        ("評価書!B2（②法令上の根拠）", {"sheet": "評価書", "cell": "B2", "row_label": "②法令上の根拠",
+                                      "heading": ["②法令上の根拠"]})]
     edits, _ = rewrite_document(doc, rewrite)
     assert [e.location for e in edits] == ["評価書!B2（②法令上の根拠）"] * len(edits)
     doc.save(p)
@@ -414,8 +417,15 @@ def test_formula_cell_with_a_cached_citation_is_untouched(tmp_path: Path) -> Non
     raw_book(p, f'<row r="1">{formula}{shared}<c r="C1" t="inlineStr"><is><t>{OLD}</t></is></c></row>',
              f"<si><t>{OLD}</t></si>")
     doc = open_document(p)
-    assert [u.location.label for u in doc.units] == ["評価書!C1"]  # no label: formulas are no text
-    rewrite_document(doc, rewrite)
+    # the formula showing a citation is read; C1 has no label: formulas are no text
+    assert [u.location.label for u in doc.units] == ["評価書!A1", "評価書!C1"]
+    assert doc.units[0].location.detail["formula"] is True
+    edits, findings = rewrite_document(doc, rewrite)
+    # one finding for the whole citation, with the rewrite it would take; nothing applied there
+    assert [(f.location, f.reason, f.text, f.proposed) for f in findings] == [
+        ("評価書!A1", "formula-not-rewritten", OLD, NEW)]
+    assert "数式" in findings[0].message and "formula" in findings[0].message
+    assert {e.location for e in edits} == {"評価書!C1"}
     doc.save(p)
     with zipfile.ZipFile(p) as zf:
         sheet = zf.read("xl/worksheets/sheet1.xml").decode()

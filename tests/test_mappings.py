@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mynumber_refs import rewrite
 from mynumber_refs.mappings import (
     Confidence,
     MappingError,
@@ -243,15 +244,42 @@ def test_new_row_exists(mset: MappingSet) -> None:
 def test_summary_counts(mset: MappingSet) -> None:
     s = {x["mapping"]: x for x in mset.summary()}
     b1 = s["beppyo1"]
-    assert (b1["established"], b1["inferred"], b1["deleted"], b1["known_missing"]) == (96, 3, 3, 13)
+    # 95 content-aligned rows (89 among them, inferred since the amendment ledger's A07 gives it two
+    # readings) + 38の2 established; 55の2, 56の2, 61の2 and 89 inferred; 13, 79, 82 deleted
+    assert (b1["established"], b1["inferred"], b1["deleted"], b1["known_missing"]) == (95, 4, 3, 13)
+    assert b1["ledger_lines_by_effect"]["lowered"] == 1
     b2 = s["beppyo2"]
     assert b2["deleted"] == 25 and b2["established"] + b2["inferred"] + b2["deleted"] == b2["old_rows"]
+    # 16の2 and 16の3 (ledger A02, A03) are old rows now; their new rows 25, 26 are no longer
+    # "old number unknown"
+    assert b2["ledger_lines_by_effect"]["added"] == 2
+    assert b2["new_rows_by_origin"]["old-number-unknown"] == 3
     assert s["order-item"]["established"] == 0
     text = format_summary(mset)
     assert text.startswith("■ 別表第一 → 別表")
-    assert "確定 established: 96" in text
+    assert "確定 established: 95" in text
+    assert "推定に引き下げ lowered 1" in text
     data = json.loads(format_summary(mset, as_json=True))
     assert [d["mapping"] for d in data] == ["beppyo1", "beppyo2", "order-article", "order-item"]
+
+
+def test_readme_coverage_table_matches_the_summary(mset: MappingSet) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("| 対応 mapping |") :].split("\n\n")[0].splitlines()[2:]
+    labels = {
+        "別表第一 → 別表": "beppyo1",
+        "別表第二 → 主務省令第2条の表": "beppyo2",
+        "旧主務省令 条 → 新主務省令 条": "order-article",
+        "旧主務省令 号 → 新主務省令 号": "order-item",
+    }
+    s = {x["mapping"]: x for x in mset.summary()}
+    assert len(table) == len(s)
+    for line in table:
+        label, est, inf, deleted, missing = (c.strip() for c in line.strip("|").split("|"))
+        x = s[labels[label]]
+        assert (int(est), int(inf), deleted, int(missing)) == (
+            x["established"], x["inferred"], f"{x['deleted']} ({x['deleted_inferred']})", x["known_missing"],
+        ), label  # fmt: skip
 
 
 def test_default_mappings_is_cached() -> None:
@@ -266,6 +294,120 @@ def test_explain_texts(mset: MappingSet) -> None:
     text = mset.explain_row(Table.BEPPYO1, R("13"))
     assert "対応する別表の項はありません" in text and "削除" in text and "(deleted)" in text
     assert "確認できません" in mset.explain_row(Table.BEPPYO1, R("99"))
+
+
+# ---------------------------------------------------------------------------------------------
+# The amendment ledger 2016–2024 (mappings/amendments_2016_2024.csv)
+# ---------------------------------------------------------------------------------------------
+
+
+def _ledger() -> dict[str, dict[str, str]]:
+    text = (MAPPINGS / "amendments_2016_2024.csv").read_text(encoding="utf-8-sig")
+    return {r["id"]: r for r in csv.DictReader(text.splitlines())}
+
+
+def test_beppyo1_89_is_inferred_with_both_readings(mset: MappingSet) -> None:
+    o = mset.map_row(Table.BEPPYO1, R("89"))
+    assert o is not None and o.new == ("133",) and o.confidence is INF
+    evidence = o.rows[0].evidence
+    # reading 1 (the content alignment: 89 rewritten in place) and reading 2 (a row appended after 98)
+    assert "manual content alignment" in evidence
+    assert "89 (rewritten) or 99 (new row after 98)" in evidence and "A07" in evidence
+
+
+def test_rewrite_reports_89_with_a_proposal_instead_of_rewriting() -> None:
+    text = "番号利用法第9条第1項別表第一の89の項"
+    result = rewrite(text)
+    assert result.text == text and result.edits == ()
+    (finding,) = result.findings
+    assert finding.reason == "inferred-mapping" and finding.proposed == "番号利用法第9条第1項別表の133の項"
+    accepted = rewrite(text, accept_inferred=True)
+    assert accepted.text == "番号利用法第9条第1項別表の133の項" and not accepted.findings
+
+
+@pytest.mark.parametrize(("old", "new"), [("16の2", "25"), ("16の3", "26")])
+def test_beppyo2_vaccination_rows_map_only_with_accept_inferred(mset: MappingSet, old: str, new: str) -> None:
+    o = mset.map_row(Table.BEPPYO2, R(old))
+    assert o is not None and o.new == (new,) and o.confidence is INF
+    assert mset.old_row_exists(Table.BEPPYO2, R(old))
+    text = f"番号法別表第二の{old}の項"
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["inferred-mapping"]
+    assert result.findings[0].proposed == f"番号法第19条第8号に基づく主務省令第2条の表の{new}の項"
+    assert rewrite(text, accept_inferred=True).text == result.findings[0].proposed
+
+
+@pytest.mark.parametrize(
+    ("table", "old"),
+    [(Table.BEPPYO1, "99"), (Table.BEPPYO1, "100"), (Table.BEPPYO1, "98の2"), (Table.BEPPYO1, "30の2"),
+     (Table.BEPPYO2, "121"), (Table.BEPPYO2, "69の2")],
+)  # fmt: skip
+def test_rows_of_unknown_number_are_reported(mset: MappingSet, table: Table, old: str) -> None:
+    assert mset.map_row(table, R(old)) is None
+    text = f"番号利用法{table.value}の{old}の項"
+    for accept in (False, True):
+        result = rewrite(text, accept_inferred=accept)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["row-unknown"]
+    # the ledger lines that touch it say so, and none of them mapped it
+    lines = mset.amendments(table, R(old))
+    assert lines and all(line.effect in ("reported", "not-identified", "lowered") for line in lines)
+    assert all(line.id in mset.explain_row(table, R(old)) for line in lines)
+
+
+def test_explain_shows_the_ledger_line_of_89(mset: MappingSet) -> None:
+    a07 = _ledger()["A07"]
+    text = mset.explain_row(Table.BEPPYO1, R("89"))
+    for column in ("amending_act", "amending_provision", "effective_date", "reading", "old_row_text"):
+        assert a07[column] in text, column
+    assert "推定に引き下げ" in text and "確度 confidence: 推定 (inferred)" in text
+    # with an as_of before 2019-10-01 the same row is still 89 (below the shift at 95)
+    assert "A07" in mset.explain_row(Table.BEPPYO1, R("89"), as_of=datetime.date(2019, 9, 1))
+
+
+_LEDGER_ROWS = [
+    (line, table, old)
+    for line in _ledger().values()
+    for table in (Table.BEPPYO1, Table.BEPPYO2)
+    if line["table"] == table.value
+    for old in line["old_rows"].split(";")
+    if old
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(_LEDGER_ROWS))
+def test_each_ledger_line_shows_in_explain_and_never_establishes(item: tuple[dict[str, str], Table, str]) -> None:
+    line, table, old = item
+    mset = default_mappings()
+    o = mset.map_row(table, R(old))
+    text = mset.explain_row(table, R(old))
+    for column in ("id", "amending_act", "effective_date", "reading"):
+        assert line[column] in text, column
+    several = len(line["old_rows"].split(";")) > 1
+    if line["effect"] == "lowered":
+        # the row the alignment had is mapped, inferred; another reading is not mapped at all
+        assert (o is None and several) or (o is not None and o.confidence is INF)
+    elif line["effect"] == "added":
+        assert o is not None and o.confidence is INF and line["id"] in o.rows[0].evidence
+    elif line["effect"] == "agrees":
+        assert o is not None and line["id"] in o.rows[0].evidence
+    else:
+        assert o is None
+
+
+def test_the_ledger_travels_with_the_mappings(tmp_path: Path) -> None:
+    d = tmp_path / "mappings"
+    shutil.copytree(MAPPINGS, d)
+    m = load_mappings(d)
+    assert [x.id for x in m.amendments(Table.BEPPYO1, R("89"))] == ["A07"]
+    # without the ledger file's entry the mappings still load, and explain has no ledger part
+    toml = (d / "transitions.toml").read_text(encoding="utf-8")
+    (d / "transitions.toml").write_text(toml[: toml.index("# [ledger]")], encoding="utf-8")
+    bare = load_mappings(d)
+    assert bare.amendments(Table.BEPPYO1, R("89")) == ()
+    assert "改正の記録" not in bare.explain_row(Table.BEPPYO1, R("89"))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -500,12 +642,14 @@ def test_users_extra_rows_with_a_transition_column(tmp_path: Path) -> None:
     extra = tmp_path / "my_rows.csv"
     extra.write_text(
         "transition,old,new,relation,confidence,method,evidence\n"
-        "beppyo2_to_interim,16の2,22,renumbered,inferred,list-position,自治体の確認資料\n",
+        "beppyo2_to_interim,69の2,88,renumbered,inferred,list-position,自治体の確認資料\n",
         encoding="utf-8",
     )
+    # 69の2 is only a candidate in the amendment ledger (A41): not shipped, a user's row adds it
+    assert default_mappings().map_row(Table.BEPPYO2, R("69の2")) is None
     m = load_mappings(extra=[extra])
-    o = m.map_row(Table.BEPPYO2, R("16の2"))
-    assert o is not None and o.new == ("25",) and o.confidence is INF
+    o = m.map_row(Table.BEPPYO2, R("69の2"))
+    assert o is not None and o.new == ("95",) and o.confidence is INF
 
 
 def test_users_rows_conflicting_with_shipped_rows_are_errors(tmp_path: Path) -> None:

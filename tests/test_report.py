@@ -1,4 +1,5 @@
-"""The 変更箇所 table, the JSON report and Japanese era dates."""
+"""The 変更箇所 table (rows per changed item, marks, print-ready .xlsx/.docx, CSV), the JSON report
+and Japanese era dates."""
 
 from __future__ import annotations
 
@@ -6,19 +7,29 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from pathlib import Path
 
+import docx
 import openpyxl
 import pytest
+from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl.cell.rich_text import CellRichText, TextBlock
 
 from mynumber_refs.report import (
     CHANGES_COLUMNS,
+    SEED_COLUMN_CHARS,
+    ChangeRow,
     change_rows,
     parse_date,
     wareki,
     write_changes,
     write_json_report,
 )
+
+TIMING, WHY = "事後", "根拠法にあわせて修正記載する形式的変更のため"
 
 
 @pytest.mark.parametrize(
@@ -47,71 +58,209 @@ def test_parse_date_forms() -> None:
         parse_date("いつか")
 
 
-def _edit(location: str, before: str, after: str, cb: str, ca: str, unit: int, cs: int) -> dict:
-    return {"location": location, "before": before, "after": after, "citation_before": cb,
-            "citation_after": ca, "unit": unit, "citation_start": cs, "evidence": ["e"]}
+@pytest.mark.parametrize("text", ["2024-02-30", "令和6年2月30日", "2024-13-01", "いつか"])
+def test_parse_date_errors_are_japanese_then_english(text: str) -> None:
+    with pytest.raises(ValueError) as info:
+        parse_date(text)
+    ja, _, en = str(info.value).partition(" / ")
+    assert text in ja and any("\u3040" <= ch <= "\u30ff" for ch in ja)  # Japanese (kana) first
+    english = en.replace(text, "").replace("令和6年5月27日", "")
+    assert english.strip() and english.isascii()  # then English
+    assert "day is out of range" not in str(info.value)  # not Python's own English-only message
 
 
-FILES = [
-    {"path": "drafts/評価書.docx", "name": "評価書.docx", "edits": [
-        _edit("本文 第1段落", "第一", "", "別表第一の16の項", "別表の24の項", 0, 5),
-        _edit("本文 第1段落", "16", "24", "別表第一の16の項", "別表の24の項", 0, 5),
-        _edit("本文 第1段落", "59", "85", "別表第一の59の項", "別表の85の項", 0, 30),
-        _edit("表1 行2 列2", "第一", "", "別表第一の16の項", "別表の24の項", 3, 5),
-    ]},
-    {"path": "drafts/a.txt", "name": "sub/a.txt", "edits": [
-        _edit("3行目", "16", "24", "16", "24", 0, -1),
-        _edit("3行目", "59", "85", "59", "85", 0, -1),
-    ]},
-]
+PARAGRAPH = "根拠は番号利用法別表第一の16の項及び別表第一の59の項とする。"
 
 
-def test_change_rows_one_per_citation() -> None:
-    rows = change_rows(FILES, dt.date(2024, 5, 27))
-    assert rows == [
-        ["令和6年5月27日", "評価書.docx 本文 第1段落", "別表第一の16の項", "別表の24の項", "事後",
-         "根拠法にあわせて修正記載する形式的変更のため"],
-        ["令和6年5月27日", "評価書.docx 本文 第1段落", "別表第一の59の項", "別表の85の項", "事後",
-         "根拠法にあわせて修正記載する形式的変更のため"],
-        ["令和6年5月27日", "評価書.docx 表1 行2 列2", "別表第一の16の項", "別表の24の項", "事後",
-         "根拠法にあわせて修正記載する形式的変更のため"],
-        # edits without a citation stay one row each
-        ["令和6年5月27日", "sub/a.txt 3行目", "16", "24", "事後", "根拠法にあわせて修正記載する形式的変更のため"],
-        ["令和6年5月27日", "sub/a.txt 3行目", "59", "85", "事後", "根拠法にあわせて修正記載する形式的変更のため"],
+def _edit(text: str, old: str, new: str, *, item: str, item_start: int = 0, location: str = "本文 第1段落",
+          heading: list[str] | None = None, occurrence: int = 0) -> dict:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(old, start + 1)
+    detail = {"heading": heading} if heading else {}
+    return {"location": location, "location_detail": detail, "start": start + item_start,
+            "end": start + item_start + len(old), "before": old, "after": new, "evidence": ["e"],
+            "item": item, "item_text": text, "item_start": item_start}
+
+
+def _files() -> list[dict]:
+    cell = "②法令上の根拠: 別表第一の16の項"
+    return [
+        {"path": "drafts/評価書.docx", "name": "評価書.docx", "status": "changed", "edits": [
+            # a paragraph with two citations, four token edits: one row
+            _edit(PARAGRAPH, "第一", "", item="0:0", heading=["Ⅰ 基本情報", "１．事務", "②事務の内容"]),
+            _edit(PARAGRAPH, "16", "24", item="0:0", heading=["Ⅰ 基本情報", "１．事務", "②事務の内容"]),
+            _edit(PARAGRAPH, "第一", "", item="0:0", occurrence=1),
+            _edit(PARAGRAPH, "59", "85", item="0:0"),
+            # a cell further in the unit: offsets count from the unit, the item starts later
+            _edit(cell, "第一", "", item="3:40", item_start=40, location="本文 表1 行2 列2"),
+            _edit(cell, "16", "24", item="3:40", item_start=40, location="本文 表1 行2 列2"),
+        ]},
+        {"path": "drafts/a.txt", "name": "sub/a.txt", "status": "changed", "edits": [
+            {**_edit("別表第一の16の項", "16", "24", item="0:0", location="3行目"),
+             "location_detail": {"item_label": "3～4行目"}},
+        ]},
+        # a file whose save failed: nothing of it is in the table
+        {"path": "drafts/ro.txt", "name": "ro.txt", "status": "failed", "edits": [
+            _edit("別表第一の16の項", "16", "24", item="0:0", location="1行目")]},
     ]
+
+
+def test_change_rows_one_per_changed_item() -> None:
+    rows = change_rows(_files(), dt.date(2024, 5, 27))
+    assert [r.cells() for r in rows] == [
+        ["令和6年5月27日", "評価書.docx\nⅠ 基本情報\n１．事務\n②事務の内容", PARAGRAPH,
+         "根拠は番号利用法別表の24の項及び別表の85の項とする。", TIMING, WHY],
+        ["令和6年5月27日", "評価書.docx\n本文 表1 行2 列2", "②法令上の根拠: 別表第一の16の項",
+         "②法令上の根拠: 別表の24の項", TIMING, WHY],
+        ["令和6年5月27日", "sub/a.txt\n3～4行目", "別表第一の16の項", "別表第一の24の項", TIMING, WHY],
+    ]
+    first = rows[0]
+    # only the characters that changed are marked: 「第一」 twice and the row numbers
+    assert [first.before[a:b] for a, b in first.before_marks] == ["第一", "16", "第一", "59"]
+    assert [first.after[a:b] for a, b in first.after_marks] == ["24", "85"]
+
+
+def test_one_file_has_no_file_name_in_item() -> None:
+    rows = change_rows(_files()[1:], dt.date(2024, 5, 27))
+    assert [r.item for r in rows] == ["3～4行目"]
+
+
+def test_saved_edits_only() -> None:
+    files = _files()
+    files[0]["status"] = "failed"
+    assert [r.item for r in change_rows(files, dt.date(2024, 5, 27))] == ["3～4行目"]
+
+
+def test_an_edit_that_does_not_match_its_item_is_an_error() -> None:
+    files = _files()[1:2]
+    files[0]["edits"][0]["before"] = "59"
+    with pytest.raises(ValueError, match="合いません"):
+        change_rows(files, dt.date(2024, 5, 27))
+
+
+def test_crlf_items_show_one_line_break() -> None:
+    text = "一行目\r\n別表第一の16の項"
+    rows = change_rows([{"path": "a.txt", "status": "changed",
+                         "edits": [_edit(text, "16", "24", item="0:0")]}], dt.date(2024, 5, 27))
+    assert rows[0].before == "一行目\n別表第一の16の項" and rows[0].after == "一行目\n別表第一の24の項"
+    assert [rows[0].before[a:b] for a, b in rows[0].before_marks] == ["16"]
+    assert [rows[0].after[a:b] for a, b in rows[0].after_marks] == ["24"]
+
+
+# pieces of text; a CRLF line end is one token (an edit never splits one)
+_PIECE = st.lists(st.sampled_from(["別", "表", "第", "一", "二", "の", "項", "1", "6", "、", "。", " ", "\n", "\r\n"]),
+                  max_size=6).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_PIECE, _PIECE, _PIECE), min_size=1, max_size=5), _PIECE)
+def test_marks_cover_exactly_what_changed(parts: list[tuple[str, str, str]], tail: str) -> None:
+    """For any item and edits: the new text is the edits applied, and taking the marked characters
+    out of the text before and after leaves the same text (what did not change)."""
+    text, spans, expected = "", [], ""
+    for keep, old, new in parts:
+        text += keep
+        expected += keep
+        spans.append((len(text), len(text) + len(old), old, new))
+        text += old
+        expected += new
+    text += tail
+    expected += tail
+    edits = [{"location": "1行目", "location_detail": {}, "start": a, "end": b, "before": old, "after": new,
+              "evidence": [], "item": "0:0", "item_text": text, "item_start": 0} for a, b, old, new in spans]
+    row = change_rows([{"path": "a.txt", "status": "changed", "edits": edits}], dt.date(2024, 5, 27))[0]
+
+    def crlf(s: str) -> str:
+        return s.replace("\r\n", "\n").replace("\r", "\n")
+
+    def unmarked(s: str, marks: list[tuple[int, int]]) -> str:
+        return "".join(p for p, m in ChangeRow.pieces(s, marks) if not m)
+
+    assert row.before == crlf(text) and row.after == crlf(expected)
+    assert crlf(unmarked(row.before, row.before_marks)) == crlf(unmarked(row.after, row.after_marks))
+    for marks, s in ((row.before_marks, row.before), (row.after_marks, row.after)):
+        assert all(0 <= a < b <= len(s) for a, b in marks)
+        assert all(b1 < a2 for (_, b1), (a2, _) in zip(marks, marks[1:], strict=False))
 
 
 def test_csv_has_bom_and_seed_columns(tmp_path: Path) -> None:
     dest = tmp_path / "変更箇所.csv"
-    write_changes(change_rows(FILES, dt.date(2024, 5, 27)), dest)
+    write_changes(change_rows(_files(), dt.date(2024, 5, 27)), dest)
     raw = dest.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf")
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     assert tuple(rows[0]) == CHANGES_COLUMNS
-    assert len(rows) == 6 and rows[1][0] == "令和6年5月27日"
+    assert len(rows) == 4 and rows[1][0] == "令和6年5月27日" and rows[1][2] == PARAGRAPH
 
 
-def test_xlsx_table(tmp_path: Path) -> None:
+def _relative(widths: list[float]) -> list[float]:
+    return [w / sum(widths) for w in widths]
+
+
+def test_xlsx_table_marks_and_print_setup(tmp_path: Path) -> None:
     dest = tmp_path / "変更箇所.xlsx"
-    rows = change_rows(FILES, dt.date(2024, 5, 27))
-    rows.append(["令和6年5月27日", "=危険な式?", "a", "b", "事後", "x"])
-    write_changes(rows, dest)
-    wb = openpyxl.load_workbook(str(dest))
+    rows = change_rows(_files(), dt.date(2024, 5, 27))
+    write_changes([*rows, ["令和6年5月27日", "=危険な式?", "a", "b", TIMING, "x"]], dest)
+    wb = openpyxl.load_workbook(str(dest), rich_text=True)
     ws = wb["変更箇所"]
-    values = list(ws.iter_rows(values_only=True))
-    assert values[0] == CHANGES_COLUMNS
-    assert values[1][2] == "別表第一の16の項" and ws["A1"].font.b
-    assert ws.cell(row=len(values), column=2).data_type == "s"  # text, never a formula
+    assert tuple(c.value for c in ws[1]) == CHANGES_COLUMNS and ws["A1"].font.b
+    before, after = ws["C2"].value, ws["D2"].value
+    for rich, marks_text in ((before, ["第一", "16", "第一", "59"]), (after, ["24", "85"])):
+        assert isinstance(rich, CellRichText)
+        marked = [b.text for b in rich if isinstance(b, TextBlock) and b.font.b and b.font.u == "single"]
+        assert marked == marks_text
+        assert all(not (b.font.b or b.font.u) for b in rich if isinstance(b, TextBlock) and b.text not in marks_text)
+    assert str(before) == PARAGRAPH
+    assert ws.cell(row=ws.max_row, column=2).data_type == "s"  # text, never a formula
+    # print: A4 landscape, one page wide, header row on every page
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == "$1:$1"
+    # every cell wrapped with borders; widths in the seed's proportions
+    for row in ws.iter_rows():
+        for c in row:
+            assert c.alignment.wrap_text and c.border.left.style == "thin" and c.border.bottom.style == "thin"
+    widths = [ws.column_dimensions[col].width for col in "ABCDEF"]
+    assert _relative(widths) == pytest.approx(_relative(list(SEED_COLUMN_CHARS)), abs=0.01)
+    # a row is tall enough for its lines: the three-line 項目 needs more than a one-line row
+    assert ws.row_dimensions[2].height > ws.row_dimensions[4].height
+
+
+def test_docx_table_marks_and_print_setup(tmp_path: Path) -> None:
+    dest = tmp_path / "変更箇所.docx"
+    write_changes(change_rows(_files(), dt.date(2024, 5, 27)), dest)
+    d = docx.Document(str(dest))
+    sec = d.sections[0]
+    assert sec.orientation == 1 and sec.page_width > sec.page_height  # landscape
+    assert abs(sec.page_width.mm - 297) < 1 and abs(sec.page_height.mm - 210) < 1  # A4
+    table = d.tables[0]
+    assert [c.text for c in table.rows[0].cells] == list(CHANGES_COLUMNS)
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # repeated on every page
+    assert table.style.name == "Table Grid"
+    widths = [c.width for c in table.rows[1].cells]
+    assert _relative(widths) == pytest.approx(_relative(list(SEED_COLUMN_CHARS)), abs=0.01)
+    assert sum(widths) <= sec.page_width - sec.left_margin - sec.right_margin  # one page wide
+    before_cell, after_cell = table.rows[1].cells[2], table.rows[1].cells[3]
+    assert before_cell.text == PARAGRAPH
+    marked = [r.text for r in before_cell.paragraphs[0].runs if r.bold and r.underline]
+    assert marked == ["第一", "16", "第一", "59"]
+    assert [r.text for r in after_cell.paragraphs[0].runs if r.bold and r.underline] == ["24", "85"]
+    # the 項目's heading path: one heading a line
+    assert table.rows[1].cells[1].text == "評価書.docx\nⅠ 基本情報\n１．事務\n②事務の内容"
+    with zipfile.ZipFile(dest) as zf:
+        assert b'w:type="fixed"' in zf.read("word/document.xml")
 
 
 def test_unknown_extension(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"\.csv"):
+    with pytest.raises(ValueError, match=r"\.docx"):
         write_changes([], tmp_path / "x.txt")
 
 
 def test_json_report_is_utf8_unescaped(tmp_path: Path) -> None:
     dest = tmp_path / "r.json"
-    write_json_report({"files": FILES}, dest)
+    write_json_report({"files": _files()}, dest)
     text = dest.read_text(encoding="utf-8")
     assert "別表第一の16の項" in text
     assert json.loads(text)["files"][0]["edits"][0]["evidence"] == ["e"]

@@ -17,6 +17,12 @@ A row that fails stays out of ``mappings/`` and is listed in the report printed 
 written to ``mappings/BUILD_REPORT.md``.  No row is filled by position or guess without being
 marked ``inferred``.
 
+The amendment ledger ``amendments_2016_2024.csv`` (changes to 別表第一 / 別表第二 by acts in force
+2016-2024) is applied last, by one rule (:func:`apply_ledger_rule`): a ledger line can lower a row
+to ``inferred`` (another reading of it) or add an ``inferred`` branch row; it never raises a row to
+``established``.  Each line, with what it did, is written to ``mappings/amendments_2016_2024.csv``
+so that ``explain`` can show it.
+
 Usage::
 
     python tools/build_mappings.py [--lawdata ../shared/lawdata] [--out mappings] [--check]
@@ -211,6 +217,283 @@ def order_item_sort_key(k: str) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
 
 
 # --------------------------------------------------------------------------------------------
+# the amendment ledger (amendments_2016_2024.csv) and the one rule that applies it
+# --------------------------------------------------------------------------------------------
+
+LEDGER = "amendments_2016_2024.csv"
+LEDGER_COLUMNS = [
+    "id",
+    "source",
+    "table",
+    "old_rows",
+    "candidates",
+    "after_last",
+    "new",
+    "effective_date",
+    "amending_act",
+    "amending_provision",
+    "change",
+    "old_row_text",
+    "reading",
+    "ledger_confidence",
+    "effect",
+    "effect_detail",
+]
+# the ledger's name of the table each old table's rows went to
+LEDGER_TARGET = {"別表第一": "別表", "別表第二": "第2条の表"}
+
+_ROW = r"\d+(?:の\d+)*"
+_NEW_ENTRY = re.compile(rf"(別表|第2条の表) ({_ROW})\b")
+_CANDIDATE = re.compile(rf"candidate ({_ROW})")
+_AFTER = re.compile(rf"after ({_ROW})")
+_BEFORE_REF = re.compile(r"before the (A\d+) row")
+
+
+def split_outside_brackets(text: str, sep: str) -> list[str]:
+    """``"89 (a or b) or 99"`` split on `` or `` outside parentheses -> ``["89 (a or b)", "99"]``."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）":
+            depth -= 1
+        elif depth == 0 and text.startswith(sep, i):
+            parts.append(text[start:i])
+            start = i = i + len(sep)
+            continue
+        i += 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts]
+
+
+@dataclass(frozen=True)
+class LedgerLine:
+    """One line of the amendment ledger, read into what the rule needs.
+
+    ``readings``: the old rows (numbering of 2024-05-26) the line says were changed; more than one
+    means the line gives alternative readings.  ``candidates``: numbers given only as a candidate.
+    ``after_last``: the last row of the 2015 text when the line says the changed row sat after it
+    (its own number not printed).  ``targets``: new table -> rows ( ``()`` = no counterpart); a table
+    missing from it = the line names no new row there.
+    """
+
+    id: str
+    line: int
+    tables: tuple[str, ...]
+    readings: tuple[str, ...]
+    candidates: tuple[str, ...]
+    after_last: str
+    targets: dict[str, tuple[str, ...]]
+    inserts: bool
+    identified: bool  # the ledger identifies the change (confidence other than "unknown")
+    raw: dict[str, str] = field(default_factory=dict, compare=False)
+
+    def single_table(self) -> str | None:
+        return self.tables[0] if len(self.tables) == 1 else None
+
+
+def parse_ledger_line(
+    line: int, r: dict[str, str], last_rows: dict[str, str], after_of: dict[str, str]
+) -> LedgerLine:
+    """Read one ledger line.  ``last_rows``: table -> last main row of its 2015 text;
+    ``after_of``: ledger id -> ``after_last`` of lines read before (for 「before the A19 row」)."""
+    table_text = r["table"]
+    tables = tuple(t.strip() for t in table_text.rstrip("?").split("/"))
+    if table_text.endswith("?"):
+        tables = tables + ("?",)  # not even the table is certain
+    old_text = r["old_row"].strip()
+    readings: list[str] = []
+    candidates = [key(m) for m in _CANDIDATE.findall(old_text)]
+    refs = _BEFORE_REF.findall(old_text)
+    if old_text and not old_text.startswith(("?", "(")):
+        for alt in split_outside_brackets(old_text, " or "):
+            m = re.match(rf"({_ROW})\s*(?:\(.*\))?$", alt)
+            if not m:
+                raise ValueError(f"{LEDGER}:{line}: cannot read old_row {old_text!r}")
+            readings.append(key(m.group(1)))
+    # where the row sat, when that is after the last row of the 2015 text
+    last = last_rows.get(tables[0]) if len(tables) == 1 else None
+    after_last = ""
+    if last is not None:
+        after_text = r["after_row"].strip()
+        positions = _AFTER.findall(old_text)
+        m = re.match(rf"({_ROW})", after_text)
+        if m:
+            positions.append(m.group(1))
+        if after_text == "last" or any(RowNumber.parse(p) >= RowNumber.parse(last) for p in positions):
+            after_last = last
+        elif any(after_of.get(ref) for ref in refs):
+            after_last = last  # inserted right before a row that sat after the last row
+    targets: dict[str, tuple[str, ...]] = {}
+    new_text = r["new_row"].strip()
+    if new_text.startswith("(none"):
+        for t in tables:
+            if t in LEDGER_TARGET:
+                targets[LEDGER_TARGET[t]] = ()
+    elif new_text:
+        for part in new_text.split(";"):
+            m = _NEW_ENTRY.match(part.strip())
+            if not m:
+                raise ValueError(f"{LEDGER}:{line}: cannot read new_row {part!r}")
+            targets[m.group(1)] = (*targets.get(m.group(1), ()), key(m.group(2)))
+    return LedgerLine(
+        id=r["id"],
+        line=line,
+        tables=tables,
+        readings=tuple(readings),
+        candidates=tuple(candidates),
+        after_last=after_last,
+        targets=targets,
+        inserts=r["change"].startswith("insert"),
+        identified=not r["confidence"].startswith("unknown"),
+        raw=r,
+    )
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """What the law-text alignment says of one old row: its final new rows and confidence."""
+
+    old: str
+    new: tuple[str, ...]
+    confidence: str
+
+
+@dataclass
+class LedgerDecision:
+    """What the ledger does to one chain (old table -> new table)."""
+
+    lowered: dict[str, list[LedgerLine]] = field(default_factory=dict)  # old -> lines with another reading
+    added: dict[str, tuple[str, list[LedgerLine]]] = field(default_factory=dict)  # old -> (new, lines)
+    agrees: dict[str, list[LedgerLine]] = field(default_factory=dict)  # old -> lines that agree
+    effects: dict[str, tuple[str, str]] = field(default_factory=dict)  # ledger id -> (effect, detail)
+    result: dict[str, Alignment] = field(default_factory=dict)  # the alignment after the rule
+
+
+def is_branch_row(old: str, main_rows: set[str]) -> bool:
+    """A branch row (``16の2``) of a row that the 2015 text has, and not itself a row of that text."""
+    n = RowNumber.parse(old)
+    return bool(n.branches) and str(n.main) in main_rows and old not in main_rows
+
+
+def apply_ledger_rule(
+    table: str,
+    alignment: dict[str, Alignment],
+    lines: Sequence[LedgerLine],
+    main_rows: set[str],
+) -> LedgerDecision:
+    """THE RULE.  A ledger line can lower an alignment's confidence or add an inferred branch row;
+    it never raises one to ``established`` (only a text that names the row does, and such texts are
+    read by the alignments, not here).
+
+    * A line *disagrees* with ``X -> N`` when it gives alternative readings of X, sends X elsewhere,
+      or says a row of N came from another old row (or from an inserted row of unprinted number):
+      the row becomes ``inferred`` (two readings).
+    * A line that names one old row X -> one new row N, where X is a branch row the alignment lacks,
+      N is claimed by no alignment and no line reads N otherwise, adds ``X -> N`` as ``inferred``.
+    * Anything else is reported only: an old number that is not printed, a candidate, rows not
+      identified.
+    """
+    target_table = LEDGER_TARGET[table]
+    decision = LedgerDecision(result=dict(alignment))
+    relevant: list[LedgerLine] = []
+    for ln in lines:
+        if table not in ln.tables:
+            continue
+        if ln.single_table() != table or not ln.identified:
+            also = f" (candidate {', '.join(ln.candidates)} only)" if ln.candidates else ""
+            decision.effects[ln.id] = ("not-identified", f"the ledger does not identify the rows{also}; never mapped")
+            continue
+        relevant.append(ln)
+
+    def targets(ln: LedgerLine) -> tuple[str, ...] | None:
+        return ln.targets.get(target_table)
+
+    def other_origin(ln: LedgerLine, old: str) -> bool:
+        # the line says a row it names in the new table came from somewhere other than ``old``
+        return ln.readings != (old,) and bool(ln.readings or ln.inserts)
+
+    claimed = {n: a.old for a in alignment.values() for n in a.new}
+    for a in alignment.values():
+        against = []
+        for ln in relevant:
+            t = targets(ln)
+            if a.old in ln.readings and t is not None and (len(ln.readings) > 1 or set(t) != set(a.new)):
+                against.append(ln)
+            elif t and set(t) & set(a.new) and other_origin(ln, a.old):
+                against.append(ln)
+            elif ln.readings == (a.old,):
+                decision.agrees.setdefault(a.old, []).append(ln)
+        if against:
+            decision.lowered[a.old] = against
+            decision.result[a.old] = Alignment(a.old, a.new, "inferred")
+            for ln in against:
+                decision.effects[ln.id] = (
+                    "lowered",
+                    f"{table} {a.old} → {','.join(a.new) or '(none)'}: another reading, so inferred",
+                )
+
+    by_old: dict[str, list[LedgerLine]] = {}
+    for ln in relevant:
+        for old in ln.readings:
+            if old not in alignment:
+                by_old.setdefault(old, []).append(ln)
+    for old, lns in by_old.items():
+        named = {targets(ln) for ln in lns}
+        why = ""
+        if any(len(ln.readings) > 1 for ln in lns):
+            why = "one of several readings"
+        elif len(named) != 1 or None in named:
+            why = "the ledger names no single new row for it"
+        elif not is_branch_row(old, main_rows):
+            why = "not a branch row of a row of the 2015 text (never mapped by position)"
+        else:
+            (t,) = named
+            assert t is not None
+            if len(t) != 1:
+                why = "not exactly one new row"
+            elif t[0] in claimed:
+                why = f"new row {t[0]} is the alignment's successor of {claimed[t[0]]}"
+            elif any(set(targets(x) or ()) & set(t) and other_origin(x, old) for x in relevant):
+                why = f"the ledger reads new row {t[0]} in another way too"
+        if why:
+            for ln in lns:
+                effect, detail = decision.effects.get(ln.id, ("reported", ""))
+                detail = "; ".join(x for x in (detail, f"{table} {old} not mapped: {why}") if x)
+                decision.effects[ln.id] = (effect, detail)
+            continue
+        new = t[0]
+        claimed[new] = old
+        decision.added[old] = (new, lns)
+        decision.result[old] = Alignment(old, (new,), "inferred")
+        for ln in lns:
+            decision.effects[ln.id] = ("added", f"{table} {old} → {new} added as inferred")
+
+    for ln in relevant:
+        if ln.id in decision.effects:
+            continue
+        if any(ln in v for v in decision.agrees.values()):
+            (old,) = ln.readings
+            new = ",".join(alignment[old].new) or "(none)"
+            decision.effects[ln.id] = ("agrees", f"agrees with {table} {old} → {new}; confidence unchanged")
+        elif ln.readings:
+            decision.effects[ln.id] = (
+                "reported",
+                f"names {table} {' or '.join(ln.readings)} but reads no new row of it; nothing applied",
+            )
+        else:
+            where = f" (a row after {ln.after_last})" if ln.after_last else ""
+            also = f" (candidate {', '.join(ln.candidates)})" if ln.candidates else ""
+            decision.effects[ln.id] = (
+                "reported",
+                f"old number not printed{where}{also}; never mapped by position",
+            )
+    return decision
+
+
+
+# --------------------------------------------------------------------------------------------
 # the build
 # --------------------------------------------------------------------------------------------
 
@@ -233,6 +516,7 @@ class Builder:
                 "align_order_refs_old_to_new.csv",
                 "branch_rows_2016_2024.csv",
                 "new_on_2024-05-27.csv",
+                LEDGER,
             )
         }
         self.notes_text = (lawdata / "branch_rows_2016_2024_notes.md").read_text(encoding="utf-8")
@@ -308,13 +592,8 @@ class Builder:
                 continue
             target[k] = ("", "branch")
             out.append([k, "", "branch (2016-2024)", r["confidence"], f"branch_rows_2016_2024.csv:{line}"])
-        cols_old = ["row", "actor", "status", "confidence", "source"]
-        self.files["tables/old_beppyo1_rows.csv"] = csv_text(
-            cols_old, sorted(rows_old1, key=lambda x: RowNumber.parse(x[0]))
-        )
-        self.files["tables/old_beppyo2_rows.csv"] = csv_text(
-            cols_old, sorted(rows_old2, key=lambda x: RowNumber.parse(x[0]))
-        )
+        # written by write_old_tables, after the amendment ledger may have added branch rows
+        self.rows_old_tables = {"別表第一": rows_old1, "別表第二": rows_old2}
 
         rows_new1 = []
         for line, r in new1.rows:
@@ -409,11 +688,6 @@ class Builder:
             ev = f"{src.name}:{line}: {r['evidence']}"
             if "seed pair confirmed" in r["evidence"]:
                 ev += f"; seed-document: {SEED_DOC} rewrites 別表第一の{old}の項 to 別表の{new}の項"
-            if old == "89":
-                ev += (
-                    "; caveat (branch_rows_2016_2024_notes.md §4): a row may have been appended on 2019-10-01 "
-                    "for the same tax; not verified"
-                )
             out.append(
                 Row(old, [new], "renumbered", "established", method, ev, r["old_actor"], r["new_actor"])
             )
@@ -441,6 +715,194 @@ class Builder:
             )
             out.append(Row(old, [new], "renumbered", r["confidence"], method, ev, "", self.new1[new]))
         self.write_transition("beppyo1_to_beppyo.csv", out)
+
+    # ---- the amendment ledger 2016-2024 ----------------------------------------------------
+
+    def build_ledger(self) -> None:
+        """Apply ``amendments_2016_2024.csv`` to the two chains with :func:`apply_ledger_rule`.
+
+        Runs after the alignments are built: it can only lower a row to ``inferred``, add an
+        ``inferred`` branch row, or attach the ledger line to a row's evidence.
+        """
+        src = self.src[LEDGER]
+        last_rows = {
+            table: str(max(RowNumber.parse(k).main for k, (_, status) in rows.items() if status != "branch"))
+            for table, rows in (("別表第一", self.old1), ("別表第二", self.old2))
+        }
+        lines: list[LedgerLine] = []
+        after_of: dict[str, str] = {}
+        self.ledger_effects: dict[str, tuple[str, str]] = {}
+        self.ledger_all: list[tuple[int, dict[str, str], LedgerLine | None]] = []
+        for line, r in src.rows:
+            where = self.where(src.name, line)
+            try:
+                ln = parse_ledger_line(line, r, last_rows, after_of)
+            except ValueError as exc:
+                self.report.reject(where, str(exc))
+                self.ledger_effects[r["id"]] = ("rejected", str(exc))
+                self.ledger_all.append((line, r, None))
+                continue
+            after_of[ln.id] = ln.after_last
+            problem = self.check_ledger_line(ln)
+            if problem:
+                self.report.reject(where, f"{ln.id}: {problem}")
+                self.ledger_effects[ln.id] = ("rejected", problem)
+                self.ledger_all.append((line, r, ln))
+                continue
+            lines.append(ln)
+            self.ledger_all.append((line, r, ln))
+
+        i2r = {r.old: r for r in self.rows_interim_to_rei2}  # type: ignore[attr-defined]
+        for table, transition in (("別表第一", "beppyo1_to_beppyo.csv"), ("別表第二", "beppyo2_to_interim.csv")):
+            rows: list[Row] = getattr(self, "rows_" + transition[:-4])
+            old_rows = self.old1 if table == "別表第一" else self.old2
+            alignment = {}
+            for r in rows:
+                if table == "別表第一" or not r.new:
+                    alignment[r.old] = Alignment(r.old, tuple(r.new), r.confidence)
+                    continue
+                nxt = i2r.get(r.new[0])
+                if nxt is None:
+                    continue
+                conf = "inferred" if "inferred" in (r.confidence, nxt.confidence) else "established"
+                alignment[r.old] = Alignment(r.old, tuple(nxt.new), conf)
+            main_rows = {k for k, (_, status) in old_rows.items() if status != "branch"}
+            decision = apply_ledger_rule(table, alignment, lines, main_rows)
+            by_old = {r.old: r for r in rows}
+            for old, against in decision.lowered.items():
+                row = by_old[old]
+                row.confidence = decision.result[old].confidence
+                for ln in against:
+                    row.evidence += "; " + self.ledger_evidence(ln) + (
+                        " [another reading of this row, so at most inferred; the ledger never establishes a row]"
+                    )
+            for old, agreeing in decision.agrees.items():
+                if old in decision.lowered:
+                    continue
+                for ln in agreeing:
+                    row = by_old[old]
+                    row.evidence += f"; {self.ledger_ref(ln)} agrees"
+            for old, (new, lns) in decision.added.items():
+                added = self.ledger_row(table, old, new, decision.result[old].confidence, lns, rows)
+                if isinstance(added, str):
+                    for ln in lns:
+                        self.report.reject(self.where(src.name, ln.line), f"{ln.id}: {added}")
+                        decision.effects[ln.id] = ("rejected", added)
+                    continue
+                rows.append(added)
+                old_rows[old] = ("", "branch")
+                self.rows_old_tables[table].append(
+                    [old, "", "branch (2016-2024)", added.confidence, ", ".join(f"{LEDGER}:{ln.line}" for ln in lns)]
+                )
+            for lid, effect in decision.effects.items():
+                if lid in self.ledger_effects and effect[0] == "not-identified":
+                    continue
+                self.ledger_effects[lid] = effect
+            self.write_transition(transition, rows)
+
+    def check_ledger_line(self, ln: LedgerLine) -> str:
+        """'' if the line's new rows exist and its quoted new-table text is that row's; else why not."""
+        tables = {"別表": self.new1, "第2条の表": self.new2}
+        for t, rows in ln.targets.items():
+            for n in rows:
+                if n not in tables[t]:
+                    return f"new row {n} is not in the {t}"
+        content, content_source = ln.raw["content"], ln.raw["content_source"]
+        quoted = {"new_beppyo": "別表", "new_rei2_table": "第2条の表"}
+        for prefix, t in quoted.items():
+            if not content_source.startswith(prefix):
+                continue
+            number, _, rest = content.partition("\u3000")
+            actor = rest.split("｜")[0]
+            try:
+                n = str(parse_int(number))
+            except ValueError:
+                return f"content does not begin with a row number of the {t}: {content[:20]!r}"
+            if n not in ln.targets.get(t, ()):
+                return f"content quotes row {n} of the {t}, new_row says {ln.raw['new_row']}"
+            if tables[t][n] != actor:
+                return f"content's who-column {actor!r} is not that of {t} {n} ({tables[t][n]!r})"
+        return ""
+
+    def ledger_ref(self, ln: LedgerLine) -> str:
+        r = ln.raw
+        return (
+            f"amendment ledger {LEDGER}:{ln.line} ({ln.id}; {r['amending_act']} {r['amending_provision']}; "
+            f"in force {r['effective_date'] or '?'}; ledger: {r['confidence']})"
+        )
+
+    def ledger_evidence(self, ln: LedgerLine) -> str:
+        r = ln.raw
+        return (
+            f"{self.ledger_ref(ln)}: {r['change']}: old {r['old_row']} → {r['new_row'] or '?'}; "
+            f"{r['alignment_basis']}"
+        )
+
+    def ledger_row(
+        self, table: str, old: str, new: str, confidence: str, lns: list[LedgerLine], rows: list[Row]
+    ) -> Row | str:
+        """The transition row the ledger adds for ``old`` -> ``new`` (a str says why it cannot)."""
+        ev = " | ".join(
+            self.ledger_evidence(ln) + f" [added by the ledger as inferred: no text prints 「{old}」]"
+            for ln in lns
+        )
+        if table == "別表第一":
+            ev += f" [who-column: the old row's text (2016-2024) was not found; new actor {self.new1[new]}]"
+            return Row(old, [new], "renumbered", confidence, "list-position", ev, "", self.new1[new])
+        # 別表第二 goes through the interim numbering: the one interim row that becomes ``new``
+        taken = {n for r in rows for n in r.new}
+        interim = [
+            r.old
+            for r in self.rows_interim_to_rei2  # type: ignore[attr-defined]
+            if tuple(r.new) == (new,) and r.old not in taken
+        ]
+        if len(interim) != 1:
+            return f"no single free interim row becomes 第2条の表 {new} ({interim})"
+        k = interim[0]
+        r = self.interim[k]
+        where = self.where("beppyo2_interim_2024-05-27.tsv", int(r["_line"]))
+        ev += (
+            f" | {where}: interim row {k} ({r['a007_article']}, {r['照会者(inferred)']}) → 第2条の表 {new} "
+            "[who-column: the old row's text (2016-2024) was not found]"
+        )
+        return Row(old, [k], "renumbered", confidence, "list-position", ev, "", r["照会者(inferred)"])
+
+    def write_old_tables(self) -> None:
+        cols_old = ["row", "actor", "status", "confidence", "source"]
+        for table, name in (("別表第一", "tables/old_beppyo1_rows.csv"), ("別表第二", "tables/old_beppyo2_rows.csv")):
+            rows = sorted(self.rows_old_tables[table], key=lambda x: RowNumber.parse(x[0]))
+            self.files[name] = csv_text(cols_old, rows)
+
+    def ledger_csv(self) -> str:
+        out = []
+        for line, r, ln in self.ledger_all:
+            effect, detail = self.ledger_effects.get(r["id"], ("reported", "not applied to a table's rows"))
+            new = ""
+            if ln is not None:
+                new = ";".join(
+                    f"{t} {n}" for t, rows in ln.targets.items() for n in (rows or ("(none)",))
+                )
+            out.append(
+                [
+                    r["id"],
+                    f"{LEDGER}:{line}",
+                    r["table"],
+                    ";".join(ln.readings) if ln else "",
+                    ";".join(ln.candidates) if ln else "",
+                    ln.after_last if ln else "",
+                    new,
+                    r["effective_date"],
+                    r["amending_act"],
+                    r["amending_provision"],
+                    r["change"],
+                    r["old_row"],
+                    r["alignment_basis"],
+                    r["confidence"],
+                    effect,
+                    detail,
+                ]
+            )
+        return csv_text(LEDGER_COLUMNS, out)
 
     # ---- 別表第一 / 別表第二 before 2019-10-01 ---------------------------------------------
 
@@ -847,6 +1309,9 @@ class Builder:
         self.build_pre2019()
         self.build_beppyo2_old_to_interim()
         self.build_interim_to_rei2()
+        self.build_ledger()
+        self.write_old_tables()
+        self.files[LEDGER] = self.ledger_csv()
         self.build_rei2_articles()
         self.build_order_articles()
         i2r = {r.old: r.new for r in self.rows_interim_to_rei2}  # type: ignore[attr-defined]
@@ -992,6 +1457,7 @@ class Builder:
                     "new_beppyo_2025-06-20.tsv",
                     "align_beppyo1_to_beppyo.csv",
                     "branch_rows_2016_2024.csv",
+                    LEDGER,
                 ],
             ),
             (
@@ -1022,7 +1488,7 @@ class Builder:
                 "2024-05-27",
                 "別表第二 (old numbering) → the interim sequential numbering of the old order's last text",
                 "",
-                ["old_beppyo2_2015.tsv", "beppyo2_interim_2024-05-27.tsv", "branch_rows_2016_2024.csv"],
+                ["old_beppyo2_2015.tsv", "beppyo2_interim_2024-05-27.tsv", "branch_rows_2016_2024.csv", LEDGER],
             ),
             (
                 "interim_to_rei2.csv",
@@ -1113,6 +1579,16 @@ class Builder:
                 f'description = "{desc}"',
                 "",
             ]
+        t += [
+            "# [ledger]: changes to 別表第一 / 別表第二 by acts in force 2016-2024 (one line each, with the act,",
+            "#   provision, date and reading) and what the build did with each: lowered a row to inferred, added an",
+            "#   inferred branch row, agrees with a row, or reported only. `explain` shows the lines a row touches.",
+            "[ledger]",
+            f'file = "{LEDGER}"',
+            f'source = "{LEDGER}"',
+            'description = "amendments of 番号法 別表第一 / 別表第二 in force 2016-01-01 .. 2024-05-26 (amending texts not found)"',
+            "",
+        ]
         return "\n".join(t)
 
     def report_md(self) -> str:
@@ -1137,6 +1613,27 @@ class Builder:
         lines += [f"- {x}" for x in r.notes]
         lines += ["", "## Known and deliberately not mapped", ""]
         lines += [f"- {x}" for x in r.not_mapped]
+        lines += [
+            "",
+            f"## Amendment ledger ({LEDGER})",
+            "",
+            "Applied by `apply_ledger_rule`: a line can lower a row to `inferred` (another reading) or add an",
+            "`inferred` branch row; it never raises a row to `established`. Each line's act, provision, date and",
+            f"reading travel in `mappings/{LEDGER}`.",
+            "",
+        ]
+        by_effect: dict[str, list[str]] = {}
+        for lid, (effect, _) in self.ledger_effects.items():
+            by_effect.setdefault(effect, []).append(lid)
+        lines += ["| effect | lines |", "|---|---|"]
+        for effect in ("lowered", "added", "agrees", "reported", "not-identified", "rejected"):
+            ids = sorted(by_effect.get(effect, []), key=lambda x: int(x[1:]))
+            lines.append(f"| {effect} | {len(ids)}: {', '.join(ids) or '-'} |")
+        lines.append("")
+        for _, row, _ln in self.ledger_all:
+            effect, detail = self.ledger_effects[row["id"]]
+            if effect in ("lowered", "added", "reported"):
+                lines.append(f"- {row['id']} ({effect}): {detail}")
         lines += ["", "## Sources", ""]
         for name in self.src:
             rev = self.revision(name)

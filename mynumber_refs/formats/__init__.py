@@ -8,6 +8,13 @@ onto runs, rich-text blocks or bytes and may refuse some, e.g. inside tracked ch
 collects plain, picklable :class:`EditRecord`/:class:`FindingRecord` lists.  ``doc.save(dest)``
 then writes atomically.
 
+Each edit record names its *item* (the paragraph, cell, shape, or block of lines of a text file it
+is in, with the item's whole text) and, where the format knows it, the PIA's heading path above it
+(``location_detail["heading"]``): the 変更箇所 table shows one row per item.  Where the rewriter
+writes the act's name itself, every unit of a document gets the name the document uses most
+(:func:`document_law_name`).  Word and Excel documents have ``track_changes()``: Word edits then
+become tracked changes, changed Excel cells get a comment with their text before.
+
 Heavy libraries (python-docx; lxml for Excel) are imported only inside the Word and Excel handlers'
 functions, so importing this package is cheap.
 """
@@ -16,12 +23,14 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from ..edits import EditLike, apply_edits
+from ..render import document_law_name
 from ..scan import may_hold_citation
 from .safety import FormatError
 
@@ -43,11 +52,17 @@ __all__ = [
     "open_document",
     "rewrite_document",
     "plan_segment_edits",
+    "segment_ops",
+    "apply_segment_ops",
+    "SegmentOps",
     "plan_whole_groups",
     "edit_group",
     "GROUP_MESSAGE",
     "apply_edits_to_text",
     "may_cite",
+    "document_law_name",
+    "with_law_name",
+    "item_span",
 ]
 
 RewriteFn = Callable[[str], "RewriteResult"]
@@ -97,6 +112,9 @@ class SkippedEdit:
     edit: Edit
     reason: str
     message: str
+    covers: tuple[Edit, ...] = ()
+    """The rewriter's edits this one stands for, when it is a whole citation made of several
+    (``edit`` is then new); empty when ``edit`` is one of the rewriter's own."""
 
 
 @dataclass
@@ -106,12 +124,18 @@ class Unit:
     ``breaks`` optionally lists ``(offset, Location)`` pairs: the location of the text from
     ``offset`` on (a paragraph inside a passage); :meth:`locate` picks the right one, unless a
     ``locator`` function computes it (a line number in a text file).
+
+    ``items`` optionally lists the ``(start, end)`` spans of the items a 変更箇所 table shows
+    as one row each (the paragraphs of a Word passage); without it the whole unit is one item
+    (a table cell, a text box, an Excel cell or shape), or for a text file each block of lines
+    between blank lines (:func:`item_span`).
     """
 
     text: str
     location: Location
     breaks: list[tuple[int, Location]] = field(default_factory=list)
     locator: Callable[[int], Location] | None = None
+    items: list[tuple[int, int]] = field(default_factory=list)
 
     def locate(self, offset: int) -> Location:
         if self.locator is not None:
@@ -170,6 +194,14 @@ class EditRecord:
     unit: int = 0
     citation_start: int = -1
     citation_end: int = -1
+    item: str = ""
+    """The item (paragraph, cell, shape, block of lines) the edit is in: equal for the edits of one
+    item of one file; ``""`` when unknown."""
+    item_text: str = ""
+    """The item's whole text before the change."""
+    item_start: int = 0
+    """Where the item starts in the unit (``start - item_start`` is the edit's offset in
+    ``item_text``)."""
 
 
 @dataclass
@@ -236,6 +268,11 @@ def _trim(edit: Edit) -> _Span:
     return _Span(edit.start + p, edit.end - q, after[p:len(after) - q])
 
 
+SegmentOps = dict[int, list[tuple[int, int, str]]]
+"""Per segment index, the replacements ``(lo, hi, new)`` in its text (offsets into the segment's
+text, not overlapping)."""
+
+
 def plan_segment_edits(segments: Sequence[Segment], edits: Sequence[Edit]
                        ) -> tuple[dict[int, str], list[tuple[Edit, str]]]:
     """Distribute ``edits`` over ``segments`` (whose texts concatenate to the unit's text).
@@ -250,6 +287,26 @@ def plan_segment_edits(segments: Sequence[Segment], edits: Sequence[Edit]
     changed segments), ``refused`` lists ``(edit, "protected")`` for edits touching a protected
     segment or spanning a marker.
     """
+    ops, refused = segment_ops(segments, edits)
+    return apply_segment_ops(segments, ops), refused
+
+
+def apply_segment_ops(segments: Sequence[Segment], ops: SegmentOps) -> dict[int, str]:
+    """The new texts of the segments that ``ops`` change."""
+    new_texts: dict[int, str] = {}
+    for i, seg_ops in ops.items():
+        t = segments[i].text
+        for lo, hi, rep in sorted(seg_ops, key=lambda o: (o[0], o[1]), reverse=True):
+            t = t[:lo] + rep + t[hi:]
+        new_texts[i] = t
+    return new_texts
+
+
+def segment_ops(segments: Sequence[Segment], edits: Sequence[Edit]
+                ) -> tuple[SegmentOps, list[tuple[Edit, str]]]:
+    """Distribute ``edits`` over ``segments`` as :func:`plan_segment_edits` does, returning the
+    replacements each segment takes rather than its new text (a tracked change shows exactly
+    these: the characters removed and the characters put in their place)."""
     starts: list[int] = []
     pos = 0
     for s in segments:
@@ -310,13 +367,7 @@ def plan_segment_edits(segments: Sequence[Segment], edits: Sequence[Edit]
             lo = max(e.start, a) - a
             hi = min(e.end, a + len(segments[i].text)) - a
             ops.setdefault(i, []).append((lo, hi, e.after if i == target else ""))
-    new_texts: dict[int, str] = {}
-    for i, seg_ops in ops.items():
-        t = segments[i].text
-        for lo, hi, rep in sorted(seg_ops, key=lambda o: (o[0], o[1]), reverse=True):
-            t = t[:lo] + rep + t[hi:]
-        new_texts[i] = t
-    return new_texts, refused
+    return ops, refused
 
 
 GROUP_MESSAGE = (
@@ -410,6 +461,112 @@ def may_cite(text: str) -> bool:
     return may_hold_citation(text)
 
 
+_BLANK_LINE = re.compile(r"\r?\n[ \t\u3000]*(?:\r?\n|$)|\r[ \t\u3000]*(?:\r|$)")
+
+
+def item_span(unit: Unit, offset: int, fmt: str = "") -> tuple[int, int]:
+    """The item of ``unit`` that holds ``offset``: one of ``unit.items``; for a text file
+    (``fmt == "text"``) the block of lines between blank lines; else the whole unit."""
+    for start, end in unit.items:
+        if start <= offset <= end:
+            return start, end
+    if fmt != "text":
+        return 0, len(unit.text)
+    text = unit.text
+    start = 0
+    for m in _BLANK_LINE.finditer(text):
+        if m.end() <= offset:
+            start = m.end()
+        elif m.start() >= offset:
+            return start, m.start()
+        else:  # inside the blank lines themselves
+            return m.start(), m.start()
+    return start, len(text)
+
+
+class _TextHeadings:
+    """The heading path above an offset of a text file: lines written with Ⅰ/１．/（１）/①
+    numbering (see :func:`~mynumber_refs.formats.ooxml.heading_level`) and Markdown headings
+    (``#``, ``##`` …), read once from the top as offsets grow."""
+
+    def __init__(self, text: str) -> None:
+        from .ooxml import HeadingStack
+
+        self.text = text
+        self.stack = HeadingStack()
+        self.pos = 0
+
+    def path(self, offset: int) -> list[str]:
+        from .ooxml import heading_level
+
+        while self.pos < offset:
+            end = self.text.find("\n", self.pos)
+            end = len(self.text) if end < 0 else end
+            if end >= offset:
+                break
+            line = self.text[self.pos:end].strip()
+            self.pos = end + 1
+            markdown = re.match(r"(#{1,6})\s+(.+)", line)
+            if markdown:
+                self.stack.push(len(markdown.group(1)), markdown.group(2).strip())
+                continue
+            level = heading_level(line)
+            if level is not None:
+                self.stack.push(level, " ".join(line.split()))
+        return [t for _, t in self.stack.entries]
+
+
+def _item_detail(doc: Document, unit: Unit, lo: int, hi: int, detail: dict[str, Any],
+                 headings: dict[int, _TextHeadings], index: int) -> dict[str, Any]:
+    """The location detail of an edit, with what a text file's item adds: the lines it spans
+    (``item_label``, 「3～5行目」) and the headings above it."""
+    if doc.format != "text":
+        return detail
+    first = unit.locate(lo).label
+    last = unit.locate(max(lo, hi - 1)).label
+    out = dict(detail)
+    out["item_label"] = first if first == last else f"{first.removesuffix('行目')}～{last}"
+    if index not in headings or headings[index].pos > lo:
+        headings[index] = _TextHeadings(unit.text)
+    path = headings[index].path(lo)
+    if path:
+        out["heading"] = path
+    return out
+
+
+def _inserted_law_name(edit: Edit) -> str | None:
+    """The act's name the rewriter put before a new table or order name because the citation
+    did not name its law (it then takes the nearest name written before it in the same unit),
+    or ``None``."""
+    from ..model import LawBasis
+    from ..resolve import ALIASES
+
+    c = edit.citation
+    if c is None or (c.law and c.law_basis is not LawBasis.ASSUMED):
+        return None
+    for alias in sorted(ALIASES, key=len, reverse=True):
+        if edit.after.startswith(alias) and not edit.before.startswith(alias):
+            return alias
+    return None
+
+
+def with_law_name(edits: Sequence[Edit], name: str | None) -> list[Edit]:
+    """``edits`` with every act name the rewriter inserted (:func:`_inserted_law_name`) written as
+    ``name``, so that a document gets one name throughout rather than the one nearest to each
+    cell or paragraph.  Names the document wrote itself are never touched."""
+    if not name:
+        return list(edits)
+    import attrs
+
+    out: list[Edit] = []
+    for e in edits:
+        inserted = _inserted_law_name(e)
+        if inserted is not None and inserted != name:
+            e = attrs.evolve(e, after=name + e.after[len(inserted):])
+        out.append(e)
+    return out
+
+
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
                      prefilter: Callable[[str], bool] | None = may_cite
                      ) -> tuple[list[EditRecord], list[FindingRecord]]:
@@ -418,9 +575,16 @@ def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
     ``prefilter(text)`` skips units that cannot hold a citation (default :func:`may_cite`;
     ``None`` sends every unit).  Any exception from the rewrite function propagates, and the
     caller then must not save.
+
+    Where the rewriter writes the act's name itself (a citation that names no law), the
+    document's own name is used everywhere (:func:`document_law_name` over the texts of
+    ``doc.law_name_texts()`` when the document has it, else of its units).
     """
     edits_out: list[EditRecord] = []
     findings_out: list[FindingRecord] = []
+    headings: dict[int, _TextHeadings] = {}
+    texts_of = getattr(doc, "law_name_texts", None)
+    law_name = document_law_name(texts_of() if callable(texts_of) else (u.text for u in doc.units))
     for index, unit in enumerate(doc.units):
         if not unit.text.strip() or (prefilter is not None and not prefilter(unit.text)):
             continue
@@ -431,14 +595,18 @@ def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
         # the edits must reproduce the rewriter's own text
         if apply_edits_to_text(unit.text, edits) != result.text:
             raise ValueError("rewrite's edits do not reproduce its text")
+        edits = [e for e in with_law_name(edits, law_name) if e.before != e.after]
         skipped = doc.apply(index, edits) if edits else []
-        skipped_ids = {id(s.edit) for s in skipped}
+        skipped_ids = {id(x) for s in skipped for x in (s.edit, *s.covers)}
         applied = [e for e in edits if id(e) not in skipped_ids]
         for e in applied:
             loc = unit.locate(e.start)
             cb, ca, cs, ce = _citation_context(unit.text, e, applied)
-            edits_out.append(EditRecord(loc.label, dict(loc.detail), e.start, e.end, e.before, e.after,
-                                        list(e.evidence), e.reason, cb, ca, index, cs, ce))
+            lo, hi = item_span(unit, e.start, doc.format)
+            detail = _item_detail(doc, unit, lo, hi, dict(loc.detail), headings, index)
+            edits_out.append(EditRecord(loc.label, detail, e.start, e.end, e.before, e.after,
+                                        list(e.evidence), e.reason, cb, ca, index, cs, ce,
+                                        f"{index}:{lo}", unit.text[lo:hi], lo))
         for s in skipped:
             loc = unit.locate(s.edit.start)
             findings_out.append(FindingRecord(loc.label, dict(loc.detail), s.edit.start, s.edit.end,

@@ -28,12 +28,30 @@ new text into the run where the changed characters start; the other runs lose on
 characters they no longer hold, and every run keeps its formatting.  A notes part that python-docx
 loads as plain bytes is parsed here and written back only when one of its notes changed; an
 unchanged part keeps its bytes exactly.
+
+After :meth:`DocxDocument.track_changes` the same replacements are written as tracked changes
+instead: the run is split where its text changes, the characters removed go into ``w:del`` (as
+``w:delText``) and the new ones into ``w:ins``, each in a run with a copy of the original run's
+``w:rPr``, by the author 「mynumber-refs」 with a date and an id unique in the package.  Accepting
+every revision gives the text of the plain rewrite, rejecting them gives the original.  Text box
+copies get the same revisions.  Inserted text is protected when the document is read again, so a
+second run changes nothing.
+
+Each body paragraph and table cell carries the PIA's heading path (``detail["heading"]``): the
+headings above it (paragraphs with a heading style, inherited or by outline level, and short
+paragraphs or label cells written with Ⅰ/１．/（１）/① numbering) and, in a table, the labels to
+the left of the cell (a vertically merged label on every row it spans).  The number Word draws for
+an automatically numbered paragraph is not part of its text and is not read.  Body, header, footer
+and note paragraphs are an item each (the 変更箇所 table's rows); a cell and a text box are one.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime
 import io
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,11 +61,15 @@ from . import (
     Segment,
     SkippedEdit,
     Unit,
+    segment_ops,
 )
 from .ooxml import (
     XML_SPACE,
     AlternateCopies,
+    HeadingStack,
+    heading_level,
     in_later_branch,
+    label_text,
     plan_edits,
     skip_message,
     xml_with_declaration,
@@ -202,12 +224,14 @@ class _Passage:
     segments: list[Segment] = field(default_factory=list)
     paras: list[int] = field(default_factory=list)  # offset where each paragraph starts
     length: int = 0
+    headings: list[list[str] | None] = field(default_factory=list)  # the heading path of each paragraph
 
-    def new_paragraph(self) -> None:
+    def new_paragraph(self, heading: list[str] | None = None) -> None:
         if self.paras:
             self.segments.append(Segment("\n", False))
             self.length += 1
         self.paras.append(self.length)
+        self.headings.append(heading)
 
     def extend(self, segs: list[Segment]) -> None:
         self.segments.extend(segs)
@@ -249,21 +273,77 @@ def _text_boxes(root: Any) -> list[Any]:
     return [box for box in root.iter(W_TXBXCONTENT) if box is not root and not in_later_branch(box, root)]
 
 
+def _paragraph_text(p: Any) -> str:
+    return "".join(_texts_outside_text_boxes(p))
+
+
+def _cell_span(tc: Any) -> tuple[int, str | None]:
+    """A cell's grid span and its vertical merge (``"restart"``, ``"continue"`` or ``None``)."""
+    tc_pr = tc.find(_w("tcPr"))
+    if tc_pr is None:
+        return 1, None
+    span = 1
+    grid_span = tc_pr.find(_w("gridSpan"))
+    if grid_span is not None:
+        try:
+            span = max(1, int(grid_span.get(_w("val"), "1")))
+        except ValueError:
+            span = 1
+    v_merge = tc_pr.find(_w("vMerge"))
+    merge = None if v_merge is None else (v_merge.get(_w("val")) or "continue")
+    return span, merge
+
+
 class _Walker:
-    def __init__(self) -> None:
+    """Walks the stories of a document in order, making units.  In the body it also keeps the
+    PIA's heading path (:class:`~mynumber_refs.formats.ooxml.HeadingStack`): paragraphs with a
+    heading style or outline level, paragraphs and label cells written with Ⅰ/１．/（１）/①
+    numbering, and the labels to the left of a table cell."""
+
+    def __init__(self, outline_levels: dict[str, int] | None = None) -> None:
         self.units: list[_DocUnit | None] = []
         self.state = _State()
         self.protected = False
         self.owner: _NotesPart | None = None
+        self.outline_levels = outline_levels or {}
+        self.headings: HeadingStack | None = None  # set while walking the body
+
+    def _heading_of(self, p: Any) -> tuple[int, str] | None:
+        """``(level, text)`` when paragraph ``p`` is a heading: a heading style or outline level
+        (short text only), or a numbered label."""
+        text = label_text(_paragraph_text(p))
+        if not text:
+            return None
+        numbered = heading_level(text)
+        level: int | None = None
+        p_pr = p.find(_w("pPr"))
+        if p_pr is not None:
+            outline = p_pr.find(_w("outlineLvl"))
+            if outline is not None:
+                level = _outline_value(outline)
+            else:
+                style = p_pr.find(_w("pStyle"))
+                if style is not None:
+                    level = self.outline_levels.get(style.get(_w("val"), ""))
+        if level is not None and len(text) <= 60:
+            return (numbered or level), text
+        return (numbered, text) if numbered is not None else None
 
     def _paragraph(self, p: Any, passage: _Passage) -> None:
-        passage.new_paragraph()
+        heading: list[str] | None = None
+        if self.headings is not None:
+            heading = [t for _, t in self.headings.entries]
+            found = self._heading_of(p)
+            if found is not None:
+                self.headings.push(*found)
+        passage.new_paragraph(heading)
         segs: list[Segment] = []
         _inline(p, segs, self.state, self.protected)
         passage.extend(segs)
 
     def _finish(self, slot: int, passage: _Passage, label: str, detail: dict[str, Any],
-                para_base: int, always_number: bool) -> None:
+                para_base: int, always_number: bool, per_paragraph: bool = False,
+                heading: list[str] | None = None) -> None:
         if not passage.paras:
             return
         text = "".join(s.text for s in passage.segments)
@@ -272,11 +352,21 @@ class _Walker:
         for k, off in enumerate(passage.paras):
             n = para_base + k + 1
             lab = f"{label} 第{n}段落" if number else label
-            breaks.append((off, Location(lab, {**detail, "paragraph": n})))
-        unit = Unit(text, breaks[0][1], breaks)
+            d = {**detail, "paragraph": n}
+            path = heading if heading is not None else passage.headings[k]
+            if path:
+                d["heading"] = list(path)
+            breaks.append((off, Location(lab, d)))
+        items: list[tuple[int, int]] = []
+        if per_paragraph:
+            ends = [off - 1 for off in passage.paras[1:]] + [len(text)]
+            items = list(zip(passage.paras, ends, strict=True))
+        unit = Unit(text, breaks[0][1], breaks, items=items)
         self.units[slot] = _DocUnit(unit, passage.segments, self.owner)
 
-    def story(self, root: Any, label: str, detail: dict[str, Any]) -> None:
+    def story(self, root: Any, label: str, detail: dict[str, Any], per_paragraph: bool = True) -> None:
+        """The paragraphs and tables of a story; each paragraph is an item, unless
+        ``per_paragraph`` is false (a text box, one item like a shape)."""
         para_no = 0
         table_no = 0
         passage: _Passage | None = None
@@ -293,18 +383,32 @@ class _Walker:
                 self._paragraph(el, passage)
             else:
                 if passage is not None:
-                    self._finish(slot, passage, label, detail, base, True)
+                    self._finish(slot, passage, label, detail, base, True, per_paragraph)
                     passage = None
                 table_no += 1
                 self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]})
         if passage is not None:
-            self._finish(slot, passage, label, detail, base, True)
+            self._finish(slot, passage, label, detail, base, True, per_paragraph)
 
     def table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
         path: list[Any] = list(detail["table"])
+        above: dict[int, str] = {}  # grid column -> label text of a vertically merged cell above
         for r_i, tr in enumerate(_row_children(tbl, W_TR), 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
+            labels: list[str] = []
+            grid = 0
+            for tc in cells:
+                span, merge = _cell_span(tc)
+                text = label_text(_row_label(tc, 60))
+                if merge == "continue":
+                    text = above.get(grid, "")
+                elif merge == "restart":
+                    above[grid] = text
+                else:
+                    above.pop(grid, None)
+                labels.append(text)
+                grid += span
             for c_i, tc in enumerate(cells, 1):
                 cell_label = f"{label} 行{r_i} 列{c_i}"
                 if c_i > 1 and row_label:
@@ -312,27 +416,97 @@ class _Walker:
                 cell_detail: dict[str, Any] = {**detail, "table": [*path, r_i, c_i]}
                 if c_i > 1 and row_label:
                     cell_detail["row_label"] = row_label
+                heading: list[tuple[int, str]] | None = None
+                if self.headings is not None:
+                    heading = self.headings.path(labels[: c_i - 1])
                 slot = len(self.units)
                 self.units.append(None)
                 passage = _Passage()
                 nested = 0
+                outer = self.headings
+                # the paragraphs of a cell are its content, not headings; a nested table's
+                # headings start from the cell's own path
+                self.headings = None
                 for el in _block_children(tc):
                     if el.tag == W_P:
                         self._paragraph(el, passage)
                     else:
                         nested += 1
+                        self.headings = HeadingStack(heading) if heading is not None else None
                         self.table(el, f"{cell_label} 内の表{nested}",
                                    {**cell_detail, "table": [*path, r_i, c_i, nested]})
-                self._finish(slot, passage, cell_label, cell_detail, 0, False)
+                        self.headings = None
+                self.headings = outer
+                self._finish(slot, passage, cell_label, cell_detail, 0, False,
+                             heading=[t for _, t in heading] if heading is not None else None)
+            if self.headings is not None:
+                # a row's label cells (every cell but the last) and a single-cell row with
+                # numbering are headings of the rows below
+                for text in (labels if len(labels) == 1 else labels[:-1]):
+                    level = heading_level(text)
+                    if level is not None:
+                        self.headings.push(level, text)
 
     def text_boxes(self, root: Any, label: str, detail: dict[str, Any]) -> None:
         """Every text box under ``root`` as a story of its own (a nested one too, once)."""
         for number, box in enumerate(_text_boxes(root), 1):
-            saved = self.state, self.protected
+            saved = self.state, self.protected, self.headings
             self.state = _State()
             self.protected = saved[1] or _in_protected(box, root)
-            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number})
-            self.state, self.protected = saved
+            self.headings = None
+            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number}, per_paragraph=False)
+            self.state, self.protected, self.headings = saved
+
+
+def _outline_value(el: Any) -> int | None:
+    """The heading level (1…9) of a ``w:outlineLvl``; ``None`` for body text (9) or a bad value."""
+    try:
+        value = int(el.get(_w("val"), ""))
+    except ValueError:
+        return None
+    return value + 1 if 0 <= value < 9 else None
+
+
+def _outline_levels(document: Any) -> dict[str, int]:
+    """The heading level of each paragraph style (its own or inherited outline level, else the
+    number of a built-in 「heading N」 name), by style id."""
+    try:
+        root = document.styles.element
+    except Exception:  # noqa: BLE001 - a document without a styles part
+        return {}
+    own: dict[str, int | None] = {}
+    based: dict[str, str] = {}
+    for style in root.iterchildren(_w("style")):
+        if style.get(_w("type"), "paragraph") != "paragraph":
+            continue
+        sid = style.get(_w("styleId"), "")
+        level: int | None = None
+        p_pr = style.find(_w("pPr"))
+        outline = p_pr.find(_w("outlineLvl")) if p_pr is not None else None
+        if outline is not None:
+            level = _outline_value(outline)
+        else:
+            name = style.find(_w("name"))
+            m = re.fullmatch(r"heading ([1-9])", (name.get(_w("val"), "") if name is not None else "").lower())
+            if m:
+                level = int(m.group(1))
+            if level is None:
+                base = style.find(_w("basedOn"))
+                if base is not None:
+                    based[sid] = base.get(_w("val"), "")
+                    continue
+        own[sid] = level
+    out: dict[str, int] = {}
+    for sid in [*own, *based]:
+        seen = set()
+        cur = sid
+        while cur in based and cur not in seen:
+            seen.add(cur)
+            cur = based[cur]
+        level = own.get(cur)
+        if level is not None:
+            out[sid] = level
+    return out
 
 
 def _header_footer_parts(document: Any) -> list[tuple[str, dict[str, Any], Any]]:
@@ -393,6 +567,101 @@ def _note_id(note: Any) -> int | None:
     return number if number > 0 else None
 
 
+REVISION_AUTHOR = "mynumber-refs"
+"""The author of the tracked changes the tool writes (``--track-changes``)."""
+_W_ID = _w("id")
+_ID_IN_BYTES = re.compile(rb'w:id="(-?[0-9]+)"')
+
+
+def _max_annotation_id(document: Any, extra_roots: Sequence[Any]) -> int:
+    """The largest ``w:id`` of any annotation (revision, comment, bookmark) in the package, so
+    that a new revision's id is unique in the whole document."""
+    best = 0
+    roots = list(extra_roots)
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is not None:
+            roots.append(element)
+        else:
+            blob = getattr(part, "blob", b"") or b""
+            if part.content_type.endswith("xml"):
+                best = max([best, *(int(m) for m in _ID_IN_BYTES.findall(blob))])
+    for root in roots:
+        for el in root.iter():
+            value = el.get(_W_ID) if isinstance(el.tag, str) else None
+            if value is not None and value.lstrip("-").isdigit():
+                best = max(best, int(value))
+    return best
+
+
+def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, str]], review: tuple[str, str],
+                next_id: Callable[[], int]) -> None:
+    """Write the replacements ``ops`` (``(lo, hi, new)`` in ``t_el``'s text) as tracked changes.
+
+    The run holding ``t_el`` is split where the text changes: the text before and after stays in
+    plain runs, the characters removed go into ``w:del`` (as ``w:delText``) and the new ones into
+    ``w:ins``, each in a run with a copy of the original run's properties (``w:rPr``), so that
+    accepting every revision gives the new text in the run's formatting and rejecting them gives
+    the old text back."""
+    run = t_el.getparent()
+    parent = run.getparent()
+    author, date = review
+    text = t_el.text or ""
+    pieces: list[tuple[str, str]] = []
+    pos = 0
+    for lo, hi, new in sorted(ops, key=lambda o: (o[0], o[1])):
+        if lo > pos:
+            pieces.append(("keep", text[pos:lo]))
+        if hi > lo:
+            pieces.append(("del", text[lo:hi]))
+        if new:
+            pieces.append(("ins", new))
+        pos = max(pos, hi)
+    if pos < len(text):
+        pieces.append(("keep", text[pos:]))
+    rpr = run.find(_w("rPr"))
+    children = [c for c in run if c is not rpr]
+    at = children.index(t_el)
+    out: list[Any] = []
+    current: list[Any] = []  # the content of the plain run being built
+
+    def new_run(content: Sequence[Any]) -> Any:
+        r = run.makeelement(run.tag, dict(run.attrib))
+        if rpr is not None:
+            r.append(copy.deepcopy(rpr))
+        for c in content:
+            r.append(c)
+        return r
+
+    def flush() -> None:
+        if current:
+            out.append(new_run(current))
+            current.clear()
+
+    current.extend(children[:at])
+    for kind, piece in pieces:
+        if kind == "keep":
+            t = t_el.makeelement(W_T, {})
+            t.text = piece
+            t.set(XML_SPACE, "preserve")
+            current.append(t)
+            continue
+        flush()
+        tag, text_tag = (W_DEL, _w("delText")) if kind == "del" else (W_INS, W_T)
+        revision = run.makeelement(tag, {_W_ID: str(next_id()), _w("author"): author, _w("date"): date})
+        t = t_el.makeelement(text_tag, {})
+        t.text = piece
+        t.set(XML_SPACE, "preserve")
+        revision.append(new_run([t]))
+        out.append(revision)
+    current.extend(children[at + 1:])
+    flush()
+    index = parent.index(run)
+    parent.remove(run)
+    for k, el in enumerate(out):
+        parent.insert(index + k, el)
+
+
 class DocxDocument:
     """A .docx opened with python-docx, its units and their segments."""
 
@@ -404,10 +673,14 @@ class DocxDocument:
         self.document = document
         self.notes: list[str] = []
         self._changed = False
-        walker = _Walker()
+        self._review: tuple[str, str] | None = None  # (author, date) when edits are tracked changes
+        self._revision_id: int | None = None
+        walker = _Walker(_outline_levels(document))
         self._copies = AlternateCopies(W_T)
         body = document.element.body
+        walker.headings = HeadingStack()
         walker.story(body, "本文", {"part": "body"})
+        walker.headings = None
         walker.text_boxes(body, "本文", {"part": "body"})
         self._copies.scan(body)
         for label, detail, root in _header_footer_parts(document):
@@ -441,16 +714,38 @@ class DocxDocument:
     def changed(self) -> bool:
         return self._changed
 
+    def track_changes(self, author: str = REVISION_AUTHOR, date: datetime.datetime | None = None) -> None:
+        """Write every edit from now on as a tracked change (``w:del`` then ``w:ins``) by
+        ``author`` at ``date`` (default now), instead of changing the text silently."""
+        when = date or datetime.datetime.now(datetime.UTC)
+        if when.tzinfo is not None:
+            when = when.astimezone(datetime.UTC)
+        self._review = (author, when.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+    def _next_revision_id(self) -> int:
+        if self._revision_id is None:
+            self._revision_id = _max_annotation_id(self.document, [rec.root for rec in self._notes]) + 1
+        value = self._revision_id
+        self._revision_id += 1
+        return value
+
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         du = self._units[index]
         new_texts, refused, copy_refused = plan_edits(du.segments, edits, du.copy_blocked)
+        ops: dict[int, list[tuple[int, int, str]]] = {}
+        if self._review is not None and new_texts:
+            refused_ids = {id(e) for e, _ in refused}
+            ops = segment_ops(du.segments, [e for e in edits if id(e) not in refused_ids])[0]
         for i, text in new_texts.items():
             seg = du.segments[i]
             if text == seg.text:
                 continue
             for t_el in self._copies.group(seg.payload):  # the element itself, then its copies
-                t_el.text = text
-                t_el.set(XML_SPACE, "preserve")
+                if self._review is not None:
+                    _revise_run(t_el, ops[i], self._review, self._next_revision_id)
+                else:
+                    t_el.text = text
+                    t_el.set(XML_SPACE, "preserve")
             seg.text = text
             self._changed = True
             if du.owner is not None:

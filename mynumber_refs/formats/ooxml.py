@@ -1,5 +1,5 @@
 """What the Word and Excel adapters share: OOXML names, the two copies of mc:AlternateContent,
-and writing a changed part back after its own XML declaration.
+writing a changed part back after its own XML declaration, and the PIA's heading path.
 
 Word and Excel keep a drawing (a text box, a shape) twice inside ``mc:AlternateContent``: the
 first branch (``mc:Choice``, DrawingML) for current applications and a later one
@@ -29,6 +29,9 @@ __all__ = [
     "plan_edits",
     "skip_message",
     "xml_with_declaration",
+    "heading_level",
+    "HeadingStack",
+    "LABEL_LEVEL",
 ]
 
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -151,3 +154,74 @@ def xml_with_declaration(root: Any, original: bytes) -> bytes:
                 stop += 1
             prolog = original[:stop]
     return prolog + etree.tostring(root.getroottree(), encoding="UTF-8", xml_declaration=False)
+
+
+# ----------------------------------------------------------------------------- heading paths
+
+_ROMAN = "\u2160-\u216b\u2170-\u217b"  # Ⅰ…Ⅻ, ⅰ…ⅻ
+_DIGITS = "0-9０-９"
+_HEADING_PATTERNS: tuple[tuple[re.Pattern[str], int], ...] = (
+    (re.compile(f"^[{_ROMAN}]+(?![{_DIGITS}])"), 1),  # Ⅰ 基本情報, Ⅱ．…
+    (re.compile(f"^[{_DIGITS}]{{1,2}}[ \u3000]*[．.](?![{_DIGITS}])"), 2),  # １．特定個人情報…, 2.…
+    (re.compile(f"^[（(][{_DIGITS}]{{1,2}}[）)]"), 3),  # （１）…
+    (re.compile("^[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]"), 4),  # ①…⑳, ㉑…㊿
+)
+HEADING_MAX_LENGTH = 60
+"""A heading or item label is at most this long (a longer text is content, not a label)."""
+LABEL_LEVEL = 50
+"""The level of a label without numbering (「システム7」): below every numbered one."""
+
+
+def heading_level(text: str) -> int | None:
+    """The level of a PIA heading or item label written with its numbering: Ⅰ (1), １． (2),
+    （１） (3), ① (4); ``None`` for anything else, and for a text too long to be a label or one
+    that ends a sentence (a numbered item of a list inside a content cell, say)."""
+    t = " ".join(text.split())
+    if not t or len(t) > HEADING_MAX_LENGTH or t.endswith("。"):
+        return None
+    for pattern, level in _HEADING_PATTERNS:
+        if pattern.match(t):
+            return level
+    return None
+
+
+def label_text(text: str) -> str:
+    """A label as one line: runs of white space (line breaks inside a cell) become one space, and
+    the line breaks a narrow label column forces between two Japanese characters are dropped."""
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if out and not (out[-1].isascii() and line[0].isascii()):
+            out += line
+        else:
+            out += (" " if out else "") + line
+    return out
+
+
+class HeadingStack:
+    """The headings above the current position, outermost first: a heading of level L replaces
+    every heading of level L or deeper."""
+
+    def __init__(self, entries: Sequence[tuple[int, str]] = ()) -> None:
+        self.entries: list[tuple[int, str]] = list(entries)
+
+    def push(self, level: int, text: str) -> None:
+        while self.entries and self.entries[-1][0] >= level:
+            self.entries.pop()
+        self.entries.append((level, text))
+
+    def path(self, labels: Sequence[str] = ()) -> list[tuple[int, str]]:
+        """The path of an item whose own labels (to its left, in order) are ``labels``: the
+        headings above that are outer to the labels' numbered levels, then the labels."""
+        levels = [heading_level(t) for t in labels]
+        numbered = [lv for lv in levels if lv is not None]
+        cut = min(numbered) if numbered else LABEL_LEVEL + 1
+        out = [(lv, t) for lv, t in self.entries if lv < cut]
+        known = {t for _, t in out}
+        for lv, t in zip(levels, labels, strict=True):
+            if t and t not in known:
+                out.append((lv if lv is not None else LABEL_LEVEL, t))
+                known.add(t)
+        return out

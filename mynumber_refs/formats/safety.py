@@ -539,7 +539,8 @@ def _verify(p: Path, kind: str, blob: bytes, lim: ZipLimits, only_xml: set[str] 
         raise FormatError(
             p,
             f"{kind} ファイルではありません（ZIP 形式ではありません）。ファイルが壊れているか、拡張子が内容と合っていません",
-            f"not a {kind} file (not a ZIP archive): the file is corrupt or its extension does not match its content",
+            f"not {'an' if kind[:1] in 'AEIOU' else 'a'} {kind} file (not a ZIP archive): the file is corrupt or its "
+            "extension does not match its content",
         )
     try:
         with zipfile.ZipFile(io.BytesIO(blob)) as zf:

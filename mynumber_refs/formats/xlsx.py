@@ -14,9 +14,18 @@ are not read) is one unit (line breaks inside a cell stay in its text), except c
 hold a citation (see :func:`mynumber_refs.formats.may_cite`), left out for speed.  A cell's text
 is a shared string (``t="s"``) or an inline string (``t="inlineStr"``): the ``<t>`` texts of the
 item and of its runs, Excel's ``_xHHHH_`` escapes decoded; phonetic runs (``<rPh>``, furigana)
-are not part of it.  Formula cells are never read nor touched.  The location is ``Sheet!A1``,
+are not part of it.  A formula cell is never changed: when what it shows (or, without a cached
+value, the formula) may hold a citation it is a read-only unit, and each citation found in it is
+reported as ``formula-not-rewritten`` with the rewrite it would take.  The location is ``Sheet!A1``,
 followed by the item label when the nearest text to the left in its row is a short label
-(``評価書!C12（②法令上の根拠）``; a merged cell shows its top-left value).
+(``評価書!C12（②法令上の根拠）``; a merged cell shows its top-left value).  The heading path
+(``detail["heading"]``) is the numbered labels above (Ⅰ/１．/（１）/①, in a column to the left or
+alone in their row) followed by the labels to the left of the cell.
+
+After :meth:`XlsxDocument.track_changes`, every changed cell gets a comment with its text before
+(a comments part and its VML drawing, created or, when the sheet has them, added to; the sheet's
+relationships, ``<legacyDrawing>`` and the content types follow).  A shape cannot hold one: that
+is noted.
 
 Each ``<t>`` is a segment: an edit goes into the run where the changed characters start, and
 every run keeps its font (``<rPr>``).  A shared string used by several cells changes once (the
@@ -61,14 +70,19 @@ from . import (
     SkippedEdit,
     Unit,
     _trim,
+    edit_group,
     may_cite,
     plan_segment_edits,
     plan_whole_groups,
 )
 from .ooxml import (
+    XML_DECLARATION,
     XML_SPACE,
     AlternateCopies,
+    HeadingStack,
+    heading_level,
     in_later_branch,
+    label_text,
     plan_edits,
     skip_message,
     xml_with_declaration,
@@ -215,6 +229,62 @@ class _Sheet:
             return text
         return ""
 
+    def left_labels(self, row: int, col: int) -> list[str]:
+        """The labels to the left of a cell, left to right (a merged cell's value on every row of
+        it; the cell's own merged range left out): short texts that are not citations."""
+        own = self.value_at(row, col)
+        out: list[str] = []
+        for c in range(1, col):
+            value = self.value_at(row, c)
+            if not isinstance(value, str) or value is own:
+                continue
+            text = label_text(value)
+            if text and _is_label(text) and text not in out:
+                out.append(text)
+        return out
+
+    def numbered_labels(self) -> dict[int, list[tuple[int, int, str]]]:
+        """By row, the texts written with Ⅰ/１．/（１）/① numbering: ``(column, level, text)``; a
+        row holding a single text marks it with column 0 (a title over every column)."""
+        by_row: dict[int, list[tuple[int, int, str]]] = {}
+        counts: dict[int, int] = {}
+        for (row, _col), value in self.values.items():
+            if isinstance(value, str) and value.strip():
+                counts[row] = counts.get(row, 0) + 1
+        for (row, col), value in sorted(self.values.items()):
+            if not isinstance(value, str):
+                continue
+            text = label_text(value)
+            level = heading_level(text) if _is_label(text) else None
+            if level is not None:
+                by_row.setdefault(row, []).append((0 if counts[row] == 1 else col, level, text))
+        return by_row
+
+
+def _is_label(text: str) -> bool:
+    return 0 < len(text) <= 60 and "表第" not in text and "の項" not in text and not text.isdigit()
+
+
+class _Headings:
+    """The heading paths of the cells of a sheet, for cells visited row by row: per column, the
+    numbered labels seen so far to its left (or over the whole row) in the rows above."""
+
+    def __init__(self, sheet: _Sheet) -> None:
+        self.sheet = sheet
+        self.by_row = sheet.numbered_labels()
+        self.rows = sorted(self.by_row)
+        self.stacks: dict[int, tuple[HeadingStack, int]] = {}  # column -> (stack, rows consumed)
+
+    def path(self, row: int, col: int) -> list[str]:
+        stack, done = self.stacks.get(col, (HeadingStack(), 0))
+        while done < len(self.rows) and self.rows[done] < row:
+            for c, level, text in self.by_row[self.rows[done]]:
+                if c < col:
+                    stack.push(level, text)
+            done += 1
+        self.stacks[col] = (stack, done)
+        return [t for _, t in stack.path(self.sheet.left_labels(row, col))]
+
 
 def _shape_segments(tx_body: Any, a_ns: str) -> list[Segment]:
     """The segments of a text body: paragraphs joined with a protected ``"\\n"``."""
@@ -252,6 +322,42 @@ class _Shape:
     copy_blocked: frozenset[int] = frozenset()  # segments refused because the copies of the shape differ
 
 
+@dataclass
+class _Formula:
+    """A formula cell whose text (its shown value, else the formula) may cite: read, never
+    rewritten (the text comes from the formula or the cells it refers to)."""
+
+    text: str
+
+
+def _refuse_formula(text: str, edits: Sequence[Any]) -> list[SkippedEdit]:
+    """Every edit of a formula cell refused, one finding per citation (its whole text before and
+    after, with the rewrite proposed) rather than one per piece."""
+    from ..findings import FORMULA_NOT_REWRITTEN, message
+    from ..model import Edit
+
+    groups: dict[int, list[Any]] = {}
+    for e in edits:
+        groups.setdefault(edit_group(e), []).append(e)
+    out: list[SkippedEdit] = []
+    for members in groups.values():
+        members.sort(key=lambda e: (e.start, e.end))
+        start, end = members[0].start, max(e.end for e in members)
+        for e in members:  # shown whole: the citations the edits belong to
+            c = e.citation
+            if c is not None and 0 <= c.start <= e.start and e.end <= c.end <= len(text):
+                start, end = min(start, c.start), max(end, c.end)
+        after, pos = [], start
+        for e in members:
+            after.append(text[pos:e.start] + e.after)
+            pos = e.end
+        after.append(text[pos:end])
+        whole = Edit(start, end, text[start:end], "".join(after), citation=members[0].citation,
+                     evidence=tuple(dict.fromkeys(x for e in members for x in e.evidence)))
+        out.append(SkippedEdit(whole, FORMULA_NOT_REWRITTEN, message(FORMULA_NOT_REWRITTEN), tuple(members)))
+    return out
+
+
 def _ns(root: Any) -> str:
     tag = root.tag
     return tag[1:tag.index("}")] if isinstance(tag, str) and tag.startswith("{") else ""
@@ -278,9 +384,13 @@ class _Package:
     (case-insensitively, as OPC says) and parsed by :func:`~.safety.parse_xml`."""
 
     def __init__(self, path: Path, package: Package) -> None:
+        from lxml import etree
+
         self.path = path
         self.package = package
         self.names = {name.lower(): name for name in package.names}
+        # for parts that are not always well-formed XML (VML): no entities, no DTD, no network
+        self.parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
     def error(self, ja: str, en: str) -> FormatError:
         return FormatError(self.path, f"Excel ブックが壊れているか形式が違うため開けません（{ja}）",
@@ -341,8 +451,15 @@ class XlsxDocument:
         self._package = package
         self._changed = False
         self._dirty: dict[str, _Part] = {}
-        self._items: list[_Item | _Shape] = []
+        self._items: list[_Item | _Shape | _Formula] = []
         self._units: list[Unit] = []
+        self._cells: list[tuple[str, str] | None] = []  # per unit: (sheet part, cell) or None for a shape
+        self._sheet_parts: dict[str, _Part] = {}  # the sheets holding units, by part name
+        self._texts: list[str] = []  # every text of the workbook (the act's name it uses most)
+        self._review: str | None = None  # the comment author when changes are marked (--track-changes)
+        self._rel_base = _REL_BASE  # the relationship types' namespace the workbook uses (strict or not)
+        self._commented: list[tuple[str, str, str]] = []  # (sheet part, cell, text before) to comment
+        self._extra_parts: dict[str, bytes] = {}  # parts the comments add or change, once made
         self._shared_items: dict[int, _Item] = {}
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
         self._read(_Package(path, package))
@@ -362,6 +479,7 @@ class XlsxDocument:
             rtype, target = by_id.get(rid or "", ("", ""))
             if not rtype.endswith("/worksheet"):
                 continue  # a chartsheet, a dialog or macro sheet, or a dangling reference
+            self._rel_base = rtype[: -len("/worksheet")]
             self._sheet(pkg, target, sheet.get("name", ""), shared)
 
     def _shared_strings(self, pkg: _Package, targets: list[str]) -> tuple[_Part | None, list[Any], list[str]]:
@@ -407,8 +525,14 @@ class XlsxDocument:
                 else:
                     row_at, col = row_no, col + 1
                 kind = c.get("t", "n")
-                if c.find(f_tag) is not None:
-                    sh.values[(row_at, col)] = _OTHER  # a formula: never a unit, never a label
+                f = c.find(f_tag)
+                if f is not None:
+                    sh.values[(row_at, col)] = _OTHER  # a formula: never a label, never rewritten
+                    v = c.find(v_tag)
+                    shown = _decode(v.text or "") if kind == "str" and v is not None else ""
+                    text = shown or (f.text or "")  # what the cell shows, else the formula itself
+                    if may_cite(text):
+                        found.append((row_at, col, text, _Formula(text)))
                     continue
                 if kind == "s":
                     v = c.find(v_tag)
@@ -430,10 +554,10 @@ class XlsxDocument:
                     is_el = c.find(is_tag)
                     if is_el is None:
                         continue
-                    item = self._item(part, is_el)
-                    sh.values[(row_at, col)] = item.text
-                    if may_cite(item.text):
-                        found.append((row_at, col, item.text, item))
+                    inline = self._item(part, is_el)
+                    sh.values[(row_at, col)] = inline.text
+                    if may_cite(inline.text):
+                        found.append((row_at, col, inline.text, inline))
                 elif c.find(v_tag) is not None:
                     sh.values[(row_at, col)] = _OTHER
         merge_cells = root.find(_q(ns, "mergeCells"))
@@ -443,9 +567,12 @@ class XlsxDocument:
                 continue
             (r1, c1), (r2, c2) = ends[0], ends[-1]
             sh.merges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+        self._texts.extend(v for v in sh.values.values() if isinstance(v, str))
         found.sort(key=lambda x: (x[0], x[1]))
+        headings = _Headings(sh) if found else None
         for row_at, col, text, source in found:
-            if isinstance(source, _Item):
+            item: _Item | _Formula
+            if isinstance(source, _Item | _Formula):
                 item = source
             elif source in shared_items:
                 item = shared_items[source]
@@ -455,11 +582,20 @@ class XlsxDocument:
             label = f"{title}!{coordinate}"
             detail: dict[str, Any] = {"sheet": title, "cell": coordinate}
             row_label = sh.row_label(row_at, col)
-            if row_label:  # the item the cell belongs to, for the 変更箇所 table's 項目
+            if row_label:  # the item the cell belongs to
                 label += f"（{row_label}）"
                 detail["row_label"] = row_label
+            if isinstance(item, _Formula):
+                detail["formula"] = True
+            assert headings is not None
+            heading = headings.path(row_at, col)
+            if heading:  # the 変更箇所 table's 項目
+                detail["heading"] = heading
             self._items.append(item)
+            self._cells.append((part.name, coordinate))
             self._units.append(Unit(text, Location(label, detail)))
+        if found:
+            self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
         if drawing is not None:
             self._shapes(pkg, part.name, drawing, title)
@@ -487,6 +623,7 @@ class XlsxDocument:
                 continue
             segments = _shape_segments(tx_body, a_ns)
             text = "".join(seg.text for seg in segments)
+            self._texts.append(text)
             if not may_cite(text):
                 continue
             blocked = [i for i, seg in enumerate(segments) if seg.editable and not copies.safe(seg.payload)]
@@ -498,6 +635,7 @@ class XlsxDocument:
             shown = f"「{shape_name}」" if shape_name else f"（ID {shape_id or '?'}）"  # a shape Excel did not name
             location = Location(f"{title} 図形{shown}", {"sheet": title, "shape": shape_name, "drawing": part.name})
             self._items.append(_Shape(part, segments, copies, frozenset(blocked)))
+            self._cells.append(None)
             self._units.append(Unit(text, location))
 
     @property
@@ -508,10 +646,38 @@ class XlsxDocument:
     def changed(self) -> bool:
         return self._changed
 
+    def law_name_texts(self) -> list[str]:
+        """Every text of the workbook (cells and shapes), not only the units: the act's name a
+        workbook uses is counted over all of it."""
+        return self._texts
+
+    def track_changes(self, author: str = "mynumber-refs") -> None:
+        """Give every cell changed from now on a comment (by ``author``) holding its text before the
+        change, written when the workbook is saved.  Shapes cannot hold a comment: a changed shape
+        is listed in :attr:`notes`."""
+        self._review = author
+
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         item = self._items[index]
+        if isinstance(item, _Formula):
+            return _refuse_formula(item.text, edits)
         if isinstance(item, _Shape):
-            return self._apply_shape(item, edits)
+            skipped = self._apply_shape(item, edits)
+            if self._review is not None and len(skipped) < len(edits):
+                label = self._units[index].location.label
+                self.notes.append(f"{label}: 図形にはコメントを付けられないため、変更前の文字は変更箇所表と報告で確認してください"
+                                  f" / {label}: a shape cannot hold a comment; its text before the change is in the"
+                                  " 変更箇所 table and the report")
+            return skipped
+        old_text = item.text
+        skipped = self._apply_item(item, edits, index)
+        cell = self._cells[index]
+        if self._review is not None and cell is not None and item.result is not None and item.result != old_text \
+                and len(skipped) < len(edits):
+            self._commented.append((cell[0], cell[1], old_text))
+        return skipped
+
+    def _apply_item(self, item: _Item, edits: Sequence[Any], index: int) -> list[SkippedEdit]:
         segments = [Segment(text, True, i) for i, text in enumerate(item.texts)]
         new_texts, refused = plan_whole_groups(lambda es: plan_segment_edits(segments, es), edits)
         skipped = [SkippedEdit(e, r, GROUP_MESSAGE if r == "group" else REFUSED_MESSAGE) for e, r in refused]
@@ -582,13 +748,17 @@ class XlsxDocument:
         if dropped:
             label = self._units[index].location.label
             self.notes.append(f"{label}: 書き換えた文字に付いていたふりがな {dropped} 件を削除しました（読みが合わなくなるため）"
-                              f" / {label}: removed {dropped} phonetic guide(s) (furigana) over rewritten characters")
+                              f" / {label}: removed {dropped} phonetic {'guide' if dropped == 1 else 'guides'}"
+                              " (furigana) over rewritten characters")
 
     def save(self, dest: Path) -> None:
-        """Write the workbook to ``dest`` atomically: the changed parts anew, every other entry
-        with its verified bytes; the file written is read back (every entry inflated, the changed
-        parts parsed) before it replaces anything."""
+        """Write the workbook to ``dest`` atomically: the changed and added parts anew, every other
+        entry with its verified bytes; the file written is read back (every entry inflated, the
+        changed and added parts parsed) before it replaces anything."""
+        if self._commented:  # made once; a later save writes the same parts again
+            self._extra_parts.update(self._comment_parts())
         parts = {name: xml_with_declaration(part.root, part.head) for name, part in self._dirty.items()}
+        parts.update(self._extra_parts)
         package = self._package
 
         def write(tmp: Path) -> None:
@@ -604,10 +774,251 @@ class XlsxDocument:
                     copy.external_attr = info.external_attr
                     copy.internal_attr = info.internal_attr
                     out.writestr(copy, data)
+                existing = set(package.names)
+                for name, data in parts.items():  # new parts (comments, their drawing, relationships)
+                    if name not in existing:
+                        out.writestr(name, data, zipfile.ZIP_DEFLATED)
                 out.comment = package.comment
 
         atomic_save(dest, write, mode_from=self.path if self.path.exists() else None,
                     verify=lambda tmp: verify_package(tmp, "Excel", xml_parts=parts))
+
+    # ------------------------------------------------------------------ comments (--track-changes)
+
+    def _comment_parts(self) -> dict[str, bytes]:
+        """The parts to write so that every changed cell shows a comment with its text before the
+        change: per sheet a comments part and its VML drawing (new, or the sheet's own with the new
+        comments added), the sheet's relationships and ``<legacyDrawing>``, and the content types.
+        The sheets changed are marked dirty.  Done once (the list is emptied)."""
+        commented, self._commented = self._commented, []
+        pkg = _Package(self.path, self._package)
+        out: dict[str, bytes] = {}
+        ct_name = pkg.names.get("[content_types].xml", "[Content_Types].xml")
+        ct = pkg.parse(ct_name)
+        taken = set(pkg.names)
+        by_sheet: dict[str, list[tuple[str, str]]] = {}
+        for sheet, cell, old in commented:
+            by_sheet.setdefault(sheet, []).append((cell, old))
+        idmap = 1 + max([0, *(_vml_blocks(pkg.read(n)) for n in pkg.names.values() if n.lower().endswith(".vml"))])
+        for sheet, cells in by_sheet.items():
+            idmap = self._comment_sheet(pkg, sheet, cells, out, ct.root, taken, idmap)
+        out[ct.name] = xml_with_declaration(ct.root, ct.head)
+        return out
+
+    def _comment_sheet(self, pkg: _Package, sheet: str, cells: list[tuple[str, str]], out: dict[str, bytes],
+                       ct_root: Any, taken: set[str], idmap: int) -> int:
+        from lxml import etree
+
+        part = self._sheet_parts[sheet]
+        root = part.root
+        ns = _ns(root)
+        folder, base = posixpath.split(sheet)
+        rels_name = posixpath.join(folder, "_rels", base + ".rels")
+        rels_root = (pkg.parse(rels_name).root if pkg.has(rels_name)
+                     else etree.Element(f"{{{_PKG_REL_NS}}}Relationships", nsmap={None: _PKG_REL_NS}))
+        rels_name = pkg.names.get(rels_name.lower(), rels_name)
+        targets = {rid: (rtype, target) for rid, rtype, target in pkg.rels(sheet)}
+        comments_name = next((t for rtype, t in targets.values() if rtype.endswith("/comments")), None)
+        legacy = root.find(_q(ns, "legacyDrawing"))
+        legacy_id = None if legacy is None else next(
+            (v for k, v in legacy.attrib.items() if k.endswith("}id")), None)
+        vml_name = targets.get(legacy_id or "", ("", None))[1]
+        # read what exists first: nothing is written for a sheet whose parts cannot be read
+        try:
+            comments = pkg.parse(comments_name).root if comments_name else None
+            vml = etree.fromstring(pkg.read(vml_name), pkg.parser) if vml_name else None
+        except (FormatError, etree.XMLSyntaxError):
+            title = next((u.location.detail.get("sheet", "") for u, c in zip(self._units, self._cells, strict=True)
+                          if c is not None and c[0] == sheet), sheet)
+            self.notes.append(f"{title}: 既存のコメントの部品を読めないため、変更前の文字のコメントを付けませんでした"
+                              f" / {title}: the sheet's comment parts cannot be read; no comments were added")
+            return idmap
+        if comments is None:
+            comments_name = _free_name(taken, "xl/comments{}.xml")
+            comments = etree.Element(_q(ns, "comments"), nsmap={None: ns})
+            etree.SubElement(comments, _q(ns, "authors"))
+            etree.SubElement(comments, _q(ns, "commentList"))
+            _add_rel(rels_root, self._rel_base + "/comments", posixpath.relpath(comments_name, folder))
+            _override(ct_root, comments_name, _CT_COMMENTS)
+        if vml is None:
+            vml_name = _free_name(taken, "xl/drawings/vmlDrawing{}.vml")
+            vml = _new_vml(idmap)
+            idmap += 1
+            rid = _add_rel(rels_root, self._rel_base + "/vmlDrawing", posixpath.relpath(vml_name, folder))
+            _insert_legacy_drawing(root, ns, rid, self._rel_base)
+            _default_vml(ct_root, vml_name)
+        authors = comments.find(_q(ns, "authors"))
+        if authors is None:
+            authors = etree.Element(_q(ns, "authors"))
+            comments.insert(0, authors)
+        names = [a.text or "" for a in authors.iterchildren(_q(ns, "author"))]
+        assert self._review is not None
+        if self._review not in names:
+            etree.SubElement(authors, _q(ns, "author")).text = self._review
+            names.append(self._review)
+        author_id = str(names.index(self._review))
+        comment_list = comments.find(_q(ns, "commentList"))
+        if comment_list is None:
+            comment_list = etree.SubElement(comments, _q(ns, "commentList"))
+        existing = {c.get("ref", "").upper(): c for c in comment_list.iterchildren(_q(ns, "comment"))}
+        for cell, old in cells:
+            lines = _comment_runs(ns, old, self._review)
+            if cell.upper() in existing:  # the cell has a comment already: ours is added to it
+                text = existing[cell.upper()].find(_q(ns, "text"))
+                if text is None:
+                    text = etree.SubElement(existing[cell.upper()], _q(ns, "text"))
+                for run in lines:
+                    text.append(run)
+                continue
+            comment = etree.SubElement(comment_list, _q(ns, "comment"), ref=cell, authorId=author_id)
+            text = etree.SubElement(comment, _q(ns, "text"))
+            for run in lines:
+                text.append(run)
+            existing[cell.upper()] = comment
+            _add_note_shape(vml, cell, old)
+        out[cast(str, comments_name)] = xml_with_declaration(comments, XML_DECLARATION)
+        # Excel writes its VML drawings without an XML declaration; one that had it keeps it
+        vml_head = pkg.read(vml_name)[:512] if vml_name and pkg.has(vml_name) else b""
+        body = etree.tostring(vml, encoding="UTF-8", xml_declaration=False)
+        out[cast(str, vml_name)] = xml_with_declaration(vml, vml_head) if vml_head.startswith(b"<?xml") else body
+        out[rels_name] = xml_with_declaration(rels_root, XML_DECLARATION)
+        self._dirty[part.name] = part
+        return idmap
+
+
+_REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
+_CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing"
+_V, _O, _X = ("urn:schemas-microsoft-com:vml", "urn:schemas-microsoft-com:office:office",
+              "urn:schemas-microsoft-com:office:excel")
+COMMENT_HEADING = "変更前の記載 / before the change"
+"""The first line of the comment ``--track-changes`` puts on a changed cell."""
+# a worksheet's children that come after <legacyDrawing> (ECMA-376 Part 1, CT_Worksheet)
+_AFTER_LEGACY = {"legacyDrawingHF", "drawingHF", "picture", "oleObjects", "controls", "webPublishItems",
+                 "tableParts", "extLst"}
+
+
+def _vml_blocks(data: bytes) -> int:
+    """The largest shape-id block (``o:idmap data``) a VML drawing uses."""
+    found = [int(x) for m in re.findall(rb'idmap[^>]*data="([0-9, ]+)"', data) for x in m.split(b",") if x.strip()]
+    return max(found, default=0)
+
+
+def _free_name(taken: set[str], pattern: str) -> str:
+    n = 1
+    while pattern.format(n).lower() in taken:
+        n += 1
+    name = pattern.format(n)
+    taken.add(name.lower())
+    return name
+
+
+def _add_rel(rels_root: Any, rtype: str, target: str) -> str:
+    from lxml import etree
+
+    ids = {r.get("Id", "") for r in rels_root}
+    n = 1
+    while f"rId{n}" in ids:
+        n += 1
+    rid = f"rId{n}"
+    etree.SubElement(rels_root, f"{{{_PKG_REL_NS}}}Relationship", Id=rid, Type=rtype, Target=target)
+    return rid
+
+
+def _override(ct_root: Any, name: str, content_type: str) -> None:
+    from lxml import etree
+
+    etree.SubElement(ct_root, f"{{{_CT_NS}}}Override", PartName="/" + name, ContentType=content_type)
+
+
+def _default_vml(ct_root: Any, name: str) -> None:
+    """Declare the VML content type for ``name`` unless its extension already has one."""
+    from lxml import etree
+
+    ext = name.rsplit(".", 1)[-1].lower()
+    for el in ct_root:
+        if el.get("Extension", "").lower() == ext or el.get("PartName", "").lower() == "/" + name.lower():
+            return
+    default = etree.Element(f"{{{_CT_NS}}}Default", Extension=ext, ContentType=_CT_VML)
+    ct_root.insert(0, default)  # Default elements come first, as Office writes them
+
+
+def _insert_legacy_drawing(root: Any, ns: str, rid: str, rel_base: str) -> None:
+    from lxml import etree
+
+    el = etree.Element(_q(ns, "legacyDrawing"), nsmap={"r": rel_base})
+    el.set(f"{{{rel_base}}}id", rid)
+    for i, child in enumerate(root):
+        local = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if local in _AFTER_LEGACY or (local == "AlternateContent" and any(
+                isinstance(x.tag, str) and x.tag.rsplit("}", 1)[-1] in _AFTER_LEGACY for x in child.iter())):
+            root.insert(i, el)
+            return
+    root.append(el)
+
+
+def _comment_runs(ns: str, old: str, author: str) -> list[Any]:
+    from lxml import etree
+
+    runs = []
+    for text, bold in ((f"{author}: {COMMENT_HEADING}", True), ("\n" + old, False)):
+        r = etree.Element(_q(ns, "r"))
+        rpr = etree.SubElement(r, _q(ns, "rPr"))
+        if bold:
+            etree.SubElement(rpr, _q(ns, "b"))
+        etree.SubElement(rpr, _q(ns, "sz"), val="9")
+        t = etree.SubElement(r, _q(ns, "t"))
+        t.text = _encode(text)
+        t.set(XML_SPACE, "preserve")
+        runs.append(r)
+    return runs
+
+
+def _new_vml(idmap: int) -> Any:
+    from lxml import etree
+
+    xml = etree.Element("xml", nsmap={"v": _V, "o": _O, "x": _X})
+    layout = etree.SubElement(xml, f"{{{_O}}}shapelayout", {f"{{{_V}}}ext": "edit"})
+    etree.SubElement(layout, f"{{{_O}}}idmap", {f"{{{_V}}}ext": "edit", "data": str(idmap)})
+    return xml
+
+
+def _add_note_shape(vml: Any, cell: str, old: str) -> None:
+    """A hidden note box for ``cell`` in the VML drawing (with the note shape type when missing),
+    sized for ``old``."""
+    from lxml import etree
+
+    if not any(st.get("id") == "_x0000_t202" for st in vml.iter(f"{{{_V}}}shapetype")):
+        st = etree.SubElement(vml, f"{{{_V}}}shapetype", {"id": "_x0000_t202", "coordsize": "21600,21600",
+                                                          f"{{{_O}}}spt": "202",
+                                                          "path": "m,l,21600r21600,l21600,xe"})
+        etree.SubElement(st, f"{{{_V}}}stroke", joinstyle="miter")
+        etree.SubElement(st, f"{{{_V}}}path", {"gradientshapeok": "t", f"{{{_O}}}connecttype": "rect"})
+    used = [int(m) for sp in vml.iter(f"{{{_V}}}shape") for m in re.findall(r"_s(\d+)$", sp.get("id", ""))]
+    block = _vml_blocks(etree.tostring(vml)) or 1
+    number = max([block * 1024, *used]) + 1
+    row, col = cast(tuple[int, int], _parse_ref(cell))
+    lines = sum(max(1, -(-len(line) // 24)) for line in old.splitlines() or [""]) + 1
+    height_rows = min(30, max(4, lines))
+    shape = etree.SubElement(vml, f"{{{_V}}}shape", {
+        "id": f"_x0000_s{number}", "type": "#_x0000_t202",
+        "style": f"position:absolute;margin-left:60pt;margin-top:2pt;width:216pt;height:{height_rows * 15}pt;"
+                 "z-index:1;visibility:hidden",
+        "fillcolor": "#ffffe1", f"{{{_O}}}insetmode": "auto"})
+    etree.SubElement(shape, f"{{{_V}}}fill", color2="#ffffe1")
+    etree.SubElement(shape, f"{{{_V}}}shadow", on="t", color="black", obscured="t")
+    etree.SubElement(shape, f"{{{_V}}}path", {f"{{{_O}}}connecttype": "none"})
+    box = etree.SubElement(shape, f"{{{_V}}}textbox", style="mso-direction-alt:auto")
+    etree.SubElement(box, "div", style="text-align:left")
+    data = etree.SubElement(shape, f"{{{_X}}}ClientData", ObjectType="Note")
+    etree.SubElement(data, f"{{{_X}}}MoveWithCells")
+    etree.SubElement(data, f"{{{_X}}}SizeWithCells")
+    etree.SubElement(data, f"{{{_X}}}Anchor").text = f"{col}, 15, {max(row - 2, 0)}, 2, {col + 4}, 15, {max(row - 2, 0) + height_rows}, 4"
+    etree.SubElement(data, f"{{{_X}}}AutoFill").text = "False"
+    etree.SubElement(data, f"{{{_X}}}Row").text = str(row - 1)
+    etree.SubElement(data, f"{{{_X}}}Column").text = str(col - 1)
 
 
 def open_xlsx(path: Path, limits: ZipLimits | None = None) -> XlsxDocument:

@@ -1,0 +1,711 @@
+"""Step 3a of the pipeline: the law expressions of a text, and the one rule that binds a table to its law.
+
+A table citation (別表第一, 別表第二 …) is the act's only when the text binds it to the act.  This
+module finds every *law expression* in a text — the act's names (番号利用法, 番号法, the full title),
+other laws, orders, rules and ordinances (anything ending in 法/法律/令/規則/条例/規程 … that is not a
+common word), terms defined with 「（以下「法」という。）」, and 同法 — each with its span and its
+bracket depth, and then applies one rule:
+
+    **A table belongs to the nearest law expression before it at the same bracket depth, in the same
+    sentence.  Bracketed insertions (a law's number, a definition, a note) and the article list
+    joined to the table (「第5条、第7条及び別表第一」) stand between a law and its own table and are
+    skipped.  If that law is another law, order, rule or ordinance, the table is not the act's —
+    whatever ``assume_law`` says.  ``assume_law`` only fills in the act for a table before which, in
+    its sentence and at its depth, no law, instrument or defined term stands.**
+
+Definitions bind their term to the law expression they follow (skipping the law's number in
+brackets, and also when they sit inside that bracket: 「（平成25年法律第27号。以下「番号法」という。）」).
+同法 means the last law named at the same or an outer bracket depth, never one named inside
+brackets that have closed.
+
+:class:`LawIndex` is built per text (lazily: nothing is computed for a text with no candidate),
+and :meth:`LawIndex.bind` answers for one table.  :mod:`mynumber_refs.resolve` uses it for every
+anchored citation; :mod:`mynumber_refs.parse` uses :data:`LAW_PREFIX_RE` for ``parse_citation``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+import re
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+import attrs
+
+from .model import MY_NUMBER_ACT, LawBasis
+
+__all__ = [
+    "ALIASES",
+    "LAW_PREFIX_RE",
+    "LawKind",
+    "LawExpr",
+    "Binding",
+    "LawIndex",
+]
+
+ALIASES = ("番号利用法", "番号法", "マイナンバー法", "番号利用等法")
+"""Names of the act that need no definition in the text."""
+
+_S = r"[\s]*"
+
+
+def _spaced(word: str) -> str:
+    return _S.join(re.escape(ch) for ch in word)
+
+
+_NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
+_SNUM = r"(?:[0-9０-９]+(?:\s+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+(?:\s+[〇一二三四五六七八九十百千]+)*)"
+_FULL = _spaced(MY_NUMBER_ACT)
+_ACT_NUMBER = (
+    rf"[（(]{_S}平{_S}成{_S}(?:25|２５|二{_S}十{_S}五){_S}年{_S}法{_S}律{_S}第{_S}(?:27|２７|二{_S}十{_S}七){_S}号{_S}[）)]"
+)
+
+LAW_PREFIX_RE = re.compile(
+    rf"(?:{_FULL}(?:{_S}{_ACT_NUMBER})?|{'|'.join(_spaced(a) for a in ALIASES)}|同{_S}法|法){_S}(?:の{_S})?"
+)
+"""A name of the act written at the start of a string (``parse_citation`` strips it)."""
+
+# Characters a name is made of: kanji (with 々), katakana, full-width Latin letters (ＩＴ番号法).
+_W = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc\uff21-\uff3a\uff41-\uff5a"
+_WORD = re.compile(f"[{_W}]")
+# What a name of a law or instrument ends with
+_SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
+# A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
+# 条例別表第1, 同法別表); not before a number (「法律第27号」 is a law's number, not a name)
+_END = rf"(?:(?![{_W}])|(?=[第別]))(?!{_S}第{_S}{_NUM}{_S}号)"
+_NAME = re.compile(rf"(?<![{_W}])[{_W}]{{0,40}}?{_SUFFIX}{_END}")
+# The same in text spaced out character by character: 「生 活 保 護 法 別 表」
+_SPACED_NAME = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}(?:[ \u3000]?(?![{_W}])|(?=[ \u3000]?[第別]))")
+# Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
+_KANA_NAME = re.compile(rf"(?:る|ための){_S}(法{_S}律|(?:[{_W}]{{0,4}}(?:省令|府令|政令|命令|規則|条例))){_END}")
+_FULL_TITLE = re.compile(_FULL)
+# The orders of the act's tables are instruments of their own: 「第19条第8号に基づく主務省令」 (the new
+# order) and 「別表第二主務省令」, 「別表第二の主務省令で定める事務及び情報を定める命令」 (the old ones)
+_ORDER_NAME = re.compile(
+    rf"(?:に{_S}基{_S}づ{_S}く|別{_S}表{_S}第{_S}[一二12１２]{_S}(?:の{_S})?){_S}主{_S}務{_S}省{_S}令"
+    rf"(?:{_S}で{_S}定{_S}め{_S}る{_S}事{_S}務(?:{_S}及{_S}び{_S}情{_S}報)?{_S}を{_S}定{_S}め{_S}る{_S}命{_S}令)?{_END}"
+)
+
+# Words that end like a name but name no law or instrument whose table a text could cite: as a whole
+# word (法令, 政令 …, and generic words such as 根拠法 or 関係法 that PIAs use), or as its end (入手方法,
+# 提供方法, 根拠法令 …; no law's name ends so)
+_COMMON = frozenset(
+    "法律 法令 政令 省令 府令 主務省令 命令 指令 号令 発令 辞令 勅令 律令 司令 年令 政省令 規則 要領 告示 "
+    "根拠法 関係法 個別法 一般法 特別法 基本法 実定法 手続法 新法 旧法 母法 親法 国内法 外国法".split()
+)
+_COMMON_TAILS = tuple(
+    "方法 手法 用法 療法 技法 作法 寸法 製法 論法 話法 工法 算法 筆法 戦法 兵法 説法 魔法 秘法 便法 違法 適法 合法 "
+    "不法 無法 加法 減法 乗法 除法 文法 仏法 司法 立法 解法 記法 法令 政省令".split()
+)
+# …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
+_INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
+
+# 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
+# と言う / とする / と称する / と略す / と略記する / と記す
+_DEFINITION = re.compile(
+    rf"以{_S}下{_S}(?:[、，,]{_S})?(?:単{_S}に{_S})?([「『])([^」』]{{1,30}})[」』]{_S}と{_S}"
+    rf"(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す)"
+)
+
+_BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+_BRACKETS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
+_WS = " \t\r\n\u3000"
+# What joins a table to the provisions or tables before it: 「第5条、第7条及び別表第一」
+_CONJ_BACK = re.compile(rf"(?:及{_S}び|並{_S}び{_S}に|又{_S}は|若{_S}し{_S}く{_S}は|か{_S}ら|と|[、，,・･]){_S}\Z")
+_CONJ_LAST = "びにはらと、，,・･"  # what a joining word or mark ends with
+# what a provision ends with (…条, …項, …号, …まで, …条の9)
+_PROVISION_LAST = frozenset("条項号で0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
+# A provision ending where the skipping stands: 第30条の9, 第9条第1項, 第19条第8号, 第30条の12まで
+_PROVISION_BACK = re.compile(
+    rf"第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?"
+    rf"(?:{_S}ま{_S}で)?{_S}\Z"
+)
+
+# Where a sentence also ends: a blank line, or a line that starts a new item (・, ①, １．, (1), ア．)
+_ITEM_BREAK = re.compile(
+    r"\n[ \t\u3000\r]*(?:\n|(?=[・･●○◆◇■□※\-－‐①-⑳]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）.．、]|[ア-ンｱ-ﾝ][.．、)）]))"
+)
+
+# How far the rule looks: a law named earlier in the sentence, and 同法's antecedent
+SENTENCE_REACH = 400
+SAME_LAW_REACH = 3000
+_CONTEXT = 20  # how much text before a table the binding is remembered by (a name of the act and a gap)
+
+
+class LawKind(enum.Enum):
+    """What a law expression names."""
+
+    ACT = "act"  # the My Number Act
+    OTHER = "other"  # another law, order, rule or ordinance
+    UNKNOWN = "unknown"  # 法 or a defined term whose law the text does not establish
+
+
+class LawExpr(NamedTuple):
+    """One law expression: its span as written, its name without whitespace, and what it names.
+
+    Its bracket depth is :meth:`LawIndex.depth_at` of its start.  (A named tuple, not an attrs
+    class: one is made for every name looked up, on the finder's hot path.)
+    """
+
+    start: int
+    end: int
+    name: str
+    kind: LawKind
+    basis: LawBasis | None  # for the act: NAMED, FULL_NAME, DEFINED or SAME_LAW
+
+
+class Binding(NamedTuple):
+    """The law a table belongs to, and how the text says so.
+
+    ``via`` is ``"adjacent"`` (the law stands right before the table, bracketed insertions
+    aside), ``"articles"`` (an article list joined to the table stands between), ``"bracket"``
+    (the table opens a bracket right after the law's provision), ``"joined"`` (joined to a table
+    cited just before), ``"sentence"`` (named earlier in the sentence) or ``"none"``.
+    ``written_end`` is where the written law ends with its insertions (the table's own 'law' part);
+    -1 unless ``via == "adjacent"``.
+    """
+
+    expr: LawExpr | None
+    via: str
+    written_end: int = -1
+    inherited: object = None  # the joined citation's own binding result, for "joined"
+
+    @property
+    def kind(self) -> LawKind | None:
+        return None if self.expr is None else self.expr.kind
+
+
+NO_LAW = Binding(None, "none")
+
+
+@attrs.frozen
+class _Definition:
+    start: int  # where 「以下」 starts
+    end: int  # where the definition ends
+    term: str
+    term_span: tuple[int, int]
+    kind: LawKind
+    law: LawExpr | None  # the law expression it follows
+
+
+# The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
+_NAME_LAST = "律法令則例程綱領示"
+_LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
+_FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
+_KANA_NAME_AT_END = re.compile(_KANA_NAME.pattern.replace(_END, "") + r"\Z")
+_ORDER_NAME_AT_END = re.compile(_ORDER_NAME.pattern.replace(_END, "") + r"\Z")
+_SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
+# Walking back over a sentence: brackets, its end (。), blank lines and the start of a new item
+_SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK.pattern}")
+_BRACKET_MARKS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
+_WORD_CHARS = frozenset(
+    ch for lo, hi in ((0x3005, 0x3006), (0x4E00, 0x9FFF), (0x30A1, 0x30FA), (0x30FC, 0x30FC), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for ch in map(chr, range(lo, hi + 1))
+)
+
+
+class LawIndex:
+    """The law expressions of one text and the binding rule (see the module docstring).
+
+    ``aliases`` are the act's names (the rewriter adds the typo 「番号利用表」 when fixing typos).
+    Nothing is computed up front: a name is read where a lookup needs it (and remembered), so a
+    text with no table citation costs nothing and every lookup looks only near its table.
+    """
+
+    def __init__(self, text: str, aliases: Sequence[str] = ALIASES) -> None:
+        self.text = text
+        self.aliases = tuple(dict.fromkeys(aliases))
+        self._odd_aliases = tuple(a for a in self.aliases if a[-1] not in _NAME_LAST)
+        self._law_aliases = tuple(sorted((a for a in self.aliases if a.endswith("法")), key=len, reverse=True))
+        self._ends_re = re.compile("[" + re.escape(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases)) + "]")
+        self._last_chars = frozenset(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases))
+        self._raw: dict[int, LawExpr | None] = {}  # the expression ending at each position looked at
+        self._definitions: list[_Definition] | None = None
+        self._by_term: dict[str, list[_Definition]] = {}
+        self._term_ends: dict[str, list[int]] = {}  # the ends of each term's definitions, in order
+        self._quotes: list[tuple[int, int]] = []  # the terms' own spans in their definitions
+        self._same_law: dict[int, LawExpr] = {}
+        # bindings decided by the text right before a table alone (see bind), by that text
+        self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, int, _Definition | None]] = {}
+        self._brackets: _Brackets | None = None
+
+    # ------------------------------------------------------------------ brackets (local walks)
+    def _open_of(self, close: int, limit: int = 2000) -> int:
+        """The bracket that the closing bracket at ``close`` closes, or -1 (none within ``limit``,
+        or a blank line first)."""
+        text = self.text
+        depth = 0
+        lo = max(0, close - limit)
+        marks = list(_BRACKET_MARKS.finditer(text, lo, close))
+        for m in reversed(marks):
+            ch = text[m.start()]
+            if ch in "）)":
+                depth += 1
+            elif ch in "（(":
+                if depth == 0:
+                    return m.start()
+                depth -= 1
+            else:
+                return -1
+        return -1
+
+    def _enclosing_open(self, pos: int, limit: int = 600) -> int:
+        """The innermost bracket open at ``pos`` within ``limit`` characters before it, or -1."""
+        text = self.text
+        depth = 0
+        for m in reversed(list(_BRACKET_MARKS.finditer(text, max(0, pos - limit), pos))):
+            ch = text[m.start()]
+            if ch in "）)":
+                depth += 1
+            elif ch in "（(":
+                if depth == 0:
+                    return m.start()
+                depth -= 1
+            else:
+                return -1
+        return -1
+
+    @property
+    def brackets(self) -> _Brackets:
+        """The whole text's bracket structure (for :meth:`depth_at`; lookups walk locally)."""
+        if self._brackets is None:
+            self._brackets = _Brackets(self.text)
+        return self._brackets
+
+    def depth_at(self, pos: int) -> int:
+        """How many brackets are open at ``pos``."""
+        b = self.brackets
+        return len(b.chain(b.opener_at(pos)))
+
+    # ------------------------------------------------------------------ definitions
+    def definitions(self) -> list[_Definition]:
+        """Every 「以下「…」という」 definition, in text order, with the law it defines.
+
+        Each is classified with the definitions before it only (「番号法（以下「法」という。）」 after
+        「…（以下「番号法」という。）」 works)."""
+        if self._definitions is None:
+            defs: list[_Definition] = []
+            self._definitions = defs
+            text = self.text
+            if "以" in text:
+                for m in _DEFINITION.finditer(text):
+                    term = "".join(m.group(2).split())
+                    law = self._law_defined_at(m.start())
+                    kind = LawKind.UNKNOWN if law is None else law.kind
+                    d = _Definition(m.start(), m.end(), term, m.span(2), kind, law)
+                    defs.append(d)
+                    self._by_term.setdefault(term, []).append(d)
+                    self._term_ends.setdefault(term, []).append(d.end)
+                    self._quotes.append(m.span(2))
+            self._raw.clear()  # names looked up before the terms were known
+        return self._definitions
+
+    def _law_defined_at(self, pos: int) -> LawExpr | None:
+        """The law expression a definition at ``pos`` follows: the one right before the bracket
+        that holds the definition, the law's own number in brackets skipped."""
+        opener = self._enclosing_open(pos, 300)
+        if opener == -1:
+            return None
+        k = self._skip_ws_back(opener)
+        while k > 0 and self.text[k - 1] in "）)":
+            o = self._open_of(k - 1, 300)
+            if o == -1:
+                break
+            k = self._skip_ws_back(o)
+        found = self._name_at_end(k)
+        if found is None:
+            return None
+        start, name, basis = found
+        kind, act_basis = self._classify(start, name, basis)
+        if kind is None or name == "同法":
+            return None
+        return LawExpr(start, k, name, kind, act_basis)
+
+    def _definition_of(self, term: str, pos: int) -> _Definition | None:
+        """The definition of ``term`` in force at ``pos`` (the last one ending before it)."""
+        defs = self._by_term.get(term)
+        if not defs:
+            return None
+        k = bisect.bisect_right(self._term_ends[term], pos)
+        return defs[k - 1] if k else None
+
+    def _quoted(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` is the term of a definition (「以下「番号法」という」 is no use of it)."""
+        k = bisect.bisect_right(self._quotes, (start, len(self.text) + 1)) - 1
+        return k >= 0 and self._quotes[k][0] <= start and end <= self._quotes[k][1]
+
+    # ------------------------------------------------------------------ names
+    def _is_word(self, i: int) -> bool:
+        return 0 <= i < len(self.text) and self.text[i] in _WORD_CHARS
+
+    def _name_at_end(self, k: int) -> tuple[int, str, LawBasis | None] | None:
+        """(start, name, act basis) of the name written to end exactly at ``k``, or None.
+
+        A name ends where no name character follows (or a provision or table begins: 番号法第9条,
+        条例別表) and not before a number (「法律第27号」).  The act's names (its title, odd aliases)
+        come first; otherwise the longest of: a word of kanji and katakana (生活保護法,
+        住民基本台帳法施行令), a name that ends in kana (「…に関する法律」), an order of the act's
+        tables (「…に基づく主務省令」), and a word spaced out character by character."""
+        text = self.text
+        if k <= 0 or k > len(text) or text[k - 1] not in self._last_chars:
+            return None
+        if k < len(text):
+            nxt = text[k]
+            if nxt in _WORD_CHARS and nxt not in "第別":
+                return None
+            if nxt in " \u3000" and k + 1 < len(text) and text[k + 1] in _WORD_CHARS and text[k + 1] not in "第別" and (
+                k >= 2 and text[k - 2] in " \u3000"
+            ):
+                return None  # spaced out: 「住 民 基 本 台 帳 法 施 行 令」 goes on
+            if _LAW_NUMBER_AFTER.match(text, k):
+                return None
+        lo = max(0, k - 200)
+        for alias in self._odd_aliases:
+            if text[k - 1] == alias[-1]:
+                m = re.search(_spaced(alias) + r"\Z", text[lo:k])
+                if m:
+                    return lo + m.start(), alias, LawBasis.NAMED
+        last = text[k - 1]
+        if last == "律":
+            n = len(MY_NUMBER_ACT)
+            if text.startswith(MY_NUMBER_ACT, k - n) and k >= n:
+                return k - n, MY_NUMBER_ACT, LawBasis.FULL_NAME
+            if any(ch in _WS for ch in text[max(0, k - 2 * n) : k]):
+                m = _FULL_TITLE_AT_END.search(text, lo, k)
+                if m:
+                    return m.start(), MY_NUMBER_ACT, LawBasis.FULL_NAME
+        if last == "法":  # the common case, as the general reading below would find it: 番号利用法
+            for alias in self._law_aliases:
+                n = len(alias)
+                if k >= n and text.startswith(alias, k - n) and (k == n or text[k - n - 1] not in _WORD_CHARS):
+                    return k - n, alias, None
+        starts: list[int] = []
+        j = k - 1  # a word of name characters
+        while j > 0 and text[j - 1] in _WORD_CHARS and k - j <= 41:
+            j -= 1
+        if not self._is_word(j - 1):
+            m = _NAME.match(text, j)
+            if m is not None and m.end() == k:
+                starts.append(j)
+        if last in "律令則例":
+            m = _KANA_NAME_AT_END.search(text, max(0, k - 24), k)
+            if m is not None:
+                starts.append(self._kana_name_start(m.start()))
+        if last == "令":
+            m = _ORDER_NAME_AT_END.search(text, max(0, k - 80), k)
+            if m is not None:
+                starts.append(m.start())
+        if k >= 2 and text[k - 2] in " \u3000":
+            m = _SPACED_NAME_AT_END.search(text, max(0, k - 90), k)
+            if m is not None:
+                starts.append(m.start())
+        if not starts:
+            return None
+        start = min(starts)
+        return start, "".join(text[start:k].split()), None
+
+    def _kana_name_start(self, pos: int) -> int:
+        """Where a name ending in kana (「…に関する法律」) begins: after the last delimiter."""
+        text = self.text
+        lo = max(0, pos - 80)
+        j = pos
+        while j > lo and text[j - 1] not in "、。，．（）()「」『』\n":
+            j -= 1
+        while j < pos and text[j] in _WS:
+            j += 1
+        return j
+
+    def _classify(self, start: int, name: str, basis: LawBasis | None) -> tuple[LawKind | None, LawBasis | None]:
+        """What a name names, at ``start``: a defined term first, then the act's names, then 同法."""
+        d = self._definition_of(name, start)
+        if d is not None:
+            return d.kind, (LawBasis.DEFINED if d.kind is LawKind.ACT else None)
+        if basis is LawBasis.FULL_NAME or name == MY_NUMBER_ACT:
+            return LawKind.ACT, LawBasis.FULL_NAME
+        if name in self.aliases:
+            return LawKind.ACT, LawBasis.NAMED
+        if name == "同法":
+            return LawKind.UNKNOWN, LawBasis.SAME_LAW  # resolved on use (see resolved)
+        if name == "法":
+            return LawKind.UNKNOWN, None
+        if (name in _COMMON and name not in _INSTRUMENT_WORDS) or name.endswith(_COMMON_TAILS):
+            return None, None
+        return LawKind.OTHER, None
+
+    def _raw_at(self, k: int) -> LawExpr | None:
+        """The law expression ending at ``k`` as written (同法 not yet resolved); remembered."""
+        if k in self._raw:
+            return self._raw[k]
+        self.definitions()
+        e = None
+        found = self._name_at_end(k)
+        if found is not None:
+            start, name, basis = found
+            kind, act_basis = self._classify(start, name, basis)
+            if kind is not None and not self._quoted(start, k):
+                e = LawExpr(start, k, name, kind, act_basis)
+        self._raw[k] = e
+        return e
+
+    def expression_ending_at(self, end: int) -> LawExpr | None:
+        """The law expression that ends at ``end``, 同法 resolved; None if no name ends there."""
+        if end <= 0 or self.text[end - 1] not in self._last_chars:
+            return None
+        e = self._raw_at(end)
+        return None if e is None else self.resolved(e)
+
+    def expressions(self, lo: int = 0, hi: int | None = None) -> list[LawExpr]:
+        """The law expressions ending in ``(lo, hi]``, in text order."""
+        hi = len(self.text) if hi is None else hi
+        out = []
+        for m in self._ends_re.finditer(self.text, max(0, lo), hi):
+            e = self.expression_ending_at(m.end())
+            if e is not None and m.end() > lo:
+                out.append(e)
+        return out
+
+    def _expressions_back(self, pos: int, lo: int) -> list[tuple[int, LawExpr | None, str]]:
+        """Walking back from ``pos`` to ``lo``: each bracket, sentence mark and law expression, as
+        (position, expression or None, the mark), nearest first."""
+        text = self.text
+        events: list[tuple[int, LawExpr | None, str]] = []
+        for m in _SENTENCE_MARKS.finditer(text, lo, pos):
+            events.append((m.start(), None, text[m.start()]))
+        for m in self._ends_re.finditer(text, lo, pos):
+            e = self._raw_at(m.end())
+            if e is not None:
+                events.append((e.end - 1, e, ""))
+        events.sort(key=lambda ev: ev[0], reverse=True)
+        return events
+
+    # ------------------------------------------------------------------ 同法
+    def resolved(self, e: LawExpr) -> LawExpr:
+        """``e`` with 同法 replaced by what it stands for: the last law named before it at the same
+        or an outer bracket depth (never one inside brackets that have closed).
+
+        A run of 同法 is resolved from its oldest member forwards, each from the one before."""
+        if not self._pending(e):
+            return e
+        cached = self._same_law.get(e.start)
+        if cached is not None:
+            return cached
+        chain = [e]
+        while True:
+            antecedent = self._antecedent(chain[-1])
+            if antecedent is None or not self._pending(antecedent) or antecedent.start in self._same_law:
+                break
+            chain.append(antecedent)
+        for cur in reversed(chain):
+            antecedent = self._antecedent(cur)
+            if antecedent is not None and self._pending(antecedent):
+                antecedent = self._same_law[antecedent.start]
+            if antecedent is None:
+                done = cur._replace(basis=None)  # 同法 with nothing named before it: unresolved
+            elif antecedent.kind is LawKind.ACT:
+                done = cur._replace(kind=LawKind.ACT, basis=LawBasis.SAME_LAW)
+            elif antecedent.kind is LawKind.UNKNOWN:
+                done = cur._replace(kind=LawKind.UNKNOWN, basis=LawBasis.SAME_LAW)  # carried from 法
+            else:
+                done = cur._replace(kind=antecedent.kind, basis=None)
+            self._same_law[cur.start] = done
+        return self._same_law[e.start]
+
+    @staticmethod
+    def _pending(e: LawExpr) -> bool:
+        return e.name == "同法" and e.basis is LawBasis.SAME_LAW and e.kind is LawKind.UNKNOWN
+
+    def _antecedent(self, e: LawExpr) -> LawExpr | None:
+        """The law (…法, …法律, or a name of the act) 同法 ``e`` refers back to, as written: the
+        nearest before it that no closed bracket holds, within SAME_LAW_REACH characters."""
+        hi = e.start
+        depth = 0  # closed brackets entered, walking back
+        floor = max(0, e.start - SAME_LAW_REACH)
+        step = 200
+        while hi > floor:
+            lo = max(floor, hi - step)
+            for _pos, x, mark in self._expressions_back(hi, lo):
+                if mark in ("）", ")"):
+                    depth += 1
+                elif mark in ("（", "("):
+                    depth = max(0, depth - 1)  # leaving a closed bracket, or our own (outer: still visible)
+                elif x is not None and depth == 0 and x.end <= e.start:
+                    if x.kind is LawKind.ACT or x.name.endswith(("法", "法律")):
+                        return x
+            hi = lo
+            step *= 2
+        return None
+
+    # ------------------------------------------------------------------ the binding rule
+    def _skip_ws_back(self, k: int) -> int:
+        text = self.text
+        while k > 0 and text[k - 1] in _WS:
+            k -= 1
+        return k
+
+    def _back(self, k: int) -> int:
+        """``k`` moved back over whitespace, but never across a blank line (-1 when it would)."""
+        j = self._skip_ws_back(k)
+        if j < k and _BLANK.search(self.text, j, k):
+            return -1
+        return j
+
+    def _starts_line(self, k: int) -> bool:
+        """Whether only spaces stand between the start of its line and ``k`` (a 「・」 there is a
+        bullet that starts an item, not a separator that joins)."""
+        text = self.text
+        while k > 0 and text[k - 1] in " \t\u3000":
+            k -= 1
+        return k == 0 or text[k - 1] in "\r\n"
+
+    def bind(self, pos: int, joined: Callable[[int], object] | None = None, after: int = 0) -> Binding:
+        """The law of a table whose citation starts at ``pos``: :meth:`_bind`, remembered by the
+        text just before the table when that text decides it (a law named right before it, read
+        under the same definition of its name), as in a document that repeats a citation."""
+        if pos <= _CONTEXT:
+            return self._bind(pos, joined, after)
+        key = self.text[pos - _CONTEXT : pos + 1]
+        known = self._bound.get(key)
+        if known is not None:
+            start, end, name, kind, basis, written, definition = known
+            if self._definition_of(name, pos + start) is definition:  # the same term in force
+                return Binding(LawExpr(pos + start, pos + end, name, kind, basis), "adjacent", pos + written)
+        found = self._bind(pos, joined, after)
+        e = found.expr
+        if e is not None and found.via == "adjacent" and e.start > pos - _CONTEXT and e.name != "同法":
+            definition = self._definition_of(e.name, e.start)
+            self._bound[key] = (
+                e.start - pos, e.end - pos, e.name, e.kind, e.basis, found.written_end - pos, definition
+            )
+        return found
+
+    def _bind(self, pos: int, joined: Callable[[int], object] | None = None, after: int = 0) -> Binding:
+        """The law of a table whose citation starts at ``pos`` (its provision or the word 別表).
+
+        Walks back from ``pos`` over what stands between a law and its own table — whitespace (never
+        a blank line), one 「の」, bracketed insertions, the article list joined to the table — and
+        takes the law expression that ends there; else the nearest one in the sentence.
+        ``joined(end)`` returns the caller's record for a table citation ending at ``end``, or
+        None: a table joined to it by 及び/、/から shares its law.  ``after`` is where the table cited
+        before this one ends: a law named before that table went with it, so the sentence rule
+        looks no further back.
+        """
+        text = self.text
+        k = self._back(pos)
+        if k == -1:  # a blank line right before: nothing of this sentence stands before the table
+            return NO_LAW
+        via = "adjacent"
+        used_no = False
+        written_end = -1
+        opened = False  # walked out of a bracket that the table opens
+        while k > 0:
+            ch = text[k - 1]
+            if ch in "）)":
+                o = self._open_of(k - 1)
+                if o == -1:
+                    break
+                # a bracketed insertion: the law's number, a definition, a note
+                if written_end == -1 and via == "adjacent":
+                    written_end = k
+                k = self._back(o)
+                continue
+            if ch == "の" and not used_no:
+                used_no = True
+                k = self._back(k - 1)
+                continue
+            if ch in "（(" and not opened:
+                # the table opens a bracket right after a provision: 「番号法第9条第1項（別表第一…）」
+                before = self._back(k - 1)
+                m = _PROVISION_BACK.search(text, max(0, before - 60), before) if before > 0 else None
+                if m is None:
+                    break
+                opened = True
+                k, via = self._back(m.start()), "bracket"
+                continue
+            if ch in _PROVISION_LAST:
+                m = _PROVISION_BACK.search(text, max(0, k - 60), k)
+                if m is not None:
+                    k = self._back(m.start())
+                    via = "articles" if via == "adjacent" else via
+                    continue
+            if ch in _CONJ_LAST:
+                conj = _CONJ_BACK.search(text, max(0, k - 12), k)
+                if conj is not None and not (text[conj.start()] in "・･" and self._starts_line(conj.start())):
+                    j = self._back(conj.start())
+                    if j > 0 and joined is not None:
+                        prior = joined(j)
+                        if prior is not None:
+                            return Binding(None, "joined", inherited=prior)
+                    if j > 0 and (
+                        (text[j - 1] in _PROVISION_LAST and _PROVISION_BACK.search(text, max(0, j - 60), j))
+                        or text[j - 1] in "）)"
+                    ):
+                        k = j
+                        via = "articles"
+                        continue
+            break
+        e = self.expression_ending_at(k) if k > 0 else None
+        if e is not None:
+            if via != "adjacent":
+                return Binding(e, via)
+            return Binding(e, "adjacent", written_end if written_end != -1 else e.end)
+        return self._in_sentence(pos, after)
+
+    def _in_sentence(self, pos: int, after: int = 0) -> Binding:
+        """The nearest law expression before ``pos`` in the same sentence, at the same depth, and
+        after the table cited before it (``after``): walking back, a closed bracket is skipped; the
+        sentence ends at 「。」, a blank line, a new item, or the bracket that holds the table."""
+        lo = max(0, pos - SENTENCE_REACH, after)
+        depth = 0
+        for _p, e, mark in self._expressions_back(pos, lo):
+            if mark in ("）", ")"):
+                depth += 1
+            elif mark in ("（", "("):
+                if depth == 0:
+                    break  # the bracket that holds the table: its sentence starts here
+                depth -= 1
+            elif mark:
+                if depth == 0:
+                    break  # 。, a blank line, a new item
+            elif e is not None and depth == 0 and e.end <= pos:
+                return Binding(self.resolved(e), "sentence")
+        return NO_LAW
+
+
+class _Brackets:
+    """Bracket structure of a whole text (for :meth:`LawIndex.depth_at`).
+
+    Brackets are （） and (); a blank line closes every bracket left open (PDF fragments).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.positions: list[int] = []
+        self.innermost: list[int] = []  # innermost opener after each event (-1: none)
+        self.parent: dict[int, int] = {}
+        stack: list[int] = []
+        for m in _BRACKETS.finditer(text):
+            ch = m.group(0)
+            pos = m.start()
+            if ch in "（(":
+                self.parent[pos] = stack[-1] if stack else -1
+                stack.append(pos)
+            elif ch in "）)":
+                if not stack:
+                    continue
+                stack.pop()
+            else:
+                stack.clear()
+            self.positions.append(pos)
+            self.innermost.append(stack[-1] if stack else -1)
+
+    def opener_at(self, pos: int) -> int:
+        """The innermost bracket open at ``pos`` (its position), or -1."""
+        k = bisect.bisect_left(self.positions, pos) - 1
+        return self.innermost[k] if k >= 0 else -1
+
+    def chain(self, opener: int) -> list[int]:
+        out = []
+        while opener != -1:
+            out.append(opener)
+            opener = self.parent.get(opener, -1)
+        return out

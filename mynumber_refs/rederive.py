@@ -1,0 +1,203 @@
+"""``rewrite --rederive``: lists introduced by a content criterion are derived again, not renumbered.
+
+A PIA's 「第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項
+（１、２、３、４、６…の項）」 cannot be renumbered row by row into the new table (rows were split, added and
+dropped); the city re-derived it from the new law.  With :class:`Rederive` passed to
+:func:`mynumber_refs.rewrite`, this module plans, for each such list, the edit that writes the list
+:func:`~mynumber_refs.derive.derive_lists` gives, in the list's own digits:
+
+* a row list of 別表第二 or of 第2条の表 (a list already in the new table is brought up to date);
+  the criterion is read from the text just before the list when written there
+  (:func:`~mynumber_refs.reflists.read_criterion`), else taken from ``Rederive.provider`` /
+  ``information``; a list introduced by another criterion (「第一欄（情報照会者）が…」) is left to the
+  ordinary renumbering;
+* the parenthesised reference list after the repealed order's title (「（１条２号ハ、…）」), which
+  writes no criterion of its own: it is derived with ``Rederive.provider`` / ``information`` and
+  written in the PIA's style (「３条１号ハ、４条１０号ハ・１７号ニ…」); the title is renamed by the
+  ordinary plan, in the same group.
+
+A list whose derivation is incomplete (an unknown provider or category, a row whose references
+cannot be read from the order's words, references only ``inferred`` or ``unverified`` without
+``accept_inferred``) is kept as written with the reason, and so is everything in its group.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+import attrs
+
+from .derive import (
+    CARRIED,
+    ESTABLISHED,
+    INFERRED,
+    NOTE_NO_ROWS,
+    NOTE_PROVIDER_SHARED,
+    NOTE_ROW_WITHOUT_REFERENCE,
+    NOTE_TERM_NOT_IN_ARTICLES,
+    UNVERIFIED,
+    DerivedLists,
+    DeriveError,
+    derive_lists,
+)
+from .model import Citation, CitationKind, Edit, Finding, Order, RowNumber, Table
+from .numerals import NumeralStyle
+from .reflists import read_criterion, render_reference_list
+from .render import render_rows
+
+__all__ = ["Rederive", "RederivePlan", "plan_rederived", "REDERIVED", "REDERIVE_FAILED"]
+
+REDERIVED = "rederived"
+REDERIVE_FAILED = "rederive-not-established"
+
+# derivation notes that leave a reference list incomplete (its rows are complete all the same)
+_INCOMPLETE = {NOTE_TERM_NOT_IN_ARTICLES, NOTE_ROW_WITHOUT_REFERENCE, NOTE_PROVIDER_SHARED, NOTE_NO_ROWS}
+
+
+@attrs.frozen
+class Rederive:
+    """What ``rewrite(..., rederive=Rederive(...))`` derives lists with.
+
+    ``provider``/``information``: the criterion for lists that do not write one (reference lists
+    always need it); ``as_of``: the date the derived lists hold for (default: the text in the
+    data); ``include_via``: reference lists also take the 号 that take the information over.
+    """
+
+    provider: str | None = None
+    information: str | None = None
+    as_of: datetime.date | None = None
+    include_via: bool = False
+
+
+@attrs.frozen
+class RederivePlan:
+    ok: bool
+    edits: tuple[Edit, ...] = ()
+    notes: tuple[Finding, ...] = ()
+    failures: tuple[Finding, ...] = ()
+
+
+def _finding(c: Citation, reason: str, message: str, evidence: Sequence[str] = ()) -> Finding:
+    return Finding(c.start, c.end, c.text, reason, message, citation=c, evidence=tuple(evidence))
+
+
+def _parenthesised(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j >= 0 and text[j] in "（("
+
+
+def plan_rederived(
+    text: str,
+    items: Sequence[Citation | Finding],
+    options: Rederive,
+    *,
+    accept_inferred: bool = False,
+) -> dict[int, RederivePlan]:
+    """Plans for the lists of ``items`` (as :func:`~mynumber_refs.resolve.find_citations` gives them
+    for ``text``) that are derived rather than renumbered, by index in ``items``."""
+    cache: dict[tuple[str, str], DerivedLists | DeriveError] = {}
+
+    def derived_for(provider: str, information: str) -> DerivedLists | DeriveError:
+        key = (provider, information)
+        if key not in cache:
+            try:
+                cache[key] = derive_lists(provider, information, as_of=options.as_of, include_via=options.include_via)
+            except DeriveError as exc:
+                cache[key] = exc
+        return cache[key]
+
+    plans: dict[int, RederivePlan] = {}
+    for i, item in enumerate(items):
+        if not isinstance(item, Citation):
+            continue
+        rows_part = item.part("rows")
+        if rows_part is None:
+            continue
+        if item.kind is CitationKind.ROW_LIST and item.table in (Table.BEPPYO2, Table.ORDER_TABLE):
+            criterion = read_criterion(text, item.start)
+            if criterion is not None and not criterion.supported:
+                continue  # introduced by another criterion: renumbered as usual
+            provider = criterion.provider if criterion is not None else options.provider
+            information = criterion.information if criterion is not None else options.information
+            if provider is None or information is None:
+                continue
+            source = "本文の条件 / the criterion written" if criterion is not None else "指定の条件 / the criterion given"
+            plans[i] = _plan_rows(text, item, rows_part.start, rows_part.end, derived_for(provider, information),
+                                  accept_inferred, source)
+        elif (
+            item.kind is CitationKind.ORDER_REFS
+            and item.order is Order.OLD_EXCHANGE
+            and _parenthesised(text, item.start)
+            and options.provider is not None
+            and options.information is not None
+        ):
+            plans[i] = _plan_refs(text, item, rows_part.start, rows_part.end,
+                                  derived_for(options.provider, options.information), accept_inferred)
+    return plans
+
+
+def _blocking(d: DerivedLists, accept_inferred: bool, *, refs: bool) -> list[str]:
+    """Why the derived list cannot replace the written one (empty when it can)."""
+    why: list[str] = []
+    entries = [(str(r.row), r.confidence) for r in d.rows] if not refs else [
+        (r.reference.label(), r.confidence) for r in d.references
+    ]
+    allowed = {ESTABLISHED, CARRIED} | ({INFERRED, UNVERIFIED} if accept_inferred else set())
+    weak = [label for label, conf in entries if conf not in allowed]
+    if weak:
+        why.append(
+            f"推定・未確認の{'参照' if refs else '項'}があります（{'、'.join(weak)}）。確認のうえ --accept-inferred で適用できます"
+            f" / inferred or unverified entries ({', '.join(weak)}); apply with --accept-inferred after checking"
+        )
+    if not entries:
+        why.append("導かれた一覧が空です / the derived list is empty")
+    if refs:
+        why.extend(n.message for n in d.notes if n.code in _INCOMPLETE)
+    return why
+
+
+def _summary(d: DerivedLists, source: str, count: str) -> str:
+    c = d.content
+    when = d.as_of.isoformat() if d.as_of else c.revision.isoformat()
+    return (
+        f"{source}（第三欄「{d.provider}」・第四欄「{d.information}」）で{c.number}の{when}時点の内容から導き直しました（{count}）"
+        f" / re-derived from the content of {c.number} as of {when} ({source.split(' / ')[-1]}: {d.provider}, {d.information}; {count})"
+    )
+
+
+def _plan_rows(
+    text: str, c: Citation, start: int, end: int, d: DerivedLists | DeriveError, accept_inferred: bool, source: str
+) -> RederivePlan:
+    if isinstance(d, DeriveError):
+        return RederivePlan(False, failures=(_finding(c, REDERIVE_FAILED, str(d)),))
+    why = _blocking(d, accept_inferred, refs=False)
+    if why:
+        return RederivePlan(False, failures=tuple(_finding(c, REDERIVE_FAILED, w) for w in why))
+    numerals = c.style.numerals
+    after = render_rows([RowNumber((r,)) for r in d.table_rows], c.style, numerals)
+    evidence = tuple(e for r in d.rows for e in r.evidence)
+    edit = Edit(start, end, text[start:end], after, citation=c, evidence=evidence, reason=REDERIVED)
+    note = _finding(c, REDERIVED, _summary(d, source, f"{len(d.rows)}項 rows"), evidence[:1])
+    extra = tuple(_finding(c, n.code, n.message) for n in d.notes)
+    return RederivePlan(True, (edit,), (note, *extra))
+
+
+def _plan_refs(
+    text: str, c: Citation, start: int, end: int, d: DerivedLists | DeriveError, accept_inferred: bool
+) -> RederivePlan:
+    if isinstance(d, DeriveError):
+        return RederivePlan(False, failures=(_finding(c, REDERIVE_FAILED, str(d)),))
+    why = _blocking(d, accept_inferred, refs=True)
+    if why:
+        return RederivePlan(False, failures=tuple(_finding(c, REDERIVE_FAILED, w) for w in why))
+    numerals = c.style.numerals if c.style.numerals is not NumeralStyle.KANJI else NumeralStyle.FULL
+    after = render_reference_list(d.order_refs, numerals)
+    evidence = tuple(e for r in d.references for e in r.evidence)
+    edit = Edit(start, end, text[start:end], after, citation=c, evidence=evidence, reason=REDERIVED)
+    source = "指定の条件 / the criterion given"
+    note = _finding(c, REDERIVED, _summary(d, source, f"{len(d.references)}件 references"), evidence[:1])
+    extra = tuple(_finding(c, n.code, n.message) for n in d.notes)
+    return RederivePlan(True, (edit,), (note, *extra))

@@ -1,0 +1,390 @@
+"""A PIA's lists of bases, written and read the way PIAs write them.
+
+Two kinds of list stand in a PIA's 「法令上の根拠」:
+
+* rows of 第2条の表 (before 2024-05-27, of 別表第二): 「（１、２、３、５、…、１６６の項）」;
+* references into the order, grouped by article: 「（３条１号ハ、４条１０号ハ・１７号ニ、…、
+  ６０条１項１号ロ・２号ホ・２項１号ロ…）」 — articles separated by 「、」, the 号 of one article
+  by 「・」, a 項 written before the first 号 of that 項.
+
+:func:`render_row_list` and :func:`render_reference_list` write them (full-width digits by
+default, through :mod:`mynumber_refs.numerals`); :func:`read_reference_list` reads a written
+reference list back, tolerating line breaks inside numbers (PDF extraction: 「２\\n４号ニ」), and
+reads the slips real lists contain as intended, each reported as a :class:`ListFinding` with its
+position: 「５５号１号ト」 (条 written as 号), hiragana 「へ」 (and other look-alikes) for a letter,
+「、」 inside an article's group, a missing separator (「３号ニ１６条」).
+
+:func:`read_criterion` reads the content criterion that introduces a row list:
+「第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項（」.
+
+The project's grammar reads reference lists too (``order_refs``); this reader exists because a
+list must be read with its slips reported, and because the new order has 号 with branch numbers
+(第83条第2号の2), which the grammar's lists do not take.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from .model import RowNumber, Style
+from .numerals import NumeralStyle, parse_int, render_int
+from .render import render_rows
+from .scan import make_view
+
+__all__ = [
+    "IROHA",
+    "Reference",
+    "ListFinding",
+    "ReadList",
+    "Criterion",
+    "render_row_list",
+    "render_reference_list",
+    "read_reference_list",
+    "read_criterion",
+    "LIST_TYPO_ARTICLE",
+    "LIST_TYPO_LETTER",
+    "LIST_COMMA_IN_GROUP",
+    "LIST_SEPARATOR_MISSING",
+    "LIST_UNREADABLE",
+]
+
+# The letters of sub-items (イ, ロ, ハ …) in the law's order.
+IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス"
+
+# Characters typed for a letter that look the same: hiragana へ, kanji 口 二 八 卜 力 夕 工.
+LOOKALIKES = {"へ": "ヘ", "口": "ロ", "二": "ニ", "八": "ハ", "卜": "ト", "力": "カ", "夕": "タ", "工": "エ"}
+
+LIST_TYPO_ARTICLE = "list-article-as-item"
+LIST_TYPO_LETTER = "list-letter-lookalike"
+LIST_COMMA_IN_GROUP = "list-comma-in-group"
+LIST_SEPARATOR_MISSING = "list-separator-missing"
+LIST_UNREADABLE = "list-unreadable"
+
+
+def _iroha_index(letter: str) -> int:
+    return IROHA.index(letter) + 1 if letter else 0
+
+
+@attrs.frozen(order=False)
+class Reference:
+    """One reference into an order: 第3条第1号ハ is ``Reference(RowNumber((3,)), None, RowNumber((1,)), "ハ")``.
+
+    ``paragraph`` is ``None`` where the article has no 項 (or none is written); ``item`` is
+    ``None`` for an article without 号; ``letter`` is ``""`` where there is none.
+    """
+
+    article: RowNumber
+    paragraph: int | None = None
+    item: RowNumber | None = None
+    letter: str = ""
+
+    @classmethod
+    def of(cls, article: int, paragraph: int | None = None, item: int | str | None = None, letter: str = "") -> Reference:
+        """``Reference.of(60, 2, 1, "ロ")``; ``item`` may be ``"2の2"``."""
+        it = None if item is None or item == "" else RowNumber.parse(str(item))
+        return cls(RowNumber((article,)), paragraph, it, letter)
+
+    def sort_key(self) -> tuple[tuple[int, ...], int, tuple[int, ...], int]:
+        return (
+            self.article.parts,
+            self.paragraph or 0,
+            self.item.parts if self.item is not None else (),
+            _iroha_index(self.letter),
+        )
+
+    def __lt__(self, other: Reference) -> bool:
+        return self.sort_key() < other.sort_key()
+
+    def as_json(self) -> dict[str, str]:
+        """``{"article": "3", "paragraph": "", "item": "1", "letter": "ハ"}`` (strings, "" where none)."""
+        return {
+            "article": str(self.article),
+            "paragraph": "" if self.paragraph is None else str(self.paragraph),
+            "item": "" if self.item is None else str(self.item),
+            "letter": self.letter,
+        }
+
+    def label(self, style: NumeralStyle = NumeralStyle.HALF) -> str:
+        """``3条1号ハ``, ``60条2項1号ロ``, ``83条2号の2``, ``22条の3　1号ロ``, ``21条`` (in ``style``)."""
+        return render_reference_list([self], style)
+
+
+# ------------------------------------------------------------------------------------ rendering
+
+
+def _article(a: RowNumber, style: NumeralStyle) -> str:
+    return render_int(a.main, style) + "条" + "".join("の" + render_int(b, style) for b in a.branches)
+
+
+def _item(i: RowNumber, style: NumeralStyle) -> str:
+    return render_int(i.main, style) + "号" + "".join("の" + render_int(b, style) for b in i.branches)
+
+
+def render_row_list(rows: Iterable[int | RowNumber], style: NumeralStyle = NumeralStyle.FULL) -> str:
+    """``１、２、３の項`` (without the parentheses), through the project's row renderer."""
+    numbers = [r if isinstance(r, RowNumber) else RowNumber((r,)) for r in rows]
+    return render_rows(numbers, Style(numerals=style), style)
+
+
+def render_reference_list(refs: Sequence[Reference], style: NumeralStyle = NumeralStyle.FULL) -> str:
+    """References grouped by article in the PIA's style (without the parentheses):
+    ``３条１号ハ、４条１０号ハ・１７号ニ、６０条１項１号ロ・２号ホ・２項１号ロ``.
+
+    References are written in the order given; consecutive ones of the same article form one group.
+    """
+    groups: list[str] = []
+    current: RowNumber | None = None
+    paragraph: int | None = None
+    parts: list[str] = []
+    for ref in refs:
+        if ref.article != current:
+            if parts:
+                groups.append("・".join(parts))
+            parts = []
+            current = ref.article
+            paragraph = None
+            head = _article(ref.article, style)
+        else:
+            head = ""
+        piece = head
+        if head and ref.article.branches and (ref.paragraph is not None or ref.item is not None):
+            piece += "\u3000"  # 「２２条の３　１号ロ」: the space keeps the branch from running into the number
+        if ref.paragraph is not None and ref.paragraph != paragraph:
+            piece += render_int(ref.paragraph, style) + "項"
+            paragraph = ref.paragraph
+        if ref.item is not None:
+            piece += _item(ref.item, style) + ref.letter
+        parts.append(piece)
+    if parts:
+        groups.append("・".join(parts))
+    return "、".join(groups)
+
+
+# -------------------------------------------------------------------------------------- reading
+
+
+@attrs.frozen
+class ListFinding:
+    """A slip in a written list, read as intended: where it is, what is written, how it was read."""
+
+    code: str
+    start: int
+    end: int
+    found: str
+    read_as: str
+    message: str
+
+
+@attrs.frozen
+class ReadList:
+    """References read from a list at ``start``–``end`` of the text (``end`` after its ``）``)."""
+
+    start: int
+    end: int
+    references: tuple[tuple[Reference, int, int], ...]  # each with its span in the text
+    findings: tuple[ListFinding, ...] = ()
+    complete: bool = True  # False when reading stopped before the closing parenthesis
+
+
+_D = "[0-9０-９]"
+# a number may hold line breaks (PDF text: 「２\n４号」); a branch number (「条の３」) may not, so that
+# 「４３条の３\n２号」 is 43条の3 第2号, as the grammar reads it
+_NUM = rf"{_D}+(?:[\r\n]+{_D}+)*"
+_NL = r"[\r\n]*"
+_TOKEN = re.compile(
+    rf"(?P<ws>\s+)"
+    rf"|(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
+    rf"|(?P<para>{_NUM}){_NL}項"
+    rf"|(?P<item>{_NUM}){_NL}号(?P<itemb>(?:{_NL}の[ \t\u3000]*{_D}+)*){_NL}(?P<letter>[{IROHA}{''.join(LOOKALIKES)}])?"
+    rf"|(?P<sep>[、，,・･])"
+    rf"|(?P<close>[）)])"
+)
+_BRANCH = re.compile(rf"の[ \t\u3000]*({_D}+)")
+_KINDS = ("ws", "art", "para", "item", "sep", "close")
+
+
+def _branches(s: str) -> tuple[int, ...]:
+    return tuple(parse_int(b) for b in _BRANCH.findall(s))
+
+
+def _message(code: str, found: str, read_as: str) -> str:
+    ja, en = {
+        LIST_TYPO_ARTICLE: ("条を号と書いた誤記として読みました", "read as an article written with 号"),
+        LIST_TYPO_LETTER: ("細目の文字（カタカナ）と読みました", "read as the katakana letter"),
+        LIST_COMMA_IN_GROUP: ("同じ条の中の「、」を「・」と読みました（条の続きとして読みました）",
+                              "a 、 inside an article's group, read as continuing that article"),
+        LIST_SEPARATOR_MISSING: ("区切りのない二つの参照として読みました", "read as two references with the separator missing"),
+        LIST_UNREADABLE: ("参照として読めないため、ここで読むのをやめました", "not a reference; reading stopped here"),
+    }[code]
+    return f"「{found}」→「{read_as}」：{ja} / {found} → {read_as}: {en}"
+
+
+def _finding(code: str, text: str, start: int, end: int, read_as: str) -> ListFinding:
+    found = "".join(text[start:end].split())
+    return ListFinding(code, start, end, found, read_as, _message(code, found, read_as))
+
+
+def read_reference_list(text: str, start: int) -> ReadList | None:
+    """Read the reference list whose opening parenthesis (or first reference) is at ``start``.
+
+    Spaces separate references; line breaks inside a number are ignored (PDF text).  Returns
+    ``None`` when no reference can be read there.
+    """
+    limit = min(len(text), start + 20_000)
+    k = start
+    if text[k : k + 1] in ("（", "("):
+        k += 1
+    close = min((i for i in (text.find("）", k, limit), text.find(")", k, limit)) if i != -1), default=limit)
+    uses_dot = "・" in text[k:close] or "･" in text[k:close]
+    refs: list[tuple[Reference, int, int]] = []
+    findings: list[ListFinding] = []
+    article: RowNumber | None = None
+    paragraph: int | None = None
+    pending_article: tuple[RowNumber, int, int] | None = None  # an article with nothing after it yet
+    last = "start"  # the kind of the last token (whitespace after a separator is not counted)
+    last_sep = ""
+    last_sep_at = -1
+    comma_finding_of_last_item: ListFinding | None = None
+    prev_item_bare = False  # the last item had no letter and no branch
+    complete = False
+    while k < limit:
+        m = _TOKEN.match(text, k, limit)
+        if m is None:
+            if refs or pending_article:
+                findings.append(_finding(LIST_UNREADABLE, text, k, min(limit, k + 1), ""))
+            break
+        kind = next(g for g in _KINDS if m.group(g) is not None)
+        if kind == "ws":
+            k = m.end()
+            if last not in ("start", "sep"):
+                last = "ws"
+            continue
+        if kind == "close":
+            k = m.end()
+            complete = True
+            break
+        if kind == "sep":
+            last, last_sep, last_sep_at = "sep", m.group("sep"), k
+            k = m.end()
+            continue
+        comma_in_group = pending_article is None and last == "sep" and last_sep in "、，," and uses_dot
+        if kind == "art":
+            if pending_article is not None:
+                refs.append((Reference(pending_article[0]), pending_article[1], pending_article[2]))
+            if last in ("item", "para", "art"):  # 「３号ニ１６条」
+                findings.append(_finding(LIST_SEPARATOR_MISSING, text, max(start, k - 3), m.end(),
+                                         "".join(text[max(start, k - 3) : m.end()].split())))
+            article = RowNumber((parse_int(m.group("art")), *_branches(m.group("artb") or "")))
+            paragraph = None
+            pending_article = (article, k, m.end())
+            last = "art"
+            prev_item_bare = False
+            k = m.end()
+            continue
+        if kind == "para":
+            if article is None:
+                break
+            if comma_in_group:
+                findings.append(_finding(LIST_COMMA_IN_GROUP, text, last_sep_at, m.end(),
+                                         "・" + "".join(text[k : m.end()].split())))
+            paragraph = parse_int(m.group("para"))
+            last = "para"
+            k = m.end()
+            continue
+        # an item (号), with its letter
+        item = RowNumber((parse_int(m.group("item")), *_branches(m.group("itemb") or "")))
+        letter_written = m.group("letter") or ""
+        letter = LOOKALIKES.get(letter_written, letter_written)
+        ref_start = pending_article[1] if pending_article is not None else k
+        this_comma: ListFinding | None = None
+        if last == "item" and prev_item_bare and refs:
+            # 「５５号１号ト」: the 号 before this one, with nothing between, is the article
+            wrong, wstart, _wend = refs.pop()
+            assert wrong.item is not None
+            if comma_finding_of_last_item is not None:  # its 「、」 was the article separator after all
+                findings.remove(comma_finding_of_last_item)
+            article = RowNumber((wrong.item.main,))
+            paragraph = None
+            written = "".join(text[wstart : m.end()].split())
+            head = "".join(text[wstart:k].split())
+            read_as = head[: head.rfind("号")] + "条" + head[head.rfind("号") + 1 :] + "".join(text[k : m.end()].split())
+            findings.append(ListFinding(LIST_TYPO_ARTICLE, wstart, m.end(), written, read_as,
+                                        _message(LIST_TYPO_ARTICLE, written, read_as)))
+            ref_start = wstart
+        elif article is None:
+            break
+        elif comma_in_group:
+            this_comma = _finding(LIST_COMMA_IN_GROUP, text, last_sep_at, m.end(),
+                                  "・" + "".join(text[k : m.end()].split()))
+            findings.append(this_comma)
+        if letter_written and letter != letter_written:
+            lk = m.start("letter")
+            findings.append(_finding(LIST_TYPO_LETTER, text, lk, lk + 1, letter))
+        assert article is not None
+        refs.append((Reference(article, paragraph, item, letter), ref_start, m.end()))
+        comma_finding_of_last_item = this_comma
+        pending_article = None
+        prev_item_bare = not letter_written and not item.branches
+        last = "item"
+        k = m.end()
+    if pending_article is not None:
+        refs.append((Reference(pending_article[0]), pending_article[1], pending_article[2]))
+    if not refs:
+        return None
+    findings.sort(key=lambda f: (f.start, f.end))
+    return ReadList(start, k, tuple(refs), tuple(findings), complete)
+
+
+# ------------------------------------------------------------------------------------ criterion
+
+
+@attrs.frozen
+class Criterion:
+    """A content criterion written before a row list: provider (第三欄) and information (第四欄).
+
+    ``provider``/``information`` are ``None`` when the text introduces the list by another
+    criterion (「第一欄（情報照会者）が…の項」, a 第三欄 with no 第四欄 …): ``written`` holds it.
+    """
+
+    provider: str | None
+    information: str | None
+    written: str
+    start: int
+    end: int
+
+    @property
+    def supported(self) -> bool:
+        return self.provider is not None and self.information is not None
+
+
+_COL3 = r"第[三3３]欄(?:[（(][^（）()]{0,20}[）)])?"
+_COL4 = r"第[四4４]欄(?:[（(][^（）()]{0,20}[）)])?"
+_CRITERION = re.compile(
+    rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」(?:である|とされている)?(?:の)?項のうち[、，,]?"
+    rf"{_COL4}(?:に|が)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)項[（(：:]\Z"
+)
+# any other 「第N欄…項（」 just before the list: a criterion this module does not derive
+_OTHER_CRITERION = re.compile(r"第[一二三四五六七八九1-9１-９]欄[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z")
+
+
+def read_criterion(text: str, list_start: int, reach: int = 300) -> Criterion | None:
+    """The criterion written just before the list that starts (with its first number) at ``list_start``.
+
+    Whitespace and line breaks anywhere are ignored.  ``None`` when the list is not introduced by
+    a 「第N欄…の項」 phrase.
+    """
+    lo = max(0, list_start - reach)
+    view = make_view(text, lo, list_start)
+    m = _CRITERION.search(view.text)
+    if m is not None:
+        return Criterion(
+            m.group("provider"), m.group("information"), m.group(0)[:-1],
+            view.position(m.start()), view.position(m.end() - 1),
+        )
+    m = _OTHER_CRITERION.search(view.text)
+    if m is not None:
+        return Criterion(None, None, m.group(0)[:-1], view.position(m.start()), view.position(m.end() - 1))
+    return None

@@ -1,0 +1,112 @@
+"""compare_document on the seed: the city's 2024-05-27 lists against the 2025-04-01 text.
+
+Expected values: the seed's own lists and shared/lawdata/new_order_juminhyo_check.md (60/60 rows;
+152 city references, 153 in the 2025 text, 150 the same; 157条1号ト・7号ト before the insertion of
+第157条第1–4号 by 令和6年デジタル庁・総務省令第20号; 50条5号 not in the city's list).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mynumber_refs.compare import LIST_PARAGRAPH_IMPLIED, compare_document, format_comparison
+from mynumber_refs.derive import derive_lists
+from mynumber_refs.reflists import LIST_COMMA_IN_GROUP, LIST_TYPO_ARTICLE, LIST_TYPO_LETTER, Reference
+
+AMENDMENT = "令和6年デジタル庁・総務省令第20号"
+
+
+def _lists(seed_text: str, as_of: datetime.date | None = None):  # type: ignore[no-untyped-def]
+    return compare_document(seed_text, derive_lists("市町村長", "住民票関係情報", as_of=as_of))
+
+
+def test_the_new_order_list_152_against_153(seed_text: str) -> None:
+    cmp = _lists(seed_text)
+    (refs,) = [lc for lc in cmp.lists if lc.kind == "order_refs" and lc.status == "compared"]
+    assert seed_text[refs.start] == "（" and seed_text.count("番号利用表第１９条第８号に基づく主務省令", 0, refs.start) == 1
+    assert (refs.document_count, refs.law_count, refs.matched) == (152, 153, 150)
+    missing = {d.value: d.explanation for d in refs.missing}
+    extra = {d.value: d.explanation for d in refs.extra}
+    assert set(missing) == {Reference.of(50, None, 5), Reference.of(157, None, 5, "ト"), Reference.of(157, None, 11, "ト")}
+    assert set(extra) == {Reference.of(157, None, 1, "ト"), Reference.of(157, None, 7, "ト")}
+    assert missing[Reference.of(50, None, 5)] == ""  # nothing known explains it
+    for ref in (Reference.of(157, None, 5, "ト"), Reference.of(157, None, 11, "ト")):
+        assert AMENDMENT in missing[ref]
+    assert "157条5号ト" in extra[Reference.of(157, None, 1, "ト")] and AMENDMENT in extra[Reference.of(157, None, 1, "ト")]
+    assert "157条11号ト" in extra[Reference.of(157, None, 7, "ト")]
+    assert cmp.differs
+
+
+def test_as_of_2024_05_27_only_50_5_is_missing(seed_text: str) -> None:
+    cmp = _lists(seed_text, datetime.date(2024, 5, 27))
+    (refs,) = [lc for lc in cmp.lists if lc.kind == "order_refs" and lc.status == "compared"]
+    assert (refs.document_count, refs.matched) == (152, 152)
+    assert [d.value for d in refs.missing] == [Reference.of(50, None, 5)] and not refs.extra
+
+
+def test_the_typos_are_findings_with_their_place(seed_text: str) -> None:
+    cmp = _lists(seed_text)
+    (refs,) = [lc for lc in cmp.lists if lc.kind == "order_refs" and lc.status == "compared"]
+    codes = [f.code for f in refs.findings]
+    assert codes.count(LIST_TYPO_ARTICLE) == 1 and codes.count(LIST_TYPO_LETTER) == 4
+    assert codes.count(LIST_COMMA_IN_GROUP) == 1
+    # 「６０条１号ロ・２号ホ・２項…」: the two 号 before 「２項」 are read as 第1項, and reported
+    implied = [f for f in refs.findings if f.code == LIST_PARAGRAPH_IMPLIED]
+    assert [f.read_as for f in implied] == ["６０条１項１号ロ", "６０条１項２号ホ"]
+    for f in refs.findings:
+        assert refs.start <= f.start < f.end <= refs.end
+
+
+def test_row_lists_new_compared_old_skipped(seed_text: str) -> None:
+    cmp = _lists(seed_text)
+    rows = [lc for lc in cmp.lists if lc.kind == "table_rows"]
+    compared = [lc for lc in rows if lc.status == "compared"]
+    skipped = [lc for lc in rows if lc.status == "skipped"]
+    assert len(compared) == 1 and (compared[0].document_count, compared[0].matched) == (60, 60)
+    assert not compared[0].differs
+    assert "直前に引用された表" in compared[0].reason  # its table is across a blank line: said so
+    assert len(skipped) == 1 and "別表第二" in skipped[0].reason and skipped[0].document_count == 59
+    old_refs = [lc for lc in cmp.lists if lc.kind == "order_refs" and lc.status == "skipped"]
+    assert len(old_refs) == 1 and "平成26年内閣府・総務省令第7号" in old_refs[0].reason
+
+
+def test_a_list_of_another_criterion_is_not_compared() -> None:
+    text = (
+        "番号利用法第19条第8号に基づく主務省令第2条の表\n"
+        "第三欄（情報提供者）が「市町村長」の項のうち、第四欄に「地方税関係情報」が含まれる項（1、2の項）"
+    )
+    cmp = compare_document(text, derive_lists("市町村長", "住民票関係情報"))
+    (lc,) = cmp.lists
+    assert lc.status == "skipped" and "地方税関係情報" in lc.reason + lc.criterion
+    assert not cmp.differs
+
+
+def test_a_row_list_that_differs_names_the_rows() -> None:
+    d = derive_lists("市町村長", "住民票関係情報")
+    rows = list(d.table_rows)
+    written = "、".join(str(r) for r in rows[1:]) + "、4の項"  # row 1 left out, row 4 added
+    text = f"番号利用法第19条第8号に基づく主務省令第2条の表（{written}）"
+    (lc,) = compare_document(text, d).lists
+    assert lc.status == "compared"
+    assert [x.value for x in lc.missing] == [rows[0]] and [x.value for x in lc.extra] == [4]
+
+
+def test_report_text(seed_text: str) -> None:
+    out = format_comparison(_lists(seed_text), "seed.txt")
+    assert "５０条５号" in out and "１５７条１号ト" in out
+    assert "seed.txt:" in out and "list-article-as-item" in out
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="番号利用法第19条第8号に基づく主務省令別表第二の表欄三四「市町村長」住民票関係情報が含まれる項うち（）、・ \n12３４号ハヘへ", max_size=120))
+def test_comparing_any_text_never_raises(text: str) -> None:
+    cmp = compare_document(text, _DERIVED)
+    for lc in cmp.lists:
+        assert 0 <= lc.start <= lc.end <= len(text)
+    format_comparison(cmp)
+
+
+_DERIVED = derive_lists("市町村長", "住民票関係情報")

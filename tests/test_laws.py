@@ -1,0 +1,235 @@
+"""Which law a table belongs to (mynumber_refs.laws): a corpus of sentences in the forms real texts
+use — e-Gov 省令 and 施行規則, amending acts' 附則, ordinances, PIA first mentions — and the rule's
+invariants as properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mynumber_refs import find_citations, rewrite
+from mynumber_refs.laws import LawIndex, LawKind
+from mynumber_refs.model import Citation, Finding, LawBasis, Table
+
+FULL = "行政手続における特定の個人を識別するための番号の利用等に関する法律"
+
+
+def acts(text: str, **kw: bool) -> list[Citation]:
+    return [c for c in find_citations(text, **kw) if isinstance(c, Citation)]
+
+
+# ------------------------------------------------------------------------------ other laws' tables
+
+# Each of these names a table of another law, order, rule or ordinance.  None is the act's, whatever
+# the caller assumes; none may change.
+OTHERS = [
+    # e-Gov law texts: 住民基本台帳法 and its orders
+    "住民基本台帳法（昭和四十二年法律第八十一号）別表第一から別表第六までに掲げる事務",
+    "住民基本台帳法第三十条の九から第三十条の十二まで及び別表第一から別表第六までの規定",
+    "住民基本台帳法別表第一の上欄に掲げる国の機関又は法人",
+    "住民基本台帳法別表第二の4の項",
+    "住民基本台帳法（昭和42年法律第81号）別表第二の4の項",
+    "住民基本台帳法（以下「住基法」という。）第三十条の十一及び住基法別表第四の五の項",
+    "住民基本台帳法施行令（昭和四十二年政令第二百九十二号）別表第一",
+    "住民基本台帳法第三十条の九の規定により、同法別表第一の上欄に掲げる",
+    "住民基本台帳法の規定による。同法別表第一の1の項",
+    # other acts, with their numbers, definitions and article lists
+    "生活保護法（昭和二十五年法律第百四十四号）別表第一の一の項",
+    "生活保護法の別表第1の1の項",
+    "地方自治法（昭和22年法律第67号）別表第一児童福祉法（昭和22年法律第164号）の項",
+    "地方自治法（昭和二十二年法律第六十七号）別表第一行政手続における特定の個人を識別するための番号の利用等に関する法律（平成二十五年法律第二十七号）の項",
+    "地方独立行政法人法（平成十五年法律第百十八号）別表第1号に掲げる業務",
+    "介護保険法（以下「法」という。）別表第2号に掲げる",
+    "障害者の日常生活及び社会生活を総合的に支援するための法律（平成17年法律第123号。以下「法」という。）別表第一の2の項及び法別表第一の3の項",
+    "児童福祉法第21条の5の3、第24条の2及び別表第一の3の項",
+    "国民年金法（昭和三十四年法律第百四十一号）第五条、第七条及び別表第一",
+    "地方税法（昭和二十五年法律第二百二十六号）別表第二",
+    "所得税法別表第一の1の項",
+    "独立行政法人等の保有する個人情報の保護に関する法律別表第一",
+    "健康保険法施行規則（大正十五年内務省令第三十六号）別表第一の2の項",
+    "介護保険法施行規則（平成十一年厚生省令第三十六号） 別表第一",
+    "国民健康保険法施行令（昭和三十三年政令第三百六十二号）別表第2の3の項",
+    # the act's own cabinet order and rules are other instruments
+    f"{FULL}施行令（平成二十六年政令第百五十五号）別表第一の2の項",
+    "番号法施行令別表第二の1の項",
+    "番号利用法施行規則別表第1",
+    # amending acts' supplementary provisions
+    "住民基本台帳法（昭和四十二年法律第八十一号）別表第二の五の項の改正規定",
+    f"{FULL}の一部を改正する法律（令和五年法律第四十八号）別表第一の改正規定",
+    # ordinances and rules with tables of their own
+    "熊谷市個人情報保護条例別表第1の1の項",
+    "条例別表第1の1の項",
+    "番号法第9条第2項に基づく条例別表第2の1の項",
+    f"熊谷市{FULL}に基づく個人番号の利用に関する条例（平成27年条例第45号。以下「条例」という。）別表第1の2の項",
+    "この規則別表第一に掲げる",
+    "同規則別表第二の3の項",
+    "同令別表第一の4の項",
+    "同条例別表第1の5の項",
+    # spaced out, as PDF extraction gives
+    "生 活 保 護 法 別 表 第 1 の 1 の 項",
+    "住 民 基 本 台 帳 法 第 3 0 条 の 9 及 び 別 表 第 一",
+]
+
+
+@pytest.mark.parametrize("text", OTHERS)
+@pytest.mark.parametrize("assume", [False, True])
+def test_another_laws_table_is_never_the_acts(text: str, assume: bool) -> None:
+    assert [c for c in acts(text, assume_law=assume) if c.table in (Table.BEPPYO1, Table.BEPPYO2)] == []
+    assert rewrite(text, assume_law=assume, accept_inferred=True, fix_typos=True).text == text
+
+
+# ------------------------------------------------------------------------------ the act's tables
+
+# (text, the table's law basis, the text after rewriting without --assume-law)
+ACTS = [
+    (f"{FULL}（平成25年法律第27号。以下「番号法」という。）第9条第1項別表第一の16の項", LawBasis.FULL_NAME,
+     f"{FULL}（平成25年法律第27号。以下「番号法」という。）第9条第1項別表の24の項"),
+    (f"{FULL}（以下「法」という。）別表第二の27の項の主務省令で定める事務", LawBasis.FULL_NAME,
+     f"{FULL}（以下「法」という。）第19条第8号に基づく主務省令第2条の表の48の項の主務省令で定める事務"),
+    (f"{FULL} (平成25年法律第27号) 別表第一の16の項", LawBasis.FULL_NAME,
+     f"{FULL} (平成25年法律第27号) 別表の24の項"),
+    (f"{FULL}（平成二十五年法律第二十七号）（以下「法」という。）第九条第一項及び法別表第一の十六の項", LawBasis.DEFINED,
+     f"{FULL}（平成二十五年法律第二十七号）（以下「法」という。）第九条第一項及び法別表の二十四の項"),
+    (f"{FULL}(平成25年法律第27号。以下 「番号利用法」 という。)に基づき、番号利用法別表第一の16の項", LawBasis.DEFINED,
+     f"{FULL}(平成25年法律第27号。以下 「番号利用法」 という。)に基づき、番号利用法別表の24の項"),
+    (f"{FULL}（平成二十五年法律第二十七号）第九条第一項及び別表第一の十六の項", LawBasis.COORDINATED,
+     f"{FULL}（平成二十五年法律第二十七号）第九条第一項及び別表の二十四の項"),
+    ("番号利用法（平成二十五年法律第二十七号）第十九条第八号及び別表第二", LawBasis.COORDINATED,
+     "番号利用法（平成二十五年法律第二十七号）第十九条第八号及び番号利用法第十九条第八号に基づく主務省令第二条の表"),
+    ("番号法第19条第8号（特定個人情報の提供の制限）及び同法別表第二", LawBasis.SAME_LAW,
+     "番号法第19条第8号（特定個人情報の提供の制限）及び同法第19条第8号に基づく主務省令第2条の表"),
+    ("番号法（平成25年法律第27号）別表第一の16の項", LawBasis.NAMED, "番号法（平成25年法律第27号）別表の24の項"),
+    ("番号法 （ 平成25年法律第27号 ） の別表第二の27の項", LawBasis.NAMED,
+     "番号法 （ 平成25年法律第27号 ）第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第19条第8号の規定により、別表第二の27の項に掲げる", LawBasis.SENTENCE,
+     "番号法第19条第8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項に掲げる"),
+    # e-Gov: the first article of the act's 別表第一 order
+    (f"{FULL}（以下「法」という。）別表第一の一の項の主務省令で定める事務は、次のとおりとする。", LawBasis.FULL_NAME,
+     f"{FULL}（以下「法」という。）別表の一の項の主務省令で定める事務は、次のとおりとする。"),
+    # 同法 skips the laws named inside the brackets of the act's definition
+    (f"{FULL}（平成25年法律第27号。以下「番号利用法」という。また、住民基本台帳法の一部を改正する法律（平成21年法律第77号）"
+     "による改正後の住民基本台帳法を含む。）第19条第8号の規定により、同法別表第二の27の項", LawBasis.SAME_LAW,
+     f"{FULL}（平成25年法律第27号。以下「番号利用法」という。また、住民基本台帳法の一部を改正する法律（平成21年法律第77号）"
+     "による改正後の住民基本台帳法を含む。）第19条第8号の規定により、同法第19条第8号に基づく主務省令第2条の表の48の項"),
+    # an ordinance's table beside the act's, in one sentence
+    ("番号利用法（以下「法」という。）に関し、法別表第2の27の項及び条例別表第2の左欄に掲げる事務", LawBasis.DEFINED,
+     "番号利用法（以下「法」という。）に関し、法第19条第8号に基づく主務省令第2条の表の48の項及び条例別表第2の左欄に掲げる事務"),
+]
+
+
+@pytest.mark.parametrize(("text", "basis", "after"), ACTS)
+def test_the_acts_table_is_bound_to_the_act(text: str, basis: LawBasis, after: str) -> None:
+    found = acts(text)
+    assert found and found[0].law_basis is basis, [(c.text, c.law_basis) for c in found]
+    assert rewrite(text).text == after
+
+
+def test_the_bound_law_expression_is_located() -> None:
+    text = f"{FULL}（平成25年法律第27号。以下「番号法」という。）第9条第1項別表第一の16の項"
+    (c,) = acts(text)
+    assert c.law_span == (0, len(FULL)) and c.law == FULL
+    assert c.start == 0  # the citation holds its law, the insertion included
+    text = "番号法第19条第8号の規定により、別表第二の27の項に掲げる"
+    (c,) = acts(text)
+    assert c.law_span == (0, 3) and c.start == text.index("別表")  # named earlier: located, not taken in
+
+
+def test_a_law_named_earlier_in_the_sentence_is_reported_not_assumed_away() -> None:
+    text = "住民基本台帳法第7条の規定に基づき、別表第一の16の項に掲げる"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"] and "住民基本台帳法" in result.findings[0].message
+    # …while across a sentence, or in brackets of its own, the assumption applies as before
+    assert rewrite("住民基本台帳法第7条による。別表第一の16の項", assume_law=True).text == "住民基本台帳法第7条による。別表の24の項"
+    assert rewrite("住民基本台帳法に基づく事務（別表第一の16の項）", assume_law=True).text == "住民基本台帳法に基づく事務（別表の24の項）"
+    # a new bulleted item is a new sentence
+    assert rewrite("・住民基本台帳法第7条\n・別表第一の16の項", assume_law=True).text == "・住民基本台帳法第7条\n・別表の24の項"
+
+
+def test_same_law_is_the_last_law_at_the_same_or_an_outer_depth() -> None:
+    index = LawIndex("番号法（生活保護法を準用する。）の規定により同法別表")
+    same = [e for e in index.expressions() if e.name == "同法"][0]
+    assert same.kind is LawKind.ACT and same.basis is LawBasis.SAME_LAW
+    index = LawIndex("番号法の規定は、（生活保護法の規定により同法別表")  # 同法 inside the bracket: 生活保護法
+    same = [e for e in index.expressions() if e.name == "同法"][0]
+    assert same.kind is LawKind.OTHER
+    index = LawIndex("同法別表")
+    same = [e for e in index.expressions() if e.name == "同法"][0]
+    assert same.kind is LawKind.UNKNOWN and same.basis is None
+
+
+def test_a_long_chain_of_same_law_resolves_without_recursion() -> None:
+    text = "番号法" + "、同法" * 5000 + "別表第二の27の項"
+    (c,) = acts(text)
+    assert c.law_basis is LawBasis.SAME_LAW
+
+
+def test_definitions_bind_their_term_to_the_law_they_follow() -> None:
+    index = LawIndex(f"{FULL}（平成25年法律第27号。以下「番号法」という。）及び住民基本台帳法（以下「法」という。）")
+    kinds = {d.term: d.kind for d in index.definitions()}
+    assert kinds == {"番号法": LawKind.ACT, "法": LawKind.OTHER}
+    # the term written inside the definition is not a use of it
+    assert [e.name for e in index.expressions()] == [FULL, "住民基本台帳法"]
+
+
+def test_common_words_are_not_laws() -> None:
+    index = LawIndex("この方法により、法令及び政令で定める手法で、主務省令に従う。平成25年法律第27号")
+    assert index.expressions() == []
+
+
+# ------------------------------------------------------------------------------ properties
+
+ACT_NAMES = ["番号法", "番号利用法", "マイナンバー法", FULL]
+OTHER_NAMES = ["住民基本台帳法", "生活保護法", "地方税法", "児童福祉法施行令", "介護保険法施行規則", "熊谷市手数料条例",
+               "障害者の日常生活及び社会生活を総合的に支援するための法律", "同令", f"{FULL}施行令"]
+NUMBERS = ["（平成25年法律第27号）", "（昭和四十二年法律第八十一号）", "(平成１７年法律第１２３号)", "（ 令和５年法律第４８号 ）"]
+DEFINITIONS = ["（以下「法」という。）", "（以下「住基法」という。）", "（以下、「本法」という。）", "（以下単に「法」と略す。）",
+               "(以下 『番号利用法』 という。)"]
+INSERTIONS = st.one_of(
+    st.sampled_from(NUMBERS),
+    st.sampled_from(DEFINITIONS),
+    st.builds(lambda n, d: n[:-1] + "。" + d[1:], st.sampled_from(NUMBERS), st.sampled_from(DEFINITIONS)),
+    st.sampled_from(["（抄）", "（第九条関係）", "（以下略）"]),
+)
+TABLES = ["別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二", "第9条第1項別表第一の16の項", "第19条第8号別表第二"]
+ARTICLES = st.lists(st.sampled_from(["第5条", "第7条第2項", "第21条の5の3", "第30条の9から第30条の12まで"]), min_size=1, max_size=3)
+JOINERS = ["及び", "、", "並びに"]
+
+
+def _law_of_table(text: str, assume: bool) -> str:
+    """'act' / 'not' / a finding's reason for the one old table in ``text``."""
+    for item in find_citations(text, assume_law=assume):
+        c = item if isinstance(item, Citation) else item.citation
+        if c is None or c.table not in (Table.BEPPYO1, Table.BEPPYO2):
+            continue
+        if isinstance(item, Finding):
+            return item.reason
+        return "assumed" if c.law_basis is LawBasis.ASSUMED else "act"
+    return "not"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(ACT_NAMES + OTHER_NAMES), st.lists(INSERTIONS, max_size=3), st.sampled_from(TABLES),
+       st.booleans())
+def test_insertions_between_a_law_and_its_table_never_change_its_law(
+    name: str, insertions: list[str], table: str, assume: bool
+) -> None:
+    plain = _law_of_table(name + table, assume)
+    assert plain == ("act" if name in ACT_NAMES else "not")
+    for link in ("", "の", " "):
+        assert _law_of_table(name + "".join(insertions) + link + table, assume) == plain, (name, insertions, table)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(OTHER_NAMES), st.lists(INSERTIONS, max_size=2), st.one_of(st.just([]), ARTICLES),
+       st.sampled_from(JOINERS), st.sampled_from(TABLES), st.booleans(), st.booleans())
+def test_a_table_after_another_laws_name_is_never_the_acts(
+    name: str, insertions: list[str], articles: list[str], joiner: str, table: str, assume: bool, typos: bool
+) -> None:
+    if articles:  # 「…法第5条、第7条第2項及び別表第一」: the list carries the provisions
+        text = name + "".join(insertions) + joiner.join(articles) + "及び" + table[table.index("別表"):]
+    else:
+        text = name + "".join(insertions) + table
+    assert _law_of_table(text, assume) in ("not", "law-other")
+    assert rewrite(text, assume_law=assume, accept_inferred=True, fix_typos=typos).text == text

@@ -1,0 +1,103 @@
+"""rewrite(..., rederive=Rederive(...)): lists written by a content criterion are derived again.
+
+The expected list is the city's own 変更後 row list in the seed, the paragraph below its 変更前 one.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import mynumber_refs as mr
+from mynumber_refs.rederive import REDERIVE_FAILED, REDERIVED, Rederive
+
+
+def _paragraph(seed_text: str, first: str, last: str) -> str:
+    start = seed_text.index(first)
+    return seed_text[start : seed_text.index(last, start) + len(last)]
+
+
+def _compact(s: str) -> str:
+    return "".join(s.split())
+
+
+def _row_list(text: str) -> str:
+    """The list after the criterion 「…が含まれる項（」, without whitespace."""
+    m = re.search(r"含まれる項（([^）]*)）", _compact(text))
+    assert m is not None
+    return m.group(1)
+
+
+def test_the_before_paragraph_becomes_the_city_after_list(seed_text: str) -> None:
+    before = _paragraph(seed_text, "・番号利用法第１９条第８号（特定個人情報の\n提供の制限）及び別表第二", "１２０の項）")
+    after = _paragraph(seed_text, "・番号利用法第１９条第８号（特定個人情報の\n提供の制限）及び番号利用法", "１６６の項）")
+    result = mr.rewrite(before, assume_law=True, rederive=Rederive())
+    assert _row_list(result.text) == _row_list(after)
+    assert any(e.reason == REDERIVED for e in result.edits)
+    assert [f.reason for f in result.findings] == [REDERIVED]
+    # without --rederive the list is renumbered (and here not established: inferred rows)
+    plain = mr.rewrite(before, assume_law=True)
+    assert _row_list(plain.text) == _row_list(before)
+
+
+def test_rederiving_is_idempotent(seed_text: str) -> None:
+    before = _paragraph(seed_text, "・番号利用法第１９条第８号（特定個人情報の\n提供の制限）及び別表第二", "１２０の項）")
+    once = mr.rewrite(before, assume_law=True, rederive=Rederive()).text
+    twice = mr.rewrite(once, assume_law=True, rederive=Rederive())
+    assert twice.text == once and not twice.edits
+
+
+def test_the_old_order_list_is_replaced_with_the_given_criterion(seed_text: str) -> None:
+    block = _paragraph(seed_text, "・番号利用法別表第二の主務省令で定める事", "５９条の３　１\n号ホ・２号ホ・４号）")
+    result = mr.rewrite(block, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    derived = mr.derive_lists("市町村長", "住民票関係情報")
+    text = _compact(result.text)
+    assert "番号利用法第１９条第８号に基づく主務省令" in text and "定める命令" not in text
+    m = re.search(r"：（(.*)）", text)
+    assert m is not None
+    written = m.group(1)
+    assert written.startswith("３条１号ハ、４条１０号ハ・１７号ニ") and "６０条１項１号ロ" in written
+    assert written.count("号") == len(derived.order_refs)
+    # without a criterion the reference list is left to the ordinary plan (not established here)
+    kept = mr.rewrite(block, assume_law=True, rederive=Rederive())
+    assert kept.text == mr.rewrite(block, assume_law=True).text
+
+
+def test_the_criterion_given_applies_to_a_list_that_writes_none() -> None:
+    text = "番号利用法第19条第8号及び別表第二\n（1、2、3の項）"
+    result = mr.rewrite(text, rederive=Rederive("市町村長", "住民票関係情報"))
+    rows = mr.derive_lists("市町村長", "住民票関係情報").table_rows
+    assert result.text.endswith("（" + "、".join(str(r) for r in rows) + "の項）")  # the list's half-width digits
+
+
+def test_a_list_of_another_criterion_is_renumbered_as_usual() -> None:
+    text = "番号利用法別表第二\n第一欄（情報照会者）が「市町村長」の項（１、２の項）"
+    assert mr.rewrite(text, rederive=Rederive("市町村長", "住民票関係情報")).text == mr.rewrite(text).text
+
+
+def test_a_list_not_established_for_the_date_is_kept_with_its_table() -> None:
+    text = "番号利用法第19条第8号及び別表第二\n：第三欄（情報提供者）が「市町村長」の項のうち、第四欄に「住民票関係情報」が含まれる項（1、2の項）"
+    kept = mr.rewrite(text, rederive=Rederive(as_of=datetime.date(2024, 6, 1)))
+    assert kept.text == text
+    reasons = {f.reason for f in kept.findings}
+    assert REDERIVE_FAILED in reasons and "dependent-kept" in reasons
+    accepted = mr.rewrite(text, rederive=Rederive(as_of=datetime.date(2024, 6, 1)), accept_inferred=True)
+    assert accepted.text != text and "別表第二" not in accepted.text
+
+
+def test_an_unknown_criterion_is_reported_not_guessed() -> None:
+    text = "番号利用法第19条第8号及び別表第二\n（1、2、3の項）"
+    result = mr.rewrite(text, rederive=Rederive("市長", "住民票関係情報"))
+    assert result.text == text
+    assert any(f.reason == REDERIVE_FAILED and "市長" in f.message for f in result.findings)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="番号利用法第19条第8号及び別表第二の主務省令で定める事務及び情報を命令欄三四「市町村長」住民票関係情報が含まれる項うち（）、・ \n12３４号ハ", max_size=120))
+def test_rederiving_any_text_never_raises_and_edits_match_the_text(text: str) -> None:
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    for e in result.edits:
+        assert text[e.start : e.end] == e.before

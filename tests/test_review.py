@@ -1,0 +1,440 @@
+"""Review before submission: Word edits as tracked changes, Excel comments with the text before,
+and the PIA's heading path that the 変更箇所 table shows as 項目.
+
+Tracked changes are checked on the XML: a small helper accepts or rejects every revision the tool
+wrote (and only those), and the text of every story must then be the plain rewrite's (accept) or
+the original's (reject), character by character and with each character's run formatting.  The
+LibreOffice round trips skip when ``soffice`` is not installed.
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from openpyxl.comments import Comment
+from test_formats_docx import TB_OLD, _add_notes, _box_paragraphs, _doc_with_text_box, build_docx
+from test_formats_xlsx import build_xlsx
+
+from mynumber_refs.formats import open_document, rewrite_document
+from mynumber_refs.formats.docx import REVISION_AUTHOR
+from mynumber_refs.rewriter import rewrite
+
+ENGINE = functools.partial(rewrite, assume_law=True)
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# ----------------------------------------------------------------------------- the XML helper
+
+
+def resolve(root: etree._Element, accept: bool, author: str = REVISION_AUTHOR) -> etree._Element:
+    """Accept (or reject) every ``w:ins``/``w:del`` by ``author`` under ``root``, as Word does:
+    accepting keeps insertions and drops deletions; rejecting drops insertions and turns deleted
+    text back into text.  Revisions by others are left as they are."""
+    for el in list(root.iter(w("ins"), w("del"))):
+        if el.get(w("author")) != author:
+            continue
+        parent = el.getparent()
+        keep = (el.tag == w("ins")) == accept
+        if keep:
+            at = parent.index(el)
+            for child in list(el):
+                for t in child.iter(w("delText")):
+                    t.tag = w("t")
+                parent.insert(at, child)
+                at += 1
+        parent.remove(el)
+    return root
+
+
+STORY_PARTS = ("word/document.xml", "word/header", "word/footer", "word/footnotes.xml", "word/endnotes.xml")
+
+
+def story_roots(path: Path) -> dict[str, etree._Element]:
+    with zipfile.ZipFile(path) as zf:
+        return {n: etree.fromstring(zf.read(n)) for n in zf.namelist() if n.startswith(STORY_PARTS)}
+
+
+def characters(root: etree._Element) -> list[tuple[str, str]]:
+    """Every character of the part's text (``w:t``, not deleted text) with its run's formatting,
+    a ``¶`` for every paragraph start."""
+    out: list[tuple[str, str]] = []
+    for el in root.iter(w("p"), w("t")):
+        if el.tag == w("p"):
+            out.append(("¶", ""))
+            continue
+        run = el.getparent()
+        rpr = run.find(w("rPr")) if run is not None else None
+        fmt = etree.tostring(rpr).decode() if rpr is not None else ""
+        out.extend((ch, fmt) for ch in el.text or "")
+    return out
+
+
+def text_of(chars: list[tuple[str, str]]) -> str:
+    return "".join(ch for ch, _ in chars)
+
+
+def ours(root: etree._Element) -> list[etree._Element]:
+    return [el for el in root.iter(w("ins"), w("del")) if el.get(w("author")) == REVISION_AUTHOR]
+
+
+def rewritten(src: Path, dest: Path, track: bool, engine=ENGINE) -> list:
+    doc = open_document(src)
+    if track:
+        doc.track_changes()
+    edits, _ = rewrite_document(doc, engine)
+    doc.save(dest)
+    return edits
+
+
+def check_accept_reject(original: Path, tmp: Path, engine=ENGINE) -> list:
+    """Rewrite ``original`` plainly and with tracked changes; accepting every revision must give the
+    plain rewrite, rejecting them the original, in every story, with each character's formatting;
+    the revisions hold only the changed characters.  Returns the edits."""
+    plain, tracked = tmp / "plain.docx", tmp / "tracked.docx"
+    edits_plain = rewritten(original, plain, False, engine)
+    edits = rewritten(original, tracked, True, engine)
+    assert [(e.location, e.start, e.before, e.after) for e in edits] == \
+        [(e.location, e.start, e.before, e.after) for e in edits_plain]
+    before, after = story_roots(original), story_roots(plain)
+    got = story_roots(tracked)
+    assert before.keys() == after.keys() == got.keys()
+    deleted = inserted = 0
+    for name, root in got.items():
+        revisions = ours(root)
+        for rev in revisions:
+            assert rev.get(w("date")) and rev.get(w("id"))
+            runs = list(rev)
+            assert runs and all(r.tag == w("r") for r in runs)
+        revisions = [rev for rev in revisions if not _in_fallback(rev)]  # a text box's copy counts once
+        deleted += sum(len(t.text or "") for rev in revisions if rev.tag == w("del") for t in rev.iter(w("delText")))
+        inserted += sum(len(t.text or "") for rev in revisions if rev.tag == w("ins") for t in rev.iter(w("t")))
+        accepted = resolve(etree.fromstring(etree.tostring(root)), accept=True)
+        rejected = resolve(etree.fromstring(etree.tostring(root)), accept=False)
+        assert characters(accepted) == characters(after[name]), name
+        assert characters(rejected) == characters(before[name]), name
+        assert text_of(characters(accepted)) == text_of(characters(after[name]))
+    # only the changed characters are inside a revision
+    trimmed = [_trim(e.before, e.after) for e in edits]
+    assert deleted == sum(len(b) for b, _ in trimmed) and inserted == sum(len(a) for _, a in trimmed)
+    # revision ids are unique in each part
+    for root in got.values():
+        ids = [el.get(w("id")) for el in root.iter(w("ins"), w("del"))]
+        assert len(ids) == len(set(ids))
+    return edits
+
+
+def _in_fallback(el: etree._Element) -> bool:
+    return any(a.tag == "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+               for a in el.iterancestors())
+
+
+def _trim(before: str, after: str) -> tuple[str, str]:
+    p = 0
+    while p < min(len(before), len(after)) and before[p] == after[p]:
+        p += 1
+    q = 0
+    while q < min(len(before), len(after)) - p and before[-1 - q] == after[-1 - q]:
+        q += 1
+    return before[p:len(before) - q], after[p:len(after) - q]
+
+
+# ----------------------------------------------------------------------------- Word
+
+
+def test_tracked_changes_body_tables_headers_and_protected_text(tmp_path: Path) -> None:
+    src = tmp_path / "評価書.docx"
+    build_docx(src)  # split runs, a table with a nested table, header, footer, others' revisions, fields
+    edits = check_accept_reject(src, tmp_path)
+    assert {e.location.split(" ")[0] for e in edits} >= {"本文", "ヘッダー（セクション1・既定）",
+                                                          "フッター（セクション1・既定）"}
+    root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+    # the others' revision is still there, untouched
+    assert [el.get(w("author")) for el in root.iter(w("ins")) if el.get(w("author")) != REVISION_AUTHOR] == ["a"]
+    # each revision run keeps the formatting of the run it comes from: the bold 「第」 is deleted bold
+    first_p = next(root.iter(w("p")))
+    dels = [d for d in first_p.iter(w("del"))]
+    assert dels[0].find(f"{w('r')}/{w('rPr')}/{w('b')}") is not None and dels[0].findtext(f".//{w('delText')}") == "第"
+
+
+def test_tracked_changes_in_both_text_box_copies_and_notes(tmp_path: Path) -> None:
+    src = tmp_path / "box.docx"
+    box = _box_paragraphs("枠内: 番号利用法別表第", "一の16の項") + _box_paragraphs("二行目")
+    _doc_with_text_box(src, box, box)
+    d = docx.Document(str(src))
+    _add_notes(d, "footnotes", {1: "参考: " + TB_OLD})
+    d.save(str(src))
+    edits = check_accept_reject(src, tmp_path, rewrite)
+    assert {e.location for e in edits} >= {"本文 テキストボックス1 第1段落", "脚注1 第1段落"}
+    # a text box is one item of the 変更箇所 table, like a shape; a note's paragraph is one
+    assert {e.item_text for e in edits if e.location.startswith("本文 テキストボックス1")} == {
+        "枠内: " + TB_OLD + "\n二行目"}
+    assert {e.item_text for e in edits if e.location.startswith("脚注1")} == {" 参考: " + TB_OLD}
+    root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+    boxes = list(root.iter(w("txbxContent")))
+    assert len(boxes) == 2  # mc:Choice and mc:Fallback: the same revisions in each
+    shapes = [[(el.tag, "".join(el.itertext())) for el in ours(b)] for b in boxes]
+    assert shapes[0] and shapes[0] == shapes[1]
+    assert ours(story_roots(tmp_path / "tracked.docx")["word/footnotes.xml"])
+
+
+def test_tracked_document_is_not_rewritten_again(tmp_path: Path) -> None:
+    src = tmp_path / "評価書.docx"
+    build_docx(src)
+    rewritten(src, tmp_path / "tracked.docx", True)
+    again = open_document(tmp_path / "tracked.docx")
+    again.track_changes()
+    edits, _ = rewrite_document(again, ENGINE)
+    assert edits == [] and not again.changed
+
+
+_FRAGMENTS = ["番号利用法", "第9条第1項", "別表第一の16の項", "別表第一の59の項", "別表第二の27の項", "及び",
+              "に基づく。", "（以下「法」という。）", "法", "番号法", "住民基本台帳法", "別表第一の36の2の項", "、", " "]
+_FORMATS = st.sampled_from([(False, False, False), (True, False, False), (False, True, False), (False, False, True),
+                            (True, True, False)])
+
+
+@st.composite
+def paragraphs(draw: st.DrawFn) -> list[list[tuple[str, tuple[bool, bool, bool]]]]:
+    """1–3 paragraphs of citation-like text, each cut into 1–5 runs of different formatting."""
+    out = []
+    for _ in range(draw(st.integers(1, 3))):
+        text = "".join(draw(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=8)))
+        cuts = sorted(set(draw(st.lists(st.integers(1, max(1, len(text) - 1)), max_size=4))))
+        bounds = [0, *[c for c in cuts if 0 < c < len(text)], len(text)]
+        out.append([(text[a:b], draw(_FORMATS)) for a, b in zip(bounds, bounds[1:], strict=False) if b > a])
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(paragraphs())
+def test_accept_all_is_the_plain_rewrite_and_reject_all_the_original(paras) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        d = docx.Document()
+        for runs in paras:
+            p = d.add_paragraph()
+            for text, (bold, italic, underline) in runs:
+                r = p.add_run(text)
+                r.bold, r.italic, r.underline = bold or None, italic or None, underline or None
+        src = root / "p.docx"
+        d.save(str(src))
+        check_accept_reject(src, root)
+
+
+def _has_soffice() -> bool:
+    return shutil.which("soffice") is not None
+
+
+def _soffice_convert(src: Path, out_dir: Path, target: str) -> Path:
+    out_dir.mkdir(exist_ok=True)
+    profile = out_dir / "profile"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+                    "--outdir", str(out_dir), str(src)], check=True, capture_output=True, timeout=300)
+    return out_dir / src.name
+
+
+@pytest.mark.skipif(not _has_soffice(), reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_keeps_the_revisions(tmp_path: Path) -> None:
+    src = tmp_path / "評価書.docx"
+    build_docx(src)
+    check_accept_reject(src, tmp_path)
+    saved = _soffice_convert(tmp_path / "tracked.docx", tmp_path / "lo", 'docx:MS Word 2007 XML')
+    root = story_roots(saved)["word/document.xml"]
+    assert ours(root)
+    plain = story_roots(tmp_path / "plain.docx")["word/document.xml"]
+    original = story_roots(src)["word/document.xml"]
+
+    def words(r: etree._Element) -> str:  # LibreOffice writes fields and empty runs its own way
+        return text_of(characters(r)).replace("¶", "\n")
+
+    for expected, accept in ((plain, True), (original, False)):
+        got = words(resolve(etree.fromstring(etree.tostring(root)), accept))
+        for line in words(expected).split("\n"):
+            if "別表" in line and "フィールド" not in line:
+                assert line in got
+
+
+# ----------------------------------------------------------------------------- Excel comments
+
+
+def comments_of(path: Path) -> dict[tuple[str, str], str]:
+    wb = openpyxl.load_workbook(str(path))
+    return {(ws.title, c.coordinate): c.comment.text for ws in wb for row in ws.iter_rows() for c in row if c.comment}
+
+
+def test_changed_cells_get_a_comment_with_the_text_before(tmp_path: Path) -> None:
+    src, out = tmp_path / "評価書.xlsx", tmp_path / "out.xlsx"
+    build_xlsx(src)
+    before = {(ws.title, c.coordinate): c.value for ws in openpyxl.load_workbook(str(src))
+              for row in ws.iter_rows() for c in row}
+    doc = open_document(src)
+    doc.track_changes()
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(out)
+    changed = {(e.location_detail["sheet"], e.location_detail["cell"]) for e in edits}
+    comments = comments_of(out)
+    assert set(comments) == changed  # the formula cell (a finding) and unchanged cells have none
+    for key, text in comments.items():
+        assert text.endswith("\n" + str(before[key])) and REVISION_AUTHOR in text
+    wb = openpyxl.load_workbook(str(out))
+    assert {c.comment.author for ws in wb for row in ws.iter_rows() for c in row if c.comment} == {REVISION_AUTHOR}
+    with zipfile.ZipFile(out) as zf:
+        names = zf.namelist()
+        types = zf.read("[Content_Types].xml").decode()
+        sheet = etree.fromstring(zf.read("xl/worksheets/sheet1.xml"))
+        vml = [etree.fromstring(zf.read(n)) for n in names if n.endswith(".vml")]
+    assert sheet.find(f"{{{MAIN}}}legacyDrawing") is not None
+    assert "spreadsheetml.comments+xml" in types and 'Extension="vml"' in types
+    notes = [el for v in vml for el in v.iter("{urn:schemas-microsoft-com:office:excel}ClientData")]
+    assert len(notes) == len(changed)
+    blocks = [v.find(".//{urn:schemas-microsoft-com:office:office}idmap").get("data") for v in vml]
+    assert len(blocks) == len(set(blocks))  # each drawing its own block of shape ids
+    # saving again writes the same workbook
+    doc.save(tmp_path / "again.xlsx")
+    assert comments_of(tmp_path / "again.xlsx") == comments
+    # a second run changes nothing and adds no comment
+    again = open_document(out)
+    again.track_changes()
+    assert rewrite_document(again, rewrite)[0] == [] and not again.changed
+
+
+def test_comment_added_to_a_sheet_that_has_comments(tmp_path: Path) -> None:
+    src, out = tmp_path / "c.xlsx", tmp_path / "out.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "担当者のメモ"
+    ws["A1"].comment = Comment("既存のコメント", "担当")
+    ws["B2"] = "番号利用法別表第一の16の項"
+    ws["B2"].comment = Comment("確認済み", "担当")
+    ws["B3"] = "番号利用法別表第一の59の項"
+    wb.save(str(src))
+    doc = open_document(src)
+    doc.track_changes()
+    rewrite_document(doc, rewrite)
+    doc.save(out)
+    comments = comments_of(out)
+    assert comments[("Sheet", "A1")] == "既存のコメント"
+    assert comments[("Sheet", "B2")].startswith("確認済み") and comments[("Sheet", "B2")].endswith("\n番号利用法別表第一の16の項")
+    assert comments[("Sheet", "B3")].endswith("\n番号利用法別表第一の59の項")
+    with zipfile.ZipFile(out) as zf:
+        assert len([n for n in zf.namelist() if "comments" in n and n.endswith(".xml")]) == 1
+        assert len([n for n in zf.namelist() if n.endswith(".vml")]) == 1
+
+
+@pytest.mark.skipif(not _has_soffice(), reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_reads_the_comments(tmp_path: Path) -> None:
+    src, out = tmp_path / "評価書.xlsx", tmp_path / "out.xlsx"
+    build_xlsx(src)
+    doc = open_document(src)
+    doc.track_changes()
+    rewrite_document(doc, rewrite)
+    doc.save(out)
+    saved = _soffice_convert(out, tmp_path / "lo", 'xlsx:Calc MS Excel 2007 XML')
+    assert {k: v.split("\n", 1)[1] for k, v in comments_of(saved).items()} == \
+        {k: v.split("\n", 1)[1] for k, v in comments_of(out).items()}
+
+
+# ----------------------------------------------------------------------------- heading paths
+
+
+def _heading_styles_doc(path: Path) -> None:
+    d = docx.Document()
+    # a Japanese template's 「見出し 1」: style id 「1」, name 「heading 1」, and a style based on it
+    styles = d.styles.element
+    styles.append(parse_xml(f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="1">'
+                            '<w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style>'))
+    styles.append(parse_xml(f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="a5">'
+                            '<w:name w:val="章見出し"/><w:basedOn w:val="1"/></w:style>'))
+    d.add_paragraph("Ⅰ 基本情報")
+    d.add_paragraph("１．特定個人情報ファイルを取り扱う事務")
+    t = d.add_table(rows=3, cols=3)
+    label = t.cell(0, 0).merge(t.cell(2, 0))
+    label.text = "（１）システム"
+    t.cell(0, 1).text = "システム1"
+    t.cell(0, 2).text = "①システムの名称"
+    t.cell(1, 1).text = "システム1"
+    t.cell(1, 2).text = "②システムの機能: 番号利用法別表第一の16の項"
+    t.cell(2, 1).text = "②法令上の根拠"
+    t.cell(2, 2).text = "番号利用法別表第一の59の項"
+    p = d.add_paragraph("事務の概要")
+    p._p.get_or_add_pPr().append(parse_xml(f'<w:pStyle {nsdecls("w")} w:val="a5"/>'))
+    d.add_paragraph("①個人を単位とする住民票を作成し、番号利用法別表第一の16の項の事務を行う。")
+    d.add_heading("別表", level=2)
+    d.add_paragraph("番号利用法別表第一の95の項")
+    d.save(str(path))
+
+
+def test_word_heading_path(tmp_path: Path) -> None:
+    p = tmp_path / "h.docx"
+    _heading_styles_doc(p)
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, ENGINE)
+    paths = {e.item_text: e.location_detail.get("heading") for e in edits}
+    # a cell: the headings above, then the labels to its left (the merged one on every row)
+    assert paths["②システムの機能: 番号利用法別表第一の16の項"] == [
+        "Ⅰ 基本情報", "１．特定個人情報ファイルを取り扱う事務", "（１）システム", "システム1"]
+    assert paths["番号利用法別表第一の59の項"] == [
+        "Ⅰ 基本情報", "１．特定個人情報ファイルを取り扱う事務", "（１）システム", "②法令上の根拠"]
+    # a style based on a heading style is a heading; a numbered sentence is not
+    assert paths["①個人を単位とする住民票を作成し、番号利用法別表第一の16の項の事務を行う。"] == ["事務の概要"]
+    assert paths["番号利用法別表第一の95の項"] == ["事務の概要", "別表"]
+    # a paragraph is its own item; the unit is the whole passage
+    assert all(e.item_text in doc.units[e.unit].text for e in edits)
+
+
+def test_excel_heading_path(tmp_path: Path) -> None:
+    p = tmp_path / "h.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["A1"] = "（別添１）事務の内容"
+    ws.merge_cells("A2:F2")
+    ws["A2"] = "Ⅰ 基本情報"  # a title row over every column
+    ws["A3"] = "１．特定個人情報ファイルを\n取り扱う事務"
+    ws.merge_cells("A4:A6")
+    ws["A4"] = "（１）システム"
+    ws["B4"] = "①システムの名称"
+    ws["C4"] = "住基システム"
+    ws["B5"] = "②システムの機能"
+    ws["C5"] = "番号利用法別表第一の16の項"
+    ws["B6"] = "③他のシステムとの接続"
+    ws["C6"] = "番号利用法別表第一の59の項"
+    ws["A8"] = "Ⅱ ファイルの概要"
+    ws["B9"] = "②法令上の根拠"
+    ws["C9"] = "番号利用法別表第一の95の項"
+    wb.save(str(p))
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    paths = {e.location_detail["cell"]: e.location_detail.get("heading") for e in edits}
+    assert paths["C5"] == ["Ⅰ 基本情報", "１．特定個人情報ファイルを取り扱う事務", "（１）システム", "②システムの機能"]
+    assert paths["C6"] == ["Ⅰ 基本情報", "１．特定個人情報ファイルを取り扱う事務", "（１）システム",
+                           "③他のシステムとの接続"]
+    assert paths["C9"] == ["Ⅱ ファイルの概要", "②法令上の根拠"]
+
+
+def test_heading_level_forms() -> None:
+    from mynumber_refs.formats.ooxml import heading_level
+
+    assert [heading_level(t) for t in ("Ⅰ 基本情報", "Ⅱ．ファイル", "１．事務", "2.システム", "（１）概要",
+                                         "(2) 範囲", "①名称", "㉑番号")] == [1, 1, 2, 2, 3, 3, 4, 4]
+    assert heading_level("①個人を単位とする住民票を作成する。") is None  # a sentence
+    assert heading_level("1.5倍") is None and heading_level("16の項") is None
+    assert heading_level("①" + "あ" * 80) is None  # too long for a label

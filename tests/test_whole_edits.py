@@ -1,0 +1,138 @@
+"""Every edit whole or not at all: a table is renamed only when every row reference after it in its
+clause was read as part of a citation; invisible format characters are read through or the citation
+is left as written."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mynumber_refs import find_citations, rewrite
+from mynumber_refs.model import Citation
+
+INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u2060", "\u200c", "\u200d"]
+
+
+@pytest.mark.parametrize(
+    ("text", "assume"),
+    [
+        ("別表第一、16項", True),
+        ("番号法別表第一、16の項", False),
+        ("番号法別表第二のうち27の項", False),
+        ("番号法別表第二中27の項", False),
+        ("番号法別表第二における27の項", False),
+        ("番号法別表第二に定める27の項", False),
+        ("番号法別表第二：27の項", False),
+        ("番号法別表第二・27の項", False),
+        ("番号法別表第二－27の項", False),
+        ("番号法別表第二(27)の項", False),
+        ("番号法別表第二#27の項", False),
+        ("番号法別表第二（項番２７）", False),
+        ("番号法別表第一の16の項の2", False),
+        ("番号法別表第二の27の項、28", False),
+        ("番号法別表第二の2", False),
+        ("番号法別表第一\n\n16の項", False),
+        ("番号法別表第二主務省令第２条第７号（１）", False),
+        ("番号法別表第二のうち27", False),
+        ("番号法別表第一）16", False),
+        # the order's title, and references further on in its sentence that the grammar cannot read
+        ("番号利用法別表第二の主務省令で定める事務及び情報を定める命令に規定する照会の内容は次のとおり（８３条２号の２）", False),
+    ],
+)
+def test_a_row_the_grammar_did_not_read_keeps_the_name(text: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "number-after-table" in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize("mark", INVISIBLE)
+def test_invisible_characters_are_read_through_and_kept_in_place(mark: str) -> None:
+    text = f"番号法別表第一の{mark}16の項及び{mark}17の項"
+    assert rewrite(text).text == f"番号法別表の{mark}24の項及び{mark}25の項"
+    text = f"番号法別表第二の27の項、{mark}28の項"
+    assert rewrite(text).text == f"番号法第19条第8号に基づく主務省令第2条の表の48の項、{mark}49の項"
+    # inside a number it cannot be read through: the citation stays whole
+    text = f"番号法別表第一の1{mark}6の項"
+    result = rewrite(text)
+    assert result.text == text and result.findings
+
+
+def test_a_row_written_with_its_branch_after_the_suffix() -> None:
+    (c,) = [c for c in find_citations("番号法別表第一の38項の2") if isinstance(c, Citation)]
+    assert [str(r) for r in c.rows] == ["38の2"]
+    assert rewrite("番号法別表第一の38項の2").text == "番号法別表の58項"
+
+
+def test_a_dependent_list_of_any_length_changes_with_its_table_or_not_at_all() -> None:
+    head = "番号法別表第二\n・第三欄が「市町村長」の項のうち、住民票関係情報が含まれる項（"
+    known = [str(n) for n in (1, 2, 3, 5, 6, 7, 8, 11, 13, 14)] * 120  # ~4,000 characters
+    result = rewrite(head + "、".join(known) + "の項）")
+    assert result.changed and "別表第二" not in result.text
+    assert "（1、2、3、5、6" not in result.text  # the list changed with the name
+    unknown = [str(n) for n in range(1, 800)]  # rows 121… have no mapping: nothing changes
+    text = head + "、".join(unknown) + "の項）"
+    result = rewrite(text)
+    assert result.text == text and {f.reason for f in result.findings} >= {"dependent-kept"}
+
+
+def test_a_words_own_number_is_not_a_row() -> None:
+    assert rewrite("番号利用法第9条第1項別表第一の16の項（提供先２）").text == "番号利用法第9条第1項別表の24の項（提供先２）"
+    assert rewrite("番号法別表第二 移転先3").changed
+
+
+def test_dates_and_columns_after_a_table_are_not_rows() -> None:
+    assert rewrite("番号法別表第二（2024年5月26日時点）").changed
+    assert rewrite("番号法第19条第8号 別表第二（第一欄が「市町村長」の項：13、14、15）").changed
+
+
+# ------------------------------------------------------------------------------ the property
+
+# (table, an old row as written in three numeral styles, its new row) — rows whose number changes
+TABLES = [
+    ("別表第一", ("16", "１６", "十六"), "24"),
+    ("別表第二", ("27", "２７", "二十七"), "48"),
+    ("別表第一", ("36の2", "３６の２", "三十六の二"), "55"),
+]
+GLUE = st.sampled_from(
+    ["の", "、", "・", "：", ":", "－", "-", "#", "＃", "(", "（", "）", ")", "のうち", "中", "における", "に定める", "項番",
+     "第", " ", "　", "\n", "に掲げる", "及び", "並びに", "から", "で", "は", "を", *INVISIBLE]
+)
+# …and arbitrary short words: kana, kanji that are neither numerals nor 表, punctuation, spaces
+WORDS = st.text(
+    alphabet=st.sampled_from(list("のうちにおけるをはでとへやもがかな中内所定掲規項号条番欄目法令市町村、。・：（）() 　\n")),
+    max_size=3,
+)
+SUFFIX = st.sampled_from(["の項", "項", "", "）の項", ")の項", "項の２"])
+TAIL = st.sampled_from(["", "に掲げる事務", "。", "までの項", "及び30の項", "、28", "目", "\n\n以上"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(["番号法", "番号利用法", "", "同法"]),
+    st.sampled_from(TABLES),
+    st.integers(0, 2),
+    st.lists(st.one_of(GLUE, WORDS), max_size=4),
+    SUFFIX,
+    TAIL,
+    st.booleans(),
+)
+def test_no_new_name_stands_over_an_old_row(
+    law: str, table: tuple[str, tuple[str, ...], str], style: int, glue: list[str], suffix: str, tail: str, accept: bool
+) -> None:
+    name, rows, _new = table
+    old = rows[style]
+    between = "".join(glue)
+    if not suffix and re.search(r"[\u4e00-\u9fff\u30a1-\u30fa](?<![第番中内])\Z", between):
+        return  # a bare number right after a word is that word's number (「提供先２」), not a row
+    text = law + name + between + old + suffix + tail
+    result = rewrite(text, assume_law=True, accept_inferred=accept)
+    renamed = [e for e in result.edits if e.before.endswith(("第一", "第二", "別表第二"))]
+    for e in renamed:
+        # the output after the new name, to the end of its clause
+        out_at = e.start + sum(len(x.after) - len(x.before) for x in result.edits if x.end <= e.start)
+        after = result.text[out_at + len(e.after) :]
+        clause = re.split(r"。|\n\s*\n", after)[0]
+        assert old not in clause, (text, result.text)
