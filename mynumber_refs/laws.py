@@ -33,7 +33,7 @@ from typing import NamedTuple
 
 import attrs
 
-from .model import MY_NUMBER_ACT, LawBasis
+from .model import ALIASES, MY_NUMBER_ACT, LawBasis
 
 __all__ = [
     "ALIASES",
@@ -44,8 +44,6 @@ __all__ = [
     "LawIndex",
 ]
 
-ALIASES = ("番号利用法", "番号法", "マイナンバー法", "番号利用等法")
-"""Names of the act that need no definition in the text."""
 
 _S = r"[\s]*"
 

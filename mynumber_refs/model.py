@@ -20,6 +20,7 @@ from .numerals import NumeralError, NumeralStyle, parse_int, render_int
 
 __all__ = [
     "MY_NUMBER_ACT",
+    "ALIASES",
     "RowNumber",
     "Table",
     "LawBasis",
@@ -38,6 +39,9 @@ __all__ = [
 
 MY_NUMBER_ACT = "行政手続における特定の個人を識別するための番号の利用等に関する法律"
 """The act's formal title (平成25年法律第27号)."""
+
+ALIASES = ("番号利用法", "番号法", "マイナンバー法", "番号利用等法")
+"""Names of the act that need no definition in the text."""
 
 
 class CitationSyntaxError(ValueError):

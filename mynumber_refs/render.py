@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .laws import ALIASES
-from .model import RowNumber, Style
+from .model import ALIASES, RowNumber, Style
 from .numerals import NumeralStyle, detect_style, render_int
 
 __all__ = [

@@ -536,10 +536,8 @@ def _item_detail(doc: Document, unit: Unit, lo: int, hi: int, detail: dict[str, 
 
 def _inserted_law_name(edit: Edit) -> str | None:
     """The act's name the rewriter put before a new table or order name because the citation
-    did not name its law (it then takes the nearest name written before it in the same unit),
-    or ``None``."""
-    from ..model import LawBasis
-    from ..resolve import ALIASES
+    did not name its law (the unit's own most used name, see render.document_law_name), or ``None``."""
+    from ..model import ALIASES, LawBasis
 
     c = edit.citation
     if c is None or (c.law and c.law_basis is not LawBasis.ASSUMED):
