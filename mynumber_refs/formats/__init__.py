@@ -136,14 +136,17 @@ class Unit:
     breaks: list[tuple[int, Location]] = field(default_factory=list)
     locator: Callable[[int], Location] | None = None
     items: list[tuple[int, int]] = field(default_factory=list)
+    _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
     def locate(self, offset: int) -> Location:
         if self.locator is not None:
             return self.locator(offset)
         if not self.breaks:
             return self.location
-        starts = [b[0] for b in self.breaks]
-        i = bisect.bisect_right(starts, offset) - 1
+        if len(self._break_starts) != len(self.breaks):  # found once (a passage may hold thousands)
+            self._break_starts = [b[0] for b in self.breaks]
+        i = bisect.bisect_right(self._break_starts, offset) - 1
         return self.breaks[max(i, 0)][1]
 
 
@@ -315,13 +318,23 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Edit]
     total = pos
     ops: dict[int, list[tuple[int, int, str]]] = {}
     refused: list[tuple[Edit, str]] = []
+    n = len(segments)
     for edit in edits:
         if edit.start < 0 or edit.end > total or edit.end < edit.start:
             raise ValueError(f"edit out of range: {edit.start}-{edit.end} (text length {total})")
         e = _trim(edit)
+        # the segments that can matter: from the last one with text starting before the edit to
+        # the first starting after it (segments are contiguous), not every segment of the unit
+        first = bisect.bisect_left(starts, e.start) - 1
+        while first > 0 and not segments[first].text:
+            first -= 1
+        first = max(first, 0)
+        last = bisect.bisect_right(starts, e.end)
+        window = range(first, min(last + 1, n))
         covered: list[int] = []
         blocked = False
-        for i, seg in enumerate(segments):
+        for i in window:
+            seg = segments[i]
             a, b = starts[i], starts[i] + len(seg.text)
             if seg.text:
                 if a < e.end and b > e.start:
@@ -332,14 +345,15 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Edit]
                 blocked = True  # a marker (deletion, drawing) inside the edit
         target: int | None = None
         if e.start == e.end:  # insertion
-            for i, seg in enumerate(segments):
+            for i in window:
+                seg = segments[i]
                 a, b = starts[i], starts[i] + len(seg.text)
                 if seg.text and a < e.start <= b:
                     target = i
                     break
             if target is None:
-                for i, seg in enumerate(segments):
-                    if seg.text and starts[i] == e.start:
+                for i in window:
+                    if segments[i].text and starts[i] == e.start:
                         target = i
                         break
             if target is None and not segments:
@@ -414,10 +428,10 @@ _CLUSTER_GAP = 6
 _CLUSTER_STOP = set("\n\r。、，,；;")
 
 
-def _cluster(unit_text: str, edit: Edit, all_edits: Sequence[Edit]) -> tuple[int, int]:
-    """Without a citation, the span of the edits close to ``edit`` (gaps of a few characters
-    with no punctuation or line break), so that 「別表第一」→「別表」 and 「16」→「24」 show as one."""
-    i = next(k for k, e in enumerate(all_edits) if e is edit)
+def _cluster(unit_text: str, i: int, all_edits: Sequence[Edit]) -> tuple[int, int]:
+    """Without a citation, the span of the edits close to ``all_edits[i]`` (gaps of a few
+    characters with no punctuation or line break), so that 「別表第一」→「別表」 and 「16」→「24」 show
+    as one."""
     lo_i = hi_i = i
     while lo_i > 0:
         gap = unit_text[all_edits[lo_i - 1].end:all_edits[lo_i].start]
@@ -432,17 +446,25 @@ def _cluster(unit_text: str, edit: Edit, all_edits: Sequence[Edit]) -> tuple[int
     return all_edits[lo_i].start, all_edits[hi_i].end
 
 
-def _citation_context(unit_text: str, edit: Edit, all_edits: Sequence[Edit]) -> tuple[str, str, int, int]:
-    """The citation an edit belongs to, before and after all of its edits, and its span.
+def _citation_context(unit_text: str, i: int, all_edits: Sequence[Edit], starts: Sequence[int]
+                      ) -> tuple[str, str, int, int]:
+    """The citation ``all_edits[i]`` belongs to, before and after all of its edits, and its span
+    (``all_edits`` sorted, ``starts`` their starts).
 
     The span is the edit's citation when the rewriter gave one, else the cluster of nearby
     edits."""
+    edit = all_edits[i]
     c = edit.citation
     if c is not None and c.start <= edit.start and edit.end <= c.end <= len(unit_text):
         lo, hi = c.start, c.end
     else:
-        lo, hi = _cluster(unit_text, edit, all_edits)
-    inside = [e for e in all_edits if lo <= e.start and e.end <= hi]
+        lo, hi = _cluster(unit_text, i, all_edits)
+    k = bisect.bisect_left(starts, lo)
+    inside = []
+    while k < len(all_edits) and all_edits[k].start < hi:
+        if all_edits[k].end <= hi:
+            inside.append(all_edits[k])
+        k += 1
     before = unit_text[lo:hi]
     after_parts: list[str] = []
     pos = lo
@@ -467,21 +489,24 @@ _BLANK_LINE = re.compile(r"\r?\n[ \t\u3000]*(?:\r?\n|$)|\r[ \t\u3000]*(?:\r|$)")
 def item_span(unit: Unit, offset: int, fmt: str = "") -> tuple[int, int]:
     """The item of ``unit`` that holds ``offset``: one of ``unit.items``; for a text file
     (``fmt == "text"``) the block of lines between blank lines; else the whole unit."""
-    for start, end in unit.items:
-        if start <= offset <= end:
-            return start, end
+    if unit.items:  # sorted; neighbours may share an end: the first that holds the offset wins
+        k = bisect.bisect_right(unit.items, (offset, len(unit.text) + 1)) - 1
+        for j in (k - 1, k):
+            if 0 <= j < len(unit.items) and unit.items[j][0] <= offset <= unit.items[j][1]:
+                return unit.items[j]
     if fmt != "text":
         return 0, len(unit.text)
-    text = unit.text
-    start = 0
-    for m in _BLANK_LINE.finditer(text):
-        if m.end() <= offset:
-            start = m.end()
-        elif m.start() >= offset:
-            return start, m.start()
-        else:  # inside the blank lines themselves
-            return m.start(), m.start()
-    return start, len(text)
+    if unit._blank_lines is None:  # the blank lines of a text unit, and their ends, found once
+        spans = [m.span() for m in _BLANK_LINE.finditer(unit.text)]
+        unit._blank_lines = (spans, [end for _, end in spans])
+    blanks, ends = unit._blank_lines
+    k = bisect.bisect_right(ends, offset)  # the first blank line ending after it
+    start = blanks[k - 1][1] if k else 0
+    if k == len(blanks):
+        return start, len(unit.text)
+    if blanks[k][0] >= offset:
+        return start, blanks[k][0]
+    return blanks[k][0], blanks[k][0]  # inside the blank lines themselves
 
 
 class _TextHeadings:
@@ -597,14 +622,17 @@ def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
         skipped = doc.apply(index, edits) if edits else []
         skipped_ids = {id(x) for s in skipped for x in (s.edit, *s.covers)}
         applied = [e for e in edits if id(e) not in skipped_ids]
-        for e in applied:
+        applied_starts = [e.start for e in applied]
+        item_texts: dict[tuple[int, int], str] = {}  # one string per item, shared by its edits
+        for k, e in enumerate(applied):
             loc = unit.locate(e.start)
-            cb, ca, cs, ce = _citation_context(unit.text, e, applied)
+            cb, ca, cs, ce = _citation_context(unit.text, k, applied, applied_starts)
             lo, hi = item_span(unit, e.start, doc.format)
+            item_text = item_texts.setdefault((lo, hi), unit.text[lo:hi])
             detail = _item_detail(doc, unit, lo, hi, dict(loc.detail), headings, index)
             edits_out.append(EditRecord(loc.label, detail, e.start, e.end, e.before, e.after,
                                         list(e.evidence), e.reason, cb, ca, index, cs, ce,
-                                        f"{index}:{lo}", unit.text[lo:hi], lo))
+                                        f"{index}:{lo}", item_text, lo))
         for s in skipped:
             loc = unit.locate(s.edit.start)
             findings_out.append(FindingRecord(loc.label, dict(loc.detail), s.edit.start, s.edit.end,
