@@ -66,23 +66,19 @@ LAW_PREFIX_RE = re.compile(
 
 # Characters a name is made of: kanji (with 々), katakana, full-width Latin letters (ＩＴ番号法).
 _W = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc\uff21-\uff3a\uff41-\uff5a"
-_WORD = re.compile(f"[{_W}]")
 # What a name of a law or instrument ends with
 _SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
 # 条例別表第1, 同法別表); not before a number (「法律第27号」 is a law's number, not a name)
 _END = rf"(?:(?![{_W}])|(?=[第別]))(?!{_S}第{_S}{_NUM}{_S}号)"
 _NAME = re.compile(rf"(?<![{_W}])[{_W}]{{0,40}}?{_SUFFIX}{_END}")
-# The same in text spaced out character by character: 「生 活 保 護 法 別 表」
-_SPACED_NAME = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}(?:[ \u3000]?(?![{_W}])|(?=[ \u3000]?[第別]))")
 # Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
-_KANA_NAME = re.compile(rf"(?:る|ための){_S}(法{_S}律|(?:[{_W}]{{0,4}}(?:省令|府令|政令|命令|規則|条例))){_END}")
-_FULL_TITLE = re.compile(_FULL)
+_KANA_NAME = rf"(?:る|ための){_S}(法{_S}律|(?:[{_W}]{{0,4}}(?:省令|府令|政令|命令|規則|条例)))"
 # The orders of the act's tables are instruments of their own: 「第19条第8号に基づく主務省令」 (the new
 # order) and 「別表第二主務省令」, 「別表第二の主務省令で定める事務及び情報を定める命令」 (the old ones)
-_ORDER_NAME = re.compile(
+_ORDER_NAME = (
     rf"(?:に{_S}基{_S}づ{_S}く|別{_S}表{_S}第{_S}[一二12１２]{_S}(?:の{_S})?){_S}主{_S}務{_S}省{_S}令"
-    rf"(?:{_S}で{_S}定{_S}め{_S}る{_S}事{_S}務(?:{_S}及{_S}び{_S}情{_S}報)?{_S}を{_S}定{_S}め{_S}る{_S}命{_S}令)?{_END}"
+    rf"(?:{_S}で{_S}定{_S}め{_S}る{_S}事{_S}務(?:{_S}及{_S}び{_S}情{_S}報)?{_S}を{_S}定{_S}め{_S}る{_S}命{_S}令)?"
 )
 
 # Words that end like a name but name no law or instrument whose table a text could cite: as a whole
@@ -121,7 +117,7 @@ _PROVISION_BACK = re.compile(
 )
 
 # Where a sentence also ends: a blank line, or a line that starts a new item (・, ①, １．, (1), ア．)
-_ITEM_BREAK = re.compile(
+_ITEM_BREAK = (
     r"\n[ \t\u3000\r]*(?:\n|(?=[・･●○◆◇■□※\-－‐①-⑳]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）.．、]|[ア-ンｱ-ﾝ][.．、)）]))"
 )
 
@@ -191,15 +187,16 @@ class _Definition:
 _NAME_LAST = "律法令則例程綱領示"
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
-_KANA_NAME_AT_END = re.compile(_KANA_NAME.pattern.replace(_END, "") + r"\Z")
-_ORDER_NAME_AT_END = re.compile(_ORDER_NAME.pattern.replace(_END, "") + r"\Z")
+_KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
+_ORDER_NAME_AT_END = re.compile(_ORDER_NAME + r"\Z")
 _SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
 # Walking back over a sentence: brackets, its end (。), blank lines and the start of a new item
-_SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK.pattern}")
+_SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK}")
 _BRACKET_MARKS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
 _WORD_CHARS = frozenset(
-    ch for lo, hi in ((0x3005, 0x3006), (0x4E00, 0x9FFF), (0x30A1, 0x30FA), (0x30FC, 0x30FC), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
-    for ch in map(chr, range(lo, hi + 1))
+    "".join(map(chr, range(0x4E00, 0xA000)))
+    + "".join(chr(c) for lo, hi in ((0x3005, 0x3006), (0x30A1, 0x30FA), (0x30FC, 0x30FC), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+              for c in range(lo, hi + 1))
 )
 
 
