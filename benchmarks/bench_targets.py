@@ -137,10 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     # 1. citation-free prose
     prose = citation_free_prose(2_000_000 // scale)
     naive_re = bt._NAIVE_RE
-    t_naive_find = best_of(lambda: list(naive_re.finditer(prose)), reps)
-    t_naive_sub = best_of(lambda: bt.naive_rewrite(prose), reps)
-    t_find = best_of(lambda: find_citations(prose, assume_law=True), reps)
-    t_rewrite = best_of(lambda: rewrite(prose, assume_law=True), reps)
+    fast_reps = 5 * reps  # runs of a millisecond or less: more of them, so that the minimum is one
+    t_naive_find = best_of(lambda: list(naive_re.finditer(prose)), fast_reps)
+    t_naive_sub = best_of(lambda: bt.naive_rewrite(prose), fast_reps)
+    t_find = best_of(lambda: find_citations(prose, assume_law=True), fast_reps)
+    t_rewrite = best_of(lambda: rewrite(prose, assume_law=True), fast_reps)
     print(f"citation-free prose, {len(prose.encode()) / 1e6:.1f} MB: naive finditer {t_naive_find * 1e3:.2f} ms,"
           f" find {t_find * 1e3:.2f} ms; naive subn {t_naive_sub * 1e3:.2f} ms, rewrite {t_rewrite * 1e3:.2f} ms")
     report("1", "find / naive finditer, citation-free", t_find / t_naive_find, "<= 4", t_find / t_naive_find <= 4)

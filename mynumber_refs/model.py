@@ -297,26 +297,23 @@ class Citation:
             return self._order_refs
         return tuple(OrderRef(r.article, r.paragraph, r.item, r.subitem, r.start + off, r.end + off) for r in self._order_refs)
 
-    @property
+    @functools.cached_property
     def parts(self) -> tuple[Part, ...]:
-        """The located tokens (law, provision, table, each row …) with spans in the original text."""
+        """The located tokens (law, provision, table, each row …) with spans in the original text
+        (placed on first use)."""
         off = self._parts_offset
         if not off:
             return self._parts
         return tuple(Part(p.role, p.start + off, p.end + off, p.value) for p in self._parts)
 
     def part(self, role: str) -> Part | None:
-        off = self._parts_offset
-        for p in self._parts:
+        for p in self.parts:
             if p.role == role:
-                return Part(p.role, p.start + off, p.end + off, p.value) if off else p
+                return p
         return None
 
     def parts_of(self, role: str) -> tuple[Part, ...]:
-        off = self._parts_offset
-        return tuple(
-            Part(p.role, p.start + off, p.end + off, p.value) if off else p for p in self._parts if p.role == role
-        )
+        return tuple(p for p in self.parts if p.role == role)
 
     @property
     def established(self) -> bool:

@@ -239,8 +239,14 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 out.append(_finding(c, F.LAW_OTHER, law=law.other_name or "?"))
             continue
-        if law.basis is None and rel.table is Table.BEPPYO and not rel.rows and rel.column is None and not rel.provision:
-            continue  # a bare 「別表」 (a document's own appendix heading): nothing to establish or rewrite
+        if (
+            law.basis in (None, LawBasis.ASSUMED)
+            and rel.table is Table.BEPPYO
+            and not rel.rows
+            and rel.column is None
+            and not rel.provision
+        ):
+            continue  # a bare 「別表」 with no law written (a document's own appendix heading): nothing to rewrite
         start = law.start if law.end != -1 else c_start
         prefix: tuple[Part, ...] = ()
         if start < c_start:

@@ -126,7 +126,7 @@ _SPACES = " \u3000"
 EFFECTIVE_DATE = datetime.date(2024, 5, 27)
 
 
-def _table_edits(ctx: _Context, c: Citation) -> list[Edit]:
+def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> list[Edit]:
     """Edits that rename the table(s) of a citation; empty for 同表 and new tables."""
     if c.table_basis is TableBasis.ANTECEDENT:
         return []
@@ -160,20 +160,20 @@ def _table_edits(ctx: _Context, c: Citation) -> list[Edit]:
                     and ctx.text[end] in _SPACES
                 ):
                     end += 1
-                edits.append(_edit(ctx, target.start, end, "", c))
+                edits.append(_edit(ctx, target.start, end, "", c, evidence))
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
-                edits.append(_edit(ctx, target.start, target.end, "別表", c))
+                edits.append(_edit(ctx, target.start, target.end, "別表", c, evidence))
         elif table is Table.BEPPYO2:
             phrase = new_table_phrase(numerals)
             if i == 1 and table2 is not None:
-                edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c))
+                edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c, evidence))
             elif provision is not None and table_part is not None and c.provision and c.provision.article.main == 19:
                 # 第19条第7号/第8号 別表第二: whatever 号 an older text gives, the network provision
-                edits.append(_edit(ctx, provision.start, table_part.end, phrase, c))
+                edits.append(_edit(ctx, provision.start, table_part.end, phrase, c, evidence))
             elif table_part is not None and law_part is not None and law_part.end <= table_part.start:
-                edits.append(_edit(ctx, law_part.end, table_part.end, phrase, c))
+                edits.append(_edit(ctx, law_part.end, table_part.end, phrase, c, evidence))
             elif table_part is not None:
-                edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c))
+                edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c, evidence))
     return edits
 
 
@@ -426,7 +426,7 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         edits.extend(_row_edits(ctx, c, table, mapped))
         if c.kind is CitationKind.TABLE:
             evidence = _evidence(mapped.outcomes)
-            edits.extend(attrs.evolve(e, evidence=evidence) for e in _table_edits(ctx, c))
+            edits.extend(_table_edits(ctx, c, evidence))
     elif c.kind is CitationKind.TABLE:
         edits.extend(_table_edits(ctx, c))
     return _Plan(True, tuple(edits), notes=notes, inferred=inferred)
