@@ -23,6 +23,7 @@ def run_and_close_after_one_line(args: list[str], stdin: bytes) -> tuple[int, by
     first = p.stdout.readline()
     p.stdout.close()
     err = p.stderr.read()
+    p.stderr.close()
     return p.wait(timeout=120), first, err
 
 
