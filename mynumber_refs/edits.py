@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol
 
-__all__ = ["EditLike", "apply_edits"]
+__all__ = ["EditLike", "apply_edits", "changed_part"]
 
 
 class EditLike(Protocol):
@@ -42,3 +42,16 @@ def apply_edits(text: str, edits: Iterable[EditLike]) -> str:
         pos = e.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def changed_part(before: str, after: str) -> tuple[int, int, str]:
+    """``(p, q, new)``: the lengths of the common prefix ``p`` and suffix ``q`` of ``before`` and
+    ``after`` (the characters an edit leaves as they are) and what is between them in ``after``."""
+    p = 0
+    limit = min(len(before), len(after))
+    while p < limit and before[p] == after[p]:
+        p += 1
+    q = 0
+    while q < limit - p and before[len(before) - 1 - q] == after[len(after) - 1 - q]:
+        q += 1
+    return p, q, after[p : len(after) - q]

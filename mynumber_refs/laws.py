@@ -226,27 +226,10 @@ class LawIndex:
         self._brackets: _Brackets | None = None
 
     # ------------------------------------------------------------------ brackets (local walks)
-    def _open_of(self, close: int, limit: int = 2000) -> int:
-        """The bracket that the closing bracket at ``close`` closes, or -1 (none within ``limit``,
-        or a blank line first)."""
-        text = self.text
-        depth = 0
-        lo = max(0, close - limit)
-        marks = list(_BRACKET_MARKS.finditer(text, lo, close))
-        for m in reversed(marks):
-            ch = text[m.start()]
-            if ch in "）)":
-                depth += 1
-            elif ch in "（(":
-                if depth == 0:
-                    return m.start()
-                depth -= 1
-            else:
-                return -1
-        return -1
-
-    def _enclosing_open(self, pos: int, limit: int = 600) -> int:
-        """The innermost bracket open at ``pos`` within ``limit`` characters before it, or -1."""
+    def _enclosing_open(self, pos: int, limit: int = 2000) -> int:
+        """The innermost bracket still open at ``pos`` (for the position of a closing bracket: the
+        bracket it closes), looking back at most ``limit`` characters and never past a blank line;
+        -1 when there is none."""
         text = self.text
         depth = 0
         for m in reversed(list(_BRACKET_MARKS.finditer(text, max(0, pos - limit), pos))):
@@ -304,7 +287,7 @@ class LawIndex:
             return None
         k = self._skip_ws_back(opener)
         while k > 0 and self.text[k - 1] in "）)":
-            o = self._open_of(k - 1, 300)
+            o = self._enclosing_open(k - 1, 300)
             if o == -1:
                 break
             k = self._skip_ws_back(o)
@@ -596,7 +579,7 @@ class LawIndex:
         while k > 0:
             ch = text[k - 1]
             if ch in "）)":
-                o = self._open_of(k - 1)
+                o = self._enclosing_open(k - 1)
                 if o == -1:
                     break
                 # a bracketed insertion: the law's number, a definition, a note

@@ -34,6 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .edits import changed_part
+
 __all__ = [
     "CHANGES_COLUMNS",
     "CHANGES_EXTENSIONS",
@@ -155,19 +157,6 @@ class ChangeRow:
         return out
 
 
-def _changed(before: str, after: str) -> tuple[int, int, str]:
-    """``(p, q, new)``: the common prefix ``p`` and suffix ``q`` lengths of ``before`` and
-    ``after`` and what is between them in ``after``."""
-    p = 0
-    limit = min(len(before), len(after))
-    while p < limit and before[p] == after[p]:
-        p += 1
-    q = 0
-    while q < limit - p and before[len(before) - 1 - q] == after[len(after) - 1 - q]:
-        q += 1
-    return p, q, after[p:len(after) - q]
-
-
 def _item_row(text: str, edits: Sequence[tuple[int, int, str, str]]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
     """The text after ``edits`` (``(start, end, before, after)`` in ``text``) and the marks of
     the changed characters in ``text`` and in the new text."""
@@ -179,7 +168,7 @@ def _item_row(text: str, edits: Sequence[tuple[int, int, str, str]]) -> tuple[st
     for start, end, old, new in sorted(edits, key=lambda e: (e[0], e[1])):
         if text[start:end] != old or start < pos:
             raise ValueError(f"変更箇所表: 変更が本文と合いません / an edit does not match its item at {start}")
-        p, q, changed = _changed(old, new)
+        p, q, changed = changed_part(old, new)
         a, b = start + p, end - q
         piece = text[pos:a]
         out.append(piece)

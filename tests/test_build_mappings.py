@@ -4,40 +4,16 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.util
 import io
-import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from lawdata_tools import LAWDATA, REPO, load_tool, needs_lawdata
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _lawdata() -> Path:
-    """``$MYNUMBER_REFS_LAWDATA``, else ``shared/lawdata`` beside the checkout (or beside the folder
-    of worktrees that holds it)."""
-    if os.environ.get("MYNUMBER_REFS_LAWDATA"):
-        return Path(os.environ["MYNUMBER_REFS_LAWDATA"])
-    for base in (REPO.parent, REPO.parent.parent):
-        if (base / "shared" / "lawdata").is_dir():
-            return base / "shared" / "lawdata"
-    return REPO.parent / "shared" / "lawdata"
-
-
-LAWDATA = _lawdata()
-
-_spec = importlib.util.spec_from_file_location("build_mappings", REPO / "tools" / "build_mappings.py")
-assert _spec is not None and _spec.loader is not None
-build_mappings = importlib.util.module_from_spec(_spec)
-sys.modules["build_mappings"] = build_mappings
-_spec.loader.exec_module(build_mappings)
-
-needs_lawdata = pytest.mark.skipif(not LAWDATA.is_dir(), reason="../shared/lawdata is not present")
+build_mappings = load_tool("build_mappings")
 
 
 @pytest.mark.parametrize(

@@ -3,38 +3,14 @@ from the law data, and the build's checks catch a law-data line that contradicts
 
 from __future__ import annotations
 
-import importlib.util
-import os
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from lawdata_tools import LAWDATA, REPO, load_tool, needs_lawdata
 
-REPO = Path(__file__).resolve().parent.parent
-
-
-def _lawdata() -> Path:
-    """As in tests/test_build_mappings.py: ``$MYNUMBER_REFS_LAWDATA``, else ``shared/lawdata`` beside
-    the checkout (or beside the folder of worktrees that holds it)."""
-    if os.environ.get("MYNUMBER_REFS_LAWDATA"):
-        return Path(os.environ["MYNUMBER_REFS_LAWDATA"])
-    for base in (REPO.parent, REPO.parent.parent):
-        if (base / "shared" / "lawdata").is_dir():
-            return base / "shared" / "lawdata"
-    return REPO.parent / "shared" / "lawdata"
-
-
-LAWDATA = _lawdata()
 OUT = REPO / "mappings" / "new_order"
-
-_spec = importlib.util.spec_from_file_location("build_new_order", REPO / "tools" / "build_new_order.py")
-assert _spec is not None and _spec.loader is not None
-build_new_order = importlib.util.module_from_spec(_spec)
-sys.modules["build_new_order"] = build_new_order
-_spec.loader.exec_module(build_new_order)
-
-needs_lawdata = pytest.mark.skipif(not LAWDATA.is_dir(), reason="../shared/lawdata is not present")
+build_new_order = load_tool("build_new_order")
 
 
 @needs_lawdata

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from ..edits import EditLike, apply_edits
+from ..edits import EditLike, apply_edits, changed_part
 from ..render import document_law_name
 from ..scan import may_hold_citation
 from .safety import FormatError
@@ -260,15 +260,8 @@ class _Span:
 def _trim(edit: Edit) -> _Span:
     """Drop the characters an edit leaves as they are (common prefix and suffix of before and
     after), so that only the runs holding changed characters are touched."""
-    before, after = edit.before, edit.after
-    p = 0
-    limit = min(len(before), len(after))
-    while p < limit and before[p] == after[p]:
-        p += 1
-    q = 0
-    while q < limit - p and before[len(before) - 1 - q] == after[len(after) - 1 - q]:
-        q += 1
-    return _Span(edit.start + p, edit.end - q, after[p:len(after) - q])
+    p, q, new = changed_part(edit.before, edit.after)
+    return _Span(edit.start + p, edit.end - q, new)
 
 
 SegmentOps = dict[int, list[tuple[int, int, str]]]
