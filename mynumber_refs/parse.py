@@ -277,6 +277,9 @@ class _ToModel:
             "item_span": item_span,
         }
 
+    def link(self, tok: Token) -> Token:
+        return tok
+
     # tables ------------------------------------------------------------------
     def second_table(self, _sep: Token, ord_tok: Token) -> Token:
         return ord_tok

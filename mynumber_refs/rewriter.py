@@ -458,6 +458,7 @@ _NUMBER_RIGHT_AFTER = re.compile(
     rf"|{_KANJI_NUMBER})"
     rf"(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}(?:{_COUNTERS}))"
 )
+_ARTICLE_AFTER = re.compile(rf"{_GAP}条")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー]")
 _ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 # right after it, across line breaks and blank lines: a number written as a row (「別表第一\n\n16の項」)
@@ -495,7 +496,11 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     if m is not None and not (_starts_line(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
         n = m.start("n")
         before = text[n - 1] if n > c.end else ""
-        if not (before and _WORD_CHAR.match(before) and before not in "第番中内"):  # 「提供先２」: the word's own
+        if before and _WORD_CHAR.match(before) and before not in "第番中内":
+            pass  # 「提供先２」: the word's own number
+        elif c.kind is CitationKind.TABLE and _ARTICLE_AFTER.match(text, m.end()):
+            pass  # 「…及び地方税法第22条」: an article of a law, never a row (after an order's title it is one)
+        else:
             candidates.append((n, m.end()))
     m = _ROW_RIGHT_AFTER.match(text, c.end)
     if m is not None:

@@ -25,16 +25,16 @@ _WS = " \t\r\n\u3000"
 _N = r"(?:[0-9０-９]+(?:[\r\n]+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+)"
 _S = r"[\s]*"
 
-# A provision written just before a table: 第9条第1項 / 第19条第8号 (optionally 「の」 after it).
+# A provision written just before a table: 第9条第1項 / 第19条第8号 (optionally 「の」 or 「に基づく」 after it).
 _PROVISION_BEFORE = re.compile(
-    rf"第{_S}{_N}{_S}条(?:{_S}の{_S}{_N})*(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}号)?{_S}(?:の{_S})?\Z"
+    rf"第{_S}{_N}{_S}条(?:{_S}の{_S}{_N})*(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}号)?{_S}(?:の{_S}|に{_S}基{_S}づ{_S}く{_S})?\Z"
 )
 # 第19条第8号に基づく主務省令第2条の (before 表)
 _ORDER_TABLE_BEFORE = re.compile(
     rf"(?:第{_S}{_N}{_S}条(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}[号条])?{_S}に{_S}基{_S}づ{_S}く{_S})?"
     rf"主{_S}務{_S}省{_S}令{_S}第{_S}{_N}{_S}条{_S}の{_S}\Z"
 )
-_PROVISION_LAST = frozenset("条項号の0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
+_PROVISION_LAST = frozenset("条項号のく0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
 _SPACED = re.compile(r"(?:[^\s][ \u3000]){4,}")
 

@@ -78,6 +78,19 @@ def test_a_dependent_list_of_any_length_changes_with_its_table_or_not_at_all() -
     assert result.text == text and {f.reason for f in result.findings} >= {"dependent-kept"}
 
 
+def test_an_article_of_a_law_after_a_table_is_not_a_row() -> None:
+    text = "番号法第9条第1項 別表第一の16の項及び地方税法第22条"
+    assert rewrite(text).text == "番号法第9条第1項 別表の24の項及び地方税法第22条"
+    # after the order's title an article is a reference into it: read with it, or the title is kept
+    title = "番号利用法別表第二の主務省令で定める事務及び情報を定める命令に規定する第２条の４第７号ハ（１）"
+    assert rewrite(title, accept_inferred=True).text == title
+
+
+def test_a_provision_and_its_table_joined_by_ni_motozuku() -> None:
+    text = "番号法第19条第8号に基づく別表第二（平成27年10月5日施行）"
+    assert rewrite(text).text == "番号法第19条第8号に基づく主務省令第2条の表（平成27年10月5日施行）"
+
+
 def test_a_words_own_number_is_not_a_row() -> None:
     assert rewrite("番号利用法第9条第1項別表第一の16の項（提供先２）").text == "番号利用法第9条第1項別表の24の項（提供先２）"
     assert rewrite("番号法別表第二 移転先3").changed
