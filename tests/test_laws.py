@@ -159,6 +159,13 @@ def test_same_law_is_the_last_law_at_the_same_or_an_outer_depth() -> None:
     assert same.kind is LawKind.UNKNOWN and same.basis is None
 
 
+def test_every_expression_has_its_span_and_bracket_depth() -> None:
+    text = f"{FULL}（平成25年法律第27号。以下「番号法」という。また（住民基本台帳法（昭和42年法律第81号）を含む。））"
+    index = LawIndex(text)
+    found = [(e.name, text[e.start : e.end], index.depth_at(e.start)) for e in index.expressions()]
+    assert found == [(FULL, FULL, 0), ("住民基本台帳法", "住民基本台帳法", 2)]
+
+
 def test_a_long_chain_of_same_law_resolves_without_recursion() -> None:
     text = "番号法" + "、同法" * 5000 + "別表第二の27の項"
     (c,) = acts(text)
