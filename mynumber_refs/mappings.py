@@ -32,7 +32,7 @@ import os
 import re
 import tomllib
 from collections import deque
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -364,6 +364,26 @@ def _read_csv(path: Path, label: str) -> tuple[list[str], list[tuple[int, list[s
     if not records:
         raise MappingError("空のファイルです", "the file is empty", source=f"{label}:1")
     return records[0], [(i, rec) for i, rec in enumerate(records[1:], start=2) if any(x.strip() for x in rec)]
+
+
+def _require(header: Sequence[str], required: Iterable[str], label: str) -> None:
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise MappingError(f"必須の列がありません: {missing}", f"missing columns {missing}", source=f"{label}:1")
+
+
+def _fields(
+    header: list[str], records: list[tuple[int, list[str]]], label: str
+) -> Iterator[tuple[int, str, dict[str, str]]]:
+    """Each record as (line, where, {column: value}); a record whose field count differs from
+    the header's is an error."""
+    for line, rec in records:
+        where = f"{label}:{line}"
+        if len(rec) != len(header):
+            raise MappingError(
+                f"列の数が見出しと違います（{len(rec)}）", f"{len(rec)} fields, header has {len(header)}", source=where
+            )
+        yield line, where, dict(zip(header, rec, strict=True))
 
 
 def _date(s: str | None) -> datetime.date | None:
@@ -902,19 +922,9 @@ class _Loader:
         rel = spec["file"]
         label = f"mappings/{rel}"
         header, records = _read_csv(self.directory / rel, label)
-        missing = [c for c in LEDGER_COLUMNS if c not in header]
-        if missing:
-            raise MappingError(f"必須の列がありません: {missing}", f"missing columns {missing}", source=f"{label}:1")
+        _require(header, LEDGER_COLUMNS, label)
         out = []
-        for line, rec in records:
-            where = f"{label}:{line}"
-            if len(rec) != len(header):
-                raise MappingError(
-                    f"列の数が見出しと違います（{len(rec)}）",
-                    f"{len(rec)} fields, header has {len(header)}",
-                    source=where,
-                )
-            e = dict(zip(header, rec, strict=True))
+        for _line, where, e in _fields(header, records, label):
             new = []
             for entry in (x.strip() for x in e["new"].split(";") if x.strip()):
                 t, _, n = entry.rpartition(" ")
@@ -954,23 +964,11 @@ class _Loader:
             raise MappingError(
                 f"不明な列があります: {unknown}", f"unknown columns {unknown}", source=f"{label}:1"
             )
-        missing = [c for c in REQUIRED_COLUMNS if c not in header]
-        if missing:
-            raise MappingError(
-                f"必須の列がありません: {missing}", f"missing columns {missing}", source=f"{label}:1"
-            )
+        _require(header, REQUIRED_COLUMNS, label)
         item_keys = self.item_keys(from_n)
         rows: list[MappingRow] = []
         seen: dict[str, int] = {}
-        for line, rec in records:
-            where = f"{label}:{line}"
-            if len(rec) != len(header):
-                raise MappingError(
-                    f"列の数が見出しと違います（{len(rec)}）",
-                    f"{len(rec)} fields, header has {len(header)}",
-                    source=where,
-                )
-            e = dict(zip(header, rec, strict=True))
+        for line, where, e in _fields(header, records, label):
             if (
                 require_transition is not None
                 and e.get("transition", require_transition) != require_transition

@@ -45,6 +45,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from mynumber_refs.mappings import LEDGER_COLUMNS  # noqa: E402  (the columns the library reads)
 from mynumber_refs.model import RowNumber  # noqa: E402
 from mynumber_refs.numerals import parse_int  # noqa: E402
 
@@ -221,24 +222,6 @@ def order_item_sort_key(k: str) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
 # --------------------------------------------------------------------------------------------
 
 LEDGER = "amendments_2016_2024.csv"
-LEDGER_COLUMNS = [
-    "id",
-    "source",
-    "table",
-    "old_rows",
-    "candidates",
-    "after_last",
-    "new",
-    "effective_date",
-    "amending_act",
-    "amending_provision",
-    "change",
-    "old_row_text",
-    "reading",
-    "ledger_confidence",
-    "effect",
-    "effect_detail",
-]
 # the ledger's name of the table each old table's rows went to
 LEDGER_TARGET = {"別表第一": "別表", "別表第二": "第2条の表"}
 
@@ -1641,6 +1624,21 @@ class Builder:
         return "\n".join(lines) + "\n"
 
 
+def write_files(files: dict[str, str], out: Path, *, check: bool) -> list[str]:
+    """Write each built file under ``out`` where its bytes differ (nothing with ``check``); the
+    names of those that differ.  The data builders in tools/ share it."""
+    changed = []
+    for rel, text in sorted(files.items()):
+        path = out / rel
+        data = text.encode("utf-8")
+        if not path.exists() or path.read_bytes() != data:
+            changed.append(rel)
+            if not check:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+    return changed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         description="Build mappings/ from the law data. / 法令データから mappings/ を生成します。"
@@ -1654,15 +1652,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     builder = Builder(args.lawdata)
     files = builder.build()
-    changed = []
-    for rel, text in sorted(files.items()):
-        path = args.out / rel
-        data = text.encode("utf-8")
-        if not path.exists() or path.read_bytes() != data:
-            changed.append(rel)
-            if not args.check:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
+    changed = write_files(files, args.out, check=args.check)
     print(files["BUILD_REPORT.md"])
     if args.check and changed:
         print("変更があります / would change: " + ", ".join(changed), file=sys.stderr)

@@ -44,6 +44,9 @@ sys.path.insert(0, str(REPO))
 
 from mynumber_refs.numerals import parse_int  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from build_mappings import write_files  # noqa: E402  (one way to write built data)
+
 ITEMS_TSV = "new_order_items_2025-04-01.tsv"
 CELLS_TSV = "new_rei2_table_columns34_2025-04-01.tsv"
 CATEGORIES_TSV = "new_order_information_categories_2025-04-01.tsv"
@@ -515,15 +518,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     builder = Builder(args.lawdata)
     files = builder.build()
-    changed = []
-    for rel, text in sorted(files.items()):
-        path = args.out / rel
-        data = text.encode("utf-8")
-        if not path.exists() or path.read_bytes() != data:
-            changed.append(rel)
-            if not args.check:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
+    changed = write_files(files, args.out, check=args.check)
     print(files["BUILD_REPORT.md"])
     if builder.report.failed:
         print(f"検査に失敗しました / {len(builder.report.failed)} checks failed", file=sys.stderr)
