@@ -124,7 +124,9 @@ _ITEM_BREAK = (
 # How far the rule looks: a law named earlier in the sentence, and 同法's antecedent
 SENTENCE_REACH = 400
 SAME_LAW_REACH = 3000
-_CONTEXT = 20  # how much text before a table the binding is remembered by (a name of the act and a gap)
+# How much text before a table a binding is remembered by: the law's name, its provision and the
+# gap (「番号法別表…」 within the first, 「番号利用法第19条第8号 別表…」 within the second)
+_CONTEXTS = (20, 48)
 
 
 class LawKind(enum.Enum):
@@ -171,6 +173,7 @@ class Binding(NamedTuple):
 
 
 NO_LAW = Binding(None, "none")
+_WALKED = frozenset({"adjacent", "articles", "bracket"})  # bindings found by the walk back from the table
 
 
 @attrs.frozen
@@ -222,7 +225,8 @@ class LawIndex:
         self._quotes: list[tuple[int, int]] = []  # the terms' own spans in their definitions
         self._same_law: dict[int, LawExpr] = {}
         # bindings decided by the text right before a table alone (see bind), by that text
-        self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, int, _Definition | None]] = {}
+        self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, str, int | None, LawKind | None]] = {}
+        self._asked_joined = False
         self._brackets: _Brackets | None = None
 
     # ------------------------------------------------------------------ brackets (local walks)
@@ -307,6 +311,11 @@ class LawIndex:
             return None
         k = bisect.bisect_right(self._term_ends[term], pos)
         return defs[k - 1] if k else None
+
+    def _term_kind(self, name: str, pos: int) -> LawKind | None:
+        """What ``name`` names by the definition in force at ``pos`` (None: not a defined term here)."""
+        d = self._definition_of(name, pos)
+        return None if d is None else d.kind
 
     def _quoted(self, start: int, end: int) -> bool:
         """Whether ``start..end`` is the term of a definition (「以下「番号法」という」 is no use of it)."""
@@ -538,23 +547,33 @@ class LawIndex:
 
     def bind(self, pos: int, joined: Callable[[int], object] | None = None, after: int = 0) -> Binding:
         """The law of a table whose citation starts at ``pos``: :meth:`_bind`, remembered by the
-        text just before the table when that text decides it (a law named right before it, read
-        under the same definition of its name), as in a document that repeats a citation."""
-        if pos <= _CONTEXT:
-            return self._bind(pos, joined, after)
-        key = self.text[pos - _CONTEXT : pos + 1]
-        known = self._bound.get(key)
-        if known is not None:
-            start, end, name, kind, basis, written, definition = known
-            if self._definition_of(name, pos + start) is definition:  # the same term in force
-                return Binding(LawExpr(pos + start, pos + end, name, kind, basis), "adjacent", pos + written)
+        text just before the table when that text decides it, as in a document that repeats a
+        citation.
+
+        The text decides it when the walk found its law inside that text (adjacent, across an
+        article list or into a bracket), 同法 aside, without asking ``joined`` (which depends on the
+        citations found before), and the law's name is read under the same definition."""
+        text = self.text
+        for width in _CONTEXTS:
+            if pos > width:
+                known = self._bound.get(text[pos - width : pos + 1])
+                if known is not None:
+                    start, end, name, kind, basis, via, written, term = known
+                    if self._term_kind(name, pos + start) is term:  # the name read the same way
+                        written_end = pos + written if written is not None else -1
+                        return Binding(LawExpr(pos + start, pos + end, name, kind, basis), via, written_end)
+        self._asked_joined = False
         found = self._bind(pos, joined, after)
         e = found.expr
-        if e is not None and found.via == "adjacent" and e.start > pos - _CONTEXT and e.name != "同法":
-            definition = self._definition_of(e.name, e.start)
-            self._bound[key] = (
-                e.start - pos, e.end - pos, e.name, e.kind, e.basis, found.written_end - pos, definition
-            )
+        if e is not None and found.via in _WALKED and not self._asked_joined and e.name != "同法":
+            for width in _CONTEXTS:
+                if pos - width < e.start - 1 and pos > width:  # the name and the character before it
+                    written = found.written_end - pos if found.written_end != -1 else None
+                    self._bound[text[pos - width : pos + 1]] = (
+                        e.start - pos, e.end - pos, e.name, e.kind, e.basis, found.via, written,
+                        self._term_kind(e.name, e.start),
+                    )
+                    break
         return found
 
     def _bind(self, pos: int, joined: Callable[[int], object] | None = None, after: int = 0) -> Binding:
@@ -611,6 +630,7 @@ class LawIndex:
                 if conj is not None and not (text[conj.start()] in "・･" and self._starts_line(conj.start())):
                     j = self._back(conj.start())
                     if j > 0 and joined is not None:
+                        self._asked_joined = True
                         prior = joined(j)
                         if prior is not None:
                             return Binding(None, "joined", inherited=prior)

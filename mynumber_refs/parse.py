@@ -593,39 +593,59 @@ def parse_relative(text: str, start: str = "anchored") -> tuple[Parsed, Citation
     return entry[0], entry[1]
 
 
-def place(c: Citation, offset: int, source: str, prefix: tuple[Part, ...] = (), **changes: Any) -> Citation:
-    """``c`` (built at offset 0) moved by ``offset`` into ``source``, with ``changes``, in one step."""
+_KEEP: Any = object()  # place(): this field as the parsed citation has it
+
+
+def place(
+    c: Citation,
+    offset: int,
+    source: str,
+    law_part: tuple[int, int, str] | None = None,
+    *,
+    start: int | None = None,
+    law: Any = _KEEP,
+    law_basis: Any = _KEEP,
+    law_span: Any = _KEEP,
+    order: Any = _KEEP,
+    table_basis: Any = _KEEP,
+    passage: Any = _KEEP,
+) -> Citation:
+    """``c`` (built at offset 0) moved by ``offset`` into ``source``, in one step: with the given
+    fields changed, starting at ``start`` (default: where ``c`` starts), and with a 'law' part
+    (start, end, text in ``source``) before its own parts when ``law_part`` is given."""
     # the parts stay relative (shared with the cached citation); only the offset moves
     shift = c._parts_offset + offset
-    rel_prefix = tuple(Part(p.role, p.start - shift, p.end - shift, p.value) for p in prefix) if prefix else ()
-    start = changes.pop("start", c.start + offset)
-    end = changes.pop("end", c.end + offset)
-    get = changes.get
-    # every field spelt out (attrs.evolve would find them by introspection on each call; a placed
-    # citation is built once per citation of a document, so this is a hot path).  A test checks
-    # that placing with no change gives back an equal citation, field by field.
+    parts = c._parts
+    if law_part is not None:
+        parts = (Part("law", law_part[0] - shift, law_part[1] - shift, law_part[2]), *parts)
+    if start is None:
+        start = c.start + offset
+    end = c.end + offset
+    # every field, positionally in the order attrs declares them (a placed citation is built once
+    # per citation of a document, a hot path; keywords and attrs.evolve cost twice as much).  A
+    # test checks that placing with no change gives back an equal citation, field by field.
     return Citation(
-        start=start,
-        end=end,
-        text=source[start:end],
-        kind=get("kind", c.kind),
-        law=get("law", c.law),
-        law_basis=get("law_basis", c.law_basis),
-        law_span=get("law_span", c.law_span),
-        provision=get("provision", c.provision),
-        table=get("table", c.table),
-        tables=get("tables", c.tables),
-        table_basis=get("table_basis", c.table_basis),
-        rows=get("rows", c.rows),
-        ranges=get("ranges", c.ranges),
-        column=get("column", c.column),
-        order=get("order", c.order),
-        order_refs=c._order_refs,  # relative, like the parts
-        style=get("style", c.style),
-        parts=rel_prefix + c._parts,
-        antecedent=get("antecedent", c.antecedent),
-        passage=get("passage", c.passage),
-        parts_offset=shift,
+        start,
+        end,
+        source[start:end],
+        c.kind,
+        c.law if law is _KEEP else law,
+        c.law_basis if law_basis is _KEEP else law_basis,
+        c.law_span if law_span is _KEEP else law_span,
+        c.provision,
+        c.table,
+        c.tables,
+        c.table_basis if table_basis is _KEEP else table_basis,
+        c.rows,
+        c.ranges,
+        c.column,
+        c.order if order is _KEEP else order,
+        c._order_refs,  # relative, like the parts
+        c.style,
+        parts,
+        c.antecedent,
+        c.passage if passage is _KEEP else passage,
+        shift,
     )
 
 

@@ -44,7 +44,6 @@ from .model import (
     Finding,
     LawBasis,
     Order,
-    Part,
     Table,
     TableBasis,
 )
@@ -248,9 +247,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         ):
             continue  # a bare 「別表」 with no law written (a document's own appendix heading): nothing to rewrite
         start = law.start if law.end != -1 else c_start
-        prefix: tuple[Part, ...] = ()
-        if start < c_start:
-            prefix = (Part("law", start, law.end, law.text or ""),)
+        law_part = (start, law.end, law.text or "") if start < c_start else None
         order = None
         if parsed.order_title is not None:
             order = Order.OLD_EXCHANGE if parsed.order_title == "exchange" else Order.OLD_USES
@@ -258,7 +255,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             rel,
             offset,
             text,
-            prefix,
+            law_part,
             start=start,
             law=law.text,
             law_basis=law.basis,

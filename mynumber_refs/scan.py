@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -39,9 +40,9 @@ _BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
 _SPACED = re.compile(r"(?:[^\s][ \u3000]){4,}")
 
 
-@attrs.frozen
-class Candidate:
-    """Where to parse: ``start`` in the original text, ``kind`` the start symbol to use."""
+class Candidate(NamedTuple):
+    """Where to parse: ``start`` in the original text, ``kind`` the start symbol to use.  (A named
+    tuple: one is made for every 別表 in a text.)"""
 
     start: int
     anchor: int

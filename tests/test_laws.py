@@ -240,3 +240,20 @@ def test_a_table_after_another_laws_name_is_never_the_acts(
         text = name + "".join(insertions) + table
     assert _law_of_table(text, assume) in ("not", "law-other")
     assert rewrite(text, assume_law=assume, accept_inferred=True, fix_typos=typos).text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(OTHERS + [t for t, _b, _a in ACTS]), min_size=2, max_size=12),
+       st.lists(st.sampled_from(["", "\n", "。", "\n\n", "（以下「番号法」という。）", "（以下「法」という。）"]),
+                min_size=12, max_size=12))
+def test_a_remembered_binding_is_the_binding_the_walk_finds(sentences: list[str], gaps: list[str]) -> None:
+    """LawIndex.bind remembers a binding by the text just before the table; in a document that repeats
+    its sentences in any order, around other definitions, every remembered answer is the walk's."""
+    from mynumber_refs.model import ALIASES
+    from mynumber_refs.scan import anchors
+
+    text = "".join(s + g for s, g in zip(sentences * 2, gaps * 2, strict=False))
+    remembering, walking = LawIndex(text, ALIASES), LawIndex(text, ALIASES)
+    for cand in anchors(text):
+        for pos in (cand.start, cand.anchor):
+            assert remembering.bind(pos) == walking._bind(pos), (text, pos)
