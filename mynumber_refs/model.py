@@ -62,7 +62,7 @@ def _int_tuple(value: Iterable[int]) -> tuple[int, ...]:
 
 
 @functools.total_ordering
-@attrs.frozen(eq=True, order=False, repr=False)
+@attrs.frozen(eq=True, order=False, repr=False, cache_hash=True)  # a key of every mapping lookup
 class RowNumber:
     """A row (項) number with optional branch numbers: ``16`` is ``(16,)``, ``36の2`` is ``(36, 2)``.
 
@@ -296,6 +296,12 @@ class Citation:
         if not off or not self._order_refs:
             return self._order_refs
         return tuple(OrderRef(r.article, r.paragraph, r.item, r.subitem, r.start + off, r.end + off) for r in self._order_refs)
+
+    @property
+    def order_ref_values(self) -> tuple[OrderRef, ...]:
+        """The references into an order without their places (``start``/``end`` relative to the
+        parse): what each reference says, shared by every citation with the same text."""
+        return self._order_refs
 
     @functools.cached_property
     def parts(self) -> tuple[Part, ...]:

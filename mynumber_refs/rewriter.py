@@ -17,7 +17,7 @@ import bisect
 import datetime
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -33,6 +33,8 @@ from .model import (
     Finding,
     LawBasis,
     Order,
+    OrderRef,
+    Part,
     RewriteResult,
     RowNumber,
     Table,
@@ -74,6 +76,7 @@ class _Context:
     accept_inferred: bool
     found_numerals: list[NumeralStyle]  # the document's digits, once found (see numerals)
     found_law_name: list[str] = attrs.field(factory=list)  # the document's name of the act (see law_name)
+    ref_verdicts: dict[tuple[str, bool], _RefVerdict] = attrs.field(factory=dict)  # each order reference's
     covered: Callable[[int], bool] = lambda pos: False  # whether a citation or finding holds ``pos``
 
     @property
@@ -137,14 +140,6 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
     table_part = c.part("table")
     ord_part = c.part("ord")
     table2 = c.part("table2")
-    # The inserted 「第19条第8号…第2条」 takes the digits of the citation's own provision, else of
-    # its first row (別表第二の二十七の項 → 第十九条…), else the document's.
-    numerals = ctx.numerals
-    first_row = c.part("row")
-    if provision is not None:
-        numerals = numerals_of(ctx.text[provision.start : provision.end], ctx.numerals)
-    elif first_row is not None:
-        numerals = numerals_of(ctx.text[first_row.start : first_row.end], ctx.numerals)
     for i, table in enumerate(tables):
         if table is Table.BEPPYO1:
             target = ord_part if i == 0 else table2
@@ -164,7 +159,7 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
                 edits.append(_edit(ctx, target.start, target.end, "別表", c, evidence))
         elif table is Table.BEPPYO2:
-            phrase = new_table_phrase(numerals)
+            phrase = new_table_phrase(_inserted_numerals(ctx, c, provision))
             if i == 1 and table2 is not None:
                 edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c, evidence))
             elif provision is not None and table_part is not None and c.provision and c.provision.article.main == 19:
@@ -175,6 +170,15 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
             elif table_part is not None:
                 edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c, evidence))
     return edits
+
+
+def _inserted_numerals(ctx: _Context, c: Citation, provision: Part | None) -> NumeralStyle:
+    """The digits of an inserted 「第19条第8号…第2条」: the citation's own provision's, else its
+    first row's (別表第二の二十七の項 → 第十九条…), else the document's."""
+    local = provision or c.part("row")
+    if local is None:
+        return ctx.numerals
+    return numerals_of(ctx.text[local.start : local.end], ctx.numerals)
 
 
 # ------------------------------------------------------------------------- rows
@@ -214,20 +218,19 @@ def _map_rows(ctx: _Context, c: Citation, table: Table) -> _RowsResult:
             new_rows.append(())
             continue
         outcomes.append(outcome)
-        ev = _evidence([outcome])
         new = tuple(outcome.new_rows)
         if outcome.confidence is Confidence.INFERRED:
             inferred = True
             if not ctx.accept_inferred:
                 shown = "、".join(str(n) for n in new) or "削除 deleted"
-                failures.append(_finding(c, F.ROW_INFERRED, ev, table=label, row=row, new=shown))
+                failures.append(_finding(c, F.ROW_INFERRED, _evidence([outcome]), table=label, row=row, new=shown))
         if outcome.relation is Relation.DELETED:
             deleted.append((row, outcome))
             new_rows.append(())
             continue
         if outcome.relation is Relation.SPLIT and table is Table.BEPPYO1:
             failures.append(
-                _finding(c, F.ROW_SPLIT, ev, table=label, row=row, new="、".join(str(n) for n in new))
+                _finding(c, F.ROW_SPLIT, _evidence([outcome]), table=label, row=row, new="、".join(str(n) for n in new))
             )
         new_rows.append(new)
     if deleted:
@@ -300,41 +303,74 @@ def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) ->
 # ------------------------------------------------------------------------- order references
 
 
+class _RefVerdict(NamedTuple):
+    """What the mappings say of one reference into the old order (the same for every citation that
+    writes it): why it cannot be rewritten (reason, evidence, message values), what it maps to."""
+
+    failures: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+    outcomes: tuple[Outcome, ...]
+    article_new: str | None  # the new article, when the article is known
+    inferred: bool
+
+
+def _ref_verdict(ctx: _Context, ref: OrderRef) -> _RefVerdict:
+    """:class:`_RefVerdict` of ``ref``, remembered for the document by the reference's key."""
+    key = ref.key()
+    memo = (key, ctx.accept_inferred)  # _proposed() asks again with inferred rows accepted
+    known = ctx.ref_verdicts.get(memo)
+    if known is not None:
+        return known
+    failures: list[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]] = []
+    outcomes: list[Outcome] = []
+    article_new = None
+    inferred = False
+    if ref.subitem:
+        failures.append((F.SUBITEM_NOT_MAPPED, (), (("ref", key),)))
+    else:
+        art = ctx.mappings.map_order_article(ref.article)
+        if art is None or not art.new:
+            failures.append((F.ORDER_REF_UNKNOWN, (), (("ref", key),)))
+        else:
+            outcomes.append(art)
+            article_new = art.new[0]
+            if art.confidence is Confidence.INFERRED:
+                inferred = True
+                if not ctx.accept_inferred:
+                    failures.append((F.ORDER_REF_INFERRED, _evidence([art]), (("ref", key), ("new", art.new[0]))))
+            if ref.item is not None:
+                item = ctx.mappings.map_order_item(ref.article, ref.item, ref.paragraph)
+                if item is None or not item.new or item.relation is Relation.DELETED:
+                    failures.append((F.ORDER_REF_UNKNOWN, (), (("ref", key),)))
+                else:
+                    outcomes.append(item)
+                    if item.confidence is Confidence.INFERRED:
+                        inferred = True
+                        if not ctx.accept_inferred:
+                            failures.append(
+                                (F.ORDER_REF_INFERRED, _evidence([item]), (("ref", key), ("new", item.new[0])))
+                            )
+                    new_article, _, new_item = item.new[0].partition("-")
+                    if new_article != art.new[0] or "-" in new_item or not new_item.isdigit():
+                        failures.append((F.ORDER_REF_UNKNOWN, (), (("ref", key),)))
+    verdict = _RefVerdict(tuple(failures), tuple(outcomes), article_new, inferred)
+    ctx.ref_verdicts[memo] = verdict
+    return verdict
+
+
 def _ref_plan(ctx: _Context, c: Citation) -> _Plan:
     failures: list[Finding] = []
     edits: list[Edit] = []
     outcomes: list[Outcome] = []
     inferred = False
     article_new: dict[str, str] = {}
-    for ref in c.order_refs:
-        key = ref.key()
-        if ref.subitem:
-            failures.append(_finding(c, F.SUBITEM_NOT_MAPPED, ref=key))
-            continue
-        art = ctx.mappings.map_order_article(ref.article)
-        if art is None or not art.new:
-            failures.append(_finding(c, F.ORDER_REF_UNKNOWN, ref=key))
-            continue
-        outcomes.append(art)
-        article_new[str(ref.article)] = art.new[0]
-        if art.confidence is Confidence.INFERRED:
-            inferred = True
-            if not ctx.accept_inferred:
-                failures.append(_finding(c, F.ORDER_REF_INFERRED, _evidence([art]), ref=key, new=art.new[0]))
-        if ref.item is None:
-            continue
-        item = ctx.mappings.map_order_item(ref.article, ref.item, ref.paragraph)
-        if item is None or not item.new or item.relation is Relation.DELETED:
-            failures.append(_finding(c, F.ORDER_REF_UNKNOWN, ref=key))
-            continue
-        outcomes.append(item)
-        if item.confidence is Confidence.INFERRED:
-            inferred = True
-            if not ctx.accept_inferred:
-                failures.append(_finding(c, F.ORDER_REF_INFERRED, _evidence([item]), ref=key, new=item.new[0]))
-        new_article, _, new_item = item.new[0].partition("-")
-        if new_article != art.new[0] or "-" in new_item or not new_item.isdigit():
-            failures.append(_finding(c, F.ORDER_REF_UNKNOWN, ref=key))
+    for ref in c.order_ref_values:
+        verdict = _ref_verdict(ctx, ref)
+        for reason, evidence, values in verdict.failures:
+            failures.append(_finding(c, reason, evidence, **dict(values)))
+        outcomes.extend(verdict.outcomes)
+        inferred = inferred or verdict.inferred
+        if verdict.article_new is not None:
+            article_new[str(ref.article)] = verdict.article_new
     if failures:
         return _Plan(False, failures=tuple(failures), inferred=inferred)
     evidence = _evidence(outcomes)
@@ -347,7 +383,7 @@ def _ref_plan(ctx: _Context, c: Citation) -> _Plan:
         after = RowNumber.parse(new).render(numerals_of(atom, ctx.numerals)) + "条"
         if after != atom:
             edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
-    with_items = [r for r in c.order_refs if r.item is not None]
+    with_items = [r for r in c.order_ref_values if r.item is not None]
     for ref, part in zip(with_items, c.parts_of("ref_item"), strict=True):
         item = ctx.mappings.map_order_item(ref.article, ref.item or 0, ref.paragraph)
         assert item is not None
