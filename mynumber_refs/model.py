@@ -313,13 +313,20 @@ class Citation:
         return tuple(Part(p.role, p.start + off, p.end + off, p.value) for p in self._parts)
 
     def part(self, role: str) -> Part | None:
-        for p in self.parts:
+        """The first part with ``role``, placed (only it: the rewriter asks for a few roles of every
+        citation)."""
+        for p in self._parts:
             if p.role == role:
-                return p
+                off = self._parts_offset
+                return Part(p.role, p.start + off, p.end + off, p.value) if off else p
         return None
 
     def parts_of(self, role: str) -> tuple[Part, ...]:
-        return tuple(p for p in self.parts if p.role == role)
+        """Every part with ``role``, placed, in written order."""
+        off = self._parts_offset
+        if not off:
+            return tuple(p for p in self._parts if p.role == role)
+        return tuple(Part(p.role, p.start + off, p.end + off, p.value) for p in self._parts if p.role == role)
 
     @property
     def established(self) -> bool:
