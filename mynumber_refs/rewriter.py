@@ -78,6 +78,8 @@ class _Context:
     found_law_name: list[str] = attrs.field(factory=list)  # the document's name of the act (see law_name)
     ref_verdicts: dict[tuple[str, bool], _RefVerdict] = attrs.field(factory=dict)  # each order reference's
     covered: Callable[[int], bool] = lambda pos: False  # whether a citation or finding holds ``pos``
+    # the group of the citation being planned (its edits carry it: see Edit.group), in a cell
+    group: list[int | None] = attrs.field(factory=lambda: [None])
 
     @property
     def law_name(self) -> str:
@@ -109,7 +111,7 @@ def _finding(c: Citation, reason: str, evidence: Sequence[str] = (), **values: A
 
 
 def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence: Sequence[str] = ()) -> Edit:
-    return Edit(start, end, ctx.text[start:end], after, citation=c, evidence=tuple(evidence))
+    return Edit(start, end, ctx.text[start:end], after, c, tuple(evidence), "renumbered", ctx.group[0])
 
 
 # ------------------------------------------------------------------------- table wording
@@ -737,17 +739,19 @@ def _rewrite(
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items))
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
+    groups = _groups(text, items)
     for i, item in enumerate(items):
         if isinstance(item, Finding):
             findings.append(item)
             continue
+        ctx.group[0] = groups[i]  # the plan's edits carry their group
         plans[i] = plan_citation(ctx, item)
+    ctx.group[0] = None
     if rederive is not None:  # lists derived from the law's content replace their renumbering
         from .rederive import plan_rederived
 
         for i, p in plan_rederived(text, items, rederive, accept_inferred=accept_inferred).items():
             plans[i] = _Plan(p.ok, p.edits, p.notes, p.failures)
-    groups = _groups(text, items)
     failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
     for i, item in enumerate(items):
         if isinstance(item, Citation) and item.antecedent is not None and isinstance(items[item.antecedent], Finding):
@@ -761,7 +765,10 @@ def _rewrite(
         assert isinstance(c, Citation)
         if plan.ok and groups[i] not in failed_groups:
             g = groups[i]
-            edits.extend(Edit(e.start, e.end, e.before, e.after, e.citation, e.evidence, e.reason, g) for e in plan.edits)
+            edits.extend(
+                e if e.group == g else Edit(e.start, e.end, e.before, e.after, e.citation, e.evidence, e.reason, g)
+                for e in plan.edits
+            )
             findings.extend(plan.notes)
             continue
         if plan.ok:
