@@ -55,6 +55,7 @@ from .scan import (
     article_refs_candidate,
     colon_row_candidates,
     is_spaced_out,
+    kou_marks,
     make_view,
     ref_list_candidates,
     row_list_candidates,
@@ -267,8 +268,9 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         taken_until = c.end
         out.append(c)
     # row lists without their table, and reference lists after an order's title
+    closes, colons = kou_marks(text)
     covered = _covered_by(out)
-    for cand in row_list_candidates(text):
+    for cand in row_list_candidates(text, closes):
         if not covered(cand.start):
             dep = _dependent(text, cand, passages, lambda p: bool(p.items) and p.items[-1].suffix is not None)
             if dep is not None:
@@ -281,7 +283,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         (o.end, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE
     )
     table_ends = [t[0] for t in tables]
-    for cand in colon_row_candidates(text):
+    for cand in colon_row_candidates(text, colons):
         if covered(cand.start):
             continue
         j = bisect.bisect_right(table_ends, cand.start) - 1

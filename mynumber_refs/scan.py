@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 import attrs
 
-__all__ = ["Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
+__all__ = ["Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "kou_marks", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
 _WS = " \t\r\n\u3000"
 _N = r"(?:[0-9０-９]+(?:[\r\n]+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+)"
@@ -138,22 +138,37 @@ _LIST_CHARS = frozenset(
 _LIST_CLOSE = re.compile(r"項(?=[）)])")
 
 
-def row_list_candidates(text: str) -> Iterator[Candidate]:
-    """Parenthesised lists ending in 「項）」, however long: their opening parenthesis (the list's
-    characters are walked back from the 「項）」 to the parenthesis that opens them)."""
-    for hit in _LIST_CLOSE.finditer(text):
+# 「項」 before a closing parenthesis (a row list's end) or before a colon (「の項：」, 「項番：」): the
+# two kinds of row list without a table are found in one C-level search
+_KOU_MARK = re.compile(r"項(?:(?=[）)])|(?=[\s]*(?:番[\s]*)?[：:]))")
+
+
+def kou_marks(text: str) -> tuple[list[int], list[int]]:
+    """Where 「項」 closes a parenthesis, and where a colon follows it: the positions
+    :func:`row_list_candidates` and :func:`colon_row_candidates` start from, in one pass."""
+    closes: list[int] = []
+    colons: list[int] = []
+    for hit in _KOU_MARK.finditer(text):
         i = hit.start()
-        if True:
-            j = i
-            while j > 0 and text[j - 1] in _LIST_CHARS:
-                j -= 1
-            if j > 0 and text[j - 1] in "（(":
-                o = j - 1
-                k = o + 1
-                while k < i and text[k] in _WS:
-                    k += 1
-                if k < i and (text[k].isdigit() or text[k] in "〇一二三四五六七八九十百"):
-                    yield Candidate(o, i, "bare_rows")
+        (closes if text[i + 1 : i + 2] in "）)" and i + 1 < len(text) else colons).append(i)
+    return closes, colons
+
+
+def row_list_candidates(text: str, closes: list[int] | None = None) -> Iterator[Candidate]:
+    """Parenthesised lists ending in 「項）」, however long: their opening parenthesis (the list's
+    characters are walked back from the 「項）」 to the parenthesis that opens them).  ``closes``:
+    the 「項」 positions from :func:`kou_marks`, when the caller has them."""
+    for i in (closes if closes is not None else (m.start() for m in _LIST_CLOSE.finditer(text))):
+        j = i
+        while j > 0 and text[j - 1] in _LIST_CHARS:
+            j -= 1
+        if j > 0 and text[j - 1] in "（(":
+            o = j - 1
+            k = o + 1
+            while k < i and text[k] in _WS:
+                k += 1
+            if k < i and (text[k].isdigit() or text[k] in "〇一二三四五六七八九十百"):
+                yield Candidate(o, i, "bare_rows")
 
 
 # 「…の項：１、２、３」, 「項番：１、２」: where the numbers begin
@@ -164,11 +179,10 @@ _COLON_LIST = re.compile(r"(?:の[\s]*項|項[\s]*番)[\s]*[：:][\s]*(?=[0-9０
 _COLON_KOU = re.compile(r"項(?=[\s]*(?:番[\s]*)?[：:])")
 
 
-def colon_row_candidates(text: str) -> Iterator[Candidate]:
+def colon_row_candidates(text: str, colons: list[int] | None = None) -> Iterator[Candidate]:
     """Row lists written after a colon (「（第一欄が「市町村長」の項：１、２、３）」): where the
-    numbers begin."""
-    for hit in _COLON_KOU.finditer(text):
-        i = hit.start()
+    numbers begin.  ``colons``: the 「項」 positions from :func:`kou_marks`, when the caller has them."""
+    for i in (colons if colons is not None else (m.start() for m in _COLON_KOU.finditer(text))):
         j = _prev_nonspace(text, i, 4)
         m = (_COLON_LIST.match(text, j) if j >= 0 and text[j] == "の" else None) or _COLON_LIST.match(text, i)
         if m is not None:

@@ -341,3 +341,16 @@ def test_placing_a_citation_keeps_every_field() -> None:
     moved = place(sample, 5, "12345" + src)
     assert moved.parts == (Part("row", 18, 20, "16"),) and moved.part("row") == Part("row", 18, 20, "16")
     assert moved.order_refs[0].start == 8 and moved.text == src
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="項番の：:）)（(1１ \n別表", max_size=60))
+def test_one_search_for_kou_finds_what_the_two_searches_find(text: str) -> None:
+    """scan.kou_marks finds in one pass the 「項」 of row lists' ends and of colon lists."""
+    from mynumber_refs import scan
+
+    closes, colons = scan.kou_marks(text)
+    assert closes == [m.start() for m in scan._LIST_CLOSE.finditer(text)]
+    assert colons == [m.start() for m in scan._COLON_KOU.finditer(text)]
+    assert list(scan.row_list_candidates(text, closes)) == list(scan.row_list_candidates(text))
+    assert list(scan.colon_row_candidates(text, colons)) == list(scan.colon_row_candidates(text))
