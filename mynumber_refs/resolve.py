@@ -143,7 +143,10 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
 
     Spaced-out text is parsed through a compact view; its citation comes back already placed
     (offset 0)."""
-    if cand.kind == "anchored" and is_spaced_out(text, cand.anchor):
+    kind = cand.kind
+    if kind == "anchored":
+        if text[cand.anchor + 1 : cand.anchor + 2] not in _SPACES or not is_spaced_out(text, cand.anchor):
+            return _parse_anchored(text, cand)
         view = make_view(text, cand.start, cand.start + 600)
         parsed = parse_at(view.text, cand.kind)
         if parsed is None:
@@ -166,6 +169,14 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
         chunk = text[cand.start : close + 1] if close != -1 else text[cand.start : cand.start + 6000]
         found = parse_relative(chunk, cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
+    return _parse_anchored(text, cand)
+
+
+_SPACES = (" ", "\u3000")
+
+
+def _parse_anchored(text: str, cand: Candidate) -> tuple[Parsed, Citation, int] | None:
+    """Parse at a table's or title's candidate: the longest citation, cut where no citation can go on."""
     if cand.start < cand.anchor and _BLANK.search(text, cand.start, cand.anchor):
         cand = Candidate(cand.anchor, cand.anchor, cand.kind)  # a provision in the passage before: not joined
     limit = 300
