@@ -151,6 +151,9 @@ def _parse_item_key(k: str) -> tuple[RowNumber, int | None, RowNumber | None]:
     return RowNumber.parse(m.group(1)), (int(m.group(2)) if m.group(2) else None), RowNumber.parse(m.group(3))
 
 
+_UNSEEN: Any = object()  # a memo's "not looked up yet" (None means "not known")
+
+
 @attrs.frozen
 class Outcome:
     """The result of a lookup, possibly through a chain of transitions."""
@@ -611,10 +614,9 @@ class MappingSet:
     def map_row(self, table: Table, row: RowNumber, *, as_of: datetime.date | None = None) -> Outcome | None:
         """Table.BEPPYO1 -> rows of the new 別表; Table.BEPPYO2 -> rows of 主務省令第2条の表. None = not known."""
         memo = (table, row, as_of)
-        if memo in self._rows_memo:
-            return self._rows_memo[memo]
-        found = self._map_row(table, row, as_of)
-        self._rows_memo[memo] = found
+        found = self._rows_memo.get(memo, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._rows_memo[memo] = self._map_row(table, row, as_of)
         return found
 
     def _map_row(self, table: Table, row: RowNumber, as_of: datetime.date | None) -> Outcome | None:
