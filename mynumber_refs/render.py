@@ -8,6 +8,7 @@ order's table is named with the digits the document uses.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from .model import ALIASES, RowNumber, Style
@@ -57,13 +58,15 @@ def document_law_name(texts: Iterable[str]) -> str | None:
     """The act's short name a document uses most (「番号利用法」, 「番号法」 …); the first one written
     when two are used as often; ``None`` when it uses none.  The rewriter writes this name where a
     citation names no law, so that a document gets one name throughout."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     first: dict[str, tuple[int, int]] = {}
-    # a longer alias is never counted again as a shorter one inside it
+    # a longer alias is never counted again as a shorter one inside it (the search takes the longest
+    # at each place); the names are counted in C, and placed only when they first occur
     for n, text in enumerate(texts):
-        for m in _ALIASES_LONGEST_FIRST.finditer(text):
-            counts[m.group()] = counts.get(m.group(), 0) + 1
-            first.setdefault(m.group(), (n, m.start()))
+        found = _ALIASES_LONGEST_FIRST.findall(text)
+        counts.update(found)
+        for alias in set(found) - first.keys():
+            first[alias] = (n, next(m.start() for m in _ALIASES_LONGEST_FIRST.finditer(text) if m.group() == alias))
     if not counts:
         return None
     return max(counts, key=lambda a: (counts[a], tuple(-x for x in first[a])))

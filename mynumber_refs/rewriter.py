@@ -40,7 +40,7 @@ from .model import (
     Table,
     TableBasis,
 )
-from .numerals import NumeralStyle, parse_int, render_int
+from .numerals import NumeralStyle, detect_style, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
     document_law_name,
@@ -48,7 +48,6 @@ from .render import (
     new_order_name,
     new_order_number,
     new_table_phrase,
-    numerals_of,
     render_rows,
 )
 from .resolve import find_citations
@@ -95,6 +94,14 @@ class _Context:
         if not self.found_numerals:
             self.found_numerals.append(document_numerals(self.text))
         return self.found_numerals[0]
+
+
+def _numerals_in(ctx: _Context, token: str) -> NumeralStyle:
+    """The digits ``token`` is written in; the document's when it holds none (counted only then)."""
+    try:
+        return detect_style(token)
+    except ValueError:
+        return ctx.numerals
 
 
 def _evidence(outcomes: Iterable[Outcome]) -> tuple[str, ...]:
@@ -180,7 +187,7 @@ def _inserted_numerals(ctx: _Context, c: Citation, provision: Part | None) -> Nu
     local = provision or c.part("row")
     if local is None:
         return ctx.numerals
-    return numerals_of(ctx.text[local.start : local.end], ctx.numerals)
+    return _numerals_in(ctx, ctx.text[local.start : local.end])
 
 
 # ------------------------------------------------------------------------- rows
@@ -276,7 +283,7 @@ def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) ->
             edits = []
             for part, new in zip(row_parts, in_order, strict=True):
                 token = ctx.text[part.start : part.end]
-                after = new.render(numerals_of(token, ctx.numerals))
+                after = new.render(_numerals_in(ctx, token))
                 if after != token:
                     edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
             return edits
@@ -288,7 +295,7 @@ def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) ->
             edits = []
             for part, new in zip(row_parts, (in_order[0], in_order[-1]), strict=True):
                 token = ctx.text[part.start : part.end]
-                after = new.render(numerals_of(token, ctx.numerals))
+                after = new.render(_numerals_in(ctx, token))
                 if after != token:
                     edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
             return edits
@@ -298,7 +305,7 @@ def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) ->
     style = c.style
     if c.ranges and style.conjunction is None and style.separator == "、":
         style = attrs.evolve(style, suffix_each=False)
-    after = render_rows(flat, style, numerals_of(first, ctx.numerals))
+    after = render_rows(flat, style, _numerals_in(ctx, first))
     return [_edit(ctx, rows_part.start, rows_part.end, after, c, evidence)]
 
 
@@ -382,7 +389,7 @@ def _ref_plan(ctx: _Context, c: Citation) -> _Plan:
         new = article_new.get(_article_key(atom) or "")
         if new is None:
             return _Plan(False, failures=(_finding(c, F.ORDER_REF_UNKNOWN, ref=atom),))
-        after = RowNumber.parse(new).render(numerals_of(atom, ctx.numerals)) + "条"
+        after = RowNumber.parse(new).render(_numerals_in(ctx, atom)) + "条"
         if after != atom:
             edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
     with_items = [r for r in c.order_ref_values if r.item is not None]
@@ -390,7 +397,7 @@ def _ref_plan(ctx: _Context, c: Citation) -> _Plan:
         item = ctx.mappings.map_order_item(ref.article, ref.item or 0, ref.paragraph)
         assert item is not None
         token = ctx.text[part.start : part.end]
-        after = render_int(int(item.new[0].partition("-")[2]), numerals_of(token, ctx.numerals))
+        after = render_int(int(item.new[0].partition("-")[2]), _numerals_in(ctx, token))
         if after != token:
             edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
     return _Plan(True, tuple(edits), inferred=inferred)
@@ -576,7 +583,7 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     law_part = c.part("law")
     # digits as the citation writes them: its provision, else its number, else the document's
     local = provision or number
-    numerals = numerals_of(_digits_of(ctx.text[local.start : local.end]), ctx.numerals) if local else ctx.numerals
+    numerals = _numerals_in(ctx, _digits_of(ctx.text[local.start : local.end])) if local else ctx.numerals
     if c.law_basis is LawBasis.FULL_NAME:
         after = NEW_ORDER_FORMAL_TAIL
     else:
@@ -586,7 +593,7 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     edits = [_edit(ctx, start, title.end, after, c)]
     if number is not None:  # the repealed order's number → the new order's, inside the same brackets
         written = ctx.text[number.start : number.end]
-        digits = numerals_of(_digits_of(written), ctx.numerals)
+        digits = _numerals_in(ctx, _digits_of(written))
         edits.append(_edit(ctx, number.start + 1, number.end - 1, new_order_number(digits), c))
     return _Plan(True, tuple(edits))
 

@@ -454,3 +454,27 @@ def test_readme_before_after_table_is_what_rewrite_does() -> None:
     assert len(rows) >= 4
     for before, after in rows:
         assert rewrite(before).text == after, before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["番号法", "番号利用法", "マイナンバー法", "番号利用等法", "番号", "法", "利用", "、"]),
+                         max_size=12).map("".join), max_size=3))
+def test_the_documents_name_of_the_act_is_the_one_written_most_then_first(texts: list[str]) -> None:
+    """render.document_law_name: the alias found most often (a longer one never counted as a shorter
+    inside it), ties to the one written first; None when none is written."""
+    import re as _re
+
+    from mynumber_refs.model import ALIASES
+    from mynumber_refs.render import document_law_name
+
+    longest_first = _re.compile("|".join(sorted(ALIASES, key=len, reverse=True)))
+    seen: list[tuple[str, int, int]] = []  # (alias, text, position) of every name written
+    for n, text in enumerate(texts):
+        seen += [(m.group(), n, m.start()) for m in longest_first.finditer(text)]
+    if not seen:
+        assert document_law_name(texts) is None
+        return
+    count = {a: sum(1 for s in seen if s[0] == a) for a, _, _ in seen}
+    best = max(count.values())
+    expected = next(a for a, _, _ in seen if count[a] == best)  # seen is in writing order
+    assert document_law_name(texts) == expected
