@@ -467,10 +467,20 @@ def _end_accepts(ip: Any) -> bool:
     return "$END" in state.parse_conf.parse_table.states[state.position]
 
 
-def _compact(tree: Tree) -> tuple[str, tuple[Any, ...]]:
+# Rules whose handler in _ToModel gives back its one child as it is (a test checks each): compacted
+# trees hold the child in their place, so the transform makes no call for them
+_PASS_THROUGH = frozenset({"num", "suffix", "row_sep", "link", "anchored"})
+
+
+def _compact(tree: Tree) -> Any:
     """A tree as nested ``(rule name, children)`` tuples with its tokens as leaves: the form the
-    shape cache keeps, walked faster than Lark's Tree objects."""
-    return (str(tree.data), tuple(_compact(c) if isinstance(c, Tree) else c for c in tree.children))
+    shape cache keeps, walked faster than Lark's Tree objects.  A pass-through rule
+    (:data:`_PASS_THROUGH`) is replaced by its one child."""
+    name = str(tree.data)
+    children = tuple(_compact(c) if isinstance(c, Tree) else c for c in tree.children)
+    if name in _PASS_THROUGH and len(children) == 1:
+        return children[0]
+    return (name, children)
 
 
 # what the grammar ignores between tokens (its %ignore): a parse of the whole text ends before it
