@@ -170,9 +170,8 @@ class _ToModel:
         """Bottom-up: each rule's method receives its transformed children inline.
 
         ``tree`` is a Lark tree or its compact form from :func:`_compact` (what the cache holds)."""
-        if isinstance(tree, Tree):
-            tree = _compact(tree)
-        return self._node(tree)
+        compact: Any = _compact(tree) if isinstance(tree, Tree) else tree
+        return self._node(compact) if type(compact) is tuple else compact
 
     def _node(self, node: tuple[str, tuple[Any, ...]]) -> Any:
         name, children = node
