@@ -236,16 +236,23 @@ class LawIndex:
         -1 when there is none."""
         text = self.text
         depth = 0
-        for m in reversed(list(_BRACKET_MARKS.finditer(text, max(0, pos - limit), pos))):
-            ch = text[m.start()]
-            if ch in "）)":
-                depth += 1
-            elif ch in "（(":
-                if depth == 0:
-                    return m.start()
-                depth -= 1
-            else:
-                return -1
+        floor = max(0, pos - limit)
+        hi, step = pos, 64  # the nearest characters first: most brackets close within a few words
+        while hi > floor:
+            lo = max(floor, hi - step)
+            while lo > floor and text[lo - 1] in _WS:  # never split a blank line between two windows
+                lo -= 1
+            for m in reversed(list(_BRACKET_MARKS.finditer(text, lo, hi))):
+                ch = text[m.start()]
+                if ch in "）)":
+                    depth += 1
+                elif ch in "（(":
+                    if depth == 0:
+                        return m.start()
+                    depth -= 1
+                else:
+                    return -1
+            hi, step = lo, step * 4
         return -1
 
     @property

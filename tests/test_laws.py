@@ -257,3 +257,30 @@ def test_a_remembered_binding_is_the_binding_the_walk_finds(sentences: list[str]
     for cand in anchors(text):
         for pos in (cand.start, cand.anchor):
             assert remembering.bind(pos) == walking._bind(pos), (text, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["（", "）", "(", ")", "\n", "\n\n", " \n \n", "\u3000", "番号法", "第9条", "、", "x" * 50]),
+                max_size=80).map("".join), st.integers(min_value=0, max_value=4000), st.sampled_from([300, 2000]))
+def test_the_bracket_open_at_a_place_is_found_window_by_window_as_in_one_pass(text: str, pos: int, limit: int) -> None:
+    """LawIndex._enclosing_open looks back in growing windows; it finds what one pass over the whole
+    reach finds (a blank line split between two windows included)."""
+    import re as _re
+
+    from mynumber_refs.model import ALIASES
+
+    pos = min(pos, len(text))
+    marks = _re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
+    expected, depth = -1, 0
+    for m in reversed(list(marks.finditer(text, max(0, pos - limit), pos))):
+        ch = text[m.start()]
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                expected = m.start()
+                break
+            depth -= 1
+        else:
+            break
+    assert LawIndex(text, ALIASES)._enclosing_open(pos, limit) == expected
