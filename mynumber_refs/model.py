@@ -313,19 +313,12 @@ class Citation:
         return tuple(Part(p.role, p.start + off, p.end + off, p.value) for p in self._parts)
 
     def part(self, role: str) -> Part | None:
-        """The first part with ``role``, placed."""
-        return self._first_parts.get(role)
-
-    @functools.cached_property
-    def _first_parts(self) -> dict[str, Part]:
-        """The first part of each role, placed (the rewriter asks for several roles of every citation;
-        the rows of a long list are placed only when asked for)."""
-        off = self._parts_offset
-        out: dict[str, Part] = {}
+        """The first part with ``role``, placed (only it: nothing is kept on the citation)."""
         for p in self._parts:
-            if p.role not in out:
-                out[p.role] = Part(p.role, p.start + off, p.end + off, p.value) if off else p
-        return out
+            if p.role == role:
+                off = self._parts_offset
+                return Part(p.role, p.start + off, p.end + off, p.value) if off else p
+        return None
 
     def parts_of(self, role: str) -> tuple[Part, ...]:
         """Every part with ``role``, placed, in written order."""

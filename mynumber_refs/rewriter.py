@@ -763,9 +763,10 @@ def _rewrite(
     for i, item in enumerate(items):
         if isinstance(item, Citation) and item.antecedent is not None and isinstance(items[item.antecedent], Finding):
             failed_groups.add(groups[i])
-    members: dict[int, list[int]] = {}
+    members: dict[int, list[int]] = {g: [] for g in failed_groups}  # only a failed group's are named
     for j, g in groups.items():
-        members.setdefault(g, []).append(j)
+        if g in members:
+            members[g].append(j)
     edits: list[Edit] = []
     for i, plan in plans.items():
         c = items[i]
