@@ -320,6 +320,20 @@ class Citation:
                 return Part(p.role, p.start + off, p.end + off, p.value) if off else p
         return None
 
+    def first_parts(self, *roles: str) -> tuple[Part | None, ...]:
+        """The first part of each of ``roles`` (None where the citation has none), placed, in one
+        pass over the parts."""
+        found: dict[str, Part] = {}
+        for p in self._parts:
+            if p.role in roles and p.role not in found:
+                found[p.role] = p
+        off = self._parts_offset
+        out: list[Part | None] = []
+        for role in roles:
+            p = found.get(role)
+            out.append(Part(p.role, p.start + off, p.end + off, p.value) if p is not None and off else p)
+        return tuple(out)
+
     def parts_of(self, role: str) -> tuple[Part, ...]:
         """Every part with ``role``, placed, in written order."""
         off = self._parts_offset

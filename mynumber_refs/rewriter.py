@@ -144,11 +144,7 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
         return []
     edits: list[Edit] = []
     tables = c.tables or ((c.table,) if c.table is not None else ())
-    law_part = c.part("law")
-    provision = c.part("provision")
-    table_part = c.part("table")
-    ord_part = c.part("ord")
-    table2 = c.part("table2")
+    law_part, provision, table_part, ord_part, table2 = c.first_parts("law", "provision", "table", "ord", "table2")
     for i, table in enumerate(tables):
         if table is Table.BEPPYO1:
             target = ord_part if i == 0 else table2
@@ -269,7 +265,6 @@ def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) ->
     """Edits for the rows: token by token when the list keeps its shape, else the list re-rendered."""
     evidence = _evidence(mapped.outcomes)
     row_parts = c.parts_of("row")
-    rows_part = c.part("rows")
     sort_unique = table is Table.BEPPYO2
     flat: list[RowNumber] = [n for group in mapped.new_rows for n in group]
     if sort_unique:
@@ -299,6 +294,7 @@ def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) ->
                 if after != token:
                     edits.append(_edit(ctx, part.start, part.end, after, c, evidence))
             return edits
+    rows_part = c.part("rows")
     if rows_part is None:
         return []
     first = ctx.text[row_parts[0].start : row_parts[0].end] if row_parts else ""

@@ -354,3 +354,17 @@ def test_one_search_for_kou_finds_what_the_two_searches_find(text: str) -> None:
     assert colons == [m.start() for m in scan._COLON_KOU.finditer(text)]
     assert list(scan.row_list_candidates(text, closes)) == list(scan.row_list_candidates(text))
     assert list(scan.colon_row_candidates(text, colons)) == list(scan.colon_row_candidates(text))
+
+
+@pytest.mark.parametrize("text", [
+    "番号利用法第9条第1項別表第一の16の項及び別表第二の27の項", "番号法第19条第8号に基づく別表第二の１、２及び３の項",
+    "別表第一と第二", "行政手続における特定の個人を識別するための番号の利用等に関する法律別表第二主務省令第２条",
+])
+def test_first_parts_are_the_parts_of_each_role(text: str) -> None:
+    roles = ("law", "provision", "table", "ord", "table2", "row", "rows", "title", "missing")
+    for c in find_citations("前文。\n" + text, assume_law=True):
+        if isinstance(c, Citation):
+            assert c.first_parts(*roles) == tuple(c.part(r) for r in roles)
+            assert [p for p in c.first_parts(*roles) if p is not None], c
+            for p in c.first_parts(*roles):
+                assert p is None or ("前文。\n" + text)[p.start : p.end] or p.start == p.end
