@@ -487,6 +487,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status.  When the reader of the output goes away
     (``mynumber-refs find … | head``), stop quietly with :data:`EXIT_BROKEN_PIPE`."""
+    as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv in (["--version"], ["-V"]):  # fast path: nothing else imported
         print(f"mynumber-refs {__version__}")
@@ -502,6 +503,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except BrokenPipeError:
         return _broken_pipe()
+    finally:
+        if as_program:
+            _before_exit()
+
+
+def _before_exit() -> None:
+    """The process is about to end: put every object in the cyclic collector's permanent
+    generation (:func:`gc.freeze`), so that the collections Python runs while it shuts down do not
+    walk the grammar, the mappings and the modules once more (30 ms of every command's time).
+    Only when ``main`` runs as the program, never when it is called from other code."""
+    import gc
+
+    gc.freeze()
 
 
 def _write_all(data: bytes) -> None:

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .._gc import collector_paused
 from ..edits import EditLike, apply_edits, changed_part
 from ..render import document_law_name
 from ..scan import may_hold_citation
@@ -596,6 +597,14 @@ def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
     document's own name is used everywhere (:func:`document_law_name` over the texts of
     ``doc.law_name_texts()`` when the document has it, else of its units).
     """
+    # the records, edits and citations of a large document are many small objects and no cycles:
+    # the cyclic collector's passes over them made the time grow faster than the document
+    with collector_paused():
+        return _rewrite_document(doc, rewrite_fn, prefilter)
+
+
+def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[[str], bool] | None
+                      ) -> tuple[list[EditRecord], list[FindingRecord]]:
     edits_out: list[EditRecord] = []
     findings_out: list[FindingRecord] = []
     headings: dict[int, _TextHeadings] = {}
