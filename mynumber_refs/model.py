@@ -330,8 +330,8 @@ class Citation:
         off = self._parts_offset
         out: list[Part | None] = []
         for role in roles:
-            p = found.get(role)
-            out.append(Part(p.role, p.start + off, p.end + off, p.value) if p is not None and off else p)
+            q = found.get(role)
+            out.append(Part(q.role, q.start + off, q.end + off, q.value) if q is not None and off else q)
         return tuple(out)
 
     def parts_of(self, role: str) -> tuple[Part, ...]:
