@@ -10,7 +10,8 @@ then, depending on the options:
   (``--backup-suffix``, default ``.bak``; ``--no-backup``);
 * ``--output-dir DIR`` writes every processed file into ``DIR``, mirroring the tree.
 
-``--jobs N`` processes files in N worker processes; the output order is the same as with one.
+``--jobs N`` processes files in N processes (this one and N-1 workers); the output order is the
+same as with one.
 The grammar, the mappings and the libraries the files need are loaded once, before the workers
 start (they inherit them, or load them first thing where processes are spawned); a batch of a
 few small files (see :data:`PARALLEL_MIN_FILES`) is processed in this process alone, where
@@ -366,21 +367,31 @@ def _init_worker(opts: _Options, default_engine: bool, formats: frozenset[str]) 
 
 def _in_parallel(tasks: list[Task], opts: _Options, rewrite_fn: Callable[..., Any] | None,
                  jobs: int) -> Generator[FileOutcome, None, None]:
-    """The outcomes of ``tasks``, in their order, from ``jobs`` worker processes.
+    """The outcomes of ``tasks``, in their order, from ``jobs`` processes: this one and ``jobs - 1``
+    workers.
 
     This process loads what the files need first (:func:`_warm`), so that the workers, forked from
-    it, start warm (spawned workers load it first thing).  Closing the generator cancels the files
-    not started; those in progress finish."""
+    it, start warm (spawned workers load it first thing).  The workers take the files from the
+    front; while the next outcome in order is not ready, this process takes a file not yet started
+    from the back and processes it itself (it is warm already, and would otherwise only wait).
+    Closing the generator cancels the files not started; those in progress finish."""
     from concurrent.futures import ProcessPoolExecutor
 
     formats = frozenset(f for f in (format_of(t.path) or format_of(t.display) for t in tasks) if f)
     setup = (opts, rewrite_fn is None, formats)
     _warm(*setup)
-    pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_init_worker, initargs=setup)
+    pool = ProcessPoolExecutor(max_workers=max(1, min(jobs - 1, len(tasks))), initializer=_init_worker,
+                               initargs=setup)
+    done_here: dict[int, FileOutcome] = {}
     try:
         futures = [pool.submit(process_file, t, opts, rewrite_fn) for t in tasks]
-        for t, fut in zip(tasks, futures, strict=True):
-            yield _worker_outcome(t, fut)
+        last = len(tasks) - 1  # the back: files this process may still take
+        for i, t in enumerate(tasks):
+            while i not in done_here and not futures[i].done() and last > i:
+                if futures[last].cancel():  # not started by a worker: this process does it
+                    done_here[last] = process_file(tasks[last], opts, rewrite_fn)
+                last -= 1
+            yield done_here.pop(i) if i in done_here else _worker_outcome(t, futures[i])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
