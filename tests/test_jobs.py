@@ -97,3 +97,28 @@ def test_a_closed_output_stops_starting_files(tmp_path: Path) -> None:
     # the first result could not be written: the files not yet started were cancelled (each takes
     # 0.1 s; the two workers had started a handful when the output closed)
     assert sum("別表の85の項" in t for t in texts) < 40
+
+
+def pid_rewrite(text: str, **kwargs: object) -> RewriteResult:
+    """fake_rewrite that notes which process rewrote the text (in the file named by MNR_TEST_PIDS)."""
+    import os
+
+    time.sleep(0.02)
+    with open(os.environ["MNR_TEST_PIDS"], "a", encoding="utf-8") as f:
+        f.write(f"{os.getpid()}\n")
+    return fake_rewrite(text, **kwargs)  # type: ignore[arg-type]
+
+
+def test_with_two_jobs_this_process_and_one_worker_share_the_files(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    pids = tmp_path / "pids"
+    monkeypatch.setenv("MNR_TEST_PIDS", str(pids))
+    root = folder(tmp_path / "d", 16)
+    out = io.StringIO()
+    rc = batch.run_files([str(root)], args(["--in-place", "--no-backup", "--jobs", "2"]), rewrite_fn=pid_rewrite,
+                         stdout=out, stderr=io.StringIO())
+    assert rc == 0 and all("別表の85の項" in p.read_text(encoding="utf-8") for p in root.iterdir())
+    seen = pids.read_text(encoding="utf-8").split()
+    assert len(seen) == 16 and len(set(seen)) == 2 and str(os.getpid()) in seen
