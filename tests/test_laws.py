@@ -284,3 +284,32 @@ def test_the_bracket_open_at_a_place_is_found_window_by_window_as_in_one_pass(te
         else:
             break
     assert LawIndex(text, ALIASES)._enclosing_open(pos, limit) == expected
+
+
+PIECES = st.sampled_from([
+    "番号法", "番号利用法", "住民基本台帳法", "地方税法", "条例", "同法", "法", FULL, "（平成25年法律第27号）",
+    "（以下「法」という。）", "（以下「番号法」という。）", "（以下「住基法」という。）", "住基法", "第9条第1項", "第19条第8号",
+    "第5条", "及び", "、", "並びに", "の", "に基づく", "別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二",
+    "別表第一の16の項及び別表第二の27の項", "同表", "。", "\n", "\n\n", "・", "（", "）", "に掲げる事務", " ", "１、２",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, min_size=1, max_size=30).map("".join), st.integers(min_value=1, max_value=4), st.booleans())
+def test_remembering_bindings_changes_no_result(unit: str, times: int, assume: bool) -> None:
+    """What find_citations and rewrite give with LawIndex's remembered bindings is what they give
+    when every table's law is walked afresh (the memo off), on texts that repeat a unit of law names,
+    provisions, definitions, joiners and tables."""
+    import mynumber_refs.laws as laws
+
+    text = (unit + "\n") * times
+    with_memo = (find_citations(text, assume_law=assume), rewrite(text, assume_law=assume))
+    saved = laws._CONTEXTS
+    laws._CONTEXTS = ()
+    try:
+        without = (find_citations(text, assume_law=assume), rewrite(text, assume_law=assume))
+    finally:
+        laws._CONTEXTS = saved
+    assert [(type(x), x, getattr(x, "law_span", None)) for x in with_memo[0]] == [
+        (type(x), x, getattr(x, "law_span", None)) for x in without[0]], text
+    assert with_memo[1] == without[1], text
