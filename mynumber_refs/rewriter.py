@@ -144,10 +144,9 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
         return []
     edits: list[Edit] = []
     tables = c.tables or ((c.table,) if c.table is not None else ())
-    law_part, provision, table_part, ord_part, table2 = c.first_parts("law", "provision", "table", "ord", "table2")
     for i, table in enumerate(tables):
         if table is Table.BEPPYO1:
-            target = ord_part if i == 0 else table2
+            target = c.part("ord" if i == 0 else "table2")
             if target is None:
                 continue
             if i == 0:
@@ -164,6 +163,7 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
                 edits.append(_edit(ctx, target.start, target.end, "別表", c, evidence))
         elif table is Table.BEPPYO2:
+            law_part, provision, table_part, table2 = c.first_parts("law", "provision", "table", "table2")
             phrase = new_table_phrase(_inserted_numerals(ctx, c, provision))
             if i == 1 and table2 is not None:
                 edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c, evidence))

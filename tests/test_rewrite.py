@@ -478,3 +478,11 @@ def test_the_documents_name_of_the_act_is_the_one_written_most_then_first(texts:
     best = max(count.values())
     expected = next(a for a, _, _ in seen if count[a] == best)  # seen is in writing order
     assert document_law_name(texts) == expected
+    from mynumber_refs import render
+
+    saved = render._NAMES_APART  # the general search, for names that could nest
+    render._NAMES_APART = False
+    try:
+        assert document_law_name(texts) == expected
+    finally:
+        render._NAMES_APART = saved
