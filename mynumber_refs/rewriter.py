@@ -310,9 +310,9 @@ def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) ->
 
 class _RefVerdict(NamedTuple):
     """What the mappings say of one reference into the old order (the same for every citation that
-    writes it): why it cannot be rewritten (reason, evidence, message values), what it maps to."""
+    writes it): why it cannot be rewritten (reason, evidence, message), what it maps to."""
 
-    failures: tuple[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]], ...]
+    failures: tuple[tuple[str, tuple[str, ...], str], ...]  # (reason, evidence, message)
     outcomes: tuple[Outcome, ...]
     article_new: str | None  # the new article, when the article is known
     inferred: bool
@@ -325,38 +325,38 @@ def _ref_verdict(ctx: _Context, ref: OrderRef) -> _RefVerdict:
     known = ctx.ref_verdicts.get(memo)
     if known is not None:
         return known
-    failures: list[tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]] = []
+    failures: list[tuple[str, tuple[str, ...], str]] = []
     outcomes: list[Outcome] = []
     article_new = None
     inferred = False
     if ref.subitem:
-        failures.append((F.SUBITEM_NOT_MAPPED, (), (("ref", key),)))
+        failures.append((F.SUBITEM_NOT_MAPPED, (), F.message(F.SUBITEM_NOT_MAPPED, ref=key)))
     else:
         art = ctx.mappings.map_order_article(ref.article)
         if art is None or not art.new:
-            failures.append((F.ORDER_REF_UNKNOWN, (), (("ref", key),)))
+            failures.append((F.ORDER_REF_UNKNOWN, (), F.message(F.ORDER_REF_UNKNOWN, ref=key)))
         else:
             outcomes.append(art)
             article_new = art.new[0]
             if art.confidence is Confidence.INFERRED:
                 inferred = True
                 if not ctx.accept_inferred:
-                    failures.append((F.ORDER_REF_INFERRED, _evidence([art]), (("ref", key), ("new", art.new[0]))))
+                    failures.append((F.ORDER_REF_INFERRED, _evidence([art]), F.message(F.ORDER_REF_INFERRED, ref=key, new=art.new[0])))
             if ref.item is not None:
                 item = ctx.mappings.map_order_item(ref.article, ref.item, ref.paragraph)
                 if item is None or not item.new or item.relation is Relation.DELETED:
-                    failures.append((F.ORDER_REF_UNKNOWN, (), (("ref", key),)))
+                    failures.append((F.ORDER_REF_UNKNOWN, (), F.message(F.ORDER_REF_UNKNOWN, ref=key)))
                 else:
                     outcomes.append(item)
                     if item.confidence is Confidence.INFERRED:
                         inferred = True
                         if not ctx.accept_inferred:
                             failures.append(
-                                (F.ORDER_REF_INFERRED, _evidence([item]), (("ref", key), ("new", item.new[0])))
+                                (F.ORDER_REF_INFERRED, _evidence([item]), F.message(F.ORDER_REF_INFERRED, ref=key, new=item.new[0]))
                             )
                     new_article, _, new_item = item.new[0].partition("-")
                     if new_article != art.new[0] or "-" in new_item or not new_item.isdigit():
-                        failures.append((F.ORDER_REF_UNKNOWN, (), (("ref", key),)))
+                        failures.append((F.ORDER_REF_UNKNOWN, (), F.message(F.ORDER_REF_UNKNOWN, ref=key)))
     verdict = _RefVerdict(tuple(failures), tuple(outcomes), article_new, inferred)
     ctx.ref_verdicts[memo] = verdict
     return verdict
@@ -370,8 +370,8 @@ def _ref_plan(ctx: _Context, c: Citation) -> _Plan:
     article_new: dict[str, str] = {}
     for ref in c.order_ref_values:
         verdict = _ref_verdict(ctx, ref)
-        for reason, evidence, values in verdict.failures:
-            failures.append(_finding(c, reason, evidence, **dict(values)))
+        for reason, evidence, message in verdict.failures:
+            failures.append(Finding(c.start, c.end, c.text, reason, message, None, c, evidence))
         outcomes.extend(verdict.outcomes)
         inferred = inferred or verdict.inferred
         if verdict.article_new is not None:
