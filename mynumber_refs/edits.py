@@ -30,8 +30,10 @@ def apply_edits(text: str, edits: Iterable[EditLike]) -> str:
     Raises ``ValueError`` when edits overlap, fall outside ``text``, or an edit's ``before`` is not
     what ``text`` holds at its span.
     """
+    chunks: list[str] = []  # the new text in pieces of about _CHUNK characters
     out: list[str] = []
     pos = 0
+    mark = 0  # where the pieces in ``out`` began
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
         if e.start < pos or e.end < e.start or e.end > len(text):
             raise ValueError(f"edits overlap or are out of range: {e.start}-{e.end}")
@@ -40,8 +42,18 @@ def apply_edits(text: str, edits: Iterable[EditLike]) -> str:
         out.append(text[pos : e.start])
         out.append(e.after)
         pos = e.end
+        if pos - mark > _CHUNK:  # joined as it goes: a long text's many small pieces never pile up
+            chunks.append("".join(out))
+            out.clear()
+            mark = pos
     out.append(text[pos:])
-    return "".join(out)
+    if not chunks:
+        return "".join(out)
+    chunks.append("".join(out))
+    return "".join(chunks)
+
+
+_CHUNK = 1 << 16
 
 
 def changed_part(before: str, after: str) -> tuple[int, int, str]:

@@ -799,6 +799,9 @@ def _rewrite(
         findings.append(finding)
         if fix_typos:
             edits.append(Edit(start, end, text[start:end], correct[-1], reason="typo"))
+    # the plans, the groups and the context are not needed to build the new text: let them go first
+    # (the new text is built beside the old one, the peak of a rewrite's memory)
+    del plans, groups, members, ctx, items
     edits = _drop_overlaps(edits, findings)
     edits = [e for e in edits if e.before != e.after]
     edits.sort(key=lambda e: (e.start, e.end))

@@ -486,3 +486,30 @@ def test_the_documents_name_of_the_act_is_the_one_written_most_then_first(texts:
         assert document_law_name(texts) == expected
     finally:
         render._NAMES_APART = saved
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=5), st.lists(st.tuples(st.integers(min_value=0, max_value=300_000),
+                                                                 st.integers(min_value=0, max_value=3),
+                                                                 st.text(alphabet="新ab", max_size=3)), max_size=40))
+def test_edits_are_spliced_in_and_the_gaps_copied_whatever_the_texts_length(
+    small: int, wanted: list[tuple[int, int, str]]
+) -> None:
+    """edits.apply_edits, which joins a long text's pieces as it goes: the same as splicing each edit
+    into the text from the end, on texts shorter and far longer than one joined piece."""
+    from mynumber_refs.edits import apply_edits
+    from mynumber_refs.model import Edit
+
+    text = ("番号法別表第一の16の項。\n" * 30_000)[: small * 60_000 + 7]
+    edits, taken = [], -1
+    for start, length, after in sorted(wanted):
+        start = min(start, len(text))
+        end = min(len(text), start + length)
+        if start <= taken:
+            continue
+        edits.append(Edit(start, end, text[start:end], after))
+        taken = max(end, start)
+    expected = text
+    for e in sorted(edits, key=lambda e: e.start, reverse=True):
+        expected = expected[: e.start] + e.after + expected[e.end :]
+    assert apply_edits(text, reversed(edits)) == expected
