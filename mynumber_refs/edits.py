@@ -34,7 +34,7 @@ def apply_edits(text: str, edits: Iterable[EditLike]) -> str:
     out: list[str] = []
     pos = 0
     mark = 0  # where the pieces in ``out`` began
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+    for e in _in_order(edits):
         if e.start < pos or e.end < e.start or e.end > len(text):
             raise ValueError(f"edits overlap or are out of range: {e.start}-{e.end}")
         if text[e.start : e.end] != e.before:
@@ -54,6 +54,15 @@ def apply_edits(text: str, edits: Iterable[EditLike]) -> str:
 
 
 _CHUNK = 1 << 16
+
+
+def _in_order(edits: Iterable[EditLike]) -> list[EditLike]:
+    """``edits`` by (start, end): as given when they already are (the rewriter's are), else sorted."""
+    out = list(edits)
+    for a, b in zip(out, out[1:], strict=False):  # neighbours
+        if b.start < a.start or (b.start == a.start and b.end < a.end):
+            return sorted(out, key=lambda e: (e.start, e.end))
+    return out
 
 
 def changed_part(before: str, after: str) -> tuple[int, int, str]:

@@ -126,13 +126,41 @@ class Parsed:
         return 0
 
 
-def _start(tok: Token) -> int:
+class _Tok:
+    """A token as the shape cache keeps it: its type and span only (its text is read from the
+    source by position; a Lark Token also holds its text, line and column)."""
+
+    __slots__ = ("type", "start_pos", "end_pos")
+
+    def __init__(self, type: str, start_pos: int, end_pos: int) -> None:  # noqa: A002 - Lark's name
+        self.type = type
+        self.start_pos = start_pos
+        self.end_pos = end_pos
+
+    def __repr__(self) -> str:
+        return f"_Tok({self.type!r}, {self.start_pos}, {self.end_pos})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Tok) and (self.type, self.start_pos, self.end_pos) == (
+            other.type, other.start_pos, other.end_pos)
+
+    def __hash__(self) -> int:
+        return hash((self.type, self.start_pos, self.end_pos))
+
+
+Tok = Token | _Tok
+_TOKEN_TYPES = (Token, _Tok)
+
+
+def _start(tok: Tok) -> int:
     return int(tok.start_pos or 0)
 
 
-def _end(tok: Token) -> int:
+def _end(tok: Tok) -> int:
     """End offset of a token (``Token.end_pos`` is not always set by the interactive lexer)."""
-    return _start(tok) + len(tok)
+    if type(tok) is _Tok:
+        return tok.end_pos
+    return _start(tok) + len(tok)  # type: ignore[arg-type]
 
 
 def _strip_ws(s: str) -> str:
@@ -156,14 +184,14 @@ def _table_of(ordinal: int | None) -> Table:
 class _ToModel:
     """Turns the tree into plain values; every grammar rule has a method here.
 
-    Token values are read from ``src``, the text being parsed, by position: the tree may come
+    Tok values are read from ``src``, the text being parsed, by position: the tree may come
     from the cache of another text of the same shape (the same citation with other numbers).
     """
 
     def __init__(self, src: str) -> None:
         self.src = src
 
-    def v(self, tok: Token) -> str:
+    def v(self, tok: Tok) -> str:
         return self.src[_start(tok) : _end(tok)]
 
     def transform(self, tree: Tree | tuple[str, tuple[Any, ...]]) -> Any:
@@ -178,10 +206,10 @@ class _ToModel:
         return getattr(self, name)(*[self._node(c) if type(c) is tuple else c for c in children])
 
     # numbers ---------------------------------------------------------------
-    def num(self, tok: Token) -> Token:
+    def num(self, tok: Tok) -> Tok:
         return tok
 
-    def rownum(self, num: Token, *branches: Token) -> RowToken:
+    def rownum(self, num: Tok, *branches: Tok) -> RowToken:
         parts = [parse_int(self.v(num))]
         end = _end(num)
         text = self.v(num)
@@ -191,15 +219,15 @@ class _ToModel:
             text += self.v(b)
         return RowToken(RowNumber(tuple(parts)), _start(num), end, text)
 
-    def suffix(self, tok: Token) -> Token:
+    def suffix(self, tok: Tok) -> Tok:
         return tok
 
     # rows ------------------------------------------------------------------
-    def row_one(self, num: RowToken, suffix: Token | None = None) -> RowItem:
+    def row_one(self, num: RowToken, suffix: Tok | None = None) -> RowItem:
         end = _end(suffix) if suffix is not None else num.end
         return RowItem("one", (num,), _strip_ws(self.v(suffix)) if suffix else None, num.start, end)
 
-    def row_kou_branch(self, num: RowToken, _kou: Token, *branches: Token) -> RowItem:
+    def row_kou_branch(self, num: RowToken, _kou: Tok, *branches: Tok) -> RowItem:
         # 「16項の2」: row 16の2 written with its 項 before the branch number; the token spans all of it
         parts = list(num.number.parts) + [parse_int(_strip_ws(self.v(b))[1:]) for b in branches]
         end = _end(branches[-1])
@@ -208,27 +236,27 @@ class _ToModel:
 
     def row_range(self, *args: Any) -> RowItem:
         nums = [a for a in args if isinstance(a, RowToken)]
-        toks = [a for a in args if isinstance(a, Token)]
+        toks = [a for a in args if isinstance(a, _TOKEN_TYPES)]
         suffixes = [_strip_ws(self.v(t)) for t in toks if t.type in ("NOKOU", "KOU")]
         last = args[-1]
         end = last.end if isinstance(last, RowToken) else _end(last)
         return RowItem("range", (nums[0], nums[1]), suffixes[-1] if suffixes else None, nums[0].start, end)
 
-    def row_dai(self, dai: Token, num: RowToken, kou: Token) -> RowItem:
+    def row_dai(self, dai: Tok, num: RowToken, kou: Tok) -> RowItem:
         return RowItem("dai", (num,), "第項", _start(dai), _end(kou))
 
-    def row_kouban(self, kouban: Token, num: RowToken) -> RowItem:
+    def row_kouban(self, kouban: Tok, num: RowToken) -> RowItem:
         return RowItem("dai", (num,), "項番", _start(kouban), num.end)
 
-    def row_kouban_range(self, kouban: Token, lo: RowToken, _tilde: Token, hi: RowToken) -> RowItem:
+    def row_kouban_range(self, kouban: Tok, lo: RowToken, _tilde: Tok, hi: RowToken) -> RowItem:
         return RowItem("range", (lo, hi), "項番", _start(kouban), hi.end)
 
-    def row_sep(self, tok: Token) -> Token:
+    def row_sep(self, tok: Tok) -> Tok:
         return tok
 
     def rows(self, *args: Any) -> tuple[tuple[RowItem, ...], tuple[str, ...]]:
         items = tuple(a for a in args if isinstance(a, RowItem))
-        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, Token))
+        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, _TOKEN_TYPES))
         return items, seps
 
     def rows_part(self, *args: Any) -> dict[str, Any]:
@@ -239,27 +267,27 @@ class _ToModel:
         items, seps = rows
         return {"items": items, "separators": seps, "link": link}
 
-    def column_part(self, *args: Token) -> tuple[str, str, int]:
+    def column_part(self, *args: Tok) -> tuple[str, str, int]:
         return ("column", _strip_ws(self.v(args[-1])), int(_end(args[-1])))
 
     # provision ---------------------------------------------------------------
-    def paragraph(self, _dai: Token, num: Token, kou: Token) -> tuple[str, int, int]:
+    def paragraph(self, _dai: Tok, num: Tok, kou: Tok) -> tuple[str, int, int]:
         return "paragraph", parse_int(self.v(num)), _end(kou)
 
-    def item(self, _dai: Token, num: Token, gou: Token) -> tuple[str, int, Token, Token]:
+    def item(self, _dai: Tok, num: Tok, gou: Tok) -> tuple[str, int, Tok, Tok]:
         return "item", parse_int(self.v(num)), num, gou
 
-    def item_typo(self, dai: Token, num: Token, jou: Token) -> tuple[str, int, Token, Token]:
+    def item_typo(self, dai: Tok, num: Tok, jou: Tok) -> tuple[str, int, Tok, Tok]:
         return "item", parse_int(self.v(num)), num, jou
 
-    def provision(self, dai: Token, num: Token, _jou: Token, *rest: Any) -> dict[str, Any]:
+    def provision(self, dai: Tok, num: Tok, _jou: Tok, *rest: Any) -> dict[str, Any]:
         parts = [parse_int(self.v(num))]
         paragraph = None
         item = None
         end = _end(_jou)
         item_span = None
         for r in rest:
-            if isinstance(r, Token):  # BRANCH
+            if isinstance(r, _TOKEN_TYPES):  # BRANCH
                 parts.append(parse_int(_strip_ws(self.v(r))[1:]))
                 end = _end(r)
             elif r[0] == "paragraph":
@@ -276,14 +304,14 @@ class _ToModel:
             "item_span": item_span,
         }
 
-    def link(self, tok: Token) -> Token:
+    def link(self, tok: Tok) -> Tok:
         return tok
 
     # tables ------------------------------------------------------------------
-    def second_table(self, _sep: Token, ord_tok: Token) -> Token:
+    def second_table(self, _sep: Tok, ord_tok: Tok) -> Tok:
         return ord_tok
 
-    def beppyo(self, bep: Token, *rest: Token) -> dict[str, Any]:
+    def beppyo(self, bep: Tok, *rest: Tok) -> dict[str, Any]:
         ord_tok = next((r for r in rest if r.type == "ORD"), None)
         relation = next((r for r in rest if r.type == "RELATION"), None)
         second = rest[-1] if rest and rest[-1].type == "ORD" and rest[-1] is not ord_tok else None
@@ -300,7 +328,7 @@ class _ToModel:
             "table2_span": (_start(second), _end(second)) if second is not None else None,
         }
 
-    def order_table(self, *args: Token) -> dict[str, Any]:
+    def order_table(self, *args: Tok) -> dict[str, Any]:
         first = args[0]
         return {
             "table": Table.ORDER_TABLE,
@@ -310,7 +338,7 @@ class _ToModel:
             "table2_span": None,
         }
 
-    def same_table(self, tok: Token) -> dict[str, Any]:
+    def same_table(self, tok: Tok) -> dict[str, Any]:
         return {
             "table": None,
             "tables": (),
@@ -366,7 +394,7 @@ class _ToModel:
 
     def order_title(self, *args: Any) -> Parsed:
         prov = args[0] if isinstance(args[0], dict) else None
-        toks = [a for a in args if isinstance(a, Token)]
+        toks = [a for a in args if isinstance(a, _TOKEN_TYPES)]
         bep = next(t for t in toks if t.type == "BEPPYO")
         ord_tok = next(t for t in toks if t.type == "ORD")
         number = toks[-1] if toks[-1].type == "ORDER_NUMBER" else None
@@ -392,7 +420,7 @@ class _ToModel:
     def anchored(self, parsed: Parsed) -> Parsed:
         return parsed
 
-    def bare_rows(self, lpar: Token, rows: tuple[tuple[RowItem, ...], tuple[str, ...]], rpar: Token) -> Parsed:
+    def bare_rows(self, lpar: Tok, rows: tuple[tuple[RowItem, ...], tuple[str, ...]], rpar: Tok) -> Parsed:
         items, seps = rows
         return Parsed(
             kind=CitationKind.ROW_LIST,
@@ -414,31 +442,31 @@ class _ToModel:
         )
 
     # order references ---------------------------------------------------------
-    def ref_article(self, num: Token, _jou: Token, *branches: Token) -> tuple[Any, ...]:
+    def ref_article(self, num: Tok, _jou: Tok, *branches: Tok) -> tuple[Any, ...]:
         parts = [parse_int(self.v(num))] + [parse_int(_strip_ws(self.v(b))[1:]) for b in branches]
         end = _end(branches[-1] if branches else _jou)
         return ("article", RowNumber(tuple(parts)), _start(num), end, (_start(num), _end(num)))
 
-    def ref_paragraph(self, num: Token, kou: Token) -> tuple[Any, ...]:
+    def ref_paragraph(self, num: Tok, kou: Tok) -> tuple[Any, ...]:
         return ("paragraph", parse_int(self.v(num)), _start(num), _end(kou), (_start(num), _end(num)))
 
-    def ref_item(self, num: Token, gou: Token, sub: Token | None = None) -> tuple[Any, ...]:
+    def ref_item(self, num: Tok, gou: Tok, sub: Tok | None = None) -> tuple[Any, ...]:
         end = _end(sub or gou)
         letter = self.v(sub).replace("へ", "ヘ") if sub is not None else None
         return ("item", (parse_int(self.v(num)), letter), _start(num), end, (_start(num), _end(num)))
 
-    def dai_article(self, _dai: Token, num: Token, jou: Token, *branches: Token) -> tuple[Any, ...]:
+    def dai_article(self, _dai: Tok, num: Tok, jou: Tok, *branches: Tok) -> tuple[Any, ...]:
         return self.ref_article(num, jou, *branches)  # the atom is 「２条」; its 第 stays as written
 
-    def dai_paragraph(self, _dai: Token, num: Token, kou: Token) -> tuple[Any, ...]:
+    def dai_paragraph(self, _dai: Tok, num: Tok, kou: Tok) -> tuple[Any, ...]:
         return self.ref_paragraph(num, kou)
 
-    def dai_item(self, _dai: Token, num: Token, gou: Token, sub: Token | None = None) -> tuple[Any, ...]:
+    def dai_item(self, _dai: Tok, num: Tok, gou: Tok, sub: Tok | None = None) -> tuple[Any, ...]:
         return self.ref_item(num, gou, sub)
 
     def article_refs(self, *args: Any) -> Parsed:
         atoms = tuple(a for a in args if isinstance(a, tuple))
-        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, Token))
+        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, _TOKEN_TYPES))
         # the citation starts at the first 第 (offset 0 of the candidate) and ends with the last atom
         return Parsed(
             kind=CitationKind.ORDER_REFS,
@@ -448,10 +476,10 @@ class _ToModel:
             rows_span=(0, atoms[-1][3]),
         )
 
-    def order_refs(self, lpar: Token, *args: Any) -> Parsed:
+    def order_refs(self, lpar: Tok, *args: Any) -> Parsed:
         atoms = tuple(a for a in args if isinstance(a, tuple))
         rpar = args[-1]
-        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, Token) and a.type == "SEP")
+        seps = tuple(_strip_ws(self.v(a)) for a in args if isinstance(a, _TOKEN_TYPES) and a.type == "SEP")
         return Parsed(
             kind=CitationKind.ORDER_REFS,
             end=_end(rpar),
@@ -476,7 +504,10 @@ def _compact(tree: Tree) -> Any:
     shape cache keeps, walked faster than Lark's Tree objects.  A pass-through rule
     (:data:`_PASS_THROUGH`) is replaced by its one child."""
     name = str(tree.data)
-    children = tuple(_compact(c) if isinstance(c, Tree) else c for c in tree.children)
+    children = tuple(
+        _compact(c) if isinstance(c, Tree) else _Tok(c.type, _start(c), _end(c)) if isinstance(c, Token) else c
+        for c in tree.children
+    )
     if name in _PASS_THROUGH and len(children) == 1:
         return children[0]
     return (name, children)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -77,6 +78,7 @@ class _Context:
     found_law_name: list[str] = attrs.field(factory=list)  # the document's name of the act (see law_name)
     ref_verdicts: dict[tuple[str, bool], _RefVerdict] = attrs.field(factory=dict)  # each order reference's
     covered: Callable[[int], bool] = lambda pos: False  # whether a citation or finding holds ``pos``
+    evidence_memo: dict[tuple[int, ...], tuple[str, ...]] = attrs.field(factory=dict)  # see evidence_of
     # the group of the citation being planned (its edits carry it: see Edit.group), in a cell
     group: list[int | None] = attrs.field(factory=lambda: [None])
 
@@ -86,6 +88,15 @@ class _Context:
         if not self.found_law_name:
             self.found_law_name.append(document_law_name([self.text]) or "番号利用法")
         return self.found_law_name[0]
+
+    def evidence_of(self, outcomes: Sequence[Outcome]) -> tuple[str, ...]:
+        """:func:`_evidence` of ``outcomes``, one tuple shared by every citation that maps the same
+        rows in this text (the outcomes live in the mappings' memo while the text is rewritten)."""
+        key = tuple(map(id, outcomes))
+        found = self.evidence_memo.get(key)
+        if found is None:
+            found = self.evidence_memo[key] = _evidence(outcomes)
+        return found
 
     @property
     def numerals(self) -> NumeralStyle:
@@ -261,9 +272,8 @@ def _expand_with_branches(ctx: _Context, table: Table, c: Citation) -> list[RowN
     return list(dict.fromkeys(out))
 
 
-def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult) -> list[Edit]:
+def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult, evidence: tuple[str, ...]) -> list[Edit]:
     """Edits for the rows: token by token when the list keeps its shape, else the list re-rendered."""
-    evidence = _evidence(mapped.outcomes)
     row_parts = c.parts_of("row")
     sort_unique = table is Table.BEPPYO2
     flat: list[RowNumber] = [n for group in mapped.new_rows for n in group]
@@ -464,9 +474,9 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
             return _Plan(False, failures=mapped.failures, inferred=mapped.inferred)
         notes = mapped.notes
         inferred = mapped.inferred
-        edits.extend(_row_edits(ctx, c, table, mapped))
+        evidence = ctx.evidence_of(mapped.outcomes)
+        edits.extend(_row_edits(ctx, c, table, mapped, evidence))
         if c.kind is CitationKind.TABLE:
-            evidence = _evidence(mapped.outcomes)
             edits.extend(_table_edits(ctx, c, evidence))
     elif c.kind is CitationKind.TABLE:
         edits.extend(_table_edits(ctx, c))
@@ -804,9 +814,16 @@ def _rewrite(
     del plans, groups, members, ctx, items
     edits = _drop_overlaps(edits, findings)
     edits = [e for e in edits if e.before != e.after]
-    edits.sort(key=lambda e: (e.start, e.end))
-    findings.sort(key=lambda f: (f.start, f.end, f.reason))
+    # by (start, end) and (start, end, reason), in stable passes of one key each: no key tuple is
+    # made per item (thousands of them would stay in the interpreter's free lists)
+    edits.sort(key=_END)
+    edits.sort(key=_START)
+    for key in (_REASON, _END, _START):
+        findings.sort(key=key)
     return RewriteResult(text, apply_edits(text, edits), tuple(edits), tuple(findings))
+
+
+_START, _END, _REASON = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("reason")
 
 
 def _holds(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
@@ -827,7 +844,7 @@ def _holds(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
 def _drop_overlaps(edits: list[Edit], findings: list[Finding]) -> list[Edit]:
     kept: list[Edit] = []
     end = -1
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+    for e in sorted(sorted(edits, key=_END), key=_START):  # by (start, end)
         if e.start < end:
             findings.append(Finding(e.start, e.end, e.before, F.OVERLAP, F.message(F.OVERLAP)))
             continue
