@@ -730,13 +730,15 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
     }
     status = 2 if summary["failed"] else (1 if check and summary["edits"] else 0)
     written: list[str] = []
-    try:
-        from . import report as rep
-
+    try:  # the report module is imported only when it writes something
         if getattr(args, "report", None):
+            from . import report as rep
+
             rep.write_json_report(report, Path(args.report))
             written.append(f"報告（JSON）を書き込みました / report written: {args.report}")
         if changes:
+            from . import report as rep
+
             rows = rep.change_rows(file_dicts, date)
             rep.write_changes(rows, Path(changes))
             written.append(f"変更箇所表（{len(rows)} 行）を書き込みました / 変更箇所 table written"
