@@ -78,7 +78,7 @@ class _Context:
     found_law_name: list[str] = attrs.field(factory=list)  # the document's name of the act (see law_name)
     ref_verdicts: dict[tuple[str, bool], _RefVerdict] = attrs.field(factory=dict)  # each order reference's
     covered: Callable[[int], bool] = lambda pos: False  # whether a citation or finding holds ``pos``
-    evidence_memo: dict[tuple[int, ...], tuple[str, ...]] = attrs.field(factory=dict)  # see evidence_of
+    evidence_memo: dict[tuple[int, ...], tuple[tuple[Outcome, ...], tuple[str, ...]]] = attrs.field(factory=dict)
     # the group of the citation being planned (its edits carry it: see Edit.group), in a cell
     group: list[int | None] = attrs.field(factory=lambda: [None])
 
@@ -91,12 +91,12 @@ class _Context:
 
     def evidence_of(self, outcomes: Sequence[Outcome]) -> tuple[str, ...]:
         """:func:`_evidence` of ``outcomes``, one tuple shared by every citation that maps the same
-        rows in this text (the outcomes live in the mappings' memo while the text is rewritten)."""
+        rows in this text."""
         key = tuple(map(id, outcomes))
         found = self.evidence_memo.get(key)
-        if found is None:
-            found = self.evidence_memo[key] = _evidence(outcomes)
-        return found
+        if found is None:  # the outcomes are kept with it, so that their ids stay theirs
+            found = self.evidence_memo[key] = (tuple(outcomes), _evidence(outcomes))
+        return found[1]
 
     @property
     def numerals(self) -> NumeralStyle:
