@@ -38,9 +38,10 @@ import io
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -1639,26 +1640,40 @@ def write_files(files: dict[str, str], out: Path, *, check: bool) -> list[str]:
     return changed
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def builder_main(
+    argv: Sequence[str] | None, *, what: str, out: Path, make_builder: Callable[[Path], Any],
+    failed: Callable[[Any], int] = lambda builder: 0,
+) -> int:
+    """The command line every data builder shares: ``--lawdata``, ``--out``, ``--check``; builds
+    ``what`` with ``make_builder(lawdata).build()``, writes it (:func:`write_files`) and prints the
+    build report.  ``failed(builder)`` counts the builder's own checks that failed (exit 1)."""
     ap = argparse.ArgumentParser(
-        description="Build mappings/ from the law data. / 法令データから mappings/ を生成します。"
+        description=f"Build {what} from the law data. / 法令データから {what} を生成します。"
     )
     ap.add_argument("--lawdata", type=Path, default=REPO.parent / "shared" / "lawdata")
-    ap.add_argument("--out", type=Path, default=REPO / "mappings")
+    ap.add_argument("--out", type=Path, default=out)
     ap.add_argument("--check", action="store_true", help="exit 1 if the output would change")
     args = ap.parse_args(argv)
     if not args.lawdata.is_dir():
         print(f"法令データが見つかりません / law data not found: {args.lawdata}", file=sys.stderr)
         return 2
-    builder = Builder(args.lawdata)
+    builder = make_builder(args.lawdata)
     files = builder.build()
     changed = write_files(files, args.out, check=args.check)
     print(files["BUILD_REPORT.md"])
+    n_failed = failed(builder)
+    if n_failed:
+        print(f"検査に失敗しました / {n_failed} checks failed", file=sys.stderr)
+        return 1
     if args.check and changed:
         print("変更があります / would change: " + ", ".join(changed), file=sys.stderr)
         return 1
     print(("書き込み / written: " + ", ".join(changed)) if changed else "変更なし / unchanged")
     return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return builder_main(argv, what="mappings/", out=REPO / "mappings", make_builder=Builder)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,6 @@ law data makes the build exit 1 as well.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import json
@@ -45,7 +44,7 @@ sys.path.insert(0, str(REPO))
 from mynumber_refs.numerals import parse_int  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_mappings import write_files  # noqa: E402  (one way to write built data)
+from build_mappings import builder_main  # noqa: E402  (one way to build and write data)
 
 ITEMS_TSV = "new_order_items_2025-04-01.tsv"
 CELLS_TSV = "new_rei2_table_columns34_2025-04-01.tsv"
@@ -506,28 +505,8 @@ class Builder:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(
-        description="Build mappings/new_order/ from the law data. / 法令データから mappings/new_order/ を生成します。"
-    )
-    ap.add_argument("--lawdata", type=Path, default=REPO.parent / "shared" / "lawdata")
-    ap.add_argument("--out", type=Path, default=REPO / "mappings" / "new_order")
-    ap.add_argument("--check", action="store_true", help="exit 1 if the output would change")
-    args = ap.parse_args(argv)
-    if not args.lawdata.is_dir():
-        print(f"法令データが見つかりません / law data not found: {args.lawdata}", file=sys.stderr)
-        return 2
-    builder = Builder(args.lawdata)
-    files = builder.build()
-    changed = write_files(files, args.out, check=args.check)
-    print(files["BUILD_REPORT.md"])
-    if builder.report.failed:
-        print(f"検査に失敗しました / {len(builder.report.failed)} checks failed", file=sys.stderr)
-        return 1
-    if args.check and changed:
-        print("変更があります / would change: " + ", ".join(changed), file=sys.stderr)
-        return 1
-    print(("書き込み / written: " + ", ".join(changed)) if changed else "変更なし / unchanged")
-    return 0
+    return builder_main(argv, what="mappings/new_order/", out=REPO / "mappings" / "new_order",
+                        make_builder=Builder, failed=lambda builder: len(builder.report.failed))
 
 
 if __name__ == "__main__":
