@@ -29,12 +29,10 @@ law data makes the build exit 1 as well.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,7 +42,7 @@ sys.path.insert(0, str(REPO))
 from mynumber_refs.numerals import parse_int  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_mappings import builder_main  # noqa: E402  (one way to build and write data)
+from build_mappings import builder_main, csv_text  # noqa: E402  (one way to build and write data)
 
 ITEMS_TSV = "new_order_items_2025-04-01.tsv"
 CELLS_TSV = "new_rei2_table_columns34_2025-04-01.tsv"
@@ -151,15 +149,6 @@ def header_field(src: Source, key: str) -> str:
         if h.startswith(key + ":"):
             return h[len(key) + 1 :].strip()
     return ""
-
-
-def csv_text(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(row)
-    return "\ufeff" + buf.getvalue()  # UTF-8 with BOM, like the other files of mappings/
 
 
 def toml_string(s: str) -> str:
