@@ -521,8 +521,11 @@ def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
     """Parse the longest prefix of ``text`` that is a complete ``start``; (tree, end) or None.
 
     A text that is one whole citation (a list cut at its closing parenthesis, most candidates) is
-    parsed in one plain pass; otherwise token by token, keeping the last point where the input
-    could end."""
+    parsed in one plain pass.  Otherwise its tokens are fed one by one, noting each point where the
+    input could end; the tokens up to the last such point are then fed again to a new parser and
+    ended there.  (Ending a copy of the first parser instead would share its subtrees: Lark extends
+    an inlined list's children in place, so the tokens fed after the copy was made could add rows
+    to it — 「別表第一の１、２及び３の項、」 read as rows 1, 2, 3, 3.)"""
     parser = get_parser()
     try:
         tree = parser.parse(text, start=start)
@@ -532,17 +535,22 @@ def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:
         tail = _IGNORED_TAIL.search(text)
         return tree, tail.start() if tail else len(text)
     ip = parser.parse_interactive(text, start=start)
-    checkpoints: list[tuple[int, Any]] = []
+    tokens: list[Any] = []
+    ends: list[tuple[int, int]] = []  # (tokens fed, end offset) where the input could end
     try:
         for tok in ip.lexer_thread.lex(ip.parser_state):
             ip.feed_token(tok)
+            tokens.append(tok)
             if _end_accepts(ip):
-                checkpoints.append((_end(tok), ip.copy(deepcopy_values=False)))
+                ends.append((len(tokens), _end(tok)))
     except UnexpectedInput:
         pass
-    for end, cp in reversed(checkpoints):
+    for n, end in reversed(ends):
+        again = parser.parse_interactive(text, start=start)
         try:
-            return cp.feed_eof(), end
+            for tok in tokens[:n]:
+                again.feed_token(tok)
+            return again.feed_eof(), end
         except UnexpectedInput:
             continue
     return None

@@ -309,6 +309,40 @@ def test_parse_of_rendered_citation_gives_it_back(
     assert c.text == written
 
 
+_AFTER = st.sampled_from(
+    ["、", "及び", "並びに", "の", "の２", "、第", "から", "、別表第二", "及び別表第二の", "、番号利用法第9条第1項別表の24の項",
+     "（", "）", "。", "\n", "、１", "・", "号", "項", "欄", "、16", "に規定する", "の項"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([Table.BEPPYO1, Table.BEPPYO2]),
+    st.lists(row_numbers, min_size=1, max_size=6, unique=True),
+    st.sampled_from(list(NumeralStyle)),
+    st.sampled_from(["の項", "項"]),
+    st.sampled_from(["、", "・"]),
+    st.sampled_from([None, "及び"]),
+    st.lists(_AFTER, min_size=1, max_size=4).map("".join),
+)
+def test_what_follows_a_citation_does_not_change_how_it_is_read(
+    table: Table, rs: list[RowNumber], numerals: NumeralStyle, form: str, sep: str, conj: str | None, after: str
+) -> None:
+    """A citation followed by more text (a separator, another table, prose) is read as it is read
+    alone, whenever the citation found ends where it ends: the same rows, ranges and style.  The
+    parser's caches are emptied first, so each reading is made afresh."""
+    from mynumber_refs.parse import clear_caches
+
+    style = Style(numerals=numerals, row_form=form, separator=sep, conjunction=conj if len(rs) > 1 else None)
+    written = f"番号法{table.value}の" + render_rows(rs, style)
+    clear_caches()
+    alone = find_citations(written, assume_law=True)[0]
+    clear_caches()
+    first = find_citations(written + after, assume_law=True)[0]
+    if isinstance(first, Citation) and first.text == written:
+        assert (first.rows, first.ranges, first.style, first.table) == (alone.rows, alone.ranges, alone.style, alone.table)
+
+
 def test_parse_citation_rejects_non_citations() -> None:
     with pytest.raises(CitationSyntaxError) as info:
         parse_citation("別表第一の16の項に規定する")
