@@ -138,11 +138,12 @@ _CITATION_RUN = re.compile(
 )
 
 
-def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int] | None:
+def _parse_candidate(text: str, cand: Candidate, until: int | None = None) -> tuple[Parsed, Citation, int] | None:
     """Parse at a candidate: (parse, citation at offset 0 of its chunk, the chunk's offset).
 
     Spaced-out text is parsed through a compact view; its citation comes back already placed
-    (offset 0)."""
+    (offset 0).  A list after an order's title (``order_refs``, ``article_refs``) ends before
+    ``until`` (where the next citation found starts); an unbracketed one also before a blank line."""
     kind = cand.kind
     if kind == "anchored":
         if text[cand.anchor + 1 : cand.anchor + 2] not in _SPACES or not is_spaced_out(text, cand.anchor):
@@ -162,11 +163,15 @@ def _parse_candidate(text: str, cand: Candidate) -> tuple[Parsed, Citation, int]
         found = parse_relative(chunk, cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
     if cand.kind == "article_refs":  # 第２条第７号… after a title: the parse ends the list
-        found = parse_relative(text[cand.start : cand.start + 400], cand.kind)
+        end = min(cand.start + 400, len(text) if until is None else until)
+        blank = _BLANK.search(text, cand.start, end)
+        found = parse_relative(text[cand.start : blank.start() if blank else end], cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
     if cand.kind == "order_refs":  # the list ends at the next closing parenthesis
         close = min((i for i in (text.find("）", cand.start), text.find(")", cand.start)) if i != -1), default=-1)
         chunk = text[cand.start : close + 1] if close != -1 else text[cand.start : cand.start + 6000]
+        if until is not None:
+            chunk = chunk[: max(0, until - cand.start)]
         found = parse_relative(chunk, cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
     return _parse_anchored(text, cand)
@@ -306,12 +311,17 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         dep = _dependent(text, cand, passages)
         if dep is not None:
             out.append(dep)
-    titles = [o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE]
-    for t in titles:
-        end = min(passages.end(t.end), t.end + 6000)
+    # reference lists after an order's title: a list belongs to the nearest title before it, and
+    # ends before the next citation found (「…主務省令第２条第19条第8号別表第二」 is two citations)
+    titles = sorted((o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE),
+                    key=lambda o: o.start)
+    starts = sorted(o.start for o in out if isinstance(o, Citation))
+    for i, t in enumerate(titles):
+        end = min(passages.end(t.end), t.end + 6000, titles[i + 1].start if i + 1 < len(titles) else len(text))
         direct = article_refs_candidate(text, t.end)
         for cand in ([direct] if direct is not None else []) + list(ref_list_candidates(text, t.end, end)):
-            dep = _dependent(text, cand, passages)
+            k = bisect.bisect_left(starts, cand.start)
+            dep = _dependent(text, cand, passages, until=starts[k] if k < len(starts) else None)
             if dep is not None:
                 out.append(dep)
     out.sort(key=lambda o: (o.start, o.end))
@@ -331,11 +341,12 @@ def _covered_by(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
 
 
 def _dependent(
-    text: str, cand: Candidate, passages: Passages, accept: Callable[[Parsed], bool] | None = None
+    text: str, cand: Candidate, passages: Passages, accept: Callable[[Parsed], bool] | None = None,
+    until: int | None = None,
 ) -> Citation | None:
     """A list that hangs on a table or order cited before it, parsed and placed (its antecedent
     is attached later, by :func:`_resolve_antecedents`); None when it does not parse."""
-    result = _parse_candidate(text, cand) if _safe(text, cand) else None
+    result = _parse_candidate(text, cand, until) if _safe(text, cand) else None
     if result is None:
         return None
     parsed, rel, offset = result

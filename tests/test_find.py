@@ -285,6 +285,28 @@ def test_never_raises_on_citation_like_noise(text: str) -> None:
         assert text[item.start : item.end] == item.text
 
 
+_PIECES = st.sampled_from(
+    ["番号法別表第二主務省令", "主務省令で定める事務及び情報を定める命令", "第２条", "第3条", "第19条第8号", "別表第二",
+     "別表第一の16の項", "（１、２の項）", "\n\n", "\n", "、", "及び", "（１条２号ハ）", "（２条７号ロ、\n\n３条）", "に定める",
+     "。", "第７号", "番号法", "同表の", "２の項"]
+)
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_PIECES, max_size=12).map("".join))
+def test_citations_never_overlap_nor_run_past_a_blank_line(text: str) -> None:
+    """No two citations found share a character (a reference list after two order titles is found
+    once; a list after a title ends before the next citation), and only a list closed by its
+    parenthesis may hold a blank line (「…主務省令第２条\n\n第3条」: 第3条 is another paragraph's)."""
+    cs = [c for c in find_citations(text, assume_law=True) if isinstance(c, Citation)]
+    for a, b in zip(cs, cs[1:], strict=False):
+        assert a.end <= b.start, (a.text, b.text)
+    for c in cs:
+        if _BLANK_LINE.search(c.text):
+            assert c.text[:1] in "（(" or text[c.start - 1 : c.start] in "（(", c.text
+
+
 row_numbers = st.builds(lambda m, b: RowNumber((m, *b)), st.integers(1, 200), st.lists(st.integers(2, 5), max_size=1))
 
 

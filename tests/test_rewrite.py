@@ -7,7 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mynumber_refs.model import RewriteResult
+from mynumber_refs import find_citations
+from mynumber_refs.model import Citation, CitationKind, RewriteResult
 from mynumber_refs.rewriter import rewrite
 
 
@@ -170,6 +171,24 @@ def test_articles_written_after_the_old_orders_title_change_with_it() -> None:
         result = rewrite(text, accept_inferred=True)
         assert result.text == text
         assert "dependent-kept" in {f.reason for f in result.findings}
+
+
+def test_articles_after_the_old_orders_title_stop_at_a_blank_line_and_at_the_next_citation() -> None:
+    """The articles written after the title are its own up to a blank line: an article in the next
+    paragraph is another text's, and stays as written.  Nor do they run into the next citation."""
+    one = rewrite("番号法別表第二主務省令第２条")
+    assert one.text != "番号法別表第二主務省令第２条"
+    result = rewrite("番号法別表第二主務省令第２条\n\n第３条に定める")
+    first, second = result.text.split("\n\n")
+    assert first == one.text
+    assert second == "第３条に定める"
+    text = "番号法別表第二主務省令第２条\n\n第19条第8号別表第二"
+    found = [c for c in find_citations(text, assume_law=True) if isinstance(c, Citation)]
+    assert [c.text for c in found] == ["番号法別表第二主務省令", "第２条", "第19条第8号別表第二"]
+    # two titles, one list: the list is found once, after the title it follows
+    text = "番号法別表第二主務省令及び番号法別表第二主務省令（１条２号ハ）"
+    lists = [c for c in find_citations(text) if isinstance(c, Citation) and c.kind is CitationKind.ORDER_REFS]
+    assert [(c.text, c.start) for c in lists] == [("１条２号ハ", text.index("１条"))]
 
 
 @pytest.mark.parametrize(
