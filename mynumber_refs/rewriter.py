@@ -26,8 +26,10 @@ from . import findings as F
 from ._args import rewrite_args
 from ._gc import collector_paused
 from .edits import apply_edits
+from .laws import SAME_LAW_REACH, LawIndex, LawKind
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
+    ALIASES,
     Citation,
     CitationKind,
     Edit,
@@ -81,6 +83,24 @@ class _Context:
     evidence_memo: dict[tuple[int, ...], tuple[tuple[Outcome, ...], tuple[str, ...]]] = attrs.field(factory=dict)
     # the group of the citation being planned (its edits carry it: see Edit.group), in a cell
     group: list[int | None] = attrs.field(factory=lambda: [None])
+
+    aliases: tuple[str, ...] = ()  # the names of the act the finder read (the typo aliases too)
+    law_index: list[LawIndex] = attrs.field(factory=list)  # the text's law expressions, built on first use
+
+    def same_law_would_take(self, pos: int) -> bool:
+        """Whether a 「同法」 after ``pos`` would take a law name written at ``pos`` for its antecedent:
+        one follows within its reach, and no law is named between them outside brackets that close
+        before it."""
+        text = self.text
+        m = _SAME_LAW.search(text, pos, pos + SAME_LAW_REACH)
+        if m is None:
+            return False
+        if not self.law_index:
+            self.law_index.append(LawIndex(text, self.aliases))
+        for e in self.law_index[0].expressions(pos, m.start()):
+            if (e.kind is LawKind.ACT or e.name.endswith(("法", "法律"))) and not _closes_between(text, e.end, m.start()):
+                return False
+        return True
 
     @property
     def law_name(self) -> str:
@@ -137,10 +157,33 @@ def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence
 
 def _law_name_for(ctx: _Context, c: Citation) -> str:
     """The act's name to write before the new order's table when the citation has none beside it:
-    its own law's name, else the one the document uses most (番号利用法 when it uses none)."""
+    its own law's name, else the one the document uses most (番号利用法 when it uses none).
+
+    A name the text did not write is not added where a 「同法」 after the citation would take it for
+    its antecedent: what the other words of the text mean never changes (and a second run finds
+    nothing more to do)."""
     if c.law and c.law_basis is not LawBasis.ASSUMED:
         return c.law
+    if ctx.same_law_would_take(c.end):
+        return ""
     return ctx.law_name
+
+
+_SAME_LAW = re.compile(r"同[\s]*法")
+
+
+def _closes_between(text: str, start: int, end: int) -> bool:
+    """Whether a bracket open at ``start`` closes before ``end`` (what stands inside it is not 同法's
+    antecedent after it)."""
+    depth = 0
+    for ch in text[start:end]:
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 _SPACES = " \u3000"
@@ -749,7 +792,8 @@ def _rewrite(
 ) -> RewriteResult:
     # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
     items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
-    ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items))
+    aliases = tuple(ALIASES) + (TYPO_ALIASES if fix_typos else ())
+    ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items), aliases=aliases)
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     groups = _groups(text, items)

@@ -173,6 +173,39 @@ def test_articles_written_after_the_old_orders_title_change_with_it() -> None:
         assert "dependent-kept" in {f.reason for f in result.findings}
 
 
+_SAME_LAW_PIECES = st.sampled_from(
+    ["別表第二の27の項", "別表第二", "別表第一の16の項", "番号法別表第二の27の項", "別表第二主務省令第２条", "同法", "同法別表第二の27の項",
+     "同法第30条の10", "住民基本台帳法", "住民基本台帳法第30条の9", "番号法", "（", "）", "。", "\n", "により提供し、", "及び"]
+)
+
+
+def _same_law_readings(text: str) -> list[tuple[object, object]]:
+    from mynumber_refs.laws import ALIASES, LawIndex
+
+    return [(e.kind, e.basis) for e in LawIndex(text, tuple(ALIASES)).expressions() if e.name == "同法"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_SAME_LAW_PIECES, max_size=10).map("".join), st.booleans())
+def test_rewriting_never_changes_what_a_same_law_reference_means(text: str, assume: bool) -> None:
+    """Every 「同法」 of the text names the same law after the rewrite as before (the act's name is
+    not inserted where a 同法 after it would take it for its antecedent), and a second run
+    changes nothing."""
+    result = rewrite(text, assume_law=assume)
+    assert _same_law_readings(result.text) == _same_law_readings(text)
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+def test_an_inserted_name_of_the_act_never_becomes_the_antecedent_of_same_law() -> None:
+    text = "住民基本台帳法第30条の9による。\n別表第二の27の項により提供。同法第30条の10により"
+    result = rewrite(text, assume_law=True)
+    assert "別表第二" not in result.text
+    assert "番号利用法" not in result.text and "番号法" not in result.text
+    assert result.text.endswith("により提供。同法第30条の10により")
+    # with no 同法 after it, the name is written as before
+    assert rewrite("別表第二の27の項により提供。", assume_law=True).text.startswith("番号利用法第19条第8号")
+
+
 def test_articles_after_the_old_orders_title_stop_at_a_blank_line_and_at_the_next_citation() -> None:
     """The articles written after the title are its own up to a blank line: an article in the next
     paragraph is another text's, and stays as written.  Nor do they run into the next citation."""
