@@ -34,6 +34,7 @@ ROW_WORD = "row-or-word"
 ORDER_NUMBER = "order-number-mismatch"
 TABLE_AMBIGUOUS = "table-ambiguous"
 FORMULA_NOT_REWRITTEN = "formula-not-rewritten"
+NAME_RUNS_ON = "name-runs-on"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
@@ -78,6 +79,9 @@ REASONS: dict[str, str] = {
     TABLE_AMBIGUOUS: "{date} 時点の番号利用法には「別表」という表はなく（別表第一・第二）、どちらを指すか確定できません"
     " / on {date} the act had no table named 別表 (only 別表第一 and 第二); which one is meant is not established",
     OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
+    NAME_RUNS_ON: "「別表第一」を「別表」にすると後の「{following}」と続けて別の表（別表{following}）と読めてしまうため、"
+    "元のままにしました。確認してください"
+    " / 別表第一 renamed 別表 would read on into the {following} after it as another table; kept as written for review",
     FORMULA_NOT_REWRITTEN: "数式のセルは書き換えません。数式の中の文字列か、数式が参照するセルを手で修正してください"
     " / a formula cell is not rewritten; fix the text inside the formula, or the cells it refers to, by hand",
 }

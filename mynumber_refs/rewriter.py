@@ -522,8 +522,19 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         if c.kind is CitationKind.TABLE:
             edits.extend(_table_edits(ctx, c, evidence))
     elif c.kind is CitationKind.TABLE:
+        ord_part = c.part("ord") if table is Table.BEPPYO1 else None
+        following = _ORDINAL_AFTER.match(ctx.text, ord_part.end) if ord_part is not None else None
+        if following is not None:  # 「別表第一\n第2条…」 → 「別表\n第2条…」 would read as 別表第二
+            return _Plan(False, failures=(_finding(c, F.NAME_RUNS_ON, following=following.group(1)),))
         edits.extend(_table_edits(ctx, c))
     return _Plan(True, tuple(edits), notes=notes, inferred=inferred)
+
+
+# what the grammar's ORD reads as a table's ordinal after 別表 (whitespace and invisible marks between)
+_ORDINAL_AFTER = re.compile(
+    r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*"
+    r"(第[\s]*(?:[一二三四五六七八九](?![\r\n]*[〇一二三四五六七八九十百千])|[1-9１-９](?![\r\n]*[0-9０-９])))(?![\s]*[号欄])"
+)
 
 
 # ------------------------------------------------------------------------- whole edits only

@@ -206,6 +206,32 @@ def test_an_inserted_name_of_the_act_never_becomes_the_antecedent_of_same_law() 
     assert rewrite("別表第二の27の項により提供。", assume_law=True).text.startswith("番号利用法第19条第8号")
 
 
+@pytest.mark.parametrize("old", ["番号法別表第一主務省令", "番号法別表第一の主務省令で定める事務を定める命令"])
+def test_the_renamed_first_order_is_still_an_instrument_of_its_own(old: str) -> None:
+    """The 別表第一 order keeps being an instrument after its rename (「番号法別表主務省令」): a table
+    right after it is read the same way before and after the rewrite, so a second run changes nothing."""
+    from mynumber_refs.laws import ALIASES, LawIndex
+
+    text = old + "\n別表第二の１、２及び３の項"
+    once = rewrite(text, assume_law=True)
+    assert "別表第一" not in once.text
+    assert rewrite(once.text, assume_law=True).edits == ()
+    renamed = once.text.split("\n")[0]
+    assert LawIndex(renamed, tuple(ALIASES)).expressions()[-1].name.endswith(("主務省令", "命令"))
+
+
+def test_a_renamed_table_never_runs_on_into_an_ordinal_after_it() -> None:
+    """「別表第一」 becomes 「別表」 only where what follows cannot be read as a table's ordinal: 「別表\n第2条」
+    would be read as 別表第二 (and a second run would rewrite it).  Kept and reported instead."""
+    text = "番号法別表第一\n第2条の表"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["name-runs-on"]
+    for fine in ("番号法別表第一。第2条の表", "番号法別表第一\n第２号"):  # a sentence ends; 第２号 is an item
+        assert "name-runs-on" not in {f.reason for f in rewrite(fine, assume_law=True).findings}
+    assert rewrite("番号法別表第一。第2条の表", assume_law=True).text == "番号法別表。第2条の表"
+
+
 def test_articles_after_the_old_orders_title_stop_at_a_blank_line_and_at_the_next_citation() -> None:
     """The articles written after the title are its own up to a blank line: an article in the next
     paragraph is another text's, and stays as written.  Nor do they run into the next citation."""
