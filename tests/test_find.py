@@ -310,24 +310,27 @@ def test_citations_never_overlap_nor_run_past_a_blank_line(text: str) -> None:
 row_numbers = st.builds(lambda m, b: RowNumber((m, *b)), st.integers(1, 200), st.lists(st.integers(2, 5), max_size=1))
 
 
+@st.composite
+def rendered_citations(draw: st.DrawFn) -> tuple[str, Table, list[RowNumber], Style]:
+    """A citation of the act's table written in one of the documents' styles: (text, table, rows, style)."""
+    table = draw(st.sampled_from([Table.BEPPYO1, Table.BEPPYO2]))
+    rs = draw(st.lists(row_numbers, min_size=1, max_size=6, unique=True))
+    conj = draw(st.sampled_from([None, "及び"]))
+    style = Style(
+        numerals=draw(st.sampled_from(list(NumeralStyle))), row_form=draw(st.sampled_from(["の項", "項"])),
+        separator=draw(st.sampled_from(["、", "・"])), conjunction=conj if len(rs) > 1 else None,
+    )
+    return f"番号法{table.value}の" + render_rows(rs, style), table, rs, style
+
+
 @settings(max_examples=200, deadline=None)
-@given(
-    st.sampled_from([Table.BEPPYO1, Table.BEPPYO2]),
-    st.lists(row_numbers, min_size=1, max_size=6, unique=True),
-    st.sampled_from(list(NumeralStyle)),
-    st.sampled_from(["の項", "項"]),
-    st.sampled_from(["、", "・"]),
-    st.sampled_from([None, "及び"]),
-)
-def test_parse_of_rendered_citation_gives_it_back(
-    table: Table, rs: list[RowNumber], numerals: NumeralStyle, form: str, sep: str, conj: str | None
-) -> None:
-    style = Style(numerals=numerals, row_form=form, separator=sep, conjunction=conj if len(rs) > 1 else None)
-    written = f"番号法{table.value}の" + render_rows(rs, style)
+@given(rendered_citations())
+def test_parse_of_rendered_citation_gives_it_back(case: tuple[str, Table, list[RowNumber], Style]) -> None:
+    written, table, rs, style = case
     c = parse_citation(written)
     assert c.table is table
     assert list(c.rows) == rs
-    assert c.style.numerals is numerals and c.style.row_form == form
+    assert c.style.numerals is style.numerals and c.style.row_form == style.row_form
     assert c.text == written
 
 
@@ -338,25 +341,16 @@ _AFTER = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.sampled_from([Table.BEPPYO1, Table.BEPPYO2]),
-    st.lists(row_numbers, min_size=1, max_size=6, unique=True),
-    st.sampled_from(list(NumeralStyle)),
-    st.sampled_from(["の項", "項"]),
-    st.sampled_from(["、", "・"]),
-    st.sampled_from([None, "及び"]),
-    st.lists(_AFTER, min_size=1, max_size=4).map("".join),
-)
+@given(rendered_citations(), st.lists(_AFTER, min_size=1, max_size=4).map("".join))
 def test_what_follows_a_citation_does_not_change_how_it_is_read(
-    table: Table, rs: list[RowNumber], numerals: NumeralStyle, form: str, sep: str, conj: str | None, after: str
+    case: tuple[str, Table, list[RowNumber], Style], after: str
 ) -> None:
     """A citation followed by more text (a separator, another table, prose) is read as it is read
     alone, whenever the citation found ends where it ends: the same rows, ranges and style.  The
     parser's caches are emptied first, so each reading is made afresh."""
     from mynumber_refs.parse import clear_caches
 
-    style = Style(numerals=numerals, row_form=form, separator=sep, conjunction=conj if len(rs) > 1 else None)
-    written = f"番号法{table.value}の" + render_rows(rs, style)
+    written = case[0]
     clear_caches()
     alone = find_citations(written, assume_law=True)[0]
     clear_caches()
