@@ -117,7 +117,8 @@ def plan_rederived(
         if rows_part is None:
             continue
         if item.kind is CitationKind.ROW_LIST and item.table in (Table.BEPPYO2, Table.ORDER_TABLE):
-            criterion = read_criterion(text, item.start)
+            table = items[item.antecedent] if item.antecedent is not None else None
+            criterion = read_criterion(text, item.start, after=table.end if isinstance(table, Citation) else 0)
             if criterion is not None and not criterion.supported:
                 continue  # introduced by another criterion: renumbered as usual
             provider = criterion.provider if criterion is not None else options.provider

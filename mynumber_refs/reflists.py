@@ -370,13 +370,21 @@ _CRITERION = re.compile(
 _OTHER_CRITERION = re.compile(r"第[一二三四五六七八九1-9１-９]欄[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z")
 
 
-def read_criterion(text: str, list_start: int, reach: int = 300) -> Criterion | None:
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
+
+
+def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0) -> Criterion | None:
     """The criterion written just before the list that starts (with its first number) at ``list_start``.
 
-    Whitespace and line breaks anywhere are ignored.  ``None`` when the list is not introduced by
-    a 「第N欄…の項」 phrase.
+    Whitespace and line breaks anywhere are ignored, but the criterion is read only in the list's
+    own passage: never across a blank line (the one before belongs to another paragraph, and a
+    rewrite that lengthens a table's name would move it out of reach), and after ``after`` (the end
+    of the table the list belongs to: a criterion before that table introduced another list).
+    ``None`` when the list is not introduced by a 「第N欄…の項」 phrase.
     """
-    lo = max(0, list_start - reach)
+    lo = max(0, list_start - reach, after)
+    for blank in _BLANK_LINE.finditer(text, lo, list_start):
+        lo = blank.end()
     view = make_view(text, lo, list_start)
     m = _CRITERION.search(view.text)
     if m is not None:

@@ -245,8 +245,10 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         c_start, c_end = rel.start + offset, rel.end + offset
         if c_end <= cand.anchor:
             continue
-        if rel.table is Table.BEPPYO and not rel.rows and _NUMBERED_ITEM.match(text, c_end):
-            continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
+        if rel.table is Table.BEPPYO and not rel.rows and (_NUMBERED_ITEM.match(text, c_end) or _ORDER_WORD.match(text, c_end)):
+            # 「別表第2号」: an item numbered in a list of tables, not a table of the act; 「別表主務省令」,
+            # 「別表の主務省令で定める事務を定める命令」: the 別表第一 order as renamed in 2024, not the table
+            continue
         law = _law_of(laws.bind(c_start, joined=joined, after=last_end), c_start, assume_law)
         last_end, last_law = c_end, law
         if law.other:
@@ -356,6 +358,7 @@ def _dependent(
 
 
 _COLON_REACH = 300
+_ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?主[\s]*務[\s]*省[\s]*令")
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 

@@ -163,7 +163,7 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
     its antecedent: what the other words of the text mean never changes (and a second run finds
     nothing more to do)."""
     if c.law and c.law_basis is not LawBasis.ASSUMED:
-        return c.law
+        return _TYPO_CORRECTED.get(c.law, c.law)  # never a copy of a misspelt name (--fix-typos)
     if ctx.same_law_would_take(c.end):
         return ""
     return ctx.law_name
@@ -730,6 +730,7 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
 
 
 TYPO_ALIASES = ("番号利用表",)
+_TYPO_CORRECTED = {"番号利用表": "番号利用法"}
 _INFERRED_REASONS = frozenset({F.ROW_INFERRED, F.ORDER_REF_INFERRED, F.ROW_RANGE})
 
 _TYPOS: tuple[tuple[re.Pattern[str], int, str], ...] = (

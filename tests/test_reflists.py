@@ -82,6 +82,16 @@ def test_criterion_is_read_across_line_breaks(seed_text: str) -> None:
     c2 = read_criterion(other, other.index("１"))
     assert c2 is not None and not c2.supported
     assert read_criterion("別表第二（１、２の項）", 6) is None
+    # only in the list's own passage, and after the table the list belongs to
+    before = "（第一欄が「市町村長」の項：13）"
+    for gap in ("\n\n", "。・番号法別表第二"):
+        text = before + gap + "（１、２の項）"
+        after = text.index(gap) + len(gap) if gap != "\n\n" else 0
+        assert read_criterion(text, text.index("１、"), after=after) is None, gap
+    seed = seed_text[seed_text.index("１、２、３、４、６") - 200 : seed_text.index("１、２、３、４、６")]
+    text = before + "\n" + seed + "１、２の項）"
+    c3 = read_criterion(text, len(text) - len("１、２の項）"), after=len(before) + 1)
+    assert c3 is not None and (c3.provider, c3.information) == ("市町村長", "住民票関係情報")
 
 
 # ------------------------------------------------------------------------------------ properties
