@@ -286,7 +286,9 @@ def _compare_rows(
     line, col = _line_col(text, c.start)
     excerpt = _excerpt(text, c.start, c.end)
     table, basis = _row_list_table(c, item, citations)
-    criterion = read_criterion(text, c.start)
+    # read as rewrite --rederive reads it: after the table cited before the list
+    after = max((t.end for t in citations if t.kind is CitationKind.TABLE and t.end <= c.start), default=0)
+    criterion = read_criterion(text, c.start, after=after)
     written = criterion.written if criterion is not None else ""
     base = ListComparison("table_rows", c.start, c.end, line, col, excerpt, SKIPPED, "", written, len(c.rows))
     if table is Table.BEPPYO2:
