@@ -277,7 +277,10 @@ def read_reference_list(text: str, start: int) -> ReadList | None:
             if last in ("item", "para", "art"):  # 「３号ニ１６条」
                 findings.append(_finding(LIST_SEPARATOR_MISSING, text, max(start, k - 3), m.end(),
                                          "".join(text[max(start, k - 3) : m.end()].split())))
-            article = RowNumber((parse_int(m.group("art")), *_branches(m.group("artb") or "")))
+            number = _number(m.group("art"), m.group("artb"))
+            if number is None:  # 「0条」, 「5条の1」: no article is numbered so; the list ends before it
+                break
+            article = number
             paragraph = None
             pending_article = (article, k, m.end())
             last = "art"
@@ -295,7 +298,10 @@ def read_reference_list(text: str, start: int) -> ReadList | None:
             k = m.end()
             continue
         # an item (号), with its letter
-        item = RowNumber((parse_int(m.group("item")), *_branches(m.group("itemb") or "")))
+        found_item = _number(m.group("item"), m.group("itemb"))
+        if found_item is None:  # 「0号」, 「2号の0」: no item is numbered so
+            break
+        item = found_item
         letter_written = m.group("letter") or ""
         letter = LOOKALIKES.get(letter_written, letter_written)
         ref_start = pending_article[1] if pending_article is not None else k
@@ -369,6 +375,15 @@ _CRITERION = re.compile(
 # any other 「第N欄…項（」 just before the list: a criterion this module does not derive
 _OTHER_CRITERION = re.compile(r"第[一二三四五六七八九1-9１-９]欄[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z")
 
+
+
+def _number(main: str, branches: str | None) -> RowNumber | None:
+    """An article's or item's number as written (「２２条の４」), or None when no provision is
+    numbered so (0, a branch 0 or 1)."""
+    try:
+        return RowNumber((parse_int(main), *_branches(branches or "")))
+    except ValueError:
+        return None
 
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
 
