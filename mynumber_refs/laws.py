@@ -71,7 +71,8 @@ _SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
 # 条例別表第1, 同法別表); not before a number (「法律第27号」 is a law's number, not a name)
 _END = rf"(?:(?![{_W}])|(?=[第別]))(?!{_S}第{_S}{_NUM}{_S}号)"
-_NAME = re.compile(rf"(?<![{_W}])[{_W}]{{0,40}}?{_SUFFIX}{_END}")
+# (matched where a word begins: after a character that is not a name's, or after an order's name)
+_NAME = re.compile(rf"[{_W}]{{0,40}}?{_SUFFIX}{_END}")
 # Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
 _KANA_NAME = rf"(?:る|ための){_S}(法{_S}律|(?:[{_W}]{{0,4}}(?:省令|府令|政令|命令|規則|条例)))"
 # The orders of the act's tables are instruments of their own: 「第19条第8号に基づく主務省令」 (the new
@@ -188,6 +189,9 @@ class _Definition:
 
 
 # The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
+# an order's name ends a word: 「…主務省令番号利用法」 names a law after it (and so does its new name, so that
+# a rewrite of the order's title reads the same)
+_ORDER_ENDS = frozenset({"省令", "命令", "政令", "府令"})
 _NAME_LAST = "律法令則例程綱領示"
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
@@ -332,7 +336,9 @@ class LawIndex:
 
     # ------------------------------------------------------------------ names
     def _is_word(self, i: int) -> bool:
-        return 0 <= i < len(self.text) and self.text[i] in _WORD_CHARS
+        """Whether the character at ``i`` continues a word (a name cannot begin after it).  An
+        order's name ends a word: 「…主務省令番号利用法」, 「…を定める命令地方自治法」 name two."""
+        return 0 <= i < len(self.text) and self.text[i] in _WORD_CHARS and self.text[i - 1 : i + 1] not in _ORDER_ENDS
 
     def _name_at_end(self, k: int) -> tuple[int, str, LawBasis | None] | None:
         """(start, name, act basis) of the name written to end exactly at ``k``, or None.
@@ -373,11 +379,11 @@ class LawIndex:
         if last == "法":  # the common case, as the general reading below would find it: 番号利用法
             for alias in self._law_aliases:
                 n = len(alias)
-                if k >= n and text.startswith(alias, k - n) and (k == n or text[k - n - 1] not in _WORD_CHARS):
+                if k >= n and text.startswith(alias, k - n) and not self._is_word(k - n - 1):
                     return k - n, alias, None
         starts: list[int] = []
         j = k - 1  # a word of name characters
-        while j > 0 and text[j - 1] in _WORD_CHARS and k - j <= 41:
+        while j > 0 and self._is_word(j - 1) and k - j <= 41:
             j -= 1
         if not self._is_word(j - 1):
             m = _NAME.match(text, j)

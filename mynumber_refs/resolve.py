@@ -318,10 +318,13 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     titles = sorted((o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE),
                     key=lambda o: o.start)
     starts = sorted(o.start for o in out if isinstance(o, Citation))
+    covered = _covered_by(out)
     for i, t in enumerate(titles):
         end = min(passages.end(t.end), t.end + 6000, titles[i + 1].start if i + 1 < len(titles) else len(text))
         direct = article_refs_candidate(text, t.end)
         for cand in ([direct] if direct is not None else []) + list(ref_list_candidates(text, t.end, end)):
+            if covered(cand.start):  # inside a citation found (「番号法（１条２号ハ）別表第二」 is one)
+                continue
             k = bisect.bisect_left(starts, cand.start)
             dep = _dependent(text, cand, passages, until=starts[k] if k < len(starts) else None)
             if dep is not None:

@@ -89,18 +89,18 @@ class _Context:
 
     def same_law_would_take(self, pos: int) -> bool:
         """Whether a 「同法」 after ``pos`` would take a law name written at ``pos`` for its antecedent:
-        one follows within its reach, and no law is named between them outside brackets that close
-        before it."""
+        one follows within its reach with no law named between them outside brackets that close
+        before it (「…別表第二（住民基本台帳法、同法）同法」: the second 同法 would)."""
         text = self.text
-        m = _SAME_LAW.search(text, pos, pos + SAME_LAW_REACH)
-        if m is None:
-            return False
-        if not self.law_index:
-            self.law_index.append(LawIndex(text, self.aliases))
-        for e in self.law_index[0].expressions(pos, m.start()):
-            if (e.kind is LawKind.ACT or e.name.endswith(("法", "法律"))) and not _closes_between(text, e.end, m.start()):
-                return False
-        return True
+        for m in _SAME_LAW.finditer(text, pos, pos + SAME_LAW_REACH):
+            if not self.law_index:
+                self.law_index.append(LawIndex(text, self.aliases))
+            if not any(
+                (e.kind is LawKind.ACT or e.name.endswith(("法", "法律"))) and not _closes_between(text, e.end, m.start())
+                for e in self.law_index[0].expressions(pos, m.start())
+            ):
+                return True
+        return False
 
     @property
     def law_name(self) -> str:
