@@ -245,9 +245,16 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         c_start, c_end = rel.start + offset, rel.end + offset
         if c_end <= cand.anchor:
             continue
-        if rel.table is Table.BEPPYO and not rel.rows and (_NUMBERED_ITEM.match(text, c_end) or _ORDER_WORD.match(text, c_end)):
-            # 「別表第2号」: an item numbered in a list of tables, not a table of the act; 「別表主務省令」,
-            # 「別表の主務省令で定める事務を定める命令」: the 別表第一 order as renamed in 2024, not the table
+        if rel.table is Table.BEPPYO and not rel.rows and _NUMBERED_ITEM.match(text, c_end):
+            continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
+        renamed_order = _ORDER_WORD.match(text, c_end) if rel.table is Table.BEPPYO and not rel.rows else None
+        if renamed_order is not None:
+            # 「別表主務省令」, 「別表の主務省令で定める事務を定める命令」: the 別表第一 order as renamed in
+            # 2024, not the table.  Its law goes with it, as with the order's old title: a table after it
+            # looks no further back than its end
+            law = _law_of(laws.bind(c_start, joined=joined, after=last_end), c_start, assume_law)
+            last_end, last_law = renamed_order.end(), law
+            taken_until = renamed_order.end()
             continue
         law = _law_of(laws.bind(c_start, joined=joined, after=last_end), c_start, assume_law)
         last_end, last_law = c_end, law
@@ -361,7 +368,10 @@ def _dependent(
 
 
 _COLON_REACH = 300
-_ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?主[\s]*務[\s]*省[\s]*令")
+_ORDER_WORD = re.compile(
+    r"[\s]*(?:の[\s]*)?主[\s]*務[\s]*省[\s]*令"
+    r"(?:[\s]*で[\s]*定[\s]*め[\s]*る[\s]*事[\s]*務(?:[\s]*及[\s]*び[\s]*情[\s]*報)?[\s]*を[\s]*定[\s]*め[\s]*る[\s]*命[\s]*令)?"
+)
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 
