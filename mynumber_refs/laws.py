@@ -38,6 +38,7 @@ from .model import ALIASES, MY_NUMBER_ACT, LawBasis
 __all__ = [
     "ALIASES",
     "LAW_PREFIX_RE",
+    "ORDER_TAIL",
     "LawKind",
     "LawExpr",
     "Binding",
@@ -78,10 +79,12 @@ _KANA_NAME = rf"(?:る|ための){_S}(法{_S}律|(?:[{_W}]{{0,4}}(?:省令|府�
 # The orders of the act's tables are instruments of their own: 「第19条第8号に基づく主務省令」 (the new
 # order), 「別表第二主務省令」, 「別表第二の主務省令で定める事務及び情報を定める命令」 (the old ones) and
 # 「別表主務省令」, 「別表の主務省令で定める事務を定める命令」 (the 別表第一 order as renamed in 2024)
-_ORDER_NAME = (
-    rf"(?:に{_S}基{_S}づ{_S}く|別{_S}表{_S}(?:第{_S}[一二12１２]{_S})?(?:の{_S})?){_S}主{_S}務{_S}省{_S}令"
+ORDER_TAIL = (
+    rf"{_S}主{_S}務{_S}省{_S}令"
     rf"(?:{_S}で{_S}定{_S}め{_S}る{_S}事{_S}務(?:{_S}及{_S}び{_S}情{_S}報)?{_S}を{_S}定{_S}め{_S}る{_S}命{_S}令)?"
 )
+"""The words an order's name ends with after its table (主務省令, …の主務省令で定める事務…を定める命令)."""
+_ORDER_NAME = rf"(?:に{_S}基{_S}づ{_S}く|別{_S}表{_S}(?:第{_S}[一二12１２]{_S})?(?:の{_S})?){ORDER_TAIL}"
 
 # Words that end like a name but name no law or instrument whose table a text could cite: as a whole
 # word (法令, 政令 …, and generic words such as 根拠法 or 関係法 that PIAs use), or as its end (入手方法,
@@ -188,10 +191,10 @@ class _Definition:
     law: LawExpr | None  # the law expression it follows
 
 
-# The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
-# an order's name ends a word: 「…主務省令番号利用法」 names a law after it (and so does its new name, so that
-# a rewrite of the order's title reads the same)
+# An order's name ends a word: 「…主務省令番号利用法」 names a law after it (and so does its new name, so
+# that a rewrite of the order's title reads the same)
 _ORDER_ENDS = frozenset({"省令", "命令", "政令", "府令"})
+# The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
 _NAME_LAST = "律法令則例程綱領示"
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")

@@ -37,7 +37,7 @@ import attrs
 from . import findings as F
 from ._args import find_args
 from ._gc import collector_paused
-from .laws import ALIASES, LAW_PREFIX_RE, Binding, LawIndex, LawKind
+from .laws import ALIASES, LAW_PREFIX_RE, ORDER_TAIL, Binding, LawIndex, LawKind
 from .model import (
     Citation,
     CitationKind,
@@ -368,10 +368,7 @@ def _dependent(
 
 
 _COLON_REACH = 300
-_ORDER_WORD = re.compile(
-    r"[\s]*(?:の[\s]*)?主[\s]*務[\s]*省[\s]*令"
-    r"(?:[\s]*で[\s]*定[\s]*め[\s]*る[\s]*事[\s]*務(?:[\s]*及[\s]*び[\s]*情[\s]*報)?[\s]*を[\s]*定[\s]*め[\s]*る[\s]*命[\s]*令)?"
-)
+_ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 
