@@ -196,6 +196,7 @@ class _Definition:
 _ORDER_ENDS = frozenset({"省令", "命令", "政令", "府令"})
 # The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
 _NAME_LAST = "律法令則例程綱領示"
+_SAME_LAW = re.compile(r"同[\s]*法")
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
@@ -484,6 +485,20 @@ class LawIndex:
         return events
 
     # ------------------------------------------------------------------ 同法
+    def same_law_would_take(self, pos: int) -> bool:
+        """Whether a 「同法」 after ``pos`` would take a law's name written at ``pos`` for its
+        antecedent: its own antecedent (:meth:`_antecedent`, brackets and reach as it reads them)
+        stands before ``pos``, or it has none (「…別表第二（住民基本台帳法、同法）同法」: the second
+        同法 would take it)."""
+        for m in _SAME_LAW.finditer(self.text, pos, pos + SAME_LAW_REACH):
+            e = self._raw_at(m.end())
+            if e is None or e.name != "同法":
+                continue
+            antecedent = self._antecedent(e)
+            if antecedent is None or antecedent.end <= pos:
+                return True
+        return False
+
     def resolved(self, e: LawExpr) -> LawExpr:
         """``e`` with 同法 replaced by what it stands for: the last law named before it at the same
         or an outer bracket depth (never one inside brackets that have closed).

@@ -26,7 +26,7 @@ from . import findings as F
 from ._args import rewrite_args
 from ._gc import collector_paused
 from .edits import apply_edits
-from .laws import SAME_LAW_REACH, LawIndex, LawKind
+from .laws import LawIndex
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
@@ -88,19 +88,10 @@ class _Context:
     law_index: list[LawIndex] = attrs.field(factory=list)  # the text's law expressions, built on first use
 
     def same_law_would_take(self, pos: int) -> bool:
-        """Whether a 「同法」 after ``pos`` would take a law name written at ``pos`` for its antecedent:
-        one follows within its reach with no law named between them outside brackets that close
-        before it (「…別表第二（住民基本台帳法、同法）同法」: the second 同法 would)."""
-        text = self.text
-        for m in _SAME_LAW.finditer(text, pos, pos + SAME_LAW_REACH):
-            if not self.law_index:
-                self.law_index.append(LawIndex(text, self.aliases))
-            if not any(
-                (e.kind is LawKind.ACT or e.name.endswith(("法", "法律"))) and not _closes_between(text, e.end, m.start())
-                for e in self.law_index[0].expressions(pos, m.start())
-            ):
-                return True
-        return False
+        """:meth:`LawIndex.same_law_would_take` for this text (its index built on first use)."""
+        if not self.law_index:
+            self.law_index.append(LawIndex(self.text, self.aliases))
+        return self.law_index[0].same_law_would_take(pos)
 
     @property
     def law_name(self) -> str:
@@ -167,23 +158,6 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
     if ctx.same_law_would_take(c.end):
         return ""
     return ctx.law_name
-
-
-_SAME_LAW = re.compile(r"同[\s]*法")
-
-
-def _closes_between(text: str, start: int, end: int) -> bool:
-    """Whether a bracket open at ``start`` closes before ``end`` (what stands inside it is not 同法's
-    antecedent after it)."""
-    depth = 0
-    for ch in text[start:end]:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth -= 1
-            if depth < 0:
-                return True
-    return False
 
 
 _SPACES = " \u3000"
