@@ -192,8 +192,10 @@ class _Definition:
 
 
 # An order's name ends a word: 「…主務省令番号利用法」 names a law after it (and so does its new name, so
-# that a rewrite of the order's title reads the same)
+# that a rewrite of the order's title reads the same); so does a table's (「…第2条の表同法」, as a
+# rewrite of 「別表第二同法」 reads)
 _ORDER_ENDS = frozenset({"省令", "命令", "政令", "府令"})
+_WORD_ENDS = _ORDER_ENDS | {"別表", "同表", "の表"}
 # The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
 _NAME_LAST = "律法令則例程綱領示"
 _SAME_LAW = re.compile(r"同[\s]*法")
@@ -205,6 +207,11 @@ _SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUF
 # Walking back over a sentence: brackets, its end (。), blank lines and the start of a new item
 _SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK}")
 _BRACKET_MARKS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
+# A number and its unit (see LawIndex._ends_number)
+_UNITS = frozenset("条項号")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
+_IROHA = frozenset("イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス")
 _WORD_CHARS = frozenset(
     "".join(map(chr, range(0x4E00, 0xA000)))
     + "".join(chr(c) for lo, hi in ((0x3005, 0x3006), (0x30A1, 0x30FA), (0x30FC, 0x30FC), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
@@ -340,9 +347,38 @@ class LawIndex:
 
     # ------------------------------------------------------------------ names
     def _is_word(self, i: int) -> bool:
-        """Whether the character at ``i`` continues a word (a name cannot begin after it).  An
-        order's name ends a word: 「…主務省令番号利用法」, 「…を定める命令地方自治法」 name two."""
-        return 0 <= i < len(self.text) and self.text[i] in _WORD_CHARS and self.text[i - 1 : i + 1] not in _ORDER_ENDS
+        """Whether the character at ``i`` continues a word (a name cannot begin after it).
+
+        Three kinds of word end before a name with no separator: an order's name (「…主務省令番号利用法」,
+        「…を定める命令地方自治法」 name two), a table's (「…第2条の表同法」) and a number with its
+        unit, which belongs to the reference before it, never to a name (「…58項番号法」,
+        「…第３号番号法」, 「…１３号ハ番号法」, 「…の項同法」, 「別表第二同法」)."""
+        text = self.text
+        if not (0 <= i < len(text)) or text[i] not in _WORD_CHARS or text[i - 1 : i + 1] in _WORD_ENDS:
+            return False
+        return not self._ends_number(i)
+
+    def _ends_number(self, i: int) -> bool:
+        """Whether the character at ``i`` is part of a number: a kanji numeral after 第 (「第二」),
+        the unit 条, 項 or 号 right after a numeral (「58項」, 「第三号」) or 項 after の (「の項」), or a
+        subitem's letter after such a 号 (「１３号ハ」)."""
+        text = self.text
+        ch = text[i]
+        if ch in _IROHA:
+            return i > 0 and text[i - 1] == "号" and self._ends_number(i - 1)
+        if ch in _UNITS:
+            if i == 0:
+                return False
+            before = text[i - 1]
+            if before in _DIGITS or (ch == "項" and before == "の"):
+                return True
+            return before in _KANJI_NUMERALS and self._ends_number(i - 1)
+        if ch not in _KANJI_NUMERALS:
+            return False
+        j = i
+        while j > 0 and i - j < 12 and text[j - 1] in _KANJI_NUMERALS:
+            j -= 1
+        return j > 0 and text[j - 1] == "第"
 
     def _name_at_end(self, k: int) -> tuple[int, str, LawBasis | None] | None:
         """(start, name, act basis) of the name written to end exactly at ``k``, or None.

@@ -242,6 +242,67 @@ def test_a_table_after_another_laws_name_is_never_the_acts(
     assert rewrite(text, assume_law=assume, accept_inferred=True, fix_typos=typos).text == text
 
 
+# References a name may follow with no separator: each ends in a number with its unit, or in a table's
+# or an order's name, which ends a word (LawIndex._is_word)
+GLUED_BEFORE = ["番号法別表第一の58項", "番号法別表第一の38項の2", "番号法別表第二の27の項", "番号法別表第一の16の項、17の項",
+                "番号法第19条第7号", "番号法第十六条", "番号法第９条第１項", "番号法別表第二", "番号法別表第一（第九条関係）",
+                "番号法第19条第8号に基づく主務省令第2条の表", "番号法第19条第8号に基づく主務省令",
+                "番号法別表第二の主務省令で定める事務及び情報を定める命令（１条２号ハ、２条７号ロ・１３号ハ"]
+
+
+def _law_of_last_table(text: str, assume: bool) -> str:
+    """'act' / 'not' / a finding's reason for the old table that ends ``text``."""
+    for item in find_citations(text, assume_law=assume):
+        c = item if isinstance(item, Citation) else item.citation
+        if c is not None and c.end == len(text) and c.table in (Table.BEPPYO1, Table.BEPPYO2):
+            if isinstance(item, Finding):
+                return item.reason
+            return "assumed" if c.law_basis is LawBasis.ASSUMED else "act"
+    return "not"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第一の58項番号法別表第二の27の項", "act"),
+    ("番号法別表第一の58の項番号法別表第二の27の項", "act"),
+    ("番号法第19条第7号番号法別表第二", "act"),
+    ("番号法第19条第7号ハ番号法別表第二", "act"),
+    ("番号法別表第二同法別表第一の16の項", "act"),
+    ("番号法第19条第8号に基づく主務省令第2条の表同法別表第一の16の項", "act"),
+    ("番号法別表第一の16の項住民基本台帳法別表第二の4の項", "not"),
+    ("住民基本台帳法別表第二の27の項同法別表第一の16の項", "not"),
+    ("番号法第十六条生活保護法別表第1の1の項", "not"),
+])
+def test_a_name_right_after_a_reference_is_read(text: str, expected: str) -> None:
+    """A number with its unit (「58項」, 「第7号」, 「の項」, 「第二」) and a table's name end a word: the
+    name written right after them is read, as with a separator."""
+    for assume in (False, True):
+        assert _law_of_last_table(text, assume) == expected, (text, assume)
+
+
+def test_words_with_numerals_inside_stay_whole() -> None:
+    """Only a number's unit ends a word: 「統一条例」 and 「四条畷市条例」 are ordinances' names, and a table
+    after them is theirs."""
+    for text in ("統一条例別表第1の1の項", "四条畷市条例別表第一の16の項", "第一種郵便物法別表第一"):
+        for assume in (False, True):
+            assert _law_of_table(text, assume) in ("not", "law-other"), text
+            assert rewrite(text, assume_law=assume, accept_inferred=True).text == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(GLUED_BEFORE), st.sampled_from(ACT_NAMES + OTHER_NAMES + ["同法"]), st.sampled_from(TABLES),
+       st.booleans())
+def test_a_name_glued_to_a_reference_reads_as_after_a_separator(
+    before: str, name: str, table: str, assume: bool
+) -> None:
+    """A law's name written right after a reference names the table after it exactly as when a 「。」
+    stands between them; and rewriting such a text twice changes nothing the second time (a rewrite
+    that ends the reference differently, 「38項の2」 → 「58項」, leaves the name read the same)."""
+    glued, apart = before + name + table, before + "。" + name + table
+    assert _law_of_last_table(glued, assume) == _law_of_last_table(apart, assume), glued
+    once = rewrite(glued, assume_law=assume, accept_inferred=True).text
+    assert rewrite(once, assume_law=assume, accept_inferred=True).text == once, glued
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(OTHERS + [t for t, _b, _a in ACTS]), min_size=2, max_size=12),
        st.lists(st.sampled_from(["", "\n", "。", "\n\n", "（以下「番号法」という。）", "（以下「法」という。）"]),

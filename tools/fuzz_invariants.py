@@ -18,9 +18,8 @@ checked for:
 
 Each failure is printed and saved (options and text) under ``--out``; the exit status is 1 when
 one was found.  It is a search, not a test: the pytest properties pin down what it found.
-One known kind remains (CHANGELOG, Known limits): a law's name written right after another word
-with no separator is not read, and a rewrite that changes the character before it can change the
-second run.
+A law's name glued to a word that is not a reference (「…事項番号法」) is read with that word
+(CHANGELOG, Known limits); a rewrite never changes such a word.
 """
 
 from __future__ import annotations
