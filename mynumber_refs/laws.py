@@ -293,16 +293,20 @@ class LawIndex:
             defs: list[_Definition] = []
             self._definitions = defs
             text = self.text
-            if "以" in text:
-                for m in _DEFINITION.finditer(text):
-                    term = "".join(m.group(2).split())
-                    law = self._law_defined_at(m.start())
-                    kind = LawKind.UNKNOWN if law is None else law.kind
-                    d = _Definition(m.start(), m.end(), term, m.span(2), kind, law)
-                    defs.append(d)
-                    self._by_term.setdefault(term, []).append(d)
-                    self._term_ends.setdefault(term, []).append(d.end)
-                    self._quotes.append(m.span(2))
+            pos = 0 if "以" in text else len(text)
+            while (m := _DEFINITION.search(text, pos)) is not None:
+                if _BLANK.search(m.group(0)):  # a definition never spans a blank line
+                    pos = m.start() + 1
+                    continue
+                pos = m.end()
+                term = "".join(m.group(2).split())
+                law = self._law_defined_at(m.start())
+                kind = LawKind.UNKNOWN if law is None else law.kind
+                d = _Definition(m.start(), m.end(), term, m.span(2), kind, law)
+                defs.append(d)
+                self._by_term.setdefault(term, []).append(d)
+                self._term_ends.setdefault(term, []).append(d.end)
+                self._quotes.append(m.span(2))
             self._raw.clear()  # names looked up before the terms were known
         return self._definitions
 

@@ -4,6 +4,8 @@ invariants as properties."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -374,3 +376,34 @@ def test_remembering_bindings_changes_no_result(unit: str, times: int, assume: b
     assert [(type(x), x, getattr(x, "law_span", None)) for x in with_memo[0]] == [
         (type(x), x, getattr(x, "law_span", None)) for x in without[0]], text
     assert with_memo[1] == without[1], text
+
+
+def test_a_definition_never_spans_a_blank_line() -> None:
+    """「（以下「住基法\\n\\n番号法…」という。）」 holds a blank line: it is no definition, and the 番号法 before
+    the blank line is a name, not a term in quotes."""
+    text = "住民基本台帳法（以下「住基法\n番号法別表第一の３６の２の項\n\n\n」という。）に基づく"
+    assert _law_of_last_table(text[: text.index("\n\n")], False) == "act"
+    assert [c.text for c in acts(text)] == ["番号法別表第一の３６の２の項"]
+    assert LawIndex(text).definitions() == []
+
+
+_CUT_PIECES = st.sampled_from([
+    "番号法", "住民基本台帳法", "同法", "法", "（以下「法", "（以下「住基法", "（以下「番号法", "」という。）", "\n\n", "\n",
+    "別表第一の16の項", "別表第二", "第9条第1項", "、", "及び", "。", "（平成25年法律第27号）", "（", "）",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CUT_PIECES, min_size=1, max_size=8).map("".join), st.sampled_from(["\n\n", "\n\u3000\n", "\n\n\n"]),
+       st.lists(_CUT_PIECES, min_size=1, max_size=8).map("".join), st.booleans())
+def test_what_follows_a_blank_line_never_changes_the_citations_before_it(
+    before: str, blank: str, after: str, assume: bool
+) -> None:
+    """A blank line ends every sentence, bracket and definition: the citations before the first
+    blank line are the same whether or not the text goes on after it."""
+    text = before + blank + after
+    cut = re.search(r"\n[ \t\u3000\r]*\n", text)
+    assert cut is not None
+    head = text[: cut.start()]
+    whole = [x for x in find_citations(text, assume_law=assume) if x.end <= cut.start()]
+    assert whole == find_citations(head, assume_law=assume), text
