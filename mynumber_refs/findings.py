@@ -35,6 +35,8 @@ ORDER_NUMBER = "order-number-mismatch"
 TABLE_AMBIGUOUS = "table-ambiguous"
 FORMULA_NOT_REWRITTEN = "formula-not-rewritten"
 NAME_RUNS_ON = "name-runs-on"
+READS_DIFFERENTLY = "reads-differently"
+TABLE_OR_ROW = "table-or-row"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
@@ -82,6 +84,10 @@ REASONS: dict[str, str] = {
     NAME_RUNS_ON: "「別表第一」を「別表」にすると後の「{following}」と続けて別の表（別表{following}）と読めてしまうため、"
     "元のままにしました。確認してください"
     " / 別表第一 renamed 別表 would read on into the {following} after it as another table; kept as written for review",
+    READS_DIFFERENTLY: "書き換えると「{new}」となり、{reading}と読めてしまうため、元のままにしました。確認してください"
+    " / rewritten, it would read 「{new}」, which reads as {reading_en}; kept as written for review",
+    TABLE_OR_ROW: "「{found}」の番号が表の番号か項の番号か確定できないため、書き換えません。確認してください"
+    " / in {found}, the number may be the table's or the row's; left as written for review",
     FORMULA_NOT_REWRITTEN: "数式のセルは書き換えません。数式の中の文字列か、数式が参照するセルを手で修正してください"
     " / a formula cell is not rewritten; fix the text inside the formula, or the cells it refers to, by hand",
 }

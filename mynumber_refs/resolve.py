@@ -61,7 +61,7 @@ from .scan import (
     row_list_candidates,
 )
 
-__all__ = ["find_citations", "LAW_PREFIX_RE", "ALIASES"]
+__all__ = ["find_citations", "read_table_citation", "LAW_PREFIX_RE", "ALIASES"]
 
 _S = r"[\s]*"
 
@@ -202,6 +202,28 @@ def _parse_anchored(text: str, cand: Candidate) -> tuple[Parsed, Citation, int] 
         if final or found[0].end < len(chunk) - 40:
             return found[0], found[1], cand.start
         limit *= 4
+
+
+def read_table_citation(text: str, before: int) -> Citation | None:
+    """The citation the finder reads at the last table anchor (別表, 同表, …の表) before ``before``
+    in ``text``, as the grammar reads it there (its law not bound), or None.
+
+    The rewriter reads its own new text back with it (:func:`mynumber_refs.rewriter.plan_citation`)."""
+    last = None
+    for cand in anchors(text):
+        if cand.anchor >= before:
+            break
+        last = cand
+    if last is None:
+        return None
+    try:
+        result = _parse_candidate(text, last)
+    except Exception:  # noqa: BLE001 - as in find_citations: a text that does not parse reads as nothing
+        return None
+    if result is None:
+        return None
+    _parsed, rel, offset = result
+    return place(rel, offset, text)
 
 
 def find_citations(

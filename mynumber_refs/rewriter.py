@@ -53,7 +53,7 @@ from .render import (
     new_table_phrase,
     render_rows,
 )
-from .resolve import find_citations
+from .resolve import find_citations, read_table_citation
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rederive import Rederive
@@ -68,6 +68,7 @@ class _Plan:
     notes: tuple[Finding, ...] = ()  # reported even when the plan is applied (deleted rows dropped)
     failures: tuple[Finding, ...] = ()  # why the citation is kept as written
     inferred: bool = False  # the plan relies on inferred mapping rows
+    new_rows: tuple[RowNumber, ...] | None = None  # a table citation's rows as its new text writes them
 
 
 @attrs.frozen
@@ -289,13 +290,19 @@ def _expand_with_branches(ctx: _Context, table: Table, c: Citation) -> list[RowN
     return list(dict.fromkeys(out))
 
 
+def _rows_as_written(table: Table, mapped: _RowsResult) -> tuple[RowNumber, ...]:
+    """The new rows in the order the new text writes them: as the old rows were written (a split
+    row's new rows in their place, deleted rows dropped); for the order's table, sorted once each
+    (old rows of 別表第二 were merged and split)."""
+    flat = [n for group in mapped.new_rows for n in group]
+    return tuple(sorted(dict.fromkeys(flat))) if table is Table.BEPPYO2 else tuple(flat)
+
+
 def _row_edits(ctx: _Context, c: Citation, table: Table, mapped: _RowsResult, evidence: tuple[str, ...]) -> list[Edit]:
     """Edits for the rows: token by token when the list keeps its shape, else the list re-rendered."""
     row_parts = c.parts_of("row")
     sort_unique = table is Table.BEPPYO2
-    flat: list[RowNumber] = [n for group in mapped.new_rows for n in group]
-    if sort_unique:
-        flat = sorted(dict.fromkeys(flat))
+    flat = list(_rows_as_written(table, mapped))
     one_to_one = all(len(g) == 1 for g in mapped.new_rows)
     # a token holds only the number (not 「16項の2」, row 16の2 written with its 項 inside)
     bare_tokens = all("項" not in ctx.text[p.start : p.end] for p in row_parts)
@@ -443,14 +450,80 @@ def _article_key(atom: str) -> str | None:
 def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     """The edits for one citation, or why it stays as written.
 
-    Every plan that changes a name or a list passes one check (:func:`_unread_after`): nothing
-    after it in its clause reads as a row reference that no citation holds."""
+    Every plan that changes a name or a list passes two checks: nothing after it in its clause
+    reads as a row reference that no citation holds (:func:`_unread_after`), and its new text reads
+    back as the new table and rows it means (:func:`_misread`)."""
     plan = _plan(ctx, c)
     if plan.ok and plan.edits:
         unread = _unread_after(ctx, c)
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
+        misread = _misread(ctx, c, plan)
+        if misread is not None:
+            return _Plan(False, failures=(misread,), inferred=plan.inferred)
     return plan
+
+
+# The table a renamed old table becomes
+_NEW_TABLE = {Table.BEPPYO1: Table.BEPPYO, Table.BEPPYO2: Table.ORDER_TABLE}
+_READ_BACK_REACH = 40  # characters after a citation that may change how its new text reads
+# what a table's name may go on into: 第 or a numeral, across whitespace (「別表第２項」, 「別表\n第2」)
+_NAME_GOES_ON = re.compile(
+    r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*[第0-9０-９〇一二三四五六七八九十百千]"
+)
+
+
+def _misread(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
+    """Every edit of a table citation must read back as the citation it means: its new text, with
+    what follows it, is read by the finder again and must give the new table, the new rows, and
+    end where the new text ends (「別表第一第２項」 → 「別表第２項」 would read as 別表第二).  A
+    finding when it does not; None when it does, or when the citation is not one that reads alone
+    (a list of tables, a range, 同表).
+
+    Only one join in a citation's new text is new: the renamed table's name with what followed
+    its old name (row numbers are replaced within the tokens the grammar read, and a token keeps
+    its neighbours).  A name goes on only into 第 or a numeral, so the new text is read back when
+    one of them follows the old name (across whitespace); elsewhere it cannot read differently."""
+    if (
+        c.kind is not CitationKind.TABLE
+        or c.table not in _NEW_TABLE
+        or c.tables
+        or c.ranges
+        or c.table_basis is not TableBasis.WRITTEN
+        or plan.new_rows is None
+    ):
+        return None
+    name = c.part("ord") if c.table is Table.BEPPYO1 else c.part("table")
+    if name is None or _NAME_GOES_ON.match(ctx.text, name.end) is None:
+        return None
+    text = ctx.text
+    if any(e.start < c.start or e.end > c.end for e in plan.edits):
+        return None
+    hi = min(len(text), c.end + _READ_BACK_REACH)
+    blank = _BLANK_LINE.search(text, c.end, hi)
+    if blank is not None:
+        hi = blank.start()
+    pieces: list[str] = []
+    pos = c.start
+    for e in sorted(plan.edits, key=lambda e: e.start):
+        pieces += (text[pos : e.start], e.after)
+        pos = e.end
+    new_citation = "".join(pieces) + text[pos : c.end]
+    local = new_citation + text[c.end : hi]
+    read = read_table_citation(local, len(new_citation))
+    expected = (_NEW_TABLE[c.table], plan.new_rows, len(new_citation))
+    if read is not None and (read.table, read.rows, read.end) == expected:
+        return None
+    new = "".join(new_citation.split())
+    if read is None:
+        return _finding(c, F.READS_DIFFERENTLY, new=new, reading="引用として読めない形",
+                        reading_en="no citation")
+    shown = "".join(read.text.split())
+    rows = "、".join(str(r) for r in read.rows)
+    table = read.table.value if read.table is not None else "?"
+    return _finding(c, F.READS_DIFFERENTLY, new=new,
+                    reading=f"「{shown}」（{table}{'の' + rows + 'の項' if rows else ''}）",
+                    reading_en=f"{shown} ({table}{' row ' + rows if rows else ''})")
 
 
 def _plan(ctx: _Context, c: Citation) -> _Plan:
@@ -485,6 +558,7 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
     edits: list[Edit] = []
     notes: tuple[Finding, ...] = ()
     inferred = False
+    new_rows: tuple[RowNumber, ...] = ()
     if c.rows:
         mapped = _map_rows(ctx, c, table)
         if not mapped.ok:
@@ -492,16 +566,25 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         notes = mapped.notes
         inferred = mapped.inferred
         evidence = ctx.evidence_of(mapped.outcomes)
+        new_rows = _rows_as_written(table, mapped)
         edits.extend(_row_edits(ctx, c, table, mapped, evidence))
         if c.kind is CitationKind.TABLE:
             edits.extend(_table_edits(ctx, c, evidence))
     elif c.kind is CitationKind.TABLE:
+        dangling = _KOU_AFTER.match(ctx.text, c.end)
+        if dangling is not None:  # 「別表第2項」: the 2 may be the table's (別表第二) or the row's (別表の2の項)
+            return _Plan(False, failures=(_finding(c, F.TABLE_OR_ROW, found=c.text + dangling.group(0).strip()),))
         ord_part = c.part("ord") if table is Table.BEPPYO1 else None
         following = _ORDINAL_AFTER.match(ctx.text, ord_part.end) if ord_part is not None else None
         if following is not None:  # 「別表第一\n第2条…」 → 「別表\n第2条…」 would read as 別表第二
             return _Plan(False, failures=(_finding(c, F.NAME_RUNS_ON, following=following.group(1)),))
         edits.extend(_table_edits(ctx, c))
-    return _Plan(True, tuple(edits), notes=notes, inferred=inferred)
+    return _Plan(True, tuple(edits), notes=notes, inferred=inferred, new_rows=new_rows)
+
+
+# 項 right after a table's name, not 項番 (a row number follows) nor 項目 (a word)
+_KOU_AFTER = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*項(?![\s]*[番目])")
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
 
 
 # what the grammar's ORD reads as a table's ordinal after 別表 (whitespace and invisible marks between)

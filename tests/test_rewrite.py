@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mynumber_refs import find_citations
-from mynumber_refs.model import Citation, CitationKind, RewriteResult
+from mynumber_refs.model import Citation, CitationKind, RewriteResult, RowNumber, Table
+from mynumber_refs.numerals import NumeralStyle
 from mynumber_refs.rewriter import rewrite
 
 
@@ -630,3 +631,64 @@ def test_edits_are_spliced_in_and_the_gaps_copied_whatever_the_texts_length(
     for e in sorted(edits, key=lambda e: e.start, reverse=True):
         expected = expected[: e.start] + e.after + expected[e.end :]
     assert apply_edits(text, reversed(edits)) == expected
+
+
+# ------------------------------------------------------------------------------ reading back
+
+def test_a_new_text_that_would_read_as_another_table_is_not_written() -> None:
+    """「別表第一第２項」 renamed would be 「別表第２項」: 別表第二 to any reader.  It stays as written, reported;
+    where the new number cannot join the name (第二十四 is no table of the act) the rewrite is made."""
+    for text in ("番号法別表第一第２項", "番号法別表第一第一項"):
+        result = rewrite(text)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["reads-differently"]
+        assert "別表第二" in result.findings[0].message or "別表第一" in result.findings[0].message
+    assert rewrite("番号法別表第一第十六項").text == "番号法別表第二十四項"
+    assert rewrite("番号法別表第一第１６項").text == "番号法別表第２４項"
+
+
+@pytest.mark.parametrize("text", ["番号法別表第1項", "番号法別表第2項", "番号法別表第一項に定める事務", "番号法別表第二 項"])
+def test_a_number_between_a_table_and_its_kou_is_not_guessed(text: str) -> None:
+    """In 「別表第2項」 the 2 may be the table's (別表第二) or the row's (別表の2の項): left as written, reported
+    (it was renamed to 「…第2条の表項」).  「別表第二項番27」 is a table and its row."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume, accept_inferred=True)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["table-or-row"]
+    assert rewrite("番号法別表第二項番27").text == "番号法第19条第8号に基づく主務省令第2条の表項番48"
+
+
+_OLD_NAMES = {Table.BEPPYO1: ["別表第一", "別表第1", "別表第１", "別表第 一"], Table.BEPPYO2: ["別表第二", "別表第2", "別表第２"]}
+_NEW_TABLES = {Table.BEPPYO1: Table.BEPPYO, Table.BEPPYO2: Table.ORDER_TABLE}
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from([Table.BEPPYO1, Table.BEPPYO2]), st.data(), st.sampled_from(["の", "", " ", "第", "の第", "\n", "　"]),
+       st.integers(1, 140), st.sampled_from(list(NumeralStyle)), st.sampled_from(["の項", "項"]),
+       st.sampled_from(["", "、", "に規定する", "の2", "第2条", "及び別表第二", "。", "\n第3"]))
+def test_every_rewritten_table_reads_back_as_its_new_table_and_rows(
+    table: Table, data: st.DataObject, link: str, main: int, numerals: NumeralStyle, suffix: str, after: str
+) -> None:
+    """Whatever the form (「別表第一第２項」, 「別表第1 16項」, 「別表第二の二十七の項」 …), a citation read as
+    the old table and row is, once rewritten, read in the output as the new table with the mapping's new
+    rows; when it is not rewritten, a finding says why.  (「別表第11項」 reads as the new 別表's row 11:
+    not an old citation, nothing to check.)"""
+    from mynumber_refs.mappings import Relation, default_mappings
+
+    outcome = default_mappings().map_row(table, RowNumber((main,)))
+    if outcome is None or outcome.relation in (Relation.DELETED, Relation.SPLIT) or not outcome.new_rows:
+        return
+    name = data.draw(st.sampled_from(_OLD_NAMES[table]))
+    written = f"番号法{name}{link}{RowNumber((main,)).render(numerals)}{suffix}"
+    text = written + after
+    old = [x for x in find_citations(text) if isinstance(x, Citation) and x.start == 0]
+    if not old or old[0].table is not table or list(old[0].rows) != [RowNumber((main,))]:
+        return
+    result = rewrite(text, accept_inferred=True)
+    if result.text == text:
+        assert result.findings, text
+        return
+    read = [x for x in find_citations(result.text) if isinstance(x, Citation) and x.start == 0]
+    assert read, (text, result.text)
+    assert read[0].table is _NEW_TABLES[table], (text, result.text)
+    assert list(read[0].rows) == sorted(set(outcome.new_rows)), (text, result.text)
