@@ -455,6 +455,9 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     back as the new table and rows it means (:func:`_misread`)."""
     plan = _plan(ctx, c)
     if plan.ok and plan.edits:
+        spaced = _SPACED_OUT.fullmatch(c.text)
+        if spaced is not None:  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
+            plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = _unread_after(ctx, c)
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
@@ -462,6 +465,24 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if misread is not None:
             return _Plan(False, failures=(misread,), inferred=plan.inferred)
     return plan
+
+
+# a citation written with a space after every character (text extracted from some PDFs)
+_SPACED_OUT = re.compile(r"(?:\S([ \u3000]))(?:\S\1)+\S")
+
+
+def _spaced_edit(e: Edit, space: str) -> Edit:
+    """``e`` with its new text spaced out by ``space``, as the text it replaces was (a space it
+    replaced at either end stays there)."""
+    chars = "".join(e.after.split())
+    if not chars:
+        return e
+    after = space.join(chars)
+    if e.before[:1].isspace():
+        after = space + after
+    if e.before[-1:].isspace():
+        after += space
+    return Edit(e.start, e.end, e.before, after, e.citation, e.evidence, e.reason, e.group)
 
 
 # The table a renamed old table becomes
@@ -582,8 +603,11 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
     return _Plan(True, tuple(edits), notes=notes, inferred=inferred, new_rows=new_rows)
 
 
-# 項 right after a table's name, not 項番 (a row number follows) nor 項目 (a word)
-_KOU_AFTER = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*項(?![\s]*[番目])")
+# 項 right after a table's name, not 項番 with its number (「別表第二項番27」) nor 項目 (a word)
+_KOU_AFTER = re.compile(
+    r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*項"
+    r"(?![\s]*(?:目|番[\s]*[：:]?[\s]*[0-9０-９〇一二三四五六七八九十百千]))"
+)
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
 
 

@@ -23,7 +23,8 @@ import attrs
 __all__ = ["Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "kou_marks", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
 _WS = " \t\r\n\u3000"
-_N = r"(?:[0-9０-９]+(?:[\r\n]+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+)"
+# a number, its digits maybe split by a line break or, in spaced-out text, by spaces (「第 1 9 条」)
+_N = r"(?:[0-9０-９]+(?:\s+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+(?:[ \u3000]+[〇一二三四五六七八九十百千]+)*)"
 _S = r"[\s]*"
 
 # A provision written just before a table: 第9条第1項 / 第19条第8号 (optionally 「の」 or 「に基づく」 after it).
