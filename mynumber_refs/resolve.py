@@ -267,9 +267,11 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         c_start, c_end = rel.start + offset, rel.end + offset
         if c_end <= cand.anchor:
             continue
-        if rel.table is Table.BEPPYO and not rel.rows and _NUMBERED_ITEM.match(text, c_end):
+        if rel.table is Table.BEPPYO and not rel.rows and _in_passage(_NUMBERED_ITEM.match(text, c_end)):
             continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
-        renamed_order = _ORDER_WORD.match(text, c_end) if rel.table is Table.BEPPYO and not rel.rows else None
+        renamed_order = (
+            _in_passage(_ORDER_WORD.match(text, c_end)) if rel.table is Table.BEPPYO and not rel.rows else None
+        )
         if renamed_order is not None:
             # 「別表主務省令」, 「別表の主務省令で定める事務を定める命令」: the 別表第一 order as renamed in
             # 2024, not the table.  Its law goes with it, as with the order's old title: a table after it
@@ -393,6 +395,11 @@ _COLON_REACH = 300
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+
+
+def _in_passage(m: re.Match[str] | None) -> re.Match[str] | None:
+    """``m`` unless it runs across a blank line (a table's name never goes on into the next passage)."""
+    return None if m is None or _BLANK.search(m.group(0)) else m
 
 
 def _safe(text: str, cand: Candidate) -> bool:

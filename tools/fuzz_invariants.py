@@ -12,6 +12,8 @@ checked for:
   text before and with them emptied and the binding memo off;
 * **idempotency**: rewriting the output again with the same options changes nothing;
 * **edits**: the output is the input with the edits applied, and nothing else changed;
+* **renamed**: no citation of an old table (別表第一, 別表第二) is read in the output where an edit
+  wrote new text;
 * **cut**: cutting the text at a blank line changes none of the citations before the cut;
 * **context**: prose passages (with no law name) before and after the text change nothing but
   the offsets.
@@ -44,6 +46,7 @@ from bench_targets import ADVERSARIAL  # noqa: E402
 import mynumber_refs.laws as laws  # noqa: E402
 from mynumber_refs import find_citations, rewrite  # noqa: E402
 from mynumber_refs import parse as _parse  # noqa: E402
+from mynumber_refs.model import Citation, Table  # noqa: E402
 from mynumber_refs.rederive import Rederive  # noqa: E402
 
 
@@ -111,12 +114,21 @@ def check(text: str, kw: dict[str, Any], rnd: random.Random) -> list[str]:
     if again.edits:
         e = again.edits[0]
         broken.append(f"idempotency: a second run changes 「{e.before}」 → 「{e.after}」 at {e.start}")
-    pos, pieces = 0, []
+    pos, pieces, spans, out_pos = 0, [], [], 0
     for e in sorted(once.edits, key=lambda e: e.start):
+        out_pos += e.start - pos
+        if e.reason != "typo":  # a corrected 「番号利用表」 may stand before a table kept as written
+            spans.append((out_pos, out_pos + len(e.after)))
+        out_pos += len(e.after)
         pieces += [text[pos : e.start], e.after]
         pos = e.end
     if "".join(pieces) + text[pos:] != once.text:
         broken.append("edits: the output is not the input with its edits")
+    old_tables = {Table.BEPPYO1, Table.BEPPYO2}
+    for x in find_citations(once.text, assume_law=assume):
+        if isinstance(x, Citation) and x.table in old_tables and any(a < x.end and x.start < b for a, b in spans if b > a):
+            broken.append(f"renamed: the output reads an old table in 「{x.text}」, where an edit wrote new text")
+            break
     cuts = [i for i in range(len(text)) if text.startswith("\n\n", i)]
     if cuts:
         k = rnd.choice(cuts)
