@@ -34,7 +34,6 @@ ROW_WORD = "row-or-word"
 ORDER_NUMBER = "order-number-mismatch"
 TABLE_AMBIGUOUS = "table-ambiguous"
 FORMULA_NOT_REWRITTEN = "formula-not-rewritten"
-NAME_RUNS_ON = "name-runs-on"
 READS_DIFFERENTLY = "reads-differently"
 TABLE_OR_ROW = "table-or-row"
 
@@ -81,9 +80,6 @@ REASONS: dict[str, str] = {
     TABLE_AMBIGUOUS: "{date} 時点の番号利用法には「別表」という表はなく（別表第一・第二）、どちらを指すか確定できません"
     " / on {date} the act had no table named 別表 (only 別表第一 and 第二); which one is meant is not established",
     OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
-    NAME_RUNS_ON: "「別表第一」を「別表」にすると後の「{following}」と続けて別の表（別表{following}）と読めてしまうため、"
-    "元のままにしました。確認してください"
-    " / 別表第一 renamed 別表 would read on into the {following} after it as another table; kept as written for review",
     READS_DIFFERENTLY: "書き換えると「{new}」となり、{reading}と読めてしまうため、元のままにしました。確認してください"
     " / rewritten, it would read 「{new}」, which reads as {reading_en}; kept as written for review",
     TABLE_OR_ROW: "「{found}」の番号が表の番号か項の番号か確定できないため、書き換えません。確認してください"

@@ -535,7 +535,8 @@ def _misread(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
     expected = (_NEW_TABLE[c.table], plan.new_rows, len(new_citation))
     if read is not None and (read.table, read.rows, read.end) == expected:
         return None
-    new = "".join(new_citation.split())
+    # the new text as far as it would be read (「番号法別表第2」 of 「番号法別表\n第2条」)
+    new = "".join(local[: max(len(new_citation), read.end if read is not None else 0)].split())
     if read is None:
         return _finding(c, F.READS_DIFFERENTLY, new=new, reading="引用として読めない形",
                         reading_en="no citation")
@@ -595,10 +596,6 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         dangling = _KOU_AFTER.match(ctx.text, c.end)
         if dangling is not None:  # 「別表第2項」: the 2 may be the table's (別表第二) or the row's (別表の2の項)
             return _Plan(False, failures=(_finding(c, F.TABLE_OR_ROW, found=c.text + dangling.group(0).strip()),))
-        ord_part = c.part("ord") if table is Table.BEPPYO1 else None
-        following = _ORDINAL_AFTER.match(ctx.text, ord_part.end) if ord_part is not None else None
-        if following is not None:  # 「別表第一\n第2条…」 → 「別表\n第2条…」 would read as 別表第二
-            return _Plan(False, failures=(_finding(c, F.NAME_RUNS_ON, following=following.group(1)),))
         edits.extend(_table_edits(ctx, c))
     return _Plan(True, tuple(edits), notes=notes, inferred=inferred, new_rows=new_rows)
 
@@ -609,13 +606,6 @@ _KOU_AFTER = re.compile(
     r"(?![\s]*(?:目|番[\s]*[：:]?[\s]*[0-9０-９〇一二三四五六七八九十百千]))"
 )
 _BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
-
-
-# what the grammar's ORD reads as a table's ordinal after 別表 (whitespace and invisible marks between)
-_ORDINAL_AFTER = re.compile(
-    r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*"
-    r"(第[\s]*(?:[一二三四五六七八九](?![\r\n]*[〇一二三四五六七八九十百千])|[1-9１-９](?![\r\n]*[0-9０-９])))(?![\s]*[号欄])"
-)
 
 
 # ------------------------------------------------------------------------- whole edits only
