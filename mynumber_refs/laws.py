@@ -107,6 +107,11 @@ _DEFINITION = re.compile(
     rf"(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す)"
 )
 
+# what may stand in a definition's bracket before 以下: nothing, or the law's number (「平成25年法律第27号。」)
+_BEFORE_DEFINITION = re.compile(
+    rf"{_S}(?:(?:明{_S}治|大{_S}正|昭{_S}和|平{_S}成|令{_S}和){_S}[0-9０-９〇一二三四五六七八九十百千元]+{_S}年"
+    rf"[^（）()「」『』。]{{0,40}}?号{_S}[。、，,]?{_S})?"
+)
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 _BRACKETS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
 _WS = " \t\r\n\u3000"
@@ -314,8 +319,8 @@ class LawIndex:
         """The law expression a definition at ``pos`` follows: the one right before the bracket
         that holds the definition, the law's own number in brackets skipped."""
         opener = self._enclosing_open(pos, 300)
-        if opener == -1:
-            return None
+        if opener == -1 or _BEFORE_DEFINITION.fullmatch(self.text, opener + 1, pos) is None:
+            return None  # the bracket holds more than the law's number before 以下: not the law's definition
         k = self._skip_ws_back(opener)
         while k > 0 and self.text[k - 1] in "）)":
             o = self._enclosing_open(k - 1, 300)

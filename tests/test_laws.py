@@ -418,3 +418,20 @@ def test_what_follows_a_blank_line_never_changes_the_citations_before_it(
     head = text[: cut.start()]
     whole = [x for x in find_citations(text, assume_law=assume) if x.end <= cut.start()]
     assert whole == find_citations(head, assume_law=assume), text
+
+
+@pytest.mark.parametrize(("text", "law"), [
+    ("住民基本台帳法（昭和42年法律第81号。以下「住基法」という。）", "住民基本台帳法"),
+    ("住民基本台帳法（以下「住基法」という。）", "住民基本台帳法"),
+    (f"{FULL}（平成\n25年法律第27号。以下「番号法」と\nいう。）", FULL),
+    ("番号法（平成25年法律第27号）（以下「法」という。）", "番号法"),
+    ("る法律（\n評価実施機関の代表者は、市長である。\n令和6年5月27日\n以下「番号利用法」という。）", None),
+    ("住民基本台帳法（市の事務の根拠となる法律。以下「番号法」という。）", None),
+])
+def test_a_definition_binds_its_term_only_across_the_laws_number(text: str, law: str | None) -> None:
+    """A definition's term names the law before its bracket only when the bracket holds nothing before
+    以下 but that law's number: a bracket opened lines before, around other sentences, binds nothing
+    (how far back it opened decided it, so that an edit before the definition changed what it named;
+    found by tools/fuzz_invariants.py)."""
+    (d,) = LawIndex(text).definitions()
+    assert (d.law.name if d.law is not None else None) == law

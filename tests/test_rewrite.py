@@ -703,8 +703,8 @@ def test_every_rewritten_table_reads_back_as_its_new_table_and_rows(
     if not old or old[0].table is not table or list(old[0].rows) != [RowNumber((main,))]:
         return
     result = rewrite(text, accept_inferred=True)
-    if result.text == text:
-        assert result.findings, text
+    if not any(e.start < old[0].end for e in result.edits):  # kept as written: a finding says why
+        assert any(f.start == 0 for f in result.findings), text
         return
     read = [x for x in find_citations(result.text) if isinstance(x, Citation) and x.start == 0]
     assert read, (text, result.text)
