@@ -209,6 +209,7 @@ _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
 _ORDER_NAME_AT_END = re.compile(_ORDER_NAME + r"\Z")
 _SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
+_SPACED_NAME = re.compile(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}")
 # Walking back over a sentence: brackets, its end (。), blank lines and the start of a new item
 _SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK}")
 _BRACKET_MARKS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
@@ -376,16 +377,19 @@ class LawIndex:
         if ch in _IROHA:
             return i > 0 and text[i - 1] == "号" and self._ends_number(i - 1)
         if ch in _UNITS:
-            if i == 0:
+            k = i - 1  # spaced-out text: 「1 6 項」
+            while k > 0 and i - k < 3 and text[k] in " \u3000":
+                k -= 1
+            if k < 0:
                 return False
-            before = text[i - 1]
+            before = text[k]
             if before in _DIGITS or (ch == "項" and before == "の"):
                 return True
-            return before in _KANJI_NUMERALS and self._ends_number(i - 1)
+            return before in _KANJI_NUMERALS and self._ends_number(k)
         if ch not in _KANJI_NUMERALS:
             return False
-        j = i
-        while j > 0 and i - j < 12 and text[j - 1] in _KANJI_NUMERALS:
+        j = i  # back over the numeral (spaced out too: 「第 十 六」) and the spaces after 第 (「第 一」)
+        while j > 0 and i - j < 24 and (text[j - 1] in _KANJI_NUMERALS or text[j - 1] in " \u3000"):
             j -= 1
         return j > 0 and text[j - 1] == "第"
 
@@ -449,11 +453,31 @@ class LawIndex:
         if k >= 2 and text[k - 2] in " \u3000":
             m = _SPACED_NAME_AT_END.search(text, max(0, k - 90), k)
             if m is not None:
-                starts.append(m.start())
+                begin = self._spaced_word_start(m.start(), k)
+                if begin is not None:
+                    starts.append(begin)
         if not starts:
             return None
         start = min(starts)
         return start, "".join(text[start:k].split()), None
+
+    def _spaced_word_start(self, lo: int, k: int) -> int | None:
+        """Where a spaced-out name found at ``lo`` (ending at ``k``) begins: after the last word end
+        in it, as :meth:`_is_word` has them (「1 6 項 番 号 法」 is 番号法, 「別 表 番 号 法」 too);
+        None when what is left is too short for a name."""
+        text = self.text
+        begin = lo
+        prev = -1  # the last character before i, spaces skipped
+        for i in range(lo, k):
+            ch = text[i]
+            if ch in " \u3000":
+                continue
+            if self._ends_number(i) or (prev != -1 and text[prev] + ch in _WORD_ENDS):
+                begin = i + 1
+            prev = i
+        while begin < k and text[begin] in " \u3000":
+            begin += 1
+        return begin if _SPACED_NAME.fullmatch(text, begin, k) else None
 
     def _kana_name_start(self, pos: int) -> int:
         """Where a name ending in kana (「…に関する法律」) begins: after the last delimiter."""
