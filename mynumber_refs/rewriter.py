@@ -54,6 +54,7 @@ from .render import (
     render_rows,
 )
 from .resolve import find_citations, read_table_citation
+from .scan import passage_end
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rederive import Rederive
@@ -488,6 +489,15 @@ def _spaced_edit(e: Edit, space: str) -> Edit:
 # The table a renamed old table becomes
 _NEW_TABLE = {Table.BEPPYO1: Table.BEPPYO, Table.BEPPYO2: Table.ORDER_TABLE}
 _READ_BACK_REACH = 40  # characters after a citation that may change how its new text reads
+class _Shifted(NamedTuple):
+    """An edit moved to a citation's own text (for :func:`apply_edits`)."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+
+
 # what a table's name may go on into: 第 or a numeral, across whitespace (「別表第２項」, 「別表\n第2」)
 _NAME_GOES_ON = re.compile(
     r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*[第0-9０-９〇一二三四五六七八九十百千]"
@@ -520,17 +530,9 @@ def _misread(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
     text = ctx.text
     if any(e.start < c.start or e.end > c.end for e in plan.edits):
         return None
-    hi = min(len(text), c.end + _READ_BACK_REACH)
-    blank = _BLANK_LINE.search(text, c.end, hi)
-    if blank is not None:
-        hi = blank.start()
-    pieces: list[str] = []
-    pos = c.start
-    for e in sorted(plan.edits, key=lambda e: e.start):
-        pieces += (text[pos : e.start], e.after)
-        pos = e.end
-    new_citation = "".join(pieces) + text[pos : c.end]
-    local = new_citation + text[c.end : hi]
+    own = [_Shifted(e.start - c.start, e.end - c.start, e.before, e.after) for e in plan.edits]
+    new_citation = apply_edits(text[c.start : c.end], own)
+    local = new_citation + text[c.end : passage_end(text, c.end, _READ_BACK_REACH)]
     read = read_table_citation(local, len(new_citation))
     expected = (_NEW_TABLE[c.table], plan.new_rows, len(new_citation))
     if read is not None and (read.table, read.rows, read.end) == expected:
@@ -605,7 +607,6 @@ _KOU_AFTER = re.compile(
     r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*項"
     r"(?![\s]*(?:目|番[\s]*[：:]?[\s]*[0-9０-９〇一二三四五六七八九十百千]))"
 )
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
 
 
 # ------------------------------------------------------------------------- whole edits only
