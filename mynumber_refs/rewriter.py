@@ -434,7 +434,7 @@ def _ref_plan(ctx: _Context, c: Citation) -> _Plan:
     return _Plan(True, tuple(edits), inferred=inferred)
 
 
-_ARTICLE_RE = re.compile(r"^([0-9０-９]+)条((?:の[0-9０-９]+)*)$")
+_ARTICLE_RE = re.compile(r"^([0-9０-９〇一二三四五六七八九十百千]+)条((?:の[0-9０-９〇一二三四五六七八九十百千]+)*)$")
 
 
 def _article_key(atom: str) -> str | None:

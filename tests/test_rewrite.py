@@ -710,3 +710,14 @@ def test_every_rewritten_table_reads_back_as_its_new_table_and_rows(
     assert read, (text, result.text)
     assert read[0].table is _NEW_TABLES[table], (text, result.text)
     assert list(read[0].rows) == sorted(set(outcome.new_rows)), (text, result.text)
+
+
+def test_an_article_of_the_old_order_in_kanji_is_rewritten_as_in_digits() -> None:
+    """「…命令第二十条」 maps as 「…命令第20条」 does (its article was read, then refused as 「order-ref-unknown
+    二十条」 when its token was rewritten), in the document's kanji."""
+    title = "番号法別表第二の主務省令で定める事務及び情報を定める命令"
+    digits = rewrite(title + "第20条")
+    kanji = rewrite(title + "第二十条")
+    assert digits.text.endswith("主務省令第50条") and not digits.findings
+    assert kanji.text == "番号法第十九条第八号に基づく主務省令第五十条"
+    assert not kanji.findings
