@@ -645,6 +645,9 @@ _ROW_RIGHT_AFTER = re.compile(
 # anywhere in its clause: a row reference (16の項, 16項, 16項の2, (27)の項, 27項目 — 項目 may be a row too —,
 # 第16項 not after 条, 項番16)
 _ROW_IN_CLAUSE = re.compile(
+    # (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
+    # after a digit is the tail of a longer number)
+    rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
     rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
     rf"|項{_GAP}番{_GAP}[：:]?{_GAP}(?P<b>{_N})"
     rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N}){_GAP}項"

@@ -86,6 +86,17 @@ def test_an_article_of_a_law_after_a_table_is_not_a_row() -> None:
     assert rewrite(title, accept_inferred=True).text == title
 
 
+@pytest.mark.parametrize("after", ["\n番号法第9条第1項、同法別表第一の16の項", "、同法第9条第1項", "及び第30条の9第10項",
+                                   "（第十九条第一項）"])
+def test_an_articles_paragraph_after_a_table_is_not_a_row(after: str) -> None:
+    """「第9条第1項」 on the next line, in the same clause, is an article's paragraph: its 「1項」 is not an
+    unread row (the name was kept, reported as number-after-table), and neither is the 「0項」 of 「第10項」."""
+    text = "番号法第19条第8号及び同法別表第二の27の項" + after
+    result = rewrite(text)
+    assert "同法第19条第8号に基づく主務省令第2条の表の48の項" in result.text
+    assert "number-after-table" not in {f.reason for f in result.findings}
+
+
 def test_a_provision_and_its_table_joined_by_ni_motozuku() -> None:
     text = "番号法第19条第8号に基づく別表第二（平成27年10月5日施行）"
     assert rewrite(text).text == "番号法第19条第8号に基づく主務省令第2条の表（平成27年10月5日施行）"
