@@ -650,7 +650,7 @@ _ROW_IN_CLAUSE = re.compile(
     rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
     rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
     rf"|項{_GAP}番{_GAP}[：:]?{_GAP}(?P<b>{_N})"
-    rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N}){_GAP}項"
+    rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}(?:の{_GAP})?項"
     # a list of numbers (「（25、26、…」): rows, unless they are dates, articles or items
     rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
 )

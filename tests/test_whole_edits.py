@@ -95,6 +95,10 @@ def test_an_articles_paragraph_after_a_table_is_not_a_row(after: str) -> None:
     result = rewrite(text)
     assert "同法第19条第8号に基づく主務省令第2条の表の48の項" in result.text
     assert "number-after-table" not in {f.reason for f in result.findings}
+    # a row written 第N(の)項 further on in the clause is still one
+    for far in ("第16の項に係るもの", "第36の2の項", "第16項"):
+        text = "番号法別表第一に掲げる事務のうち、住民基本台帳に関する事務として" + far
+        assert [f.reason for f in rewrite(text).findings] == ["number-after-table"], text
 
 
 def test_a_provision_and_its_table_joined_by_ni_motozuku() -> None:
@@ -121,7 +125,7 @@ TABLES = [
     ("別表第一", ("36の2", "３６の２", "三十六の二"), "55"),
 ]
 GLUE = st.sampled_from(
-    ["の", "、", "・", "：", ":", "－", "-", "#", "＃", "(", "（", "）", ")", "のうち", "中", "における", "に定める", "項番",
+    ["に掲げる事務のうち、住民基本台帳に関する事務として", "の", "、", "・", "：", ":", "－", "-", "#", "＃", "(", "（", "）", ")", "のうち", "中", "における", "に定める", "項番",
      "第", " ", "　", "\n", "に掲げる", "及び", "並びに", "から", "で", "は", "を", *INVISIBLE]
 )
 # …and arbitrary short words: kana, kanji that are neither numerals nor 表, punctuation, spaces
@@ -151,6 +155,8 @@ def test_no_new_name_stands_over_an_old_row(
     between = "".join(glue)
     if not suffix and re.search(r"[\u4e00-\u9fff\u30a1-\u30fa](?<![第番中内])\Z", between):
         return  # a bare number right after a word is that word's number (「提供先２」), not a row
+    if not suffix and len(between) > 16:
+        return  # a bare number is a row only right after the name (within 16 characters of glue)
     text = law + name + between + old + suffix + tail
     result = rewrite(text, assume_law=True, accept_inferred=accept)
     renamed = [e for e in result.edits if e.before.endswith(("第一", "第二", "別表第二"))]
