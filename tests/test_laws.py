@@ -452,3 +452,15 @@ def test_spaced_out_names_begin_after_a_number_or_a_tables_name(text: str) -> No
     """In spaced-out text the name read before the last table is 「番号法」, not 「項番号法」 or 「別表番号法」:
     the word ends as in text without spaces."""
     assert _law_of_last_table(text, False) == "act", text
+
+
+def test_an_orders_name_ends_a_word_before_it_too() -> None:
+    """「…に基づく主務省令一行目」: the order's name ends before 一, as it does before a name after it, so that
+    the old title and its rewrite (「…命令一行目」 → 「…主務省令一行目」) name the same instrument and a table
+    after them is read the same on a second run (found by tools/fuzz_invariants.py)."""
+    for title in ("番号法別表第二の主務省令で定める事務及び情報を定める命令", "番号法第19条第8号に基づく主務省令"):
+        names = [e.name for e in LawIndex(title + "一行目\n別表第一の16の項").expressions()]
+        assert names[-1].endswith(("主務省令", "命令")), (title, names)
+    text = "番号法別表第二の主務省令で定める事務及び情報を定める命令一行目\n別表第一の16の項"
+    once = rewrite(text, fix_typos=True)
+    assert rewrite(once.text, fix_typos=True).edits == ()
