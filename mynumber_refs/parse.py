@@ -36,9 +36,9 @@ from .model import (
     Style,
     Table,
 )
-from .numerals import NumeralStyle, detect_style, parse_int
+from .numerals import NumeralError, NumeralStyle, detect_style, parse_int
 
-__all__ = ["Parsed", "START_SYMBOLS", "clear_caches", "get_parser", "parse_at", "parse_citation", "parse_relative", "place"]
+__all__ = ["Parsed", "START_SYMBOLS", "clear_caches", "get_parser", "malformed_end", "parse_at", "parse_citation", "parse_relative", "place"]
 
 START_SYMBOLS = ("anchored", "bare_rows", "order_refs", "article_refs", "colon_rows")
 
@@ -627,6 +627,25 @@ def parse_at(text: str, start: str = "anchored") -> Parsed | None:
     except (ValueError, IndexError, StopIteration):  # malformed numerals and the like
         return None
     return None if entry is None else entry[0]
+
+
+def malformed_end(text: str, start: str = "anchored") -> int | None:
+    """Where a citation at the beginning of ``text`` ends whose form the grammar reads but whose
+    numbers are not numerals (「別表第一の一〇の項」: 一〇 is no kanji numeral), or None (no such
+    citation: :func:`parse_relative` gives it, or nothing is read there at all)."""
+    try:
+        found = _tree_cached(text.translate(_SHAPE), start)
+    except (ValueError, IndexError, StopIteration):
+        return None
+    if found is None:
+        return None
+    try:
+        _ToModel(text[: found[1]]).transform(found[0])
+    except NumeralError:
+        return found[1]
+    except (ValueError, IndexError, StopIteration):
+        return None
+    return None
 
 
 def parse_relative(text: str, start: str = "anchored") -> tuple[Parsed, Citation] | None:

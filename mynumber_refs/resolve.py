@@ -47,7 +47,7 @@ from .model import (
     Table,
     TableBasis,
 )
-from .parse import Parsed, parse_at, parse_relative, place, to_citation
+from .parse import Parsed, malformed_end, parse_at, parse_relative, place, to_citation
 from .scan import (
     Candidate,
     Passages,
@@ -180,6 +180,14 @@ def _parse_candidate(text: str, cand: Candidate, until: int | None = None) -> tu
 _SPACES = (" ", "\u3000")
 
 
+class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _find, never raised further
+    """A table citation the grammar reads whose numbers are not numerals (「別表第一の一〇の項」)."""
+
+    def __init__(self, start: int, end: int) -> None:
+        super().__init__(start, end)
+        self.start, self.end = start, end
+
+
 def _parse_anchored(text: str, cand: Candidate) -> tuple[Parsed, Citation, int] | None:
     """Parse at a table's or title's candidate: the longest citation, cut where no citation can go on."""
     if cand.start < cand.anchor and _BLANK.search(text, cand.start, cand.anchor):
@@ -197,6 +205,9 @@ def _parse_anchored(text: str, cand: Candidate) -> tuple[Parsed, Citation, int] 
         chunk = text[cand.start : run_end]
         found = parse_relative(chunk, cand.kind)
         if found is None:
+            bad = malformed_end(chunk, cand.kind)
+            if bad is not None and cand.start + bad > cand.anchor:
+                raise _Malformed(cand.start, cand.start + bad)
             return None
         final = blank is not None or run_end < hi or hi == len(text) or limit > 50_000
         if final or found[0].end < len(chunk) - 40:
@@ -259,6 +270,13 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             continue
         try:
             result = _parse_candidate(text, cand)
+        except _Malformed as bad:  # reported where the act's table is cited; left as written
+            law = _law_of(laws.bind(bad.start, joined=joined, after=last_end), bad.start, assume_law)
+            last_end, last_law = bad.end, law
+            if not law.other and law.basis is not None:
+                out.append(Finding(bad.start, bad.end, text[bad.start : bad.end], F.MALFORMED, F.message(F.MALFORMED)))
+                taken_until = bad.end
+            continue
         except Exception:  # noqa: BLE001 - a candidate must never break the whole text
             result = None
         if result is None:

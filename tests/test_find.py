@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mynumber_refs import find_citations, parse_citation
+from mynumber_refs import find_citations, parse_citation, rewrite
 from mynumber_refs.model import (
     Citation,
     CitationKind,
@@ -418,3 +418,18 @@ def test_first_parts_are_the_parts_of_each_role(text: str) -> None:
             assert [p for p in c.first_parts(*roles) if p is not None], c
             for p in c.first_parts(*roles):
                 assert p is None or ("前文。\n" + text)[p.start : p.end] or p.start == p.end
+
+
+@pytest.mark.parametrize("text", ["番号法別表第一の一〇の項", "番号法第9条第1項別表第一の二〇の項に規定する事務"])
+def test_a_citation_of_the_act_with_malformed_numbers_is_reported_not_dropped(text: str) -> None:
+    """「一〇」 is no kanji numeral: the citation, read by the grammar, cannot be established.  It is
+    reported with its span (it was silently dropped: no edit and no finding) and left as written;
+    another law's table with the same numbers is not the act's, and not reported."""
+    for assume in (False, True):
+        found = find_citations(text, assume_law=assume)
+        assert [(type(x).__name__, getattr(x, "reason", None)) for x in found] == [("Finding", "malformed")]
+        assert text[found[0].start : found[0].end] == found[0].text
+        assert "〇" in found[0].text
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text and [f.reason for f in result.findings] == ["malformed"]
+    assert find_citations("生活保護法別表第一の一〇の項", assume_law=True) == []
