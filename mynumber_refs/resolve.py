@@ -148,7 +148,8 @@ def _parse_candidate(text: str, cand: Candidate, until: int | None = None) -> tu
     if kind == "anchored":
         if text[cand.anchor + 1 : cand.anchor + 2] not in _SPACES or not is_spaced_out(text, cand.anchor):
             return _parse_anchored(text, cand)
-        view = make_view(text, cand.start, cand.start + 600)
+        blank = _BLANK.search(text, cand.start, cand.start + 600)  # the view, like the text, ends at a blank line
+        view = make_view(text, cand.start, blank.start() if blank else cand.start + 600)
         parsed = parse_at(view.text, cand.kind)
         if parsed is None:
             return None

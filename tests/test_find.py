@@ -433,3 +433,12 @@ def test_a_citation_of_the_act_with_malformed_numbers_is_reported_not_dropped(te
         result = rewrite(text, assume_law=assume)
         assert result.text == text and [f.reason for f in result.findings] == ["malformed"]
     assert find_citations("生活保護法別表第一の一〇の項", assume_law=True) == []
+
+
+def test_spaced_out_text_is_read_up_to_a_blank_line() -> None:
+    """The compact view of spaced-out text ends at a blank line, as the text does: 「番 号 法 別 表 第 二」 is
+    別表第二 whatever the next passage begins with (「一行目」 made it 別表 and a numeral; found by
+    tools/fuzz_invariants.py)."""
+    for after in ("", "\n\n一行目", "\n \n二"):
+        (c,) = find_citations("番 号 法 別 表 第 二" + after)
+        assert isinstance(c, Citation) and c.table is Table.BEPPYO2 and c.text == "番 号 法 別 表 第 二"
