@@ -57,6 +57,7 @@ from .scan import (
     is_spaced_out,
     kou_marks,
     make_view,
+    passage_end,
     ref_list_candidates,
     row_list_candidates,
 )
@@ -148,8 +149,7 @@ def _parse_candidate(text: str, cand: Candidate, until: int | None = None) -> tu
     if kind == "anchored":
         if text[cand.anchor + 1 : cand.anchor + 2] not in _SPACES or not is_spaced_out(text, cand.anchor):
             return _parse_anchored(text, cand)
-        blank = _BLANK.search(text, cand.start, cand.start + 600)  # the view, like the text, ends at a blank line
-        view = make_view(text, cand.start, blank.start() if blank else cand.start + 600)
+        view = make_view(text, cand.start, passage_end(text, cand.start, 600))  # ends at a blank line, as the text
         parsed = parse_at(view.text, cand.kind)
         if parsed is None:
             return None
@@ -165,8 +165,7 @@ def _parse_candidate(text: str, cand: Candidate, until: int | None = None) -> tu
         return None if found is None else (found[0], found[1], cand.start)
     if cand.kind == "article_refs":  # 第２条第７号… after a title: the parse ends the list
         end = min(cand.start + 400, len(text) if until is None else until)
-        blank = _BLANK.search(text, cand.start, end)
-        found = parse_relative(text[cand.start : blank.start() if blank else end], cand.kind)
+        found = parse_relative(text[cand.start : passage_end(text, cand.start, end - cand.start)], cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
     if cand.kind == "order_refs":  # the list ends at the next closing parenthesis
         close = min((i for i in (text.find("）", cand.start), text.find(")", cand.start)) if i != -1), default=-1)
