@@ -131,6 +131,10 @@ _ITEM_BREAK = (
     r"\n[ \t\u3000\r]*(?:\n|(?=[・･●○◆◇■□※\-－‐①-⑳]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）.．、]|[ア-ンｱ-ﾝ][.．、)）]))"
 )
 
+# Where a sentence ends, as one mark: its 「。」 (not one inside brackets or quotes, 「という。）」), or
+# the line break before a blank line or a new item
+SENTENCE_BREAK = re.compile(rf"。(?![」』）)])|{_ITEM_BREAK}")
+
 # How far the rule looks: a law named earlier in the sentence, and 同法's antecedent
 SENTENCE_REACH = 400
 SAME_LAW_REACH = 3000

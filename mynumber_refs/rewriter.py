@@ -26,7 +26,7 @@ from . import findings as F
 from ._args import rewrite_args
 from ._gc import collector_paused
 from .edits import apply_edits
-from .laws import LawIndex
+from .laws import SENTENCE_BREAK, LawIndex
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
@@ -770,6 +770,16 @@ def _family(c: Citation) -> str | None:
 
 
 def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
+    """Citations that change together or not at all, as {index: the index that names its group}.
+
+    The rule: a dependent citation (a row list, 同表, an order's article list) goes with the
+    citation it hangs on, and with every row-less table or order title of the same family
+    (別表第一 and its order, 別表第二 and its order) written from the start of its antecedent's
+    sentence to the end of its own (:data:`laws.SENTENCE_BREAK`: 「。」, a new item, a blank line).
+    Those are the names a reader may take for the list's table; a row-less one in another
+    sentence of a long passage (a Word body without empty paragraphs) is another statement and
+    changes on its own.
+    """
     parent = {i: i for i, it in enumerate(items) if isinstance(it, Citation)}
 
     def find(i: int) -> int:
@@ -781,26 +791,48 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     def union(a: int, b: int) -> None:
         parent[find(a)] = find(b)
 
-    passages = {i: it.passage for i, it in enumerate(items) if isinstance(it, Citation)}
-    # row-less table and title citations by (passage, family): what a dependent list drags along
+    # row-less table and title citations by (passage, family), in text order
     bare: dict[tuple[int, str | None], list[int]] = {}
     for j, other in enumerate(items):
         if isinstance(other, Citation) and not other.rows and other.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE):
-            bare.setdefault((passages[j], _family(other)), []).append(j)
-    dragged: set[tuple[int, str | None]] = set()
+            bare.setdefault((other.passage, _family(other)), []).append(j)
+    bare_starts = {key: [items[j].start for j in members] for key, members in bare.items()}
+    breaks: dict[int, list[int]] = {}  # by passage: where its sentences end, found once
+
+    def sentence(passage: int, start: int, end: int) -> tuple[int, int]:
+        """From the start of the sentence holding ``start`` to the end of the one holding ``end``."""
+        if passage not in breaks:
+            stop = passage_end(text, passage, len(text))
+            breaks[passage] = [m.start() for m in SENTENCE_BREAK.finditer(text, passage, stop)] + [stop]
+        marks = breaks[passage]
+        k = bisect.bisect_left(marks, start)
+        return (marks[k - 1] + 1 if k else passage), marks[bisect.bisect_left(marks, end - 1)]
+
+    # for each key, the index ranges [lo, hi) of ``bare[key]`` that a dependent drags along
+    windows: dict[tuple[int, str | None], list[tuple[int, int, int]]] = {}
     for i, it in enumerate(items):
         if not isinstance(it, Citation) or it.antecedent is None:
             continue
         if it.antecedent in parent:
             union(i, it.antecedent)
-        key = (passages[i], _family(it))
-        if key in bare:  # with all of them: joined to the first, and the rest to it once (linear)
-            union(i, bare[key][0])
-            dragged.add(key)
-    for key in dragged:
-        first = bare[key][0]
-        for j in bare[key][1:]:
-            union(j, first)
+        key = (it.passage, _family(it))
+        if key not in bare:
+            continue
+        first, last = sentence(it.passage, min(items[it.antecedent].start, it.start), it.end)
+        starts = bare_starts[key]
+        lo, hi = bisect.bisect_left(starts, first), bisect.bisect_left(starts, last)
+        if lo < hi:
+            windows.setdefault(key, []).append((lo, hi, i))
+    # overlapping windows are one group: merged in one sweep, so that the joins stay linear
+    for key, spans in windows.items():
+        members = bare[key]
+        spans.sort()
+        reach = -1
+        for lo, hi, i in spans:
+            union(i, members[lo])
+            for k in range(max(lo + 1, reach), hi):
+                union(members[k], members[k - 1])
+            reach = max(reach, hi)
     return {i: find(i) for i in parent}
 
 

@@ -166,3 +166,56 @@ def test_no_new_name_stands_over_an_old_row(
         after = result.text[out_at + len(e.after) :]
         clause = re.split(r"。|\n\s*\n", after)[0]
         assert old not in clause, (text, result.text)
+
+
+# A Word body without empty paragraphs is one passage: a citation kept there keeps only the row-less
+# tables and titles of its own sentences, not every one in the body
+_KEPT_SENTENCE = "番号法別表第二主務省令第２条第７号ロに基づく。"  # a sub-item letter: never mapped
+
+
+@pytest.mark.parametrize("other", ["番号法別表第二に基づき照会する。", "番号法別表第二の主務省令による。"])
+def test_a_kept_citation_does_not_keep_row_less_tables_of_other_sentences(other: str) -> None:
+    items = ("・" + _KEPT_SENTENCE + "\n・" + other, "・" + other.rstrip("。") + "\n・" + _KEPT_SENTENCE)  # a new item
+    for text in (_KEPT_SENTENCE + "\n" + other, other + _KEPT_SENTENCE, *items):
+        result = rewrite(text)
+        assert _KEPT_SENTENCE in result.text  # kept, and reported
+        assert "subitem-not-mapped" in {f.reason for f in result.findings}
+        assert result.text.count("別表第二") == 1  # the other sentence's table changed
+        assert rewrite(result.text).edits == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one sentence: the bare table before the title may be read as the title's table
+        "番号法別表第二及び番号法別表第二主務省令第２条第７号ロに基づく。",
+        # a 「。」 inside brackets does not end the sentence
+        "番号法別表第二（改正前のもの。）及び番号法別表第二主務省令第２条第７号ロ",
+        # a hard-wrapped cell: the list hangs on the bracketed 別表第二, the table is on the line above
+        "番号法第19条第7号及び別表第二\n（別表第二における情報提供の根拠）\n：住民票関係情報が含まれる項（１、２、８５の２の項）",
+    ],
+)
+def test_a_kept_citation_keeps_the_row_less_tables_of_its_sentence(text: str) -> None:
+    result = rewrite(text)
+    assert result.text == text
+    assert "dependent-kept" in {f.reason for f in result.findings}
+
+
+def test_a_word_body_keeps_only_the_sentence_of_a_kept_citation(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+
+    from mynumber_refs.formats import open_document, rewrite_document
+
+    path = tmp_path / "body.docx"
+    d = docx.Document()
+    d.add_paragraph("１　概要")
+    d.add_paragraph(_KEPT_SENTENCE)
+    d.add_paragraph("番号法別表第二に基づき、情報提供ネットワークシステムを使用する。")
+    d.save(str(path))
+    doc = open_document(path)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert [e.location for e in edits] == ["本文 第3段落"]
+    assert {f.location for f in findings} == {"本文 第2段落"}
+    doc.save(path)
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]  # in the document's own digits
+    assert texts == ["１　概要", _KEPT_SENTENCE, "番号法第１９条第８号に基づく主務省令第２条の表に基づき、情報提供ネットワークシステムを使用する。"]
