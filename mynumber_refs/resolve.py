@@ -363,7 +363,9 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         if dep is not None:
             out.append(dep)
     # reference lists after an order's title: a list belongs to the nearest title before it, and
-    # ends before the next citation found (「…主務省令第２条第19条第8号別表第二」 is two citations)
+    # ends before the next citation found (「…主務省令第２条第19条第8号別表第二」 is two citations).
+    # A law or order named between them takes the list (「…命令第２０条。生活保護法施行規則（１条）」,
+    # the new order's 「第19条第8号に基づく主務省令（５０条）」); 「同命令」 names the title's order again
     titles = sorted((o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE),
                     key=lambda o: o.start)
     starts = sorted(o.start for o in out if isinstance(o, Citation))
@@ -373,6 +375,8 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         direct = article_refs_candidate(text, t.end)
         for cand in ([direct] if direct is not None else []) + list(ref_list_candidates(text, t.end, end)):
             if covered(cand.start):  # inside a citation found (「番号法（１条２号ハ）別表第二」 is one)
+                continue
+            if any(not _SAME_ORDER.fullmatch(e.name) for e in laws.expressions(t.end, cand.start)):
                 continue
             k = bisect.bisect_left(starts, cand.start)
             dep = _dependent(text, cand, passages, until=starts[k] if k < len(starts) else None)
@@ -425,6 +429,8 @@ def _safe(text: str, cand: Candidate) -> bool:
 
 
 _MAX_ANTECEDENT_DISTANCE = 6000
+# 同命令, 同省令, 同府省令: the order named last, again
+_SAME_ORDER = re.compile(r"同(?:命令|[府内閣総務]*省令|令)")
 
 
 def _resolve_antecedents(passages: Passages, items: Sequence[Citation | Finding]) -> list[Citation | Finding]:

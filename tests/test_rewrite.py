@@ -19,6 +19,32 @@ def norm(s: str) -> str:
 
 
 @pytest.mark.parametrize(
+    "other",
+    [
+        "生活保護法施行規則（１条、２条）",  # another law's order
+        "番号利用法第１９条第８号に基づく主務省令\n：（５０条、５１条）",  # the new order: already renumbered
+        "\n番号法第１９条第８号に基づく主務省令（５０条、５１条）",
+        "行政手続における特定の個人を識別するための番号の利用等に関する法律第十九条第八号に基づく"
+        "利用特定個人情報の提供に関する命令（５０条）",
+    ],
+)
+def test_a_reference_list_after_another_instruments_name_is_not_the_old_orders(other: str) -> None:
+    """A list belongs to the old order's title before it only when no other law or order is named
+    between them: the old title is rewritten, the other instrument's list stays as written."""
+    text = "番号法別表第二主務省令第２０条に基づく。" + other
+    result = rewrite(text, accept_inferred=True)
+    assert result.text == "番号法第１９条第８号に基づく主務省令第５０条に基づく。" + other
+    assert rewrite(result.text, accept_inferred=True).edits == ()
+    # 「同命令」 names the old order again: its list is the old order's
+    result = rewrite("番号法別表第二主務省令第２０条。同命令（２１条）")
+    assert result.text == "番号法第１９条第８号に基づく主務省令第５０条。同命令（５１条）"
+    # in the title's own clause an unread list keeps the title, and says why
+    text = "番号利用法別表第二の主務省令で定める事務及び情報を定める命令\n：住民基本台帳法による事務（２０条、２１条）"
+    result = rewrite(text, accept_inferred=True)
+    assert result.text == text and "number-after-table" in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
     ("before", "after"),
     [
         ("番号利用法第9条第1項 別表第一の16の項", "番号利用法第9条第1項 別表の24の項"),
