@@ -337,7 +337,10 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     # row lists without their table, and reference lists after an order's title
     closes, colons = kou_marks(text)
     covered = _covered_by(out)
+    bare_table_ends = {o.end for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and not o.rows}
     for cand in row_list_candidates(text, closes):
+        if _DAI_FIRST.match(text, cand.start + 1) and _end_before(text, cand.start) not in bare_table_ends:
+            continue  # 「（第２項）」 is an article's paragraph unless it stands right after a table's name
         if not covered(cand.start):
             dep = _dependent(text, cand, passages, lambda p: bool(p.items) and p.items[-1].suffix is not None)
             if dep is not None:
@@ -414,9 +417,18 @@ def _dependent(
 
 
 _COLON_REACH = 300
+_DAI_FIRST = re.compile(r"[\s]*第")
+_WS = " \t\r\n\u3000"
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+
+
+def _end_before(text: str, pos: int) -> int:
+    """Where the text before ``pos`` ends, whitespace aside."""
+    while pos > 0 and text[pos - 1] in _WS:
+        pos -= 1
+    return pos
 
 
 def _in_passage(m: re.Match[str] | None) -> re.Match[str] | None:

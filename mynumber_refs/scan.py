@@ -158,7 +158,8 @@ def kou_marks(text: str) -> tuple[list[int], list[int]]:
 def row_list_candidates(text: str, closes: list[int] | None = None) -> Iterator[Candidate]:
     """Parenthesised lists ending in 「項）」, however long: their opening parenthesis (the list's
     characters are walked back from the 「項）」 to the parenthesis that opens them).  ``closes``:
-    the 「項」 positions from :func:`kou_marks`, when the caller has them."""
+    the 「項」 positions from :func:`kou_marks`, when the caller has them.  A list may open with
+    第 (「（第２７項、第２８項）」); the finder takes such a list only right after its table."""
     for i in (closes if closes is not None else (m.start() for m in _LIST_CLOSE.finditer(text))):
         j = i
         while j > 0 and text[j - 1] in _LIST_CHARS:
@@ -168,7 +169,7 @@ def row_list_candidates(text: str, closes: list[int] | None = None) -> Iterator[
             k = o + 1
             while k < i and text[k] in _WS:
                 k += 1
-            if k < i and (text[k].isdigit() or text[k] in "〇一二三四五六七八九十百"):
+            if k < i and (text[k].isdigit() or text[k] in "〇一二三四五六七八九十百第"):
                 yield Candidate(o, i, "bare_rows")
 
 

@@ -212,6 +212,19 @@ def test_row_list_resolves_to_the_table_cited_before_it_in_the_passage() -> None
     assert text[lst.start : lst.end] == "１、２、８５の２の項"
 
 
+def test_rows_written_with_dai_in_brackets_right_after_a_row_less_table() -> None:
+    text = "番号法第１９条第７号及び別表第２（第２７項、第２８項）"
+    found = citations(text)
+    assert [c.kind for c in found] == [CitationKind.TABLE, CitationKind.ROW_LIST]
+    assert rows(found[1]) == ["27", "28"] and found[1].antecedent is not None
+    assert rewrite(text).text == "番号法第１９条第７号及び番号法第１９条第８号に基づく主務省令第２条の表（第４８項、第４９項）"
+    # elsewhere 「（第２項）」 is an article's paragraph: not a list, and no finding
+    for other in ("番号法第９条第１項（第２項）", "番号法別表第二の27の項（第28項）", "住民基本台帳法別表第一（第１項、第２項）",
+                  "番号法別表第二\n：住民票関係情報が含まれる項（第１項）"):
+        assert all(getattr(c, "kind", None) is not CitationKind.ROW_LIST for c in find_citations(other))
+        assert all(getattr(f, "reason", None) != "no-antecedent" for f in find_citations(other))
+
+
 def test_row_list_with_nothing_before_it_is_a_finding() -> None:
     items = find_citations("次の項（１、２、３の項）に掲げる")
     assert len(items) == 1 and isinstance(items[0], Finding) and items[0].reason == "no-antecedent"
