@@ -36,6 +36,7 @@ TABLE_AMBIGUOUS = "table-ambiguous"
 FORMULA_NOT_REWRITTEN = "formula-not-rewritten"
 READS_DIFFERENTLY = "reads-differently"
 TABLE_OR_ROW = "table-or-row"
+RELATION_MISMATCH = "relation-mismatch"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
@@ -84,6 +85,10 @@ REASONS: dict[str, str] = {
     " / rewritten, it would read 「{new}」, which reads as {reading_en}; kept as written for review",
     TABLE_OR_ROW: "「{found}」の番号が表の番号か項の番号か確定できないため、書き換えません。確認してください"
     " / in {found}, the number may be the table's or the row's; left as written for review",
+    RELATION_MISMATCH: "{table}の見出しの関係条（第{relation}条）が番号利用法の{table}（第{expected}条関係）と合わないため、番号利用法の表として"
+    "書き換えません。他の法令・条例の表ではないか確認してください"
+    " / the relation note names 第{relation}条, but the act's {table} belongs to 第{expected}条: not rewritten as the act's table;"
+    " check whether it is another law's or an ordinance's",
     FORMULA_NOT_REWRITTEN: "数式のセルは書き換えません。数式の中の文字列か、数式が参照するセルを手で修正してください"
     " / a formula cell is not rewritten; fix the text inside the formula, or the cells it refers to, by hand",
 }

@@ -120,10 +120,25 @@ class Parsed:
     column: str | None = None
     refs: tuple[Any, ...] = ()  # (kind, value, start, end, extra)
     row_form_default: str = "の項"  # the row form of a list that writes none (「項：１、２」 → "")
+    relation: tuple[int, ...] = ()  # the articles a table's relation note names: (19, 21) for （第十九条、第二十一条関係）
 
     @property
     def start(self) -> int:
         return 0
+
+
+_RELATION_ARTICLE = re.compile(r"第[\s]*([0-9０-９〇一二三四五六七八九十百千]+)[\s]*条")
+
+
+def _relation_articles(note: str) -> tuple[int, ...]:
+    """The articles a relation note names: (19, 21) for 「（第十九条、第二十一条関係）」."""
+    out = []
+    for m in _RELATION_ARTICLE.finditer(note):
+        try:
+            out.append(parse_int(m.group(1)))
+        except ValueError:
+            continue
+    return tuple(out)
 
 
 class _Tok:
@@ -326,6 +341,7 @@ class _ToModel:
             "span": (_start(bep), _end(relation or ord_tok or bep) if second is None else _end(second)),
             "ord_span": (_start(ord_tok), _end(ord_tok)) if ord_tok is not None else None,
             "table2_span": (_start(second), _end(second)) if second is not None else None,
+            "relation": _relation_articles(self.v(relation)) if relation is not None else (),
         }
 
     def order_table(self, *args: Tok) -> dict[str, Any]:
@@ -384,6 +400,7 @@ class _ToModel:
             table_span=table.get("span"),
             ord_span=table.get("ord_span"),
             table2_span=table.get("table2_span"),
+            relation=table.get("relation", ()),
             same_table=bool(table.get("same")),
             items=items,
             separators=rows["separators"] if rows else (),

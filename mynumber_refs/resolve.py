@@ -319,6 +319,14 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         order = None
         if parsed.order_title is not None:
             order = Order.OLD_EXCHANGE if parsed.order_title == "exchange" else Order.OLD_USES
+        expected = _RELATION_OF.get(rel.table) if parsed.relation and rel.table and not rel.tables else None
+        if rel.table and expected is not None and expected not in parsed.relation:
+            # 「別表第二（第３条関係）」: the note says whose table it is, and it is not the act's 別表第二
+            taken_until = c_end
+            c = place(rel, offset, text, passage=passages.start(c_start))
+            relation = "条、第".join(str(n) for n in parsed.relation)
+            out.append(_finding(c, F.RELATION_MISMATCH, table=_TABLE_WORD[rel.table], relation=relation, expected=expected))
+            continue
         c = place(
             rel,
             offset,
@@ -417,6 +425,10 @@ def _dependent(
 
 
 _COLON_REACH = 300
+# the article each table of the act belongs to, as its heading's note says: 別表第一（第九条関係）,
+# 別表第二（第十九条、第二十一条関係）, 別表（第九条関係）
+_RELATION_OF = {Table.BEPPYO1: 9, Table.BEPPYO2: 19, Table.BEPPYO: 9}
+_TABLE_WORD = {Table.BEPPYO1: "別表第一", Table.BEPPYO2: "別表第二", Table.BEPPYO: "別表"}
 _DAI_FIRST = re.compile(r"[\s]*第")
 _WS = " \t\r\n\u3000"
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order

@@ -140,6 +140,31 @@ def test_look_alikes_are_never_the_acts(text: str) -> None:
     assert citations(text, assume_law=True) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "assume"),
+    [
+        ("別表第二（第３条関係）の１の項", True),  # an ordinance's table, under --assume-law
+        ("番号法別表第二（第三条関係）の１の項", False),
+        ("番号法別表第一（第十九条関係）", False),  # 別表第一 belongs to 第九条
+        ("番号法別表（第十九条関係）の24の項", False),
+    ],
+)
+def test_a_relation_note_that_names_another_article_is_not_the_acts_table(text: str, assume: bool) -> None:
+    items = find_citations(text, assume_law=assume)
+    assert citations(text, assume_law=assume) == []
+    (f,) = items
+    assert isinstance(f, Finding) and f.reason == "relation-mismatch" and text.endswith(f.text)
+    assert rewrite(text, assume_law=assume).text == text
+
+
+def test_the_acts_own_relation_notes_are_read() -> None:
+    for text, table in (("番号法別表第一（第九条関係）の16の項", Table.BEPPYO1),
+                        ("番号法別表第二（第十九条、第二十一条関係）の27の項", Table.BEPPYO2),
+                        ("番号法別表第二（第１９条関係）", Table.BEPPYO2)):
+        (c,) = citations(text)
+        assert c.table is table
+
+
 def test_ordinance_table_beside_the_acts_table() -> None:
     text = "番号利用法（以下「法」という。）に関し、法別表第2の27の項及び条例別表第2の左欄に掲げる事務"
     found = citations(text)

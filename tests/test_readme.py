@@ -10,6 +10,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+from mynumber_refs import findings
 from mynumber_refs.mappings import CSV_COLUMNS, METHODS, Confidence, Relation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,3 +79,9 @@ def test_mapping_columns_and_values_are_all_documented() -> None:
     meta = tomllib.loads((ROOT / "mappings" / "transitions.toml").read_text(encoding="utf-8"))
     ids = {t["id"] for t in meta["transition"]}
     assert set(re.findall(r"`([a-z0-9_]+)`", values["transition"])) >= ids
+
+
+def test_every_finding_reason_is_explained() -> None:
+    text = section("## 要確認（findings）の意味と対処")
+    documented = {c for line in text.splitlines() if line.startswith("| `") for c in re.findall(r"`([a-z-]+)`", line.split("|")[1])}
+    assert documented == set(findings.REASONS)
