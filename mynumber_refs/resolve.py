@@ -352,6 +352,9 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         if not covered(cand.start):
             dep = _dependent(text, cand, passages, lambda p: bool(p.items) and p.items[-1].suffix is not None)
             if dep is not None:
+                column = _COLUMN_AFTER_LIST.match(text, dep.end)
+                if column is not None:  # 「（16の項）の下欄」: a column of those rows, as 「16の項の下欄」
+                    dep = attrs.evolve(dep, column="".join(column.group("col").split()))
                 out.append(dep)
     # 「…の項：１、２、３」: lists after a colon, outside any citation found so far.  「項番：3」 also
     # numbers a PIA's own items, so a colon list counts only close after a table (within
@@ -430,6 +433,10 @@ _COLON_REACH = 300
 _RELATION_OF = {Table.BEPPYO1: 9, Table.BEPPYO2: 19, Table.BEPPYO: 9}
 _TABLE_WORD = {Table.BEPPYO1: "別表第一", Table.BEPPYO2: "別表第二", Table.BEPPYO: "別表"}
 _DAI_FIRST = re.compile(r"[\s]*第")
+# a column named right after a bracketed list, on its line: 「（16の項）の下欄」
+_COLUMN_AFTER_LIST = re.compile(
+    r"[ \t\u3000]*[）)][ \t\u3000]*(?:の[ \t\u3000]*)?(?P<col>(?:第[ \t\u3000]*(?:[一二三四五六七八九]|[1-9１-９])|[上中下左右])[ \t\u3000]*欄)"
+)
 _WS = " \t\r\n\u3000"
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")

@@ -676,8 +676,8 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     if m is not None and not (_starts_line(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
         n = m.start("n")
         before = text[n - 1] if n > c.end else ""
-        if before and _WORD_CHAR.match(before) and before not in "第番中内":
-            pass  # 「提供先２」: the word's own number
+        if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] != "項目":
+            pass  # 「提供先２」: the word's own number (not 「の項２７」 nor 「の項目２７」, a row after 項)
         elif c.kind is CitationKind.TABLE and _ARTICLE_AFTER.match(text, m.end()):
             pass  # 「…及び地方税法第22条」: an article of a law, never a row (after an order's title it is one)
         else:
@@ -929,9 +929,15 @@ def _rewrite(
         for i, p in plan_rederived(text, items, rederive, accept_inferred=accept_inferred).items():
             plans[i] = _Plan(p.ok, p.edits, p.notes, p.failures)
     failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
+    kept_for: dict[int, str] = {}  # a group kept because a list that hangs on it is a finding: that list
     for i, item in enumerate(items):
         if isinstance(item, Citation) and item.antecedent is not None and isinstance(items[item.antecedent], Finding):
             failed_groups.add(groups[i])
+        elif isinstance(item, Finding) and item.citation is not None and item.citation.antecedent in groups:
+            # 「別表第一（16の項）の下欄」: the list is not rewritten, so neither is the table it names
+            g = groups[item.citation.antecedent]
+            failed_groups.add(g)
+            kept_for.setdefault(g, item.text.replace("\n", "")[:30])
     members: dict[int, list[int]] = {g: [] for g in failed_groups}  # only a failed group's are named
     for j, g in groups.items():
         if g in members:
@@ -952,6 +958,7 @@ def _rewrite(
             if plan.edits:
                 others = [items[j] for j in members[groups[i]] if j != i]
                 other = "、".join(o.text.replace("\n", "")[:30] for o in others if isinstance(o, Citation))
+                other = "、".join(x for x in (other, kept_for.get(groups[i], "")) if x)
                 findings.append(_finding(c, F.DEPENDENT_KEPT, other=other or "?"))
             continue
         # the rewrite --accept-inferred would make: only where every reason to keep the citation is

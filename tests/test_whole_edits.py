@@ -38,6 +38,8 @@ INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u2060", "\u200c", "\u200d"]
         ("番号法別表第二主務省令第２条第７号（１）", False),
         ("番号法別表第二のうち27", False),
         ("番号法別表第一）16", False),
+        ("番号法別表第二の項２７", False),  # a row written after 項, as 項番２７ without 番
+        ("番号法別表第二の項目２７", False),
         # the order's title, and references further on in its sentence that the grammar cannot read
         ("番号利用法別表第二の主務省令で定める事務及び情報を定める命令に規定する照会の内容は次のとおり（８３条２号の２）", False),
     ],
@@ -219,3 +221,20 @@ def test_a_word_body_keeps_only_the_sentence_of_a_kept_citation(tmp_path) -> Non
     doc.save(path)
     texts = [p.text for p in docx.Document(str(path)).paragraphs]  # in the document's own digits
     assert texts == ["１　概要", _KEPT_SENTENCE, "番号法第１９条第８号に基づく主務省令第２条の表に基づき、情報提供ネットワークシステムを使用する。"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["番号法別表第一（16の項）下欄", "番号法別表第一\n：（16の項）の下欄に掲げる事務", "番号法別表第二（27の項）第四欄"],
+)
+def test_a_column_named_after_a_bracketed_list_keeps_the_list_and_its_table(text: str) -> None:
+    result = rewrite(text)
+    assert result.text == text
+    assert {f.reason for f in result.findings} == {"column-reference", "dependent-kept"}
+    kept = next(f for f in result.findings if f.reason == "dependent-kept")
+    assert "の項" in kept.message  # names the list it hangs on
+
+
+def test_a_column_on_the_next_line_is_not_the_lists() -> None:
+    text = "番号法別表第二\n・住民票関係情報が含まれる項（１、２、３の項）\n第四欄：住民票関係情報"
+    assert "別表第二" not in rewrite(text).text
