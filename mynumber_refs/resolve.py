@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -397,7 +397,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             if dep is not None:
                 out.append(dep)
     out.sort(key=lambda o: (o.start, o.end))
-    return _resolve_antecedents(passages, out)
+    return _resolve_antecedents(passages, out, laws.brackets)
 
 
 def _covered_by(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
@@ -464,29 +464,54 @@ _MAX_ANTECEDENT_DISTANCE = 6000
 _SAME_ORDER = re.compile(r"同(?:命令|[府内閣総務]*省令|令)")
 
 
-def _resolve_antecedents(passages: Passages, items: Sequence[Citation | Finding]) -> list[Citation | Finding]:
-    """Attach 同表, row lists and reference lists to what they hang on; turn the unestablished into findings."""
+class _Seen:
+    """The tables (or titles) cited so far in a passage that a list after them can hang on.
+
+    A list hangs on the last one not inside a bracket closed before the list (「及び別表第二
+    （別表第二における情報提供の根拠）：…（１、２の項）」 is a list of the first 別表第二).  A
+    bracket once closed stays closed, so what it holds is dropped for good: linear time."""
+
+    def __init__(self, brackets: Any) -> None:
+        self._brackets = brackets
+        self._passage = -1
+        self._stack: list[tuple[Citation, int, int]] = []  # (citation, its index, its innermost bracket)
+
+    def add(self, c: Citation, index: int) -> None:
+        if c.passage != self._passage:
+            self._passage, self._stack = c.passage, []
+        self._stack.append((c, index, self._brackets.opener_at(c.start)))
+
+    def before(self, c: Citation) -> tuple[Citation, int] | None:
+        if c.passage != self._passage:
+            return None
+        open_here = set(self._brackets.chain(self._brackets.opener_at(c.start)))
+        while self._stack and self._stack[-1][2] != -1 and self._stack[-1][2] not in open_here:
+            self._stack.pop()
+        if not self._stack or c.start - self._stack[-1][0].end > _MAX_ANTECEDENT_DISTANCE:
+            return None
+        return self._stack[-1][0], self._stack[-1][1]
+
+
+def _resolve_antecedents(passages: Passages, items: Sequence[Citation | Finding], brackets: Any) -> list[Citation | Finding]:
+    """Attach 同表, row lists and reference lists to what they hang on; turn the unestablished into findings.
+
+    A list hangs on the table (a reference list: the order's title) cited last before it in its
+    passage, not inside a bracket closed before it, whether its law is established or not: a list
+    whose table is not established is not either, and is kept with it."""
     out: list[Citation | Finding] = []
-    last_table: Citation | None = None
-    last_table_index: int | None = None
-    last_order: Citation | None = None
-    last_order_index: int | None = None
-    passage_of_last_table = passage_of_last_order = -1
+    tables, orders = _Seen(brackets), _Seen(brackets)
     for item in items:
         if isinstance(item, Finding):
             out.append(item)
             continue
         c = item
-        here = c.passage
         if c.table_basis is TableBasis.ANTECEDENT:
             if c.kind is CitationKind.ORDER_REFS:
-                if (
-                    last_order is None
-                    or passage_of_last_order != here
-                    or c.start - last_order.end > _MAX_ANTECEDENT_DISTANCE
-                ):
+                found = orders.before(c)
+                if found is None:
                     out.append(_finding(c, F.NO_ANTECEDENT))
                     continue
+                last_order, last_order_index = found
                 c = attrs.evolve(
                     c,
                     law=last_order.law,
@@ -501,13 +526,13 @@ def _resolve_antecedents(passages: Passages, items: Sequence[Citation | Finding]
                 out.append(c)
                 continue
             # 同表 or a bare row list
-            if (
-                last_table is None
-                or passage_of_last_table != here
-                or last_table.law_basis is None
-                or c.start - last_table.end > _MAX_ANTECEDENT_DISTANCE
-            ):
+            found = tables.before(c)
+            if found is None:
                 out.append(_finding(c, F.NO_ANTECEDENT))
+                continue
+            last_table, last_table_index = found
+            if last_table.law_basis is None:  # its table's law is not established: nor is the list's
+                out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.LAW_UNKNOWN))
                 continue
             c = attrs.evolve(
                 c,
@@ -521,18 +546,15 @@ def _resolve_antecedents(passages: Passages, items: Sequence[Citation | Finding]
         if c.law_basis is None:
             reason = F.SAME_LAW_UNRESOLVED if (c.law or "").replace(" ", "") == "同法" else F.LAW_UNKNOWN
             out.append(_finding(c, reason))
-            continue
-        if c.table is Table.OTHER or Table.OTHER in c.tables:
+        elif c.table is Table.OTHER or Table.OTHER in c.tables:
             out.append(_finding(c, F.UNKNOWN_TABLE))
-            continue
-        if c.column is not None:
+        elif c.column is not None:
             out.append(_finding(c, F.COLUMN_REFERENCE, column=c.column))
-            if c.kind is CitationKind.TABLE:
-                last_table, last_table_index, passage_of_last_table = c, len(out) - 1, here
-            continue
-        out.append(c)
+        else:
+            out.append(c)
+        # a table or title is what the lists after it hang on, established or not
         if c.kind is CitationKind.TABLE:
-            last_table, last_table_index, passage_of_last_table = c, len(out) - 1, here
+            tables.add(c, len(out) - 1)
         elif c.kind is CitationKind.ORDER_TITLE:
-            last_order, last_order_index, passage_of_last_order = c, len(out) - 1, here
+            orders.add(c, len(out) - 1)
     return out

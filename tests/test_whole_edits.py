@@ -238,3 +238,28 @@ def test_a_column_named_after_a_bracketed_list_keeps_the_list_and_its_table(text
 def test_a_column_on_the_next_line_is_not_the_lists() -> None:
     text = "番号法別表第二\n・住民票関係情報が含まれる項（１、２、３の項）\n第四欄：住民票関係情報"
     assert "別表第二" not in rewrite(text).text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second table's law is not established (another sentence): its list is its own, not the first's
+        "番号法別表第二の27の項。別表第二\n：住民票関係情報が含まれる項（１、２、８の項）",
+        "番号法別表第二主務省令第２０条。別表第二主務省令第２１条",
+        "番号法別表第二主務省令第２０条。別表第二主務省令（２１条）",
+    ],
+)
+def test_a_list_after_an_unestablished_table_is_never_renumbered(text: str) -> None:
+    first, second = text.split("。")
+    result = rewrite(text)
+    assert result.text.endswith("。" + second)  # the unestablished table and its list stay as written
+    assert not result.text.startswith(first)  # the first citation is rewritten
+    assert {f.reason for f in result.findings} == {"law-unknown"}
+
+
+def test_a_table_in_a_closed_bracket_is_not_what_a_list_hangs_on() -> None:
+    text = ("・番号利用法第１９条第８号（特定個人情報の\n提供の制限）及び別表第二\n（別表第二における情報提供の根拠）\n"
+            "：第三欄（情報提供者）が「市町村長」の項のうち、住民票関係情報が含まれる項（１、２、８の項）")
+    lst = next(c for c in find_citations(text) if isinstance(c, Citation) and c.kind.value == "row_list")
+    assert lst.antecedent is not None and text[: find_citations(text)[lst.antecedent].end].endswith("及び別表第二")
+    assert rewrite(text).text.endswith("（１、２、１１の項）")
