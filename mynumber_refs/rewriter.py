@@ -707,6 +707,11 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     if table_part is None or title is None:
         return _Plan(True)
     number = c.part("order_number")
+    # 「…命令（平成26年…第7号。以下「主務省令」という。）」, 「…命令（以下「命令」という。）」
+    defined = _TERM_DEFINED.search(ctx.text, number.start, number.end) if number is not None else None
+    defined = defined or _DEFINITION_AFTER.match(ctx.text, c.end)
+    if defined is not None:
+        return _Plan(False, failures=(_finding(c, F.TITLE_DEFINES_TERM, term=defined.group("term")),))
     expected = _OLD_ORDER_NUMBERS[c.order] if c.order is not None else None
     if number is not None and _order_number(ctx.text[number.start : number.end]) != expected:
         return _Plan(False, failures=(_finding(c, F.ORDER_NUMBER, number=ctx.text[number.start : number.end]),))
@@ -732,6 +737,10 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
         edits.append(_edit(ctx, number.start + 1, number.end - 1, new_order_number(digits), c))
     return _Plan(True, tuple(edits))
 
+
+# a term defined for the order in its title's brackets: renaming the title would change what it means
+_TERM_DEFINED = re.compile(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^」』]{1,30})[」』]")
+_DEFINITION_AFTER = re.compile(r"[\s]*[（(][\s]*" + _TERM_DEFINED.pattern)
 
 _DIGIT_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]+")
 
