@@ -37,7 +37,7 @@ FORMULA_NOT_REWRITTEN = "formula-not-rewritten"
 READS_DIFFERENTLY = "reads-differently"
 TABLE_OR_ROW = "table-or-row"
 RELATION_MISMATCH = "relation-mismatch"
-TITLE_DEFINES_TERM = "title-defines-term"
+DEFINES_TERM = "defines-term"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
@@ -90,10 +90,10 @@ REASONS: dict[str, str] = {
     "書き換えません。他の法令・条例の表ではないか確認してください"
     " / the relation note names 第{relation}条, but the act's {table} belongs to 第{expected}条: not rewritten as the act's table;"
     " check whether it is another law's or an ordinance's",
-    TITLE_DEFINES_TERM: "旧命令の題名が「{term}」を定義しています。題名だけを新しい命令に変えると、後の「{term}」の意味まで変わるため、"
-    "元のままにしました。定義とその使われ方を確認して手で修正してください"
-    " / the old order's title defines 「{term}」; renaming the title alone would change what 「{term}」 means further on;"
-    " kept as written for a rewrite by hand",
+    DEFINES_TERM: "この表・命令の名前は「{term}」を定義しています。名前だけを変えると後の「{term}」の意味まで変わり、括弧の後の"
+    "番号も読めないため、元のままにしました。定義とその使われ方を確認して手で修正してください"
+    " / this table's or order's name defines 「{term}」; renamed alone, it would change what 「{term}」 means further on"
+    " (and what follows the bracket is not read); kept as written for a rewrite by hand",
     FORMULA_NOT_REWRITTEN: "数式のセルは書き換えません。数式の中の文字列か、数式が参照するセルを手で修正してください"
     " / a formula cell is not rewritten; fix the text inside the formula, or the cells it refers to, by hand",
 }

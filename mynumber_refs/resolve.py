@@ -264,9 +264,11 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     def joined(end: int) -> _Law | None:
         return last_law if end == last_end else None
 
-    # anchored candidates (tables and order titles)
+    # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
+    # names nothing yet
+    terms = [d.term_span for d in laws.definitions()] if "以" in text else []
     for cand in anchors(text):
-        if cand.start < taken_until:
+        if cand.start < taken_until or (terms and _inside(terms, cand.anchor)):
             continue
         try:
             result = _parse_candidate(text, cand)
@@ -441,6 +443,15 @@ _WS = " \t\r\n\u3000"
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+
+
+_FAR = 1 << 62  # past any position
+
+
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, _FAR)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _end_before(text: str, pos: int) -> int:

@@ -451,9 +451,14 @@ def _article_key(atom: str) -> str | None:
 def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     """The edits for one citation, or why it stays as written.
 
-    Every plan that changes a name or a list passes two checks: nothing after it in its clause
-    reads as a row reference that no citation holds (:func:`_unread_after`), and its new text reads
-    back as the new table and rows it means (:func:`_misread`)."""
+    Every plan that changes a name or a list passes these checks: a name defines no term
+    (:func:`_defined_term`), nothing after it in its clause reads as a row reference that no
+    citation holds (:func:`_unread_after`), and its new text reads back as the new table and rows
+    it means (:func:`_misread`)."""
+    if c.kind is CitationKind.ORDER_TITLE or (c.kind is CitationKind.TABLE and _renames(c)):
+        defined = _defined_term(ctx.text, c)
+        if defined is not None:
+            return _Plan(False, failures=(_finding(c, F.DEFINES_TERM, term=defined),))
     plan = _plan(ctx, c)
     if plan.ok and plan.edits:
         spaced = _SPACED_OUT.fullmatch(c.text)
@@ -466,6 +471,28 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if misread is not None:
             return _Plan(False, failures=(misread,), inferred=plan.inferred)
     return plan
+
+
+# 「（以下「X」という。）」: a term defined for what a citation names, in its order number's bracket or right after it
+_TERM_DEFINED = re.compile(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^」』]{1,30})[」』]")
+_DEFINITION_AFTER = re.compile(r"[\s]*[（(][\s]*" + _TERM_DEFINED.pattern)
+
+
+def _renames(c: Citation) -> bool:
+    """Whether the citation names an old table (別表第一, 別表第二) by its own name."""
+    return c.table_basis is not TableBasis.ANTECEDENT and any(t in _NEW_TABLE for t in (c.tables or (c.table,)))
+
+
+def _defined_term(text: str, c: Citation) -> str | None:
+    """The term a table's or title's citation defines (「…命令（平成26年…第7号。以下「主務省令」と
+    いう。）」, 「番号法別表第一（以下「別表第一」という。）の16の項」), or None.
+
+    Such a name is kept: renamed alone, it would change what the term means wherever the text uses
+    it later, and what follows the bracket (「の16の項」, 「第20条」) is not read with it."""
+    number = c.part("order_number")
+    m = _TERM_DEFINED.search(text, number.start, number.end) if number is not None else None
+    m = m or _DEFINITION_AFTER.match(text, c.end)
+    return m.group("term") if m is not None else None
 
 
 # a citation written with a space after every character (text extracted from some PDFs)
@@ -707,11 +734,6 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     if table_part is None or title is None:
         return _Plan(True)
     number = c.part("order_number")
-    # 「…命令（平成26年…第7号。以下「主務省令」という。）」, 「…命令（以下「命令」という。）」
-    defined = _TERM_DEFINED.search(ctx.text, number.start, number.end) if number is not None else None
-    defined = defined or _DEFINITION_AFTER.match(ctx.text, c.end)
-    if defined is not None:
-        return _Plan(False, failures=(_finding(c, F.TITLE_DEFINES_TERM, term=defined.group("term")),))
     expected = _OLD_ORDER_NUMBERS[c.order] if c.order is not None else None
     if number is not None and _order_number(ctx.text[number.start : number.end]) != expected:
         return _Plan(False, failures=(_finding(c, F.ORDER_NUMBER, number=ctx.text[number.start : number.end]),))
@@ -738,9 +760,6 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     return _Plan(True, tuple(edits))
 
 
-# a term defined for the order in its title's brackets: renaming the title would change what it means
-_TERM_DEFINED = re.compile(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^」』]{1,30})[」』]")
-_DEFINITION_AFTER = re.compile(r"[\s]*[（(][\s]*" + _TERM_DEFINED.pattern)
 
 _DIGIT_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]+")
 

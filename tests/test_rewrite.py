@@ -53,15 +53,20 @@ _FULL_TITLE = "行政手続における特定の個人を識別するための�
         (_FULL_TITLE + "（平成26年内閣府・総務省令第7号。以下「別表第二主務省令」という。）第20条に基づく。", "別表第二主務省令"),
         (_FULL_TITLE + "（平成26年内閣府・総務省令第7号。以下「主務省令」という。）に基づく。主務省令第21条による。", "主務省令"),
         ("番号法別表第二の主務省令で定める事務及び情報を定める命令（以下「命令」という。）第２０条", "命令"),
+        # a table: the rows after the bracket are not read with it either
+        ("番号法別表第一（以下「別表第一」という。）の16の項に基づく。別表第一の17の項による。", "別表第一"),
+        ("番号法別表第二（以下「別表」という。）の27の項", "別表"),
     ],
 )
-def test_an_old_title_that_defines_a_term_is_kept_whole(text: str, term: str) -> None:
+def test_an_old_name_that_defines_a_term_is_kept_whole(text: str, term: str) -> None:
     """Renaming the title alone would leave the old number and articles under it, and change what
     the defined term means further on: the title stays, with what follows it, and says why."""
     result = rewrite(text, accept_inferred=True)
     assert result.text == text
-    (f,) = [f for f in result.findings if f.reason == "title-defines-term"]
+    (f,) = [f for f in result.findings if f.reason == "defines-term"]
     assert f"「{term}」" in f.message
+    # the term being defined is not itself a citation
+    assert all(not (x.start >= text.index("以下") and x.end <= text.index("という")) for x in result.findings)
     # without a definition the same title and number are rewritten
     plain = _FULL_TITLE + "（平成26年内閣府・総務省令第7号）第20条に基づく。"
     assert "令和6年デジタル庁・総務省令第9号）第50条" in rewrite(plain).text
