@@ -327,8 +327,8 @@ class LawIndex:
         if opener == -1 or _BEFORE_DEFINITION.fullmatch(self.text, opener + 1, pos) is None:
             return None  # the bracket holds more than the law's number before 以下: not the law's definition
         k = self._skip_ws_back(opener)
-        while k > 0 and self.text[k - 1] in "）)":
-            o = self._enclosing_open(k - 1, 300)
+        while k > 0 and self.text[k - 1] in "）)":  # whatever its length: a rewrite may lengthen it
+            o = self.brackets.opener_at(k - 1)
             if o == -1:
                 break
             k = self._skip_ws_back(o)

@@ -464,3 +464,12 @@ def test_an_orders_name_ends_a_word_before_it_too() -> None:
     text = "番号法別表第二の主務省令で定める事務及び情報を定める命令一行目\n別表第一の16の項"
     once = rewrite(text, fix_typos=True)
     assert rewrite(once.text, fix_typos=True).edits == ()
+
+
+@pytest.mark.parametrize("n", [1, 200])
+def test_a_definition_binds_across_a_closed_bracket_of_any_length(n: int) -> None:
+    """The law a definition follows does not depend on how long a bracket before it is: a rewrite
+    may lengthen that bracket (a reference list made longer), and the term must mean the same."""
+    text = "住民基本台帳法（" + "２１条、" * n + "）\n（以下「住基法」という。）第9条"
+    (d,) = LawIndex(text).definitions()
+    assert d.term == "住基法" and d.kind is LawKind.OTHER
