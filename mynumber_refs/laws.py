@@ -84,7 +84,11 @@ ORDER_TAIL = (
     rf"(?:{_S}で{_S}定{_S}め{_S}る{_S}事{_S}務(?:{_S}及{_S}び{_S}情{_S}報)?{_S}を{_S}定{_S}め{_S}る{_S}命{_S}令)?"
 )
 """The words an order's name ends with after its table (主務省令, …の主務省令で定める事務…を定める命令)."""
-_ORDER_NAME = rf"(?:に{_S}基{_S}づ{_S}く|別{_S}表{_S}(?:第{_S}[一二12１２]{_S})?(?:の{_S})?){ORDER_TAIL}"
+# …and the new order's formal name after the act's: 「…法律第十九条第八号に基づく利用特定個人情報の提供に関する命令」
+_NEW_ORDER_FORMAL = _S.join("に基づく利用特定個人情報の提供に関する命令")
+_ORDER_NAME = (
+    rf"(?:(?:に{_S}基{_S}づ{_S}く|別{_S}表{_S}(?:第{_S}[一二12１２]{_S})?(?:の{_S})?){ORDER_TAIL}|{_NEW_ORDER_FORMAL})"
+)
 
 # Words that end like a name but name no law or instrument whose table a text could cite: as a whole
 # word (法令, 政令 …, and generic words such as 根拠法 or 関係法 that PIAs use), or as its end (入手方法,

@@ -473,3 +473,13 @@ def test_a_definition_binds_across_a_closed_bracket_of_any_length(n: int) -> Non
     text = "住民基本台帳法（" + "２１条、" * n + "）\n（以下「住基法」という。）第9条"
     (d,) = LawIndex(text).definitions()
     assert d.term == "住基法" and d.kind is LawKind.OTHER
+
+
+def test_the_new_orders_formal_name_is_an_instrument_as_the_old_ones_are() -> None:
+    """A rewrite writes the new order's formal name where the old one stood: a table after it in
+    its sentence must read the same before and after (an instrument's, not the act's)."""
+    for title in ("行政手続における特定の個人を識別するための番号の利用等に関する法律別表第二の主務省令で定める事務及び情報を定める命令",
+                  "行政手続における特定の個人を識別するための番号の利用等に関する法律第十九条第八号に基づく利用特定個人情報の提供に関する命令"):
+        text = title + "一行目\n別表第一の24の項"
+        binding = LawIndex(text).bind(text.index("別表第一"))
+        assert binding.expr is not None and binding.expr.kind is LawKind.OTHER and binding.expr.end == len(title)
