@@ -332,7 +332,7 @@ class LawIndex:
             return None  # the bracket holds more than the law's number before 以下: not the law's definition
         k = self._skip_ws_back(opener)
         while k > 0 and self.text[k - 1] in "）)":  # whatever its length: a rewrite may lengthen it
-            o = self.brackets.opener_at(k - 1)
+            o = self._enclosing_open(k - 1, k)  # no reach but the passage's start
             if o == -1:
                 break
             k = self._skip_ws_back(o)

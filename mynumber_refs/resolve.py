@@ -266,9 +266,9 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
 
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
-    terms = [d.term_span for d in laws.definitions()] if "以" in text else []
+    in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text else ()
     for cand in anchors(text):
-        if cand.start < taken_until or (terms and _inside(terms, cand.anchor)):
+        if cand.start < taken_until or cand.anchor in in_terms:
             continue
         try:
             result = _parse_candidate(text, cand)
@@ -399,7 +399,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             if dep is not None:
                 out.append(dep)
     out.sort(key=lambda o: (o.start, o.end))
-    return _resolve_antecedents(passages, out, laws.brackets)
+    return _resolve_antecedents(text, passages, out)
 
 
 def _covered_by(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
@@ -445,15 +445,6 @@ _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七�
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 
 
-_FAR = 1 << 62  # past any position
-
-
-def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
-    """Whether ``pos`` lies in one of ``spans`` (sorted, not overlapping)."""
-    k = bisect.bisect_right(spans, (pos, _FAR)) - 1
-    return k >= 0 and spans[k][0] <= pos < spans[k][1]
-
-
 def _end_before(text: str, pos: int) -> int:
     """Where the text before ``pos`` ends, whitespace aside."""
     while pos > 0 and text[pos - 1] in _WS:
@@ -480,37 +471,50 @@ class _Seen:
 
     A list hangs on the last one not inside a bracket closed before the list (「及び別表第二
     （別表第二における情報提供の根拠）：…（１、２の項）」 is a list of the first 別表第二).  A
-    bracket once closed stays closed, so what it holds is dropped for good: linear time."""
+    bracket once closed stays closed, so what it holds is dropped for good, and the text between
+    the last one and the list is read once (where it was read to is remembered): linear time."""
 
-    def __init__(self, brackets: Any) -> None:
-        self._brackets = brackets
+    def __init__(self, text: str) -> None:
+        self._text = text
         self._passage = -1
-        self._stack: list[tuple[Citation, int, int]] = []  # (citation, its index, its innermost bracket)
+        self._stack: list[list[Any]] = []  # [citation, its index, read up to, bracket depth there]
 
     def add(self, c: Citation, index: int) -> None:
         if c.passage != self._passage:
             self._passage, self._stack = c.passage, []
-        self._stack.append((c, index, self._brackets.opener_at(c.start)))
+        self._stack.append([c, index, c.end, 0])
 
     def before(self, c: Citation) -> tuple[Citation, int] | None:
         if c.passage != self._passage:
             return None
-        open_here = set(self._brackets.chain(self._brackets.opener_at(c.start)))
-        while self._stack and self._stack[-1][2] != -1 and self._stack[-1][2] not in open_here:
+        while self._stack and self._closed_before(self._stack[-1], c.start):
             self._stack.pop()
         if not self._stack or c.start - self._stack[-1][0].end > _MAX_ANTECEDENT_DISTANCE:
             return None
         return self._stack[-1][0], self._stack[-1][1]
 
+    def _closed_before(self, entry: list[Any], pos: int) -> bool:
+        """Whether a bracket open at the entry's citation closes before ``pos``."""
+        depth = entry[3]
+        for m in _BRACKET.finditer(self._text, entry[2], pos):
+            depth += 1 if m.group() in "（(" else -1
+            if depth < 0:
+                return True
+        entry[2], entry[3] = max(entry[2], pos), depth
+        return False
 
-def _resolve_antecedents(passages: Passages, items: Sequence[Citation | Finding], brackets: Any) -> list[Citation | Finding]:
+
+_BRACKET = re.compile(r"[（）()]")
+
+
+def _resolve_antecedents(text: str, passages: Passages, items: Sequence[Citation | Finding]) -> list[Citation | Finding]:
     """Attach 同表, row lists and reference lists to what they hang on; turn the unestablished into findings.
 
     A list hangs on the table (a reference list: the order's title) cited last before it in its
     passage, not inside a bracket closed before it, whether its law is established or not: a list
     whose table is not established is not either, and is kept with it."""
     out: list[Citation | Finding] = []
-    tables, orders = _Seen(brackets), _Seen(brackets)
+    tables, orders = _Seen(text), _Seen(text)
     for item in items:
         if isinstance(item, Finding):
             out.append(item)

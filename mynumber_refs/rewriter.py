@@ -455,9 +455,9 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     (:func:`_defined_term`), nothing after it in its clause reads as a row reference that no
     citation holds (:func:`_unread_after`), and its new text reads back as the new table and rows
     it means (:func:`_misread`)."""
-    if c.kind is CitationKind.ORDER_TITLE or (c.kind is CitationKind.TABLE and _renames(c)):
+    if c.kind is CitationKind.ORDER_TITLE or c.kind is CitationKind.TABLE:
         defined = _defined_term(ctx.text, c)
-        if defined is not None:
+        if defined is not None and (c.kind is CitationKind.ORDER_TITLE or _renames(c)):
             return _Plan(False, failures=(_finding(c, F.DEFINES_TERM, term=defined),))
     plan = _plan(ctx, c)
     if plan.ok and plan.edits:
@@ -489,9 +489,10 @@ def _defined_term(text: str, c: Citation) -> str | None:
 
     Such a name is kept: renamed alone, it would change what the term means wherever the text uses
     it later, and what follows the bracket (「の16の項」, 「第20条」) is not read with it."""
-    number = c.part("order_number")
-    m = _TERM_DEFINED.search(text, number.start, number.end) if number is not None else None
-    m = m or _DEFINITION_AFTER.match(text, c.end)
+    m = _DEFINITION_AFTER.match(text, c.end)
+    if m is None and c.kind is CitationKind.ORDER_TITLE:
+        number = c.part("order_number")
+        m = _TERM_DEFINED.search(text, number.start, number.end) if number is not None else None
     return m.group("term") if m is not None else None
 
 
