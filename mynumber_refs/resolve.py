@@ -266,8 +266,10 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
 
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
-    in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text else ()
+    in_terms: set[int] | None = None  # found at the first candidate: a text without one never needs them
     for cand in anchors(text):
+        if in_terms is None:
+            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text else set()
         if cand.start < taken_until or cand.anchor in in_terms:
             continue
         try:
