@@ -151,6 +151,20 @@ class Unit:
         return self.breaks[max(i, 0)][1]
 
 
+def is_change_record_heading(texts: Sequence[str]) -> bool:
+    """Whether the cells of a table's heading row name the columns of a change record (変更箇所):
+    one 「変更前…」 and one 「変更後…」 (変更前の記載 / 変更後の記載).  Such a table records what a
+    document said before and after an earlier change; its text is history, never rewritten."""
+    words = ["".join(t.split()) for t in texts]
+    return any(w.startswith("変更前") for w in words) and any(w.startswith("変更後") for w in words)
+
+
+def change_record_note(label: str) -> str:
+    """The note a document gives for a change record it left as written."""
+    return (f"{label}: 変更箇所の記録（変更前・変更後の記載）のため、書き換えていません"
+            f" / {label}: a change record (before/after), left as written")
+
+
 class Document(Protocol):
     """A file opened by a handler."""
 

@@ -5,7 +5,9 @@ Units:
 * the body's paragraphs, consecutive ones joined with ``"\\n"`` into one passage (so that a
   definition such as 「（以下「法」という。）」 carries to the paragraphs after it); a table ends
   a passage;
-* every table cell (nested tables too): the cell's own paragraphs joined with ``"\\n"``;
+* every table cell (nested tables too): the cell's own paragraphs joined with ``"\\n"``; not the
+  cells of a change record (a table whose first row names 変更前… and 変更後…: history, noted in
+  :attr:`DocxDocument.notes` and left as written);
 * every header and footer (each distinct part once), the same way;
 * every text box (``w:txbxContent``, DrawingML ``wps:txbx`` or VML ``v:textbox``) in the body, a
   header, a footer or a note, the same way, labelled 「本文 テキストボックス1」 (numbered in
@@ -61,6 +63,8 @@ from . import (
     Segment,
     SkippedEdit,
     Unit,
+    change_record_note,
+    is_change_record_heading,
     segment_ops,
 )
 from .ooxml import (
@@ -307,6 +311,7 @@ class _Walker:
         self.owner: _NotesPart | None = None
         self.outline_levels = outline_levels or {}
         self.headings: HeadingStack | None = None  # set while walking the body
+        self.notes: list[str] = []  # change records left as written
 
     def _heading_of(self, p: Any) -> tuple[int, str] | None:
         """``(level, text)`` when paragraph ``p`` is a heading: a heading style or outline level
@@ -393,7 +398,11 @@ class _Walker:
     def table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
         path: list[Any] = list(detail["table"])
         above: dict[int, str] = {}  # grid column -> label text of a vertically merged cell above
-        for r_i, tr in enumerate(_row_children(tbl, W_TR), 1):
+        rows = _row_children(tbl, W_TR)
+        if rows and is_change_record_heading([_row_label(tc, 60) for tc in _row_children(rows[0], W_TC)]):
+            self.notes.append(change_record_note(label))  # an earlier 変更箇所 table: history
+            return
+        for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
             labels: list[str] = []
@@ -698,6 +707,7 @@ class DocxDocument:
                 walker.text_boxes(note, f"{name_ja}{number}", detail)
             self._copies.scan(rec.root)
         walker.owner = None
+        self.notes.extend(walker.notes)
         self._units = [u for u in walker.units if u is not None]
         for du in self._units:
             blocked = [i for i, seg in enumerate(du.segments)

@@ -11,12 +11,13 @@ outside an edit is copied from the original (line endings included, CRLF stays C
 from __future__ import annotations
 
 import codecs
+import csv
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import Location, SkippedEdit, Unit, apply_edits_to_text
+from . import Location, SkippedEdit, Unit, apply_edits_to_text, change_record_note, is_change_record_heading
 from .safety import FormatError, atomic_write_bytes, read_regular_file
 
 __all__ = ["TextDocument", "open_text", "detect_encoding", "DecodedText", "MAX_TEXT_BYTES"]
@@ -120,6 +121,13 @@ def _byte_offsets(body: bytes, encoding: str, positions: Sequence[int]) -> dict[
     return out
 
 
+def _csv_fields(line: str) -> list[str]:
+    try:
+        return next(csv.reader([line.lstrip("\ufeff")]), [])
+    except csv.Error:
+        return []
+
+
 @dataclass
 class TextDocument:
     """A text file as one unit."""
@@ -133,7 +141,12 @@ class TextDocument:
     _units: list[Unit] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._units = [Unit(self.decoded.text, Location("全体", {"part": "text"}), locator=self._line_of)]
+        text = self.decoded.text
+        if self.path.suffix.lower() == ".csv" and is_change_record_heading(_csv_fields(text.split("\n", 1)[0])):
+            self.notes.append(change_record_note("1行目以降"))  # a 変更箇所 table (ours, or earlier): history
+            self._units = []
+            return
+        self._units = [Unit(text, Location("全体", {"part": "text"}), locator=self._line_of)]
 
     def _line_of(self, offset: int) -> Location:
         line = self.decoded.text.count("\n", 0, offset) + 1

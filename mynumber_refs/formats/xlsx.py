@@ -11,7 +11,9 @@ re-escaped.
 
 Every text cell of every worksheet (in the order of ``xl/workbook.xml``; chartsheets and the like
 are not read) is one unit (line breaks inside a cell stay in its text), except cells that cannot
-hold a citation (see :func:`mynumber_refs.formats.may_cite`), left out for speed.  A cell's text
+hold a citation (see :func:`mynumber_refs.formats.may_cite`), left out for speed, and the cells of
+a change record (from the first row that names 変更前… and 変更後…, in that row's columns: an
+earlier 変更箇所 table is history, noted in :attr:`XlsxDocument.notes`).  A cell's text
 is a shared string (``t="s"``) or an inline string (``t="inlineStr"``): the ``<t>`` texts of the
 item and of its runs, Excel's ``_xHHHH_`` escapes decoded; phonetic runs (``<rPh>``, furigana)
 are not part of it.  A formula cell is never changed: when what it shows (or, without a cached
@@ -70,7 +72,9 @@ from . import (
     SkippedEdit,
     Unit,
     _trim,
+    change_record_note,
     edit_group,
+    is_change_record_heading,
     may_cite,
     plan_segment_edits,
     plan_whole_groups,
@@ -132,6 +136,20 @@ def _encode(text: str) -> str:
     """``text`` as Excel writes it in a ``<t>``: characters XML cannot hold (and a carriage
     return) as ``_xHHHH_``, a literal ``_x…_`` that would read as an escape as ``_x005F_x…_``."""
     return _NEEDS_ESCAPE.sub(lambda m: "_x005F_" if m.group() == "_" else f"_x{ord(m.group()):04X}_", text)
+
+
+def _change_record(values: dict[tuple[int, int], Any]) -> tuple[int, int, int] | None:
+    """(heading row, first column, last column) of a change record's table in a sheet: the first
+    row whose cells name 「変更前…」 and 「変更後…」 (:func:`is_change_record_heading`), or None."""
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for (row, col), v in values.items():
+        if isinstance(v, str) and v.strip():
+            rows.setdefault(row, []).append((col, v))
+    for row in sorted(rows):
+        cells = rows[row]
+        if is_change_record_heading([v for _, v in cells]):
+            return row, min(c for c, _ in cells), max(c for c, _ in cells)
+    return None
 
 
 def _column_letters(col: int) -> str:
@@ -568,6 +586,11 @@ class XlsxDocument:
             (r1, c1), (r2, c2) = ends[0], ends[-1]
             sh.merges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
         self._texts.extend(v for v in sh.values.values() if isinstance(v, str))
+        record = _change_record(sh.values) if found else None
+        if record is not None:  # an earlier 変更箇所 table: its cells are history
+            top, left, right = record
+            found = [f for f in found if not (f[0] >= top and left <= f[1] <= right)]
+            self.notes.append(change_record_note(f"{title} {_column_letters(left)}～{_column_letters(right)}列 {top}行目以降"))
         found.sort(key=lambda x: (x[0], x[1]))
         headings = _Headings(sh) if found else None
         for row_at, col, text, source in found:

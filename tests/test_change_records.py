@@ -1,0 +1,73 @@
+"""An earlier 変更箇所 table (変更前の記載 / 変更後の記載) in a document is history: in Word, Excel
+and CSV its cells are never rewritten, and the document says it left them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import openpyxl
+
+from mynumber_refs.formats import open_document, rewrite_document
+from mynumber_refs.rewriter import rewrite
+
+OLD = "番号法別表第二の27の項"
+NEW = "番号法第19条第8号に基づく主務省令第2条の表の48の項"
+HEADING = ["変更日", "項目", "変更前の記載", "変更後の記載", "提出時期"]
+
+
+def _rewritten(path: Path) -> tuple[list[str], list[str]]:
+    doc = open_document(path)
+    edits, _findings = rewrite_document(doc, rewrite)
+    doc.save(path)
+    return sorted({e.location for e in edits}), list(doc.notes)  # each citation's edits, by place
+
+
+def test_a_word_change_record_is_left_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "pia.docx"
+    d = docx.Document()
+    d.add_paragraph(OLD + "に基づく。")
+    record = d.add_table(rows=2, cols=5)
+    for i, h in enumerate(HEADING):
+        record.cell(0, i).text = h
+    for i, v in enumerate(["令和6年5月27日", "根拠", OLD, OLD, "事後"]):
+        record.cell(1, i).text = v
+    other = d.add_table(rows=1, cols=2)  # an ordinary table: rewritten
+    other.cell(0, 0).text, other.cell(0, 1).text = "根拠", OLD
+    d.save(str(path))
+    locations, notes = _rewritten(path)
+    assert locations == ["本文 第1段落", "本文 表2 行1 列2（根拠）"]
+    assert len(notes) == 1 and "本文 表1" in notes[0] and "変更箇所" in notes[0]
+    saved = docx.Document(str(path))
+    assert [c.text for c in saved.tables[0].rows[1].cells][2:4] == [OLD, OLD]
+    assert saved.tables[1].cell(0, 1).text == NEW
+
+
+def test_an_excel_change_record_is_left_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "pia.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = OLD  # above the record: rewritten
+    for i, h in enumerate(HEADING, 1):
+        ws.cell(row=3, column=i, value=h)
+    for i, v in enumerate(["R6", "根拠", OLD, OLD], 1):
+        ws.cell(row=4, column=i, value=v)
+    ws["G4"] = OLD  # outside the record's columns: rewritten
+    wb.save(path)
+    locations, notes = _rewritten(path)
+    assert [loc.split("（")[0] for loc in locations] == ["Sheet!A1", "Sheet!G4"]
+    assert len(notes) == 1 and "A～E列 3行目以降" in notes[0]
+    ws = openpyxl.load_workbook(path).active
+    assert (ws["C4"].value, ws["D4"].value, ws["A1"].value, ws["G4"].value) == (OLD, OLD, NEW, NEW)
+
+
+def test_a_csv_change_record_is_left_as_written(tmp_path: Path) -> None:
+    record = tmp_path / "changes.csv"
+    record.write_bytes(("\ufeff" + ",".join(HEADING) + "\r\n" + f"R6,根拠,{OLD},{NEW},事後\r\n").encode("utf-8"))
+    before = record.read_bytes()
+    locations, notes = _rewritten(record)
+    assert locations == [] and len(notes) == 1 and record.read_bytes() == before
+    plain = tmp_path / "list.csv"  # any other CSV is text
+    plain.write_text(f"根拠,{OLD}\n", encoding="utf-8")
+    locations, notes = _rewritten(plain)
+    assert locations and not notes and NEW in plain.read_text(encoding="utf-8")
