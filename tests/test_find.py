@@ -160,7 +160,8 @@ def test_a_relation_note_that_names_another_article_is_not_the_acts_table(text: 
 def test_the_acts_own_relation_notes_are_read() -> None:
     for text, table in (("番号法別表第一（第九条関係）の16の項", Table.BEPPYO1),
                         ("番号法別表第二（第十九条、第二十一条関係）の27の項", Table.BEPPYO2),
-                        ("番号法別表第二（第１９条関係）", Table.BEPPYO2)):
+                        ("番号法別表第二（第１９条関係）", Table.BEPPYO2),
+                        ("番号法別表第二（第十九条\n関係）の27の項", Table.BEPPYO2)):  # a PDF line break in it
         (c,) = citations(text)
         assert c.table is table
 
