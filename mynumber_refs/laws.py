@@ -766,22 +766,38 @@ class LawIndex:
     def _in_sentence(self, pos: int, after: int = 0) -> Binding:
         """The nearest law expression before ``pos`` in the same sentence, at the same depth, and
         after the table cited before it (``after``): walking back, a closed bracket is skipped; the
-        sentence ends at 「。」, a blank line, a new item, or the bracket that holds the table."""
-        lo = max(0, pos - SENTENCE_REACH, after)
-        depth = 0
-        for _p, e, mark in self._expressions_back(pos, lo):
-            if mark in ("）", ")"):
-                depth += 1
-            elif mark in ("（", "("):
-                if depth == 0:
-                    break  # the bracket that holds the table: its sentence starts here
-                depth -= 1
-            elif mark:
-                if depth == 0:
-                    break  # 。, a blank line, a new item
-            elif e is not None and depth == 0 and e.end <= pos:
-                return Binding(self.resolved(e), "sentence")
-        return NO_LAW
+        sentence ends at 「。」, a blank line, a new item, or the bracket that holds the table.
+
+        The walk reaches :data:`SENTENCE_REACH` characters of the sentence outside closed brackets:
+        a closed bracket is skipped whole however long it is (a rewrite may lengthen a list in it,
+        and what the table after it belongs to must not change)."""
+        hi, budget = pos, SENTENCE_REACH
+        while True:
+            lo = max(0, hi - budget, after)
+            depth = 0
+            outer = -1  # the outermost closing bracket not yet matched in the window
+            for p, e, mark in self._expressions_back(hi, lo):
+                if mark in ("）", ")"):
+                    if depth == 0:
+                        outer = p
+                    depth += 1
+                elif mark in ("（", "("):
+                    if depth == 0:
+                        return NO_LAW  # the bracket that holds the table: its sentence starts here
+                    depth -= 1
+                elif mark:
+                    if depth == 0:
+                        return NO_LAW  # 。, a blank line, a new item
+                elif e is not None and depth == 0 and e.end <= pos:
+                    return Binding(self.resolved(e), "sentence")
+            if depth == 0 or lo <= after:
+                return NO_LAW
+            # the window ends inside a closed bracket: skip it whole, and go on before it
+            opener = self._enclosing_open(outer, outer)
+            budget -= hi - outer
+            if opener < after or budget <= 0:  # also -1: a blank line, or no opener at all
+                return NO_LAW
+            hi = opener
 
 
 class _Brackets:

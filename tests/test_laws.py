@@ -483,3 +483,13 @@ def test_the_new_orders_formal_name_is_an_instrument_as_the_old_ones_are() -> No
         text = title + "一行目\n別表第一の24の項"
         binding = LawIndex(text).bind(text.index("別表第一"))
         assert binding.expr is not None and binding.expr.kind is LawKind.OTHER and binding.expr.end == len(title)
+
+
+@pytest.mark.parametrize("n", [1, 50, 300])
+def test_a_closed_bracket_of_any_length_is_skipped_whole_in_the_sentence(n: int) -> None:
+    """A rewrite may lengthen a list in brackets (--rederive): the law a table after it belongs to
+    must not change with the bracket's length."""
+    text = "住民基本台帳法施行令（" + "２１条、" * n + "２２条）に定める事務、別表第一の16の項"
+    binding = LawIndex(text).bind(text.index("別表第一"))
+    assert binding.expr is not None and binding.expr.name == "住民基本台帳法施行令"
+    assert rewrite(text, assume_law=True).text == text
