@@ -401,7 +401,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             if dep is not None:
                 out.append(dep)
     out.sort(key=lambda o: (o.start, o.end))
-    return _resolve_antecedents(text, passages, out)
+    return _resolve_antecedents(text, out)
 
 
 def _covered_by(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
@@ -509,7 +509,7 @@ class _Seen:
 _BRACKET = re.compile(r"[（）()]")
 
 
-def _resolve_antecedents(text: str, passages: Passages, items: Sequence[Citation | Finding]) -> list[Citation | Finding]:
+def _resolve_antecedents(text: str, items: Sequence[Citation | Finding]) -> list[Citation | Finding]:
     """Attach 同表, row lists and reference lists to what they hang on; turn the unestablished into findings.
 
     A list hangs on the table (a reference list: the order's title) cited last before it in its

@@ -761,7 +761,6 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     return _Plan(True, tuple(edits))
 
 
-
 _DIGIT_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]+")
 
 
