@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
@@ -53,6 +54,7 @@ def _spaced(word: str) -> str:
     return _S.join(re.escape(ch) for ch in word)
 
 
+_LINE_BREAK = r"(?:[ \t\u3000]*\r?\n[ \t\u3000]*)?"  # where PDF text may break a line
 _NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
 _SNUM = r"(?:[0-9０-９]+(?:\s+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+(?:\s+[〇一二三四五六七八九十百千]+)*)"
 _FULL = _spaced(MY_NUMBER_ACT)
@@ -442,6 +444,11 @@ class LawIndex:
                 n = len(alias)
                 if k >= n and text.startswith(alias, k - n) and not self._is_word(k - n - 1):
                     return k - n, alias, None
+            if "\n" in text[max(0, k - 8) : k]:  # broken by a line break, as PDF text is: 「番号利\n用法」
+                for alias in self._law_aliases:
+                    m = self._broken_alias(alias).search(text, max(0, k - 2 * len(alias) - 2), k)
+                    if m is not None and not self._is_word(m.start() - 1):
+                        return m.start(), alias, None
         starts: list[int] = []
         j = k - 1  # a word of name characters
         while j > 0 and self._is_word(j - 1) and k - j <= 41:
@@ -468,6 +475,12 @@ class LawIndex:
             return None
         start = min(starts)
         return start, "".join(text[start:k].split()), None
+
+    @staticmethod
+    @functools.lru_cache(maxsize=16)
+    def _broken_alias(alias: str) -> re.Pattern[str]:
+        """The act's name with line breaks between its characters, at the end of the text searched."""
+        return re.compile(_LINE_BREAK.join(re.escape(ch) for ch in alias) + r"\Z")
 
     def _order_name_ends_at(self, k: int) -> bool:
         """Whether an order of the act's tables is named right before ``k`` (「…に基づく主務省令」,

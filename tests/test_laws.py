@@ -493,3 +493,15 @@ def test_a_closed_bracket_of_any_length_is_skipped_whole_in_the_sentence(n: int)
     binding = LawIndex(text).bind(text.index("別表第一"))
     assert binding.expr is not None and binding.expr.name == "住民基本台帳法施行令"
     assert rewrite(text, assume_law=True).text == text
+
+
+@pytest.mark.parametrize("name", ["番号\n法", "番号利\n用法", "番号利用\n法", "マイナンバー\n法"])
+def test_the_acts_name_broken_by_a_line_break_is_read(name: str) -> None:
+    """PDF text breaks lines anywhere, also inside the act's name: the table after it is the act's,
+    and the name is kept as written."""
+    text = name + "別表第二の２７の項"
+    (c,) = [c for c in find_citations(text) if isinstance(c, Citation)]
+    assert c.law_basis is LawBasis.NAMED and c.start == 0
+    assert rewrite(text).text == name + "第１９条第８号に基づく主務省令第２条の表の４８の項"
+    # a word that ends in the same characters is no name of the act
+    assert not [c for c in find_citations("個人番\n号法別表第二の２７の項") if isinstance(c, Citation)]
