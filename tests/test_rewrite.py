@@ -67,6 +67,8 @@ def test_an_old_name_that_defines_a_term_is_kept_whole(text: str, term: str) -> 
     assert f"「{term}」" in f.message
     # the term being defined is not itself a citation
     assert all(not (x.start >= text.index("以下") and x.end <= text.index("という")) for x in result.findings)
+    # a definition in the next passage is not the name's
+    assert "別表第二" not in rewrite("番号法別表第二の27の項\n\n（以下「本件照会」という。）").text
     # without a definition the same title and number are rewritten
     plain = _FULL_TITLE + "（平成26年内閣府・総務省令第7号）第20条に基づく。"
     assert "令和6年デジタル庁・総務省令第9号）第50条" in rewrite(plain).text
