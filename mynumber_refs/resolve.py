@@ -329,7 +329,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
             relation = "条、第".join(str(n) for n in parsed.relation)
-            out.append(_finding(c, F.RELATION_MISMATCH, table=_TABLE_WORD[rel.table], relation=relation, expected=expected))
+            out.append(_finding(c, F.RELATION_MISMATCH, table=rel.table.value, relation=relation, expected=expected))
             continue
         c = place(
             rel,
@@ -435,7 +435,6 @@ _COLON_REACH = 300
 # the article each table of the act belongs to, as its heading's note says: 別表第一（第九条関係）,
 # 別表第二（第十九条、第二十一条関係）, 別表（第九条関係）
 _RELATION_OF = {Table.BEPPYO1: 9, Table.BEPPYO2: 19, Table.BEPPYO: 9}
-_TABLE_WORD = {Table.BEPPYO1: "別表第一", Table.BEPPYO2: "別表第二", Table.BEPPYO: "別表"}
 _DAI_FIRST = re.compile(r"[\s]*第")
 # a column named right after a bracketed list, on its line: 「（16の項）の下欄」
 _COLUMN_AFTER_LIST = re.compile(
