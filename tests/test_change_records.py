@@ -43,6 +43,20 @@ def test_a_word_change_record_is_left_as_written(tmp_path: Path) -> None:
     assert saved.tables[1].cell(0, 1).text == NEW
 
 
+def test_a_word_change_record_under_a_title_row_is_left_as_written(tmp_path: Path) -> None:
+    path = tmp_path / "record.docx"
+    d = docx.Document()
+    record = d.add_table(rows=3, cols=5)
+    record.cell(0, 0).merge(record.cell(0, 4)).text = "（別添２）変更箇所"
+    for i, h in enumerate(HEADING):
+        record.cell(1, i).text = h
+    record.cell(2, 2).text = OLD
+    d.save(str(path))
+    locations, notes = _rewritten(path)
+    assert locations == [] and len(notes) == 1
+    assert docx.Document(str(path)).tables[0].cell(2, 2).text == OLD
+
+
 def test_an_excel_change_record_is_left_as_written(tmp_path: Path) -> None:
     path = tmp_path / "pia.xlsx"
     wb = openpyxl.Workbook()

@@ -6,7 +6,7 @@ Units:
   definition such as 「（以下「法」という。）」 carries to the paragraphs after it); a table ends
   a passage;
 * every table cell (nested tables too): the cell's own paragraphs joined with ``"\\n"``; not the
-  cells of a change record (a table whose first row names 変更前… and 変更後…: history, noted in
+  cells of a change record (a table whose first or second row names 変更前… and 変更後…: history, noted in
   :attr:`DocxDocument.notes` and left as written);
 * every header and footer (each distinct part once), the same way;
 * every text box (``w:txbxContent``, DrawingML ``wps:txbx`` or VML ``v:textbox``) in the body, a
@@ -399,8 +399,8 @@ class _Walker:
         path: list[Any] = list(detail["table"])
         above: dict[int, str] = {}  # grid column -> label text of a vertically merged cell above
         rows = _row_children(tbl, W_TR)
-        if rows and is_change_record_heading([_row_label(tc, 60) for tc in _row_children(rows[0], W_TC)]):
-            self.notes.append(change_record_note(label))  # an earlier 変更箇所 table: history
+        if any(is_change_record_heading([_row_label(tc, 60) for tc in _row_children(tr, W_TC)]) for tr in rows[:2]):
+            self.notes.append(change_record_note(label))  # an earlier 変更箇所 table (its title row first, maybe)
             return
         for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
