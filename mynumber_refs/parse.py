@@ -37,6 +37,7 @@ from .model import (
     Table,
 )
 from .numerals import NumeralError, NumeralStyle, detect_style, parse_int
+from .scan import INVISIBLE
 
 __all__ = ["Parsed", "START_SYMBOLS", "clear_caches", "get_parser", "malformed_end", "parse_at", "parse_citation", "parse_relative", "place"]
 
@@ -531,7 +532,7 @@ def _compact(tree: Tree) -> Any:
 
 
 # what the grammar ignores between tokens (its %ignore): a parse of the whole text ends before it
-_IGNORED_TAIL = re.compile(r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*\Z")
+_IGNORED_TAIL = re.compile(rf"[\s{INVISIBLE}]*\Z")
 
 
 def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:

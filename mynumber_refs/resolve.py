@@ -49,6 +49,7 @@ from .model import (
 )
 from .parse import Parsed, malformed_end, parse_at, parse_relative, place, to_citation
 from .scan import (
+    INVISIBLE,
     Candidate,
     Passages,
     anchors,
@@ -134,7 +135,7 @@ _CITATION_RUN = re.compile(
     )
     + r"|[（(][\s]*第[^（）()]{1,18}?関[\s]*係[\s]*[）)]"  # 別表第一（第九条関係）
     + r"|[（(][\s]*平[\s]*成[^（）()]{1,40}?号(?:[\s]*[。、，,][\s]*以[\s]*下[^（）()]{1,60}?)?[\s]*[）)]"  # …命令（平成26年…第7号）
-    + r"|[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"  # and invisible format characters
+    + rf"|[\s{INVISIBLE}"  # and invisible format characters
     + r"0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と〜～~])*"
 )
 

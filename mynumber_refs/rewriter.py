@@ -54,7 +54,7 @@ from .render import (
     render_rows,
 )
 from .resolve import find_citations, read_table_citation
-from .scan import passage_end
+from .scan import INVISIBLE, passage_end
 
 if TYPE_CHECKING:  # pragma: no cover
     from .rederive import Rederive
@@ -517,6 +517,8 @@ def _spaced_edit(e: Edit, space: str) -> Edit:
 # The table a renamed old table becomes
 _NEW_TABLE = {Table.BEPPYO1: Table.BEPPYO, Table.BEPPYO2: Table.ORDER_TABLE}
 _READ_BACK_REACH = 40  # characters after a citation that may change how its new text reads
+
+
 class _Shifted(NamedTuple):
     """An edit moved to a citation's own text (for :func:`apply_edits`)."""
 
@@ -528,7 +530,7 @@ class _Shifted(NamedTuple):
 
 # what a table's name may go on into: 第 or a numeral, across whitespace (「別表第２項」, 「別表\n第2」)
 _NAME_GOES_ON = re.compile(
-    r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*[第0-9０-９〇一二三四五六七八九十百千]"
+    rf"[\s{INVISIBLE}]*[第0-9０-９〇一二三四五六七八九十百千]"
 )
 
 
@@ -632,7 +634,7 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
 
 # 項 right after a table's name, not 項番 with its number (「別表第二項番27」) nor 項目 (a word)
 _KOU_AFTER = re.compile(
-    r"[\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]*項"
+    rf"[\s{INVISIBLE}]*項"
     r"(?![\s]*(?:目|番[\s]*[：:]?[\s]*[0-9０-９〇一二三四五六七八九十百千]))"
 )
 
@@ -644,10 +646,9 @@ _KOU_AFTER = re.compile(
 # read — this one, its dependent lists, or another citation.  Otherwise the new name would stand over
 # an old number (「別表第一、16項」 → 「別表、16項」), so the citation and its group stay as written.
 
-_INVISIBLE = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 _N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
-_GAP = rf"[ \t\u3000{_INVISIBLE}]*"  # on the same line
-_ANY_GAP = rf"[\s{_INVISIBLE}]*"  # across line breaks
+_GAP = rf"[ \t\u3000{INVISIBLE}]*"  # on the same line
+_ANY_GAP = rf"[\s{INVISIBLE}]*"  # across line breaks
 # right after it, within a few characters of glue (punctuation, particles, 「のうち」, 「中」, 「に定める」 …)
 # and line breaks (PDF text breaks lines anywhere, never a blank line): a number, unless it belongs
 # to the word written right before it (「提供先２」), counts or dates something (「27市町村」, 「2つ」,

@@ -20,9 +20,13 @@ from typing import NamedTuple
 
 import attrs
 
-__all__ = ["Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "kou_marks", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
+__all__ = ["INVISIBLE", "Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "kou_marks", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
 _WS = " \t\r\n\u3000"
+# the invisible format characters Word text carries (soft hyphen, zero-width space and joiners, word
+# joiner, BOM, direction marks), for a regular expression's character class; the grammar reads
+# through them (its %ignore), and so does every pattern that skips the gaps of a citation
+INVISIBLE = r"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
 # a number, its digits maybe split by a line break or, in spaced-out text, by spaces (「第 1 9 条」)
 _N = r"(?:[0-9０-９]+(?:\s+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+(?:[ \u3000]+[〇一二三四五六七八九十百千]+)*)"
 _S = r"[\s]*"
