@@ -679,7 +679,7 @@ _ROW_IN_CLAUSE = re.compile(
     rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
     rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
     rf"|項{_GAP}番{_GAP}[：:]?{_GAP}(?P<b>{_N})"
-    rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}(?:の{_GAP})?項"
+    rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
     # a list of numbers (「（25、26、…」): rows, unless they are dates, articles or items
     rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
 )
@@ -688,6 +688,13 @@ _ORDER_REF_IN_CLAUSE = re.compile(rf"(?<![第0-9０-９〇一二三四五六七�
 # a clause ends at 「。」, a blank line, or the next table named (its numbers are its own)
 _CLAUSE_END = re.compile(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|の[\s]*表")
 _CLAUSE_REACH = 300
+
+
+def _excerpt(text: str, limit: int = 30) -> str:
+    """A citation's text for a message: on one line, cut with 「…」 (never mid-list without a mark,
+    which would show 「…、21、2」 for 「…、21、23、…」)."""
+    s = text.replace("\r", "").replace("\n", "")
+    return s if len(s) <= limit else s[: limit - 1] + "…"
 
 
 def _starts_line(text: str, pos: int) -> bool:
@@ -725,7 +732,8 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
         candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
     for start, stop_at in sorted(candidates):
         if not ctx.covered(start):
-            following = "".join(text[c.end : stop_at].split())[-40:]
+            following = "".join(text[c.end : stop_at].split())
+            following = following if len(following) <= 40 else "…" + following[-39:]
             return _finding(c, F.NUMBER_AFTER, following=following)
     return None
 
@@ -966,7 +974,7 @@ def _rewrite(
             # 「別表第一（16の項）の下欄」: the list is not rewritten, so neither is the table it names
             g = groups[item.citation.antecedent]
             failed_groups.add(g)
-            kept_for.setdefault(g, item.text.replace("\n", "")[:30])
+            kept_for.setdefault(g, _excerpt(item.text))
     members: dict[int, list[int]] = {g: [] for g in failed_groups}  # only a failed group's are named
     for j, g in groups.items():
         if g in members:
@@ -986,7 +994,7 @@ def _rewrite(
         if plan.ok:
             if plan.edits:
                 others = [items[j] for j in members[groups[i]] if j != i]
-                other = "、".join(o.text.replace("\n", "")[:30] for o in others if isinstance(o, Citation))
+                other = "、".join(_excerpt(o.text) for o in others if isinstance(o, Citation))
                 other = "、".join(x for x in (other, kept_for.get(groups[i], "")) if x)
                 findings.append(_finding(c, F.DEPENDENT_KEPT, other=other or "?"))
             continue

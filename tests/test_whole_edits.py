@@ -40,6 +40,8 @@ INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u2060", "\u200c", "\u200d"]
         ("番号法別表第一）16", False),
         ("番号法別表第二の項２７", False),  # a row written after 項, as 項番２７ without 番
         ("番号法別表第二の項目２７", False),
+        # a bracket closed between 第N and 項, as in 「(27)の項」 (found by Hypothesis)
+        ("番号法別表第一に掲げる事務のうち、住民基本台帳に関する事務として第16）の項", False),
         # the order's title, and references further on in its sentence that the grammar cannot read
         ("番号利用法別表第二の主務省令で定める事務及び情報を定める命令に規定する照会の内容は次のとおり（８３条２号の２）", False),
     ],
@@ -263,3 +265,16 @@ def test_a_table_in_a_closed_bracket_is_not_what_a_list_hangs_on() -> None:
     lst = next(c for c in find_citations(text) if isinstance(c, Citation) and c.kind.value == "row_list")
     assert lst.antecedent is not None and text[: find_citations(text)[lst.antecedent].end].endswith("及び別表第二")
     assert rewrite(text).text.endswith("（１、２、１１の項）")
+
+
+def test_a_long_list_named_in_a_message_is_cut_with_a_mark_not_mid_number() -> None:
+    # the list hangs on the table; one row only inferred keeps both.  The message naming the list
+    # must not end in 「…、21、2」 (a row 2 that is not there) but mark where it was cut
+    rows = "、".join(["1", "2", "3", "4", "6", "8", "9", "11", "16", "18", "20", "21", "23", "27", "85の2"])
+    text = f"番号法別表第二（{rows}の項）"
+    result = rewrite(text)
+    assert result.text == text
+    kept = next(f for f in result.findings if f.reason == "dependent-kept")
+    named = kept.message.split("（", 1)[1].split("）", 1)[0]
+    assert named.endswith("…") and "、2…" not in named
+    assert rows.startswith(named[:-1])
