@@ -38,6 +38,7 @@ READS_DIFFERENTLY = "reads-differently"
 TABLE_OR_ROW = "table-or-row"
 RELATION_MISMATCH = "relation-mismatch"
 DEFINES_TERM = "defines-term"
+MARKED_OLD = "marked-old"
 
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
@@ -94,6 +95,9 @@ REASONS: dict[str, str] = {
     "番号も読めないため、元のままにしました。定義とその使われ方を確認して手で修正してください"
     " / this table's or order's name defines 「{term}」; renamed alone, it would change what 「{term}」 means further on"
     " (and what follows the bracket is not read); kept as written for a rewrite by hand",
+    MARKED_OLD: "「{mark}」と書かれ、改正前の番号付けをあえて引用しているため、元のままにしました。新しい番号に変える場合は手で"
+    "修正してください / marked as the old text (「{mark}」): it cites the numbering before the amendment on purpose and is kept"
+    " as written; change it by hand if the new numbering is meant",
     FORMULA_NOT_REWRITTEN: "数式のセルは書き換えません。数式の中の文字列か、数式が参照するセルを手で修正してください"
     " / a formula cell is not rewritten; fix the text inside the formula, or the cells it refers to, by hand",
 }

@@ -22,7 +22,14 @@ the table they yield nothing; when it was named earlier in the sentence the tabl
 
 Row lists and reference lists that do not name their table (「…が含まれる項（１、２…の項）」,
 「（１条２号ハ…）」, and 「第２条第７号」 written right after an order's title) resolve like 同表 to
-the table or order cited last in the same passage.
+the table or order cited last in the same passage — whatever it is: after a table that is not
+rewritten (another law's, the text's own 別表, one whose relation note names another article …) the
+list is that table's, left or reported as it is, never an earlier act table's rows.  A list right
+after a law's or order's name (「住民基本台帳法（27、28の項）」) is that instrument's.
+
+A table, title or law name marked as the old text (「旧」, 「改正前の」, 「従前の」, 「廃止前の」 right
+before it, or 「改正前」 in a bracket after the law's name) cites the old numbering on purpose: it is
+reported as ``marked-old`` and left as written.
 """
 
 from __future__ import annotations
@@ -79,6 +86,40 @@ class _Law(NamedTuple):
     span: tuple[int, int] | None = None  # the law expression the table is bound to
     via: str = "none"
     other_name: str | None = None
+
+
+class _Kept(NamedTuple):
+    """A table or title read but not rewritten: the lists after it are its own (see :func:`_find`)."""
+
+    citation: Citation
+    finding: Finding | None  # what reports it, or None when it is silently another law's
+    orders: bool = False  # a title: reference lists after it are its own too
+
+
+# Words that mark a citation as one of the old text, cited on purpose: 「旧」, 「改正前の」, 「従前の」 …
+# right before the table or the law's name (「旧番号法」, 「改正前の番号法では、別表第一の…」, 「番号法の
+# 旧別表第一」), or in a bracket between the law's name and its table (「番号法（改正前）別表第一」)
+_OLD_WORD = r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の)"
+_OLD_BEFORE = re.compile(
+    rf"{_OLD_WORD}[\s]*(?:(?:{'|'.join(ALIASES)}|法)[\s]*(?:の[\s]*)?)?\Z"
+)
+_OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
+
+
+def _marked_old(text: str, c_start: int, law: _Law) -> str | None:
+    """The word that marks the table (or title) at ``c_start`` as the old text's, or None."""
+    at = [c_start]
+    if law.span is not None and not law.other:
+        at.append(law.span[0])
+    for pos in at:
+        m = _OLD_BEFORE.search(text, max(0, pos - 16), pos)
+        if m is not None:
+            return "".join(text[m.start() : pos].split())
+    if law.span is not None and law.via == "adjacent":
+        m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
+        if m is not None:
+            return m.group("mark")
+    return None
 
 
 def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
@@ -258,6 +299,15 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     laws = LawIndex(text, tuple(ALIASES) + tuple(extra_aliases))
     passages = Passages(text)
     out: list[Citation | Finding] = []
+    # tables and titles read but not the act's to rewrite (another law's, the text's own 別表, one whose
+    # note names another article, one marked as the old text …): a list after one is its list, not
+    # the list of an act's table cited earlier.  With the finding that reports it, or None (silent)
+    kept: list[_Kept] = []
+
+    def keep(c: Citation, finding: Finding | None = None, *, orders: bool = False) -> None:
+        kept.append(_Kept(c, finding, orders))
+        if finding is not None:
+            out.append(finding)
     taken_until = -1
     last_end = 0  # where the last anchored citation ends, and its law (the act's or not): a table
     last_law: _Law | None = None  # joined to it (「…の項及び別表第二」) shares it
@@ -278,9 +328,12 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         except _Malformed as bad:  # reported where the act's table is cited; left as written
             law = _law_of(laws.bind(bad.start, joined=joined, after=last_end), bad.start, assume_law)
             last_end, last_law = bad.end, law
+            unread = Citation(bad.start, bad.end, text[bad.start : bad.end], passage=passages.start(bad.start))
             if not law.other and law.basis is not None:
-                out.append(Finding(bad.start, bad.end, text[bad.start : bad.end], F.MALFORMED, F.message(F.MALFORMED)))
+                keep(unread, Finding(unread.start, unread.end, unread.text, F.MALFORMED, F.message(F.MALFORMED)))
                 taken_until = bad.end
+            else:
+                keep(unread)
             continue
         except Exception:  # noqa: BLE001 - a candidate must never break the whole text
             result = None
@@ -291,6 +344,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         if c_end <= cand.anchor:
             continue
         if rel.table is Table.BEPPYO and not rel.rows and _in_passage(_NUMBERED_ITEM.match(text, c_end)):
+            keep(place(rel, offset, text, passage=passages.start(c_start)))
             continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
         renamed_order = (
             _in_passage(_ORDER_WORD.match(text, c_end)) if rel.table is Table.BEPPYO and not rel.rows else None
@@ -302,14 +356,23 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             law = _law_of(laws.bind(c_start, joined=joined, after=last_end), c_start, assume_law)
             last_end, last_law = renamed_order.end(), law
             taken_until = renamed_order.end()
+            keep(place(rel, offset, text, passage=passages.start(c_start)), orders=True)
             continue
         law = _law_of(laws.bind(c_start, joined=joined, after=last_end), c_start, assume_law)
         last_end, last_law = c_end, law
+        is_title = parsed.order_title is not None
+        old = _marked_old(text, c_start, law)
+        if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
+            taken_until = c_end
+            c = place(rel, offset, text, passage=passages.start(c_start))
+            keep(c, _finding(c, F.MARKED_OLD, mark=old), orders=is_title)
+            continue
         if law.other:
             taken_until = c_end
-            if law.via == "sentence":  # another law named earlier in the sentence: say why it is left
-                c = place(rel, offset, text, passage=passages.start(c_start))
-                out.append(_finding(c, F.LAW_OTHER, law=law.other_name or "?"))
+            c = place(rel, offset, text, passage=passages.start(c_start))
+            # another law named earlier in the sentence: say why it is left
+            keep(c, _finding(c, F.LAW_OTHER, law=law.other_name or "?") if law.via == "sentence" else None,
+                 orders=is_title)
             continue
         if (
             law.basis in (None, LawBasis.ASSUMED)
@@ -318,7 +381,9 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             and rel.column is None
             and not rel.provision
         ):
-            continue  # a bare 「別表」 with no law written (a document's own appendix heading): nothing to rewrite
+            # a bare 「別表」 with no law written (a document's own appendix heading): nothing to rewrite
+            keep(place(rel, offset, text, passage=passages.start(c_start)))
+            continue
         start = law.start if law.end != -1 else c_start
         law_part = (start, law.end, law.text or "") if start < c_start else None
         order = None
@@ -330,7 +395,8 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
             relation = "条、第".join(str(n) for n in parsed.relation)
-            out.append(_finding(c, F.RELATION_MISMATCH, table=rel.table.value, relation=relation, expected=expected))
+            keep(c, _finding(c, F.RELATION_MISMATCH, table=rel.table.value, relation=relation, expected=expected),
+                 orders=is_title)
             continue
         c = place(
             rel,
@@ -349,13 +415,21 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         out.append(c)
     # row lists without their table, and reference lists after an order's title
     closes, colons = kou_marks(text)
-    covered = _covered_by(out)
+    kept_citations = [k.citation for k in kept]
+    covered = _covered_by([*out, *kept_citations])
     bare_table_ends = {o.end for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and not o.rows}
     for cand in row_list_candidates(text, closes):
         if _DAI_FIRST.match(text, cand.start + 1) and _end_before(text, cand.start) not in bare_table_ends:
             continue  # 「（第２項）」 is an article's paragraph unless it stands right after a table's name
         if not covered(cand.start):
             dep = _dependent(text, cand, passages, lambda p: bool(p.items) and p.items[-1].suffix is not None)
+            named = laws.expression_ending_at(_end_before(text, cand.start)) if dep is not None else None
+            if dep is not None and named is not None:
+                # 「住民基本台帳法（27、28の項）」, 「同命令（27の項）」: rows of what is named right before them,
+                # not of a table cited earlier.  Right after the act's name, no table of it is named
+                if named.kind is LawKind.ACT:
+                    out.append(_finding(dep, F.NO_ANTECEDENT))
+                continue
             if dep is not None:
                 column = _COLUMN_AFTER_LIST.match(text, dep.end)
                 if column is not None:  # 「（16の項）の下欄」: a column of those rows, as 「16の項の下欄」
@@ -364,9 +438,11 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     # 「…の項：１、２、３」: lists after a colon, outside any citation found so far.  「項番：3」 also
     # numbers a PIA's own items, so a colon list counts only close after a table (within
     # _COLON_REACH characters, in the same sentence and passage); anything else is not a citation.
-    covered = _covered_by(out)
+    covered = _covered_by([*out, *kept_citations])
     tables = sorted(
-        (o.end, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE
+        (o.end, bool(o.rows))
+        for o in [*out, *kept_citations]
+        if isinstance(o, Citation) and o.kind is CitationKind.TABLE
     )
     table_ends = [t[0] for t in tables]
     for cand in colon_row_candidates(text, colons):
@@ -387,10 +463,13 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     # the new order's 「第19条第8号に基づく主務省令（５０条）」); 「同命令」 names the title's order again
     titles = sorted((o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE),
                     key=lambda o: o.start)
-    starts = sorted(o.start for o in out if isinstance(o, Citation))
-    covered = _covered_by(out)
-    for i, t in enumerate(titles):
-        end = min(passages.end(t.end), t.end + 6000, titles[i + 1].start if i + 1 < len(titles) else len(text))
+    starts = sorted(o.start for o in [*out, *kept_citations] if isinstance(o, Citation))
+    covered = _covered_by([*out, *kept_citations])
+    # …and ends before the next title, a kept one too (「旧別表第二主務省令（１条）」 is the old order's, cited on purpose)
+    title_starts = sorted([t.start for t in titles] + [k.citation.start for k in kept if k.orders])
+    for t in titles:
+        k = bisect.bisect_right(title_starts, t.start)
+        end = min(passages.end(t.end), t.end + 6000, title_starts[k] if k < len(title_starts) else len(text))
         direct = article_refs_candidate(text, t.end)
         for cand in ([direct] if direct is not None else []) + list(ref_list_candidates(text, t.end, end)):
             if covered(cand.start):  # inside a citation found (「番号法（１条２号ハ）別表第二」 is one)
@@ -402,7 +481,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             if dep is not None:
                 out.append(dep)
     out.sort(key=lambda o: (o.start, o.end))
-    return _resolve_antecedents(text, out)
+    return _resolve_antecedents(text, out, kept)
 
 
 def _covered_by(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
@@ -509,15 +588,36 @@ class _Seen:
 _BRACKET = re.compile(r"[（）()]")
 
 
-def _resolve_antecedents(text: str, items: Sequence[Citation | Finding]) -> list[Citation | Finding]:
+def _resolve_antecedents(
+    text: str, items: Sequence[Citation | Finding], kept: Sequence[_Kept] = ()
+) -> list[Citation | Finding]:
     """Attach 同表, row lists and reference lists to what they hang on; turn the unestablished into findings.
 
     A list hangs on the table (a reference list: the order's title) cited last before it in its
     passage, not inside a bracket closed before it, whether its law is established or not: a list
-    whose table is not established is not either, and is kept with it."""
+    whose table is not established is not either, and is kept with it.  A ``kept`` table or title
+    (another law's, …) takes the lists after it as well: they are reported as it is, or dropped with
+    it when it is silently another law's."""
     out: list[Citation | Finding] = []
     tables, orders = _Seen(text), _Seen(text)
-    for item in items:
+    # kept ones enter the stacks where they stand, with a negative index: -1 - (their place in kept)
+    merged: list[tuple[int, int, Citation | Finding | int]] = [(o.start, o.end, o) for o in items]
+    merged.extend((k.citation.start, k.citation.end, i) for i, k in enumerate(kept))
+    if kept:
+        merged.sort(key=lambda m: (m[0], m[1], isinstance(m[2], int)))
+
+    def hangs_on_kept(c: Citation, index: int) -> None:
+        finding = kept[-1 - index].finding
+        if finding is not None:  # reported as its table is
+            out.append(Finding(c.start, c.end, c.text, finding.reason, finding.message, citation=c))
+
+    for _, _, item in merged:
+        if isinstance(item, int):
+            k = kept[item]
+            tables.add(k.citation, -1 - item)  # rows after a title are not an earlier table's either
+            if k.orders:
+                orders.add(k.citation, -1 - item)
+            continue
         if isinstance(item, Finding):
             out.append(item)
             continue
@@ -529,6 +629,9 @@ def _resolve_antecedents(text: str, items: Sequence[Citation | Finding]) -> list
                     out.append(_finding(c, F.NO_ANTECEDENT))
                     continue
                 last_order, last_order_index = found
+                if last_order_index < 0:
+                    hangs_on_kept(c, last_order_index)
+                    continue
                 c = attrs.evolve(
                     c,
                     law=last_order.law,
@@ -548,6 +651,9 @@ def _resolve_antecedents(text: str, items: Sequence[Citation | Finding]) -> list
                 out.append(_finding(c, F.NO_ANTECEDENT))
                 continue
             last_table, last_table_index = found
+            if last_table_index < 0:
+                hangs_on_kept(c, last_table_index)
+                continue
             if last_table.law_basis is None:  # its table's law is not established: nor is the list's
                 out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.LAW_UNKNOWN))
                 continue

@@ -1,0 +1,134 @@
+"""Lists after a table that is not rewritten, and citations marked as the old text.
+
+A row list hangs on the last table named before it.  When that table is not the act's to rewrite
+(another law's, the text's own 別表, one whose note names another article, a malformed one, one
+marked 「旧」 or 「改正前の」), the list is that table's too: it must never be renumbered as the rows
+of an act's table cited earlier in the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mynumber_refs import find_citations, rewrite
+from mynumber_refs.model import Finding, Table
+
+EARLIER = "番号法別表第一の16の項"  # an act's table cited first: rows 27, 28 would become 40, 42 under it
+LIST = "（27、28の項）"
+
+# tables and titles that are read but not rewritten, each with the finding that reports it (or None)
+KEPT_TABLES = [
+    ("番号法別表第二（第３条関係）", "relation-mismatch"),
+    ("別表第二（第３条関係）", "relation-mismatch"),
+    ("別表第一の一〇の項", "malformed"),
+    ("住民基本台帳法別表第二", None),
+    ("住民基本台帳法別表第二の", None),
+    ("生活保護法施行規則別表第一", None),
+    ("条例別表第２", None),
+    ("別表", None),  # the document's own appendix
+    ("別表第2号", None),
+    ("別表主務省令", None),  # the 別表第一 order, as renamed in 2024
+    ("旧別表第二", "marked-old"),
+    ("改正前の番号法別表第二", "marked-old"),
+]
+
+
+@pytest.mark.parametrize(("table", "reason"), KEPT_TABLES)
+@pytest.mark.parametrize("sep", ["、", "。", "及び"])
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_list_after_a_kept_table_is_that_tables(table: str, reason: str | None, sep: str, assume: bool) -> None:
+    text = EARLIER + sep + table + LIST
+    result = rewrite(text, assume_law=assume)
+    assert result.text.endswith(table + LIST), result.text
+    assert result.text.startswith("番号法別表の24の項")  # the earlier citation is still rewritten
+    listed = [o for o in find_citations(text, assume_law=assume) if o.start == text.index(LIST) + 1]
+    # never the earlier table's rows; reported as its table is (a malformed table is reported only where
+    # its law is established; 「…、別表（27、28の項）」 is the act's new 別表, joined to the act)
+    assert not [o for o in listed if not isinstance(o, Finding) and o.table is Table.BEPPYO1]
+    assert {o.reason for o in listed if isinstance(o, Finding)} <= {reason}
+    if reason is not None and (assume or sep != "。"):
+        assert [o.reason for o in listed if isinstance(o, Finding)] == [reason]
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"),
+    [
+        ("住民基本台帳法", None),
+        ("同命令", None),
+        ("番号法第19条第8号に基づく主務省令", None),
+        ("別表第二主務省令", None),
+        ("番号法", "no-antecedent"),  # the act named, but none of its tables
+    ],
+)
+def test_a_list_right_after_a_name_is_not_an_earlier_tables(name: str, reason: str | None) -> None:
+    text = EARLIER + "、" + name + LIST
+    result = rewrite(text, assume_law=True)
+    assert result.text.endswith(name + LIST), result.text
+    found = [o for o in find_citations(text, assume_law=True) if o.start == text.index(LIST) + 1]
+    assert [o.reason for o in found if isinstance(o, Finding)] == ([reason] if reason else [])
+    assert not [o for o in found if not isinstance(o, Finding)]
+
+
+MARKED_OLD = [
+    "旧番号法別表第二の２７の項",
+    "旧別表第二の２７の項",
+    "番号法旧別表第二の２７の項",
+    "番号法の旧別表第一の16の項",
+    "旧法別表第一の16の項",
+    "改正前の番号法別表第一の16の項",
+    "改正前番号法別表第一の16の項",
+    "改正前の法別表第一の16の項",
+    "番号法改正前の別表第一の16の項",
+    "番号法の一部改正前の別表第一の16の項",
+    "従前の番号法別表第一の16の項",
+    "廃止前の番号法別表第二の２７の項",
+    "番号法（改正前）別表第一の16の項",
+    "番号法（令和６年５月２７日改正前のもの）別表第一の16の項",
+    "改正前の番号法では、別表第一の16の項に規定されていた",
+    "廃止前の別表第二主務省令第２０条",
+    "旧別表第二主務省令（１条２号ハ）",
+]
+
+
+@pytest.mark.parametrize("text", MARKED_OLD)
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "番号法別表第一の16の項（旧住所の記載）",  # 旧 after the citation marks nothing
+        "新旧対照表：番号法別表第一の16の項",
+        "改正後の番号法別表第一の16の項",  # contradicts itself, but is not marked old
+        "番号法（平成25年法律第27号）別表第一の16の項",
+    ],
+)
+def test_words_that_do_not_mark_the_old_text(text: str) -> None:
+    result = rewrite(text)
+    assert "24の項" in result.text
+    assert "marked-old" not in {f.reason for f in result.findings}
+
+
+_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の"])
+_LAWS = st.sampled_from(["", "番号法", "番号利用法", "法", "番号法の"])
+_CITED = st.sampled_from(
+    ["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）", "別表第二主務省令第２０条"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKS, _LAWS, _CITED, st.booleans(), st.booleans(), st.sampled_from(["", "、", "及び", "。"]))
+def test_nothing_marked_old_is_ever_rewritten(
+    mark: str, law: str, cited: str, mark_first: bool, assume: bool, tail: str
+) -> None:
+    # 「旧番号法別表第一」 or 「番号法の旧別表第一」: before the law's name or right before the table
+    marked = mark + law + cited if mark_first or not law else law + mark + cited
+    text = EARLIER + "、" + marked + tail
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text.endswith(marked + tail), (text, result.text)
