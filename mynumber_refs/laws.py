@@ -672,7 +672,9 @@ class LawIndex:
             k -= 1
         return k == 0 or text[k - 1] in "\r\n"
 
-    def bind(self, pos: int, joined: Callable[[int], object] | None = None, after: int = 0) -> Binding:
+    def bind(
+        self, pos: int, joined: Callable[[int], object] | None = None, after: int | Callable[[], int] = 0
+    ) -> Binding:
         """The law of a table whose citation starts at ``pos``: :meth:`_bind`, remembered by the
         text just before the table when that text decides it, as in a document that repeats a
         citation.
@@ -703,7 +705,9 @@ class LawIndex:
                     break
         return found
 
-    def _bind(self, pos: int, joined: Callable[[int], object] | None = None, after: int = 0) -> Binding:
+    def _bind(
+        self, pos: int, joined: Callable[[int], object] | None = None, after: int | Callable[[], int] = 0
+    ) -> Binding:
         """The law of a table whose citation starts at ``pos`` (its provision or the word 別表).
 
         Walks back from ``pos`` over what stands between a law and its own table — whitespace (never
@@ -712,7 +716,7 @@ class LawIndex:
         ``joined(end)`` returns the caller's record for a table citation ending at ``end``, or
         None: a table joined to it by 及び/、/から shares its law.  ``after`` is where the table cited
         before this one ends: a law named before that table went with it, so the sentence rule
-        looks no further back.
+        looks no further back (a callable gives it when asked: only the sentence rule needs it).
         """
         text = self.text
         k = self._back(pos)
@@ -774,7 +778,7 @@ class LawIndex:
             if via != "adjacent":
                 return Binding(e, via)
             return Binding(e, "adjacent", written_end if written_end != -1 else e.end)
-        return self._in_sentence(pos, after)
+        return self._in_sentence(pos, after() if callable(after) else after)
 
     def _in_sentence(self, pos: int, after: int = 0) -> Binding:
         """The nearest law expression before ``pos`` in the same sentence, at the same depth, and

@@ -35,6 +35,8 @@ reported as ``marked-old`` and left as written.
 from __future__ import annotations
 
 import bisect
+import functools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
@@ -88,12 +90,18 @@ class _Law(NamedTuple):
     other_name: str | None = None
 
 
+_SPAN = operator.attrgetter("start", "end")
+
+
 class _Kept(NamedTuple):
     """A table or title read but not rewritten: the lists after it are its own (see :func:`_find`)."""
 
-    citation: Citation
+    start: int
+    end: int
+    passage: int
     finding: Finding | None  # what reports it, or None when it is silently another law's
     orders: bool = False  # a title: reference lists after it are its own too
+    rows: bool = False  # it names its own rows
 
 
 # Words that mark a citation as one of the old text, cited on purpose: 「旧」, 「改正前の」, 「従前の」 …
@@ -106,20 +114,59 @@ _OLD_BEFORE = re.compile(
 _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
 
 
-def _marked_old(text: str, c_start: int, law: _Law) -> str | None:
-    """The word that marks the table (or title) at ``c_start`` as the old text's, or None."""
-    at = [c_start]
-    if law.span is not None and not law.other:
-        at.append(law.span[0])
-    for pos in at:
-        m = _OLD_BEFORE.search(text, max(0, pos - 16), pos)
-        if m is not None:
-            return "".join(text[m.start() : pos].split())
-    if law.span is not None and law.via == "adjacent":
-        m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
-        if m is not None:
-            return m.group("mark")
-    return None
+# the core of every mark (旧, or 前 after 改正, 改正以, 従, 廃止, 施行), found once per text with
+# str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
+# one stands just before it or in the bracket after its law's name
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行")
+_OLD_REACH = 16
+
+
+def _old_cores(text: str) -> list[int]:
+    starts = []
+    i = text.find("旧")
+    while i >= 0:
+        starts.append(i)
+        i = text.find("旧", i + 1)
+    i = text.find("前")
+    while i >= 0:
+        for w in _BEFORE_MAE:
+            if i >= len(w) and text.startswith(w, i - len(w)):
+                starts.append(i - len(w))
+                break
+        i = text.find("前", i + 1)
+    starts.sort()
+    return starts
+
+
+class _OldMarks:
+    """Where the text marks something as the old text, and which citations it marks."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = _old_cores(text)
+        self.any = bool(self._starts)
+
+    def _near(self, lo: int, hi: int) -> bool:
+        k = bisect.bisect_left(self._starts, lo)
+        return k < len(self._starts) and self._starts[k] < hi
+
+    def of(self, c_start: int, law: _Law) -> str | None:
+        """The word that marks the table (or title) at ``c_start`` as the old text's, or None."""
+        text = self._text
+        at = [c_start]
+        if law.span is not None and not law.other:
+            at.append(law.span[0])
+        for pos in at:
+            lo = max(0, pos - _OLD_REACH)
+            if self._near(lo, pos):
+                m = _OLD_BEFORE.search(text, lo, pos)
+                if m is not None:
+                    return "".join(text[m.start() : pos].split())
+        if law.span is not None and law.via == "adjacent" and self._near(law.span[1], c_start):
+            m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
+            if m is not None:
+                return m.group("mark")
+        return None
 
 
 def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
@@ -304,11 +351,15 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     # the list of an act's table cited earlier.  With the finding that reports it, or None (silent)
     kept: list[_Kept] = []
 
-    def keep(c: Citation, finding: Finding | None = None, *, orders: bool = False) -> None:
-        kept.append(_Kept(c, finding, orders))
+    def keep(start: int, end: int, finding: Finding | None = None, *, orders: bool = False, rows: bool = False) -> None:
+        kept.append(_Kept(start, end, passages.start(start), finding, orders, rows))
         if finding is not None:
             out.append(finding)
     taken_until = -1
+    # where the tables cited before end, as far as a bracket closed since has not dropped them: a law
+    # named before one went with it (「番号法、（…別表第二主務省令第２条）別表第二」: the title in the
+    # closed bracket does not cut 別表第二 off from 番号法)
+    ends = _OpenEnds(text)
     last_end = 0  # where the last anchored citation ends, and its law (the act's or not): a table
     last_law: _Law | None = None  # joined to it (「…の項及び別表第二」) shares it
 
@@ -318,22 +369,25 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
     in_terms: set[int] | None = None  # found at the first candidate: a text without one never needs them
+    old_marks: _OldMarks | None = None
     for cand in anchors(text):
         if in_terms is None:
             in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text else set()
+            marks = _OldMarks(text)
+            old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:
             continue
         try:
             result = _parse_candidate(text, cand)
         except _Malformed as bad:  # reported where the act's table is cited; left as written
-            law = _law_of(laws.bind(bad.start, joined=joined, after=last_end), bad.start, assume_law)
+            law = _law_of(laws.bind(bad.start, joined=joined, after=functools.partial(ends.last, bad.start)), bad.start, assume_law)
             last_end, last_law = bad.end, law
-            unread = Citation(bad.start, bad.end, text[bad.start : bad.end], passage=passages.start(bad.start))
+            ends.push(bad.end)
             if not law.other and law.basis is not None:
-                keep(unread, Finding(unread.start, unread.end, unread.text, F.MALFORMED, F.message(F.MALFORMED)))
+                keep(bad.start, bad.end, Finding(bad.start, bad.end, text[bad.start : bad.end], F.MALFORMED, F.message(F.MALFORMED)))
                 taken_until = bad.end
             else:
-                keep(unread)
+                keep(bad.start, bad.end)
             continue
         except Exception:  # noqa: BLE001 - a candidate must never break the whole text
             result = None
@@ -344,7 +398,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         if c_end <= cand.anchor:
             continue
         if rel.table is Table.BEPPYO and not rel.rows and _in_passage(_NUMBERED_ITEM.match(text, c_end)):
-            keep(place(rel, offset, text, passage=passages.start(c_start)))
+            keep(c_start, c_end)
             continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
         renamed_order = (
             _in_passage(_ORDER_WORD.match(text, c_end)) if rel.table is Table.BEPPYO and not rel.rows else None
@@ -353,26 +407,29 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             # 「別表主務省令」, 「別表の主務省令で定める事務を定める命令」: the 別表第一 order as renamed in
             # 2024, not the table.  Its law goes with it, as with the order's old title: a table after it
             # looks no further back than its end
-            law = _law_of(laws.bind(c_start, joined=joined, after=last_end), c_start, assume_law)
+            law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
             last_end, last_law = renamed_order.end(), law
+            ends.push(last_end)
             taken_until = renamed_order.end()
-            keep(place(rel, offset, text, passage=passages.start(c_start)), orders=True)
+            keep(c_start, c_end, orders=True)
             continue
-        law = _law_of(laws.bind(c_start, joined=joined, after=last_end), c_start, assume_law)
+        law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
         last_end, last_law = c_end, law
+        ends.push(c_end)
         is_title = parsed.order_title is not None
-        old = _marked_old(text, c_start, law)
+        old = old_marks.of(c_start, law) if old_marks is not None else None
         if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
-            keep(c, _finding(c, F.MARKED_OLD, mark=old), orders=is_title)
+            keep(c_start, c_end, _finding(c, F.MARKED_OLD, mark=old), orders=is_title, rows=bool(rel.rows))
             continue
         if law.other:
             taken_until = c_end
-            c = place(rel, offset, text, passage=passages.start(c_start))
-            # another law named earlier in the sentence: say why it is left
-            keep(c, _finding(c, F.LAW_OTHER, law=law.other_name or "?") if law.via == "sentence" else None,
-                 orders=is_title)
+            other = None
+            if law.via == "sentence":  # another law named earlier in the sentence: say why it is left
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                other = _finding(c, F.LAW_OTHER, law=law.other_name or "?")
+            keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
             continue
         if (
             law.basis in (None, LawBasis.ASSUMED)
@@ -382,7 +439,7 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             and not rel.provision
         ):
             # a bare 「別表」 with no law written (a document's own appendix heading): nothing to rewrite
-            keep(place(rel, offset, text, passage=passages.start(c_start)))
+            keep(c_start, c_end)
             continue
         start = law.start if law.end != -1 else c_start
         law_part = (start, law.end, law.text or "") if start < c_start else None
@@ -395,8 +452,8 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
             relation = "条、第".join(str(n) for n in parsed.relation)
-            keep(c, _finding(c, F.RELATION_MISMATCH, table=rel.table.value, relation=relation, expected=expected),
-                 orders=is_title)
+            keep(c_start, c_end, _finding(c, F.RELATION_MISMATCH, table=rel.table.value, relation=relation, expected=expected),
+                 orders=is_title, rows=bool(rel.rows))
             continue
         c = place(
             rel,
@@ -415,8 +472,8 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
         out.append(c)
     # row lists without their table, and reference lists after an order's title
     closes, colons = kou_marks(text)
-    kept_citations = [k.citation for k in kept]
-    covered = _covered_by([*out, *kept_citations])
+    kept_spans = [(k.start, k.end) for k in kept]
+    covered = _covered_by(out, kept_spans)
     bare_table_ends = {o.end for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and not o.rows}
     for cand in row_list_candidates(text, closes):
         if _DAI_FIRST.match(text, cand.start + 1) and _end_before(text, cand.start) not in bare_table_ends:
@@ -438,11 +495,10 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     # 「…の項：１、２、３」: lists after a colon, outside any citation found so far.  「項番：3」 also
     # numbers a PIA's own items, so a colon list counts only close after a table (within
     # _COLON_REACH characters, in the same sentence and passage); anything else is not a citation.
-    covered = _covered_by([*out, *kept_citations])
+    covered = _covered_by(out, kept_spans)
     tables = sorted(
-        (o.end, bool(o.rows))
-        for o in [*out, *kept_citations]
-        if isinstance(o, Citation) and o.kind is CitationKind.TABLE
+        [(o.end, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE]
+        + [(k.end, k.rows) for k in kept if not k.orders]
     )
     table_ends = [t[0] for t in tables]
     for cand in colon_row_candidates(text, colons):
@@ -463,10 +519,10 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     # the new order's 「第19条第8号に基づく主務省令（５０条）」); 「同命令」 names the title's order again
     titles = sorted((o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE),
                     key=lambda o: o.start)
-    starts = sorted(o.start for o in [*out, *kept_citations] if isinstance(o, Citation))
-    covered = _covered_by([*out, *kept_citations])
+    starts = sorted([o.start for o in out if isinstance(o, Citation)] + [k.start for k in kept])
+    covered = _covered_by(out, kept_spans)
     # …and ends before the next title, a kept one too (「旧別表第二主務省令（１条）」 is the old order's, cited on purpose)
-    title_starts = sorted([t.start for t in titles] + [k.citation.start for k in kept if k.orders])
+    title_starts = sorted([t.start for t in titles] + [k.start for k in kept if k.orders])
     for t in titles:
         k = bisect.bisect_right(title_starts, t.start)
         end = min(passages.end(t.end), t.end + 6000, title_starts[k] if k < len(title_starts) else len(text))
@@ -484,9 +540,9 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
     return _resolve_antecedents(text, out, kept)
 
 
-def _covered_by(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
-    """Whether a position lies inside one of the citations among ``items``."""
-    spans = sorted((o.start, o.end) for o in items if isinstance(o, Citation))
+def _covered_by(items: Sequence[Citation | Finding], extra: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:
+    """Whether a position lies inside one of the citations among ``items`` (or an ``extra`` span)."""
+    spans = sorted([(o.start, o.end) for o in items if isinstance(o, Citation)] + list(extra))
     starts = [sp[0] for sp in spans]
 
     def covered(pos: int) -> bool:
@@ -560,12 +616,12 @@ class _Seen:
         self._passage = -1
         self._stack: list[list[Any]] = []  # [citation, its index, read up to, bracket depth there]
 
-    def add(self, c: Citation, index: int) -> None:
+    def add(self, c: Citation | _Kept, index: int) -> None:
         if c.passage != self._passage:
             self._passage, self._stack = c.passage, []
         self._stack.append([c, index, c.end, 0])
 
-    def before(self, c: Citation) -> tuple[Citation, int] | None:
+    def before(self, c: Citation) -> tuple[Citation | _Kept, int] | None:
         if c.passage != self._passage:
             return None
         while self._stack and self._closed_before(self._stack[-1], c.start):
@@ -575,14 +631,43 @@ class _Seen:
         return self._stack[-1][0], self._stack[-1][1]
 
     def _closed_before(self, entry: list[Any], pos: int) -> bool:
-        """Whether a bracket open at the entry's citation closes before ``pos``."""
-        depth = entry[3]
-        for m in _BRACKET.finditer(self._text, entry[2], pos):
-            depth += 1 if m.group() in "（(" else -1
-            if depth < 0:
-                return True
-        entry[2], entry[3] = max(entry[2], pos), depth
-        return False
+        return _closed_before(self._text, entry, pos)
+
+
+def _closed_before(text: str, entry: list[Any], pos: int) -> bool:
+    """Whether a bracket open where ``entry`` was read to (entry[2], at bracket depth entry[3]) closes
+    before ``pos``; entry[2:4] move on to ``pos``, so that no text is read twice."""
+    depth = entry[3]
+    for m in _BRACKET.finditer(text, entry[2], pos):
+        depth += 1 if m.group() in "（(" else -1
+        if depth < 0:
+            return True
+    entry[2], entry[3] = max(entry[2], pos), depth
+    return False
+
+
+class _OpenEnds:
+    """The ends of the citations read so far that no bracket closed since holds (see :class:`_Seen`)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._stack: list[list[Any]] = []  # [end, None, read up to, bracket depth there]
+
+    def push(self, end: int) -> None:
+        self._stack.append([end, None, end, 0])
+
+    def last(self, pos: int) -> int:
+        """Where the last of them before ``pos`` ends (0: none)."""
+        stack, text = self._stack, self._text
+        while stack:
+            top = stack[-1]
+            # most citations follow the last one with no bracket closed between them: two C-level finds
+            if text.find("）", top[2], pos) < 0 and text.find(")", top[2], pos) < 0:
+                break
+            if not _closed_before(text, top, pos):
+                break
+            stack.pop()
+        return stack[-1][0] if stack else 0
 
 
 _BRACKET = re.compile(r"[（）()]")
@@ -600,24 +685,21 @@ def _resolve_antecedents(
     it when it is silently another law's."""
     out: list[Citation | Finding] = []
     tables, orders = _Seen(text), _Seen(text)
-    # kept ones enter the stacks where they stand, with a negative index: -1 - (their place in kept)
-    merged: list[tuple[int, int, Citation | Finding | int]] = [(o.start, o.end, o) for o in items]
-    merged.extend((k.citation.start, k.citation.end, i) for i, k in enumerate(kept))
-    if kept:
-        merged.sort(key=lambda m: (m[0], m[1], isinstance(m[2], int)))
+    # kept ones enter the stacks where they stand (before the items after them, in one merge)
+    waiting = sorted(kept, key=_SPAN, reverse=True)
+    next_kept = waiting[-1].start if waiting else len(text) + 1
 
-    def hangs_on_kept(c: Citation, index: int) -> None:
-        finding = kept[-1 - index].finding
-        if finding is not None:  # reported as its table is
-            out.append(Finding(c.start, c.end, c.text, finding.reason, finding.message, citation=c))
+    def hangs_on_kept(c: Citation, k: _Kept) -> None:
+        if k.finding is not None:  # reported as its table is
+            out.append(Finding(c.start, c.end, c.text, k.finding.reason, k.finding.message, citation=c))
 
-    for _, _, item in merged:
-        if isinstance(item, int):
-            k = kept[item]
-            tables.add(k.citation, -1 - item)  # rows after a title are not an earlier table's either
+    for item in items:
+        while next_kept < item.start:
+            k = waiting.pop()
+            tables.add(k, -1)  # rows after a title are not an earlier table's either
             if k.orders:
-                orders.add(k.citation, -1 - item)
-            continue
+                orders.add(k, -1)
+            next_kept = waiting[-1].start if waiting else len(text) + 1
         if isinstance(item, Finding):
             out.append(item)
             continue
@@ -629,8 +711,8 @@ def _resolve_antecedents(
                     out.append(_finding(c, F.NO_ANTECEDENT))
                     continue
                 last_order, last_order_index = found
-                if last_order_index < 0:
-                    hangs_on_kept(c, last_order_index)
+                if isinstance(last_order, _Kept):
+                    hangs_on_kept(c, last_order)
                     continue
                 c = attrs.evolve(
                     c,
@@ -651,8 +733,8 @@ def _resolve_antecedents(
                 out.append(_finding(c, F.NO_ANTECEDENT))
                 continue
             last_table, last_table_index = found
-            if last_table_index < 0:
-                hangs_on_kept(c, last_table_index)
+            if isinstance(last_table, _Kept):
+                hangs_on_kept(c, last_table)
                 continue
             if last_table.law_basis is None:  # its table's law is not established: nor is the list's
                 out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.LAW_UNKNOWN))
