@@ -714,7 +714,7 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
         before = text[n - 1] if n > c.end else ""
         if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] != "項目":
             pass  # 「提供先２」: the word's own number (not 「の項２７」 nor 「の項目２７」, a row after 項)
-        elif c.kind is CitationKind.TABLE and _ARTICLE_AFTER.match(text, m.end()):
+        elif c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and _ARTICLE_AFTER.match(text, m.end()):
             pass  # 「…及び地方税法第22条」: an article of a law, never a row (after an order's title it is one)
         else:
             candidates.append((n, m.end()))

@@ -85,6 +85,10 @@ def test_a_dependent_list_of_any_length_changes_with_its_table_or_not_at_all() -
 def test_an_article_of_a_law_after_a_table_is_not_a_row() -> None:
     text = "番号法第9条第1項 別表第一の16の項及び地方税法第22条"
     assert rewrite(text).text == "番号法第9条第1項 別表の24の項及び地方税法第22条"
+    # …nor after a bracketed list of the table's rows
+    for law_article in ("住民基本台帳法第30条の9", "住民基本台帳法（30条の9）"):
+        text = "番号法別表第二（27の項）及び" + law_article
+        assert rewrite(text).text == "番号法第19条第8号に基づく主務省令第2条の表（48の項）及び" + law_article
     # after the order's title an article is a reference into it: read with it, or the title is kept
     title = "番号利用法別表第二の主務省令で定める事務及び情報を定める命令に規定する第２条の４第７号ハ（１）"
     assert rewrite(title, accept_inferred=True).text == title
