@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from .. import findings as F
 from .._gc import collector_paused
 from ..edits import EditLike, apply_edits, changed_part
 from ..render import document_law_name
@@ -137,6 +138,9 @@ class Unit:
     breaks: list[tuple[int, Location]] = field(default_factory=list)
     locator: Callable[[int], Location] | None = None
     items: list[tuple[int, int]] = field(default_factory=list)
+    after: tuple[tuple[str, ...], ...] = ()
+    """For a table cell, the texts of the cells that go on from it, a run per direction: the next
+    cells with text to its right, and those below it (see :func:`names_over_cells`)."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -598,6 +602,55 @@ def with_law_name(edits: Sequence[Edit], name: str | None) -> list[Edit]:
     return out
 
 
+_NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
+# a cell that holds row numbers: 「27」, 「27の項」, 「27、28」, 「項番27」, 「第27項」, 「85の2」 (not 「2024年」,
+# 「2024/5/27」, 「1件」)
+_ROW_CELL = re.compile(
+    rf"[\s]*(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*{_NUM}(?:[\s]*の[\s]*{_NUM})*[\s]*(?:の[\s]*)?"
+    rf"(?:項(?!目)|[、，,・][\s]*{_NUM}|[\s]*\Z)"
+)
+# what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
+_ROW_WORD_CELL = re.compile(r"[\s]*(?:の)?[\s]*(?:項番号|項番|項|番号|No\.?)[\s：:]*\Z")
+_NAME_TAIL = re.compile(r"[\s]*(?:の)?[\s]*(?:項番号|項番|項|番号|No\.?)?[\s：:]*\Z")
+
+
+def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """The edits of a table cell that may apply, and those kept with the text of the cell that holds
+    their rows.
+
+    A table named without rows at the end of its cell (「番号法別表第二」, 「番号法別表第二の項番」) whose
+    next cell to the right, or the cell below it, holds row numbers (「27」, 「27、28の項」) is not renamed:
+    its rows were not read, and a new name over the old numbers would be wrong (the whole-edit rule of
+    the rewriter, across cells).  The edits of its group stay with it."""
+    rows_next = None
+    for run in unit.after:  # a cell that only says 「項番」 stands between the name and its numbers
+        t = next((t for t in run if not _ROW_WORD_CELL.match(t)), None)
+        if t is not None and _ROW_CELL.match(t):
+            rows_next = t
+            break
+    if rows_next is None:
+        return list(edits), []
+    from ..model import CitationKind
+
+    kept_groups: dict[int, Edit] = {}
+    for e in edits:
+        c = e.citation
+        if (
+            c is not None
+            and c.kind is CitationKind.TABLE
+            and not c.rows
+            and _NAME_TAIL.match(unit.text, c.end)
+        ):
+            kept_groups.setdefault(edit_group(e), e)
+    if not kept_groups:
+        return list(edits), []
+    following = "".join(rows_next.split())[:30]
+    return (
+        [e for e in edits if edit_group(e) not in kept_groups],
+        [(e, following) for e in kept_groups.values()],
+    )
+
+
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
                      prefilter: Callable[[str], bool] | None = may_cite
                      ) -> tuple[list[EditRecord], list[FindingRecord]]:
@@ -635,6 +688,12 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
         if apply_edits_to_text(unit.text, edits) != result.text:
             raise ValueError("rewrite's edits do not reproduce its text")
         edits = [e for e in with_law_name(edits, law_name) if e.before != e.after]
+        if unit.after and edits:
+            edits, kept = names_over_cells(unit, edits)
+            for e, following in kept:
+                loc = unit.locate(e.start)
+                findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
+                                                  F.NUMBER_AFTER, F.message(F.NUMBER_AFTER, following=following), None, []))
         skipped = doc.apply(index, edits) if edits else []
         skipped_ids = {id(x) for s in skipped for x in (s.edit, *s.covers)}
         applied = [e for e in edits if id(e) not in skipped_ids]

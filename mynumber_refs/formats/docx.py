@@ -281,6 +281,27 @@ def _paragraph_text(p: Any) -> str:
     return "".join(_texts_outside_text_boxes(p))
 
 
+def _table_grid(rows: Sequence[Any]) -> list[list[tuple[int, str]]]:
+    """Per row, each cell's grid column and its text (outside text boxes)."""
+    out: list[list[tuple[int, str]]] = []
+    for tr in rows:
+        at, row = 0, []
+        for tc in _row_children(tr, W_TC):
+            row.append((at, "".join(_texts_outside_text_boxes(tc))))
+            at += _cell_span(tc)[0]
+        out.append(row)
+    return out
+
+
+def _cells_after(grid: list[list[tuple[int, str]]], r: int, c: int, count: int = 2) -> tuple[tuple[str, ...], ...]:
+    """The texts of the next ``count`` cells with text to the right of cell (r, c), and below it
+    (in its grid column); see formats.names_over_cells."""
+    right = tuple(t for _, t in grid[r][c + 1 :] if t.strip())[:count]
+    column = grid[r][c][0]
+    below = tuple(t for row in grid[r + 1 :] for at, t in row if at == column and t.strip())[:count]
+    return tuple(run for run in (right, below) if run)
+
+
 def _cell_span(tc: Any) -> tuple[int, str | None]:
     """A cell's grid span and its vertical merge (``"restart"``, ``"continue"`` or ``None``)."""
     tc_pr = tc.find(_w("tcPr"))
@@ -402,6 +423,7 @@ class _Walker:
         if any(is_change_record_heading([_row_label(tc, 60) for tc in _row_children(tr, W_TC)]) for tr in rows[:2]):
             self.notes.append(change_record_note(label))  # an earlier 変更箇所 table (its title row first, maybe)
             return
+        cell_grid = _table_grid(rows)
         for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
@@ -448,6 +470,9 @@ class _Walker:
                 self.headings = outer
                 self._finish(slot, passage, cell_label, cell_detail, 0, False,
                              heading=[t for _, t in heading] if heading is not None else None)
+                done = self.units[slot]
+                if done is not None:
+                    done.unit.after = _cells_after(cell_grid, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below

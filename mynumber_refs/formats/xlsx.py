@@ -223,6 +223,30 @@ class _Sheet:
     name: str
     values: dict[tuple[int, int], Any] = field(default_factory=dict)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    numbers: dict[tuple[int, int], str] = field(default_factory=dict)  # number cells, as written
+
+    def next_texts(self, row: int, col: int, down: bool, count: int = 2, reach: int = 30) -> tuple[str, ...]:
+        """The texts of the next ``count`` cells holding anything to the right of (row, col) (below
+        it when ``down``), past the cell's own merged range; the run stops at a cell holding no
+        text or number (a formula …)."""
+        _r1, _c1, r2, c2 = next(
+            (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
+        )
+        out: list[str] = []
+        for k in range(1, reach + 1):
+            at = (r2 + k, col) if down else (row, c2 + k)
+            if at in self.numbers:
+                out.append(self.numbers[at])
+            else:
+                value = self.values.get(at)
+                if value is None or (isinstance(value, str) and not value.strip()):
+                    continue
+                if not isinstance(value, str):
+                    break
+                out.append(value)
+            if len(out) == count:
+                break
+        return tuple(out)
 
     def value_at(self, row: int, col: int) -> Any:
         """The value shown at (row, col): a merged range shows its top-left cell's."""
@@ -578,6 +602,8 @@ class XlsxDocument:
                         found.append((row_at, col, inline.text, inline))
                 elif c.find(v_tag) is not None:
                     sh.values[(row_at, col)] = _OTHER
+                    if kind == "n":
+                        sh.numbers[(row_at, col)] = (c.find(v_tag).text or "").strip()
         merge_cells = root.find(_q(ns, "mergeCells"))
         for m in (merge_cells.iterchildren(_q(ns, "mergeCell")) if merge_cells is not None else ()):
             ends = [e for e in (_parse_ref(x) for x in (m.get("ref") or "").split(":")) if e is not None]
@@ -616,7 +642,8 @@ class XlsxDocument:
                 detail["heading"] = heading
             self._items.append(item)
             self._cells.append((part.name, coordinate))
-            self._units.append(Unit(text, Location(label, detail)))
+            after = tuple(run for run in (sh.next_texts(row_at, col, False), sh.next_texts(row_at, col, True)) if run)
+            self._units.append(Unit(text, Location(label, detail), after=after))
         if found:
             self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
