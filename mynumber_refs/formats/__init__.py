@@ -610,8 +610,9 @@ _ROW_CELL = re.compile(
     rf"(?:項(?!目)|[、，,・][\s]*{_NUM}|[\s]*\Z)"
 )
 # what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
-_ROW_WORD_CELL = re.compile(r"[\s]*(?:の)?[\s]*(?:項番号|項番|項|番号|No\.?)[\s：:]*\Z")
-_NAME_TAIL = re.compile(r"[\s]*(?:の)?[\s]*(?:項番号|項番|項|番号|No\.?)?[\s：:]*\Z")
+_ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
+_ROW_WORD_CELL = re.compile(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}[\s：:]*\Z")  # a cell that only says 「項番」
+_NAME_TAIL = re.compile(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}?[\s：:]*\Z")
 
 
 def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
