@@ -645,6 +645,7 @@ _KOU_AFTER = re.compile(
 # reads as a row reference after it, up to the end of its clause, belongs to a citation the grammar
 # read — this one, its dependent lists, or another citation.  Otherwise the new name would stand over
 # an old number (「別表第一、16項」 → 「別表、16項」), so the citation and its group stay as written.
+# A row written with 項 (「27の項」, 「項番：27」) counts further: past the clause, up to the next table named.
 
 _N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
 _GAP = rf"[ \t\u3000{INVISIBLE}]*"  # on the same line
@@ -678,15 +679,24 @@ _ROW_IN_CLAUSE = re.compile(
     # after a digit is the tail of a longer number)
     rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
     rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
-    rf"|項{_GAP}番{_GAP}[：:]?{_GAP}(?P<b>{_N})"
+    rf"|項{_GAP}番{_GAP}[：:は]?{_GAP}(?P<b>{_N})"
     rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
     # a list of numbers (「（25、26、…」): rows, unless they are dates, articles or items
     rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
+)
+# past its clause (across 「。」 and blank lines), up to the next table named: a row reference written
+# with 項 (16の項, 16項, 第16項 not after 条, 項番16), never 項目 — a bare number there is not read as a row
+_ROW_WITH_KO = re.compile(
+    rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
+    rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項(?!{_GAP}目)"
+    rf"|項{_GAP}番{_GAP}[：:は]?{_GAP}(?P<b>{_N})"
+    rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
 )
 # after an order's title, anywhere in its clause: a reference into the order (「１条２号」, not 「第19条」)
 _ORDER_REF_IN_CLAUSE = re.compile(rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
 # a clause ends at 「。」, a blank line, or the next table named (its numbers are its own)
 _CLAUSE_END = re.compile(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|の[\s]*表")
+_NEXT_TABLE = re.compile(r"別[\s]*表|同[\s]*表|の[\s]*表")
 _CLAUSE_REACH = 300
 
 
@@ -705,7 +715,8 @@ def _starts_line(text: str, pos: int) -> bool:
 
 
 def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
-    """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding."""
+    """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
+    in its clause any row reference; past the clause, up to the next table named, one written with 項."""
     text = ctx.text
     candidates: list[tuple[int, int]] = []
     m = _NUMBER_RIGHT_AFTER.match(text, c.end)
@@ -721,13 +732,19 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     m = _ROW_RIGHT_AFTER.match(text, c.end)
     if m is not None:
         candidates.append((m.start("n"), m.end()))
-    end = min(len(text), c.end + _CLAUSE_REACH)
-    stop = _CLAUSE_END.search(text, c.end, end)
-    if stop is not None:
-        end = stop.start()
+    reach = min(len(text), c.end + _CLAUSE_REACH)
+    stop = _CLAUSE_END.search(text, c.end, reach)
+    end = stop.start() if stop is not None else reach
     for m in _ROW_IN_CLAUSE.finditer(text, c.end, end):
         group = next(g for g in "abcd" if m.group(g))
         candidates.append((m.start(group), m.end()))
+    if stop is not None and not _NEXT_TABLE.match(text, stop.start()):  # 「…別表第二に基づく。\n項番：27」
+        table = _NEXT_TABLE.search(text, end, reach)
+        limit = table.start() if table is not None else reach
+        if text.find("項", end, limit) >= 0:
+            for m in _ROW_WITH_KO.finditer(text, end, limit):
+                group = next(g for g in "abc" if m.group(g))
+                candidates.append((m.start(group), m.end()))
     if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
         candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
     for start, stop_at in sorted(candidates):

@@ -1,5 +1,5 @@
 """Every edit whole or not at all: a table is renamed only when every row reference after it in its
-clause was read as part of a citation; invisible format characters are read through or the citation
+clause (and every row written with 項 up to the next table named) was read as part of a citation; invisible format characters are read through or the citation
 is left as written."""
 
 from __future__ import annotations
@@ -282,3 +282,52 @@ def test_a_long_list_named_in_a_message_is_cut_with_a_mark_not_mid_number() -> N
     named = kept.message.split("（", 1)[1].split("）", 1)[0]
     assert named.endswith("…") and "、2…" not in named
     assert rows.startswith(named[:-1])
+
+
+# Past its clause — across 「。」 and blank lines, up to the next table named — a row written with 項
+# (「27の項」, 「項番：27」, 「第27項」) still keeps the name: the reader takes it for the table's row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "番号法別表第二に基づく。\n項番：27、28",
+        "番号法別表第二の規定による情報照会。項番は27、28。",
+        "番号法第19条第7号及び別表第二\n\n【情報照会】\n27の項、28の項",
+        "番号法別表第一に掲げる事務を行う。\n\n（対象）第16項",
+        "番号法別表第一の16の項に基づく。\n\n19の項も同様とする。",
+    ],
+)
+def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> None:
+    result = rewrite(text)
+    assert result.text == text
+    assert "number-after-table" in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "。\n\n3項目以上を確認する。",  # a count of items
+        "。同条第2項による。",  # a paragraph of an article
+        "。\n\n住民基本台帳法別表第一の3の項",  # another table named: its rows are its own
+        "。\n27、28の順に照会する。",  # a bare list past the clause is not read as rows
+    ],
+)
+def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
+    result = rewrite("番号法別表第二に基づく照会" + after)
+    assert result.text.startswith("番号法第19条第8号に基づく主務省令第2条の表に基づく照会")
+    assert result.text.endswith(after)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法第9条第1項別表第一の16の項"]),
+    st.sampled_from(["。", "\n\n", "。\n", "に基づく。\n\n"]),
+    st.lists(st.one_of(GLUE, WORDS), max_size=3),
+    st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項"]),
+)
+def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
+    between = "".join(glue)
+    if re.search(r"別[\s]*表|同[\s]*表|の[\s]*表|条[ \t\u3000]*\Z", between) or between.endswith(("第", "項番", "項")):
+        return  # another table named, an article's paragraph, or a number read with the glue
+    text = name + end + between + row
+    result = rewrite(text)
+    assert result.text == text or not any(e.start < len(name) for e in result.edits), (text, result.text)
