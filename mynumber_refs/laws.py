@@ -132,6 +132,21 @@ _PROVISION_BACK = re.compile(
     rf"(?:{_S}ま{_S}で)?{_S}\Z"
 )
 
+
+
+def provisions_before(text: str, pos: int) -> int:
+    """Where the provisions written right before ``pos`` start (「第19条第7号及び」 before 「別表第二」,
+    「第5条、第7条及び」), or ``pos`` itself when there are none."""
+    k = pos
+    while True:
+        conj = _CONJ_BACK.search(text, max(0, k - 12), k)
+        j = conj.start() if conj is not None else k
+        m = _PROVISION_BACK.search(text, max(0, j - 60), j) if j > 0 and text[j - 1] in _PROVISION_LAST else None
+        if m is None:
+            return k
+        k = m.start()
+
+
 # Where a sentence also ends: a blank line, or a line that starts a new item (・, ①, １．, (1), ア．)
 _ITEM_BREAK = (
     r"\n[ \t\u3000\r]*(?:\n|(?=[・･●○◆◇■□※\-－‐①-⑳]|[(（]?[0-9０-９一二三四五六七八九十]{1,3}[)）.．、]|[ア-ンｱ-ﾝ][.．、)）]))"

@@ -46,7 +46,7 @@ import attrs
 from . import findings as F
 from ._args import find_args
 from ._gc import collector_paused
-from .laws import ALIASES, LAW_PREFIX_RE, ORDER_TAIL, Binding, LawIndex, LawKind
+from .laws import ALIASES, LAW_PREFIX_RE, ORDER_TAIL, Binding, LawIndex, LawKind, provisions_before
 from .model import (
     Citation,
     CitationKind,
@@ -112,6 +112,8 @@ _OLD_BEFORE = re.compile(
     rf"{_OLD_WORD}[\s]*(?:(?:{'|'.join(ALIASES)}|法)[\s]*(?:の[\s]*)?)?\Z"
 )
 _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
+# the act's name with the mark written into it (「旧番号法」), which reads as another law's name
+_OLD_NAME = re.compile(rf"(?P<mark>{_OLD_WORD})[\s]*(?:{'|'.join(ALIASES)})")
 
 
 # the core of every mark (旧, or 前 after 改正, 改正以, 従, 廃止, 施行), found once per text with
@@ -153,9 +155,20 @@ class _OldMarks:
     def of(self, c_start: int, law: _Law) -> str | None:
         """The word that marks the table (or title) at ``c_start`` as the old text's, or None."""
         text = self._text
+        if law.other:  # 「旧番号法第19条第7号及び別表第二」: the act, named as the old one
+            if law.span is not None and self._near(law.span[0], law.span[1]):
+                m = _OLD_NAME.fullmatch(text, law.span[0], law.span[1])
+                if m is not None:
+                    return "".join(m.group("mark").split())
+            return None
         at = [c_start]
-        if law.span is not None and not law.other:
+        if law.span is not None:
             at.append(law.span[0])
+        elif self._near(max(0, c_start - 80), c_start):
+            # no law written: the mark may stand before the provisions joined to the table (「旧法第19条…及び別表第二」)
+            first = provisions_before(text, c_start)
+            if first < c_start:
+                at.append(first)
         for pos in at:
             lo = max(0, pos - _OLD_REACH)
             if self._near(lo, pos):

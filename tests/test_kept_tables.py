@@ -89,6 +89,11 @@ MARKED_OLD = [
     "改正前の番号法では、別表第一の16の項に規定されていた",
     "廃止前の別表第二主務省令第２０条",
     "旧別表第二主務省令（１条２号ハ）",
+    # the mark before the provisions joined to the table, with no law or with the act named as the old one
+    "旧法第19条第7号及び別表第二",
+    "旧法第19条第7号、第9条第1項及び別表第二の２７の項",
+    "旧番号法第19条第7号及び別表第二",
+    "改正前の番号利用法第19条第7号及び別表第二の２７の項",
 ]
 
 
@@ -107,6 +112,7 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "新旧対照表：番号法別表第一の16の項",
         "改正後の番号法別表第一の16の項",  # contradicts itself, but is not marked old
         "番号法（平成25年法律第27号）別表第一の16の項",
+        "旧住所の確認は番号法第9条第1項及び別表第一の16の項",  # 旧 of another word, not before the provisions
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
