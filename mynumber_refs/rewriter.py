@@ -694,9 +694,10 @@ _ROW_WITH_KO = re.compile(
 )
 # after an order's title, anywhere in its clause: a reference into the order (「１条２号」, not 「第19条」)
 _ORDER_REF_IN_CLAUSE = re.compile(rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
-# a clause ends at 「。」, a blank line, or the next table named (its numbers are its own)
-_CLAUSE_END = re.compile(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|の[\s]*表")
-_NEXT_TABLE = re.compile(r"別[\s]*表|同[\s]*表|の[\s]*表")
+# a clause ends at 「。」, a blank line, or the next table named (its numbers are its own): 別表, 同表, 第2条の表 —
+# not the document's own 「下記の表」, whose rows may be the ones the name is read with
+_CLAUSE_END = re.compile(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|条[\s]*の[\s]*表")
+_NEXT_TABLE = re.compile(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表")
 _CLAUSE_REACH = 300
 
 

@@ -294,6 +294,9 @@ def test_a_long_list_named_in_a_message_is_cut_with_a_mark_not_mid_number() -> N
         "番号法第19条第7号及び別表第二\n\n【情報照会】\n27の項、28の項",
         "番号法別表第一に掲げる事務を行う。\n\n（対象）第16項",
         "番号法別表第一の16の項に基づく。\n\n19の項も同様とする。",
+        # a table that is not a table named (the document's own 「下記の表」) does not end the reach
+        "番号法別表第二に基づく照会は下記の表のとおり。\n27の項",
+        "番号法別表第二の表の２７の項",
     ],
 )
 def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> None:
@@ -326,7 +329,7 @@ def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
 )
 def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
     between = "".join(glue)
-    if re.search(r"別[\s]*表|同[\s]*表|の[\s]*表|条[ \t\u3000]*\Z", between) or between.endswith(("第", "項番", "項")):
+    if re.search(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表|条[ \t\u3000]*\Z", between) or between.endswith(("第", "項番", "項")):
         return  # another table named, an article's paragraph, or a number read with the glue
     text = name + end + between + row
     result = rewrite(text)
