@@ -287,16 +287,22 @@ class _ToModel:
         return ("column", _strip_ws(self.v(args[-1])), int(_end(args[-1])))
 
     # provision ---------------------------------------------------------------
-    def paragraph(self, _dai: Tok, num: Tok, kou: Tok) -> tuple[str, int, int]:
+    def paragraph(self, *args: Tok) -> tuple[str, int, int]:  # [第] N 項
+        num, kou = args[-2:]
         return "paragraph", parse_int(self.v(num)), _end(kou)
 
-    def item(self, _dai: Tok, num: Tok, gou: Tok) -> tuple[str, int, Tok, Tok]:
+    def item(self, *args: Tok) -> tuple[str, int, Tok, Tok]:  # [第] N 号
+        num, gou = args[-2:]
         return "item", parse_int(self.v(num)), num, gou
 
     def item_typo(self, dai: Tok, num: Tok, jou: Tok) -> tuple[str, int, Tok, Tok]:
         return "item", parse_int(self.v(num)), num, jou
 
-    def provision(self, dai: Tok, num: Tok, _jou: Tok, *rest: Any) -> dict[str, Any]:
+    def provision(self, *args: Any) -> dict[str, Any]:  # [第] N 条 [の M]* [paragraph] [item]
+        if args[0].type != "DAI":
+            args = (None, *args)
+        dai, num, _jou, *rest = args
+        first = dai if dai is not None else num
         parts = [parse_int(self.v(num))]
         paragraph = None
         item = None
@@ -315,7 +321,7 @@ class _ToModel:
                 end = _end(r[3])
         return {
             "provision": Provision(RowNumber(tuple(parts)), paragraph, item),
-            "span": (_start(dai), end),
+            "span": (_start(first), end),
             "article_span": (_start(num), _end(num)),
             "item_span": item_span,
         }

@@ -101,9 +101,15 @@ def _fill(template: str, style: NumeralStyle) -> str:
     return out
 
 
-def new_table_phrase(style: NumeralStyle) -> str:
-    """「第19条第8号に基づく主務省令第2条の表」 in ``style``."""
-    return _fill(NEW_TABLE_PHRASE, style)
+def _shorthand(phrase: str, shorthand: bool) -> str:
+    """The phrase with its provision written as the document wrote its own: 「19条8号に基づく…」 for
+    a document's 「19条7号別表第二」 (the order's 「第2条の表」 is a name and keeps its 第)."""
+    return phrase.replace("第", "", 2) if shorthand else phrase
+
+
+def new_table_phrase(style: NumeralStyle, shorthand: bool = False) -> str:
+    """「第19条第8号に基づく主務省令第2条の表」 in ``style`` (「19条8号に基づく…」 in ``shorthand``)."""
+    return _shorthand(_fill(NEW_TABLE_PHRASE, style), shorthand)
 
 
 def new_order_number(style: NumeralStyle) -> str:
@@ -111,9 +117,9 @@ def new_order_number(style: NumeralStyle) -> str:
     return NEW_ORDER_NUMBER.replace("{6}", render_int(6, style)).replace("{9}", render_int(9, style))
 
 
-def new_order_name(style: NumeralStyle) -> str:
-    """「第19条第8号に基づく主務省令」 in ``style``."""
-    return _fill(NEW_ORDER_NAME, style)
+def new_order_name(style: NumeralStyle, shorthand: bool = False) -> str:
+    """「第19条第8号に基づく主務省令」 in ``style`` (「19条8号に基づく主務省令」 in ``shorthand``)."""
+    return _shorthand(_fill(NEW_ORDER_NAME, style), shorthand)
 
 
 def _with_form(number: str, form: str) -> str:

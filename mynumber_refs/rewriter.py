@@ -199,12 +199,18 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
                 edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c, evidence))
             elif provision is not None and table_part is not None and c.provision and c.provision.article.main == 19:
                 # 第19条第7号/第8号 別表第二: whatever 号 an older text gives, the network provision
+                phrase = new_table_phrase(_inserted_numerals(ctx, c, provision), _without_dai(ctx, provision))
                 edits.append(_edit(ctx, provision.start, table_part.end, phrase, c, evidence))
             elif table_part is not None and law_part is not None and law_part.end <= table_part.start:
                 edits.append(_edit(ctx, law_part.end, table_part.end, phrase, c, evidence))
             elif table_part is not None:
                 edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c, evidence))
     return edits
+
+
+def _without_dai(ctx: _Context, provision: Part) -> bool:
+    """Whether the provision is written in shorthand, without 第 (「19条7号」)."""
+    return not ctx.text.startswith("第", provision.start)
 
 
 def _inserted_numerals(ctx: _Context, c: Citation, provision: Part | None) -> NumeralStyle:
@@ -777,7 +783,7 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     if c.law_basis is LawBasis.FULL_NAME:
         after = NEW_ORDER_FORMAL_TAIL
     else:
-        after = new_order_name(numerals)
+        after = new_order_name(numerals, provision is not None and _without_dai(ctx, provision))
         if law_part is None:
             after = _law_name_for(ctx, c) + after
     edits = [_edit(ctx, start, title.end, after, c)]

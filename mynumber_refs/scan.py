@@ -33,7 +33,13 @@ _S = r"[\s]*"
 
 # A provision written just before a table: 第9条第1項 / 第19条第8号 (optionally 「の」 or 「に基づく」 after it).
 _PROVISION_BEFORE = re.compile(
-    rf"第{_S}{_N}{_S}条(?:{_S}の{_S}{_N})*(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}号)?{_S}(?:の{_S}|に{_S}基{_S}づ{_S}く{_S})?\Z"
+    rf"第{_S}{_N}{_S}条(?:{_S}の{_S}{_N})*(?:{_S}(?:第{_S})?{_N}{_S}項)?(?:{_S}(?:第{_S})?{_N}{_S}号)?{_S}(?:の{_S}|に{_S}基{_S}づ{_S}く{_S})?\Z"
+)
+# …or in shorthand, without 第 (19条8号, 9条1項): looked for only when the first is not there (its search
+# has no literal to start from)
+_SHORTHAND_PROVISION_BEFORE = re.compile(
+    rf"(?<![0-9０-９〇一二三四五六七八九十百千第]){_N}{_S}条(?:{_S}の{_S}{_N})*(?:{_S}(?:第{_S})?{_N}{_S}項)?"
+    rf"(?:{_S}(?:第{_S})?{_N}{_S}号)?{_S}(?:の{_S}|に{_S}基{_S}づ{_S}く{_S})?\Z"
 )
 # 第19条第8号に基づく主務省令第2条の (before 表)
 _ORDER_TABLE_BEFORE = re.compile(
@@ -123,7 +129,10 @@ def anchors(text: str) -> Iterator[Candidate]:
                 k = _prev_nonspace(text, j)  # a provision before ends in 条, 項, 号, a number or の
                 m = None
                 if k >= 0 and text[k] in _PROVISION_LAST:
-                    m = _PROVISION_BEFORE.search(text, max(0, j - 60), j)
+                    lo = max(0, j - 60)
+                    m = _PROVISION_BEFORE.search(text, lo, j)
+                    if m is None and text.find("条", lo, j) >= 0:
+                        m = _SHORTHAND_PROVISION_BEFORE.search(text, lo, j)
                 yield Candidate(m.start() if m else j, j, "anchored")
             elif ch == "の":
                 lo = max(0, i - 80)
