@@ -105,6 +105,12 @@ _COMMON_TAILS = tuple(
 )
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
+# Words for an instrument that name the one whose table it is only when written right before the table
+# on the same line (「政令別表第一」, 「告示の別表第二」, 「委託契約書別表第1」): elsewhere they are common words
+# (「政令で定める」, a heading 「…市町村に対する通知」), never a law the sentence rule may take
+_INSTRUMENT_BEFORE_TABLE = re.compile(
+    rf"(?<![{_W}])[{_W}]{{0,12}}?(?<!主務)(?:政令|省令|府令|命令|告示|訓令|通知|通達|要領|要項|細則|内規|規約|協定書?|契約書|仕様書|約款|覚書|手順書|指針|基準)\Z"
+)
 
 # 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
 # と言う / とする / と称する / と略す / と略記する / と記す
@@ -789,6 +795,10 @@ class LawIndex:
                         continue
             break
         e = self.expression_ending_at(k) if k > 0 else None
+        if e is None and k > 0 and text[k - 1] in "令示知達領項則規定書款指準" and "\n" not in text[k:pos]:
+            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k)
+            if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
+                e = LawExpr(m.start(), k, m.group(), LawKind.OTHER, None)
         if e is not None:
             if via != "adjacent":
                 return Binding(e, via)

@@ -68,6 +68,14 @@ OTHERS = [
     "同規則別表第二の3の項",
     "同令別表第一の4の項",
     "同条例別表第1の5の項",
+    # an instrument named by a common word, right before its table on the same line
+    "政令別表第一の3の項",
+    "省令別表第二の3の項",
+    "告示別表第一の2の項",
+    "通知の別表第二の3の項",
+    "厚生労働省令別表第二",
+    "委託契約書別表第1の1の項",
+    "政令第2条及び別表第一の3の項",
     # spaced out, as PDF extraction gives
     "生 活 保 護 法 別 表 第 1 の 1 の 項",
     "住 民 基 本 台 帳 法 第 3 0 条 の 9 及 び 別 表 第 一",
@@ -185,6 +193,17 @@ def test_definitions_bind_their_term_to_the_law_they_follow() -> None:
 def test_common_words_are_not_laws() -> None:
     index = LawIndex("この方法により、法令及び政令で定める手法で、主務省令に従う。平成25年法律第27号")
     assert index.expressions() == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政令で定める事務として、別表第一の16の項",  # a common word in the sentence, not before the table
+        "④転入届に基づく転出元市町村に対する通知\n別表第一の16の項",  # a heading ending in 通知, the table on the next line
+    ],
+)
+def test_an_instrument_word_names_the_tables_owner_only_right_before_it(text: str) -> None:
+    assert "別表の24の項" in rewrite(text, assume_law=True).text
 
 
 # ------------------------------------------------------------------------------ properties
