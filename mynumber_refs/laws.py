@@ -437,7 +437,7 @@ class LawIndex:
             return None
         if k < len(text):
             nxt = text[k]
-            if nxt in _WORD_CHARS and nxt not in "第別" and not self._order_name_ends_at(k):
+            if nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k):
                 return None  # the word goes on (an order's name ends a word: 「…に基づく主務省令一覧」)
             if nxt in " \u3000" and k + 1 < len(text) and text[k + 1] in _WORD_CHARS and text[k + 1] not in "第別" and (
                 k >= 2 and text[k - 2] in " \u3000"
@@ -503,7 +503,7 @@ class LawIndex:
         """The act's name with line breaks between its characters, at the end of the text searched."""
         return re.compile(_LINE_BREAK.join(re.escape(ch) for ch in alias) + r"\Z")
 
-    def _order_name_ends_at(self, k: int) -> bool:
+    def order_name_ends_at(self, k: int) -> bool:
         """Whether an order of the act's tables is named right before ``k`` (「…に基づく主務省令」,
         「…別表第二の主務省令で定める事務及び情報を定める命令」)."""
         return self.text[k - 1] == "令" and _ORDER_NAME_AT_END.search(self.text, max(0, k - 80), k) is not None

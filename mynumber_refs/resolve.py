@@ -355,7 +355,21 @@ def find_citations(
         return _find(text, assume_law, extra_aliases)
 
 
-def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Citation | Finding]:
+def find_with_others(
+    text: str, *, assume_law: bool = False, extra_aliases: Sequence[str] = ()
+) -> tuple[list[Citation | Finding], list[tuple[int, int]]]:
+    """:func:`find_citations`, and the spans of what was read as another law's or instrument's and
+    left silently (「住民基本台帳法（27、28の項）」's list, 「住民基本台帳法別表第二」): the rewriter's
+    whole-edit check counts their numbers as read."""
+    extra_aliases = find_args(text, assume_law, extra_aliases)
+    others: list[tuple[int, int]] = []
+    with collector_paused():
+        return _find(text, assume_law, extra_aliases, others), others
+
+
+def _find(
+    text: str, assume_law: bool, extra_aliases: Sequence[str], others: list[tuple[int, int]] | None = None
+) -> list[Citation | Finding]:
     laws = LawIndex(text, tuple(ALIASES) + tuple(extra_aliases))
     passages = Passages(text)
     out: list[Citation | Finding] = []
@@ -499,6 +513,8 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
                 # not of a table cited earlier.  Right after the act's name, no table of it is named
                 if named.kind is LawKind.ACT:
                     out.append(_finding(dep, F.NO_ANTECEDENT))
+                elif others is not None and not laws.order_name_ends_at(named.end):
+                    others.append((dep.start, dep.end))  # not after an order of the act: its title is read with it
                 continue
             if dep is not None:
                 column = _COLUMN_AFTER_LIST.match(text, dep.end)
@@ -550,7 +566,9 @@ def _find(text: str, assume_law: bool, extra_aliases: Sequence[str]) -> list[Cit
             if dep is not None:
                 out.append(dep)
     out.sort(key=lambda o: (o.start, o.end))
-    return _resolve_antecedents(text, out, kept)
+    if others is not None:
+        others.extend((k.start, k.end) for k in kept if k.finding is None)
+    return _resolve_antecedents(text, out, kept, others)
 
 
 def _covered_by(items: Sequence[Citation | Finding], extra: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:
@@ -687,7 +705,7 @@ _BRACKET = re.compile(r"[（）()]")
 
 
 def _resolve_antecedents(
-    text: str, items: Sequence[Citation | Finding], kept: Sequence[_Kept] = ()
+    text: str, items: Sequence[Citation | Finding], kept: Sequence[_Kept] = (), others: list[tuple[int, int]] | None = None
 ) -> list[Citation | Finding]:
     """Attach 同表, row lists and reference lists to what they hang on; turn the unestablished into findings.
 
@@ -705,6 +723,8 @@ def _resolve_antecedents(
     def hangs_on_kept(c: Citation, k: _Kept) -> None:
         if k.finding is not None:  # reported as its table is
             out.append(Finding(c.start, c.end, c.text, k.finding.reason, k.finding.message, citation=c))
+        elif others is not None:  # silently another law's, as its table is
+            others.append((c.start, c.end))
 
     for item in items:
         while next_kept < item.start:

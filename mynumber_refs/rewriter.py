@@ -1,6 +1,6 @@
 """Steps 4–6 of the pipeline: map old rows to new, render them, plan and apply the edits.
 
-:func:`rewrite` finds every citation (:func:`~mynumber_refs.resolve.find_citations`), plans the
+:func:`rewrite` finds every citation (:func:`~mynumber_refs.resolve.find_with_others`), plans the
 edits for each one from the mapping tables (:mod:`mynumber_refs.mappings`), and applies them the
 way eyecite annotates: sorted, never overlapping, the gaps copied verbatim.
 
@@ -53,7 +53,7 @@ from .render import (
     new_table_phrase,
     render_rows,
 )
-from .resolve import find_citations, read_table_citation
+from .resolve import find_with_others, read_table_citation
 from .scan import INVISIBLE, passage_end
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -971,9 +971,10 @@ def _rewrite(
     rederive: Rederive | None = None,
 ) -> RewriteResult:
     # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
-    items = find_citations(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
+    items, held = find_with_others(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
     aliases = tuple(ALIASES) + (TYPO_ALIASES if fix_typos else ())
-    ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items), aliases=aliases)
+    # a number another law's table or list holds is read too (「…16の項、住民基本台帳法（27、28の項）」)
+    ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases)
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     groups = _groups(text, items)
@@ -1057,9 +1058,9 @@ def _rewrite(
 _START, _END, _REASON = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("reason")
 
 
-def _holds(items: Sequence[Citation | Finding]) -> Callable[[int], bool]:
-    """Whether a position lies inside one of ``items`` (citations and findings alike)."""
-    spans = sorted((i.start, i.end) for i in items)
+def _holds(items: Sequence[Citation | Finding], others: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:
+    """Whether a position lies inside one of ``items`` (citations and findings alike) or ``others``."""
+    spans = sorted([(i.start, i.end) for i in items] + list(others))
     starts = [sp[0] for sp in spans]
     reach: list[int] = []  # the furthest end among the spans up to each index
     for _, e in spans:

@@ -71,6 +71,16 @@ def test_a_list_right_after_a_name_is_not_an_earlier_tables(name: str, reason: s
     assert not [o for o in found if not isinstance(o, Finding)]
 
 
+@pytest.mark.parametrize("name", ["住民基本台帳法", "同命令", "生活保護法施行規則", "別表主務省令"])
+def test_a_list_another_instrument_holds_does_not_keep_an_earlier_table(name: str) -> None:
+    # the list is that instrument's, read as such: the act's table before it is renamed, not kept as
+    # if an unread row followed it in its clause
+    text = EARLIER + "、" + name + LIST
+    result = rewrite(text, assume_law=True)
+    assert result.text == "番号法別表の24の項、" + name + LIST
+    assert "number-after-table" not in {f.reason for f in result.findings}
+
+
 MARKED_OLD = [
     "旧番号法別表第二の２７の項",
     "旧別表第二の２７の項",
