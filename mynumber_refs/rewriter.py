@@ -213,13 +213,25 @@ def _without_dai(ctx: _Context, provision: Part) -> bool:
     return not ctx.text.startswith("第", provision.start)
 
 
+# the last number written before a citation on its line and in its sentence (「第19条第8号（別表第二）」)
+_DIGITS_BEFORE = re.compile(r"(?:[0-9０-９]|[〇一二三四五六七八九十百千](?=[条項号]))[^0-9０-９〇一二三四五六七八九十百千\n。]*\Z")
+_DIGITS_REACH = 40
+
+
 def _inserted_numerals(ctx: _Context, c: Citation, provision: Part | None) -> NumeralStyle:
     """The digits of an inserted 「第19条第8号…第2条」: the citation's own provision's, else its
-    first row's (別表第二の二十七の項 → 第十九条…), else the document's."""
+    first row's (別表第二の二十七の項 → 第十九条…), else those of the last number written before it on
+    its line and in its sentence (「番号法第19条第8号（別表第二）」), else the document's."""
     local = provision or c.part("row")
     if local is None:
-        return ctx.numerals
+        return _numerals_before(ctx, c.start)
     return _numerals_in(ctx, ctx.text[local.start : local.end])
+
+
+def _numerals_before(ctx: _Context, pos: int) -> NumeralStyle:
+    """The digits of the last number written before ``pos`` on its line and in its sentence, else the document's."""
+    m = _DIGITS_BEFORE.search(ctx.text, max(0, pos - _DIGITS_REACH), pos)
+    return _numerals_in(ctx, m.group()[0]) if m is not None else ctx.numerals
 
 
 # ------------------------------------------------------------------------- rows
@@ -779,7 +791,7 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     law_part = c.part("law")
     # digits as the citation writes them: its provision, else its number, else the document's
     local = provision or number
-    numerals = _numerals_in(ctx, _digits_of(ctx.text[local.start : local.end])) if local else ctx.numerals
+    numerals = _numerals_in(ctx, _digits_of(ctx.text[local.start : local.end])) if local else _numerals_before(ctx, c.start)
     if c.law_basis is LawBasis.FULL_NAME:
         after = NEW_ORDER_FORMAL_TAIL
     else:

@@ -116,6 +116,23 @@ def test_rewrites_in_the_documents_style(before: str, after: str) -> None:
     assert rewrite(result.text).edits == ()
 
 
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("番号法第19条第8号（別表第二）", "番号法第19条第8号（番号法第19条第8号に基づく主務省令第2条の表）"),
+        ("提供先3　番号法別表第二に定める情報照会者", "提供先3　番号法第19条第8号に基づく主務省令第2条の表に定める情報照会者"),
+        ("番号法第十九条第八号（別表第二）", "番号法第十九条第八号（番号法第十九条第八号に基づく主務省令第二条の表）"),
+        ("提供先2　番号法別表第二主務省令に定める", "提供先2　番号法第19条第8号に基づく主務省令に定める"),
+        # nothing before it on its line: the document's digits
+        ("番号法別表第二に基づく", "番号法第１９条第８号に基づく主務省令第２条の表に基づく"),
+        ("番号法別表第二主務省令に定める", "番号法第１９条第８号に基づく主務省令に定める"),
+    ],
+)
+def test_an_inserted_name_takes_the_digits_written_before_it_on_its_line(line: str, after: str) -> None:
+    text = "１．２．３．４．５\n" + line  # the document's digits are full-width
+    assert rewrite(text).text == "１．２．３．４．５\n" + after
+
+
 def test_beppyo2_rows_go_to_the_new_order_table() -> None:
     result = rewrite("番号法別表第二の２の項")
     assert result.text == "番号法第１９条第８号に基づく主務省令第２条の表の２の項"
