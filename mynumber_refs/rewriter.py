@@ -482,7 +482,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         spaced = _SPACED_OUT.fullmatch(c.text)
         if spaced is not None:  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
-        unread = _unread_after(ctx, c)
+        unread = _unread_after(ctx, c) or _unread_before(ctx, c)
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
         misread = _misread(ctx, c, plan)
@@ -771,6 +771,38 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
             following = "".join(text[c.end : stop_at].split())
             following = following if len(following) <= 40 else "…" + following[-39:]
             return _finding(c, F.NUMBER_AFTER, following=following)
+    return None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause that ``pos`` stands in begins, looking back at most :data:`_CLAUSE_REACH`
+    characters: after 「。」, a blank line, or the last table named (別表, 同表, 第N条の表)."""
+    lo = max(0, pos - _CLAUSE_REACH)
+    start = text.rfind("。", lo, pos) + 1 or lo
+    start = max(start, lo)
+    for m in _BLANK_OR_TABLE.finditer(text, start, pos):
+        start = m.end()
+    return start
+
+
+_BLANK_OR_TABLE = re.compile(r"\n[ \t\u3000\r]*\n|" + _NEXT_TABLE.pattern)
+
+
+def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
+    """A row written with 項 before a table's name in its clause that no citation holds (「27の項（番号法
+    別表第二）」, 「項番27　番号法別表第二」), as a finding: renamed, the table would stand beside an old row."""
+    if c.kind is not CitationKind.TABLE:
+        return None
+    text = ctx.text
+    if text.find("項", max(0, c.start - _CLAUSE_REACH), c.start) < 0:
+        return None
+    start = _clause_start(text, c.start)
+    for m in _ROW_WITH_KO.finditer(text, start, c.start):
+        n = m.start(next(g for g in "abc" if m.group(g)))
+        if not ctx.covered(n):
+            preceding = "".join(text[m.start() : c.start].split())
+            preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
+            return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
     return None
 
 

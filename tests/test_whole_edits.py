@@ -334,3 +334,57 @@ def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: 
     text = name + end + between + row
     result = rewrite(text)
     assert result.text == text or not any(e.start < len(name) for e in result.edits), (text, result.text)
+
+
+# Before the name, in its clause (from 「。」, a blank line or the last table named): a row written with
+# 項 that no citation holds keeps the name too — renamed, the new table would stand beside an old row.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "情報照会の根拠：27の項（番号法別表第二）",
+        "16の項（番号法別表第一）に規定する事務",
+        "項番27　番号法別表第二",
+        "27、28の項（番号法別表第二）",
+        "第27項　番号法別表第二に基づく",
+        "1の項から3の項まで（番号法別表第二）",
+    ],
+)
+def test_a_row_written_before_the_name_keeps_it(text: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-before-table"]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "番号法第9条第1項及び",  # an article's paragraph
+        "同条第2項に基づき、",
+        "住民基本台帳法別表第一の1の項、",  # another law's row, read as such
+        "番号法別表第一の16の項及び",  # a row of a citation read before it
+        "記録項目は10項目以上。",  # a count, and another sentence
+        "27の項は削除された。\n\n",  # another passage
+    ],
+)
+def test_only_an_unread_row_before_the_name_keeps_it(before: str) -> None:
+    result = rewrite(before + "番号法別表第二に基づく")
+    assert result.text.endswith("番号法第19条第8号に基づく主務省令第2条の表に基づく")
+    assert "number-before-table" not in {f.reason for f in result.findings}
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["27の項", "２７項", "項番27", "第27項", "二十七の項", "27、28の項"]),
+    st.lists(st.one_of(GLUE, WORDS), max_size=3),
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "別表第二"]),
+    st.booleans(),
+)
+def test_no_new_name_stands_beside_an_old_row_before_it(row: str, glue: list[str], name: str, assume: bool) -> None:
+    between = "".join(glue)
+    if re.search(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|条[\s]*の[\s]*表", between) or re.match(r"[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千の目]", between):
+        return  # another clause, a number that goes on, or 「項目」 (a word)
+    text = "本文。" + row + between + name
+    result = rewrite(text, assume_law=assume)
+    assert result.text.startswith("本文。" + row)
+    if result.text != text:  # renamed: only when the row was read as a citation (a bracketed list, reported)
+        assert any(f.start <= text.index(row) + 1 < f.end for f in result.findings), (text, result.text)
