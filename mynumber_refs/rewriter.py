@@ -690,26 +690,27 @@ _ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 _ROW_RIGHT_AFTER = re.compile(
     rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"
 )
-# anywhere in its clause: a row reference (16の項, 16項, 16項の2, (27)の項, 27項目 — 項目 may be a row too —,
-# 第16項 not after 条, 項番16)
+# A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b), 第16項 not after 条 (c).
+# (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
+# after a digit is the tail of a longer number)
+def _rows_with_ko(kou: str) -> str:
+    return (
+        rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
+        rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?{kou}"
+        rf"|項{_GAP}番{_GAP}[：:は]?{_GAP}(?P<b>{_N})"
+        rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
+    )
+
+
+# anywhere in its clause: a row written with 項 (27項目 too — 項目 may be a row), or a list of numbers
+# (「（25、26、…」): rows, unless they are dates, articles or items
 _ROW_IN_CLAUSE = re.compile(
-    # (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
-    # after a digit is the tail of a longer number)
-    rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
-    rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
-    rf"|項{_GAP}番{_GAP}[：:は]?{_GAP}(?P<b>{_N})"
-    rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
-    # a list of numbers (「（25、26、…」): rows, unless they are dates, articles or items
-    rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
+    _rows_with_ko("項")
+    + rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
 )
-# past its clause (across 「。」 and blank lines), up to the next table named: a row reference written
-# with 項 (16の項, 16項, 第16項 not after 条, 項番16), never 項目 — a bare number there is not read as a row
-_ROW_WITH_KO = re.compile(
-    rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
-    rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項(?!{_GAP}目)"
-    rf"|項{_GAP}番{_GAP}[：:は]?{_GAP}(?P<b>{_N})"
-    rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
-)
+# past its clause (across 「。」 and blank lines) up to the next table named, and before the name in its
+# clause: only a row written with 項, never 項目 (a bare number there is not read as a row)
+_ROW_WITH_KO = re.compile(_rows_with_ko(rf"項(?!{_GAP}目)"))
 # after an order's title, anywhere in its clause: a reference into the order (「１条２号」, not 「第19条」)
 _ORDER_REF_IN_CLAUSE = re.compile(rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
 # a clause ends at 「。」, a blank line, or the next table named (its numbers are its own): 別表, 同表, 第2条の表 —
