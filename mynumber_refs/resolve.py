@@ -567,7 +567,7 @@ def _find(
                 out.append(dep)
     out.sort(key=lambda o: (o.start, o.end))
     if others is not None:
-        others.extend((k.start, k.end) for k in kept if k.finding is None)
+        others.extend((k.start, k.end) for k in kept if k.finding is None and k.rows)  # (a table without rows holds none)
     return _resolve_antecedents(text, out, kept, others)
 
 

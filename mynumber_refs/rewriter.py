@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -1105,7 +1106,7 @@ _START, _END, _REASON = operator.attrgetter("start"), operator.attrgetter("end")
 
 def _holds(items: Sequence[Citation | Finding], others: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:
     """Whether a position lies inside one of ``items`` (citations and findings alike) or ``others``."""
-    spans = sorted([(i.start, i.end) for i in items] + list(others))
+    spans = sorted(itertools.chain(((i.start, i.end) for i in items), others))
     starts = [sp[0] for sp in spans]
     reach: list[int] = []  # the furthest end among the spans up to each index
     for _, e in spans:
