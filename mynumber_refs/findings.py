@@ -69,9 +69,9 @@ REASONS: dict[str, str] = {
     " / 別表第二 is cited with {provision}, not 第19条; review by hand",
     NUMBER_AFTER: "表・命令の名前の後の番号（「{following}」）を項や条として読み取れないため、名前も変えずに残しました。確認してください"
     " / a number follows ({following}) that was not read as a row or article; the name is kept so that no old number stands under the new name",
-    NUMBER_BEFORE: "表の名前の前の項の番号（「{preceding}」）を引用として読み取れないため、名前も変えずに残しました。確認してください"
-    " / a row number stands before the name ({preceding}) and was not read as part of a citation; the name is kept so that"
-    " no old row number stands beside the new name",
+    NUMBER_BEFORE: "表・命令の名前の前の番号（「{preceding}」）を引用として読み取れないため、名前も変えずに残しました。確認してください"
+    " / a row or reference stands before the name ({preceding}) and was not read as part of a citation; the name is kept so"
+    " that no old number stands beside the new name",
     ROW_NOT_IN_TABLE: "{table}に{row}の項はありません / {table} has no row {row}",
     SUBITEM_NOT_MAPPED: "旧命令の{ref}のイロハ（細目）は改正前後で対応が確定できません / the sub-item letter of old-order reference {ref} cannot be mapped",
     ORDER_REF_UNKNOWN: "旧命令の{ref}に対応する新命令の規定が確認できません / no established successor for old-order reference {ref}",

@@ -790,19 +790,38 @@ def _clause_start(text: str, pos: int) -> int:
 _BLANK_OR_TABLE = re.compile(r"\n[ \t\u3000\r]*\n|" + _NEXT_TABLE.pattern)
 
 
+# an article written right before a bracket (「第20条第1号ロ（…」)
+_ARTICLE_BEFORE_BRACKET = re.compile(
+    rf"第{_GAP}{_N}{_GAP}条(?:{_GAP}の{_GAP}{_N})*(?:{_GAP}第{_GAP}{_N}{_GAP}[項号])*[ァ-ヶ]?{_GAP}\Z"
+)
+
+
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     """A row written with 項 before a table's name in its clause that no citation holds (「27の項（番号法
-    別表第二）」, 「項番27　番号法別表第二」), as a finding: renamed, the table would stand beside an old row."""
-    if c.kind is not CitationKind.TABLE:
+    別表第二）」, 「項番27　番号法別表第二」), or before an order's title a reference into it (「１条２号ハ
+    （別表第二主務省令）」), as a finding: renamed, the name would stand beside an old number."""
+    if c.kind is not CitationKind.TABLE and c.kind is not CitationKind.ORDER_TITLE:
         return None
     text = ctx.text
-    if text.find("項", max(0, c.start - _CLAUSE_REACH), c.start) < 0:
+    lo = max(0, c.start - _CLAUSE_REACH)
+    title = c.kind is CitationKind.ORDER_TITLE
+    if text.find("項", lo, c.start) < 0 and not (title and text.find("条", lo, c.start) >= 0):
         return None
     start = _clause_start(text, c.start)
-    for m in _ROW_WITH_KO.finditer(text, start, c.start):
-        n = m.start(next(g for g in "abc" if m.group(g)))
+    # (where the number is, where its reference begins)
+    found = [(m.start(next(g for g in "abc" if m.group(g))), m.start()) for m in _ROW_WITH_KO.finditer(text, start, c.start)]
+    if title:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
+        found.extend((m.start(), m.start()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, start, c.start))
+        k = c.start - 1
+        while k >= start and text[k] in " \t\u3000":
+            k -= 1
+        if k >= start and text[k] in "（(":  # 「第20条（別表第二主務省令）」: an article of the order it brackets
+            m = _ARTICLE_BEFORE_BRACKET.search(text, max(start, k - 30), k)
+            if m is not None and not (m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1)):
+                found.append((m.start(), m.start()))  # (not 「番号法第19条第8号（…」, a law's article)
+    for n, begin in sorted(found):
         if not ctx.covered(n):
-            preceding = "".join(text[m.start() : c.start].split())
+            preceding = "".join(text[begin : c.start].split())
             preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
             return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
     return None

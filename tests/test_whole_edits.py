@@ -347,6 +347,11 @@ def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: 
         "27、28の項（番号法別表第二）",
         "第27項　番号法別表第二に基づく",
         "1の項から3の項まで（番号法別表第二）",
+        # before an order's title: a reference into it, or an article of it that it brackets
+        "１条２号ハ（番号法別表第二主務省令）",
+        "20条　番号法別表第二主務省令",
+        "第20条（番号法別表第二主務省令）",
+        "・第20条第1号ロ（番号法別表第二主務省令）",
     ],
 )
 def test_a_row_written_before_the_name_keeps_it(text: str) -> None:
@@ -370,6 +375,12 @@ def test_only_an_unread_row_before_the_name_keeps_it(before: str) -> None:
     result = rewrite(before + "番号法別表第二に基づく")
     assert result.text.endswith("番号法第19条第8号に基づく主務省令第2条の表に基づく")
     assert "number-before-table" not in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize("before", ["番号法第19条第8号（", "同法第19条第8号（", "番号法第19条第7号、", "番号法第19条第8号及び"])
+def test_a_laws_article_before_an_orders_title_does_not_keep_it(before: str) -> None:
+    result = rewrite(before + "番号法別表第二主務省令")
+    assert result.text == before + "番号法第19条第8号に基づく主務省令"
 
 
 @settings(max_examples=200, deadline=None)
