@@ -365,6 +365,8 @@ def test_a_row_written_before_the_name_keeps_it(text: str) -> None:
     [
         "番号法第9条第1項及び",  # an article's paragraph
         "同条第2項に基づき、",
+        "条例第3条　第1項及び",  # a paragraph written after a space
+        "番号法第9条 第1項及び",
         "住民基本台帳法別表第一の1の項、",  # another law's row, read as such
         "番号法別表第一の16の項及び",  # a row of a citation read before it
         "記録項目は10項目以上。",  # a count, and another sentence
