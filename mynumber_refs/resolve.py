@@ -102,6 +102,9 @@ class _Kept(NamedTuple):
     finding: Finding | None  # what reports it, or None when it is silently another law's
     orders: bool = False  # a title: reference lists after it are its own too
     rows: bool = False  # it names its own rows
+    # row lists look past it, as past a title cited (the 別表第一 order under its 2024 name: read as it was
+    # read under the old one, so that a second run reads the same)
+    rows_pass: bool = False
 
 
 # Words that mark a citation as one of the old text, cited on purpose: 「旧」, 「改正前の」, 「従前の」 …
@@ -378,8 +381,10 @@ def _find(
     # the list of an act's table cited earlier.  With the finding that reports it, or None (silent)
     kept: list[_Kept] = []
 
-    def keep(start: int, end: int, finding: Finding | None = None, *, orders: bool = False, rows: bool = False) -> None:
-        kept.append(_Kept(start, end, passages.start(start), finding, orders, rows))
+    def keep(
+        start: int, end: int, finding: Finding | None = None, *, orders: bool = False, rows: bool = False, rows_pass: bool = False
+    ) -> None:
+        kept.append(_Kept(start, end, passages.start(start), finding, orders, rows, rows_pass))
         if finding is not None:
             out.append(finding)
     taken_until = -1
@@ -438,7 +443,7 @@ def _find(
             last_end, last_law = renamed_order.end(), law
             ends.push(last_end)
             taken_until = renamed_order.end()
-            keep(c_start, c_end, orders=True)
+            keep(c_start, c_end, orders=True, rows_pass=True)
             continue
         law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
         last_end, last_law = c_end, law
@@ -723,13 +728,14 @@ def _resolve_antecedents(
     def hangs_on_kept(c: Citation, k: _Kept) -> None:
         if k.finding is not None:  # reported as its table is
             out.append(Finding(c.start, c.end, c.text, k.finding.reason, k.finding.message, citation=c))
-        elif others is not None:  # silently another law's, as its table is
-            others.append((c.start, c.end))
+        elif others is not None and not k.orders:  # silently another law's, as its table is
+            others.append((c.start, c.end))  # (a list after an order's title is no one's rows: it stays unread)
 
     for item in items:
         while next_kept < item.start:
             k = waiting.pop()
-            tables.add(k, -1)  # rows after a title are not an earlier table's either
+            if not k.rows_pass:
+                tables.add(k, -1)  # rows after a title kept are not an earlier table's either
             if k.orders:
                 orders.add(k, -1)
             next_kept = waiting[-1].start if waiting else len(text) + 1

@@ -340,6 +340,8 @@ _MIXED_PIECES = st.sampled_from(
         lambda ps: "".join(a + b for a, b in ps)),
     st.booleans(), st.booleans(), st.booleans(), st.booleans(),
 )
+# the 別表第一 order renamed by the first run: a list after it was then cut off from the table before it
+@example("番号法別表第二、番号法別表第一主務省令、（第一欄が「市町村長」の項：13、85の2）、", False, False, False, False)
 def test_a_second_run_changes_nothing_whatever_the_options(
     text: str, assume: bool, accept: bool, typos: bool, rederive: bool
 ) -> None:
