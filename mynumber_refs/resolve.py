@@ -63,6 +63,7 @@ from .scan import (
     Passages,
     anchors,
     article_refs_candidate,
+    bullet_row_candidate,
     colon_row_candidates,
     is_spaced_out,
     kou_marks,
@@ -547,6 +548,23 @@ def _find(
         dep = _dependent(text, cand, passages)
         if dep is not None:
             out.append(dep)
+    # 「番号法別表第二\n・27の項\n・28の項」: bulleted lines right under a row-less table's name, each holding
+    # only rows written with 項, are its rows (another law's table takes them as well, silently)
+    under = [(o.end, True) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and not o.rows and o.column is None]
+    under += [(k.end, False) for k in kept if not k.rows and not k.orders]
+    for end, ours in under:
+        bullet = bullet_row_candidate(text, end)
+        while bullet is not None:
+            dep = _dependent(text, bullet, passages)
+            line_end = text.find("\n", bullet.start)
+            line_end = len(text) if line_end == -1 else line_end
+            if dep is None or text[dep.end : line_end].strip() or "項" not in dep.text or covered(bullet.start):
+                break
+            if ours:
+                out.append(dep)
+            elif others is not None:
+                others.append((dep.start, dep.end))
+            bullet = bullet_row_candidate(text, dep.end)
     # reference lists after an order's title: a list belongs to the nearest title before it, and
     # ends before the next citation found (「…主務省令第２条第19条第8号別表第二」 is two citations).
     # A law or order named between them takes the list (「…命令第２０条。生活保護法施行規則（１条）」,

@@ -815,3 +815,52 @@ def test_a_title_in_a_closed_bracket_does_not_cut_a_table_off_from_its_law() -> 
     # inside the bracket still open, the title does cut it off: the table is the title's sentence's
     inner = "番号法、（別表第二主務省令第２条、別表第二の27の項）"
     assert "law-unknown" in {f.reason for f in rewrite(inner).findings}
+
+
+# ------------------------------------------------------------------------------ bulleted rows
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("番号法別表第二\n・27の項\n・28の項", "番号法第19条第8号に基づく主務省令第2条の表\n・48の項\n・49の項"),
+        ("番号法第19条第7号　別表第二\n・項番27\n・項番28\n・住民票関係情報",
+         "番号法第19条第8号に基づく主務省令第2条の表\n・項番48\n・項番49\n・住民票関係情報"),
+        ("番号法別表第一\n　・１６の項\n　・１９の項、３０の項", "番号法別表\n　・２４の項\n　・２７の項、４４の項"),
+    ],
+)
+def test_bulleted_lines_of_rows_under_a_tables_name_are_its_rows(before: str, after: str) -> None:
+    result = rewrite(before)
+    assert result.text == after
+    assert result.findings == ()
+    assert rewrite(after).edits == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "番号法別表第二\n・27の項（住民票関係情報）",  # more than rows on the line
+        "番号法別表第二\n・27",  # a bare number
+        "番号法別表第二\n（照会）\n・27の項",  # not right under the name
+    ],
+)
+def test_other_bulleted_lines_keep_the_name(text: str) -> None:
+    result = rewrite(text)
+    assert result.text == text
+    assert "number-after-table" in {f.reason for f in result.findings}
+
+
+def test_bulleted_rows_under_another_laws_table_are_its_own() -> None:
+    text = "番号法別表第一の16の項及び住民基本台帳法別表第二\n・4の項\n・5の項"
+    assert rewrite(text, assume_law=True).text == "番号法別表の24の項及び住民基本台帳法別表第二\n・4の項\n・5の項"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["16", "19", "30", "36の2", "59", "95"]), min_size=1, max_size=4, unique=True))
+def test_bulleted_rows_change_as_the_same_rows_in_one_list(rows: list[str]) -> None:
+    bulleted = rewrite("番号法別表第一\n" + "\n".join(f"・{r}の項" for r in rows))
+    inline = rewrite("番号法別表第一の" + "、".join(rows) + "の項")
+    new_bulleted = re.findall(r"・(\S+)の項", bulleted.text)
+    new_inline = re.search(r"別表の(\S+)の項", inline.text)
+    assert new_inline is not None
+    assert sorted(new_bulleted) == sorted(new_inline.group(1).split("、"))
