@@ -548,17 +548,25 @@ def _find(
         dep = _dependent(text, cand, passages)
         if dep is not None:
             out.append(dep)
-    # 「番号法別表第二\n・27の項\n・28の項」: bulleted lines right under a row-less table's name, each holding
-    # only rows written with 項, are its rows (another law's table takes them as well, silently)
-    under = [(o.end, True) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and not o.rows and o.column is None]
-    under += [(k.end, False) for k in kept if not k.rows and not k.orders]
-    for end, ours in under:
+    # 「番号法別表第二\n・27の項\n・28の項」: the lines right under a table's citation that ends its line, each
+    # holding only rows written with 項 (after a bullet or not), are its rows (another law's table takes
+    # them as well, silently)
+    # (under one that names rows itself, not 「項番：13」: a document numbers its own items so too)
+    under = [(o.end, True, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and o.column is None]
+    under += [(k.end, False, k.rows) for k in kept if not k.orders]
+    for end, ours, has_rows in under:
         bullet = bullet_row_candidate(text, end)
         while bullet is not None:
             dep = _dependent(text, bullet, passages)
             line_end = text.find("\n", bullet.start)
             line_end = len(text) if line_end == -1 else line_end
-            if dep is None or text[dep.end : line_end].strip() or "項" not in dep.text or covered(bullet.start):
+            if (
+                dep is None
+                or text[dep.end : line_end].strip()
+                or "項" not in dep.text
+                or (has_rows and "番" in dep.text)
+                or covered(bullet.start)
+            ):
                 break
             if ours:
                 out.append(dep)

@@ -204,15 +204,16 @@ def colon_row_candidates(text: str, colons: list[int] | None = None) -> Iterator
             yield Candidate(m.end(), m.end(), "colon_rows")
 
 
-# a line that starts with a bullet and then a row (「・27の項」, 「・項番27」, 「・第27項」)
+# a line that starts with a row, after a bullet or not (「・27の項」, 「27の項」, 「・項番27」, 「・第27項」)
 _BULLET_ROW = re.compile(
-    r"[ \t\u3000]*\r?\n[ \t\u3000]*[・･●○■□◆◇][ \t\u3000]*(?=[0-9０-９〇一二三四五六七八九十百千]|第|項[ \t\u3000]*番)"
+    r"[ \t\u3000]*\r?\n[ \t\u3000]*(?:[・･●○■□◆◇][ \t\u3000]*)?(?=[0-9０-９〇一二三四五六七八九十百千]|第|項[ \t\u3000]*番)"
 )
 
 
 def bullet_row_candidate(text: str, end: int) -> Candidate | None:
-    """The row list on the bulleted line right after ``end`` (the end of a table's name, or of the
-    bulleted line before): 「番号法別表第二\n・27の項\n・28の項」."""
+    """The row list on the line right after ``end`` (the end of a table's citation that ends its line,
+    or of the line of rows before), after a bullet or not: 「番号法別表第二\n・27の項\n・28の項」, a Word
+    list whose bullets are not in the text."""
     m = _BULLET_ROW.match(text, end)
     return Candidate(m.end(), m.end(), "colon_rows") if m is not None else None
 

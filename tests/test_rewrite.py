@@ -827,6 +827,9 @@ def test_a_title_in_a_closed_bracket_does_not_cut_a_table_off_from_its_law() -> 
         ("番号法第19条第7号　別表第二\n・項番27\n・項番28\n・住民票関係情報",
          "番号法第19条第8号に基づく主務省令第2条の表\n・項番48\n・項番49\n・住民票関係情報"),
         ("番号法別表第一\n　・１６の項\n　・１９の項、３０の項", "番号法別表\n　・２４の項\n　・２７の項、４４の項"),
+        # a Word list, whose bullets are not in the text; under a citation that names rows on its line too
+        ("番号法別表第二\n27の項\n28の項\n住民票関係情報", "番号法第19条第8号に基づく主務省令第2条の表\n48の項\n49の項\n住民票関係情報"),
+        ("番号法別表第一の16の項\n19の項\n30の項", "番号法別表の24の項\n27の項\n44の項"),
     ],
 )
 def test_bulleted_lines_of_rows_under_a_tables_name_are_its_rows(before: str, after: str) -> None:
@@ -842,6 +845,7 @@ def test_bulleted_lines_of_rows_under_a_tables_name_are_its_rows(before: str, af
         "番号法別表第二\n・27の項（住民票関係情報）",  # more than rows on the line
         "番号法別表第二\n・27",  # a bare number
         "番号法別表第二\n（照会）\n・27の項",  # not right under the name
+        "番号法別表第一の16の項\n19の項（番号法別表第二）",  # the line names another table
     ],
 )
 def test_other_bulleted_lines_keep_the_name(text: str) -> None:
