@@ -25,11 +25,15 @@ Row lists and reference lists that do not name their table (「…が含まれ�
 the table or order cited last in the same passage — whatever it is: after a table that is not
 rewritten (another law's, the text's own 別表, one whose relation note names another article …) the
 list is that table's, left or reported as it is, never an earlier act table's rows.  A list right
-after a law's or order's name (「住民基本台帳法（27、28の項）」) is that instrument's.
+after a law's or order's name (「住民基本台帳法（27、28の項）」) is that instrument's.  Lines holding
+only rows right under a table's citation that ends its line (「番号法別表第二\n・27の項\n・28の項」,
+bulleted or not) are its rows too.  :func:`find_with_others` also gives the spans left silently as
+another instrument's, which the rewriter counts as read.
 
 A table, title or law name marked as the old text (「旧」, 「改正前の」, 「従前の」, 「廃止前の」 right
 before it, or 「改正前」 in a bracket after the law's name) cites the old numbering on purpose: it is
-reported as ``marked-old`` and left as written.
+reported as ``marked-old`` and left as written; so is one whose provisions joined to the table
+follow the mark (「旧法第19条第7号及び別表第二」, 「旧番号法…」).
 """
 
 from __future__ import annotations
