@@ -13,6 +13,9 @@ bracket depth, and then applies one rule:
     whatever ``assume_law`` says.  ``assume_law`` only fills in the act for a table before which, in
     its sentence and at its depth, no law, instrument or defined term stands.**
 
+Words that are common words elsewhere (政令, 省令, 告示, 通知, 要領, 契約書 …) name an instrument only
+right before a table on the same line (「政令別表第一」, 「通知の別表第二」): that table is the instrument's.
+
 Definitions bind their term to the law expression they follow (skipping the law's number in
 brackets, and also when they sit inside that bracket: 「（平成25年法律第27号。以下「番号法」という。）」).
 同法 means the last law named at the same or an outer bracket depth, never one named inside
