@@ -556,9 +556,18 @@ def _find(
     # holding only rows written with 項 (after a bullet or not), are its rows (another law's table takes
     # them as well, silently)
     # (under one that names rows itself, not 「項番：13」: a document numbers its own items so too)
-    under = [(o.end, True, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and o.column is None]
-    under += [(k.end, False, k.rows) for k in kept if not k.orders]
-    for end, ours, has_rows in under:
+    found_so_far = len(out)  # (walked without a copy: a dense text has thousands)
+    for i in range(found_so_far + len(kept)):
+        if i < found_so_far:
+            o = out[i]
+            if not isinstance(o, Citation) or o.kind is not CitationKind.TABLE or o.column is not None:
+                continue
+            end, ours, has_rows = o.end, True, bool(o.rows)
+        else:
+            held = kept[i - found_so_far]
+            if held.orders:
+                continue
+            end, ours, has_rows = held.end, False, held.rows
         bullet = bullet_row_candidate(text, end)
         while bullet is not None:
             dep = _dependent(text, bullet, passages)
