@@ -215,7 +215,13 @@ def bullet_row_candidate(text: str, end: int) -> Candidate | None:
     or of the line of rows before), after a bullet or not: 「番号法別表第二\n・27の項\n・28の項」, a Word
     list whose bullets are not in the text."""
     m = _BULLET_ROW.match(text, end)
-    return Candidate(m.end(), m.end(), "colon_rows") if m is not None else None
+    if m is None:
+        return None
+    line_end = text.find("\n", m.end())
+    line = text[m.end() : line_end if line_end != -1 else len(text)]
+    if "項" not in line or not _LIST_CHARS.issuperset(line):  # only rows on it (「５．特定個人情報の…」 is a heading)
+        return None
+    return Candidate(m.end(), m.end(), "colon_rows")
 
 
 _REFS_OPEN = re.compile(r"[（(][\s]*[0-9０-９]+[\s]*条")
