@@ -215,7 +215,8 @@ def _without_dai(ctx: _Context, provision: Part) -> bool:
 
 
 # the last number written before a citation on its line and in its sentence (「第19条第8号（別表第二）」)
-_DIGITS_BEFORE = re.compile(r"(?:[0-9０-９]|[〇一二三四五六七八九十百千](?=[条項号]))[^0-9０-９〇一二三四五六七八九十百千\n。]*\Z")
+_HALF_OR_FULL_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_KANJI_DIGITS = frozenset("〇一二三四五六七八九十百千")  # (a kanji one only right before 条, 項 or 号)
 _DIGITS_REACH = 40
 
 
@@ -231,8 +232,14 @@ def _inserted_numerals(ctx: _Context, c: Citation, provision: Part | None) -> Nu
 
 def _numerals_before(ctx: _Context, pos: int) -> NumeralStyle:
     """The digits of the last number written before ``pos`` on its line and in its sentence, else the document's."""
-    m = _DIGITS_BEFORE.search(ctx.text, max(0, pos - _DIGITS_REACH), pos)
-    return _numerals_in(ctx, m.group()[0]) if m is not None else ctx.numerals
+    text = ctx.text
+    for i in range(pos - 1, max(0, pos - _DIGITS_REACH) - 1, -1):  # (a walk back: a search for the last one is quadratic)
+        ch = text[i]
+        if ch == "\n" or ch == "。":
+            break
+        if ch in _HALF_OR_FULL_DIGITS or (ch in _KANJI_DIGITS and i + 1 < pos and text[i + 1] in "条項号"):
+            return _numerals_in(ctx, ch)
+    return ctx.numerals
 
 
 # ------------------------------------------------------------------------- rows
