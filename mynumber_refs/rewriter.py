@@ -89,6 +89,22 @@ class _Context:
 
     aliases: tuple[str, ...] = ()  # the names of the act the finder read (the typo aliases too)
     law_index: list[LawIndex] = attrs.field(factory=list)  # the text's law expressions, built on first use
+    unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
+
+    def unread_between(self, ch: str, lo: int, hi: int) -> bool:
+        """Whether ``ch`` (項, 条) stands somewhere in [lo, hi) outside every citation (its places found
+        once per text)."""
+        marks = self.unread_marks.get(ch)
+        if marks is None:
+            marks = []
+            k = self.text.find(ch)
+            while k >= 0:
+                if not self.covered(k):
+                    marks.append(k)
+                k = self.text.find(ch, k + 1)
+            self.unread_marks[ch] = marks
+        i = bisect.bisect_left(marks, lo)
+        return i < len(marks) and marks[i] < hi
 
     def same_law_would_take(self, pos: int) -> bool:
         """:meth:`LawIndex.same_law_would_take` for this text (its index built on first use)."""
@@ -769,7 +785,7 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     if stop is not None and not _NEXT_TABLE.match(text, stop.start()):  # 「…別表第二に基づく。\n項番：27」
         table = _NEXT_TABLE.search(text, end, reach)
         limit = table.start() if table is not None else reach
-        if text.find("項", end, limit) >= 0:
+        if _unread_char(ctx, "項", end, limit):
             for m in _ROW_WITH_KO.finditer(text, end, limit):
                 group = next(g for g in "abc" if m.group(g))
                 candidates.append((m.start(group), m.end()))
@@ -781,6 +797,13 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
             following = following if len(following) <= 40 else "…" + following[-39:]
             return _finding(c, F.NUMBER_AFTER, following=following)
     return None
+
+
+def _unread_char(ctx: _Context, ch: str, lo: int, hi: int) -> bool:
+    """Whether ``ch`` (項, 条) stands somewhere in [lo, hi) outside every citation: a row reference that
+    no citation holds has its 項 outside them too (no citation begins with 項), so where there is none
+    the row searches need not run (in a dense text most 項 are the citations' own)."""
+    return ctx.unread_between(ch, lo, hi)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -812,7 +835,7 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     text = ctx.text
     lo = max(0, c.start - _CLAUSE_REACH)
     title = c.kind is CitationKind.ORDER_TITLE
-    if text.find("項", lo, c.start) < 0 and not (title and text.find("条", lo, c.start) >= 0):
+    if not _unread_char(ctx, "項", lo, c.start) and not (title and _unread_char(ctx, "条", lo, c.start)):
         return None
     start = _clause_start(text, c.start)
     # (where the number is, where its reference begins)
