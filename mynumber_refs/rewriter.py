@@ -91,9 +91,9 @@ class _Context:
     law_index: list[LawIndex] = attrs.field(factory=list)  # the text's law expressions, built on first use
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
 
-    def unread_between(self, ch: str, lo: int, hi: int) -> bool:
-        """Whether ``ch`` (項, 条) stands somewhere in [lo, hi) outside every citation (its places found
-        once per text)."""
+    def unread_between(self, ch: str, lo: int, hi: int) -> int:
+        """The first place in [lo, hi) where ``ch`` (項, 条) stands outside every citation, or -1 (its
+        places found once per text)."""
         marks = self.unread_marks.get(ch)
         if marks is None:
             marks = []
@@ -104,7 +104,7 @@ class _Context:
                 k = self.text.find(ch, k + 1)
             self.unread_marks[ch] = marks
         i = bisect.bisect_left(marks, lo)
-        return i < len(marks) and marks[i] < hi
+        return marks[i] if i < len(marks) and marks[i] < hi else -1
 
     def same_law_would_take(self, pos: int) -> bool:
         """:meth:`LawIndex.same_law_would_take` for this text (its index built on first use)."""
@@ -785,8 +785,9 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     if stop is not None and not _NEXT_TABLE.match(text, stop.start()):  # 「…別表第二に基づく。\n項番：27」
         table = _NEXT_TABLE.search(text, end, reach)
         limit = table.start() if table is not None else reach
-        if _unread_char(ctx, "項", end, limit):
-            for m in _ROW_WITH_KO.finditer(text, end, limit):
+        scan_from = _unread_from(ctx, "項", end, limit)
+        if scan_from != -1:
+            for m in _ROW_WITH_KO.finditer(text, scan_from, limit):
                 group = next(g for g in "abc" if m.group(g))
                 candidates.append((m.start(group), m.end()))
     if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
@@ -799,11 +800,17 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     return None
 
 
-def _unread_char(ctx: _Context, ch: str, lo: int, hi: int) -> bool:
-    """Whether ``ch`` (項, 条) stands somewhere in [lo, hi) outside every citation: a row reference that
-    no citation holds has its 項 outside them too (no citation begins with 項), so where there is none
-    the row searches need not run (in a dense text most 項 are the citations' own)."""
-    return ctx.unread_between(ch, lo, hi)
+# how far before its 項 (or 条) a reference begins, at most: 「３６の２）の項」, 「２　条」 (spaced)
+_BACK_TO_NUMBER = 32
+
+
+def _unread_from(ctx: _Context, ch: str, lo: int, hi: int) -> int:
+    """Where in [lo, hi) a reference that no citation holds may begin, judged by its ``ch`` (項, 条), or
+    -1: such a reference has its 項 outside every citation too (no citation begins with 項), so the row
+    searches run only from a little before the first such 項 (in a dense text most 項 are the
+    citations' own)."""
+    first = ctx.unread_between(ch, lo, hi)
+    return -1 if first == -1 else max(lo, first - _BACK_TO_NUMBER)
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -835,13 +842,19 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     text = ctx.text
     lo = max(0, c.start - _CLAUSE_REACH)
     title = c.kind is CitationKind.ORDER_TITLE
-    if not _unread_char(ctx, "項", lo, c.start) and not (title and _unread_char(ctx, "条", lo, c.start)):
+    kou_from = _unread_from(ctx, "項", lo, c.start)
+    jou_from = _unread_from(ctx, "条", lo, c.start) if title else -1
+    if kou_from == -1 and jou_from == -1:
         return None
     start = _clause_start(text, c.start)
     # (where the number is, where its reference begins)
-    found = [(m.start(next(g for g in "abc" if m.group(g))), m.start()) for m in _ROW_WITH_KO.finditer(text, start, c.start)]
-    if title:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
-        found.extend((m.start(), m.start()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, start, c.start))
+    found = []
+    if kou_from != -1:
+        rows = _ROW_WITH_KO.finditer(text, max(start, kou_from), c.start)
+        found = [(m.start(next(g for g in "abc" if m.group(g))), m.start()) for m in rows]
+    if jou_from != -1:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
+        found.extend((m.start(), m.start()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, max(start, jou_from), c.start))
+    if title:
         k = c.start - 1
         while k >= start and text[k] in " \t\u3000":
             k -= 1
