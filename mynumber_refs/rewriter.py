@@ -94,6 +94,12 @@ class _Context:
     def unread_between(self, ch: str, lo: int, hi: int) -> int:
         """The first place in [lo, hi) where ``ch`` (項, 条) stands outside every citation, or -1 (its
         places found once per text)."""
+        marks = self.unread_places(ch)
+        i = bisect.bisect_left(marks, lo)
+        return marks[i] if i < len(marks) and marks[i] < hi else -1
+
+    def unread_places(self, ch: str) -> list[int]:
+        """Where ``ch`` (項, 条) stands outside every citation, in order (found once per text)."""
         marks = self.unread_marks.get(ch)
         if marks is None:
             marks = []
@@ -103,8 +109,7 @@ class _Context:
                     marks.append(k)
                 k = self.text.find(ch, k + 1)
             self.unread_marks[ch] = marks
-        i = bisect.bisect_left(marks, lo)
-        return marks[i] if i < len(marks) and marks[i] < hi else -1
+        return marks
 
     def same_law_would_take(self, pos: int) -> bool:
         """:meth:`LawIndex.same_law_would_take` for this text (its index built on first use)."""
@@ -785,11 +790,7 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     if stop is not None and not _NEXT_TABLE.match(text, stop.start()):  # 「…別表第二に基づく。\n項番：27」
         table = _NEXT_TABLE.search(text, end, reach)
         limit = table.start() if table is not None else reach
-        scan_from = _unread_from(ctx, "項", end, limit)
-        if scan_from != -1:
-            for m in _ROW_WITH_KO.finditer(text, scan_from, limit):
-                group = next(g for g in "abc" if m.group(g))
-                candidates.append((m.start(group), m.end()))
+        candidates.extend((n, stop_at) for n, _, stop_at in _rows_at_unread_kou(ctx, end, limit))
     if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
         candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
     for start, stop_at in sorted(candidates):
@@ -802,6 +803,24 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
 
 # how far before its 項 (or 条) a reference begins, at most: 「３６の２）の項」, 「２　条」 (spaced)
 _BACK_TO_NUMBER = 32
+
+
+def _rows_at_unread_kou(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int, int]]:
+    """The rows written with 項 in [lo, hi) whose 項 stands outside every citation, as (where the number
+    is, where the reference begins, where it ends): read around each such 項 only, not across the whole window (a
+    reference that no citation holds has its 項 outside them; in a dense text most 項 are theirs)."""
+    text, marks = ctx.text, ctx.unread_places("項")
+    found: list[tuple[int, int, int]] = []
+    i = bisect.bisect_left(marks, lo)
+    after = lo  # (each reference once)
+    while i < len(marks) and marks[i] < hi:
+        p = marks[i]
+        for m in _ROW_WITH_KO.finditer(text, max(after, p - _BACK_TO_NUMBER), min(hi, p + _BACK_TO_NUMBER)):
+            if m.start() <= p < m.end():
+                found.append((m.start(next(g for g in "abc" if m.group(g))), m.start(), m.end()))
+                after = m.end()
+        i += 1
+    return found
 
 
 def _unread_from(ctx: _Context, ch: str, lo: int, hi: int) -> int:
@@ -848,10 +867,7 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
         return None
     start = _clause_start(text, c.start)
     # (where the number is, where its reference begins)
-    found = []
-    if kou_from != -1:
-        rows = _ROW_WITH_KO.finditer(text, max(start, kou_from), c.start)
-        found = [(m.start(next(g for g in "abc" if m.group(g))), m.start()) for m in rows]
+    found = [(n, begin) for n, begin, _ in _rows_at_unread_kou(ctx, start, c.start)] if kou_from != -1 else []
     if jou_from != -1:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
         found.extend((m.start(), m.start()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, max(start, jou_from), c.start))
     if title:
