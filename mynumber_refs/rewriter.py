@@ -744,8 +744,9 @@ _ROW_WITH_KO = re.compile(_rows_with_ko(rf"項(?!{_GAP}目)"))
 _ORDER_REF_IN_CLAUSE = re.compile(rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
 # a clause ends at 「。」, a blank line, or the next table named (its numbers are its own): 別表, 同表, 第2条の表 —
 # not the document's own 「下記の表」, whose rows may be the ones the name is read with
-_CLAUSE_END = re.compile(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|条[\s]*の[\s]*表")
 _NEXT_TABLE = re.compile(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表")
+_BLANK_OR_TABLE = re.compile(r"\n[ \t\u3000\r]*\n|" + _NEXT_TABLE.pattern)
+_CLAUSE_END = re.compile("。|" + _BLANK_OR_TABLE.pattern)
 _CLAUSE_REACH = 300
 
 
@@ -842,8 +843,6 @@ def _clause_start(text: str, pos: int) -> int:
         start = m.end()
     return start
 
-
-_BLANK_OR_TABLE = re.compile(r"\n[ \t\u3000\r]*\n|" + _NEXT_TABLE.pattern)
 
 
 # an article written right before a bracket (「第20条第1号ロ（…」)
