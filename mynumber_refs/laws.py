@@ -13,6 +13,10 @@ bracket depth, and then applies one rule:
     whatever ``assume_law`` says.  ``assume_law`` only fills in the act for a table before which, in
     its sentence and at its depth, no law, instrument or defined term stands.**
 
+When nothing before it binds a table, a bracket right after it that holds only a law's reference —
+its name, perhaps its number and a provision — names its law (「別表第一の16の項（住民基本台帳法）」,
+「別表第二（番号法第19条第8号）」; :meth:`LawIndex.law_noted_after`).
+
 Words that are common words elsewhere (政令, 省令, 告示, 通知, 要領, 契約書 …) name an instrument only
 right before a table on the same line (「政令別表第一」, 「通知の別表第二」): that table is the instrument's.
 
@@ -141,6 +145,17 @@ _PROVISION_BACK = re.compile(
     rf"(?:{_S}ま{_S}で)?{_S}\Z"
 )
 
+
+# A bracket right after a table that holds nothing but a law's reference names the table's law
+# (「別表第一の16の項（住民基本台帳法）」, 「別表第二（番号法第19条第8号）」): the name, perhaps the law's
+# number in brackets and a provision, then the bracket closes
+_NOTE_OPEN = re.compile(rf"[ \t\u3000]*[（(]{_S}")
+_NOTE_REST = re.compile(
+    rf"{_S}(?:[（(][^（）()\n]{{0,30}}[）)]{_S})?"
+    rf"(?:第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?{_S})?[）)]"
+)
+_WORD_RUN = re.compile(rf"[{_W}\u3041-\u3096]*")
+_NOTE_REACH = 80  # how long a law's name in such a bracket may be (the act's full name has 38 characters)
 
 
 def provisions_before(text: str, pos: int) -> int:
@@ -505,6 +520,26 @@ class LawIndex:
     def _broken_alias(alias: str) -> re.Pattern[str]:
         """The act's name with line breaks between its characters, at the end of the text searched."""
         return re.compile(_LINE_BREAK.join(re.escape(ch) for ch in alias) + r"\Z")
+
+    def law_noted_after(self, end: int) -> tuple[LawExpr, int] | None:
+        """The law named by a bracket right after a table that ends at ``end`` and holds nothing but
+        that law's reference (「別表第一の16の項（住民基本台帳法）」), and where the bracket closes;
+        None when there is no such bracket, or its 法 is not tied to a law."""
+        text = self.text
+        m = _NOTE_OPEN.match(text, end)
+        if m is None:
+            return None
+        start = m.end()
+        for k in self._ends_re.finditer(text, start, min(len(text), start + _NOTE_REACH)):
+            e = self.expression_ending_at(k.end())
+            # the name starts the bracket (another law's may be read from a later word: 「…法律施行令」)
+            whole = e is not None and (e.start == start or (e.kind is LawKind.OTHER and _WORD_RUN.fullmatch(text, start, e.start)))
+            rest = _NOTE_REST.match(text, e.end) if e is not None and whole else None
+            if e is not None and rest is not None:
+                # (not an order of the act's tables: 「（別表第二主務省令第２条）」 cites into it)
+                named = e.kind is not LawKind.UNKNOWN and "別表" not in e.name and not self.order_name_ends_at(e.end)
+                return (e, rest.end()) if named else None
+        return None
 
     def order_name_ends_at(self, k: int) -> bool:
         """Whether an order of the act's tables is named right before ``k`` (「…に基づく主務省令」,

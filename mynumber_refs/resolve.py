@@ -50,7 +50,7 @@ import attrs
 from . import findings as F
 from ._args import find_args
 from ._gc import collector_paused
-from .laws import ALIASES, LAW_PREFIX_RE, ORDER_TAIL, Binding, LawIndex, LawKind, provisions_before
+from .laws import ALIASES, LAW_PREFIX_RE, ORDER_TAIL, Binding, LawExpr, LawIndex, LawKind, provisions_before
 from .model import (
     Citation,
     CitationKind,
@@ -214,6 +214,14 @@ def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
     if e.name == "同法" and e.basis is None:  # 同法 with nothing named before it
         return _Law(e.name, None, start, end=end, span=span, via=binding.via)
     return _Law(e.name, LawBasis.ASSUMED if assume_law else None, start, end=end, span=span, via=binding.via)
+
+
+def _noted_law(e: LawExpr, c_start: int) -> _Law:
+    """The law named in a bracket right after a table no law before it establishes."""
+    span = (e.start, e.end)
+    if e.kind is LawKind.ACT:
+        return _Law(e.name, LawBasis.COORDINATED, c_start, span=span, via="note")
+    return _Law(None, None, c_start, other=True, span=span, via="note", other_name=e.name)
 
 
 def _finding(c: Citation, reason: str, **kw: object) -> Finding:
@@ -451,7 +459,10 @@ def _find(
             keep(c_start, c_end, orders=True, rows_pass=True)
             continue
         law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
-        last_end, last_law = c_end, law
+        noted = laws.law_noted_after(c_end) if law.basis in (None, LawBasis.ASSUMED) and not law.other else None
+        if noted is not None:  # 「別表第一の16の項（住民基本台帳法）」: the bracket after it names its law
+            law = _noted_law(noted[0], c_start)
+        last_end, last_law = (c_end if noted is None else noted[1]), law
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None

@@ -177,6 +177,8 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
     A name the text did not write is not added where a 「同法」 after the citation would take it for
     its antecedent: what the other words of the text mean never changes (and a second run finds
     nothing more to do)."""
+    if c.law_span is not None and c.law_span[0] >= c.end:
+        return ""  # named in the bracket after it (「別表第二（番号法）」)
     if c.law and c.law_basis is not LawBasis.ASSUMED:
         return _TYPO_CORRECTED.get(c.law, c.law)  # never a copy of a misspelt name (--fix-typos)
     if ctx.same_law_would_take(c.end):

@@ -263,6 +263,48 @@ def test_a_table_after_another_laws_name_is_never_the_acts(
     assert rewrite(text, assume_law=assume, accept_inferred=True, fix_typos=typos).text == text
 
 
+NOTE_PROVISIONS = ["", "第9条第1項", "第19条第8号", "第30条の9"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(ACT_NAMES + OTHER_NAMES), st.sampled_from(["", *NUMBERS]), st.sampled_from(NOTE_PROVISIONS),
+       st.sampled_from([t for t in TABLES if not t.startswith("第")]), st.sampled_from(["（{}）", " ({})", "（ {} ）"]),
+       st.booleans())
+def test_a_bracket_after_a_table_that_names_a_law_names_the_tables_law(
+    name: str, number: str, provision: str, table: str, bracket: str, assume: bool
+) -> None:
+    """「別表第一の16の項（住民基本台帳法）」 is that law's table, with or without --assume-law;
+    「別表第二（番号法第19条第8号）」 is the act's without it."""
+    text = table + bracket.format(name + number + provision)
+    expected = "act" if name in ACT_NAMES else "not"
+    assert _law_of_table(text, assume) == expected, text
+    if expected == "not":
+        assert rewrite(text, assume_law=assume, accept_inferred=True).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act named after it: renamed, and no second name written in (the bracket names it)
+    ("別表第一の16の項（番号法）", "別表の24の項（番号法）"),
+    ("別表第二（番号法第19条第8号）", "第19条第8号に基づく主務省令第2条の表（番号法第19条第8号）"),
+    # a table joined to it shares its law (the bracket stands between them)
+    ("別表第一の16の項（番号法）及び別表第二の27の項",
+     "別表の24の項（番号法）及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+def test_a_table_whose_bracket_names_the_act_is_rewritten(text: str, expected: str) -> None:
+    result = rewrite(text)
+    assert result.text == expected and not result.findings
+    assert rewrite(result.text).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "別表第一の16の項（住民基本台帳法による事務）",  # a note on what the row is about, not whose table it is
+    "別表第二の27の項（別表第二主務省令第２条）",  # a reference into the order, not a law
+    "別表第一の16の項（法）",  # 法 not tied to a law
+])
+def test_a_bracket_that_does_not_name_only_a_law_does_not_establish_one(text: str) -> None:
+    assert _law_of_table(text, False) == "law-unknown"
+
+
 # References a name may follow with no separator: each ends in a number with its unit, or in a table's
 # or an order's name, which ends a word (LawIndex._is_word)
 GLUED_BEFORE = ["番号法別表第一の58項", "番号法別表第一の38項の2", "番号法別表第二の27の項", "番号法別表第一の16の項、17の項",

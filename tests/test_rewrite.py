@@ -275,6 +275,9 @@ def _same_law_readings(text: str) -> dict[int, tuple[object, object]]:
 # a title inside a closed bracket does not cut the table after the bracket off from the act named
 # before it (found by Hypothesis: the title renamed, the second run bound the table to 番号法)
 @example("番号法、\n（同法、別表第二主務省令第２条）別表第二の27の項、", False)
+# a bracket naming a law after a table names its law; one citing into the act's order does not (found
+# by Hypothesis: the bracket was read as the old order's, and the renamed one no longer was)
+@example("同法、同法別表第二の27の項（別表第二主務省令第２条）", True)
 def test_rewriting_never_changes_what_a_same_law_reference_means(text: str, assume: bool) -> None:
     """Every 「同法」 of the text names the same law after the rewrite as before (the act's name is
     not inserted where a 同法 after it would take it for its antecedent), and a second run
