@@ -229,7 +229,22 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
                 edits.append(_edit(ctx, law_part.end, table_part.end, phrase, c, evidence))
             elif table_part is not None:
                 edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c, evidence))
+            if i == 0 and provision is None:
+                item = _NETWORK_ITEM_JOINED.search(ctx.text, max(0, c.start - 40), c.start)
+                if item is not None:  # 「第19条第7号及び別表第二」: the table's provision goes with it, as 「第19条第7号 別表第二」
+                    n = item.group("n")
+                    edits.append(_edit(ctx, item.start("n"), item.end("n"), _EIGHT[n], c, evidence))
     return edits
+
+
+# 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021
+# renumbering and as 第8号 since (the new order is 「…第十九条第八号に基づく…命令」): a 第19条第7号 joined
+# right before the table (by 及び, 並びに, 、 or the bracket the table opens) is that provision
+_NETWORK_ITEM_JOINED = re.compile(
+    r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号[\s]*"
+    r"(?:及[\s]*び|並[\s]*び[\s]*に|[、，,]|[（(])[\s]*\Z"
+)
+_EIGHT = {"7": "8", "７": "８", "七": "八"}
 
 
 def _without_dai(ctx: _Context, provision: Part) -> bool:

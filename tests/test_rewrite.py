@@ -871,3 +871,41 @@ def test_bulleted_rows_change_as_the_same_rows_in_one_list(rows: list[str]) -> N
     new_inline = re.search(r"別表の(\S+)の項", inline.text)
     assert new_inline is not None
     assert sorted(new_bulleted) == sorted(new_inline.group(1).split("、"))
+
+
+# ------------------------------------------------------------------ the provision joined to 別表第二
+
+_NETWORK_DIGITS = {"half": ("19", "7", "8", "27", "48"), "full": ("１９", "７", "８", "２７", "４８"),
+                   "kanji": ("十九", "七", "八", "二十七", "四十八")}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(sorted(_NETWORK_DIGITS)), st.sampled_from(["及び", "並びに", "、", "（"]), st.booleans(),
+       st.sampled_from(["番号法", "番号利用法"]), st.booleans())
+def test_the_network_provision_joined_to_the_second_table_is_renumbered_with_it(
+    style: str, joiner: str, with_row: bool, law: str, unmappable: bool
+) -> None:
+    """「番号法第19条第7号及び別表第二」: the 第7号 joined to the table is its provision (as in 「第19条第7号
+    別表第二」), so it becomes 第8号 with the table: never an old 号 beside the new name, and nothing
+    changes when the table stays as written."""
+    art, old, new, row, new_row = _NETWORK_DIGITS[style]
+    rows = ("の99999の項" if unmappable else f"の{row}の項") if with_row else ""
+    text = f"{law}第{art}条第{old}号{joiner}別表第二{rows}" + ("）" if joiner == "（" else "") + "により提供する。"
+    result = rewrite(text)
+    if with_row and unmappable:
+        assert result.text == text
+        return
+    assert result.text.startswith(f"{law}第{art}条第{new}号{joiner}")
+    assert f"第{old}号" not in result.text and "別表第二" not in result.text
+    if with_row:
+        assert f"の{new_row}の項" in result.text
+    assert rewrite(result.text).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法第19条第7号の規定により、別表第二に掲げる",  # not joined: another reference of the sentence
+    "番号法第19条第7号及び住民基本台帳法別表第二",  # another law's table
+    "番号法第19条第7号及び第9条第1項別表第一の16の項",  # not 別表第二
+])
+def test_a_network_provision_not_joined_to_the_second_table_keeps_its_number(text: str) -> None:
+    assert "第19条第7号" in rewrite(text).text
