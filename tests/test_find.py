@@ -243,7 +243,8 @@ def test_rows_written_with_dai_in_brackets_right_after_a_row_less_table() -> Non
     found = citations(text)
     assert [c.kind for c in found] == [CitationKind.TABLE, CitationKind.ROW_LIST]
     assert rows(found[1]) == ["27", "28"] and found[1].antecedent is not None
-    assert rewrite(text).text == "番号法第１９条第７号及び番号法第１９条第８号に基づく主務省令第２条の表（第４８項、第４９項）"
+    # (the 第７号 joined to 別表第二 is its provision: it becomes 第８号 with it)
+    assert rewrite(text).text == "番号法第１９条第８号及び番号法第１９条第８号に基づく主務省令第２条の表（第４８項、第４９項）"
     # elsewhere 「（第２項）」 is an article's paragraph: not a list, and no finding
     for other in ("番号法第９条第１項（第２項）", "番号法別表第二の27の項（第28項）", "住民基本台帳法別表第一（第１項、第２項）",
                   "番号法別表第二\n：住民票関係情報が含まれる項（第１項）"):
