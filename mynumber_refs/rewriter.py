@@ -111,11 +111,15 @@ class _Context:
             self.unread_marks[ch] = marks
         return marks
 
-    def same_law_would_take(self, pos: int) -> bool:
-        """:meth:`LawIndex.same_law_would_take` for this text (its index built on first use)."""
+    def laws(self) -> LawIndex:
+        """The text's law expressions (the index built on first use)."""
         if not self.law_index:
             self.law_index.append(LawIndex(self.text, self.aliases))
-        return self.law_index[0].same_law_would_take(pos)
+        return self.law_index[0]
+
+    def same_law_would_take(self, pos: int) -> bool:
+        """:meth:`LawIndex.same_law_would_take` for this text."""
+        return self.laws().same_law_would_take(pos)
 
     @property
     def law_name(self) -> str:
@@ -892,7 +896,7 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
             k -= 1
         if k >= start and text[k] in "（(":  # 「第20条（別表第二主務省令）」: an article of the order it brackets
             m = _ARTICLE_BEFORE_BRACKET.search(text, max(start, k - 30), k)
-            if m is not None and not (m.start() > 0 and _WORD_CHAR.match(text, m.start() - 1)):
+            if m is not None and ctx.laws().expression_ending_at(m.start()) is None:
                 found.append((m.start(), m.start()))  # (not 「番号法第19条第8号（…」, a law's article)
     for n, begin in sorted(found):
         if not ctx.covered(n):
