@@ -22,7 +22,7 @@ the table they yield nothing; when it was named earlier in the sentence the tabl
 
 Row lists and reference lists that do not name their table (「…が含まれる項（１、２…の項）」,
 「（１条２号ハ…）」, and 「第２条第７号」 written right after an order's title) resolve like 同表 to
-the table or order cited last in the same passage — whatever it is: after a table that is not
+the table or order cited last in the same passage (同表: in an earlier passage too) — whatever it is: after a table that is not
 rewritten (another law's, the text's own 別表, one whose relation note names another article …) the
 list is that table's, left or reported as it is, never an earlier act table's rows.  A list right
 after a law's or order's name (「住民基本台帳法（27、28の項）」) is that instrument's.  Lines holding
@@ -716,6 +716,17 @@ class _Seen:
             return None
         return self._stack[-1][0], self._stack[-1][1]
 
+    def before_across(self, c: Citation) -> tuple[Citation | _Kept, int] | None:
+        """As :meth:`before`, but when nothing was cited yet in ``c``'s passage, the last one cited
+        in an earlier passage: 「同表」 names the table cited last, across a blank line too."""
+        if c.passage == self._passage:
+            return self.before(c)
+        while self._stack and self._closed_before(self._stack[-1], c.start):
+            self._stack.pop()
+        if not self._stack or c.start - self._stack[-1][0].end > _MAX_ANTECEDENT_DISTANCE:
+            return None
+        return self._stack[-1][0], self._stack[-1][1]
+
     def _closed_before(self, entry: list[Any], pos: int) -> bool:
         return _closed_before(self._text, entry, pos)
 
@@ -816,8 +827,8 @@ def _resolve_antecedents(
                     continue
                 out.append(c)
                 continue
-            # 同表 or a bare row list
-            found = tables.before(c)
+            # 同表 (the table cited last, in an earlier passage too) or a bare row list (in its passage)
+            found = tables.before_across(c) if c.kind is CitationKind.TABLE else tables.before(c)
             if found is None:
                 out.append(_finding(c, F.NO_ANTECEDENT))
                 continue

@@ -404,3 +404,21 @@ def test_no_new_name_stands_beside_an_old_row_before_it(row: str, glue: list[str
     assert result.text.startswith("本文。" + row)
     if result.text != text:  # renamed: only when the row was read as a citation (a bracketed list, reported)
         assert any(f.start <= text.index(row) + 1 < f.end for f in result.findings), (text, result.text)
+
+
+# 「同表」 names the table cited last, across a blank line too (Word's empty paragraphs, PDF text): it changes
+# with that table, or neither does — never a renamed table with an old 同表 row after it
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["番号法別表第一の16の項", "番号法別表第一", "番号法別表第二の27の項", "住民基本台帳法別表第一の1の項"]),
+       st.sampled_from(["\n\n", "\n\u3000\n", "。\n\n", "\r\n\r\n"]),
+       st.sampled_from(["同表の20の項", "同表の99999の項", "同表"]), st.booleans())
+def test_same_table_after_a_blank_line_changes_with_its_table(first: str, gap: str, second: str, assume: bool) -> None:
+    text = first + gap + second + "に掲げる事務"
+    result = rewrite(text, assume_law=assume)
+    first_changed = not result.text.startswith(first)
+    second_changed = second not in result.text[len(first) :]
+    if "99999" in second:  # no row to map: both stay
+        assert result.text == text
+    elif second != "同表":  # (a bare 同表 has nothing to change)
+        assert first_changed == second_changed, (text, result.text)
+    assert rewrite(result.text, assume_law=assume).edits == ()
