@@ -27,7 +27,7 @@ from . import findings as F
 from ._args import rewrite_args
 from ._gc import collector_paused
 from .edits import apply_edits
-from .laws import SENTENCE_BREAK, LawIndex
+from .laws import SENTENCE_BREAK, LawIndex, LawKind
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
@@ -235,6 +235,10 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
                 edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c, evidence))
             if i == 0 and provision is None:
                 item = _NETWORK_ITEM_JOINED.search(ctx.text, max(0, c.start - 40), c.start)
+                noted = ctx.laws().law_noted_after(c.end) if item is None else None
+                if noted is not None and noted[0].kind is LawKind.ACT:
+                    # 「別表第二（番号法第19条第7号）」: the bracket right after it, naming the act, gives its provision
+                    item = _NETWORK_ITEM_NOTED.match(ctx.text, noted[0].end)
                 if item is not None:  # 「第19条第7号及び別表第二」: the table's provision goes with it, as 「第19条第7号 別表第二」
                     n = item.group("n")
                     edits.append(_edit(ctx, item.start("n"), item.end("n"), _EIGHT[n], c, evidence))
@@ -247,6 +251,9 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
 _NETWORK_ITEM_JOINED = re.compile(
     r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号[\s]*"
     r"(?:及[\s]*び|並[\s]*び[\s]*に|[、，,]|[（(])[\s]*\Z"
+)
+_NETWORK_ITEM_NOTED = re.compile(
+    r"[\s]*(?:[（(][^（）()]*[）)][\s]*)?第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号[\s]*[）)]"
 )
 _EIGHT = {"7": "8", "７": "８", "七": "八"}
 

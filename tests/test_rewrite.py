@@ -902,6 +902,21 @@ def test_the_network_provision_joined_to_the_second_table_is_renumbered_with_it(
     assert rewrite(result.text).edits == ()
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("別表第二（番号法第19条第7号）", "第19条第8号に基づく主務省令第2条の表（番号法第19条第8号）"),
+    ("番号法別表第二（同法第19条第7号）", "番号法第19条第8号に基づく主務省令第2条の表（同法第19条第8号）"),
+    ("別表第二の二十七の項（番号法（平成二十五年法律第二十七号）第十九条第七号）",
+     "第十九条第八号に基づく主務省令第二条の表の四十八の項（番号法（平成二十五年法律第二十七号）第十九条第八号）"),
+    # another law's article in the bracket is not the table's provision
+    ("番号法別表第二（住民基本台帳法第19条第7号）", "番号法第19条第8号に基づく主務省令第2条の表（住民基本台帳法第19条第7号）"),
+])
+def test_the_network_provision_in_a_bracket_after_the_second_table_is_renumbered_with_it(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
+    assert rewrite(expected).edits == ()
+    kept = text.replace("二十七の項", "九万の項").replace("別表第二（", "別表第二の99999の項（", 1)
+    assert rewrite(kept).text == kept  # the table kept: its provision too
+
+
 @pytest.mark.parametrize("text", [
     "番号法第19条第7号の規定により、別表第二に掲げる",  # not joined: another reference of the sentence
     "番号法第19条第7号及び住民基本台帳法別表第二",  # another law's table
