@@ -402,3 +402,19 @@ def test_notes_made_while_rewriting_reach_the_report(tmp_path: Path) -> None:
     raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', FURIGANA_SI)
     rc, out, _ = run([str(p), "--in-place"])
     assert rc == 0 and "ふりがな" in out
+
+
+def test_a_change_shows_the_citation_with_all_of_its_edits(tmp_path: Path) -> None:
+    """「番号法第19条第7号及び別表第二の27の項」: the 号 edit before the table is one change with it, shown
+    with the whole span its edits cover, in the summary and in the report."""
+    draft = tmp_path / "評価書.txt"
+    draft.write_text("情報照会の根拠は番号法第19条第7号及び別表第二の27の項である。\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    rc, out, _ = run([str(draft), "--report", str(report)])
+    assert rc == 0
+    assert "変更 1 箇所" in out
+    assert "「7号及び別表第二の27の項」→「8号及び番号法第19条第8号に基づく主務省令第2条の表の48の項」" in out
+    edits = json.loads(report.read_text(encoding="utf-8"))["files"][0]["edits"]
+    assert len(edits) == 3  # the 号, the table's name, the row
+    assert {(e["citation_before"], e["citation_after"]) for e in edits} == {
+        ("7号及び別表第二の27の項", "8号及び番号法第19条第8号に基づく主務省令第2条の表の48の項")}

@@ -463,12 +463,18 @@ def _citation_context(unit_text: str, i: int, all_edits: Sequence[Edit], starts:
     """The citation ``all_edits[i]`` belongs to, before and after all of its edits, and its span
     (``all_edits`` sorted, ``starts`` their starts).
 
-    The span is the edit's citation when the rewriter gave one, else the cluster of nearby
-    edits."""
+    The span is the edit's citation with all of its edits when the rewriter gave one, else the
+    cluster of nearby edits."""
     edit = all_edits[i]
     c = edit.citation
-    if c is not None and c.start <= edit.start and edit.end <= c.end <= len(unit_text):
-        lo, hi = c.start, c.end
+    if c is not None and c.end <= len(unit_text):
+        # the citation with all of its edits (「第19条第7号及び別表第二」: its provision's 号 stands before it)
+        j, k = i, i
+        while j > 0 and all_edits[j - 1].citation is c:
+            j -= 1
+        while k + 1 < len(all_edits) and all_edits[k + 1].citation is c:
+            k += 1
+        lo, hi = min(c.start, all_edits[j].start), max(c.end, all_edits[k].end)
     else:
         lo, hi = _cluster(unit_text, i, all_edits)
     k = bisect.bisect_left(starts, lo)
