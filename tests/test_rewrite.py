@@ -924,3 +924,18 @@ def test_the_network_provision_in_a_bracket_after_the_second_table_is_renumbered
 ])
 def test_a_network_provision_not_joined_to_the_second_table_keeps_its_number(text: str) -> None:
     assert "第19条第7号" in rewrite(text).text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二のうち、27の項及び28の項", "番号法第19条第8号に基づく主務省令第2条の表のうち、48の項及び49の項"),
+    ("番号法別表第二のうち27、28の項", "番号法第19条第8号に基づく主務省令第2条の表のうち48、49の項"),
+    ("番号法別表第一のうち十六の項に掲げる事務", "番号法別表のうち二十四の項に掲げる事務"),
+])
+def test_rows_after_nouchi_are_the_tables_rows(text: str, expected: str) -> None:
+    """「別表第二のうち、27の項」: 「のうち」 stands between a table and its rows as 「の」 does."""
+    result = rewrite(text)
+    assert result.text == expected and not result.findings
+    assert rewrite(expected).edits == ()
+    # a row with no mapping keeps the name and the rows
+    kept = text.replace("27", "99999").replace("十六", "二百")
+    assert rewrite(kept).text == kept
