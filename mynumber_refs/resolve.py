@@ -402,6 +402,8 @@ def _find(
         if finding is not None:
             out.append(finding)
     taken_until = -1
+    unnamed_run: list[int] = []  # the tables just read, joined one to the next, that no law before them names
+    dropped: set[int] = set()
     # where the tables cited before end, as far as a bracket closed since has not dropped them: a law
     # named before one went with it (「番号法、（…別表第二主務省令第２条）別表第二」: the title in the
     # closed bracket does not cut 別表第二 off from 番号法)
@@ -460,9 +462,22 @@ def _find(
             keep(c_start, c_end, orders=True, rows_pass=True)
             continue
         law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
-        noted = laws.law_noted_after(c_end) if law.basis in (None, LawBasis.ASSUMED) and not law.other else None
+        unnamed = law.basis in (None, LawBasis.ASSUMED) and not law.other
+        noted = laws.law_noted_after(c_end) if unnamed else None
         if noted is not None:  # 「別表第一の16の項（住民基本台帳法）」: the bracket after it names its law
+            if law.via == "joined":  # 「別表第一の16の項、別表第二の27の項（番号法）」: of the tables joined before it too
+                for i in unnamed_run:
+                    o = out[i]
+                    if isinstance(o, Citation):
+                        if noted[0].kind is LawKind.ACT:
+                            out[i] = attrs.evolve(o, law=noted[0].name, law_basis=LawBasis.COORDINATED,
+                                                  law_span=(noted[0].start, noted[0].end))
+                        else:
+                            dropped.add(i)
+                            kept.append(_Kept(o.start, o.end, o.passage, None, False, bool(o.rows), False))
             law = _noted_law(noted[0], c_start)
+        if not unnamed or (law.via != "joined" and noted is None):
+            unnamed_run = []
         last_end, last_law = (c_end if noted is None else noted[1]), law
         ends.push(c_end)
         is_title = parsed.order_title is not None
@@ -519,6 +534,11 @@ def _find(
         )
         taken_until = c.end
         out.append(c)
+        if unnamed and noted is None:
+            unnamed_run.append(len(out) - 1)
+    if dropped:  # tables a bracket after them named another law's: kept
+        out = [o for i, o in enumerate(out) if i not in dropped]
+        kept.sort(key=_SPAN)
     # row lists without their table, and reference lists after an order's title
     closes, colons = kou_marks(text)
     kept_spans = [(k.start, k.end) for k in kept]

@@ -296,6 +296,22 @@ def test_a_table_whose_bracket_names_the_act_is_rewritten(text: str, expected: s
     assert rewrite(result.text).edits == ()
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([t for t in TABLES if not t.startswith("第")]), min_size=2, max_size=4),
+       st.sampled_from(JOINERS), st.sampled_from(ACT_NAMES + OTHER_NAMES), st.booleans())
+def test_a_bracket_after_joined_tables_names_the_law_of_them_all(
+    tables: list[str], joiner: str, name: str, assume: bool
+) -> None:
+    """「別表第一の16の項、別表第二の27の項（住民基本台帳法）」: the tables joined before the bracket are that
+    law's too — never the first rewritten as the act's under --assume-law beside another law's."""
+    text = joiner.join(tables) + f"（{name}）"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    if name in ACT_NAMES:
+        assert "別表第一" not in result.text and "別表第二" not in result.text, (text, result.text)
+    else:
+        assert result.text == text
+
+
 @pytest.mark.parametrize("text", [
     "別表第一の16の項（住民基本台帳法による事務）",  # a note on what the row is about, not whose table it is
     "別表第二の27の項（別表第二主務省令第２条）",  # a reference into the order, not a law
