@@ -116,12 +116,20 @@ class _Kept(NamedTuple):
 # right before the table or the law's name (「旧番号法」, 「改正前の番号法では、別表第一の…」, 「番号法の
 # 旧別表第一」), or in a bracket between the law's name and its table (「番号法（改正前）別表第一」)
 _OLD_WORD = r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の)"
-_OLD_BEFORE = re.compile(
-    rf"{_OLD_WORD}[\s]*(?:(?:{'|'.join(ALIASES)}|法)[\s]*(?:の[\s]*)?)?\Z"
-)
-_OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
+def _old_before(aliases: Sequence[str]) -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"{_OLD_WORD}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
+
+
 # the act's name with the mark written into it (「旧番号法」), which reads as another law's name
-_OLD_NAME = re.compile(rf"(?P<mark>{_OLD_WORD})[\s]*(?:{'|'.join(ALIASES)})")
+def _old_name(aliases: Sequence[str]) -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"(?P<mark>{_OLD_WORD})[\s]*(?:{names})")
+
+
+_OLD_BEFORE = _old_before(ALIASES)
+_OLD_NAME = _old_name(ALIASES)
+_OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
 
 
 # the core of every mark (旧, or 前 after 改正, 改正以, 従, 廃止, 施行), found once per text with
@@ -151,10 +159,14 @@ def _old_cores(text: str) -> list[int]:
 class _OldMarks:
     """Where the text marks something as the old text, and which citations it marks."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, extra_aliases: Sequence[str] = ()) -> None:
         self._text = text
         self._starts = _old_cores(text)
         self.any = bool(self._starts)
+        # (the act's names passed by the caller are marked as its own are)
+        extra = [a for a in extra_aliases if a not in ALIASES]
+        self._before = _old_before((*ALIASES, *extra)) if extra else _OLD_BEFORE
+        self._name = _old_name((*ALIASES, *extra)) if extra else _OLD_NAME
 
     def _near(self, lo: int, hi: int) -> bool:
         k = bisect.bisect_left(self._starts, lo)
@@ -165,7 +177,7 @@ class _OldMarks:
         text = self._text
         if law.other:  # 「旧番号法第19条第7号及び別表第二」: the act, named as the old one
             if law.span is not None and self._near(law.span[0], law.span[1]):
-                m = _OLD_NAME.fullmatch(text, law.span[0], law.span[1])
+                m = self._name.fullmatch(text, law.span[0], law.span[1])
                 if m is not None:
                     return "".join(m.group("mark").split())
             return None
@@ -180,7 +192,7 @@ class _OldMarks:
         for pos in at:
             lo = max(0, pos - _OLD_REACH)
             if self._near(lo, pos):
-                m = _OLD_BEFORE.search(text, lo, pos)
+                m = self._before.search(text, lo, pos)
                 if m is not None:
                     return "".join(text[m.start() : pos].split())
         if law.span is not None and law.via == "adjacent" and self._near(law.span[1], c_start):
@@ -421,7 +433,7 @@ def _find(
     for cand in anchors(text):
         if in_terms is None:
             in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text else set()
-            marks = _OldMarks(text)
+            marks = _OldMarks(text, extra_aliases)
             old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:
             continue

@@ -148,3 +148,14 @@ def test_nothing_marked_old_is_ever_rewritten(
     text = EARLIER + "、" + marked + tail
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text.endswith(marked + tail), (text, result.text)
+
+
+@pytest.mark.parametrize("text", ["旧個人番号法別表第一の16の項", "改正前の個人番号法別表第一の16の項",
+                                  "旧個人番号法第19条第7号及び別表第二"])
+def test_a_mark_before_a_name_the_caller_added_is_read(text: str) -> None:
+    """A name passed in ``extra_aliases`` is the act's: a mark before it marks the old text, as before 番号法."""
+    from mynumber_refs import find_citations
+
+    found = find_citations(text, extra_aliases=["個人番号法"])
+    assert [getattr(x, "reason", None) for x in found] == ["marked-old"]
+    assert find_citations(text.replace("個人番号法", "番号法"))[0].reason == "marked-old"  # type: ignore[union-attr]
