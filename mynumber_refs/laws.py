@@ -120,9 +120,10 @@ _INSTRUMENT_BEFORE_TABLE = re.compile(
 )
 
 # 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
-# と言う / とする / と称する / と略す / と略記する / と記す
+# と言う / とする / と称する / と略す / と略記する / と記す.  A term holds no quote or bracket that opens: 「以下「住基法\n
+# …る法律（以下「番号利用法」という」 (a quote left open in PDF text) defines nothing, however short the text between
 _DEFINITION = re.compile(
-    rf"以{_S}下{_S}(?:[、，,]{_S})?(?:単{_S}に{_S})?([「『])([^」』]{{1,30}})[」』]{_S}と{_S}"
+    rf"以{_S}下{_S}(?:[、，,]{_S})?(?:単{_S}に{_S})?([「『])([^「『」』（(]{{1,30}})[」』]{_S}と{_S}"
     rf"(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す)"
 )
 

@@ -549,7 +549,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
 
 
 # 「（以下「X」という。）」: a term defined for what a citation names, in its order number's bracket or right after it
-_TERM_DEFINED = re.compile(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^」』]{1,30})[」』]")
+_TERM_DEFINED = re.compile(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^「『」』（(]{1,30})[」』]")
 _DEFINITION_AFTER = re.compile(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?[（(][\s]*" + _TERM_DEFINED.pattern)  # not past a blank line
 
 

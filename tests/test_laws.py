@@ -582,3 +582,18 @@ def test_the_acts_name_broken_by_a_line_break_is_read(name: str) -> None:
     assert rewrite(text).text == name + "第１９条第８号に基づく主務省令第２条の表の４８の項"
     # a word that ends in the same characters is no name of the act
     assert not [c for c in find_citations("個人番\n号法別表第二の２７の項") if isinstance(c, Citation)]
+
+
+@pytest.mark.parametrize("between", ["番号法別表第一の３６の２の項", "番号法別表の５５の項", "１"])
+def test_a_quote_left_open_defines_no_term_however_short_the_text_after_it(between: str) -> None:
+    """PDF text leaves quotes open: 「（以下「住基法\\n…る法律（以下「番号利用法」という。）」 defines 番号利用法 (for a
+    fragment), never 「住基法…番号利用法」 — whichever the length of the text between, which a rewrite changes (found
+    by the fuzzer: the first run shortened a citation between them, and the second read the other definition)."""
+    from mynumber_refs.laws import ALIASES, LawIndex
+
+    text = f"住民基本台帳法（以下「住基法\n{between}\n事後\nる法律（以下「番号利用法」という。）の規定"
+    terms = [text[d.term_span[0] : d.term_span[1]] for d in LawIndex(text, tuple(ALIASES)).definitions()]
+    assert terms == ["番号利用法"]
+    full = text + "\n法令上の根拠：番号利用法第９条第１項 別表第一の３６の２の項"
+    once = rewrite(full, as_of="2019-09-30")
+    assert rewrite(once.text, as_of="2019-09-30").edits == ()
