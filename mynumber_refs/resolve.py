@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import operator
 import re
 from collections.abc import Callable, Sequence
@@ -71,6 +72,7 @@ from .scan import (
     colon_row_candidates,
     is_spaced_out,
     kou_marks,
+    kouban_list_candidates,
     make_view,
     passage_end,
     ref_list_candidates,
@@ -556,11 +558,11 @@ def _find(
     kept_spans = [(k.start, k.end) for k in kept]
     covered = _covered_by(out, kept_spans)
     bare_table_ends = {o.end for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and not o.rows}
-    for cand in row_list_candidates(text, closes):
+    for cand in itertools.chain(row_list_candidates(text, closes), kouban_list_candidates(text, bare_table_ends)):
         if _DAI_FIRST.match(text, cand.start + 1) and _end_before(text, cand.start) not in bare_table_ends:
             continue  # 「（第２項）」 is an article's paragraph unless it stands right after a table's name
         if not covered(cand.start):
-            dep = _dependent(text, cand, passages, lambda p: bool(p.items) and p.items[-1].suffix is not None)
+            dep = _dependent(text, cand, passages, _ends_in_kou)
             named = laws.expression_ending_at(_end_before(text, cand.start)) if dep is not None else None
             if dep is not None and named is not None:
                 # 「住民基本台帳法（27、28の項）」, 「同命令（27の項）」: rows of what is named right before them,
@@ -699,6 +701,11 @@ _WS = " \t\r\n\u3000"
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+
+
+def _ends_in_kou(p: Parsed) -> bool:
+    """A bracketed list is one of rows when it ends in 項 (「（27、28の項）」) or opens with 項番 (「（項番4、27）」)."""
+    return bool(p.items) and (p.items[-1].suffix is not None or p.items[0].suffix == "項番")
 
 
 def _end_before(text: str, pos: int) -> int:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 import attrs
 
-__all__ = ["INVISIBLE", "Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "kou_marks", "row_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
+__all__ = ["INVISIBLE", "Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "kou_marks", "row_list_candidates", "kouban_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
 _WS = " \t\r\n\u3000"
 # the invisible format characters Word text carries (soft hyphen, zero-width space and joiners, word
@@ -184,6 +184,27 @@ def row_list_candidates(text: str, closes: list[int] | None = None) -> Iterator[
                 k += 1
             if k < i and (text[k].isdigit() or text[k] in "〇一二三四五六七八九十百第"):
                 yield Candidate(o, i, "bare_rows")
+
+
+# 「別表第二（項番4、27）」: a bracketed list of rows written after 項番, right after a table's name
+_KOUBAN_LIST_OPEN = re.compile(r"[ \t\u3000]*(?P<open>[（(])[\s]*項[\s]*番")
+_KOUBAN_LIST_REACH = 400
+
+
+def kouban_list_candidates(text: str, table_ends: Collection[int]) -> Iterator[Candidate]:
+    """The bracketed lists 「（項番4、27）」 right after the tables without rows that end at
+    ``table_ends`` (a candidate of the kind 「（27、28の項）」 is: its anchor is the character before
+    the closing bracket)."""
+    for end in sorted(table_ends):
+        m = _KOUBAN_LIST_OPEN.match(text, end)
+        if m is None:
+            continue
+        k = m.end()
+        limit = min(len(text), k + _KOUBAN_LIST_REACH)
+        while k < limit and text[k] in _LIST_CHARS:
+            k += 1
+        if k < limit and text[k] in "）)":
+            yield Candidate(m.start("open"), k - 1, "bare_rows")
 
 
 # 「…の項：１、２、３」, 「項番：１、２」: where the numbers begin

@@ -939,3 +939,16 @@ def test_rows_after_nouchi_are_the_tables_rows(text: str, expected: str) -> None
     # a row with no mapping keeps the name and the rows
     kept = text.replace("27", "99999").replace("十六", "二百")
     assert rewrite(kept).text == kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二（項番4、27）", "番号法第19条第8号に基づく主務省令第2条の表（項番5、48）"),
+    ("番号法第１９条第７号　別表第二（項番１、２、３、４）", "番号法第１９条第８号に基づく主務省令第２条の表（項番１、２、３、５）"),
+])
+def test_a_bracketed_kouban_list_right_after_a_table_is_its_rows(text: str, expected: str) -> None:
+    """「別表第二（項番4、27）」: a list that opens with 項番 in the bracket right after a table's name is its rows."""
+    result = rewrite(text)
+    assert result.text == expected and not result.findings
+    assert rewrite(expected).edits == ()
+    kept = text.replace("27）", "99999）").replace("４）", "９９９９９）")
+    assert rewrite(kept).text == kept
