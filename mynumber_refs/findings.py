@@ -41,6 +41,14 @@ RELATION_MISMATCH = "relation-mismatch"
 DEFINES_TERM = "defines-term"
 MARKED_OLD = "marked-old"
 
+# the message of law-other for a table cell whose cell to the left ends with another law's name
+LAW_OTHER_LEFT_CELL = (
+    "同じ行の左のセルが他の法令（{law}）で終わっているため、このセルの法令名のない表はその法令の表と読み、"
+    "番号利用法の表としては書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / the cell to its left in the row ends with another law ({law}), so this cell's tables with no law of their own are"
+    " read as that law's and not rewritten; name the act in the cell if they are the act's"
+)
+
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",

@@ -102,3 +102,55 @@ def test_no_new_name_over_old_numbers_in_the_next_cell(name: str, rows: str, dow
     unit = Unit(name, Location("x"), after=((), run) if down else (run,))
     applied, kept = names_over_cells(unit, list(result.edits))
     assert applied == [] and kept
+
+
+# ------------------------------------------------------------------ the law in the cell to the left
+
+# (the cells of a row, whether the table in the last cell is rewritten under --assume-law, the finding)
+LEFT_LAWS = [
+    (["住民基本台帳法", "別表第一の1の項"], False, "law-other"),
+    (["住民基本台帳法第30条の9", "別表第二の4の項"], False, "law-other"),
+    (["住民基本台帳法（昭和42年法律第81号）", "", "別表第一の1の項"], False, "law-other"),  # an empty cell between
+    (["児童福祉法施行令", "別表第一の3の項、別表第二の5の項"], False, "law-other"),
+    (["番号法", "別表第一の16の項"], True, None),
+    (["根拠法令", "別表第一の16の項"], True, None),
+    (["住民基本台帳に関する事務（住民基本台帳法）", "別表第一の16の項"], True, None),  # a description, not a law before it
+    (["住民基本台帳法", "番号法別表第一の16の項"], True, None),  # the cell names its own law
+    (["住民基本台帳法", 3, "別表第一の16の項"], True, None),  # a number stands between: not the law's cell
+]
+
+
+@pytest.mark.parametrize(("row", "rewritten", "reason"), LEFT_LAWS)
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_table_takes_the_law_its_left_cell_ends_with(
+    tmp_path: Path, row: list[object], rewritten: bool, reason: str | None, fmt: str
+) -> None:
+    """「住民基本台帳法」 | 「別表第一の1の項」: the law column names the table's law; with --assume-law too, the
+    table is that law's, left as written and reported as another law's."""
+    path = tmp_path / f"a.{fmt}"
+    if fmt == "xlsx":
+        _xlsx(path, [row])
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=1, cols=len(row))
+        for i, value in enumerate(row):
+            table.cell(0, i).text = str(value)
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert bool(edits) is rewritten
+    reasons = {f.reason for f in findings}
+    assert (reason in reasons) if reason else not ({"law-other", "law-unknown"} & reasons)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["住民基本台帳法", "生活保護法施行規則", "熊谷市手数料条例", "地方税法", "児童福祉法施行令"]),
+       st.sampled_from(["", "第30条の9", "（昭和42年法律第81号）", "第5条及び"]),
+       st.sampled_from(["別表第一の16の項", "別表第二", "別表第二の27の項", "第9条第1項別表第一の16の項",
+                        "別表第一の16の項及び別表第二の27の項", "別表第二\n・27の項\n・28の項"]))
+def test_no_edit_of_a_cell_whose_left_cell_names_another_law(law: str, after: str, cell: str) -> None:
+    from mynumber_refs.formats import laws_left_of_cells
+
+    unit = Unit(cell, Location("A1", {}), before=law + after)
+    result = REWRITE(cell)
+    edits, other = laws_left_of_cells(unit, result.edits, result.findings)
+    assert edits == [] and other

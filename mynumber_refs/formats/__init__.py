@@ -141,6 +141,10 @@ class Unit:
     after: tuple[tuple[str, ...], ...] = ()
     """For a table cell, the texts of the cells that go on from it, a run per direction: the next
     cells with text to its right, and those below it (see :func:`names_over_cells`)."""
+    before: str = ""
+    """For a table cell, the text of the nearest cell with text to its left in its row (a row's
+    「根拠法令」 column): the law it ends with is the law of the cell's tables that name none (see
+    :func:`laws_left_of_cells`)."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -658,6 +662,50 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
     )
 
 
+def law_left_of_cell(unit: Unit) -> str | None:
+    """The name of another law (not the act) that the cell to the left of ``unit`` ends with, as
+    the binding rule reads a law written right before a table (its number, a definition and the
+    provisions joined to it between: 「住民基本台帳法第30条の9」); None when there is none."""
+    before = unit.before.rstrip()
+    if not before:
+        return None
+    from ..laws import ALIASES, LawIndex, LawKind
+
+    found = LawIndex(before, ALIASES).bind(len(before))
+    if found.via in ("adjacent", "articles") and found.expr is not None and found.expr.kind is LawKind.OTHER:
+        return found.expr.name
+    return None
+
+
+def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any]
+                       ) -> tuple[list[Edit], list[tuple[int, int, str, str]]]:
+    """The edits of a table cell that may apply, and the citations kept as another law's.
+
+    In a table, the cell to the left often names the law (a 「根拠法令」 column): when it ends with
+    another law's name (「住民基本台帳法」 | 「別表第一の1の項」), the cell's tables that name no law of
+    their own are that law's, as they would be with the name written right before them — never
+    the act's, even with ``assume_law`` (their edit groups stay as written), and reported as
+    another law's rather than as of unknown law.  Returns the edits that apply and, for each such
+    citation, ``(start, end, text, message)``."""
+    law = law_left_of_cell(unit)
+    if law is None:
+        return list(edits), []
+    from ..model import LawBasis
+
+    message = F.LAW_OTHER_LEFT_CELL.format(law=law)
+    kept_groups: set[int] = set()
+    out: dict[int, tuple[int, int, str, str]] = {}
+    for e in edits:
+        c = e.citation
+        if c is not None and c.law_basis is LawBasis.ASSUMED:
+            kept_groups.add(edit_group(e))
+            out.setdefault(c.start, (c.start, c.end, c.text, message))
+    for f in findings:
+        if f.reason == F.LAW_UNKNOWN:
+            out.setdefault(f.start, (f.start, f.end, f.text, message))
+    return [e for e in edits if edit_group(e) not in kept_groups], sorted(out.values())
+
+
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
                      prefilter: Callable[[str], bool] | None = may_cite
                      ) -> tuple[list[EditRecord], list[FindingRecord]]:
@@ -695,6 +743,16 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
         if apply_edits_to_text(unit.text, edits) != result.text:
             raise ValueError("rewrite's edits do not reproduce its text")
         edits = [e for e in with_law_name(edits, law_name) if e.before != e.after]
+        findings = list(result.findings)
+        if unit.before:  # a law named by the cell to the left: not the act's tables
+            edits, other = laws_left_of_cells(unit, edits, findings)
+            if other:
+                at = {x[0] for x in other}
+                findings = [f for f in findings if not (f.reason == F.LAW_UNKNOWN and f.start in at)]
+                for start, end, text, message in other:
+                    loc = unit.locate(start)
+                    findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.LAW_OTHER,
+                                                      message, None, []))
         if unit.after and edits:
             edits, kept = names_over_cells(unit, edits)
             for e, following in kept:
@@ -720,7 +778,7 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
             findings_out.append(FindingRecord(loc.label, dict(loc.detail), s.edit.start, s.edit.end,
                                               s.edit.before, s.reason, s.message, s.edit.after,
                                               list(s.edit.evidence)))
-        for f in result.findings:
+        for f in findings:
             loc = unit.locate(f.start)
             findings_out.append(FindingRecord(loc.label, dict(loc.detail), f.start, f.end, f.text, f.reason,
                                               f.message, f.proposed, list(f.evidence)))

@@ -302,6 +302,12 @@ def _cells_after(grid: list[list[tuple[int, str]]], r: int, c: int, count: int =
     return tuple(run for run in (right, below) if run)
 
 
+def _cell_before(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
+    """The text of the nearest cell with text to the left of cell (r, c) in its row; see
+    formats.laws_left_of_cells."""
+    return next((t for _, t in reversed(grid[r][:c]) if t.strip()), "")
+
+
 def _cell_span(tc: Any) -> tuple[int, str | None]:
     """A cell's grid span and its vertical merge (``"restart"``, ``"continue"`` or ``None``)."""
     tc_pr = tc.find(_w("tcPr"))
@@ -473,6 +479,7 @@ class _Walker:
                 done = self.units[slot]
                 if done is not None:
                     done.unit.after = _cells_after(cell_grid, r_i - 1, c_i - 1)
+                    done.unit.before = _cell_before(cell_grid, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below

@@ -271,6 +271,20 @@ class _Sheet:
             return text
         return ""
 
+    def text_before(self, row: int, col: int) -> str:
+        """The text of the nearest cell holding text to the left of (row, col) in its row, before the
+        cell's own merged range (see formats.laws_left_of_cells); ``""`` when there is none."""
+        _r1, c1, _r2, _c2 = next(
+            (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
+        )
+        for c in range(c1 - 1, 0, -1):
+            value = self.value_at(row, c)
+            if isinstance(value, str) and value.strip():
+                return value
+            if value is not None and not isinstance(value, str):
+                return ""  # a number or a formula's value stands between
+        return ""
+
     def left_labels(self, row: int, col: int) -> list[str]:
         """The labels to the left of a cell, left to right (a merged cell's value on every row of
         it; the cell's own merged range left out): short texts that are not citations."""
@@ -643,7 +657,7 @@ class XlsxDocument:
             self._items.append(item)
             self._cells.append((part.name, coordinate))
             after = tuple(run for run in (sh.next_texts(row_at, col, False), sh.next_texts(row_at, col, True)) if run)
-            self._units.append(Unit(text, Location(label, detail), after=after))
+            self._units.append(Unit(text, Location(label, detail), after=after, before=sh.text_before(row_at, col)))
         if found:
             self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
