@@ -804,6 +804,13 @@ class LawIndex:
             if ch in "（(" and not opened:
                 # the table opens a bracket right after a provision: 「番号法第9条第1項（別表第一…）」
                 before = self._back(k - 1)
+                if before > 0 and joined is not None:
+                    # …or right after a table cited just before: a note on it (「…及び別表第二\n（別表第二
+                    # における情報提供の根拠）」), of that table's law
+                    self._asked_joined = True
+                    prior = joined(before)
+                    if prior is not None:
+                        return Binding(None, "joined", inherited=prior)
                 m = _PROVISION_BACK.search(text, max(0, before - 60), before) if before > 0 else None
                 if m is None:
                     break

@@ -597,3 +597,17 @@ def test_a_quote_left_open_defines_no_term_however_short_the_text_after_it(betwe
     full = text + "\n法令上の根拠：番号利用法第９条第１項 別表第一の３６の２の項"
     once = rewrite(full, as_of="2019-09-30")
     assert rewrite(once.text, as_of="2019-09-30").edits == ()
+
+
+def test_a_bracket_opened_right_after_a_table_is_a_note_of_that_tables_law() -> None:
+    """「…及び別表第二\\n（別表第二における情報提供の根拠）」 (the seed's form): the bracketed table is a note on the
+    table cited right before it and has its law; another law's table gives its law to the note too."""
+    text = ("番号利用法第１９条第８号及び別表第二\n（別表第二における情報提供の根拠）\n"
+            "：第三欄が「市町村長」の項のうち、住民票関係情報が含まれる項（２７、２８の項）")
+    result = rewrite(text)
+    assert "別表第二" not in result.text and not result.findings
+    assert "（番号利用法第１９条第８号に基づく主務省令第２条の表における情報提供の根拠）" in result.text
+    kept = text.replace("２８の項", "９９９９９の項")
+    assert rewrite(kept).text == kept  # the note stays with its table
+    other = "住民基本台帳法別表第一\n（別表第二における記載）"
+    assert rewrite(other, assume_law=True).text == other
