@@ -310,7 +310,7 @@ class _Options:
 _MAPPINGS_CACHE: dict[tuple[str, ...], Any] = {}
 
 
-def _bound_rewrite(rewrite_fn: Callable[..., Any] | None, opts: _Options) -> Callable[[str], Any]:
+def _bound_rewrite(rewrite_fn: Callable[..., Any] | None, opts: _Options) -> functools.partial[Any]:
     if rewrite_fn is None:
         from .rewriter import rewrite
 
@@ -466,7 +466,9 @@ def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | No
         _track_changes(doc)
     try:
         fn = _bound_rewrite(rewrite_fn, opts)
-        edits, findings = rewrite_document(doc, fn)
+        # (the same with the act assumed, for a table cell whose cell to the left names the act)
+        assumed = None if fn.keywords.get("assume_law") else functools.partial(fn, assume_law=True)
+        edits, findings = rewrite_document(doc, fn, assumed_fn=assumed)
     except Exception as exc:  # noqa: BLE001
         out.notes.extend(doc.notes)
         out.status = "failed"

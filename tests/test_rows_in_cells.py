@@ -154,3 +154,32 @@ def test_no_edit_of_a_cell_whose_left_cell_names_another_law(law: str, after: st
     result = REWRITE(cell)
     edits, other = laws_left_of_cells(unit, result.edits, result.findings)
     assert edits == [] and other
+
+
+@pytest.mark.parametrize(("row", "rewritten"), [
+    (["番号法", "別表第一の16の項"], True),
+    (["番号利用法第19条第8号", "別表第二の27の項"], True),
+    (["行政手続における特定の個人を識別するための番号の利用等に関する法律（平成25年法律第27号）", "別表第一の16の項"], True),
+    (["根拠法令", "別表第一の16の項"], False),
+    (["番号法に基づく事務", "別表第一の16の項"], False),  # named in a phrase, not right before the table
+    (["住民基本台帳法", "別表第一の1の項"], False),
+])
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_without_assume_law_a_table_takes_the_act_its_left_cell_ends_with(
+    tmp_path: Path, row: list[object], rewritten: bool, fmt: str
+) -> None:
+    """「番号法」 | 「別表第一の16の項」: the law column names the act, so the table is the act's without
+    --assume-law (a batch rewrites such a cell with the act assumed)."""
+    path = tmp_path / f"a.{fmt}"
+    if fmt == "xlsx":
+        _xlsx(path, [row])
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=1, cols=len(row))
+        for i, value in enumerate(row):
+            table.cell(0, i).text = str(value)
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), rewrite,
+                                       assumed_fn=functools.partial(rewrite, assume_law=True))
+    assert bool(edits) is rewritten
+    assert ("law-unknown" in {f.reason for f in findings}) is (not rewritten and "住民" not in row[0])

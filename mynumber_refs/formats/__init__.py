@@ -662,18 +662,19 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
     )
 
 
-def law_left_of_cell(unit: Unit) -> str | None:
-    """The name of another law (not the act) that the cell to the left of ``unit`` ends with, as
-    the binding rule reads a law written right before a table (its number, a definition and the
-    provisions joined to it between: 「住民基本台帳法第30条の9」); None when there is none."""
+def law_left_of_cell(unit: Unit) -> tuple[str, bool] | None:
+    """The law that the cell to the left of ``unit`` ends with, as the binding rule reads a law
+    written right before a table (its number, a definition and the provisions joined to it
+    between: 「住民基本台帳法第30条の9」), and whether it is the act; None when there is none (or
+    its 法 is not tied to a law)."""
     before = unit.before.rstrip()
     if not before:
         return None
     from ..laws import ALIASES, LawIndex, LawKind
 
     found = LawIndex(before, ALIASES).bind(len(before))
-    if found.via in ("adjacent", "articles") and found.expr is not None and found.expr.kind is LawKind.OTHER:
-        return found.expr.name
+    if found.via in ("adjacent", "articles") and found.expr is not None and found.expr.kind is not LawKind.UNKNOWN:
+        return found.expr.name, found.expr.kind is LawKind.ACT
     return None
 
 
@@ -687,9 +688,10 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
     the act's, even with ``assume_law`` (their edit groups stay as written), and reported as
     another law's rather than as of unknown law.  Returns the edits that apply and, for each such
     citation, ``(start, end, text, message)``."""
-    law = law_left_of_cell(unit)
-    if law is None:
+    left = law_left_of_cell(unit)
+    if left is None or left[1]:
         return list(edits), []
+    law = left[0]
     from ..model import LawBasis
 
     message = F.LAW_OTHER_LEFT_CELL.format(law=law)
@@ -707,9 +709,15 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
 
 
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
-                     prefilter: Callable[[str], bool] | None = may_cite
+                     prefilter: Callable[[str], bool] | None = may_cite,
+                     assumed_fn: RewriteFn | None = None,
                      ) -> tuple[list[EditRecord], list[FindingRecord]]:
     """Rewrite every unit of ``doc`` in memory; return what was applied and what was found.
+
+    ``assumed_fn`` is the same rewrite with the act assumed (``assume_law=True``), when
+    ``rewrite_fn`` does not assume it: a table cell whose cell to the left ends with the act's name
+    (「番号法」 | 「別表第一の16の項」) is rewritten with it, its tables that name no law being the act's
+    (see :func:`laws_left_of_cells` for another law's name there).
 
     ``prefilter(text)`` skips units that cannot hold a citation (default :func:`may_cite`;
     ``None`` sends every unit).  Any exception from the rewrite function propagates, and the
@@ -722,10 +730,11 @@ def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
     # the records, edits and citations of a large document are many small objects and no cycles:
     # the cyclic collector's passes over them made the time grow faster than the document
     with collector_paused():
-        return _rewrite_document(doc, rewrite_fn, prefilter)
+        return _rewrite_document(doc, rewrite_fn, prefilter, assumed_fn)
 
 
-def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[[str], bool] | None
+def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[[str], bool] | None,
+                      assumed_fn: RewriteFn | None = None,
                       ) -> tuple[list[EditRecord], list[FindingRecord]]:
     edits_out: list[EditRecord] = []
     findings_out: list[FindingRecord] = []
@@ -736,6 +745,10 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
         if not unit.text.strip() or (prefilter is not None and not prefilter(unit.text)):
             continue
         result = rewrite_fn(unit.text)
+        if assumed_fn is not None and unit.before and any(f.reason == F.LAW_UNKNOWN for f in result.findings):
+            left = law_left_of_cell(unit)
+            if left is not None and left[1]:  # 「番号法」 | 「別表第一の16の項」: the act's, as if named before it
+                result = assumed_fn(unit.text)
         if result.original != unit.text:
             raise ValueError("rewrite returned a result for a different text")
         edits = sorted(result.edits, key=lambda e: (e.start, e.end))
