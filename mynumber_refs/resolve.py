@@ -653,8 +653,8 @@ def _find(
                 continue
             k = bisect.bisect_left(starts, cand.start)
             dep = _dependent(text, cand, passages, until=starts[k] if k < len(starts) else None)
-            if dep is not None:
-                out.append(dep)
+            if dep is not None and not _TABLE_WORD_AFTER.match(text, dep.end):
+                out.append(dep)  # (not 「別表第二主務省令第２条の表」: the old order has no tables; left unread)
     out.sort(key=lambda o: (o.start, o.end))
     if others is not None:
         others.extend((k.start, k.end) for k in kept if k.finding is None and k.rows)  # (a table without rows holds none)
@@ -701,6 +701,7 @@ _WS = " \t\r\n\u3000"
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+_TABLE_WORD_AFTER = re.compile(r"[\s]*の[\s]*表")
 
 
 def _ends_in_kou(p: Parsed) -> bool:

@@ -822,12 +822,18 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
         candidates.extend((n, stop_at) for n, _, stop_at in _rows_at_unread_kou(ctx, end, limit))
     if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
         candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
+        m = _ARTICLE_TABLE_AFTER.match(text, c.end)
+        if m is not None:  # 「別表第二主務省令第２条の表」: a table the old order does not have
+            candidates.append((m.start("n"), m.end()))
     for start, stop_at in sorted(candidates):
         if not ctx.covered(start):
             following = "".join(text[c.end : stop_at].split())
             following = following if len(following) <= 40 else "…" + following[-39:]
             return _finding(c, F.NUMBER_AFTER, following=following)
     return None
+
+
+_ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
 
 
 # how far before its 項 (or 条) a reference begins, at most: 「３６の２）の項」, 「２　条」 (spaced)
