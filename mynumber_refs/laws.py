@@ -733,7 +733,8 @@ class LawIndex:
         return k == 0 or text[k - 1] in "\r\n"
 
     def bind(
-        self, pos: int, joined: Callable[[int], object] | None = None, after: int | Callable[[], int] = 0
+        self, pos: int, joined: Callable[[int], object] | None = None, after: int | Callable[[], int] = 0,
+        noted: Callable[[int], object] | None = None,
     ) -> Binding:
         """The law of a table whose citation starts at ``pos``: :meth:`_bind`, remembered by the
         text just before the table when that text decides it, as in a document that repeats a
@@ -752,7 +753,7 @@ class LawIndex:
                         written_end = pos + written if written is not None else -1
                         return Binding(LawExpr(pos + start, pos + end, name, kind, basis), via, written_end)
         self._asked_joined = False
-        found = self._bind(pos, joined, after)
+        found = self._bind(pos, joined, after, noted)
         e = found.expr
         if e is not None and found.via in _WALKED and not self._asked_joined and e.name != "同法":
             for width in _CONTEXTS:
@@ -766,7 +767,8 @@ class LawIndex:
         return found
 
     def _bind(
-        self, pos: int, joined: Callable[[int], object] | None = None, after: int | Callable[[], int] = 0
+        self, pos: int, joined: Callable[[int], object] | None = None, after: int | Callable[[], int] = 0,
+        noted: Callable[[int], object] | None = None,
     ) -> Binding:
         """The law of a table whose citation starts at ``pos`` (its provision or the word 別表).
 
@@ -774,7 +776,9 @@ class LawIndex:
         a blank line), one 「の」, bracketed insertions, the article list joined to the table — and
         takes the law expression that ends there; else the nearest one in the sentence.
         ``joined(end)`` returns the caller's record for a table citation ending at ``end``, or
-        None: a table joined to it by 及び/、/から shares its law.  ``after`` is where the table cited
+        None: a table joined to it by 及び/、/から shares its law; ``noted(end)`` the same for a table
+        citation (not an order's title) ending at ``end``, whose note a table opening a bracket right
+        after it is.  ``after`` is where the table cited
         before this one ends: a law named before that table went with it, so the sentence rule
         looks no further back (a callable gives it when asked: only the sentence rule needs it).
         """
@@ -804,11 +808,11 @@ class LawIndex:
             if ch in "（(" and not opened:
                 # the table opens a bracket right after a provision: 「番号法第9条第1項（別表第一…）」
                 before = self._back(k - 1)
-                if before > 0 and joined is not None:
+                if before > 0 and noted is not None:
                     # …or right after a table cited just before: a note on it (「…及び別表第二\n（別表第二
                     # における情報提供の根拠）」), of that table's law
                     self._asked_joined = True
-                    prior = joined(before)
+                    prior = noted(before)
                     if prior is not None:
                         return Binding(None, "joined", inherited=prior)
                 m = _PROVISION_BACK.search(text, max(0, before - 60), before) if before > 0 else None

@@ -428,6 +428,11 @@ def _find(
     def joined(end: int) -> _Law | None:
         return last_law if end == last_end else None
 
+    last_was_table = False  # the last anchored citation is a table's (a note after an order's title is its own)
+
+    def note_of(end: int) -> _Law | None:
+        return last_law if end == last_end and last_was_table else None
+
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
     in_terms: set[int] | None = None  # found at the first candidate: a text without one never needs them
@@ -443,7 +448,7 @@ def _find(
             result = _parse_candidate(text, cand)
         except _Malformed as bad:  # reported where the act's table is cited; left as written
             law = _law_of(laws.bind(bad.start, joined=joined, after=functools.partial(ends.last, bad.start)), bad.start, assume_law)
-            last_end, last_law = bad.end, law
+            last_end, last_law, last_was_table = bad.end, law, True
             ends.push(bad.end)
             if not law.other and law.basis is not None:
                 keep(bad.start, bad.end, Finding(bad.start, bad.end, text[bad.start : bad.end], F.MALFORMED, F.message(F.MALFORMED)))
@@ -470,12 +475,14 @@ def _find(
             # 2024, not the table.  Its law goes with it, as with the order's old title: a table after it
             # looks no further back than its end
             law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
-            last_end, last_law = renamed_order.end(), law
+            last_end, last_law, last_was_table = renamed_order.end(), law, False
             ends.push(last_end)
             taken_until = renamed_order.end()
             keep(c_start, c_end, orders=True, rows_pass=True)
             continue
-        law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
+        law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start), noted=note_of),
+                      c_start, assume_law)
+        last_was_table = parsed.order_title is None
         unnamed = law.basis in (None, LawBasis.ASSUMED) and not law.other
         noted = laws.law_noted_after(c_end) if unnamed else None
         if noted is not None:  # 「別表第一の16の項（住民基本台帳法）」: the bracket after it names its law

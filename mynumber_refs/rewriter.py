@@ -811,7 +811,10 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     if m is not None:
         candidates.append((m.start("n"), m.end()))
     reach = min(len(text), c.end + _CLAUSE_REACH)
-    stop = _CLAUSE_END.search(text, c.end, reach)
+    # a note in the bracket right after it names the table again (「…命令\n（別表第二における情報提供の根拠）」):
+    # the clause goes on past it
+    note = _TABLE_NOTE_AFTER.match(text, c.end)
+    stop = _CLAUSE_END.search(text, note.end() if note is not None else c.end, reach)
     end = stop.start() if stop is not None else reach
     for m in _ROW_IN_CLAUSE.finditer(text, c.end, end):
         group = next(g for g in "abcd" if m.group(g))
@@ -833,6 +836,7 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     return None
 
 
+_TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]{0,30}?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]{0,30}[）)]")
 _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
 
 

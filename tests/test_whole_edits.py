@@ -41,6 +41,8 @@ INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u2060", "\u200c", "\u200d"]
         ("番号法別表第二の項目２７", False),
         # a bracket closed between 第N and 項, as in 「(27)の項」 (found by Hypothesis)
         ("番号法別表第一に掲げる事務のうち、住民基本台帳に関する事務として第16）の項", False),
+        # references past a note on the title that names the table again (a list cut off, left unread)
+        ("番号利用法別表第二の主務省令で定める事務及び情報を定める命令\n（別表第二における情報提供の根拠）\n：（１条２号ハ、２条７号ロ", False),
         # a table of the old order, which has none: not its article 2 (found by hand: 「…主務省令第４条の表」)
         ("番号法別表第二主務省令第２条の表", False),
         ("番号法別表第二の主務省令で定める事務及び情報を定める命令第2条の表の27の項", False),
