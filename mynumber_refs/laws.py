@@ -878,8 +878,8 @@ class LawIndex:
                         return NO_LAW  # the bracket that holds the table: its sentence starts here
                     depth -= 1
                 elif mark:
-                    if depth == 0:
-                        return NO_LAW  # 。, a blank line, a new item
+                    if depth == 0 or (mark == "\n" and _BLANK.match(self.text, p)):
+                        return NO_LAW  # 。, a blank line, a new item (a blank line ends any bracket left open too)
                 elif e is not None and depth == 0 and e.end <= pos:
                     return Binding(self.resolved(e), "sentence")
             if depth == 0 or lo <= after:
