@@ -46,6 +46,18 @@ def _xlsx(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
+def _one_row(path: Path, row: list[object]) -> Path:
+    """A Word or Excel file (by ``path``'s suffix) holding one table row of ``row``'s cells."""
+    if path.suffix == ".xlsx":
+        return _xlsx(path, [row])
+    d = docx.Document()
+    table = d.add_table(rows=1, cols=len(row))
+    for i, value in enumerate(row):
+        table.cell(0, i).text = str(value)
+    d.save(path)
+    return path
+
+
 def _renamed(path: Path) -> tuple[bool, set[str]]:
     doc = open_document(path)
     edits, findings = rewrite_document(doc, REWRITE)
@@ -61,12 +73,7 @@ def test_excel_a_name_with_its_rows_in_the_next_cell_is_kept(tmp_path: Path, row
 
 @pytest.mark.parametrize(("row", "renamed"), ROWS)
 def test_word_a_name_with_its_rows_in_the_next_cell_is_kept(tmp_path: Path, row: list[object], renamed: bool) -> None:
-    d = docx.Document()
-    table = d.add_table(rows=1, cols=len(row))
-    for i, value in enumerate(row):
-        table.cell(0, i).text = str(value)
-    d.save(tmp_path / "a.docx")
-    was_renamed, reasons = _renamed(tmp_path / "a.docx")
+    was_renamed, reasons = _renamed(_one_row(tmp_path / "a.docx", row))
     assert was_renamed is renamed
     assert ("number-after-table" in reasons) is not renamed
 
@@ -127,15 +134,7 @@ def test_a_table_takes_the_law_its_left_cell_ends_with(
 ) -> None:
     """「住民基本台帳法」 | 「別表第一の1の項」: the law column names the table's law; with --assume-law too, the
     table is that law's, left as written and reported as another law's."""
-    path = tmp_path / f"a.{fmt}"
-    if fmt == "xlsx":
-        _xlsx(path, [row])
-    else:
-        d = docx.Document()
-        table = d.add_table(rows=1, cols=len(row))
-        for i, value in enumerate(row):
-            table.cell(0, i).text = str(value)
-        d.save(path)
+    path = _one_row(tmp_path / f"a.{fmt}", row)
     edits, findings = rewrite_document(open_document(path), REWRITE)
     assert bool(edits) is rewritten
     reasons = {f.reason for f in findings}
@@ -170,15 +169,7 @@ def test_without_assume_law_a_table_takes_the_act_its_left_cell_ends_with(
 ) -> None:
     """「番号法」 | 「別表第一の16の項」: the law column names the act, so the table is the act's without
     --assume-law (a batch rewrites such a cell with the act assumed)."""
-    path = tmp_path / f"a.{fmt}"
-    if fmt == "xlsx":
-        _xlsx(path, [row])
-    else:
-        d = docx.Document()
-        table = d.add_table(rows=1, cols=len(row))
-        for i, value in enumerate(row):
-            table.cell(0, i).text = str(value)
-        d.save(path)
+    path = _one_row(tmp_path / f"a.{fmt}", row)
     edits, findings = rewrite_document(open_document(path), rewrite,
                                        assumed_fn=functools.partial(rewrite, assume_law=True))
     assert bool(edits) is rewritten
