@@ -836,7 +836,8 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     return None
 
 
-_TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]{0,30}?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]{0,30}[）)]")
+# (however long: a rewrite inside the bracket changes its length, never whether it names a table)
+_TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
 _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
 
 

@@ -426,3 +426,15 @@ def test_same_table_after_a_blank_line_changes_with_its_table(first: str, gap: s
     elif second != "同表":  # (a bare 同表 has nothing to change)
         assert first_changed == second_changed, (text, result.text)
     assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_note_bracket_reads_the_same_whatever_its_length(assume: bool) -> None:
+    """The bracket right after a name that names a table again is a note on it, and the name's clause goes on
+    past it — however long it is (found by the fuzzer: a rewrite inside the note made it longer than a
+    30-character window, and the second run renamed the table the first had kept)."""
+    text = ("番号法別表第二（番号法別表第二の２７の項番号法別表第一に掲げる事務のうち、住民基本台帳に関する事務として"
+            "第16）の項\n\n")
+    once = rewrite(text, assume_law=assume)
+    assert once.text.startswith("番号法別表第二（")  # the unread 「第16）の項」 keeps the outer name
+    assert rewrite(once.text, assume_law=assume).edits == ()
