@@ -174,3 +174,28 @@ def test_without_assume_law_a_table_takes_the_act_its_left_cell_ends_with(
                                        assumed_fn=functools.partial(rewrite, assume_law=True))
     assert bool(edits) is rewritten
     assert ("law-unknown" in {f.reason for f in findings}) is (not rewritten and "住民" not in row[0])
+
+
+@pytest.mark.parametrize(("law", "rewritten"), [("住民基本台帳法", False), ("番号法", True)])
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_law_cell_merged_over_rows_stands_left_of_each(tmp_path: Path, law: str, rewritten: bool, fmt: str) -> None:
+    """A 「根拠法令」 cell merged down over several rows is the cell to the left of each of them."""
+    path = tmp_path / f"a.{fmt}"
+    if fmt == "xlsx":
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.merge_cells("A1:A3")
+        ws["A1"] = law
+        for r in (1, 2, 3):
+            ws.cell(r, 2, f"別表第一の{r}の項")
+        wb.save(path)
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=3, cols=2)
+        table.cell(0, 0).merge(table.cell(2, 0)).text = law
+        for r in (1, 2, 3):
+            table.cell(r - 1, 1).text = f"別表第一の{r}の項"
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert len({e.location for e in edits}) == (3 if rewritten else 0)
+    assert len({f.location for f in findings if f.reason == "law-other"}) == (0 if rewritten else 3)

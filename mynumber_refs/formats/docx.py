@@ -302,9 +302,29 @@ def _cells_after(grid: list[list[tuple[int, str]]], r: int, c: int, count: int =
     return tuple(run for run in (right, below) if run)
 
 
+def _merged_down(rows: Sequence[Any], grid: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
+    """``grid`` with each cell that continues a vertical merge holding the text of the merge's first
+    cell (a 「根拠法令」 cell merged over several rows stands to the left of each of them)."""
+    out: list[list[tuple[int, str]]] = []
+    above: dict[int, str] = {}
+    for tr, row in zip(rows, grid, strict=True):
+        filled = []
+        for tc, (at, text) in zip(_row_children(tr, W_TC), row, strict=True):
+            merge = _cell_span(tc)[1]
+            if merge == "continue":
+                text = above.get(at, text)
+            elif merge == "restart":
+                above[at] = text
+            else:
+                above.pop(at, None)
+            filled.append((at, text))
+        out.append(filled)
+    return out
+
+
 def _cell_before(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
-    """The text of the nearest cell with text to the left of cell (r, c) in its row; see
-    formats.laws_left_of_cells."""
+    """The text of the nearest cell with text to the left of cell (r, c) in its row (``grid`` from
+    :func:`_merged_down`); see formats.laws_left_of_cells."""
     return next((t for _, t in reversed(grid[r][:c]) if t.strip()), "")
 
 
@@ -430,6 +450,7 @@ class _Walker:
             self.notes.append(change_record_note(label))  # an earlier 変更箇所 table (its title row first, maybe)
             return
         cell_grid = _table_grid(rows)
+        merged_grid: list[list[tuple[int, str]]] | None = None  # (made when a cell first asks for it)
         for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
@@ -479,7 +500,10 @@ class _Walker:
                 done = self.units[slot]
                 if done is not None:
                     done.unit.after = _cells_after(cell_grid, r_i - 1, c_i - 1)
-                    done.unit.before = _cell_before(cell_grid, r_i - 1, c_i - 1)
+                    if c_i > 1:
+                        if merged_grid is None:
+                            merged_grid = _merged_down(rows, cell_grid)
+                        done.unit.before = _cell_before(merged_grid, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below
