@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mynumber_refs import find_citations, rewrite
@@ -399,10 +399,14 @@ def test_a_laws_article_before_an_orders_title_does_not_keep_it(before: str) -> 
     st.sampled_from(["番号法別表第一", "番号法別表第二", "別表第二"]),
     st.booleans(),
 )
+# (found by Hypothesis in a clean checkout: 「27の項\u200b目」 is 「項目」, a word, read through the invisible character)
+@example("27の項", ["\u200b", "目\u3000"], "番号法別表第一", False)
 def test_no_new_name_stands_beside_an_old_row_before_it(row: str, glue: list[str], name: str, assume: bool) -> None:
     between = "".join(glue)
-    if re.search(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|条[\s]*の[\s]*表", between) or re.match(r"[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千の目]", between):
-        return  # another clause, a number that goes on, or 「項目」 (a word)
+    if re.search(r"。|\n[ \t\u3000\r]*\n|別[\s]*表|同[\s]*表|条[\s]*の[\s]*表", between) or re.match(
+        rf"[ \t\u3000{''.join(INVISIBLE)}]*[0-9０-９〇一二三四五六七八九十百千の目]", between
+    ):
+        return  # another clause, a number that goes on, or 「項目」 (a word; invisible characters are read through)
     text = "本文。" + row + between + name
     result = rewrite(text, assume_law=assume)
     assert result.text.startswith("本文。" + row)
