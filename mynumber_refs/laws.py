@@ -539,7 +539,8 @@ class LawIndex:
             if e is not None and rest is not None:
                 # (not an order of the act's tables: 「（別表第二主務省令第２条）」 cites into it)
                 named = e.kind is not LawKind.UNKNOWN and "別表" not in e.name and not self.order_name_ends_at(e.end)
-                return (e, rest.end()) if named else None
+                # (a blank line ends the bracket: what follows it never names the table's law)
+                return (e, rest.end()) if named and not _BLANK.search(text, end, rest.end()) else None
         return None
 
     def order_name_ends_at(self, k: int) -> bool:
