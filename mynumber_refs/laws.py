@@ -818,6 +818,11 @@ class LawIndex:
                         return Binding(None, "joined", inherited=prior)
                 m = _PROVISION_BACK.search(text, max(0, before - 60), before) if before > 0 else None
                 if m is None:
+                    # …or right after a law's name: 「住民基本台帳法（別表第一の1の項）」 is that law's table
+                    # (not after an order of the act's tables: 「…命令\n（別表第二における…）」 is a note on its title)
+                    named = self.expression_ending_at(before) if before > 0 else None
+                    if named is not None and named.kind is not LawKind.UNKNOWN and not self.order_name_ends_at(before):
+                        return Binding(named, "bracket")
                     break
                 opened = True
                 k, via = self._back(m.start()), "bracket"

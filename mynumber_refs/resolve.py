@@ -484,7 +484,8 @@ def _find(
                       c_start, assume_law)
         last_was_table = parsed.order_title is None
         unnamed = law.basis in (None, LawBasis.ASSUMED) and not law.other
-        noted = laws.law_noted_after(c_end) if unnamed else None
+        # (a table joined to one before it takes its law only when no bracket after it names another)
+        noted = laws.law_noted_after(c_end) if unnamed or law.via == "joined" else None
         if noted is not None:  # 「別表第一の16の項（住民基本台帳法）」: the bracket after it names its law
             if law.via == "joined":  # 「別表第一の16の項、別表第二の27の項（番号法）」: of the tables joined before it too
                 for i in unnamed_run:

@@ -626,3 +626,17 @@ def test_a_blank_line_ends_a_sentence_inside_a_bracket_left_open(gap: str) -> No
     once = rewrite(text, assume_law=True)
     assert "別表の24の項" in once.text
     assert rewrite(once.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "expected"), [
+    # a table in a bracket right after a law's name is that law's
+    ("住民基本台帳法（別表第一の1の項）", "住民基本台帳法（別表第一の1の項）"),
+    ("番号法施行令（別表第一の16の項）", "番号法施行令（別表第一の16の項）"),
+    ("番号法（別表第一の16の項）", "番号法（別表の24の項）"),
+    # a table joined to one before it takes that one's law only when no bracket after it names another
+    ("別表第一の16の項（番号法）、別表第二（住民基本台帳法）", "別表の24の項（番号法）、別表第二（住民基本台帳法）"),
+    ("番号法別表第一の16の項、別表第二の27の項（住民基本台帳法）", "番号法別表の24の項、別表第二の27の項（住民基本台帳法）"),
+])
+def test_a_law_right_next_to_a_table_in_brackets_is_its_law(text: str, expected: str, assume: bool) -> None:
+    assert rewrite(text, assume_law=assume).text == expected
