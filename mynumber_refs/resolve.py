@@ -486,8 +486,9 @@ def _find(
         unnamed = law.basis in (None, LawBasis.ASSUMED) and not law.other
         # (a table joined to one before it takes its law only when no bracket after it names another)
         noted = laws.law_noted_after(c_end) if unnamed or law.via == "joined" else None
+        joined_before = law.via == "joined"
         if noted is not None:  # 「別表第一の16の項（住民基本台帳法）」: the bracket after it names its law
-            if law.via == "joined":  # 「別表第一の16の項、別表第二の27の項（番号法）」: of the tables joined before it too
+            if joined_before:  # 「別表第一の16の項、別表第二の27の項（番号法）」: of the tables joined before it too
                 for i in unnamed_run:
                     o = out[i]
                     if isinstance(o, Citation):
@@ -498,7 +499,7 @@ def _find(
                             dropped.add(i)
                             kept.append(_Kept(o.start, o.end, o.passage, None, False, bool(o.rows), False))
             law = _noted_law(noted[0], c_start)
-        if not unnamed or (law.via != "joined" and noted is None):
+        if not joined_before or noted is not None:  # (a run starts at a table not joined to the one before)
             unnamed_run = []
         last_end, last_law = (c_end if noted is None else noted[1]), law
         ends.push(c_end)

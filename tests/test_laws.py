@@ -487,6 +487,8 @@ _CUT_PIECES = st.sampled_from([
 # a bracket opened before the blank line names no law after it (found by Hypothesis on the first version of the
 # bracket that names a table's law)
 @example("別表第一の16の項（", "\n\n", "番号法）", False)
+# …nor does a bracket after tables joined there reach a table before the blank line (found by the fuzzer)
+@example("別表第二の27の項", "\n\n", "別表第一の16の項（番号法）、別表第二（住民基本台帳法）", True)
 def test_what_follows_a_blank_line_never_changes_the_citations_before_it(
     before: str, blank: str, after: str, assume: bool
 ) -> None:
