@@ -484,9 +484,9 @@ def _find(
                       c_start, assume_law)
         last_was_table = parsed.order_title is None
         unnamed = law.basis in (None, LawBasis.ASSUMED) and not law.other
-        # (a table joined to one before it takes its law only when no bracket after it names another)
-        noted = laws.law_noted_after(c_end) if unnamed or law.via == "joined" else None
         joined_before = law.via == "joined"
+        # (a table joined to one before it takes its law only when no bracket after it names another)
+        noted = laws.law_noted_after(c_end) if unnamed or joined_before else None
         if noted is not None:  # 「別表第一の16の項（住民基本台帳法）」: the bracket after it names its law
             if joined_before:  # 「別表第一の16の項、別表第二の27の項（番号法）」: of the tables joined before it too
                 for i in unnamed_run:
