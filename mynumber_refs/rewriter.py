@@ -191,6 +191,7 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
 
 
 _SPACES = " \u3000"
+_SPACES_AND_BREAKS = " \u3000\t\r\n"
 
 # 施行日 of the renumbering (令和5年法律第48号): 別表第一 → 別表, 別表第二 → the order's 第2条の表
 EFFECTIVE_DATE = datetime.date(2024, 5, 27)
@@ -234,7 +235,9 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
             elif table_part is not None:
                 edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c, evidence))
             if i == 0 and provision is None:
-                item = _NETWORK_ITEM_JOINED.search(ctx.text, max(0, c.start - 40), c.start)
+                item = _NETWORK_ITEM_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
+                if item is not None and not _acts_item(ctx, item.start(), c):
+                    item = None
                 noted = ctx.laws().law_noted_after(c.end) if item is None else None
                 if noted is not None and noted[0].kind is LawKind.ACT:
                     # 「別表第二（番号法第19条第7号）」: the bracket right after it, naming the act, gives its provision
@@ -247,15 +250,34 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
 
 # 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021
 # renumbering and as 第8号 since (the new order is 「…第十九条第八号に基づく…命令」): a 第19条第7号 joined
-# right before the table (by 及び, 並びに, 、 or the bracket the table opens) is that provision
+# right before the table is that provision.  Joined: by 及び, 並びに, 、 or the bracket the table opens, by
+# a phrase that makes it the table's basis (「の規定による」, 「の規定に基づく」, 「に規定する」), or by
+# nothing but a short note in brackets (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
 _NETWORK_ITEM_JOINED = re.compile(
     r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号[\s]*"
-    r"(?:及[\s]*び|並[\s]*び[\s]*に|[、，,]|[（(])[\s]*\Z"
+    r"(?:(?:[（(][^（）()「」『』\n]{1,60}[）)][\s]*)?"
+    r"(?:及[\s]*び|並[\s]*び[\s]*に|[、，,]|[（(]"
+    r"|の[\s]*規[\s]*定[\s]*に[\s]*(?:よ[\s]*る|基[\s]*づ[\s]*く)|に[\s]*規[\s]*定[\s]*す[\s]*る)"
+    r"|[（(][^（）()「」『』\n]{1,60}[）)])[^\S\n]*\n?[^\S\n]*\Z"
 )
+_NETWORK_ITEM_REACH = 120
 _NETWORK_ITEM_NOTED = re.compile(
     r"[\s]*(?:[（(][^（）()]*[）)][\s]*)?第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号[\s]*[）)]"
 )
 _EIGHT = {"7": "8", "７": "８", "七": "八"}
+
+
+def _acts_item(ctx: _Context, start: int, c: Citation) -> bool:
+    """Whether the 第19条第7号 at ``start``, joined before the table ``c``, is the act's: the act is named
+    right before it, or nothing is and the table names no law of its own (「住民基本台帳法第19条第7号及び
+    番号法別表第二」 and 「住民基本台帳法第5条、第19条第7号及び番号法別表第二」 cite the other law's 号)."""
+    j = start
+    while j > 0 and ctx.text[j - 1] in _SPACES_AND_BREAKS:
+        j -= 1
+    named = ctx.laws().expression_ending_at(j)
+    if named is not None:
+        return named.kind is LawKind.ACT
+    return c.part("law") is None
 
 
 def _without_dai(ctx: _Context, provision: Part) -> bool:

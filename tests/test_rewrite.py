@@ -903,6 +903,40 @@ def test_the_network_provision_joined_to_the_second_table_is_renumbered_with_it(
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a short note in brackets between them, as PIAs head their lists of bases
+    ("・番号利用法第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二の27の項",
+     "・番号利用法第19条第8号（情報提供ネットワークシステムによる情報提供）　番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第１９条第７号（情報連携）\n別表第二", "番号法第１９条第８号（情報連携）\n番号法第１９条第８号に基づく主務省令第２条の表"),
+    ("番号法第9条第1項、第19条第7号（情報提供）及び別表第二", "番号法第9条第1項、第19条第8号（情報提供）及び番号法第19条第8号に基づく主務省令第2条の表"),
+    # a phrase that makes it the table's basis
+    ("番号法第19条第7号の規定による別表第二の27の項", "番号法第19条第8号の規定による番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第十九条第七号に規定する別表第二", "番号法第十九条第八号に規定する番号法第十九条第八号に基づく主務省令第二条の表"),
+])
+def test_the_network_provision_before_a_note_or_a_basis_phrase_is_renumbered_with_the_table(text: str, expected: str) -> None:
+    """「第19条第7号（…）　別表第二」, 「第19条第7号の規定による別表第二」: the 号 is the table's provision as
+    when 及び joins them; it changes with the table or not at all."""
+    assert rewrite(text).text == expected
+    assert rewrite(expected).edits == ()
+    kept = text.replace("別表第二の27の項", "別表第二の99999の項").replace("別表第二\n", "別表第二の99999の項\n")
+    if kept != text:
+        assert rewrite(kept).text == kept
+
+
+@pytest.mark.parametrize("text", [
+    "住民基本台帳法第19条第7号及び番号法別表第二",  # the other law named right before the 号
+    "住民基本台帳法第19条第7号（住民票）　番号法別表第二の27の項",
+    "住民基本台帳法第5条、第19条第7号及び番号法別表第二",  # the table names its own law: the 号 is the other law's
+    "番号法第19条第7号の規定により、別表第二の27の項",  # a clause of its own, not the table's basis
+    "番号法第19条第7号\n\n別表第二の27の項",  # another passage
+    "番号法第19条第7号（「別表第二」という。）別表第二",  # not a note: it quotes
+])
+def test_another_laws_or_a_separate_network_item_keeps_its_number(text: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert "第19条第7号" in result.text
+    assert "主務省令第2条の表" in result.text  # the table itself is rewritten
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("別表第二（番号法第19条第7号）", "第19条第8号に基づく主務省令第2条の表（番号法第19条第8号）"),
     ("番号法別表第二（同法第19条第7号）", "番号法第19条第8号に基づく主務省令第2条の表（同法第19条第8号）"),
     ("別表第二の二十七の項（番号法（平成二十五年法律第二十七号）第十九条第七号）",
