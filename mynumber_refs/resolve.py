@@ -528,7 +528,9 @@ def _find(
             # a bare 「別表」 with no law written (a document's own appendix heading): nothing to rewrite
             keep(c_start, c_end)
             continue
-        start = law.start if law.end != -1 else c_start
+        # 同表 names the table cited before it, law and all: a law's name before it is not part of it (in
+        # 「番号法（別表第一の16の項）\n同表の20の項」 the table in the bracket is its antecedent)
+        start = law.start if law.end != -1 and not parsed.same_table else c_start
         law_part = (start, law.end, law.text or "") if start < c_start else None
         order = None
         if parsed.order_title is not None:
@@ -751,11 +753,13 @@ class _Seen:
         self._text = text
         self._passage = -1
         self._stack: list[list[Any]] = []  # [citation, its index, read up to, bracket depth there]
+        self.last: tuple[Citation | _Kept, int] | None = None  # the last one added, in brackets or not
 
     def add(self, c: Citation | _Kept, index: int) -> None:
         if c.passage != self._passage:
             self._passage, self._stack = c.passage, []
         self._stack.append([c, index, c.end, 0])
+        self.last = (c, index)
 
     def before(self, c: Citation) -> tuple[Citation | _Kept, int] | None:
         if c.passage != self._passage:
@@ -880,6 +884,11 @@ def _resolve_antecedents(
             # 同表 (the table cited last, in an earlier passage too) or a bare row list (in its passage)
             found = tables.before_across(c) if c.kind is CitationKind.TABLE else tables.before(c)
             if found is None:
+                near = tables.last if c.kind is CitationKind.TABLE else None
+                if near is not None and near[1] >= 0 and c.start - near[0].end <= _MAX_ANTECEDENT_DISTANCE:
+                    # 「番号法（別表第一の16の項）\n同表の20の項」: the table in the bracket is not 同表's (as a law
+                    # named in brackets is not 同法's), but a reader may take it so: it stays as written too
+                    c = attrs.evolve(c, antecedent=near[1])
                 out.append(_finding(c, F.NO_ANTECEDENT))
                 continue
             last_table, last_table_index = found

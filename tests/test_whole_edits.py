@@ -442,3 +442,22 @@ def test_a_note_bracket_reads_the_same_whatever_its_length(assume: bool) -> None
     once = rewrite(text, assume_law=assume)
     assert once.text.startswith("番号法別表第二（")  # the unread 「第16）の項」 keeps the outer name
     assert rewrite(once.text, assume_law=assume).edits == ()
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("row", ["20", "99999"])
+def test_same_table_after_a_law_with_a_bracketed_table_is_not_the_law_s_citation(row: str, assume: bool) -> None:
+    """「番号法（別表第一の16の項）\\n同表の20の項」: 同表 never takes the law's name before it into its span
+    (found by the fuzzer, seed 50505: the 同表 citation spanned the bracket, so the bracketed table was renamed
+    inside a citation reported as left).  A table inside brackets is not 同表's antecedent, as a law named
+    inside brackets is not 同法's: 同表 is reported with its own span, and as a reader may take the bracketed
+    table for its antecedent, that table stays as written too (never renamed above an old row of 同表)."""
+    text = f"番号法（別表第一の16の項）\n同表の{row}の項"
+    result = rewrite(text, assume_law=assume)
+    same = text.index("同表")
+    reported = [f for f in result.findings if f.start <= same < f.end]
+    assert reported and all(f.start == same for f in reported), result.findings
+    assert result.text == text
+    assert any(f.reason == "dependent-kept" and f.start == text.index("別表") for f in result.findings)
+    # with no 同表 after it, the bracketed table is rewritten
+    assert rewrite(text.split("\n")[0], assume_law=assume).text == "番号法（別表の24の項）"
