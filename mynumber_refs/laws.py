@@ -118,6 +118,14 @@ _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 _INSTRUMENT_BEFORE_TABLE = re.compile(
     rf"(?<![{_W}])[{_W}]{{0,12}}?(?<!主務)(?:政令|省令|府令|命令|告示|訓令|通知|通達|要領|要項|細則|内規|規約|協定書?|契約書|仕様書|約款|覚書|手順書|指針|基準)\Z"
 )
+# …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
+# 「様式第1号別表」, 「附則別表第一」): never the act's, with or without --assume-law
+_DOCUMENT_BEFORE_TABLE = re.compile(
+    rf"(?<![{_W}])(?:[{_W}]{{0,8}}?書|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
+    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?{_S}\Z"
+)
+# the last characters of both (a table's owner is looked for only after one of them)
+_OWNER_LAST = frozenset("令示知達領項則規定書款指準紙添冊録料式号0123456789０１２３４５６７８９一二三四五六七八九十")
 
 # 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
 # と言う / とする / と称する / と略す / と略記する / と記す.  A term holds no quote or bracket that opens: 「以下「住基法\n
@@ -851,8 +859,8 @@ class LawIndex:
                         continue
             break
         e = self.expression_ending_at(k) if k > 0 else None
-        if e is None and k > 0 and text[k - 1] in "令示知達領項則規定書款指準" and "\n" not in text[k:pos]:
-            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k)
+        if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
+            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
                 e = LawExpr(m.start(), k, m.group(), LawKind.OTHER, None)
         if e is not None:

@@ -76,6 +76,17 @@ OTHERS = [
     "厚生労働省令別表第二",
     "委託契約書別表第1の1の項",
     "政令第2条及び別表第一の3の項",
+    # a document's own tables: the assessment, its attachments, forms and supplementary provisions
+    "本評価書の別表第二の3の項",
+    "本書別表第二の3の項",
+    "評価書別表第一",
+    "別紙別表第一の2の項",
+    "別添別表第二の3の項",
+    "別添２別表第二の3の項",
+    "様式第1号別表第二",
+    "様式別表第一",
+    "資料３　別表第一の2の項",
+    "附則別表第一",
     # spaced out, as PDF extraction gives
     "生 活 保 護 法 別 表 第 1 の 1 の 項",
     "住 民 基 本 台 帳 法 第 3 0 条 の 9 及 び 別 表 第 一",
