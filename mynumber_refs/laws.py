@@ -119,13 +119,15 @@ _INSTRUMENT_BEFORE_TABLE = re.compile(
     rf"(?<![{_W}])[{_W}]{{0,12}}?(?<!主務)(?:政令|省令|府令|命令|告示|訓令|通知|通達|要領|要項|細則|内規|規約|協定書?|契約書|仕様書|約款|覚書|手順書|指針|基準)\Z"
 )
 # …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
-# 「様式第1号別表」, 「附則別表第一」): never the act's, with or without --assume-law
+# 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
+# 「上記別表第一」, 「添付の別表第二」): never the act's, with or without --assume-law
 _DOCUMENT_BEFORE_TABLE = re.compile(
-    rf"(?<![{_W}])(?:[{_W}]{{0,8}}?書|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
-    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?{_S}\Z"
+    rf"(?<![{_W}])(?:(?:[{_W}]{{0,8}}?書|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
+    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?"
+    rf"|次|[上下左前後別]{_S}記|以{_S}下|[前後]{_S}掲|添{_S}付|末{_S}尾){_S}\Z"
 )
 # the last characters of both (a table's owner is looked for only after one of them)
-_OWNER_LAST = frozenset("令示知達領項則規定書款指準紙添冊録料式号0123456789０１２３４５６７８９一二三四五六七八九十")
+_OWNER_LAST = frozenset("令示知達領項則規定書款指準紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十")
 
 # 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
 # と言う / とする / と称する / と略す / と略記する / と記す.  A term holds no quote or bracket that opens: 「以下「住基法\n
