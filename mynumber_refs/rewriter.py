@@ -183,10 +183,10 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
     nothing more to do)."""
     if c.law_span is not None and c.law_span[0] >= c.end:
         return ""  # named in the bracket after it (「別表第二（番号法）」)
+    if ctx.same_law_would_take(c.end):
+        return ""  # (whatever law the citation has: 「別表6項（番号法）及び別表第二同法別表第二」, fuzzer seed 51515)
     if c.law and c.law_basis is not LawBasis.ASSUMED:
         return _TYPO_CORRECTED.get(c.law, c.law)  # never a copy of a misspelt name (--fix-typos)
-    if ctx.same_law_would_take(c.end):
-        return ""
     return ctx.law_name
 
 
