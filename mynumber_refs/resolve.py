@@ -884,10 +884,16 @@ def _resolve_antecedents(
             # 同表 (the table cited last, in an earlier passage too) or a bare row list (in its passage)
             found = tables.before_across(c) if c.kind is CitationKind.TABLE else tables.before(c)
             if found is None:
-                near = tables.last if c.kind is CitationKind.TABLE else None
-                if near is not None and near[1] >= 0 and c.start - near[0].end <= _MAX_ANTECEDENT_DISTANCE:
-                    # 「番号法（別表第一の16の項）\n同表の20の項」: the table in the bracket is not 同表's (as a law
-                    # named in brackets is not 同法's), but a reader may take it so: it stays as written too
+                near = tables.last
+                if (
+                    near is not None
+                    and near[1] >= 0
+                    and c.start - near[0].end <= _MAX_ANTECEDENT_DISTANCE
+                    and (c.kind is CitationKind.TABLE or near[0].passage == c.passage)
+                ):
+                    # 「番号法（別表第一の16の項）\n同表の20の項」, 「番号法別表第一）項番：16の項」: the table in a
+                    # closed bracket is not what 同表 or a list hangs on (as a law named in brackets is not
+                    # 同法's), but a reader may take it so: it stays as written too
                     c = attrs.evolve(c, antecedent=near[1])
                 out.append(_finding(c, F.NO_ANTECEDENT))
                 continue
