@@ -482,8 +482,11 @@ def _find(
             continue
         law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start), noted=note_of),
                       c_start, assume_law)
+        bound = law
+        if parsed.same_table:  # 同表 names the table cited before it, law and all: no law of its own (not
+            law = _Law(None, None, c_start)  # one named earlier in its sentence: 「…主務省令第４条：…、同表の20の項」)
         last_was_table = parsed.order_title is None
-        unnamed = law.basis in (None, LawBasis.ASSUMED) and not law.other
+        unnamed = law.basis in (None, LawBasis.ASSUMED) and not law.other and not parsed.same_table
         joined_before = law.via == "joined"
         # (a table joined to one before it takes its law only when no bracket after it names another)
         noted = laws.law_noted_after(c_end) if unnamed or joined_before else None
@@ -501,7 +504,7 @@ def _find(
             law = _noted_law(noted[0], c_start)
         if not joined_before or noted is not None:  # (a run starts at a table not joined to the one before)
             unnamed_run = []
-        last_end, last_law = (c_end if noted is None else noted[1]), law
+        last_end, last_law = (c_end if noted is None else noted[1]), (bound if parsed.same_table else law)
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None

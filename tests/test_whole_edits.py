@@ -483,3 +483,25 @@ def test_same_table_after_a_law_with_a_bracketed_table_is_not_the_law_s_citation
     assert any(f.reason == "dependent-kept" and f.start == text.index("別表") for f in result.findings)
     # with no 同表 after it, the bracketed table is rewritten
     assert rewrite(text.split("\n")[0], assume_law=assume).text == "番号法（別表の24の項）"
+
+
+@pytest.mark.parametrize("assume", [False, True])
+def test_same_table_takes_no_law_from_its_sentence(assume: bool) -> None:
+    """「同表」 names the table cited before it, law and all: another law named earlier in its sentence
+    does not make it that law's (it was kept as `law-other` under a renamed 別表第一, with its old row)."""
+    text = "番号法別表第一の16の項。住民基本台帳法第7条に基づき、同表の20の項"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == "番号法別表の24の項。住民基本台帳法第7条に基づき、同表の32の項"
+    # …and another law's table before it still makes it that law's
+    other = "住民基本台帳法別表第一の1の項及び同表の2の項"
+    assert rewrite(other, assume_law=assume).text == other
+
+
+def test_same_table_reads_the_same_after_an_orders_title_is_renamed() -> None:
+    """Found by Hypothesis (session 9): 同表 after a bracketed table, in a sentence that the old order's
+    title opens, was `no-antecedent` on the first run (the bracketed table kept with it) and read as
+    the new order's (`law-other`) on the second, which then renamed the bracketed table."""
+    text = "別表第二主務省令第２条：（別表第二の2、3の項）、同表の20の項、"
+    once = rewrite(text, assume_law=True)
+    assert "（別表第二の2、3の項）、同表の20の項" in once.text
+    assert rewrite(once.text, assume_law=True).edits == ()
