@@ -191,11 +191,19 @@ _KOUBAN_LIST_OPEN = re.compile(r"[ \t\u3000]*(?P<open>[（(])[\s]*項[\s]*番")
 _KOUBAN_LIST_REACH = 400
 
 
+# 「…が含まれる項（項番27、28）」: the 項 that ends a content criterion (after kana: not 事項, 記載事項)
+# right before a bracket that opens with 項番
+_CRITERION_KOU = re.compile(r"(?<=[ぁ-ゖ])項(?=[ \t\u3000]*[（(][\s]*項[\s]*番)")
+
+
 def kouban_list_candidates(text: str, table_ends: Collection[int]) -> Iterator[Candidate]:
     """The bracketed lists 「（項番4、27）」 right after the tables without rows that end at
-    ``table_ends`` (a candidate of the kind 「（27、28の項）」 is: its anchor is the character before
-    the closing bracket)."""
-    for end in sorted(table_ends):
+    ``table_ends``, and right after the 項 that ends a content criterion (「…が含まれる項（項番27、28）」),
+    as candidates of the kind 「（27、28の項）」 is: the anchor is the character before the closing bracket."""
+    ends = set(table_ends)
+    if "番" in text:
+        ends.update(m.end() for m in _CRITERION_KOU.finditer(text))
+    for end in sorted(ends):
         m = _KOUBAN_LIST_OPEN.match(text, end)
         if m is None:
             continue

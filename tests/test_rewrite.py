@@ -980,6 +980,30 @@ def test_rows_after_nouchi_are_the_tables_rows(text: str, expected: str) -> None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("番号法第19条第7号及び別表第2（第1欄が「市町村長」の項のうち第2欄に「住民票関係情報」が含まれる項（項番27、28））",
+     "番号法第19条第8号及び番号法第19条第8号に基づく主務省令第2条の表（第1欄が「市町村長」の項のうち第2欄に「住民票関係情報」が含まれる項（項番48、49））"),
+    ("番号法別表第二（第三欄が「市町村長」の項のうち、第四欄に「住民票関係情報」が含まれる項（項番１、２、４））",
+     "番号法第１９条第８号に基づく主務省令第２条の表（第三欄が「市町村長」の項のうち、第四欄に「住民票関係情報」が含まれる項（項番１、２、５））"),
+])
+def test_a_kouban_list_after_a_content_criterion_is_the_tables_rows(text: str, expected: str) -> None:
+    """「…が含まれる項（項番27、28）」: a bracketed list opening with 項番 right after the 項 that ends a
+    content criterion is the rows of the table before it, as 「…が含まれる項（27、28の項）」 is (it was
+    kept as `number-after-table`)."""
+    result = rewrite(text)
+    assert result.text == expected and not result.findings
+    assert rewrite(expected).edits == ()
+    kept = text.replace("28）", "99999）").replace("４）", "９９９９９）")
+    assert rewrite(kept).text == kept
+
+
+def test_a_kouban_list_after_a_word_ending_in_kou_is_not_read() -> None:
+    """「記載事項（項番３）」: 事項 is a word, not a criterion's 項; the document's own item number stays, and
+    the table before it with it."""
+    text = "番号法別表第二に基づく。記載事項（項番４）"
+    assert rewrite(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("番号法別表第二（項番4、27）", "番号法第19条第8号に基づく主務省令第2条の表（項番5、48）"),
     ("番号法第１９条第７号　別表第二（項番１、２、３、４）", "番号法第１９条第８号に基づく主務省令第２条の表（項番１、２、３、５）"),
 ])
