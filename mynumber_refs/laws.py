@@ -513,7 +513,7 @@ class LawIndex:
                 starts.append(self._kana_name_start(m.start()))
         if last == "令":
             m = _ORDER_NAME_AT_END.search(text, max(0, k - 80), k)
-            if m is not None:
+            if m is not None and not _BLANK.search(text, m.start(), k):  # (a name never spans a blank line)
                 starts.append(m.start())
         if k >= 2 and text[k - 2] in " \u3000":
             m = _SPACED_NAME_AT_END.search(text, max(0, k - 90), k)
@@ -556,7 +556,10 @@ class LawIndex:
     def order_name_ends_at(self, k: int) -> bool:
         """Whether an order of the act's tables is named right before ``k`` (「…に基づく主務省令」,
         「…別表第二の主務省令で定める事務及び情報を定める命令」)."""
-        return self.text[k - 1] == "令" and _ORDER_NAME_AT_END.search(self.text, max(0, k - 80), k) is not None
+        if self.text[k - 1] != "令":
+            return False
+        m = _ORDER_NAME_AT_END.search(self.text, max(0, k - 80), k)
+        return m is not None and not _BLANK.search(self.text, m.start(), k)
 
     def _spaced_word_start(self, lo: int, k: int) -> int | None:
         """Where a spaced-out name found at ``lo`` (ending at ``k``) begins: after the last word end
