@@ -42,6 +42,7 @@ from typing import NamedTuple
 import attrs
 
 from .model import ALIASES, MY_NUMBER_ACT, LawBasis
+from .numerals import parse_int
 
 __all__ = [
     "ALIASES",
@@ -128,6 +129,33 @@ _DOCUMENT_BEFORE_TABLE = re.compile(
 )
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset("令示知達領項則規定書款指準紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十")
+
+# A law or instrument named by its number alone, right before its table: 「平成25年法律第27号別表第一」 is the
+# act's, 「昭和42年法律第81号別表第一」 another law's, 「平成26年政令第155号別表」 an order's
+_LAW_NUMBER_AT_END = re.compile(
+    rf"(?P<era>明{_S}治|大{_S}正|昭{_S}和|平{_S}成|令{_S}和){_S}(?P<year>{_NUM}|元){_S}年{_S}"
+    rf"(?P<kind>[^\s第（）()「」『』。、，,]{{1,20}}?){_S}第{_S}(?P<n>{_NUM}){_S}号{_S}\Z"
+)
+
+
+def _law_by_number(text: str, k: int) -> LawExpr | None:
+    """The law or instrument whose number ends at ``k``, or None."""
+    m = _LAW_NUMBER_AT_END.search(text, max(0, k - 48), k)
+    if m is None:
+        return None
+    name = "".join(m.group().split())
+    try:
+        act = (
+            "".join(m.group("era").split()) == "平成"
+            and m.group("year") != "元"
+            and parse_int(m.group("year")) == 25
+            and "".join(m.group("kind").split()) == "法律"
+            and parse_int(m.group("n")) == 27
+        )
+    except ValueError:
+        return None
+    return LawExpr(m.start(), k, name, LawKind.ACT, LawBasis.NAMED) if act else LawExpr(m.start(), k, name, LawKind.OTHER, None)
+
 
 # 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
 # と言う / とする / と称する / と略す / と略記する / と記す.  A term holds no quote or bracket that opens: 「以下「住基法\n
@@ -864,6 +892,8 @@ class LawIndex:
                         continue
             break
         e = self.expression_ending_at(k) if k > 0 else None
+        if e is None and k > 0 and text[k - 1] == "号" and "\n" not in text[k:pos]:
+            e = _law_by_number(text, k)  # 「昭和42年法律第81号別表第一」: the law its number names
         if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
             m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
