@@ -138,6 +138,11 @@ _LAW_NUMBER_AT_END = re.compile(
 )
 
 
+_LAW_NUMBER_OPENS = re.compile(
+    rf"{_S}(?:明{_S}治|大{_S}正|昭{_S}和|平{_S}成|令{_S}和){_S}(?:{_NUM}|元){_S}年[^\s第（）()「」『』。、，,]{{1,20}}?{_S}第{_S}{_NUM}{_S}号"
+)
+
+
 def _law_by_number(text: str, k: int) -> LawExpr | None:
     """The law or instrument whose number ends at ``k``, or None."""
     m = _LAW_NUMBER_AT_END.search(text, max(0, k - 48), k)
@@ -832,6 +837,7 @@ class LawIndex:
         used_no = False
         written_end = -1
         opened = False  # walked out of a bracket that the table opens
+        by_number: LawExpr | None = None  # the law whose number a bracket right before the table holds
         while k > 0:
             ch = text[k - 1]
             if ch in "）)":
@@ -841,6 +847,9 @@ class LawIndex:
                 # a bracketed insertion: the law's number, a definition, a note
                 if written_end == -1 and via == "adjacent":
                     written_end = k
+                    number = _LAW_NUMBER_OPENS.match(text, o + 1, k - 1)
+                    if number is not None:  # (read when no name stands before the bracket)
+                        by_number = _law_by_number(text, number.end())
                 k = self._back(o)
                 continue
             if ch == "の" and not used_no:
@@ -894,6 +903,8 @@ class LawIndex:
         e = self.expression_ending_at(k) if k > 0 else None
         if e is None and k > 0 and text[k - 1] == "号" and "\n" not in text[k:pos]:
             e = _law_by_number(text, k)  # 「昭和42年法律第81号別表第一」: the law its number names
+        if e is None and by_number is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it
+            return Binding(by_number, "adjacent", written_end)
         if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
             m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table

@@ -92,6 +92,8 @@ OTHERS = [
     "昭和四十二年法律第八十一号別表第二の五の項",
     "令和5年法律第48号別表第一",
     "平成26年内閣府・総務省令第7号別表第二",
+    "（昭和42年法律第81号）別表第一の1の項",  # in a bracket, whatever stands before it
+    "住民基本台帳（昭和42年法律第81号）別表第一の1の項",
     # …or a place in the text: the document's own table
     "次の別表第一のとおり",
     "下記別表第二の3の項を参照",
