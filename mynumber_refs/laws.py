@@ -123,9 +123,11 @@ _INSTRUMENT_BEFORE_TABLE = re.compile(
 # 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
 # 「上記別表第一」, 「添付の別表第二」): never the act's, with or without --assume-law
 _DOCUMENT_BEFORE_TABLE = re.compile(
-    rf"(?<![{_W}])(?:(?:[{_W}]{{0,8}}?書|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
-    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?"
-    rf"|次|[上下左前後別]{_S}記|以{_S}下|[前後]{_S}掲|添{_S}付|末{_S}尾){_S}\Z"
+    rf"(?:(?<![{_W}])(?:(?:[{_W}]{{0,8}}?書|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
+    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?|次)"
+    # (a two-character pointer is one whatever stands before it: 「…38項の2末尾別表第一」 and, rewritten,
+    # 「…58項末尾別表第一」 read the same)
+    rf"|[上下左前後別]{_S}記|以{_S}下|[前後]{_S}掲|添{_S}付|末{_S}尾){_S}\Z"
 )
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset("令示知達領項則規定書款指準紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十")

@@ -1051,12 +1051,19 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
             bare.setdefault((other.passage, _family(other)), []).append(j)
     bare_starts = {key: [items[j].start for j in members] for key, members in bare.items()}
     breaks: dict[int, list[int]] = {}  # by passage: where its sentences end, found once
+    # (a sentence never ends inside a citation: 「別表第二\n1、2、3項」 is one, whatever its line break looks like)
+    cited = [(it.start, it.end) for it in items if isinstance(it, Citation)]
+    cited_starts = [sp[0] for sp in cited]
+
+    def inside(pos: int) -> bool:
+        k = bisect.bisect_right(cited_starts, pos) - 1
+        return k >= 0 and cited[k][0] <= pos < cited[k][1]
 
     def sentence(passage: int, start: int, end: int) -> tuple[int, int]:
         """From the start of the sentence holding ``start`` to the end of the one holding ``end``."""
         if passage not in breaks:
             stop = passage_end(text, passage, len(text))
-            breaks[passage] = [m.start() for m in SENTENCE_BREAK.finditer(text, passage, stop)] + [stop]
+            breaks[passage] = [m.start() for m in SENTENCE_BREAK.finditer(text, passage, stop) if not inside(m.start())] + [stop]
         marks = breaks[passage]
         k = bisect.bisect_left(marks, start)
         return (marks[k - 1] + 1 if k else passage), marks[bisect.bisect_left(marks, end - 1)]
