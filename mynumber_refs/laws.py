@@ -134,15 +134,12 @@ _OWNER_LAST = frozenset("令示知達領項則規定書款指準紙添冊録料�
 
 # A law or instrument named by its number alone, right before its table: 「平成25年法律第27号別表第一」 is the
 # act's, 「昭和42年法律第81号別表第一」 another law's, 「平成26年政令第155号別表」 an order's
-_LAW_NUMBER_AT_END = re.compile(
+_LAW_NUMBER = (
     rf"(?P<era>明{_S}治|大{_S}正|昭{_S}和|平{_S}成|令{_S}和){_S}(?P<year>{_NUM}|元){_S}年{_S}"
-    rf"(?P<kind>[^\s第（）()「」『』。、，,]{{1,20}}?){_S}第{_S}(?P<n>{_NUM}){_S}号{_S}\Z"
+    rf"(?P<kind>[^\s第（）()「」『』。、，,]{{1,20}}?){_S}第{_S}(?P<n>{_NUM}){_S}号"
 )
-
-
-_LAW_NUMBER_OPENS = re.compile(
-    rf"{_S}(?:明{_S}治|大{_S}正|昭{_S}和|平{_S}成|令{_S}和){_S}(?:{_NUM}|元){_S}年[^\s第（）()「」『』。、，,]{{1,20}}?{_S}第{_S}{_NUM}{_S}号"
-)
+_LAW_NUMBER_AT_END = re.compile(rf"{_LAW_NUMBER}{_S}\Z")
+_LAW_NUMBER_OPENS = re.compile(rf"{_S}{_LAW_NUMBER}")  # (at a bracket's start)
 
 
 def _law_by_number(text: str, k: int) -> LawExpr | None:
