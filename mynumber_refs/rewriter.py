@@ -867,7 +867,8 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
 _TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
 _OLD_TABLES = frozenset({Table.BEPPYO1, Table.BEPPYO2})
 # 「主務省令第20条」 not named as the new order (「…第19条第8号に基づく主務省令第50条」)
-_BARE_ORDER_ARTICLE = re.compile(rf"(?<!づく)(?<!づく[ \t\u3000])主{_GAP}務{_GAP}省{_GAP}令{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
+# (主 first: one C-level search with a literal first character)
+_BARE_ORDER_ARTICLE = re.compile(rf"主(?<!づく主)(?<!づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
 _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
 
 

@@ -193,7 +193,8 @@ _KOUBAN_LIST_REACH = 400
 
 # 「…が含まれる項（項番27、28）」: the 項 that ends a content criterion (after kana: not 事項, 記載事項)
 # right before a bracket that opens with 項番
-_CRITERION_KOU = re.compile(r"(?<=[ぁ-ゖ])項(?=[ \t\u3000]*[（(][\s]*項[\s]*番)")
+# (項 first: one C-level search with a literal first character)
+_CRITERION_KOU = re.compile(r"項(?<=[ぁ-ゖ]項)(?=[ \t\u3000]*[（(][\s]*項[\s]*番)")
 
 
 def kouban_list_candidates(text: str, table_ends: Collection[int]) -> Iterator[Candidate]:
