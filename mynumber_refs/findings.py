@@ -40,6 +40,7 @@ TABLE_OR_ROW = "table-or-row"
 RELATION_MISMATCH = "relation-mismatch"
 DEFINES_TERM = "defines-term"
 MARKED_OLD = "marked-old"
+POINTS_BACK = "points-back"
 
 # the message of law-other for a table cell whose cell to the left ends with another law's name
 LAW_OTHER_LEFT_CELL = (
@@ -110,6 +111,9 @@ REASONS: dict[str, str] = {
     MARKED_OLD: "「{mark}」と書かれ、改正前の番号付けをあえて引用しているため、元のままにしました。新しい番号に変える場合は手で"
     "修正してください / marked as the old text (「{mark}」): it cites the numbering before the amendment on purpose and is kept"
     " as written; change it by hand if the new numbering is meant",
+    POINTS_BACK: "「{word}」が指す表が番号利用法の表か文書自身の表か確定できないため、書き換えません。番号利用法の表であれば"
+    "法令名を補ってください / 「{word}」 points back at a table: whether it is the act's or the document's own is not established;"
+    " name the act before it if it is the act's",
     FORMULA_NOT_REWRITTEN: "数式のセルは書き換えません。数式の中の文字列か、数式が参照するセルを手で修正してください"
     " / a formula cell is not rewritten; fix the text inside the formula, or the cells it refers to, by hand",
 }

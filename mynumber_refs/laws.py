@@ -121,13 +121,14 @@ _INSTRUMENT_BEFORE_TABLE = re.compile(
 )
 # …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
 # 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
-# 「上記別表第一」, 「添付の別表第二」): never the act's, with or without --assume-law
+# 「添付の別表第二」): never the act's, with or without --assume-law.  One that points back (「上記別表第一」,
+# 「前掲別表第二」, group ``back``) may name a table of the act cited before: neither, but reported
 _DOCUMENT_BEFORE_TABLE = re.compile(
     rf"(?:(?<![{_W}])(?:(?:[{_W}]{{0,8}}?書|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
     rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?|次)"
     # (a two-character pointer is one whatever stands before it: 「…38項の2末尾別表第一」 and, rewritten,
     # 「…58項末尾別表第一」 read the same)
-    rf"|[上下左前後別]{_S}記|以{_S}下|[前後]{_S}掲|添{_S}付|末{_S}尾){_S}\Z"
+    rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset("令示知達領項則規定書款指準紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十")
@@ -259,7 +260,8 @@ class Binding(NamedTuple):
     ``via`` is ``"adjacent"`` (the law stands right before the table, bracketed insertions
     aside), ``"articles"`` (an article list joined to the table stands between), ``"bracket"``
     (the table opens a bracket right after the law's provision), ``"joined"`` (joined to a table
-    cited just before), ``"sentence"`` (named earlier in the sentence) or ``"none"``.
+    cited just before), ``"sentence"`` (named earlier in the sentence), ``"pointer"`` (a word that
+    points back, 「上記別表第一」: whose table it is, is not established) or ``"none"``.
     ``written_end`` is where the written law ends with its insertions (the table's own 'law' part);
     -1 unless ``via == "adjacent"``.
     """
@@ -906,6 +908,9 @@ class LawIndex:
             return Binding(by_number, "adjacent", written_end)
         if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
             m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
+            if m is not None and m.groupdict().get("back"):
+                # 「上記別表第一」, 「前掲別表第二」: a table cited before, the act's or the document's own: not established
+                return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
                 e = LawExpr(m.start(), k, m.group(), LawKind.OTHER, None)
         if e is not None:

@@ -519,6 +519,9 @@ def _find(
             if law.via == "sentence":  # another law named earlier in the sentence: say why it is left
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = _finding(c, F.LAW_OTHER, law=law.other_name or "?")
+            elif law.via == "pointer":  # 「上記別表第一」: the act's table cited before, or the document's own
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                other = _finding(c, F.POINTS_BACK, word=law.other_name or "?")
             keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
             continue
         if (

@@ -165,6 +165,21 @@ def test_the_acts_table_is_bound_to_the_act(text: str, basis: LawBasis, after: s
     assert rewrite(text).text == after
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("word", ["上記", "前記", "前掲", "上記の"])
+def test_a_table_a_word_points_back_at_is_reported_not_guessed(word: str, assume: bool) -> None:
+    """「上記別表第一の16の項」 may be the act's table cited before or the document's own: left as written and
+    reported as `points-back` (a table after 「下記」 or 「次の」 is the document's own, silently)."""
+    text = f"番号法別表第一の16の項に規定する事務。{word}別表第一の16の項"
+    result = rewrite(text, assume_law=assume)
+    assert result.text.endswith(f"。{word}別表第一の16の項")
+    assert result.text.startswith("番号法別表の24の項")
+    assert [f.reason for f in result.findings] == ["points-back"]
+    assert word.rstrip("の") in result.findings[0].message
+    ahead = f"番号法別表第一の16の項に規定する事務。{word.replace('上', '下').replace('前', '後')}別表第一の16の項"
+    assert [f.reason for f in rewrite(ahead, assume_law=assume).findings] == []
+
+
 def test_the_bound_law_expression_is_located() -> None:
     text = f"{FULL}（平成25年法律第27号。以下「番号法」という。）第9条第1項別表第一の16の項"
     (c,) = acts(text)
