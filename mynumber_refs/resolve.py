@@ -6,7 +6,8 @@ insertions (the law's number, a definition) and the article list joined to the t
 citation is the act's when that expression is the act:
 
 * named: 番号利用法, 番号法, マイナンバー法, or the full title (its number and a definition may follow
-  in brackets: 「…に関する法律（平成25年法律第27号。以下「番号法」という。）第9条第1項別表第一」);
+  in brackets: 「…に関する法律（平成25年法律第27号。以下「番号法」という。）第9条第1項別表第一」), or
+  its number alone (「平成25年法律第27号別表第一」);
 * a term the text defines for the act: 「（以下「法」という。）」 … 「法別表第二」;
 * 同法, when the last law named at the same or an outer depth is the act;
 * coordinated: 「番号利用法第19条第8号（…）及び別表第二」, or joined to a table just before it:
@@ -17,7 +18,9 @@ citation is the act's when that expression is the act:
 Tables of other laws, orders, rules and ordinances (生活保護法の別表第1, 住民基本台帳法別表第一,
 条例別表第1 …) are never the act's, with or without ``assume_law``: when the law stands right before
 the table they yield nothing; when it was named earlier in the sentence the table is reported
-(``law-other``).  Anything found but not established comes back as a
+(``law-other``).  So are a document's own tables (「本評価書の別表第二」, 「別紙別表第一」, 「次の別表第一」:
+nothing), and a table a word points back at (「上記別表第一」: reported as ``points-back``, since it may
+be the act's cited before).  Anything found but not established comes back as a
 :class:`~mynumber_refs.model.Finding` with its span and reason.
 
 Row lists and reference lists that do not name their table (「…が含まれる項（１、２…の項）」,
