@@ -539,7 +539,9 @@ def _find(
             continue
         # 同表 names the table cited before it, law and all: a law's name before it is not part of it (in
         # 「番号法（別表第一の16の項）\n同表の20の項」 the table in the bracket is its antecedent)
-        start = law.start if law.end != -1 and not parsed.same_table else c_start
+        # …nor does a table whose law's written part would hold a citation read before it (「番号法（別表第一の
+        # 16の項）\n別表第二」: the bracket is that citation, not an insertion between the law and this table)
+        start = law.start if law.end != -1 and not parsed.same_table and law.start >= taken_until else c_start
         law_part = (start, law.end, law.text or "") if start < c_start else None
         order = None
         if parsed.order_title is not None:

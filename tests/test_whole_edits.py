@@ -521,3 +521,16 @@ def test_no_name_or_word_is_read_across_a_blank_line(assume: bool) -> None:
     title = "番号法別表第二主務省令第２条\n\nの表"
     assert rewrite(title).text == "番号法第１９条第８号に基づく主務省令第４条\n\nの表"
     assert rewrite(title.replace("\n\n", "\n")).text == title.replace("\n\n", "\n")  # on the next line: kept
+
+
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_citation_never_holds_another_read_before_it(assume: bool) -> None:
+    """「番号法（別表第一の16の項）\\n別表第二」 (found by the fuzzer, seed 54545): the bracket after the law's name
+    is a citation of its own, not an insertion between the law and 別表第二, so the second citation does not
+    start at the law and hold the first (its rewrite ate the line break)."""
+    text = "番号法（別表第一の16の項）\n別表第二\n・27の項"
+    found = [c for c in find_citations(text, assume_law=assume) if isinstance(c, Citation)]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:])), [(c.start, c.end) for c in found]
+    result = rewrite(text, assume_law=assume)
+    assert result.text == "番号法（別表の24の項）\n番号法第19条第8号に基づく主務省令第2条の表\n・48の項"
+    assert rewrite(result.text, assume_law=assume).edits == ()
