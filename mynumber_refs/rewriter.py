@@ -1052,7 +1052,8 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
             bare.setdefault((other.passage, _family(other)), []).append(j)
     bare_starts = {key: [items[j].start for j in members] for key, members in bare.items()}
     breaks: dict[int, list[int]] = {}  # by passage: where its sentences end, found once
-    # (a sentence never ends inside a citation: 「別表第二\n1、2、3項」 is one, whatever its line break looks like)
+    # (a sentence never ends inside a citation, nor at a line break before one whose first number would
+    # read as an item mark: 「別表第二\n1、2、3項」 is one sentence, as 「別表第二\n9項」 is)
     cited = [(it.start, it.end) for it in items if isinstance(it, Citation)]
     cited_starts = [sp[0] for sp in cited]
 
@@ -1064,7 +1065,10 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
         """From the start of the sentence holding ``start`` to the end of the one holding ``end``."""
         if passage not in breaks:
             stop = passage_end(text, passage, len(text))
-            breaks[passage] = [m.start() for m in SENTENCE_BREAK.finditer(text, passage, stop) if not inside(m.start())] + [stop]
+            breaks[passage] = [
+                m.start() for m in SENTENCE_BREAK.finditer(text, passage, stop)
+                if not inside(m.start()) and not (text[m.start()] == "\n" and inside(m.end()) and "\n" not in text[m.start() + 1 : m.end()])
+            ] + [stop]
         marks = breaks[passage]
         k = bisect.bisect_left(marks, start)
         return (marks[k - 1] + 1 if k else passage), marks[bisect.bisect_left(marks, end - 1)]

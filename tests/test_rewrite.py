@@ -354,6 +354,8 @@ _MIXED_PIECES = st.sampled_from(
 @example("別表第一38項の2末尾別表第一", True, False, False, False)
 @example("番号法別表第二主務省令第２条７番号法別表第二\n1から3項まで（別表第二", False, True, False, False)
 @example("番号法別表第二主務省令第２条７番号法別表第二\n1から3項まで（別表第二", True, True, False, False)
+# (seed 56565: 「\n9項」 rederived as 「\n1、2、3、…項」, whose 「1、」 then read as an item mark and ended the sentence)
+@example("別表第二1主務省令第2条の表8項\n9項\n別表第2る項（項番8）", True, False, False, True)
 def test_a_second_run_changes_nothing_whatever_the_options(
     text: str, assume: bool, accept: bool, typos: bool, rederive: bool
 ) -> None:
