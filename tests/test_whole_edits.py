@@ -4,6 +4,7 @@ is left as written."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -530,7 +531,7 @@ def test_a_citation_never_holds_another_read_before_it(assume: bool) -> None:
     start at the law and hold the first (its rewrite ate the line break)."""
     text = "番号法（別表第一の16の項）\n別表第二\n・27の項"
     found = [c for c in find_citations(text, assume_law=assume) if isinstance(c, Citation)]
-    assert all(a.end <= b.start for a, b in zip(found, found[1:])), [(c.start, c.end) for c in found]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found)), [(c.start, c.end) for c in found]
     result = rewrite(text, assume_law=assume)
     assert result.text == "番号法（別表の24の項）\n番号法第19条第8号に基づく主務省令第2条の表\n・48の項"
     assert rewrite(result.text, assume_law=assume).edits == ()
