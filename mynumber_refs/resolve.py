@@ -511,6 +511,10 @@ def _find(
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
+        if old is None and rel.table in _OLD_TABLES and not parsed.same_table:
+            successor = _SUCCESSOR_NOTE.match(text, c_end)
+            if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」: the old one, cited beside the new
+                old = "".join(successor.group("note").split())
         if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
@@ -723,6 +727,13 @@ _WS = " \t\r\n\u3000"
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+_OLD_TABLES = frozenset({Table.BEPPYO1, Table.BEPPYO2})
+# a bracket right after an old table that gives the new one as its successor (「（現行：別表の24の項）」,
+# 「（令和6年5月27日以降は第19条第8号に基づく主務省令第2条の表の48の項）」): the old table is cited on purpose
+_SUCCESSOR_NOTE = re.compile(
+    r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新)"
+    r"[^（）()\n]{0,30}?(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n]{0,60}[）)])"
+)
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line
 _TABLE_WORD_AFTER = re.compile(rf"{_WS_IN_PASSAGE}の{_WS_IN_PASSAGE}表")
 

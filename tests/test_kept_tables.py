@@ -104,6 +104,11 @@ MARKED_OLD = [
     "旧法第19条第7号、第9条第1項及び別表第二の２７の項",
     "旧番号法第19条第7号及び別表第二",
     "改正前の番号利用法第19条第7号及び別表第二の２７の項",
+    # cited beside its successor, in the bracket right after it
+    "番号法別表第一の１６の項（現行：別表の２４の項）",
+    "番号法別表第一の16の項（令和6年5月27日以降は別表の24の項）",
+    "番号法別表第二の27の項（現行：第19条第8号に基づく主務省令第2条の表の48の項）",
+    "番号法別表第一の16の項（住民票の記載等に関する事務。現在は別表の24の項）",
 ]
 
 
@@ -123,6 +128,9 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "改正後の番号法別表第一の16の項",  # contradicts itself, but is not marked old
         "番号法（平成25年法律第27号）別表第一の16の項",
         "旧住所の確認は番号法第9条第1項及び別表第一の16の項",  # 旧 of another word, not before the provisions
+        "番号法別表第一の16の項（新たに追加）",  # no successor named in the bracket
+        "番号法別表第一の16の項（現行の事務）",
+        "番号法別表第一の16の項（現行：別表第二の27の項）",  # another old table is no successor
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
