@@ -23,6 +23,7 @@ __all__ = [
     "ALIASES",
     "RowNumber",
     "Table",
+    "OLD_TABLES",
     "LawBasis",
     "TableBasis",
     "CitationKind",
@@ -131,6 +132,10 @@ class Table(enum.Enum):
     BEPPYO = "別表"  # the act's table of uses since 2024-05-27
     ORDER_TABLE = "主務省令第2条の表"  # the table in 第2条 of 令和6年デジタル庁・総務省令第9号
     OTHER = "その他"  # a table of the act that does not exist (別表第三 …): reported
+
+
+OLD_TABLES = frozenset({Table.BEPPYO1, Table.BEPPYO2})
+"""The tables of the old numbering, which a rewrite renames."""
 
 
 class LawBasis(enum.Enum):

@@ -56,6 +56,7 @@ from ._args import find_args
 from ._gc import collector_paused
 from .laws import ALIASES, LAW_PREFIX_RE, ORDER_TAIL, Binding, LawExpr, LawIndex, LawKind, provisions_before
 from .model import (
+    OLD_TABLES,
     Citation,
     CitationKind,
     Finding,
@@ -511,7 +512,7 @@ def _find(
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
-        if old is None and rel.table in _OLD_TABLES and not parsed.same_table:
+        if old is None and rel.table in OLD_TABLES and not parsed.same_table:
             successor = _SUCCESSOR_NOTE.match(text, c_end)
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」: the old one, cited beside the new
                 old = "".join(successor.group("note").split())
@@ -727,7 +728,6 @@ _WS = " \t\r\n\u3000"
 _ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
-_OLD_TABLES = frozenset({Table.BEPPYO1, Table.BEPPYO2})
 # a bracket right after an old table that gives the new one as its successor (「（現行：別表の24の項）」,
 # 「（令和6年5月27日以降は第19条第8号に基づく主務省令第2条の表の48の項）」): the old table is cited on purpose
 _SUCCESSOR_NOTE = re.compile(

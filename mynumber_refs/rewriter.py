@@ -31,6 +31,7 @@ from .laws import SENTENCE_BREAK, LawIndex, LawKind
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
+    OLD_TABLES,
     Citation,
     CitationKind,
     Edit,
@@ -845,7 +846,7 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
         table = _NEXT_TABLE.search(text, end, reach)
         limit = table.start() if table is not None else reach
         candidates.extend((n, stop_at) for n, _, stop_at in _rows_at_unread_kou(ctx, end, limit))
-    if c.kind is CitationKind.TABLE and (c.table in _OLD_TABLES or any(t in _OLD_TABLES for t in c.tables)):
+    if c.kind is CitationKind.TABLE and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)):
         # 「別表第二の27の項及び主務省令第20条」, 「別表第一の16の項、主務省令第16条」: an article of the order
         # named only 「主務省令」 is the old table's order's, numbered by the old rows; the new name would
         # stand over it
@@ -865,7 +866,6 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
 
 # (however long: a rewrite inside the bracket changes its length, never whether it names a table)
 _TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
-_OLD_TABLES = frozenset({Table.BEPPYO1, Table.BEPPYO2})
 # 「主務省令第20条」 not named as the new order (「…第19条第8号に基づく主務省令第50条」)
 # (主 first: one C-level search with a literal first character)
 _BARE_ORDER_ARTICLE = re.compile(rf"主(?<!づく主)(?<!づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
