@@ -1054,12 +1054,7 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     breaks: dict[int, list[int]] = {}  # by passage: where its sentences end, found once
     # (a sentence never ends inside a citation, nor at a line break before one whose first number would
     # read as an item mark: 「別表第二\n1、2、3項」 is one sentence, as 「別表第二\n9項」 is)
-    cited = [(it.start, it.end) for it in items if isinstance(it, Citation)]
-    cited_starts = [sp[0] for sp in cited]
-
-    def inside(pos: int) -> bool:
-        k = bisect.bisect_right(cited_starts, pos) - 1
-        return k >= 0 and cited[k][0] <= pos < cited[k][1]
+    inside = _holds([it for it in items if isinstance(it, Citation)])
 
     def sentence(passage: int, start: int, end: int) -> tuple[int, int]:
         """From the start of the sentence holding ``start`` to the end of the one holding ``end``."""
