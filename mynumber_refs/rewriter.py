@@ -91,6 +91,9 @@ class _Context:
     aliases: tuple[str, ...] = ()  # the names of the act the finder read (the typo aliases too)
     law_index: list[LawIndex] = attrs.field(factory=list)  # the text's law expressions, built on first use
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
+    citations: Sequence[Citation] = ()  # every citation found, in text order
+    # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
+    found_network_items: list[set[int]] = attrs.field(factory=list)
 
     def unread_between(self, ch: str, lo: int, hi: int) -> int:
         """The first place in [lo, hi) where ``ch`` (項, 条) stands outside every citation, or -1 (its
@@ -236,29 +239,52 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
             elif table_part is not None:
                 edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c, evidence))
             if i == 0 and provision is None:
-                item = _NETWORK_ITEM_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
-                if item is not None and not _acts_item(ctx, item.start(), c):
-                    item = None
-                noted = ctx.laws().law_noted_after(c.end) if item is None else None
-                if noted is not None and noted[0].kind is LawKind.ACT:
-                    # 「別表第二（番号法第19条第7号）」: the bracket right after it, naming the act, gives its provision
-                    item = _NETWORK_ITEM_NOTED.match(ctx.text, noted[0].end)
-                if item is not None:  # 「第19条第7号及び別表第二」: the table's provision goes with it, as 「第19条第7号 別表第二」
-                    n = item.group("n")
-                    edits.append(_edit(ctx, item.start("n"), item.end("n"), _EIGHT[n], c, evidence))
+                edits.extend(_network_item_edits(ctx, c, evidence))
     return edits
+
+
+def _network_item_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> list[Edit]:
+    """「第19条第7号及び別表第二」: the old 号 of the table's provision joined to it (or named in the bracket
+    right after it) goes with it, as in 「第19条第7号 別表第二」; an edit of its digit, or none."""
+    item = _network_item_of(ctx, c)
+    if item is None:
+        return []
+    return [_edit(ctx, item.start("n"), item.end("n"), _EIGHT[item.group("n")], c, evidence)]
+
+
+def _network_item_of(ctx: _Context, c: Citation) -> re.Match[str] | None:
+    """The act's old 第19条第7号 joined right before ``c`` or named in the bracket right after it, or None."""
+    item = _NETWORK_ITEM_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
+    if item is not None and not _acts_item(ctx, item.start(), c):
+        item = None
+    noted = ctx.laws().law_noted_after(c.end) if item is None else None
+    if noted is not None and noted[0].kind is LawKind.ACT:
+        # 「別表第二（番号法第19条第7号）」: the bracket right after it, naming the act, gives its provision
+        item = _NETWORK_ITEM_NOTED.match(ctx.text, noted[0].end)
+    return item
+
+
+def _names_network_table(c: Citation) -> bool:
+    """Whether ``c`` names 別表第二 or the old order of its exchanges as written (the names that become
+    the 第19条第8号 order's), with no provision of its own."""
+    if c.part("provision") is not None:
+        return False
+    if c.kind is CitationKind.TABLE:
+        return c.table_basis is not TableBasis.ANTECEDENT and Table.BEPPYO2 in (c.tables or (c.table,))
+    return c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE
 
 
 # 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021
 # renumbering and as 第8号 since (the new order is 「…第十九条第八号に基づく…命令」): a 第19条第7号 joined
 # right before the table is that provision.  Joined: by 及び, 並びに, 、 or the bracket the table opens, by
-# a phrase that makes it the table's basis (「の規定による」, 「の規定に基づく」, 「に規定する」), or by
+# a phrase that makes it the table's basis (「の規定による」, 「に基づき、」, 「により」, 「に規定する」), or by
 # nothing but a short note in brackets (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
 _NETWORK_ITEM_JOINED = re.compile(
     r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号[\s]*"
     r"(?:(?:[（(][^（）()「」『』\n]{1,60}[）)][\s]*)?"
     r"(?:及[\s]*び|並[\s]*び[\s]*に|[、，,]|[（(]"
-    r"|の[\s]*規[\s]*定[\s]*に[\s]*(?:よ[\s]*る|基[\s]*づ[\s]*く)|に[\s]*規[\s]*定[\s]*す[\s]*る)"
+    r"|(?:の[\s]*規[\s]*定[\s]*)?に[\s]*(?:よ[\s]*(?:る|り|っ[\s]*て)|基[\s]*づ[\s]*(?:く|き|い[\s]*て))[\s]*[、，,]?"
+    r"|に[\s]*規[\s]*定[\s]*す[\s]*る)"
     r"|[（(][^（）()「」『』\n]{1,60}[）)])[^\S\n]*\n?[^\S\n]*\Z"
 )
 _NETWORK_ITEM_REACH = 120
@@ -562,7 +588,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         spaced = _SPACED_OUT.fullmatch(c.text)
         if spaced is not None:  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
-        unread = _unread_after(ctx, c) or _unread_before(ctx, c)
+        unread = _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan)
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
         misread = _misread(ctx, c, plan)
@@ -955,6 +981,54 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     return None
 
 
+# the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)
+_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
+_NETWORK_ITEM = re.compile(r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号")
+
+
+def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
+    """An old 第19条第7号 in the sentence of a 別表第二 (or the old order's title) that the plan renames,
+    which no plan renumbers with its table, as a finding: the new name says 第19条第8号, and it would
+    stand beside the old 号 (「番号法第19条第7号に規定する情報提供ネットワークシステムを使用し、別表第二の
+    27の項…」, 「番号法第19条第7号、別表第一及び別表第二」).  Another law's 第19条第7号 (「住民基本台帳法第5条、
+    第19条第7号及び番号法別表第二」) does not count."""
+    if c.kind is CitationKind.TABLE:
+        if c.table_basis is TableBasis.ANTECEDENT or Table.BEPPYO2 not in (c.tables or (c.table,)):
+            return None
+    elif c.kind is not CitationKind.ORDER_TITLE or c.order is not Order.OLD_EXCHANGE:
+        return None
+    if not ctx.found_network_items:  # the ones joined to a table or title, found once for every citation
+        ctx.found_network_items.append({
+            m.start("n") for m in (_network_item_of(ctx, o) for o in ctx.citations if _names_network_table(o)) if m is not None
+        })
+    joined = ctx.found_network_items[0]
+    text = ctx.text
+    lo, hi = max(0, c.start - _CLAUSE_REACH), min(len(text), c.end + _CLAUSE_REACH)
+    if _NETWORK_ITEM.search(text, lo, hi) is None:  # (most texts: one C-level search)
+        return None
+    start = lo
+    for m in _SENTENCE_END.finditer(text, lo, c.start):
+        start = m.end()
+    stop = _SENTENCE_END.search(text, c.end, hi)
+    end = stop.start() if stop is not None else hi
+    renumbered = {e.start for e in plan.edits}
+    for m in _NETWORK_ITEM.finditer(text, start, end):
+        n = m.start("n")
+        if c.start <= m.start() < c.end or n in renumbered or n in joined or ctx.covered(m.start()):
+            continue
+        law = ctx.laws().bind(m.start()).expr
+        if law is not None and law.kind is LawKind.OTHER:
+            continue
+        if m.start() < c.start:
+            preceding = "".join(text[m.start() : c.start].split())
+            preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
+            return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
+        following = "".join(text[c.end : m.end()].split())
+        following = following if len(following) <= 40 else "…" + following[-39:]
+        return _finding(c, F.NUMBER_AFTER, following=following)
+    return None
+
+
 def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     table_part = c.part("table")
     title = c.part("title")
@@ -980,6 +1054,8 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
         if law_part is None:
             after = _law_name_for(ctx, c) + after
     edits = [_edit(ctx, start, title.end, after, c)]
+    if provision is None:  # 「番号法第19条第7号、別表第二主務省令」: renamed to the 第19条第8号 order, with its 号
+        edits.extend(_network_item_edits(ctx, c))
     if number is not None:  # the repealed order's number → the new order's, inside the same brackets
         written = ctx.text[number.start : number.end]
         digits = _numerals_in(ctx, _digits_of(written))
@@ -1173,7 +1249,8 @@ def _rewrite(
     items, held = find_with_others(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
     aliases = tuple(ALIASES) + (TYPO_ALIASES if fix_typos else ())
     # a number another law's table or list holds is read too (「…16の項、住民基本台帳法（27、28の項）」)
-    ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases)
+    ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
+                   citations=[i for i in items if isinstance(i, Citation)])
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     groups = _groups(text, items)

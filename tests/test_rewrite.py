@@ -922,6 +922,10 @@ def test_the_network_provision_joined_to_the_second_table_is_renumbered_with_it(
     # a phrase that makes it the table's basis
     ("番号法第19条第7号の規定による別表第二の27の項", "番号法第19条第8号の規定による番号法第19条第8号に基づく主務省令第2条の表の48の項"),
     ("番号法第十九条第七号に規定する別表第二", "番号法第十九条第八号に規定する番号法第十九条第八号に基づく主務省令第二条の表"),
+    ("番号法第19条第7号の規定により、別表第二の27の項", "番号法第19条第8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第19条第7号に基づき、別表第二に定める事務", "番号法第19条第8号に基づき、番号法第19条第8号に基づく主務省令第2条の表に定める事務"),
+    ("番号法第19条第7号に基づいて\n別表第二の27の項", "番号法第19条第8号に基づいて\n番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第19条第7号により別表第二の27の項", "番号法第19条第8号により番号法第19条第8号に基づく主務省令第2条の表の48の項"),
 ])
 def test_the_network_provision_before_a_note_or_a_basis_phrase_is_renumbered_with_the_table(text: str, expected: str) -> None:
     """「第19条第7号（…）　別表第二」, 「第19条第7号の規定による別表第二」: the 号 is the table's provision as
@@ -937,7 +941,6 @@ def test_the_network_provision_before_a_note_or_a_basis_phrase_is_renumbered_wit
     "住民基本台帳法第19条第7号及び番号法別表第二",  # the other law named right before the 号
     "住民基本台帳法第19条第7号（住民票）　番号法別表第二の27の項",
     "住民基本台帳法第5条、第19条第7号及び番号法別表第二",  # the table names its own law: the 号 is the other law's
-    "番号法第19条第7号の規定により、別表第二の27の項",  # a clause of its own, not the table's basis
     "番号法第19条第7号\n\n別表第二の27の項",  # another passage
     "番号法第19条第7号（「別表第二」という。）別表第二",  # not a note: it quotes
 ])
@@ -945,6 +948,32 @@ def test_another_laws_or_a_separate_network_item_keeps_its_number(text: str) -> 
     result = rewrite(text, assume_law=True)
     assert "第19条第7号" in result.text
     assert "主務省令第2条の表" in result.text  # the table itself is rewritten
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("番号法第19条第7号に規定する情報提供ネットワークシステムを使用し、別表第二の27の項に基づき照会する。", "number-before-table"),
+    ("第19条第7号に基づき、番号法別表第二の27の項", "number-before-table"),  # (not joined: the table names its own law)
+    ("別表第二の27の項（番号法第19条第7号に基づく情報照会）", "number-after-table"),
+    ("番号法別表第二の27の項（同法第19条第７号に基づく情報照会）", "number-after-table"),
+    ("番号法第十九条第七号により情報提供ネットワークシステムで照会する別表第二主務省令第２条", "number-before-table"),
+    ("番号法第19条第7号、別表第二の1の項", None),  # (joined: renumbered, see above)
+    ("番号法第19条第7号、別表第一及び別表第二", "number-before-table"),  # joined to 別表第一, whose provision it is not
+])
+def test_an_old_network_item_apart_from_the_table_in_its_clause_keeps_the_table(text: str, reason: str | None) -> None:
+    """The new name says 第19条第8号: renamed beside an old 第19条第7号 of the act in its clause that is not
+    joined to it (and so not renumbered with it), the text would cite both numberings.  Kept and reported."""
+    result = rewrite(text, assume_law=True)
+    if reason is None:
+        assert "第19条第8号、" in result.text and "第7号" not in result.text
+        return
+    assert result.text == text.replace("別表第一", "別表")  # (a 別表第一 beside it has no 号 to carry)
+    assert reason in [f.reason for f in result.findings]
+    # the same clause with the current 号, or with another law's, is rewritten
+    assert rewrite(text.replace("第19条第7号", "第19条第8号").replace("第十九条第七号", "第十九条第八号")
+                   .replace("第19条第７号", "第19条第８号"), assume_law=True).text != text
+    other = text.replace("番号法第19条第7号", "住民基本台帳法第19条第7号").replace("同法第19条第７号", "住民基本台帳法第19条第７号")
+    if other != text:  # (then the table may be that law's too: whatever it is, not for this 号)
+        assert {f.reason for f in rewrite(other, assume_law=True).findings}.isdisjoint({"number-before-table", "number-after-table"})
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -963,7 +992,6 @@ def test_the_network_provision_in_a_bracket_after_the_second_table_is_renumbered
 
 
 @pytest.mark.parametrize("text", [
-    "番号法第19条第7号の規定により、別表第二に掲げる",  # not joined: another reference of the sentence
     "番号法第19条第7号及び住民基本台帳法別表第二",  # another law's table
     "番号法第19条第7号及び第9条第1項別表第一の16の項",  # not 別表第二
 ])
