@@ -41,6 +41,7 @@ RELATION_MISMATCH = "relation-mismatch"
 DEFINES_TERM = "defines-term"
 MARKED_OLD = "marked-old"
 POINTS_BACK = "points-back"
+ROWS_OF_TABLES = "rows-of-which-table"
 
 # the message of law-other for a table cell whose cell to the left ends with another law's name
 LAW_OTHER_LEFT_CELL = (
@@ -98,6 +99,9 @@ REASONS: dict[str, str] = {
     OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
     READS_DIFFERENTLY: "書き換えると「{new}」となり、{reading}と読めてしまうため、元のままにしました。確認してください"
     " / rewritten, it would read 「{new}」, which reads as {reading_en}; kept as written for review",
+    ROWS_OF_TABLES: "「{found}」の項がどちらの表の項か確定できないため（旧い二つの表は項の番号が別々です）、書き換えません。"
+    "表ごとに分けて書いてください"
+    " / in {found}, the rows may be either table's (the two old tables number their rows apart); left as written for review",
     TABLE_OR_ROW: "「{found}」の番号が表の番号か項の番号か確定できないため、書き換えません。確認してください"
     " / in {found}, the number may be the table's or the row's; left as written for review",
     RELATION_MISMATCH: "{table}の見出しの関係条（第{relation}条）が番号利用法の{table}（第{expected}条関係）と合わないため、番号利用法の表として"

@@ -226,18 +226,20 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
                 edits.append(_edit(ctx, target.start, target.end, "別表", c, evidence))
         elif table is Table.BEPPYO2:
-            law_part, provision, table_part, table2 = c.first_parts("law", "provision", "table", "table2")
+            law_part, provision, table_part, table2, ord_part = c.first_parts("law", "provision", "table", "table2", "ord")
             phrase = new_table_phrase(_inserted_numerals(ctx, c, provision))
+            # (the first of two tables, 「別表第二及び第一」, ends at its ordinal: the table part holds both)
+            end = ord_part.end if i == 0 and table2 is not None and ord_part is not None else table_part.end if table_part else -1
             if i == 1 and table2 is not None:
                 edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c, evidence))
             elif provision is not None and table_part is not None and c.provision and c.provision.article.main == 19:
                 # 第19条第7号/第8号 別表第二: whatever 号 an older text gives, the network provision
                 phrase = new_table_phrase(_inserted_numerals(ctx, c, provision), _without_dai(ctx, provision))
-                edits.append(_edit(ctx, provision.start, table_part.end, phrase, c, evidence))
+                edits.append(_edit(ctx, provision.start, end, phrase, c, evidence))
             elif table_part is not None and law_part is not None and law_part.end <= table_part.start:
-                edits.append(_edit(ctx, law_part.end, table_part.end, phrase, c, evidence))
+                edits.append(_edit(ctx, law_part.end, end, phrase, c, evidence))
             elif table_part is not None:
-                edits.append(_edit(ctx, table_part.start, table_part.end, _law_name_for(ctx, c) + phrase, c, evidence))
+                edits.append(_edit(ctx, table_part.start, end, _law_name_for(ctx, c) + phrase, c, evidence))
             if i == 0 and provision is None:
                 edits.extend(_network_item_edits(ctx, c, evidence))
     return edits
@@ -737,6 +739,9 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
     notes: tuple[Finding, ...] = ()
     inferred = False
     new_rows: tuple[RowNumber, ...] = ()
+    if c.rows and len(set(c.tables)) > 1 and c.table_basis is not TableBasis.ANTECEDENT:
+        # 「別表第一及び第二の27の項」: the row of one table or of both? Each numbers its rows apart
+        return _Plan(False, failures=(_finding(c, F.ROWS_OF_TABLES, found=_excerpt(c.text)),))
     if c.rows:
         mapped = _map_rows(ctx, c, table)
         if not mapped.ok:

@@ -536,3 +536,24 @@ def test_a_citation_never_holds_another_read_before_it(assume: bool) -> None:
     result = rewrite(text, assume_law=assume)
     assert result.text == "番号法（別表の24の項）\n番号法第19条第8号に基づく主務省令第2条の表\n・48の項"
     assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+@pytest.mark.parametrize("text", ["番号法別表第一及び第二の27の項", "番号法別表第二及び第一の16の項", "別表第一と第二の１、２の項"])
+def test_rows_after_two_tables_are_kept_as_of_neither(text: str) -> None:
+    """「別表第一及び第二の27の項」: the rows of one table, or of both?  The two old tables number their rows
+    apart, so no mapping can be chosen: kept and reported (it was mapped through the first table and
+    written after the second's new name, or a part of the text was lost)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["rows-of-which-table"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第一及び第二", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表"),
+    ("番号法別表第二及び第一", "番号法第19条第8号に基づく主務省令第2条の表及び別表"),
+    ("番号法別表第二と第一に基づく", "番号法第19条第8号に基づく主務省令第2条の表と別表に基づく"),
+])
+def test_two_tables_without_rows_are_both_renamed_and_nothing_is_lost(text: str, expected: str) -> None:
+    result = rewrite(text)
+    assert result.text == expected and not result.findings
+    assert rewrite(expected).edits == ()
