@@ -27,7 +27,7 @@ from . import findings as F
 from ._args import rewrite_args
 from ._gc import collector_paused
 from .edits import apply_edits
-from .laws import SENTENCE_BREAK, LawIndex, LawKind
+from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
@@ -586,6 +586,12 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if defined is not None and (c.kind is CitationKind.ORDER_TITLE or _renames(c)):
             return _Plan(False, failures=(_finding(c, F.DEFINES_TERM, term=defined),))
     plan = _plan(ctx, c)
+    if plan.ok and c.kind is CitationKind.TABLE and c.table_basis is TableBasis.ANTECEDENT and c.table in OLD_TABLES:
+        # 「番号法別表第二の27の項及び同表主務省令第20条」: an article of the old table's order, numbered by its
+        # old rows, named through 同表; renamed, the table would leave it under the new name
+        article = _ORDER_ARTICLE_AFTER.match(ctx.text, c.end)
+        if article is not None:
+            return _Plan(False, failures=(_finding(c, F.NUMBER_AFTER, following="".join(article.group(0).split())),))
     if plan.ok and plan.edits:
         spaced = _SPACED_OUT.fullmatch(c.text)
         if spaced is not None:  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
@@ -899,7 +905,15 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
 _TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
 # 「主務省令第20条」 not named as the new order (「…第19条第8号に基づく主務省令第50条」)
 # (主 first: one C-level search with a literal first character)
-_BARE_ORDER_ARTICLE = re.compile(rf"主(?<!づく主)(?<!づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
+# (a bracket may give the old order's number: 「主務省令（平成26年内閣府・総務省令第7号）第20条」)
+_OLD_ORDER_NUMBER_BRACKET = rf"(?:[（(]{_GAP}平{_GAP}成[^（）()\n]{{1,40}}[）)]{_GAP})?"
+_BARE_ORDER_ARTICLE = re.compile(
+    rf"主(?<!づく主)(?<!づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
+)
+# right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」)
+_ORDER_ARTICLE_AFTER = re.compile(
+    rf"{_ANY_GAP}(?:の{_ANY_GAP})?{ORDER_TAIL}{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
+)
 _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
 
 

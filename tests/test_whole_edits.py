@@ -106,6 +106,27 @@ def test_an_article_of_the_order_named_only_shumu_shorei_keeps_the_old_table(tex
     assert rewrite(other, assume_law=True).text != other
 
 
+@pytest.mark.parametrize("text", [
+    "番号法別表第二の27の項及び同表主務省令第20条",
+    "番号法別表第二の27の項及び同表の主務省令第２０条",
+    "番号法別表第二の27の項。同表主務省令第20条",  # (in the next sentence too: 同表 still names the old table)
+    "番号法別表第一の16の項及び同表の主務省令で定める事務を定める命令第16条",
+    "番号法別表第二の27の項及び主務省令（平成26年内閣府・総務省令第7号）第20条",  # the old order by its number
+])
+def test_an_article_of_the_old_order_named_through_doohyou_or_its_number_keeps_the_table(text: str) -> None:
+    """「別表第二の27の項及び同表主務省令第20条」: the order of the table just cited, whose articles follow its
+    old rows.  Renamed, the table would leave an old article under a name that no longer means that order."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert "number-after-table" in {f.reason for f in result.findings}
+    # without the article, or with the new order's number, the table is rewritten
+    for changed in (text.replace("第20条", "").replace("第２０条", "").replace("第16条", ""),
+                    text.replace("（平成26年内閣府・総務省令第7号）", "（令和6年デジタル庁・総務省令第9号）").replace(
+                        "及び主務省令", "及び第19条第8号に基づく主務省令")):
+        if changed != text:
+            assert rewrite(changed, assume_law=True).text != changed
+
+
 def test_an_article_of_a_law_after_a_table_is_not_a_row() -> None:
     text = "番号法第9条第1項 別表第一の16の項及び地方税法第22条"
     assert rewrite(text).text == "番号法第9条第1項 別表の24の項及び地方税法第22条"
