@@ -513,8 +513,8 @@ def _find(
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
         if old is None and rel.table in OLD_TABLES and not parsed.same_table:
-            successor = _SUCCESSOR_NOTE.match(text, c_end)
-            if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」: the old one, cited beside the new
+            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)
+            if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
                 old = "".join(successor.group("note").split())
         if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
             taken_until = c_end
@@ -733,6 +733,12 @@ _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 _SUCCESSOR_NOTE = re.compile(
     r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新)"
     r"[^（）()\n]{0,30}?(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n]{0,60}[）)])"
+)
+# …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
+_OLD_NOTE = re.compile(
+    r"[ \t\u3000]*(?P<note>[（(][\s]*(?:旧(?=[\s]*(?:[）)]|の|別|表|番|法))|(?:一[\s]*部[\s]*)?改[\s]*正[\s]*(?:以[\s]*)?前|従[\s]*前|廃[\s]*止[\s]*前"
+    r"|施[\s]*行[\s]*(?:日[\s]*)?前|令[\s]*和[\s]*(?:6|６|六)[\s]*年[\s]*(?:5|５|五)[\s]*月[\s]*(?:26|２６|二[\s]*十[\s]*六)[\s]*日"
+    r"[\s]*(?:ま[\s]*で|以[\s]*前|時[\s]*点|現[\s]*在))[^（）()\n]{0,12}[）)])"
 )
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line
 _TABLE_WORD_AFTER = re.compile(rf"{_WS_IN_PASSAGE}の{_WS_IN_PASSAGE}表")

@@ -109,6 +109,13 @@ MARKED_OLD = [
     "番号法別表第一の16の項（令和6年5月27日以降は別表の24の項）",
     "番号法別表第二の27の項（現行：第19条第8号に基づく主務省令第2条の表の48の項）",
     "番号法別表第一の16の項（住民票の記載等に関する事務。現在は別表の24の項）",
+    # marked as the old text's in the bracket right after it
+    "番号法別表第二（改正前）",
+    "番号法別表第一の16の項（改正前）",
+    "番号法別表第一の１６の項（旧）",
+    "番号法別表第一の16の項（改正前の番号）",
+    "番号法別表第二の27の項（令和6年5月26日まで）",
+    "番号法別表第一の十六の項（令和六年五月二十六日以前）",
 ]
 
 
@@ -131,6 +138,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（新たに追加）",  # no successor named in the bracket
         "番号法別表第一の16の項（現行の事務）",
         "番号法別表第一の16の項（現行：別表第二の27の項）",  # another old table is no successor
+        "番号法別表第一の16の項（旧住所の情報）",  # 旧 of a word in the bracket
+        "番号法別表第一の16の項（令和6年5月27日から）",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
