@@ -121,7 +121,11 @@ class _Kept(NamedTuple):
 # Words that mark a citation as one of the old text, cited on purpose: 「旧」, 「改正前の」, 「従前の」 …
 # right before the table or the law's name (「旧番号法」, 「改正前の番号法では、別表第一の…」, 「番号法の
 # 旧別表第一」), or in a bracket between the law's name and its table (「番号法（改正前）別表第一」)
-_OLD_WORD = r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の)"
+_OLD_WORD = (
+    r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の"
+    r"|令和[\s]*(?:6|６|六)[\s]*年[\s]*(?:5|５|五)[\s]*月[\s]*(?:26|２６|二[\s]*十[\s]*六)[\s]*日[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
+    r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?)"
+)
 def _old_before(aliases: Sequence[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
     return re.compile(rf"{_OLD_WORD}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
@@ -141,8 +145,9 @@ _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前
 # the core of every mark (旧, or 前 after 改正, 改正以, 従, 廃止, 施行), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以")
 _OLD_REACH = 16
+_OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 
 
 def _old_cores(text: str) -> list[int]:
@@ -157,7 +162,14 @@ def _old_cores(text: str) -> list[int]:
             if i >= len(w) and text.startswith(w, i - len(w)):
                 starts.append(i - len(w))
                 break
+        else:
+            if i > 0 and text[i - 1] in "）)":  # 「改正（…）前の」
+                starts.append(i)
         i = text.find("前", i + 1)
+    i = text.find("日まで")  # 「令和6年5月26日までは」
+    while i >= 0:
+        starts.append(i)
+        i = text.find("日まで", i + 1)
     starts.sort()
     return starts
 
@@ -196,11 +208,12 @@ class _OldMarks:
             if first < c_start:
                 at.append(first)
         for pos in at:
-            lo = max(0, pos - _OLD_REACH)
-            if self._near(lo, pos):
-                m = self._before.search(text, lo, pos)
-                if m is not None:
-                    return "".join(text[m.start() : pos].split())
+            for reach in (_OLD_REACH, _OLD_REACH_LONG):
+                lo = max(0, pos - reach)
+                if self._near(lo, pos):
+                    m = self._before.search(text, lo, pos)
+                    if m is not None:
+                        return "".join(text[m.start() : pos].split())
         if law.span is not None and law.via == "adjacent" and self._near(law.span[1], c_start):
             m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
             if m is not None:
@@ -513,9 +526,11 @@ def _find(
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
         if old is None and rel.table in OLD_TABLES and not parsed.same_table:
-            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)
+            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _ABOLISHED.match(text, c_end)
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
                 old = "".join(successor.group("note").split())
+            else:
+                old = _changed_into_new(text, c_end)
         if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
@@ -740,6 +755,25 @@ _OLD_NOTE = re.compile(
     r"|施[\s]*行[\s]*(?:日[\s]*)?前|令[\s]*和[\s]*(?:6|６|六)[\s]*年[\s]*(?:5|５|五)[\s]*月[\s]*(?:26|２６|二[\s]*十[\s]*六)[\s]*日"
     r"[\s]*(?:ま[\s]*で|以[\s]*前|時[\s]*点|現[\s]*在))[^（）()\n]{0,12}[）)])"
 )
+# …or its abolition right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」): only the old table was abolished
+_ABOLISHED = re.compile(r"[ \t\u3000]*(?P<note>(?:の|が|は|を)[\s]*(?:廃[\s]*止|削[\s]*除))")
+# …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」)
+_BECAME_NEW = re.compile(
+    r"(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^。\n]{0,30}?"
+    r"(?:(?:へ|に)[\s]*(?:の[\s]*)?(?:改[\s]*正|改[\s]*め|変[\s]*更|移[\s]*行|変[\s]*わ|な[\s]*[っりる])|と[\s]*な[\s]*[っりる])"
+)
+_SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
+_BECAME_REACH = 120
+
+
+def _changed_into_new(text: str, end: int) -> str | None:
+    """The words saying that the old table ending at ``end`` became the new one, later in its sentence, or None."""
+    hi = min(len(text), end + _BECAME_REACH)
+    stop = _SENTENCE_OR_BLANK.search(text, end, hi)
+    m = _BECAME_NEW.search(text, end, stop.start() if stop is not None else hi)
+    return None if m is None else "".join(m.group(0).split())
+
+
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line
 _TABLE_WORD_AFTER = re.compile(rf"{_WS_IN_PASSAGE}の{_WS_IN_PASSAGE}表")
 

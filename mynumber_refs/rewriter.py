@@ -269,11 +269,11 @@ def _network_item_of(ctx: _Context, c: Citation) -> re.Match[str] | None:
 def _names_network_table(c: Citation) -> bool:
     """Whether ``c`` names 別表第二 or the old order of its exchanges as written (the names that become
     the 第19条第8号 order's), with no provision of its own."""
-    if c.part("provision") is not None:
-        return False
     if c.kind is CitationKind.TABLE:
-        return c.table_basis is not TableBasis.ANTECEDENT and Table.BEPPYO2 in (c.tables or (c.table,))
-    return c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE
+        named = c.table_basis is not TableBasis.ANTECEDENT and Table.BEPPYO2 in (c.tables or (c.table,))
+    else:
+        named = c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE
+    return named and c.part("provision") is None
 
 
 # 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021
@@ -1016,15 +1016,15 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
             return None
     elif c.kind is not CitationKind.ORDER_TITLE or c.order is not Order.OLD_EXCHANGE:
         return None
+    text = ctx.text
+    lo, hi = max(0, c.start - _CLAUSE_REACH), min(len(text), c.end + _CLAUSE_REACH)
+    if _NETWORK_ITEM.search(text, lo, hi) is None:  # (most texts: one C-level search)
+        return None
     if not ctx.found_network_items:  # the ones joined to a table or title, found once for every citation
         ctx.found_network_items.append({
             m.start("n") for m in (_network_item_of(ctx, o) for o in ctx.citations if _names_network_table(o)) if m is not None
         })
     joined = ctx.found_network_items[0]
-    text = ctx.text
-    lo, hi = max(0, c.start - _CLAUSE_REACH), min(len(text), c.end + _CLAUSE_REACH)
-    if _NETWORK_ITEM.search(text, lo, hi) is None:  # (most texts: one C-level search)
-        return None
     start = lo
     for m in _SENTENCE_END.finditer(text, lo, c.start):
         start = m.end()

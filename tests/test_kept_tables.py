@@ -116,6 +116,18 @@ MARKED_OLD = [
     "番号法別表第一の16の項（改正前の番号）",
     "番号法別表第二の27の項（令和6年5月26日まで）",
     "番号法別表第一の十六の項（令和六年五月二十六日以前）",
+    # dated before the change, or before the amendment with its date in brackets
+    "令和6年5月26日までは番号法別表第二の27の項",
+    "令和６年５月２６日以前の別表第一の16の項",
+    "（注）番号法の改正（令和6年5月27日施行）前の別表第一の16の項",
+    # its abolition, or the new table it became, in its sentence: a text about the amendment itself
+    "番号法別表第二の廃止に伴う修正",
+    "番号法の改正（別表第二の廃止）に伴う形式的変更",
+    "番号法別表第二が廃止されたため",
+    "番号法別表第一の16の項は別表の24の項となった。",
+    "番号法別表第一の16の項から別表の24の項に変更",
+    "番号法別表第一の別表への改正に伴う修正",
+    "番号法別表第二の27の項は第19条第8号に基づく主務省令第2条の表の48の項に改められた",
 ]
 
 
@@ -140,6 +152,9 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（現行：別表第二の27の項）",  # another old table is no successor
         "番号法別表第一の16の項（旧住所の情報）",  # 旧 of a word in the bracket
         "番号法別表第一の16の項（令和6年5月27日から）",
+        "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
+        "番号法別表第一の16の項の事務が追加された",
+        "令和6年5月27日からは番号法別表第一の16の項",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
