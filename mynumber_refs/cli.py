@@ -261,15 +261,23 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         print(f"エラー: 標準入力を読めません / error: cannot decode standard input: {exc}", file=sys.stderr)
         return 2
     text = decoded.text
-    result = rewrite(
-        text,
-        assume_law=args.assume_law,
-        as_of=args.as_of,
-        accept_inferred=args.accept_inferred,
-        mappings=_load_mappings(args),
-        fix_typos=args.fix_typos,
-        rederive=_rederive_option(args),
-    )
+    from .formats import change_record_note
+    from .formats.text import is_change_record_text
+    from .model import RewriteResult
+
+    if is_change_record_text(text):  # a 変更箇所 table pasted as tab-separated text: history, left as written
+        print(change_record_note("1行目以降"), file=sys.stderr)
+        result = RewriteResult(text, text)
+    else:
+        result = rewrite(
+            text,
+            assume_law=args.assume_law,
+            as_of=args.as_of,
+            accept_inferred=args.accept_inferred,
+            mappings=_load_mappings(args),
+            fix_typos=args.fix_typos,
+            rederive=_rederive_option(args),
+        )
     if args.json:
         import json
 

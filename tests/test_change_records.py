@@ -1,5 +1,6 @@
 """An earlier 変更箇所 table (変更前の記載 / 変更後の記載) in a document is history: in Word, Excel
-and CSV its cells are never rewritten, and the document says it left them."""
+and CSV (and tab-separated text: .tsv, .txt, standard input) its cells are never rewritten, and the
+document says it left them."""
 
 from __future__ import annotations
 
@@ -85,3 +86,32 @@ def test_a_csv_change_record_is_left_as_written(tmp_path: Path) -> None:
     plain.write_text(f"根拠,{OLD}\n", encoding="utf-8")
     locations, notes = _rewritten(plain)
     assert locations and not notes and NEW in plain.read_text(encoding="utf-8")
+
+
+def test_a_tab_separated_change_record_is_left_as_written(tmp_path: Path) -> None:
+    """A 変更箇所 table copied from a spreadsheet into a .tsv or .txt file: tab-separated columns whose
+    heading names 変更前… and 変更後….  (A tab-separated text with other headings is rewritten.)"""
+    body = "\t".join(HEADING) + "\r\n" + f"R6\t根拠\t{OLD}\t{NEW}\t事後\r\n"
+    for name in ("changes.tsv", "changes.txt"):
+        record = tmp_path / name
+        record.write_bytes(body.encode("cp932"))
+        before = record.read_bytes()
+        locations, notes = _rewritten(record)
+        assert locations == [] and len(notes) == 1 and record.read_bytes() == before
+    plain = tmp_path / "list.tsv"
+    plain.write_text(f"項目\t根拠\n提供\t{OLD}\n", encoding="utf-8")
+    locations, notes = _rewritten(plain)
+    assert locations and not notes and NEW in plain.read_text(encoding="utf-8")
+
+
+def test_a_tab_separated_change_record_on_standard_input_is_left_as_written() -> None:
+    import subprocess
+    import sys
+
+    body = ("\t".join(HEADING) + "\n" + f"R6\t根拠\t{OLD}\t{NEW}\t事後\n").encode("utf-8")
+    done = subprocess.run([sys.executable, "-m", "mynumber_refs", "rewrite", "-"], input=body, capture_output=True, check=False)
+    assert done.returncode == 0 and done.stdout == body
+    assert "変更箇所" in done.stderr.decode("utf-8")
+    other = body.replace("変更前の記載".encode(), "記載".encode())  # no 変更前 column: rewritten
+    done = subprocess.run([sys.executable, "-m", "mynumber_refs", "rewrite", "-"], input=other, capture_output=True, check=False)
+    assert NEW.encode() in done.stdout and done.stdout.count(OLD.encode()) == 0

@@ -121,6 +121,16 @@ def _byte_offsets(body: bytes, encoding: str, positions: Sequence[int]) -> dict[
     return out
 
 
+def is_change_record_text(text: str, csv_file: bool = False) -> bool:
+    """Whether ``text`` is a change record (変更箇所) written as delimited text: its first line names the
+    columns 「変更前…」 and 「変更後…」, separated by tabs (a .tsv, a .txt or standard input pasted
+    from a spreadsheet) or, in a .csv, by commas.  Its text is history, never rewritten."""
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if "\t" in first and is_change_record_heading(first.lstrip("\ufeff").split("\t")):
+        return True
+    return csv_file and is_change_record_heading(_csv_fields(first))
+
+
 def _csv_fields(line: str) -> list[str]:
     try:
         return next(csv.reader([line.lstrip("\ufeff")]), [])
@@ -142,7 +152,7 @@ class TextDocument:
 
     def __post_init__(self) -> None:
         text = self.decoded.text
-        if self.path.suffix.lower() == ".csv" and is_change_record_heading(_csv_fields(text.split("\n", 1)[0])):
+        if is_change_record_text(text, self.path.suffix.lower() == ".csv"):
             self.notes.append(change_record_note("1行目以降"))  # a 変更箇所 table (ours, or earlier): history
             self._units = []
             return
