@@ -3,7 +3,7 @@
 A table citation (別表第一, 別表第二 …) is the act's only when the text binds it to the act.  This
 module finds every *law expression* in a text — the act's names (番号利用法, 番号法, the full title),
 other laws, orders, rules and ordinances (anything ending in 法/法律/令/規則/条例/規程 … that is not a
-common word), terms defined with 「（以下「法」という。）」, and 同法 — each with its span and its
+common word), terms defined with 「（以下「法」という。）」 or 「「法」とは、…法をいう。」, and 同法 — each with its span and its
 bracket depth, and then applies one rule:
 
     **A table belongs to the nearest law expression before it at the same bracket depth, in the same
@@ -169,6 +169,14 @@ _DEFINITION = re.compile(
     rf"以{_S}下{_S}(?:[、，,]{_S})?(?:単{_S}に{_S})?([「『])([^「『」』（(]{{1,30}})[」』]{_S}と{_S}"
     rf"(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す)"
 )
+
+# 「この評価書において「法」とは、住民基本台帳法をいう。」: the term before 「とは」, the law named right
+# before 「をいう」 (its number in brackets after it, 「…のことをいう」 and 「を指す」 too), in one sentence
+_TERM_BEFORE_TOHA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}\Z")
+_DEFINED_AS = re.compile(
+    rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
+)
+_TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
 
 # what may stand in a definition's bracket before 以下: nothing, or the law's number (「平成25年法律第27号。」)
 _BEFORE_DEFINITION = re.compile(
@@ -385,7 +393,7 @@ class LawIndex:
 
     # ------------------------------------------------------------------ definitions
     def definitions(self) -> list[_Definition]:
-        """Every 「以下「…」という」 definition, in text order, with the law it defines.
+        """Every 「以下「…」という」 and 「「…」とは、…をいう」 definition, in text order, with the law it defines.
 
         Each is classified with the definitions before it only (「番号法（以下「法」という。）」 after
         「…（以下「番号法」という。）」 works)."""
@@ -393,35 +401,47 @@ class LawIndex:
             defs: list[_Definition] = []
             self._definitions = defs
             text = self.text
+            # (start, end, term span, where the law's name ends or None: the one before the bracket)
+            found: list[tuple[int, int, tuple[int, int], int | None]] = []
             pos = 0 if "以" in text else len(text)
             while (m := _DEFINITION.search(text, pos)) is not None:
                 if _BLANK.search(m.group(0)):  # a definition never spans a blank line
                     pos = m.start() + 1
                     continue
                 pos = m.end()
-                term = "".join(m.group(2).split())
-                law = self._law_defined_at(m.start())
+                found.append((m.start(), m.end(), m.span(2), None))
+            i = text.find("とは")
+            while i >= 0:
+                q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
+                m = _DEFINED_AS.match(text, i + 2) if q is not None else None
+                if q is not None and m is not None:
+                    found.append((q.start(), m.end(), q.span(2), self._skip_number_back(m.end("body"))))
+                i = text.find("とは", i + 2)
+            found.sort()
+            for start, end, span, law_end in found:
+                term = "".join(text[span[0] : span[1]].split())
+                law = self._law_defined_at(start) if law_end is None else self._law_ending_at(law_end)
                 kind = LawKind.UNKNOWN if law is None else law.kind
-                d = _Definition(m.start(), m.end(), term, m.span(2), kind, law)
+                d = _Definition(start, end, term, span, kind, law)
                 defs.append(d)
                 self._by_term.setdefault(term, []).append(d)
                 self._term_ends.setdefault(term, []).append(d.end)
-                self._quotes.append(m.span(2))
+                self._quotes.append(span)
             self._raw.clear()  # names looked up before the terms were known
         return self._definitions
 
-    def _law_defined_at(self, pos: int) -> LawExpr | None:
-        """The law expression a definition at ``pos`` follows: the one right before the bracket
-        that holds the definition, the law's own number in brackets skipped."""
-        opener = self._enclosing_open(pos, 300)
-        if opener == -1 or _BEFORE_DEFINITION.fullmatch(self.text, opener + 1, pos) is None:
-            return None  # the bracket holds more than the law's number before 以下: not the law's definition
-        k = self._skip_ws_back(opener)
-        while k > 0 and self.text[k - 1] in "）)":  # whatever its length: a rewrite may lengthen it
-            o = self._enclosing_open(k - 1, k)  # no reach but the passage's start
+    def _skip_number_back(self, k: int) -> int:
+        """``k`` moved back over whitespace and the brackets that end there (a law's number after its name)."""
+        k = self._skip_ws_back(k)
+        while k > 0 and self.text[k - 1] in "）)":
+            o = self._enclosing_open(k - 1, k)
             if o == -1:
                 break
             k = self._skip_ws_back(o)
+        return k
+
+    def _law_ending_at(self, k: int) -> LawExpr | None:
+        """The law (or the act) whose name ends at ``k``, classified as a definition's law is."""
         found = self._name_at_end(k)
         if found is None:
             return None
@@ -430,6 +450,15 @@ class LawIndex:
         if kind is None or name == "同法":
             return None
         return LawExpr(start, k, name, kind, act_basis)
+
+    def _law_defined_at(self, pos: int) -> LawExpr | None:
+        """The law expression a definition at ``pos`` follows: the one right before the bracket
+        that holds the definition, the law's own number in brackets skipped."""
+        opener = self._enclosing_open(pos, 300)
+        if opener == -1 or _BEFORE_DEFINITION.fullmatch(self.text, opener + 1, pos) is None:
+            return None  # the bracket holds more than the law's number before 以下: not the law's definition
+        # (the law's number in brackets before it, whatever its length: a rewrite may lengthen it)
+        return self._law_ending_at(self._skip_number_back(opener))
 
     def _definition_of(self, term: str, pos: int) -> _Definition | None:
         """The definition of ``term`` in force at ``pos`` (the last one ending before it)."""

@@ -456,7 +456,7 @@ def _find(
     old_marks: _OldMarks | None = None
     for cand in anchors(text):
         if in_terms is None:
-            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text else set()
+            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text or "とは" in text else set()
             marks = _OldMarks(text, extra_aliases)
             old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:

@@ -102,6 +102,9 @@ OTHERS = [
     "添付の別表第二",
     "末尾の別表第一の2の項",
     "番号法第9条第1項の規定に基づき、以下の別表第一の事務",
+    # 「…」とは…をいう: a term defined as another law's
+    "この評価書において「法」とは、住民基本台帳法をいう。\n法別表第一の1の項",
+    "「法」とは住民基本台帳法（昭和42年法律第81号）のことをいう。法別表第一の1の項",
     # spaced out, as PDF extraction gives
     "生 活 保 護 法 別 表 第 1 の 1 の 項",
     "住 民 基 本 台 帳 法 第 3 0 条 の 9 及 び 別 表 第 一",
@@ -233,6 +236,19 @@ def test_definitions_bind_their_term_to_the_law_they_follow() -> None:
     assert kinds == {"番号法": LawKind.ACT, "法": LawKind.OTHER}
     # the term written inside the definition is not a use of it
     assert [e.name for e in index.expressions()] == [FULL, "住民基本台帳法"]
+
+
+def test_a_toha_definition_binds_its_term_to_the_law_named_before_wo_iu() -> None:
+    """「「法」とは、住民基本台帳法をいう。」 defines 「法」 as 「（以下「法」という。）」 does; a term defined
+    as something that is not a law (「「特定個人情報」とは、個人番号をその内容に含む個人情報をいう」) names no law."""
+    index = LawIndex(
+        "この評価書において「法」とは、住民基本台帳法をいう。「番号法」とは、" + FULL + "（平成25年法律第27号）のことをいう。"
+        "「特定個人情報」とは、個人番号をその内容に含む個人情報をいう。"
+    )
+    kinds = {d.term: d.kind for d in index.definitions()}
+    assert kinds == {"法": LawKind.OTHER, "番号法": LawKind.ACT, "特定個人情報": LawKind.UNKNOWN}
+    text = "この評価書において「法」とは、番号法をいう。\n法別表第一の16の項"
+    assert rewrite(text).text == text.replace("別表第一の16の項", "別表の24の項")
 
 
 def test_common_words_are_not_laws() -> None:
