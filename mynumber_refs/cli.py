@@ -419,7 +419,7 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 def _mapping_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", type=_date, default=None, metavar="DATE",
-                   help="文書が従う番号の日付（例: 2024-05-26 / 令和6年5月26日。既定: 2024-05-26 の旧番号）"
+                   help="文書が従う番号の日付（例: 2024-05-26 / 令和6年5月26日。既定: 2024-05-26 の旧番号で、すでに新しい名前の「別表」はそのまま）"
                         " / the date whose numbering the text uses")
     p.add_argument("--accept-inferred", action="store_true",
                    help="推定（inferred）の対応も適用する / also apply inferred mapping rows")

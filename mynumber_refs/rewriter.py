@@ -237,7 +237,9 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
                 phrase = new_table_phrase(_inserted_numerals(ctx, c, provision), _without_dai(ctx, provision))
                 edits.append(_edit(ctx, provision.start, end, phrase, c, evidence))
             elif table_part is not None and law_part is not None and law_part.end <= table_part.start:
-                edits.append(_edit(ctx, law_part.end, end, phrase, c, evidence))
+                # (「番号法の別表第二」: the の and spaces go; a line break between them stays, as written)
+                gap = "".join(ch for ch in ctx.text[law_part.end : table_part.start] if ch in "\r\n")
+                edits.append(_edit(ctx, law_part.end, end, gap + phrase, c, evidence))
             elif table_part is not None:
                 edits.append(_edit(ctx, table_part.start, end, _law_name_for(ctx, c) + phrase, c, evidence))
             if i == 0 and provision is None:
@@ -1239,7 +1241,9 @@ def rewrite(
     """Rewrite every citation of the act's old tables in ``text`` to the numbering of 2024-05-27.
 
     ``assume_law``: take tables with no law named as the act's (PIA documents need it).
-    ``as_of``: the date whose numbering the text uses (default: the old numbering of 2024-05-26).
+    ``as_of``: the date whose numbering the text uses (default: the old numbering of 2024-05-26, with a
+    bare 「別表」 read as the new table already written; given a date before 2024-05-27, a bare 「別表」
+    is reported as ``table-ambiguous``, since the act then had only 別表第一 and 第二).
     ``accept_inferred``: also apply mapping rows that are only ``inferred``.
     ``mappings``: a :class:`~mynumber_refs.mappings.MappingSet` (default: the shipped tables).
     ``fix_typos``: correct the known typos of real documents (otherwise only reported).

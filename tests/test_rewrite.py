@@ -1049,3 +1049,13 @@ def test_a_bracketed_kouban_list_right_after_a_table_is_its_rows(text: str, expe
     assert rewrite(expected).edits == ()
     kept = text.replace("27）", "99999）").replace("４）", "９９９９９）")
     assert rewrite(kept).text == kept
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_line_break_between_the_law_and_the_second_table_stays(newline: str) -> None:
+    """「番号法\\n別表第二の27の項」: the line break (a cell's or a PDF line's) is the document's layout; only
+    the table's name changes (「の」 between them goes, as in 「番号法の別表第二」)."""
+    for text in (f"番号法{newline}別表第二の27の項", f"番号法の{newline}別表第二の27の項"):
+        result = rewrite(text)
+        assert result.text == f"番号法{newline}第19条第8号に基づく主務省令第2条の表の48の項"
+        assert rewrite(result.text).edits == ()
