@@ -75,8 +75,8 @@ REASONS: dict[str, str] = {
     ROW_RANGE: "範囲（{range}）に含まれていた項は旧表の本文（2024年5月26日版）で確定できません。"
     "確認のうえ --accept-inferred で適用できます"
     " / which rows the range {range} held on 2024-05-26 is not established (the old text was not found); apply with --accept-inferred",
-    PROVISION_MISMATCH: "別表第二は第19条の表ですが、{provision}とともに引用されています。内容を確認して手で修正してください"
-    " / 別表第二 is cited with {provision}, not 第19条; review by hand",
+    PROVISION_MISMATCH: "{table}は{owner}の表ですが、{provision}とともに引用されています。内容を確認して手で修正してください"
+    " / {table} belongs to {owner} but is cited with {provision}; review by hand",
     NUMBER_AFTER: "表・命令の名前の後の番号（「{following}」）を項や条として読み取れないため、名前も変えずに残しました。確認してください"
     " / a number follows ({following}) that was not read as a row or article; the name is kept so that no old number stands under the new name",
     NUMBER_BEFORE: "表・命令の名前の前の番号（「{preceding}」）を引用として読み取れないため、名前も変えずに残しました。確認してください"

@@ -740,9 +740,17 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         return _Plan(True, notes=failures)
     if table is None:
         return _Plan(True)
-    if Table.BEPPYO2 in (c.tables or (table,)) and c.provision is not None and c.provision.article.main != 19:
-        # 別表第二 belongs to 第19条; 「第9条第1項別表第二」 cannot be reworded without guessing
-        return _Plan(False, failures=(_finding(c, F.PROVISION_MISMATCH, provision=str(c.provision)),))
+    if c.provision is not None:
+        # 別表第一 belongs to 第9条第1項, 別表第二 to 第19条: 「第9条第1項別表第二」, 「第9条第2項 別表第1」 (the
+        # ordinance's provision: its 別表 is the ordinance's) cannot be reworded without guessing
+        for t in c.tables or (table,):
+            if t is Table.BEPPYO2 and c.provision.article.main != 19:
+                owner = "第19条"
+            elif t is Table.BEPPYO1 and (c.provision.article.main != 9 or c.provision.paragraph not in (None, 1)):
+                owner = "第9条第1項"
+            else:
+                continue
+            return _Plan(False, failures=(_finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=str(c.provision)),))
     edits: list[Edit] = []
     notes: tuple[Finding, ...] = ()
     inferred = False

@@ -203,11 +203,19 @@ def test_column_reference_and_unresolved_law_are_not_rewritten() -> None:
         assert result.text == text and result.findings
 
 
-def test_beppyo2_with_another_article_is_reported() -> None:
-    text = "番号法第9条第1項別表第二"
-    result = rewrite(text)
+@pytest.mark.parametrize(("text", "table", "owner"), [
+    ("番号法第9条第1項別表第二", "別表第二", "第19条"),
+    ("番号法第9条第2項 別表第1の1の項", "別表第一", "第9条第1項"),  # the ordinance's paragraph: its 別表 is the ordinance's
+    ("番号法第十九条第八号別表第一の十六の項", "別表第一", "第9条第1項"),
+])
+def test_a_table_with_another_provision_than_its_own_is_reported(text: str, table: str, owner: str) -> None:
+    result = rewrite(text, assume_law=True)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert table in result.findings[0].message and owner in result.findings[0].message
+    # with its own provision (or the article alone) it is rewritten
+    own = text.replace("第9条第1項別表第二", "第19条第8号別表第二").replace("第9条第2項", "第9条第1項").replace("第十九条第八号", "第九条")
+    assert rewrite(own, assume_law=True).text != own
 
 
 def test_relation_note_after_the_table() -> None:
