@@ -284,16 +284,16 @@ def _names_network_table(c: Citation) -> bool:
 # a phrase that makes it the table's basis (「の規定による」, 「に基づき、」, 「により」, 「に規定する」), or by
 # nothing but a short note in brackets (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
 _NETWORK_ITEM_JOINED = re.compile(
-    r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号[\s]*"
-    r"(?:(?:[（(][^（）()「」『』\n]{1,60}[）)][\s]*)?"
-    r"(?:及[\s]*び|並[\s]*び[\s]*に|[、，,]|[（(]"
-    r"|(?:の[\s]*規[\s]*定[\s]*)?に[\s]*(?:よ[\s]*(?:る|り|っ[\s]*て)|基[\s]*づ[\s]*(?:く|き|い[\s]*て))[\s]*[、，,]?"
-    r"|に[\s]*規[\s]*定[\s]*す[\s]*る)"
-    r"|[（(][^（）()「」『』\n]{1,60}[）)])[^\S\n]*\n?[^\S\n]*\Z"
+    rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号[\s{INVISIBLE}]*"
+    rf"(?:(?:[（(][^（）()「」『』\n]{{1,60}}[）)][\s{INVISIBLE}]*)?"
+    rf"(?:及[\s{INVISIBLE}]*び|並[\s{INVISIBLE}]*び[\s{INVISIBLE}]*に|[、，,]|[（(]"
+    rf"|(?:の[\s{INVISIBLE}]*規[\s{INVISIBLE}]*定[\s{INVISIBLE}]*)?に[\s{INVISIBLE}]*(?:よ[\s{INVISIBLE}]*(?:る|り|っ[\s{INVISIBLE}]*て)|基[\s{INVISIBLE}]*づ[\s{INVISIBLE}]*(?:く|き|い[\s{INVISIBLE}]*て))[\s{INVISIBLE}]*[、，,]?"
+    rf"|に[\s{INVISIBLE}]*規[\s{INVISIBLE}]*定[\s{INVISIBLE}]*す[\s{INVISIBLE}]*る)"
+    rf"|[（(][^（）()「」『』\n]{{1,60}}[）)])(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 _NETWORK_ITEM_REACH = 120
 _NETWORK_ITEM_NOTED = re.compile(
-    r"[\s]*(?:[（(][^（）()]*[）)][\s]*)?第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号[\s]*[）)]"
+    rf"[\s{INVISIBLE}]*(?:[（(][^（）()]*[）)][\s{INVISIBLE}]*)?第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号[\s{INVISIBLE}]*[）)]"
 )
 _EIGHT = {"7": "8", "７": "８", "七": "八"}
 
@@ -598,7 +598,9 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         spaced = _SPACED_OUT.fullmatch(c.text)
         if spaced is not None:  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
-        unread = _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan)
+        unread = (
+            _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
+        )
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
         misread = _misread(ctx, c, plan)
@@ -931,6 +933,14 @@ _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}�
 _BACK_TO_NUMBER = 32
 
 
+# an article's paragraph and the conjunction after it (「第9条第1項及び」, 「第9条第1項、第2項、」): a 第N項 after
+# them goes on the article's list of paragraphs, not a row
+_PARAGRAPH_AND = rf"(?:及{_GAP}び|並{_GAP}び{_GAP}に|又{_GAP}は|若{_GAP}し{_GAP}く{_GAP}は|[、，,・])"
+_PARAGRAPHS_BEFORE = re.compile(
+    rf"条{_GAP}第{_GAP}{_N}{_GAP}項(?:{_GAP}{_PARAGRAPH_AND}{_GAP}第{_GAP}{_N}{_GAP}項)*{_GAP}{_PARAGRAPH_AND}{_GAP}\Z"
+)
+
+
 def _rows_at_unread_kou(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int, int]]:
     """The rows written with 項 in [lo, hi) whose 項 stands outside every citation, as (where the number
     is, where the reference begins, where it ends): read around each such 項 only, not across the whole window (a
@@ -942,6 +952,8 @@ def _rows_at_unread_kou(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int,
     while i < len(marks) and marks[i] < hi:
         p = marks[i]
         for m in _ROW_WITH_KO.finditer(text, max(after, p - _BACK_TO_NUMBER), min(hi, p + _BACK_TO_NUMBER)):
+            if m.group("c") and _PARAGRAPHS_BEFORE.search(text, max(0, m.start() - 80), m.start()):
+                continue  # 「第9条第1項及び第2項」: a paragraph of the article, as its first one is
             if m.start() <= p < m.end():
                 found.append((m.start(next(g for g in "abc" if m.group(g))), m.start(), m.end()))
                 after = m.end()
@@ -1010,9 +1022,33 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     return None
 
 
+# 「同項の下欄」: a column of the row just cited, named through 同項
+_SAME_ROW_COLUMN = re.compile(
+    rf"同{_ANY_GAP}項{_ANY_GAP}の{_ANY_GAP}(?P<col>(?:上|中|下|左|右|第{_ANY_GAP}(?:[一二三四五六七八九]|[1-9１-９])){_ANY_GAP}欄)"
+)
+
+
+def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
+    """A column of the rows ``c`` names, named through 同項 in its clause (「別表第一の16の項（同項の下欄）」), as a
+    finding: the old table's columns are not the new one's (the new 別表 has 第一欄 and 第二欄), so the name
+    is kept with it, as a column written with the rows is (「16の項の下欄」, ``column-reference``)."""
+    if c.kind is not CitationKind.TABLE or not c.rows:
+        return None
+    text = ctx.text
+    reach = min(len(text), c.end + _CLAUSE_REACH)
+    same = text.find("同", c.end, reach)
+    if same == -1:
+        return None
+    stop = _CLAUSE_END.search(text, c.end, reach)
+    m = _SAME_ROW_COLUMN.search(text, same, stop.start() if stop is not None else reach)
+    if m is None:
+        return None
+    return _finding(c, F.COLUMN_REFERENCE, column="".join(m.group(0).split()))
+
+
 # the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)
 _SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
-_NETWORK_ITEM = re.compile(r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?P<n>7|７|七)[\s]*号")
+_NETWORK_ITEM = re.compile(rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号")
 
 
 def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:

@@ -578,3 +578,32 @@ def test_two_tables_without_rows_are_both_renamed_and_nothing_is_lost(text: str,
     result = rewrite(text)
     assert result.text == expected and not result.findings
     assert rewrite(expected).edits == ()
+
+
+@pytest.mark.parametrize("text", ["番号法第9条第1項及び第2項並びに別表第一", "番号法第９条第１項、第２項及び別表第一の16の項"])
+def test_an_articles_second_paragraph_before_a_table_is_not_a_row(text: str) -> None:
+    """「第9条第1項及び第2項」: the 第2項 goes on the article's list of paragraphs; it is no row written before
+    the table, so the table is rewritten (a row list 「別表第一の第16項及び第20項」 is still read as rows)."""
+    result = rewrite(text)
+    assert "別表第一" not in result.text and not result.findings
+    assert rewrite("番号法別表第一の第16項及び第20項").text == "番号法別表の第24項及び第32項"
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第一の16の項（同項の下欄）",
+    "番号法別表第二の27の項に掲げる事務（同項の第四欄に掲げる情報）",
+])
+def test_a_column_named_through_doukou_keeps_the_table(text: str) -> None:
+    """「別表第一の16の項（同項の下欄）」: a column of the old row; the new tables' columns are not the old ones',
+    so the citation stays as 「16の項の下欄」 does (column-reference)."""
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["column-reference"]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060"])
+def test_an_invisible_character_does_not_cut_the_network_item_from_its_table(invisible: str) -> None:
+    for text in (f"番号法第19条第7号{invisible}及び別表第二", f"番号法第19条第7号及び{invisible}別表第二"):
+        result = rewrite(text)
+        assert "第7号" not in result.text and "主務省令第2条の表" in result.text
+        assert rewrite(result.text).edits == ()
