@@ -755,8 +755,9 @@ _OLD_NOTE = re.compile(
     r"|施[\s]*行[\s]*(?:日[\s]*)?前|令[\s]*和[\s]*(?:6|６|六)[\s]*年[\s]*(?:5|５|五)[\s]*月[\s]*(?:26|２６|二[\s]*十[\s]*六)[\s]*日"
     r"[\s]*(?:ま[\s]*で|以[\s]*前|時[\s]*点|現[\s]*在))[^（）()\n]{0,12}[）)])"
 )
-# …or its abolition right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」): only the old table was abolished
-_ABOLISHED = re.compile(r"[ \t\u3000]*(?P<note>(?:の|が|は|を)[\s]*(?:廃[\s]*止|削[\s]*除))")
+# …or its abolition or amendment right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の
+# 改正に伴い」, 「別表第一を改め」): the old table's own history, which the new one does not have
+_ABOLISHED = re.compile(r"[ \t\u3000]*(?P<note>(?:の|が|は|を)[\s]*(?:廃[\s]*止|削[\s]*除|改[\s]*正|改[\s]*め))")
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」)
 _BECAME_NEW = re.compile(
     r"(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^。\n]{0,30}?"
