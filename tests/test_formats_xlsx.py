@@ -5,6 +5,7 @@ is rewritten like rich text."""
 
 from __future__ import annotations
 
+import functools
 import zipfile
 from pathlib import Path
 
@@ -359,23 +360,49 @@ def test_shared_string_used_by_two_cells_changes_once(tmp_path: Path) -> None:
     assert ws["A1"].value == NEW and ws["C3"].value == NEW and ws["B1"].value == "関係のない文章"
 
 
-def test_shared_string_rewritten_differently_is_refused_for_the_later_cell(tmp_path: Path) -> None:
+def test_cells_sharing_a_string_that_are_rewritten_differently_each_get_their_own(tmp_path: Path) -> None:
+    """Two cells show one shared string and take different edits: each cell gets a copy of the string with
+    its own new text (appended to the shared strings); the string itself stays for cells left as they were."""
     p = tmp_path / "shared.xlsx"
     text = "番号利用法別表第一の16の項"
-    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c></row>',
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="s"><v>0</v></c></row>',
              f"<si><t>{text}</t></si>")
     doc = open_document(p)
-    first = Edit(7, 9, "第一", "")
-    assert doc.apply(0, [first]) == []
-    same = Edit(7, 9, "第一", "")
-    assert doc.apply(1, [same]) == []  # the same change: already made
-    other = Edit(len(text), len(text), "", " ")
-    skipped = doc.apply(1, [other])
-    assert [(s.edit, s.reason) for s in skipped] == [(other, "shared-string")]
-    assert "共有" in skipped[0].message and "sharing" in skipped[0].message
+    assert doc.apply(0, [Edit(7, 9, "第一", "")]) == []
+    assert doc.apply(1, [Edit(len(text), len(text), "", "（注）")]) == []
     doc.save(p)
-    si = sst_root(p).find(q("si"))
-    assert si.find(q("t")).text == "番号利用法別表の16の項"
+    wb = openpyxl.load_workbook(str(p))
+    ws = wb["評価書"]
+    assert [ws["A1"].value, ws["B1"].value, ws["C1"].value] == ["番号利用法別表の16の項", text + "（注）", text]
+    wb.close()
+    root = sst_root(p)
+    assert [si.find(q("t")).text for si in root.findall(q("si"))] == [text, "番号利用法別表の16の項", text + "（注）"]
+
+
+@pytest.mark.parametrize(("left", "right"), [("", "27"), ("住民基本台帳法", "")])
+def test_a_cell_kept_for_its_neighbours_keeps_a_string_another_cell_rewrites(tmp_path: Path, left: str, right: str) -> None:
+    """A1 shows a string that A2 shows too.  A1 is kept for what stands beside it (the row 27 to its right,
+    another law's name to its left); A2 is rewritten.  A1 must keep its text: the shared string is
+    copied for A2, not changed under A1 (it was, and only A2's change was reported)."""
+    p = tmp_path / "shared.xlsx"
+    row1 = ('<c r="A1" t="s"><v>1</v></c>' if left else "") + '<c r="B1" t="s"><v>0</v></c>'
+    row1 += f'<c r="C1"><v>{right}</v></c>' if right else ""
+    row2 = ('<c r="A2" t="s"><v>2</v></c>' if left else "") + '<c r="B2" t="s"><v>0</v></c>'
+    table = "番号法別表第二" if right else "別表第一の16の項"
+    raw_book(p, f'<row r="1">{row1}</row><row r="2">{row2}</row>',
+             f"<si><t>{table}</t></si><si><t>{left or 'x'}</t></si><si><t>番号法</t></si>")
+    assumed = functools.partial(rewrite, assume_law=True)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, assumed)
+    assert {e.location.split("!")[1][:2] for e in edits} == {"B2"}
+    assert [f.location.split("!")[1][:2] for f in findings] == ["B1"]
+    doc.save(p)
+    wb = openpyxl.load_workbook(str(p))
+    assert wb["評価書"]["B1"].value == table
+    assert wb["評価書"]["B2"].value != table
+    wb.close()
+    again = open_document(p)
+    assert rewrite_document(again, assumed)[0] == []  # idempotent
 
 
 def test_trailing_space_sets_xml_space_preserve(tmp_path: Path) -> None:

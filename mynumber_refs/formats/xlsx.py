@@ -30,8 +30,10 @@ relationships, ``<legacyDrawing>`` and the content types follow).  A shape canno
 is noted.
 
 Each ``<t>`` is a segment: an edit goes into the run where the changed characters start, and
-every run keeps its font (``<rPr>``).  A shared string used by several cells changes once (the
-same text is always rewritten the same way).  When a string with furigana changes, a reading
+every run keeps its font (``<rPr>``).  A shared string shown by several cells changes in place
+when every one of them takes the same new text; otherwise each changed cell gets a copy of the
+string with its own new text (appended to the shared strings), and the others keep it as it was
+(a cell is read with its neighbours, so the same text is not always rewritten the same way).  When a string with furigana changes, a reading
 over untouched characters is kept (its range shifted), one over changed characters is removed
 and reported in :attr:`XlsxDocument.notes`.
 
@@ -60,6 +62,7 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
@@ -97,10 +100,6 @@ __all__ = ["XlsxDocument", "open_xlsx"]
 
 
 REFUSED_MESSAGE = "書き換えられませんでした / could not be rewritten"
-SHARED_CONFLICT_MESSAGE = (
-    "同じ文字列を共有する別のセルで異なる書き換えになったため、書き換えませんでした。手作業で修正してください"
-    " / not rewritten: another cell sharing this string was rewritten differently; fix it by hand"
-)
 
 SHAPE_COPY_MESSAGE = (
     "図形の2つの複製（mc:Choice と mc:Fallback）の文字が一致しないため自動では書き換えませんでした。"
@@ -211,7 +210,6 @@ class _Item:
     element: Any
     ts: list[Any]
     texts: list[str]
-    result: str | None = None  # the item's text once rewritten (a shared item changes only once)
 
     @property
     def text(self) -> str:
@@ -517,6 +515,12 @@ class XlsxDocument:
         self._commented: list[tuple[str, str, str]] = []  # (sheet part, cell, text before) to comment
         self._extra_parts: dict[str, bytes] = {}  # parts the comments add or change, once made
         self._shared_items: dict[int, _Item] = {}
+        self._shared_uses: dict[int, int] = {}  # how many cells (units) show each shared string
+        self._unit_cells: list[tuple[int, Any] | None] = []  # per unit: (shared index, its <c>) for a shared string
+        self._shared_copies: dict[tuple[int, str], int] = {}  # (shared index, new text) → the new string's index
+        # per shared index shown by several cells: each changed cell's (item, new texts, new text, edits applied)
+        self._pending: dict[int, dict[int, tuple[_Item, dict[int, str], str, Sequence[Any]]]] = {}
+        self._sst: tuple[_Part, Any] | None = None  # the shared strings part and its root
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
         self._read(_Package(path, package))
 
@@ -556,12 +560,14 @@ class XlsxDocument:
                shared: tuple[_Part | None, list[Any], list[str]]) -> None:
         sst_part, sst_items, sst_texts = shared
         shared_items = self._shared_items
+        if sst_part is not None:
+            self._sst = (sst_part, sst_part.root)
         part = pkg.parse(name)
         root = part.root
         ns = _ns(root)
         c_tag, v_tag, f_tag, is_tag = (_q(ns, t) for t in ("c", "v", "f", "is"))
         sh = _Sheet(title)
-        found: list[tuple[int, int, str, Any]] = []  # row, column, text, shared index or <is>
+        found: list[tuple[int, int, str, Any, Any]] = []  # row, column, text, shared index or <is>, the <c>
         sheet_data = root.find(_q(ns, "sheetData"))
         row_no = 0
         for row in (sheet_data.iterchildren(_q(ns, "row")) if sheet_data is not None else ()):
@@ -588,7 +594,7 @@ class XlsxDocument:
                     shown = _decode(v.text or "") if kind == "str" and v is not None else ""
                     text = shown or (f.text or "")  # what the cell shows, else the formula itself
                     if may_cite(text):
-                        found.append((row_at, col, text, _Formula(text)))
+                        found.append((row_at, col, text, _Formula(text), c))
                     continue
                 if kind == "s":
                     v = c.find(v_tag)
@@ -605,7 +611,7 @@ class XlsxDocument:
                                         f"{v.text!r}") from None
                     sh.values[(row_at, col)] = text
                     if may_cite(text):
-                        found.append((row_at, col, text, index))
+                        found.append((row_at, col, text, index, c))
                 elif kind == "inlineStr":
                     is_el = c.find(is_tag)
                     if is_el is None:
@@ -613,7 +619,7 @@ class XlsxDocument:
                     inline = self._item(part, is_el)
                     sh.values[(row_at, col)] = inline.text
                     if may_cite(inline.text):
-                        found.append((row_at, col, inline.text, inline))
+                        found.append((row_at, col, inline.text, inline, c))
                 elif c.find(v_tag) is not None:
                     sh.values[(row_at, col)] = _OTHER
                     if kind == "n":
@@ -633,14 +639,17 @@ class XlsxDocument:
             self.notes.append(change_record_note(f"{title} {_column_letters(left)}～{_column_letters(right)}列 {top}行目以降"))
         found.sort(key=lambda x: (x[0], x[1]))
         headings = _Headings(sh) if found else None
-        for row_at, col, text, source in found:
+        for row_at, col, text, source, cell_el in found:
             item: _Item | _Formula
             if isinstance(source, _Item | _Formula):
                 item = source
-            elif source in shared_items:
+                self._unit_cells.append(None)
+            else:
+                if source not in shared_items:  # a shared index was found, so the shared strings part exists
+                    shared_items[source] = self._item(cast(_Part, sst_part), sst_items[source])
                 item = shared_items[source]
-            else:  # a shared index was found, so the shared strings part exists
-                item = shared_items[source] = self._item(cast(_Part, sst_part), sst_items[source])
+                self._shared_uses[source] = self._shared_uses.get(source, 0) + 1
+                self._unit_cells.append((source, cell_el))
             coordinate = f"{_column_letters(col)}{row_at}"
             label = f"{title}!{coordinate}"
             detail: dict[str, Any] = {"sheet": title, "cell": coordinate}
@@ -700,6 +709,7 @@ class XlsxDocument:
             location = Location(f"{title} 図形{shown}", {"sheet": title, "shape": shape_name, "drawing": part.name})
             self._items.append(_Shape(part, segments, copies, frozenset(blocked)))
             self._cells.append(None)
+            self._unit_cells.append(None)
             self._units.append(Unit(text, location))
 
     @property
@@ -734,29 +744,80 @@ class XlsxDocument:
                                   " 変更箇所 table and the report")
             return skipped
         old_text = item.text
-        skipped = self._apply_item(item, edits, index)
+        skipped, changed = self._apply_item(item, edits, index)
         cell = self._cells[index]
-        if self._review is not None and cell is not None and item.result is not None and item.result != old_text \
-                and len(skipped) < len(edits):
+        if self._review is not None and cell is not None and changed and len(skipped) < len(edits):
             self._commented.append((cell[0], cell[1], old_text))
         return skipped
 
-    def _apply_item(self, item: _Item, edits: Sequence[Any], index: int) -> list[SkippedEdit]:
+    def _apply_item(self, item: _Item, edits: Sequence[Any], index: int) -> tuple[list[SkippedEdit], bool]:
+        """Apply one cell's edits to its string item; (the edits refused, whether the cell's text changed).
+
+        A shared string shown by other cells too is not changed in place: those cells keep their
+        own text (each cell is read with its neighbours, so the same text is not always rewritten
+        the same way).  The cell gets a copy of the item with its edits, appended to the shared
+        strings, one copy per new text."""
         segments = [Segment(text, True, i) for i, text in enumerate(item.texts)]
         new_texts, refused = plan_whole_groups(lambda es: plan_segment_edits(segments, es), edits)
         skipped = [SkippedEdit(e, r, GROUP_MESSAGE if r == "group" else REFUSED_MESSAGE) for e, r in refused]
         new_full = "".join(new_texts.get(i, text) for i, text in enumerate(item.texts))
-        if item.result is not None:
-            # a shared string already rewritten through another cell: the same text gives the
-            # same edits, which are already there; anything else is refused
-            if new_full == item.result:
-                return skipped
-            return [SkippedEdit(e, "shared-string", SHARED_CONFLICT_MESSAGE) for e in edits]
-        item.result = new_full
         if new_full == item.text:
-            return skipped
+            return skipped, False
         refused_ids = {id(e) for e, _ in refused}
-        self._rephonetize(item, [e for e in edits if id(e) not in refused_ids], new_full, index)
+        applied = [e for e in edits if id(e) not in refused_ids]
+        shared = self._unit_cells[index]
+        if shared is not None and self._shared_uses.get(shared[0], 0) > 1:
+            # written when the workbook is saved, once every cell showing it has been seen
+            self._pending.setdefault(shared[0], {})[index] = (item, new_texts, new_full, applied)
+            self._changed = True
+            return skipped, True
+        self._write_item(item, new_texts, new_full, applied, index)
+        return skipped, True
+
+    def _settle_shared(self) -> None:
+        """Write the new texts of the shared strings shown by several cells: in place when every one of
+        those cells takes the same new text, else as copies for the cells that change (the others keep
+        the string as it was)."""
+        for source, pending in self._pending.items():
+            texts = {new_full for _item, _texts, new_full, _applied in pending.values()}
+            if len(pending) == self._shared_uses[source] and len(texts) == 1:
+                index, (item, new_texts, new_full, applied) = next(iter(pending.items()))
+                self._write_item(item, new_texts, new_full, applied, index)
+                continue
+            for index, (item, new_texts, new_full, applied) in sorted(pending.items()):
+                shared = self._unit_cells[index]
+                assert shared is not None
+                self._point_to_copy(item, shared, new_texts, new_full, applied, index)
+        self._pending.clear()
+
+    def _point_to_copy(self, item: _Item, shared: tuple[int, Any], new_texts: dict[int, str], new_full: str,
+                       applied: Sequence[Any], index: int) -> None:
+        """Point the cell ``shared[1]`` at a copy of the shared string ``item`` that holds ``new_full``."""
+        source, cell_el = shared
+        assert self._sst is not None
+        sst_part, sst_root = self._sst
+        new_index = self._shared_copies.get((source, new_full))
+        if new_index is None:
+            si_tag = _q(_ns(sst_root), "si")
+            new_index = sum(1 for el in sst_root if el.tag == si_tag)
+            copy = deepcopy(item.element)
+            sst_root.append(copy)
+            self._write_item(self._item(sst_part, copy), new_texts, new_full, applied, index)
+            unique = sst_root.get("uniqueCount")
+            if unique is not None:
+                sst_root.set("uniqueCount", str(new_index + 1))
+            self._shared_copies[(source, new_full)] = new_index
+            self._dirty[sst_part.name] = sst_part
+        v = cell_el.find(_q(_ns(cell_el), "v"))
+        v.text = str(new_index)
+        sheet = self._cells[index]
+        if sheet is not None:
+            self._dirty[sheet[0]] = self._sheet_parts[sheet[0]]
+        self._changed = True
+
+    def _write_item(self, item: _Item, new_texts: dict[int, str], new_full: str, applied: Sequence[Any], index: int) -> None:
+        """Write the new texts into the item's ``<t>`` elements (runs keep their fonts, the furigana its places)."""
+        self._rephonetize(item, applied, new_full, index)
         r_tag = _q(_ns(item.part.root), "r")
         for i, text in new_texts.items():
             t = item.ts[i]
@@ -770,7 +831,6 @@ class XlsxDocument:
                 run.getparent().remove(run)  # a run left without text goes (the old adapter dropped it too)
         self._dirty[item.part.name] = item.part
         self._changed = True
-        return skipped
 
     def _apply_shape(self, shape: _Shape, edits: Sequence[Any]) -> list[SkippedEdit]:
         new_texts, refused, copy_refused = plan_edits(shape.segments, edits, shape.copy_blocked)
@@ -819,6 +879,7 @@ class XlsxDocument:
         """Write the workbook to ``dest`` atomically: the changed and added parts anew, every other
         entry with its verified bytes; the file written is read back (every entry inflated, the
         changed and added parts parsed) before it replaces anything."""
+        self._settle_shared()
         if self._commented:  # made once; a later save writes the same parts again
             self._extra_parts.update(self._comment_parts())
         parts = {name: xml_with_declaration(part.root, part.head) for name, part in self._dirty.items()}
