@@ -864,13 +864,18 @@ def _starts_line(text: str, pos: int) -> bool:
     return j > 0 and text[j - 1] == "\n"
 
 
+def _starts_item(text: str, pos: int) -> bool:
+    """Whether the number at ``pos`` starts its line, maybe after an opening bracket (「\n５．」, 「\n（２）」)."""
+    return _starts_line(text, pos) or (pos > 0 and text[pos - 1] in "（(" and _starts_line(text, pos - 1))
+
+
 def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
     in its clause any row reference; past the clause, up to the next table named, one written with 項."""
     text = ctx.text
     candidates: list[tuple[int, int]] = []
     m = _NUMBER_RIGHT_AFTER.match(text, c.end)
-    if m is not None and not (_starts_line(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
+    if m is not None and not (_starts_item(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
         n = m.start("n")
         before = text[n - 1] if n > c.end else ""
         if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] != "項目":
@@ -915,12 +920,13 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
 
 # (however long: a rewrite inside the bracket changes its length, never whether it names a table)
 _TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
-# 「主務省令第20条」 not named as the new order (「…第19条第8号に基づく主務省令第50条」)
+# 「主務省令第20条」 not named as the new order (「…第19条第8号に基づく主務省令第50条」; 「…27の項に基づく主務省令
+# 第20条」 is the old one's)
 # (主 first: one C-level search with a literal first character)
 # (a bracket may give the old order's number: 「主務省令（平成26年内閣府・総務省令第7号）第20条」)
 _OLD_ORDER_NUMBER_BRACKET = rf"(?:[（(]{_GAP}平{_GAP}成[^（）()\n]{{1,40}}[）)]{_GAP})?"
 _BARE_ORDER_ARTICLE = re.compile(
-    rf"主(?<!づく主)(?<!づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
+    rf"主(?<!号に基づく主)(?<!号に基づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
 # right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」)
 _ORDER_ARTICLE_AFTER = re.compile(

@@ -607,3 +607,25 @@ def test_an_invisible_character_does_not_cut_the_network_item_from_its_table(inv
         result = rewrite(text)
         assert "第7号" not in result.text and "主務省令第2条の表" in result.text
         assert rewrite(result.text).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二の27の項に基づく主務省令第20条",
+    "番号法別表第二の27の項、同項に基づく主務省令第20条",
+    "番号法別表第一の16の項に基づく主務省令第16条",
+])
+def test_an_order_article_after_ni_motozuku_is_the_old_orders_unless_the_order_is_named_by_its_new_provision(text: str) -> None:
+    """「…27の項に基づく主務省令第20条」 is the old order (numbered by the old rows); only 「第19条第8号に基づく主務省令」
+    names the new one."""
+    result = rewrite(text)
+    assert result.text == text and "number-after-table" in {f.reason for f in result.findings}
+    named = "番号法別表第二の27の項及び第19条第8号に基づく主務省令第50条"
+    assert rewrite(named).text == "番号法第19条第8号に基づく主務省令第2条の表の48の項及び第19条第8号に基づく主務省令第50条"
+
+
+@pytest.mark.parametrize("item", ["（２）", "(2)", "２．"])
+def test_a_numbered_item_starting_the_next_line_is_not_a_row(item: str) -> None:
+    text = f"番号法別表第一の16の項\n{item}番号法別表第一の20の項"
+    assert rewrite(text).text == f"番号法別表の24の項\n{item}番号法別表の32の項"
+    # not at the start of its line, or not closed, it may be a row: kept
+    assert rewrite("番号法別表第一の16の項（２）").text == "番号法別表第一の16の項（２）"
