@@ -199,3 +199,39 @@ def test_a_law_cell_merged_over_rows_stands_left_of_each(tmp_path: Path, law: st
     edits, findings = rewrite_document(open_document(path), REWRITE)
     assert len({e.location for e in edits}) == (3 if rewritten else 0)
     assert len({f.location for f in findings if f.reason == "law-other"}) == (0 if rewritten else 3)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_name_merged_down_over_rows_is_kept_when_a_lower_row_holds_its_rows(tmp_path: Path, fmt: str) -> None:
+    """「番号法別表第二」 in a cell merged over two rows, 「27の項」 beside its lower row: the rows are the
+    name's as much as beside its first row (the name was renamed over them)."""
+    path = tmp_path / f"m.{fmt}"
+    if fmt == "xlsx":
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.merge_cells("A1:A2")
+        ws["A1"], ws["B2"] = "番号法別表第二", "27の項"
+        wb.save(path)
+    else:
+        d = docx.Document()
+        t = d.add_table(rows=2, cols=2)
+        t.cell(0, 0).merge(t.cell(1, 0)).text = "番号法別表第二"
+        t.cell(1, 1).text = "27の項"
+        d.save(path)
+    assert _renamed(path) == (False, {"number-after-table"})
+
+
+@pytest.mark.parametrize(("heading", "renamed"), [
+    ("項番（番号法別表第二）", False),
+    ("（番号法別表第二）", False),
+    ("番号法別表第二の該当項", False),
+    ("番号法別表第二の項番（注）", False),
+    ("番号法別表第二に基づく照会先", True),  # words of its own after the name: no heading of row numbers
+])
+def test_a_column_heading_ending_in_a_bracket_or_a_note_over_row_numbers_is_kept(
+    tmp_path: Path, heading: str, renamed: bool
+) -> None:
+    path = _xlsx(tmp_path / "a.xlsx", [[heading], [27], [28]])
+    was_renamed, reasons = _renamed(path)
+    assert was_renamed is renamed
+    assert ("number-after-table" in reasons) is not renamed

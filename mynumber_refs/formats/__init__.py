@@ -622,7 +622,10 @@ _ROW_CELL = re.compile(
 # what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
 _ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
 _ROW_WORD_CELL = re.compile(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}[\s：:]*\Z")  # a cell that only says 「項番」
-_NAME_TAIL = re.compile(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}?[\s：:]*\Z")
+# …and to the end of its cell only closing brackets, 「の項番」, 「の該当項」 or a short note in brackets (「（注）」)
+_NAME_TAIL = re.compile(
+    rf"[\s]*[）)]*[\s]*(?:の)?[\s]*(?:該当)?{_ROW_WORD}?[\s：:]*(?:[（(][^（）()\n]{{0,10}}[）)])?[\s]*[）)]*[\s]*\Z"
+)
 
 
 def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:

@@ -293,13 +293,34 @@ def _table_grid(rows: Sequence[Any]) -> list[list[tuple[int, str]]]:
     return out
 
 
-def _cells_after(grid: list[list[tuple[int, str]]], r: int, c: int, count: int = 2) -> tuple[tuple[str, ...], ...]:
-    """The texts of the next ``count`` cells with text to the right of cell (r, c), and below it
-    (in its grid column); see formats.names_over_cells."""
-    right = tuple(t for _, t in grid[r][c + 1 :] if t.strip())[:count]
+def _cells_after(
+    grid: list[list[tuple[int, str]]], r: int, c: int, count: int = 2, continued: Sequence[set[int]] = ()
+) -> tuple[tuple[str, ...], ...]:
+    """The texts of the next ``count`` cells with text to the right of cell (r, c) — in each row a
+    vertical merge from it spans (``continued[row]``: the grid columns that continue a merge) — and
+    below it (in its grid column); see formats.names_over_cells."""
     column = grid[r][c][0]
-    below = tuple(t for row in grid[r + 1 :] for at, t in row if at == column and t.strip())[:count]
-    return tuple(run for run in (right, below) if run)
+    runs = [tuple(t for _, t in grid[r][c + 1 :] if t.strip())[:count]]
+    k = r + 1
+    while k < len(grid) and k < len(continued) and column in continued[k]:  # the rows the cell spans
+        runs.append(tuple(t for at, t in grid[k] if at > column and t.strip())[:count])
+        k += 1
+    runs.append(tuple(t for row in grid[r + 1 :] for at, t in row if at == column and t.strip())[:count])
+    return tuple(run for run in runs if run)
+
+
+def _continued(rows: Sequence[Any]) -> list[set[int]]:
+    """Per row, the grid columns of its cells that continue a vertical merge from the row above."""
+    out: list[set[int]] = []
+    for tr in rows:
+        at, here = 0, set()
+        for tc in _row_children(tr, W_TC):
+            span, merge = _cell_span(tc)
+            if merge == "continue":
+                here.add(at)
+            at += span
+        out.append(here)
+    return out
 
 
 def _merged_down(rows: Sequence[Any], grid: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
@@ -451,6 +472,7 @@ class _Walker:
             return
         cell_grid = _table_grid(rows)
         merged_grid: list[list[tuple[int, str]]] | None = None  # (made when a cell first asks for it)
+        continued: list[set[int]] | None = None  # (the same)
         for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
@@ -499,7 +521,9 @@ class _Walker:
                              heading=[t for _, t in heading] if heading is not None else None)
                 done = self.units[slot]
                 if done is not None:
-                    done.unit.after = _cells_after(cell_grid, r_i - 1, c_i - 1)
+                    if continued is None:
+                        continued = _continued(rows)
+                    done.unit.after = _cells_after(cell_grid, r_i - 1, c_i - 1, continued=continued)
                     if c_i > 1:
                         if merged_grid is None:
                             merged_grid = _merged_down(rows, cell_grid)

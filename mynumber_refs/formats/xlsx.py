@@ -665,7 +665,10 @@ class XlsxDocument:
                 detail["heading"] = heading
             self._items.append(item)
             self._cells.append((part.name, coordinate))
-            after = tuple(run for run in (sh.next_texts(row_at, col, False), sh.next_texts(row_at, col, True)) if run)
+            # (a cell merged down over several rows stands left of the cells of each of them)
+            last_row = next((m[2] for m in sh.merges if m[0] == row_at and m[1] == col), row_at)
+            runs = [sh.next_texts(r, col, False) for r in range(row_at, last_row + 1)] + [sh.next_texts(row_at, col, True)]
+            after = tuple(run for run in runs if run)
             self._units.append(Unit(text, Location(label, detail), after=after, before=sh.text_before(row_at, col)))
         if found:
             self._sheet_parts[part.name] = part
