@@ -51,6 +51,14 @@ LAW_OTHER_LEFT_CELL = (
     " read as that law's and not rewritten; name the act in the cell if they are the act's"
 )
 
+# the message of law-other for a table whose law is only a term another paragraph or cell defines as another law
+LAW_OTHER_DEFINED_TERM = (
+    "文書の別の段落・セルで「{term}」が他の法令（{law}）と定義されているため、この表はその法令の表と読み、"
+    "番号利用法の表としては書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / another paragraph or cell of the document defines 「{term}」 as another law ({law}), so this table is read as"
+    " that law's and not rewritten; name the act before the table if it is the act's"
+)
+
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",

@@ -235,3 +235,29 @@ def test_a_column_heading_ending_in_a_bracket_or_a_note_over_row_numbers_is_kept
     was_renamed, reasons = _renamed(path)
     assert was_renamed is renamed
     assert ("number-after-table" in reasons) is not renamed
+
+
+@pytest.mark.parametrize("definition", ["住民基本台帳法（以下「法」という。）に基づく事務", "この評価書において「法」とは、住民基本台帳法をいう。"])
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_term_another_cell_or_paragraph_defines_as_another_law_is_not_assumed_the_act(
+    tmp_path: Path, fmt: str, definition: str
+) -> None:
+    """「住民基本台帳法（以下「法」という。）」 in one cell or paragraph, 「法別表第一の16の項」 in another: with
+    ``assume_law`` the bare 法 would be the act; the document names another law for it, so the table
+    stays, reported as that law's (the text path reads the definition itself).  Defined as the act, it
+    is rewritten."""
+    for law, rewritten in (("住民基本台帳法", False), ("番号利用法", True)):
+        path = tmp_path / f"{law}.{fmt}"
+        first = definition.replace("住民基本台帳法", law)
+        if fmt == "xlsx":
+            _xlsx(path, [[first], ["法別表第一の16の項"]])
+        else:
+            d = docx.Document()
+            d.add_paragraph(first)
+            d.add_table(rows=1, cols=1).cell(0, 0).text = "法別表第一の16の項"
+            d.save(path)
+        doc = open_document(path)
+        edits, findings = rewrite_document(doc, functools.partial(rewrite, assume_law=True))
+        assert bool(edits) is rewritten
+        if not rewritten:
+            assert [f.reason for f in findings] == ["law-other"] and law in findings[0].message

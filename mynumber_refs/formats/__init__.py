@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -711,6 +711,55 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
     return [e for e in edits if edit_group(e) not in kept_groups], sorted(out.values())
 
 
+def terms_defined_as_other_laws(texts: Iterable[str]) -> dict[str, str]:
+    """The terms the document's texts define as another law (「住民基本台帳法（以下「法」という。）」,
+    「「法」とは、住民基本台帳法をいう。」), each with that law's name: a term that some text defines as
+    the act too is left out (which one a later text means is not established)."""
+    from ..laws import LawIndex, LawKind
+
+    other: dict[str, str] = {}
+    act: set[str] = set()
+    for text in texts:
+        if "以" not in text and "とは" not in text:
+            continue
+        for d in LawIndex(text).definitions():
+            if d.kind is LawKind.ACT:
+                act.add(d.term)
+            elif d.kind is LawKind.OTHER and d.law is not None:
+                other.setdefault(d.term, d.law.name)
+    return {t: law for t, law in other.items() if t not in act}
+
+
+def terms_of_other_laws(unit: Unit, edits: Sequence[Edit], defined: dict[str, str]
+                        ) -> tuple[list[Edit], list[tuple[int, int, str, str]]]:
+    """The edits of a unit that may apply, and the citations kept as another law's: a table whose law is
+    only a term assumed to be the act (「法別表第一の16の項」 with ``assume_law``) while another paragraph
+    or cell of the document defines the term as another law (``defined``, see
+    :func:`terms_defined_as_other_laws`), and this unit does not define it itself.  The assumption
+    never overrides a law the document names; the edit groups stay as written, reported as
+    another law's.  Returns the edits that apply and ``(start, end, text, message)`` for each kept."""
+    from ..laws import LawIndex
+    from ..model import LawBasis
+
+    kept_groups: set[int] = set()
+    out: dict[int, tuple[int, int, str, str]] = {}
+    own: set[str] | None = None
+    for e in edits:
+        c = e.citation
+        if c is None or c.law_basis is not LawBasis.ASSUMED or not c.law:
+            continue
+        term = "".join(str(c.law).split())
+        if term not in defined:
+            continue
+        if own is None:
+            own = {d.term for d in LawIndex(unit.text).definitions()}
+        if term in own:
+            continue
+        kept_groups.add(edit_group(e))
+        out.setdefault(c.start, (c.start, c.end, c.text, F.LAW_OTHER_DEFINED_TERM.format(term=term, law=defined[term])))
+    return [e for e in edits if edit_group(e) not in kept_groups], sorted(out.values())
+
+
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
                      prefilter: Callable[[str], bool] | None = may_cite,
                      assumed_fn: RewriteFn | None = None,
@@ -744,6 +793,8 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
     headings: dict[int, _TextHeadings] = {}
     texts_of = getattr(doc, "law_name_texts", None)
     law_name = document_law_name(texts_of() if callable(texts_of) else (u.text for u in doc.units))
+    # (every text of the document where it has them: a cell defining a term holds no citation itself)
+    other_terms = terms_defined_as_other_laws(texts_of() if callable(texts_of) else (u.text for u in doc.units))
     for index, unit in enumerate(doc.units):
         if not unit.text.strip() or (prefilter is not None and not prefilter(unit.text)):
             continue
@@ -769,6 +820,12 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                     loc = unit.locate(start)
                     findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.LAW_OTHER,
                                                       message, None, []))
+        if other_terms and edits:  # a term another paragraph or cell defines as another law: not the act
+            edits, other = terms_of_other_laws(unit, edits, other_terms)
+            for start, end, text, message in other:
+                loc = unit.locate(start)
+                findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.LAW_OTHER,
+                                                  message, None, []))
         if unit.after and edits:
             edits, kept = names_over_cells(unit, edits)
             for e, following in kept:
