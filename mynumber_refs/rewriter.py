@@ -808,7 +808,7 @@ _KANJI_NUMBER = (
 )
 _GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\n(?![ \t\u3000\r]*\n))"  # never a blank line
 _NUMBER_RIGHT_AFTER = re.compile(
-    rf"{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
+    rf"(?:{_GAP}[（(][^（）()\n]{{1,60}}[）)])?{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
     rf"|{_KANJI_NUMBER})"
     rf"(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}(?:{_COUNTERS}))"
 )

@@ -629,3 +629,16 @@ def test_a_numbered_item_starting_the_next_line_is_not_a_row(item: str) -> None:
     assert rewrite(text).text == f"番号法別表の24の項\n{item}番号法別表の32の項"
     # not at the start of its line, or not closed, it may be a row: kept
     assert rewrite("番号法別表第一の16の項（２）").text == "番号法別表第一の16の項（２）"
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二（情報照会者：市町村長、情報提供者：厚生労働大臣）の27",
+    "番号法別表第一（利用する事務：住民基本台帳事務）16",
+])
+def test_a_number_right_after_a_long_note_in_brackets_keeps_the_name(text: str) -> None:
+    """A note in brackets between a table's name and a bare number does not hide the number: renamed,
+    the name would stand over the old row."""
+    result = rewrite(text)
+    assert result.text == text and "number-after-table" in {f.reason for f in result.findings}
+    note = text.split("）")[0] + "）に基づき照会する"  # the note alone: rewritten
+    assert rewrite(note).text != note
