@@ -808,10 +808,13 @@ _KANJI_NUMBER = (
 )
 _GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\n(?![ \t\u3000\r]*\n))"  # never a blank line
 _NUMBER_RIGHT_AFTER = re.compile(
-    rf"(?:{_GAP}[（(][^（）()\n]{{1,60}}[）)])?{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
+    rf"{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
     rf"|{_KANJI_NUMBER})"
     rf"(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}(?:{_COUNTERS}))"
 )
+# …and past a note in brackets right after it (「別表第二（情報照会者：…、情報提供者：…）の27」), looked at as well
+# (not instead: which number is found first must not depend on what the text after the note reads)
+_NUMBER_AFTER_NOTE = re.compile(rf"{_GAP}[（(][^（）()\n]{{1,60}}[）)]" + _NUMBER_RIGHT_AFTER.pattern)
 _ARTICLE_AFTER = re.compile(rf"{_GAP}条")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー]")
 _ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
@@ -874,8 +877,9 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     in its clause any row reference; past the clause, up to the next table named, one written with 項."""
     text = ctx.text
     candidates: list[tuple[int, int]] = []
-    m = _NUMBER_RIGHT_AFTER.match(text, c.end)
-    if m is not None and not (_starts_item(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
+    for m in (_NUMBER_RIGHT_AFTER.match(text, c.end), _NUMBER_AFTER_NOTE.match(text, c.end)):
+        if m is None or (_starts_item(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
+            continue
         n = m.start("n")
         before = text[n - 1] if n > c.end else ""
         if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] != "項目":
