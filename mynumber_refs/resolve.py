@@ -121,9 +121,11 @@ class _Kept(NamedTuple):
 # Words that mark a citation as one of the old text, cited on purpose: 「旧」, 「改正前の」, 「従前の」 …
 # right before the table or the law's name (「旧番号法」, 「改正前の番号法では、別表第一の…」, 「番号法の
 # 旧別表第一」), or in a bracket between the law's name and its table (「番号法（改正前）別表第一」)
+# the last day of the old numbering, 令和6年5月26日 (any digits)
+_LAST_OLD_DAY = r"令[\s]*和[\s]*(?:6|６|六)[\s]*年[\s]*(?:5|５|五)[\s]*月[\s]*(?:26|２６|二[\s]*十[\s]*六)[\s]*日"
 _OLD_WORD = (
     r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の"
-    r"|令和[\s]*(?:6|６|六)[\s]*年[\s]*(?:5|５|五)[\s]*月[\s]*(?:26|２６|二[\s]*十[\s]*六)[\s]*日[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
+    rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
     r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?)"
 )
 def _old_before(aliases: Sequence[str]) -> re.Pattern[str]:
@@ -752,7 +754,7 @@ _SUCCESSOR_NOTE = re.compile(
 # …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
 _OLD_NOTE = re.compile(
     r"[ \t\u3000]*(?P<note>[（(][\s]*(?:旧(?=[\s]*(?:[）)]|の|別|表|番|法))|(?:一[\s]*部[\s]*)?改[\s]*正[\s]*(?:以[\s]*)?前|従[\s]*前|廃[\s]*止[\s]*前"
-    r"|施[\s]*行[\s]*(?:日[\s]*)?前|令[\s]*和[\s]*(?:6|６|六)[\s]*年[\s]*(?:5|５|五)[\s]*月[\s]*(?:26|２６|二[\s]*十[\s]*六)[\s]*日"
+    rf"|施[\s]*行[\s]*(?:日[\s]*)?前|{_LAST_OLD_DAY}"
     r"[\s]*(?:ま[\s]*で|以[\s]*前|時[\s]*点|現[\s]*在))[^（）()\n]{0,12}[）)])"
 )
 # …or its abolition or amendment right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の
@@ -763,14 +765,15 @@ _BECAME_NEW = re.compile(
     r"(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^。\n]{0,30}?"
     r"(?:(?:へ|に)[\s]*(?:の[\s]*)?(?:改[\s]*正|改[\s]*め|変[\s]*更|移[\s]*行|変[\s]*わ|な[\s]*[っりる])|と[\s]*な[\s]*[っりる])"
 )
-_SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
+# where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
+SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
 _BECAME_REACH = 120
 
 
 def _changed_into_new(text: str, end: int) -> str | None:
     """The words saying that the old table ending at ``end`` became the new one, later in its sentence, or None."""
     hi = min(len(text), end + _BECAME_REACH)
-    stop = _SENTENCE_OR_BLANK.search(text, end, hi)
+    stop = SENTENCE_OR_BLANK.search(text, end, hi)
     m = _BECAME_NEW.search(text, end, stop.start() if stop is not None else hi)
     return None if m is None else "".join(m.group(0).split())
 

@@ -55,7 +55,7 @@ from .render import (
     new_table_phrase,
     render_rows,
 )
-from .resolve import find_with_others, read_table_citation
+from .resolve import SENTENCE_OR_BLANK, find_with_others, read_table_citation
 from .scan import INVISIBLE, passage_end
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1057,7 +1057,6 @@ def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
 
 
 # the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)
-_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
 _NETWORK_ITEM = re.compile(rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号")
 
 
@@ -1082,9 +1081,9 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
         })
     joined = ctx.found_network_items[0]
     start = lo
-    for m in _SENTENCE_END.finditer(text, lo, c.start):
+    for m in SENTENCE_OR_BLANK.finditer(text, lo, c.start):
         start = m.end()
-    stop = _SENTENCE_END.search(text, c.end, hi)
+    stop = SENTENCE_OR_BLANK.search(text, c.end, hi)
     end = stop.start() if stop is not None else hi
     renumbered = {e.start for e in plan.edits}
     for m in _NETWORK_ITEM.finditer(text, start, end):
