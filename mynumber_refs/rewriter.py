@@ -746,8 +746,8 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         # 別表第一 belongs to 第9条第1項, 別表第二 to 第19条: 「第9条第1項別表第二」, 「第9条第2項 別表第1」 (the
         # ordinance's provision: its 別表 is the ordinance's) cannot be reworded without guessing
         for t in c.tables or (table,):
-            if t is Table.BEPPYO2 and c.provision.article.main != 19:
-                owner = "第19条"
+            if t is Table.BEPPYO2 and (c.provision.article.main != 19 or c.provision.item not in (None, 7, 8)):
+                owner = "第19条（第7号・第8号）"  # (the network provision's 号 before and after 2021; not 第9号 …)
             elif t is Table.BEPPYO1 and (c.provision.article.main != 9 or c.provision.paragraph not in (None, 1)):
                 owner = "第9条第1項"
             else:
@@ -867,6 +867,12 @@ def _starts_line(text: str, pos: int) -> bool:
     return j > 0 and text[j - 1] == "\n"
 
 
+def _in_citation(citations: Sequence[Citation], pos: int) -> bool:
+    """Whether ``pos`` lies inside one of ``citations`` (in text order)."""
+    k = bisect.bisect_right([c.start for c in citations], pos) - 1
+    return k >= 0 and citations[k].start <= pos < citations[k].end
+
+
 def _starts_item(text: str, pos: int) -> bool:
     """Whether the number at ``pos`` starts its line, maybe after an opening bracket (「\n５．」, 「\n（２）」)."""
     return _starts_line(text, pos) or (pos > 0 and text[pos - 1] in "（(" and _starts_line(text, pos - 1))
@@ -911,6 +917,11 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
         candidates.extend((m.start("n"), m.end()) for m in _BARE_ORDER_ARTICLE.finditer(text, c.end, end))
     if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
         candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
+        m = _ARTICLE_RIGHT_AFTER.match(text, c.end)
+        if m is not None and not _in_citation(ctx.citations, m.start("n")):
+            # 「…命令第20条　別表第二…」: an article of it that no citation holds (its list did not take it, and
+            # 「第20条　別表第二」 read as a table with a provision is another's), renamed over
+            return _finding(c, F.NUMBER_AFTER, following="".join(m.group(0).split()))
         m = _ARTICLE_TABLE_AFTER.match(text, c.end)
         if m is not None:  # 「別表第二主務省令第２条の表」: a table the old order does not have
             candidates.append((m.start("n"), m.end()))
@@ -936,6 +947,7 @@ _BARE_ORDER_ARTICLE = re.compile(
 _ORDER_ARTICLE_AFTER = re.compile(
     rf"{_ANY_GAP}(?:の{_ANY_GAP})?{ORDER_TAIL}{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
+_ARTICLE_RIGHT_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条")
 _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
 
 
@@ -1179,7 +1191,8 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     The rule: a dependent citation (a row list, 同表, an order's article list) goes with the
     citation it hangs on, and with every row-less table or order title of the same family
     (別表第一 and its order, 別表第二 and its order) written from the start of its antecedent's
-    sentence to the end of its own (:data:`laws.SENTENCE_BREAK`: 「。」, a new item, a blank line).
+    sentence to the end of its own (:data:`laws.SENTENCE_BREAK`: 「。」, a new item, a blank line);
+    a table that names its own rows goes with those of its own sentence.
     Those are the names a reader may take for the list's table; a row-less one in another
     sentence of a long passage (a Word body without empty paragraphs) is another statement and
     changes on its own.
@@ -1221,14 +1234,22 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     # for each key, the index ranges [lo, hi) of ``bare[key]`` that a dependent drags along
     windows: dict[tuple[int, str | None], list[tuple[int, int, int]]] = {}
     for i, it in enumerate(items):
-        if not isinstance(it, Citation) or it.antecedent is None:
+        if not isinstance(it, Citation):
             continue
-        if it.antecedent in parent:
-            union(i, it.antecedent)
+        if it.antecedent is None:
+            # a table that names its own rows is read the same way: 「（別表第二における情報提供の根拠）　別表第二の
+            # 27、30の項」 — the row-less name in its sentence may be taken for the list's table
+            if it.kind is not CitationKind.TABLE or not it.rows:
+                continue
+            begin = it.start
+        else:
+            if it.antecedent in parent:
+                union(i, it.antecedent)
+            begin = min(items[it.antecedent].start, it.start)
         key = (it.passage, _family(it))
         if key not in bare:
             continue
-        first, last = sentence(it.passage, min(items[it.antecedent].start, it.start), it.end)
+        first, last = sentence(it.passage, begin, it.end)
         starts = bare_starts[key]
         lo, hi = bisect.bisect_left(starts, first), bisect.bisect_left(starts, last)
         if lo < hi:

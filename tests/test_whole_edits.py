@@ -642,3 +642,48 @@ def test_a_number_right_after_a_long_note_in_brackets_keeps_the_name(text: str) 
     assert result.text == text and "number-after-table" in {f.reason for f in result.findings}
     note = text.split("）")[0] + "）に基づき照会する"  # the note alone: rewritten
     assert rewrite(note).text != note
+
+
+@pytest.mark.parametrize("text", [
+    "番号法第19条第8号（別表第二における情報提供の根拠）\u3000別表第二の27の項、27の2の項",
+    "番号法第19条第7号及び別表第二（別表第二における情報照会の根拠）\u3000番号法別表第二の27、99999の項",
+])
+def test_a_row_less_name_in_the_sentence_of_a_kept_table_with_rows_stays_with_it(text: str) -> None:
+    """「（別表第二における情報提供の根拠）　別表第二の27、27の2の項」: the list is kept (a row without an
+    established mapping); the row-less 別表第二 before it in its sentence may be taken for the list's
+    table, so it stays with it, as it does with a dependent list."""
+    result = rewrite(text)
+    assert result.text == text
+    assert rewrite(text.replace("、27の2の項", "").replace("、99999", "")).text != text  # all mapped: all rewritten
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二の主務省令で定める事務及び情報を定める命令第20条\u3000別表第二の27の項",
+    "番号法別表第二主務省令第20条\u3000別表第二の27の項",
+])
+def test_an_article_right_after_an_old_title_that_its_list_did_not_take_keeps_it(text: str) -> None:
+    result = rewrite(text)
+    assert result.text == text and "number-after-table" in {f.reason for f in result.findings}
+    alone = text.split("\u3000")[0]
+    assert rewrite(alone).text == "番号法第19条第8号に基づく主務省令第50条"
+
+
+@pytest.mark.parametrize("text", [
+    "番号法第19条第9号\u3000別表第二の27の項",
+    "番号法第19条第10号 別表第二",
+    "番号法第19条第14号別表第二の27の項",
+])
+def test_the_second_table_with_another_item_of_article_19_is_reported(text: str) -> None:
+    """Only 第7号 (before 2021) and 第8号 are the network provision whose table 別表第二 is."""
+    result = rewrite(text)
+    assert result.text == text and [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表の24の項（別表第一の16の項）",
+    "番号法第19条第8号に基づく主務省令第2条の表の48の項（別表第二の27の項）",
+    "番号法別表第一の16の項（別表の24の項）",
+])
+def test_an_old_table_beside_its_new_one_in_brackets_is_kept_as_marked_old(text: str) -> None:
+    result = rewrite(text)
+    assert result.text == text and "marked-old" in {f.reason for f in result.findings}
