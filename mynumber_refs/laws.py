@@ -124,14 +124,14 @@ _INSTRUMENT_BEFORE_TABLE = re.compile(
 # 「添付の別表第二」): never the act's, with or without --assume-law.  One that points back (「上記別表第一」,
 # 「前掲別表第二」, group ``back``) may name a table of the act cited before: neither, but reported
 _DOCUMENT_BEFORE_TABLE = re.compile(
-    rf"(?:(?<![{_W}])(?:(?:[{_W}]{{0,8}}?書|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
-    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?|次)"
-    # (a two-character pointer is one whatever stands before it: 「…38項の2末尾別表第一」 and, rewritten,
-    # 「…58項末尾別表第一」 read the same)
+    rf"(?:(?:(?:(?<![{_W}])[{_W}]{{0,8}}?書(?:{_S}類)?|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
+    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?|(?<![{_W}])次)"
+    # (a two-character document or pointer word is one whatever stands before it: 「…38項の2末尾別表第一」 and,
+    # rewritten, 「…58項末尾別表第一」 read the same, as 「…38項の2別添別表第二」 and 「…58項別添別表第二」 do)
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
 # the last characters of both (a table's owner is looked for only after one of them)
-_OWNER_LAST = frozenset("令示知達領項則規定書款指準紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十")
+_OWNER_LAST = frozenset("令示知達領項則規定書類款指準紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十")
 
 # A law or instrument named by its number alone, right before its table: 「平成25年法律第27号別表第一」 is the
 # act's, 「昭和42年法律第81号別表第一」 another law's, 「平成26年政令第155号別表」 an order's

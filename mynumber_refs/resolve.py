@@ -121,8 +121,10 @@ class _Kept(NamedTuple):
 # Words that mark a citation as one of the old text, cited on purpose: 「旧」, 「改正前の」, 「従前の」 …
 # right before the table or the law's name (「旧番号法」, 「改正前の番号法では、別表第一の…」, 「番号法の
 # 旧別表第一」), or in a bracket between the law's name and its table (「番号法（改正前）別表第一」)
+# whitespace that never makes a blank line (a note or a mark never runs on into the next passage)
+_NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 # the last day of the old numbering, 令和6年5月26日 (any digits)
-_LAST_OLD_DAY = r"令[\s]*和[\s]*(?:6|６|六)[\s]*年[\s]*(?:5|５|五)[\s]*月[\s]*(?:26|２６|二[\s]*十[\s]*六)[\s]*日"
+_LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
 _OLD_WORD = (
     r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の"
     rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
@@ -761,17 +763,17 @@ _SUCCESSOR_NOTE = re.compile(
 _NEW_BEFORE_NOTE = re.compile(r"(?P<note>(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n。]{0,40}[（(])[ \t\u3000]*\Z")
 # …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
 _OLD_NOTE = re.compile(
-    r"[ \t\u3000]*(?P<note>[（(][\s]*(?:旧(?=[\s]*(?:[）)]|の|別|表|番|法))|(?:一[\s]*部[\s]*)?改[\s]*正[\s]*(?:以[\s]*)?前|従[\s]*前|廃[\s]*止[\s]*前"
-    rf"|施[\s]*行[\s]*(?:日[\s]*)?前|{_LAST_OLD_DAY}"
-    r"[\s]*(?:ま[\s]*で|以[\s]*前|時[\s]*点|現[\s]*在))[^（）()\n]{0,12}[）)])"
+    rf"[ \t\u3000]*(?P<note>[（(]{_NB}(?:旧(?={_NB}(?:[）)]|の|別|表|番|法))|(?:一{_NB}部{_NB})?改{_NB}正{_NB}(?:以{_NB})?前|従{_NB}前|廃{_NB}止{_NB}前"
+    rf"|施{_NB}行{_NB}(?:日{_NB})?前|{_LAST_OLD_DAY}"
+    rf"{_NB}(?:ま{_NB}で|以{_NB}前|時{_NB}点|現{_NB}在))[^（）()\n]{{0,12}}[）)])"
 )
 # …or its abolition or amendment right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の
 # 改正に伴い」, 「別表第一を改め」): the old table's own history, which the new one does not have
-_ABOLISHED = re.compile(r"[ \t\u3000]*(?P<note>(?:の|が|は|を)[\s]*(?:廃[\s]*止|削[\s]*除|改[\s]*正|改[\s]*め))")
+_ABOLISHED = re.compile(rf"[ \t\u3000]*(?P<note>(?:の|が|は|を){_NB}(?:廃{_NB}止|削{_NB}除|改{_NB}正|改{_NB}め))")
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」)
 _BECAME_NEW = re.compile(
-    r"(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^。\n]{0,30}?"
-    r"(?:(?:へ|に)[\s]*(?:の[\s]*)?(?:改[\s]*正|改[\s]*め|変[\s]*更|移[\s]*行|変[\s]*わ|な[\s]*[っりる])|と[\s]*な[\s]*[っりる])"
+    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)[^。\n]{{0,30}}?"
+    rf"(?:(?:へ|に){_NB}(?:の{_NB})?(?:改{_NB}正|改{_NB}め|変{_NB}更|移{_NB}行|変{_NB}わ|な{_NB}[っりる])|と{_NB}な{_NB}[っりる])"
 )
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")

@@ -42,6 +42,8 @@ _OLD = {Table.BEPPYO1, Table.BEPPYO2}
 @example("別表6項（番号法）及び別表第二同法別表第二", False, False, False)
 # …and in session 10 (the fuzzer, seed 61616: a note in brackets read past only when nothing was found before it)
 @example("番号法別表第一6項（２）番号法別表第二", False, True, False)
+@example("別表第一38項の2別添別表第二", True, True, False)  # (seed 62626: 別添 after a kanji read differently)
+@example("別表第一の\n\n改正", True, False, True)  # (seed 62626: 「の改正」 across a blank line)
 def test_every_composition_keeps_the_rewriters_invariants(text: str, assume: bool, accept: bool, typos: bool) -> None:
     kw = {"assume_law": assume, "accept_inferred": accept, "fix_typos": typos}
     once = rewrite(text, **kw)

@@ -100,6 +100,7 @@ OTHERS = [
     "以下の別表第二に示す",
     "上記別表第一の2の項",
     "添付の別表第二",
+    "特別添付書類別表第二",
     "末尾の別表第一の2の項",
     "番号法第9条第1項の規定に基づき、以下の別表第一の事務",
     # 「…」とは…をいう: a term defined as another law's
@@ -249,6 +250,14 @@ def test_a_toha_definition_binds_its_term_to_the_law_named_before_wo_iu() -> Non
     assert kinds == {"法": LawKind.OTHER, "番号法": LawKind.ACT, "特定個人情報": LawKind.UNKNOWN}
     text = "この評価書において「法」とは、番号法をいう。\n法別表第一の16の項"
     assert rewrite(text).text == text.replace("別表第一の16の項", "別表の24の項")
+
+
+@pytest.mark.parametrize("text", ["番号法別表第一38項の2別添別表第二", "番号法別表58項別添別表第二"])
+def test_a_document_word_right_after_a_row_still_names_the_documents_table(text: str) -> None:
+    """「…38項の2別添別表第二」 and, once renumbered, 「…58項別添別表第二」: 別添 is the document's appendix
+    whatever stands before it, so both runs read the second table alike (it was the act's after 項)."""
+    tables = [c for c in acts(text, assume_law=True) if c.table in (Table.BEPPYO1, Table.BEPPYO2)]
+    assert [c.text for c in tables] == ([] if "第一" not in text else [text[:12]])  # (the 別添 table is never one)
 
 
 def test_common_words_are_not_laws() -> None:
