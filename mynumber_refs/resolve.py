@@ -532,7 +532,7 @@ def _find(
         if old is None and rel.table in OLD_TABLES and not parsed.same_table:
             successor = (
                 _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _ABOLISHED.match(text, c_end)
-                or _NEW_BEFORE_NOTE.search(text, max(0, c_start - 80), c_start)
+                or (_NEW_BEFORE_NOTE.search(text, max(0, c_start - 80), c_start) if _opens_bracket_before(text, c_start) else None)
             )
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
                 old = "".join(successor.group("note").split())
@@ -784,8 +784,19 @@ def _changed_into_new(text: str, end: int) -> str | None:
     """The words saying that the old table ending at ``end`` became the new one, later in its sentence, or None."""
     hi = min(len(text), end + _BECAME_REACH)
     stop = SENTENCE_OR_BLANK.search(text, end, hi)
-    m = _BECAME_NEW.search(text, end, stop.start() if stop is not None else hi)
+    hi = stop.start() if stop is not None else hi
+    if text.find("表", end, hi) == -1:  # (no table named after it in its sentence: most citations, one C-level find)
+        return None
+    m = _BECAME_NEW.search(text, end, hi)
     return None if m is None else "".join(m.group(0).split())
+
+
+def _opens_bracket_before(text: str, pos: int) -> bool:
+    """Whether an opening bracket stands right before ``pos`` (spaces aside)."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t\u3000":
+        k -= 1
+    return k > 0 and text[k - 1] in "（("
 
 
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line
