@@ -521,6 +521,7 @@ class XlsxDocument:
         # per shared index shown by several cells: each changed cell's (item, new texts, new text, edits applied)
         self._pending: dict[int, dict[int, tuple[_Item, dict[int, str], str, Sequence[Any]]]] = {}
         self._sst: tuple[_Part, Any] | None = None  # the shared strings part and its root
+        self._sst_size: int | None = None  # how many strings it holds, once copies are added
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
         self._read(_Package(path, package))
 
@@ -801,8 +802,11 @@ class XlsxDocument:
         sst_part, sst_root = self._sst
         new_index = self._shared_copies.get((source, new_full))
         if new_index is None:
-            si_tag = _q(_ns(sst_root), "si")
-            new_index = sum(1 for el in sst_root if el.tag == si_tag)
+            if self._sst_size is None:  # (counted once: each copy then adds one)
+                si_tag = _q(_ns(sst_root), "si")
+                self._sst_size = sum(1 for el in sst_root if el.tag == si_tag)
+            new_index = self._sst_size
+            self._sst_size += 1
             copy = deepcopy(item.element)
             sst_root.append(copy)
             self._write_item(self._item(sst_part, copy), new_texts, new_full, applied, index)
