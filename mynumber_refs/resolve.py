@@ -532,7 +532,6 @@ def _find(
         if old is None and rel.table in OLD_TABLES and not parsed.same_table:
             successor = (
                 _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _ABOLISHED.match(text, c_end)
-                or (_NEW_BEFORE_NOTE.search(text, max(0, c_start - 80), c_start) if _opens_bracket_before(text, c_start) else None)
             )
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
                 old = "".join(successor.group("note").split())
@@ -754,13 +753,8 @@ _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 # 「（令和6年5月27日以降は第19条第8号に基づく主務省令第2条の表の48の項）」): the old table is cited on purpose
 _SUCCESSOR_NOTE = re.compile(
     r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新)"
-    r"[^（）()\n]{0,30}?(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)"
-    # (with no such word, a bracket that only gives the new one: 「（別表の24の項）」, not a definition or a quote)
-    r"|(?![^（）()\n]*?(?:以[\s]*下|[「『」』]))(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表))[^（）()\n]{0,60}[）)])"
+    r"[^（）()\n]{0,30}?)(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n]{0,60}[）)])"
 )
-# …or the bracket it stands in opens right after the new one (「番号法別表の24の項（別表第一の16の項）」): the old and the
-# new numbering side by side, the old cited on purpose
-_NEW_BEFORE_NOTE = re.compile(r"(?P<note>(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n。]{0,40}[（(])[ \t\u3000]*\Z")
 # …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
 _OLD_NOTE = re.compile(
     rf"[ \t\u3000]*(?P<note>[（(]{_NB}(?:旧(?={_NB}(?:[）)]|の|別|表|番|法))|(?:一{_NB}部{_NB})?改{_NB}正{_NB}(?:以{_NB})?前|従{_NB}前|廃{_NB}止{_NB}前"
@@ -789,14 +783,6 @@ def _changed_into_new(text: str, end: int) -> str | None:
         return None
     m = _BECAME_NEW.search(text, end, hi)
     return None if m is None else "".join(m.group(0).split())
-
-
-def _opens_bracket_before(text: str, pos: int) -> bool:
-    """Whether an opening bracket stands right before ``pos`` (spaces aside)."""
-    k = pos
-    while k > 0 and text[k - 1] in " \t\u3000":
-        k -= 1
-    return k > 0 and text[k - 1] in "（("
 
 
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line

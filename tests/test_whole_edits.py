@@ -677,13 +677,3 @@ def test_the_second_table_with_another_item_of_article_19_is_reported(text: str)
     """Only 第7号 (before 2021) and 第8号 are the network provision whose table 別表第二 is."""
     result = rewrite(text)
     assert result.text == text and [f.reason for f in result.findings] == ["provision-mismatch"]
-
-
-@pytest.mark.parametrize("text", [
-    "番号法別表の24の項（別表第一の16の項）",
-    "番号法第19条第8号に基づく主務省令第2条の表の48の項（別表第二の27の項）",
-    "番号法別表第一の16の項（別表の24の項）",
-])
-def test_an_old_table_beside_its_new_one_in_brackets_is_kept_as_marked_old(text: str) -> None:
-    result = rewrite(text)
-    assert result.text == text and "marked-old" in {f.reason for f in result.findings}
