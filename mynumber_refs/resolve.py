@@ -746,7 +746,13 @@ _COLUMN_AFTER_LIST = re.compile(
     r"[ \t\u3000]*[）)][ \t\u3000]*(?:の[ \t\u3000]*)?(?P<col>(?:第[ \t\u3000]*(?:[一二三四五六七八九]|[1-9１-９])|[上中下左右])[ \t\u3000]*欄)"
 )
 _WS = " \t\r\n\u3000"
-_ORDER_WORD = re.compile(r"[\s]*(?:の[\s]*)?" + ORDER_TAIL)  # after 別表: the renamed 別表第一 order
+# after 別表: the renamed 別表第一 order, with its number when written (as the grammar's ORDER_NUMBER):
+# 「別表の主務省令で定める事務を定める命令（平成二十六年内閣府総務省令第五号）」 is one name, and the law
+# inside its bracket is the order's own, as inside the old title's
+_ORDER_WORD = re.compile(
+    r"[\s]*(?:の[\s]*)?" + ORDER_TAIL
+    + r"(?:[\s]*[（(][\s]*平[\s]*成[^（）()]{1,40}?号(?:[\s]*[。、，,][\s]*以[\s]*下[^（）()]{1,60}?)?[\s]*[）)])?"
+)
 _NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
 # a bracket right after an old table that gives the new one as its successor (「（現行：別表の24の項）」,

@@ -94,6 +94,7 @@ class _Context:
     citations: Sequence[Citation] = ()  # every citation found, in text order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[set[int]] = attrs.field(factory=list)
+    network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
 
     def unread_between(self, ch: str, lo: int, hi: int) -> int:
         """The first place in [lo, hi) where ``ch`` (項, 条) stands outside every citation, or -1 (its
@@ -114,6 +115,14 @@ class _Context:
                 k = self.text.find(ch, k + 1)
             self.unread_marks[ch] = marks
         return marks
+
+    def network_items_between(self, lo: int, hi: int) -> bool:
+        """Whether an old 第19条第7号 (:data:`_NETWORK_ITEM`) starts in [lo, hi) (found once per text)."""
+        if not self.network_items:
+            self.network_items.append([m.start() for m in _NETWORK_ITEM.finditer(self.text)])
+        items = self.network_items[0]
+        i = bisect.bisect_left(items, lo)
+        return i < len(items) and items[i] < hi
 
     def laws(self) -> LawIndex:
         """The text's law expressions (the index built on first use)."""
@@ -1072,6 +1081,12 @@ def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
 _NETWORK_ITEM = re.compile(rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号")
 
 
+# how far a sentence may reach from a citation: a bound on the work only, far beyond the longest list a
+# rewrite writes (a list re-derived from the law's content is as long as the table's rows make it), so
+# that a rewrite never moves a sentence's bounds
+_SENTENCE_REACH = 2000
+
+
 def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
     """An old 第19条第7号 in the sentence of a 別表第二 (or the old order's title) that the plan renames,
     which no plan renumbers with its table, as a finding: the new name says 第19条第8号, and it would
@@ -1084,8 +1099,8 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
     elif c.kind is not CitationKind.ORDER_TITLE or c.order is not Order.OLD_EXCHANGE:
         return None
     text = ctx.text
-    lo, hi = max(0, c.start - _CLAUSE_REACH), min(len(text), c.end + _CLAUSE_REACH)
-    if _NETWORK_ITEM.search(text, lo, hi) is None:  # (most texts: one C-level search)
+    lo, hi = max(0, c.start - _SENTENCE_REACH), min(len(text), c.end + _SENTENCE_REACH)
+    if not ctx.network_items_between(lo, hi):  # (most texts: none at all, found by one C-level search)
         return None
     if not ctx.found_network_items:  # the ones joined to a table or title, found once for every citation
         ctx.found_network_items.append({

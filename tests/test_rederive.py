@@ -101,3 +101,16 @@ def test_rederiving_any_text_never_raises_and_edits_match_the_text(text: str) ->
     result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
     for e in result.edits:
         assert text[e.start : e.end] == e.before
+
+
+def test_a_long_rederived_list_does_not_move_the_sentence_of_an_old_item() -> None:
+    # fuzzer, seed 61616: the derived list (60 rows for 「第９項」) pushed the old 第19条第7号 beyond a 300-character
+    # reach, so the 別表第二 it had kept (number-before-table) was renamed on the second run
+    text = "第19条第7号主務省令第２条の表（第９項）別表第二"
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    once = mr.rewrite(text, **kw)
+    assert len(once.text) > len(text) + 300  # the list was derived again, long
+    assert "number-before-table" in [f.reason for f in once.findings]
+    assert once.text.endswith("）別表第二")
+    twice = mr.rewrite(once.text, **kw)
+    assert twice.text == once.text and not twice.edits
