@@ -821,6 +821,35 @@ _MAX_ANTECEDENT_DISTANCE = 6000
 _SAME_ORDER = re.compile(r"同(?:命令|[府内閣総務]*省令|令)")
 
 
+# what joins two tables in a list (「別表第一及び別表第二」, 「別表第一、別表第二」)
+_TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|若しくは|と|、|，|,|・|／|/)[\s]*\Z")
+_BRACKET_OPENS = re.compile(r"[ \t\u3000]*[（(][\s]*\Z")
+
+
+def _rows_of_which_table(
+    text: str, out: Sequence[Citation | Finding], table: Citation, index: int, rows: Citation
+) -> bool:
+    """Whether the rows ``rows`` that hang on ``table`` may be those of another table as well: ``table``
+    names two old tables (「別表第一及び第二」), or, named without rows, it follows another old table
+    without rows joined to it, and the rows open a bracket right after it (「別表第一及び別表第二（16の
+    項、27の項）」).  Each old table numbers its rows apart."""
+    if rows.kind is CitationKind.TABLE and rows.table_basis is not TableBasis.ANTECEDENT:
+        return False
+    if len(set(table.tables)) > 1:
+        return True
+    if table.rows or table.table not in OLD_TABLES or not _BRACKET_OPENS.match(text, table.end, rows.start):
+        return False
+    prev = out[index - 1] if index > 0 else None
+    return (
+        isinstance(prev, Citation)
+        and prev.kind is CitationKind.TABLE
+        and not prev.rows
+        and prev.table in OLD_TABLES
+        and prev.table is not table.table
+        and _TABLES_JOINED.match(text, prev.end, table.start) is not None
+    )
+
+
 class _Seen:
     """The tables (or titles) cited so far in a passage that a list after them can hang on.
 
@@ -983,6 +1012,17 @@ def _resolve_antecedents(
                 continue
             if last_table.law_basis is None:  # its table's law is not established: nor is the list's
                 out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.LAW_UNKNOWN))
+                continue
+            if c.rows and _rows_of_which_table(text, out, last_table, last_table_index, c):
+                # 「別表第一及び第二（27の項）」, 「別表第一及び別表第二（16の項、27の項）」: rows of one table or
+                # of both?  The old tables number their rows apart
+                both = len(set(last_table.tables)) > 1
+                first = out[last_table_index - 1]
+                span = text[(last_table if both else first).start : c.end].replace("\r", "").replace("\n", "")
+                span = span if len(span) <= 30 else span[:29] + "…"
+                out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.ROWS_OF_TABLES, found=span))
+                if not both and isinstance(first, Citation):  # the first table is kept with them, and says why
+                    out[last_table_index - 1] = _finding(first, F.ROWS_OF_TABLES, found=span)
                 continue
             c = attrs.evolve(
                 c,

@@ -569,6 +569,30 @@ def test_rows_after_two_tables_are_kept_as_of_neither(text: str) -> None:
     assert [f.reason for f in result.findings] == ["rows-of-which-table"]
 
 
+@pytest.mark.parametrize("text", [
+    "番号法別表第一及び第二（27の項）", "番号法別表第二及び第一（２７の項）", "番号法別表第一と第二（16の項、27の項）",
+    "番号法別表第一、第二（16の項）", "番号法別表第一及び第二（項番27）", "番号法別表第一及び第二。同表の27の項",
+    "番号法別表第一及び別表第二（16の項、27の項）", "番号法別表第二、別表第一（１、２の項）",
+])
+def test_rows_hanging_on_two_tables_are_kept_as_of_neither(text: str) -> None:
+    """The same for rows that hang on the two tables: a bracket after 「別表第一及び第二」 or after two tables
+    without rows joined by 及び (「別表第一及び別表第二（16の項、27の項）」), 同表 after 「別表第一及び第二」.
+    They were mapped through one table and written after the other's new name (「…第2条の表（40の項）」)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert "rows-of-which-table" in [f.reason for f in result.findings]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二（27の項）及び別表第一（16の項）", "番号法第19条第8号に基づく主務省令第2条の表（48の項）及び別表（24の項）"),
+    ("番号法別表第一及び別表第二の27の項", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法別表第一、別表第二。同表の27の項", "番号法別表、番号法第19条第8号に基づく主務省令第2条の表。同表の48の項"),
+])
+def test_rows_of_one_named_table_are_still_rewritten(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected and not result.findings
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法別表第一及び第二", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表"),
     ("番号法別表第二及び第一", "番号法第19条第8号に基づく主務省令第2条の表及び別表"),
