@@ -42,6 +42,7 @@ DEFINES_TERM = "defines-term"
 MARKED_OLD = "marked-old"
 POINTS_BACK = "points-back"
 ROWS_OF_TABLES = "rows-of-which-table"
+LISTED_WITH_OTHER = "listed-with-other-table"
 
 # the message of law-other for a table cell whose cell to the left ends with another law's name
 LAW_OTHER_LEFT_CELL = (
@@ -107,6 +108,9 @@ REASONS: dict[str, str] = {
     OVERLAP: "他の書き換えと重なるため適用しませんでした / overlaps another edit; not applied",
     READS_DIFFERENTLY: "書き換えると「{new}」となり、{reading}と読めてしまうため、元のままにしました。確認してください"
     " / rewritten, it would read 「{new}」, which reads as {reading_en}; kept as written for review",
+    LISTED_WITH_OTHER: "番号利用法にない表（「{other}」）と並べて引用されているため、並んだ表は他の法令の表と読み（番号利用法の表は"
+    "別表第一・第二、現行は別表だけです）、書き換えません。確認してください / listed with 「{other}」, a table the act does not"
+    " have: the list is read as another law's tables and left as written",
     ROWS_OF_TABLES: "「{found}」の項がどちらの表の項か確定できないため（旧い二つの表は項の番号が別々です）、書き換えません。"
     "表ごとに分けて書いてください"
     " / in {found}, the rows may be either table's (the two old tables number their rows apart); left as written for review",

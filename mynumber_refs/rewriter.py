@@ -609,6 +609,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
             _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
+            or _provision_joined(ctx, c) or _listed_with_other_table(ctx, c)
         )
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
@@ -1079,6 +1080,83 @@ def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
 
 # the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)
 _NETWORK_ITEM = re.compile(rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号")
+
+
+# The article a table of the act belongs to, 第9条 (第1項) for 別表第一 and 第19条 (第7号, 第8号) for 別表第二,
+# written before the table and joined to it by the bracket the table opens, by a phrase that makes it the
+# table's basis (「の規定による」, 「に基づき、」, 「に規定する」), or the basis of a short name before the table
+# (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
+# 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
+_JOIN_GAP = rf"[\s{INVISIBLE}]*"
+_PROVISION_JOINED = re.compile(
+    rf"第{_JOIN_GAP}(?P<art>9|９|九|19|１９|十九){_JOIN_GAP}条"
+    rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}項)?"
+    rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}号)?{_JOIN_GAP}"
+    rf"(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_JOIN_GAP})?"
+    rf"(?:[（(]"
+    rf"|(?:(?:の{_JOIN_GAP}規{_JOIN_GAP}定{_JOIN_GAP})?に{_JOIN_GAP}(?:よ{_JOIN_GAP}(?:る|り|っ{_JOIN_GAP}て)|基{_JOIN_GAP}づ{_JOIN_GAP}(?:く|き|い{_JOIN_GAP}て))"
+    rf"|に{_JOIN_GAP}規{_JOIN_GAP}定{_JOIN_GAP}す{_JOIN_GAP}る)"
+    rf"(?:{_JOIN_GAP}[、，,]|{_JOIN_GAP}[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
+    rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
+)
+
+
+def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
+    """A provision of the act joined right before a table it does not own (「番号法第9条第2項の規定により、
+    別表第一の16の項」: 第9条第2項 is the ordinance's business, whose 別表 is the ordinance's; 「番号法第19条第11号
+    の規定により、別表第二の27の項」), as ``provision-mismatch``, as when the citation holds the provision."""
+    if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
+        return None
+    tables = [t for t in (c.tables or (c.table,)) if t in OLD_TABLES]
+    if not tables or "条" not in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
+        return None
+    m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
+    if m is None or not _acts_item(ctx, m.start(), c):
+        return None
+    article = parse_int(m.group("art"))
+    para = parse_int(m.group("para")) if m.group("para") else None
+    item = parse_int(m.group("item")) if m.group("item") else None
+    for t in tables:
+        if t is Table.BEPPYO2 and (article != 19 or item not in (None, 7, 8)):
+            owner = "第19条（第7号・第8号）"
+        elif t is Table.BEPPYO1 and (article != 9 or para not in (None, 1)):
+            owner = "第9条第1項"
+        else:
+            continue
+        provision = "".join(ctx.text[m.start() : m.end("item") if item is not None else m.end("para") if para is not None else m.end("art") + 1].split())
+        return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
+    return None
+
+
+# a table number the act does not have (別表第三 and on), joined to a table in a list or range: 「別表第一から
+# 別表第六まで」, 「別表第一、別表第二及び別表第三」, 「別表第一から第三まで」 (not an article: 「及び第三条」)
+_LIST_JOIN = rf"{_JOIN_GAP}(?:から|及{_JOIN_GAP}び|並{_JOIN_GAP}び{_JOIN_GAP}に|又{_JOIN_GAP}は|若{_JOIN_GAP}し{_JOIN_GAP}く{_JOIN_GAP}は|と|[、，,・／/]){_JOIN_GAP}"
+_ANY_ORDINAL = r"(?:[0-9０-９]+|[一二三四五六七八九十]+)"
+_OTHER_ORDINAL = r"(?:[3-9３-９]|[1-9１-９][0-9０-９]+|[三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
+_NOT_ARTICLE = rf"(?![0-9０-９一二三四五六七八九十]|{_JOIN_GAP}[条項号欄章節款目編])"
+_OTHER_TABLE_AFTER = re.compile(
+    rf"(?:{_LIST_JOIN}(?:別{_JOIN_GAP}表{_JOIN_GAP})?第{_JOIN_GAP}(?:[12１２一二]{_NOT_ARTICLE}))*"
+    rf"{_LIST_JOIN}(?P<other>(?:別{_JOIN_GAP}表{_JOIN_GAP})?第{_JOIN_GAP}{_OTHER_ORDINAL}){_NOT_ARTICLE}"
+)
+_OTHER_TABLE_BEFORE = re.compile(
+    rf"(?P<other>別{_JOIN_GAP}表{_JOIN_GAP}第{_JOIN_GAP}{_OTHER_ORDINAL}){_NOT_ARTICLE}"
+    rf"(?:{_LIST_JOIN}(?:別{_JOIN_GAP}表{_JOIN_GAP})?第{_JOIN_GAP}{_ANY_ORDINAL}{_NOT_ARTICLE})*{_LIST_JOIN}\Z"
+)
+
+
+def _listed_with_other_table(ctx: _Context, c: Citation) -> Finding | None:
+    """A table listed with a table number the act does not have (the act has 別表第一 and 第二, now 別表), as
+    a finding: the list is another law's (住民基本台帳法 has 別表第一 to 第六), or the act's name stands
+    before a mistake; either way it is not renamed."""
+    if c.kind is not CitationKind.TABLE or c.table_basis is TableBasis.ANTECEDENT:
+        return None
+    text = ctx.text
+    m = _OTHER_TABLE_AFTER.match(text, c.end)
+    if m is None and "別" in text[max(0, c.start - 40) : c.start]:
+        m = _OTHER_TABLE_BEFORE.search(text, max(0, c.start - 40), c.start)
+    if m is None:
+        return None
+    return _finding(c, F.LISTED_WITH_OTHER, other="".join(m.group("other").split()))
 
 
 # how far a sentence may reach from a citation: a bound on the work only, far beyond the longest list a

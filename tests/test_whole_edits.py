@@ -701,3 +701,60 @@ def test_the_second_table_with_another_item_of_article_19_is_reported(text: str)
     """Only 第7号 (before 2021) and 第8号 are the network provision whose table 別表第二 is."""
     result = rewrite(text)
     assert result.text == text and [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第9条第2項の規定により、別表第一の16の項に掲げる事務",
+    "番号法第9条第2項に基づく条例事務、別表第1の1の項",
+    "番号法第9条第2項に基づく事務\n別表第1の3の項",
+    "番号法第9条第2項に基づく独自利用事務（別表第1の1の項）",
+    "番号法第19条第11号の規定により、別表第二の27の項",
+    "番号法第19条第9号の規定による別表第二",
+    "番号法第19条第10号に基づく庁内連携（別表第二の1の項）",
+])
+def test_a_provision_joined_before_a_table_it_does_not_own_is_reported(text: str, assume: bool) -> None:
+    """The provision need not be written in the citation: joined before the table by a phrase (「の規定により、」,
+    「に基づく条例事務、」), 第9条第2項 (the ordinance's business) makes 別表第1 the ordinance's, and a 号 of 第19条
+    other than 7 or 8 is not 別表第二's.  They were rewritten, with assume_law or not."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    reasons = [f.reason for f in result.findings]
+    # (without assume_law a table in a bracket after a name is not established as the act's at all)
+    assert reasons == ["provision-mismatch"] or (not assume and reasons == ["law-unknown"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法第9条第1項に基づく事務（別表第一の16の項）", "番号法第9条第1項に基づく事務（別表の24の項）"),
+    ("番号法第19条第8号に基づく情報提供（別表第二の27の項）",
+     "番号法第19条第8号に基づく情報提供（番号法第19条第8号に基づく主務省令第2条の表の48の項）"),
+    ("番号法第19条第7号の規定により、別表第二の27の項", "番号法第19条第8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第2条第10項に規定する個人番号利用事務（別表第一の16の項）", "番号法第2条第10項に規定する個人番号利用事務（別表の24の項）"),
+])
+def test_the_tables_own_provision_joined_before_it_is_no_mismatch(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected and not result.findings
+
+
+@pytest.mark.parametrize("text", [
+    "別表第一から別表第六までに掲げる者", "別表第一、別表第二及び別表第三", "番号法別表第一及び別表第三",
+    "別表第三及び別表第一の16の項", "別表第二並びに別表第4の1の項", "別表第一から第三まで",
+])
+def test_a_table_listed_with_one_the_act_does_not_have_is_kept(text: str) -> None:
+    """The act has 別表第一 and 第二 (now 別表): a list or range that also names 別表第三 or beyond is another law's
+    (住民基本台帳法 has 別表第一 to 第六), or a mistake; 「別表第一から別表第六まで」 became 「別表から別表第六まで」."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert result.findings
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("別表第一及び別表第二", "別表及び番号利用法第19条第8号に基づく主務省令第2条の表"),
+    ("別表第一及び第三十条の規定", "別表及び第三十条の規定"),
+    ("別表第二、第3号に規定する", None),
+])
+def test_an_article_or_item_after_a_table_is_no_other_table(text: str, expected: str | None) -> None:
+    result = rewrite(text, assume_law=True)
+    assert "listed-with-other-table" not in [f.reason for f in result.findings]
+    if expected is not None:
+        assert result.text == expected
