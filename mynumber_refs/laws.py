@@ -957,6 +957,7 @@ class LawIndex:
         a closed bracket is skipped whole however long it is (a rewrite may lengthen a list in it,
         and what the table after it belongs to must not change)."""
         hi, budget = pos, SENTENCE_REACH
+        held = False  # walked out of the bracket that holds the table
         while True:
             lo = max(0, hi - budget, after)
             depth = 0
@@ -968,12 +969,20 @@ class LawIndex:
                     depth += 1
                 elif mark in ("（", "("):
                     if depth == 0:
-                        return NO_LAW  # the bracket that holds the table: its sentence starts here
+                        if held:
+                            return NO_LAW
+                        # the bracket that holds the table: its sentence starts here, but another law named
+                        # before it in the sentence outside is not overridden by an assumption (「住民基本台帳法
+                        # に基づく本人確認情報の提供（別表第二の4の項）」); the act named there is not taken
+                        held = True
+                        continue
                     depth -= 1
                 elif mark:
                     if depth == 0 or (mark == "\n" and _BLANK.match(self.text, p)):
                         return NO_LAW  # 。, a blank line, a new item (a blank line ends any bracket left open too)
                 elif e is not None and depth == 0 and e.end <= pos:
+                    if held and e.kind is not LawKind.OTHER:
+                        return NO_LAW
                     return Binding(self.resolved(e), "sentence")
             if depth == 0 or lo <= after:
                 return NO_LAW
