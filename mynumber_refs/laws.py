@@ -350,7 +350,7 @@ class LawIndex:
         self._same_law: dict[int, LawExpr] = {}
         # bindings decided by the text right before a table alone (see bind), by that text
         self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, str, int | None, LawKind | None]] = {}
-        self._asked_joined = False
+        self._asked_joined = False  # the last walk asked the caller, or read beyond the memo's key: not remembered
         self._brackets: _Brackets | None = None
 
     # ------------------------------------------------------------------ brackets (local walks)
@@ -934,6 +934,8 @@ class LawIndex:
         if e is None and k > 0 and text[k - 1] == "号" and "\n" not in text[k:pos]:
             e = _law_by_number(text, k)  # 「昭和42年法律第81号別表第一」: the law its number names
         if e is None and by_number is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it
+            # (not remembered: that no name stands before the bracket is read beyond the text the memo keys on)
+            self._asked_joined = True
             return Binding(by_number, "adjacent", written_end)
         if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
             m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
@@ -981,6 +983,11 @@ class LawIndex:
                     if depth == 0 or (mark == "\n" and _BLANK.match(self.text, p)):
                         return NO_LAW  # 。, a blank line, a new item (a blank line ends any bracket left open too)
                 elif e is not None and depth == 0 and e.end <= pos:
+                    if e.kind is LawKind.OTHER and self.order_name_ends_at(e.end):
+                        # an order of the act's tables (「…第19条第8号に基づく主務省令」, as a rewrite names the old
+                        # one) ends the walk as the old one's title does, a citation that a table after it looks
+                        # no further back than: the text reads the same before and after the rewrite
+                        return NO_LAW
                     if held and e.kind is not LawKind.OTHER:
                         return NO_LAW
                     return Binding(self.resolved(e), "sentence")

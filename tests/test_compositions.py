@@ -51,6 +51,9 @@ _OLD = {Table.BEPPYO1, Table.BEPPYO2}
 # (seed 64646 again, session 11: the renamed 別表第一 order's title, 「別表の主務省令で定める事務を定める命令」, read
 # without its number's bracket, let the order's number in it name the law of the 別表第二 after it)
 @example("別表第一の主務省令で定める事務を定める命令（平成二十六年内閣府総務省令第五号）、別表第二２別表第二7項", True, False, False)
+# (seed 65656: the new order's name a rewrite writes, 「…第19条第8号に基づく主務省令」, read as another law earlier in
+# the sentence, made the 別表第一 after it law-other on the second run)
+@example("別表第一6項２別表第一6項別表第二主務省令る別表第一", True, False, False)
 def test_every_composition_keeps_the_rewriters_invariants(text: str, assume: bool, accept: bool, typos: bool) -> None:
     kw = {"assume_law": assume, "accept_inferred": accept, "fix_typos": typos}
     once = rewrite(text, **kw)
