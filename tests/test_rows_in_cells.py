@@ -34,6 +34,20 @@ ROWS = [
     (["根拠", "番号法別表第二", "2024年5月27日"], True),
     (["根拠", "番号法別表第二", "2024/5/27"], True),
     (["根拠", "番号法別表第二に基づく照会", "27"], True),  # the name does not end its cell
+    # (session 11: a cell that begins with row numbers, whatever follows them)
+    (["根拠", "番号法別表第二", "27（市町村長）"], False),
+    (["根拠", "番号法別表第二", "２７（注）"], False),
+    (["根拠", "番号法別表第二", "１～３"], False),
+    (["根拠", "番号法別表第二", "27-29"], False),
+    (["根拠", "番号法別表第二", "27から29まで"], False),
+    (["根拠", "番号法別表第二", "27及び28"], False),
+    (["根拠", "番号法別表第二", "27 28"], False),
+    (["根拠", "番号法別表第二", "27\n28"], False),
+    (["根拠", "番号法別表第二", "・27の項"], False),
+    (["根拠", "番号法別表第二", "3件"], True),
+    (["根拠", "番号法別表第二", "10万円"], True),
+    (["根拠", "番号法別表第二", "2024年度"], True),
+    (["根拠", "番号法別表第二", "第20条"], True),  # an article, not a row: the table's name alone is renamed
 ]
 
 
@@ -261,3 +275,18 @@ def test_a_term_another_cell_or_paragraph_defines_as_another_law_is_not_assumed_
         assert bool(edits) is rewritten
         if not rewritten:
             assert [f.reason for f in findings] == ["law-other"] and law in findings[0].message
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+@pytest.mark.parametrize("article", ["第２０条", "２０条１号ハ", "同令第２１条"])
+def test_an_old_orders_title_with_its_article_in_the_next_cell_is_kept(tmp_path: Path, suffix: str, article: str) -> None:
+    """「番号法別表第二主務省令」 | 「第２０条」: renamed, the new order's name would stand over the old order's
+    article (the new one is 第50条); in text, 「番号法別表第二主務省令\t第２０条」 rewrites both."""
+    path = _one_row(tmp_path / f"a{suffix}", ["番号法別表第二主務省令", article])
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert edits == []
+    assert "number-after-table" in {f.reason for f in findings}
+    # the title alone, or beside a cell that is no article, is renamed
+    path = _one_row(tmp_path / f"b{suffix}", ["番号法別表第二主務省令", "情報照会"])
+    edits, _ = rewrite_document(open_document(path), REWRITE)
+    assert [e.before for e in edits] == ["別表第二主務省令"]

@@ -613,12 +613,18 @@ def with_law_name(edits: Sequence[Edit], name: str | None) -> list[Edit]:
 
 
 _NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
-# a cell that holds row numbers: 「27」, 「27の項」, 「27、28」, 「項番27」, 「第27項」, 「85の2」 (not 「2024年」,
-# 「2024/5/27」, 「1件」)
-_ROW_CELL = re.compile(
-    rf"[\s]*(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*{_NUM}(?:[\s]*の[\s]*{_NUM})*[\s]*(?:の[\s]*)?"
-    rf"(?:項(?!目)|[、，,・][\s]*{_NUM}|[\s]*\Z)"
+# a row number as a cell begins with it: three digits at most (the old tables have fewer than 200 rows; not
+# 「2024/5/27」), not followed by a counter or unit (「2024年」, 「1件」, 「3人」, 「10万円」, 「5%」)
+_ROW_NUM = (
+    r"(?:[0-9０-９]{1,3}(?![0-9０-９])|[〇一二三四五六七八九十百]+)"
+    r"(?![\s]*(?:年|月|日|件|人|名|円|万|千|億|回|個|枚|部|通|台|歳|才|時|分|秒|か月|ヶ月|カ月|％|%|倍|割|条|号|欄|節|章|／[0-9０-９]+／|/[0-9]+/|[.．][0-9０-９]))"
 )
+# a cell that holds row numbers, as it begins: 「27」, 「27の項」, 「27、28」, 「項番27」, 「第27項」, 「85の2」,
+# 「・27の項」, 「27（市町村長）」, 「１～３」, 「27から29まで」, 「27及び28」 (not 「2024年」, 「2024/5/27」, 「1件」,
+# 「第20条」)
+_ROW_CELL = re.compile(rf"[\s]*(?:[・･●○■□◆◇\-－]|\(?[0-9０-９]\)|（[0-9０-９]）)?[\s]*(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*{_ROW_NUM}")
+# a cell that holds an article of an order (「第２０条」, 「２０条１号ハ」): after an old order's title, its article
+_ARTICLE_CELL = re.compile(rf"[\s]*(?:同[\s]*(?:令|命令|省令)[\s]*)?第?[\s]*{_NUM}[\s]*条")
 # what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
 _ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
 _ROW_WORD_CELL = re.compile(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}[\s：:]*\Z")  # a cell that only says 「項番」
@@ -636,32 +642,36 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
     next cell to the right, or the cell below it, holds row numbers (「27」, 「27、28の項」) is not renamed:
     its rows were not read, and a new name over the old numbers would be wrong (the whole-edit rule of
     the rewriter, across cells).  The edits of its group stay with it."""
-    rows_next = None
+    rows_next = articles_next = None
     for run in unit.after:  # a cell that only says 「項番」 stands between the name and its numbers
         t = next((t for t in run if not _ROW_WORD_CELL.match(t)), None)
-        if t is not None and _ROW_CELL.match(t):
-            rows_next = t
-            break
-    if rows_next is None:
+        if t is not None and _ARTICLE_CELL.match(t):
+            articles_next = articles_next or t
+        elif t is not None and _ROW_CELL.match(t):
+            rows_next = rows_next or t
+    if rows_next is None and articles_next is None:
         return list(edits), []
-    from ..model import CitationKind
+    from ..model import CitationKind, Order
 
     kept_groups: dict[int, Edit] = {}
+    kept_by: dict[int, str] = {}
     for e in edits:
         c = e.citation
-        if (
-            c is not None
-            and c.kind is CitationKind.TABLE
-            and not c.rows
-            and _NAME_TAIL.match(unit.text, c.end)
-        ):
-            kept_groups.setdefault(edit_group(e), e)
+        if c is None or c.rows or not _NAME_TAIL.match(unit.text, c.end):
+            continue
+        # a table's rows, or an old order's article (「番号法別表第二主務省令」 | 「第２０条」: its title renamed
+        # over the old article), in the next cell
+        by = rows_next if c.kind is CitationKind.TABLE else None
+        if c.kind is CitationKind.ORDER_TITLE and c.order in (Order.OLD_EXCHANGE, Order.OLD_USES):
+            by = articles_next or rows_next
+        if by is not None and edit_group(e) not in kept_groups:
+            kept_groups[edit_group(e)] = e
+            kept_by[edit_group(e)] = by
     if not kept_groups:
         return list(edits), []
-    following = "".join(rows_next.split())[:30]
     return (
         [e for e in edits if edit_group(e) not in kept_groups],
-        [(e, following) for e in kept_groups.values()],
+        [(e, "".join(kept_by[g].split())[:30]) for g, e in kept_groups.items()],
     )
 
 

@@ -205,12 +205,21 @@ def _row_children(tbl: Any, tag: str) -> list[Any]:
     return out
 
 
+_W_BREAKS = {_w("br"), _w("cr")}
+
+
 def _texts_outside_text_boxes(el: Any) -> list[str]:
+    """The texts of ``el`` outside text boxes, a line break (a paragraph's end, <w:br/>) as 「\n」: a cell
+    of 「27」 and 「28」 on two lines is not 「2728」."""
     out: list[str] = []
     for child in el:
         if child.tag == W_T:
             out.append(child.text or "")
+        elif child.tag in _W_BREAKS:
+            out.append("\n")
         elif child.tag != W_TXBXCONTENT:
+            if child.tag == W_P and out and not out[-1].endswith("\n"):
+                out.append("\n")
             out.extend(_texts_outside_text_boxes(child))
     return out
 
