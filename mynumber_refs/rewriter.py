@@ -1019,13 +1019,43 @@ _ARTICLE_BEFORE_BRACKET = re.compile(
 )
 
 
+# 「別表第一の16の項、27の項（番号法別表第二）」: a bracket right between a list and a table's name
+_BRACKET_BETWEEN = re.compile(rf"{_ANY_GAP}[（(]{_ANY_GAP}")
+
+
+def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
+    """Whether the list of rows ``o`` ends right before a bracket that opens with ``c``, the row-less name of
+    another old table: the list's last row may be that table's, as in 「27の項（番号法別表第二）」 (a single
+    row written right after its own table's name, 「別表第一の16の項（別表第二…）」, is that table's)."""
+    if c.kind is not CitationKind.TABLE or c.rows or c.ranges or c.table_basis is TableBasis.ANTECEDENT:
+        return False
+    if o.kind is CitationKind.TABLE:
+        if len(o.rows) + len(o.ranges) < 2:
+            return False
+    elif o.kind is not CitationKind.ROW_LIST or not (o.rows or o.ranges):
+        return False
+    named = set(c.tables or (c.table,))
+    return bool(named & OLD_TABLES) and not named <= set(o.tables or (o.table,)) and (
+        _BRACKET_BETWEEN.fullmatch(text, o.end, c.start) is not None
+    )
+
+
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     """A row written with 項 before a table's name in its clause that no citation holds (「27の項（番号法
     別表第二）」, 「項番27　番号法別表第二」), or before an order's title a reference into it (「１条２号ハ
-    （別表第二主務省令）」), as a finding: renamed, the name would stand beside an old number."""
+    （別表第二主務省令）」), as a finding: renamed, the name would stand beside an old number.  So is a list of
+    another table's rows that ends right before the bracket the name opens (「別表第一の16の項、27の項（番号法
+    別表第二）」, :func:`_list_before_bracketed_table`; the list stays with it, :func:`_groups`)."""
     if c.kind is not CitationKind.TABLE and c.kind is not CitationKind.ORDER_TITLE:
         return None
     text = ctx.text
+    if c.kind is CitationKind.TABLE and c.start > 0 and text[c.start - 1] in "（(":
+        k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
+        if k >= 0 and _list_before_bracketed_table(text, ctx.citations[k], c):
+            o = ctx.citations[k]
+            preceding = "".join(text[o.start : c.start].split())
+            preceding = preceding if len(preceding) <= 40 else "…" + preceding[-39:]
+            return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
     lo = max(0, c.start - _CLAUSE_REACH)
     title = c.kind is CitationKind.ORDER_TITLE
     kou_from = _unread_from(ctx, "項", lo, c.start)
@@ -1207,7 +1237,8 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     citation it hangs on, and with every row-less table or order title of the same family
     (別表第一 and its order, 別表第二 and its order) written from the start of its antecedent's
     sentence to the end of its own (:data:`laws.SENTENCE_BREAK`: 「。」, a new item, a blank line);
-    a table that names its own rows goes with those of its own sentence.
+    a table that names its own rows goes with those of its own sentence; a list of rows goes with
+    another table's name in the bracket right after it (:func:`_list_before_bracketed_table`).
     Those are the names a reader may take for the list's table; a row-less one in another
     sentence of a long passage (a Word body without empty paragraphs) is another statement and
     changes on its own.
@@ -1248,9 +1279,13 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
 
     # for each key, the index ranges [lo, hi) of ``bare[key]`` that a dependent drags along
     windows: dict[tuple[int, str | None], list[tuple[int, int, int]]] = {}
+    previous: tuple[int, Citation] | None = None  # the citation before this one
     for i, it in enumerate(items):
         if not isinstance(it, Citation):
             continue
+        if previous is not None and _list_before_bracketed_table(text, previous[1], it):
+            union(previous[0], i)  # 「別表第一の16の項、27の項（番号法別表第二）」: the list stays with the name it may be of
+        previous = (i, it)
         if it.antecedent is None:
             # a table that names its own rows is read the same way: 「（別表第二における情報提供の根拠）　別表第二の
             # 27、30の項」 — the row-less name in its sentence may be taken for the list's table

@@ -701,3 +701,32 @@ def test_the_second_table_with_another_item_of_article_19_is_reported(text: str)
     """Only 第7号 (before 2021) and 第8号 are the network provision whose table 別表第二 is."""
     result = rewrite(text)
     assert result.text == text and [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize("text", [
+    "別表第一の16の項、27の項（番号法別表第二）",
+    "番号法別表第一の16の項、27の項（別表第二）",
+    "番号法別表第二の27の項及び28の項（番号法別表第一）",
+    "番号法別表第一の16の項、27の項（別表第二における情報提供の根拠）",
+])
+def test_a_lists_last_row_right_before_a_bracket_naming_another_table_keeps_both(text: str) -> None:
+    """「別表第一の16の項、27の項（番号法別表第二）」: the bracket may say that 27 is 別表第二's, as it does in
+    「27の項（番号法別表第二）」; read as 別表第一's, 27 would be renumbered beside 別表第二's new name."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == ["dependent-kept", "number-before-table"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the bracket names the list's own table, or another sentence names the other: both rewritten
+    ("番号法別表第一の16の項、27の項（番号法別表第一）", "番号法別表の24の項、40の項（番号法別表）"),
+    ("番号法別表第一の16の項、27の項。番号法別表第二",
+     "番号法別表の24の項、40の項。番号法第19条第8号に基づく主務省令第2条の表"),
+    # a row written right after its table's name is that table's
+    ("番号法別表第一の16の項（別表第二における情報提供の根拠）",
+     "番号法別表の24の項（番号法第19条第8号に基づく主務省令第2条の表における情報提供の根拠）"),
+])
+def test_a_bracket_naming_the_lists_own_table_or_after_a_single_row_keeps_nothing(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
