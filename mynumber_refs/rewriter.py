@@ -952,9 +952,11 @@ _OLD_ORDER_NUMBER_BRACKET = rf"(?:[（(]{_GAP}平{_GAP}成[^（）()\n]{{1,40}}[
 _BARE_ORDER_ARTICLE = re.compile(
     rf"主(?<!号に基づく主)(?<!号に基づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
-# right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」)
+# right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」),
+# also joined by a phrase (「同表に係る主務省令第20条」, 「同表に基づく…」, 「同表に規定する…」)
+_OF_TABLE = "|".join(_GAP.join(w) for w in ("係る", "基づく", "規定する", "定める", "関する", "掲げる"))
 _ORDER_ARTICLE_AFTER = re.compile(
-    rf"{_ANY_GAP}(?:の{_ANY_GAP})?{ORDER_TAIL}{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
+    rf"{_ANY_GAP}(?:の{_ANY_GAP}|に{_GAP}(?:{_OF_TABLE}){_ANY_GAP})?{ORDER_TAIL}{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
 _ARTICLE_RIGHT_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条")
 _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")

@@ -730,3 +730,30 @@ def test_a_bracket_naming_the_lists_own_table_or_after_a_single_row_keeps_nothin
     result = rewrite(text, assume_law=True)
     assert result.text == expected
     assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二の27の項及び同表に係る主務省令第20条",
+    "番号法別表第二の27の項及び同表に基づく主務省令第20条",
+    "番号法別表第二の27の項及び同表に規定する主務省令第２０条",
+    "番号法別表第二の27の項。同表に基づく主務省令第20条",
+    "番号法別表第一の16の項及び同表に係る主務省令で定める事務を定める命令第16条",
+])
+def test_an_article_of_the_old_order_named_through_doohyou_and_a_joining_phrase_keeps_the_table(text: str) -> None:
+    """「同表に係る主務省令第20条」 is the order of the table just cited, as 「同表の主務省令第20条」 is: its articles
+    follow the old rows, so the renamed table would leave an old article under its new name."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == ["dependent-kept", "number-after-table"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二の27の項及び同表に係る主務省令",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項及び同表に係る主務省令"),
+    ("番号法別表第二の27の項及び同表に係る事務",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項及び同表に係る事務"),
+    ("番号法別表第二の27の項及び第19条第8号に基づく主務省令第50条",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項及び第19条第8号に基づく主務省令第50条"),
+])
+def test_without_an_old_orders_article_after_doohyou_the_table_is_rewritten(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
