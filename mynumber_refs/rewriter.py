@@ -45,7 +45,7 @@ from .model import (
     Table,
     TableBasis,
 )
-from .numerals import NumeralStyle, detect_style, parse_int, render_int
+from .numerals import NumeralError, NumeralStyle, detect_style, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
     document_law_name,
@@ -924,6 +924,10 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
         # named only 「主務省令」 is the old table's order's, numbered by the old rows; the new name would
         # stand over it
         candidates.extend((m.start("n"), m.end()) for m in _BARE_ORDER_ARTICLE.finditer(text, c.end, end))
+    if c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)):
+        # 「別表第二の27の項（２７条１号）」, 「別表第二の27の項：２７条１号ハ」: the old order's references
+        # written without its name (:func:`_unnamed_order_refs`)
+        candidates.extend(_unnamed_order_refs(ctx, c, c.end, end))
     if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
         candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
         m = _ARTICLE_RIGHT_AFTER.match(text, c.end)
@@ -960,6 +964,48 @@ _ORDER_ARTICLE_AFTER = re.compile(
 )
 _ARTICLE_RIGHT_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条")
 _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
+
+
+# A reference into an old table's order written without the order's name (「２７条１号ハ」; the order's articles
+# follow the old rows): in a bracket right after the table's citation, an article with no law's name before it
+# (「別表第二の27の項（２７条１号）」, 「（第２７条第１号）」), and anywhere in the table's clause, after or before
+# it, the short form 「N条N号」 with no 第 and no law's name before it (「：２７条１号ハ」, 「２７条１号ハ（別表第二
+# …）」).  Never the act's own article that the table belongs to (「別表第二（第19条第8号）」) nor a law's
+# (「地方税法22条1号」, 「住民基本台帳法第30条の9」).
+_ARTICLE_IN_BRACKET_AFTER = re.compile(rf"{_GAP}[（(]{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
+_SHORT_ORDER_REF = re.compile(
+    rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])(?P<n>{_N}){_GAP}条(?:{_GAP}の{_GAP}{_N})*{_GAP}{_N}{_GAP}号"
+)
+_TABLES_ARTICLE = {Table.BEPPYO1: 9, Table.BEPPYO2: 19}  # (第9条第1項, 第19条第7号・第8号)
+
+
+def _unnamed_order_refs(ctx: _Context, c: Citation, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The old order's references written without its name (see :data:`_SHORT_ORDER_REF`) in [lo, hi), the
+    clause after or before ``c``, as (where the number is, where the reference ends)."""
+    text = ctx.text
+    own = {_TABLES_ARTICLE[t] for t in (c.tables or (c.table,)) if t in _TABLES_ARTICLE}
+
+    def unnamed(m: re.Match[str]) -> bool:
+        n = m.start("n")
+        k = n
+        while k > lo and text[k - 1] in _SPACES:
+            k -= 1
+        try:
+            if parse_int(m.group("n")) in own:
+                return False
+        except NumeralError:  # (「十十条」: not a numeral, but read as one by a reader all the same)
+            pass
+        return ctx.laws().expression_ending_at(k) is None
+
+    found = []
+    if lo == c.end:
+        m = _ARTICLE_IN_BRACKET_AFTER.match(text, lo)
+        if m is not None and unnamed(m):
+            found.append((m.start("n"), m.end()))
+    first = _unread_from(ctx, "条", lo, hi)
+    if first != -1:
+        found.extend((m.start("n"), m.end()) for m in _SHORT_ORDER_REF.finditer(text, first, hi) if unnamed(m))
+    return found
 
 
 # how far before its 項 (or 条) a reference begins, at most: 「３６の２）の項」, 「２　条」 (spaced)
@@ -1060,15 +1106,20 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
             return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
     lo = max(0, c.start - _CLAUSE_REACH)
     title = c.kind is CitationKind.ORDER_TITLE
+    # (an old table: the old order's articles, 「主務省令第27条及び番号法別表第二」, 「２７条１号ハ（番号法別表第二）」)
+    old = not title and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables))
     kou_from = _unread_from(ctx, "項", lo, c.start)
-    jou_from = _unread_from(ctx, "条", lo, c.start) if title else -1
+    jou_from = _unread_from(ctx, "条", lo, c.start) if title or old else -1
     if kou_from == -1 and jou_from == -1:
         return None
     start = _clause_start(text, c.start)
     # (where the number is, where its reference begins)
     found = [(n, begin) for n, begin, _ in _rows_at_unread_kou(ctx, start, c.start)] if kou_from != -1 else []
-    if jou_from != -1:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
+    if jou_from != -1 and title:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
         found.extend((m.start(), m.start()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, max(start, jou_from), c.start))
+    elif jou_from != -1 and c.table_basis is not TableBasis.ANTECEDENT:
+        found.extend((m.start("n"), m.start()) for m in _BARE_ORDER_ARTICLE.finditer(text, start, c.start))
+        found.extend((n, n) for n, _ in _unnamed_order_refs(ctx, c, max(start, jou_from), c.start))
     if title:
         k = c.start - 1
         while k >= start and text[k] in " \t\u3000":

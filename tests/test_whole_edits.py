@@ -539,7 +539,10 @@ def test_no_name_or_word_is_read_across_a_blank_line(assume: bool) -> None:
     text = "番号法別表第二\n\n主務省令第20条、別表第二の27の項、"
     once = rewrite(text, assume_law=assume)
     if assume:
-        assert once.text.endswith("、番号法第19条第8号に基づく主務省令第2条の表の48の項、")
+        # (the second table is kept for the old order's article before it in its clause, on every run; the first,
+        # across the blank line, is renamed on its own)
+        assert once.text == "番号法第19条第8号に基づく主務省令第2条の表\n\n主務省令第20条、別表第二の27の項、"
+        assert [f.reason for f in once.findings] == ["number-before-table"]
     assert rewrite(once.text, assume_law=assume).edits == ()
     title = "番号法別表第二主務省令第２条\n\nの表"
     assert rewrite(title).text == "番号法第１９条第８号に基づく主務省令第４条\n\nの表"
@@ -757,3 +760,49 @@ def test_an_article_of_the_old_order_named_through_doohyou_and_a_joining_phrase_
 ])
 def test_without_an_old_orders_article_after_doohyou_the_table_is_rewritten(text: str, expected: str) -> None:
     assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # after the table: in a bracket right after it, with no law's name, or in the short form 「N条N号」
+    ("番号法別表第二の27の項（２７条１号）", "number-after-table"),
+    ("番号法別表第二の27の項（第２７条第１号）", "number-after-table"),
+    ("番号法別表第二の27の項（２７条１号、２号）", "number-after-table"),
+    ("番号法別表第二の27の項：２７条１号ハ", "number-after-table"),
+    ("番号法別表第二（２７条１号ハ、２８条２号）", "number-after-table"),
+    ("番号法別表第一の16の項（第16条）", "number-after-table"),
+    ("番号法別表第二の27の項（十十条一号）", "number-after-table"),  # (not a numeral: never parsed as the act's article)
+    # before it: the short form, or an article written with 主務省令
+    ("主務省令第27条及び番号法別表第二の27の項", "number-before-table"),
+    ("主務省令第27条に基づき、番号法別表第二の27の項", "number-before-table"),
+    ("主務省令第27条第1号（番号法別表第二の27の項）", "number-before-table"),
+    ("２７条１号ハ（番号法別表第二の27の項）", "number-before-table"),
+])
+def test_an_old_orders_reference_without_its_name_beside_an_old_table_keeps_it(text: str, reason: str) -> None:
+    """「番号法別表第二の27の項（２７条１号）」: a reference into the old order, whose articles follow the old
+    rows; renamed, the table would stand beside an old article."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == [reason]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a law's article, named or right after its name, is not the order's
+    ("住民基本台帳法第30条の9（番号法別表第二の27の項）",
+     "住民基本台帳法第30条の9（番号法第19条第8号に基づく主務省令第2条の表の48の項）"),
+    ("番号法第19条第8号（別表第二の27の項）", "番号法第19条第8号（番号法第19条第8号に基づく主務省令第2条の表の48の項）"),
+    ("番号法別表第二の27の項及び地方税法第22条", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び地方税法第22条"),
+    ("番号法別表第二の27の項及び地方税法22条1号", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び地方税法22条1号"),
+    ("番号法別表第二の27の項（住民基本台帳法第30条の9）",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項（住民基本台帳法第30条の9）"),
+    # the act's provision that the table belongs to, in the bracket after it
+    ("番号法別表第二（第19条第8号）", "番号法第19条第8号に基づく主務省令第2条の表（第19条第8号）"),
+    # the new order, named as such, before the table
+    ("番号法第19条第8号に基づく主務省令第50条及び番号法別表第二の27の項",
+     "番号法第19条第8号に基づく主務省令第50条及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    # an article with 第 and no name in the clause past the bracket, or in another sentence
+    ("番号法別表第二の27の項。２７条１号", "番号法第19条第8号に基づく主務省令第2条の表の48の項。２７条１号"),
+])
+def test_a_laws_article_beside_an_old_table_does_not_keep_it(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
