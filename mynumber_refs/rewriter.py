@@ -603,6 +603,11 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         article = _ORDER_ARTICLE_AFTER.match(ctx.text, c.end)
         if article is not None:
             return _Plan(False, failures=(_finding(c, F.NUMBER_AFTER, following="".join(article.group(0).split())),))
+        # 「番号法別表第二の27の項、同表の28」: a row after 同表 that no citation read is the old table's, which
+        # its antecedent's new name would stand over; 同表 itself writes nothing new, so it is checked here
+        unread = None if plan.edits else _unread_after(ctx, c)
+        if unread is not None:
+            return _Plan(False, failures=(unread,))
     if plan.ok and plan.edits:
         spaced = _SPACED_OUT.fullmatch(c.text)
         if spaced is not None:  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way

@@ -806,3 +806,31 @@ def test_a_laws_article_beside_an_old_table_does_not_keep_it(text: str, expected
     result = rewrite(text, assume_law=True)
     assert result.text == expected
     assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二の27の項、同表の28",
+    "番号法別表第二の27の項、同表28",
+    "番号法別表第二の27の項。同表中28の項",
+    "番号法別表第二の27の項。同表（28）",
+    "番号法別表第二の27の項及び同表の28及び29",
+    "番号法別表第一の16の項。同表中20の項",
+    "番号法別表第二。同表中28の項",
+])
+def test_a_number_after_doohyou_that_no_citation_read_keeps_its_table(text: str) -> None:
+    """「番号法別表第二の27の項、同表の28」: 同表 names the table just cited; renamed, that table would leave 28, an
+    old row read with 同表, under its new name.  Both stay, as 「番号法別表第二中27の項」 does."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == ["dependent-kept", "number-after-table"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二の27の項及び同表の28の項", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び同表の49の項"),
+    ("番号法別表第二の27の項。同表に基づく事務", "番号法第19条第8号に基づく主務省令第2条の表の48の項。同表に基づく事務"),
+    ("番号法別表第一の16の項及び同表の2024年の改正", "番号法別表の24の項及び同表の2024年の改正"),
+])
+def test_doohyou_with_its_rows_read_or_no_number_after_it_changes_with_its_table(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
