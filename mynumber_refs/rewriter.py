@@ -614,6 +614,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
             _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
+            or _same_order_after(ctx, c)
         )
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
@@ -1163,6 +1164,37 @@ def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
     if m is None:
         return None
     return _finding(c, F.COLUMN_REFERENCE, column="".join(m.group(0).split()))
+
+
+# 同令, 同命令, 同省令 with an article after it, and 同条 with a 号 or 項 after it: the order, or the article, cited last
+_SAME_ORDER = re.compile(
+    rf"同{_ANY_GAP}(?:令|命{_GAP}令|省{_GAP}令){_GAP}(?:の{_GAP})?(?:第{_GAP})?{_N}{_GAP}条"
+    rf"|同{_ANY_GAP}(?P<article>条){_GAP}(?:第{_GAP})?{_N}{_GAP}[号項]"
+)
+# …up to the next table or order named (「別表第二主務省令第20条。住民基本台帳法施行令第5条。同令第2条」 is that one's)
+_NEXT_TABLE_OR_ORDER = re.compile(_NEXT_TABLE.pattern + r"|(?<!同)(?:[政省府行][\s]*令|命[\s]*令)")
+
+
+def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
+    """After an old order's title, or its articles, up to the next table or order named (in any sentence, at most
+    :data:`_CLAUSE_REACH` characters): 同令 (同命令, 同省令) with an article, or after its articles 同条 with a 号,
+    as a finding.  They name the old order, whose articles follow the old rows: renamed, the title would give them
+    the new order's numbers (「…主務省令第２０条。同令第２１条」)."""
+    if c.order not in (Order.OLD_EXCHANGE, Order.OLD_USES) or c.kind not in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS):
+        return None
+    text = ctx.text
+    reach = min(len(text), c.end + _CLAUSE_REACH)
+    if text.find("同", c.end, reach) == -1:
+        return None
+    stop = _NEXT_TABLE_OR_ORDER.search(text, c.end, reach)
+    end = stop.start() if stop is not None else reach
+    for m in _SAME_ORDER.finditer(text, c.end, end):
+        if ctx.covered(m.start()) or (m.group("article") and c.kind is not CitationKind.ORDER_REFS):
+            continue  # (同条 is an article's: only after the order's articles)
+        following = "".join(text[c.end : m.end()].split())
+        following = following if len(following) <= 40 else "…" + following[-39:]
+        return _finding(c, F.NUMBER_AFTER, following=following)
+    return None
 
 
 # the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)

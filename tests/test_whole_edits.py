@@ -834,3 +834,33 @@ def test_doohyou_with_its_rows_read_or_no_number_after_it_changes_with_its_table
     result = rewrite(text, assume_law=True)
     assert result.text == expected
     assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二主務省令第２０条。同令第２１条",
+    "番号法別表第二主務省令第２０条。同命令第２１条",
+    "番号法別表第二主務省令第２０条。同省令第２１条第１号",
+    "番号法別表第二主務省令。同令第２１条",
+    "番号法別表第二主務省令第２０条。同条第２号",
+    "番号法別表第二主務省令第２０条。\n\n同令２１条",
+])
+def test_doorei_or_doujou_in_a_later_sentence_keeps_the_old_orders_title(text: str) -> None:
+    """「…主務省令第２０条。同令第２１条」: 同令 names the old order, whose articles follow the old rows; renamed, the
+    title would give 同令第２１条 the new order's article 21.  Both stay, as in one sentence (「…及び同令第２１条」)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert "number-after-table" in {f.reason for f in result.findings}
+    assert {f.reason for f in result.findings} <= {"number-after-table", "dependent-kept"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二主務省令第２０条。同令に基づく照会", "番号法第１９条第８号に基づく主務省令第５０条。同令に基づく照会"),
+    ("番号法別表第二主務省令。同条第２号", "番号法第１９条第８号に基づく主務省令。同条第２号"),  # (no article of it cited)
+    # another order or table named in between: 同令 is that one's
+    ("番号法別表第二主務省令第２０条。住民基本台帳法施行令第５条。同令第２条",
+     "番号法第１９条第８号に基づく主務省令第５０条。住民基本台帳法施行令第５条。同令第２条"),
+])
+def test_doorei_without_an_article_or_of_another_order_does_not_keep_the_title(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
