@@ -92,6 +92,7 @@ class _Context:
     law_index: list[LawIndex] = attrs.field(factory=list)  # the text's law expressions, built on first use
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
     citations: Sequence[Citation] = ()  # every citation found, in text order
+    orphans: Sequence[Finding] = ()  # the row lists that hang on no table (no-antecedent), in text order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[set[int]] = attrs.field(factory=list)
     network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
@@ -1094,6 +1095,37 @@ def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
     )
 
 
+# 「27及び28（番号法別表第二の項）」: a bracket that names a table's rows (its name and 「の項」, no number), and the
+# numbers right before it
+_ROWS_NAMED_AFTER = re.compile(rf"{_GAP}(?:の{_GAP})?項{_GAP}[）)]")
+_WHOLE_N = rf"{_N}(?![0-9０-９〇一二三四五六七八九十百千])"  # (whole numbers: no backtracking into a number)
+_NUMBERS_BEFORE = re.compile(
+    rf"{_WHOLE_N}(?:{_GAP}(?:[、，,・･]|及{_GAP}び|並{_GAP}び{_GAP}に|又{_GAP}は)?{_GAP}{_WHOLE_N})*{_GAP}[（(]{_GAP}\Z"
+)
+
+
+def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
+    """Where rows that may be table ``c``'s, before its name in its clause, begin, or None: a list of another
+    table's rows that ends right before the bracket the name opens (「別表第一の16の項、27の項（番号法別表第二）」,
+    :func:`_list_before_bracketed_table`), numbers right before a bracket that names them as its rows
+    (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」)."""
+    text = ctx.text
+    if c.start > 0 and text[c.start - 1] in "（(":
+        k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
+        if k >= 0 and _list_before_bracketed_table(text, ctx.citations[k], c):
+            return ctx.citations[k].start
+        if _ROWS_NAMED_AFTER.match(text, c.end) is not None:
+            m = _NUMBERS_BEFORE.search(text, max(_clause_start(text, c.start), c.start - 60), c.start)
+            if m is not None and not ctx.covered(m.start()):
+                return m.start()
+    k = bisect.bisect_left(ctx.orphans, c.start, key=_START) - 1
+    if k >= 0 and c.start - _CLAUSE_REACH <= ctx.orphans[k].start and ctx.orphans[k].end <= c.start and (
+        ctx.orphans[k].start >= _clause_start(text, c.start)
+    ):
+        return ctx.orphans[k].start
+    return None
+
+
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     """A row written with 項 before a table's name in its clause that no citation holds (「27の項（番号法
     別表第二）」, 「項番27　番号法別表第二」), or before an order's title a reference into it (「１条２号ハ
@@ -1103,11 +1135,10 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     if c.kind is not CitationKind.TABLE and c.kind is not CitationKind.ORDER_TITLE:
         return None
     text = ctx.text
-    if c.kind is CitationKind.TABLE and c.start > 0 and text[c.start - 1] in "（(":
-        k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
-        if k >= 0 and _list_before_bracketed_table(text, ctx.citations[k], c):
-            o = ctx.citations[k]
-            preceding = "".join(text[o.start : c.start].split())
+    if c.kind is CitationKind.TABLE:
+        rows = _rows_before_table(ctx, c)
+        if rows is not None:
+            preceding = "".join(text[rows : c.start].split())
             preceding = preceding if len(preceding) <= 40 else "…" + preceding[-39:]
             return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
     lo = max(0, c.start - _CLAUSE_REACH)
@@ -1487,7 +1518,8 @@ def _rewrite(
     aliases = tuple(ALIASES) + (TYPO_ALIASES if fix_typos else ())
     # a number another law's table or list holds is read too (「…16の項、住民基本台帳法（27、28の項）」)
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
-                   citations=[i for i in items if isinstance(i, Citation)])
+                   citations=[i for i in items if isinstance(i, Citation)],
+                   orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT])
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     groups = _groups(text, items)

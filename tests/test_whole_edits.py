@@ -864,3 +864,32 @@ def test_doorei_without_an_article_or_of_another_order_does_not_keep_the_title(t
     result = rewrite(text, assume_law=True)
     assert result.text == expected
     assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize(("text", "reasons"), [
+    ("27及び28（番号法別表第二の項）", ["number-before-table"]),
+    ("２７、２８（番号法別表第二の項）", ["number-before-table"]),
+    ("（27の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
+    ("（１、２の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
+    ("（27の項）\n番号法別表第二", ["no-antecedent", "number-before-table"]),
+])
+def test_rows_before_a_name_marked_as_its_rows_keep_it(text: str, reasons: list[str]) -> None:
+    """「27及び28（番号法別表第二の項）」: the bracket says the numbers before it are the table's rows; 「（27の項）
+    番号法別表第二」: a list that hangs on no table, before a table's name in its clause, may be its rows.
+    Renamed, the name would stand beside old rows."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == reasons
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二の項のうち、住民票関係情報が含まれる項",
+     "番号法第19条第8号に基づく主務省令第2条の表の項のうち、住民票関係情報が含まれる項"),
+    ("令和6年（番号法別表第二の項）", "令和6年（番号法第19条第8号に基づく主務省令第2条の表の項）"),
+    ("（27の項）。番号法別表第二", "（27の項）。番号法第19条第8号に基づく主務省令第2条の表"),
+    ("（27の項）\n\n番号法別表第二", "（27の項）\n\n番号法第19条第8号に基づく主務省令第2条の表"),
+])
+def test_no_row_before_the_name_or_another_clauses_list_does_not_keep_it(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
