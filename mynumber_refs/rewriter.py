@@ -896,7 +896,9 @@ def _starts_item(text: str, pos: int) -> bool:
 
 def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
-    in its clause any row reference; past the clause, up to the next table named, one written with 項."""
+    in its clause any row reference; past the clause, up to the next table named, one written with 項.
+    After an old table, an old order's article in its clause counts too (「主務省令第20条」, 「（２７条１号）」,
+    「２７条１号ハ」: :data:`_BARE_ORDER_ARTICLE`, :func:`_unnamed_order_refs`)."""
     text = ctx.text
     candidates: list[tuple[int, int]] = []
     for m in (_NUMBER_RIGHT_AFTER.match(text, c.end), _NUMBER_AFTER_NOTE.match(text, c.end)):
@@ -1129,9 +1131,10 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     """A row written with 項 before a table's name in its clause that no citation holds (「27の項（番号法
     別表第二）」, 「項番27　番号法別表第二」), or before an order's title a reference into it (「１条２号ハ
-    （別表第二主務省令）」), as a finding: renamed, the name would stand beside an old number.  So is a list of
-    another table's rows that ends right before the bracket the name opens (「別表第一の16の項、27の項（番号法
-    別表第二）」, :func:`_list_before_bracketed_table`; the list stays with it, :func:`_groups`)."""
+    （別表第二主務省令）」), as a finding: renamed, the name would stand beside an old number.  So are rows that
+    may be the table's (:func:`_rows_before_table`: 「別表第一の16の項、27の項（番号法別表第二）」, 「27及び28
+    （番号法別表第二の項）」, 「（27の項）番号法別表第二」) and, before an old table, the old order's articles
+    (「主務省令第27条及び番号法別表第二」, 「２７条１号ハ（番号法別表第二）」, :func:`_unnamed_order_refs`)."""
     if c.kind is not CitationKind.TABLE and c.kind is not CitationKind.ORDER_TITLE:
         return None
     text = ctx.text
