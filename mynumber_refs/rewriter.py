@@ -1210,7 +1210,7 @@ _NEXT_TABLE_OR_ORDER = re.compile(_NEXT_TABLE.pattern + r"|(?<!同)(?:[政省府
 
 
 def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
-    """After an old order's title, or its articles, up to the next table or order named (in any sentence, at most
+    """After an old order's title, or its articles, past its clause up to the next table or order named (at most
     :data:`_CLAUSE_REACH` characters): 同令 (同命令, 同省令) with an article, or after its articles 同条 with a 号,
     as a finding.  They name the old order, whose articles follow the old rows: renamed, the title would give them
     the new order's numbers (「…主務省令第２０条。同令第２１条」)."""
@@ -1222,7 +1222,11 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
         return None
     stop = _NEXT_TABLE_OR_ORDER.search(text, c.end, reach)
     end = stop.start() if stop is not None else reach
-    for m in _SAME_ORDER.finditer(text, c.end, end):
+    # (in its own clause :func:`_unread_after` reads them: 「…第２０条及び同令第２１条」)
+    clause = _CLAUSE_END.search(text, c.end, end)
+    if clause is None:
+        return None
+    for m in _SAME_ORDER.finditer(text, clause.end(), end):
         if ctx.covered(m.start()) or (m.group("article") and c.kind is not CitationKind.ORDER_REFS):
             continue  # (同条 is an article's: only after the order's articles)
         following = "".join(text[c.end : m.end()].split())

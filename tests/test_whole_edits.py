@@ -893,3 +893,10 @@ def test_no_row_before_the_name_or_another_clauses_list_does_not_keep_it(text: s
     result = rewrite(text, assume_law=True)
     assert result.text == expected
     assert rewrite(result.text, assume_law=True).edits == ()
+
+
+def test_doorei_in_the_same_clause_is_read_as_before() -> None:
+    """In its own clause 同令第２１条 is a number after the order's articles (their finding; the title goes with them)."""
+    result = rewrite("番号法別表第二主務省令第２０条及び同令第２１条", assume_law=True)
+    assert [(f.reason, f.text) for f in result.findings] == [
+        ("dependent-kept", "番号法別表第二主務省令"), ("number-after-table", "第２０条")]
