@@ -45,7 +45,7 @@ from .model import (
     Table,
     TableBasis,
 )
-from .numerals import NumeralStyle, detect_style, parse_int, render_int
+from .numerals import NumeralError, NumeralStyle, detect_style, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
     document_law_name,
@@ -92,6 +92,7 @@ class _Context:
     law_index: list[LawIndex] = attrs.field(factory=list)  # the text's law expressions, built on first use
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
     citations: Sequence[Citation] = ()  # every citation found, in text order
+    orphans: Sequence[Finding] = ()  # the row lists that hang on no table (no-antecedent), in text order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[set[int]] = attrs.field(factory=list)
     network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
@@ -603,13 +604,18 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         article = _ORDER_ARTICLE_AFTER.match(ctx.text, c.end)
         if article is not None:
             return _Plan(False, failures=(_finding(c, F.NUMBER_AFTER, following="".join(article.group(0).split())),))
+        # 「番号法別表第二の27の項、同表の28」: a row after 同表 that no citation read is the old table's, which
+        # its antecedent's new name would stand over; 同表 itself writes nothing new, so it is checked here
+        unread = None if plan.edits else _unread_after(ctx, c)
+        if unread is not None:
+            return _Plan(False, failures=(unread,))
     if plan.ok and plan.edits:
         spaced = _SPACED_OUT.fullmatch(c.text)
         if spaced is not None:  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
             _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
-            or _provision_joined(ctx, c) or _listed_with_other_table(ctx, c)
+            or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_with_other_table(ctx, c)
         )
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
@@ -890,7 +896,9 @@ def _starts_item(text: str, pos: int) -> bool:
 
 def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
-    in its clause any row reference; past the clause, up to the next table named, one written with 項."""
+    in its clause any row reference; past the clause, up to the next table named, one written with 項.
+    After an old table, an old order's article in its clause counts too (「主務省令第20条」, 「（２７条１号）」,
+    「２７条１号ハ」: :data:`_BARE_ORDER_ARTICLE`, :func:`_unnamed_order_refs`)."""
     text = ctx.text
     candidates: list[tuple[int, int]] = []
     for m in (_NUMBER_RIGHT_AFTER.match(text, c.end), _NUMBER_AFTER_NOTE.match(text, c.end)):
@@ -925,6 +933,10 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
         # named only 「主務省令」 is the old table's order's, numbered by the old rows; the new name would
         # stand over it
         candidates.extend((m.start("n"), m.end()) for m in _BARE_ORDER_ARTICLE.finditer(text, c.end, end))
+    if c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)):
+        # 「別表第二の27の項（２７条１号）」, 「別表第二の27の項：２７条１号ハ」: the old order's references
+        # written without its name (:func:`_unnamed_order_refs`)
+        candidates.extend(_unnamed_order_refs(ctx, c, c.end, end))
     if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
         candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
         m = _ARTICLE_RIGHT_AFTER.match(text, c.end)
@@ -953,12 +965,56 @@ _OLD_ORDER_NUMBER_BRACKET = rf"(?:[（(]{_GAP}平{_GAP}成[^（）()\n]{{1,40}}[
 _BARE_ORDER_ARTICLE = re.compile(
     rf"主(?<!号に基づく主)(?<!号に基づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
-# right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」)
+# right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」),
+# also joined by a phrase (「同表に係る主務省令第20条」, 「同表に基づく…」, 「同表に規定する…」)
+_OF_TABLE = "|".join(_GAP.join(w) for w in ("係る", "基づく", "規定する", "定める", "関する", "掲げる"))
 _ORDER_ARTICLE_AFTER = re.compile(
-    rf"{_ANY_GAP}(?:の{_ANY_GAP})?{ORDER_TAIL}{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
+    rf"{_ANY_GAP}(?:の{_ANY_GAP}|に{_GAP}(?:{_OF_TABLE}){_ANY_GAP})?{ORDER_TAIL}{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
 _ARTICLE_RIGHT_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条")
 _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
+
+
+# A reference into an old table's order written without the order's name (「２７条１号ハ」; the order's articles
+# follow the old rows): in a bracket right after the table's citation, an article with no law's name before it
+# (「別表第二の27の項（２７条１号）」, 「（第２７条第１号）」), and anywhere in the table's clause, after or before
+# it, the short form 「N条N号」 with no 第 and no law's name before it (「：２７条１号ハ」, 「２７条１号ハ（別表第二
+# …）」).  Never the act's own article that the table belongs to (「別表第二（第19条第8号）」) nor a law's
+# (「地方税法22条1号」, 「住民基本台帳法第30条の9」).
+_ARTICLE_IN_BRACKET_AFTER = re.compile(rf"{_GAP}[（(]{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
+_SHORT_ORDER_REF = re.compile(
+    rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])(?P<n>{_N}){_GAP}条(?:{_GAP}の{_GAP}{_N})*{_GAP}{_N}{_GAP}号"
+)
+_TABLES_ARTICLE = {Table.BEPPYO1: 9, Table.BEPPYO2: 19}  # (第9条第1項, 第19条第7号・第8号)
+
+
+def _unnamed_order_refs(ctx: _Context, c: Citation, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The old order's references written without its name (see :data:`_SHORT_ORDER_REF`) in [lo, hi), the
+    clause after or before ``c``, as (where the number is, where the reference ends)."""
+    text = ctx.text
+    own = {_TABLES_ARTICLE[t] for t in (c.tables or (c.table,)) if t in _TABLES_ARTICLE}
+
+    def unnamed(m: re.Match[str]) -> bool:
+        n = m.start("n")
+        k = n
+        while k > lo and text[k - 1] in _SPACES:
+            k -= 1
+        try:
+            if parse_int(m.group("n")) in own:
+                return False
+        except NumeralError:  # (「十十条」: not a numeral, but read as one by a reader all the same)
+            pass
+        return ctx.laws().expression_ending_at(k) is None
+
+    found = []
+    if lo == c.end:
+        m = _ARTICLE_IN_BRACKET_AFTER.match(text, lo)
+        if m is not None and unnamed(m):
+            found.append((m.start("n"), m.end()))
+    first = _unread_from(ctx, "条", lo, hi)
+    if first != -1:
+        found.extend((m.start("n"), m.end()) for m in _SHORT_ORDER_REF.finditer(text, first, hi) if unnamed(m))
+    return found
 
 
 # how far before its 項 (or 条) a reference begins, at most: 「３６の２）の項」, 「２　条」 (spaced)
@@ -1020,24 +1076,90 @@ _ARTICLE_BEFORE_BRACKET = re.compile(
 )
 
 
+# 「別表第一の16の項、27の項（番号法別表第二）」: a bracket right between a list and a table's name
+_BRACKET_BETWEEN = re.compile(rf"{_ANY_GAP}[（(]{_ANY_GAP}")
+
+
+def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
+    """Whether the list of rows ``o`` ends right before a bracket that opens with ``c``, the row-less name of
+    another old table: the list's last row may be that table's, as in 「27の項（番号法別表第二）」 (a single
+    row written right after its own table's name, 「別表第一の16の項（別表第二…）」, is that table's)."""
+    if c.kind is not CitationKind.TABLE or c.rows or c.ranges or c.table_basis is TableBasis.ANTECEDENT:
+        return False
+    if o.kind is CitationKind.TABLE:
+        if len(o.rows) + len(o.ranges) < 2:
+            return False
+    elif o.kind is not CitationKind.ROW_LIST or not (o.rows or o.ranges):
+        return False
+    named = set(c.tables or (c.table,))
+    return bool(named & OLD_TABLES) and not named <= set(o.tables or (o.table,)) and (
+        _BRACKET_BETWEEN.fullmatch(text, o.end, c.start) is not None
+    )
+
+
+# 「27及び28（番号法別表第二の項）」: a bracket that names a table's rows (its name and 「の項」, no number), and the
+# numbers right before it
+_ROWS_NAMED_AFTER = re.compile(rf"{_GAP}(?:の{_GAP})?項{_GAP}[）)]")
+_WHOLE_N = rf"{_N}(?![0-9０-９〇一二三四五六七八九十百千])"  # (whole numbers: no backtracking into a number)
+_NUMBERS_BEFORE = re.compile(
+    rf"{_WHOLE_N}(?:{_GAP}(?:[、，,・･]|及{_GAP}び|並{_GAP}び{_GAP}に|又{_GAP}は)?{_GAP}{_WHOLE_N})*{_GAP}[（(]{_GAP}\Z"
+)
+
+
+def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
+    """Where rows that may be table ``c``'s, before its name in its clause, begin, or None: a list of another
+    table's rows that ends right before the bracket the name opens (「別表第一の16の項、27の項（番号法別表第二）」,
+    :func:`_list_before_bracketed_table`), numbers right before a bracket that names them as its rows
+    (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」)."""
+    text = ctx.text
+    if c.start > 0 and text[c.start - 1] in "（(":
+        k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
+        if k >= 0 and _list_before_bracketed_table(text, ctx.citations[k], c):
+            return ctx.citations[k].start
+        if _ROWS_NAMED_AFTER.match(text, c.end) is not None:
+            m = _NUMBERS_BEFORE.search(text, max(_clause_start(text, c.start), c.start - 60), c.start)
+            if m is not None and not ctx.covered(m.start()):
+                return m.start()
+    k = bisect.bisect_left(ctx.orphans, c.start, key=_START) - 1
+    if k >= 0 and c.start - _CLAUSE_REACH <= ctx.orphans[k].start and ctx.orphans[k].end <= c.start and (
+        ctx.orphans[k].start >= _clause_start(text, c.start)
+    ):
+        return ctx.orphans[k].start
+    return None
+
+
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     """A row written with 項 before a table's name in its clause that no citation holds (「27の項（番号法
     別表第二）」, 「項番27　番号法別表第二」), or before an order's title a reference into it (「１条２号ハ
-    （別表第二主務省令）」), as a finding: renamed, the name would stand beside an old number."""
+    （別表第二主務省令）」), as a finding: renamed, the name would stand beside an old number.  So are rows that
+    may be the table's (:func:`_rows_before_table`: 「別表第一の16の項、27の項（番号法別表第二）」, 「27及び28
+    （番号法別表第二の項）」, 「（27の項）番号法別表第二」) and, before an old table, the old order's articles
+    (「主務省令第27条及び番号法別表第二」, 「２７条１号ハ（番号法別表第二）」, :func:`_unnamed_order_refs`)."""
     if c.kind is not CitationKind.TABLE and c.kind is not CitationKind.ORDER_TITLE:
         return None
     text = ctx.text
+    if c.kind is CitationKind.TABLE:
+        rows = _rows_before_table(ctx, c)
+        if rows is not None:
+            preceding = "".join(text[rows : c.start].split())
+            preceding = preceding if len(preceding) <= 40 else "…" + preceding[-39:]
+            return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
     lo = max(0, c.start - _CLAUSE_REACH)
     title = c.kind is CitationKind.ORDER_TITLE
+    # (an old table: the old order's articles, 「主務省令第27条及び番号法別表第二」, 「２７条１号ハ（番号法別表第二）」)
+    old = not title and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables))
     kou_from = _unread_from(ctx, "項", lo, c.start)
-    jou_from = _unread_from(ctx, "条", lo, c.start) if title else -1
+    jou_from = _unread_from(ctx, "条", lo, c.start) if title or old else -1
     if kou_from == -1 and jou_from == -1:
         return None
     start = _clause_start(text, c.start)
     # (where the number is, where its reference begins)
     found = [(n, begin) for n, begin, _ in _rows_at_unread_kou(ctx, start, c.start)] if kou_from != -1 else []
-    if jou_from != -1:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
+    if jou_from != -1 and title:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
         found.extend((m.start(), m.start()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, max(start, jou_from), c.start))
+    elif jou_from != -1 and c.table_basis is not TableBasis.ANTECEDENT:
+        found.extend((m.start("n"), m.start()) for m in _BARE_ORDER_ARTICLE.finditer(text, start, c.start))
+        found.extend((n, n) for n, _ in _unnamed_order_refs(ctx, c, max(start, jou_from), c.start))
     if title:
         k = c.start - 1
         while k >= start and text[k] in " \t\u3000":
@@ -1076,6 +1198,41 @@ def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
     if m is None:
         return None
     return _finding(c, F.COLUMN_REFERENCE, column="".join(m.group(0).split()))
+
+
+# 同令, 同命令, 同省令 with an article after it, and 同条 with a 号 or 項 after it: the order, or the article, cited last
+_SAME_ORDER = re.compile(
+    rf"同{_ANY_GAP}(?:令|命{_GAP}令|省{_GAP}令){_GAP}(?:の{_GAP})?(?:第{_GAP})?{_N}{_GAP}条"
+    rf"|同{_ANY_GAP}(?P<article>条){_GAP}(?:第{_GAP})?{_N}{_GAP}[号項]"
+)
+# …up to the next table or order named (「別表第二主務省令第20条。住民基本台帳法施行令第5条。同令第2条」 is that one's)
+_NEXT_TABLE_OR_ORDER = re.compile(_NEXT_TABLE.pattern + r"|(?<!同)(?:[政省府行][\s]*令|命[\s]*令)")
+
+
+def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
+    """After an old order's title, or its articles, past its clause up to the next table or order named (at most
+    :data:`_CLAUSE_REACH` characters): 同令 (同命令, 同省令) with an article, or after its articles 同条 with a 号,
+    as a finding.  They name the old order, whose articles follow the old rows: renamed, the title would give them
+    the new order's numbers (「…主務省令第２０条。同令第２１条」)."""
+    if c.order not in (Order.OLD_EXCHANGE, Order.OLD_USES) or c.kind not in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS):
+        return None
+    text = ctx.text
+    reach = min(len(text), c.end + _CLAUSE_REACH)
+    if text.find("同", c.end, reach) == -1:
+        return None
+    stop = _NEXT_TABLE_OR_ORDER.search(text, c.end, reach)
+    end = stop.start() if stop is not None else reach
+    # (in its own clause :func:`_unread_after` reads them: 「…第２０条及び同令第２１条」)
+    clause = _CLAUSE_END.search(text, c.end, end)
+    if clause is None:
+        return None
+    for m in _SAME_ORDER.finditer(text, clause.end(), end):
+        if ctx.covered(m.start()) or (m.group("article") and c.kind is not CitationKind.ORDER_REFS):
+            continue  # (同条 is an article's: only after the order's articles)
+        following = "".join(text[c.end : m.end()].split())
+        following = following if len(following) <= 40 else "…" + following[-39:]
+        return _finding(c, F.NUMBER_AFTER, following=following)
+    return None
 
 
 # the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)
@@ -1286,7 +1443,8 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     citation it hangs on, and with every row-less table or order title of the same family
     (別表第一 and its order, 別表第二 and its order) written from the start of its antecedent's
     sentence to the end of its own (:data:`laws.SENTENCE_BREAK`: 「。」, a new item, a blank line);
-    a table that names its own rows goes with those of its own sentence.
+    a table that names its own rows goes with those of its own sentence; a list of rows goes with
+    another table's name in the bracket right after it (:func:`_list_before_bracketed_table`).
     Those are the names a reader may take for the list's table; a row-less one in another
     sentence of a long passage (a Word body without empty paragraphs) is another statement and
     changes on its own.
@@ -1327,9 +1485,13 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
 
     # for each key, the index ranges [lo, hi) of ``bare[key]`` that a dependent drags along
     windows: dict[tuple[int, str | None], list[tuple[int, int, int]]] = {}
+    previous: tuple[int, Citation] | None = None  # the citation before this one
     for i, it in enumerate(items):
         if not isinstance(it, Citation):
             continue
+        if previous is not None and _list_before_bracketed_table(text, previous[1], it):
+            union(previous[0], i)  # 「別表第一の16の項、27の項（番号法別表第二）」: the list stays with the name it may be of
+        previous = (i, it)
         if it.antecedent is None:
             # a table that names its own rows is read the same way: 「（別表第二における情報提供の根拠）　別表第二の
             # 27、30の項」 — the row-less name in its sentence may be taken for the list's table
@@ -1441,7 +1603,8 @@ def _rewrite(
     aliases = tuple(ALIASES) + (TYPO_ALIASES if fix_typos else ())
     # a number another law's table or list holds is read too (「…16の項、住民基本台帳法（27、28の項）」)
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
-                   citations=[i for i in items if isinstance(i, Citation)])
+                   citations=[i for i in items if isinstance(i, Citation)],
+                   orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT])
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     groups = _groups(text, items)

@@ -539,7 +539,10 @@ def test_no_name_or_word_is_read_across_a_blank_line(assume: bool) -> None:
     text = "番号法別表第二\n\n主務省令第20条、別表第二の27の項、"
     once = rewrite(text, assume_law=assume)
     if assume:
-        assert once.text.endswith("、番号法第19条第8号に基づく主務省令第2条の表の48の項、")
+        # (the second table is kept for the old order's article before it in its clause, on every run; the first,
+        # across the blank line, is renamed on its own)
+        assert once.text == "番号法第19条第8号に基づく主務省令第2条の表\n\n主務省令第20条、別表第二の27の項、"
+        assert [f.reason for f in once.findings] == ["number-before-table"]
     assert rewrite(once.text, assume_law=assume).edits == ()
     title = "番号法別表第二主務省令第２条\n\nの表"
     assert rewrite(title).text == "番号法第１９条第８号に基づく主務省令第４条\n\nの表"
@@ -758,3 +761,199 @@ def test_an_article_or_item_after_a_table_is_no_other_table(text: str, expected:
     assert "listed-with-other-table" not in [f.reason for f in result.findings]
     if expected is not None:
         assert result.text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "別表第一の16の項、27の項（番号法別表第二）",
+    "番号法別表第一の16の項、27の項（別表第二）",
+    "番号法別表第二の27の項及び28の項（番号法別表第一）",
+    "番号法別表第一の16の項、27の項（別表第二における情報提供の根拠）",
+])
+def test_a_lists_last_row_right_before_a_bracket_naming_another_table_keeps_both(text: str) -> None:
+    """「別表第一の16の項、27の項（番号法別表第二）」: the bracket may say that 27 is 別表第二's, as it does in
+    「27の項（番号法別表第二）」; read as 別表第一's, 27 would be renumbered beside 別表第二's new name."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == ["dependent-kept", "number-before-table"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the bracket names the list's own table, or another sentence names the other: both rewritten
+    ("番号法別表第一の16の項、27の項（番号法別表第一）", "番号法別表の24の項、40の項（番号法別表）"),
+    ("番号法別表第一の16の項、27の項。番号法別表第二",
+     "番号法別表の24の項、40の項。番号法第19条第8号に基づく主務省令第2条の表"),
+    # a row written right after its table's name is that table's
+    ("番号法別表第一の16の項（別表第二における情報提供の根拠）",
+     "番号法別表の24の項（番号法第19条第8号に基づく主務省令第2条の表における情報提供の根拠）"),
+])
+def test_a_bracket_naming_the_lists_own_table_or_after_a_single_row_keeps_nothing(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二の27の項及び同表に係る主務省令第20条",
+    "番号法別表第二の27の項及び同表に基づく主務省令第20条",
+    "番号法別表第二の27の項及び同表に規定する主務省令第２０条",
+    "番号法別表第二の27の項。同表に基づく主務省令第20条",
+    "番号法別表第一の16の項及び同表に係る主務省令で定める事務を定める命令第16条",
+])
+def test_an_article_of_the_old_order_named_through_doohyou_and_a_joining_phrase_keeps_the_table(text: str) -> None:
+    """「同表に係る主務省令第20条」 is the order of the table just cited, as 「同表の主務省令第20条」 is: its articles
+    follow the old rows, so the renamed table would leave an old article under its new name."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == ["dependent-kept", "number-after-table"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二の27の項及び同表に係る主務省令",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項及び同表に係る主務省令"),
+    ("番号法別表第二の27の項及び同表に係る事務",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項及び同表に係る事務"),
+    ("番号法別表第二の27の項及び第19条第8号に基づく主務省令第50条",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項及び第19条第8号に基づく主務省令第50条"),
+])
+def test_without_an_old_orders_article_after_doohyou_the_table_is_rewritten(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # after the table: in a bracket right after it, with no law's name, or in the short form 「N条N号」
+    ("番号法別表第二の27の項（２７条１号）", "number-after-table"),
+    ("番号法別表第二の27の項（第２７条第１号）", "number-after-table"),
+    ("番号法別表第二の27の項（２７条１号、２号）", "number-after-table"),
+    ("番号法別表第二の27の項：２７条１号ハ", "number-after-table"),
+    ("番号法別表第二（２７条１号ハ、２８条２号）", "number-after-table"),
+    ("番号法別表第一の16の項（第16条）", "number-after-table"),
+    ("番号法別表第二の27の項（十十条一号）", "number-after-table"),  # (not a numeral: never parsed as the act's article)
+    # before it: the short form, or an article written with 主務省令
+    ("主務省令第27条及び番号法別表第二の27の項", "number-before-table"),
+    ("主務省令第27条に基づき、番号法別表第二の27の項", "number-before-table"),
+    ("主務省令第27条第1号（番号法別表第二の27の項）", "number-before-table"),
+    ("２７条１号ハ（番号法別表第二の27の項）", "number-before-table"),
+])
+def test_an_old_orders_reference_without_its_name_beside_an_old_table_keeps_it(text: str, reason: str) -> None:
+    """「番号法別表第二の27の項（２７条１号）」: a reference into the old order, whose articles follow the old
+    rows; renamed, the table would stand beside an old article."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == [reason]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a law's article, named or right after its name, is not the order's
+    ("住民基本台帳法第30条の9（番号法別表第二の27の項）",
+     "住民基本台帳法第30条の9（番号法第19条第8号に基づく主務省令第2条の表の48の項）"),
+    ("番号法第19条第8号（別表第二の27の項）", "番号法第19条第8号（番号法第19条第8号に基づく主務省令第2条の表の48の項）"),
+    ("番号法別表第二の27の項及び地方税法第22条", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び地方税法第22条"),
+    ("番号法別表第二の27の項及び地方税法22条1号", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び地方税法22条1号"),
+    ("番号法別表第二の27の項（住民基本台帳法第30条の9）",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項（住民基本台帳法第30条の9）"),
+    # the act's provision that the table belongs to, in the bracket after it
+    ("番号法別表第二（第19条第8号）", "番号法第19条第8号に基づく主務省令第2条の表（第19条第8号）"),
+    # the new order, named as such, before the table
+    ("番号法第19条第8号に基づく主務省令第50条及び番号法別表第二の27の項",
+     "番号法第19条第8号に基づく主務省令第50条及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    # an article with 第 and no name in the clause past the bracket, or in another sentence
+    ("番号法別表第二の27の項。２７条１号", "番号法第19条第8号に基づく主務省令第2条の表の48の項。２７条１号"),
+])
+def test_a_laws_article_beside_an_old_table_does_not_keep_it(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二の27の項、同表の28",
+    "番号法別表第二の27の項、同表28",
+    "番号法別表第二の27の項。同表中28の項",
+    "番号法別表第二の27の項。同表（28）",
+    "番号法別表第二の27の項及び同表の28及び29",
+    "番号法別表第一の16の項。同表中20の項",
+    "番号法別表第二。同表中28の項",
+])
+def test_a_number_after_doohyou_that_no_citation_read_keeps_its_table(text: str) -> None:
+    """「番号法別表第二の27の項、同表の28」: 同表 names the table just cited; renamed, that table would leave 28, an
+    old row read with 同表, under its new name.  Both stay, as 「番号法別表第二中27の項」 does."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == ["dependent-kept", "number-after-table"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二の27の項及び同表の28の項", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び同表の49の項"),
+    ("番号法別表第二の27の項。同表に基づく事務", "番号法第19条第8号に基づく主務省令第2条の表の48の項。同表に基づく事務"),
+    ("番号法別表第一の16の項及び同表の2024年の改正", "番号法別表の24の項及び同表の2024年の改正"),
+])
+def test_doohyou_with_its_rows_read_or_no_number_after_it_changes_with_its_table(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二主務省令第２０条。同令第２１条",
+    "番号法別表第二主務省令第２０条。同命令第２１条",
+    "番号法別表第二主務省令第２０条。同省令第２１条第１号",
+    "番号法別表第二主務省令。同令第２１条",
+    "番号法別表第二主務省令第２０条。同条第２号",
+    "番号法別表第二主務省令第２０条。\n\n同令２１条",
+])
+def test_doorei_or_doujou_in_a_later_sentence_keeps_the_old_orders_title(text: str) -> None:
+    """「…主務省令第２０条。同令第２１条」: 同令 names the old order, whose articles follow the old rows; renamed, the
+    title would give 同令第２１条 the new order's article 21.  Both stay, as in one sentence (「…及び同令第２１条」)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert "number-after-table" in {f.reason for f in result.findings}
+    assert {f.reason for f in result.findings} <= {"number-after-table", "dependent-kept"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二主務省令第２０条。同令に基づく照会", "番号法第１９条第８号に基づく主務省令第５０条。同令に基づく照会"),
+    ("番号法別表第二主務省令。同条第２号", "番号法第１９条第８号に基づく主務省令。同条第２号"),  # (no article of it cited)
+    # another order or table named in between: 同令 is that one's
+    ("番号法別表第二主務省令第２０条。住民基本台帳法施行令第５条。同令第２条",
+     "番号法第１９条第８号に基づく主務省令第５０条。住民基本台帳法施行令第５条。同令第２条"),
+])
+def test_doorei_without_an_article_or_of_another_order_does_not_keep_the_title(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize(("text", "reasons"), [
+    ("27及び28（番号法別表第二の項）", ["number-before-table"]),
+    ("２７、２８（番号法別表第二の項）", ["number-before-table"]),
+    ("（27の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
+    ("（１、２の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
+    ("（27の項）\n番号法別表第二", ["no-antecedent", "number-before-table"]),
+])
+def test_rows_before_a_name_marked_as_its_rows_keep_it(text: str, reasons: list[str]) -> None:
+    """「27及び28（番号法別表第二の項）」: the bracket says the numbers before it are the table's rows; 「（27の項）
+    番号法別表第二」: a list that hangs on no table, before a table's name in its clause, may be its rows.
+    Renamed, the name would stand beside old rows."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == reasons
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二の項のうち、住民票関係情報が含まれる項",
+     "番号法第19条第8号に基づく主務省令第2条の表の項のうち、住民票関係情報が含まれる項"),
+    ("令和6年（番号法別表第二の項）", "令和6年（番号法第19条第8号に基づく主務省令第2条の表の項）"),
+    ("（27の項）。番号法別表第二", "（27の項）。番号法第19条第8号に基づく主務省令第2条の表"),
+    ("（27の項）\n\n番号法別表第二", "（27の項）\n\n番号法第19条第8号に基づく主務省令第2条の表"),
+])
+def test_no_row_before_the_name_or_another_clauses_list_does_not_keep_it(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
+def test_doorei_in_the_same_clause_is_read_as_before() -> None:
+    """In its own clause 同令第２１条 is a number after the order's articles (their finding; the title goes with them)."""
+    result = rewrite("番号法別表第二主務省令第２０条及び同令第２１条", assume_law=True)
+    assert [(f.reason, f.text) for f in result.findings] == [
+        ("dependent-kept", "番号法別表第二主務省令"), ("number-after-table", "第２０条")]
