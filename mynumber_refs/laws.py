@@ -114,11 +114,19 @@ _COMMON_TAILS = tuple(
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # Words for an instrument that name the one whose table it is only when written right before the table
-# on the same line (「政令別表第一」, 「告示の別表第二」, 「委託契約書別表第1」): elsewhere they are common words
-# (「政令で定める」, a heading 「…市町村に対する通知」), never a law the sentence rule may take
+# on the same line (「政令別表第一」, 「告示の別表第二」, 「委託契約書別表第1」, 「基本方針別表第二」, 「…ガイドライン
+# 別表第二」): elsewhere they are common words (「政令で定める」, a heading 「…市町村に対する通知」, 「事業の計画に
+# 基づき、」), never a law the sentence rule may take.  Orders and notices; rules, agreements and contracts;
+# plans, policies, guidelines and manuals; articles of association
+_INSTRUMENT_WORDS_BEFORE_TABLE = (
+    "政令 省令 府令 命令 告示 訓令 通知 通達 要領 要項 細則 内規 規約 協定 協定書 契約書 仕様書 約款 覚書 定款 "
+    "基準 指針 方針 大綱 計画 手順 手順書 手引 手引き ガイドライン マニュアル"
+).split()
 _INSTRUMENT_BEFORE_TABLE = re.compile(
-    rf"(?<![{_W}])[{_W}]{{0,12}}?(?<!主務)(?:政令|省令|府令|命令|告示|訓令|通知|通達|要領|要項|細則|内規|規約|協定書?|契約書|仕様書|約款|覚書|手順書|指針|基準)\Z"
+    rf"(?<![{_W}])[{_W}]{{0,20}}?(?<!主務)"
+    rf"(?:{'|'.join(sorted(_INSTRUMENT_WORDS_BEFORE_TABLE, key=len, reverse=True))})\Z"
 )
+_INSTRUMENT_REACH = 28  # (the longest word above with the 20 name characters before it)
 # …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
 # 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
 # 「添付の別表第二」): never the act's, with or without --assume-law.  One that points back (「上記別表第一」,
@@ -131,7 +139,10 @@ _DOCUMENT_BEFORE_TABLE = re.compile(
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
 # the last characters of both (a table's owner is looked for only after one of them)
-_OWNER_LAST = frozenset("令示知達領項則規定書類款指準紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十")
+_OWNER_LAST = frozenset(
+    "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE)
+    + "書類紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十"
+)
 
 # A law or instrument named by its number alone, right before its table: 「平成25年法律第27号別表第一」 is the
 # act's, 「昭和42年法律第81号別表第一」 another law's, 「平成26年政令第155号別表」 an order's
@@ -936,7 +947,7 @@ class LawIndex:
         if e is None and by_number is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it
             return Binding(by_number, "adjacent", written_end)
         if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
-            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
+            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - _INSTRUMENT_REACH), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
             if m is not None and m.groupdict().get("back"):
                 # 「上記別表第一」, 「前掲別表第二」: a table cited before, the act's or the document's own: not established
                 return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")

@@ -276,6 +276,39 @@ def test_an_instrument_word_names_the_tables_owner_only_right_before_it(text: st
     assert "別表の24の項" in rewrite(text, assume_law=True).text
 
 
+# Plans, policies, guidelines, manuals, agreements and articles of association have tables of their own:
+# written right before a table on its line, the word names the table's owner (found by a prober: all were
+# rewritten under --assume-law)
+INSTRUMENT_TABLES = [
+    "特定個人情報保護評価指針別表第二", "後期高齢者医療広域連合規約別表第2", "特定個人情報の適正な取扱いに関するガイドライン別表第二",
+    "マニュアル別表第二の3の項", "手引き別表第1の2の項", "手引別表第1の2の項", "指針別表第二の3の項", "基本方針別表第二",
+    "実施手順別表第二の3の項", "規約別表第一の2の項", "定款別表第一の2の項", "計画別表第一の2の項", "大綱別表第一",
+    "事務処理要領の別表第一の2の項", "運用指針の別表第二",
+]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", INSTRUMENT_TABLES)
+def test_an_instruments_own_table_is_left_silently(text: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert (result.text, result.findings) == (text, ())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act named right before its table: the word before it in the sentence is no owner
+    ("事業の計画に基づき、番号法別表第二", "事業の計画に基づき、番号法第19条第8号に基づく主務省令第2条の表"),
+    ("運用指針に基づき、番号法別表第一の16の項", "運用指針に基づき、番号法別表の24の項"),
+    ("基本方針の番号法別表第一の16の項", "基本方針の番号法別表の24の項"),
+    # …and, under --assume-law, a bare table the word does not stand right before
+    ("事業の計画に基づき、別表第二の27の項", "事業の計画に基づき、番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("基本方針\n別表第一の16の項", "基本方針\n別表の24の項"),
+])
+def test_an_instrument_word_elsewhere_leaves_the_acts_table_the_acts(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (expected, ())
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
 # ------------------------------------------------------------------------------ properties
 
 ACT_NAMES = ["番号法", "番号利用法", "マイナンバー法", FULL]
