@@ -210,13 +210,21 @@ _PROVISION_BACK = re.compile(
 
 
 # A bracket right after a table that holds nothing but a law's reference names the table's law
-# (「別表第一の16の項（住民基本台帳法）」, 「別表第二（番号法第19条第8号）」): the name, perhaps the law's
-# number in brackets and a provision, then the bracket closes
-_NOTE_OPEN = re.compile(rf"[ \t\u3000]*[（(]{_S}")
+# (「別表第一の16の項（住民基本台帳法）」, 「別表第二（番号法第19条第8号）」): in any bracket a note is
+# written in (〔〕【】［］〈〉《》), perhaps after a label that says it names the law (「根拠法令：」, 「根拠：」),
+# the name, perhaps the law's number in brackets and a provision, then the bracket closes; or the law's
+# number alone (「（昭和42年法律第81号）」)
+_NOTE_CLOSERS = {"（": "）)", "(": ")）", "〔": "〕", "【": "】", "［": "］", "[": "]", "〈": "〉", "《": "》"}
+_NOTE_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠規定 根拠条文 法令 法令名 法律 法律名 関係法令 関連法令 出典".split()
+_NOTE_OPEN = re.compile(
+    rf"[ \t\u3000]*(?P<open>[{''.join(_NOTE_CLOSERS)}]){_S}"
+    rf"(?:(?:{'|'.join(_spaced(w) for w in sorted(_NOTE_LABELS, key=len, reverse=True))}){_S}[：:]{_S})?"
+)
 _NOTE_REST = re.compile(
     rf"{_S}(?:[（(][^（）()\n]{{0,30}}[）)]{_S})?"
-    rf"(?:第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?{_S})?[）)]"
+    rf"(?:第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?{_S})?"
 )
+_NOTE_NUMBER = re.compile(rf"{_LAW_NUMBER}{_S}")
 _WORD_RUN = re.compile(rf"[{_W}\u3041-\u3096]*")
 _NOTE_REACH = 80  # how long a law's name in such a bracket may be (the act's full name has 38 characters)
 
@@ -614,17 +622,22 @@ class LawIndex:
         m = _NOTE_OPEN.match(text, end)
         if m is None:
             return None
-        start = m.end()
+        start, closers = m.end(), _NOTE_CLOSERS[m.group("open")]
+        number = _NOTE_NUMBER.match(text, start)
+        if number is not None and text[number.end() : number.end() + 1] in tuple(closers):
+            # 「（昭和42年法律第81号）」: the law its number names
+            law = _law_by_number(text, self._skip_ws_back(number.end()))
+            return (law, number.end() + 1) if law is not None else None
         for k in self._ends_re.finditer(text, start, min(len(text), start + _NOTE_REACH)):
             e = self.expression_ending_at(k.end())
             # the name starts the bracket (another law's may be read from a later word: 「…法律施行令」)
             whole = e is not None and (e.start == start or (e.kind is LawKind.OTHER and _WORD_RUN.fullmatch(text, start, e.start)))
             rest = _NOTE_REST.match(text, e.end) if e is not None and whole else None
-            if e is not None and rest is not None:
+            if e is not None and rest is not None and text[rest.end() : rest.end() + 1] in tuple(closers):
                 # (not an order of the act's tables: 「（別表第二主務省令第２条）」 cites into it)
                 named = e.kind is not LawKind.UNKNOWN and "別表" not in e.name and not self.order_name_ends_at(e.end)
                 # (a blank line ends the bracket: what follows it never names the table's law)
-                return (e, rest.end()) if named and not _BLANK.search(text, end, rest.end()) else None
+                return (e, rest.end() + 1) if named and not _BLANK.search(text, end, rest.end()) else None
         return None
 
     def order_name_ends_at(self, k: int) -> bool:
@@ -658,7 +671,7 @@ class LawIndex:
         text = self.text
         lo = max(0, pos - 80)
         j = pos
-        while j > lo and text[j - 1] not in "、。，．（）()「」『』\n":
+        while j > lo and text[j - 1] not in "、。，．：:（）()「」『』〔〕【】［］[]〈〉《》\n":
             j -= 1
         while j < pos and text[j] in _WS:
             j += 1
@@ -878,7 +891,7 @@ class LawIndex:
         used_no = False
         written_end = -1
         opened = False  # walked out of a bracket that the table opens
-        by_number: LawExpr | None = None  # the law whose number a bracket right before the table holds
+        bracketed: LawExpr | None = None  # the law a bracket right before the table names (its number, or its name)
         while k > 0:
             ch = text[k - 1]
             if ch in "）)":
@@ -888,9 +901,14 @@ class LawIndex:
                 # a bracketed insertion: the law's number, a definition, a note
                 if written_end == -1 and via == "adjacent":
                     written_end = k
+                    # (read when no name stands before the bracket) a law's number, 「（昭和42年法律第81号）別表
+                    # 第一」, or a law's reference as a bracket after a table holds it: 「（住民基本台帳法）別表第一」
                     number = _LAW_NUMBER_OPENS.match(text, o + 1, k - 1)
-                    if number is not None:  # (read when no name stands before the bracket)
-                        by_number = _law_by_number(text, number.end())
+                    noted = self.law_noted_after(o) if number is None else None
+                    if number is not None:
+                        bracketed = _law_by_number(text, number.end())
+                    elif noted is not None and noted[1] == k:
+                        bracketed = noted[0]
                 k = self._back(o)
                 continue
             if ch == "の" and not used_no:
@@ -944,8 +962,8 @@ class LawIndex:
         e = self.expression_ending_at(k) if k > 0 else None
         if e is None and k > 0 and text[k - 1] == "号" and "\n" not in text[k:pos]:
             e = _law_by_number(text, k)  # 「昭和42年法律第81号別表第一」: the law its number names
-        if e is None and by_number is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it
-            return Binding(by_number, "adjacent", written_end)
+        if e is None and bracketed is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it
+            return Binding(bracketed, "adjacent", written_end)
         if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
             m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - _INSTRUMENT_REACH), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
             if m is not None and m.groupdict().get("back"):

@@ -371,7 +371,7 @@ NOTE_PROVISIONS = ["", "第9条第1項", "第19条第8号", "第30条の9"]
 
 @settings(max_examples=300, deadline=None)
 @given(st.sampled_from(ACT_NAMES + OTHER_NAMES), st.sampled_from(["", *NUMBERS]), st.sampled_from(NOTE_PROVISIONS),
-       st.sampled_from([t for t in TABLES if not t.startswith("第")]), st.sampled_from(["（{}）", " ({})", "（ {} ）"]),
+       st.sampled_from([t for t in TABLES if not t.startswith("第")]), st.sampled_from(["（{}）", " ({})", "（ {} ）", "〔{}〕", "【{}】", "［{}］", "〈{}〉", "（根拠法令：{}）", "（根拠：{}）"]),
        st.booleans())
 def test_a_bracket_after_a_table_that_names_a_law_names_the_tables_law(
     name: str, number: str, provision: str, table: str, bracket: str, assume: bool
@@ -745,3 +745,58 @@ def test_a_blank_line_ends_a_sentence_inside_a_bracket_left_open(gap: str) -> No
 ])
 def test_a_law_right_next_to_a_table_in_brackets_is_its_law(text: str, expected: str, assume: bool) -> None:
     assert rewrite(text, assume_law=assume).text == expected
+
+
+# A bracket next to a table that names its law, in the shapes documents write it: other brackets, a label
+# (「根拠法令：」), the law's number alone, and a law's name in brackets right before the table (found by a
+# prober: all were rewritten under --assume-law as the act's)
+NOTED_OTHERS = [
+    "別表第二の27の項〔住民基本台帳法〕",
+    "別表第一の1の項【住民基本台帳法】",
+    "別表第一の1の項［住民基本台帳法］",
+    "別表第一の1の項[住民基本台帳法]",
+    "別表第一の1の項〈住民基本台帳法〉",
+    "別表第一の1の項《生活保護法》",
+    "別表第一の1の項（根拠法令：生活保護法）",
+    "別表第二の27の項（根拠：住民基本台帳法）",
+    "別表第二の27の項（根拠法：住民基本台帳法第30条の9）",
+    "別表第一の1の項（昭和42年法律第81号）",
+    "別表第一の1の項（昭和四十二年法律第八十一号）",
+    "別表第一の1の項〔平成26年政令第155号〕",
+    "（住民基本台帳法）別表第一の1の項",
+    "（住民基本台帳法第30条の9）別表第一の1の項",
+    "（根拠法令：生活保護法）別表第一の1の項",
+    "別表第一の1の項、別表第二の4の項〔住民基本台帳法〕",
+]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", NOTED_OTHERS)
+def test_a_bracket_of_any_shape_next_to_a_table_names_its_law(text: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert (result.text, result.findings) == (text, ())
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "expected"), [
+    ("別表第二の27の項〔番号法〕", "第19条第8号に基づく主務省令第2条の表の48の項〔番号法〕"),
+    ("別表第一の16の項【番号利用法】", "別表の24の項【番号利用法】"),
+    ("別表第一の16の項（平成25年法律第27号）", "別表の24の項（平成25年法律第27号）"),
+    ("別表第一の16の項〔平成二十五年法律第二十七号〕", "別表の24の項〔平成二十五年法律第二十七号〕"),
+    ("別表第一の16の項（根拠法令：番号法）", "別表の24の項（根拠法令：番号法）"),
+    ("別表第二の27の項（根拠：番号法第19条第8号）", "第19条第8号に基づく主務省令第2条の表の48の項（根拠：番号法第19条第8号）"),
+    ("（番号法）別表第一の16の項", "（番号法）別表の24の項"),
+])
+def test_a_bracket_of_any_shape_naming_the_act_makes_the_table_the_acts(text: str, expected: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, result.findings) == (expected, ())
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "別表第一の16の項（根拠：住民基本台帳法による事務）",  # a note on the row, not whose table it is
+    "別表第一の16の項〔法〕",  # 法 not tied to a law
+    "別表第一の16の項（参考：住民基本台帳法）",  # a label that does not say the law is the table's
+])
+def test_a_bracket_of_another_shape_that_does_not_name_only_a_law_establishes_none(text: str) -> None:
+    assert _law_of_table(text, False) == "law-unknown"
