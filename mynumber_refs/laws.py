@@ -325,6 +325,8 @@ _WORD_ENDS = _ORDER_ENDS | {"別表", "同表", "の表"}
 # The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
 _NAME_LAST = "律法令則例程綱領示"
 _SAME_LAW = re.compile(r"同[\s]*法")
+# An order or rule named for a law's enforcement: 「住民基本台帳法施行令」, 「地方税法施行規則」 (同法 after it is that law)
+_ENFORCEMENT_TAIL = re.compile(rf"法{_S}(?:律{_S})?(?P<tail>施{_S}行{_S}(?:令|規{_S}則|細{_S}則))\Z")
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
@@ -807,9 +809,27 @@ class LawIndex:
                 elif x is not None and depth == 0 and x.end <= e.start:
                     if x.kind is LawKind.ACT or x.name.endswith(("法", "法律")):
                         return x
+                    law = self._law_enforced_by(x)
+                    if law is not None:
+                        return law
             hi = lo
             step *= 2
         return None
+
+    def _law_enforced_by(self, x: LawExpr) -> LawExpr | None:
+        """The law an enforcement order or rule ``x`` is named for (「住民基本台帳法施行令」: 住民基本台帳法,
+        「番号法施行規則」: the act), classified as a name there is; None for any other name."""
+        m = _ENFORCEMENT_TAIL.search(self.text, x.start, x.end)
+        if m is None:
+            return None
+        k = m.start("tail")  # where the law's name ends
+        lo = max(0, k - 200)
+        found = LawIndex(self.text[lo:k], self.aliases)._name_at_end(k - lo)  # (the name as if nothing followed it)
+        if found is None:
+            return None
+        start, name, basis = found
+        kind, act_basis = self._classify(lo + start, name, basis)
+        return None if kind is None or name == "同法" else LawExpr(lo + start, k, name, kind, act_basis)
 
     # ------------------------------------------------------------------ the binding rule
     def _skip_ws_back(self, k: int) -> int:

@@ -800,3 +800,24 @@ def test_a_bracket_of_any_shape_naming_the_act_makes_the_table_the_acts(text: st
 ])
 def test_a_bracket_of_another_shape_that_does_not_name_only_a_law_establishes_none(text: str) -> None:
     assert _law_of_table(text, False) == "law-unknown"
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "expected"), [
+    # 同法 after a law's enforcement order or rule names that law (found by a prober: the act named before
+    # the sentence was taken, even without --assume-law)
+    ("番号法第9条第1項。住民基本台帳法施行令第30条及び同法別表第一の16の項",
+     "番号法第9条第1項。住民基本台帳法施行令第30条及び同法別表第一の16の項"),
+    ("番号法第9条第1項。地方税法施行規則第2条及び同法別表第一の16の項",
+     "番号法第9条第1項。地方税法施行規則第2条及び同法別表第一の16の項"),
+    ("番号法第9条第1項。住民基本台帳法施行令（昭和42年政令第292号）第30条及び同法別表第二",
+     "番号法第9条第1項。住民基本台帳法施行令（昭和42年政令第292号）第30条及び同法別表第二"),
+    # …and the act, when the order or rule is the act's
+    ("番号法施行令第1条及び同法別表第一の16の項", "番号法施行令第1条及び同法別表の24の項"),
+    ("番号利用法施行規則第2条及び同法別表第二", "番号利用法施行規則第2条及び同法第19条第8号に基づく主務省令第2条の表"),
+    (f"{FULL}施行令第1条及び同法別表第一の16の項", f"{FULL}施行令第1条及び同法別表の24の項"),
+])
+def test_same_law_after_a_laws_enforcement_order_names_that_law(text: str, expected: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, result.findings) == (expected, ())
+    assert rewrite(result.text, assume_law=assume).edits == ()
