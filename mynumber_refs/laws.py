@@ -200,6 +200,7 @@ _WS = " \t\r\n\u3000"
 # What joins a table to the provisions or tables before it: 「第5条、第7条及び別表第一」
 _CONJ_BACK = re.compile(rf"(?:及{_S}び|並{_S}び{_S}に|又{_S}は|若{_S}し{_S}く{_S}は|か{_S}ら|と|[、，,・･]){_S}\Z")
 _CONJ_LAST = "びにはらと、，,・･"  # what a joining word or mark ends with
+_CLAUSE_MARKS = frozenset("\r\n、，,。．：:；;・･")  # what a clause starts after
 # what a provision ends with (…条, …項, …号, …まで, …条の9)
 _PROVISION_LAST = frozenset("条項号で0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
 # A provision ending where the skipping stands: 第30条の9, 第9条第1項, 第19条第8号, 第30条の12まで
@@ -845,6 +846,11 @@ class LawIndex:
             return -1
         return j
 
+    def _opens_clause(self, k: int) -> bool:
+        """Whether nothing but a separator, a line break or the text's start stands before ``k``."""
+        j = self._back(k)
+        return j <= 0 or self.text[j - 1] in _CLAUSE_MARKS
+
     def _starts_line(self, k: int) -> bool:
         """Whether only spaces stand between the start of its line and ``k`` (a 「・」 there is a
         bullet that starts an item, not a separator that joins)."""
@@ -922,13 +928,15 @@ class LawIndex:
                 if written_end == -1 and via == "adjacent":
                     written_end = k
                     # (read when no name stands before the bracket) a law's number, 「（昭和42年法律第81号）別表
-                    # 第一」, or a law's reference as a bracket after a table holds it: 「（住民基本台帳法）別表第一」
+                    # 第一」, or, in a bracket that opens its clause, a law's reference as a bracket after a table
+                    # holds it: 「（住民基本台帳法）別表第一」 (after a word, 「…に関する事務（住民基本台帳法）」, it is a
+                    # note on that word)
                     number = _LAW_NUMBER_OPENS.match(text, o + 1, k - 1)
-                    noted = self.law_noted_after(o) if number is None else None
+                    note = self.law_noted_after(o) if number is None and self._opens_clause(o) else None
                     if number is not None:
                         bracketed = _law_by_number(text, number.end())
-                    elif noted is not None and noted[1] == k:
-                        bracketed = noted[0]
+                    elif note is not None and note[1] == k:
+                        bracketed = note[0]
                 k = self._back(o)
                 continue
             if ch == "の" and not used_no:
