@@ -3,7 +3,8 @@
 A table citation (別表第一, 別表第二 …) is the act's only when the text binds it to the act.  This
 module finds every *law expression* in a text — the act's names (番号利用法, 番号法, the full title),
 other laws, orders, rules and ordinances (anything ending in 法/法律/令/規則/条例/規程 … that is not a
-common word), terms defined with 「（以下「法」という。）」 or 「「法」とは、…法をいう。」, and 同法 — each with its span and its
+common word), terms defined with 「（以下「法」という。）」 (「以下この項において「法」と表記する」, 「以下「住基法」又は
+「法」という」), 「「法」とは、…法をいう。」 or 「「法」は…法を指す。」, and 同法 (after 「…法施行令」: that law) — each with its span and its
 bracket depth, and then applies one rule:
 
     **A table belongs to the nearest law expression before it at the same bracket depth, in the same
@@ -52,6 +53,7 @@ __all__ = [
     "LawExpr",
     "Binding",
     "LawIndex",
+    "may_define",
 ]
 
 
@@ -173,21 +175,32 @@ def _law_by_number(text: str, k: int) -> LawExpr | None:
     return LawExpr(m.start(), k, name, LawKind.ACT, LawBasis.NAMED) if act else LawExpr(m.start(), k, name, LawKind.OTHER, None)
 
 
-# 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
-# と言う / とする / と称する / と略す / と略記する / と記す.  A term holds no quote or bracket that opens: 「以下「住基法\n
+# 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』; a scope
+# (以下この項において「法」); more than one term (以下「住基法」又は「法」); と言う / とする / と称する / と略す /
+# と略記する / と記す / と表記する / と呼ぶ.  A term holds no quote or bracket that opens: 「以下「住基法\n
 # …る法律（以下「番号利用法」という」 (a quote left open in PDF text) defines nothing, however short the text between
+_TERM = re.compile(r"[「『]([^「『」』（(]{1,30})[」』]")
 _DEFINITION = re.compile(
-    rf"以{_S}下{_S}(?:[、，,]{_S})?(?:単{_S}に{_S})?([「『])([^「『」』（(]{{1,30}})[」』]{_S}と{_S}"
-    rf"(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す)"
+    rf"以{_S}下{_S}(?:[、，,]{_S})?"
+    rf"(?:[^「『」』（）()。\n]{{1,16}}?に{_S}お{_S}い{_S}て{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?"
+    rf"(?P<terms>{_TERM.pattern}(?:{_S}(?:又{_S}は|若{_S}し{_S}く{_S}は|或{_S}い{_S}は|[、，,・]){_S}{_TERM.pattern}){{0,3}})"
+    rf"{_S}と{_S}(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)"
 )
 
 # 「この評価書において「法」とは、住民基本台帳法をいう。」: the term before 「とは」, the law named right
 # before 「をいう」 (its number in brackets after it, 「…のことをいう」 and 「を指す」 too), in one sentence
 _TERM_BEFORE_TOHA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}\Z")
+# …and 「※「法」は住民基本台帳法を指す。」: a term with は, when a law's name stands before 「を指す」 / 「をいう」
+_TERM_WA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}は")
 _DEFINED_AS = re.compile(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
 _TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
+
+
+def may_define(text: str) -> bool:
+    """Whether ``text`` may hold a definition (a cheap test before :meth:`LawIndex.definitions`)."""
+    return "以" in text or "とは" in text or _TERM_WA.search(text) is not None
 
 # what may stand in a definition's bracket before 以下: nothing, or the law's number (「平成25年法律第27号。」)
 _BEFORE_DEFINITION = re.compile(
@@ -431,7 +444,8 @@ class LawIndex:
                     pos = m.start() + 1
                     continue
                 pos = m.end()
-                found.append((m.start(), m.end(), m.span(2), None))
+                for t in _TERM.finditer(text, m.start("terms"), m.end("terms")):  # (each of 「住基法」又は「法」)
+                    found.append((m.start(), m.end(), t.span(1), None))
             i = text.find("とは")
             while i >= 0:
                 q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
@@ -439,6 +453,13 @@ class LawIndex:
                 if q is not None and m is not None:
                     found.append((q.start(), m.end(), q.span(2), self._skip_number_back(m.end("body"))))
                 i = text.find("とは", i + 2)
+            for q in _TERM_WA.finditer(text):
+                m = _DEFINED_AS.match(text, q.end())
+                if m is None:
+                    continue
+                named_end = self._skip_number_back(m.end("body"))
+                if self._law_ending_at(named_end) is not None:  # (only a law's name defines one)
+                    found.append((q.start(), m.end(), q.span(2), named_end))
             found.sort()
             for start, end, span, law_end in found:
                 term = "".join(text[span[0] : span[1]].split())

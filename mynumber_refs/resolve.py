@@ -54,7 +54,17 @@ import attrs
 from . import findings as F
 from ._args import find_args
 from ._gc import collector_paused
-from .laws import ALIASES, LAW_PREFIX_RE, ORDER_TAIL, Binding, LawExpr, LawIndex, LawKind, provisions_before
+from .laws import (
+    ALIASES,
+    LAW_PREFIX_RE,
+    ORDER_TAIL,
+    Binding,
+    LawExpr,
+    LawIndex,
+    LawKind,
+    may_define,
+    provisions_before,
+)
 from .model import (
     OLD_TABLES,
     Citation,
@@ -460,7 +470,7 @@ def _find(
     old_marks: _OldMarks | None = None
     for cand in anchors(text):
         if in_terms is None:
-            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text or "とは" in text else set()
+            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if may_define(text) else set()
             marks = _OldMarks(text, extra_aliases)
             old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:

@@ -821,3 +821,42 @@ def test_same_law_after_a_laws_enforcement_order_names_that_law(text: str, expec
     result = rewrite(text, assume_law=assume)
     assert (result.text, result.findings) == (expected, ())
     assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+# Definitions in the forms documents also write them (found by a prober: 法 defined as another law was
+# not read, and 「法別表第二の4の項」 after it was rewritten as the act's under --assume-law)
+DEFINED_OTHER = [
+    "※「法」は住民基本台帳法を指す。",
+    "「法」は、住民基本台帳法（昭和42年法律第81号）をいう。",
+    "住民基本台帳法（以下この項において「法」という。）",
+    "住民基本台帳法（以下、本評価書において「法」という。）",
+    "住民基本台帳法（以下「法」と表記する。）",
+    "住民基本台帳法（以下「住基法」又は「法」という。）",
+    "住民基本台帳法（以下「法」又は「住基法」という。）",
+]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("definition", DEFINED_OTHER)
+def test_a_term_defined_as_another_law_in_other_forms_is_that_law(definition: str, assume: bool) -> None:
+    text = definition + "\n\n法別表第二の4の項"
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, result.findings) == (text, ())
+    assert LawIndex(text).expression_ending_at(len(definition) + 3).kind is LawKind.OTHER  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("definition", [d.replace("住民基本台帳法", "番号法") for d in DEFINED_OTHER])
+def test_a_term_defined_as_the_act_in_other_forms_is_the_act(definition: str, assume: bool) -> None:
+    text = definition + "\n\n法別表第二の4の項"
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, result.findings) == (definition + "\n\n法第19条第8号に基づく主務省令第2条の表の5の項", ())
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+def test_a_quoted_word_followed_by_ha_defines_nothing_unless_a_law_is_named() -> None:
+    """「「別表第二」は…の表を指す」 names no law: no term is defined (as with 「…とは」, only a law's name
+    before 「をいう」 / 「を指す」 defines one)."""
+    text = "「別表第二」は第2条の表を指す。番号法別表第二"
+    assert [d.term for d in LawIndex(text).definitions()] == []
+    assert rewrite(text).text == "「別表第二」は第2条の表を指す。番号法第19条第8号に基づく主務省令第2条の表"
