@@ -339,6 +339,8 @@ _WORD_ENDS = _ORDER_ENDS | {"別表", "同表", "の表"}
 # The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
 _NAME_LAST = "律法令則例程綱領示"
 _SAME_LAW = re.compile(r"同[\s]*法")
+# The word before a line break or a space that may break a name (see LawIndex._broken_name)
+_BROKEN_BEFORE = re.compile(rf"(?<![{_W}])(?P<word>[{_W}]{{2,40}})(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \u3000])\Z")
 # An order or rule named for a law's enforcement: 「住民基本台帳法施行令」, 「地方税法施行規則」 (同法 after it is that law)
 _ENFORCEMENT_TAIL = re.compile(rf"法{_S}(?:律{_S})?(?P<tail>施{_S}行{_S}(?:令|規{_S}則|細{_S}則))\Z")
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
@@ -867,6 +869,26 @@ class LawIndex:
             return -1
         return j
 
+    def _broken_name(self, k: int) -> LawExpr | None:
+        """A name broken by a line break or a space before its last one or two characters, that end at
+        ``k`` (「住民基本台帳\n法」, 「住民基本台帳 法」, 「地方税法施行規\n則」): the piece after the break is
+        a name's end only if it joins the word before it, which the text does not establish.  Returned
+        as of unknown law, with the joined name; None when the piece does not follow a word so (a
+        number, a table's name, 。 before the break) or the act's name broken so is read already."""
+        text = self.text
+        if text[k - 1] not in _NAME_LAST:
+            return None
+        start = k - 1  # the piece: one or two name characters after whitespace
+        while start > 0 and k - start <= 2 and text[start - 1] in _WORD_CHARS:
+            start -= 1
+        if start == 0 or k - start > 2 or text[start - 1] not in _WS:
+            return None
+        before = _BROKEN_BEFORE.search(text, max(0, start - 48), start)
+        if before is None or not self._is_word(before.end("word") - 1):
+            return None
+        name = before.group("word") + text[start:k]
+        return LawExpr(before.start("word"), k, name, LawKind.UNKNOWN, None)
+
     def _opens_clause(self, k: int) -> bool:
         """Whether nothing but a separator, a line break or the text's start stands before ``k``."""
         j = self._back(k)
@@ -1009,6 +1031,12 @@ class LawIndex:
                         continue
             break
         e = self.expression_ending_at(k) if k > 0 else None
+        if k > 0 and (e is None or (e.name == "法" and e.kind is LawKind.UNKNOWN and e.basis is None)):
+            broken = self._broken_name(k)
+            if broken is not None and broken.name in self.aliases:  # 「番号 法別表第一」: the act's name, broken so
+                e = broken._replace(kind=LawKind.ACT, basis=LawBasis.NAMED)
+            elif broken is not None:  # 「住民基本台帳\n法別表第一」: which law, is not established
+                return Binding(broken, "broken")
         if e is None and k > 0 and text[k - 1] == "号" and "\n" not in text[k:pos]:
             e = _law_by_number(text, k)  # 「昭和42年法律第81号別表第一」: the law its number names
         if e is None and bracketed is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it

@@ -258,6 +258,8 @@ def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
     # 法 or a term the text does not tie to a law, or 同法 carried from one: assumed, or unknown
     if e.name == "同法" and e.basis is None:  # 同法 with nothing named before it
         return _Law(e.name, None, start, end=end, span=span, via=binding.via)
+    if binding.via == "broken":  # 「住民基本台帳\n法別表第一」: a name broken before its end, never assumed the act
+        return _Law(None, None, c_start, span=span, via=binding.via)
     return _Law(e.name, LawBasis.ASSUMED if assume_law else None, start, end=end, span=span, via=binding.via)
 
 
