@@ -3,7 +3,8 @@
 A table citation (別表第一, 別表第二 …) is the act's only when the text binds it to the act.  This
 module finds every *law expression* in a text — the act's names (番号利用法, 番号法, the full title),
 other laws, orders, rules and ordinances (anything ending in 法/法律/令/規則/条例/規程 … that is not a
-common word), terms defined with 「（以下「法」という。）」 or 「「法」とは、…法をいう。」, and 同法 — each with its span and its
+common word), terms defined with 「（以下「法」という。）」 (「以下この項において「法」と表記する」, 「以下「住基法」又は
+「法」という」), 「「法」とは、…法をいう。」 or 「「法」は…法を指す。」, and 同法 (after 「…法施行令」: that law) — each with its span and its
 bracket depth, and then applies one rule:
 
     **A table belongs to the nearest law expression before it at the same bracket depth, in the same
@@ -52,6 +53,7 @@ __all__ = [
     "LawExpr",
     "Binding",
     "LawIndex",
+    "may_define",
 ]
 
 
@@ -114,11 +116,19 @@ _COMMON_TAILS = tuple(
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # Words for an instrument that name the one whose table it is only when written right before the table
-# on the same line (「政令別表第一」, 「告示の別表第二」, 「委託契約書別表第1」): elsewhere they are common words
-# (「政令で定める」, a heading 「…市町村に対する通知」), never a law the sentence rule may take
+# on the same line (「政令別表第一」, 「告示の別表第二」, 「委託契約書別表第1」, 「基本方針別表第二」, 「…ガイドライン
+# 別表第二」): elsewhere they are common words (「政令で定める」, a heading 「…市町村に対する通知」, 「事業の計画に
+# 基づき、」), never a law the sentence rule may take.  Orders and notices; rules, agreements and contracts;
+# plans, policies, guidelines and manuals; articles of association
+_INSTRUMENT_WORDS_BEFORE_TABLE = (
+    "政令 省令 府令 命令 告示 訓令 通知 通達 要領 要項 細則 内規 規約 協定 協定書 契約書 仕様書 約款 覚書 定款 "
+    "基準 指針 方針 大綱 計画 手順 手順書 手引 手引き ガイドライン マニュアル"
+).split()
 _INSTRUMENT_BEFORE_TABLE = re.compile(
-    rf"(?<![{_W}])[{_W}]{{0,12}}?(?<!主務)(?:政令|省令|府令|命令|告示|訓令|通知|通達|要領|要項|細則|内規|規約|協定書?|契約書|仕様書|約款|覚書|手順書|指針|基準)\Z"
+    rf"(?<![{_W}])[{_W}]{{0,20}}?(?<!主務)"
+    rf"(?:{'|'.join(sorted(_INSTRUMENT_WORDS_BEFORE_TABLE, key=len, reverse=True))})\Z"
 )
+_INSTRUMENT_REACH = 28  # (the longest word above with the 20 name characters before it)
 # …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
 # 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
 # 「添付の別表第二」): never the act's, with or without --assume-law.  One that points back (「上記別表第一」,
@@ -131,7 +141,10 @@ _DOCUMENT_BEFORE_TABLE = re.compile(
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
 # the last characters of both (a table's owner is looked for only after one of them)
-_OWNER_LAST = frozenset("令示知達領項則規定書類款指準紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十")
+_OWNER_LAST = frozenset(
+    "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE)
+    + "書類紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十"
+)
 
 # A law or instrument named by its number alone, right before its table: 「平成25年法律第27号別表第一」 is the
 # act's, 「昭和42年法律第81号別表第一」 another law's, 「平成26年政令第155号別表」 an order's
@@ -162,21 +175,32 @@ def _law_by_number(text: str, k: int) -> LawExpr | None:
     return LawExpr(m.start(), k, name, LawKind.ACT, LawBasis.NAMED) if act else LawExpr(m.start(), k, name, LawKind.OTHER, None)
 
 
-# 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』;
-# と言う / とする / と称する / と略す / と略記する / と記す.  A term holds no quote or bracket that opens: 「以下「住基法\n
+# 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』; a scope
+# (以下この項において「法」); more than one term (以下「住基法」又は「法」); と言う / とする / と称する / と略す /
+# と略記する / と記す / と表記する / と呼ぶ.  A term holds no quote or bracket that opens: 「以下「住基法\n
 # …る法律（以下「番号利用法」という」 (a quote left open in PDF text) defines nothing, however short the text between
+_TERM = re.compile(r"[「『]([^「『」』（(]{1,30})[」』]")
 _DEFINITION = re.compile(
-    rf"以{_S}下{_S}(?:[、，,]{_S})?(?:単{_S}に{_S})?([「『])([^「『」』（(]{{1,30}})[」』]{_S}と{_S}"
-    rf"(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す)"
+    rf"以{_S}下{_S}(?:[、，,]{_S})?"
+    rf"(?:[^「『」』（）()。\n]{{1,16}}?に{_S}お{_S}い{_S}て{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?"
+    rf"(?P<terms>{_TERM.pattern}(?:{_S}(?:又{_S}は|若{_S}し{_S}く{_S}は|或{_S}い{_S}は|[、，,・]){_S}{_TERM.pattern}){{0,3}})"
+    rf"{_S}と{_S}(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)"
 )
 
 # 「この評価書において「法」とは、住民基本台帳法をいう。」: the term before 「とは」, the law named right
 # before 「をいう」 (its number in brackets after it, 「…のことをいう」 and 「を指す」 too), in one sentence
 _TERM_BEFORE_TOHA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}\Z")
+# …and 「※「法」は住民基本台帳法を指す。」: a term with は, when a law's name stands before 「を指す」 / 「をいう」
+_TERM_WA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}は")
 _DEFINED_AS = re.compile(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
 _TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
+
+
+def may_define(text: str) -> bool:
+    """Whether ``text`` may hold a definition (a cheap test before :meth:`LawIndex.definitions`)."""
+    return "以" in text or "とは" in text or _TERM_WA.search(text) is not None
 
 # what may stand in a definition's bracket before 以下: nothing, or the law's number (「平成25年法律第27号。」)
 _BEFORE_DEFINITION = re.compile(
@@ -189,6 +213,7 @@ _WS = " \t\r\n\u3000"
 # What joins a table to the provisions or tables before it: 「第5条、第7条及び別表第一」
 _CONJ_BACK = re.compile(rf"(?:及{_S}び|並{_S}び{_S}に|又{_S}は|若{_S}し{_S}く{_S}は|か{_S}ら|と|[、，,・･]){_S}\Z")
 _CONJ_LAST = "びにはらと、，,・･"  # what a joining word or mark ends with
+_CLAUSE_MARKS = frozenset("\r\n、，,。．：:；;・･")  # what a clause starts after
 # what a provision ends with (…条, …項, …号, …まで, …条の9)
 _PROVISION_LAST = frozenset("条項号で0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
 # A provision ending where the skipping stands: 第30条の9, 第9条第1項, 第19条第8号, 第30条の12まで
@@ -199,13 +224,21 @@ _PROVISION_BACK = re.compile(
 
 
 # A bracket right after a table that holds nothing but a law's reference names the table's law
-# (「別表第一の16の項（住民基本台帳法）」, 「別表第二（番号法第19条第8号）」): the name, perhaps the law's
-# number in brackets and a provision, then the bracket closes
-_NOTE_OPEN = re.compile(rf"[ \t\u3000]*[（(]{_S}")
+# (「別表第一の16の項（住民基本台帳法）」, 「別表第二（番号法第19条第8号）」): in any bracket a note is
+# written in (〔〕【】［］〈〉《》), perhaps after a label that says it names the law (「根拠法令：」, 「根拠：」),
+# the name, perhaps the law's number in brackets and a provision, then the bracket closes; or the law's
+# number alone (「（昭和42年法律第81号）」)
+_NOTE_CLOSERS = {"（": "）)", "(": ")）", "〔": "〕", "【": "】", "［": "］", "[": "]", "〈": "〉", "《": "》"}
+_NOTE_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠規定 根拠条文 法令 法令名 法律 法律名 関係法令 関連法令 出典".split()
+_NOTE_OPEN = re.compile(
+    rf"[ \t\u3000]*(?P<open>[{''.join(_NOTE_CLOSERS)}]){_S}"
+    rf"(?:(?:{'|'.join(_spaced(w) for w in sorted(_NOTE_LABELS, key=len, reverse=True))}){_S}[：:]{_S})?"
+)
 _NOTE_REST = re.compile(
     rf"{_S}(?:[（(][^（）()\n]{{0,30}}[）)]{_S})?"
-    rf"(?:第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?{_S})?[）)]"
+    rf"(?:第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?{_S})?"
 )
+_NOTE_NUMBER = re.compile(rf"{_LAW_NUMBER}{_S}")
 _WORD_RUN = re.compile(rf"[{_W}\u3041-\u3096]*")
 _NOTE_REACH = 80  # how long a law's name in such a bracket may be (the act's full name has 38 characters)
 
@@ -306,6 +339,10 @@ _WORD_ENDS = _ORDER_ENDS | {"別表", "同表", "の表"}
 # The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
 _NAME_LAST = "律法令則例程綱領示"
 _SAME_LAW = re.compile(r"同[\s]*法")
+# The word before a line break or a space that may break a name (see LawIndex._broken_name)
+_BROKEN_BEFORE = re.compile(rf"(?<![{_W}])(?P<word>[{_W}]{{2,40}})(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \u3000])\Z")
+# An order or rule named for a law's enforcement: 「住民基本台帳法施行令」, 「地方税法施行規則」 (同法 after it is that law)
+_ENFORCEMENT_TAIL = re.compile(rf"法{_S}(?:律{_S})?(?P<tail>施{_S}行{_S}(?:令|規{_S}則|細{_S}則))\Z")
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
@@ -409,7 +446,8 @@ class LawIndex:
                     pos = m.start() + 1
                     continue
                 pos = m.end()
-                found.append((m.start(), m.end(), m.span(2), None))
+                for t in _TERM.finditer(text, m.start("terms"), m.end("terms")):  # (each of 「住基法」又は「法」)
+                    found.append((m.start(), m.end(), t.span(1), None))
             i = text.find("とは")
             while i >= 0:
                 q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
@@ -417,6 +455,13 @@ class LawIndex:
                 if q is not None and m is not None:
                     found.append((q.start(), m.end(), q.span(2), self._skip_number_back(m.end("body"))))
                 i = text.find("とは", i + 2)
+            for q in _TERM_WA.finditer(text):
+                m = _DEFINED_AS.match(text, q.end())
+                if m is None:
+                    continue
+                named_end = self._skip_number_back(m.end("body"))
+                if self._law_ending_at(named_end) is not None:  # (only a law's name defines one)
+                    found.append((q.start(), m.end(), q.span(2), named_end))
             found.sort()
             for start, end, span, law_end in found:
                 term = "".join(text[span[0] : span[1]].split())
@@ -603,17 +648,22 @@ class LawIndex:
         m = _NOTE_OPEN.match(text, end)
         if m is None:
             return None
-        start = m.end()
+        start, closers = m.end(), _NOTE_CLOSERS[m.group("open")]
+        number = _NOTE_NUMBER.match(text, start)
+        if number is not None and text[number.end() : number.end() + 1] in tuple(closers):
+            # 「（昭和42年法律第81号）」: the law its number names
+            law = _law_by_number(text, self._skip_ws_back(number.end()))
+            return (law, number.end() + 1) if law is not None else None
         for k in self._ends_re.finditer(text, start, min(len(text), start + _NOTE_REACH)):
             e = self.expression_ending_at(k.end())
             # the name starts the bracket (another law's may be read from a later word: 「…法律施行令」)
             whole = e is not None and (e.start == start or (e.kind is LawKind.OTHER and _WORD_RUN.fullmatch(text, start, e.start)))
             rest = _NOTE_REST.match(text, e.end) if e is not None and whole else None
-            if e is not None and rest is not None:
+            if e is not None and rest is not None and text[rest.end() : rest.end() + 1] in tuple(closers):
                 # (not an order of the act's tables: 「（別表第二主務省令第２条）」 cites into it)
                 named = e.kind is not LawKind.UNKNOWN and "別表" not in e.name and not self.order_name_ends_at(e.end)
                 # (a blank line ends the bracket: what follows it never names the table's law)
-                return (e, rest.end()) if named and not _BLANK.search(text, end, rest.end()) else None
+                return (e, rest.end() + 1) if named and not _BLANK.search(text, end, rest.end()) else None
         return None
 
     def order_name_ends_at(self, k: int) -> bool:
@@ -647,7 +697,7 @@ class LawIndex:
         text = self.text
         lo = max(0, pos - 80)
         j = pos
-        while j > lo and text[j - 1] not in "、。，．（）()「」『』\n":
+        while j > lo and text[j - 1] not in "、。，．：:（）()「」『』〔〕【】［］[]〈〉《》\n":
             j -= 1
         while j < pos and text[j] in _WS:
             j += 1
@@ -783,9 +833,27 @@ class LawIndex:
                 elif x is not None and depth == 0 and x.end <= e.start:
                     if x.kind is LawKind.ACT or x.name.endswith(("法", "法律")):
                         return x
+                    law = self._law_enforced_by(x)
+                    if law is not None:
+                        return law
             hi = lo
             step *= 2
         return None
+
+    def _law_enforced_by(self, x: LawExpr) -> LawExpr | None:
+        """The law an enforcement order or rule ``x`` is named for (「住民基本台帳法施行令」: 住民基本台帳法,
+        「番号法施行規則」: the act), classified as a name there is; None for any other name."""
+        m = _ENFORCEMENT_TAIL.search(self.text, x.start, x.end)
+        if m is None:
+            return None
+        k = m.start("tail")  # where the law's name ends
+        lo = max(0, k - 200)
+        found = LawIndex(self.text[lo:k], self.aliases)._name_at_end(k - lo)  # (the name as if nothing followed it)
+        if found is None:
+            return None
+        start, name, basis = found
+        kind, act_basis = self._classify(lo + start, name, basis)
+        return None if kind is None or name == "同法" else LawExpr(lo + start, k, name, kind, act_basis)
 
     # ------------------------------------------------------------------ the binding rule
     def _skip_ws_back(self, k: int) -> int:
@@ -800,6 +868,31 @@ class LawIndex:
         if j < k and _BLANK.search(self.text, j, k):
             return -1
         return j
+
+    def _broken_name(self, k: int) -> LawExpr | None:
+        """A name broken by a line break or a space before its last one or two characters, that end at
+        ``k`` (「住民基本台帳\n法」, 「住民基本台帳 法」, 「地方税法施行規\n則」): the piece after the break is
+        a name's end only if it joins the word before it, which the text does not establish.  Returned
+        as of unknown law, with the joined name; None when the piece does not follow a word so (a
+        number, a table's name, 。 before the break) or the act's name broken so is read already."""
+        text = self.text
+        if text[k - 1] not in _NAME_LAST:
+            return None
+        start = k - 1  # the piece: one or two name characters after whitespace
+        while start > 0 and k - start <= 2 and text[start - 1] in _WORD_CHARS:
+            start -= 1
+        if start == 0 or k - start > 2 or text[start - 1] not in _WS:
+            return None
+        before = _BROKEN_BEFORE.search(text, max(0, start - 48), start)
+        if before is None or not self._is_word(before.end("word") - 1):
+            return None
+        name = before.group("word") + text[start:k]
+        return LawExpr(before.start("word"), k, name, LawKind.UNKNOWN, None)
+
+    def _opens_clause(self, k: int) -> bool:
+        """Whether nothing but a separator, a line break or the text's start stands before ``k``."""
+        j = self._back(k)
+        return j <= 0 or self.text[j - 1] in _CLAUSE_MARKS
 
     def _starts_line(self, k: int) -> bool:
         """Whether only spaces stand between the start of its line and ``k`` (a 「・」 there is a
@@ -867,7 +960,7 @@ class LawIndex:
         used_no = False
         written_end = -1
         opened = False  # walked out of a bracket that the table opens
-        by_number: LawExpr | None = None  # the law whose number a bracket right before the table holds
+        bracketed: LawExpr | None = None  # the law a bracket right before the table names (its number, or its name)
         while k > 0:
             ch = text[k - 1]
             if ch in "）)":
@@ -877,9 +970,16 @@ class LawIndex:
                 # a bracketed insertion: the law's number, a definition, a note
                 if written_end == -1 and via == "adjacent":
                     written_end = k
+                    # (read when no name stands before the bracket) a law's number, 「（昭和42年法律第81号）別表
+                    # 第一」, or, in a bracket that opens its clause, a law's reference as a bracket after a table
+                    # holds it: 「（住民基本台帳法）別表第一」 (after a word, 「…に関する事務（住民基本台帳法）」, it is a
+                    # note on that word)
                     number = _LAW_NUMBER_OPENS.match(text, o + 1, k - 1)
-                    if number is not None:  # (read when no name stands before the bracket)
-                        by_number = _law_by_number(text, number.end())
+                    note = self.law_noted_after(o) if number is None and self._opens_clause(o) else None
+                    if number is not None:
+                        bracketed = _law_by_number(text, number.end())
+                    elif note is not None and note[1] == k:
+                        bracketed = note[0]
                 k = self._back(o)
                 continue
             if ch == "の" and not used_no:
@@ -931,14 +1031,20 @@ class LawIndex:
                         continue
             break
         e = self.expression_ending_at(k) if k > 0 else None
+        if k > 0 and (e is None or (e.name == "法" and e.kind is LawKind.UNKNOWN and e.basis is None)):
+            broken = self._broken_name(k)
+            if broken is not None and broken.name in self.aliases:  # 「番号 法別表第一」: the act's name, broken so
+                e = broken._replace(kind=LawKind.ACT, basis=LawBasis.NAMED)
+            elif broken is not None:  # 「住民基本台帳\n法別表第一」: which law, is not established
+                return Binding(broken, "broken")
         if e is None and k > 0 and text[k - 1] == "号" and "\n" not in text[k:pos]:
             e = _law_by_number(text, k)  # 「昭和42年法律第81号別表第一」: the law its number names
-        if e is None and by_number is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it
+        if e is None and bracketed is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it
             # (not remembered: that no name stands before the bracket is read beyond the text the memo keys on)
             self._asked_joined = True
-            return Binding(by_number, "adjacent", written_end)
+            return Binding(bracketed, "adjacent", written_end)
         if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
-            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - 16), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
+            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - _INSTRUMENT_REACH), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
             if m is not None and m.groupdict().get("back"):
                 # 「上記別表第一」, 「前掲別表第二」: a table cited before, the act's or the document's own: not established
                 return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")

@@ -54,7 +54,17 @@ import attrs
 from . import findings as F
 from ._args import find_args
 from ._gc import collector_paused
-from .laws import ALIASES, LAW_PREFIX_RE, ORDER_TAIL, Binding, LawExpr, LawIndex, LawKind, provisions_before
+from .laws import (
+    ALIASES,
+    LAW_PREFIX_RE,
+    ORDER_TAIL,
+    Binding,
+    LawExpr,
+    LawIndex,
+    LawKind,
+    may_define,
+    provisions_before,
+)
 from .model import (
     OLD_TABLES,
     Citation,
@@ -248,6 +258,8 @@ def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
     # 法 or a term the text does not tie to a law, or 同法 carried from one: assumed, or unknown
     if e.name == "同法" and e.basis is None:  # 同法 with nothing named before it
         return _Law(e.name, None, start, end=end, span=span, via=binding.via)
+    if binding.via == "broken":  # 「住民基本台帳\n法別表第一」: a name broken before its end, never assumed the act
+        return _Law(None, None, c_start, span=span, via=binding.via)
     return _Law(e.name, LawBasis.ASSUMED if assume_law else None, start, end=end, span=span, via=binding.via)
 
 
@@ -460,7 +472,7 @@ def _find(
     old_marks: _OldMarks | None = None
     for cand in anchors(text):
         if in_terms is None:
-            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if "以" in text or "とは" in text else set()
+            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if may_define(text) else set()
             marks = _OldMarks(text, extra_aliases)
             old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:

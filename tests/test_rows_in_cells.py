@@ -251,7 +251,8 @@ def test_a_column_heading_ending_in_a_bracket_or_a_note_over_row_numbers_is_kept
     assert ("number-after-table" in reasons) is not renamed
 
 
-@pytest.mark.parametrize("definition", ["住民基本台帳法（以下「法」という。）に基づく事務", "この評価書において「法」とは、住民基本台帳法をいう。"])
+@pytest.mark.parametrize("definition", ["住民基本台帳法（以下「法」という。）に基づく事務", "この評価書において「法」とは、住民基本台帳法をいう。",
+                                        "※「法」は住民基本台帳法を指す。", "住民基本台帳法（以下この項において「法」と表記する。）"])
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_a_term_another_cell_or_paragraph_defines_as_another_law_is_not_assumed_the_act(
     tmp_path: Path, fmt: str, definition: str

@@ -725,12 +725,12 @@ def terms_defined_as_other_laws(texts: Iterable[str]) -> dict[str, str]:
     """The terms the document's texts define as another law (「住民基本台帳法（以下「法」という。）」,
     「「法」とは、住民基本台帳法をいう。」), each with that law's name: a term that some text defines as
     the act too is left out (which one a later text means is not established)."""
-    from ..laws import LawIndex, LawKind
+    from ..laws import LawIndex, LawKind, may_define
 
     other: dict[str, str] = {}
     act: set[str] = set()
     for text in texts:
-        if "以" not in text and "とは" not in text:
+        if not may_define(text):
             continue
         for d in LawIndex(text).definitions():
             if d.kind is LawKind.ACT:
