@@ -135,8 +135,9 @@ _INSTRUMENT_REACH = 28  # (the longest word above with the 20 name characters be
 # 「前掲別表第二」, group ``back``) may name a table of the act cited before: neither, but reported
 _DOCUMENT_BEFORE_TABLE = re.compile(
     rf"(?:(?:(?:(?<![{_W}])[{_W}]{{0,8}}?書(?:{_S}類)?|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
-    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?|(?<![{_W}])次)"
-    # (a two-character document or pointer word is one whatever stands before it: 「…38項の2末尾別表第一」 and,
+    rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?|(?:(?<![{_W}])|(?<=[項号]))次)"
+    # (次 after a digit is one after the 項 or 号 that ends a row number too: 「…38項の2次別表第二」 and, rewritten,
+    # 「…58項次別表第二」 read the same; a two-character document or pointer word is one whatever stands before it: 「…38項の2末尾別表第一」 and,
     # rewritten, 「…58項末尾別表第一」 read the same, as 「…38項の2別添別表第二」 and 「…58項別添別表第二」 do)
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )

@@ -1242,8 +1242,8 @@ _NETWORK_ITEM = re.compile(rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIB
 # The article a table of the act belongs to, 第9条 (第1項) for 別表第一 and 第19条 (第7号, 第8号) for 別表第二,
 # written before the table and joined to it by the bracket the table opens, by a phrase that makes it the
 # table's basis (「の規定による」, 「に基づき、」, 「に規定する」), or the basis of a short name before the table
-# (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor an order based on it: 「第19条第8号に
-# 基づく主務省令、別表第一」 lists the order and the table): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
+# (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor through an order or a table based on it:
+# 「第19条第8号に基づく主務省令、別表第一」, 「第十九条第七号に規定する別表第二\n番号法別表第一」 list two things): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
 _JOIN_GAP = rf"[\s{INVISIBLE}]*"
 _PROVISION_JOINED = re.compile(
@@ -1254,7 +1254,7 @@ _PROVISION_JOINED = re.compile(
     rf"(?:[（(]"
     rf"|(?:(?:の{_JOIN_GAP}規{_JOIN_GAP}定{_JOIN_GAP})?に{_JOIN_GAP}(?:よ{_JOIN_GAP}(?:る|り|っ{_JOIN_GAP}て)|基{_JOIN_GAP}づ{_JOIN_GAP}(?:く|き|い{_JOIN_GAP}て))"
     rf"|に{_JOIN_GAP}規{_JOIN_GAP}定{_JOIN_GAP}す{_JOIN_GAP}る)"
-    rf"(?:{_JOIN_GAP}[、，,]|{_JOIN_GAP}(?![一-龥ァ-ヶー]*令)[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
+    rf"(?:{_JOIN_GAP}[、，,]|{_JOIN_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
     rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 

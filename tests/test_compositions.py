@@ -54,6 +54,10 @@ _OLD = {Table.BEPPYO1, Table.BEPPYO2}
 # (seed 65656: the new order's name a rewrite writes, 「…第19条第8号に基づく主務省令」, read as another law earlier in
 # the sentence, made the 別表第一 after it law-other on the second run)
 @example("別表第一6項２別表第一6項別表第二主務省令る別表第一", True, False, False)
+# (seed 66666: 「次」 after the digit of 「38項の2」 was a pointer word, and after the 項 of the rewritten 「58項」 not;
+# a table named after 「に規定する」 was read as the noun that joins 第十九条第七号 to the next line's 別表第一)
+@example("別表第一38項の2次別表第二", True, False, False)
+@example("番号法第十九条第七号に規定する別表第二\n番号法別表第一", False, False, False)
 def test_every_composition_keeps_the_rewriters_invariants(text: str, assume: bool, accept: bool, typos: bool) -> None:
     kw = {"assume_law": assume, "accept_inferred": accept, "fix_typos": typos}
     once = rewrite(text, **kw)
