@@ -141,6 +141,15 @@ _DOCUMENT_BEFORE_TABLE = re.compile(
     # rewritten, 「…58項末尾別表第一」 read the same, as 「…38項の2別添別表第二」 and 「…58項別添別表第二」 do)
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
+# A heading line: its numbering (Ⅰ, １．, （１）, ①, 第２, a number and a space) or brackets 【】, then a short text
+# with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」)
+_HEADING_LINE = re.compile(
+    r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
+    r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+)"
+    r"[【［\[〔]?[ \t\u3000]*|[【［\[〔][ \t\u3000]*)"
+    r"(?P<name>[^\n。、]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕]?[ \t\u3000]*\r?\Z"
+)
+_HEADING_LINES = 8
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
     "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE)
@@ -640,6 +649,32 @@ class LawIndex:
     def _broken_alias(alias: str) -> re.Pattern[str]:
         """The act's name with line breaks between its characters, at the end of the text searched."""
         return re.compile(_LINE_BREAK.join(re.escape(ch) for ch in alias) + r"\Z")
+
+    def law_of_heading(self, pos: int) -> LawExpr | None:
+        """The law a heading above ``pos`` names on its own (「（１）住民基本台帳法」, 「第２　住民基本台帳法関係」,
+        「【住民基本台帳法】」), or None: the nearest heading line within :data:`_HEADING_LINES` lines above the
+        line of ``pos`` (blank lines and content lines skipped) decides; a heading that names anything else, or
+        nothing, ends the search.  The tables of such a section that name no law are that law's candidates:
+        an assumption never overrides it."""
+        text = self.text
+        end = text.rfind("\n", 0, pos)
+        for _ in range(_HEADING_LINES):
+            if end <= 0:
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            end = start - 1
+            m = _HEADING_LINE.match(line)
+            if m is None:
+                continue
+            name = m.group("name")
+            # (read as a text of its own: 「住民基本台帳法関係」 goes on past the name as one word)
+            e = LawIndex(name, self.aliases).expression_ending_at(len(name))
+            if e is None or e.start != 0:
+                return None  # a heading of something else
+            at = start + m.start("name")
+            return e._replace(start=at, end=at + len(name))
+        return None
 
     def law_noted_after(self, end: int) -> tuple[LawExpr, int] | None:
         """The law named by a bracket right after a table that ends at ``end`` and holds nothing but

@@ -515,6 +515,12 @@ def _find(
             continue
         law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start), noted=note_of),
                       c_start, assume_law)
+        if law.basis is LawBasis.ASSUMED and law.via == "none" and "\n" in text[max(0, c_start - 600) : c_start]:
+            heading = laws.law_of_heading(c_start)
+            if heading is not None and heading.kind is LawKind.OTHER:
+                # 「（１）住民基本台帳法\n・別表第一の16の項」: the section's law, which the assumption does not override
+                law = _Law(None, None, c_start, other=True, span=(heading.start, heading.end), via="heading",
+                           other_name=heading.name)
         bound = law
         if parsed.same_table:  # 同表 names the table cited before it, law and all: no law of its own (not
             law = _Law(None, None, c_start)  # one named earlier in its sentence: 「…主務省令第４条：…、同表の20の項」)
@@ -560,6 +566,10 @@ def _find(
             if law.via == "sentence":  # another law named earlier in the sentence: say why it is left
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = _finding(c, F.LAW_OTHER, law=law.other_name or "?")
+            elif law.via == "heading":  # the heading of its section names another law
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                other = Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_HEADING.format(law=law.other_name or "?"),
+                                citation=c)
             elif law.via == "pointer":  # 「上記別表第一」: the act's table cited before, or the document's own
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = _finding(c, F.POINTS_BACK, word=law.other_name or "?")

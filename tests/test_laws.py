@@ -922,3 +922,31 @@ def test_a_table_after_a_name_broken_before_its_last_characters_is_reported(text
 def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, expected: str) -> None:
     result = rewrite(text, assume_law=True)
     assert (result.text, result.findings) == (expected, ())
+
+
+@pytest.mark.parametrize("text", [
+    "（１）住民基本台帳法\n・別表第一の16の項",
+    "第２　住民基本台帳法関係\n１　別表第一の1の項",
+    "【住民基本台帳法】\n\n別表第二の4の項",
+    "（１）住民基本台帳法\n住民基本台帳法第7条に基づき記載する。\n・別表第一の16の項",
+    "１．地方税法について\r\n別表第二の27の項",
+])
+def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
+    """The section's heading names another law: its tables that name none are that law's candidates, reported
+    (law-other) rather than assumed to be the act's.  They were rewritten under assume_law."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert "見出し" in result.findings[0].message or "同じ文" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("（２）番号法\n・別表第一の16の項", "（２）番号法\n・別表の24の項"),
+    ("２．法令上の根拠\n別表第一の16の項", "２．法令上の根拠\n別表の24の項"),
+    ("（１）住民基本台帳法\n（２）番号法\n・別表第一の16の項", "（１）住民基本台帳法\n（２）番号法\n・別表の24の項"),
+    ("（１）住民基本台帳法\n・番号法別表第一の16の項", "（１）住民基本台帳法\n・番号法別表の24の項"),
+    ("・住民基本台帳法\n・別表第一の16の項", "・住民基本台帳法\n・別表の24の項"),  # a bullet, no heading
+    ("１．住民基本台帳に関する事務\n別表第一の16の項", "１．住民基本台帳に関する事務\n別表の24の項"),
+])
+def test_a_heading_of_the_act_or_of_anything_else_leaves_the_assumption(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
