@@ -1054,6 +1054,19 @@ def _resolve_antecedents(
                 tables=(),
                 antecedent=last_table_index,
             )
+        prev = out[-1] if out else None
+        if (
+            c.kind is CitationKind.TABLE and len(c.rows) > 1 and c.table in OLD_TABLES and not c.tables
+            and c.table_basis is not TableBasis.ANTECEDENT and isinstance(prev, Citation)
+            and prev.kind is CitationKind.TABLE and not prev.rows and not prev.tables and prev.table in OLD_TABLES
+            and prev.table is not c.table and _TABLES_JOINED.match(text, prev.end, c.start) is not None
+        ):
+            # 「番号法別表第一及び別表第二の16の項、27の項」: rows after two tables, some of them perhaps the first's
+            span = text[prev.start : c.end].replace("\r", "").replace("\n", "")
+            span = span if len(span) <= 30 else span[:29] + "…"
+            out[-1] = _finding(prev, F.ROWS_OF_TABLES, found=span)
+            out.append(_finding(c, F.ROWS_OF_TABLES, found=span))
+            continue
         # findings for what is not established
         if c.law_basis is None:
             reason = F.SAME_LAW_UNRESOLVED if (c.law or "").replace(" ", "") == "同法" else F.LAW_UNKNOWN

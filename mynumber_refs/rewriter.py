@@ -826,7 +826,8 @@ _GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\
 _NUMBER_RIGHT_AFTER = re.compile(
     rf"{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
     rf"|{_KANJI_NUMBER})"
-    rf"(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}(?:{_COUNTERS}))"
+    # (a counter right after the number: 「27市町村」 counts; 「27　市町村長」 is a row and its 情報照会者)
+    rf"(?![0-9０-９〇一二三四五六七八九十百千]|(?:{_COUNTERS}))"
 )
 # …and past a note in brackets right after it (「別表第二（情報照会者：…、情報提供者：…）の27」), looked at as well
 # (not instead: which number is found first must not depend on what the text after the note reads)
@@ -894,6 +895,30 @@ def _starts_item(text: str, pos: int) -> bool:
     return _starts_line(text, pos) or (pos > 0 and text[pos - 1] in "（(" and _starts_line(text, pos - 1))
 
 
+# an item number at the start of a line: its bracket, number and separator (「２　」, 「【２】」, 「[2] 」, 「2、」)
+_LINE_ITEM = re.compile(
+    r"[ \t\u3000]*(?P<open>[\[［【〔＜<（(]?)[ \t\u3000]*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})"
+    r"(?P<close>[\]］】〕＞>）)]?)(?P<sep>[ \t\u3000、．.]?)"
+)
+
+
+def _continues_numbering(text: str, n: int) -> bool:
+    """Whether the number at ``n`` starts its line as the next item of a numbered list the line before begins
+    (「１　番号法別表第一の16の項\n２　住民基本台帳法第7条」): the same bracket and separator, and the number
+    one more.  Such a number is the list's, not a row of the table before it."""
+    start = text.rfind("\n", 0, n) + 1
+    m = _LINE_ITEM.match(text, start)
+    if m is None or m.start("n") != n or not (m.group("close") or m.group("sep")) or start < 2:
+        return False
+    above = text.rfind("\n", 0, start - 1) + 1
+    k = _LINE_ITEM.match(text, above)
+    return (
+        k is not None
+        and (k.group("open"), k.group("close"), k.group("sep")) == (m.group("open"), m.group("close"), m.group("sep"))
+        and parse_int(k.group("n")) + 1 == parse_int(m.group("n"))
+    )
+
+
 def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
     in its clause any row reference; past the clause, up to the next table named, one written with 項.
@@ -904,6 +929,8 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
     for m in (_NUMBER_RIGHT_AFTER.match(text, c.end), _NUMBER_AFTER_NOTE.match(text, c.end)):
         if m is None or (_starts_item(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
             continue
+        if text[m.start("n") - 1] not in "の第" and _continues_numbering(text, m.start("n")):
+            continue  # 「１　番号法別表第一の16の項\n２　住民基本台帳法第7条」: the next item of a numbered list
         n = m.start("n")
         before = text[n - 1] if n > c.end else ""
         if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] != "項目":
@@ -1259,6 +1286,15 @@ _PROVISION_JOINED = re.compile(
 )
 
 
+# a provision of 第9条 or 第19条 right after the act's name in the bracket after a table (「（番号法第9条第2項）」)
+_PROVISION_NOTED = re.compile(
+    rf"{_JOIN_GAP}第{_JOIN_GAP}(?P<art>9|９|九|19|１９|十九){_JOIN_GAP}条"
+    rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}項)?"
+    rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}号)?"
+)
+_NOTE_OPENERS = frozenset("（(〔【［[〈《")
+
+
 def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     """A provision of the act joined right before a table it does not own (「番号法第9条第2項の規定により、
     別表第一の16の項」: 第9条第2項 is the ordinance's business, whose 別表 is the ordinance's; 「番号法第19条第11号
@@ -1266,10 +1302,19 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
         return None
     tables = [t for t in (c.tables or (c.table,)) if t in OLD_TABLES]
-    if not tables or "条" not in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
+    if not tables:
         return None
-    m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
-    if m is None or not _acts_item(ctx, m.start(), c):
+    m = None
+    if "条" in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
+        m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
+        if m is not None and not _acts_item(ctx, m.start(), c):
+            m = None
+    if m is None and c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
+        # …or in the bracket right after the table that names the act (「別表第二の3の項（根拠法令：番号法第19条第11号）」)
+        noted = ctx.laws().law_noted_after(c.end)
+        if noted is not None and noted[0].kind is LawKind.ACT:
+            m = _PROVISION_NOTED.match(ctx.text, noted[0].end)
+    if m is None:
         return None
     article = parse_int(m.group("art"))
     para = parse_int(m.group("para")) if m.group("para") else None

@@ -957,3 +957,56 @@ def test_doorei_in_the_same_clause_is_read_as_before() -> None:
     result = rewrite("番号法別表第二主務省令第２０条及び同令第２１条", assume_law=True)
     assert [(f.reason, f.text) for f in result.findings] == [
         ("dependent-kept", "番号法別表第二主務省令"), ("number-after-table", "第２０条")]
+
+
+@pytest.mark.parametrize("text", [
+    "別表第二の3の項（根拠法令：番号法第19条第11号）", "別表第一の1の項【番号法第9条第2項】", "別表第一の1の項（番号法第9条第2項）",
+    "別表第二の3の項（番号法第19条第11号）", "別表第二（番号法第19条第9号）", "別表第一の16の項（番号法第19条第8号）",
+])
+def test_a_provision_in_the_bracket_that_names_the_law_is_checked_against_the_table(text: str) -> None:
+    """The bracket after a table that names its law may give the provision too: 第9条第2項 (the ordinance's business) or a
+    号 of 第19条 other than 7 and 8 is not the table's own article (「…第2条の表の3の項（根拠法令：番号法第19条第11号）」
+    contradicted itself)."""
+    result = rewrite(text)
+    assert result.text == text and [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("別表第一の16の項（番号法第9条第1項）", "別表の24の項（番号法第9条第1項）"),
+    ("別表第二の27の項（番号法第19条第7号）", "第19条第8号に基づく主務省令第2条の表の48の項（番号法第19条第8号）"),
+])
+def test_the_tables_own_provision_in_its_bracket_is_no_mismatch(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第一及び別表第二の16の項、27の項", "番号法別表第一及び別表第二の16の項及び27の項", "番号法別表第一、別表第二の16、27の項",
+])
+def test_several_rows_after_two_tables_are_kept_as_of_neither(text: str) -> None:
+    """「別表第一及び別表第二の16の項、27の項」: all the rows were mapped through 別表第二, though the first may be
+    別表第一's; with one row (「…及び別表第二の27の項」) it is 別表第二's, as written."""
+    result = rewrite(text)
+    assert result.text == text and {f.reason for f in result.findings} == {"rows-of-which-table"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("１　番号法別表第一の16の項\n２　住民基本台帳法第7条", "１　番号法別表の24の項\n２　住民基本台帳法第7条"),
+    ("[1] 番号法別表第二\n[2] 入手", "[1] 番号法第19条第8号に基づく主務省令第2条の表\n[2] 入手"),
+    ("【１】番号法別表第二\n【２】入手", "【１】番号法第１９条第８号に基づく主務省令第２条の表\n【２】入手"),
+    ("1、番号法別表第二\n2、入手", "1、番号法第19条第8号に基づく主務省令第2条の表\n2、入手"),
+])
+def test_the_next_item_of_a_numbered_list_is_no_row(text: str, expected: str) -> None:
+    """A number that starts the next line as the next item of the list the table's line begins (the same bracket
+    and separator, one more) is the list's: the table was kept as number-after-table."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected and not result.findings
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第二\n２　特定個人情報の入手",  # no numbered line before it: a row, or an item?
+    "番号法別表第二\n27　市町村長",  # a row and its 情報照会者 (「27市町村」 counts; with a space it does not)
+    "26　番号法別表第二\n28　市町村長",  # not the next number
+])
+def test_a_number_starting_the_next_line_otherwise_keeps_the_table(text: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and [f.reason for f in result.findings] == ["number-after-table"]
