@@ -29,6 +29,7 @@ import datetime as _dt
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,7 +216,8 @@ def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeR
 
     One row per changed item (paragraph, cell, shape), in the order of the files and of the
     items in them; a file that failed (its changes were not saved) has none.  項目 is the item's
-    heading path (else its location), after the file's name when several files have rows.
+    heading path (else its location), after the file's name when several files have rows; items of a
+    file under the same heading path add their location (「（評価書!B12）」) so that each row can be found.
     """
     day = wareki(date)
     done = [f for f in files if f.get("status") != "failed" and f.get("edits")]
@@ -227,9 +229,14 @@ def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeR
         for e in f["edits"]:
             key = e.get("item") or f"{e.get('unit', 0)}:{e.get('citation_start', -1)}:{e['start']}"
             groups.setdefault(key, []).append(e)
-        for members in groups.values():
+        labels = [_item_label(members[0]) for members in groups.values()]
+        repeated = {label for label, n in Counter(labels).items() if n > 1}
+        for members, item in zip(groups.values(), labels, strict=True):
             first = members[0]
-            item = _item_label(first)
+            if item in repeated:  # two items under one heading path: each says where it is
+                where = str((first.get("location_detail") or {}).get("item_label") or first["location"])
+                if where != item:
+                    item = f"{item}\n（{where}）"
             if several:
                 item = f"{name}\n{item}"
             if first.get("item"):

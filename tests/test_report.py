@@ -264,3 +264,18 @@ def test_json_report_is_utf8_unescaped(tmp_path: Path) -> None:
     text = dest.read_text(encoding="utf-8")
     assert "別表第一の16の項" in text
     assert json.loads(text)["files"][0]["edits"][0]["evidence"] == ["e"]
+
+
+def test_items_under_one_heading_path_say_where_they_are() -> None:
+    """Two cells under the same heading path (Excel B11 and B12 under 「③提供の根拠」) gave two rows that could not be
+    told apart: each adds its location; an item alone under its path does not."""
+    heading = ["Ⅰ 基本情報", "③提供の根拠"]
+    files = [{"path": "評価書.xlsx", "name": "評価書.xlsx", "status": "changed", "edits": [
+        _edit("別表第一の16の項", "16", "24", item="0:0", location="評価書!B11", heading=heading),
+        _edit("別表第一の16の項", "16", "24", item="1:0", location="評価書!B12", heading=heading),
+        _edit("別表第一の59の項", "59", "85", item="2:0", location="評価書!B20", heading=["Ⅰ 基本情報", "④その他"]),
+    ]}]
+    rows = change_rows(files, dt.date(2024, 5, 27))
+    assert [r.item for r in rows] == [
+        "Ⅰ 基本情報\n③提供の根拠\n（評価書!B11）", "Ⅰ 基本情報\n③提供の根拠\n（評価書!B12）", "Ⅰ 基本情報\n④その他",
+    ]
