@@ -235,6 +235,7 @@ def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeR
             first = members[0]
             if item in repeated:  # two items under one heading path: each says where it is
                 where = str((first.get("location_detail") or {}).get("item_label") or first["location"])
+                where = re.sub(r"（[^（）]*）", "", where)  # (the label the location adds is the heading's)
                 if where != item:
                     item = f"{item}\n（{where}）"
             if several:

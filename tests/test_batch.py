@@ -279,7 +279,8 @@ def test_report_and_changes(drafts: Path, tmp_path: Path) -> None:
     items = {(f["path"], e["item"]) for f in data["files"] if f["status"] != "failed" for e in f["edits"]}
     assert len(rows) - 1 == len(items) < data["summary"]["changes"] < data["summary"]["edits"]
     # 評価書.xlsx B1 holds two citations: one row, the whole cell before and after
-    b1 = [r for r in rows if r[1] == "excel/評価書.xlsx\n②事務の内容" and "59" in r[2]]
+    # (two cells under the label: each row says where it is)
+    b1 = [r for r in rows if r[1] == "excel/評価書.xlsx\n②事務の内容\n（評価書!B1）" and "59" in r[2]]
     assert len(b1) == 1 and b1[0][2].count("別表第一") == 2 and b1[0][3].count("別表の") == 2
 
 
