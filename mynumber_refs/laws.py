@@ -702,6 +702,20 @@ class LawIndex:
                 return (e, rest.end() + 1) if named and not _BLANK.search(text, end, rest.end()) else None
         return None
 
+    def _act_of_order(self, k: int) -> LawExpr | None:
+        """The act as named in the name of an order of its tables that ends at ``k`` (「番号利用法第19条第8号に基づく
+        主務省令」, 「行政手続…法律第十九条第八号に基づく…命令」), or None when the name holds none."""
+        m = _ORDER_NAME_AT_END.search(self.text, max(0, k - 80), k)
+        if m is None:
+            return None
+        j = self._back(m.start())
+        if j > 0 and self.text[j - 1] in _PROVISION_LAST:
+            p = _PROVISION_BACK.search(self.text, max(0, j - 60), j)
+            if p is not None:
+                j = self._back(p.start())
+        e = self.expression_ending_at(j) if j > 0 else None
+        return e if e is not None and e.kind is LawKind.ACT else None
+
     def order_name_ends_at(self, k: int) -> bool:
         """Whether an order of the act's tables is named right before ``k`` (「…に基づく主務省令」,
         「…別表第二の主務省令で定める事務及び情報を定める命令」)."""
@@ -1058,6 +1072,12 @@ class LawIndex:
                         prior = joined(j)
                         if prior is not None:
                             return Binding(None, "joined", inherited=prior)
+                    if j > 0 and text[j - 1] == "令" and self.order_name_ends_at(j):
+                        # joined to an order of the act's tables as a rewrite names it (「…法律第十九条第八号に
+                        # 基づく利用特定個人情報の提供に関する命令、別表第一」): the law its name gives, as a table joined
+                        # to the old title (a citation) shares its law; no law when the name gives none
+                        act = self._act_of_order(j)
+                        return Binding(act, "articles") if act is not None else NO_LAW
                     if j > 0 and (
                         (text[j - 1] in _PROVISION_LAST and _PROVISION_BACK.search(text, max(0, j - 60), j))
                         or text[j - 1] in "）)"
