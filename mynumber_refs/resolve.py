@@ -848,6 +848,12 @@ _TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|若しくは|と|�
 _BRACKET_OPENS = re.compile(r"[ \t\u3000]*[（(][\s]*\Z")
 
 
+def _one_line(s: str, limit: int = 30) -> str:
+    """A text for a message: on one line, cut with 「…」."""
+    s = s.replace("\r", "").replace("\n", "")
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
 def _rows_of_which_table(
     text: str, out: Sequence[Citation | Finding], table: Citation, index: int, rows: Citation
 ) -> bool:
@@ -1040,8 +1046,7 @@ def _resolve_antecedents(
                 # of both?  The old tables number their rows apart
                 both = len(set(last_table.tables)) > 1
                 first = out[last_table_index - 1]
-                span = text[(last_table if both else first).start : c.end].replace("\r", "").replace("\n", "")
-                span = span if len(span) <= 30 else span[:29] + "…"
+                span = _one_line(text[(last_table if both else first).start : c.end])
                 out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.ROWS_OF_TABLES, found=span))
                 if not both and isinstance(first, Citation):  # the first table is kept with them, and says why
                     out[last_table_index - 1] = _finding(first, F.ROWS_OF_TABLES, found=span)
@@ -1062,8 +1067,7 @@ def _resolve_antecedents(
             and prev.table is not c.table and _TABLES_JOINED.match(text, prev.end, c.start) is not None
         ):
             # 「番号法別表第一及び別表第二の16の項、27の項」: rows after two tables, some of them perhaps the first's
-            span = text[prev.start : c.end].replace("\r", "").replace("\n", "")
-            span = span if len(span) <= 30 else span[:29] + "…"
+            span = _one_line(text[prev.start : c.end])
             out[-1] = _finding(prev, F.ROWS_OF_TABLES, found=span)
             out.append(_finding(c, F.ROWS_OF_TABLES, found=span))
             continue
