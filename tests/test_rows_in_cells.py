@@ -48,7 +48,43 @@ ROWS = [
     (["根拠", "番号法別表第二", "10万円"], True),
     (["根拠", "番号法別表第二", "2024年度"], True),
     (["根拠", "番号法別表第二", "第20条"], True),  # an article, not a row: the table's name alone is renamed
+    # (probe: row numbers in brackets or after a mark)
+    (["根拠", "番号法別表第二", "（27の項）"], False),
+    (["根拠", "番号法別表第二", "(27)"], False),
+    (["根拠", "番号法別表第二", "【27の項】"], False),
+    (["根拠", "番号法別表第二", "※27の項"], False),
+    (["根拠", "番号法別表第二", "〃27"], False),
+    (["根拠", "番号法別表第二", "27、28の項（市町村長）"], False),
+    (["根拠", "番号法別表第二", "(1) 27の項"], False),
+    # (probe: an item number begins the cell; words follow it, not rows)
+    (["根拠", "番号法別表第二", "一般"], True),
+    (["根拠", "番号法別表第二", "(1) 照会"], True),
 ]
+
+# an item number at the start of a cell to the right of or below the name: no row numbers (probe)
+ITEM_CELLS = ["１．特定個人情報ファイル名", "3 提供する情報", "１　住民基本台帳ファイル", "1)照会", "１．住民票関係情報の提供",
+              "２　提供先", "1,000人以上", "1.2 概要", "（１）照会"]
+
+
+@pytest.mark.parametrize("cell", ITEM_CELLS)
+@pytest.mark.parametrize("down", [False, True])
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_item_number_beside_or_below_a_name_is_no_row(tmp_path: Path, cell: str, down: bool, suffix: str) -> None:
+    """「番号法第19条第8号 別表第二」 | 「１．特定個人情報ファイル名」: a number that begins a cell and is followed by
+    「．」「)」, words or a thousands separator numbers an item; the name is renamed."""
+    name = "番号法第19条第8号 別表第二"
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".xlsx":
+        _xlsx(path, [[name], [cell]] if down else [[name, cell]])
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=2 if down else 1, cols=1 if down else 2)
+        table.cell(0, 0).text = name
+        (table.cell(1, 0) if down else table.cell(0, 1)).text = cell
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert [(e.before, e.after) for e in edits] == [("第19条第8号 別表第二", "第19条第8号に基づく主務省令第2条の表")]
+    assert "number-after-table" not in {f.reason for f in findings}
 
 
 def _xlsx(path: Path, rows: list[list[object]]) -> Path:

@@ -619,10 +619,23 @@ _ROW_NUM = (
     r"(?:[0-9０-９]{1,3}(?![0-9０-９])|[〇一二三四五六七八九十百]+)"
     r"(?![\s]*(?:年|月|日|件|人|名|円|万|千|億|回|個|枚|部|通|台|歳|才|時|分|秒|か月|ヶ月|カ月|％|%|倍|割|条|号|欄|節|章|／[0-9０-９]+／|/[0-9]+/|[.．][0-9０-９]))"
 )
-# a cell that holds row numbers, as it begins: 「27」, 「27の項」, 「27、28」, 「項番27」, 「第27項」, 「85の2」,
-# 「・27の項」, 「27（市町村長）」, 「１～３」, 「27から29まで」, 「27及び28」 (not 「2024年」, 「2024/5/27」, 「1件」,
-# 「第20条」)
-_ROW_CELL = re.compile(rf"[\s]*(?:[・･●○■□◆◇\-－]|\(?[0-9０-９]\)|（[0-9０-９]）)?[\s]*(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*{_ROW_NUM}")
+# a cell that holds row numbers, as it begins: a row number (after a mark 「・」「※」「〃」, an item number 「(1)」,
+# 「項番」/「第」, or an opening bracket) followed by the end of the cell, 「項」/「の項」, a joiner and another number
+# (「27、28」, 「１～３」, 「27から29まで」, 「27及び28」; not 「1,000」), whitespace and another number (「27 28」), an
+# opening bracket (「27（市町村長）」), or the bracket it opened closing (「(27)」); never 「．」「.」「)」 or
+# whitespace followed by words, which number an item (「１．特定個人情報ファイル名」, 「1)照会」, 「２　提供先」)
+_ROW_MARK = r"(?:[・･●○■□◆◇\-－※〃＊*]|\(?[0-9０-９]\)|（[0-9０-９]）)"
+_ROW_PREFIX = r"(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*"
+_ROW_BRANCH = rf"{_ROW_NUM}(?:[\s]*の[\s]*{_ROW_NUM})*"  # 「85の2」
+_ROW_JOIN = r"(?:[、,，・～〜~\-－‐―]|から|及び|並びに|又は|と)"
+_ROW_CELL = re.compile(
+    rf"[\s]*{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}"
+    rf"(?:[\s]*の?[\s]*項"
+    rf"|(?![,，][0-9０-９]{{3}}(?![0-9０-９]))[\s]*{_ROW_JOIN}[\s]*{_ROW_NUM}"
+    rf"|[\s]+{_ROW_NUM}"
+    rf"|[\s]*[（(]"
+    rf"|(?(1)[\s]*[）)】］\]][\s]*\Z|[\s]*\Z))"
+)
 # a cell that holds an article of an order (「第２０条」, 「２０条１号ハ」): after an old order's title, its article
 _ARTICLE_CELL = re.compile(rf"[\s]*(?:同[\s]*(?:令|命令|省令)[\s]*)?第?[\s]*{_NUM}[\s]*条")
 # what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
