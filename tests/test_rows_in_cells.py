@@ -315,15 +315,19 @@ def test_a_term_another_cell_or_paragraph_defines_as_another_law_is_not_assumed_
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
-@pytest.mark.parametrize("article", ["第２０条", "２０条１号ハ", "同令第２１条"])
-def test_an_old_orders_title_with_its_article_in_the_next_cell_is_kept(tmp_path: Path, suffix: str, article: str) -> None:
+@pytest.mark.parametrize("article", ["第２０条", "２０条１号ハ", "同令第２１条", "（２０条１号ハ）",
+                                     "（平成26年内閣府・総務省令第7号）第２０条", "平成26年内閣府・総務省令第7号第２０条"])
+@pytest.mark.parametrize("title", ["番号法別表第二主務省令", "番号法別表第二の主務省令で定める事務及び情報を定める命令"])
+def test_an_old_orders_title_with_its_article_in_the_next_cell_is_kept(
+    tmp_path: Path, suffix: str, article: str, title: str
+) -> None:
     """「番号法別表第二主務省令」 | 「第２０条」: renamed, the new order's name would stand over the old order's
     article (the new one is 第50条); in text, 「番号法別表第二主務省令\t第２０条」 rewrites both."""
-    path = _one_row(tmp_path / f"a{suffix}", ["番号法別表第二主務省令", article])
+    path = _one_row(tmp_path / f"a{suffix}", [title, article])
     edits, findings = rewrite_document(open_document(path), REWRITE)
     assert edits == []
     assert "number-after-table" in {f.reason for f in findings}
     # the title alone, or beside a cell that is no article, is renamed
-    path = _one_row(tmp_path / f"b{suffix}", ["番号法別表第二主務省令", "情報照会"])
+    path = _one_row(tmp_path / f"b{suffix}", [title, "情報照会"])
     edits, _ = rewrite_document(open_document(path), REWRITE)
-    assert [e.before for e in edits] == ["別表第二主務省令"]
+    assert [e.before for e in edits] == [title.removeprefix("番号法")]

@@ -636,8 +636,12 @@ _ROW_CELL = re.compile(
     rf"|[\s]*[（(]"
     rf"|(?(1)[\s]*[）)】］\]][\s]*\Z|[\s]*\Z))"
 )
-# a cell that holds an article of an order (「第２０条」, 「２０条１号ハ」): after an old order's title, its article
-_ARTICLE_CELL = re.compile(rf"[\s]*(?:同[\s]*(?:令|命令|省令)[\s]*)?第?[\s]*{_NUM}[\s]*条")
+# a cell that holds an article of an order (「第２０条」, 「２０条１号ハ」, 「（２０条１号ハ）」, 「（平成26年内閣府・総務省令第7号）
+# 第２０条」): after an old order's title, its article
+_ARTICLE_CELL = re.compile(
+    rf"[\s]*[（(【［\[]?[\s]*(?:同[\s]*(?:令|命令|省令)[\s]*)?"
+    rf"(?:[（(]?[\s]*(?:平成|令和)[^（）()\n]{{0,30}}?第[\s]*{_NUM}[\s]*号[\s]*[）)]?[\s]*)?第?[\s]*{_NUM}[\s]*条"
+)
 # what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
 _ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
 _ROW_WORD_CELL = re.compile(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}[\s：:]*\Z")  # a cell that only says 「項番」
