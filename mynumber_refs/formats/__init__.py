@@ -50,6 +50,9 @@ __all__ = [
     "SkippedEdit",
     "RewriteFn",
     "EXTENSIONS",
+    "LEGACY_EXTENSIONS",
+    "LEGACY_MESSAGE",
+    "is_legacy",
     "format_of",
     "open_document",
     "rewrite_document",
@@ -80,6 +83,18 @@ EXTENSIONS: dict[str, str] = {
     ".xlsm": "xlsx",
 }
 """Supported extensions (lower case) and the handler that reads them."""
+
+
+LEGACY_EXTENSIONS = frozenset({".doc", ".xls"})
+"""Extensions (lower case) of the legacy Word and Excel formats: not read, but failed with
+:data:`LEGACY_MESSAGE` rather than skipped as an unknown format (they are the documents this tool is for)."""
+LEGACY_MESSAGE = ("旧形式の Word/Excel ファイル（.doc/.xls）です。.docx/.xlsx で保存し直してください",
+                  "legacy .doc/.xls: save it as .docx/.xlsx")
+
+
+def is_legacy(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` has a legacy Word or Excel extension (.doc, .xls)."""
+    return Path(path).suffix.lower() in LEGACY_EXTENSIONS
 
 
 def format_of(path: str | os.PathLike[str]) -> str | None:
@@ -264,6 +279,8 @@ def open_document(path: str | os.PathLike[str]) -> Document:
         from . import xlsx
 
         return xlsx.open_xlsx(p)
+    if is_legacy(p):
+        raise FormatError(p, *LEGACY_MESSAGE)
     raise FormatError(p, f"対応していない形式です（{p.suffix or '拡張子なし'}）",
                       f"unsupported format ({p.suffix or 'no extension'})")
 
