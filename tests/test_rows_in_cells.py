@@ -174,6 +174,15 @@ LEFT_LAWS = [
     (["住民基本台帳に関する事務（住民基本台帳法）", "別表第一の16の項"], True, None),  # a description, not a law before it
     (["住民基本台帳法", "番号法別表第一の16の項"], True, None),  # the cell names its own law
     (["住民基本台帳法", 3, "別表第一の16の項"], True, None),  # a number stands between: not the law's cell
+    # (probe: the law followed by a connective only, or an article-only cell between)
+    (["住民基本台帳法に基づく", "別表第二の4の項"], False, "law-other"),
+    (["住民基本台帳法の", "別表第一の1の項"], False, "law-other"),
+    (["住民基本台帳法", "第30条の15", "別表第一の1の項"], False, "law-other"),
+    (["住民基本台帳法", "第30条の15", "別表第一の1の项"], False, None),
+    (["番号法に基づく", "別表第二の4の項"], True, None),
+    (["番号法", "第9条第1項", "別表第一の16の項"], True, None),
+    (["住民基本台帳法に基づく住民票の写しの交付", "別表第一の16の項"], True, None),  # words of its own after the law
+    (["住民基本台帳法", "第30条の15に基づく照会", "別表第一の16の項"], True, None),  # not only articles between
 ]
 
 
@@ -211,6 +220,8 @@ def test_no_edit_of_a_cell_whose_left_cell_names_another_law(law: str, after: st
     (["行政手続における特定の個人を識別するための番号の利用等に関する法律（平成25年法律第27号）", "別表第一の16の項"], True),
     (["根拠法令", "別表第一の16の項"], False),
     (["番号法に基づく事務", "別表第一の16の項"], False),  # named in a phrase, not right before the table
+    (["番号法に基づく", "別表第一の16の項"], True),
+    (["番号法", "第9条第1項", "別表第一の16の項"], True),
     (["住民基本台帳法", "別表第一の1の項"], False),
 ])
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
@@ -331,3 +342,30 @@ def test_an_old_orders_title_with_its_article_in_the_next_cell_is_kept(
     path = _one_row(tmp_path / f"b{suffix}", [title, "情報照会"])
     edits, _ = rewrite_document(open_document(path), REWRITE)
     assert [e.before for e in edits] == [title.removeprefix("番号法")]
+
+
+@pytest.mark.parametrize(("above", "left", "rewritten", "reason"), [
+    ("住民基本台帳法", None, False, "law-other"),
+    ("住民基本台帳法（昭和42年法律第81号）", None, False, "law-other"),
+    ("根拠法令", None, True, None),
+    ("住民基本台帳法に基づく事務", None, True, None),  # not the law alone
+    ("住民基本台帳に関する事務（住民基本台帳法）", None, True, None),
+    ("番号法", None, True, None),
+    ("住民基本台帳法", "番号法", True, None),  # the cell to the left names the act: it is read first
+    ("住民基本台帳法", "項番1", True, None),  # a text to the left: the cell above is not read
+])
+def test_excel_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
+    tmp_path: Path, above: str, left: str | None, rewritten: bool, reason: str | None
+) -> None:
+    """B7 「住民基本台帳法」, B8 「別表第一の1の項」: a cell with no text to its left whose cell right above holds
+    nothing but another law's name is that law's (kept as law-other, also with --assume-law)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["B7"], ws["B8"] = above, "別表第一の16の項"
+    if left is not None:
+        ws["A8"] = left
+    wb.save(tmp_path / "a.xlsx")
+    edits, findings = rewrite_document(open_document(tmp_path / "a.xlsx"), REWRITE)
+    assert bool(edits) is rewritten and all(e.location.startswith("Sheet!B8") for e in edits)
+    reasons = {f.reason for f in findings}
+    assert (reason in reasons) if reason else not ({"law-other", "law-unknown"} & reasons)

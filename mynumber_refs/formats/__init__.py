@@ -68,6 +68,7 @@ __all__ = [
     "document_law_name",
     "with_law_name",
     "item_span",
+    "left_text",
 ]
 
 RewriteFn = Callable[[str], "RewriteResult"]
@@ -158,8 +159,11 @@ class Unit:
     cells with text to its right, and those below it (see :func:`names_over_cells`)."""
     before: str = ""
     """For a table cell, the text of the nearest cell with text to its left in its row (a row's
-    「根拠法令」 column): the law it ends with is the law of the cell's tables that name none (see
-    :func:`laws_left_of_cells`)."""
+    「根拠法令」 column), with the cell before it when it holds only provisions (:func:`left_text`): the
+    law it ends with is the law of the cell's tables that name none (see :func:`laws_left_of_cells`)."""
+    above: str = ""
+    """For an Excel cell with no text to its left, the text of the cell right above it: when it is
+    nothing but another law's name, that law is the law of the cell's tables that name none."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -709,16 +713,44 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
     )
 
 
+# provisions without a law (「第30条の15」, 「第9条第1項」): a cell holding only them stands between a law and its table
+_PROVISIONS_ONLY = re.compile(rf"[\s]*(?:第[\s]*{_NUM}[\s]*(?:条|項|号)(?:[\s]*の[\s]*{_NUM})*[\s]*)+\Z")
+# what may follow a law's name to the end of the cell to the left of its table (「住民基本台帳法に基づく」)
+_CONNECTIVE = re.compile(r"[\s]*(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
+
+
+def left_text(texts: Iterable[str]) -> str:
+    """The text a table cell's law is read from, given the texts of the cells with text to its left,
+    nearest first: the nearest, joined after the one before it when it holds only provisions
+    (「住民基本台帳法」 | 「第30条の15」 | 「別表第一の1の項」 reads 「住民基本台帳法第30条の15」)."""
+    it = iter(texts)
+    nearest = next(it, "")
+    if nearest and _PROVISIONS_ONLY.match(nearest):
+        return next(it, "") + nearest.strip()
+    return nearest
+
+
 def law_left_of_cell(unit: Unit) -> tuple[str, bool] | None:
     """The law that the cell to the left of ``unit`` ends with, as the binding rule reads a law
     written right before a table (its number, a definition and the provisions joined to it
-    between: 「住民基本台帳法第30条の9」), and whether it is the act; None when there is none (or
-    its 法 is not tied to a law)."""
-    before = unit.before.rstrip()
-    if not before:
-        return None
+    between: 「住民基本台帳法第30条の9」, or a connective: 「住民基本台帳法に基づく」), and whether it is
+    the act; None when there is none (or its 法 is not tied to a law).  Without a cell to the left,
+    another law's name that is all the cell above holds (:attr:`Unit.above`)."""
     from ..laws import ALIASES, LawIndex, LawKind
 
+    before = unit.before.rstrip()
+    if not before:
+        above = unit.above.strip()
+        if not above:
+            return None
+        found = LawIndex(above, ALIASES).bind(len(above))
+        if (found.via == "adjacent" and found.expr is not None and found.expr.kind is LawKind.OTHER
+                and found.expr.start == 0):
+            return found.expr.name, False
+        return None
+    connective = _CONNECTIVE.search(before)
+    if connective is not None:
+        before = before[:connective.start()]
     found = LawIndex(before, ALIASES).bind(len(before))
     if found.via in ("adjacent", "articles") and found.expr is not None and found.expr.kind is not LawKind.UNKNOWN:
         return found.expr.name, found.expr.kind is LawKind.ACT
@@ -855,7 +887,7 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
             raise ValueError("rewrite's edits do not reproduce its text")
         edits = [e for e in with_law_name(edits, law_name) if e.before != e.after]
         findings = list(result.findings)
-        if unit.before:  # a law named by the cell to the left: not the act's tables
+        if unit.before or unit.above:  # a law named by the cell to the left (or above): not the act's tables
             edits, other = laws_left_of_cells(unit, edits, findings)
             if other:
                 at = {x[0] for x in other}

@@ -64,7 +64,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +81,7 @@ from . import (
     change_record_note,
     edit_group,
     is_change_record_heading,
+    left_text,
     may_cite,
     plan_segment_edits,
     plan_whole_groups,
@@ -278,13 +279,26 @@ class _Sheet:
         _r1, c1, _r2, _c2 = next(
             (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
         )
-        for c in range(c1 - 1, 0, -1):
+        return left_text(self._texts_left(row, c1))
+
+    def _texts_left(self, row: int, col: int) -> Iterator[str]:
+        """The texts of the cells with text left of column ``col`` in ``row``, nearest first, up to a
+        number or a formula's value (it stands between)."""
+        for c in range(col - 1, 0, -1):
             value = self.value_at(row, c)
             if isinstance(value, str) and value.strip():
-                return value
-            if value is not None and not isinstance(value, str):
-                return ""  # a number or a formula's value stands between
-        return ""
+                yield value
+            elif value is not None and not isinstance(value, str):
+                return
+
+    def text_above(self, row: int, col: int) -> str:
+        """The text of the cell right above (row, col), above the cell's own merged range (see
+        formats.law_left_of_cell); ``""`` when it holds none."""
+        r1, c1, _r2, _c2 = next(
+            (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
+        )
+        value = self.value_at(r1 - 1, c1) if r1 > 1 else None
+        return value if isinstance(value, str) else ""
 
     def left_labels(self, row: int, col: int) -> list[str]:
         """The labels to the left of a cell, left to right (a merged cell's value on every row of
@@ -714,7 +728,9 @@ class XlsxDocument:
             last_row = next((m[2] for m in sh.merges if m[0] == row_at and m[1] == col), row_at)
             runs = [sh.next_texts(r, col, False) for r in range(row_at, last_row + 1)] + [sh.next_texts(row_at, col, True)]
             after = tuple(run for run in runs if run)
-            self._units.append(Unit(text, Location(label, detail), after=after, before=sh.text_before(row_at, col)))
+            before = sh.text_before(row_at, col)
+            above = "" if before else sh.text_above(row_at, col)
+            self._units.append(Unit(text, Location(label, detail), after=after, before=before, above=above))
         if found:
             self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
