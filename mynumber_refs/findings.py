@@ -51,6 +51,12 @@ LAW_OTHER_LEFT_CELL = (
     " / the cell to its left in the row ends with another law ({law}), so this cell's tables with no law of their own are"
     " read as that law's and not rewritten; name the act in the cell if they are the act's"
 )
+LAW_OTHER_ABOVE_CELL = (
+    "すぐ上のセルが他の法令（{law}）の名前だけのため、このセルの法令名のない表はその法令の表と読み、"
+    "番号利用法の表としては書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / the cell right above holds nothing but another law's name ({law}), so this cell's tables with no law of their own"
+    " are read as that law's and not rewritten; name the act in the cell if they are the act's"
+)
 
 # the message of law-other for a table under a heading that names another law
 LAW_OTHER_HEADING = (

@@ -369,3 +369,5 @@ def test_excel_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
     assert bool(edits) is rewritten and all(e.location.startswith("Sheet!B8") for e in edits)
     reasons = {f.reason for f in findings}
     assert (reason in reasons) if reason else not ({"law-other", "law-unknown"} & reasons)
+    if reason:
+        assert "すぐ上のセル" in findings[0].message and "right above" in findings[0].message

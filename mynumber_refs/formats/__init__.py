@@ -773,7 +773,7 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
     law = left[0]
     from ..model import LawBasis
 
-    message = F.LAW_OTHER_LEFT_CELL.format(law=law)
+    message = (F.LAW_OTHER_LEFT_CELL if unit.before.strip() else F.LAW_OTHER_ABOVE_CELL).format(law=law)
     kept_groups: set[int] = set()
     out: dict[int, tuple[int, int, str, str]] = {}
     for e in edits:
