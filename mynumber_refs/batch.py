@@ -44,11 +44,13 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from .formats import (
     EXTENSIONS,
+    LEGACY_MESSAGE,
     EditRecord,
     FindingRecord,
     FormatError,
     apply_edits_to_text,
     format_of,
+    is_legacy,
     open_document,
     rewrite_document,
 )
@@ -217,6 +219,9 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
         if real in seen:
             return
         seen.add(real)
+        if format_of(real) is None and format_of(display) is None and (is_legacy(display) or is_legacy(real)):
+            entries.append(FileOutcome(display, rel, None, "failed", error=f"{display}: {LEGACY_MESSAGE[0]} / {LEGACY_MESSAGE[1]}"))
+            return
         if format_of(real) is None and format_of(display) is None:
             entries.append(FileOutcome(display, rel, None, "skipped", notes=[
                 f"対応していない形式のためスキップしました（対応: {' '.join(sorted(EXTENSIONS))}） / "

@@ -51,6 +51,12 @@ LAW_OTHER_LEFT_CELL = (
     " / the cell to its left in the row ends with another law ({law}), so this cell's tables with no law of their own are"
     " read as that law's and not rewritten; name the act in the cell if they are the act's"
 )
+LAW_OTHER_ABOVE_CELL = (
+    "すぐ上のセルが他の法令（{law}）の名前だけのため、このセルの法令名のない表はその法令の表と読み、"
+    "番号利用法の表としては書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / the cell right above holds nothing but another law's name ({law}), so this cell's tables with no law of their own"
+    " are read as that law's and not rewritten; name the act in the cell if they are the act's"
+)
 
 # the message of law-other for a table under a heading that names another law
 LAW_OTHER_HEADING = (
@@ -141,6 +147,25 @@ REASONS: dict[str, str] = {
     FORMULA_NOT_REWRITTEN: "数式のセルは書き換えません。数式の中の文字列か、数式が参照するセルを手で修正してください"
     " / a formula cell is not rewritten; fix the text inside the formula, or the cells it refers to, by hand",
 }
+
+
+FORMULA_REFERS_MESSAGE = (
+    "数式のセルは書き換えません。この数式は他のセルを参照しています：セルを書き換えたブックは開いたときに再計算するように保存するため"
+    "（Excel。LibreOffice は「読み込み時の再計算」の設定によります）、参照先のセルを書き換えていれば新しい文字が表示されます。"
+    "参照先が書き換わっていないときは、そのセルを手で修正してください"
+    " / a formula cell is not rewritten; it refers to other cells: a workbook with rewritten cells is saved to recalculate on"
+    " open (Excel; LibreOffice as its recalculation-on-load setting says), so it shows the new text when the cells it refers"
+    " to were rewritten; otherwise fix those cells by hand"
+)
+"""The message of ``formula-not-rewritten`` for a formula whose own text holds no citation (「=評価書!B2」)."""
+RECALC_NOTE = (
+    "数式のあるブックのため、開いたときにすべての数式を再計算するように保存します（Excel。LibreOffice は「読み込み時の再計算」の"
+    "設定によります）。書き換えたセルを参照する数式は新しい文字を表示します。数式の中に書かれた文字は変わりません"
+    " / the workbook has formulas: it is saved to recalculate them all on open (Excel; LibreOffice as its"
+    " recalculation-on-load setting says); a formula that refers to rewritten cells shows their new text, text written"
+    " inside a formula does not change"
+)
+"""The note of a workbook with formulas whose cells change (``fullCalcOnLoad``: set to recalculate on open)."""
 
 
 class _Default(dict[str, object]):

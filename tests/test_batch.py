@@ -419,3 +419,34 @@ def test_a_change_shows_the_citation_with_all_of_its_edits(tmp_path: Path) -> No
     assert len(edits) == 3  # the 号, the table's name, the row
     assert {(e["citation_before"], e["citation_after"]) for e in edits} == {
         ("7号及び別表第二の27の項", "8号及び番号法第19条第8号に基づく主務省令第2条の表の48の項")}
+
+
+LEGACY = "旧形式の Word/Excel ファイル（.doc/.xls）です。.docx/.xlsx で保存し直してください"
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_a_legacy_doc_or_xls_fails_with_a_message_to_save_it_again(tmp_path: Path, check: bool) -> None:
+    """A real .doc/.xls (OLE2) in the folder cannot be read: it fails (exit 2, also with --check) with a message to
+    save it as .docx/.xlsx, and is left untouched; a file of another unknown extension is still skipped."""
+    root = tmp_path / "d"
+    root.mkdir()
+    ole = bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 512
+    (root / "旧.doc").write_bytes(ole)
+    (root / "旧.XLS").write_bytes(ole)
+    (root / "picture.png").write_bytes(b"\x89PNG\r\n")
+    (root / "a.txt").write_text(OLD, encoding="utf-8")
+    before = snapshot(root)
+    out_dir = tmp_path / "out"
+    rc, out, _ = run([str(root), "--output-dir", str(out_dir), *(["--check"] if check else []), "--json"])
+    assert rc == 2
+    data = json.loads(out)
+    files = {f["name"]: f for f in data["files"]}
+    for name in ("旧.doc", "旧.XLS"):
+        assert files[name]["status"] == "failed"
+        assert LEGACY in files[name]["error"] and "legacy .doc/.xls: save it as .docx/.xlsx" in files[name]["error"]
+    assert files["picture.png"]["status"] == "skipped"
+    assert data["summary"]["failed"] == 2 and data["summary"]["skipped"] == 1
+    assert snapshot(root) == before
+    assert not (out_dir / "旧.doc").exists() and not (out_dir / "旧.XLS").exists()
+    rc, out, _ = run([str(root / "旧.doc")])
+    assert rc == 2 and "✗" in out and LEGACY in out and "失敗 1" in out

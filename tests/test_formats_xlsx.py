@@ -750,3 +750,74 @@ def test_missing_drawing_part_is_noted(tmp_path: Path) -> None:
     doc = open_document(p)
     assert [u.location.label for u in doc.units] == ["評価書!A1"]
     assert len(doc.notes) == 1 and "xl/drawings/custom7.xml" in doc.notes[0] and " / " in doc.notes[0]
+
+
+def _book_with_a_formula(path: Path, calc: str, formula: str = "評価書!B2") -> None:
+    """「評価書」!B2 holds a citation; 「集計」!A1 is a formula (``formula``) whose cached value is that citation, as Excel
+    saved it; the workbook's calculation properties are ``calc`` (as Excel writes them, or none)."""
+    import re
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "評価書"
+    wb.active["B2"] = OLD
+    wb.create_sheet("集計")["A1"] = "=1"
+    wb.save(str(path))
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    book = parts["xl/workbook.xml"].decode()
+    parts["xl/workbook.xml"] = re.sub(r"<calcPr[^>]*/>", calc, book).encode()
+    sheet = parts["xl/worksheets/sheet2.xml"].decode()
+    cell = f'<c r="A1" t="str"><f>{formula}</f><v>{OLD}</v></c>'
+    parts["xl/worksheets/sheet2.xml"] = re.sub(r'<c r="A1">.*?</c>', lambda _: cell, sheet).encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+@pytest.mark.parametrize(("calc", "old", "new"), [
+    ('<calcPr calcId="191029"/>', '<calcPr calcId="191029"/>', '<calcPr fullCalcOnLoad="1" calcId="191029"/>'),
+    ('<calcPr calcId="191029" fullCalcOnLoad="0" iterate="1"/>', 'fullCalcOnLoad="0"', 'fullCalcOnLoad="1"'),
+    ("", "<definedNames/></workbook>", '<definedNames/><calcPr fullCalcOnLoad="1"/></workbook>'),  # after its predecessors
+])
+def test_a_workbook_with_formulas_and_a_changed_cell_recalculates_on_open(
+    tmp_path: Path, calc: str, old: str, new: str
+) -> None:
+    """「=評価書!B2」 on another sheet keeps its cached old text: a workbook with formulas whose cells changed is
+    saved to recalculate on open (only the calculation properties of xl/workbook.xml change), and says so."""
+    p = tmp_path / "f.xlsx"
+    _book_with_a_formula(p, calc)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert edits and {e.location for e in edits} == {"評価書!B2"}
+    assert [(f.location, f.reason) for f in findings] == [("集計!A1", "formula-not-rewritten")]
+    assert "開いたときに再計算" in findings[0].message and "recalculate" in findings[0].message
+    assert any("開いたときにすべての数式を再計算" in n and "recalculate" in n for n in doc.notes)
+    before = dict((n, d) for n, _, d in members(p))
+    doc.save(p)
+    after = dict((n, d) for n, _, d in members(p))
+    assert {n for n in after if after[n] != before[n]} == {"xl/workbook.xml", "xl/worksheets/sheet1.xml"}
+    book_before, book_after = before["xl/workbook.xml"].decode(), after["xl/workbook.xml"].decode()
+    assert book_before.count(old) == 1 and book_after == book_before.replace(old, new)
+    # a second run finds the same formula, changes nothing more
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert not edits and not doc.changed
+
+
+def test_a_formula_holding_the_text_itself_still_needs_a_hand_fix(tmp_path: Path) -> None:
+    p = tmp_path / "f.xlsx"
+    _book_with_a_formula(p, '<calcPr calcId="191029"/>', formula=f'"{OLD}"')
+    edits, findings = rewrite_document(open_document(p), rewrite)
+    assert [(f.location, f.reason) for f in findings] == [("集計!A1", "formula-not-rewritten")]
+    assert "手で修正" in findings[0].message and "再計算" not in findings[0].message
+
+
+def test_a_workbook_without_formulas_keeps_its_calculation_properties(tmp_path: Path) -> None:
+    p = tmp_path / "n.xlsx"
+    raw_book(p, f'<row r="1"><c r="A1" t="inlineStr"><is><t>{OLD}</t></is></c></row>')
+    before = dict((n, d) for n, _, d in members(p))
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and not doc.notes
+    doc.save(p)
+    assert dict((n, d) for n, _, d in members(p))["xl/workbook.xml"] == before["xl/workbook.xml"]

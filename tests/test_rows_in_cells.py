@@ -48,7 +48,43 @@ ROWS = [
     (["根拠", "番号法別表第二", "10万円"], True),
     (["根拠", "番号法別表第二", "2024年度"], True),
     (["根拠", "番号法別表第二", "第20条"], True),  # an article, not a row: the table's name alone is renamed
+    # (probe: row numbers in brackets or after a mark)
+    (["根拠", "番号法別表第二", "（27の項）"], False),
+    (["根拠", "番号法別表第二", "(27)"], False),
+    (["根拠", "番号法別表第二", "【27の項】"], False),
+    (["根拠", "番号法別表第二", "※27の項"], False),
+    (["根拠", "番号法別表第二", "〃27"], False),
+    (["根拠", "番号法別表第二", "27、28の項（市町村長）"], False),
+    (["根拠", "番号法別表第二", "(1) 27の項"], False),
+    # (probe: an item number begins the cell; words follow it, not rows)
+    (["根拠", "番号法別表第二", "一般"], True),
+    (["根拠", "番号法別表第二", "(1) 照会"], True),
 ]
+
+# an item number at the start of a cell to the right of or below the name: no row numbers (probe)
+ITEM_CELLS = ["１．特定個人情報ファイル名", "3 提供する情報", "１　住民基本台帳ファイル", "1)照会", "１．住民票関係情報の提供",
+              "２　提供先", "1,000人以上", "1.2 概要", "（１）照会"]
+
+
+@pytest.mark.parametrize("cell", ITEM_CELLS)
+@pytest.mark.parametrize("down", [False, True])
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_item_number_beside_or_below_a_name_is_no_row(tmp_path: Path, cell: str, down: bool, suffix: str) -> None:
+    """「番号法第19条第8号 別表第二」 | 「１．特定個人情報ファイル名」: a number that begins a cell and is followed by
+    「．」「)」, words or a thousands separator numbers an item; the name is renamed."""
+    name = "番号法第19条第8号 別表第二"
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".xlsx":
+        _xlsx(path, [[name], [cell]] if down else [[name, cell]])
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=2 if down else 1, cols=1 if down else 2)
+        table.cell(0, 0).text = name
+        (table.cell(1, 0) if down else table.cell(0, 1)).text = cell
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert [(e.before, e.after) for e in edits] == [("第19条第8号 別表第二", "第19条第8号に基づく主務省令第2条の表")]
+    assert "number-after-table" not in {f.reason for f in findings}
 
 
 def _xlsx(path: Path, rows: list[list[object]]) -> Path:
@@ -138,6 +174,15 @@ LEFT_LAWS = [
     (["住民基本台帳に関する事務（住民基本台帳法）", "別表第一の16の項"], True, None),  # a description, not a law before it
     (["住民基本台帳法", "番号法別表第一の16の項"], True, None),  # the cell names its own law
     (["住民基本台帳法", 3, "別表第一の16の項"], True, None),  # a number stands between: not the law's cell
+    # (probe: the law followed by a connective only, or an article-only cell between)
+    (["住民基本台帳法に基づく", "別表第二の4の項"], False, "law-other"),
+    (["住民基本台帳法の", "別表第一の1の項"], False, "law-other"),
+    (["住民基本台帳法", "第30条の15", "別表第一の1の項"], False, "law-other"),
+    (["住民基本台帳法", "第30条の15", "別表第一の1の项"], False, None),
+    (["番号法に基づく", "別表第二の4の項"], True, None),
+    (["番号法", "第9条第1項", "別表第一の16の項"], True, None),
+    (["住民基本台帳法に基づく住民票の写しの交付", "別表第一の16の項"], True, None),  # words of its own after the law
+    (["住民基本台帳法", "第30条の15に基づく照会", "別表第一の16の項"], True, None),  # not only articles between
 ]
 
 
@@ -175,6 +220,8 @@ def test_no_edit_of_a_cell_whose_left_cell_names_another_law(law: str, after: st
     (["行政手続における特定の個人を識別するための番号の利用等に関する法律（平成25年法律第27号）", "別表第一の16の項"], True),
     (["根拠法令", "別表第一の16の項"], False),
     (["番号法に基づく事務", "別表第一の16の項"], False),  # named in a phrase, not right before the table
+    (["番号法に基づく", "別表第一の16の項"], True),
+    (["番号法", "第9条第1項", "別表第一の16の項"], True),
     (["住民基本台帳法", "別表第一の1の項"], False),
 ])
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
@@ -279,15 +326,48 @@ def test_a_term_another_cell_or_paragraph_defines_as_another_law_is_not_assumed_
 
 
 @pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
-@pytest.mark.parametrize("article", ["第２０条", "２０条１号ハ", "同令第２１条"])
-def test_an_old_orders_title_with_its_article_in_the_next_cell_is_kept(tmp_path: Path, suffix: str, article: str) -> None:
+@pytest.mark.parametrize("article", ["第２０条", "２０条１号ハ", "同令第２１条", "（２０条１号ハ）",
+                                     "（平成26年内閣府・総務省令第7号）第２０条", "平成26年内閣府・総務省令第7号第２０条"])
+@pytest.mark.parametrize("title", ["番号法別表第二主務省令", "番号法別表第二の主務省令で定める事務及び情報を定める命令"])
+def test_an_old_orders_title_with_its_article_in_the_next_cell_is_kept(
+    tmp_path: Path, suffix: str, article: str, title: str
+) -> None:
     """「番号法別表第二主務省令」 | 「第２０条」: renamed, the new order's name would stand over the old order's
     article (the new one is 第50条); in text, 「番号法別表第二主務省令\t第２０条」 rewrites both."""
-    path = _one_row(tmp_path / f"a{suffix}", ["番号法別表第二主務省令", article])
+    path = _one_row(tmp_path / f"a{suffix}", [title, article])
     edits, findings = rewrite_document(open_document(path), REWRITE)
     assert edits == []
     assert "number-after-table" in {f.reason for f in findings}
     # the title alone, or beside a cell that is no article, is renamed
-    path = _one_row(tmp_path / f"b{suffix}", ["番号法別表第二主務省令", "情報照会"])
+    path = _one_row(tmp_path / f"b{suffix}", [title, "情報照会"])
     edits, _ = rewrite_document(open_document(path), REWRITE)
-    assert [e.before for e in edits] == ["別表第二主務省令"]
+    assert [e.before for e in edits] == [title.removeprefix("番号法")]
+
+
+@pytest.mark.parametrize(("above", "left", "rewritten", "reason"), [
+    ("住民基本台帳法", None, False, "law-other"),
+    ("住民基本台帳法（昭和42年法律第81号）", None, False, "law-other"),
+    ("根拠法令", None, True, None),
+    ("住民基本台帳法に基づく事務", None, True, None),  # not the law alone
+    ("住民基本台帳に関する事務（住民基本台帳法）", None, True, None),
+    ("番号法", None, True, None),
+    ("住民基本台帳法", "番号法", True, None),  # the cell to the left names the act: it is read first
+    ("住民基本台帳法", "項番1", True, None),  # a text to the left: the cell above is not read
+])
+def test_excel_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
+    tmp_path: Path, above: str, left: str | None, rewritten: bool, reason: str | None
+) -> None:
+    """B7 「住民基本台帳法」, B8 「別表第一の1の項」: a cell with no text to its left whose cell right above holds
+    nothing but another law's name is that law's (kept as law-other, also with --assume-law)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["B7"], ws["B8"] = above, "別表第一の16の項"
+    if left is not None:
+        ws["A8"] = left
+    wb.save(tmp_path / "a.xlsx")
+    edits, findings = rewrite_document(open_document(tmp_path / "a.xlsx"), REWRITE)
+    assert bool(edits) is rewritten and all(e.location.startswith("Sheet!B8") for e in edits)
+    reasons = {f.reason for f in findings}
+    assert (reason in reasons) if reason else not ({"law-other", "law-unknown"} & reasons)
+    if reason:
+        assert "すぐ上のセル" in findings[0].message and "right above" in findings[0].message

@@ -50,6 +50,9 @@ __all__ = [
     "SkippedEdit",
     "RewriteFn",
     "EXTENSIONS",
+    "LEGACY_EXTENSIONS",
+    "LEGACY_MESSAGE",
+    "is_legacy",
     "format_of",
     "open_document",
     "rewrite_document",
@@ -65,6 +68,7 @@ __all__ = [
     "document_law_name",
     "with_law_name",
     "item_span",
+    "left_text",
 ]
 
 RewriteFn = Callable[[str], "RewriteResult"]
@@ -80,6 +84,18 @@ EXTENSIONS: dict[str, str] = {
     ".xlsm": "xlsx",
 }
 """Supported extensions (lower case) and the handler that reads them."""
+
+
+LEGACY_EXTENSIONS = frozenset({".doc", ".xls"})
+"""Extensions (lower case) of the legacy Word and Excel formats: not read, but failed with
+:data:`LEGACY_MESSAGE` rather than skipped as an unknown format (they are the documents this tool is for)."""
+LEGACY_MESSAGE = ("旧形式の Word/Excel ファイル（.doc/.xls）です。.docx/.xlsx で保存し直してください",
+                  "legacy .doc/.xls: save it as .docx/.xlsx")
+
+
+def is_legacy(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` has a legacy Word or Excel extension (.doc, .xls)."""
+    return Path(path).suffix.lower() in LEGACY_EXTENSIONS
 
 
 def format_of(path: str | os.PathLike[str]) -> str | None:
@@ -143,8 +159,11 @@ class Unit:
     cells with text to its right, and those below it (see :func:`names_over_cells`)."""
     before: str = ""
     """For a table cell, the text of the nearest cell with text to its left in its row (a row's
-    「根拠法令」 column): the law it ends with is the law of the cell's tables that name none (see
-    :func:`laws_left_of_cells`)."""
+    「根拠法令」 column), with the cell before it when it holds only provisions (:func:`left_text`): the
+    law it ends with is the law of the cell's tables that name none (see :func:`laws_left_of_cells`)."""
+    above: str = ""
+    """For an Excel cell with no text to its left, the text of the cell right above it: when it is
+    nothing but another law's name, that law is the law of the cell's tables that name none."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -264,6 +283,8 @@ def open_document(path: str | os.PathLike[str]) -> Document:
         from . import xlsx
 
         return xlsx.open_xlsx(p)
+    if is_legacy(p):
+        raise FormatError(p, *LEGACY_MESSAGE)
     raise FormatError(p, f"対応していない形式です（{p.suffix or '拡張子なし'}）",
                       f"unsupported format ({p.suffix or 'no extension'})")
 
@@ -619,12 +640,29 @@ _ROW_NUM = (
     r"(?:[0-9０-９]{1,3}(?![0-9０-９])|[〇一二三四五六七八九十百]+)"
     r"(?![\s]*(?:年|月|日|件|人|名|円|万|千|億|回|個|枚|部|通|台|歳|才|時|分|秒|か月|ヶ月|カ月|％|%|倍|割|条|号|欄|節|章|／[0-9０-９]+／|/[0-9]+/|[.．][0-9０-９]))"
 )
-# a cell that holds row numbers, as it begins: 「27」, 「27の項」, 「27、28」, 「項番27」, 「第27項」, 「85の2」,
-# 「・27の項」, 「27（市町村長）」, 「１～３」, 「27から29まで」, 「27及び28」 (not 「2024年」, 「2024/5/27」, 「1件」,
-# 「第20条」)
-_ROW_CELL = re.compile(rf"[\s]*(?:[・･●○■□◆◇\-－]|\(?[0-9０-９]\)|（[0-9０-９]）)?[\s]*(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*{_ROW_NUM}")
-# a cell that holds an article of an order (「第２０条」, 「２０条１号ハ」): after an old order's title, its article
-_ARTICLE_CELL = re.compile(rf"[\s]*(?:同[\s]*(?:令|命令|省令)[\s]*)?第?[\s]*{_NUM}[\s]*条")
+# a cell that holds row numbers, as it begins: a row number (after a mark 「・」「※」「〃」, an item number 「(1)」,
+# 「項番」/「第」, or an opening bracket) followed by the end of the cell, 「項」/「の項」, a joiner and another number
+# (「27、28」, 「１～３」, 「27から29まで」, 「27及び28」; not 「1,000」), whitespace and another number (「27 28」), an
+# opening bracket (「27（市町村長）」), or the bracket it opened closing (「(27)」); never 「．」「.」「)」 or
+# whitespace followed by words, which number an item (「１．特定個人情報ファイル名」, 「1)照会」, 「２　提供先」)
+_ROW_MARK = r"(?:[・･●○■□◆◇\-－※〃＊*]|\(?[0-9０-９]\)|（[0-9０-９]）)"
+_ROW_PREFIX = r"(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*"
+_ROW_BRANCH = rf"{_ROW_NUM}(?:[\s]*の[\s]*{_ROW_NUM})*"  # 「85の2」
+_ROW_JOIN = r"(?:[、,，・～〜~\-－‐―]|から|及び|並びに|又は|と)"
+_ROW_CELL = re.compile(
+    rf"[\s]*{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}"
+    rf"(?:[\s]*の?[\s]*項"
+    rf"|(?![,，][0-9０-９]{{3}}(?![0-9０-９]))[\s]*{_ROW_JOIN}[\s]*{_ROW_NUM}"
+    rf"|[\s]+{_ROW_NUM}"
+    rf"|[\s]*[（(]"
+    rf"|(?(1)[\s]*[）)】］\]][\s]*\Z|[\s]*\Z))"
+)
+# a cell that holds an article of an order (「第２０条」, 「２０条１号ハ」, 「（２０条１号ハ）」, 「（平成26年内閣府・総務省令第7号）
+# 第２０条」): after an old order's title, its article
+_ARTICLE_CELL = re.compile(
+    rf"[\s]*[（(【［\[]?[\s]*(?:同[\s]*(?:令|命令|省令)[\s]*)?"
+    rf"(?:[（(]?[\s]*(?:平成|令和)[^（）()\n]{{0,30}}?第[\s]*{_NUM}[\s]*号[\s]*[）)]?[\s]*)?第?[\s]*{_NUM}[\s]*条"
+)
 # what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
 _ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
 _ROW_WORD_CELL = re.compile(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}[\s：:]*\Z")  # a cell that only says 「項番」
@@ -675,16 +713,44 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
     )
 
 
+# provisions without a law (「第30条の15」, 「第9条第1項」): a cell holding only them stands between a law and its table
+_PROVISIONS_ONLY = re.compile(rf"[\s]*(?:第[\s]*{_NUM}[\s]*(?:条|項|号)(?:[\s]*の[\s]*{_NUM})*[\s]*)+\Z")
+# what may follow a law's name to the end of the cell to the left of its table (「住民基本台帳法に基づく」)
+_CONNECTIVE = re.compile(r"[\s]*(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
+
+
+def left_text(texts: Iterable[str]) -> str:
+    """The text a table cell's law is read from, given the texts of the cells with text to its left,
+    nearest first: the nearest, joined after the one before it when it holds only provisions
+    (「住民基本台帳法」 | 「第30条の15」 | 「別表第一の1の項」 reads 「住民基本台帳法第30条の15」)."""
+    it = iter(texts)
+    nearest = next(it, "")
+    if nearest and _PROVISIONS_ONLY.match(nearest):
+        return next(it, "") + nearest.strip()
+    return nearest
+
+
 def law_left_of_cell(unit: Unit) -> tuple[str, bool] | None:
     """The law that the cell to the left of ``unit`` ends with, as the binding rule reads a law
     written right before a table (its number, a definition and the provisions joined to it
-    between: 「住民基本台帳法第30条の9」), and whether it is the act; None when there is none (or
-    its 法 is not tied to a law)."""
-    before = unit.before.rstrip()
-    if not before:
-        return None
+    between: 「住民基本台帳法第30条の9」, or a connective: 「住民基本台帳法に基づく」), and whether it is
+    the act; None when there is none (or its 法 is not tied to a law).  Without a cell to the left,
+    another law's name that is all the cell above holds (:attr:`Unit.above`)."""
     from ..laws import ALIASES, LawIndex, LawKind
 
+    before = unit.before.rstrip()
+    if not before:
+        above = unit.above.strip()
+        if not above:
+            return None
+        found = LawIndex(above, ALIASES).bind(len(above))
+        if (found.via == "adjacent" and found.expr is not None and found.expr.kind is LawKind.OTHER
+                and found.expr.start == 0):
+            return found.expr.name, False
+        return None
+    connective = _CONNECTIVE.search(before)
+    if connective is not None:
+        before = before[:connective.start()]
     found = LawIndex(before, ALIASES).bind(len(before))
     if found.via in ("adjacent", "articles") and found.expr is not None and found.expr.kind is not LawKind.UNKNOWN:
         return found.expr.name, found.expr.kind is LawKind.ACT
@@ -707,7 +773,7 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
     law = left[0]
     from ..model import LawBasis
 
-    message = F.LAW_OTHER_LEFT_CELL.format(law=law)
+    message = (F.LAW_OTHER_LEFT_CELL if unit.before.strip() else F.LAW_OTHER_ABOVE_CELL).format(law=law)
     kept_groups: set[int] = set()
     out: dict[int, tuple[int, int, str, str]] = {}
     for e in edits:
@@ -821,7 +887,7 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
             raise ValueError("rewrite's edits do not reproduce its text")
         edits = [e for e in with_law_name(edits, law_name) if e.before != e.after]
         findings = list(result.findings)
-        if unit.before:  # a law named by the cell to the left: not the act's tables
+        if unit.before or unit.above:  # a law named by the cell to the left (or above): not the act's tables
             edits, other = laws_left_of_cells(unit, edits, findings)
             if other:
                 at = {x[0] for x in other}

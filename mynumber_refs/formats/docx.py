@@ -65,6 +65,7 @@ from . import (
     Unit,
     change_record_note,
     is_change_record_heading,
+    left_text,
     segment_ops,
 )
 from .ooxml import (
@@ -355,7 +356,7 @@ def _merged_down(rows: Sequence[Any], grid: list[list[tuple[int, str]]]) -> list
 def _cell_before(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
     """The text of the nearest cell with text to the left of cell (r, c) in its row (``grid`` from
     :func:`_merged_down`); see formats.laws_left_of_cells."""
-    return next((t for _, t in reversed(grid[r][:c]) if t.strip()), "")
+    return left_text(t for _, t in reversed(grid[r][:c]) if t.strip())
 
 
 def _cell_span(tc: Any) -> tuple[int, str | None]:

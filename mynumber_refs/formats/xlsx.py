@@ -18,7 +18,10 @@ is a shared string (``t="s"``) or an inline string (``t="inlineStr"``): the ``<t
 item and of its runs, Excel's ``_xHHHH_`` escapes decoded; phonetic runs (``<rPh>``, furigana)
 are not part of it.  A formula cell is never changed: when what it shows (or, without a cached
 value, the formula) may hold a citation it is a read-only unit, and each citation found in it is
-reported as ``formula-not-rewritten`` with the rewrite it would take.  The location is ``Sheet!A1``,
+reported as ``formula-not-rewritten`` with the rewrite it would take.  A workbook with formulas in
+which a cell changes is saved to recalculate on open (``fullCalcOnLoad="1"`` on ``<calcPr>``, the only
+change to the workbook part), so that a formula referring to a rewritten cell does not keep its
+cached old text (Excel honours it; LibreOffice follows its own recalculation-on-load setting).  The location is ``Sheet!A1``,
 followed by the item label when the nearest text to the left in its row is a short label
 (``評価書!C12（②法令上の根拠）``; a merged cell shows its top-left value).  The heading path
 (``detail["heading"]``) is the numbered labels above (Ⅰ/１．/（１）/①, in a column to the left or
@@ -61,7 +64,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +81,7 @@ from . import (
     change_record_note,
     edit_group,
     is_change_record_heading,
+    left_text,
     may_cite,
     plan_segment_edits,
     plan_whole_groups,
@@ -275,13 +279,26 @@ class _Sheet:
         _r1, c1, _r2, _c2 = next(
             (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
         )
-        for c in range(c1 - 1, 0, -1):
+        return left_text(self._texts_left(row, c1))
+
+    def _texts_left(self, row: int, col: int) -> Iterator[str]:
+        """The texts of the cells with text left of column ``col`` in ``row``, nearest first, up to a
+        number or a formula's value (it stands between)."""
+        for c in range(col - 1, 0, -1):
             value = self.value_at(row, c)
             if isinstance(value, str) and value.strip():
-                return value
-            if value is not None and not isinstance(value, str):
-                return ""  # a number or a formula's value stands between
-        return ""
+                yield value
+            elif value is not None and not isinstance(value, str):
+                return
+
+    def text_above(self, row: int, col: int) -> str:
+        """The text of the cell right above (row, col), above the cell's own merged range (see
+        formats.law_left_of_cell); ``""`` when it holds none."""
+        r1, c1, _r2, _c2 = next(
+            (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
+        )
+        value = self.value_at(r1 - 1, c1) if r1 > 1 else None
+        return value if isinstance(value, str) else ""
 
     def left_labels(self, row: int, col: int) -> list[str]:
         """The labels to the left of a cell, left to right (a merged cell's value on every row of
@@ -382,12 +399,16 @@ class _Formula:
     rewritten (the text comes from the formula or the cells it refers to)."""
 
     text: str
+    refers: bool = False
+    """Whether the citation comes from the cells the formula refers to (its own text holds none):
+    recalculated on open, it shows what they hold."""
 
 
-def _refuse_formula(text: str, edits: Sequence[Any]) -> list[SkippedEdit]:
+def _refuse_formula(text: str, edits: Sequence[Any], refers: bool = False) -> list[SkippedEdit]:
     """Every edit of a formula cell refused, one finding per citation (its whole text before and
-    after, with the rewrite proposed) rather than one per piece."""
-    from ..findings import FORMULA_NOT_REWRITTEN, message
+    after, with the rewrite proposed) rather than one per piece; ``refers``: the formula only refers
+    to cells (the message says the workbook recalculates on open)."""
+    from ..findings import FORMULA_NOT_REWRITTEN, FORMULA_REFERS_MESSAGE, message
     from ..model import Edit
 
     groups: dict[int, list[Any]] = {}
@@ -408,8 +429,40 @@ def _refuse_formula(text: str, edits: Sequence[Any]) -> list[SkippedEdit]:
         after.append(text[pos:end])
         whole = Edit(start, end, text[start:end], "".join(after), citation=members[0].citation,
                      evidence=tuple(dict.fromkeys(x for e in members for x in e.evidence)))
-        out.append(SkippedEdit(whole, FORMULA_NOT_REWRITTEN, message(FORMULA_NOT_REWRITTEN), tuple(members)))
+        text_of = FORMULA_REFERS_MESSAGE if refers else message(FORMULA_NOT_REWRITTEN)
+        out.append(SkippedEdit(whole, FORMULA_NOT_REWRITTEN, text_of, tuple(members)))
     return out
+
+
+_CALC_PR = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)calcPr(?=[\s/>])[^>]*>")
+_FULL_CALC = re.compile(rb"""(\sfullCalcOnLoad\s*=\s*)(["'])[^"']*\2""")
+_ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)workbook(?=[\s/>])")
+
+
+def _full_calc_on_load(data: bytes) -> bytes | None:
+    """The workbook part ``data`` with ``fullCalcOnLoad="1"`` on its ``<calcPr>`` (added right after the
+    element's name, or its value replaced), or a ``<calcPr fullCalcOnLoad="1"/>`` added where the
+    schema puts it (after ``<sheets>``, ``<functionGroups>``, ``<externalReferences>`` and
+    ``<definedNames>``); every other byte as it was.  None when the part is not laid out so (not
+    UTF-8, say)."""
+    m = _CALC_PR.search(data)
+    if m is not None:
+        full = _FULL_CALC.search(data, m.start(), m.end())
+        if full is not None:
+            return data[:full.end(1)] + b'"1"' + data[full.end():]
+        at = m.start() + 1 + len(m.group(1)) + len(b"calcPr")
+        return data[:at] + b' fullCalcOnLoad="1"' + data[at:]
+    root = _ROOT.search(data)
+    if root is None:
+        return None
+    prefix = re.escape(root.group(1))
+    before = re.compile(rb"</" + prefix + rb"(?:sheets|functionGroups|externalReferences|definedNames)\s*>|<" + prefix
+                        + rb"(?:sheets|functionGroups|externalReferences|definedNames)(?=[\s/])[^>]*/>")
+    ends = [x.end() for x in before.finditer(data)]
+    if not ends:
+        return None
+    at = ends[-1]
+    return data[:at] + b"<" + root.group(1) + b'calcPr fullCalcOnLoad="1"/>' + data[at:]
 
 
 def _ns(root: Any) -> str:
@@ -523,11 +576,15 @@ class XlsxDocument:
         self._sst: tuple[_Part, Any] | None = None  # the shared strings part and its root
         self._sst_size: int | None = None  # how many strings it holds, once copies are added
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
+        self._has_formulas = False  # a cell of a sheet read holds a formula
+        self._workbook_name = ""  # the workbook part
+        self._recalc: bytes | None = None  # the workbook part set to recalculate on open, once a cell changed
         self._read(_Package(path, package))
 
     def _read(self, pkg: _Package) -> None:
         wb_name = _main_part(pkg)
         wb = pkg.parse(wb_name)
+        self._workbook_name = wb.name
         ns = _ns(wb.root)
         rels = pkg.rels(wb_name)
         by_id = {rid: (rtype, target) for rid, rtype, target in rels}
@@ -591,11 +648,12 @@ class XlsxDocument:
                 f = c.find(f_tag)
                 if f is not None:
                     sh.values[(row_at, col)] = _OTHER  # a formula: never a label, never rewritten
+                    self._has_formulas = True
                     v = c.find(v_tag)
                     shown = _decode(v.text or "") if kind == "str" and v is not None else ""
                     text = shown or (f.text or "")  # what the cell shows, else the formula itself
                     if may_cite(text):
-                        found.append((row_at, col, text, _Formula(text), c))
+                        found.append((row_at, col, text, _Formula(text, not may_cite(f.text or "")), c))
                     continue
                 if kind == "s":
                     v = c.find(v_tag)
@@ -670,7 +728,9 @@ class XlsxDocument:
             last_row = next((m[2] for m in sh.merges if m[0] == row_at and m[1] == col), row_at)
             runs = [sh.next_texts(r, col, False) for r in range(row_at, last_row + 1)] + [sh.next_texts(row_at, col, True)]
             after = tuple(run for run in runs if run)
-            self._units.append(Unit(text, Location(label, detail), after=after, before=sh.text_before(row_at, col)))
+            before = sh.text_before(row_at, col)
+            above = "" if before else sh.text_above(row_at, col)
+            self._units.append(Unit(text, Location(label, detail), after=after, before=before, above=above))
         if found:
             self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
@@ -738,7 +798,30 @@ class XlsxDocument:
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         item = self._items[index]
         if isinstance(item, _Formula):
-            return _refuse_formula(item.text, edits)
+            return _refuse_formula(item.text, edits, item.refers)
+        was_changed = self._changed
+        try:
+            return self._apply(index, item, edits)
+        finally:
+            if self._changed and not was_changed and self._has_formulas:
+                self._set_recalc()
+
+    def _set_recalc(self) -> None:
+        """A workbook with formulas whose cells change recalculates on open: the formulas' cached
+        values (「=評価書!B2」 showing the old text) would otherwise stay as they were.  Only
+        ``fullCalcOnLoad="1"`` of ``<calcPr>`` changes in the workbook part (see :func:`_full_calc_on_load`)."""
+        data = self._package.read(self._workbook_name)
+        self._recalc = _full_calc_on_load(data)
+        if self._recalc is not None:
+            from ..findings import RECALC_NOTE
+
+            self.notes.append(RECALC_NOTE)
+        else:
+            self.notes.append("数式のあるブックですが、開いたときに再計算する設定を書き込めませんでした。数式の値を確認してください"
+                              " / the workbook has formulas, but could not be set to recalculate on open: check the"
+                              " formulas' values")
+
+    def _apply(self, index: int, item: _Item | _Shape, edits: Sequence[Any]) -> list[SkippedEdit]:
         if isinstance(item, _Shape):
             skipped = self._apply_shape(item, edits)
             if self._review is not None and len(skipped) < len(edits):
@@ -891,6 +974,8 @@ class XlsxDocument:
             self._extra_parts.update(self._comment_parts())
         parts = {name: xml_with_declaration(part.root, part.head) for name, part in self._dirty.items()}
         parts.update(self._extra_parts)
+        if self._recalc is not None and self._changed:
+            parts[self._workbook_name] = self._recalc
         package = self._package
 
         def write(tmp: Path) -> None:
