@@ -654,7 +654,7 @@ class LawIndex:
         """The law a heading above ``pos`` names on its own (「（１）住民基本台帳法」, 「第２　住民基本台帳法関係」,
         「【住民基本台帳法】」), or None: the nearest heading line within :data:`_HEADING_LINES` lines above the
         line of ``pos`` (blank lines and content lines skipped) decides; a heading that names anything else, or
-        nothing, ends the search.  The tables of such a section that name no law are that law's candidates:
+        nothing, ends the search, and so does a line between that names the act.  The tables of such a section that name no law are that law's candidates:
         an assumption never overrides it."""
         text = self.text
         end = text.rfind("\n", 0, pos)
@@ -666,6 +666,8 @@ class LawIndex:
             end = start - 1
             m = _HEADING_LINE.match(line)
             if m is None:
+                if any(a in line for a in self.aliases):
+                    return None  # a line between that names the act: the section's tables may be its
                 continue
             name = m.group("name")
             # (read as a text of its own: 「住民基本台帳法関係」 goes on past the name as one word)
@@ -1100,7 +1102,11 @@ class LawIndex:
             self._asked_joined = True
             return Binding(bracketed, "adjacent", written_end)
         if e is None and k > 0 and text[k - 1] in _OWNER_LAST and "\n" not in text[k:pos]:
-            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - _INSTRUMENT_REACH), k) or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
+            # (an instrument's word with a space or tab before the table is a label of the line, 「情報照会の手順\t別表
+            # 第二…」, 「事務処理計画　別表第一…」: it names the owner written right before it, or with の)
+            gap = text[k:pos]
+            m = None if " " in gap or "\t" in gap or "\u3000" in gap else _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - _INSTRUMENT_REACH), k)
+            m = m or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
             if m is not None and m.groupdict().get("back"):
                 # 「上記別表第一」, 「前掲別表第二」: a table cited before, the act's or the document's own: not established
                 return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")

@@ -190,15 +190,19 @@ def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence
 
 def _law_name_for(ctx: _Context, c: Citation) -> str:
     """The act's name to write before the new order's table when the citation has none beside it:
-    its own law's name, else the one the document uses most (番号利用法 when it uses none).
+    its own law's name (also when a bracket after it gives it), else the one the document uses most
+    (番号利用法 when it uses none).
 
     A name the text did not write is not added where a 「同法」 after the citation would take it for
     its antecedent: what the other words of the text mean never changes (and a second run finds
     nothing more to do)."""
-    if c.law_span is not None and c.law_span[0] >= c.end:
-        return ""  # named in the bracket after it (「別表第二（番号法）」)
     if ctx.same_law_would_take(c.end):
         return ""  # (whatever law the citation has: 「別表6項（番号法）及び別表第二同法別表第二」, fuzzer seed 51515)
+    if c.law_span is not None and c.law_span[0] >= c.end:
+        # named in the bracket after it (「別表第二（番号法）」, 「（根拠法令：番号法第19条第8号）」): the new name still
+        # needs the act's before 第19条第8号, or it would read as the document's own article (or, before 「（平成25年
+        # 法律第27号）」, as that law's order); the bracket's name when it is one of the act's names
+        return c.law if c.law in ALIASES else ctx.law_name
     if c.law and c.law_basis is not LawBasis.ASSUMED:
         return _TYPO_CORRECTED.get(c.law, c.law)  # never a copy of a misspelt name (--fix-typos)
     return ctx.law_name
@@ -1293,6 +1297,7 @@ _PROVISION_NOTED = re.compile(
     rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}号)?"
 )
 _NOTE_OPENERS = frozenset("（(〔【［[〈《")
+_PROVISION_LISTED_BEFORE = re.compile(rf"[条項号]{_JOIN_GAP}(?:及{_JOIN_GAP}び|並{_JOIN_GAP}び{_JOIN_GAP}に|[、，,]){_JOIN_GAP}\Z")
 
 
 def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
@@ -1307,8 +1312,8 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     m = None
     if "条" in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
         m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
-        if m is not None and not _acts_item(ctx, m.start(), c):
-            m = None
+        if m is not None and (not _acts_item(ctx, m.start(), c) or _PROVISION_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
+            m = None  # (the last of a list of provisions: 「第9条第1項及び第19条第8号の規定により、別表第一…及び別表第二…」)
     if m is None and c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
         # …or in the bracket right after the table that names the act (「別表第二の3の項（根拠法令：番号法第19条第11号）」)
         noted = ctx.laws().law_noted_after(c.end)
@@ -1320,9 +1325,11 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     para = parse_int(m.group("para")) if m.group("para") else None
     item = parse_int(m.group("item")) if m.group("item") else None
     for t in tables:
-        if t is Table.BEPPYO2 and (article != 19 or item not in (None, 7, 8)):
+        # (another paragraph or 号 of the table's own article only: 第19条第8号 with 別表第一 may be the information
+        # provided for the 事務 of its row, 「第19条第8号の規定により、別表第一の16の項に掲げる事務の処理のため…」)
+        if t is Table.BEPPYO2 and article == 19 and item not in (None, 7, 8):
             owner = "第19条（第7号・第8号）"
-        elif t is Table.BEPPYO1 and (article != 9 or para not in (None, 1)):
+        elif t is Table.BEPPYO1 and article == 9 and para not in (None, 1):
             owner = "第9条第1項"
         else:
             continue
