@@ -149,6 +149,9 @@ _HEADING_LINE = re.compile(
     r"[【［\[〔]?[ \t\u3000]*|[【［\[〔][ \t\u3000]*)"
     r"(?P<name>[^\n。、]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕]?[ \t\u3000]*\r?\Z"
 )
+# how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
+_HEADING_START = re.compile(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔]")
+_HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
 _HEADING_LINES = 8
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
@@ -399,6 +402,7 @@ class LawIndex:
         self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, str, int | None, LawKind | None]] = {}
         self._asked_joined = False  # the last walk asked the caller, or read beyond the memo's key: not remembered
         self._brackets: _Brackets | None = None
+        self._headings: list[int] | None = None  # where each heading line starts (see law_of_heading)
 
     # ------------------------------------------------------------------ brackets (local walks)
     def _enclosing_open(self, pos: int, limit: int = 2000) -> int:
@@ -654,21 +658,25 @@ class LawIndex:
         """The law a heading above ``pos`` names on its own (「（１）住民基本台帳法」, 「第２　住民基本台帳法関係」,
         「【住民基本台帳法】」), or None: the nearest heading line within :data:`_HEADING_LINES` lines above the
         line of ``pos`` (blank lines and content lines skipped) decides; a heading that names anything else, or
-        nothing, ends the search, and so does a line between that names the act.  The tables of such a section that name no law are that law's candidates:
-        an assumption never overrides it."""
+        nothing, ends the search, and so does a line between that names the act.  The tables of such a section
+        that name no law are that law's candidates: an assumption never overrides it.  (The heading lines are
+        found once per text; a text without one costs a bisection per table.)"""
         text = self.text
-        end = text.rfind("\n", 0, pos)
-        for _ in range(_HEADING_LINES):
-            if end <= 0:
+        if self._headings is None:  # the lines that begin as a heading does (one C-level search)
+            self._headings = ([0] if _HEADING_START.match(text) else []) + [m.start() + 1 for m in _HEADING_START_AFTER_BREAK.finditer(text)]
+        line_start = text.rfind("\n", 0, pos) + 1
+        i = bisect.bisect_left(self._headings, line_start) - 1
+        while i >= 0:
+            start = self._headings[i]
+            if text.count("\n", start, line_start) > _HEADING_LINES:
                 return None
-            start = text.rfind("\n", 0, end) + 1
-            line = text[start:end]
-            end = start - 1
-            m = _HEADING_LINE.match(line)
-            if m is None:
-                if any(a in line for a in self.aliases):
-                    return None  # a line between that names the act: the section's tables may be its
+            end = text.find("\n", start, line_start)
+            m = _HEADING_LINE.match(text[start:end])
+            if m is None:  # a line that only begins like one: content, read past
+                i -= 1
                 continue
+            if any(a in text[end:line_start] for a in self.aliases):
+                return None  # a line between that names the act: the section's tables may be its
             name = m.group("name")
             # (read as a text of its own: 「住民基本台帳法関係」 goes on past the name as one word)
             e = LawIndex(name, self.aliases).expression_ending_at(len(name))

@@ -515,7 +515,7 @@ def _find(
             continue
         law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start), noted=note_of),
                       c_start, assume_law)
-        if law.basis is LawBasis.ASSUMED and law.via == "none" and "\n" in text[max(0, c_start - 600) : c_start]:
+        if law.basis is LawBasis.ASSUMED and law.via == "none" and text.rfind("\n", max(0, c_start - 600), c_start) != -1:
             heading = laws.law_of_heading(c_start)
             if heading is not None and heading.kind is LawKind.OTHER:
                 # 「（１）住民基本台帳法\n・別表第一の16の項」: the section's law, which the assumption does not override
