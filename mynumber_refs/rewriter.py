@@ -1276,28 +1276,27 @@ _NETWORK_ITEM = re.compile(rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIB
 # (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor through an order or a table based on it:
 # 「第19条第8号に基づく主務省令、別表第一」, 「第十九条第七号に規定する別表第二\n番号法別表第一」 list two things): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
-_JOIN_GAP = rf"[\s{INVISIBLE}]*"
 _PROVISION_JOINED = re.compile(
-    rf"第{_JOIN_GAP}(?P<art>9|９|九|19|１９|十九){_JOIN_GAP}条"
-    rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}項)?"
-    rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}号)?{_JOIN_GAP}"
-    rf"(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_JOIN_GAP})?"
+    rf"第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
+    rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
+    rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?{_ANY_GAP}"
+    rf"(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
     rf"(?:[（(]"
-    rf"|(?:(?:の{_JOIN_GAP}規{_JOIN_GAP}定{_JOIN_GAP})?に{_JOIN_GAP}(?:よ{_JOIN_GAP}(?:る|り|っ{_JOIN_GAP}て)|基{_JOIN_GAP}づ{_JOIN_GAP}(?:く|き|い{_JOIN_GAP}て))"
-    rf"|に{_JOIN_GAP}規{_JOIN_GAP}定{_JOIN_GAP}す{_JOIN_GAP}る)"
-    rf"(?:{_JOIN_GAP}[、，,]|{_JOIN_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
+    rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
+    rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
+    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
     rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 
 
 # a provision of 第9条 or 第19条 right after the act's name in the bracket after a table (「（番号法第9条第2項）」)
 _PROVISION_NOTED = re.compile(
-    rf"{_JOIN_GAP}第{_JOIN_GAP}(?P<art>9|９|九|19|１９|十九){_JOIN_GAP}条"
-    rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}項)?"
-    rf"(?:{_JOIN_GAP}第{_JOIN_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_JOIN_GAP}号)?"
+    rf"{_ANY_GAP}第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
+    rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
+    rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?"
 )
 _NOTE_OPENERS = frozenset("（(〔【［[〈《")
-_PROVISION_LISTED_BEFORE = re.compile(rf"[条項号]{_JOIN_GAP}(?:及{_JOIN_GAP}び|並{_JOIN_GAP}び{_JOIN_GAP}に|[、，,]){_JOIN_GAP}\Z")
+_PROVISION_LISTED_BEFORE = re.compile(rf"[条項号]{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z")
 
 
 def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
@@ -1340,17 +1339,17 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
 
 # a table number the act does not have (別表第三 and on), joined to a table in a list or range: 「別表第一から
 # 別表第六まで」, 「別表第一、別表第二及び別表第三」, 「別表第一から第三まで」 (not an article: 「及び第三条」)
-_LIST_JOIN = rf"{_JOIN_GAP}(?:から|及{_JOIN_GAP}び|並{_JOIN_GAP}び{_JOIN_GAP}に|又{_JOIN_GAP}は|若{_JOIN_GAP}し{_JOIN_GAP}く{_JOIN_GAP}は|と|[、，,・／/]){_JOIN_GAP}"
+_LIST_JOIN = rf"{_ANY_GAP}(?:から|及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|又{_ANY_GAP}は|若{_ANY_GAP}し{_ANY_GAP}く{_ANY_GAP}は|と|[、，,・／/]){_ANY_GAP}"
 _ANY_ORDINAL = r"(?:[0-9０-９]+|[一二三四五六七八九十]+)"
 _OTHER_ORDINAL = r"(?:[3-9３-９]|[1-9１-９][0-9０-９]+|[三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
-_NOT_ARTICLE = rf"(?![0-9０-９一二三四五六七八九十]|{_JOIN_GAP}[条項号欄章節款目編])"
+_NOT_ARTICLE = rf"(?![0-9０-９一二三四五六七八九十]|{_ANY_GAP}[条項号欄章節款目編])"
 _OTHER_TABLE_AFTER = re.compile(
-    rf"(?:{_LIST_JOIN}(?:別{_JOIN_GAP}表{_JOIN_GAP})?第{_JOIN_GAP}(?:[12１２一二]{_NOT_ARTICLE}))*"
-    rf"{_LIST_JOIN}(?P<other>(?:別{_JOIN_GAP}表{_JOIN_GAP})?第{_JOIN_GAP}{_OTHER_ORDINAL}){_NOT_ARTICLE}"
+    rf"(?:{_LIST_JOIN}(?:別{_ANY_GAP}表{_ANY_GAP})?第{_ANY_GAP}(?:[12１２一二]{_NOT_ARTICLE}))*"
+    rf"{_LIST_JOIN}(?P<other>(?:別{_ANY_GAP}表{_ANY_GAP})?第{_ANY_GAP}{_OTHER_ORDINAL}){_NOT_ARTICLE}"
 )
 _OTHER_TABLE_BEFORE = re.compile(
-    rf"(?P<other>別{_JOIN_GAP}表{_JOIN_GAP}第{_JOIN_GAP}{_OTHER_ORDINAL}){_NOT_ARTICLE}"
-    rf"(?:{_LIST_JOIN}(?:別{_JOIN_GAP}表{_JOIN_GAP})?第{_JOIN_GAP}{_ANY_ORDINAL}{_NOT_ARTICLE})*{_LIST_JOIN}\Z"
+    rf"(?P<other>別{_ANY_GAP}表{_ANY_GAP}第{_ANY_GAP}{_OTHER_ORDINAL}){_NOT_ARTICLE}"
+    rf"(?:{_LIST_JOIN}(?:別{_ANY_GAP}表{_ANY_GAP})?第{_ANY_GAP}{_ANY_ORDINAL}{_NOT_ARTICLE})*{_LIST_JOIN}\Z"
 )
 
 
