@@ -121,13 +121,19 @@ _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # 基づき、」), never a law the sentence rule may take.  Orders and notices; rules, agreements and contracts;
 # plans, policies, guidelines and manuals; articles of association
 _INSTRUMENT_WORDS_BEFORE_TABLE = (
-    "政令 省令 府令 命令 告示 訓令 通知 通達 要領 要項 細則 内規 規約 協定 協定書 契約書 仕様書 約款 覚書 定款 "
-    "基準 指針 方針 大綱 計画 手順 手順書 手引 手引き ガイドライン マニュアル"
+    "政令 省令 府令 命令 告示 訓令 通知 通達 要領 要項 細則 内規 協定書 契約書 仕様書 約款 覚書 手順書"
 ).split()
-_INSTRUMENT_BEFORE_TABLE = re.compile(
-    rf"(?<![{_W}])[{_W}]{{0,20}}?(?<!主務)"
-    rf"(?:{'|'.join(sorted(_INSTRUMENT_WORDS_BEFORE_TABLE, key=len, reverse=True))})\Z"
-)
+# …and the words among them that also label a line (「事務処理計画　別表第一…」, 「情報照会の手順\t別表第二…」,
+# 「運用規約 別表第二」): they name the owner only when nothing but の stands between them and the table
+_LABEL_WORDS_BEFORE_TABLE = "規約 協定 定款 基準 指針 方針 大綱 計画 手順 手引 手引き ガイドライン マニュアル".split()
+
+
+def _words_before_table(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![{_W}])[{_W}]{{0,20}}?(?<!主務)(?:{'|'.join(sorted(words, key=len, reverse=True))})\Z")
+
+
+_INSTRUMENT_BEFORE_TABLE = _words_before_table(_INSTRUMENT_WORDS_BEFORE_TABLE)
+_LABEL_BEFORE_TABLE = _words_before_table(_LABEL_WORDS_BEFORE_TABLE)
 _INSTRUMENT_REACH = 28  # (the longest word above with the 20 name characters before it)
 # …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
 # 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
@@ -155,7 +161,7 @@ _HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
 _HEADING_LINES = 8
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
-    "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE)
+    "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE + _LABEL_WORDS_BEFORE_TABLE)
     + "書類紙添冊録料式号次記下掲付尾0123456789０１２３４５６７８９一二三四五六七八九十"
 )
 
@@ -1113,7 +1119,9 @@ class LawIndex:
             # (an instrument's word with a space or tab before the table is a label of the line, 「情報照会の手順\t別表
             # 第二…」, 「事務処理計画　別表第一…」: it names the owner written right before it, or with の)
             gap = text[k:pos]
-            m = None if " " in gap or "\t" in gap or "\u3000" in gap else _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - _INSTRUMENT_REACH), k)
+            m = _INSTRUMENT_BEFORE_TABLE.search(text, max(0, k - _INSTRUMENT_REACH), k)
+            if m is None and not (" " in gap or "\t" in gap or "\u3000" in gap):
+                m = _LABEL_BEFORE_TABLE.search(text, max(0, k - _INSTRUMENT_REACH), k)
             m = m or _DOCUMENT_BEFORE_TABLE.search(text, max(0, k - 24), k)
             if m is not None and m.groupdict().get("back"):
                 # 「上記別表第一」, 「前掲別表第二」: a table cited before, the act's or the document's own: not established

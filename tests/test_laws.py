@@ -977,3 +977,10 @@ def test_an_instrument_word_with_a_space_before_the_table_is_a_label(text: str, 
     left silently); right before it (「特定個人情報保護評価指針別表第二」) they do."""
     assert rewrite(text, assume_law=True).text == expected
     assert rewrite("特定個人情報保護評価指針別表第二", assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", ["政令 別表第一", "通知　別表第二の27の項", "委託契約書\t別表第一の16の項"])
+def test_an_instruments_name_with_a_space_before_the_table_still_owns_it(text: str) -> None:
+    """Only the words that also label a line (計画, 手順, 規約 …) need to stand right before the table; an
+    instrument's name (政令, 通知, 契約書 …) owns the table after a space too, as it did before session 11."""
+    assert rewrite(text, assume_law=True).edits == ()
