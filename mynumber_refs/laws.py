@@ -359,7 +359,10 @@ _WORD_ENDS = _ORDER_ENDS | {"別表", "同表", "の表"}
 _NAME_LAST = "律法令則例程綱領示"
 _SAME_LAW = re.compile(r"同[\s]*法")
 # The word before a line break or a space that may break a name (see LawIndex._broken_name)
-_BROKEN_BEFORE = re.compile(rf"(?<![{_W}])(?P<word>[{_W}]{{2,40}})(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \u3000])\Z")
+_BROKEN_BEFORE = re.compile(rf"(?<![{_W}])(?P<word>[{_W}]{{1,40}})(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \u3000])\Z")
+# The two-character words a name ends with: one broken between its characters is a name's end whatever
+# stands before it (「…に関する条\n例」, 「…に関する規 則」: a name in kana before it has no word of its own there)
+_SPLIT_SUFFIXES = frozenset("法律 条例 規則 規程 要綱 要領 告示 省令 政令 府令 命令".split())
 # An order or rule named for a law's enforcement: 「住民基本台帳法施行令」, 「地方税法施行規則」 (同法 after it is that law)
 _ENFORCEMENT_TAIL = re.compile(rf"法{_S}(?:律{_S})?(?P<tail>施{_S}行{_S}(?:令|規{_S}則|細{_S}則))\Z")
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
@@ -952,6 +955,8 @@ class LawIndex:
         before = _BROKEN_BEFORE.search(text, max(0, start - 48), start)
         if before is None or not self._is_word(before.end("word") - 1):
             return None
+        if len(before.group("word")) == 1 and before.group("word") + text[start:k] not in _SPLIT_SUFFIXES:
+            return None  # (a lone character before the break joins only as the first half of a name's end)
         name = before.group("word") + text[start:k]
         return LawExpr(before.start("word"), k, name, LawKind.UNKNOWN, None)
 

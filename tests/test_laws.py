@@ -903,6 +903,12 @@ def test_a_quoted_word_followed_by_ha_defines_nothing_unless_a_law_is_named() ->
     "住民基本台帳\n法別表第一の16の項",
     "住民基本台帳 法別表第一の16の項",
     "地方税法施行規\n則別表第二の1の項",
+    # …also between the two characters of its end, after a name written in kana (「…に関する条\n例」)
+    "熊谷市個人番号の利用に関する条\n例別表第1の3の項",
+    "熊谷市個人番号の利用に関する条 例別表第1の3の項",
+    "熊谷市個人番号の利用に関する規\n則別表第二の3の項",
+    "熊谷市個人番号の利用に関する条\n例第3条及び別表第1の3の項",
+    "熊谷市行政手続における特定の個人を識別するための番号の利用等に関する法律の施行に関する条\n例別表第二の3の項",
 ])
 def test_a_table_after_a_name_broken_before_its_last_characters_is_reported(text: str, assume: bool) -> None:
     result = rewrite(text, assume_law=assume)
