@@ -151,13 +151,22 @@ _DOCUMENT_BEFORE_TABLE = re.compile(
 # with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」)
 _HEADING_LINE = re.compile(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
-    r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+)"
+    r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*)"
     r"[【［\[〔]?[ \t\u3000]*|[【［\[〔][ \t\u3000]*)"
     r"(?P<name>[^\n。、]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
-_HEADING_START = re.compile(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔]")
+_HEADING_START = re.compile(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔■□◆◇◎]")
 _HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
+# A line with no numbering that holds nothing but a law's name, perhaps after a label (「住民基本台帳法」, 「根拠法令：
+# …条例」), heads the lines below it as a numbered heading does; the candidates are the lines that end as a name does
+_HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根拠規則 根拠規定 法令 法令名 法律 法律名 関係法令 関連法令 関係条例".split()
+_PLAIN_HEADING_LINE = re.compile(
+    rf"[ \t\u3000]*(?:(?:{'|'.join(sorted(_HEADING_LABELS, key=len, reverse=True))})"
+    rf"[ \t\u3000]*[：:][ \t\u3000]*)?(?P<name>[{_W}][^\n。、：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
+    r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
+)
+_PLAIN_HEADING_END = re.compile(r"[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?[ \t\u3000]*\r?\n")
 _HEADING_LINES = 8
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
@@ -412,6 +421,7 @@ class LawIndex:
         self._asked_joined = False  # the last walk asked the caller, or read beyond the memo's key: not remembered
         self._brackets: _Brackets | None = None
         self._headings: list[int] | None = None  # where each heading line starts (see law_of_heading)
+        self._numbered: frozenset[int] = frozenset()  # …of them, those that begin with a heading's numbering or mark
 
     # ------------------------------------------------------------------ brackets (local walks)
     def _enclosing_open(self, pos: int, limit: int = 2000) -> int:
@@ -665,14 +675,19 @@ class LawIndex:
 
     def law_of_heading(self, pos: int) -> LawExpr | None:
         """The law a heading above ``pos`` names on its own (「（１）住民基本台帳法」, 「第２　住民基本台帳法関係」,
-        「【住民基本台帳法】」), or None: the nearest heading line within :data:`_HEADING_LINES` lines above the
+        「【住民基本台帳法】」, 「◆住民基本台帳法」, and a line with no numbering that holds nothing but the name, perhaps
+        after a label: 「住民基本台帳法」, 「根拠法令：…条例」), or None: the nearest heading line within :data:`_HEADING_LINES` lines above the
         line of ``pos`` (blank lines and content lines skipped) decides; a heading that names anything else, or
         nothing, ends the search, and so does a line between that names the act.  The tables of such a section
         that name no law are that law's candidates: an assumption never overrides it.  (The heading lines are
         found once per text; a text without one costs a bisection per table.)"""
         text = self.text
-        if self._headings is None:  # the lines that begin as a heading does (one C-level search)
-            self._headings = ([0] if _HEADING_START.match(text) else []) + [m.start() + 1 for m in _HEADING_START_AFTER_BREAK.finditer(text)]
+        if self._headings is None:  # the lines that begin as a heading does, or end as a name does (C-level searches)
+            self._numbered = frozenset(
+                ([0] if _HEADING_START.match(text) else []) + [m.start() + 1 for m in _HEADING_START_AFTER_BREAK.finditer(text)]
+            )
+            plain = [text.rfind("\n", 0, m.start()) + 1 for m in _PLAIN_HEADING_END.finditer(text)]
+            self._headings = sorted(self._numbered.union(plain))
         line_start = text.rfind("\n", 0, pos) + 1
         i = bisect.bisect_left(self._headings, line_start) - 1
         while i >= 0:
@@ -680,7 +695,10 @@ class LawIndex:
             if text.count("\n", start, line_start) > _HEADING_LINES:
                 return None
             end = text.find("\n", start, line_start)
-            m = _HEADING_LINE.match(text[start:end])
+            numbered = start in self._numbered
+            m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(text[start:end])
+            if m is None and numbered:  # (a numbered line may also be a plain one: 「2025年住民基本台帳法」)
+                m, numbered = _PLAIN_HEADING_LINE.match(text[start:end]), False
             if m is None:  # a line that only begins like one: content, read past
                 i -= 1
                 continue
@@ -689,9 +707,16 @@ class LawIndex:
             name = m.group("name")
             # (read as a text of its own: 「住民基本台帳法関係」 goes on past the name as one word)
             e = LawIndex(name, self.aliases).expression_ending_at(len(name))
-            if e is None or e.start != 0:
-                return None  # a heading of something else
             at = start + m.start("name")
+            if not numbered and e is not None and e.start == 0:
+                whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)
+                if whole is not None and whole.start < at:
+                    e = None  # the end of a name begun on the line before: 「…の主務省令で定める事\n務及び情報を定める命令」
+            if e is None or e.start != 0:
+                if not numbered:  # a line of content that only ends like a name: read past
+                    i -= 1
+                    continue
+                return None  # a heading of something else
             return e._replace(start=at, end=at + len(name))
         return None
 

@@ -938,6 +938,13 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "【住民基本台帳法】\n\n別表第二の4の項",
     "（１）住民基本台帳法\n住民基本台帳法第7条に基づき記載する。\n・別表第一の16の項",
     "１．地方税法について\r\n別表第二の27の項",
+    # a line with no numbering that holds nothing but the law's name (a label before it, a heading's mark), and the
+    # items under it (they were rewritten under assume_law)
+    "住民基本台帳法\n・別表第一の1の項",
+    "住民基本台帳法\n\n別表第一の1の項",
+    "根拠法令：熊谷市個人番号の利用に関する条例\n・別表第一の3の項",
+    "■根拠法令\n熊谷市個人番号の利用に関する条例\n・別表第一の3の項",
+    "◆住民基本台帳法\n・別表第一の1の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -955,6 +962,10 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("（１）住民基本台帳法\n・番号法別表第一の16の項", "（１）住民基本台帳法\n・番号法別表の24の項"),
     ("・住民基本台帳法\n・別表第一の16の項", "・住民基本台帳法\n・別表の24の項"),  # a bullet, no heading
     ("１．住民基本台帳に関する事務\n別表第一の16の項", "１．住民基本台帳に関する事務\n別表の24の項"),
+    # a line of content that only ends like a name is read past, not taken for a heading of something else
+    ("根拠法令：番号法\n・別表第一の16の項", "根拠法令：番号法\n・別表の24の項"),
+    ("◆住民基本台帳法\n・別表第一の1の項\n◆番号法\n・別表第一の16の項", "◆住民基本台帳法\n・別表第一の1の項\n◆番号法\n・別表の24の項"),
+    ("事務の内容\n・住民の届出に基づく方法\n・別表第一の16の項", "事務の内容\n・住民の届出に基づく方法\n・別表の24の項"),
 ])
 def test_a_heading_of_the_act_or_of_anything_else_leaves_the_assumption(text: str, expected: str) -> None:
     assert rewrite(text, assume_law=True).text == expected
