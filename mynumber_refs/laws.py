@@ -184,11 +184,20 @@ _LAW_NUMBER_AT_END = re.compile(rf"{_LAW_NUMBER}{_S}\Z")
 _LAW_NUMBER_OPENS = re.compile(rf"{_S}{_LAW_NUMBER}")  # (at a bracket's start)
 
 
+# …and an instrument named with its number but no year (「熊谷市規則第12号」, 「総務省告示第123号」, 「条例第30号」):
+# never the act, whose number is written with its year
+_INSTRUMENT_NUMBER_AT_END = re.compile(
+    rf"(?<![{_W}])[{_W}]{{0,20}}?(?:条{_S}例|規{_S}則|規{_S}程|要{_S}綱|告{_S}示|訓{_S}令|政{_S}令|省{_S}令|府{_S}令|命{_S}令|通{_S}知|通{_S}達)"
+    rf"{_S}第{_S}{_NUM}{_S}号{_S}\Z"
+)
+
+
 def _law_by_number(text: str, k: int) -> LawExpr | None:
     """The law or instrument whose number ends at ``k``, or None."""
     m = _LAW_NUMBER_AT_END.search(text, max(0, k - 48), k)
     if m is None:
-        return None
+        m = _INSTRUMENT_NUMBER_AT_END.search(text, max(0, k - 40), k)
+        return None if m is None else LawExpr(m.start(), k, "".join(m.group().split()), LawKind.OTHER, None)
     name = "".join(m.group().split())
     try:
         act = (

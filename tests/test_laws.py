@@ -94,6 +94,12 @@ OTHERS = [
     "平成26年内閣府・総務省令第7号別表第二",
     "（昭和42年法律第81号）別表第一の1の項",  # in a bracket, whatever stands before it
     "住民基本台帳（昭和42年法律第81号）別表第一の1の項",
+    # …or an instrument by its number with no year (they were rewritten under assume_law, the act's name inserted)
+    "総務省告示第123号別表第二の4の項",
+    "熊谷市規則第12号別表第二の3の項",
+    "熊谷市条例第30号の別表第一の3の項",
+    "熊谷市規則第12号第3条及び別表第二の3の項",
+    "熊谷市規則第12号（熊谷市個人番号の利用に関する条例施行規則）別表第二の3の項",
     # …or a place in the text: the document's own table
     "次の別表第一のとおり",
     "下記別表第二の3の項を参照",
