@@ -1167,6 +1167,13 @@ class LawIndex:
                 return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
                 e = LawExpr(m.start(), k, m.group(), LawKind.OTHER, None)
+        if e is not None and e.kind is LawKind.UNKNOWN and e.basis is None:
+            # 法 that no definition ties to a law (「住民基本台帳法第30条の15及び法別表第二」): another law named before it
+            # in the sentence is not overridden by an assumption, as for a table with no law at all
+            self._asked_joined = True  # (not remembered: read beyond the text the memo keys on)
+            prior = self._in_sentence(e.start, after() if callable(after) else after)
+            if prior.expr is not None and prior.expr.kind is LawKind.OTHER:
+                return prior
         if e is not None:
             if via != "adjacent":
                 return Binding(e, via)

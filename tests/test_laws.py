@@ -211,6 +211,22 @@ def test_a_law_named_earlier_in_the_sentence_is_reported_not_assumed_away() -> N
     assert rewrite("・住民基本台帳法第7条\n・別表第一の16の項", assume_law=True).text == "・住民基本台帳法第7条\n・別表の24の項"
 
 
+@pytest.mark.parametrize("text", ["住民基本台帳法第30条の15第1項及び法別表第二の27の項", "住民基本台帳法に基づき、法別表第二の27の項"])
+def test_an_undefined_ho_after_another_law_in_the_sentence_is_reported_not_assumed(text: str) -> None:
+    """法 that no definition ties to a law is assumed the act's only when no other law is named before it in its
+    sentence, as a table with no law at all is (it was rewritten under assume_law)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"] and "住民基本台帳法" in result.findings[0].message
+    # …with the act named before it, or alone, or in another sentence, it is assumed as before
+    for act_text, expected in [
+        ("番号法に基づき、法別表第二の27の項", "番号法に基づき、法第19条第8号に基づく主務省令第2条の表の48の項"),
+        ("法別表第二の27の項", "法第19条第8号に基づく主務省令第2条の表の48の項"),
+        ("住民基本台帳法に基づく。法別表第二の27の項", "住民基本台帳法に基づく。法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ]:
+        assert rewrite(act_text, assume_law=True).text == expected
+
+
 def test_same_law_is_the_last_law_at_the_same_or_an_outer_depth() -> None:
     index = LawIndex("番号法（生活保護法を準用する。）の規定により同法別表")
     same = [e for e in index.expressions() if e.name == "同法"][0]
