@@ -1066,6 +1066,7 @@ class LawIndex:
         written_end = -1
         opened = False  # walked out of a bracket that the table opens
         bracketed: LawExpr | None = None  # the law a bracket right before the table names (its number, or its name)
+        noted_before = False  # a bracket stands right before the joining word walked back over
         while k > 0:
             ch = text[k - 1]
             if ch in "）)":
@@ -1086,6 +1087,14 @@ class LawIndex:
                     elif note is not None and note[1] == k:
                         bracketed = note[0]
                 k = self._back(o)
+                if noted_before and joined is not None and k > 0:
+                    # a table with a note in brackets before the joining word (「住民基本台帳法別表第一の1の項（番号法
+                    # 別表第二の27の項）及び別表第二」): joined to that table, not to the one in its note
+                    self._asked_joined = True
+                    prior = joined(k)
+                    if prior is not None:
+                        return Binding(None, "joined", inherited=prior)
+                noted_before = False
                 continue
             if ch == "の" and not used_no:
                 used_no = True
@@ -1139,6 +1148,7 @@ class LawIndex:
                     ):
                         k = j
                         via = "articles"
+                        noted_before = text[j - 1] in "）)"
                         continue
             break
         e = self.expression_ending_at(k) if k > 0 else None

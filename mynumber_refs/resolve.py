@@ -458,8 +458,12 @@ def _find(
     last_end = 0  # where the last anchored citation ends, and its law (the act's or not): a table
     last_law: _Law | None = None  # joined to it (「…の項及び別表第二」) shares it
 
+    # …and of every anchored citation, by where it ends: a table joined to one with a note in brackets after it
+    # (「住民基本台帳法別表第一の1の項（番号法別表第二の27の項）及び別表第二」) is joined to it, not to the note's table
+    law_by_end: dict[int, _Law] = {}
+
     def joined(end: int) -> _Law | None:
-        return last_law if end == last_end else None
+        return last_law if end == last_end else law_by_end.get(end)
 
     last_was_table = False  # the last anchored citation is a table's (a note after an order's title is its own)
 
@@ -482,6 +486,7 @@ def _find(
         except _Malformed as bad:  # reported where the act's table is cited; left as written
             law = _law_of(laws.bind(bad.start, joined=joined, after=functools.partial(ends.last, bad.start)), bad.start, assume_law)
             last_end, last_law, last_was_table = bad.end, law, True
+            law_by_end[last_end] = last_law
             ends.push(bad.end)
             if not law.other and law.basis is not None:
                 keep(bad.start, bad.end, Finding(bad.start, bad.end, text[bad.start : bad.end], F.MALFORMED, F.message(F.MALFORMED)))
@@ -509,6 +514,7 @@ def _find(
             # looks no further back than its end
             law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
             last_end, last_law, last_was_table = renamed_order.end(), law, False
+            law_by_end[last_end] = last_law
             ends.push(last_end)
             taken_until = renamed_order.end()
             keep(c_start, c_end, orders=True, rows_pass=True)
@@ -544,6 +550,7 @@ def _find(
         if not joined_before or noted is not None:  # (a run starts at a table not joined to the one before)
             unnamed_run = []
         last_end, last_law = (c_end if noted is None else noted[1]), (bound if parsed.same_table else law)
+        law_by_end[last_end] = last_law
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None

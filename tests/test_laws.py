@@ -438,6 +438,22 @@ def test_a_bracket_after_joined_tables_names_the_law_of_them_all(
         assert result.text == text
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([n for n in OTHER_NAMES if n != "同令"]), st.sampled_from(["別表第一の1の項", "別表第一", "別表第二の4の項"]),
+       st.sampled_from(["番号法別表第二の27の項", "番号法別表第一の16の項", "番号法第19条第8号"]), st.sampled_from(JOINERS),
+       st.sampled_from(["別表第二の3の項", "別表第一", "別表第二"]), st.booleans())
+def test_a_table_joined_to_another_laws_table_with_a_note_is_that_laws(
+    name: str, first: str, note: str, joiner: str, last: str, assume: bool
+) -> None:
+    """「住民基本台帳法別表第一の1の項（番号法別表第二の27の項）及び別表第二の3の項」: the last table is joined to the
+    other law's table before the bracket, not to the act's table in its note (it was rewritten under assume_law,
+    the act's name inserted)."""
+    text = f"{name}{first}（{note}）{joiner}{last}"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text.endswith(f"）{joiner}{last}"), (text, result.text)
+    assert result.text.startswith(f"{name}{first}（")
+
+
 @pytest.mark.parametrize("text", [
     "別表第一の16の項（住民基本台帳法による事務）",  # a note on what the row is about, not whose table it is
     "別表第二の27の項（別表第二主務省令第２条）",  # a reference into the order, not a law
