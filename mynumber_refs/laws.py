@@ -338,7 +338,8 @@ class Binding(NamedTuple):
     ``via`` is ``"adjacent"`` (the law stands right before the table, bracketed insertions
     aside), ``"articles"`` (an article list joined to the table stands between), ``"bracket"``
     (the table opens a bracket right after the law's provision), ``"joined"`` (joined to a table
-    cited just before), ``"sentence"`` (named earlier in the sentence), ``"pointer"`` (a word that
+    cited just before), ``"sentence"`` (named earlier in the sentence), ``"after"`` (nothing named between it and
+    the table cited before it in its sentence), ``"pointer"`` (a word that
     points back, 「上記別表第一」: whose table it is, is not established) or ``"none"``.
     ``written_end`` is where the written law ends with its insertions (the table's own 'law' part);
     -1 unless ``via == "adjacent"``.
@@ -355,6 +356,8 @@ class Binding(NamedTuple):
 
 
 NO_LAW = Binding(None, "none")
+# …nothing before the table in its sentence back to the table cited before it (whose law went with that table)
+AFTER_TABLE = Binding(None, "after")
 _WALKED = frozenset({"adjacent", "articles", "bracket"})  # bindings found by the walk back from the table
 
 
@@ -1231,7 +1234,9 @@ class LawIndex:
                     if held and e.kind is not LawKind.OTHER:
                         return NO_LAW
                     return Binding(self.resolved(e), "sentence")
-            if depth == 0 or lo <= after:
+            if lo <= after and after > 0:
+                return AFTER_TABLE  # (the caller knows whose that table is)
+            if depth == 0:
                 return NO_LAW
             # the window ends inside a closed bracket: skip it whole, and go on before it
             opener = self._enclosing_open(outer, outer)

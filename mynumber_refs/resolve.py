@@ -112,6 +112,8 @@ class _Law(NamedTuple):
 
 
 _SPAN = operator.attrgetter("start", "end")
+# the last character of a law's or instrument's name, or of its number (法, 法律, 令, 規則, 条例 …, 第12号)
+_LAW_NAME_LAST = frozenset("律法令則例程綱領示号")
 
 
 class _Kept(NamedTuple):
@@ -519,8 +521,15 @@ def _find(
             taken_until = renamed_order.end()
             keep(c_start, c_end, orders=True, rows_pass=True)
             continue
-        law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start), noted=note_of),
-                      c_start, assume_law)
+        binding = laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start), noted=note_of)
+        law = _law_of(binding, c_start, assume_law)
+        if binding.via == "after" and law.basis is LawBasis.ASSUMED:
+            # nothing named between it and the table cited before it in its sentence: when that table is another law's
+            # (「番号法施行令別表第二の3の項に規定する事務であって、別表第二の27の項」), that law is named earlier in the
+            # sentence, and the assumption does not override it
+            prev = law_by_end.get(ends.last(c_start))
+            if prev is not None and prev.other and prev.via != "pointer" and (prev.other_name or "?")[-1] in _LAW_NAME_LAST:
+                law = _Law(None, None, c_start, other=True, span=prev.span, via="sentence", other_name=prev.other_name)
         if law.basis is LawBasis.ASSUMED and law.via == "none" and text.rfind("\n", max(0, c_start - 600), c_start) != -1:
             heading = laws.law_of_heading(c_start)
             if heading is not None and heading.kind is LawKind.OTHER:

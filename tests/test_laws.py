@@ -211,6 +211,26 @@ def test_a_law_named_earlier_in_the_sentence_is_reported_not_assumed_away() -> N
     assert rewrite("・住民基本台帳法第7条\n・別表第一の16の項", assume_law=True).text == "・住民基本台帳法第7条\n・別表の24の項"
 
 
+@pytest.mark.parametrize(("text", "law"), [
+    ("番号法施行令別表第二の3の項に規定する事務であって、別表第二の27の項に掲げるもの", "番号法施行令"),
+    ("住民基本台帳法別表第一の1の項に規定する事務であって、別表第二の4の項に掲げるもの", "住民基本台帳法"),
+    ("総務省告示第123号別表第一に掲げる事務のうち、別表第二の4の項", "総務省告示第123号"),
+])
+def test_a_table_after_another_laws_table_in_the_sentence_is_reported_not_assumed(text: str, law: str) -> None:
+    """The law of another law's table cited earlier in the sentence is named before the table too: the assumption
+    does not override it (the table was rewritten under assume_law, since that law went with the first table)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"] and law in result.findings[0].message
+    # …after the act's table, or in the next sentence, the assumption applies as before
+    assert rewrite("番号法別表第一の16の項に規定する事務であって、別表第二の27の項に掲げるもの", assume_law=True).text == (
+        "番号法別表の24の項に規定する事務であって、番号法第19条第8号に基づく主務省令第2条の表の48の項に掲げるもの"
+    )
+    assert rewrite("住民基本台帳法別表第一の1の項に規定する事務。別表第二の27の項", assume_law=True).text == (
+        "住民基本台帳法別表第一の1の項に規定する事務。番号利用法第19条第8号に基づく主務省令第2条の表の48の項"
+    )
+
+
 @pytest.mark.parametrize("text", ["住民基本台帳法第30条の15第1項及び法別表第二の27の項", "住民基本台帳法に基づき、法別表第二の27の項"])
 def test_an_undefined_ho_after_another_law_in_the_sentence_is_reported_not_assumed(text: str) -> None:
     """法 that no definition ties to a law is assumed the act's only when no other law is named before it in its
