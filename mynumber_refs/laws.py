@@ -152,11 +152,11 @@ _DOCUMENT_BEFORE_TABLE = re.compile(
 _HEADING_LINE = re.compile(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
     r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*)"
-    r"[【［\[〔]?[ \t\u3000]*|[【［\[〔][ \t\u3000]*)"
-    r"(?P<name>[^\n。、]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕]?[ \t\u3000]*\r?\Z"
+    r"[【［\[〔＜〈《<]?[ \t\u3000]*|[【［\[〔＜〈《<][ \t\u3000]*)"
+    r"(?P<name>[^\n。、]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
-_HEADING_START = re.compile(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔■□◆◇◎]")
+_HEADING_START = re.compile(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]")
 _HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
 # A line with no numbering that holds nothing but a law's name, perhaps after a label (「住民基本台帳法」, 「根拠法令：
 # …条例」), heads the lines below it as a numbered heading does; the candidates are the lines that end as a name does
@@ -168,6 +168,7 @@ _PLAIN_HEADING_LINE = re.compile(
 )
 _PLAIN_HEADING_END = re.compile(r"[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?[ \t\u3000]*\r?\n")
 _HEADING_LINES = 8
+_HEADING_JOINS = re.compile(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
     "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE + _LABEL_WORDS_BEFORE_TABLE)
@@ -717,8 +718,7 @@ class LawIndex:
             if any(a in text[end:line_start] for a in self.aliases):
                 return None  # a line between that names the act: the section's tables may be its
             name = m.group("name")
-            # (read as a text of its own: 「住民基本台帳法関係」 goes on past the name as one word)
-            e = LawIndex(name, self.aliases).expression_ending_at(len(name))
+            e = self._law_named_alone(name)
             at = start + m.start("name")
             if not numbered and e is not None and e.start == 0:
                 whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)
@@ -731,6 +731,21 @@ class LawIndex:
                 return None  # a heading of something else
             return e._replace(start=at, end=at + len(name))
         return None
+
+    def _law_named_alone(self, name: str) -> LawExpr | None:
+        """The law ``name`` is, read as a text of its own (「住民基本台帳法関係」 goes on past the name as one word), or
+        None; several other laws joined (「地方税法及び地方税法施行令」) are one law of theirs, the joined names."""
+        e = LawIndex(name, self.aliases).expression_ending_at(len(name))
+        if e is not None and e.start == 0:
+            return e
+        parts = _HEADING_JOINS.split(name)
+        if len(parts) < 2:
+            return None
+        for part in parts:
+            p = LawIndex(part, self.aliases).expression_ending_at(len(part))
+            if p is None or p.start != 0 or p.kind is not LawKind.OTHER:
+                return None
+        return LawExpr(0, len(name), name, LawKind.OTHER, None)
 
     def law_noted_after(self, end: int) -> tuple[LawExpr, int] | None:
         """The law named by a bracket right after a table that ends at ``end`` and holds nothing but

@@ -1003,6 +1003,10 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "根拠法令：熊谷市個人番号の利用に関する条例\n・別表第一の3の項",
     "■根拠法令\n熊谷市個人番号の利用に関する条例\n・別表第一の3の項",
     "◆住民基本台帳法\n・別表第一の1の項",
+    # …in ＜＞〈〉《》, and several other laws together
+    "＜住民基本台帳法関係＞\n別表第一の1の項",
+    "地方税法及び地方税法施行令\n・別表第一の1の項",
+    "（２）地方税法・地方税法施行令\n・別表第一の1の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1024,6 +1028,8 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("根拠法令：番号法\n・別表第一の16の項", "根拠法令：番号法\n・別表の24の項"),
     ("◆住民基本台帳法\n・別表第一の1の項\n◆番号法\n・別表第一の16の項", "◆住民基本台帳法\n・別表第一の1の項\n◆番号法\n・別表の24の項"),
     ("事務の内容\n・住民の届出に基づく方法\n・別表第一の16の項", "事務の内容\n・住民の届出に基づく方法\n・別表の24の項"),
+    # laws together with the act: the section's tables may be the act's
+    ("住民基本台帳法、番号法\n・別表第一の16の項", "住民基本台帳法、番号法\n・別表の24の項"),
 ])
 def test_a_heading_of_the_act_or_of_anything_else_leaves_the_assumption(text: str, expected: str) -> None:
     assert rewrite(text, assume_law=True).text == expected
