@@ -82,8 +82,9 @@ _W = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc\uff21-\uff3a\uff41-\uff5a"
 # What a name of a law or instrument ends with
 _SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
-# 条例別表第1, 同法別表); not before a number (「法律第27号」 is a law's number, not a name)
-_END = rf"(?:(?![{_W}])|(?=[第別]))(?!{_S}第{_S}{_NUM}{_S}号)"
+# 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME); not
+# before a number (「法律第27号」 is a law's number, not a name)
+_END = rf"(?:(?![{_W}])|(?=[第別中上]|所定))(?!{_S}第{_S}{_NUM}{_S}号)"
 # (matched where a word begins: after a character that is not a name's, or after an order's name)
 _NAME = re.compile(rf"[{_W}]{{0,40}}?{_SUFFIX}{_END}")
 # Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
@@ -168,6 +169,8 @@ _PLAIN_HEADING_LINE = re.compile(
 )
 _PLAIN_HEADING_END = re.compile(r"[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?[ \t\u3000]*\r?\n")
 _HEADING_LINES = 8
+# Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
+_IN_NAME = ("所定", "中", "上")
 _HEADING_JOINS = re.compile(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
@@ -620,7 +623,7 @@ class LawIndex:
             return None
         if k < len(text):
             nxt = text[k]
-            if nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k):
+            if nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k) and not text.startswith(_IN_NAME, k):
                 return None  # the word goes on (an order's name ends a word: 「…に基づく主務省令一覧」)
             if nxt in " \u3000" and k + 1 < len(text) and text[k + 1] in _WORD_CHARS and text[k + 1] not in "第別" and (
                 k >= 2 and text[k - 2] in " \u3000"
@@ -1114,6 +1117,13 @@ class LawIndex:
                         return Binding(None, "joined", inherited=prior)
                 noted_before = False
                 continue
+            if ch in "中上定" and text.endswith(_IN_NAME, 0, k):
+                # 「住民基本台帳法中別表第一」, 「…法上の別表第一」, 「…法所定の別表第一」: a place in the law named before it
+                word = next(w for w in _IN_NAME if text.endswith(w, 0, k))
+                if self.expression_ending_at(k - len(word)) is not None:
+                    k -= len(word)
+                    via = "articles" if via == "adjacent" else via  # (the word is no part of the table's citation)
+                    continue
             if ch == "の" and not used_no:
                 used_no = True
                 k = self._back(k - 1)

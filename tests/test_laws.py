@@ -94,6 +94,11 @@ OTHERS = [
     "平成26年内閣府・総務省令第7号別表第二",
     "（昭和42年法律第81号）別表第一の1の項",  # in a bracket, whatever stands before it
     "住民基本台帳（昭和42年法律第81号）別表第一の1の項",
+    # a place in the law named before the table: 中, 上の, 所定の (they were rewritten under assume_law)
+    "住民基本台帳法中別表第一の1の項",
+    "住民基本台帳法上の別表第一の1の項",
+    "住民基本台帳法所定の別表第一の1の項",
+    "熊谷市個人番号の利用に関する条例中別表第1の3の項",
     # …or an instrument by its number with no year (they were rewritten under assume_law, the act's name inserted)
     "総務省告示第123号別表第二の4の項",
     "熊谷市規則第12号別表第二の3の項",
@@ -209,6 +214,14 @@ def test_a_law_named_earlier_in_the_sentence_is_reported_not_assumed_away() -> N
     assert rewrite("住民基本台帳法第7条による。別表第一の16の項", assume_law=True).text == "住民基本台帳法第7条による。別表の24の項"
     # a new bulleted item is a new sentence
     assert rewrite("・住民基本台帳法第7条\n・別表第一の16の項", assume_law=True).text == "・住民基本台帳法第7条\n・別表の24の項"
+
+
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_table_in_the_act_named_with_a_place_word_is_the_acts(assume: bool) -> None:
+    """「番号法中別表第一」, 「番号法上の別表第二」: the act is named before the table (they were rewritten only when
+    assumed)."""
+    assert rewrite("番号法中別表第一の16の項", assume_law=assume).text == "番号法中別表の24の項"
+    assert rewrite("番号法上の別表第二", assume_law=assume).text == "番号法上の番号法第19条第8号に基づく主務省令第2条の表"
 
 
 @pytest.mark.parametrize(("text", "law"), [
