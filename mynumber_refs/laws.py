@@ -1232,12 +1232,19 @@ class LawIndex:
             lo = max(0, hi - budget, after)
             depth = 0
             outer = -1  # the outermost closing bracket not yet matched in the window
+            label = -1  # the opener of a line that is one bracket (「（住民基本台帳法に基づく提供）」): read as a label
             for p, e, mark in self._expressions_back(hi, lo):
                 if mark in ("）", ")"):
+                    if depth == 0 and label == -1:
+                        label = self._label_line(p, pos)
+                        if label != -1:
+                            continue
                     if depth == 0:
                         outer = p
                     depth += 1
                 elif mark in ("（", "("):
+                    if p == label:
+                        continue
                     if depth == 0:
                         if held:
                             return NO_LAW
@@ -1269,6 +1276,20 @@ class LawIndex:
             if opener < after or budget <= 0:  # also -1: a blank line, or no opener at all
                 return NO_LAW
             hi = opener
+
+
+    def _label_line(self, close: int, pos: int) -> int:
+        """The opener of the bracket closed at ``close`` when that bracket is a line of its own before the line of
+        ``pos`` (a label above the lines it heads, 「（住民基本台帳法に基づく提供）\n別表第一の1の項」, read as one in
+        【】 is); -1 otherwise."""
+        text = self.text
+        nl = text.find("\n", close, pos)
+        if nl == -1 or text[close + 1 : nl].strip(_WS):
+            return -1
+        opener = self._enclosing_open(close, close)
+        if opener == -1 or text[text.rfind("\n", 0, opener) + 1 : opener].strip(_WS):
+            return -1
+        return opener
 
 
 class _Brackets:

@@ -1020,6 +1020,9 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "＜住民基本台帳法関係＞\n別表第一の1の項",
     "地方税法及び地方税法施行令\n・別表第一の1の項",
     "（２）地方税法・地方税法施行令\n・別表第一の1の項",
+    # a line that is one bracket is a label of the lines below it, read as one in 【】 is
+    "（住民基本台帳法に基づく提供）\n別表第一の1の項",
+    "（市条例（熊谷市個人番号の利用に関する条例）に基づく庁内連携）\n別表第2の3の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1043,6 +1046,9 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("事務の内容\n・住民の届出に基づく方法\n・別表第一の16の項", "事務の内容\n・住民の届出に基づく方法\n・別表の24の項"),
     # laws together with the act: the section's tables may be the act's
     ("住民基本台帳法、番号法\n・別表第一の16の項", "住民基本台帳法、番号法\n・別表の24の項"),
+    ("（番号法に基づく情報提供）\n別表第二の27の項", "（番号法に基づく情報提供）\n番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法に基づく事務（住民基本台帳法に規定する事務を除く。）\n別表第一の16の項",
+     "番号法に基づく事務（住民基本台帳法に規定する事務を除く。）\n別表の24の項"),  # a bracket in a line: skipped
 ])
 def test_a_heading_of_the_act_or_of_anything_else_leaves_the_assumption(text: str, expected: str) -> None:
     assert rewrite(text, assume_law=True).text == expected
