@@ -1287,7 +1287,8 @@ class LawIndex:
         if nl == -1 or text[close + 1 : nl].strip(_WS):
             return -1
         opener = self._enclosing_open(close, close)
-        if opener == -1 or text[text.rfind("\n", 0, opener) + 1 : opener].strip(_WS):
+        line = text.rfind("\n", max(0, opener - 40), opener)  # (only spaces may stand before it on its line)
+        if opener == -1 or (line == -1 and opener > 40) or text[line + 1 : opener].strip(_WS):
             return -1
         return opener
 
