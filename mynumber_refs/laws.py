@@ -940,6 +940,21 @@ class LawIndex:
     def _pending(e: LawExpr) -> bool:
         return e.name == "同法" and e.basis is LawBasis.SAME_LAW and e.kind is LawKind.UNKNOWN
 
+    def described(self, name: str, start: int, end: int) -> str:
+        """How a finding names the law expression ``name`` at ``start..end``: 同法 and a defined term with the law
+        they stand for (「同法＝住民基本台帳法」, 「法＝住民基本台帳法」), any other name as written."""
+        law: LawExpr | None = None
+        if name == "同法":
+            e = self._raw_at(end)
+            seen = 0
+            while e is not None and e.name == "同法" and seen < 8:  # (a run of 同法: back to the name it carries)
+                e, seen = self._antecedent(e), seen + 1
+            law = e
+        else:
+            d = self._definition_of(name, start)
+            law = d.law if d is not None and d.term == name else None
+        return f"{name}＝{law.name}" if law is not None and law.name != name else name
+
     def _antecedent(self, e: LawExpr) -> LawExpr | None:
         """The law (…法, …法律, or a name of the act) 同法 ``e`` refers back to, as written: the
         nearest before it that no closed bracket holds, within SAME_LAW_REACH characters."""

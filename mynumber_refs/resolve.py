@@ -581,7 +581,10 @@ def _find(
             other = None
             if law.via == "sentence":  # another law named earlier in the sentence: say why it is left
                 c = place(rel, offset, text, passage=passages.start(c_start))
-                other = _finding(c, F.LAW_OTHER, law=law.other_name or "?")
+                other_law = law.other_name or "?"
+                if law.span is not None:  # (同法 and a defined term with the law they stand for)
+                    other_law = laws.described(other_law, *law.span)
+                other = _finding(c, F.LAW_OTHER, law=other_law)
             elif law.via == "heading":  # the heading of its section names another law
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_HEADING.format(law=law.other_name or "?"),

@@ -216,6 +216,18 @@ def test_a_law_named_earlier_in_the_sentence_is_reported_not_assumed_away() -> N
     assert rewrite("・住民基本台帳法第7条\n・別表第一の16の項", assume_law=True).text == "・住民基本台帳法第7条\n・別表の24の項"
 
 
+@pytest.mark.parametrize(("text", "named"), [
+    ("住民基本台帳法に基づく事務。\n同法第30条の9に基づき、別表第一の1の項", "同法＝住民基本台帳法"),
+    ("住民基本台帳法（以下「法」という。）\n\n・事務の内容\n法第30条の9に基づき、別表第一の1の項", "法＝住民基本台帳法"),
+    ("住民基本台帳法第7条に基づき、別表第一の1の項", "（住民基本台帳法）"),
+])
+def test_law_other_names_the_law_a_same_law_or_a_term_stands_for(text: str, named: str) -> None:
+    """The law-other message said only 「同法」 or 「法」: it now says which law they stand for."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"] and named in result.findings[0].message
+
+
 @pytest.mark.parametrize("assume", [False, True])
 def test_a_table_in_the_act_named_with_a_place_word_is_the_acts(assume: bool) -> None:
     """「番号法中別表第一」, 「番号法上の別表第二」: the act is named before the table (they were rewritten only when
