@@ -196,6 +196,11 @@ _INSTRUMENT_NUMBER_AT_END = re.compile(
 )
 
 
+_NUMBER_END = re.compile("号")
+# how a law's number (not an instrument's) ends: 「…法律第81号」
+_LAW_NUMBER_TAIL = re.compile(rf"法律第{_NUM}号\Z")
+
+
 def _law_by_number(text: str, k: int) -> LawExpr | None:
     """The law or instrument whose number ends at ``k``, or None."""
     m = _LAW_NUMBER_AT_END.search(text, max(0, k - 48), k)
@@ -432,6 +437,7 @@ class LawIndex:
         self._term_ends: dict[str, list[int]] = {}  # the ends of each term's definitions, in order
         self._quotes: list[tuple[int, int]] = []  # the terms' own spans in their definitions
         self._same_law: dict[int, LawExpr] = {}
+        self._numbered_at: dict[int, LawExpr | None] = {}  # instruments named by their number (see _instrument_numbered_at)
         # bindings decided by the text right before a table alone (see bind), by that text
         self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, str, int | None, LawKind | None]] = {}
         self._asked_joined = False  # the last walk asked the caller, or read beyond the memo's key: not remembered
@@ -887,8 +893,24 @@ class LawIndex:
             e = self._raw_at(m.end())
             if e is not None:
                 events.append((e.end - 1, e, ""))
+        for m in _NUMBER_END.finditer(text, lo, pos):
+            e = self._instrument_numbered_at(m.end())
+            if e is not None:
+                events.append((e.end - 1, e, ""))
         events.sort(key=lambda ev: ev[0], reverse=True)
         return events
+
+    def _instrument_numbered_at(self, k: int) -> LawExpr | None:
+        """An order, rule, ordinance or notice named by its number ending at ``k`` (「平成27年総務省告示第123号」,
+        「熊谷市規則第12号」), or None; a law's number (法律第N号) is not read here: an amending act's number stands
+        in sentences about the act's own tables (「令和5年法律第48号の施行に伴い、別表第一…」)."""
+        if k in self._numbered_at:
+            return self._numbered_at[k]
+        e = _law_by_number(self.text, k)
+        if e is not None and (e.kind is not LawKind.OTHER or _LAW_NUMBER_TAIL.search(e.name)):
+            e = None
+        self._numbered_at[k] = e
+        return e
 
     # ------------------------------------------------------------------ 同法
     def same_law_would_take(self, pos: int) -> bool:

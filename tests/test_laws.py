@@ -240,6 +240,9 @@ def test_a_table_in_the_act_named_with_a_place_word_is_the_acts(assume: bool) ->
     ("番号法施行令別表第二の3の項に規定する事務であって、別表第二の27の項に掲げるもの", "番号法施行令"),
     ("住民基本台帳法別表第一の1の項に規定する事務であって、別表第二の4の項に掲げるもの", "住民基本台帳法"),
     ("総務省告示第123号別表第一に掲げる事務のうち、別表第二の4の項", "総務省告示第123号"),
+    # an instrument named by its number earlier in the sentence (they were rewritten under assume_law)
+    ("平成27年総務省告示第123号に基づき、別表第二の4の項", "平成27年総務省告示第123号"),
+    ("熊谷市規則第12号に定める別表第二の3の項", "熊谷市規則第12号"),
 ])
 def test_a_table_after_another_laws_table_in_the_sentence_is_reported_not_assumed(text: str, law: str) -> None:
     """The law of another law's table cited earlier in the sentence is named before the table too: the assumption
@@ -253,6 +256,10 @@ def test_a_table_after_another_laws_table_in_the_sentence_is_reported_not_assume
     )
     assert rewrite("住民基本台帳法別表第一の1の項に規定する事務。別表第二の27の項", assume_law=True).text == (
         "住民基本台帳法別表第一の1の項に規定する事務。番号利用法第19条第8号に基づく主務省令第2条の表の48の項"
+    )
+    # a law's number is not read so: the amending act's stands in sentences about the act's own tables
+    assert rewrite("令和5年法律第48号の施行に伴い、別表第一の16の項", assume_law=True).text == (
+        "令和5年法律第48号の施行に伴い、別表の24の項"
     )
 
 
