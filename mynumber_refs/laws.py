@@ -167,7 +167,11 @@ _PLAIN_HEADING_LINE = re.compile(
     rf"[ \t\u3000]*[：:][ \t\u3000]*)?(?P<name>[{_W}][^\n。、：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
-_PLAIN_HEADING_END = re.compile(r"[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?[ \t\u3000]*\r?\n")
+_PLAIN_HEADING_END = re.compile(
+    r"(?:[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?|[条項号）)])[ \t\u3000]*\r?\n"
+)
+# (…and a law's provision with its caption: 「住民基本台帳法第30条の10（機構保存本人確認情報の提供）」)
+_CAPTION_TAIL = re.compile(r"[（(][^（）()\n]{1,30}[）)]\Z")
 _HEADING_LINES = 8
 # Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
 _IN_NAME = ("所定", "中", "上")
@@ -743,10 +747,19 @@ class LawIndex:
 
     def _law_named_alone(self, name: str) -> LawExpr | None:
         """The law ``name`` is, read as a text of its own (「住民基本台帳法関係」 goes on past the name as one word), or
-        None; several other laws joined (「地方税法及び地方税法施行令」) are one law of theirs, the joined names."""
-        e = LawIndex(name, self.aliases).expression_ending_at(len(name))
+        None; a law's provisions with their caption (「住民基本台帳法第30条の10（…の提供）」) are that law's; several other
+        laws joined (「地方税法及び地方税法施行令」) are one law of theirs, the joined names."""
+        alone = LawIndex(name, self.aliases)
+        e = alone.expression_ending_at(len(name))
         if e is not None and e.start == 0:
-            return e
+            # (an order of the act's tables, 「別表第二主務省令」, is no other law's: it heads nothing, as the act does not)
+            return None if alone.order_name_ends_at(len(name)) else e
+        bare = _CAPTION_TAIL.sub("", name)
+        k = provisions_before(bare, len(bare))
+        if 0 < k < len(bare):  # a law's provisions, perhaps with a caption: 「住民基本台帳法第30条の10（…の提供）」
+            alone = LawIndex(bare[:k], self.aliases)
+            e = alone.expression_ending_at(k)
+            return e if e is not None and e.start == 0 and not alone.order_name_ends_at(k) else None
         parts = _HEADING_JOINS.split(name)
         if len(parts) < 2:
             return None
