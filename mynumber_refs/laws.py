@@ -1327,7 +1327,6 @@ class LawIndex:
                 return NO_LAW
             hi = opener
 
-
     def _label_line(self, close: int, pos: int) -> int:
         """The opener of the bracket closed at ``close`` when that bracket is a line of its own before the line of
         ``pos`` (a label above the lines it heads, 「（住民基本台帳法に基づく提供）\n別表第一の1の項」, read as one in
