@@ -198,6 +198,14 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
     nothing more to do)."""
     if ctx.same_law_would_take(c.end):
         return ""  # (whatever law the citation has: 「別表6項（番号法）及び別表第二同法別表第二」, fuzzer seed 51515)
+    k = c.start
+    while k > 0 and ctx.text[k - 1] in _SPACES:
+        k -= 1
+    if ctx.laws().expression_ending_at(k) is not None:
+        # a law's name written right before it, whatever law it names (「同法別表第二の27の項（番号法）」, a 同法 with
+        # nothing before it to take, the bracket giving the table's law): a name added would be glued after it
+        # (「同法番号法第19条第8号…」), the first name no longer read as written (found by Hypothesis)
+        return ""
     if c.law_span is not None and c.law_span[0] >= c.end:
         # named in the bracket after it (「別表第二（番号法）」, 「（根拠法令：番号法第19条第8号）」): the new name still
         # needs the act's before 第19条第8号, or it would read as the document's own article (or, before 「（平成25年

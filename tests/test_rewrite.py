@@ -290,6 +290,9 @@ def _same_law_readings(text: str) -> dict[int, tuple[object, object]]:
 # (found by tools/fuzz_invariants.py, seed 51515: the second run read 同法 as the inserted 番号法)
 @example("別表6項（番号法）及び別表第二同法別表第二", False)
 @example("別表第一の16の項（番号法）及び別表第二。同法別表第二の27の項", False)
+# a 同法 with nothing to take right before a table whose bracket names the act: no name glued after it
+# (found by Hypothesis: 「同法番号法第19条第8号…」)
+@example("同法別表第二の27の項（番号法）", False)
 def test_rewriting_never_changes_what_a_same_law_reference_means(text: str, assume: bool) -> None:
     """Every 「同法」 of the text names the same law after the rewrite as before (the act's name is
     not inserted where a 同法 after it would take it for its antecedent), and a second run
@@ -890,6 +893,19 @@ def test_bulleted_rows_change_as_the_same_rows_in_one_list(rows: list[str]) -> N
     new_inline = re.search(r"別表の(\S+)の項", inline.text)
     assert new_inline is not None
     assert sorted(new_bulleted) == sorted(new_inline.group(1).split("、"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("同法別表第二の27の項（番号法）", "同法第19条第8号に基づく主務省令第2条の表の48の項（番号法）"),
+    ("同法　別表第二（番号法第19条第8号）", "同法　第19条第8号に基づく主務省令第2条の表（番号法第19条第8号）"),
+    ("別表第二の27の項（番号法）", "番号法第19条第8号に基づく主務省令第2条の表の48の項（番号法）"),  # (no name before it)
+])
+def test_no_name_is_inserted_right_after_a_laws_name(text: str, expected: str) -> None:
+    """A table whose law the bracket after it gives, with a law's name (a 同法 with nothing to take) written right
+    before it: the act's name is not glued after that name (「同法番号法第19条第8号…」)."""
+    result = rewrite(text)
+    assert result.text == expected
+    assert rewrite(result.text).edits == ()
 
 
 # ------------------------------------------------------------------ the provision joined to 別表第二
