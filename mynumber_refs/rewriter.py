@@ -300,13 +300,19 @@ def _names_network_table(c: Citation) -> bool:
     return named and c.part("provision") is None
 
 
+# 第19条第7号, also in the shorthand without 第 (「19条7号」, 「第19条7号」) that texts use as often (「番号法19条7号
+# 別表第二」 is read so); never the end of a longer number (「第119条第7号」, 「百十九条七号」)
+_NETWORK_ITEM_WORDS = (
+    rf"(?:第[\s{INVISIBLE}]*)?(?<![0-9０-９〇一二三四五六七八九十百千])(?:19|１９|十九)[\s{INVISIBLE}]*条"
+    rf"[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?(?P<n>7|７|七)[\s{INVISIBLE}]*号"
+)
 # 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021
 # renumbering and as 第8号 since (the new order is 「…第十九条第八号に基づく…命令」): a 第19条第7号 joined
 # right before the table is that provision.  Joined: by 及び, 並びに, 、 or the bracket the table opens, by
 # a phrase that makes it the table's basis (「の規定による」, 「に基づき、」, 「により」, 「に規定する」), or by
 # nothing but a short note in brackets (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
 _NETWORK_ITEM_JOINED = re.compile(
-    rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号[\s{INVISIBLE}]*"
+    rf"{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*"
     rf"(?:(?:[（(][^（）()「」『』\n]{{1,60}}[）)][\s{INVISIBLE}]*)?"
     rf"(?:及[\s{INVISIBLE}]*び|並[\s{INVISIBLE}]*び[\s{INVISIBLE}]*に|[、，,]|[（(]"
     rf"|(?:の[\s{INVISIBLE}]*規[\s{INVISIBLE}]*定[\s{INVISIBLE}]*)?に[\s{INVISIBLE}]*(?:よ[\s{INVISIBLE}]*(?:る|り|っ[\s{INVISIBLE}]*て)|基[\s{INVISIBLE}]*づ[\s{INVISIBLE}]*(?:く|き|い[\s{INVISIBLE}]*て))[\s{INVISIBLE}]*[、，,]?"
@@ -315,7 +321,7 @@ _NETWORK_ITEM_JOINED = re.compile(
 )
 _NETWORK_ITEM_REACH = 120
 _NETWORK_ITEM_NOTED = re.compile(
-    rf"[\s{INVISIBLE}]*(?:[（(][^（）()]*[）)][\s{INVISIBLE}]*)?第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号[\s{INVISIBLE}]*[）)]"
+    rf"[\s{INVISIBLE}]*(?:[（(][^（）()]*[）)][\s{INVISIBLE}]*)?{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*[）)]"
 )
 _EIGHT = {"7": "8", "７": "８", "七": "八"}
 
@@ -1275,7 +1281,7 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
 
 
 # the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)
-_NETWORK_ITEM = re.compile(rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号")
+_NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 
 
 # The article a table of the act belongs to, 第9条 (第1項) for 別表第一 and 第19条 (第7号, 第8号) for 別表第二,

@@ -916,22 +916,25 @@ _NETWORK_DIGITS = {"half": ("19", "7", "8", "27", "48"), "full": ("１９", "７
 
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(sorted(_NETWORK_DIGITS)), st.sampled_from(["及び", "並びに", "、", "（"]), st.booleans(),
-       st.sampled_from(["番号法", "番号利用法"]), st.booleans())
+       st.sampled_from(["番号法", "番号利用法"]), st.booleans(), st.booleans())
 def test_the_network_provision_joined_to_the_second_table_is_renumbered_with_it(
-    style: str, joiner: str, with_row: bool, law: str, unmappable: bool
+    style: str, joiner: str, with_row: bool, law: str, unmappable: bool, shorthand: bool
 ) -> None:
     """「番号法第19条第7号及び別表第二」: the 第7号 joined to the table is its provision (as in 「第19条第7号
     別表第二」), so it becomes 第8号 with the table: never an old 号 beside the new name, and nothing
-    changes when the table stays as written."""
+    changes when the table stays as written.  So does the shorthand without 第 (「番号法19条7号及び別表第二」;
+    half-width or full-width digits: a law's name is not read before kanji ones, 「番号法十九条七号」, and the law
+    of a table in the bracket after a shorthand provision is assumed: 「番号法19条7号（別表第二）」)."""
     art, old, new, row, new_row = _NETWORK_DIGITS[style]
+    dai = "" if shorthand and style != "kanji" else "第"
     rows = ("の99999の項" if unmappable else f"の{row}の項") if with_row else ""
-    text = f"{law}第{art}条第{old}号{joiner}別表第二{rows}" + ("）" if joiner == "（" else "") + "により提供する。"
-    result = rewrite(text)
+    text = f"{law}{dai}{art}条{dai}{old}号{joiner}別表第二{rows}" + ("）" if joiner == "（" else "") + "により提供する。"
+    result = rewrite(text, assume_law=not dai and joiner == "（")
     if with_row and unmappable:
         assert result.text == text
         return
-    assert result.text.startswith(f"{law}第{art}条第{new}号{joiner}")
-    assert f"第{old}号" not in result.text and "別表第二" not in result.text
+    assert result.text.startswith(f"{law}{dai}{art}条{dai}{new}号{joiner}")
+    assert f"条{dai}{old}号" not in result.text and "別表第二" not in result.text
     if with_row:
         assert f"の{new_row}の項" in result.text
     assert rewrite(result.text).edits == ()
@@ -959,6 +962,36 @@ def test_the_network_provision_before_a_note_or_a_basis_phrase_is_renumbered_wit
     kept = text.replace("別表第二の27の項", "別表第二の99999の項").replace("別表第二\n", "別表第二の99999の項\n")
     if kept != text:
         assert rewrite(kept).text == kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法19条7号及び別表第二", "番号法19条8号及び番号法第19条第8号に基づく主務省令第2条の表"),
+    ("番号法19条7号、別表第二の27の項", "番号法19条8号、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第19条7号の規定により、別表第二の27の項", "番号法第19条8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法１９条７号に規定する別表第二", "番号法１９条８号に規定する番号法第１９条第８号に基づく主務省令第２条の表"),
+    # (not the end of a longer number, nor another law's)
+    ("番号法第119条第7号及び別表第二", "番号法第119条第7号及び番号法第19条第8号に基づく主務省令第2条の表"),
+    ("住民基本台帳法19条7号及び番号法別表第二", "住民基本台帳法19条7号及び番号法第19条第8号に基づく主務省令第2条の表"),
+])
+def test_the_network_provision_in_shorthand_is_renumbered_with_its_table(text: str, expected: str) -> None:
+    """「番号法19条7号及び別表第二」: the provision written without 第 is the same 第19条第7号; it changes with the
+    table joined to it (it stood beside the new name: 「番号法19条7号及び番号法第19条第8号に基づく…」)."""
+    assert rewrite(text).text == expected
+    assert rewrite(expected).edits == ()
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("番号法別表第二の27の項（番号法19条7号）", "number-after-table"),
+    ("番号法別表第二の27の項（十九条七号）", "number-after-table"),
+    ("番号法別表第二の27の項及び１９条７号", "number-after-table"),
+    ("番号法19条7号に規定する情報提供ネットワークシステム（番号法別表第二の27の項）", "number-before-table"),
+])
+def test_the_network_provision_in_shorthand_apart_from_the_table_keeps_it(text: str, reason: str) -> None:
+    """An old 19条7号 written without 第 in the sentence of a 別表第二 and not joined to it: as 第19条第7号, the table
+    is kept (the new name would stand beside the old 号) and reported."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == [reason]
 
 
 @pytest.mark.parametrize("text", [
