@@ -1003,12 +1003,17 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
 # (however long: a rewrite inside the bracket changes its length, never whether it names a table)
 _TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
 # 「主務省令第20条」 not named as the new order (「…第19条第8号に基づく主務省令第50条」; 「…27の項に基づく主務省令
-# 第20条」 is the old one's)
-# (主 first: one C-level search with a literal first character)
+# 第20条」 is the old one's), and so an order named by nothing but a bare word, 「省令第20条」, 「命令第20条」, 「同省令
+# 第20条」, 「同令第20条」 (after an old table, the order it has; 同省令 and the like would take the new name's
+# 主務省令 for theirs): not the end of an instrument's own name (「総務省令」, 「番号法省令」, a name's character
+# right before it) nor the new order (「…第19条第8号に基づく命令」, 「…の提供に関する命令」)
 # (a bracket may give the old order's number: 「主務省令（平成26年内閣府・総務省令第7号）第20条」)
 _OLD_ORDER_NUMBER_BRACKET = rf"(?:[（(]{_GAP}平{_GAP}成[^（）()\n]{{1,40}}[）)]{_GAP})?"
+_NAME_CHAR = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc0-9０-９A-Za-zＡ-Ｚａ-ｚ"
 _BARE_ORDER_ARTICLE = re.compile(
-    rf"主(?<!号に基づく主)(?<!号に基づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
+    rf"(?:主(?<!号に基づく主)(?<!号に基づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令"
+    rf"|(?<![{_NAME_CHAR}])(?:同{_GAP}(?:省{_GAP}|命{_GAP})?令|省{_GAP}令|(?<!号に基づく)(?<!提供に関する)命{_GAP}令))"
+    rf"{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:の{_GAP})?(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
 # right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」),
 # also joined by a phrase (「同表に係る主務省令第20条」, 「同表に基づく…」, 「同表に規定する…」)

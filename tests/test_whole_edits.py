@@ -106,6 +106,64 @@ def test_an_article_of_the_order_named_only_shumu_shorei_keeps_the_old_table(tex
     assert rewrite(other, assume_law=True).text != other
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("番号法別表第二の27の項及び省令第20条", "number-after-table"),
+    ("番号法別表第二の27の項（省令第２０条第１号）", "number-after-table"),
+    ("番号法別表第二の27の項及び命令第20条", "number-after-table"),
+    ("番号法別表第二の27の項並びに同項に係る命令の第20条", "number-after-table"),
+    ("番号法別表第二の27の項及び同省令第20条", "number-after-table"),  # (同省令 would take the new name's 主務省令)
+    ("番号法別表第二の27の項に係る同令第20条", "number-after-table"),
+    ("番号法別表第一の16の項及び省令第16条", "number-after-table"),
+    ("省令第20条及び番号法別表第二の27の項", "number-before-table"),
+    ("同命令第20条、番号法別表第二の27の項", "number-before-table"),
+])
+def test_an_article_of_an_order_named_by_a_bare_word_keeps_the_old_table(text: str, reason: str) -> None:
+    """「別表第二の27の項及び省令第20条」: an order named by nothing but 省令, 命令, 同省令 or 同令 beside an old table
+    is its order, as 「主務省令」 is, whose articles follow the old rows; renamed, the table would leave an old
+    article beside the new name (and 同省令 would then take the new name's 主務省令)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == [reason]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第二の27の項", "番号法別表第一の16の項", "番号法別表第二"]),
+    st.lists(st.sampled_from(["及び", "並びに", "、", "（", "に係る", "同項に係る", "の", "　"]), min_size=1, max_size=3),
+    st.sampled_from(["主務省令", "省令", "命令", "同省令", "同命令", "同令"]),
+    st.sampled_from(["", "の"]),
+    st.sampled_from(["第20条", "第２０条", "20条第1号", "第二十条"]),
+)
+def test_no_new_name_stands_beside_an_article_of_an_order_named_by_a_bare_word(
+    table: str, glue: list[str], order: str, of: str, article: str
+) -> None:
+    """After an old table in its clause, an article of an order named by a bare word is the old order's: the
+    table is never renamed above it."""
+    text = table + "".join(glue) + order + of + article
+    if re.search(r"別表第二[の\s]*主務省令", text):
+        return  # 「番号法別表第二の主務省令第20条」: the old order's title and its article, rewritten together
+    result = rewrite(text, assume_law=True)
+    assert result.text == text, result.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an instrument's own name ending in 省令 or 令
+    ("番号法別表第二の27の項及び番号法施行令第20条", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び番号法施行令第20条"),
+    ("番号法別表第一の16の項及び総務省令第16条", "番号法別表の24の項及び総務省令第16条"),
+    # the new order, named by its provision or its formal name
+    ("番号法別表第二の27の項及び番号法第19条第8号に基づく命令第50条",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項及び番号法第19条第8号に基づく命令第50条"),
+    ("番号法別表第二の27の項（行政手続における特定の個人を識別するための番号の利用等に関する法律第十九条第八号に基づく"
+     "利用特定個人情報の提供に関する命令第50条）",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項（行政手続における特定の個人を識別するための番号の利用等に関する"
+     "法律第十九条第八号に基づく利用特定個人情報の提供に関する命令第50条）"),
+])
+def test_an_article_of_a_named_instrument_or_the_new_order_does_not_keep_the_table(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
 @pytest.mark.parametrize("text", [
     "番号法別表第二の27の項及び同表主務省令第20条",
     "番号法別表第二の27の項及び同表の主務省令第２０条",
