@@ -93,6 +93,7 @@ class _Context:
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
     citations: Sequence[Citation] = ()  # every citation found, in text order
     orphans: Sequence[Finding] = ()  # the row lists that hang on no table (no-antecedent), in text order
+    item_starts: Sequence[int] = ()  # where every citation and finding the finder reported starts, in order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[set[int]] = attrs.field(factory=list)
     network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
@@ -1230,21 +1231,30 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
 _SAME_ROW_COLUMN = re.compile(
     rf"同{_ANY_GAP}項{_ANY_GAP}の{_ANY_GAP}(?P<col>(?:上|中|下|左|右|第{_ANY_GAP}(?:[一二三四五六七八九]|[1-9１-９])){_ANY_GAP}欄)"
 )
+# a column named by its place (上欄, 下欄 …), as the old 別表第一 named its two; the new tables number theirs
+# (the new 別表 has 第一欄 and 第二欄, 第2条の表 第一欄 to 第四欄), so no such column is one of theirs
+_PLACE_COLUMN = re.compile(rf"[上中下左右]{_ANY_GAP}欄")
 
 
 def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
-    """A column of the rows ``c`` names, named through 同項 in its clause (「別表第一の16の項（同項の下欄）」), as a
-    finding: the old table's columns are not the new one's (the new 別表 has 第一欄 and 第二欄), so the name
-    is kept with it, as a column written with the rows is (「16の項の下欄」, ``column-reference``)."""
-    if c.kind is not CitationKind.TABLE or not c.rows:
+    """A column in the clause of ``c`` that the rename would leave beside the new name, as a finding: a column of
+    the rows it names, named through 同項 (「別表第一の16の項（同項の下欄）」), and, after an old table, any
+    column named by its place (「別表第一の16の項（下欄）」, 「別表第一、下欄」, 「16の項に規定する下欄の事務」),
+    which no new table has.  The name is kept with it, as with a column written with the rows (「16の項の下欄」,
+    ``column-reference``)."""
+    if c.kind is not CitationKind.TABLE and c.kind is not CitationKind.ROW_LIST:
         return None
     text = ctx.text
     reach = min(len(text), c.end + _CLAUSE_REACH)
-    same = text.find("同", c.end, reach)
-    if same == -1:
-        return None
     stop = _CLAUSE_END.search(text, c.end, reach)
-    m = _SAME_ROW_COLUMN.search(text, same, stop.start() if stop is not None else reach)
+    end = stop.start() if stop is not None else reach
+    same = text.find("同", c.end, end) if c.rows and c.kind is CitationKind.TABLE else -1
+    m = _SAME_ROW_COLUMN.search(text, same, end) if same != -1 else None
+    if m is None and text.find("欄", c.end, end) != -1 and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)):
+        # (up to the next citation or finding: a column after it is that one's, 「別表第一（16の項）下欄」 the list's)
+        i = bisect.bisect_left(ctx.item_starts, c.end)
+        upto = ctx.item_starts[i] if i < len(ctx.item_starts) and ctx.item_starts[i] < end else end
+        m = next((k for k in _PLACE_COLUMN.finditer(text, c.end, upto) if not ctx.covered(k.start())), None)
     if m is None:
         return None
     return _finding(c, F.COLUMN_REFERENCE, column="".join(m.group(0).split()))
@@ -1674,7 +1684,8 @@ def _rewrite(
     # a number another law's table or list holds is read too (「…16の項、住民基本台帳法（27、28の項）」)
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
                    citations=[i for i in items if isinstance(i, Citation)],
-                   orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT])
+                   orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT],
+                   item_starts=sorted(i.start for i in items))
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     groups = _groups(text, items)

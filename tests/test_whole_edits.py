@@ -686,6 +686,50 @@ def test_a_column_named_through_doukou_keeps_the_table(text: str) -> None:
     assert [f.reason for f in result.findings] == ["column-reference"]
 
 
+@pytest.mark.parametrize("text", [
+    "番号法別表第一の16の項（下欄）",
+    "番号法別表第一の16の項【下欄】",
+    "番号法別表第一（下欄）",
+    "番号法別表第一、下欄",
+    "番号法別表第一の16の項に掲げる事務（下欄）",
+    "番号法別表第一の16の項に規定する下欄の事務",
+    "番号法別表第二の27の項（上欄）",
+])
+def test_a_column_named_by_its_place_after_an_old_table_keeps_it(text: str) -> None:
+    """「別表第一の16の項（下欄）」: the old 別表第一 named its columns 上欄 and 下欄; the new 別表 numbers them (第一欄,
+    第二欄), so renamed (「別表の24の項（下欄）」) the table would stand beside a column it does not have.  Kept, as
+    「16の項の下欄」 is (column-reference)."""
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["column-reference"]
+    assert "下欄" in result.findings[0].message or "上欄" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # another law's table and its column: the clause of the act's table ends at it
+    ("番号法別表第一の16の項（住民基本台帳法別表第一の上欄）", "番号法別表の24の項（住民基本台帳法別表第一の上欄）"),
+    # a criterion on a numbered column of 別表第二, which 第2条の表 numbers the same
+    ("番号法別表第二の27の項（第三欄が市町村長）", "番号法第19条第8号に基づく主務省令第2条の表の48の項（第三欄が市町村長）"),
+    # a column in another sentence
+    ("番号法別表第一の16の項。下欄の事務", "番号法別表の24の項。下欄の事務"),
+])
+def test_a_column_of_another_table_or_sentence_does_not_keep_the_table(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一の16の項", "番号法別表第一", "番号法別表第二の27の項", "番号法別表第一の16の項及び20の項"]),
+    st.lists(st.sampled_from(["（", "【", "、", "の", "に掲げる", "に規定する", "事務", "　", "のうち"]), max_size=3),
+    st.sampled_from(["上欄", "下欄", "上 欄"]),
+)
+def test_no_new_name_stands_beside_a_column_named_by_its_place(table: str, glue: list[str], column: str) -> None:
+    text = table + "".join(glue) + column + "に掲げる事務"
+    result = rewrite(text)
+    assert result.text == text, result.text
+    assert "column-reference" in {f.reason for f in result.findings}
+
+
 @pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060"])
 def test_an_invisible_character_does_not_cut_the_network_item_from_its_table(invisible: str) -> None:
     for text in (f"番号法第19条第7号{invisible}及び別表第二", f"番号法第19条第7号及び{invisible}別表第二"):
