@@ -644,10 +644,26 @@ def test_rows_hanging_on_two_tables_are_kept_as_of_neither(text: str) -> None:
     assert "rows-of-which-table" in [f.reason for f in result.findings]
 
 
+@pytest.mark.parametrize("text", [
+    "番号法別表第一及び別表第二\n・27の項", "番号法別表第一及び別表第二\n27の項", "番号法別表第一及び別表第二\n・項番27",
+    "番号法別表第一及び別表第二\t項番\t27", "番号法別表第一、別表第二\t27の項",
+])
+def test_one_row_under_two_tables_is_kept_as_of_neither(text: str) -> None:
+    """One row under two tables named without rows (on the next line, in a list, in the next cell) is a list under
+    a heading naming both, as a bracket after them is (「別表第一及び別表第二（27の項）」): it was mapped through the
+    second table (「…第2条の表\n・48の項」), though it may be the first's (別表第一の27の項 is 別表の40の項)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert "rows-of-which-table" in [f.reason for f in result.findings]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法別表第二（27の項）及び別表第一（16の項）", "番号法第19条第8号に基づく主務省令第2条の表（48の項）及び別表（24の項）"),
     ("番号法別表第一及び別表第二の27の項", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
     ("番号法別表第一、別表第二。同表の27の項", "番号法別表、番号法第19条第8号に基づく主務省令第2条の表。同表の48の項"),
+    # joined by の across a line break, or under the second table only (the first names its own rows)
+    ("番号法別表第一及び別表第二の\n27の項", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の\n48の項"),
+    ("番号法別表第一の16の項及び別表第二\n・27の項", "番号法別表の24の項及び番号法第19条第8号に基づく主務省令第2条の表\n・48の項"),
 ])
 def test_rows_of_one_named_table_are_still_rewritten(text: str, expected: str) -> None:
     result = rewrite(text, assume_law=True)
