@@ -635,6 +635,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         unread = (
             _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
             or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_with_other_table(ctx, c)
+            or _unread_after_joined_table(ctx, c)
         )
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
@@ -938,11 +939,12 @@ def _continues_numbering(text: str, n: int) -> bool:
     )
 
 
-def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
+def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) -> Finding | None:
     """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
     in its clause any row reference; past the clause, up to the next table named, one written with 項.
     After an old table, an old order's article in its clause counts too (「主務省令第20条」, 「（２７条１号）」,
-    「２７条１号ハ」: :data:`_BARE_ORDER_ARTICLE`, :func:`_unnamed_order_refs`)."""
+    「２７条１号ハ」: :data:`_BARE_ORDER_ARTICLE`, :func:`_unnamed_order_refs`).  The finding is ``report``'s
+    when given (a citation before ``c`` that the number keeps too)."""
     text = ctx.text
     candidates: list[tuple[int, int]] = []
     for m in (_NUMBER_RIGHT_AFTER.match(text, c.end), _NUMBER_AFTER_NOTE.match(text, c.end)):
@@ -995,10 +997,40 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
             candidates.append((m.start("n"), m.end()))
     for start, stop_at in sorted(candidates):
         if not ctx.covered(start):
-            following = "".join(text[c.end : stop_at].split())
+            owner = report or c
+            following = "".join(text[owner.end : stop_at].split())
             following = following if len(following) <= 40 else "…" + following[-39:]
-            return _finding(c, F.NUMBER_AFTER, following=following)
+            return _finding(owner, F.NUMBER_AFTER, following=following)
     return None
+
+
+# two tables joined as one list (「別表第一及び別表第二」, 「別表第一、別表第二」)
+_TABLES_JOINED = re.compile(rf"{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|又{_ANY_GAP}は|と|[、，,・／/]){_ANY_GAP}")
+
+
+def _unread_after_joined_table(ctx: _Context, c: Citation) -> Finding | None:
+    """After an old table named without rows and joined to another named next without rows (「別表第一及び別表第二：
+    27の項」, 「別表第一、別表第二\n27」), a number after the second that no citation read, as a finding for the
+    first: it may be a row of either table, as rows after 「別表第一及び第二」 are, so the first is kept with the
+    second (renamed alone, 「別表及び別表第二：27の項」 would leave an old row beside the new 別表)."""
+    if c.kind is not CitationKind.TABLE or c.rows or c.tables or c.table_basis is TableBasis.ANTECEDENT:
+        return None
+    if c.table not in OLD_TABLES:
+        return None
+    i = bisect.bisect_left(ctx.citations, c.end, key=lambda o: o.start)
+    if i == len(ctx.citations):
+        return None
+    o = ctx.citations[i]
+    if (
+        o.kind is not CitationKind.TABLE or o.rows or o.tables or o.table_basis is TableBasis.ANTECEDENT
+        or o.table not in OLD_TABLES or o.table is c.table
+    ):
+        return None
+    joined = _TABLES_JOINED.match(ctx.text, c.end)
+    start = o.part("law") or o.part("table")
+    if joined is None or start is None or joined.end() != start.start:
+        return None
+    return _unread_after(ctx, o, report=c)
 
 
 # (however long: a rewrite inside the bracket changes its length, never whether it names a table)

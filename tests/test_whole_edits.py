@@ -657,6 +657,19 @@ def test_one_row_under_two_tables_is_kept_as_of_neither(text: str) -> None:
     assert "rows-of-which-table" in [f.reason for f in result.findings]
 
 
+@pytest.mark.parametrize("text", [
+    "番号法別表第一及び別表第二：27の項", "番号法別表第一及び別表第二（27）", "番号法別表第一、別表第二\n27",
+    "番号法別表第二及び別表第一：16の項", "番号法別表第一及び同法別表第二の2",
+])
+def test_an_unread_number_after_two_joined_tables_keeps_both(text: str) -> None:
+    """「別表第一及び別表第二：27の項」: the number after the second table was not read, so the second is kept; it
+    may be a row of the first as well (as rows after 「別表第一及び第二」 are), so the first is kept too.  Renamed
+    alone it left 「番号法別表及び別表第二：27の項」, an old row beside the new 別表."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["number-after-table", "number-after-table"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法別表第二（27の項）及び別表第一（16の項）", "番号法第19条第8号に基づく主務省令第2条の表（48の項）及び別表（24の項）"),
     ("番号法別表第一及び別表第二の27の項", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
@@ -664,6 +677,9 @@ def test_one_row_under_two_tables_is_kept_as_of_neither(text: str) -> None:
     # joined by の across a line break, or under the second table only (the first names its own rows)
     ("番号法別表第一及び別表第二の\n27の項", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の\n48の項"),
     ("番号法別表第一の16の項及び別表第二\n・27の項", "番号法別表の24の項及び番号法第19条第8号に基づく主務省令第2条の表\n・48の項"),
+    # two tables with nothing after them, or a row read as the second's
+    ("番号法別表第一及び別表第二に基づく。", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表に基づく。"),
+    ("番号法別表第一及び別表第二の項番27", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の項番48"),
 ])
 def test_rows_of_one_named_table_are_still_rewritten(text: str, expected: str) -> None:
     result = rewrite(text, assume_law=True)
