@@ -672,6 +672,9 @@ _NAME_TAIL = re.compile(
 )
 
 
+_TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
+
+
 def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept with the text of the cell that holds
     their rows.
@@ -691,11 +694,22 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
         return list(edits), []
     from ..model import CitationKind, Order
 
+    # the names without rows that end the cell, and those joined to them as one list (「番号法別表第一及び別表第二」 |
+    # 「27」: the rows may be either table's, so the first is kept with the second)
+    at_end: list[Any] = []
+    for named in sorted({id(e.citation): e.citation for e in edits if e.citation is not None}.values(), key=lambda o: -o.start):
+        if named.rows:
+            continue
+        if _NAME_TAIL.match(unit.text, named.end) or (
+            named.kind is CitationKind.TABLE and at_end and at_end[-1].kind is CitationKind.TABLE
+            and _TABLES_JOINED.fullmatch(unit.text, named.end, at_end[-1].start)
+        ):
+            at_end.append(named)
     kept_groups: dict[int, Edit] = {}
     kept_by: dict[int, str] = {}
     for e in edits:
         c = e.citation
-        if c is None or c.rows or not _NAME_TAIL.match(unit.text, c.end):
+        if c is None or not any(c is k for k in at_end):
             continue
         # a table's rows, or an old order's article (「番号法別表第二主務省令」 | 「第２０条」: its title renamed
         # over the old article), in the next cell
