@@ -801,6 +801,47 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
     return [e for e in edits if edit_group(e) not in kept_groups], sorted(out.values())
 
 
+# the act's old network provision ending the cell to the left, joined to the cell (「番号法第19条第7号」, 「19条7号及び」,
+# 「第19条第7号の規定による」); never the end of a longer number (「第119条第7号」)
+_NETWORK_ITEM_END = re.compile(
+    r"(?:第[\s]*|(?<![0-9０-９〇一二三四五六七八九十百千]))(?:19|１９|十九)[\s]*条[\s]*(?:第[\s]*)?(?:7|７|七)[\s]*号"
+    r"[\s]*(?:及び|並びに|[、，,])?[\s]*\Z"
+)
+_PROVISION_PHRASE = re.compile(r"[\s]*(?:の規定)?(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
+
+
+def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """The edits of a table cell that may apply, and those kept because the cell to the left ends with the act's
+    old 第19条第7号 (「番号法第19条第7号」 | 「別表第二の27の項」): the cell's 別表第二 (or the old order's title)
+    would be renamed to the order of 第19条第8号 beside the old 号, which no edit of this cell can renumber.  Kept
+    with their groups, as in a text where a 第19条第7号 stands apart from its table (``number-before-table``).
+    Another law's 第19条第7号 (「住民基本台帳法第19条第7号」) does not count."""
+    from ..model import CitationKind, Order, Table, TableBasis
+
+    before = unit.before.rstrip()
+    phrase = _PROVISION_PHRASE.search(before)
+    if phrase is not None:
+        before = before[: phrase.start()]
+    item = _NETWORK_ITEM_END.search(before)
+    if item is None:
+        return list(edits), []
+    left = law_left_of_cell(unit)
+    if left is not None and not left[1]:
+        return list(edits), []
+    kept_groups: dict[int, Edit] = {}
+    for e in edits:
+        c = e.citation
+        if c is None or edit_group(e) in kept_groups:
+            continue
+        if (
+            c.kind is CitationKind.TABLE and c.table_basis is not TableBasis.ANTECEDENT and c.part("provision") is None
+            and Table.BEPPYO2 in (c.tables or (c.table,))
+        ) or (c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE and c.part("provision") is None):
+            kept_groups[edit_group(e)] = e
+    preceding = "".join(unit.before.split())[-40:]
+    return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
+
+
 def terms_defined_as_other_laws(texts: Iterable[str]) -> dict[str, str]:
     """The terms the document's texts define as another law (「住民基本台帳法（以下「法」という。）」,
     「「法」とは、住民基本台帳法をいう。」), each with that law's name: a term that some text defines as
@@ -922,6 +963,12 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                 loc = unit.locate(e.start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
                                                   F.NUMBER_AFTER, F.message(F.NUMBER_AFTER, following=following), None, []))
+        if unit.before and edits:  # 「番号法第19条第7号」 | 「別表第二の27の項」: the old 号 beside the new name
+            edits, kept = network_item_left_of_cell(unit, edits)
+            for e, preceding in kept:
+                loc = unit.locate(e.start)
+                findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
+                                                  F.NUMBER_BEFORE, F.message(F.NUMBER_BEFORE, preceding=preceding), None, []))
         skipped = doc.apply(index, edits) if edits else []
         skipped_ids = {id(x) for s in skipped for x in (s.edit, *s.covers)}
         applied = [e for e in edits if id(e) not in skipped_ids]
