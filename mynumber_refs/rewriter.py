@@ -1305,8 +1305,13 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
     """After an old order's title, or its articles, past its clause up to the next table or order named (at most
     :data:`_CLAUSE_REACH` characters): 同令 (同命令, 同省令) with an article, or after its articles 同条 with a 号,
     as a finding.  They name the old order, whose articles follow the old rows: renamed, the title would give them
-    the new order's numbers (「…主務省令第２０条。同令第２１条」)."""
-    if c.order not in (Order.OLD_EXCHANGE, Order.OLD_USES) or c.kind not in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS):
+    the new order's numbers (「…主務省令第２０条。同令第２１条」).  So after 別表第二, whose new name names the new
+    order (「…第19条第8号に基づく主務省令第2条の表」), and after 同表 renumbered with it: 同令 or 同省令 would take the
+    new order for theirs (「番号法別表第二の27の項。同省令第20条」)."""
+    to_order = c.kind is CitationKind.TABLE and Table.BEPPYO2 in (c.tables or (c.table,))
+    if not to_order and (
+        c.order not in (Order.OLD_EXCHANGE, Order.OLD_USES) or c.kind not in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS)
+    ):
         return None
     text = ctx.text
     reach = min(len(text), c.end + _CLAUSE_REACH)

@@ -1058,6 +1058,30 @@ def test_doorei_without_an_article_or_of_another_order_does_not_keep_the_title(t
 
 
 @pytest.mark.parametrize(("text", "reasons"), [
+    ("番号法別表第二の27の項。同省令第20条", ["number-after-table"]),
+    ("番号法別表第二に基づく照会。同令第２０条第１号", ["number-after-table"]),
+    ("番号法別表第二の27の項。同表の28の項。同命令第20条", ["dependent-kept", "number-after-table"]),
+])
+def test_doorei_in_a_later_sentence_keeps_a_second_table_renamed_to_the_new_order(text: str, reasons: list[str]) -> None:
+    """「番号法別表第二の27の項。同省令第20条」: the new name of 別表第二 names the new order (「…第19条第8号に基づく
+    主務省令第2条の表」), which a later 同省令 (同令, 同命令) would then take for its own: its article would become
+    the new order's.  Kept, as after an old order's title."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == reasons
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 別表第一's new name names no order; another order named in between is 同令's
+    ("番号法別表第一の16の項。同省令第20条", "番号法別表の24の項。同省令第20条"),
+    ("番号法別表第二の27の項。住民基本台帳法施行令第5条。同令第2条",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項。住民基本台帳法施行令第5条。同令第2条"),
+])
+def test_doorei_after_another_order_or_a_first_table_does_not_keep_it(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize(("text", "reasons"), [
     ("27及び28（番号法別表第二の項）", ["number-before-table"]),
     ("２７、２８（番号法別表第二の項）", ["number-before-table"]),
     ("（27の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
