@@ -95,7 +95,8 @@ class _Context:
     orphans: Sequence[Finding] = ()  # the row lists that hang on no table (no-antecedent), in text order
     item_starts: Sequence[int] = ()  # where every citation and finding the finder reported starts, in order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
-    found_network_items: list[set[int]] = attrs.field(factory=list)
+    found_network_items: list[dict[int, int]] = attrs.field(factory=list)  # (its digit: where its citation starts)
+    kept_starts: set[int] = attrs.field(factory=set)  # where the citations planned so far that stay as written start
     network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
 
     def unread_between(self, ch: str, lo: int, hi: int) -> int:
@@ -1457,7 +1458,8 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
         return None
     if not ctx.found_network_items:  # the ones joined to a table or title, found once for every citation
         ctx.found_network_items.append({
-            m.start("n") for m in (_network_item_of(ctx, o) for o in ctx.citations if _names_network_table(o)) if m is not None
+            m.start("n"): o.start
+            for o, m in ((o, _network_item_of(ctx, o)) for o in ctx.citations if _names_network_table(o)) if m is not None
         })
     joined = ctx.found_network_items[0]
     start = lo
@@ -1468,8 +1470,12 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
     renumbered = {e.start for e in plan.edits}
     for m in _NETWORK_ITEM.finditer(text, start, end):
         n = m.start("n")
-        if c.start <= m.start() < c.end or n in renumbered or n in joined or ctx.covered(m.start()):
+        if c.start <= m.start() < c.end or n in renumbered or ctx.covered(m.start()):
             continue
+        owner = joined.get(n)
+        if owner is not None and not (owner < c.start and owner in ctx.kept_starts):
+            continue  # (joined to a table renumbered with it; not one before this one that stays as written:
+            # 「番号法第19条第7号、別表第二の99の項及び別表第二の27の項」 keeps its old 号 with the first)
         law = ctx.laws().bind(m.start()).expr
         if law is not None and law.kind is LawKind.OTHER:
             continue
@@ -1732,6 +1738,8 @@ def _rewrite(
             continue
         ctx.group[0] = groups[i]  # the plan's edits carry their group
         plans[i] = plan_citation(ctx, item)
+        if not plans[i].ok:
+            ctx.kept_starts.add(item.start)
     ctx.group[0] = None
     if rederive is not None:  # lists derived from the law's content replace their renumbering
         from .rederive import plan_rederived

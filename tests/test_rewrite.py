@@ -965,6 +965,26 @@ def test_the_network_provision_before_a_note_or_a_basis_phrase_is_renumbered_wit
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # joined to a table before it that stays as written (its row is not established): its 号 stays old, so the
+    # next table in the sentence is kept too
+    ("番号法第19条第7号、別表第二の99の項及び別表第二の27の項", None),
+    ("番号法第19条第7号及び別表第二の99の項並びに同法別表第二の27の項", None),
+    # …and where it is renumbered with its table, the next table goes too
+    ("番号法第19条第7号及び別表第二の27の項並びに別表第二の28の項",
+     "番号法第19条第8号及び番号法第19条第8号に基づく主務省令第2条の表の48の項並びに番号法第19条第8号に基づく主務省令第2条の表の49の項"),
+])
+def test_a_network_item_joined_to_a_kept_table_keeps_the_next_table_of_its_sentence(text: str, expected: str | None) -> None:
+    """「番号法第19条第7号、別表第二の99の項及び別表第二の27の項」: the 第7号 belongs to the first table, which stays
+    as written and keeps it; the second was renamed (「…番号法第19条第8号に基づく…の48の項」) beside that old 号."""
+    result = rewrite(text)
+    if expected is None:
+        assert result.text == text
+        assert "number-before-table" in {f.reason for f in result.findings}
+    else:
+        assert result.text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("番号法19条7号及び別表第二", "番号法19条8号及び番号法第19条第8号に基づく主務省令第2条の表"),
     ("番号法19条7号、別表第二の27の項", "番号法19条8号、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
     ("番号法第19条7号の規定により、別表第二の27の項", "番号法第19条8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
