@@ -303,9 +303,11 @@ def _names_network_table(c: Citation) -> bool:
 
 
 # 第19条第7号, also in the shorthand without 第 (「19条7号」, 「第19条7号」) that texts use as often (「番号法19条7号
-# 別表第二」 is read so); never the end of a longer number (「第119条第7号」, 「百十九条七号」)
+# 別表第二」 is read so), and broken inside its number as PDF text is (「第1\n9条」); never the end of a longer number
+# (「第119条第7号」, 「百十九条七号」)
 _NETWORK_ITEM_WORDS = (
-    rf"(?:第[\s{INVISIBLE}]*)?(?<![0-9０-９〇一二三四五六七八九十百千])(?:19|１９|十九)[\s{INVISIBLE}]*条"
+    rf"(?:第[\s{INVISIBLE}]*)?(?<![0-9０-９〇一二三四五六七八九十百千])"
+    rf"(?:1[\s{INVISIBLE}]*9|１[\s{INVISIBLE}]*９|十[\s{INVISIBLE}]*九)[\s{INVISIBLE}]*条"
     rf"[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?(?P<n>7|７|七)[\s{INVISIBLE}]*号"
 )
 # 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021

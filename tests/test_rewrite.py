@@ -989,6 +989,9 @@ def test_a_network_item_joined_to_a_kept_table_keeps_the_next_table_of_its_sente
     ("番号法19条7号、別表第二の27の項", "番号法19条8号、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
     ("番号法第19条7号の規定により、別表第二の27の項", "番号法第19条8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
     ("番号法１９条７号に規定する別表第二", "番号法１９条８号に規定する番号法第１９条第８号に基づく主務省令第２条の表"),
+    # broken inside its number, as PDF text is
+    ("番号法第1\n9条第7号及び別表第二", "番号法第1\n9条第8号及び番号法第19条第8号に基づく主務省令第2条の表"),
+    ("番号法第１\n９条第７号、別表第二の２７の項", "番号法第１\n９条第８号、番号法第１９条第８号に基づく主務省令第２条の表の４８の項"),
     # (not the end of a longer number, nor another law's)
     ("番号法第119条第7号及び別表第二", "番号法第119条第7号及び番号法第19条第8号に基づく主務省令第2条の表"),
     ("住民基本台帳法19条7号及び番号法別表第二", "住民基本台帳法19条7号及び番号法第19条第8号に基づく主務省令第2条の表"),
@@ -1005,6 +1008,7 @@ def test_the_network_provision_in_shorthand_is_renumbered_with_its_table(text: s
     ("番号法別表第二の27の項（十九条七号）", "number-after-table"),
     ("番号法別表第二の27の項及び１９条７号", "number-after-table"),
     ("番号法19条7号に規定する情報提供ネットワークシステム（番号法別表第二の27の項）", "number-before-table"),
+    ("番号法第1\n9条第7号に規定する情報提供ネットワークシステムを使用し、別表第二の27の項", "number-before-table"),
 ])
 def test_the_network_provision_in_shorthand_apart_from_the_table_keeps_it(text: str, reason: str) -> None:
     """An old 19条7号 written without 第 in the sentence of a 別表第二 and not joined to it: as 第19条第7号, the table

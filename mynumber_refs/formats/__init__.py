@@ -804,7 +804,7 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
 # the act's old network provision ending the cell to the left, joined to the cell (「番号法第19条第7号」, 「19条7号及び」,
 # 「第19条第7号の規定による」); never the end of a longer number (「第119条第7号」)
 _NETWORK_ITEM_END = re.compile(
-    r"(?:第[\s]*|(?<![0-9０-９〇一二三四五六七八九十百千]))(?:19|１９|十九)[\s]*条[\s]*(?:第[\s]*)?(?:7|７|七)[\s]*号"
+    r"(?:第[\s]*|(?<![0-9０-９〇一二三四五六七八九十百千]))(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*(?:第[\s]*)?(?:7|７|七)[\s]*号"
     r"[\s]*(?:及び|並びに|[、，,])?[\s]*\Z"
 )
 _PROVISION_PHRASE = re.compile(r"[\s]*(?:の規定)?(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
