@@ -719,7 +719,17 @@ def _misread(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
     Only one join in a citation's new text is new: the renamed table's name with what followed
     its old name (row numbers are replaced within the tokens the grammar read, and a token keeps
     its neighbours).  A name goes on only into 第 or a numeral, so the new text is read back when
-    one of them follows the old name (across whitespace); elsewhere it cannot read differently."""
+    one of them follows the old name (across whitespace); elsewhere it cannot read differently.
+
+    Of two tables, the second renamed 別表 (「別表第二及び第一」 → 「…及び別表」) with 第 or a numeral after it
+    (「…及び第一\n第2条」 → 「…及び別表\n第2条」, 別表第二 on a second run) is a finding as it stands."""
+    table2 = c.part("table2") if c.kind is CitationKind.TABLE and len(c.tables) > 1 else None
+    if table2 is not None and c.tables[1] is Table.BEPPYO1 and _NAME_GOES_ON.match(ctx.text, table2.end) is not None:
+        new = "".join(apply_edits(ctx.text[c.start : min(len(ctx.text), table2.end + 8)],
+                                  [_Shifted(e.start - c.start, e.end - c.start, e.before, e.after)
+                                   for e in plan.edits if c.start <= e.start and e.end <= table2.end]).split())
+        return _finding(c, F.READS_DIFFERENTLY, new=new, reading="別の表（別表第一・別表第二など）の引用",
+                        reading_en="a citation of another table (別表第一, 別表第二 …)")
     if (
         c.kind is not CitationKind.TABLE
         or c.table not in _NEW_TABLE
