@@ -867,6 +867,17 @@ _TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|若しくは|と|�
 _BRACKET_OPENS = re.compile(r"[ \t\u3000]*[（(][\s]*\Z")
 
 
+def _rows_under(text: str, c: Citation) -> bool:
+    """Whether the rows of the table citation ``c`` stand under its name, past a line break or a tab
+    (「別表第二\n27の項」, 「別表第二\t項番\t27」), as a list under a heading, not joined to the name by の
+    (「別表第二の\n27の項」 is 「別表第二の27の項」 broken by a line)."""
+    table, row = c.first_parts("table", "row")
+    if table is None or row is None:
+        return False
+    gap = text[table.end : row.start]
+    return ("\n" in gap or "\t" in gap) and "の" not in gap
+
+
 def _one_line(s: str, limit: int = 30) -> str:
     """A text for a message: on one line, cut with 「…」."""
     s = s.replace("\r", "").replace("\n", "")
@@ -878,14 +889,17 @@ def _rows_of_which_table(
 ) -> bool:
     """Whether the rows ``rows`` that hang on ``table`` may be those of another table as well: ``table``
     names two old tables (「別表第一及び第二」), or, named without rows, it follows another old table
-    without rows joined to it, and the rows open a bracket right after it (「別表第一及び別表第二（16の
-    項、27の項）」).  Each old table numbers its rows apart."""
+    without rows joined to it, and the rows are a list that hangs on it (「別表第一及び別表第二（16の
+    項、27の項）」, 「別表第一及び別表第二\n・27の項」), or 同表 in a bracket right after it.  Each old
+    table numbers its rows apart."""
     if rows.kind is CitationKind.TABLE and rows.table_basis is not TableBasis.ANTECEDENT:
         return False
     if len(set(table.tables)) > 1:
         return True
-    if table.rows or table.table not in OLD_TABLES or not _BRACKET_OPENS.match(text, table.end, rows.start):
+    if table.rows or table.table not in OLD_TABLES:
         return False
+    if rows.kind is CitationKind.TABLE and not _BRACKET_OPENS.match(text, table.end, rows.start):
+        return False  # (「別表第一及び別表第二。同表の28の項」: 同表 names the table cited last)
     prev = out[index - 1] if index > 0 else None
     return (
         isinstance(prev, Citation)
@@ -1080,12 +1094,13 @@ def _resolve_antecedents(
             )
         prev = out[-1] if out else None
         if (
-            c.kind is CitationKind.TABLE and len(c.rows) > 1 and c.table in OLD_TABLES and not c.tables
-            and c.table_basis is not TableBasis.ANTECEDENT and isinstance(prev, Citation)
+            c.kind is CitationKind.TABLE and c.rows and (len(c.rows) > 1 or _rows_under(text, c)) and c.table in OLD_TABLES
+            and not c.tables and c.table_basis is not TableBasis.ANTECEDENT and isinstance(prev, Citation)
             and prev.kind is CitationKind.TABLE and not prev.rows and not prev.tables and prev.table in OLD_TABLES
             and prev.table is not c.table and _TABLES_JOINED.match(text, prev.end, c.start) is not None
         ):
             # 「番号法別表第一及び別表第二の16の項、27の項」: rows after two tables, some of them perhaps the first's
+            # (one row too when it stands under the names, on the next line or in the next cell: 「…別表第二\n27の項」)
             span = _one_line(text[prev.start : c.end])
             out[-1] = _finding(prev, F.ROWS_OF_TABLES, found=span)
             out.append(_finding(c, F.ROWS_OF_TABLES, found=span))

@@ -93,8 +93,10 @@ class _Context:
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
     citations: Sequence[Citation] = ()  # every citation found, in text order
     orphans: Sequence[Finding] = ()  # the row lists that hang on no table (no-antecedent), in text order
+    item_starts: Sequence[int] = ()  # where every citation and finding the finder reported starts, in order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
-    found_network_items: list[set[int]] = attrs.field(factory=list)
+    found_network_items: list[dict[int, int]] = attrs.field(factory=list)  # (its digit: where its citation starts)
+    kept_starts: set[int] = attrs.field(factory=set)  # where the citations planned so far that stay as written start
     network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
 
     def unread_between(self, ch: str, lo: int, hi: int) -> int:
@@ -198,6 +200,14 @@ def _law_name_for(ctx: _Context, c: Citation) -> str:
     nothing more to do)."""
     if ctx.same_law_would_take(c.end):
         return ""  # (whatever law the citation has: 「別表6項（番号法）及び別表第二同法別表第二」, fuzzer seed 51515)
+    k = c.start
+    while k > 0 and ctx.text[k - 1] in _SPACES:
+        k -= 1
+    if ctx.laws().expression_ending_at(k) is not None:
+        # a law's name written right before it, whatever law it names (「同法別表第二の27の項（番号法）」, a 同法 with
+        # nothing before it to take, the bracket giving the table's law): a name added would be glued after it
+        # (「同法番号法第19条第8号…」), the first name no longer read as written (found by Hypothesis)
+        return ""
     if c.law_span is not None and c.law_span[0] >= c.end:
         # named in the bracket after it (「別表第二（番号法）」, 「（根拠法令：番号法第19条第8号）」): the new name still
         # needs the act's before 第19条第8号, or it would read as the document's own article (or, before 「（平成25年
@@ -292,13 +302,21 @@ def _names_network_table(c: Citation) -> bool:
     return named and c.part("provision") is None
 
 
+# 第19条第7号, also in the shorthand without 第 (「19条7号」, 「第19条7号」) that texts use as often (「番号法19条7号
+# 別表第二」 is read so), and broken inside its number as PDF text is (「第1\n9条」); never the end of a longer number
+# (「第119条第7号」, 「百十九条七号」)
+_NETWORK_ITEM_WORDS = (
+    rf"(?:第[\s{INVISIBLE}]*)?(?<![0-9０-９〇一二三四五六七八九十百千])"
+    rf"(?:1[\s{INVISIBLE}]*9|１[\s{INVISIBLE}]*９|十[\s{INVISIBLE}]*九)[\s{INVISIBLE}]*条"
+    rf"[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?(?P<n>7|７|七)[\s{INVISIBLE}]*号"
+)
 # 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021
 # renumbering and as 第8号 since (the new order is 「…第十九条第八号に基づく…命令」): a 第19条第7号 joined
 # right before the table is that provision.  Joined: by 及び, 並びに, 、 or the bracket the table opens, by
 # a phrase that makes it the table's basis (「の規定による」, 「に基づき、」, 「により」, 「に規定する」), or by
 # nothing but a short note in brackets (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
 _NETWORK_ITEM_JOINED = re.compile(
-    rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号[\s{INVISIBLE}]*"
+    rf"{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*"
     rf"(?:(?:[（(][^（）()「」『』\n]{{1,60}}[）)][\s{INVISIBLE}]*)?"
     rf"(?:及[\s{INVISIBLE}]*び|並[\s{INVISIBLE}]*び[\s{INVISIBLE}]*に|[、，,]|[（(]"
     rf"|(?:の[\s{INVISIBLE}]*規[\s{INVISIBLE}]*定[\s{INVISIBLE}]*)?に[\s{INVISIBLE}]*(?:よ[\s{INVISIBLE}]*(?:る|り|っ[\s{INVISIBLE}]*て)|基[\s{INVISIBLE}]*づ[\s{INVISIBLE}]*(?:く|き|い[\s{INVISIBLE}]*て))[\s{INVISIBLE}]*[、，,]?"
@@ -307,7 +325,7 @@ _NETWORK_ITEM_JOINED = re.compile(
 )
 _NETWORK_ITEM_REACH = 120
 _NETWORK_ITEM_NOTED = re.compile(
-    rf"[\s{INVISIBLE}]*(?:[（(][^（）()]*[）)][\s{INVISIBLE}]*)?第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号[\s{INVISIBLE}]*[）)]"
+    rf"[\s{INVISIBLE}]*(?:[（(][^（）()]*[）)][\s{INVISIBLE}]*)?{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*[）)]"
 )
 _EIGHT = {"7": "8", "７": "８", "七": "八"}
 
@@ -620,6 +638,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         unread = (
             _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
             or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_with_other_table(ctx, c)
+            or _unread_after_joined_table(ctx, c)
         )
         if unread is not None:
             return _Plan(False, failures=(unread,), inferred=plan.inferred)
@@ -700,7 +719,17 @@ def _misread(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
     Only one join in a citation's new text is new: the renamed table's name with what followed
     its old name (row numbers are replaced within the tokens the grammar read, and a token keeps
     its neighbours).  A name goes on only into 第 or a numeral, so the new text is read back when
-    one of them follows the old name (across whitespace); elsewhere it cannot read differently."""
+    one of them follows the old name (across whitespace); elsewhere it cannot read differently.
+
+    Of two tables, the second renamed 別表 (「別表第二及び第一」 → 「…及び別表」) with 第 or a numeral after it
+    (「…及び第一\n第2条」 → 「…及び別表\n第2条」, 別表第二 on a second run) is a finding as it stands."""
+    table2 = c.part("table2") if c.kind is CitationKind.TABLE and len(c.tables) > 1 else None
+    if table2 is not None and c.tables[1] is Table.BEPPYO1 and _NAME_GOES_ON.match(ctx.text, table2.end) is not None:
+        new = "".join(apply_edits(ctx.text[c.start : min(len(ctx.text), table2.end + 8)],
+                                  [_Shifted(e.start - c.start, e.end - c.start, e.before, e.after)
+                                   for e in plan.edits if c.start <= e.start and e.end <= table2.end]).split())
+        return _finding(c, F.READS_DIFFERENTLY, new=new, reading="別の表（別表第一・別表第二など）の引用",
+                        reading_en="a citation of another table (別表第一, 別表第二 …)")
     if (
         c.kind is not CitationKind.TABLE
         or c.table not in _NEW_TABLE
@@ -923,11 +952,12 @@ def _continues_numbering(text: str, n: int) -> bool:
     )
 
 
-def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
+def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) -> Finding | None:
     """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
     in its clause any row reference; past the clause, up to the next table named, one written with 項.
     After an old table, an old order's article in its clause counts too (「主務省令第20条」, 「（２７条１号）」,
-    「２７条１号ハ」: :data:`_BARE_ORDER_ARTICLE`, :func:`_unnamed_order_refs`)."""
+    「２７条１号ハ」: :data:`_BARE_ORDER_ARTICLE`, :func:`_unnamed_order_refs`).  The finding is ``report``'s
+    when given (a citation before ``c`` that the number keeps too)."""
     text = ctx.text
     candidates: list[tuple[int, int]] = []
     for m in (_NUMBER_RIGHT_AFTER.match(text, c.end), _NUMBER_AFTER_NOTE.match(text, c.end)):
@@ -980,21 +1010,56 @@ def _unread_after(ctx: _Context, c: Citation) -> Finding | None:
             candidates.append((m.start("n"), m.end()))
     for start, stop_at in sorted(candidates):
         if not ctx.covered(start):
-            following = "".join(text[c.end : stop_at].split())
+            owner = report or c
+            following = "".join(text[owner.end : stop_at].split())
             following = following if len(following) <= 40 else "…" + following[-39:]
-            return _finding(c, F.NUMBER_AFTER, following=following)
+            return _finding(owner, F.NUMBER_AFTER, following=following)
     return None
+
+
+# two tables joined as one list (「別表第一及び別表第二」, 「別表第一、別表第二」)
+_TABLES_JOINED = re.compile(rf"{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|又{_ANY_GAP}は|と|[、，,・／/]){_ANY_GAP}")
+
+
+def _unread_after_joined_table(ctx: _Context, c: Citation) -> Finding | None:
+    """After an old table named without rows and joined to another named next without rows (「別表第一及び別表第二：
+    27の項」, 「別表第一、別表第二\n27」), a number after the second that no citation read, as a finding for the
+    first: it may be a row of either table, as rows after 「別表第一及び第二」 are, so the first is kept with the
+    second (renamed alone, 「別表及び別表第二：27の項」 would leave an old row beside the new 別表)."""
+    if c.kind is not CitationKind.TABLE or c.rows or c.tables or c.table_basis is TableBasis.ANTECEDENT:
+        return None
+    if c.table not in OLD_TABLES:
+        return None
+    i = bisect.bisect_left(ctx.citations, c.end, key=lambda o: o.start)
+    if i == len(ctx.citations):
+        return None
+    o = ctx.citations[i]
+    if (
+        o.kind is not CitationKind.TABLE or o.rows or o.tables or o.table_basis is TableBasis.ANTECEDENT
+        or o.table not in OLD_TABLES or o.table is c.table
+    ):
+        return None
+    joined = _TABLES_JOINED.match(ctx.text, c.end)
+    start = o.part("law") or o.part("table")
+    if joined is None or start is None or joined.end() != start.start:
+        return None
+    return _unread_after(ctx, o, report=c)
 
 
 # (however long: a rewrite inside the bracket changes its length, never whether it names a table)
 _TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
 # 「主務省令第20条」 not named as the new order (「…第19条第8号に基づく主務省令第50条」; 「…27の項に基づく主務省令
-# 第20条」 is the old one's)
-# (主 first: one C-level search with a literal first character)
+# 第20条」 is the old one's), and so an order named by nothing but a bare word, 「省令第20条」, 「命令第20条」, 「同省令
+# 第20条」, 「同令第20条」 (after an old table, the order it has; 同省令 and the like would take the new name's
+# 主務省令 for theirs): not the end of an instrument's own name (「総務省令」, 「番号法省令」, a name's character
+# right before it) nor the new order (「…第19条第8号に基づく命令」, 「…の提供に関する命令」)
 # (a bracket may give the old order's number: 「主務省令（平成26年内閣府・総務省令第7号）第20条」)
 _OLD_ORDER_NUMBER_BRACKET = rf"(?:[（(]{_GAP}平{_GAP}成[^（）()\n]{{1,40}}[）)]{_GAP})?"
+_NAME_CHAR = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc0-9０-９A-Za-zＡ-Ｚａ-ｚ"
 _BARE_ORDER_ARTICLE = re.compile(
-    rf"主(?<!号に基づく主)(?<!号に基づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
+    rf"(?:主(?<!号に基づく主)(?<!号に基づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令"
+    rf"|(?<![{_NAME_CHAR}])(?:同{_GAP}(?:省{_GAP}|命{_GAP})?令|省{_GAP}令|(?<!号に基づく)(?<!提供に関する)命{_GAP}令))"
+    rf"{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:の{_GAP})?(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
 # right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」),
 # also joined by a phrase (「同表に係る主務省令第20条」, 「同表に基づく…」, 「同表に規定する…」)
@@ -1211,21 +1276,30 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
 _SAME_ROW_COLUMN = re.compile(
     rf"同{_ANY_GAP}項{_ANY_GAP}の{_ANY_GAP}(?P<col>(?:上|中|下|左|右|第{_ANY_GAP}(?:[一二三四五六七八九]|[1-9１-９])){_ANY_GAP}欄)"
 )
+# a column named by its place (上欄, 下欄 …), as the old 別表第一 named its two; the new tables number theirs
+# (the new 別表 has 第一欄 and 第二欄, 第2条の表 第一欄 to 第四欄), so no such column is one of theirs
+_PLACE_COLUMN = re.compile(rf"[上中下左右]{_ANY_GAP}欄")
 
 
 def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
-    """A column of the rows ``c`` names, named through 同項 in its clause (「別表第一の16の項（同項の下欄）」), as a
-    finding: the old table's columns are not the new one's (the new 別表 has 第一欄 and 第二欄), so the name
-    is kept with it, as a column written with the rows is (「16の項の下欄」, ``column-reference``)."""
-    if c.kind is not CitationKind.TABLE or not c.rows:
+    """A column in the clause of ``c`` that the rename would leave beside the new name, as a finding: a column of
+    the rows it names, named through 同項 (「別表第一の16の項（同項の下欄）」), and, after an old table, any
+    column named by its place (「別表第一の16の項（下欄）」, 「別表第一、下欄」, 「16の項に規定する下欄の事務」),
+    which no new table has.  The name is kept with it, as with a column written with the rows (「16の項の下欄」,
+    ``column-reference``)."""
+    if c.kind is not CitationKind.TABLE and c.kind is not CitationKind.ROW_LIST:
         return None
     text = ctx.text
     reach = min(len(text), c.end + _CLAUSE_REACH)
-    same = text.find("同", c.end, reach)
-    if same == -1:
-        return None
     stop = _CLAUSE_END.search(text, c.end, reach)
-    m = _SAME_ROW_COLUMN.search(text, same, stop.start() if stop is not None else reach)
+    end = stop.start() if stop is not None else reach
+    same = text.find("同", c.end, end) if c.rows and c.kind is CitationKind.TABLE else -1
+    m = _SAME_ROW_COLUMN.search(text, same, end) if same != -1 else None
+    if m is None and text.find("欄", c.end, end) != -1 and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)):
+        # (up to the next citation or finding: a column after it is that one's, 「別表第一（16の項）下欄」 the list's)
+        i = bisect.bisect_left(ctx.item_starts, c.end)
+        upto = ctx.item_starts[i] if i < len(ctx.item_starts) and ctx.item_starts[i] < end else end
+        m = next((k for k in _PLACE_COLUMN.finditer(text, c.end, upto) if not ctx.covered(k.start())), None)
     if m is None:
         return None
     return _finding(c, F.COLUMN_REFERENCE, column="".join(m.group(0).split()))
@@ -1244,8 +1318,13 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
     """After an old order's title, or its articles, past its clause up to the next table or order named (at most
     :data:`_CLAUSE_REACH` characters): 同令 (同命令, 同省令) with an article, or after its articles 同条 with a 号,
     as a finding.  They name the old order, whose articles follow the old rows: renamed, the title would give them
-    the new order's numbers (「…主務省令第２０条。同令第２１条」)."""
-    if c.order not in (Order.OLD_EXCHANGE, Order.OLD_USES) or c.kind not in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS):
+    the new order's numbers (「…主務省令第２０条。同令第２１条」).  So after 別表第二, whose new name names the new
+    order (「…第19条第8号に基づく主務省令第2条の表」), and after 同表 renumbered with it: 同令 or 同省令 would take the
+    new order for theirs (「番号法別表第二の27の項。同省令第20条」)."""
+    to_order = c.kind is CitationKind.TABLE and Table.BEPPYO2 in (c.tables or (c.table,))
+    if not to_order and (
+        c.order not in (Order.OLD_EXCHANGE, Order.OLD_USES) or c.kind not in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS)
+    ):
         return None
     text = ctx.text
     reach = min(len(text), c.end + _CLAUSE_REACH)
@@ -1267,7 +1346,7 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
 
 
 # the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)
-_NETWORK_ITEM = re.compile(rf"第[\s{INVISIBLE}]*(?:19|１９|十九)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*第[\s{INVISIBLE}]*(?P<n>7|７|七)[\s{INVISIBLE}]*号")
+_NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 
 
 # The article a table of the act belongs to, 第9条 (第1項) for 別表第一 and 第19条 (第7号, 第8号) for 別表第二,
@@ -1391,7 +1470,8 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
         return None
     if not ctx.found_network_items:  # the ones joined to a table or title, found once for every citation
         ctx.found_network_items.append({
-            m.start("n") for m in (_network_item_of(ctx, o) for o in ctx.citations if _names_network_table(o)) if m is not None
+            m.start("n"): o.start
+            for o, m in ((o, _network_item_of(ctx, o)) for o in ctx.citations if _names_network_table(o)) if m is not None
         })
     joined = ctx.found_network_items[0]
     start = lo
@@ -1402,8 +1482,12 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
     renumbered = {e.start for e in plan.edits}
     for m in _NETWORK_ITEM.finditer(text, start, end):
         n = m.start("n")
-        if c.start <= m.start() < c.end or n in renumbered or n in joined or ctx.covered(m.start()):
+        if c.start <= m.start() < c.end or n in renumbered or ctx.covered(m.start()):
             continue
+        owner = joined.get(n)
+        if owner is not None and not (owner < c.start and owner in ctx.kept_starts):
+            continue  # (joined to a table renumbered with it; not one before this one that stays as written:
+            # 「番号法第19条第7号、別表第二の99の項及び別表第二の27の項」 keeps its old 号 with the first)
         law = ctx.laws().bind(m.start()).expr
         if law is not None and law.kind is LawKind.OTHER:
             continue
@@ -1655,7 +1739,8 @@ def _rewrite(
     # a number another law's table or list holds is read too (「…16の項、住民基本台帳法（27、28の項）」)
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
                    citations=[i for i in items if isinstance(i, Citation)],
-                   orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT])
+                   orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT],
+                   item_starts=sorted(i.start for i in items))
     plans: dict[int, _Plan] = {}
     findings: list[Finding] = []
     groups = _groups(text, items)
@@ -1665,6 +1750,8 @@ def _rewrite(
             continue
         ctx.group[0] = groups[i]  # the plan's edits carry their group
         plans[i] = plan_citation(ctx, item)
+        if not plans[i].ok:
+            ctx.kept_starts.add(item.start)
     ctx.group[0] = None
     if rederive is not None:  # lists derived from the law's content replace their renumbering
         from .rederive import plan_rederived

@@ -290,6 +290,9 @@ def _same_law_readings(text: str) -> dict[int, tuple[object, object]]:
 # (found by tools/fuzz_invariants.py, seed 51515: the second run read 同法 as the inserted 番号法)
 @example("別表6項（番号法）及び別表第二同法別表第二", False)
 @example("別表第一の16の項（番号法）及び別表第二。同法別表第二の27の項", False)
+# a 同法 with nothing to take right before a table whose bracket names the act: no name glued after it
+# (found by Hypothesis: 「同法番号法第19条第8号…」)
+@example("同法別表第二の27の項（番号法）", False)
 def test_rewriting_never_changes_what_a_same_law_reference_means(text: str, assume: bool) -> None:
     """Every 「同法」 of the text names the same law after the rewrite as before (the act's name is
     not inserted where a 同法 after it would take it for its antecedent), and a second run
@@ -759,6 +762,18 @@ def test_a_new_text_that_would_read_as_another_table_is_not_written() -> None:
     assert rewrite("番号法別表第一第１６項").text == "番号法別表第２４項"
 
 
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_second_table_renamed_into_a_number_is_not_written(assume: bool) -> None:
+    """「番号法別表第二及び第一\n第2条の表の48の項」: the second table renamed 別表 would run on into what follows
+    (「…及び別表\n第2条…」), which a second run read as 別表第二 and rewrote again (fuzzer, seed 7171).  Kept and
+    reported; with nothing of the kind after it, the pair is renamed as before."""
+    for text in ("番号法別表第二及び第一\n第2条の表の48の項", "番号法別表第二及び第一\n第2条"):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["reads-differently"]
+    assert rewrite("番号法別表第二及び第一に基づく", assume_law=assume).text == "番号法第19条第8号に基づく主務省令第2条の表及び別表に基づく"
+
+
 @pytest.mark.parametrize("text", ["番号法別表第1項", "番号法別表第2項", "番号法別表第一項に定める事務", "番号法別表第二 項"])
 def test_a_number_between_a_table_and_its_kou_is_not_guessed(text: str) -> None:
     """In 「別表第2項」 the 2 may be the table's (別表第二) or the row's (別表の2の項): left as written, reported
@@ -892,6 +907,19 @@ def test_bulleted_rows_change_as_the_same_rows_in_one_list(rows: list[str]) -> N
     assert sorted(new_bulleted) == sorted(new_inline.group(1).split("、"))
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("同法別表第二の27の項（番号法）", "同法第19条第8号に基づく主務省令第2条の表の48の項（番号法）"),
+    ("同法　別表第二（番号法第19条第8号）", "同法　第19条第8号に基づく主務省令第2条の表（番号法第19条第8号）"),
+    ("別表第二の27の項（番号法）", "番号法第19条第8号に基づく主務省令第2条の表の48の項（番号法）"),  # (no name before it)
+])
+def test_no_name_is_inserted_right_after_a_laws_name(text: str, expected: str) -> None:
+    """A table whose law the bracket after it gives, with a law's name (a 同法 with nothing to take) written right
+    before it: the act's name is not glued after that name (「同法番号法第19条第8号…」)."""
+    result = rewrite(text)
+    assert result.text == expected
+    assert rewrite(result.text).edits == ()
+
+
 # ------------------------------------------------------------------ the provision joined to 別表第二
 
 _NETWORK_DIGITS = {"half": ("19", "7", "8", "27", "48"), "full": ("１９", "７", "８", "２７", "４８"),
@@ -900,22 +928,25 @@ _NETWORK_DIGITS = {"half": ("19", "7", "8", "27", "48"), "full": ("１９", "７
 
 @settings(max_examples=200, deadline=None)
 @given(st.sampled_from(sorted(_NETWORK_DIGITS)), st.sampled_from(["及び", "並びに", "、", "（"]), st.booleans(),
-       st.sampled_from(["番号法", "番号利用法"]), st.booleans())
+       st.sampled_from(["番号法", "番号利用法"]), st.booleans(), st.booleans())
 def test_the_network_provision_joined_to_the_second_table_is_renumbered_with_it(
-    style: str, joiner: str, with_row: bool, law: str, unmappable: bool
+    style: str, joiner: str, with_row: bool, law: str, unmappable: bool, shorthand: bool
 ) -> None:
     """「番号法第19条第7号及び別表第二」: the 第7号 joined to the table is its provision (as in 「第19条第7号
     別表第二」), so it becomes 第8号 with the table: never an old 号 beside the new name, and nothing
-    changes when the table stays as written."""
+    changes when the table stays as written.  So does the shorthand without 第 (「番号法19条7号及び別表第二」;
+    half-width or full-width digits: a law's name is not read before kanji ones, 「番号法十九条七号」, and the law
+    of a table in the bracket after a shorthand provision is assumed: 「番号法19条7号（別表第二）」)."""
     art, old, new, row, new_row = _NETWORK_DIGITS[style]
+    dai = "" if shorthand and style != "kanji" else "第"
     rows = ("の99999の項" if unmappable else f"の{row}の項") if with_row else ""
-    text = f"{law}第{art}条第{old}号{joiner}別表第二{rows}" + ("）" if joiner == "（" else "") + "により提供する。"
-    result = rewrite(text)
+    text = f"{law}{dai}{art}条{dai}{old}号{joiner}別表第二{rows}" + ("）" if joiner == "（" else "") + "により提供する。"
+    result = rewrite(text, assume_law=not dai and joiner == "（")
     if with_row and unmappable:
         assert result.text == text
         return
-    assert result.text.startswith(f"{law}第{art}条第{new}号{joiner}")
-    assert f"第{old}号" not in result.text and "別表第二" not in result.text
+    assert result.text.startswith(f"{law}{dai}{art}条{dai}{new}号{joiner}")
+    assert f"条{dai}{old}号" not in result.text and "別表第二" not in result.text
     if with_row:
         assert f"の{new_row}の項" in result.text
     assert rewrite(result.text).edits == ()
@@ -943,6 +974,60 @@ def test_the_network_provision_before_a_note_or_a_basis_phrase_is_renumbered_wit
     kept = text.replace("別表第二の27の項", "別表第二の99999の項").replace("別表第二\n", "別表第二の99999の項\n")
     if kept != text:
         assert rewrite(kept).text == kept
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # joined to a table before it that stays as written (its row is not established): its 号 stays old, so the
+    # next table in the sentence is kept too
+    ("番号法第19条第7号、別表第二の99の項及び別表第二の27の項", None),
+    ("番号法第19条第7号及び別表第二の99の項並びに同法別表第二の27の項", None),
+    # …and where it is renumbered with its table, the next table goes too
+    ("番号法第19条第7号及び別表第二の27の項並びに別表第二の28の項",
+     "番号法第19条第8号及び番号法第19条第8号に基づく主務省令第2条の表の48の項並びに番号法第19条第8号に基づく主務省令第2条の表の49の項"),
+])
+def test_a_network_item_joined_to_a_kept_table_keeps_the_next_table_of_its_sentence(text: str, expected: str | None) -> None:
+    """「番号法第19条第7号、別表第二の99の項及び別表第二の27の項」: the 第7号 belongs to the first table, which stays
+    as written and keeps it; the second was renamed (「…番号法第19条第8号に基づく…の48の項」) beside that old 号."""
+    result = rewrite(text)
+    if expected is None:
+        assert result.text == text
+        assert "number-before-table" in {f.reason for f in result.findings}
+    else:
+        assert result.text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法19条7号及び別表第二", "番号法19条8号及び番号法第19条第8号に基づく主務省令第2条の表"),
+    ("番号法19条7号、別表第二の27の項", "番号法19条8号、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第19条7号の規定により、別表第二の27の項", "番号法第19条8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法１９条７号に規定する別表第二", "番号法１９条８号に規定する番号法第１９条第８号に基づく主務省令第２条の表"),
+    # broken inside its number, as PDF text is
+    ("番号法第1\n9条第7号及び別表第二", "番号法第1\n9条第8号及び番号法第19条第8号に基づく主務省令第2条の表"),
+    ("番号法第１\n９条第７号、別表第二の２７の項", "番号法第１\n９条第８号、番号法第１９条第８号に基づく主務省令第２条の表の４８の項"),
+    # (not the end of a longer number, nor another law's)
+    ("番号法第119条第7号及び別表第二", "番号法第119条第7号及び番号法第19条第8号に基づく主務省令第2条の表"),
+    ("住民基本台帳法19条7号及び番号法別表第二", "住民基本台帳法19条7号及び番号法第19条第8号に基づく主務省令第2条の表"),
+])
+def test_the_network_provision_in_shorthand_is_renumbered_with_its_table(text: str, expected: str) -> None:
+    """「番号法19条7号及び別表第二」: the provision written without 第 is the same 第19条第7号; it changes with the
+    table joined to it (it stood beside the new name: 「番号法19条7号及び番号法第19条第8号に基づく…」)."""
+    assert rewrite(text).text == expected
+    assert rewrite(expected).edits == ()
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("番号法別表第二の27の項（番号法19条7号）", "number-after-table"),
+    ("番号法別表第二の27の項（十九条七号）", "number-after-table"),
+    ("番号法別表第二の27の項及び１９条７号", "number-after-table"),
+    ("番号法19条7号に規定する情報提供ネットワークシステム（番号法別表第二の27の項）", "number-before-table"),
+    ("番号法第1\n9条第7号に規定する情報提供ネットワークシステムを使用し、別表第二の27の項", "number-before-table"),
+])
+def test_the_network_provision_in_shorthand_apart_from_the_table_keeps_it(text: str, reason: str) -> None:
+    """An old 19条7号 written without 第 in the sentence of a 別表第二 and not joined to it: as 第19条第7号, the table
+    is kept (the new name would stand beside the old 号) and reported."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == [reason]
 
 
 @pytest.mark.parametrize("text", [

@@ -149,8 +149,50 @@ _ROW_TEXT = st.builds(
 )
 
 
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize("name", ["番号法別表第一及び別表第二", "番号法別表第一、別表第二", "番号法別表第二並びに別表第一の項番"])
+def test_a_table_joined_to_a_name_over_rows_is_kept_with_it(tmp_path: Path, fmt: str, name: str) -> None:
+    """「番号法別表第一及び別表第二」 | 「27」: the rows in the next cell may be either table's (as after 「別表第一及び
+    第二」), so the table joined to the name ending the cell is kept with it; it was renamed alone
+    (「番号法別表及び別表第二」 | 「27」)."""
+    path = tmp_path / f"a.{fmt}"
+    doc = open_document(_xlsx(path, [["根拠", name, "27"]]) if fmt == "xlsx" else _one_row(path, ["根拠", name, "27"]))
+    edits, findings = rewrite_document(doc, REWRITE)
+    assert edits == []
+    assert {f.reason for f in findings} == {"number-after-table"}
+    # a table with rows of its own before it is not kept (「番号法別表第一の16の項及び別表第二」 | 「27」)
+    path = tmp_path / f"b.{fmt}"
+    row = ["根拠", "番号法別表第一の16の項及び別表第二", "27"]
+    doc = open_document(_xlsx(path, [row]) if fmt == "xlsx" else _one_row(path, row))
+    edits, findings = rewrite_document(doc, REWRITE)
+    assert [e.before for e in edits] == ["第一", "16"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize(("row", "kept"), [
+    (["番号法第19条第7号", "別表第二の27の項"], True),
+    (["番号法第十九条第七号及び", "番号法別表第二"], True),
+    (["番号法", "第19条第7号", "別表第二"], True),  # (a cell of provisions only reads with the law before it)
+    (["番号法19条7号の規定による", "別表第二主務省令第20条"], True),
+    (["番号法第19条第8号", "別表第二の27の項"], False),
+    (["住民基本台帳法第19条第7号", "番号法別表第二"], False),  # another law's 号
+    (["番号法第119条第7号", "別表第二の27の項"], False),
+])
+def test_an_old_network_item_in_the_cell_to_the_left_keeps_the_table(
+    tmp_path: Path, fmt: str, row: list[object], kept: bool
+) -> None:
+    """「番号法第19条第7号」 | 「別表第二の27の項」: renamed, the table would say 第19条第8号 beside the old 号 of the
+    cell to its left, which no edit of its own cell renumbers; it is kept (number-before-table), as in a text."""
+    path = tmp_path / f"a.{fmt}"
+    doc = open_document(_xlsx(path, [row]) if fmt == "xlsx" else _one_row(path, row))
+    edits, findings = rewrite_document(doc, REWRITE)
+    assert (edits == []) is kept
+    assert ("number-before-table" in {f.reason for f in findings}) is kept
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from(["番号法別表第一", "番号法別表第二", "番号利用法別表第二", "番号法別表第二の項番"]),
+@given(st.sampled_from(["番号法別表第一", "番号法別表第二", "番号利用法別表第二", "番号法別表第二の項番",
+                        "番号法別表第一及び別表第二", "番号法別表第二、別表第一"]),
        _ROW_TEXT, st.booleans(), st.sampled_from(["", "項番"]))
 def test_no_new_name_over_old_numbers_in_the_next_cell(name: str, rows: str, down: bool, between: str) -> None:
     result = rewrite(name, assume_law=True)

@@ -106,6 +106,64 @@ def test_an_article_of_the_order_named_only_shumu_shorei_keeps_the_old_table(tex
     assert rewrite(other, assume_law=True).text != other
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("番号法別表第二の27の項及び省令第20条", "number-after-table"),
+    ("番号法別表第二の27の項（省令第２０条第１号）", "number-after-table"),
+    ("番号法別表第二の27の項及び命令第20条", "number-after-table"),
+    ("番号法別表第二の27の項並びに同項に係る命令の第20条", "number-after-table"),
+    ("番号法別表第二の27の項及び同省令第20条", "number-after-table"),  # (同省令 would take the new name's 主務省令)
+    ("番号法別表第二の27の項に係る同令第20条", "number-after-table"),
+    ("番号法別表第一の16の項及び省令第16条", "number-after-table"),
+    ("省令第20条及び番号法別表第二の27の項", "number-before-table"),
+    ("同命令第20条、番号法別表第二の27の項", "number-before-table"),
+])
+def test_an_article_of_an_order_named_by_a_bare_word_keeps_the_old_table(text: str, reason: str) -> None:
+    """「別表第二の27の項及び省令第20条」: an order named by nothing but 省令, 命令, 同省令 or 同令 beside an old table
+    is its order, as 「主務省令」 is, whose articles follow the old rows; renamed, the table would leave an old
+    article beside the new name (and 同省令 would then take the new name's 主務省令)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == [reason]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第二の27の項", "番号法別表第一の16の項", "番号法別表第二"]),
+    st.lists(st.sampled_from(["及び", "並びに", "、", "（", "に係る", "同項に係る", "の", "　"]), min_size=1, max_size=3),
+    st.sampled_from(["主務省令", "省令", "命令", "同省令", "同命令", "同令"]),
+    st.sampled_from(["", "の"]),
+    st.sampled_from(["第20条", "第２０条", "20条第1号", "第二十条"]),
+)
+def test_no_new_name_stands_beside_an_article_of_an_order_named_by_a_bare_word(
+    table: str, glue: list[str], order: str, of: str, article: str
+) -> None:
+    """After an old table in its clause, an article of an order named by a bare word is the old order's: the
+    table is never renamed above it."""
+    text = table + "".join(glue) + order + of + article
+    if re.search(r"別表第二[の\s]*主務省令", text):
+        return  # 「番号法別表第二の主務省令第20条」: the old order's title and its article, rewritten together
+    result = rewrite(text, assume_law=True)
+    assert result.text == text, result.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an instrument's own name ending in 省令 or 令
+    ("番号法別表第二の27の項及び番号法施行令第20条", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び番号法施行令第20条"),
+    ("番号法別表第一の16の項及び総務省令第16条", "番号法別表の24の項及び総務省令第16条"),
+    # the new order, named by its provision or its formal name
+    ("番号法別表第二の27の項及び番号法第19条第8号に基づく命令第50条",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項及び番号法第19条第8号に基づく命令第50条"),
+    ("番号法別表第二の27の項（行政手続における特定の個人を識別するための番号の利用等に関する法律第十九条第八号に基づく"
+     "利用特定個人情報の提供に関する命令第50条）",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項（行政手続における特定の個人を識別するための番号の利用等に関する"
+     "法律第十九条第八号に基づく利用特定個人情報の提供に関する命令第50条）"),
+])
+def test_an_article_of_a_named_instrument_or_the_new_order_does_not_keep_the_table(text: str, expected: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
 @pytest.mark.parametrize("text", [
     "番号法別表第二の27の項及び同表主務省令第20条",
     "番号法別表第二の27の項及び同表の主務省令第２０条",
@@ -586,10 +644,42 @@ def test_rows_hanging_on_two_tables_are_kept_as_of_neither(text: str) -> None:
     assert "rows-of-which-table" in [f.reason for f in result.findings]
 
 
+@pytest.mark.parametrize("text", [
+    "番号法別表第一及び別表第二\n・27の項", "番号法別表第一及び別表第二\n27の項", "番号法別表第一及び別表第二\n・項番27",
+    "番号法別表第一及び別表第二\t項番\t27", "番号法別表第一、別表第二\t27の項",
+])
+def test_one_row_under_two_tables_is_kept_as_of_neither(text: str) -> None:
+    """One row under two tables named without rows (on the next line, in a list, in the next cell) is a list under
+    a heading naming both, as a bracket after them is (「別表第一及び別表第二（27の項）」): it was mapped through the
+    second table (「…第2条の表\n・48の項」), though it may be the first's (別表第一の27の項 is 別表の40の項)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert "rows-of-which-table" in [f.reason for f in result.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第一及び別表第二：27の項", "番号法別表第一及び別表第二（27）", "番号法別表第一、別表第二\n27",
+    "番号法別表第二及び別表第一：16の項", "番号法別表第一及び同法別表第二の2",
+])
+def test_an_unread_number_after_two_joined_tables_keeps_both(text: str) -> None:
+    """「別表第一及び別表第二：27の項」: the number after the second table was not read, so the second is kept; it
+    may be a row of the first as well (as rows after 「別表第一及び第二」 are), so the first is kept too.  Renamed
+    alone it left 「番号法別表及び別表第二：27の項」, an old row beside the new 別表."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["number-after-table", "number-after-table"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法別表第二（27の項）及び別表第一（16の項）", "番号法第19条第8号に基づく主務省令第2条の表（48の項）及び別表（24の項）"),
     ("番号法別表第一及び別表第二の27の項", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
     ("番号法別表第一、別表第二。同表の27の項", "番号法別表、番号法第19条第8号に基づく主務省令第2条の表。同表の48の項"),
+    # joined by の across a line break, or under the second table only (the first names its own rows)
+    ("番号法別表第一及び別表第二の\n27の項", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の\n48の項"),
+    ("番号法別表第一の16の項及び別表第二\n・27の項", "番号法別表の24の項及び番号法第19条第8号に基づく主務省令第2条の表\n・48の項"),
+    # two tables with nothing after them, or a row read as the second's
+    ("番号法別表第一及び別表第二に基づく。", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表に基づく。"),
+    ("番号法別表第一及び別表第二の項番27", "番号法別表及び番号法第19条第8号に基づく主務省令第2条の表の項番48"),
 ])
 def test_rows_of_one_named_table_are_still_rewritten(text: str, expected: str) -> None:
     result = rewrite(text, assume_law=True)
@@ -626,6 +716,50 @@ def test_a_column_named_through_doukou_keeps_the_table(text: str) -> None:
     result = rewrite(text)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["column-reference"]
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第一の16の項（下欄）",
+    "番号法別表第一の16の項【下欄】",
+    "番号法別表第一（下欄）",
+    "番号法別表第一、下欄",
+    "番号法別表第一の16の項に掲げる事務（下欄）",
+    "番号法別表第一の16の項に規定する下欄の事務",
+    "番号法別表第二の27の項（上欄）",
+])
+def test_a_column_named_by_its_place_after_an_old_table_keeps_it(text: str) -> None:
+    """「別表第一の16の項（下欄）」: the old 別表第一 named its columns 上欄 and 下欄; the new 別表 numbers them (第一欄,
+    第二欄), so renamed (「別表の24の項（下欄）」) the table would stand beside a column it does not have.  Kept, as
+    「16の項の下欄」 is (column-reference)."""
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["column-reference"]
+    assert "下欄" in result.findings[0].message or "上欄" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # another law's table and its column: the clause of the act's table ends at it
+    ("番号法別表第一の16の項（住民基本台帳法別表第一の上欄）", "番号法別表の24の項（住民基本台帳法別表第一の上欄）"),
+    # a criterion on a numbered column of 別表第二, which 第2条の表 numbers the same
+    ("番号法別表第二の27の項（第三欄が市町村長）", "番号法第19条第8号に基づく主務省令第2条の表の48の項（第三欄が市町村長）"),
+    # a column in another sentence
+    ("番号法別表第一の16の項。下欄の事務", "番号法別表の24の項。下欄の事務"),
+])
+def test_a_column_of_another_table_or_sentence_does_not_keep_the_table(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一の16の項", "番号法別表第一", "番号法別表第二の27の項", "番号法別表第一の16の項及び20の項"]),
+    st.lists(st.sampled_from(["（", "【", "、", "の", "に掲げる", "に規定する", "事務", "　", "のうち"]), max_size=3),
+    st.sampled_from(["上欄", "下欄", "上 欄"]),
+)
+def test_no_new_name_stands_beside_a_column_named_by_its_place(table: str, glue: list[str], column: str) -> None:
+    text = table + "".join(glue) + column + "に掲げる事務"
+    result = rewrite(text)
+    assert result.text == text, result.text
+    assert "column-reference" in {f.reason for f in result.findings}
 
 
 @pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060"])
@@ -921,6 +1055,30 @@ def test_doorei_without_an_article_or_of_another_order_does_not_keep_the_title(t
     result = rewrite(text, assume_law=True)
     assert result.text == expected
     assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize(("text", "reasons"), [
+    ("番号法別表第二の27の項。同省令第20条", ["number-after-table"]),
+    ("番号法別表第二に基づく照会。同令第２０条第１号", ["number-after-table"]),
+    ("番号法別表第二の27の項。同表の28の項。同命令第20条", ["dependent-kept", "number-after-table"]),
+])
+def test_doorei_in_a_later_sentence_keeps_a_second_table_renamed_to_the_new_order(text: str, reasons: list[str]) -> None:
+    """「番号法別表第二の27の項。同省令第20条」: the new name of 別表第二 names the new order (「…第19条第8号に基づく
+    主務省令第2条の表」), which a later 同省令 (同令, 同命令) would then take for its own: its article would become
+    the new order's.  Kept, as after an old order's title."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == reasons
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 別表第一's new name names no order; another order named in between is 同令's
+    ("番号法別表第一の16の項。同省令第20条", "番号法別表の24の項。同省令第20条"),
+    ("番号法別表第二の27の項。住民基本台帳法施行令第5条。同令第2条",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項。住民基本台帳法施行令第5条。同令第2条"),
+])
+def test_doorei_after_another_order_or_a_first_table_does_not_keep_it(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
 
 
 @pytest.mark.parametrize(("text", "reasons"), [

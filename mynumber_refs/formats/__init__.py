@@ -672,6 +672,9 @@ _NAME_TAIL = re.compile(
 )
 
 
+_TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
+
+
 def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept with the text of the cell that holds
     their rows.
@@ -691,11 +694,22 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
         return list(edits), []
     from ..model import CitationKind, Order
 
+    # the names without rows that end the cell, and those joined to them as one list (「番号法別表第一及び別表第二」 |
+    # 「27」: the rows may be either table's, so the first is kept with the second)
+    at_end: list[Any] = []
+    for named in sorted({id(e.citation): e.citation for e in edits if e.citation is not None}.values(), key=lambda o: -o.start):
+        if named.rows:
+            continue
+        if _NAME_TAIL.match(unit.text, named.end) or (
+            named.kind is CitationKind.TABLE and at_end and at_end[-1].kind is CitationKind.TABLE
+            and _TABLES_JOINED.fullmatch(unit.text, named.end, at_end[-1].start)
+        ):
+            at_end.append(named)
     kept_groups: dict[int, Edit] = {}
     kept_by: dict[int, str] = {}
     for e in edits:
         c = e.citation
-        if c is None or c.rows or not _NAME_TAIL.match(unit.text, c.end):
+        if c is None or not any(c is k for k in at_end):
             continue
         # a table's rows, or an old order's article (「番号法別表第二主務省令」 | 「第２０条」: its title renamed
         # over the old article), in the next cell
@@ -785,6 +799,47 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
         if f.reason == F.LAW_UNKNOWN:
             out.setdefault(f.start, (f.start, f.end, f.text, message))
     return [e for e in edits if edit_group(e) not in kept_groups], sorted(out.values())
+
+
+# the act's old network provision ending the cell to the left, joined to the cell (「番号法第19条第7号」, 「19条7号及び」,
+# 「第19条第7号の規定による」); never the end of a longer number (「第119条第7号」)
+_NETWORK_ITEM_END = re.compile(
+    r"(?:第[\s]*|(?<![0-9０-９〇一二三四五六七八九十百千]))(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*(?:第[\s]*)?(?:7|７|七)[\s]*号"
+    r"[\s]*(?:及び|並びに|[、，,])?[\s]*\Z"
+)
+_PROVISION_PHRASE = re.compile(r"[\s]*(?:の規定)?(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
+
+
+def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """The edits of a table cell that may apply, and those kept because the cell to the left ends with the act's
+    old 第19条第7号 (「番号法第19条第7号」 | 「別表第二の27の項」): the cell's 別表第二 (or the old order's title)
+    would be renamed to the order of 第19条第8号 beside the old 号, which no edit of this cell can renumber.  Kept
+    with their groups, as in a text where a 第19条第7号 stands apart from its table (``number-before-table``).
+    Another law's 第19条第7号 (「住民基本台帳法第19条第7号」) does not count."""
+    from ..model import CitationKind, Order, Table, TableBasis
+
+    before = unit.before.rstrip()
+    phrase = _PROVISION_PHRASE.search(before)
+    if phrase is not None:
+        before = before[: phrase.start()]
+    item = _NETWORK_ITEM_END.search(before)
+    if item is None:
+        return list(edits), []
+    left = law_left_of_cell(unit)
+    if left is not None and not left[1]:
+        return list(edits), []
+    kept_groups: dict[int, Edit] = {}
+    for e in edits:
+        c = e.citation
+        if c is None or edit_group(e) in kept_groups:
+            continue
+        if (
+            c.kind is CitationKind.TABLE and c.table_basis is not TableBasis.ANTECEDENT and c.part("provision") is None
+            and Table.BEPPYO2 in (c.tables or (c.table,))
+        ) or (c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE and c.part("provision") is None):
+            kept_groups[edit_group(e)] = e
+    preceding = "".join(unit.before.split())[-40:]
+    return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
 
 
 def terms_defined_as_other_laws(texts: Iterable[str]) -> dict[str, str]:
@@ -908,6 +963,12 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                 loc = unit.locate(e.start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
                                                   F.NUMBER_AFTER, F.message(F.NUMBER_AFTER, following=following), None, []))
+        if unit.before and edits:  # 「番号法第19条第7号」 | 「別表第二の27の項」: the old 号 beside the new name
+            edits, kept = network_item_left_of_cell(unit, edits)
+            for e, preceding in kept:
+                loc = unit.locate(e.start)
+                findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
+                                                  F.NUMBER_BEFORE, F.message(F.NUMBER_BEFORE, preceding=preceding), None, []))
         skipped = doc.apply(index, edits) if edits else []
         skipped_ids = {id(x) for s in skipped for x in (s.edit, *s.covers)}
         applied = [e for e in edits if id(e) not in skipped_ids]
