@@ -497,11 +497,11 @@ def _find(
         c_start, c_end = rel.start + offset, rel.end + offset
         if c_end <= cand.anchor:
             continue
-        if rel.table is Table.BEPPYO and not rel.rows and _in_passage(_NUMBERED_ITEM.match(text, c_end)):
+        if rel.table is Table.BEPPYO and not rel.rows and _NUMBERED_ITEM.match(text, c_end, passages.end(c_end)):
             keep(c_start, c_end)
             continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
         renamed_order = (
-            _in_passage(_ORDER_WORD.match(text, c_end)) if rel.table is Table.BEPPYO and not rel.rows else None
+            _ORDER_WORD.match(text, c_end, passages.end(c_end)) if rel.table is Table.BEPPYO and not rel.rows else None
         )
         if renamed_order is not None:
             # 「別表主務省令」, 「別表の主務省令で定める事務を定める命令」: the 別表第一 order as renamed in
@@ -827,11 +827,6 @@ def _end_before(text: str, pos: int) -> int:
     while pos > 0 and text[pos - 1] in _WS:
         pos -= 1
     return pos
-
-
-def _in_passage(m: re.Match[str] | None) -> re.Match[str] | None:
-    """``m`` unless it runs across a blank line (a table's name never goes on into the next passage)."""
-    return None if m is None or _BLANK.search(m.group(0)) else m
 
 
 def _safe(text: str, cand: Candidate) -> bool:
