@@ -573,6 +573,11 @@ def _find(
             elif law.via == "pointer":  # 「上記別表第一」: the act's table cited before, or the document's own
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = _finding(c, F.POINTS_BACK, word=law.other_name or "?")
+            elif law.via == "adjacent" and law.span is not None and laws.order_name_ends_at(law.span[1]):
+                # 「…命令\n別表第二の27の項」: the orders of the act's tables have no 別表 of their own, so the table is
+                # the act's listed after the order, or a slip; which is not established (and the title is renamed)
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AFTER_ORDER, citation=c)
             keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
             continue
         if (
