@@ -74,6 +74,14 @@ LAW_OTHER_DEFINED_TERM = (
     " that law's and not rewritten; name the act before the table if it is the act's"
 )
 
+# the message of law-unknown for a table right after the title of an order of the act's tables
+LAW_UNKNOWN_AFTER_ORDER = (
+    "番号利用法の別表の事務・情報を定める命令の名前のすぐ後の表ですが、その命令には別表がないため、番号利用法の表か誤記か確定できず、"
+    "書き換えません。番号利用法の表であれば、命令の名前と表の間に「、」や「及び」を補うか、手で修正してください"
+    " / right after the title of an order of the act's tables, which has no 別表 of its own: whether the act's table is meant"
+    " is not established, so it is left as written; join it to the title with 、 or 及び, or edit it by hand"
+)
+
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",

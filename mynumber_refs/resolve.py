@@ -504,11 +504,11 @@ def _find(
         c_start, c_end = rel.start + offset, rel.end + offset
         if c_end <= cand.anchor:
             continue
-        if rel.table is Table.BEPPYO and not rel.rows and _in_passage(_NUMBERED_ITEM.match(text, c_end)):
+        if rel.table is Table.BEPPYO and not rel.rows and _NUMBERED_ITEM.match(text, c_end, passages.end(c_end)):
             keep(c_start, c_end)
             continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
         renamed_order = (
-            _in_passage(_ORDER_WORD.match(text, c_end)) if rel.table is Table.BEPPYO and not rel.rows else None
+            _ORDER_WORD.match(text, c_end, passages.end(c_end)) if rel.table is Table.BEPPYO and not rel.rows else None
         )
         if renamed_order is not None:
             # 「別表主務省令」, 「別表の主務省令で定める事務を定める命令」: the 別表第一 order as renamed in
@@ -592,6 +592,11 @@ def _find(
             elif law.via == "pointer":  # 「上記別表第一」: the act's table cited before, or the document's own
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = _finding(c, F.POINTS_BACK, word=law.other_name or "?")
+            elif law.via == "adjacent" and law.span is not None and laws.order_name_ends_at(law.span[1]):
+                # 「…命令\n別表第二の27の項」: the orders of the act's tables have no 別表 of their own, so the table is
+                # the act's listed after the order, or a slip; which is not established (and the title is renamed)
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AFTER_ORDER, citation=c)
             keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
             continue
         if (
@@ -846,11 +851,6 @@ def _end_before(text: str, pos: int) -> int:
     while pos > 0 and text[pos - 1] in _WS:
         pos -= 1
     return pos
-
-
-def _in_passage(m: re.Match[str] | None) -> re.Match[str] | None:
-    """``m`` unless it runs across a blank line (a table's name never goes on into the next passage)."""
-    return None if m is None or _BLANK.search(m.group(0)) else m
 
 
 def _safe(text: str, cand: Candidate) -> bool:

@@ -259,10 +259,19 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
             elif provision is not None and table_part is not None and c.provision and c.provision.article.main == 19:
                 # 第19条第7号/第8号 別表第二: whatever 号 an older text gives, the network provision
                 phrase = new_table_phrase(_inserted_numerals(ctx, c, provision), _without_dai(ctx, provision))
-                edits.append(_edit(ctx, provision.start, end, phrase, c, evidence))
+                if "\t" in ctx.text[provision.end : table_part.start]:
+                    # a tab is a cell's end (a row of a table pasted as text): the cells stay, the provision
+                    # in its own (an older 第7号 made 第8号) and the new name in the table's
+                    item = _PROVISION_ITEM.search(ctx.text, provision.start, provision.end)
+                    if item is not None and item.group("n") in _EIGHT:
+                        edits.append(_edit(ctx, item.start("n"), item.end("n"), _EIGHT[item.group("n")], c, evidence))
+                    edits.append(_edit(ctx, table_part.start, end, phrase, c, evidence))
+                else:
+                    edits.append(_edit(ctx, provision.start, end, phrase, c, evidence))
             elif table_part is not None and law_part is not None and law_part.end <= table_part.start:
-                # (「番号法の別表第二」: the の and spaces go; a line break between them stays, as written)
-                gap = "".join(ch for ch in ctx.text[law_part.end : table_part.start] if ch in "\r\n")
+                # (「番号法の別表第二」: the の and spaces go; a line break or a tab between them stays, as
+                # written: a tab is a cell's end)
+                gap = "".join(ch for ch in ctx.text[law_part.end : table_part.start] if ch in "\r\n\t")
                 edits.append(_edit(ctx, law_part.end, end, gap + phrase, c, evidence))
             elif table_part is not None:
                 edits.append(_edit(ctx, table_part.start, end, _law_name_for(ctx, c) + phrase, c, evidence))
@@ -328,6 +337,8 @@ _NETWORK_ITEM_NOTED = re.compile(
     rf"[\s{INVISIBLE}]*(?:[（(][^（）()]*[）)][\s{INVISIBLE}]*)?{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*[）)]"
 )
 _EIGHT = {"7": "8", "７": "８", "七": "八"}
+# the 号 of a provision 第19条第N号 (or 19条N号): its number
+_PROVISION_ITEM = re.compile(rf"(?P<n>[0-9０-９一二三四五六七八九十]+)[\s{INVISIBLE}]*号")
 
 
 def _acts_item(ctx: _Context, start: int, c: Citation) -> bool:

@@ -193,3 +193,24 @@ def test_a_mark_before_a_name_the_caller_added_is_read(text: str) -> None:
     found = find_citations(text, extra_aliases=["個人番号法"])
     assert [getattr(x, "reason", None) for x in found] == ["marked-old"]
     assert find_citations(text.replace("個人番号法", "番号法"))[0].reason == "marked-old"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("gap", ["\n", "　", " "])
+@pytest.mark.parametrize(
+    "order",
+    [
+        "番号利用法別表第二の主務省令で定める事務及び情報を定める命令",
+        "番号利用法別表第二の主務省令で定める事\n務及び情報を定める命令",
+        "番号法第19条第8号に基づく主務省令",
+    ],
+)
+def test_a_table_right_after_an_order_of_the_acts_tables_is_reported(order: str, gap: str) -> None:
+    """The orders of the act's tables have no 別表: a table right after one's title is the act's or a slip,
+    which is not established.  It is reported where it stands and left as written (it was left silently,
+    as another instrument's table, beside a renamed title)."""
+    text = order + gap + "別表第二の27の項"
+    table_at = text.index("別表第二の27")
+    result = rewrite(text, assume_law=True)
+    assert result.text.endswith(gap + "別表第二の27の項")
+    assert [(f.start, f.end, f.reason) for f in result.findings] == [(table_at, len(text), "law-unknown")]
+    assert rewrite(result.text, assume_law=True).text == result.text

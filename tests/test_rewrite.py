@@ -1152,3 +1152,39 @@ def test_a_line_break_between_the_law_and_the_second_table_stays(newline: str) -
         result = rewrite(text)
         assert result.text == f"番号法{newline}第19条第8号に基づく主務省令第2条の表の48の項"
         assert rewrite(result.text).edits == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the law in one cell, the table in the next
+        ("番号法\t別表第二の27の項\t市町村長", "番号法\t第19条第8号に基づく主務省令第2条の表の48の項\t市町村長"),
+        # the provision in its own cell: an older 第7号 becomes 第8号 there, the new name fills the table's cell
+        ("番号法第19条第8号\t別表第二の27の項\t市町村長",
+         "番号法第19条第8号\t第19条第8号に基づく主務省令第2条の表の48の項\t市町村長"),
+        ("番号法第19条第7号\t別表第二", "番号法第19条第8号\t第19条第8号に基づく主務省令第2条の表"),
+        ("番号法19条7号\t別表第二", "番号法19条8号\t19条8号に基づく主務省令第2条の表"),
+        ("番号法第十九条第七号\t別表第二の二十七の項",
+         "番号法第十九条第八号\t第十九条第八号に基づく主務省令第二条の表の四十八の項"),
+    ],
+)
+def test_a_tab_between_the_law_and_the_second_table_stays(text: str, expected: str) -> None:
+    """A tab is a cell's end (a row of a table pasted as text): the rewrite never joins two cells into one,
+    which would shift every later column of the row."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert result.text.count("\t") == text.count("\t")
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@given(
+    law=st.sampled_from(["番号法", "番号利用法", "番号法第19条第8号", "番号法第19条第7号", "番号法19条7号"]),
+    table=st.sampled_from(["別表第二", "別表第二の27の項", "別表第二の２７、２８の項", "別表第一の16の項", "別表第一"]),
+    cells=st.lists(st.sampled_from(["市町村長", "", "住民票関係情報", "27"]), max_size=3),
+)
+def test_a_rewrite_keeps_every_tab(law: str, table: str, cells: list[str]) -> None:
+    """Whatever a row of cells holds, its rewrite has as many tabs (cells) as it had."""
+    text = "\t".join([law, table, *cells])
+    result = rewrite(text, assume_law=True)
+    assert result.text.count("\t") == text.count("\t")
+    assert rewrite(result.text, assume_law=True).edits == ()
