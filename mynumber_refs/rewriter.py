@@ -246,7 +246,10 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
                     and ctx.text[end] in _SPACES
                 ):
                     end += 1
-                edits.append(_edit(ctx, target.start, end, "", c, evidence))
+                # 「別表第一第16項」: after the bare 別表 a row written 第N項 takes の (「別表の第24項」), since 「別表第24項」,
+                # 「別表第二十四項」 read as a table's ordinal (別表第二 to any reader of the old numbering)
+                link = "の" if c.rows and ctx.text.startswith("第", end) else ""
+                edits.append(_edit(ctx, target.start, end, link, c, evidence))
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
                 edits.append(_edit(ctx, target.start, target.end, "別表", c, evidence))
         elif table is Table.BEPPYO2:
