@@ -87,6 +87,15 @@ def test_two_tables() -> None:
     assert c.tables == (Table.BEPPYO1, Table.BEPPYO2)
 
 
+@pytest.mark.parametrize("text", ["番号法別表、第2条", "番号法別表,第2条の表", "番号法別表、第二の27の項", "番号法別表と第二"])
+def test_a_second_tables_ordinal_follows_only_a_table_named_with_its_own(text: str) -> None:
+    """「別表第一と第二」 lists two tables; after 別表 alone, 「、第2」 is not its ordinal: 「別表、第2条」 was read
+    as 別表第二 across the comma, so a rewrite of 「別表第二及び第一,第2条」 (→ 「…及び別表,第2条」) was rewritten
+    again on a second run (fuzzer, seed 70707)."""
+    c = only(text)
+    assert (c.text, c.table, c.tables) == ("番号法別表", Table.BEPPYO, ())
+
+
 def test_spaces_after_every_character_and_spans_point_into_the_original() -> None:
     text = "番 号 利 用 法 第 9 条 第 1 項 別 表 第 一 の 1 6 の 項 に よ る"
     c = only(text)

@@ -344,6 +344,16 @@ def test_a_renamed_table_never_runs_on_into_an_ordinal_after_it() -> None:
     assert rewrite("番号法別表第一。第2条の表", assume_law=True).text == "番号法別表。第2条の表"
 
 
+
+def test_a_table_renamed_last_in_a_list_is_not_read_with_an_ordinal_after_a_comma() -> None:
+    """The last table of 「別表第二及び第一,第2条」 becomes 「別表」; the 第2 after the comma is an article's, not
+    the new name's ordinal, so a second run changes nothing (it read 「別表,第2」 as 別表第二: fuzzer, seed 70707)."""
+    for sep in (",", "、"):
+        text = f"番号法別表第二及び第一{sep}第2条"
+        once = rewrite(text, assume_law=True)
+        assert once.text == f"番号法第19条第8号に基づく主務省令第2条の表及び別表{sep}第2条"
+        assert rewrite(once.text, assume_law=True).edits == ()
+
 _MIXED_PIECES = st.sampled_from(
     ["番号法別表第二", "別表第二の27の項", "番号法別表第一の38項の2", "番号利用表", "番号利用表、別表第二の27の項", "同法別表第二",
      "番号法別表第二主務省令第２条", "番号法別表第一主務省令", "・第三欄が「市町村長」の項のうち、住民票関係情報が含まれる項（１、２、３の項）",
