@@ -351,8 +351,9 @@ class Binding(NamedTuple):
     ``via`` is ``"adjacent"`` (the law stands right before the table, bracketed insertions
     aside), ``"articles"`` (an article list joined to the table stands between), ``"bracket"``
     (the table opens a bracket right after the law's provision), ``"joined"`` (joined to a table
-    cited just before), ``"sentence"`` (named earlier in the sentence), ``"after"`` (nothing named between it and
-    the table cited before it in its sentence), ``"pointer"`` (a word that
+    cited just before), ``"order"`` (joined to an order of the act's tables as a rewrite names it,
+    「…に基づく主務省令、別表第一」: the act its name gives), ``"sentence"`` (named earlier in the sentence), ``"after"``
+    (nothing named between it and the table cited before it in its sentence), ``"pointer"`` (a word that
     points back, 「上記別表第一」: whose table it is, is not established) or ``"none"``.
     ``written_end`` is where the written law ends with its insertions (the table's own 'law' part);
     -1 unless ``via == "adjacent"``.
@@ -1219,7 +1220,7 @@ class LawIndex:
                         # 基づく利用特定個人情報の提供に関する命令、別表第一」): the law its name gives, as a table joined
                         # to the old title (a citation) shares its law; no law when the name gives none
                         act = self._act_of_order(j)
-                        return Binding(act, "articles") if act is not None else NO_LAW
+                        return Binding(act, "order") if act is not None else NO_LAW
                     if j > 0 and (
                         (text[j - 1] in _PROVISION_LAST and _PROVISION_BACK.search(text, max(0, j - 60), j))
                         or text[j - 1] in "）)"

@@ -542,8 +542,10 @@ def _find(
         last_was_table = parsed.order_title is None
         unnamed = law.basis in (None, LawBasis.ASSUMED) and not law.other and not parsed.same_table
         joined_before = law.via == "joined"
-        # (a table joined to one before it takes its law only when no bracket after it names another)
-        noted = laws.law_noted_after(c_end) if unnamed or joined_before else None
+        # (a table joined to one before it, or to the act's order named as a rewrite names it, takes its law
+        # only when no bracket after it names another: 「…に基づく主務省令、別表第一（昭和42年法律第81号）」 as
+        # 「番号法別表第二主務省令、別表第一（昭和42年法律第81号）」)
+        noted = laws.law_noted_after(c_end) if unnamed or joined_before or law.via == "order" else None
         if noted is not None:  # 「別表第一の16の項（住民基本台帳法）」: the bracket after it names its law
             if joined_before:  # 「別表第一の16の項、別表第二の27の項（番号法）」: of the tables joined before it too
                 for i in unnamed_run:
