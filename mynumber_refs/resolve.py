@@ -561,6 +561,13 @@ def _find(
         if not joined_before or noted is not None:  # (a run starts at a table not joined to the one before)
             unnamed_run = []
         last_end, last_law = (c_end if noted is None else noted[1]), (bound if parsed.same_table else law)
+        if noted is None and law.basis is not None and not parsed.same_table:
+            # a bracket naming the act after the act's table is a note on it whether or not the table names the act
+            # before it, as its rewrite does (「別表第二〔番号法〕、別表第一（住民基本台帳法）」 → 「番号法第19条第8号に
+            # 基づく主務省令第2条の表〔番号法〕、…」): a table joined after the bracket is joined to this one
+            act_noted = laws.law_noted_after(c_end)
+            if act_noted is not None and act_noted[0].kind is LawKind.ACT:
+                last_end = act_noted[1]
         law_by_end[last_end] = last_law
         ends.push(c_end)
         is_title = parsed.order_title is not None
