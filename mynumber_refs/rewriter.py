@@ -647,7 +647,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
             return _Plan(False, failures=(unread,))
     if plan.ok and plan.edits:
         spaced = _SPACED_OUT.fullmatch(c.text)
-        if spaced is not None:  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
+        if spaced is not None and _spaced_apart(ctx.text, c):  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
             _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
@@ -687,6 +687,14 @@ def _defined_term(text: str, c: Citation) -> str | None:
 
 # a citation written with a space after every character (text extracted from some PDFs)
 _SPACED_OUT = re.compile(r"(?:\S([ \u3000]))(?:\S\1)+\S")
+
+
+def _spaced_apart(text: str, c: Citation) -> bool:
+    """Whether a spaced-out citation stands apart from its neighbours too (a space, a line break or the
+    text's end on each side), as in a text spaced out throughout.  One glued to unspaced text
+    (「…項別 表 第 二法…」) is written unspaced: spaced out there, its new name would not be read as
+    one name with what is glued to it, and a second run would read the text around it differently."""
+    return (c.start == 0 or text[c.start - 1].isspace()) and (c.end == len(text) or text[c.end].isspace())
 
 
 def _spaced_edit(e: Edit, space: str) -> Edit:

@@ -116,6 +116,22 @@ def test_rewrites_in_the_documents_style(before: str, after: str) -> None:
     assert rewrite(result.text).edits == ()
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # fuzzer, seed 72727: spaced out, the new name after 「項」 was not read as the act's name on a second run, which
+    # then read the 「別表第1 6項」 before it differently and renamed it
+    ("別表第1 6項別 表 第 二法別表第一項", "別表第1 6項番号利用法第19条第8号に基づく主務省令第2条の表法別表第一項"),
+    ("番号法別 表 第 二番号法別表第一", "番号法第19条第8号に基づく主務省令第2条の表番号法別表"),
+    # apart from its neighbours, the new text is spaced out as the old was
+    ("と し て 別 表 第 二 に よ る", "と し て 番 号 利 用 法 第 1 9 条 第 8 号 に 基 づ く 主 務 省 令 第 2 条 の 表 に よ る"),
+])
+def test_a_spaced_out_citation_is_written_spaced_out_only_apart_from_its_neighbours(text: str, expected: str) -> None:
+    """A citation spaced out but glued to unspaced text (「…項別 表 第 二法…」) is written unspaced: spaced out, its new
+    name is not read as one name with the text glued to it."""
+    once = rewrite(text, assume_law=True)
+    assert once.text == expected
+    assert rewrite(once.text, assume_law=True).edits == ()
+
+
 @pytest.mark.parametrize(
     ("line", "after"),
     [
