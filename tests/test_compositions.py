@@ -13,6 +13,8 @@ found most of its defects (session 9), so that each run of the tests searches a 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -62,6 +64,10 @@ _OLD = {Table.BEPPYO1, Table.BEPPYO2}
 # it had none)
 @example("番号利用法別表第一６項行政手続における特定の個人を識別するための番号の利用等に関する法律別表第二の主務省令で定める事務及び情報を定める命令、別表第一9", False, False, False)
 def test_every_composition_keeps_the_rewriters_invariants(text: str, assume: bool, accept: bool, typos: bool) -> None:
+    _keeps_the_invariants(text, assume, accept, typos)
+
+
+def _keeps_the_invariants(text: str, assume: bool, accept: bool, typos: bool) -> None:
     kw = {"assume_law": assume, "accept_inferred": accept, "fix_typos": typos}
     once = rewrite(text, **kw)
     pieces, pos, written, shift = [], 0, [], 0
@@ -76,3 +82,51 @@ def test_every_composition_keeps_the_rewriters_invariants(text: str, assume: boo
     for x in find_citations(once.text, assume_law=assume):
         if isinstance(x, Citation) and x.table in _OLD:
             assert not any(a < x.end and x.start < b for a, b in written), (text, once.text, x.text)
+
+
+# ---------------------------------------------------------------- tables in cells, with the seed's text
+#
+# Text exported from a table (Excel, a PDF's 変更箇所 table) puts its cells side by side with tabs and its rows on lines:
+# the same forms, cut into cells, next to real text of the seed (its lines and pieces of them).
+
+_SEED = (Path(__file__).parent / "data" / "seed_kumagaya_henkou.txt").read_text(encoding="utf-8")
+_SEED_LINES = [line for line in _SEED.splitlines() if 0 < len(line) <= 30]
+_CELL_PIECES = st.one_of(
+    st.sampled_from([
+        "番号法別表第二", "番号法別表第一", "別表第二", "別表第一", "番号利用法第9条第1項 別表第一の16の項", "番号法第19条第7号",
+        "番号利用法第19条第8号 別表第二", "別表第二の27の項", "別表第一の16の項", "同表", "同表の20の項", "同表の項番", "項番", "27",
+        "２７", "27、28の項", "項番27", "（番号法別表第二）", "（番号法）", "（住民基本台帳法）", "住民基本台帳法", "番号法",
+        "（27、28の項）", "項番：27", "（別表第二の2、3の項）", "の", "に基づく", "市町村長", "（現行：別表の24の項）", "旧",
+        "本評価書の", "主務省令第20条", "別表第二主務省令第２条", "（以下「法」という。）", "法", "・27の項", "別表の24の項",
+        "第19条第8号に基づく主務省令第2条の表", "（", "）", "、", "。", "及び", " ", "　", "別 表 第 二", "別表第二の ２７ の項",
+        "番号法第十九条第七号及び別表第二", "別表第二の主務省令で定める事務及び情報を定める命令", "（１条２号ハ、２条７号ロ・１３号ハ）",
+        "同法", "別表第２（第２７項、第２８項）", "が含まれる項（項番27、28）", "\n", "別表第一38の2の項", "別表第二の第4欄",
+        "別表第二及び第一", "別表第一と第二", "第2条", "番号法第19条第8号に基づく主務省令", "（根拠法令：生活保護法）",
+        "（昭和42年法律第81号）", "番号法別表第二主務省令", "〔番号法〕", "〈住民基本台帳法〉", "別 表 第 一",
+    ]),
+    st.sampled_from(_SEED_LINES),
+    st.builds(lambda a, n: _SEED[a : a + n], st.integers(0, len(_SEED) - 1), st.integers(1, 60)),
+)
+_CELLS = st.lists(st.lists(_CELL_PIECES, max_size=4).map("".join), min_size=1, max_size=4).map("\t".join)
+TABLE_TEXTS = st.lists(st.tuples(_CELLS, st.sampled_from(["\n", "\n\n", "\r\n", "\t\n"])), min_size=1, max_size=5).map(
+    lambda rows: "".join(a + b for a, b in rows))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(TABLE_TEXTS, st.booleans(), st.booleans(), st.booleans())
+# what the fuzzer found in session 12 (seeds 70707, 72727), each fixed in its own commit
+@example("番号法別表第二及び第一,第2条", True, False, False)
+@example("別表第二及び第一第2条\t", True, False, False)
+@example("番号法別表第二主務省令、別表第一（昭和42年法律第81号）\n", False, False, False)
+@example("別表第二〔番号法〕、別表第一（住民基本台帳法）", False, False, False)
+@example("別表第1 6項別 表 第 二法別表第一項", True, False, False)
+def test_every_table_of_cells_keeps_the_rewriters_invariants(text: str, assume: bool, accept: bool, typos: bool) -> None:
+    _keeps_the_invariants(text, assume, accept, typos)
+
+    def read(t: str) -> list[tuple[object, ...]]:
+        return [(type(x).__name__, x.start, x.end, x.text, getattr(x, "rows", None), getattr(x, "law", None),
+                 getattr(x, "reason", None)) for x in find_citations(t, assume_law=assume)]
+
+    found = read(text)
+    for k in [i for i in range(len(text)) if text.startswith("\n\n", i)][:2]:  # what follows a blank line changes nothing before it
+        assert [f for f in found if f[2] <= k] == read(text[:k]), (text, k)  # type: ignore[operator]
