@@ -1625,8 +1625,13 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     bare_starts = {key: [items[j].start for j in members] for key, members in bare.items()}
     breaks: dict[int, list[int]] = {}  # by passage: where its sentences end, found once
     # (a sentence never ends inside a citation, nor at a line break before one whose first number would
-    # read as an item mark: 「別表第二\n1、2、3項」 is one sentence, as 「別表第二\n9項」 is)
+    # read as an item mark, in a bracket or not: 「別表第二\n1、2、3項」 is one sentence, as 「別表第二\n9項」 is, and
+    # 「…の表\n（1、2、3項）」 as 「…の表\n（7項）」, which a rewrite may turn into it)
     inside = _holds([it for it in items if isinstance(it, Citation)])
+
+    def item_mark_read(m: re.Match[str]) -> bool:
+        k = m.end() + (text[m.end() : m.end() + 1] in ("(", "（"))
+        return inside(k) and "\n" not in text[m.start() + 1 : m.end()]
 
     def sentence(passage: int, start: int, end: int) -> tuple[int, int]:
         """From the start of the sentence holding ``start`` to the end of the one holding ``end``."""
@@ -1634,7 +1639,7 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
             stop = passage_end(text, passage, len(text))
             breaks[passage] = [
                 m.start() for m in SENTENCE_BREAK.finditer(text, passage, stop)
-                if not inside(m.start()) and not (text[m.start()] == "\n" and inside(m.end()) and "\n" not in text[m.start() + 1 : m.end()])
+                if not inside(m.start()) and not (text[m.start()] == "\n" and item_mark_read(m))
             ] + [stop]
         marks = breaks[passage]
         k = bisect.bisect_left(marks, start)

@@ -114,3 +114,17 @@ def test_a_long_rederived_list_does_not_move_the_sentence_of_an_old_item() -> No
     assert once.text.endswith("）別表第二")
     twice = mr.rewrite(once.text, **kw)
     assert twice.text == once.text and not twice.edits
+
+
+def test_a_rederived_list_on_its_own_line_does_not_end_the_sentence_of_a_kept_group() -> None:
+    # fuzzer, seed 75757: 「（7項）」 on its own line does not start an item, the list derived for it, 「（1、2、3…項）」, read
+    # as a new item 「（1、」, so the 別表第二 after it left the group of the title kept before (number-after-table) and
+    # was renamed on the second run.  A line break before a citation whose first number reads as an item mark, in a
+    # bracket or not, ends no sentence
+    text = "番号法別表第二主務省令第２条番号法9条主務省令第2条の表\n（7項）番号法別表第二"
+    kw = {"rederive": Rederive("市町村長", "住民票関係情報")}
+    once = mr.rewrite(text, **kw)
+    assert once.text.startswith("番号法別表第二主務省令第２条番号法9条主務省令第2条の表\n（1、2、3、5、7、11、")
+    assert once.text.endswith("166項）番号法別表第二")
+    assert [f.reason for f in once.findings] == ["number-after-table", "dependent-kept", "rederived", "dependent-kept"]
+    assert mr.rewrite(once.text, **kw).edits == ()
