@@ -1053,8 +1053,8 @@ class LawIndex:
         text = self.text
         if text[k - 1] not in _NAME_LAST:
             return None
-        start = k - 1  # the piece: one or two name characters after whitespace
-        while start > 0 and k - start <= 2 and text[start - 1] in _WORD_CHARS:
+        start = k - 1  # the piece: one or two name characters after whitespace (not a numeral of 「第 一」: 「別表第 一法」)
+        while start > 0 and k - start <= 2 and text[start - 1] in _WORD_CHARS and not self._ends_number(start - 1):
             start -= 1
         if start == 0 or k - start > 2 or text[start - 1] not in _WS:
             return None
