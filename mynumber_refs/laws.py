@@ -208,9 +208,13 @@ _LAW_NUMBER_TAIL = re.compile(rf"法律第{_NUM}号\Z")
 def _law_by_number(text: str, k: int) -> LawExpr | None:
     """The law or instrument whose number ends at ``k``, or None."""
     m = _LAW_NUMBER_AT_END.search(text, max(0, k - 48), k)
+    if m is not None and _BLANK.search(m.group()):
+        return None  # (a number never goes on into the next passage: 「通知\n\n第８号」 is no notice's number)
     if m is None:
         m = _INSTRUMENT_NUMBER_AT_END.search(text, max(0, k - 40), k)
-        return None if m is None else LawExpr(m.start(), k, "".join(m.group().split()), LawKind.OTHER, None)
+        if m is None or _BLANK.search(m.group()):
+            return None
+        return LawExpr(m.start(), k, "".join(m.group().split()), LawKind.OTHER, None)
     name = "".join(m.group().split())
     try:
         act = (

@@ -1166,3 +1166,14 @@ def test_an_instruments_name_with_a_space_before_the_table_still_owns_it(text: s
     """Only the words that also label a line (計画, 手順, 規約 …) need to stand right before the table; an
     instrument's name (政令, 通知, 契約書 …) owns the table after a space too, as it did before session 11."""
     assert rewrite(text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("word", ["知事に対する通知", "告示", "平成25年法律"])
+def test_an_instruments_number_never_runs_on_past_a_blank_line(word: str) -> None:
+    """「…通知\\n\\n第８号…及び別表第二」: the 第８号 after the blank line is the act's provision's, not the
+    number of the notice that ends the passage before it (fuzzer, seed 74747: the tables were left silently)."""
+    text = "第８号（特定個人情報の提供の制限）及び別表第二\n（別表第二における情報提供の根拠）\n"
+    alone = [(c.start, c.end, c.text) for c in find_citations(text, assume_law=True)]
+    shift = len(word) + 2
+    after = [(c.start - shift, c.end - shift, c.text) for c in find_citations(word + "\n\n" + text, assume_law=True)]
+    assert after == alone == [(19, 23, "別表第二"), (25, 29, "別表第二")]
