@@ -1320,6 +1320,12 @@ _SAME_ROW_COLUMN = re.compile(
 # a column named by its place (上欄, 下欄 …), as the old 別表第一 named its two; the new tables number theirs
 # (the new 別表 has 第一欄 and 第二欄, 第2条の表 第一欄 to 第四欄), so no such column is one of theirs
 _PLACE_COLUMN = re.compile(rf"[上中下左右]{_ANY_GAP}欄")
+# …unless a word after it points at the document's own form (「上欄に同じ」, 「下欄のとおり」, 「下欄参照」, 「右欄に記載」):
+# a cell of the document's, not a column of the table
+_DOCUMENT_CELL_AFTER = re.compile(
+    rf"{_ANY_GAP}(?:の{_ANY_GAP}と{_ANY_GAP}お{_ANY_GAP}り|[にと]{_ANY_GAP}同{_ANY_GAP}じ|(?:を{_ANY_GAP})?参{_ANY_GAP}照"
+    rf"|に{_ANY_GAP}記{_ANY_GAP}[載入])"
+)
 
 
 def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
@@ -1340,7 +1346,14 @@ def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
         # (up to the next citation or finding: a column after it is that one's, 「別表第一（16の項）下欄」 the list's)
         i = bisect.bisect_left(ctx.item_starts, c.end)
         upto = ctx.item_starts[i] if i < len(ctx.item_starts) and ctx.item_starts[i] < end else end
-        m = next((k for k in _PLACE_COLUMN.finditer(text, c.end, upto) if not ctx.covered(k.start())), None)
+        m = next(
+            (
+                k
+                for k in _PLACE_COLUMN.finditer(text, c.end, upto)
+                if not ctx.covered(k.start()) and not _DOCUMENT_CELL_AFTER.match(text, k.end())
+            ),
+            None,
+        )
     if m is None:
         return None
     return _finding(c, F.COLUMN_REFERENCE, column="".join(m.group(0).split()))

@@ -749,6 +749,21 @@ def test_a_column_of_another_table_or_sentence_does_not_keep_the_table(text: str
     assert rewrite(text).text == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第一の16の項に掲げる事務（詳細は下欄のとおり）", "番号法別表の24の項に掲げる事務（詳細は下欄のとおり）"),
+    ("番号法別表第一の16の項、下欄参照", "番号法別表の24の項、下欄参照"),
+    ("番号法別表第一の16の項\n（下欄に記載）", "番号法別表の24の項\n（下欄に記載）"),
+    ("番号法別表第二の27の項、上欄に同じ", "番号法第19条第8号に基づく主務省令第2条の表の48の項、上欄に同じ"),
+    ("番号法別表第一の16の項（右欄を参照）", "番号法別表の24の項（右欄を参照）"),
+])
+def test_a_cell_of_the_documents_form_does_not_keep_the_table(text: str, expected: str) -> None:
+    """「下欄のとおり」, 「上欄に同じ」, 「下欄参照」, 「下欄に記載」: a word after the place points at the document's own
+    form, whose cells these are, not at a column of the table: the table is renamed."""
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (expected, ())
+    assert rewrite(expected, assume_law=True).edits == ()
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from(["番号法別表第一の16の項", "番号法別表第一", "番号法別表第二の27の項", "番号法別表第一の16の項及び20の項"]),
