@@ -170,6 +170,13 @@ _PLAIN_HEADING_LINE = re.compile(
 _PLAIN_HEADING_END = re.compile(
     r"(?:[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?|[条項号）)])[ \t\u3000]*\r?\n"
 )
+# …but not one whose sentence goes on in the line after it, as PDF text breaks a sentence right after a name
+# (「住民基本台帳法\nの規定に基づき」, 「…\nに基づき」, 「…\n第7条の規定により」, 「…\n及び番号法」): a particle, a
+# conjunction, or an article followed by one, never a heading's content
+_SENTENCE_GOES_ON = re.compile(
+    r"[ \t\u3000]*(?:[のにをがはでとへやも]|及び|並びに|又は|若しくは"
+    r"|第[0-9０-９一二三四五六七八九十百]+条(?:の[0-9０-９一二三四五六七八九十]+)?(?:第[0-9０-９一二三四五六七八九十]+[項号])*[のにをがはでとへや、，])"
+)
 # (…and a law's provision with its caption: 「住民基本台帳法第30条の10（機構保存本人確認情報の提供）」)
 _CAPTION_TAIL = re.compile(r"[（(][^（）()\n]{1,30}[）)]\Z")
 _HEADING_LINES = 8
@@ -727,6 +734,9 @@ class LawIndex:
                 m, numbered = _PLAIN_HEADING_LINE.match(text[start:end]), False
             if m is None:  # a line that only begins like one: content, read past
                 i -= 1
+                continue
+            if not numbered and _SENTENCE_GOES_ON.match(text, end + 1):
+                i -= 1  # a sentence broken after the name: content, read past
                 continue
             if any(a in text[end:line_start] for a in self.aliases):
                 return None  # a line between that names the act: the section's tables may be its

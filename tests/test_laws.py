@@ -1101,6 +1101,41 @@ def test_a_line_naming_the_act_under_another_laws_heading_ends_the_heading_searc
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("当市は、この事務を行うにあたり\n住民基本台帳法\nの規定に基づき住民票を作成する。\nまた、別表第一の16の項に掲げる事務を行う。",
+     "当市は、この事務を行うにあたり\n住民基本台帳法\nの規定に基づき住民票を作成する。\nまた、別表の24の項に掲げる事務を行う。"),
+    ("当市は、この事務を行うにあたり\n住民基本台帳法\n第7条の規定に基づき住民票を作成する。\nまた、別表第一の16の項に掲げる事務を行う。",
+     "当市は、この事務を行うにあたり\n住民基本台帳法\n第7条の規定に基づき住民票を作成する。\nまた、別表の24の項に掲げる事務を行う。"),
+    ("当市は、この事務を行うにあたり\n住民基本台帳法\nに基づき住民票を作成する。\n情報提供ネットワークシステムにより別表第二の27の項",
+     "当市は、この事務を行うにあたり\n住民基本台帳法\nに基づき住民票を作成する。\n情報提供ネットワークシステムにより"
+     "番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("事務の内容\n住民基本台帳法\nを根拠として住民票を作成する。\n別表第一の16の項に掲げる事務",
+     "事務の内容\n住民基本台帳法\nを根拠として住民票を作成する。\n別表の24の項に掲げる事務"),
+])
+def test_a_name_whose_sentence_goes_on_in_the_next_line_is_no_heading(text: str, expected: str) -> None:
+    """PDF text breaks a sentence right after a law's name (「住民基本台帳法\nの規定に基づき」): the line that holds
+    nothing but the name goes on in the next line (a particle, a conjunction, an article followed by one), so it is a
+    sentence's content, not a heading over the lines below, and an assumed act's table further down is rewritten."""
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (expected, ())
+    # the same line standing alone is a heading
+    alone = re.sub(r"住民基本台帳法\n[^\n]*\n", "住民基本台帳法\n\n", text)
+    assert [f.reason for f in rewrite(alone, assume_law=True).findings] == ["law-other"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["住民基本台帳法", "地方税法", "熊谷市個人番号の利用に関する条例", "住民基本台帳法施行令"]),
+    st.sampled_from(["の規定に基づき", "に基づき", "を根拠として", "第7条の規定により", "第30条の6第1項に基づき", "及び関係規定により"]),
+    st.sampled_from([("別表第一の16の項", "別表の24の項"), ("別表第二の27の項", "番号利用法第19条第8号に基づく主務省令第2条の表の48の項")]),
+)
+def test_a_sentence_broken_after_a_name_never_heads_the_lines_below(name: str, goes_on: str, table: tuple[str, str]) -> None:
+    text = f"当市は、この事務を行うにあたり\n{name}\n{goes_on}住民票を作成する。\nまた、{table[0]}に掲げる事務を行う。"
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (text.replace(table[0], table[1]), ())
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("情報照会の手順\t別表第二の27の項に基づき照会する。", "情報照会の手順\t番号利用法第19条第8号に基づく主務省令第2条の表の48の項に基づき照会する。"),
     ("事務処理計画　別表第一の16の項に掲げる事務", "事務処理計画　別表の24の項に掲げる事務"),
     ("マニュアル 別表第一の16の項", "マニュアル 別表の24の項"),
