@@ -1094,6 +1094,19 @@ def test_a_heading_of_the_act_or_of_anything_else_leaves_the_assumption(text: st
      "（１）住民基本台帳法\n・住民基本台帳法第7条\n・番号法第9条第1項\n・別表の24の項"),
     ("（１）住民基本台帳法\n\n番号利用法に規定する事務として、以下の事務を行う。\n\n別表第一の16の項に掲げる事務",
      "（１）住民基本台帳法\n\n番号利用法に規定する事務として、以下の事務を行う。\n\n別表の24の項に掲げる事務"),
+    # the act named by its full name, or by a name broken across lines by PDF text
+    ("住民基本台帳法\n行政手続における特定の個人を識別するための番号の利用等に関する法律に基づき、以下の事務を行う。\n"
+     "別表第一の16の項に掲げる事務",
+     "住民基本台帳法\n行政手続における特定の個人を識別するための番号の利用等に関する法律に基づき、以下の事務を行う。\n"
+     "別表の24の項に掲げる事務"),
+    ("住民基本台帳法\n行政手続における特定の個人を識別するための番号\nの利用等に関する法律に基づき、以下の事務を行う。\n"
+     "別表第一の16の項に掲げる事務",
+     "住民基本台帳法\n行政手続における特定の個人を識別するための番号\nの利用等に関する法律に基づき、以下の事務を行う。\n"
+     "別表の24の項に掲げる事務"),
+    ("住民基本台帳法\nこの事務は、番号利\n用法に基づき、以下のとおり行う。\n別表第一の16の項に掲げる事務",
+     "住民基本台帳法\nこの事務は、番号利\n用法に基づき、以下のとおり行う。\n別表の24の項に掲げる事務"),
+    ("住民基本台帳法\nこの事務は、番 号 法に基づき行う。\n別表第一の16の項に掲げる事務",
+     "住民基本台帳法\nこの事務は、番 号 法に基づき行う。\n別表の24の項に掲げる事務"),
 ])
 def test_a_line_naming_the_act_under_another_laws_heading_ends_the_heading_search(text: str, expected: str) -> None:
     """The probe's regressions of the heading rule: a line between the heading and the table that names the act."""
