@@ -389,7 +389,7 @@ OTHER_NAMES = ["住民基本台帳法", "生活保護法", "地方税法", "児�
                "障害者の日常生活及び社会生活を総合的に支援するための法律", "同令", f"{FULL}施行令"]
 NUMBERS = ["（平成25年法律第27号）", "（昭和四十二年法律第八十一号）", "(平成１７年法律第１２３号)", "（ 令和５年法律第４８号 ）"]
 DEFINITIONS = ["（以下「法」という。）", "（以下「住基法」という。）", "（以下、「本法」という。）", "（以下単に「法」と略す。）",
-               "(以下 『番号利用法』 という。)"]
+               "(以下 『番号利用法』 という。)", "（以下「法」）"]
 INSERTIONS = st.one_of(
     st.sampled_from(NUMBERS),
     st.sampled_from(DEFINITIONS),
@@ -1111,6 +1111,21 @@ def test_a_heading_of_the_act_or_of_anything_else_leaves_the_assumption(text: st
 def test_a_line_naming_the_act_under_another_laws_heading_ends_the_heading_search(text: str, expected: str) -> None:
     """The probe's regressions of the heading rule: a line between the heading and the table that names the act."""
     assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("行政手続における特定の個人を識別するための番号の利用等に関する法律（以下「法」）に基づき事務を行う。"
+     "住民基本台帳法第30条の15及び法別表第二の27の項",
+     "行政手続における特定の個人を識別するための番号の利用等に関する法律（以下「法」）に基づき事務を行う。"
+     "住民基本台帳法第30条の15及び法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("住民基本台帳法（以下「法」）に基づき、法別表第一の1の項", "住民基本台帳法（以下「法」）に基づき、法別表第一の1の項"),
+])
+def test_a_term_with_nothing_before_the_brackets_close_is_defined(text: str, expected: str) -> None:
+    """「（以下「法」）」 defines 法 as 「（以下「法」という。）」 does: 法 after another law in a later sentence is the law
+    it was defined as (the act's table is rewritten, another law's left), not reported as tied to no law."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert (result.text, result.findings) == (expected, ())
 
 
 @pytest.mark.parametrize(("text", "expected"), [
