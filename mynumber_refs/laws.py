@@ -740,7 +740,7 @@ class LawIndex:
             if not numbered and _SENTENCE_GOES_ON.match(text, end + 1):
                 i -= 1  # a sentence broken after the name: content, read past
                 continue
-            if self._act_named_in(end, line_start):
+            if any(a in text[end:line_start] for a in self.aliases):
                 return None  # a line between that names the act: the section's tables may be its
             name = m.group("name")
             e = self._law_named_alone(name)
@@ -754,15 +754,15 @@ class LawIndex:
                     i -= 1
                     continue
                 return None  # a heading of something else
+            if self._act_named_in(end, line_start):
+                return None  # (…and one that names it as the law reader reads it: its full name, a broken name)
             return e._replace(start=at, end=at + len(name))
         return None
 
     def _act_named_in(self, start: int, end: int) -> bool:
-        """Whether the act is named between ``start`` and ``end``: by one of its names, or as the law reader reads it
-        (its full name, its number, 法 defined as it, a name broken across lines: 「番号利\n用法」)."""
+        """Whether the act is named between ``start`` and ``end`` as the law reader reads it (its full name, 法 defined
+        as it, a name broken across lines: 「番号利\n用法」); called only once a heading naming another law is found."""
         text = self.text
-        if any(a in text[start:end] for a in self.aliases):
-            return True
         for m in self._ends_re.finditer(text, start, end):
             e = self.expression_ending_at(m.end())
             if e is not None and e.kind is LawKind.ACT:
