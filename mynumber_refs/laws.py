@@ -170,6 +170,13 @@ _PLAIN_HEADING_LINE = re.compile(
 _PLAIN_HEADING_END = re.compile(
     r"(?:[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?|[条項号）)])[ \t\u3000]*\r?\n"
 )
+# …but not one whose sentence goes on in the line after it, as PDF text breaks a sentence right after a name
+# (「住民基本台帳法\nの規定に基づき」, 「…\nに基づき」, 「…\n第7条の規定により」, 「…\n及び番号法」): a particle, a
+# conjunction, or an article followed by one, never a heading's content
+_SENTENCE_GOES_ON = re.compile(
+    r"[ \t\u3000]*(?:[のにをがはでとへやも]|及び|並びに|又は|若しくは"
+    r"|第[0-9０-９一二三四五六七八九十百]+条(?:の[0-9０-９一二三四五六七八九十]+)?(?:第[0-9０-９一二三四五六七八九十]+[項号])*[のにをがはでとへや、，])"
+)
 # (…and a law's provision with its caption: 「住民基本台帳法第30条の10（機構保存本人確認情報の提供）」)
 _CAPTION_TAIL = re.compile(r"[（(][^（）()\n]{1,30}[）)]\Z")
 _HEADING_LINES = 8
@@ -231,14 +238,16 @@ def _law_by_number(text: str, k: int) -> LawExpr | None:
 
 # 「（以下「法」という。）」 and the variants documents use: 以下、「法」; 以下単に「法」; 『法』; a scope
 # (以下この項において「法」); more than one term (以下「住基法」又は「法」); と言う / とする / と称する / と略す /
-# と略記する / と記す / と表記する / と呼ぶ.  A term holds no quote or bracket that opens: 「以下「住基法\n
+# と略記する / と記す / と表記する / と呼ぶ, or none before the bracket closes (「（以下「法」）」).  A term holds no quote or bracket that opens: 「以下「住基法\n
 # …る法律（以下「番号利用法」という」 (a quote left open in PDF text) defines nothing, however short the text between
 _TERM = re.compile(r"[「『]([^「『」』（(]{1,30})[」』]")
 _DEFINITION = re.compile(
     rf"以{_S}下{_S}(?:[、，,]{_S})?"
     rf"(?:[^「『」』（）()。\n]{{1,16}}?に{_S}お{_S}い{_S}て{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?"
     rf"(?P<terms>{_TERM.pattern}(?:{_S}(?:又{_S}は|若{_S}し{_S}く{_S}は|或{_S}い{_S}は|[、，,・]){_S}{_TERM.pattern}){{0,3}})"
-    rf"{_S}と{_S}(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)"
+    rf"(?:{_S}と{_S}(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)"
+    # (…or nothing but the bracket's close after the terms: 「（以下「法」）」)
+    rf"|(?={_S}[）)]))"
 )
 
 # 「この評価書において「法」とは、住民基本台帳法をいう。」: the term before 「とは」, the law named right
@@ -733,6 +742,9 @@ class LawIndex:
             if m is None:  # a line that only begins like one: content, read past
                 i -= 1
                 continue
+            if not numbered and _SENTENCE_GOES_ON.match(text, end + 1):
+                i -= 1  # a sentence broken after the name: content, read past
+                continue
             if any(a in text[end:line_start] for a in self.aliases):
                 return None  # a line between that names the act: the section's tables may be its
             name = m.group("name")
@@ -747,8 +759,20 @@ class LawIndex:
                     i -= 1
                     continue
                 return None  # a heading of something else
+            if self._act_named_in(end, line_start):
+                return None  # (…and one that names it as the law reader reads it: its full name, a broken name)
             return e._replace(start=at, end=at + len(name))
         return None
+
+    def _act_named_in(self, start: int, end: int) -> bool:
+        """Whether the act is named between ``start`` and ``end`` as the law reader reads it (its full name, 法 defined
+        as it, a name broken across lines: 「番号利\n用法」); called only once a heading naming another law is found."""
+        text = self.text
+        for m in self._ends_re.finditer(text, start, end):
+            e = self.expression_ending_at(m.end())
+            if e is not None and e.kind is LawKind.ACT:
+                return True
+        return False
 
     def _law_named_alone(self, name: str) -> LawExpr | None:
         """The law ``name`` is, read as a text of its own (「住民基本台帳法関係」 goes on past the name as one word), or

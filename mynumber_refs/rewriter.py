@@ -1015,7 +1015,11 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
         # 「別表第二の27の項及び主務省令第20条」, 「別表第一の16の項、主務省令第16条」: an article of the order
         # named only 「主務省令」 is the old table's order's, numbered by the old rows; the new name would
         # stand over it
-        candidates.extend((m.start("n"), m.end()) for m in _BARE_ORDER_ARTICLE.finditer(text, c.end, end))
+        candidates.extend(
+            (m.start("n"), m.end())
+            for m in _BARE_ORDER_ARTICLE.finditer(text, c.end, end)
+            if not _same_order_is_other(ctx, m.start(), c.end)
+        )
     if c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)):
         # 「別表第二の27の項（２７条１号）」, 「別表第二の27の項：２７条１号ハ」: the old order's references
         # written without its name (:func:`_unnamed_order_refs`)
@@ -1083,6 +1087,25 @@ _BARE_ORDER_ARTICLE = re.compile(
     rf"|(?<![{_NAME_CHAR}])(?:同{_GAP}(?:省{_GAP}|命{_GAP})?令|省{_GAP}令|(?<!号に基づく)(?<!提供に関する)命{_GAP}令))"
     rf"{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:の{_GAP})?(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
+# the last character of an order's or a rule's name (「番号法施行令」, 「住民基本台帳法施行規則」, 「総務省令」)
+_INSTRUMENT_LAST = re.compile("[令則]")
+
+
+def _same_order_is_other(ctx: _Context, at: int, lo: int) -> bool:
+    """Whether the bare order word at ``at`` is 同令, 同省令 or 同命令 standing for another order or rule named
+    between ``lo`` and it (「番号法別表第二の27の項、番号法施行令第20条及び同令第22条」: 同令 is the 施行令), not
+    for an order of the act's tables."""
+    text = ctx.text
+    if text[at] != "同":
+        return False
+    laws = ctx.laws()
+    for m in _INSTRUMENT_LAST.finditer(text, lo, at):
+        e = laws.expression_ending_at(m.end())
+        if e is not None and e.kind is LawKind.OTHER and not laws.order_name_ends_at(m.end()):
+            return True
+    return False
+
+
 # right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」),
 # also joined by a phrase (「同表に係る主務省令第20条」, 「同表に基づく…」, 「同表に規定する…」)
 _OF_TABLE = "|".join(_GAP.join(w) for w in ("係る", "基づく", "規定する", "定める", "関する", "掲げる"))
@@ -1276,7 +1299,11 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     if jou_from != -1 and title:  # 「１条２号ハ」, 「20条」: not 「第19条」, which is a law's article as often as the order's
         found.extend((m.start(), m.start()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, max(start, jou_from), c.start))
     elif jou_from != -1 and c.table_basis is not TableBasis.ANTECEDENT:
-        found.extend((m.start("n"), m.start()) for m in _BARE_ORDER_ARTICLE.finditer(text, start, c.start))
+        found.extend(
+            (m.start("n"), m.start())
+            for m in _BARE_ORDER_ARTICLE.finditer(text, start, c.start)
+            if not _same_order_is_other(ctx, m.start(), start)
+        )
         found.extend((n, n) for n, _ in _unnamed_order_refs(ctx, c, max(start, jou_from), c.start))
     if title:
         k = c.start - 1
@@ -1301,6 +1328,12 @@ _SAME_ROW_COLUMN = re.compile(
 # a column named by its place (上欄, 下欄 …), as the old 別表第一 named its two; the new tables number theirs
 # (the new 別表 has 第一欄 and 第二欄, 第2条の表 第一欄 to 第四欄), so no such column is one of theirs
 _PLACE_COLUMN = re.compile(rf"[上中下左右]{_ANY_GAP}欄")
+# …unless a word after it points at the document's own form (「上欄に同じ」, 「下欄のとおり」, 「下欄参照」, 「右欄に記載」):
+# a cell of the document's, not a column of the table
+_DOCUMENT_CELL_AFTER = re.compile(
+    rf"{_ANY_GAP}(?:の{_ANY_GAP}と{_ANY_GAP}お{_ANY_GAP}り|[にと]{_ANY_GAP}同{_ANY_GAP}じ|(?:を{_ANY_GAP})?参{_ANY_GAP}照"
+    rf"|に{_ANY_GAP}記{_ANY_GAP}[載入])"
+)
 
 
 def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
@@ -1321,7 +1354,14 @@ def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
         # (up to the next citation or finding: a column after it is that one's, 「別表第一（16の項）下欄」 the list's)
         i = bisect.bisect_left(ctx.item_starts, c.end)
         upto = ctx.item_starts[i] if i < len(ctx.item_starts) and ctx.item_starts[i] < end else end
-        m = next((k for k in _PLACE_COLUMN.finditer(text, c.end, upto) if not ctx.covered(k.start())), None)
+        m = next(
+            (
+                k
+                for k in _PLACE_COLUMN.finditer(text, c.end, upto)
+                if not ctx.covered(k.start()) and not _DOCUMENT_CELL_AFTER.match(text, k.end())
+            ),
+            None,
+        )
     if m is None:
         return None
     return _finding(c, F.COLUMN_REFERENCE, column="".join(m.group(0).split()))
@@ -1361,6 +1401,8 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
     for m in _SAME_ORDER.finditer(text, clause.end(), end):
         if ctx.covered(m.start()) or (m.group("article") and c.kind is not CitationKind.ORDER_REFS):
             continue  # (同条 is an article's: only after the order's articles)
+        if _same_order_is_other(ctx, m.start(), c.end):
+            continue  # (「…27の項。住民基本台帳法施行規則第20条、同省令第22条」: 同省令 is the 施行規則)
         following = "".join(text[c.end : m.end()].split())
         following = following if len(following) <= 40 else "…" + following[-39:]
         return _finding(c, F.NUMBER_AFTER, following=following)

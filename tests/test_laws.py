@@ -389,7 +389,7 @@ OTHER_NAMES = ["住民基本台帳法", "生活保護法", "地方税法", "児�
                "障害者の日常生活及び社会生活を総合的に支援するための法律", "同令", f"{FULL}施行令"]
 NUMBERS = ["（平成25年法律第27号）", "（昭和四十二年法律第八十一号）", "(平成１７年法律第１２３号)", "（ 令和５年法律第４８号 ）"]
 DEFINITIONS = ["（以下「法」という。）", "（以下「住基法」という。）", "（以下、「本法」という。）", "（以下単に「法」と略す。）",
-               "(以下 『番号利用法』 という。)"]
+               "(以下 『番号利用法』 という。)", "（以下「法」）"]
 INSERTIONS = st.one_of(
     st.sampled_from(NUMBERS),
     st.sampled_from(DEFINITIONS),
@@ -1143,10 +1143,73 @@ def test_a_heading_of_the_act_or_of_anything_else_leaves_the_assumption(text: st
      "（１）住民基本台帳法\n・住民基本台帳法第7条\n・番号法第9条第1項\n・別表の24の項"),
     ("（１）住民基本台帳法\n\n番号利用法に規定する事務として、以下の事務を行う。\n\n別表第一の16の項に掲げる事務",
      "（１）住民基本台帳法\n\n番号利用法に規定する事務として、以下の事務を行う。\n\n別表の24の項に掲げる事務"),
+    # the act named by its full name, or by a name broken across lines by PDF text
+    ("住民基本台帳法\n行政手続における特定の個人を識別するための番号の利用等に関する法律に基づき、以下の事務を行う。\n"
+     "別表第一の16の項に掲げる事務",
+     "住民基本台帳法\n行政手続における特定の個人を識別するための番号の利用等に関する法律に基づき、以下の事務を行う。\n"
+     "別表の24の項に掲げる事務"),
+    ("住民基本台帳法\n行政手続における特定の個人を識別するための番号\nの利用等に関する法律に基づき、以下の事務を行う。\n"
+     "別表第一の16の項に掲げる事務",
+     "住民基本台帳法\n行政手続における特定の個人を識別するための番号\nの利用等に関する法律に基づき、以下の事務を行う。\n"
+     "別表の24の項に掲げる事務"),
+    ("住民基本台帳法\nこの事務は、番号利\n用法に基づき、以下のとおり行う。\n別表第一の16の項に掲げる事務",
+     "住民基本台帳法\nこの事務は、番号利\n用法に基づき、以下のとおり行う。\n別表の24の項に掲げる事務"),
+    ("住民基本台帳法\nこの事務は、番 号 法に基づき行う。\n別表第一の16の項に掲げる事務",
+     "住民基本台帳法\nこの事務は、番 号 法に基づき行う。\n別表の24の項に掲げる事務"),
 ])
 def test_a_line_naming_the_act_under_another_laws_heading_ends_the_heading_search(text: str, expected: str) -> None:
     """The probe's regressions of the heading rule: a line between the heading and the table that names the act."""
     assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("行政手続における特定の個人を識別するための番号の利用等に関する法律（以下「法」）に基づき事務を行う。"
+     "住民基本台帳法第30条の15及び法別表第二の27の項",
+     "行政手続における特定の個人を識別するための番号の利用等に関する法律（以下「法」）に基づき事務を行う。"
+     "住民基本台帳法第30条の15及び法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("住民基本台帳法（以下「法」）に基づき、法別表第一の1の項", "住民基本台帳法（以下「法」）に基づき、法別表第一の1の項"),
+])
+def test_a_term_with_nothing_before_the_brackets_close_is_defined(text: str, expected: str) -> None:
+    """「（以下「法」）」 defines 法 as 「（以下「法」という。）」 does: 法 after another law in a later sentence is the law
+    it was defined as (the act's table is rewritten, another law's left), not reported as tied to no law."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert (result.text, result.findings) == (expected, ())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("当市は、この事務を行うにあたり\n住民基本台帳法\nの規定に基づき住民票を作成する。\nまた、別表第一の16の項に掲げる事務を行う。",
+     "当市は、この事務を行うにあたり\n住民基本台帳法\nの規定に基づき住民票を作成する。\nまた、別表の24の項に掲げる事務を行う。"),
+    ("当市は、この事務を行うにあたり\n住民基本台帳法\n第7条の規定に基づき住民票を作成する。\nまた、別表第一の16の項に掲げる事務を行う。",
+     "当市は、この事務を行うにあたり\n住民基本台帳法\n第7条の規定に基づき住民票を作成する。\nまた、別表の24の項に掲げる事務を行う。"),
+    ("当市は、この事務を行うにあたり\n住民基本台帳法\nに基づき住民票を作成する。\n情報提供ネットワークシステムにより別表第二の27の項",
+     "当市は、この事務を行うにあたり\n住民基本台帳法\nに基づき住民票を作成する。\n情報提供ネットワークシステムにより"
+     "番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("事務の内容\n住民基本台帳法\nを根拠として住民票を作成する。\n別表第一の16の項に掲げる事務",
+     "事務の内容\n住民基本台帳法\nを根拠として住民票を作成する。\n別表の24の項に掲げる事務"),
+])
+def test_a_name_whose_sentence_goes_on_in_the_next_line_is_no_heading(text: str, expected: str) -> None:
+    """PDF text breaks a sentence right after a law's name (「住民基本台帳法\nの規定に基づき」): the line that holds
+    nothing but the name goes on in the next line (a particle, a conjunction, an article followed by one), so it is a
+    sentence's content, not a heading over the lines below, and an assumed act's table further down is rewritten."""
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (expected, ())
+    # the same line standing alone is a heading
+    alone = re.sub(r"住民基本台帳法\n[^\n]*\n", "住民基本台帳法\n\n", text)
+    assert [f.reason for f in rewrite(alone, assume_law=True).findings] == ["law-other"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.sampled_from(["住民基本台帳法", "地方税法", "熊谷市個人番号の利用に関する条例", "住民基本台帳法施行令"]),
+    st.sampled_from(["の規定に基づき", "に基づき", "を根拠として", "第7条の規定により", "第30条の6第1項に基づき", "及び関係規定により"]),
+    st.sampled_from([("別表第一の16の項", "別表の24の項"), ("別表第二の27の項", "番号利用法第19条第8号に基づく主務省令第2条の表の48の項")]),
+)
+def test_a_sentence_broken_after_a_name_never_heads_the_lines_below(name: str, goes_on: str, table: tuple[str, str]) -> None:
+    text = f"当市は、この事務を行うにあたり\n{name}\n{goes_on}住民票を作成する。\nまた、{table[0]}に掲げる事務を行う。"
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (text.replace(table[0], table[1]), ())
+
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -749,6 +749,21 @@ def test_a_column_of_another_table_or_sentence_does_not_keep_the_table(text: str
     assert rewrite(text).text == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第一の16の項に掲げる事務（詳細は下欄のとおり）", "番号法別表の24の項に掲げる事務（詳細は下欄のとおり）"),
+    ("番号法別表第一の16の項、下欄参照", "番号法別表の24の項、下欄参照"),
+    ("番号法別表第一の16の項\n（下欄に記載）", "番号法別表の24の項\n（下欄に記載）"),
+    ("番号法別表第二の27の項、上欄に同じ", "番号法第19条第8号に基づく主務省令第2条の表の48の項、上欄に同じ"),
+    ("番号法別表第一の16の項（右欄を参照）", "番号法別表の24の項（右欄を参照）"),
+])
+def test_a_cell_of_the_documents_form_does_not_keep_the_table(text: str, expected: str) -> None:
+    """「下欄のとおり」, 「上欄に同じ」, 「下欄参照」, 「下欄に記載」: a word after the place points at the document's own
+    form, whose cells these are, not at a column of the table: the table is renamed."""
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (expected, ())
+    assert rewrite(expected, assume_law=True).edits == ()
+
+
 @settings(max_examples=200, deadline=None)
 @given(
     st.sampled_from(["番号法別表第一の16の項", "番号法別表第一", "番号法別表第二の27の項", "番号法別表第一の16の項及び20の項"]),
@@ -1079,6 +1094,29 @@ def test_doorei_in_a_later_sentence_keeps_a_second_table_renamed_to_the_new_orde
 ])
 def test_doorei_after_another_order_or_a_first_table_does_not_keep_it(text: str, expected: str) -> None:
     assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 同令, 同省令 or 同命令 after another order or rule named in its clause (or sentence) is that one's
+    ("番号法別表第二の27の項、番号法施行令第20条及び同令第22条",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項、番号法施行令第20条及び同令第22条"),
+    ("番号法別表第二の27の項に基づく照会（地方税法施行令第20条、同令第22条）",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項に基づく照会（地方税法施行令第20条、同令第22条）"),
+    ("番号法別表第一の16の項、番号法施行規則第3条（同省令第4条）", "番号法別表の24の項、番号法施行規則第3条（同省令第4条）"),
+    ("番号法別表第二の27の項。住民基本台帳法施行規則第20条、同省令第22条",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項。住民基本台帳法施行規則第20条、同省令第22条"),
+    ("住民基本台帳法施行令第30条の6、同令第30条の7及び番号法別表第二の27の項",
+     "住民基本台帳法施行令第30条の6、同令第30条の7及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+def test_doorei_after_another_order_in_its_clause_does_not_keep_the_table(text: str, expected: str) -> None:
+    """「番号法別表第二の27の項、番号法施行令第20条及び同令第22条」: 同令 stands for the last order named before it,
+    here the 施行令, not the old order of the table: the table is renamed."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert result.findings == ()
+    # with nothing named between, 同令 is the table's order and keeps it
+    bare = re.sub(r"(?:番号法|地方税法|住民基本台帳法)施行(?:令|規則)第[0-9の]+条(?:及び|、)?", "", text)
+    assert rewrite(bare, assume_law=True).text == bare
 
 
 @pytest.mark.parametrize(("text", "reasons"), [
