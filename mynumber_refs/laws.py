@@ -177,8 +177,9 @@ _SENTENCE_GOES_ON = re.compile(
     r"[ \t\u3000]*(?:[のにをがはでとへやも]|及び|並びに|又は|若しくは"
     r"|第[0-9０-９一二三四五六七八九十百]+条(?:の[0-9０-９一二三四五六七八九十]+)?(?:第[0-9０-９一二三四五六七八九十]+[項号])*[のにをがはでとへや、，])"
 )
-# (…and a law's provision with its caption: 「住民基本台帳法第30条の10（機構保存本人確認情報の提供）」)
-_CAPTION_TAIL = re.compile(r"[（(][^（）()\n]{1,30}[）)]\Z")
+# (…and a law's provision with its caption: 「住民基本台帳法第30条の10（機構保存本人確認情報の提供）」; a bracket that
+# holds a table, 「（番号法別表第二の27の項）」, is a citation, no caption: its rewrite must not change the line's reading)
+_CAPTION_TAIL = re.compile(r"[（(][^（）()\n表]{1,30}[）)]\Z")
 _HEADING_LINES = 8
 # Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
 _IN_NAME = ("所定", "中", "上")
