@@ -19,7 +19,7 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import attrs
 
@@ -1782,6 +1782,7 @@ def _rewrite(
             g = groups[item.citation.antecedent]
             failed_groups.add(g)
             kept_for.setdefault(g, _excerpt(item.text))
+    _keep_after_kept_network_items(ctx, items, plans, groups, failed_groups)
     members: dict[int, list[int]] = {g: [] for g in failed_groups}  # only a failed group's are named
     for j, g in groups.items():
         if g in members:
@@ -1838,6 +1839,32 @@ def _rewrite(
 
 
 _START, _END, _REASON = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("reason")
+
+
+def _keep_after_kept_network_items(
+    ctx: _Context, items: Sequence[Citation | Finding], plans: dict[int, _Plan], groups: dict[int, int], failed_groups: set[int]
+) -> None:
+    """A citation kept with its group (``dependent-kept``) keeps its joined old 第19条第7号 too, as one kept by its own
+    plan does: the later tables of its sentence are planned again with it kept, so that none is renamed to the order
+    of 第19条第8号 beside the old 号 (「番号法第19条第7号及び別表第二の27の項、同表の999の項並びに番号法別表第二の28の項」).
+    ``plans`` and ``failed_groups`` are updated in place, until no more citations are kept."""
+    while ctx.found_network_items:  # (built only where an old 第19条第7号 stands near a table)
+        owners = set(ctx.found_network_items[0].values())
+        newly = [i for i in plans if groups[i] in failed_groups and items[i].start not in ctx.kept_starts]
+        ctx.kept_starts.update(items[i].start for i in newly)
+        first = min((items[i].start for i in newly if items[i].start in owners), default=None)
+        if first is None:
+            return
+        for i, plan in list(plans.items()):
+            if not plan.ok or groups[i] in failed_groups or items[i].start <= first:
+                continue
+            ctx.group[0] = groups[i]
+            again = plan_citation(ctx, cast(Citation, items[i]))
+            if not again.ok:
+                plans[i] = again
+                ctx.kept_starts.add(items[i].start)
+                failed_groups.add(groups[i])
+        ctx.group[0] = None
 
 
 def _holds(items: Sequence[Citation | Finding], others: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:

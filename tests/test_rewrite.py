@@ -1003,6 +1003,22 @@ def test_a_network_item_joined_to_a_kept_table_keeps_the_next_table_of_its_sente
         assert result.text == expected
 
 
+@pytest.mark.parametrize("text", [
+    # the first table stays only with its group (its 同表 names a row not established): its 第7号 stays old too
+    "番号法第19条第7号及び別表第二の27の項、同表の999の項並びに番号法別表第二の28の項に基づく。",
+    "番号法第19条第7号、別表第二の27の項、同表の999の項及び別表第二の28の項",
+])
+def test_a_network_item_joined_to_a_table_kept_with_its_group_keeps_the_next_table(text: str) -> None:
+    """「番号法第19条第7号及び別表第二の27の項、同表の999の項並びに番号法別表第二の28の項」: the first table is kept
+    (dependent-kept) with its 同表, so its joined 第7号 stays; the 28の項 was renamed to 「番号法第19条第8号に基づく主務省令
+    第2条の表の49の項」 beside that old 号."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        reasons = {f.reason for f in result.findings}
+        assert {"dependent-kept", "number-before-table"} <= reasons
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法19条7号及び別表第二", "番号法19条8号及び番号法第19条第8号に基づく主務省令第2条の表"),
     ("番号法19条7号、別表第二の27の項", "番号法19条8号、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
