@@ -674,30 +674,72 @@ _NAME_TAIL = re.compile(
 
 _TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
 
+# what a cell may begin with that only the old numbering gives, read after an old table's citation ending the cell
+# to its left or the cell right above it as the rest of its sentence (the rewriter keeps a name with them in a text): after a mark
+# or an opening bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」), a column by its place
+# (「下欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」) or a row written with 項 (「28の項」)
+_OLD_NUMBER_LEAD = re.compile(
+    rf"[\s]*{_ROW_MARK}?[\s]*[（(【［\[]?[\s]*(?:"
+    r"(?P<article>(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
+    rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
+    r"|(?P<column>(?:の[\s]*)?[上中下左右][\s]*欄)"
+    r"|(?P<network>(?:番[\s]*号[\s]*(?:利[\s]*用[\s]*)?法[\s]*|マ[\s]*イ[\s]*ナ[\s]*ン[\s]*バ[\s]*ー[\s]*法[\s]*)?"
+    r"第?[\s]*(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*第?[\s]*(?:7|７|七)[\s]*号)"
+    rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|項[\s]*番[\s]*[:：は]?[\s]*{_NUM})"
+    r")"
+)
 
-def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+
+def _old_number_lead(text: str, own: RewriteFn | None) -> re.Match[str] | None:
+    """What a cell begins with that only the old numbering gives (:data:`_OLD_NUMBER_LEAD`), unless the cell's own
+    rewrite changes it (「番号法第19条第7号及び別表第二の28の項」: its 第7号 goes to 第8号 with its own table)."""
+    m = _OLD_NUMBER_LEAD.match(text)
+    if m is None:
+        return None
+    if own is not None and any(e.start < m.end() and e.end > m.start(m.lastgroup or 0) for e in own(text).edits):
+        return None
+    return m
+
+
+def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None
+                     ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept with the text of the cell that holds
     their rows.
 
     A table named without rows at the end of its cell (「番号法別表第二」, 「番号法別表第二の項番」) whose
     next cell to the right, or the cell below it, holds row numbers (「27」, 「27、28の項」) is not renamed:
     its rows were not read, and a new name over the old numbers would be wrong (the whole-edit rule of
-    the rewriter, across cells).  The edits of its group stay with it."""
-    rows_next = articles_next = None
+    the rewriter, across cells).  The edits of its group stay with it.
+
+    Nor is an old table's citation ending its cell, with its rows or without, when that next cell begins
+    with what only the old numbering gives, as the rest of its sentence would keep it in a text
+    (:data:`_OLD_NUMBER_LEAD`: 「番号法別表第二の27の項」 | 「主務省令第20条」, 「下欄」, 「第19条第7号」, 「28の項」),
+    unless the next cell's own rewrite (``own``) changes that."""
+    rows_next = articles_next = lead_next = None
     for run in unit.after:  # a cell that only says 「項番」 stands between the name and its numbers
         t = next((t for t in run if not _ROW_WORD_CELL.match(t)), None)
-        if t is not None and _ARTICLE_CELL.match(t):
+        if t is None:
+            continue
+        if lead_next is None and _old_number_lead(t, own) is not None:
+            lead_next = t
+        if _ARTICLE_CELL.match(t):
             articles_next = articles_next or t
-        elif t is not None and _ROW_CELL.match(t):
+        elif _ROW_CELL.match(t):
             rows_next = rows_next or t
-    if rows_next is None and articles_next is None:
+    if rows_next is None and articles_next is None and lead_next is None:
         return list(edits), []
-    from ..model import CitationKind, Order
+    from ..model import OLD_TABLES, CitationKind, Order
 
     # the names without rows that end the cell, and those joined to them as one list (「番号法別表第一及び別表第二」 |
     # 「27」: the rows may be either table's, so the first is kept with the second)
     at_end: list[Any] = []
+    by_lead: list[Any] = []  # the old tables' citations ending the cell, with rows or without, before lead_next
     for named in sorted({id(e.citation): e.citation for e in edits if e.citation is not None}.values(), key=lambda o: -o.start):
+        if lead_next is not None and _NAME_TAIL.match(unit.text, named.end) and (
+            (named.kind is CitationKind.TABLE and (named.table in OLD_TABLES or any(t in OLD_TABLES for t in named.tables)))
+            or (named.kind is CitationKind.ORDER_TITLE and named.order in (Order.OLD_EXCHANGE, Order.OLD_USES))
+        ):
+            by_lead.append(named)
         if named.rows:
             continue
         if _NAME_TAIL.match(unit.text, named.end) or (
@@ -709,6 +751,10 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
     kept_by: dict[int, str] = {}
     for e in edits:
         c = e.citation
+        if c is not None and lead_next is not None and any(c is k for k in by_lead) and edit_group(e) not in kept_groups:
+            kept_groups[edit_group(e)] = e
+            kept_by[edit_group(e)] = lead_next
+            continue
         if c is None or not any(c is k for k in at_end):
             continue
         # a table's rows, or an old order's article (「番号法別表第二主務省令」 | 「第２０条」: its title renamed
@@ -958,7 +1004,7 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.LAW_OTHER,
                                                   message, None, []))
         if unit.after and edits:
-            edits, kept = names_over_cells(unit, edits)
+            edits, kept = names_over_cells(unit, edits, rewrite_fn)
             for e, following in kept:
                 loc = unit.locate(e.start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
