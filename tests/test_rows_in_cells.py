@@ -490,3 +490,34 @@ def test_no_new_name_beside_an_old_number_in_the_next_cell(name: str, lead: str,
     unit = Unit(name, Location("x"), after=((), run) if down else (run,))
     applied, kept = names_over_cells(unit, list(result.edits), REWRITE)
     assert applied == [] and kept
+
+
+# (the cell to the left of 「番号法別表第二の27の項」, whether the table may be renamed)
+OLD_LEFT = [
+    ("主務省令第20条", False),  # the old order's article
+    ("（主務省令第２０条）", False),
+    ("同令第20条、", False),
+    # not the old numbering, or read as a citation of its own cell
+    ("番号法別表第二主務省令第20条", True),  # renamed itself
+    ("28の項", True),  # a row number to the left numbers the document's own items as often (項番1)
+    ("第20条", True),  # as in a text: 「第20条\t番号法別表第二の27の項」 is rewritten
+    ("27", True),  # a bare number to the left is the document's own item number as often
+    ("番号法第9条第1項", True),
+    ("住民票関係情報", True),
+]
+
+
+@pytest.mark.parametrize(("cell", "renamed"), OLD_LEFT)
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_old_number_in_the_cell_to_the_left_keeps_the_table(tmp_path: Path, cell: str, renamed: bool, suffix: str) -> None:
+    """「主務省令第20条」 | 「番号法別表第二の27の項」: renamed, the table would stand beside the old order's article
+    (the new one is 第50条); in a text the name after it is kept (number-before-table), and so it is in the cell."""
+    path = _one_row(tmp_path / f"a{suffix}", [cell, "番号法別表第二の27の項"])
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    mine = [(e.before, e.after) for e in edits if e.before in ("別表第二", "27")]
+    if renamed:
+        assert mine == [("別表第二", "第19条第8号に基づく主務省令第2条の表"), ("27", "48")]
+    else:
+        assert mine == []
+        kept = [f for f in findings if f.reason == "number-before-table" and f.text == "別表第二"]
+        assert kept and "".join(cell.split()).strip("（）、") in kept[0].message

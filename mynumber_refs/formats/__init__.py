@@ -694,11 +694,55 @@ def _old_number_lead(text: str, own: RewriteFn | None) -> re.Match[str] | None:
     """What a cell begins with that only the old numbering gives (:data:`_OLD_NUMBER_LEAD`), unless the cell's own
     rewrite changes it (「番号法第19条第7号及び別表第二の28の項」: its 第7号 goes to 第8号 with its own table)."""
     m = _OLD_NUMBER_LEAD.match(text)
-    if m is None:
-        return None
-    if own is not None and any(e.start < m.end() and e.end > m.start(m.lastgroup or 0) for e in own(text).edits):
+    if m is None or (own is not None and _cited_in(own(text), m.start(m.lastgroup or 0), m.end())):
         return None
     return m
+
+
+def _cited_in(result: RewriteResult, lo: int, hi: int) -> bool:
+    """Whether ``result`` (a cell's own rewrite) changes or reads as a citation something of ``lo``-``hi``."""
+    spans = [(e.start, e.end) for e in result.edits]
+    spans.extend((e.citation.start, e.citation.end) for e in result.edits if e.citation is not None)
+    spans.extend((f.start, f.end) for f in result.findings)
+    return any(a < hi and b > lo for a, b in spans)
+
+
+# a cell that ends with an article of an old table's order named only 主務省令, 同令 … (「主務省令第20条」), maybe in
+# brackets and before 「、」: read before the cell to its right as the start of its sentence, where the rewriter keeps a
+# name after it (number-before-table).  (Not a row: 「項番1」 or 「28の項」 to the left numbers the document's own items as often.)
+_OLD_NUMBER_TAIL = re.compile(
+    r"(?P<article>(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
+    rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
+    r"[\s]*[）)】］\]]?[\s、，,]*\Z"
+)
+
+
+def old_numbers_left_of_cell(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None
+                             ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """The edits of a table cell that may apply, and those kept because the cell to the left ends with what only the
+    old numbering gives (:data:`_OLD_NUMBER_TAIL`: 「主務省令第20条」 | 「番号法別表第二の27の項」): renamed, the cell's old
+    tables would stand beside the old order's article, as the rewriter never leaves them in a text (number-before-table).
+    Not when the left cell's own rewrite (``own``) reads it as a citation (「番号法別表第二主務省令第20条」)."""
+    from ..model import OLD_TABLES, CitationKind, Order
+
+    before = unit.before.rstrip()
+    m = _OLD_NUMBER_TAIL.search(before)
+    if m is None:
+        return list(edits), []
+    lo = m.start("article")
+    if own is not None and _cited_in(own(before), lo, m.end()):
+        return list(edits), []
+    kept_groups: dict[int, Edit] = {}
+    for e in edits:
+        c = e.citation
+        if c is None or edit_group(e) in kept_groups:
+            continue
+        if (c.kind is CitationKind.TABLE and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables))) or (
+            c.kind is CitationKind.ORDER_TITLE and c.order in (Order.OLD_EXCHANGE, Order.OLD_USES)
+        ):
+            kept_groups[edit_group(e)] = e
+    preceding = "".join(before[lo:].split())[-40:]
+    return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
 
 
 def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None
@@ -1011,6 +1055,9 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                                                   F.NUMBER_AFTER, F.message(F.NUMBER_AFTER, following=following), None, []))
         if unit.before and edits:  # 「番号法第19条第7号」 | 「別表第二の27の項」: the old 号 beside the new name
             edits, kept = network_item_left_of_cell(unit, edits)
+            if edits:  # 「主務省令第20条」 | 「番号法別表第二の27の項」: the old order's article or row beside the new name
+                edits, more = old_numbers_left_of_cell(unit, edits, rewrite_fn)
+                kept += more
             for e, preceding in kept:
                 loc = unit.locate(e.start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
