@@ -521,3 +521,28 @@ def test_an_old_number_in_the_cell_to_the_left_keeps_the_table(tmp_path: Path, c
         assert mine == []
         kept = [f for f in findings if f.reason == "number-before-table" and f.text == "別表第二"]
         assert kept and "".join(cell.split()).strip("（）、") in kept[0].message
+
+
+@pytest.mark.parametrize(("row", "renamed"), [
+    (["番号法別表第二主務省令第20条", "主務省令第21条"], False),  # the old order's articles, one renamed beside the other
+    (["番号法別表第二主務省令第20条", "28の項"], False),
+    (["番号法別表第二主務省令第20条", "第19条第7号"], False),
+    (["番号法別表第二主務省令", "主務省令第21条"], False),
+    (["番号法別表第二主務省令第20条", "下欄"], True),  # a column is a table's: in a text, the title is renamed too
+    (["番号法別表第二主務省令", "下欄"], True),
+    (["番号法別表第二主務省令第20条", "住民票関係情報"], True),
+])
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_old_orders_title_and_article_before_an_old_number_in_the_next_cell_is_kept(
+    tmp_path: Path, row: list[object], renamed: bool, suffix: str
+) -> None:
+    """「番号法別表第二主務省令第20条」 | 「主務省令第21条」: renamed, 「番号法第19条第8号に基づく主務省令第50条」 would stand
+    beside the old order's 第21条; in a text (「…第20条\t主務省令第21条」) the title and its article are kept."""
+    path = _one_row(tmp_path / f"a{suffix}", row)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    if renamed:
+        assert edits and all(e.location_detail.get("cell", "A1") == "A1" for e in edits)
+        assert edits[0].before.startswith("別表第二")
+    else:
+        assert edits == []
+        assert "number-after-table" in {f.reason for f in findings}

@@ -760,12 +760,14 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = 
     (:data:`_OLD_NUMBER_LEAD`: 「番号法別表第二の27の項」 | 「主務省令第20条」, 「下欄」, 「第19条第7号」, 「28の項」),
     unless the next cell's own rewrite (``own``) changes that."""
     rows_next = articles_next = lead_next = None
+    lead_kind = ""
     for run in unit.after:  # a cell that only says 「項番」 stands between the name and its numbers
         t = next((t for t in run if not _ROW_WORD_CELL.match(t)), None)
         if t is None:
             continue
-        if lead_next is None and _old_number_lead(t, own) is not None:
-            lead_next = t
+        lead = _old_number_lead(t, own) if lead_next is None else None
+        if lead is not None:
+            lead_next, lead_kind = t, lead.lastgroup or ""
         if _ARTICLE_CELL.match(t):
             articles_next = articles_next or t
         elif _ROW_CELL.match(t):
@@ -777,11 +779,14 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = 
     # the names without rows that end the cell, and those joined to them as one list (「番号法別表第一及び別表第二」 |
     # 「27」: the rows may be either table's, so the first is kept with the second)
     at_end: list[Any] = []
-    by_lead: list[Any] = []  # the old tables' citations ending the cell, with rows or without, before lead_next
+    # the old tables' citations ending the cell, with rows or without, before lead_next; an old order's title or
+    # articles too, unless lead_next is a column (a table's, not an order's)
+    by_lead: list[Any] = []
     for named in sorted({id(e.citation): e.citation for e in edits if e.citation is not None}.values(), key=lambda o: -o.start):
         if lead_next is not None and _NAME_TAIL.match(unit.text, named.end) and (
             (named.kind is CitationKind.TABLE and (named.table in OLD_TABLES or any(t in OLD_TABLES for t in named.tables)))
-            or (named.kind is CitationKind.ORDER_TITLE and named.order in (Order.OLD_EXCHANGE, Order.OLD_USES))
+            or (named.kind in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS) and lead_kind != "column"
+                and named.order in (Order.OLD_EXCHANGE, Order.OLD_USES))
         ):
             by_lead.append(named)
         if named.rows:
