@@ -55,7 +55,7 @@ from .render import (
     new_table_phrase,
     render_rows,
 )
-from .resolve import SENTENCE_OR_BLANK, find_with_others, read_table_citation
+from .resolve import find_with_others, read_table_citation
 from .scan import INVISIBLE, passage_end
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -1467,6 +1467,11 @@ def _listed_with_other_table(ctx: _Context, c: Citation) -> Finding | None:
 _SENTENCE_REACH = 2000
 
 
+# the sentence an old 第19条第7号 is looked for in: 「。」 ends it, or a blank line, but not a 「。」 that ends a note in a
+# bracket (「番号法第19条第7号、別表第二の999の項（注。）及び別表第二の27の項」 is one sentence)
+_NETWORK_SENTENCE = re.compile(r"。(?![」』）)])|\n[ \t\u3000\r]*\n")
+
+
 def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
     """An old 第19条第7号 in the sentence of a 別表第二 (or the old order's title) that the plan renames,
     which no plan renumbers with its table, as a finding: the new name says 第19条第8号, and it would
@@ -1489,9 +1494,9 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
         })
     joined = ctx.found_network_items[0]
     start = lo
-    for m in SENTENCE_OR_BLANK.finditer(text, lo, c.start):
+    for m in _NETWORK_SENTENCE.finditer(text, lo, c.start):
         start = m.end()
-    stop = SENTENCE_OR_BLANK.search(text, c.end, hi)
+    stop = _NETWORK_SENTENCE.search(text, c.end, hi)
     end = stop.start() if stop is not None else hi
     renumbered = {e.start for e in plan.edits}
     for m in _NETWORK_ITEM.finditer(text, start, end):
