@@ -426,6 +426,9 @@ OLD_NEXT = [
     ("・主務省令第20条", False),
     ("下欄", False),  # a column of the old table
     ("中欄", False),
+    ("同項の下欄", False),
+    ("第四欄", False),
+    ("旧主務省令第20条", False),
     ("第19条第7号", False),  # the old network provision, beside the new name's 第19条第8号
     ("番号法第19条第7号", False),
     ("28の項", False),  # a row written with 項

@@ -674,15 +674,16 @@ _NAME_TAIL = re.compile(
 
 _TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
 
-# what a cell may begin with that only the old numbering gives, read after an old table's citation ending the cell
-# to its left or the cell right above it as the rest of its sentence (the rewriter keeps a name with them in a text): after a mark
-# or an opening bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」), a column by its place
-# (「下欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」) or a row written with 項 (「28の項」)
+# what a cell may begin with that only the old numbering gives, read after an old table's citation ending the cell to
+# its left or right above it as the rest of its sentence (a text keeps the name before them): after a mark or an opening
+# bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」, 「旧主務省令第20条」), a column (「下欄」,
+# 「同項の下欄」, 「第四欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」) or a row written with
+# 項 (「28の項」, 「項番28」)
 _OLD_NUMBER_LEAD = re.compile(
     rf"[\s]*{_ROW_MARK}?[\s]*[（(【［\[]?[\s]*(?:"
-    r"(?P<article>(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
+    r"(?P<article>(?:旧[\s]*)?(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
     rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
-    r"|(?P<column>(?:の[\s]*)?[上中下左右][\s]*欄)"
+    r"|(?P<column>(?:同[\s]*項[\s]*)?(?:の[\s]*)?(?:[上中下左右]|第[\s]*(?:[一二三四五六七八九]|[1-9１-９]))[\s]*欄)"
     r"|(?P<network>(?:番[\s]*号[\s]*(?:利[\s]*用[\s]*)?法[\s]*|マ[\s]*イ[\s]*ナ[\s]*ン[\s]*バ[\s]*ー[\s]*法[\s]*)?"
     r"第?[\s]*(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*第?[\s]*(?:7|７|七)[\s]*号)"
     rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|項[\s]*番[\s]*[:：は]?[\s]*{_NUM})"
