@@ -19,7 +19,7 @@ import itertools
 import operator
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
 
@@ -97,6 +97,8 @@ class _Context:
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[dict[int, int]] = attrs.field(factory=list)  # (its digit: where its citation starts)
     kept_starts: set[int] = attrs.field(factory=set)  # where the citations planned so far that stay as written start
+    # (where a citation starts, where the citation starts whose joined 第19条第7号 it is renamed beside): they change together
+    leans_on: list[tuple[int, int]] = attrs.field(factory=list)
     network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
 
     def unread_between(self, ch: str, lo: int, hi: int) -> int:
@@ -1505,8 +1507,12 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
             continue
         owner = joined.get(n)
         if owner is not None and not (owner < c.start and owner in ctx.kept_starts):
-            continue  # (joined to a table renumbered with it; not one before this one that stays as written:
-            # 「番号法第19条第7号、別表第二の99の項及び別表第二の27の項」 keeps its old 号 with the first)
+            # (joined to a table renumbered with it; not one before this one that stays as written:
+            # 「番号法第19条第7号、別表第二の99の項及び別表第二の27の項」 keeps its old 号 with the first).  This one
+            # changes with it: were that one kept with its group (a list it has, a tracked change in a Word
+            # paragraph), the 号 would stay old beside this one's new name
+            ctx.leans_on.append((c.start, owner))
+            continue
         law = ctx.laws().bind(m.start()).expr
         if law is not None and law.kind is LawKind.OTHER:
             continue
@@ -1777,6 +1783,15 @@ def _rewrite(
 
         for i, p in plan_rederived(text, items, rederive, accept_inferred=accept_inferred).items():
             plans[i] = _Plan(p.ok, p.edits, p.notes, p.failures)
+    if ctx.leans_on:  # a table renamed beside a 第19条第7号 that another citation renumbers changes with it, or not at all
+        at = {items[i].start: i for i in plans}
+        for leaning, owner in ctx.leans_on:
+            a, b = at.get(leaning), at.get(owner)
+            if a is not None and b is not None and groups[a] != groups[b]:
+                old_group, new_group = groups[a], groups[b]
+                for k, g in groups.items():
+                    if g == old_group:
+                        groups[k] = new_group
     failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
     kept_for: dict[int, str] = {}  # a group kept because a list that hangs on it is a finding: that list
     for i, item in enumerate(items):
@@ -1787,7 +1802,6 @@ def _rewrite(
             g = groups[item.citation.antecedent]
             failed_groups.add(g)
             kept_for.setdefault(g, _excerpt(item.text))
-    _keep_after_kept_network_items(ctx, items, plans, groups, failed_groups)
     members: dict[int, list[int]] = {g: [] for g in failed_groups}  # only a failed group's are named
     for j, g in groups.items():
         if g in members:
@@ -1845,31 +1859,6 @@ def _rewrite(
 
 _START, _END, _REASON = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("reason")
 
-
-def _keep_after_kept_network_items(
-    ctx: _Context, items: Sequence[Citation | Finding], plans: dict[int, _Plan], groups: dict[int, int], failed_groups: set[int]
-) -> None:
-    """A citation kept with its group (``dependent-kept``) keeps its joined old 第19条第7号 too, as one kept by its own
-    plan does: the later tables of its sentence are planned again with it kept, so that none is renamed to the order
-    of 第19条第8号 beside the old 号 (「番号法第19条第7号及び別表第二の27の項、同表の999の項並びに番号法別表第二の28の項」).
-    ``plans`` and ``failed_groups`` are updated in place, until no more citations are kept."""
-    while ctx.found_network_items:  # (built only where an old 第19条第7号 stands near a table)
-        owners = set(ctx.found_network_items[0].values())
-        newly = [i for i in plans if groups[i] in failed_groups and items[i].start not in ctx.kept_starts]
-        ctx.kept_starts.update(items[i].start for i in newly)
-        first = min((items[i].start for i in newly if items[i].start in owners), default=None)
-        if first is None:
-            return
-        for i, plan in list(plans.items()):
-            if not plan.ok or groups[i] in failed_groups or items[i].start <= first:
-                continue
-            ctx.group[0] = groups[i]
-            again = plan_citation(ctx, cast(Citation, items[i]))
-            if not again.ok:
-                plans[i] = again
-                ctx.kept_starts.add(items[i].start)
-                failed_groups.add(groups[i])
-        ctx.group[0] = None
 
 
 def _holds(items: Sequence[Citation | Finding], others: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:
