@@ -549,3 +549,36 @@ def test_an_old_orders_title_and_article_before_an_old_number_in_the_next_cell_i
     else:
         assert edits == []
         assert "number-after-table" in {f.reason for f in findings}
+
+
+@pytest.mark.parametrize(("above", "renamed"), [
+    ("番号法第19条第7号", False),  # the old network provision over the table
+    ("第19条第7号の規定による", False),
+    ("主務省令第20条", False),  # the old order's article
+    ("番号法第19条第8号", True),
+    ("住民基本台帳法第19条第7号による", True),  # another law's 号
+    ("根拠法令", True),
+    ("番号法第19条第7号及び別表第二の28の項", True),  # renumbered with its own table
+])
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_old_number_in_the_cell_above_keeps_the_table(tmp_path: Path, above: str, renamed: bool, suffix: str) -> None:
+    """「番号法第19条第7号」 over 「別表第二の27の項」: renamed, the table would say 第19条第8号 under the old 号 of the cell
+    above, which no edit of its own cell renumbers (in a text, 「番号法第19条第7号\\n別表第二の27の項」 renumbers both); it
+    is kept (number-before-table), as beside a cell to the left."""
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".xlsx":
+        _xlsx(path, [[above], ["別表第二の27の項"]])
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=2, cols=1)
+        table.cell(0, 0).text = above
+        table.cell(1, 0).text = "別表第二の27の項"
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    mine = [e.after for e in edits if e.before in ("別表第二", "27") and e.location_detail.get("cell", "A2") == "A2"
+            and e.location_detail.get("table", [0, 2, 1])[-2:] == [2, 1]]
+    if renamed:
+        assert len(mine) == 2 and mine[0].endswith("法第19条第8号に基づく主務省令第2条の表") and mine[1] == "48"
+    else:
+        assert mine == []
+        assert "別表第二" in {f.text for f in findings if f.reason == "number-before-table"}

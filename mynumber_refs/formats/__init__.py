@@ -164,6 +164,9 @@ class Unit:
     above: str = ""
     """For an Excel cell with no text to its left, the text of the cell right above it: when it is
     nothing but another law's name, that law is the law of the cell's tables that name none."""
+    up: str = ""
+    """For a table cell, the text of the nearest cell with text above it in its column: when it ends with the act's
+    old 第19条第7号 or an old order's article, the cell's old tables stay (:func:`network_item_left_of_cell`)."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -718,15 +721,16 @@ _OLD_NUMBER_TAIL = re.compile(
 )
 
 
-def old_numbers_left_of_cell(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None
+def old_numbers_left_of_cell(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None, over: str | None = None
                              ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept because the cell to the left ends with what only the
     old numbering gives (:data:`_OLD_NUMBER_TAIL`: 「主務省令第20条」 | 「番号法別表第二の27の項」): renamed, the cell's old
     tables would stand beside the old order's article, as the rewriter never leaves them in a text (number-before-table).
-    Not when the left cell's own rewrite (``own``) reads it as a citation (「番号法別表第二主務省令第20条」)."""
+    Not when the left cell's own rewrite (``own``) reads it as a citation (「番号法別表第二主務省令第20条」).  ``over``: the
+    text of the cell above, read instead of the cell to the left."""
     from ..model import OLD_TABLES, CitationKind, Order
 
-    before = unit.before.rstrip()
+    before = (unit.before if over is None else over).rstrip()
     m = _OLD_NUMBER_TAIL.search(before)
     if m is None:
         return list(edits), []
@@ -906,22 +910,24 @@ _NETWORK_ITEM_END = re.compile(
 _PROVISION_PHRASE = re.compile(r"[\s]*(?:の規定)?(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
 
 
-def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit], over: str | None = None
+                              ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept because the cell to the left ends with the act's
     old 第19条第7号 (「番号法第19条第7号」 | 「別表第二の27の項」): the cell's 別表第二 (or the old order's title)
     would be renamed to the order of 第19条第8号 beside the old 号, which no edit of this cell can renumber.  Kept
     with their groups, as in a text where a 第19条第7号 stands apart from its table (``number-before-table``).
-    Another law's 第19条第7号 (「住民基本台帳法第19条第7号」) does not count."""
+    Another law's 第19条第7号 (「住民基本台帳法第19条第7号」) does not count.  ``over``: the text of the cell above, read
+    instead of the cell to the left (「番号法第19条第7号」 over 「別表第二の27の項」)."""
     from ..model import CitationKind, Order, Table, TableBasis
 
-    before = unit.before.rstrip()
+    before = (unit.before if over is None else over).rstrip()
     phrase = _PROVISION_PHRASE.search(before)
     if phrase is not None:
         before = before[: phrase.start()]
     item = _NETWORK_ITEM_END.search(before)
     if item is None:
         return list(edits), []
-    left = law_left_of_cell(unit)
+    left = law_left_of_cell(unit if over is None else Unit(unit.text, unit.location, before=over))
     if left is not None and not left[1]:
         return list(edits), []
     kept_groups: dict[int, Edit] = {}
@@ -934,7 +940,7 @@ def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit]) -> tuple[list[E
             and Table.BEPPYO2 in (c.tables or (c.table,))
         ) or (c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE and c.part("provision") is None):
             kept_groups[edit_group(e)] = e
-    preceding = "".join(unit.before.split())[-40:]
+    preceding = "".join(before.split())[-40:]
     return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
 
 
@@ -1059,10 +1065,14 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                 loc = unit.locate(e.start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
                                                   F.NUMBER_AFTER, F.message(F.NUMBER_AFTER, following=following), None, []))
-        if unit.before and edits:  # 「番号法第19条第7号」 | 「別表第二の27の項」: the old 号 beside the new name
-            edits, kept = network_item_left_of_cell(unit, edits)
-            if edits:  # 「主務省令第20条」 | 「番号法別表第二の27の項」: the old order's article or row beside the new name
-                edits, more = old_numbers_left_of_cell(unit, edits, rewrite_fn)
+        # 「番号法第19条第7号」 | 「別表第二の27の項」: the old 号 beside the new name; 「主務省令第20条」 | 「番号法別表第二の
+        # 27の項」: the old order's article; and the same in the cell above (「番号法第19条第7号」 over 「別表第二の27の項」)
+        for over in ((None,) if unit.before else ()) + ((unit.up,) if unit.up else ()):
+            if not edits:
+                break
+            edits, kept = network_item_left_of_cell(unit, edits, over)
+            if edits:
+                edits, more = old_numbers_left_of_cell(unit, edits, rewrite_fn, over)
                 kept += more
             for e, preceding in kept:
                 loc = unit.locate(e.start)
