@@ -55,7 +55,7 @@ from .render import (
     new_table_phrase,
     render_rows,
 )
-from .resolve import SENTENCE_OR_BLANK, find_with_others, read_table_citation
+from .resolve import find_with_others, read_table_citation
 from .scan import INVISIBLE, passage_end
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -97,6 +97,8 @@ class _Context:
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[dict[int, int]] = attrs.field(factory=list)  # (its digit: where its citation starts)
     kept_starts: set[int] = attrs.field(factory=set)  # where the citations planned so far that stay as written start
+    # (where a citation starts, where the citation starts whose joined 第19条第7号 it is renamed beside): they change together
+    leans_on: list[tuple[int, int]] = attrs.field(factory=list)
     network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
 
     def unread_between(self, ch: str, lo: int, hi: int) -> int:
@@ -1517,6 +1519,11 @@ def _listed_with_other_table(ctx: _Context, c: Citation) -> Finding | None:
 _SENTENCE_REACH = 2000
 
 
+# the sentence an old 第19条第7号 is looked for in: 「。」 ends it, or a blank line, but not a 「。」 that ends a note in a
+# bracket (「番号法第19条第7号、別表第二の999の項（注。）及び別表第二の27の項」 is one sentence)
+_NETWORK_SENTENCE = re.compile(r"。(?![」』）)])|\n[ \t\u3000\r]*\n")
+
+
 def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
     """An old 第19条第7号 in the sentence of a 別表第二 (or the old order's title) that the plan renames,
     which no plan renumbers with its table, as a finding: the new name says 第19条第8号, and it would
@@ -1539,9 +1546,9 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
         })
     joined = ctx.found_network_items[0]
     start = lo
-    for m in SENTENCE_OR_BLANK.finditer(text, lo, c.start):
+    for m in _NETWORK_SENTENCE.finditer(text, lo, c.start):
         start = m.end()
-    stop = SENTENCE_OR_BLANK.search(text, c.end, hi)
+    stop = _NETWORK_SENTENCE.search(text, c.end, hi)
     end = stop.start() if stop is not None else hi
     renumbered = {e.start for e in plan.edits}
     for m in _NETWORK_ITEM.finditer(text, start, end):
@@ -1550,8 +1557,12 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
             continue
         owner = joined.get(n)
         if owner is not None and not (owner < c.start and owner in ctx.kept_starts):
-            continue  # (joined to a table renumbered with it; not one before this one that stays as written:
-            # 「番号法第19条第7号、別表第二の99の項及び別表第二の27の項」 keeps its old 号 with the first)
+            # (joined to a table renumbered with it; not one before this one that stays as written:
+            # 「番号法第19条第7号、別表第二の99の項及び別表第二の27の項」 keeps its old 号 with the first).  This one
+            # changes with it: were that one kept with its group (a list it has, a tracked change in a Word
+            # paragraph), the 号 would stay old beside this one's new name
+            ctx.leans_on.append((c.start, owner))
+            continue
         law = ctx.laws().bind(m.start()).expr
         if law is not None and law.kind is LawKind.OTHER:
             continue
@@ -1827,6 +1838,15 @@ def _rewrite(
 
         for i, p in plan_rederived(text, items, rederive, accept_inferred=accept_inferred).items():
             plans[i] = _Plan(p.ok, p.edits, p.notes, p.failures)
+    if ctx.leans_on:  # a table renamed beside a 第19条第7号 that another citation renumbers changes with it, or not at all
+        at = {items[i].start: i for i in plans}
+        for leaning, owner in ctx.leans_on:
+            a, b = at.get(leaning), at.get(owner)
+            if a is not None and b is not None and groups[a] != groups[b]:
+                old_group, new_group = groups[a], groups[b]
+                for k, g in groups.items():
+                    if g == old_group:
+                        groups[k] = new_group
     failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
     kept_for: dict[int, str] = {}  # a group kept because a list that hangs on it is a finding: that list
     for i, item in enumerate(items):
@@ -1893,6 +1913,7 @@ def _rewrite(
 
 
 _START, _END, _REASON = operator.attrgetter("start"), operator.attrgetter("end"), operator.attrgetter("reason")
+
 
 
 def _holds(items: Sequence[Citation | Finding], others: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:

@@ -1014,6 +1014,7 @@ def test_the_network_provision_before_a_note_or_a_basis_phrase_is_renumbered_wit
     # next table in the sentence is kept too
     ("番号法第19条第7号、別表第二の99の項及び別表第二の27の項", None),
     ("番号法第19条第7号及び別表第二の99の項並びに同法別表第二の27の項", None),
+    ("番号法第19条第7号、別表第二の999の項（注。）及び別表第二の27の項", None),  # (a 「。」 in a note)
     # …and where it is renumbered with its table, the next table goes too
     ("番号法第19条第7号及び別表第二の27の項並びに別表第二の28の項",
      "番号法第19条第8号及び番号法第19条第8号に基づく主務省令第2条の表の48の項並びに番号法第19条第8号に基づく主務省令第2条の表の49の項"),
@@ -1027,6 +1028,28 @@ def test_a_network_item_joined_to_a_kept_table_keeps_the_next_table_of_its_sente
         assert "number-before-table" in {f.reason for f in result.findings}
     else:
         assert result.text == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the first table stays only with its group (its 同表 names a row not established): its 第7号 stays old too
+    "番号法第19条第7号及び別表第二の27の項、同表の999の項並びに番号法別表第二の28の項に基づく。",
+    "番号法第19条第7号、別表第二の27の項、同表の999の項及び別表第二の28の項",
+    # a 「。」 that ends a note in a bracket does not end the sentence
+    "番号法第19条第7号及び別表第二の27の項（同表の999の項を含む。）並びに番号法別表第二の28の項に基づく。",
+    # the table that keeps its 第7号 comes after (its row is not established)
+    "番号法別表第二の28の項並びに番号法第19条第7号及び別表第二の999の項",
+    "番号法別表第二の28の項並びに番号法第19条第7号及び別表第二の27の項、同表の999の項",
+])
+def test_a_network_item_joined_to_a_table_kept_with_its_group_keeps_the_next_table(text: str) -> None:
+    """「番号法第19条第7号及び別表第二の27の項、同表の999の項並びに番号法別表第二の28の項」: the first table is kept
+    (dependent-kept) with its 同表, so its joined 第7号 stays; the 28の項 was renamed to 「番号法第19条第8号に基づく主務省令
+    第2条の表の49の項」 beside that old 号.  A table renamed beside a 第7号 that another citation renumbers changes with
+    that citation's group, or not at all."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        kept = [f.text for f in result.findings if f.reason in ("dependent-kept", "number-before-table")]
+        assert any("28の項" in k for k in kept)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1068,12 +1091,21 @@ def test_the_network_provision_in_shorthand_apart_from_the_table_keeps_it(text: 
     "住民基本台帳法第19条第7号（住民票）　番号法別表第二の27の項",
     "住民基本台帳法第5条、第19条第7号及び番号法別表第二",  # the table names its own law: the 号 is the other law's
     "番号法第19条第7号\n\n別表第二の27の項",  # another passage
-    "番号法第19条第7号（「別表第二」という。）別表第二",  # not a note: it quotes
 ])
 def test_another_laws_or_a_separate_network_item_keeps_its_number(text: str) -> None:
     result = rewrite(text, assume_law=True)
     assert "第19条第7号" in result.text
     assert "主務省令第2条の表" in result.text  # the table itself is rewritten
+
+
+def test_a_network_item_before_a_bracket_ending_in_a_full_stop_keeps_the_table_after_it() -> None:
+    """「番号法第19条第7号（「別表第二」という。）別表第二」: the 「。」 closing the bracket does not end the sentence, so
+    the 第7号 (not joined to the table: the bracket quotes) stands apart in it; renamed, the table would say 第19条第8号
+    beside it (it was: 「…という。）番号法第19条第8号に基づく主務省令第2条の表」)."""
+    text = "番号法第19条第7号（「別表第二」という。）別表第二"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.text for f in result.findings if f.reason == "number-before-table"][-1] == "別表第二"
 
 
 @pytest.mark.parametrize(("text", "reason"), [
@@ -1221,3 +1253,18 @@ def test_a_rewrite_keeps_every_tab(law: str, table: str, cells: list[str]) -> No
     result = rewrite(text, assume_law=True)
     assert result.text.count("\t") == text.count("\t")
     assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["別表第二の27の項", "別表第二の999の項", "別表第二の27の項、同表の999の項", "別表第二の28の項",
+                                 "番号法第19条第7号及び別表第二の27の項", "番号法第19条第7号、別表第二の999の項",
+                                 "番号法第19条第7号及び別表第二の27の項、同表の999の項", "番号法第19条第7号及び別表第二（項番27、999）",
+                                 "番号法第19条第7号及び別表第二の27の項（注。）"]), min_size=2, max_size=4),
+       st.sampled_from(["並びに", "及び", "、"]))
+def test_no_new_order_beside_an_old_network_item_in_a_sentence(parts: list[str], joiner: str) -> None:
+    """However tables joined to an old 第19条第7号 and tables kept as written mix in one sentence, the output never has
+    the new order's name (「第19条第8号に基づく主務省令」) in a sentence that still says 第19条第7号."""
+    text = ("" if parts[0].startswith("番号法") else "番号法") + joiner.join(parts) + "に基づく。"
+    for assume in (False, True):
+        out = rewrite(text, assume_law=assume).text
+        assert not ("第19条第7号" in out and "第19条第8号に基づく" in out), out

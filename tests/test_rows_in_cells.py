@@ -413,3 +413,172 @@ def test_excel_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
     assert (reason in reasons) if reason else not ({"law-other", "law-unknown"} & reasons)
     if reason:
         assert "すぐ上のセル" in findings[0].message and "right above" in findings[0].message
+
+
+# ------------------------------------------------------------------ an old number in the next cell, after rows
+
+# (the cell next to 「番号法別表第二の27の項」, whether the table may be renamed)
+OLD_NEXT = [
+    ("主務省令第20条", False),  # the old order's article, numbered by the old rows
+    ("同主務省令第20条", False),
+    ("同令第20条", False),
+    ("（主務省令第２０条）", False),
+    ("・主務省令第20条", False),
+    ("下欄", False),  # a column of the old table
+    ("中欄", False),
+    ("同項の下欄", False),
+    ("第四欄", False),
+    ("旧主務省令第20条", False),
+    ("第19条第7号", False),  # the old network provision, beside the new name's 第19条第8号
+    ("番号法第19条第7号", False),
+    ("28の項", False),  # a row written with 項
+    ("項番28", False),
+    # not the old numbering
+    ("第19条第8号", True),
+    ("住民基本台帳法第19条第7号", True),  # another law's 号
+    ("番号法第19条第7号及び別表第二の28の項", True),  # renumbered with the cell's own table
+    ("令第20条", True),
+    ("第20条", True),  # an article of what? (as in a text: 「番号法別表第二の27の項\t第20条」 is rewritten)
+    ("項目", True),
+    ("住民票関係情報", True),
+    ("[ ○ ] 1万人以上10万人未満", True),
+    ("（1）照会", True),
+]
+
+
+@pytest.mark.parametrize(("cell", "renamed"), OLD_NEXT)
+@pytest.mark.parametrize("down", [False, True])
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_old_number_in_the_next_cell_keeps_a_table_with_its_rows(
+    tmp_path: Path, cell: str, renamed: bool, down: bool, suffix: str
+) -> None:
+    """「番号法別表第二の27の項」 | 「主務省令第20条」: renamed, the cell would say 「番号法第19条第8号に基づく主務省令第2条の表の
+    48の項」 beside the old order's article (the new one is 第50条), as 「下欄」 or 「第19条第7号」 would stand beside the
+    new table; in a text, 「番号法別表第二の27の項\t主務省令第20条」 keeps the name too (number-after-table)."""
+    name = "番号法別表第二の27の項"
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".xlsx":
+        _xlsx(path, [[name], [cell]] if down else [[name, cell]])
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=2 if down else 1, cols=1 if down else 2)
+        table.cell(0, 0).text = name
+        (table.cell(1, 0) if down else table.cell(0, 1)).text = cell
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    mine = [(e.before, e.after) for e in edits if e.location_detail.get("cell", "A1") == "A1"
+            and e.location_detail.get("table", [0, 1, 1])[-2:] == [1, 1]]
+    if renamed:
+        assert mine == [("別表第二", "第19条第8号に基づく主務省令第2条の表"), ("27", "48")]
+    else:
+        assert mine == []
+        kept = [f for f in findings if f.reason == "number-after-table" and f.text == "別表第二"]
+        assert kept and "".join(cell.split())[:10] in kept[0].message
+
+
+_OLD_LEAD = st.sampled_from(["主務省令第20条", "同令第２０条", "下欄", "上欄", "第19条第7号", "番号法第１９条第７号",
+                             "28の項", "項番28", "第28項", "主務省令（平成26年内閣府・総務省令第7号）第20条"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["番号法別表第二の27の項", "番号法別表第一の16の項", "番号利用法別表第二の２７の項", "番号法別表第二の27、28の項",
+                        "番号法別表第二の27の項（注）", "番号法別表第二"]),
+       _OLD_LEAD, st.sampled_from(["", "・", "（", "※"]), st.booleans(), st.sampled_from(["", "項番"]))
+def test_no_new_name_beside_an_old_number_in_the_next_cell(name: str, lead: str, mark: str, down: bool, between: str) -> None:
+    """Whatever old table's citation ends a cell, an old number that begins the next cell (to the right or below,
+    past a cell saying only 項番) keeps it: no edit of the cell applies."""
+    result = rewrite(name, assume_law=True)
+    assert result.edits
+    run = tuple(t for t in (between, mark + lead) if t)
+    unit = Unit(name, Location("x"), after=((), run) if down else (run,))
+    applied, kept = names_over_cells(unit, list(result.edits), REWRITE)
+    assert applied == [] and kept
+
+
+# (the cell to the left of 「番号法別表第二の27の項」, whether the table may be renamed)
+OLD_LEFT = [
+    ("主務省令第20条", False),  # the old order's article
+    ("（主務省令第２０条）", False),
+    ("同令第20条、", False),
+    # not the old numbering, or read as a citation of its own cell
+    ("番号法別表第二主務省令第20条", True),  # renamed itself
+    ("28の項", True),  # a row number to the left numbers the document's own items as often (項番1)
+    ("第20条", True),  # as in a text: 「第20条\t番号法別表第二の27の項」 is rewritten
+    ("27", True),  # a bare number to the left is the document's own item number as often
+    ("番号法第9条第1項", True),
+    ("住民票関係情報", True),
+]
+
+
+@pytest.mark.parametrize(("cell", "renamed"), OLD_LEFT)
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_old_number_in_the_cell_to_the_left_keeps_the_table(tmp_path: Path, cell: str, renamed: bool, suffix: str) -> None:
+    """「主務省令第20条」 | 「番号法別表第二の27の項」: renamed, the table would stand beside the old order's article
+    (the new one is 第50条); in a text the name after it is kept (number-before-table), and so it is in the cell."""
+    path = _one_row(tmp_path / f"a{suffix}", [cell, "番号法別表第二の27の項"])
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    mine = [(e.before, e.after) for e in edits if e.before in ("別表第二", "27")]
+    if renamed:
+        assert mine == [("別表第二", "第19条第8号に基づく主務省令第2条の表"), ("27", "48")]
+    else:
+        assert mine == []
+        kept = [f for f in findings if f.reason == "number-before-table" and f.text == "別表第二"]
+        assert kept and "".join(cell.split()).strip("（）、") in kept[0].message
+
+
+@pytest.mark.parametrize(("row", "renamed"), [
+    (["番号法別表第二主務省令第20条", "主務省令第21条"], False),  # the old order's articles, one renamed beside the other
+    (["番号法別表第二主務省令第20条", "28の項"], False),
+    (["番号法別表第二主務省令第20条", "第19条第7号"], False),
+    (["番号法別表第二主務省令", "主務省令第21条"], False),
+    (["番号法別表第二主務省令第20条", "下欄"], True),  # a column is a table's: in a text, the title is renamed too
+    (["番号法別表第二主務省令", "下欄"], True),
+    (["番号法別表第二主務省令第20条", "住民票関係情報"], True),
+])
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_old_orders_title_and_article_before_an_old_number_in_the_next_cell_is_kept(
+    tmp_path: Path, row: list[object], renamed: bool, suffix: str
+) -> None:
+    """「番号法別表第二主務省令第20条」 | 「主務省令第21条」: renamed, 「番号法第19条第8号に基づく主務省令第50条」 would stand
+    beside the old order's 第21条; in a text (「…第20条\t主務省令第21条」) the title and its article are kept."""
+    path = _one_row(tmp_path / f"a{suffix}", row)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    if renamed:
+        assert edits and all(e.location_detail.get("cell", "A1") == "A1" for e in edits)
+        assert edits[0].before.startswith("別表第二")
+    else:
+        assert edits == []
+        assert "number-after-table" in {f.reason for f in findings}
+
+
+@pytest.mark.parametrize(("above", "renamed"), [
+    ("番号法第19条第7号", False),  # the old network provision over the table
+    ("第19条第7号の規定による", False),
+    ("主務省令第20条", False),  # the old order's article
+    ("番号法第19条第8号", True),
+    ("住民基本台帳法第19条第7号による", True),  # another law's 号
+    ("根拠法令", True),
+    ("番号法第19条第7号及び別表第二の28の項", True),  # renumbered with its own table
+])
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_an_old_number_in_the_cell_above_keeps_the_table(tmp_path: Path, above: str, renamed: bool, suffix: str) -> None:
+    """「番号法第19条第7号」 over 「別表第二の27の項」: renamed, the table would say 第19条第8号 under the old 号 of the cell
+    above, which no edit of its own cell renumbers (in a text, 「番号法第19条第7号\\n別表第二の27の項」 renumbers both); it
+    is kept (number-before-table), as beside a cell to the left."""
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".xlsx":
+        _xlsx(path, [[above], ["別表第二の27の項"]])
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=2, cols=1)
+        table.cell(0, 0).text = above
+        table.cell(1, 0).text = "別表第二の27の項"
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    mine = [e.after for e in edits if e.before in ("別表第二", "27") and e.location_detail.get("cell", "A2") == "A2"
+            and e.location_detail.get("table", [0, 2, 1])[-2:] == [2, 1]]
+    if renamed:
+        assert len(mine) == 2 and mine[0].endswith("法第19条第8号に基づく主務省令第2条の表") and mine[1] == "48"
+    else:
+        assert mine == []
+        assert "別表第二" in {f.text for f in findings if f.reason == "number-before-table"}

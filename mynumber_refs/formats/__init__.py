@@ -164,6 +164,9 @@ class Unit:
     above: str = ""
     """For an Excel cell with no text to its left, the text of the cell right above it: when it is
     nothing but another law's name, that law is the law of the cell's tables that name none."""
+    up: str = ""
+    """For a table cell, the text of the nearest cell with text above it in its column: when it ends with the act's
+    old 第19条第7号 or an old order's article, the cell's old tables stay (:func:`network_item_left_of_cell`)."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -674,30 +677,123 @@ _NAME_TAIL = re.compile(
 
 _TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
 
+# what a cell may begin with that only the old numbering gives, read after an old table's citation ending the cell to
+# its left or right above it as the rest of its sentence (a text keeps the name before them): after a mark or an opening
+# bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」, 「旧主務省令第20条」), a column (「下欄」,
+# 「同項の下欄」, 「第四欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」) or a row written with
+# 項 (「28の項」, 「項番28」)
+_OLD_NUMBER_LEAD = re.compile(
+    rf"[\s]*{_ROW_MARK}?[\s]*[（(【［\[]?[\s]*(?:"
+    r"(?P<article>(?:旧[\s]*)?(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
+    rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
+    r"|(?P<column>(?:同[\s]*項[\s]*)?(?:の[\s]*)?(?:[上中下左右]|第[\s]*(?:[一二三四五六七八九]|[1-9１-９]))[\s]*欄)"
+    r"|(?P<network>(?:番[\s]*号[\s]*(?:利[\s]*用[\s]*)?法[\s]*|マ[\s]*イ[\s]*ナ[\s]*ン[\s]*バ[\s]*ー[\s]*法[\s]*)?"
+    r"第?[\s]*(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*第?[\s]*(?:7|７|七)[\s]*号)"
+    rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|項[\s]*番[\s]*[:：は]?[\s]*{_NUM})"
+    r")"
+)
 
-def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+
+def _old_number_lead(text: str, own: RewriteFn | None) -> re.Match[str] | None:
+    """What a cell begins with that only the old numbering gives (:data:`_OLD_NUMBER_LEAD`), unless the cell's own
+    rewrite changes it (「番号法第19条第7号及び別表第二の28の項」: its 第7号 goes to 第8号 with its own table)."""
+    m = _OLD_NUMBER_LEAD.match(text)
+    if m is None or (own is not None and _cited_in(own(text), m.start(m.lastgroup or 0), m.end())):
+        return None
+    return m
+
+
+def _cited_in(result: RewriteResult, lo: int, hi: int) -> bool:
+    """Whether ``result`` (a cell's own rewrite) changes or reads as a citation something of ``lo``-``hi``."""
+    spans = [(e.start, e.end) for e in result.edits]
+    spans.extend((e.citation.start, e.citation.end) for e in result.edits if e.citation is not None)
+    spans.extend((f.start, f.end) for f in result.findings)
+    return any(a < hi and b > lo for a, b in spans)
+
+
+# a cell that ends with an article of an old table's order named only 主務省令, 同令 … (「主務省令第20条」), maybe in
+# brackets and before 「、」: read before the cell to its right as the start of its sentence, where the rewriter keeps a
+# name after it (number-before-table).  (Not a row: 「項番1」 or 「28の項」 to the left numbers the document's own items as often.)
+_OLD_NUMBER_TAIL = re.compile(
+    r"(?P<article>(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
+    rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
+    r"[\s]*[）)】］\]]?[\s、，,]*\Z"
+)
+
+
+def old_numbers_left_of_cell(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None, over: str | None = None
+                             ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """The edits of a table cell that may apply, and those kept because the cell to the left ends with what only the
+    old numbering gives (:data:`_OLD_NUMBER_TAIL`: 「主務省令第20条」 | 「番号法別表第二の27の項」): renamed, the cell's old
+    tables would stand beside the old order's article, as the rewriter never leaves them in a text (number-before-table).
+    Not when the left cell's own rewrite (``own``) reads it as a citation (「番号法別表第二主務省令第20条」).  ``over``: the
+    text of the cell above, read instead of the cell to the left."""
+    from ..model import OLD_TABLES, CitationKind, Order
+
+    before = (unit.before if over is None else over).rstrip()
+    m = _OLD_NUMBER_TAIL.search(before)
+    if m is None:
+        return list(edits), []
+    lo = m.start("article")
+    if own is not None and _cited_in(own(before), lo, m.end()):
+        return list(edits), []
+    kept_groups: dict[int, Edit] = {}
+    for e in edits:
+        c = e.citation
+        if c is None or edit_group(e) in kept_groups:
+            continue
+        if (c.kind is CitationKind.TABLE and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables))) or (
+            c.kind is CitationKind.ORDER_TITLE and c.order in (Order.OLD_EXCHANGE, Order.OLD_USES)
+        ):
+            kept_groups[edit_group(e)] = e
+    preceding = "".join(before[lo:].split())[-40:]
+    return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
+
+
+def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None
+                     ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept with the text of the cell that holds
     their rows.
 
     A table named without rows at the end of its cell (「番号法別表第二」, 「番号法別表第二の項番」) whose
     next cell to the right, or the cell below it, holds row numbers (「27」, 「27、28の項」) is not renamed:
     its rows were not read, and a new name over the old numbers would be wrong (the whole-edit rule of
-    the rewriter, across cells).  The edits of its group stay with it."""
-    rows_next = articles_next = None
+    the rewriter, across cells).  The edits of its group stay with it.
+
+    Nor is an old table's citation ending its cell, with its rows or without, when that next cell begins
+    with what only the old numbering gives, as the rest of its sentence would keep it in a text
+    (:data:`_OLD_NUMBER_LEAD`: 「番号法別表第二の27の項」 | 「主務省令第20条」, 「下欄」, 「第19条第7号」, 「28の項」),
+    unless the next cell's own rewrite (``own``) changes that."""
+    rows_next = articles_next = lead_next = None
+    lead_kind = ""
     for run in unit.after:  # a cell that only says 「項番」 stands between the name and its numbers
         t = next((t for t in run if not _ROW_WORD_CELL.match(t)), None)
-        if t is not None and _ARTICLE_CELL.match(t):
+        if t is None:
+            continue
+        lead = _old_number_lead(t, own) if lead_next is None else None
+        if lead is not None:
+            lead_next, lead_kind = t, lead.lastgroup or ""
+        if _ARTICLE_CELL.match(t):
             articles_next = articles_next or t
-        elif t is not None and _ROW_CELL.match(t):
+        elif _ROW_CELL.match(t):
             rows_next = rows_next or t
-    if rows_next is None and articles_next is None:
+    if rows_next is None and articles_next is None and lead_next is None:
         return list(edits), []
-    from ..model import CitationKind, Order
+    from ..model import OLD_TABLES, CitationKind, Order
 
     # the names without rows that end the cell, and those joined to them as one list (「番号法別表第一及び別表第二」 |
     # 「27」: the rows may be either table's, so the first is kept with the second)
     at_end: list[Any] = []
+    # the old tables' citations ending the cell, with rows or without, before lead_next; an old order's title or
+    # articles too, unless lead_next is a column (a table's, not an order's)
+    by_lead: list[Any] = []
     for named in sorted({id(e.citation): e.citation for e in edits if e.citation is not None}.values(), key=lambda o: -o.start):
+        if lead_next is not None and _NAME_TAIL.match(unit.text, named.end) and (
+            (named.kind is CitationKind.TABLE and (named.table in OLD_TABLES or any(t in OLD_TABLES for t in named.tables)))
+            or (named.kind in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS) and lead_kind != "column"
+                and named.order in (Order.OLD_EXCHANGE, Order.OLD_USES))
+        ):
+            by_lead.append(named)
         if named.rows:
             continue
         if _NAME_TAIL.match(unit.text, named.end) or (
@@ -709,6 +805,10 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], lis
     kept_by: dict[int, str] = {}
     for e in edits:
         c = e.citation
+        if c is not None and lead_next is not None and any(c is k for k in by_lead) and edit_group(e) not in kept_groups:
+            kept_groups[edit_group(e)] = e
+            kept_by[edit_group(e)] = lead_next
+            continue
         if c is None or not any(c is k for k in at_end):
             continue
         # a table's rows, or an old order's article (「番号法別表第二主務省令」 | 「第２０条」: its title renamed
@@ -810,22 +910,24 @@ _NETWORK_ITEM_END = re.compile(
 _PROVISION_PHRASE = re.compile(r"[\s]*(?:の規定)?(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
 
 
-def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit], over: str | None = None
+                              ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept because the cell to the left ends with the act's
     old 第19条第7号 (「番号法第19条第7号」 | 「別表第二の27の項」): the cell's 別表第二 (or the old order's title)
     would be renamed to the order of 第19条第8号 beside the old 号, which no edit of this cell can renumber.  Kept
     with their groups, as in a text where a 第19条第7号 stands apart from its table (``number-before-table``).
-    Another law's 第19条第7号 (「住民基本台帳法第19条第7号」) does not count."""
+    Another law's 第19条第7号 (「住民基本台帳法第19条第7号」) does not count.  ``over``: the text of the cell above, read
+    instead of the cell to the left (「番号法第19条第7号」 over 「別表第二の27の項」)."""
     from ..model import CitationKind, Order, Table, TableBasis
 
-    before = unit.before.rstrip()
+    before = (unit.before if over is None else over).rstrip()
     phrase = _PROVISION_PHRASE.search(before)
     if phrase is not None:
         before = before[: phrase.start()]
     item = _NETWORK_ITEM_END.search(before)
     if item is None:
         return list(edits), []
-    left = law_left_of_cell(unit)
+    left = law_left_of_cell(unit if over is None else Unit(unit.text, unit.location, before=over))
     if left is not None and not left[1]:
         return list(edits), []
     kept_groups: dict[int, Edit] = {}
@@ -838,7 +940,7 @@ def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit]) -> tuple[list[E
             and Table.BEPPYO2 in (c.tables or (c.table,))
         ) or (c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE and c.part("provision") is None):
             kept_groups[edit_group(e)] = e
-    preceding = "".join(unit.before.split())[-40:]
+    preceding = "".join(before.split())[-40:]
     return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
 
 
@@ -958,13 +1060,20 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.LAW_OTHER,
                                                   message, None, []))
         if unit.after and edits:
-            edits, kept = names_over_cells(unit, edits)
+            edits, kept = names_over_cells(unit, edits, rewrite_fn)
             for e, following in kept:
                 loc = unit.locate(e.start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
                                                   F.NUMBER_AFTER, F.message(F.NUMBER_AFTER, following=following), None, []))
-        if unit.before and edits:  # 「番号法第19条第7号」 | 「別表第二の27の項」: the old 号 beside the new name
-            edits, kept = network_item_left_of_cell(unit, edits)
+        # 「番号法第19条第7号」 | 「別表第二の27の項」: the old 号 beside the new name; 「主務省令第20条」 | 「番号法別表第二の
+        # 27の項」: the old order's article; and the same in the cell above (「番号法第19条第7号」 over 「別表第二の27の項」)
+        for over in ((None,) if unit.before else ()) + ((unit.up,) if unit.up else ()):
+            if not edits:
+                break
+            edits, kept = network_item_left_of_cell(unit, edits, over)
+            if edits:
+                edits, more = old_numbers_left_of_cell(unit, edits, rewrite_fn, over)
+                kept += more
             for e, preceding in kept:
                 loc = unit.locate(e.start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,

@@ -319,6 +319,12 @@ def _cells_after(
     return tuple(run for run in runs if run)
 
 
+def _cell_up(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
+    """The text of the nearest cell with text above cell (r, c) in its grid column; see formats.network_item_left_of_cell."""
+    column = grid[r][c][0]
+    return next((t for row in reversed(grid[:r]) for at, t in row if at == column and t.strip()), "")
+
+
 def _continued(rows: Sequence[Any]) -> list[set[int]]:
     """Per row, the grid columns of its cells that continue a vertical merge from the row above."""
     out: list[set[int]] = []
@@ -534,6 +540,7 @@ class _Walker:
                     if continued is None:
                         continued = _continued(rows)
                     done.unit.after = _cells_after(cell_grid, r_i - 1, c_i - 1, continued=continued)
+                    done.unit.up = _cell_up(cell_grid, r_i - 1, c_i - 1)
                     if c_i > 1:
                         if merged_grid is None:
                             merged_grid = _merged_down(rows, cell_grid)

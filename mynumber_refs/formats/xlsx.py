@@ -291,6 +291,20 @@ class _Sheet:
             elif value is not None and not isinstance(value, str):
                 return
 
+    def text_up(self, row: int, col: int, reach: int = 30) -> str:
+        """The text of the nearest cell holding text above (row, col) in its column, above the cell's own merged range;
+        ``""`` when a number or a formula stands first (see formats.network_item_left_of_cell)."""
+        r1, _c1, _r2, _c2 = next(
+            (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
+        )
+        for r in range(r1 - 1, max(0, r1 - 1 - reach), -1):
+            value = self.values.get((r, col))  # (a range merged over it shows its value in its top row, found on the way up)
+            if isinstance(value, str) and value.strip():
+                return value
+            if value is not None and not isinstance(value, str):
+                return ""
+        return ""
+
     def text_above(self, row: int, col: int) -> str:
         """The text of the cell right above (row, col), above the cell's own merged range (see
         formats.law_left_of_cell); ``""`` when it holds none."""
@@ -730,7 +744,8 @@ class XlsxDocument:
             after = tuple(run for run in runs if run)
             before = sh.text_before(row_at, col)
             above = "" if before else sh.text_above(row_at, col)
-            self._units.append(Unit(text, Location(label, detail), after=after, before=before, above=above))
+            self._units.append(Unit(text, Location(label, detail), after=after, before=before, above=above,
+                                    up=sh.text_up(row_at, col) if may_cite(text) else ""))
         if found:
             self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
