@@ -33,6 +33,7 @@ anchored citation; :mod:`mynumber_refs.parse` uses :data:`LAW_PREFIX_RE` for ``p
 
 from __future__ import annotations
 
+import array
 import bisect
 import enum
 import functools
@@ -461,8 +462,8 @@ class LawIndex:
         self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, str, int | None, LawKind | None]] = {}
         self._asked_joined = False  # the last walk asked the caller, or read beyond the memo's key: not remembered
         self._brackets: _Brackets | None = None
-        self._headings: list[int] | None = None  # where each heading line starts (see law_of_heading)
-        self._numbered: frozenset[int] = frozenset()  # …of them, those that begin with a heading's numbering or mark
+        self._headings: array.array[int] | None = None  # where each heading line starts, in order (see law_of_heading)
+        self._numbered: array.array[int] = array.array("q")  # …of them, those that begin with a heading's numbering or mark
 
     # ------------------------------------------------------------------ brackets (local walks)
     def _enclosing_open(self, pos: int, limit: int = 2000) -> int:
@@ -724,11 +725,11 @@ class LawIndex:
         found once per text; a text without one costs a bisection per table.)"""
         text = self.text
         if self._headings is None:  # the lines that begin as a heading does, or end as a name does (C-level searches)
-            self._numbered = frozenset(
-                ([0] if _HEADING_START.match(text) else []) + [m.start() + 1 for m in _HEADING_START_AFTER_BREAK.finditer(text)]
-            )
+            # (kept as arrays of machine integers: a long text has a candidate on most lines)
+            starts = ([0] if _HEADING_START.match(text) else []) + [m.start() + 1 for m in _HEADING_START_AFTER_BREAK.finditer(text)]
             plain = [text.rfind("\n", 0, m.start()) + 1 for m in _PLAIN_HEADING_END.finditer(text)]
-            self._headings = sorted(self._numbered.union(plain))
+            self._numbered = array.array("q", starts)  # (found in text order: sorted)
+            self._headings = array.array("q", sorted(set(starts).union(plain)))
         line_start = text.rfind("\n", 0, pos) + 1
         i = bisect.bisect_left(self._headings, line_start) - 1
         while i >= 0:
@@ -736,7 +737,8 @@ class LawIndex:
             if text.count("\n", start, line_start) > _HEADING_LINES:
                 return None
             end = text.find("\n", start, line_start)
-            numbered = start in self._numbered
+            j = bisect.bisect_left(self._numbered, start)
+            numbered = j < len(self._numbered) and self._numbered[j] == start
             m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(text[start:end])
             if m is None and numbered:  # (a numbered line may also be a plain one: 「2025年住民基本台帳法」)
                 m, numbered = _PLAIN_HEADING_LINE.match(text[start:end]), False

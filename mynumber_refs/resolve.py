@@ -460,9 +460,16 @@ def _find(
     last_end = 0  # where the last anchored citation ends, and its law (the act's or not): a table
     last_law: _Law | None = None  # joined to it (「…の項及び別表第二」) shares it
 
-    # …and of every anchored citation, by where it ends: a table joined to one with a note in brackets after it
-    # (「住民基本台帳法別表第一の1の項（番号法別表第二の27の項）及び別表第二」) is joined to it, not to the note's table
+    # …and of the last anchored citations, by where they end: a table joined to one with a note in brackets after it
+    # (「住民基本台帳法別表第一の1の項（番号法別表第二の27の項）及び別表第二」) is joined to it, not to the note's table.
+    # (Only the last _LAWS_KEPT: a dense text has thousands, and the ones asked for stand just before)
     law_by_end: dict[int, _Law] = {}
+
+    def remember(end: int, law: _Law | None) -> None:
+        if law is not None:
+            law_by_end[end] = law
+            if len(law_by_end) > _LAWS_KEPT:
+                del law_by_end[next(iter(law_by_end))]
 
     def joined(end: int) -> _Law | None:
         return last_law if end == last_end else law_by_end.get(end)
@@ -488,7 +495,7 @@ def _find(
         except _Malformed as bad:  # reported where the act's table is cited; left as written
             law = _law_of(laws.bind(bad.start, joined=joined, after=functools.partial(ends.last, bad.start)), bad.start, assume_law)
             last_end, last_law, last_was_table = bad.end, law, True
-            law_by_end[last_end] = last_law
+            remember(last_end, last_law)
             ends.push(bad.end)
             if not law.other and law.basis is not None:
                 keep(bad.start, bad.end, Finding(bad.start, bad.end, text[bad.start : bad.end], F.MALFORMED, F.message(F.MALFORMED)))
@@ -516,7 +523,7 @@ def _find(
             # looks no further back than its end
             law = _law_of(laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start)), c_start, assume_law)
             last_end, last_law, last_was_table = renamed_order.end(), law, False
-            law_by_end[last_end] = last_law
+            remember(last_end, last_law)
             ends.push(last_end)
             taken_until = renamed_order.end()
             keep(c_start, c_end, orders=True, rows_pass=True)
@@ -568,7 +575,7 @@ def _find(
             act_noted = laws.law_noted_after(c_end)
             if act_noted is not None and act_noted[0].kind is LawKind.ACT:
                 last_end = act_noted[1]
-        law_by_end[last_end] = last_law
+        remember(last_end, last_law)
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
@@ -974,6 +981,9 @@ def _closed_before(text: str, entry: list[Any], pos: int) -> bool:
             return True
     entry[2], entry[3] = max(entry[2], pos), depth
     return False
+
+
+_LAWS_KEPT = 64  # the laws of the last citations _find keeps, for a table joined past a note
 
 
 class _OpenEnds:
