@@ -511,11 +511,11 @@ def _find(
         c_start, c_end = rel.start + offset, rel.end + offset
         if c_end <= cand.anchor:
             continue
-        if rel.table is Table.BEPPYO and not rel.rows and _NUMBERED_ITEM.match(text, c_end, passages.end(c_end)):
+        if rel.table is Table.BEPPYO and not rel.rows and _match_in_passage(_NUMBERED_ITEM, text, c_end, passages):
             keep(c_start, c_end)
             continue  # 「別表第2号」: an item numbered in a list of tables, not a table of the act
         renamed_order = (
-            _ORDER_WORD.match(text, c_end, passages.end(c_end)) if rel.table is Table.BEPPYO and not rel.rows else None
+            _match_in_passage(_ORDER_WORD, text, c_end, passages) if rel.table is Table.BEPPYO and not rel.rows else None
         )
         if renamed_order is not None:
             # 「別表主務省令」, 「別表の主務省令で定める事務を定める命令」: the 別表第一 order as renamed in
@@ -575,7 +575,10 @@ def _find(
             act_noted = laws.law_noted_after(c_end)
             if act_noted is not None and act_noted[0].kind is LawKind.ACT:
                 last_end = act_noted[1]
-        remember(last_end, last_law)
+        if last_law is not None:  # (remember(), inline: once per citation)
+            law_by_end[last_end] = last_law
+            if len(law_by_end) > _LAWS_KEPT:
+                del law_by_end[next(iter(law_by_end))]
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
@@ -869,6 +872,15 @@ def _end_before(text: str, pos: int) -> int:
     return pos
 
 
+def _match_in_passage(pattern: re.Pattern[str], text: str, pos: int, passages: Passages) -> re.Match[str] | None:
+    """``pattern`` matched at ``pos`` within its passage (a name never goes on past a blank line; one that
+    would is matched again up to it)."""
+    m = pattern.match(text, pos)
+    if m is not None and _BLANK.search(m.group()):
+        m = pattern.match(text, pos, passages.end(pos))
+    return m
+
+
 def _safe(text: str, cand: Candidate) -> bool:
     return 0 <= cand.start < len(text)
 
@@ -1113,10 +1125,11 @@ def _resolve_antecedents(
             )
         prev = out[-1] if out else None
         if (
-            c.kind is CitationKind.TABLE and c.rows and (len(c.rows) > 1 or _rows_under(text, c)) and c.table in OLD_TABLES
+            c.kind is CitationKind.TABLE and c.rows and c.table in OLD_TABLES
             and not c.tables and c.table_basis is not TableBasis.ANTECEDENT and isinstance(prev, Citation)
             and prev.kind is CitationKind.TABLE and not prev.rows and not prev.tables and prev.table in OLD_TABLES
             and prev.table is not c.table and _TABLES_JOINED.match(text, prev.end, c.start) is not None
+            and (len(c.rows) > 1 or _rows_under(text, c))
         ):
             # 「番号法別表第一及び別表第二の16の項、27の項」: rows after two tables, some of them perhaps the first's
             # (one row too when it stands under the names, on the next line or in the next cell: 「…別表第二\n27の項」)
