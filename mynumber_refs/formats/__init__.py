@@ -737,16 +737,24 @@ def old_numbers_left_of_cell(unit: Unit, edits: Sequence[Edit], own: RewriteFn |
     lo = m.start("article")
     if own is not None and _cited_in(own(before), lo, m.end()):
         return list(edits), []
+    return _keep_groups_of(
+        edits,
+        lambda c: (c.kind is CitationKind.TABLE and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)))
+        or (c.kind is CitationKind.ORDER_TITLE and c.order in (Order.OLD_EXCHANGE, Order.OLD_USES)),
+        "".join(before[lo:].split())[-40:],
+    )
+
+
+def _keep_groups_of(
+    edits: Sequence[Edit], kept: Callable[[Any], bool], preceding: str
+) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """``edits`` without the groups of those whose citation is ``kept``, and those (the first of each group) with
+    ``preceding``, the text that keeps them."""
     kept_groups: dict[int, Edit] = {}
     for e in edits:
         c = e.citation
-        if c is None or edit_group(e) in kept_groups:
-            continue
-        if (c.kind is CitationKind.TABLE and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables))) or (
-            c.kind is CitationKind.ORDER_TITLE and c.order in (Order.OLD_EXCHANGE, Order.OLD_USES)
-        ):
+        if c is not None and edit_group(e) not in kept_groups and kept(c):
             kept_groups[edit_group(e)] = e
-    preceding = "".join(before[lo:].split())[-40:]
     return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
 
 
@@ -930,18 +938,14 @@ def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit], over: str | Non
     left = law_left_of_cell(unit if over is None else Unit(unit.text, unit.location, before=over))
     if left is not None and not left[1]:
         return list(edits), []
-    kept_groups: dict[int, Edit] = {}
-    for e in edits:
-        c = e.citation
-        if c is None or edit_group(e) in kept_groups:
-            continue
-        if (
+    return _keep_groups_of(
+        edits,
+        lambda c: (
             c.kind is CitationKind.TABLE and c.table_basis is not TableBasis.ANTECEDENT and c.part("provision") is None
             and Table.BEPPYO2 in (c.tables or (c.table,))
-        ) or (c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE and c.part("provision") is None):
-            kept_groups[edit_group(e)] = e
-    preceding = "".join(before.split())[-40:]
-    return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
+        ) or (c.kind is CitationKind.ORDER_TITLE and c.order is Order.OLD_EXCHANGE and c.part("provision") is None),
+        "".join(before.split())[-40:],
+    )
 
 
 def terms_defined_as_other_laws(texts: Iterable[str]) -> dict[str, str]:
