@@ -84,6 +84,8 @@ ADVERSARIAL: dict[str, str] = {
     # 同法 among many definitions
     "同法 and definitions": "住民基本台帳法（以下「住基法」という。）第7条及び同法別表第一の1の項。"
     "番号法（以下「法」という。）第9条及び同法別表第一の16の項。",
+    # tables renamed beside a 第19条第7号 that the next citation renumbers: their groups merge (CHANGELOG, 12th session)
+    "第7号 after a table": "番号法別表第二の28の項並びに番号法第19条第7号及び別表第二の27の項に基づく。\n",
     "run of 別表第一の": "別表第一の",
     "run of 別表第二の１、": "別表第二の１、",
 }

@@ -1840,13 +1840,23 @@ def _rewrite(
             plans[i] = _Plan(p.ok, p.edits, p.notes, p.failures)
     if ctx.leans_on:  # a table renamed beside a 第19条第7号 that another citation renumbers changes with it, or not at all
         at = {items[i].start: i for i in plans}
+        merged: dict[int, int] = {}  # group → the group it joins (a forest: the groups merge in one pass at the end)
+
+        def root(g: int) -> int:
+            while g in merged:
+                merged[g] = merged.get(merged[g], merged[g])  # (halving the path: every chain stays short)
+                g = merged[g]
+            return g
+
         for leaning, owner in ctx.leans_on:
             a, b = at.get(leaning), at.get(owner)
-            if a is not None and b is not None and groups[a] != groups[b]:
-                old_group, new_group = groups[a], groups[b]
-                for k, g in groups.items():
-                    if g == old_group:
-                        groups[k] = new_group
+            if a is not None and b is not None:
+                ga, gb = root(groups[a]), root(groups[b])
+                if ga != gb:
+                    merged[ga] = gb
+        if merged:
+            for k, g in groups.items():
+                groups[k] = root(g)
     failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
     kept_for: dict[int, str] = {}  # a group kept because a list that hangs on it is a finding: that list
     for i, item in enumerate(items):
