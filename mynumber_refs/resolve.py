@@ -891,7 +891,8 @@ _SAME_ORDER = re.compile(r"同(?:命令|[府内閣総務]*省令|令)")
 
 
 # what joins two tables in a list (「別表第一及び別表第二」, 「別表第一、別表第二」)
-_TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|若しくは|と|、|，|,|・|／|/)[\s]*\Z")
+# (on one line, or across one line break on either side: a blank line never joins two tables)
+_TABLES_JOINED = re.compile(r"(?:[^\S\n]*\n)?[^\S\n]*(?:及び|並びに|又は|若しくは|と|、|，|,|・|／|/)(?:[^\S\n]*\n)?[^\S\n]*\Z")
 _BRACKET_OPENS = re.compile(r"[ \t\u3000]*[（(][\s]*\Z")
 
 

@@ -1045,6 +1045,7 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
     return None
 
 
+_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")  # (a blank line never joins two tables)
 # two tables joined as one list (「別表第一及び別表第二」, 「別表第一、別表第二」)
 _TABLES_JOINED = re.compile(rf"{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|又{_ANY_GAP}は|と|[、，,・／/]){_ANY_GAP}")
 
@@ -1069,7 +1070,7 @@ def _unread_after_joined_table(ctx: _Context, c: Citation) -> Finding | None:
         return None
     joined = _TABLES_JOINED.match(ctx.text, c.end)
     start = o.part("law") or o.part("table")
-    if joined is None or start is None or joined.end() != start.start:
+    if joined is None or start is None or joined.end() != start.start or _BLANK_LINE.search(joined.group()):
         return None
     return _unread_after(ctx, o, report=c)
 

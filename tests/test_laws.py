@@ -733,6 +733,9 @@ _CUT_PIECES = st.sampled_from([
 # …nor the order's number in brackets after a blank line, which made 「番号法別表主務省令」 (the renamed order) a
 # table when the number was read along with its name and then the whole refused for crossing the blank line
 @example("番号法別表主務省令", "\n\n", "（平成25年法律第27号）", False)
+# …nor a table after it joined as in a list (「・」 begins a line there): rows under two tables were read across it
+# (fuzzer, seed 81818)
+@example("番号法別表第一", "\n\n", "・番号法別表第二\n・27の項", True)
 def test_what_follows_a_blank_line_never_changes_the_citations_before_it(
     before: str, blank: str, after: str, assume: bool
 ) -> None:
