@@ -72,20 +72,24 @@ ITEM_CELLS = ["１．特定個人情報ファイル名", "3 提供する情報",
 def test_an_item_number_beside_or_below_a_name_is_no_row(tmp_path: Path, cell: str, down: bool, suffix: str) -> None:
     """「番号法第19条第8号 別表第二」 | 「１．特定個人情報ファイル名」: a number that begins a cell and is followed by
     「．」「)」, words or a thousands separator numbers an item; the name is renamed."""
-    name = "番号法第19条第8号 別表第二"
-    path = tmp_path / f"a{suffix}"
-    if suffix == ".xlsx":
-        _xlsx(path, [[name], [cell]] if down else [[name, cell]])
-    else:
-        d = docx.Document()
-        table = d.add_table(rows=2 if down else 1, cols=1 if down else 2)
-        table.cell(0, 0).text = name
-        (table.cell(1, 0) if down else table.cell(0, 1)).text = cell
-        d.save(path)
+    path = _name_and_cell(tmp_path / f"a{suffix}", "番号法第19条第8号 別表第二", cell, down)
     edits, findings = rewrite_document(open_document(path), REWRITE)
     assert [(e.before, e.after) for e in edits] == [("第19条第8号 別表第二", "第19条第8号に基づく主務省令第2条の表")]
     assert "number-after-table" not in {f.reason for f in findings}
 
+
+
+def _name_and_cell(path: Path, name: str, cell: str, down: bool) -> Path:
+    """A Word or Excel document (by ``path``'s suffix) whose table holds ``name`` and, right of it or below it
+    (``down``), ``cell``."""
+    if path.suffix == ".xlsx":
+        return _xlsx(path, [[name], [cell]] if down else [[name, cell]])
+    d = docx.Document()
+    table = d.add_table(rows=2 if down else 1, cols=1 if down else 2)
+    table.cell(0, 0).text = name
+    (table.cell(1, 0) if down else table.cell(0, 1)).text = cell
+    d.save(str(path))
+    return path
 
 def _xlsx(path: Path, rows: list[list[object]]) -> Path:
     wb = openpyxl.Workbook()
@@ -455,16 +459,7 @@ def test_an_old_number_in_the_next_cell_keeps_a_table_with_its_rows(
     """「番号法別表第二の27の項」 | 「主務省令第20条」: renamed, the cell would say 「番号法第19条第8号に基づく主務省令第2条の表の
     48の項」 beside the old order's article (the new one is 第50条), as 「下欄」 or 「第19条第7号」 would stand beside the
     new table; in a text, 「番号法別表第二の27の項\t主務省令第20条」 keeps the name too (number-after-table)."""
-    name = "番号法別表第二の27の項"
-    path = tmp_path / f"a{suffix}"
-    if suffix == ".xlsx":
-        _xlsx(path, [[name], [cell]] if down else [[name, cell]])
-    else:
-        d = docx.Document()
-        table = d.add_table(rows=2 if down else 1, cols=1 if down else 2)
-        table.cell(0, 0).text = name
-        (table.cell(1, 0) if down else table.cell(0, 1)).text = cell
-        d.save(path)
+    path = _name_and_cell(tmp_path / f"a{suffix}", "番号法別表第二の27の項", cell, down)
     edits, findings = rewrite_document(open_document(path), REWRITE)
     mine = [(e.before, e.after) for e in edits if e.location_detail.get("cell", "A1") == "A1"
             and e.location_detail.get("table", [0, 1, 1])[-2:] == [1, 1]]
