@@ -307,7 +307,9 @@ _CITATION_RUN = re.compile(
 )
 
 
-def _parse_candidate(text: str, cand: Candidate, until: int | None = None) -> tuple[Parsed, Citation, int] | None:
+def _parse_candidate(
+    text: str, cand: Candidate, until: int | None = None, articles: bool = True
+) -> tuple[Parsed, Citation, int] | None:
     """Parse at a candidate: (parse, citation at offset 0 of its chunk, the chunk's offset).
 
     Spaced-out text is parsed through a compact view; its citation comes back already placed
@@ -316,7 +318,7 @@ def _parse_candidate(text: str, cand: Candidate, until: int | None = None) -> tu
     kind = cand.kind
     if kind == "anchored":
         if text[cand.anchor + 1 : cand.anchor + 2] not in _SPACES or not is_spaced_out(text, cand.anchor):
-            return _parse_anchored(text, cand)
+            return _parse_anchored(text, cand, articles)
         view = make_view(text, cand.start, passage_end(text, cand.start, 600))  # ends at a blank line, as the text
         parsed = parse_at(view.text, cand.kind)
         if parsed is None:
@@ -342,7 +344,7 @@ def _parse_candidate(text: str, cand: Candidate, until: int | None = None) -> tu
             chunk = chunk[: max(0, until - cand.start)]
         found = parse_relative(chunk, cand.kind)
         return None if found is None else (found[0], found[1], cand.start)
-    return _parse_anchored(text, cand)
+    return _parse_anchored(text, cand, articles)
 
 
 _SPACES = (" ", "\u3000")
@@ -356,8 +358,12 @@ class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _f
         self.start, self.end = start, end
 
 
-def _parse_anchored(text: str, cand: Candidate) -> tuple[Parsed, Citation, int] | None:
-    """Parse at a table's or title's candidate: the longest citation, cut where no citation can go on."""
+_ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
+
+
+def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[Parsed, Citation, int] | None:
+    """Parse at a table's or title's candidate: the longest citation, cut where no citation can go on.  ``articles``:
+    a table's ordinal right before 条 is reported as an article's (:class:`_Malformed`), not read as the table's."""
     if cand.start < cand.anchor and _BLANK.search(text, cand.start, cand.anchor):
         cand = Candidate(cand.anchor, cand.anchor, cand.kind)  # a provision in the passage before: not joined
     limit = 300
@@ -379,6 +385,15 @@ def _parse_anchored(text: str, cand: Candidate) -> tuple[Parsed, Citation, int] 
             return None
         final = blank is not None or run_end < hi or hi == len(text) or limit > 50_000
         if final or found[0].end < len(chunk) - 40:
+            c = found[1]
+            if (
+                articles and c.kind is CitationKind.TABLE and not c.rows and c.column is None
+                and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables))
+                and _ARTICLE_AFTER.match(text, cand.start + c.end)
+            ):
+                # 「別表第2条」, 「別表第一、第2条」: the ordinal is an article's number, not a table's (renamed, it would
+                # leave 「…第2条の表条」): reported where the act's table is cited, left as written
+                raise _Malformed(cand.start + c.start, cand.start + c.end)
             return found[0], found[1], cand.start
         limit *= 4
 
@@ -396,7 +411,7 @@ def read_table_citation(text: str, before: int) -> Citation | None:
     if last is None:
         return None
     try:
-        result = _parse_candidate(text, last)
+        result = _parse_candidate(text, last, articles=False)  # (how the grammar reads it, 「別表\n第2条」 as 別表第二 too)
     except Exception:  # noqa: BLE001 - as in find_citations: a text that does not parse reads as nothing
         return None
     if result is None:

@@ -1268,3 +1268,14 @@ def test_no_new_order_beside_an_old_network_item_in_a_sentence(parts: list[str],
     for assume in (False, True):
         out = rewrite(text, assume_law=assume).text
         assert not ("第19条第7号" in out and "第19条第8号に基づく" in out), out
+
+
+@pytest.mark.parametrize("text", ["番号法別表第2条", "番号法別表第二条", "番号法別表第二 条", "番号法別表第一、第2条", "番号法別表第一及び第2条",
+                                  "番号法別表\n第2条の表の48の項", "番号法別表 第2条"])
+def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> None:
+    """「別表第2条」: the ordinal the grammar reads as a table's is an article's number (条 follows it).  Renamed, the
+    text became 「…主務省令第2条の表条」; it is reported (malformed) where it stands and left as written."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [(f.reason, f.start) for f in result.findings] == [("malformed", text.index("別表"))]
+    assert rewrite("番号法別表第二主務省令第2条", assume_law=True).text == "番号法第19条第8号に基づく主務省令第4条"
