@@ -346,6 +346,9 @@ _EIGHT = {"7": "8", "７": "８", "七": "八"}
 _PROVISION_ITEM = re.compile(rf"(?P<n>[0-9０-９一二三四五六七八九十]+)[\s{INVISIBLE}]*号")
 
 
+_SUPPLEMENTARY_BEFORE = re.compile(rf"附[\s{INVISIBLE}]*則[\s{INVISIBLE}]*\Z")
+
+
 def _acts_item(ctx: _Context, start: int, c: Citation) -> bool:
     """Whether the 第19条第7号 at ``start``, joined before the table ``c``, is the act's: the act is named
     right before it, or nothing is and the table names no law of its own (「住民基本台帳法第19条第7号及び
@@ -353,6 +356,8 @@ def _acts_item(ctx: _Context, start: int, c: Citation) -> bool:
     j = start
     while j > 0 and ctx.text[j - 1] in _SPACES_AND_BREAKS:
         j -= 1
+    if _SUPPLEMENTARY_BEFORE.search(ctx.text, max(0, j - 8), j):
+        return False  # 「番号法附則第19条第7号」: a supplementary provision, not the network provision
     named = ctx.laws().expression_ending_at(j)
     if named is not None:
         return named.kind is LawKind.ACT

@@ -1009,6 +1009,15 @@ def test_the_network_provision_before_a_note_or_a_basis_phrase_is_renumbered_wit
         assert rewrite(kept).text == kept
 
 
+def test_a_supplementary_provisions_item_is_not_the_network_provision() -> None:
+    """「番号法附則第19条第7号及び別表第二」: an article of the act's 附則 joined to its table is no 第19条 of the act, so
+    its 号 stays as written while the act's table is renamed."""
+    text = "番号法附則第19条第7号及び別表第二の27の項"
+    result = rewrite(text)
+    assert result.text == "番号法附則第19条第7号及び番号法第19条第8号に基づく主務省令第2条の表の48の項"
+    assert rewrite(result.text).edits == ()
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # joined to a table before it that stays as written (its row is not established): its 号 stays old, so the
     # next table in the sentence is kept too
