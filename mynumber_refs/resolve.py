@@ -359,6 +359,13 @@ class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _f
 
 
 _ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
+# 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
+# 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
+# row (「第16項」 is read) nor an item (「別表第2号」) or a column (「第3欄」)
+_UNREAD_ORDINAL = re.compile(
+    r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?第[\s]*[0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ]+"
+    r"(?:[\r\n]+[0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ]+)*(?![\s]*[号欄])"
+)
 
 
 def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[Parsed, Citation, int] | None:
@@ -394,6 +401,12 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 # 「別表第2条」, 「別表第一、第2条」: the ordinal is an article's number, not a table's (renamed, it would
                 # leave 「…第2条の表条」): reported where the act's table is cited, left as written
                 raise _Malformed(cand.start + c.start, cand.start + c.end)
+            if articles and c.kind is CitationKind.TABLE and c.table is Table.BEPPYO and not c.rows and c.column is None:
+                unread = _UNREAD_ORDINAL.match(text, cand.start + c.end)
+                if unread is not None:
+                    # 「番号法別表第二\n二　地方税法」: read as 「番号法別表」 (the new table, left silently); which table is
+                    # meant is not established: reported where the act's table is cited, left as written
+                    raise _Malformed(cand.start + c.start, unread.end())
             return found[0], found[1], cand.start
         limit *= 4
 

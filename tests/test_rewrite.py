@@ -1288,3 +1288,30 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
     assert result.text == text
     assert [(f.reason, f.start) for f in result.findings] == [("malformed", text.index("別表"))]
     assert rewrite("番号法別表第二主務省令第2条", assume_law=True).text == "番号法第19条第8号に基づく主務省令第4条"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    # a kanji item number starting the next line joins the ordinal: 「第二二」 is no ordinal (it read 「番号法別表」)
+    ("一　番号法別表第二\n二　地方税法", "別表第二\n二"),
+    ("番号法別表第２\n２　地方税法", "別表第２\n２"),
+    ("番号法別表第2\r\n3 住民基本台帳法", "別表第2\r\n3"),
+    # an ordinal of more than one figure, which the act's tables never had
+    ("番号法別表第二十", "別表第二十"),
+    ("番号法別表第10の1の項", "別表第10"),
+    ("番号法別表 第１２の項", "別表 第１２"),
+    # formal and Roman numerals
+    ("番号法別表第弐の27の項", "別表第弐"),
+    ("番号法別表第Ⅱの27の項", "別表第Ⅱ"),
+])
+def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
+    """「一　番号法別表第二\\n二　地方税法」: 第二 and the item number below it make no ordinal the grammar reads, so it
+    read 「番号法別表」 (the new table's name: nothing to rewrite) and said nothing about an old table left in the text.
+    Which table is meant is not established: reported (malformed) where it stands, and left as written."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
+    # a row, an item and a column written with 第 after 別表 are read as before
+    assert rewrite("番号法別表第24項").findings == ()
+    assert rewrite("番号法別表第2号に掲げる").findings == ()
+    assert [f.reason for f in rewrite("番号法別表第3欄").findings] == ["column-reference"]
