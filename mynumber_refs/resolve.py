@@ -401,8 +401,14 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 # 「別表第2条」, 「別表第一、第2条」: the ordinal is an article's number, not a table's (renamed, it would
                 # leave 「…第2条の表条」): reported where the act's table is cited, left as written
                 raise _Malformed(cand.start + c.start, cand.start + c.end)
-            if articles and c.kind is CitationKind.TABLE and c.table is Table.BEPPYO and not c.rows and c.column is None:
-                unread = _UNREAD_ORDINAL.match(text, cand.start + c.end)
+            p = found[0]
+            if (
+                articles and c.kind is CitationKind.TABLE and c.table is Table.BEPPYO and c.column is None
+                and p.table_span is not None
+                # (right after 別表, 第N is a row only as 「第16項」: 「別表第24の項」, 「別表第10の1の項」 are not read so)
+                and (not c.rows or (not p.link and p.items[0].kind == "dai_first"))
+            ):
+                unread = _UNREAD_ORDINAL.match(text, cand.start + p.table_span[1])
                 if unread is not None:
                     # 「番号法別表第二\n二　地方税法」: read as 「番号法別表」 (the new table, left silently); which table is
                     # meant is not established: reported where the act's table is cited, left as written

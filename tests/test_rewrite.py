@@ -471,6 +471,48 @@ def test_an_order_number_that_does_not_match_the_title_keeps_both() -> None:
     assert [f.reason for f in result.findings] == ["order-number-mismatch"]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 第 and の項 (「の第27の項」 was reported as number-after-table)
+    ("番号法別表第二の第27の項", "番号法第19条第8号に基づく主務省令第2条の表の第48の項"),
+    ("番号法別表第一の第十六の項", "番号法別表の第二十四の項"),
+    ("番号法別表第二の第27の項及び第28の項", "番号法第19条第8号に基づく主務省令第2条の表の第48の項及び第49の項"),
+    # 第 before the first row of a list only (「第２７、２８項」, 「（第1、2、3の項）」 were reported)
+    ("番号法別表第二第２７、２８項", "番号法第１９条第８号に基づく主務省令第２条の表第４８、４９項"),
+    ("番号法別表第二（第4、27の項）", "番号法第19条第8号に基づく主務省令第2条の表（第5、48の項）"),
+    ("番号法別表第一第16、17の項", "番号法別表の第24、25の項"),
+    # re-rendered (old 48 is new 73, old 27 new 48: the order's table writes its rows sorted): 第 stays first
+    ("番号法別表第二の第48、27の項", "番号法第19条第8号に基づく主務省令第2条の表の第48、73の項"),
+    ("番号法別表第二（第48、27、28の項）", "番号法第19条第8号に基づく主務省令第2条の表（第48、49、73の項）"),
+    ("番号法別表第二第48項、27項", "番号法第19条第8号に基づく主務省令第2条の表第48項、73項"),
+])
+def test_row_number_forms_with_dai_before_the_first_row(text: str, expected: str) -> None:
+    """「別表第二の第27の項」, 「別表第二第２７、２８項」, 「別表第二（第1、2、3の項）」: rows written with 第 before the
+    first (and 項 after the last) are read as rows; the rewrite keeps the 第 where it stood."""
+    result = rewrite(text)
+    assert result.text == expected
+    assert result.findings == ()
+    assert rewrite(expected).edits == ()
+
+
+_MAPPED_ROWS_2 = [4, 27, 28, 48]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_MAPPED_ROWS_2), min_size=1, max_size=4, unique=True),
+       st.sampled_from(["の{}の項", "{}項", "（{}の項）", "の{}項"]))
+def test_dai_before_the_first_row_reads_the_rows_written_without_it(rows: list[int], form: str) -> None:
+    """A row list with 第 before its first row names the same rows as without it: the rewrite is the plain one's with
+    the 第 before its first row, and a second run changes nothing."""
+    numbers = "、".join(str(r) for r in rows)
+    plain = rewrite("番号法別表第二" + form.format(numbers)).text
+    with_dai = rewrite("番号法別表第二" + form.format("第" + numbers)).text
+    head = "番号法第19条第8号に基づく主務省令第2条の表"
+    assert plain.startswith(head) and with_dai.startswith(head)
+    opening = form.split("{}")[0]
+    assert with_dai == plain.replace(head + opening, head + opening + "第", 1)
+    assert rewrite(with_dai).edits == ()
+
+
 def test_row_number_forms_kouban_and_tilde() -> None:
     assert rewrite("番号法別表第二 項番27、28").text == "番号法第19条第8号に基づく主務省令第2条の表 項番48、49"
     assert rewrite("番号法別表第一の項番16").text == "番号法別表の項番24"
