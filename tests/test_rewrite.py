@@ -1343,7 +1343,12 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
     ("番号法別表 第１２の項", "別表 第１２"),
     # formal and Roman numerals
     ("番号法別表第弐の27の項", "別表第弐"),
-    ("番号法別表第Ⅱの27の項", "別表第Ⅱ"),
+    ("番号法別表第Ⅱ の27の項", "別表第Ⅱ"),
+    # a number with no 第 right after the name, on its line (「別表２」 may be 別表第二 or a row of the new table)
+    ("番号法別表２に基づく", "別表２"),
+    ("番号法別表二 27の項", "別表二"),
+    ("番号利用法別表2の項番27", "別表2"),
+    ("番号法別表２第27項", "別表２"),
 ])
 def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
     """「一　番号法別表第二\\n二　地方税法」: 第二 and the item number below it make no ordinal the grammar reads, so it
@@ -1353,7 +1358,10 @@ def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_tabl
         result = rewrite(text, assume_law=assume)
         assert result.text == text
         assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
-    # a row, an item and a column written with 第 after 別表 are read as before
-    assert rewrite("番号法別表第24項").findings == ()
+    # a row, an item and a column written with 第 after 別表 are read as before, and so is a word (「別表一覧」) and a row
+    # of the new table written with 項
+    for fine in ("番号法別表第24項", "番号法別表一覧", "番号法別表二十七の項", "番号法別表 27の項", "番号法別表\n27\t市町村長"):
+        assert rewrite(fine, assume_law=True).findings == (), fine
+    assert rewrite("番号法別表第二の項番27").text == "番号法第19条第8号に基づく主務省令第2条の表の項番48"
     assert rewrite("番号法別表第2号に掲げる").findings == ()
     assert [f.reason for f in rewrite("番号法別表第3欄").findings] == ["column-reference"]
