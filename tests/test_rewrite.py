@@ -1333,10 +1333,10 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
 
 
 @pytest.mark.parametrize(("text", "span"), [
-    # a kanji item number starting the next line joins the ordinal: 「第二二」 is no ordinal (it read 「番号法別表」)
-    ("一　番号法別表第二\n二　地方税法", "別表第二\n二"),
-    ("番号法別表第２\n２　地方税法", "別表第２\n２"),
-    ("番号法別表第2\r\n3 住民基本台帳法", "別表第2\r\n3"),
+    # a number starting the next line goes on from the ordinal: 「第二二」 is no ordinal (it read 「番号法別表」)
+    ("番号法別表第二\n二地方税法", "別表第二\n二"),
+    ("番号法別表第２\n２．地方税法", "別表第２\n２"),
+    ("番号法別表第2\r\n3", "別表第2\r\n3"),
     # an ordinal of more than one figure, which the act's tables never had
     ("番号法別表第二十", "別表第二十"),
     ("番号法別表第10の1の項", "別表第10"),
@@ -1365,3 +1365,27 @@ def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_tabl
     assert rewrite("番号法別表第二の項番27").text == "番号法第19条第8号に基づく主務省令第2条の表の項番48"
     assert rewrite("番号法別表第2号に掲げる").findings == ()
     assert [f.reason for f in rewrite("番号法別表第3欄").findings] == ["column-reference"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一　番号法別表第二\n二　地方税法", "一　番号法第19条第8号に基づく主務省令第2条の表\n二　地方税法"),
+    ("１　番号法別表第２\n２　地方税法", "１　番号法第１９条第８号に基づく主務省令第２条の表\n２　地方税法"),
+    ("1 番号法別表第2\r\n2 地方税法", "1 番号法第19条第8号に基づく主務省令第2条の表\r\n2 地方税法"),
+    ("一　番号法別表第一\n二　番号法別表第二\n三　地方税法",
+     "一　番号法別表\n二　番号法第19条第8号に基づく主務省令第2条の表\n三　地方税法"),
+    ("九　番号法別表第一\n十　地方税法", "九　番号法別表\n十　地方税法"),
+])
+def test_an_item_number_starting_the_next_line_ends_the_ordinal(text: str, expected: str) -> None:
+    """「一　番号法別表第二\n二　地方税法」: a number that starts the next line, followed by a space or 「、」, is that line's
+    item number, not the rest of the ordinal (the table was read as 「番号法別表」 and nothing was said).  As the next
+    item of the list the line before begins, it is no row either, and the table is renamed; otherwise (no list, or not
+    the next item) the number after the name keeps it (number-after-table)."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == expected
+        assert result.findings == ()
+        assert rewrite(expected, assume_law=assume).edits == ()
+    for alone in ("番号法別表第二\n二　地方税法", "三　番号法別表第二\n二　地方税法", "番号法別表第2\n3 住民基本台帳法"):
+        result = rewrite(alone, assume_law=True)
+        assert result.text == alone
+        assert [f.reason for f in result.findings] == ["number-after-table"], alone
