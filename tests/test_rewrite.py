@@ -860,6 +860,33 @@ def test_a_number_between_a_table_and_its_kou_is_not_guessed(text: str) -> None:
     assert rewrite("番号法別表第二項番27").text == "番号法第19条第8号に基づく主務省令第2条の表項番48"
 
 
+@pytest.mark.parametrize("text", ["番号法別表２・27の項", "番号法別表2の27の項", "番号法別表二の項", "番号法別表2項", "番号利用法別表1、16の項"])
+def test_a_figure_of_an_old_ordinal_right_after_the_word_beppyo_is_not_guessed(text: str) -> None:
+    """In 「別表２・27の項」 the 2 may be the table's (別表第二 with 第 left out) or the first row's (別表の2・27の項): left as
+    written, reported (read as rows 2 and 27 of the new table, it was left with nothing said)."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["table-or-row"]
+    for fine in ("番号法別表27の項", "番号法別表の2の項", "番号法別表二十七の項", "番号法別表12の項"):
+        assert rewrite(fine).findings == (), fine
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第一1の項", "番号法別表の1の項"),
+    ("番号法別表第一2、3の項", "番号法別表の2、3の項"),
+    ("番号法別表第一第16項", "番号法別表の第24項"),
+    ("番号法別表第一16及び17の項", "番号法別表24及び25の項"),  # (24 is no ordinal: as written)
+])
+def test_a_row_written_right_after_the_first_tables_ordinal_takes_no(text: str, expected: str) -> None:
+    """「別表第一1の項」 became 「別表1の項」, which reads as 別表第一 with 第 left out as well as the new table's row: a
+    row written right after the ordinal whose new number is 1 or 2 takes の, as one written 第N項 does."""
+    result = rewrite(text)
+    assert result.text == expected
+    again = rewrite(expected)
+    assert again.edits == () and again.findings == ()
+
+
 @pytest.mark.parametrize("text", ["番号法別表第1項別表第二の27の項", "番号法別表第2項\n別表第二"])
 def test_an_inserted_name_after_a_dangling_kou_changes_nothing_on_a_second_run(text: str) -> None:
     """The act's name inserted after 「別表第1項」 makes 「…項番号法」: 項番 is a row's number only with
@@ -1389,3 +1416,27 @@ def test_an_item_number_starting_the_next_line_ends_the_ordinal(text: str, expec
         result = rewrite(alone, assume_law=True)
         assert result.text == alone
         assert [f.reason for f in result.findings] == ["number-after-table"], alone
+
+
+_ACT_NAMES = ["番号法", "番号利用法", "番号法第19条第8号", "番号法第９条第１項", "番号利用法（平成25年法律第27号）"]
+_OLD_TABLE_FORMS = ["別表第一", "別表第二", "別表第１", "別表第2", "別表２", "別表二", "別表 第二", "別\n表第二", "別表第\n二",
+                    "別表第弐", "別表第Ⅱ", "別表第二十", "別表第二\n二"]
+_ROW_FORMS = ["", "の27の項", "の２７項", "第27項", "（27の項）", "の項番27", "の27、28の項", "の二十七の項", " 27の項",
+              "の第27の項", "第２７、２８項", "（第1、2、3の項）", "の27の項及び28の項", "の27～29の項", "の27", "・27の項",
+              "の27項・28項", "の下欄"]
+_TAILS = ["", "に基づく", "。", "\t市町村長", "\n次の行", "（住民票関係情報）", "\n二　地方税法"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_ACT_NAMES), st.sampled_from(_OLD_TABLE_FORMS), st.sampled_from(_ROW_FORMS),
+       st.sampled_from(_TAILS), st.booleans())
+def test_an_old_table_of_the_act_named_is_rewritten_or_reported(law: str, table: str, rows: str, tail: str,
+                                                                 assume: bool) -> None:
+    """An old table of the act, named so (別表第一, 別表第２, 別表2, 別表二, 別表第弐, broken by a line, with any row form
+    after it) is never left with nothing said: an edit or a finding covers its name, and a second run changes nothing."""
+    text = "情報照会の根拠は" + law + table + rows + tail
+    at = text.index("別")
+    result = rewrite(text, assume_law=assume)
+    spans = [(e.start, e.end) for e in result.edits] + [(f.start, f.end) for f in result.findings]
+    assert any(s < at + len(table) and at < e for s, e in spans), (text, result.text)
+    assert rewrite(result.text, assume_law=assume).edits == ()
