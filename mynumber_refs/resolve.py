@@ -359,6 +359,7 @@ class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _f
 
 
 _ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
+_SAME_BEFORE = re.compile(r"同[ \t\u3000]*\Z")  # (right before a table's name: 「同別表第二」)
 # 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
 # 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
 # row (「第16項」 is read) nor an item (「別表第2号」) or a column (「第3欄」); and on its line, a number with no 第 that no
@@ -404,6 +405,12 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 # 「別表第2条」, 「別表第一、第2条」: the ordinal is an article's number, not a table's (renamed, it would
                 # leave 「…第2条の表条」): reported where the act's table is cited, left as written
                 raise _Malformed(cand.start + c.start, cand.start + c.end)
+            same = _SAME_BEFORE.search(text, max(0, cand.start - 4), cand.start) if c.table in OLD_TABLES else None
+            if articles and c.kind is CitationKind.TABLE and same is not None:
+                # 「同別表第二」: 同 names the law cited before (as 同法 does) with no law's name to insert after it
+                # (renamed, it read 「同番号法第19条…」): reported, with its 同, where the act's table is cited (joined to
+                # one), left as written
+                raise _Malformed(same.start(), cand.start + c.end)
             p = found[0]
             if (
                 articles and c.kind is CitationKind.TABLE and c.table is Table.BEPPYO and c.column is None

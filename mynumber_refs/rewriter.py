@@ -237,6 +237,10 @@ def _table_edits(
     """Edits that rename the table(s) of a citation; empty for 同表 and new tables.  ``new_rows``: the rows the rewrite
     writes, in written order."""
     if c.table_basis is TableBasis.ANTECEDENT:
+        same = c.part("table")
+        if c.table is Table.BEPPYO2 and same is not None and "別" in ctx.text[same.start : same.end]:
+            # 「同別表の28の項」 of 別表第二: the order's table it now names is no 別表 (「同表の49の項」)
+            return [_edit(ctx, same.start, same.end, "同表", c, evidence)]
         return []
     edits: list[Edit] = []
     tables = c.tables or ((c.table,) if c.table is not None else ())

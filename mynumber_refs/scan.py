@@ -118,6 +118,10 @@ def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:
 _TABLE_ANCHOR = re.compile(r"表(?<=[別同の \t\r\n\u3000]表)")
 
 
+# an ordinal right after a table's name (「同別表第二」 names the table of the law cited before: not 同表)
+_ORDINAL_NEXT = re.compile(r"[\s]*第")
+
+
 def anchors(text: str) -> Iterator[Candidate]:
     """Candidates around each 「表」 that ends 別表, 同表 or 主務省令第N条の表."""
     for hit in _TABLE_ANCHOR.finditer(text):
@@ -127,6 +131,9 @@ def anchors(text: str) -> Iterator[Candidate]:
             ch = text[j]
             if ch == "別" or ch == "同":
                 k = _prev_nonspace(text, j)  # a provision before ends in 条, 項, 号, a number or の
+                if ch == "別" and k >= 0 and text[k] == "同" and _ORDINAL_NEXT.match(text, i + 1) is None:
+                    yield Candidate(k, j, "anchored")  # 「同別表の28の項」: the table cited before, as 同表 names it
+                    continue
                 m = None
                 if k >= 0 and text[k] in _PROVISION_LAST:
                     lo = max(0, j - 60)

@@ -1440,3 +1440,25 @@ def test_an_old_table_of_the_act_named_is_rewritten_or_reported(law: str, table:
     spans = [(e.start, e.end) for e in result.edits] + [(f.start, f.end) for f in result.findings]
     assert any(s < at + len(table) and at < e for s, e in spans), (text, result.text)
     assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 同別表 is 同表: the table cited before, its rows renumbered with it (the row was read as the new 別表's and kept,
+    # so 「同別表の28の項」 stood under the renamed table with its old number); of 別表第二 it becomes 同表, since the
+    # order's table is no 別表
+    ("番号法別表第二の27の項及び同別表の28の項", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び同表の49の項"),
+    ("番号法別表第一の16の項及び同別表の20の項", "番号法別表の24の項及び同別表の32の項"),
+    # …all or nothing
+    ("番号法別表第二の27の項及び同別表の999の項", "番号法別表第二の27の項及び同別表の999の項"),
+    # 同 before a table with its ordinal names the law cited before: reported, left as written (it became
+    # 「同番号法第19条第8号に基づく…」)
+    ("番号法別表第一の16の項、同別表第二の27の項", "番号法別表の24の項、同別表第二の27の項"),
+])
+def test_dou_beppyo_is_the_table_cited_before(text: str, expected: str) -> None:
+    """「別表第二の27の項及び同別表の28の項」: 同別表 names the table cited before, as 同表 does."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == expected
+        assert rewrite(expected, assume_law=assume).edits == ()
+        if "同別表第二" in text:
+            assert [f.reason for f in result.findings] == ["malformed"]
