@@ -360,6 +360,12 @@ class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _f
 
 _ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
 _SAME_BEFORE = re.compile(r"同[ \t\u3000]*\Z")  # (right before a table's name: 「同別表第二」)
+# an order's word right after a table's name, or after の or 関係 (「別表第二省令第20条」, 「別表第二の省令」, 「別表第二関係
+# 主務省令」): the name is the order's (the old one's short name), not the table's (「…の主務省令」 the grammar reads)
+_ORDER_AFTER = re.compile(
+    r"[ \t\u3000]*(?:の[ \t\u3000]*|関[ \t\u3000]*係[ \t\u3000]*(?:の[ \t\u3000]*)?)?"
+    r"(?:主[ \t\u3000]*務[ \t\u3000]*)?(?:省[ \t\u3000]*令|命[ \t\u3000]*令|府[ \t\u3000]*令)"
+)
 # 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
 # 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
 # row (「第16項」 is read) nor an item (「別表第2号」) or a column (「第3欄」); and on its line, a number with no 第 that no
@@ -405,6 +411,15 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 # 「別表第2条」, 「別表第一、第2条」: the ordinal is an article's number, not a table's (renamed, it would
                 # leave 「…第2条の表条」): reported where the act's table is cited, left as written
                 raise _Malformed(cand.start + c.start, cand.start + c.end)
+            order_word = (
+                _ORDER_AFTER.match(text, cand.start + c.end)
+                if articles and c.kind is CitationKind.TABLE and not c.rows and c.column is None
+                and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)) else None
+            )
+            if order_word is not None:
+                # 「番号法別表第二省令第20条」: renamed, it read 「…第2条の表省令第20条」 (an old article under a new name):
+                # reported where the act's table is cited, left as written
+                raise _Malformed(cand.start + c.start, order_word.end())
             same = _SAME_BEFORE.search(text, max(0, cand.start - 4), cand.start) if c.table in OLD_TABLES else None
             if articles and c.kind is CitationKind.TABLE and same is not None:
                 # 「同別表第二」: 同 names the law cited before (as 同法 does) with no law's name to insert after it
