@@ -186,8 +186,11 @@ def _strip_ws(s: str) -> str:
 _ORD_VALUES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+_INVISIBLE_CHARS = re.compile(f"[{INVISIBLE}]")
+
+
 def _ord_value(tok: str) -> int:
-    ch = _strip_ws(tok)[1:]
+    ch = _INVISIBLE_CHARS.sub("", _strip_ws(tok))[1:]  # (「第\u200b二」: Word's invisible characters read through)
     return _ORD_VALUES.get(ch) or parse_int(ch)
 
 

@@ -372,9 +372,9 @@ _ORDER_AFTER = re.compile(
 # row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二 27の項」; not 「別表一覧」)
 _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
 _UNREAD_ORDINAL = re.compile(
-    rf"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?第[\s]*[{_ORDINAL_FIGURES}]+"
+    rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[\s{INVISIBLE}]*[{_ORDINAL_FIGURES}]+"
     rf"(?:[\r\n]+[{_ORDINAL_FIGURES}]+)*(?![\s]*[号欄])"
-    rf"|[ \u3000]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
+    rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
 )
 
 

@@ -238,9 +238,10 @@ def _table_edits(
     writes, in written order."""
     if c.table_basis is TableBasis.ANTECEDENT:
         same = c.part("table")
-        if c.table is Table.BEPPYO2 and same is not None and "別" in ctx.text[same.start : same.end]:
+        beppyo = ctx.text.find("別", same.start, same.end) if same is not None else -1
+        if c.table is Table.BEPPYO2 and beppyo != -1:
             # 「同別表の28の項」 of 別表第二: the order's table it now names is no 別表 (「同表の49の項」)
-            return [_edit(ctx, same.start, same.end, "同表", c, evidence)]
+            return [_edit(ctx, beppyo, beppyo + 1, "", c, evidence)]
         return []
     edits: list[Edit] = []
     tables = c.tables or ((c.table,) if c.table is not None else ())

@@ -105,17 +105,22 @@ def may_hold_citation(text: str) -> bool:
     return "表" in text or "令" in text or ("項" in text and _ROW_LIST_END.search(text) is not None)
 
 
+# whitespace and the invisible format characters Word text carries, walked back over inside a name (「別\u200b表」)
+_WS_OR_INVISIBLE = frozenset(_WS + "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                             "\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
 def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:
     j = i - 1
     stop = max(-1, i - 1 - limit)
-    while j > stop and text[j] in _WS:
+    while j > stop and text[j] in _WS_OR_INVISIBLE:
         j -= 1
     return j if j > stop else -1
 
 
 # 「表」 after 別, 同, の or whitespace (「別\n表」): the only ones that can end a table's name.  One
 # C-level search with a literal first character; the 表 of 代表, 公表, 表示 … never reach Python.
-_TABLE_ANCHOR = re.compile(r"表(?<=[別同の \t\r\n\u3000]表)")
+_TABLE_ANCHOR = re.compile(rf"表(?<=[別同の \t\r\n\u3000{INVISIBLE}]表)")
 
 
 # an ordinal right after a table's name (「同別表第二」 names the table of the law cited before: not 同表)

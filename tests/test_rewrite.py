@@ -1479,3 +1479,22 @@ def test_a_table_name_that_goes_on_into_an_orders_word_is_reported(text: str, sp
         assert result.text == text
         assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
     assert rewrite("番号法別表第二の主務省令第20条").text == "番号法第19条第8号に基づく主務省令第50条"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Word's invisible characters inside the table's name are read through, as between tokens (「別\u200b表第二」 was not
+    # found at all; 「別表第\u200b二」 was read as rows 「第二の27」 of the new table)
+    ("番号法別\u200b表第二の27の項", "番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法別表第\u200b二の27の項", "番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法別\u00ad表第一の16の項", "番号法別\u00ad表の24の項"),
+    ("番号法別表第二の27の項及び同\u200b別表の28の項", "番号法第19条第8号に基づく主務省令第2条の表の48の項及び同\u200b表の49の項"),
+])
+def test_invisible_characters_inside_a_tables_name_are_read_through(text: str, expected: str) -> None:
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == expected
+        assert result.findings == ()
+        assert rewrite(expected, assume_law=assume).edits == ()
+    # …and an ordinal not read, past one, is reported
+    for kept in ("番号法別表\u200b２に基づく", "番号法別表第\u200b２\n２．地方税法"):
+        assert [f.reason for f in rewrite(kept).findings] == ["malformed"], kept
