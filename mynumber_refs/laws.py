@@ -83,9 +83,9 @@ _W = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc\uff21-\uff3a\uff41-\uff5a"
 # What a name of a law or instrument ends with
 _SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
-# 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME); not
-# before a number (「法律第27号」 is a law's number, not a name)
-_END = rf"(?:(?![{_W}])|(?=[第別中上]|所定))(?!{_S}第{_S}{_NUM}{_S}号)"
+# 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME; …法附則,
+# its supplementary provisions); not before a number (「法律第27号」 is a law's number, not a name)
+_END = rf"(?:(?![{_W}])|(?=[第別中上]|所定|附則))(?!{_S}第{_S}{_NUM}{_S}号)"
 # (matched where a word begins: after a character that is not a name's, or after an order's name)
 _NAME = re.compile(rf"[{_W}]{{0,40}}?{_SUFFIX}{_END}")
 # Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
@@ -281,9 +281,11 @@ _CONJ_LAST = "びにはらと、，,・･"  # what a joining word or mark ends 
 _CLAUSE_MARKS = frozenset("\r\n、，,。．：:；;・･")  # what a clause starts after
 # what a provision ends with (…条, …項, …号, …まで, …条の9)
 _PROVISION_LAST = frozenset("条項号で0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
-# A provision ending where the skipping stands: 第30条の9, 第9条第1項, 第19条第8号, 第30条の12まで
+# A provision ending where the skipping stands: 第30条の9, 第9条第1項, 第19条第8号, 第30条の12まで, and one of the
+# supplementary provisions, 附則第2条 (a place in the law named before it, as 第2条 is; 附則 right before a table,
+# 「附則別表第一」, is a document's word)
 _PROVISION_BACK = re.compile(
-    rf"第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?"
+    rf"(?:附{_S}則{_S})?第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?"
     rf"(?:{_S}ま{_S}で)?{_S}\Z"
 )
 
@@ -649,7 +651,10 @@ class LawIndex:
             return None
         if k < len(text):
             nxt = text[k]
-            if nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k) and not text.startswith(_IN_NAME, k):
+            if (
+                nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k)
+                and not text.startswith(_IN_NAME, k) and not text.startswith("附則", k)
+            ):
                 return None  # the word goes on (an order's name ends a word: 「…に基づく主務省令一覧」)
             if nxt in " \u3000" and k + 1 < len(text) and text[k + 1] in _WORD_CHARS and text[k + 1] not in "第別" and (
                 k >= 2 and text[k - 2] in " \u3000"

@@ -240,10 +240,11 @@ class Part:
 class Style:
     """How a citation is written, so that new wording keeps the document's own style.
 
-    ``row_form`` is ``"の項"`` (16の項), ``"項"`` (16項), ``"第項"`` (第16項) or ``"項番"`` (項番16);
+    ``row_form`` is ``"の項"`` (16の項), ``"項"`` (16項), ``"第項"`` (第16項), ``"第の項"`` (第16の項) or ``"項番"`` (項番16);
     ``separator`` the list separator (``、`` or ``,``…), ``conjunction`` the last one (``及び``),
     ``link`` what stands between the table and its rows (``の`` or ``""``);
-    ``spaced`` whether whitespace or line breaks occur inside the citation.
+    ``spaced`` whether whitespace or line breaks occur inside the citation; ``dai_first`` whether 第 stands
+    before the first row (「第27、28項」, 「第1、2、3の項」, and 「第27項、28項」: a list re-rendered keeps it).
     """
 
     numerals: NumeralStyle = NumeralStyle.HALF
@@ -253,6 +254,7 @@ class Style:
     link: str = "の"
     suffix_each: bool = False
     spaced: bool = False
+    dai_first: bool = False
 
 
 def _rows_converter(value: Any) -> tuple[RowNumber, ...]:

@@ -90,7 +90,7 @@ class RowToken:
 class RowItem:
     """``kind`` is ``one`` (16の項), ``range`` (1の項から5の項まで) or ``dai`` (第16項)."""
 
-    kind: str
+    kind: str  # (and ``dai_first``: 第 before a row written 「第27の項」 or with its 項 further on, 「第27、28項」)
     numbers: tuple[RowToken, ...]
     suffix: str | None  # の項 / 項 / None, the last suffix written for this item
     start: int
@@ -186,8 +186,11 @@ def _strip_ws(s: str) -> str:
 _ORD_VALUES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+_INVISIBLE_CHARS = re.compile(f"[{INVISIBLE}]")
+
+
 def _ord_value(tok: str) -> int:
-    ch = _strip_ws(tok)[1:]
+    ch = _INVISIBLE_CHARS.sub("", _strip_ws(tok))[1:]  # (「第\u200b二」: Word's invisible characters read through)
     return _ORD_VALUES.get(ch) or parse_int(ch)
 
 
@@ -260,6 +263,13 @@ class _ToModel:
 
     def row_dai(self, dai: Tok, num: RowToken, kou: Tok) -> RowItem:
         return RowItem("dai", (num,), "第項", _start(dai), _end(kou))
+
+    def row_dai_no(self, dai: Tok, num: RowToken, nokou: Tok) -> RowItem:
+        return RowItem("dai_first", (num,), "第の項", _start(dai), _end(nokou))  # 「第27の項」
+
+    def dai_head(self, dai: Tok, num: RowToken) -> RowItem:
+        # 「第27、28項」: 第 before the first row of a list whose last row carries the 項
+        return RowItem("dai_first", (num,), None, _start(dai), num.end)
 
     def row_kouban(self, kouban: Tok, num: RowToken) -> RowItem:
         return RowItem("dai", (num,), "項番", _start(kouban), num.end)
@@ -774,6 +784,7 @@ def style_of(parsed: Parsed, text: str) -> Style:
         link=parsed.link,
         suffix_each=len(suffixes) > 1,
         spaced=spaced,
+        dai_first=bool(parsed.items) and parsed.items[0].kind in ("dai", "dai_first"),
     )
 
 

@@ -125,6 +125,8 @@ def new_order_name(style: NumeralStyle, shorthand: bool = False) -> str:
 def _with_form(number: str, form: str) -> str:
     if form == "第項":
         return f"第{number}項"
+    if form == "第の項":
+        return f"第{number}の項"
     if form == "項番":
         return f"項番{number}"
     return number + form
@@ -137,12 +139,14 @@ def render_rows(rows: Sequence[RowNumber], style: Style, numerals: NumeralStyle 
     if not numbers:
         return ""
     form = style.row_form
-    if style.suffix_each or form == "第項":
+    if style.suffix_each or form in ("第項", "第の項"):
         numbers = [_with_form(n, form) for n in numbers]
     elif form == "項番":  # 項番27、28: the prefix stands once, before the first
         numbers[0] = _with_form(numbers[0], form)
     else:
         numbers[-1] = _with_form(numbers[-1], form)
+    if style.dai_first and not numbers[0].startswith("第"):  # 「第27、28項」, 「第27項、28項」: 第 before the first
+        numbers[0] = "第" + numbers[0]
     if len(numbers) == 1:
         return numbers[0]
     if style.conjunction:

@@ -359,6 +359,23 @@ class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _f
 
 
 _ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
+_SAME_BEFORE = re.compile(r"同[ \t\u3000]*\Z")  # (right before a table's name: 「同別表第二」)
+# an order's word right after a table's name, or after の or 関係 (「別表第二省令第20条」, 「別表第二の省令」, 「別表第二関係
+# 主務省令」): the name is the order's (the old one's short name), not the table's (「…の主務省令」 the grammar reads)
+_ORDER_AFTER = re.compile(
+    r"[ \t\u3000]*(?:の[ \t\u3000]*|関[ \t\u3000]*係[ \t\u3000]*(?:の[ \t\u3000]*)?)?"
+    r"(?:主[ \t\u3000]*務[ \t\u3000]*)?(?:省[ \t\u3000]*令|命[ \t\u3000]*令|府[ \t\u3000]*令)"
+)
+# 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
+# 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
+# row (「第16項」 is read) nor an item (「別表第2号」) or a column (「第3欄」); and on its line, a number with no 第 that no
+# row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二 27の項」; not 「別表一覧」)
+_ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
+_UNREAD_ORDINAL = re.compile(
+    rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[\s{INVISIBLE}]*[{_ORDINAL_FIGURES}]+"
+    rf"(?:[\r\n]+[{_ORDINAL_FIGURES}]+)*(?![\s]*[号欄])"
+    rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
+)
 
 
 def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[Parsed, Citation, int] | None:
@@ -394,6 +411,33 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 # 「別表第2条」, 「別表第一、第2条」: the ordinal is an article's number, not a table's (renamed, it would
                 # leave 「…第2条の表条」): reported where the act's table is cited, left as written
                 raise _Malformed(cand.start + c.start, cand.start + c.end)
+            order_word = (
+                _ORDER_AFTER.match(text, cand.start + c.end)
+                if articles and c.kind is CitationKind.TABLE and not c.rows and c.column is None
+                and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)) else None
+            )
+            if order_word is not None:
+                # 「番号法別表第二省令第20条」: renamed, it read 「…第2条の表省令第20条」 (an old article under a new name):
+                # reported where the act's table is cited, left as written
+                raise _Malformed(cand.start + c.start, order_word.end())
+            same = _SAME_BEFORE.search(text, max(0, cand.start - 4), cand.start) if c.table in OLD_TABLES else None
+            if articles and c.kind is CitationKind.TABLE and same is not None:
+                # 「同別表第二」: 同 names the law cited before (as 同法 does) with no law's name to insert after it
+                # (renamed, it read 「同番号法第19条…」): reported, with its 同, where the act's table is cited (joined to
+                # one), left as written
+                raise _Malformed(same.start(), cand.start + c.end)
+            p = found[0]
+            if (
+                articles and c.kind is CitationKind.TABLE and c.table is Table.BEPPYO and c.column is None
+                and p.table_span is not None
+                # (right after 別表, 第N is a row only as 「第16項」: 「別表第24の項」, 「別表第10の1の項」 are not read so)
+                and (not c.rows or (not p.link and p.items[0].kind == "dai_first"))
+            ):
+                unread = _UNREAD_ORDINAL.match(text, cand.start + p.table_span[1])
+                if unread is not None:
+                    # 「番号法別表第二\n二　地方税法」: read as 「番号法別表」 (the new table, left silently); which table is
+                    # meant is not established: reported where the act's table is cited, left as written
+                    raise _Malformed(cand.start + c.start, unread.end())
             return found[0], found[1], cand.start
         limit *= 4
 

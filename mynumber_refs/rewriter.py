@@ -227,9 +227,21 @@ _SPACES_AND_BREAKS = " \u3000\t\r\n"
 EFFECTIVE_DATE = datetime.date(2024, 5, 27)
 
 
-def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> list[Edit]:
-    """Edits that rename the table(s) of a citation; empty for 同表 and new tables."""
+# what a row written right after an ordinal begins with: a figure
+_FIGURE = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]")
+
+
+def _table_edits(
+    ctx: _Context, c: Citation, evidence: Sequence[str] = (), new_rows: Sequence[RowNumber] = ()
+) -> list[Edit]:
+    """Edits that rename the table(s) of a citation; empty for 同表 and new tables.  ``new_rows``: the rows the rewrite
+    writes, in written order."""
     if c.table_basis is TableBasis.ANTECEDENT:
+        same = c.part("table")
+        beppyo = ctx.text.find("別", same.start, same.end) if same is not None else -1
+        if c.table is Table.BEPPYO2 and beppyo != -1:
+            # 「同別表の28の項」 of 別表第二: the order's table it now names is no 別表 (「同表の49の項」)
+            return [_edit(ctx, beppyo, beppyo + 1, "", c, evidence)]
         return []
     edits: list[Edit] = []
     tables = c.tables or ((c.table,) if c.table is not None else ())
@@ -249,8 +261,12 @@ def _table_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> li
                 ):
                     end += 1
                 # 「別表第一第16項」: after the bare 別表 a row written 第N項 takes の (「別表の第24項」), since 「別表第24項」,
-                # 「別表第二十四項」 read as a table's ordinal (別表第二 to any reader of the old numbering)
-                link = "の" if c.rows and ctx.text.startswith("第", end) else ""
+                # 「別表第二十四項」 read as a table's ordinal (別表第二 to any reader of the old numbering); so does a row
+                # written right after the ordinal whose new number is 1 or 2 (「別表1、2の項」 reads as 別表第一 too)
+                ordinal_like = bool(new_rows) and new_rows[0].main in (1, 2) and not new_rows[0].branches
+                link = "の" if c.rows and (
+                    ctx.text.startswith("第", end) or (ordinal_like and _FIGURE.match(ctx.text, end) is not None)
+                ) else ""
                 edits.append(_edit(ctx, target.start, end, link, c, evidence))
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
                 edits.append(_edit(ctx, target.start, target.end, "別表", c, evidence))
@@ -346,6 +362,9 @@ _EIGHT = {"7": "8", "７": "８", "七": "八"}
 _PROVISION_ITEM = re.compile(rf"(?P<n>[0-9０-９一二三四五六七八九十]+)[\s{INVISIBLE}]*号")
 
 
+_SUPPLEMENTARY_BEFORE = re.compile(rf"附[\s{INVISIBLE}]*則[\s{INVISIBLE}]*\Z")
+
+
 def _acts_item(ctx: _Context, start: int, c: Citation) -> bool:
     """Whether the 第19条第7号 at ``start``, joined before the table ``c``, is the act's: the act is named
     right before it, or nothing is and the table names no law of its own (「住民基本台帳法第19条第7号及び
@@ -353,6 +372,8 @@ def _acts_item(ctx: _Context, start: int, c: Citation) -> bool:
     j = start
     while j > 0 and ctx.text[j - 1] in _SPACES_AND_BREAKS:
         j -= 1
+    if _SUPPLEMENTARY_BEFORE.search(ctx.text, max(0, j - 8), j):
+        return False  # 「番号法附則第19条第7号」: a supplementary provision, not the network provision
     named = ctx.laws().expression_ending_at(j)
     if named is not None:
         return named.kind is LawKind.ACT
@@ -806,6 +827,9 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
     if table is Table.BEPPYO and not c.tables and ctx.as_of is not None and ctx.as_of < EFFECTIVE_DATE:
         # a text dated before 2024-05-27 cannot mean the new 別表: the act then had 別表第一 and 第二
         return _Plan(False, failures=(_finding(c, F.TABLE_AMBIGUOUS, date=ctx.as_of.isoformat()),))
+    if table is Table.BEPPYO and c.rows and _ordinal_or_row(ctx.text, c):
+        # 「別表２・27の項」, 「別表2の27の項」: the 2 may be the table's (別表第二) or the first row's (別表の2の項)
+        return _Plan(False, failures=(_finding(c, F.TABLE_OR_ROW, found=_excerpt(c.text)),))
     if table in (Table.BEPPYO, Table.ORDER_TABLE) and not c.tables:
         failures = tuple(
             _finding(c, F.ROW_NOT_IN_TABLE, table=table.value, row=r)
@@ -843,13 +867,24 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         new_rows = _rows_as_written(table, mapped)
         edits.extend(_row_edits(ctx, c, table, mapped, evidence))
         if c.kind is CitationKind.TABLE:
-            edits.extend(_table_edits(ctx, c, evidence))
+            edits.extend(_table_edits(ctx, c, evidence, new_rows))
     elif c.kind is CitationKind.TABLE:
         dangling = _KOU_AFTER.match(ctx.text, c.end)
         if dangling is not None:  # 「別表第2項」: the 2 may be the table's (別表第二) or the row's (別表の2の項)
             return _Plan(False, failures=(_finding(c, F.TABLE_OR_ROW, found=c.text + dangling.group(0).strip()),))
         edits.extend(_table_edits(ctx, c))
     return _Plan(True, tuple(edits), notes=notes, inferred=inferred, new_rows=new_rows)
+
+
+# the figure of one of the old tables' ordinals, 1 or 2, and no more figures
+_ORDINAL_FIGURE = re.compile(r"[12１２一二](?![0-9０-９〇一二三四五六七八九十百千])")
+
+
+def _ordinal_or_row(text: str, c: Citation) -> bool:
+    """Whether the first row of the new 別表 ``c`` is written right after the word 別表 as a figure of the old tables'
+    ordinals (「別表２・27の項」, 「別表2の27の項」, 「別表二の項」): the table's number with 第 left out, or a row."""
+    name, rows = c.part("table"), c.parts_of("row")
+    return name is not None and bool(rows) and rows[0].start == name.end and _ORDINAL_FIGURE.match(text, name.end) is not None
 
 
 # 項 right after a table's name, not 項番 with its number (「別表第二項番27」) nor 項目 (a word)

@@ -105,17 +105,26 @@ def may_hold_citation(text: str) -> bool:
     return "表" in text or "令" in text or ("項" in text and _ROW_LIST_END.search(text) is not None)
 
 
+# whitespace and the invisible format characters Word text carries, walked back over inside a name (「別\u200b表」)
+_WS_OR_INVISIBLE = frozenset(_WS + "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                             "\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
 def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:
     j = i - 1
     stop = max(-1, i - 1 - limit)
-    while j > stop and text[j] in _WS:
+    while j > stop and text[j] in _WS_OR_INVISIBLE:
         j -= 1
     return j if j > stop else -1
 
 
 # 「表」 after 別, 同, の or whitespace (「別\n表」): the only ones that can end a table's name.  One
 # C-level search with a literal first character; the 表 of 代表, 公表, 表示 … never reach Python.
-_TABLE_ANCHOR = re.compile(r"表(?<=[別同の \t\r\n\u3000]表)")
+_TABLE_ANCHOR = re.compile(rf"表(?<=[別同の \t\r\n\u3000{INVISIBLE}]表)")
+
+
+# an ordinal right after a table's name (「同別表第二」 names the table of the law cited before: not 同表)
+_ORDINAL_NEXT = re.compile(r"[\s]*第")
 
 
 def anchors(text: str) -> Iterator[Candidate]:
@@ -127,6 +136,9 @@ def anchors(text: str) -> Iterator[Candidate]:
             ch = text[j]
             if ch == "別" or ch == "同":
                 k = _prev_nonspace(text, j)  # a provision before ends in 条, 項, 号, a number or の
+                if ch == "別" and k >= 0 and text[k] == "同" and _ORDINAL_NEXT.match(text, i + 1) is None:
+                    yield Candidate(k, j, "anchored")  # 「同別表の28の項」: the table cited before, as 同表 names it
+                    continue
                 m = None
                 if k >= 0 and text[k] in _PROVISION_LAST:
                     lo = max(0, j - 60)

@@ -64,3 +64,19 @@ def test_compacted_trees_transform_as_full_trees_do() -> None:
         compact = _compact(tree)
         assert compact != whole(tree), text  # something was collapsed
         assert _ToModel(text)._node(compact) == _ToModel(text)._node(whole(tree)), text
+
+
+def test_a_citation_parses_the_same_whatever_was_parsed_before() -> None:
+    """Parses are cached by the citation's text: a prefix the grammar accepts is read the same way whatever follows it.
+    「別表第2号」 once ended a row list at 「第2」 (a 第 before a first row no 項 closed), so its cached parse, a bare 別表,
+    was given to 「番号法別表第2項」 (table-or-row) and made it malformed."""
+    from mynumber_refs.parse import clear_caches
+    from mynumber_refs.rewriter import rewrite
+
+    expected = {text: [f.reason for f in rewrite(text).findings] for text in ("番号法別表第2項", "番号法別表第二第27、28項")}
+    for before in ("別表第2号", "番号法別表第2号に掲げる", "番号法別表第二第27", "番号法別表第二第27、28"):
+        clear_caches()
+        rewrite(before)
+        for text, reasons in expected.items():
+            assert [f.reason for f in rewrite(text).findings] == reasons, (before, text)
+    assert expected["番号法別表第2項"] == ["table-or-row"]

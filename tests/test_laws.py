@@ -87,6 +87,9 @@ OTHERS = [
     "様式別表第一",
     "資料３　別表第一の2の項",
     "附則別表第一",
+    # another law's supplementary provisions joined to a table (the table is that law's, as after 第2条)
+    "住民基本台帳法附則第2条及び別表第一の1の項",
+    "住民基本台帳法施行令附則第3条、別表第二の4の項",
     # a law or an order named by its number alone
     "昭和42年法律第81号別表第一の1の項",
     "昭和四十二年法律第八十一号別表第二の五の項",
@@ -155,6 +158,10 @@ ACTS = [
      "番号法 （ 平成25年法律第27号 ）第19条第8号に基づく主務省令第2条の表の48の項"),
     ("番号法第19条第8号の規定により、別表第二の27の項に掲げる", LawBasis.SENTENCE,
      "番号法第19条第8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項に掲げる"),
+    # an article of the act's supplementary provisions joined to its table, as 第9条 is (neither was read nor reported)
+    ("番号法附則第2条及び別表第一の16の項", LawBasis.COORDINATED, "番号法附則第2条及び別表の24の項"),
+    ("番号法附則第三条、別表第二の二十七の項", LawBasis.COORDINATED,
+     "番号法附則第三条、番号法第十九条第八号に基づく主務省令第二条の表の四十八の項"),
     # the act named by its number alone
     ("平成25年法律第27号別表第一の16の項", LawBasis.NAMED, "平成25年法律第27号別表の24の項"),
     ("平成二十五年法律第二十七号別表第二の二十七の項", LawBasis.NAMED,
