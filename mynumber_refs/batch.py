@@ -344,9 +344,20 @@ def _worth_workers(jobs: int, tasks: list[Task]) -> bool:
     return size >= PARALLEL_MIN_BYTES
 
 
+_WARM_TEXT = (
+    "番号利用法第9条第1項別表第一の16の項及び番号法別表第二の27の項に基づく。\n"
+    "別表第一の１、２及び３の項、別表第二の1の項から5の項まで、番号利用法第19条第8号 別表第二（項番：１、２）\n\n"
+    "行政手続における特定の個人を識別するための番号の利用等に関する法律（以下「法」という。）"
+    "法別表第一の三十六の二の項、同法第19条第8号に基づく主務省令第２条の表の３の項\n"
+)
+"""A short text of the common forms, rewritten once by :func:`_warm` (its result is not used)."""
+_warmed = False
+
+
 def _warm(opts: _Options, default_engine: bool, formats: frozenset[str]) -> None:
     """Load what every file will need: the grammar and the mappings (from their cache), the
-    user's mapping files, and the Word and Excel libraries when such files are in the batch."""
+    user's mapping files, and the Word and Excel libraries when such files are in the batch; and
+    rewrite a short sample (:data:`_WARM_TEXT`), which makes what the first parse makes."""
     if default_engine:
         from .mappings import default_mappings
         from .parse import get_parser
@@ -354,8 +365,11 @@ def _warm(opts: _Options, default_engine: bool, formats: frozenset[str]) -> None
 
         get_parser()
         default_mappings()
-        if opts.mapping_paths:
-            _bound_rewrite(None, opts)
+        fn = _bound_rewrite(None, opts)
+        # the lexer's scanners and the patterns compiled on first use are made at the first parse:
+        # made here, before the workers fork, they are made once (about 25 patterns, 20-40 ms)
+        with contextlib.suppress(Exception):  # (a failure would be the first file's, and reported there)
+            fn(_WARM_TEXT)
     import importlib
 
     for fmt in formats:
@@ -364,11 +378,15 @@ def _warm(opts: _Options, default_engine: bool, formats: frozenset[str]) -> None
         import docx  # noqa: F401
     if formats & {"docx", "xlsx"}:
         import lxml.etree  # noqa: F401
+    global _warmed
+    _warmed = True
 
 
 def _init_worker(opts: _Options, default_engine: bool, formats: frozenset[str]) -> None:
-    """The first thing a worker does (nothing left to do when it was forked from a warm parent)."""
-    _warm(opts, default_engine, formats)
+    """The first thing a worker does: nothing when it was forked from this process, which
+    :func:`_in_parallel` warmed for the batch just before."""
+    if not _warmed:
+        _warm(opts, default_engine, formats)
 
 
 def _in_parallel(tasks: list[Task], opts: _Options, rewrite_fn: Callable[..., Any] | None,
