@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ._gc import collector_paused
 from .formats import (
     EXTENSIONS,
     LEGACY_MESSAGE,
@@ -478,11 +479,13 @@ def process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | No
     A Word file's package is a web of cycles (python-docx's parts, relationships and package
     refer to each other) that holds the parsed XML, 4–5 MB for a draft; left to the collector's
     rare full passes, each Word file of a batch took fresh memory, about 1,100 new pages to fault
-    in (7 µs each here, and more when two processes do it at once).  A collection of the young
-    generations, where the file's objects still are, frees them for the next file (a median of
-    0.1 ms a file on the benchmark's drafts)."""
+    in (7 µs each here, and more when two processes do it at once).  The collector is paused while
+    the file is processed, so that its objects stay in the youngest generation (a pass in between
+    would move them to an older one, out of reach of a cheap collection), and the young
+    generations are collected when it is done, which frees them for the next file."""
     try:
-        return _process_file(task, opts, rewrite_fn)
+        with collector_paused():
+            return _process_file(task, opts, rewrite_fn)
     finally:
         gc.collect(1)
 
