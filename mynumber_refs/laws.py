@@ -155,7 +155,7 @@ _HEADING_LINE = re.compile(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
     r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*)"
     r"[【［\[〔＜〈《<]?[ \t\u3000]*|[【［\[〔＜〈《<][ \t\u3000]*)"
-    r"(?P<name>[^\n。、]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
+    r"(?P<name>[^\n。]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
 _HEADING_START = re.compile(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]")
@@ -165,11 +165,11 @@ _HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
 _HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根拠規則 根拠規定 法令 法令名 法律 法律名 関係法令 関連法令 関係条例".split()
 _PLAIN_HEADING_LINE = re.compile(
     rf"[ \t\u3000]*(?:(?:{'|'.join(sorted(_HEADING_LABELS, key=len, reverse=True))})"
-    rf"[ \t\u3000]*[：:][ \t\u3000]*)?(?P<name>[{_W}][^\n。、：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
+    rf"[ \t\u3000]*[：:][ \t\u3000]*)?(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
 _PLAIN_HEADING_END = re.compile(
-    r"(?:[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?|[条項号）)])[ \t\u3000]*\r?\n"
+    r"(?:[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?|[条項号）)]|条の[0-9０-９〇一二三四五六七八九十]+)[ \t\u3000]*\r?\n"
 )
 # …but not one whose sentence goes on in the line after it, as PDF text breaks a sentence right after a name
 # (「住民基本台帳法\nの規定に基づき」, 「…\nに基づき」, 「…\n第7条の規定により」, 「…\n及び番号法」): a particle, a
@@ -752,6 +752,11 @@ class LawIndex:
                 return None  # a line between that names the act: the section's tables may be its
             name = m.group("name")
             e = self._law_named_alone(name)
+            if e is None and "、" in name:
+                # a line with 、 heads the lines below only as a law's provisions or laws joined (「住民基本台帳法第30条の10、
+                # 第30条の11」, 「地方税法、地方税法施行令」); any other is a line of content, read past
+                i -= 1
+                continue
             at = start + m.start("name")
             if not numbered and e is not None and e.start == 0:
                 whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)

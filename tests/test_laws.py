@@ -1100,6 +1100,13 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     # a line that holds nothing but a law's provision, perhaps with its caption
     "住民基本台帳法第30条の10（機構保存本人確認情報の提供）\n・別表第一の1の項",
     "（１）住民基本台帳法第7条\n・別表第一の1の項",
+    # …a branch article (「第30条の10」 ends in its number), and provisions listed with 、 (they were rewritten)
+    "住民基本台帳法第30条の10\n・別表第一の1の項",
+    "住民基本台帳法第30条の10\n\n別表第一の1の項",
+    "住民基本台帳法第30条の10、第30条の11\n・別表第一の1の項",
+    "（１）住民基本台帳法第30条の10、第30条の11\n・別表第一の1の項",
+    "住民基本台帳法第7条、第8条\n\n別表第一の1の項",
+    "地方税法、地方税法施行令\n・別表第一の1の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1123,6 +1130,10 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("事務の内容\n・住民の届出に基づく方法\n・別表第一の16の項", "事務の内容\n・住民の届出に基づく方法\n・別表の24の項"),
     # laws together with the act: the section's tables may be the act's
     ("住民基本台帳法、番号法\n・別表第一の16の項", "住民基本台帳法、番号法\n・別表の24の項"),
+    ("住民基本台帳法第7条、番号法第9条\n・別表第一の16の項", "住民基本台帳法第7条、番号法第9条\n・別表の24の項"),
+    ("番号法第9条、住民基本台帳法第7条\n・別表第一の16の項", "番号法第9条、住民基本台帳法第7条\n・別表の24の項"),
+    # a line of content with 、 is read past, as before (「住民票、戸籍」 under no heading)
+    ("事務の内容\n住民票、戸籍の附票\n・別表第一の16の項", "事務の内容\n住民票、戸籍の附票\n・別表の24の項"),
     ("事務の内容（住民票の写しの交付）\n・別表第一の16の項", "事務の内容（住民票の写しの交付）\n・別表の24の項"),
     # an order of the act's tables heads no other law's tables (a line with its article was read so, and a second run
     # read the renamed order's line differently: found by Hypothesis)
