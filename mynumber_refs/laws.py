@@ -378,6 +378,9 @@ class Binding(NamedTuple):
     via: str
     written_end: int = -1
     inherited: object = None  # the joined citation's own binding result, for "joined"
+    # an undefined 法 with nothing named between it and the table cited before it in its sentence (「住基法別表第一の1の
+    # 項及び法別表第二」): the caller knows whose that table is, and an assumption does not override another law's
+    after_table: bool = False
 
     @property
     def kind(self) -> LawKind | None:
@@ -1299,10 +1302,13 @@ class LawIndex:
             prior = self._in_sentence(e.start, after() if callable(after) else after)
             if prior.expr is not None and prior.expr.kind is LawKind.OTHER:
                 return prior
+            after_table = prior is AFTER_TABLE
+        else:
+            after_table = False
         if e is not None:
             if via != "adjacent":
-                return Binding(e, via)
-            return Binding(e, "adjacent", written_end if written_end != -1 else e.end)
+                return Binding(e, via, after_table=after_table)
+            return Binding(e, "adjacent", written_end if written_end != -1 else e.end, after_table=after_table)
         return self._in_sentence(pos, after() if callable(after) else after)
 
     def _in_sentence(self, pos: int, after: int = 0) -> Binding:

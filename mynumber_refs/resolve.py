@@ -545,10 +545,10 @@ def _find(
             continue
         binding = laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start), noted=note_of)
         law = _law_of(binding, c_start, assume_law)
-        if binding.via == "after" and law.basis is LawBasis.ASSUMED:
-            # nothing named between it and the table cited before it in its sentence: when that table is another law's
-            # (「番号法施行令別表第二の3の項に規定する事務であって、別表第二の27の項」), that law is named earlier in the
-            # sentence, and the assumption does not override it
+        if (binding.via == "after" or binding.after_table) and law.basis is LawBasis.ASSUMED:
+            # nothing named between it (or its undefined 法) and the table cited before it in its sentence: when that
+            # table is another law's (「番号法施行令別表第二の3の項に規定する事務であって、別表第二の27の項」, 「住基法別表
+            # 第一の1の項及び法別表第二」), that law is named earlier in the sentence, and the assumption does not override it
             prev = law_by_end.get(ends.last(c_start))
             if prev is not None and prev.other and prev.via != "pointer" and (prev.other_name or "?")[-1] in _LAW_NAME_LAST:
                 law = _Law(None, None, c_start, other=True, span=prev.span, via="sentence", other_name=prev.other_name)

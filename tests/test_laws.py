@@ -263,7 +263,11 @@ def test_a_table_after_another_laws_table_in_the_sentence_is_reported_not_assume
     )
 
 
-@pytest.mark.parametrize("text", ["住民基本台帳法第30条の15第1項及び法別表第二の27の項", "住民基本台帳法に基づき、法別表第二の27の項"])
+@pytest.mark.parametrize("text", [
+    "住民基本台帳法第30条の15第1項及び法別表第二の27の項", "住民基本台帳法に基づき、法別表第二の27の項",
+    # …right after another law's table (the table before it took that law: it was rewritten under assume_law)
+    "住民基本台帳法別表第一の1の項及び法別表第二の27の項", "住民基本台帳法別表第一の1の項、法別表第二",
+])
 def test_an_undefined_ho_after_another_law_in_the_sentence_is_reported_not_assumed(text: str) -> None:
     """法 that no definition ties to a law is assumed the act's only when no other law is named before it in its
     sentence, as a table with no law at all is (it was rewritten under assume_law)."""
@@ -275,6 +279,8 @@ def test_an_undefined_ho_after_another_law_in_the_sentence_is_reported_not_assum
         ("番号法に基づき、法別表第二の27の項", "番号法に基づき、法第19条第8号に基づく主務省令第2条の表の48の項"),
         ("法別表第二の27の項", "法第19条第8号に基づく主務省令第2条の表の48の項"),
         ("住民基本台帳法に基づく。法別表第二の27の項", "住民基本台帳法に基づく。法第19条第8号に基づく主務省令第2条の表の48の項"),
+        ("番号法別表第一の16の項及び法別表第二の27の項", "番号法別表の24の項及び法第19条第8号に基づく主務省令第2条の表の48の項"),
+        ("住民基本台帳法別表第一の1の項。法別表第二", "住民基本台帳法別表第一の1の項。法第19条第8号に基づく主務省令第2条の表"),
     ]:
         assert rewrite(act_text, assume_law=True).text == expected
 
