@@ -66,6 +66,14 @@ LAW_OTHER_HEADING = (
     " not rewritten; name the act before the table if it is the act's"
 )
 
+# the message of law-other for a table whose footnote names another law
+LAW_OTHER_FOOTNOTE = (
+    "この表の注「{mark}」が他の法令（{law}）を示しているため、法令名のない表はその法令の表と読み、"
+    "番号利用法の表としては書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / its footnote ({mark}) names another law ({law}), so a table with no law of its own is read as that law's and"
+    " not rewritten; name the act before the table if it is the act's"
+)
+
 # the message of law-other for a table whose law is only a term another paragraph or cell defines as another law
 LAW_OTHER_DEFINED_TERM = (
     "文書の別の段落・セルで「{term}」が他の法令（{law}）と定義されているため、この表はその法令の表と読み、"

@@ -307,6 +307,27 @@ _NOTE_NUMBER = re.compile(rf"{_LAW_NUMBER}{_S}")
 _WORD_RUN = re.compile(rf"[{_W}\u3041-\u3096]*")
 _NOTE_REACH = 80  # how long a law's name in such a bracket may be (the act's full name has 38 characters)
 
+# A footnote mark right after a table (「別表第一の1の項（注1）」, 「…の項※1」, 「…の項＊１」), and the line below that
+# begins with the same mark (「注1：住民基本台帳法別表第一」, 「※１　住民基本台帳法」): the note says whose table it is
+_FOOTNOTE_MARK = re.compile(
+    r"[ \t\u3000]*(?:[（(][ \t\u3000]*)?(?P<mark>注|※|[＊*])[ \t\u3000]*(?P<n>[0-9０-９]{1,2})(?![0-9０-９])"
+    r"(?:[ \t\u3000]*[）)])?"
+)
+_FOOTNOTE_REACH = 3000  # how far below the mark its note may stand
+_FOOTNOTE_SEP = re.compile(r"[ \t\u3000]*[）)]?[ \t\u3000]*[：:．.]?[ \t\u3000]*")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# …what may follow the law's reference in the note: nothing (「※1　住民基本台帳法」), or its table (「注1：住民基本台帳法別表
+# 第一」); a note that goes on (「注1：住民基本台帳法による住民基本台帳に関する事務」) may describe the act's row
+_FOOTNOTE_TAIL = re.compile(rf"[ \t\u3000]*(?:[。．.]?[ \t\u3000]*(?:\r?\n|\Z)|の?{_S}別{_S}表)")
+
+
+@functools.lru_cache(maxsize=64)
+def _footnote_line(mark: str, n: str) -> re.Pattern[str]:
+    """A line that begins with footnote mark ``mark`` (注, ※ or ＊) and number ``n`` (half-width digits)."""
+    marks = "[＊*]" if mark in "＊*" else mark
+    full = n.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return re.compile(rf"\n[ \t\u3000]*(?:[（(][ \t\u3000]*)?{marks}[ \t\u3000]*(?:{n}|{full})(?![0-9０-９])")
+
 
 def provisions_before(text: str, pos: int) -> int:
     """Where the provisions written right before ``pos`` start (「第19条第7号及び」 before 「別表第二」,
@@ -808,6 +829,32 @@ class LawIndex:
             if p is None or p.start != 0 or p.kind is not LawKind.OTHER:
                 return None
         return LawExpr(0, len(name), name, LawKind.OTHER, None)
+
+    def law_of_footnote(self, end: int) -> tuple[LawExpr, int] | None:
+        """The law that the note of a footnote mark right after a table ending at ``end`` names (「別表第一の1の項
+        （注1）…\n注1：住民基本台帳法別表第一」), and where the mark ends; None when no mark follows the table, no line
+        below (within :data:`_FOOTNOTE_REACH`) begins with the same mark, or its text is not a law's reference alone
+        or followed by its table (:data:`_FOOTNOTE_TAIL`)."""
+        text = self.text
+        m = _FOOTNOTE_MARK.match(text, end)
+        if m is None:
+            return None
+        line = _footnote_line(m.group("mark"), m.group("n").translate(_FULL_DIGITS)).search(
+            text, m.end(), min(len(text), m.end() + _FOOTNOTE_REACH)
+        )
+        if line is None:
+            return None
+        sep = _FOOTNOTE_SEP.match(text, line.end())
+        start = sep.end() if sep is not None else line.end()
+        stop = text.find("\n", start, start + _NOTE_REACH)
+        for k in self._ends_re.finditer(text, start, stop if stop != -1 else min(len(text), start + _NOTE_REACH)):
+            e = self.expression_ending_at(k.end())
+            # the note begins with the name (another law's may be read from a later word: 「…法律施行令」)
+            if e is not None and (e.start == start or (e.kind is LawKind.OTHER and _WORD_RUN.fullmatch(text, start, e.start))):
+                rest = _NOTE_REST.match(text, e.end)
+                named = e.kind is not LawKind.UNKNOWN and rest is not None and _FOOTNOTE_TAIL.match(text, rest.end())
+                return (e, m.end()) if named else None
+        return None
 
     def law_noted_after(self, end: int) -> tuple[LawExpr, int] | None:
         """The law named by a bracket right after a table that ends at ``end`` and holds nothing but

@@ -928,6 +928,40 @@ def test_a_bracketed_table_after_the_act_or_another_sentence_is_still_assumed(te
     assert rewrite(text, assume_law=True).text == expected
 
 
+@pytest.mark.parametrize(("text", "mark"), [
+    ("別表第一の1の項（注1）により提供する。\n注1：住民基本台帳法別表第一", "（注1）"),
+    ("別表第一の1の項（注１）により提供する。\n\n（注１）住民基本台帳法別表第一の1の項", "（注１）"),
+    ("別表第一の1の項※1により提供する。\n※1\u3000住民基本台帳法", "※1"),
+    ("別表第一の1の項（※1）により提供する。\n※１：住民基本台帳法別表第一", "（※1）"),
+    ("別表第一の1の項＊1により提供する。\n*1 住民基本台帳法別表第一", "＊1"),
+    ("別表第一の16の項（注1）により提供する。\n注1：熊谷市個人番号の利用に関する条例", "（注1）"),
+    ("別表第一の1の項（注1）により提供する。\n注1：住民基本台帳法（昭和42年法律第81号）の別表第一", "（注1）"),
+])
+def test_a_table_whose_footnote_names_another_law_is_reported_not_assumed(text: str, mark: str) -> None:
+    """A footnote mark right after a table with no law, and a line below beginning with the same mark that names
+    another law: the note says whose table it is (it was rewritten under assume_law, or read as a row number)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("law-other", text[: text.index("の項") + 2])]
+    assert f"注「{mark}」" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the note names the act, another mark, or no law: assumed as before
+    ("別表第一の16の項（注1）により提供する。\n注1：番号法別表第一", "別表の24の項（注1）により提供する。\n注1：番号法別表"),
+    ("別表第一の16の項（注1）により提供する。\n注2：住民基本台帳法別表第一",
+     "別表の24の項（注1）により提供する。\n注2：住民基本台帳法別表第一"),
+    ("別表第一の16の項（注1）により提供する。\n注1：住民票の写しの交付事務", "別表の24の項（注1）により提供する。\n注1：住民票の写しの交付事務"),
+    # a note that goes on past the law's reference describes the row (the act's rows name the laws of their 事務)
+    ("別表第一の16の項（注1）により提供する。\n注1：住民基本台帳法による住民基本台帳に関する事務",
+     "別表の24の項（注1）により提供する。\n注1：住民基本台帳法による住民基本台帳に関する事務"),
+    # the act named before the table: its own
+    ("番号法別表第一の16の項（注1）により提供する。\n注1：住民基本台帳法", "番号法別表の24の項（注1）により提供する。\n注1：住民基本台帳法"),
+])
+def test_a_footnote_that_names_no_other_law_leaves_the_table_as_it_was(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
 # A bracket next to a table that names its law, in the shapes documents write it: other brackets, a label
 # (「根拠法令：」), the law's number alone, and a law's name in brackets right before the table (found by a
 # prober: all were rewritten under --assume-law as the act's)
