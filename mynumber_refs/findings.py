@@ -90,6 +90,15 @@ LAW_UNKNOWN_AFTER_ORDER = (
     " is not established, so it is left as written; join it to the title with 、 or 及び, or edit it by hand"
 )
 
+# the message of law-unknown for a table right after a document's or a system's name (a word in katakana)
+LAW_UNKNOWN_DOCUMENT = (
+    "「{word}」のすぐ後の表は、法令ではない文書（またはシステム）の表か、それが引く番号利用法の表か確定できないため、"
+    "書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / right after the name of a document or system (「{word}」), which is no law: whether it is that document's own table"
+    " or the act's table it reproduces is not established, so it is left as written; name the act before the table if it"
+    " is the act's"
+)
+
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",

@@ -123,7 +123,7 @@ _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # 基づき、」), never a law the sentence rule may take.  Orders and notices; rules, agreements and contracts;
 # plans, policies, guidelines and manuals; articles of association
 _INSTRUMENT_WORDS_BEFORE_TABLE = (
-    "政令 省令 府令 命令 告示 訓令 通知 通達 要領 要項 細則 内規 協定書 契約書 仕様書 約款 覚書 手順書"
+    "政令 省令 府令 命令 告示 訓令 通知 通達 事務連絡 要領 要項 細則 内規 協定書 契約書 仕様書 約款 覚書 手順書"
 ).split()
 # …and the words among them that also label a line (「事務処理計画　別表第一…」, 「情報照会の手順\t別表第二…」,
 # 「運用規約 別表第二」): they name the owner only when nothing but の stands between them and the table
@@ -137,6 +137,13 @@ def _words_before_table(words: list[str]) -> re.Pattern[str]:
 _INSTRUMENT_BEFORE_TABLE = _words_before_table(_INSTRUMENT_WORDS_BEFORE_TABLE)
 _LABEL_BEFORE_TABLE = _words_before_table(_LABEL_WORDS_BEFORE_TABLE)
 _INSTRUMENT_REACH = 28  # (the longest word above with the 20 name characters before it)
+# A word ending in katakana right before a table (「データ標準レイアウト別表第二」, 「…システムの別表第一」): a document's or a
+# system's name, never a law's (laws are named in kanji); whose table it is, is not established
+_KATAKANA = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
+_KATAKANA_END = re.compile(  # (its last two characters; a lone ー is a dash)
+    "(?s:.[\u30a1-\u30fa\uff66-\uff6f\uff71-\uff9f]|[\u30a1-\u30fa\uff66-\uff6f\uff71-\uff9f][\u30fc\uff70])"
+)
+_KATAKANA_WORD_BEFORE_TABLE = re.compile(rf"[{_W}\uff66-\uff9f]{{0,30}}[{_KATAKANA}]\Z")
 # …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
 # 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
 # 「添付の別表第二」): never the act's, with or without --assume-law.  One that points back (「上記別表第一」,
@@ -1342,6 +1349,14 @@ class LawIndex:
                 return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
                 e = LawExpr(m.start(), k, m.group(), LawKind.OTHER, None)
+        if e is None and k > 1 and _KATAKANA_END.match(text, k - 2, k):
+            gap = text[k:pos]
+            if not any(ch in gap for ch in " \t\u3000\n"):
+                # 「データ標準レイアウト別表第二」: a document's table, or the act's that it reproduces; not established
+                # (a word with a space before the table is a label of the line, as 「マニュアル 別表第一」 is)
+                w = _KATAKANA_WORD_BEFORE_TABLE.search(text, max(0, k - 31), k)
+                start = w.start() if w is not None else k - 1
+                return Binding(LawExpr(start, k, text[start:k], LawKind.OTHER, None), "document")
         if e is not None and e.kind is LawKind.UNKNOWN and e.basis is None:
             # 法 that no definition ties to a law (「住民基本台帳法第30条の15及び法別表第二」): another law named before it
             # in the sentence is not overridden by an assumption, as for a table with no law at all

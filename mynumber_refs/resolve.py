@@ -633,6 +633,10 @@ def _find(
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_HEADING.format(law=law.other_name or "?"),
                                 citation=c)
+            elif law.via == "document":  # 「データ標準レイアウト別表第二」: a document's name, no law's
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,
+                                F.LAW_UNKNOWN_DOCUMENT.format(word=law.other_name or "?"), citation=c)
             elif law.via == "footnote":  # the note of its footnote mark names another law
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 mark = "".join(text[c_end : last_end].split())

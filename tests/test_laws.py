@@ -1285,6 +1285,37 @@ def test_an_instruments_name_with_a_space_before_the_table_still_owns_it(text: s
     assert rewrite(text, assume_law=True).edits == ()
 
 
+@pytest.mark.parametrize("text", [
+    "データ標準レイアウト別表第二の27の項", "データ標準レイアウトの別表第二", "データ標準レイアウト（令和6年6月版）別表第二の27の項",
+    "中間サーバー別表第一の16の項", "ｼｽﾃﾑ別表第一の16の項",
+])
+def test_a_table_right_after_a_katakana_word_is_reported_not_assumed(text: str) -> None:
+    """A word in katakana right before a table names a document or a system, never a law: whether the table is its own
+    or the act's that it reproduces is not established (law-unknown; it was rewritten under assume_law)."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["law-unknown"]
+    assert "文書" in rewrite(text, assume_law=True).findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a space before the table: a label of the line, as 「マニュアル 別表第一」 is; a lone ー is a dash
+    ("データ標準レイアウト 別表第一の16の項", "データ標準レイアウト 別表の24の項"),
+    ("ー別表第一の16の項", "ー別表の24の項"),
+])
+def test_a_katakana_label_or_dash_before_a_table_leaves_the_assumption(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize("text", ["事務連絡別表第二の27の項", "事務連絡（令和5年1月1日付け）別表第二の27の項"])
+def test_a_jimu_renraku_owns_the_table_after_it_as_a_notice_does(text: str) -> None:
+    """「事務連絡」 is a notice of a ministry, as 「通知」: the table right after it (past its date in brackets) is its own
+    (it was rewritten under assume_law)."""
+    assert rewrite(text, assume_law=True).edits == ()
+    assert rewrite(text.replace("事務連絡", "通知"), assume_law=True).edits == ()
+
+
 @pytest.mark.parametrize("word", ["知事に対する通知", "告示", "平成25年法律"])
 def test_an_instruments_number_never_runs_on_past_a_blank_line(word: str) -> None:
     """「…通知\\n\\n第８号…及び別表第二」: the 第８号 after the blank line is the act's provision's, not the
