@@ -85,7 +85,9 @@ _SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
 # 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME); not
 # before a number (「法律第27号」 is a law's number, not a name)
-_END = rf"(?:(?![{_W}])|(?=[第別中上]|所定))(?!{_S}第{_S}{_NUM}{_S}号)"
+_END = rf"(?:(?![{_W}])|(?=[第別中上]|所定|及び|並びに|又は|若しくは))(?!{_S}第{_S}{_NUM}{_S}号)"
+# the joining words a name may end right before (「地方税法及び別表第一」): none goes on a name's word
+_JOINS_AFTER_NAME = ("及び", "並びに", "又は", "若しくは")
 # (matched where a word begins: after a character that is not a name's, or after an order's name)
 _NAME = re.compile(rf"[{_W}]{{0,40}}?{_SUFFIX}{_END}")
 # Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
@@ -680,7 +682,8 @@ class LawIndex:
             return None
         if k < len(text):
             nxt = text[k]
-            if nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k) and not text.startswith(_IN_NAME, k):
+            if (nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k) and not text.startswith(_IN_NAME, k)
+                    and not (nxt in "及並又若" and text.startswith(_JOINS_AFTER_NAME, k))):
                 return None  # the word goes on (an order's name ends a word: 「…に基づく主務省令一覧」)
             if nxt in " \u3000" and k + 1 < len(text) and text[k + 1] in _WORD_CHARS and text[k + 1] not in "第別" and (
                 k >= 2 and text[k - 2] in " \u3000"

@@ -263,6 +263,43 @@ def test_a_table_after_another_laws_table_in_the_sentence_is_reported_not_assume
     )
 
 
+@pytest.mark.parametrize(("text", "law"), [
+    ("地方税法及び別表第一の16の項", "地方税法"),
+    ("地方税法並びに別表第一の16の項", "地方税法"),
+    ("地方税法又は別表第一の16の項", "地方税法"),
+    ("住民基本台帳法及び同法施行令並びに別表第一の1の項", "同法施行令"),
+    ("番号法第9条及び住民基本台帳法並びに別表第一の16の項", "住民基本台帳法"),
+])
+def test_a_name_right_before_a_joining_word_is_a_law_named_in_the_sentence(text: str, law: str) -> None:
+    """A law's name written right before 及び, 並びに, 又は or 若しくは ends there (a kanji after a name had always
+    made it part of a longer word): the table after it is reported as that law's (it was assumed the act's)."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["law-other"] and law in result.findings[0].message
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["地方税法", "住民基本台帳法施行令", "児童手当法", "熊谷市個人番号の利用に関する条例", "生活保護法"]),
+    st.sampled_from(["及び", "並びに", "又は", "若しくは"]),
+    st.sampled_from(["", "第5条", "同法施行規則"]),
+    st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第二"]),
+)
+def test_another_laws_name_before_a_joining_word_is_never_assumed_away(law: str, join: str, between: str, table: str) -> None:
+    text = f"{law}{join}{between}{table}に基づく。"
+    assert rewrite(text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法及び別表第一の16の項", "番号法及び別表の24の項"),
+    ("住民基本台帳法及び番号法別表第一の16の項", "住民基本台帳法及び番号法別表の24の項"),
+])
+def test_the_acts_name_right_before_a_joining_word_names_it_in_the_sentence(text: str, expected: str) -> None:
+    for assume in (False, True):
+        assert rewrite(text, assume_law=assume).text == expected
+
+
 @pytest.mark.parametrize("text", [
     "住民基本台帳法第30条の15第1項及び法別表第二の27の項", "住民基本台帳法に基づき、法別表第二の27の項",
     # …right after another law's table (the table before it took that law: it was rewritten under assume_law)
