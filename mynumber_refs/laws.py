@@ -450,6 +450,7 @@ _SPLIT_SUFFIXES = frozenset("法律 条例 規則 規程 要綱 要領 告示 �
 _ENFORCEMENT_TAIL = re.compile(rf"法{_S}(?:律{_S})?(?P<tail>施{_S}行{_S}(?:令|規{_S}則|細{_S}則))\Z")
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
+_KANA_NAME_DELIMITERS = frozenset("、。，．：:（）()「」『』〔〕【】［］[]〈〉《》\n")
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
 _ORDER_NAME_AT_END = re.compile(_ORDER_NAME + r"\Z")
 _SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
@@ -776,6 +777,12 @@ class LawIndex:
             m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(text[start:end])
             if m is None and numbered:  # (a numbered line may also be a plain one: 「2025年住民基本台帳法」)
                 m, numbered = _PLAIN_HEADING_LINE.match(text[start:end]), False
+            if m is None and start > 0 and "\u3041" <= text[start : start + 1] <= "\u3096":
+                # a line that begins with kana goes on the line above, as PDF text breaks a name (「（１）…に関す\nる条例」):
+                # the two read as one line
+                broken = self._heading_broken_before(start, end)
+                if broken is not None:
+                    return None if self._act_named_in(end, line_start) else broken
             if m is None:  # a line that only begins like one: content, read past
                 i -= 1
                 continue
@@ -805,6 +812,24 @@ class LawIndex:
                 return None  # (…and one that names it as the law reader reads it: its full name, a broken name)
             return e._replace(start=at, end=at + len(name))
         return None
+
+    def _heading_broken_before(self, start: int, end: int) -> LawExpr | None:
+        """Another law's name that a heading line ending at ``start`` (its line break) begins and the line
+        ``start..end`` ends (「（１）熊谷市個人番号の利用に関す\nる条例」), read as one heading line; None otherwise."""
+        text = self.text
+        above = text.rfind("\n", 0, start - 1) + 1
+        first = text[above : start - 1].rstrip("\r")
+        joined = first + text[start:end]
+        numbered = _HEADING_START.match(joined) is not None
+        m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(joined)
+        if m is None and numbered:
+            m = _PLAIN_HEADING_LINE.match(joined)
+        if m is None or m.end("name") <= len(first):  # (the name must run on into the line below)
+            return None
+        e = self._law_named_alone(m.group("name"))
+        if e is None or e.start != 0 or e.kind is not LawKind.OTHER:
+            return None
+        return LawExpr(above + m.start("name"), end, m.group("name"), LawKind.OTHER, None)
 
     def _act_named_in(self, start: int, end: int) -> bool:
         """Whether the act is named between ``start`` and ``end`` as the law reader reads it (its full name, 法 defined
@@ -937,8 +962,13 @@ class LawIndex:
         text = self.text
         lo = max(0, pos - 80)
         j = pos
-        while j > lo and text[j - 1] not in "、。，．：:（）()「」『』〔〕【】［］[]〈〉《》\n":
+        while j > lo and text[j - 1] not in _KANA_NAME_DELIMITERS:
             j -= 1
+        if j > lo + 1 and text[j - 1] == "\n" and not text[j:pos].strip(_WS) and text[j - 2] not in _KANA_NAME_DELIMITERS:
+            # the line begins with the name's kana (「…に関す\nる条例」): PDF text broke the name, read as if it were whole
+            j -= 1
+            while j > lo and text[j - 1] not in _KANA_NAME_DELIMITERS:
+                j -= 1
         while j < pos and text[j] in _WS:
             j += 1
         return j

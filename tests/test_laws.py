@@ -322,6 +322,18 @@ def test_an_undefined_ho_after_another_law_in_the_sentence_is_reported_not_assum
         assert rewrite(act_text, assume_law=True).text == expected
 
 
+@pytest.mark.parametrize("gap", ["\n", "\r\n", "\n\u3000"])
+def test_a_name_in_kana_broken_before_its_kana_is_read_whole(gap: str) -> None:
+    """PDF text breaks a line inside a name ending in kana (「…の一部を改正す\nる条例」): the name is read as if whole, as
+    the act's title is (it was read as 「る条例」)."""
+    text = f"熊谷市税条例の一部を改正す{gap}る条例"
+    e = LawIndex(text).expression_ending_at(len(text))
+    assert e is not None and (e.start, e.name, e.kind) == (0, "熊谷市税条例の一部を改正する条例", LawKind.OTHER)
+    # …not across a sentence's end
+    e = LawIndex("事務。\nる規則").expression_ending_at(len("事務。\nる規則"))
+    assert e is not None and e.name == "る規則"
+
+
 def test_same_law_is_the_last_law_at_the_same_or_an_outer_depth() -> None:
     index = LawIndex("番号法（生活保護法を準用する。）の規定により同法別表")
     same = [e for e in index.expressions() if e.name == "同法"][0]
@@ -1184,6 +1196,11 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "（１）住民基本台帳法第30条の10、第30条の11\n・別表第一の1の項",
     "住民基本台帳法第7条、第8条\n\n別表第一の1の項",
     "地方税法、地方税法施行令\n・別表第一の1の項",
+    # …a name that PDF text broke before a kana (「…に関す\nる条例」): the two lines are one heading (they were rewritten)
+    "熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例\n・別表第一の1の項",
+    "根拠法令：熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例\n・別表第一の1の項",
+    "（１）熊谷市個人番号の利用及び特定個人情報の提供に関す\r\nる条例\r\n・別表第一の1の項",
+    "熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例第4条\n・別表第一の1の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1209,6 +1226,13 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("住民基本台帳法、番号法\n・別表第一の16の項", "住民基本台帳法、番号法\n・別表の24の項"),
     ("住民基本台帳法第7条、番号法第9条\n・別表第一の16の項", "住民基本台帳法第7条、番号法第9条\n・別表の24の項"),
     ("番号法第9条、住民基本台帳法第7条\n・別表第一の16の項", "番号法第9条、住民基本台帳法第7条\n・別表の24の項"),
+    # a kana line that goes on a sentence, or the act's broken title: no heading of another law
+    ("熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例に基づき、\n・別表第一の16の項",
+     "熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例に基づき、\n・別表の24の項"),
+    ("この事務は、熊谷市の条例に基づき処理す\nることとする。\n・別表第一の16の項",
+     "この事務は、熊谷市の条例に基づき処理す\nることとする。\n・別表の24の項"),
+    ("（１）行政手続における特定の個人を識別するための番号の利用等に関す\nる法律\n・別表第一の16の項",
+     "（１）行政手続における特定の個人を識別するための番号の利用等に関す\nる法律\n・別表の24の項"),
     # a line of content with 、 is read past, as before (「住民票、戸籍」 under no heading)
     ("事務の内容\n住民票、戸籍の附票\n・別表第一の16の項", "事務の内容\n住民票、戸籍の附票\n・別表の24の項"),
     ("事務の内容（住民票の写しの交付）\n・別表第一の16の項", "事務の内容（住民票の写しの交付）\n・別表の24の項"),
