@@ -83,9 +83,10 @@ _W = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc\uff21-\uff3a\uff41-\uff5a"
 # What a name of a law or instrument ends with
 _SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
-# 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME); not
+# 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME), 等 (…法等),
+# or a joining word (…法及び: see _JOINS_AFTER_NAME); not
 # before a number (「法律第27号」 is a law's number, not a name)
-_END = rf"(?:(?![{_W}])|(?=[第別中上]|所定|及び|並びに|又は|若しくは))(?!{_S}第{_S}{_NUM}{_S}号)"
+_END = rf"(?:(?![{_W}])|(?=[第別中上等]|所定|及び|並びに|又は|若しくは))(?!{_S}第{_S}{_NUM}{_S}号)"
 # the joining words a name may end right before (「地方税法及び別表第一」): none goes on a name's word
 _JOINS_AFTER_NAME = ("及び", "並びに", "又は", "若しくは")
 # (matched where a word begins: after a character that is not a name's, or after an order's name)
@@ -684,7 +685,7 @@ class LawIndex:
         if k < len(text):
             nxt = text[k]
             if (nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k) and not text.startswith(_IN_NAME, k)
-                    and not (nxt in "及並又若" and text.startswith(_JOINS_AFTER_NAME, k))):
+                    and not (nxt in "及並又若" and text.startswith(_JOINS_AFTER_NAME, k)) and nxt != "等"):
                 return None  # the word goes on (an order's name ends a word: 「…に基づく主務省令一覧」)
             if nxt in " \u3000" and k + 1 < len(text) and text[k + 1] in _WORD_CHARS and text[k + 1] not in "第別" and (
                 k >= 2 and text[k - 2] in " \u3000"
@@ -1300,6 +1301,14 @@ class LawIndex:
                 if self.expression_ending_at(k - len(word)) is not None:
                     k -= len(word)
                     via = "articles" if via == "adjacent" else via  # (the word is no part of the table's citation)
+                    continue
+            if ch == "等":
+                # 「住民基本台帳法等別表第一」, 「…法等の別表第一」: another law named with others like it (the act's name with 等
+                # is no place in it: read as named in the sentence)
+                named = self.expression_ending_at(k - 1)
+                if named is not None and named.kind is LawKind.OTHER:
+                    k -= 1
+                    via = "articles" if via == "adjacent" else via
                     continue
             if ch == "の" and not used_no:
                 used_no = True

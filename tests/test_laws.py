@@ -279,6 +279,32 @@ def test_a_name_right_before_a_joining_word_is_a_law_named_in_the_sentence(text:
         assert [f.reason for f in result.findings] == ["law-other"] and law in result.findings[0].message
 
 
+@pytest.mark.parametrize(("text", "reasons"), [
+    ("住民基本台帳法等別表第一の1の項", []),
+    ("住民基本台帳法等の別表第一の1の項", []),
+    ("住民基本台帳法等に基づき、別表第一の1の項", ["law-other"]),
+    ("熊谷市個人番号の利用に関する条例等の別表第1の1の項", []),
+])
+def test_another_laws_name_before_to_is_its_name(text: str, reasons: list[str]) -> None:
+    """「住民基本台帳法等」: the law named, and others like it; the table after it is not the act's (it was rewritten under
+    assume_law: 等 made the name one longer word that names nothing)."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == reasons
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法等の別表第一の16の項", "番号法等の別表の24の項"),
+    ("番号法等の別表第二の27の項", "番号法等の番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+def test_the_acts_name_before_to_names_it_in_the_sentence(text: str, expected: str) -> None:
+    for assume in (False, True):
+        once = rewrite(text, assume_law=assume)
+        assert once.text == expected
+        assert rewrite(once.text, assume_law=assume).edits == ()
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.sampled_from(["地方税法", "住民基本台帳法施行令", "児童手当法", "熊谷市個人番号の利用に関する条例", "生活保護法"]),
