@@ -173,9 +173,12 @@ _HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
 # A line with no numbering that holds nothing but a law's name, perhaps after a label (「住民基本台帳法」, 「根拠法令：
 # …条例」), heads the lines below it as a numbered heading does; the candidates are the lines that end as a name does
 _HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根拠規則 根拠規定 法令 法令名 法律 法律名 関係法令 関連法令 関係条例".split()
+_LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
+# …the label written with 「：」, in brackets (「【根拠法令】」, 「（根拠）」) or with a space after it (「根拠法令　…」)
+_BRACKETED_LABEL = re.compile(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
 _PLAIN_HEADING_LINE = re.compile(
-    rf"[ \t\u3000]*(?:(?:{'|'.join(sorted(_HEADING_LABELS, key=len, reverse=True))})"
-    rf"[ \t\u3000]*[：:][ \t\u3000]*)?(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
+    rf"[ \t\u3000]*(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
+    rf"(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
 _PLAIN_HEADING_END = re.compile(
@@ -776,7 +779,9 @@ class LawIndex:
             j = bisect.bisect_left(self._numbered, start)
             numbered = j < len(self._numbered) and self._numbered[j] == start
             m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(text[start:end])
-            if m is None and numbered:  # (a numbered line may also be a plain one: 「2025年住民基本台帳法」)
+            if numbered and (m is None or _BRACKETED_LABEL.match(text, start, end)):
+                # (a numbered line may also be a plain one: 「2025年住民基本台帳法」; a label in brackets begins one:
+                # 「【根拠法令】住民基本台帳法」)
                 m, numbered = _PLAIN_HEADING_LINE.match(text[start:end]), False
             if m is None and start > 0 and "\u3041" <= text[start : start + 1] <= "\u3096":
                 # a line that begins with kana goes on the line above, as PDF text breaks a name (「（１）…に関す\nる条例」):

@@ -1227,6 +1227,11 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "根拠法令：熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例\n・別表第一の1の項",
     "（１）熊谷市個人番号の利用及び特定個人情報の提供に関す\r\nる条例\r\n・別表第一の1の項",
     "熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例第4条\n・別表第一の1の項",
+    # …a label in brackets or with a space before the name (they were rewritten)
+    "（根拠）住民基本台帳法\n・別表第一の1の項",
+    "＜根拠法令＞住民基本台帳法\n・別表第一の1の項",
+    "【根拠法令】住民基本台帳法第30条の9\n・別表第一の1の項",
+    "根拠法令\u3000住民基本台帳法\n・別表第一の1の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1259,6 +1264,9 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
      "この事務は、熊谷市の条例に基づき処理す\nることとする。\n・別表の24の項"),
     ("（１）行政手続における特定の個人を識別するための番号の利用等に関す\nる法律\n・別表第一の16の項",
      "（１）行政手続における特定の個人を識別するための番号の利用等に関す\nる法律\n・別表の24の項"),
+    ("【根拠法令】番号法\n・別表第一の16の項", "【根拠法令】番号法\n・別表の24の項"),
+    ("根拠法令\u3000番号法\n・別表第一の16の項", "根拠法令\u3000番号法\n・別表の24の項"),
+    ("【根拠法令】\n・別表第一の16の項", "【根拠法令】\n・別表の24の項"),
     # a line of content with 、 is read past, as before (「住民票、戸籍」 under no heading)
     ("事務の内容\n住民票、戸籍の附票\n・別表第一の16の項", "事務の内容\n住民票、戸籍の附票\n・別表の24の項"),
     ("事務の内容（住民票の写しの交付）\n・別表第一の16の項", "事務の内容（住民票の写しの交付）\n・別表の24の項"),
