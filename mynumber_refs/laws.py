@@ -317,6 +317,8 @@ _NOTE_REST = re.compile(
     rf"(?:第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?{_S})?"
 )
 _NOTE_NUMBER = re.compile(rf"{_LAW_NUMBER}{_S}")
+# …or another law's reference followed by its table (「（住民基本台帳法別表第一）」, 「（住民基本台帳法の別表）」): that law's
+_NOTE_TABLE = re.compile(rf"の?{_S}別{_S}表(?:{_S}第{_S}{_NUM})?{_S}")
 _WORD_RUN = re.compile(rf"[{_W}\u3041-\u3096]*")
 _NOTE_REACH = 80  # how long a law's name in such a bracket may be (the act's full name has 38 characters)
 
@@ -916,6 +918,10 @@ class LawIndex:
             # the name starts the bracket (another law's may be read from a later word: 「…法律施行令」)
             whole = e is not None and (e.start == start or (e.kind is LawKind.OTHER and _WORD_RUN.fullmatch(text, start, e.start)))
             rest = _NOTE_REST.match(text, e.end) if e is not None and whole else None
+            # (another law's only: the act's name with a table in a bracket may name the table it became, 「（番号法の別表）」)
+            table = _NOTE_TABLE.match(text, rest.end()) if rest is not None and e is not None and e.kind is LawKind.OTHER else None
+            if table is not None and text[table.end() : table.end() + 1] in tuple(closers):
+                rest = table
             if e is not None and rest is not None and text[rest.end() : rest.end() + 1] in tuple(closers):
                 # (not an order of the act's tables: 「（別表第二主務省令第２条）」 cites into it)
                 named = e.kind is not LawKind.UNKNOWN and "別表" not in e.name and not self.order_name_ends_at(e.end)

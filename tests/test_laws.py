@@ -1057,7 +1057,23 @@ NOTED_OTHERS = [
     "（住民基本台帳法第30条の9）別表第一の1の項",
     "（根拠法令：生活保護法）別表第一の1の項",
     "別表第一の1の項、別表第二の4の項〔住民基本台帳法〕",
+    # another law's reference followed by its table (they were rewritten under assume_law)
+    "別表第一の1の項（住民基本台帳法別表第一）",
+    "別表第一の1の項（住民基本台帳法の別表）",
+    "別表第二の4の項【住民基本台帳法別表第二】",
+    "別表第一の1の項、別表第二の4の項（住民基本台帳法別表）",
 ]
+
+
+@pytest.mark.parametrize(("text", "expected", "reasons"), [
+    # the act's name with a table in the note may name the table it became: read as before
+    ("別表第一の16の項（番号法の別表）", "別表の24の項（番号法の別表）", []),
+    # a note that only relates the row to a law may describe the act's row (its rows name the laws of their 事務)
+    ("別表第一の16の項（住民基本台帳法関係）", "別表の24の項（住民基本台帳法関係）", []),
+])
+def test_a_note_that_names_no_other_laws_table_leaves_the_assumption(text: str, expected: str, reasons: list[str]) -> None:
+    result = rewrite(text, assume_law=True)
+    assert (result.text, [f.reason for f in result.findings]) == (expected, reasons)
 
 
 @pytest.mark.parametrize("assume", [False, True])
