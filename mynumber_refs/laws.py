@@ -1415,6 +1415,10 @@ class LawIndex:
             # in the sentence is not overridden by an assumption, as for a table with no law at all
             self._asked_joined = True  # (not remembered: read beyond the text the memo keys on)
             prior = self._in_sentence(e.start, after() if callable(after) else after)
+            while prior.expr is not None and prior.expr.name == "法" and prior.expr.kind is LawKind.UNKNOWN and prior.expr.basis is None:
+                # …and an undefined 法 before it stands for the same law: read on before it (「住基法別表第一の1の項及び法第30条の15
+                # 並びに法別表第二」)
+                prior = self._in_sentence(prior.expr.start, after() if callable(after) else after)
             if prior.expr is not None and prior.expr.kind is LawKind.OTHER:
                 return prior
             after_table = prior is AFTER_TABLE

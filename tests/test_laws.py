@@ -330,6 +330,8 @@ def test_the_acts_name_right_before_a_joining_word_names_it_in_the_sentence(text
     "住民基本台帳法第30条の15第1項及び法別表第二の27の項", "住民基本台帳法に基づき、法別表第二の27の項",
     # …right after another law's table (the table before it took that law: it was rewritten under assume_law)
     "住民基本台帳法別表第一の1の項及び法別表第二の27の項", "住民基本台帳法別表第一の1の項、法別表第二",
+    # …past an undefined 法 before it, which stands for the same law (they were rewritten under assume_law)
+    "住民基本台帳法別表第一の1の項及び法第30条の15並びに法別表第二", "住民基本台帳法第7条、法第30条の15及び法別表第二の27の項",
 ])
 def test_an_undefined_ho_after_another_law_in_the_sentence_is_reported_not_assumed(text: str) -> None:
     """法 that no definition ties to a law is assumed the act's only when no other law is named before it in its
@@ -344,6 +346,8 @@ def test_an_undefined_ho_after_another_law_in_the_sentence_is_reported_not_assum
         ("住民基本台帳法に基づく。法別表第二の27の項", "住民基本台帳法に基づく。法第19条第8号に基づく主務省令第2条の表の48の項"),
         ("番号法別表第一の16の項及び法別表第二の27の項", "番号法別表の24の項及び法第19条第8号に基づく主務省令第2条の表の48の項"),
         ("住民基本台帳法別表第一の1の項。法別表第二", "住民基本台帳法別表第一の1の項。法第19条第8号に基づく主務省令第2条の表"),
+        ("番号法第9条、法第19条第8号及び法別表第二の27の項",
+         "番号法第9条、法第19条第8号及び法第19条第8号に基づく主務省令第2条の表の48の項"),
     ]:
         assert rewrite(act_text, assume_law=True).text == expected
 
