@@ -66,6 +66,14 @@ LAW_OTHER_HEADING = (
     " not rewritten; name the act before the table if it is the act's"
 )
 
+# the message of law-other for a table whose footnote names another law
+LAW_OTHER_FOOTNOTE = (
+    "この表の注「{mark}」が他の法令（{law}）を示しているため、法令名のない表はその法令の表と読み、"
+    "番号利用法の表としては書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / its footnote ({mark}) names another law ({law}), so a table with no law of its own is read as that law's and"
+    " not rewritten; name the act before the table if it is the act's"
+)
+
 # the message of law-other for a table whose law is only a term another paragraph or cell defines as another law
 LAW_OTHER_DEFINED_TERM = (
     "文書の別の段落・セルで「{term}」が他の法令（{law}）と定義されているため、この表はその法令の表と読み、"
@@ -80,6 +88,15 @@ LAW_UNKNOWN_AFTER_ORDER = (
     "書き換えません。番号利用法の表であれば、命令の名前と表の間に「、」や「及び」を補うか、手で修正してください"
     " / right after the title of an order of the act's tables, which has no 別表 of its own: whether the act's table is meant"
     " is not established, so it is left as written; join it to the title with 、 or 及び, or edit it by hand"
+)
+
+# the message of law-unknown for a table right after a document's or a system's name (a word in katakana)
+LAW_UNKNOWN_DOCUMENT = (
+    "「{word}」のすぐ後の表は、法令ではない文書（またはシステム）の表か、それが引く番号利用法の表か確定できないため、"
+    "書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / right after the name of a document or system (「{word}」), which is no law: whether it is that document's own table"
+    " or the act's table it reproduces is not established, so it is left as written; name the act before the table if it"
+    " is the act's"
 )
 
 REASONS: dict[str, str] = {

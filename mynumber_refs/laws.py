@@ -84,8 +84,11 @@ _W = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc\uff21-\uff3a\uff41-\uff5a"
 _SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
 # 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME; …法附則,
-# its supplementary provisions); not before a number (「法律第27号」 is a law's number, not a name)
-_END = rf"(?:(?![{_W}])|(?=[第別中上]|所定|附則))(?!{_S}第{_S}{_NUM}{_S}号)"
+# its supplementary provisions), 等 (…法等), or a joining word (…法及び: see _JOINS_AFTER_NAME); not before a number
+# (「法律第27号」 is a law's number, not a name)
+_END = rf"(?:(?![{_W}])|(?=[第別中上等]|所定|附則|及び|並びに|又は|若しくは))(?!{_S}第{_S}{_NUM}{_S}号)"
+# the joining words a name may end right before (「地方税法及び別表第一」): none goes on a name's word
+_JOINS_AFTER_NAME = ("及び", "並びに", "又は", "若しくは")
 # (matched where a word begins: after a character that is not a name's, or after an order's name)
 _NAME = re.compile(rf"[{_W}]{{0,40}}?{_SUFFIX}{_END}")
 # Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
@@ -123,7 +126,7 @@ _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # 基づき、」), never a law the sentence rule may take.  Orders and notices; rules, agreements and contracts;
 # plans, policies, guidelines and manuals; articles of association
 _INSTRUMENT_WORDS_BEFORE_TABLE = (
-    "政令 省令 府令 命令 告示 訓令 通知 通達 要領 要項 細則 内規 協定書 契約書 仕様書 約款 覚書 手順書"
+    "政令 省令 府令 命令 告示 訓令 通知 通達 事務連絡 要領 要項 細則 内規 協定書 契約書 仕様書 約款 覚書 手順書"
 ).split()
 # …and the words among them that also label a line (「事務処理計画　別表第一…」, 「情報照会の手順\t別表第二…」,
 # 「運用規約 別表第二」): they name the owner only when nothing but の stands between them and the table
@@ -137,6 +140,13 @@ def _words_before_table(words: list[str]) -> re.Pattern[str]:
 _INSTRUMENT_BEFORE_TABLE = _words_before_table(_INSTRUMENT_WORDS_BEFORE_TABLE)
 _LABEL_BEFORE_TABLE = _words_before_table(_LABEL_WORDS_BEFORE_TABLE)
 _INSTRUMENT_REACH = 28  # (the longest word above with the 20 name characters before it)
+# A word ending in katakana right before a table (「データ標準レイアウト別表第二」, 「…システムの別表第一」): a document's or a
+# system's name, never a law's (laws are named in kanji); whose table it is, is not established
+_KATAKANA = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
+_KATAKANA_END = re.compile(  # (its last two characters; a lone ー is a dash)
+    "(?s:.[\u30a1-\u30fa\uff66-\uff6f\uff71-\uff9f]|[\u30a1-\u30fa\uff66-\uff6f\uff71-\uff9f][\u30fc\uff70])"
+)
+_KATAKANA_WORD_BEFORE_TABLE = re.compile(rf"[{_W}\uff66-\uff9f]{{0,30}}[{_KATAKANA}]\Z")
 # …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
 # 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
 # 「添付の別表第二」): never the act's, with or without --assume-law.  One that points back (「上記別表第一」,
@@ -155,7 +165,7 @@ _HEADING_LINE = re.compile(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
     r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*)"
     r"[【［\[〔＜〈《<]?[ \t\u3000]*|[【［\[〔＜〈《<][ \t\u3000]*)"
-    r"(?P<name>[^\n。、]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
+    r"(?P<name>[^\n。]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
 _HEADING_START = re.compile(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]")
@@ -163,13 +173,16 @@ _HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
 # A line with no numbering that holds nothing but a law's name, perhaps after a label (「住民基本台帳法」, 「根拠法令：
 # …条例」), heads the lines below it as a numbered heading does; the candidates are the lines that end as a name does
 _HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根拠規則 根拠規定 法令 法令名 法律 法律名 関係法令 関連法令 関係条例".split()
+_LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
+# …the label written with 「：」, in brackets (「【根拠法令】」, 「（根拠）」) or with a space after it (「根拠法令　…」)
+_BRACKETED_LABEL = re.compile(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
 _PLAIN_HEADING_LINE = re.compile(
-    rf"[ \t\u3000]*(?:(?:{'|'.join(sorted(_HEADING_LABELS, key=len, reverse=True))})"
-    rf"[ \t\u3000]*[：:][ \t\u3000]*)?(?P<name>[{_W}][^\n。、：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
+    rf"[ \t\u3000]*(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
+    rf"(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
 _PLAIN_HEADING_END = re.compile(
-    r"(?:[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?|[条項号）)])[ \t\u3000]*\r?\n"
+    r"(?:[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?|[条項号）)]|条の[0-9０-９〇一二三四五六七八九十]+)[ \t\u3000]*\r?\n"
 )
 # …but not one whose sentence goes on in the line after it, as PDF text breaks a sentence right after a name
 # (「住民基本台帳法\nの規定に基づき」, 「…\nに基づき」, 「…\n第7条の規定により」, 「…\n及び番号法」): a particle, a
@@ -306,8 +319,31 @@ _NOTE_REST = re.compile(
     rf"(?:第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?{_S})?"
 )
 _NOTE_NUMBER = re.compile(rf"{_LAW_NUMBER}{_S}")
+# …or another law's reference followed by its table (「（住民基本台帳法別表第一）」, 「（住民基本台帳法の別表）」): that law's
+_NOTE_TABLE = re.compile(rf"の?{_S}別{_S}表(?:{_S}第{_S}{_NUM})?{_S}")
 _WORD_RUN = re.compile(rf"[{_W}\u3041-\u3096]*")
 _NOTE_REACH = 80  # how long a law's name in such a bracket may be (the act's full name has 38 characters)
+
+# A footnote mark right after a table (「別表第一の1の項（注1）」, 「…の項※1」, 「…の項＊１」), and the line below that
+# begins with the same mark (「注1：住民基本台帳法別表第一」, 「※１　住民基本台帳法」): the note says whose table it is
+_FOOTNOTE_MARK = re.compile(
+    r"[ \t\u3000]*(?:[（(][ \t\u3000]*)?(?P<mark>注|※|[＊*])[ \t\u3000]*(?P<n>[0-9０-９]{1,2})(?![0-9０-９])"
+    r"(?:[ \t\u3000]*[）)])?"
+)
+_FOOTNOTE_REACH = 3000  # how far below the mark its note may stand
+_FOOTNOTE_SEP = re.compile(r"[ \t\u3000]*[）)]?[ \t\u3000]*[：:．.]?[ \t\u3000]*")
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# …what may follow the law's reference in the note: nothing (「※1　住民基本台帳法」), or its table (「注1：住民基本台帳法別表
+# 第一」); a note that goes on (「注1：住民基本台帳法による住民基本台帳に関する事務」) may describe the act's row
+_FOOTNOTE_TAIL = re.compile(rf"[ \t\u3000]*(?:[。．.]?[ \t\u3000]*(?:\r?\n|\Z)|の?{_S}別{_S}表)")
+
+
+@functools.lru_cache(maxsize=64)
+def _footnote_line(mark: str, n: str) -> re.Pattern[str]:
+    """A line that begins with footnote mark ``mark`` (注, ※ or ＊) and number ``n`` (half-width digits)."""
+    marks = "[＊*]" if mark in "＊*" else mark
+    full = n.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return re.compile(rf"\n[ \t\u3000]*(?:[（(][ \t\u3000]*)?{marks}[ \t\u3000]*(?:{n}|{full})(?![0-9０-９])")
 
 
 def provisions_before(text: str, pos: int) -> int:
@@ -380,6 +416,9 @@ class Binding(NamedTuple):
     via: str
     written_end: int = -1
     inherited: object = None  # the joined citation's own binding result, for "joined"
+    # an undefined 法 with nothing named between it and the table cited before it in its sentence (「住基法別表第一の1の
+    # 項及び法別表第二」): the caller knows whose that table is, and an assumption does not override another law's
+    after_table: bool = False
 
     @property
     def kind(self) -> LawKind | None:
@@ -419,6 +458,7 @@ _SPLIT_SUFFIXES = frozenset("法律 条例 規則 規程 要綱 要領 告示 �
 _ENFORCEMENT_TAIL = re.compile(rf"法{_S}(?:律{_S})?(?P<tail>施{_S}行{_S}(?:令|規{_S}則|細{_S}則))\Z")
 _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
+_KANA_NAME_DELIMITERS = frozenset("、。，．：:（）()「」『』〔〕【】［］[]〈〉《》\n")
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
 _ORDER_NAME_AT_END = re.compile(_ORDER_NAME + r"\Z")
 _SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
@@ -654,6 +694,7 @@ class LawIndex:
             if (
                 nxt in _WORD_CHARS and nxt not in "第別" and not self.order_name_ends_at(k)
                 and not text.startswith(_IN_NAME, k) and not text.startswith("附則", k)
+                and not (nxt in "及並又若" and text.startswith(_JOINS_AFTER_NAME, k)) and nxt != "等"
             ):
                 return None  # the word goes on (an order's name ends a word: 「…に基づく主務省令一覧」)
             if nxt in " \u3000" and k + 1 < len(text) and text[k + 1] in _WORD_CHARS and text[k + 1] not in "第別" and (
@@ -745,8 +786,16 @@ class LawIndex:
             j = bisect.bisect_left(self._numbered, start)
             numbered = j < len(self._numbered) and self._numbered[j] == start
             m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(text[start:end])
-            if m is None and numbered:  # (a numbered line may also be a plain one: 「2025年住民基本台帳法」)
+            if numbered and (m is None or _BRACKETED_LABEL.match(text, start, end)):
+                # (a numbered line may also be a plain one: 「2025年住民基本台帳法」; a label in brackets begins one:
+                # 「【根拠法令】住民基本台帳法」)
                 m, numbered = _PLAIN_HEADING_LINE.match(text[start:end]), False
+            if m is None and start > 0 and "\u3041" <= text[start : start + 1] <= "\u3096":
+                # a line that begins with kana goes on the line above, as PDF text breaks a name (「（１）…に関す\nる条例」):
+                # the two read as one line
+                broken = self._heading_broken_before(start, end)
+                if broken is not None:
+                    return None if self._act_named_in(end, line_start) else broken
             if m is None:  # a line that only begins like one: content, read past
                 i -= 1
                 continue
@@ -757,6 +806,11 @@ class LawIndex:
                 return None  # a line between that names the act: the section's tables may be its
             name = m.group("name")
             e = self._law_named_alone(name)
+            if e is None and "、" in name:
+                # a line with 、 heads the lines below only as a law's provisions or laws joined (「住民基本台帳法第30条の10、
+                # 第30条の11」, 「地方税法、地方税法施行令」); any other is a line of content, read past
+                i -= 1
+                continue
             at = start + m.start("name")
             if not numbered and e is not None and e.start == 0:
                 whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)
@@ -771,6 +825,24 @@ class LawIndex:
                 return None  # (…and one that names it as the law reader reads it: its full name, a broken name)
             return e._replace(start=at, end=at + len(name))
         return None
+
+    def _heading_broken_before(self, start: int, end: int) -> LawExpr | None:
+        """Another law's name that a heading line ending at ``start`` (its line break) begins and the line
+        ``start..end`` ends (「（１）熊谷市個人番号の利用に関す\nる条例」), read as one heading line; None otherwise."""
+        text = self.text
+        above = text.rfind("\n", 0, start - 1) + 1
+        first = text[above : start - 1].rstrip("\r")
+        joined = first + text[start:end]
+        numbered = _HEADING_START.match(joined) is not None
+        m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(joined)
+        if m is None and numbered:
+            m = _PLAIN_HEADING_LINE.match(joined)
+        if m is None or m.end("name") <= len(first):  # (the name must run on into the line below)
+            return None
+        e = self._law_named_alone(m.group("name"))
+        if e is None or e.start != 0 or e.kind is not LawKind.OTHER:
+            return None
+        return LawExpr(above + m.start("name"), end, m.group("name"), LawKind.OTHER, None)
 
     def _act_named_in(self, start: int, end: int) -> bool:
         """Whether the act is named between ``start`` and ``end`` as the law reader reads it (its full name, 法 defined
@@ -806,6 +878,32 @@ class LawIndex:
                 return None
         return LawExpr(0, len(name), name, LawKind.OTHER, None)
 
+    def law_of_footnote(self, end: int) -> tuple[LawExpr, int] | None:
+        """The law that the note of a footnote mark right after a table ending at ``end`` names (「別表第一の1の項
+        （注1）…\n注1：住民基本台帳法別表第一」), and where the mark ends; None when no mark follows the table, no line
+        below (within :data:`_FOOTNOTE_REACH`) begins with the same mark, or its text is not a law's reference alone
+        or followed by its table (:data:`_FOOTNOTE_TAIL`)."""
+        text = self.text
+        m = _FOOTNOTE_MARK.match(text, end)
+        if m is None:
+            return None
+        line = _footnote_line(m.group("mark"), m.group("n").translate(_FULL_DIGITS)).search(
+            text, m.end(), min(len(text), m.end() + _FOOTNOTE_REACH)
+        )
+        if line is None:
+            return None
+        sep = _FOOTNOTE_SEP.match(text, line.end())
+        start = sep.end() if sep is not None else line.end()
+        stop = text.find("\n", start, start + _NOTE_REACH)
+        for k in self._ends_re.finditer(text, start, stop if stop != -1 else min(len(text), start + _NOTE_REACH)):
+            e = self.expression_ending_at(k.end())
+            # the note begins with the name (another law's may be read from a later word: 「…法律施行令」)
+            if e is not None and (e.start == start or (e.kind is LawKind.OTHER and _WORD_RUN.fullmatch(text, start, e.start))):
+                rest = _NOTE_REST.match(text, e.end)
+                named = e.kind is not LawKind.UNKNOWN and rest is not None and _FOOTNOTE_TAIL.match(text, rest.end())
+                return (e, m.end()) if named else None
+        return None
+
     def law_noted_after(self, end: int) -> tuple[LawExpr, int] | None:
         """The law named by a bracket right after a table that ends at ``end`` and holds nothing but
         that law's reference (「別表第一の16の項（住民基本台帳法）」), and where the bracket closes;
@@ -825,6 +923,10 @@ class LawIndex:
             # the name starts the bracket (another law's may be read from a later word: 「…法律施行令」)
             whole = e is not None and (e.start == start or (e.kind is LawKind.OTHER and _WORD_RUN.fullmatch(text, start, e.start)))
             rest = _NOTE_REST.match(text, e.end) if e is not None and whole else None
+            # (another law's only: the act's name with a table in a bracket may name the table it became, 「（番号法の別表）」)
+            table = _NOTE_TABLE.match(text, rest.end()) if rest is not None and e is not None and e.kind is LawKind.OTHER else None
+            if table is not None and text[table.end() : table.end() + 1] in tuple(closers):
+                rest = table
             if e is not None and rest is not None and text[rest.end() : rest.end() + 1] in tuple(closers):
                 # (not an order of the act's tables: 「（別表第二主務省令第２条）」 cites into it)
                 named = e.kind is not LawKind.UNKNOWN and "別表" not in e.name and not self.order_name_ends_at(e.end)
@@ -877,8 +979,13 @@ class LawIndex:
         text = self.text
         lo = max(0, pos - 80)
         j = pos
-        while j > lo and text[j - 1] not in "、。，．：:（）()「」『』〔〕【】［］[]〈〉《》\n":
+        while j > lo and text[j - 1] not in _KANA_NAME_DELIMITERS:
             j -= 1
+        if j > lo + 1 and text[j - 1] == "\n" and not text[j:pos].strip(_WS) and text[j - 2] not in _KANA_NAME_DELIMITERS:
+            # the line begins with the name's kana (「…に関す\nる条例」): PDF text broke the name, read as if it were whole
+            j -= 1
+            while j > lo and text[j - 1] not in _KANA_NAME_DELIMITERS:
+                j -= 1
         while j < pos and text[j] in _WS:
             j += 1
         return j
@@ -1211,6 +1318,14 @@ class LawIndex:
                     k -= len(word)
                     via = "articles" if via == "adjacent" else via  # (the word is no part of the table's citation)
                     continue
+            if ch == "等":
+                # 「住民基本台帳法等別表第一」, 「…法等の別表第一」: another law named with others like it (the act's name with 等
+                # is no place in it: read as named in the sentence)
+                named = self.expression_ending_at(k - 1)
+                if named is not None and named.kind is LawKind.OTHER:
+                    k -= 1
+                    via = "articles" if via == "adjacent" else via
+                    continue
             if ch == "の" and not used_no:
                 used_no = True
                 k = self._back(k - 1)
@@ -1292,17 +1407,32 @@ class LawIndex:
                 return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
                 e = LawExpr(m.start(), k, m.group(), LawKind.OTHER, None)
+        if e is None and k > 1 and _KATAKANA_END.match(text, k - 2, k):
+            gap = text[k:pos]
+            if not any(ch in gap for ch in " \t\u3000\n"):
+                # 「データ標準レイアウト別表第二」: a document's table, or the act's that it reproduces; not established
+                # (a word with a space before the table is a label of the line, as 「マニュアル 別表第一」 is)
+                w = _KATAKANA_WORD_BEFORE_TABLE.search(text, max(0, k - 31), k)
+                start = w.start() if w is not None else k - 1
+                return Binding(LawExpr(start, k, text[start:k], LawKind.OTHER, None), "document")
         if e is not None and e.kind is LawKind.UNKNOWN and e.basis is None:
             # 法 that no definition ties to a law (「住民基本台帳法第30条の15及び法別表第二」): another law named before it
             # in the sentence is not overridden by an assumption, as for a table with no law at all
             self._asked_joined = True  # (not remembered: read beyond the text the memo keys on)
             prior = self._in_sentence(e.start, after() if callable(after) else after)
+            while prior.expr is not None and prior.expr.name == "法" and prior.expr.kind is LawKind.UNKNOWN and prior.expr.basis is None:
+                # …and an undefined 法 before it stands for the same law: read on before it (「住基法別表第一の1の項及び法第30条の15
+                # 並びに法別表第二」)
+                prior = self._in_sentence(prior.expr.start, after() if callable(after) else after)
             if prior.expr is not None and prior.expr.kind is LawKind.OTHER:
                 return prior
+            after_table = prior is AFTER_TABLE
+        else:
+            after_table = False
         if e is not None:
             if via != "adjacent":
-                return Binding(e, via)
-            return Binding(e, "adjacent", written_end if written_end != -1 else e.end)
+                return Binding(e, via, after_table=after_table)
+            return Binding(e, "adjacent", written_end if written_end != -1 else e.end, after_table=after_table)
         return self._in_sentence(pos, after() if callable(after) else after)
 
     def _in_sentence(self, pos: int, after: int = 0) -> Binding:

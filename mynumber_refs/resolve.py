@@ -589,10 +589,10 @@ def _find(
             continue
         binding = laws.bind(c_start, joined=joined, after=functools.partial(ends.last, c_start), noted=note_of)
         law = _law_of(binding, c_start, assume_law)
-        if binding.via == "after" and law.basis is LawBasis.ASSUMED:
-            # nothing named between it and the table cited before it in its sentence: when that table is another law's
-            # (「番号法施行令別表第二の3の項に規定する事務であって、別表第二の27の項」), that law is named earlier in the
-            # sentence, and the assumption does not override it
+        if (binding.via == "after" or binding.after_table) and law.basis is LawBasis.ASSUMED:
+            # nothing named between it (or its undefined 法) and the table cited before it in its sentence: when that
+            # table is another law's (「番号法施行令別表第二の3の項に規定する事務であって、別表第二の27の項」, 「住基法別表
+            # 第一の1の項及び法別表第二」), that law is named earlier in the sentence, and the assumption does not override it
             prev = law_by_end.get(ends.last(c_start))
             if prev is not None and prev.other and prev.via != "pointer" and (prev.other_name or "?")[-1] in _LAW_NAME_LAST:
                 law = _Law(None, None, c_start, other=True, span=prev.span, via="sentence", other_name=prev.other_name)
@@ -612,6 +612,14 @@ def _find(
         # only when no bracket after it names another: 「…に基づく主務省令、別表第一（昭和42年法律第81号）」 as
         # 「番号法別表第二主務省令、別表第一（昭和42年法律第81号）」)
         noted = laws.law_noted_after(c_end) if unnamed or joined_before or law.via == "order" else None
+        footnote = None
+        if noted is None and (unnamed or joined_before):
+            # 「別表第一の1の項（注1）…\n注1：住民基本台帳法別表第一」: the note of its footnote mark names another law
+            footnote = laws.law_of_footnote(c_end)
+            if footnote is not None and footnote[0].kind is LawKind.OTHER:
+                noted = footnote
+            else:
+                footnote = None
         if noted is not None:  # 「別表第一の16の項（住民基本台帳法）」: the bracket after it names its law
             if joined_before:  # 「別表第一の16の項、別表第二の27の項（番号法）」: of the tables joined before it too
                 for i in unnamed_run:
@@ -624,6 +632,8 @@ def _find(
                             dropped.add(i)
                             kept.append(_Kept(o.start, o.end, o.passage, None, False, bool(o.rows), False))
             law = _noted_law(noted[0], c_start)
+            if footnote is not None:
+                law = law._replace(via="footnote")
         if not joined_before or noted is not None:  # (a run starts at a table not joined to the one before)
             unnamed_run = []
         last_end, last_law = (c_end if noted is None else noted[1]), (bound if parsed.same_table else law)
@@ -667,6 +677,15 @@ def _find(
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_HEADING.format(law=law.other_name or "?"),
                                 citation=c)
+            elif law.via == "document":  # 「データ標準レイアウト別表第二」: a document's name, no law's
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,
+                                F.LAW_UNKNOWN_DOCUMENT.format(word=law.other_name or "?"), citation=c)
+            elif law.via == "footnote":  # the note of its footnote mark names another law
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                mark = "".join(text[c_end : last_end].split())
+                other = Finding(c.start, c.end, c.text, F.LAW_OTHER,
+                                F.LAW_OTHER_FOOTNOTE.format(law=law.other_name or "?", mark=mark), citation=c)
             elif law.via == "pointer":  # 「上記別表第一」: the act's table cited before, or the document's own
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = _finding(c, F.POINTS_BACK, word=law.other_name or "?")
