@@ -33,9 +33,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from .edits import changed_part
+from .edits import word_spans
 
 __all__ = [
     "CHANGES_COLUMNS",
@@ -158,29 +158,39 @@ class ChangeRow:
         return out
 
 
+class _ItemEdit(NamedTuple):
+    start: int
+    end: int
+    before: str
+    after: str
+
+
 def _item_row(text: str, edits: Sequence[tuple[int, int, str, str]]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
     """The text after ``edits`` (``(start, end, before, after)`` in ``text``) and the marks of
-    the changed characters in ``text`` and in the new text."""
+    the changed characters in ``text`` and in the new text, whole words as the tracked changes
+    show them (:func:`~mynumber_refs.edits.word_spans`: 「２７」→「４８」 marked whole)."""
+    items = sorted((_ItemEdit(*e) for e in edits), key=lambda e: (e.start, e.end))
+    pos = 0
+    for e in items:
+        if text[e.start:e.end] != e.before or e.start < pos:
+            raise ValueError(f"変更箇所表: 変更が本文と合いません / an edit does not match its item at {e.start}")
+        pos = e.end
     out: list[str] = []
     length = 0
     pos = 0
     before_marks: list[tuple[int, int]] = []
     after_marks: list[tuple[int, int]] = []
-    for start, end, old, new in sorted(edits, key=lambda e: (e[0], e[1])):
-        if text[start:end] != old or start < pos:
-            raise ValueError(f"変更箇所表: 変更が本文と合いません / an edit does not match its item at {start}")
-        p, q, changed = changed_part(old, new)
-        a, b = start + p, end - q
-        piece = text[pos:a]
+    for span in word_spans(text, items):
+        piece = text[pos:span.start]
         out.append(piece)
         length += len(piece)
-        if b > a:
-            before_marks.append((a, b))
-        if changed:
-            after_marks.append((length, length + len(changed)))
-        out.append(changed)
-        length += len(changed)
-        pos = b
+        if span.end > span.start:
+            before_marks.append((span.start, span.end))
+        if span.after:
+            after_marks.append((length, length + len(span.after)))
+        out.append(span.after)
+        length += len(span.after)
+        pos = span.end
     out.append(text[pos:])
     return "".join(out), _merge(before_marks), _merge(after_marks)
 

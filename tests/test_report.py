@@ -116,9 +116,25 @@ def test_change_rows_one_per_changed_item() -> None:
         ["令和6年5月27日", "sub/a.txt\n3～4行目", "別表第一の16の項", "別表第一の24の項", TIMING, WHY],
     ]
     first = rows[0]
-    # only the characters that changed are marked: 「第一」 twice and the row numbers
-    assert [first.before[a:b] for a, b in first.before_marks] == ["第一", "16", "第一", "59"]
-    assert [first.after[a:b] for a, b in first.after_marks] == ["24", "85"]
+    # the words that changed are marked whole, as the tracked changes show them: the table's name
+    # (「別表第一」→「別表」) and the row numbers; 「の」 and 「の項」 between them are not
+    assert [first.before[a:b] for a, b in first.before_marks] == ["別表第一", "16", "別表第一", "59"]
+    assert [first.after[a:b] for a, b in first.after_marks] == ["別表", "24", "別表", "85"]
+
+
+@pytest.mark.parametrize(("text", "old", "new", "before", "after"), [
+    ("番号法第19条第8号に基づく主務省令第2条の表の11の項", "11", "15", ["11"], ["15"]),  # not 「1」→「5」
+    ("番号法別表の39の項", "39", "59", ["39"], ["59"]),  # not 「3」→「5」 before a kept 「9」
+    ("番号法別表の三十九の項", "三十九", "五十九", ["三十九"], ["五十九"]),
+    ("別表第一の3の項", "3", "36", ["3"], ["36"]),  # an insertion after a digit
+    ("第19条第7号 別表第二", "第19条第7号 別表第二", "第19条第8号に基づく主務省令第2条の表",
+     ["7号 別表第二"], ["8号に基づく主務省令第2条の表"]),  # 「第19条第」 kept
+])
+def test_marks_are_whole_numbers(text: str, old: str, new: str, before: list[str], after: list[str]) -> None:
+    row = change_rows([{"path": "a.txt", "status": "changed", "edits": [_edit(text, old, new, item="0:0")]}],
+                      dt.date(2024, 5, 27))[0]
+    assert [row.before[a:b] for a, b in row.before_marks] == before
+    assert [row.after[a:b] for a, b in row.after_marks] == after
 
 
 def test_one_file_has_no_file_name_in_item() -> None:
@@ -206,7 +222,7 @@ def test_xlsx_table_marks_and_print_setup(tmp_path: Path) -> None:
     ws = wb["変更箇所"]
     assert tuple(c.value for c in ws[1]) == CHANGES_COLUMNS and ws["A1"].font.b
     before, after = ws["C2"].value, ws["D2"].value
-    for rich, marks_text in ((before, ["第一", "16", "第一", "59"]), (after, ["24", "85"])):
+    for rich, marks_text in ((before, ["別表第一", "16", "別表第一", "59"]), (after, ["別表", "24", "別表", "85"])):
         assert isinstance(rich, CellRichText)
         marked = [b.text for b in rich if isinstance(b, TextBlock) and b.font.b and b.font.u == "single"]
         assert marked == marks_text
@@ -245,8 +261,8 @@ def test_docx_table_marks_and_print_setup(tmp_path: Path) -> None:
     before_cell, after_cell = table.rows[1].cells[2], table.rows[1].cells[3]
     assert before_cell.text == PARAGRAPH
     marked = [r.text for r in before_cell.paragraphs[0].runs if r.bold and r.underline]
-    assert marked == ["第一", "16", "第一", "59"]
-    assert [r.text for r in after_cell.paragraphs[0].runs if r.bold and r.underline] == ["24", "85"]
+    assert marked == ["別表第一", "16", "別表第一", "59"]
+    assert [r.text for r in after_cell.paragraphs[0].runs if r.bold and r.underline] == ["別表", "24", "別表", "85"]
     # the 項目's heading path: one heading a line
     assert table.rows[1].cells[1].text == "評価書.docx\nⅠ 基本情報\n１．事務\n②事務の内容"
     with zipfile.ZipFile(dest) as zf:

@@ -10,6 +10,7 @@ LibreOffice round trips skip when ``soffice`` is not installed.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 import tempfile
@@ -28,6 +29,7 @@ from openpyxl.comments import Comment
 from test_formats_docx import TB_OLD, _add_notes, _box_paragraphs, _doc_with_text_box, build_docx
 from test_formats_xlsx import build_xlsx
 
+from mynumber_refs.edits import word_spans
 from mynumber_refs.formats import open_document, rewrite_document
 from mynumber_refs.formats.docx import REVISION_AUTHOR
 from mynumber_refs.rewriter import rewrite
@@ -106,8 +108,9 @@ def rewritten(src: Path, dest: Path, track: bool, engine=ENGINE) -> list:
 
 def check_accept_reject(original: Path, tmp: Path, engine=ENGINE) -> list:
     """Rewrite ``original`` plainly and with tracked changes; accepting every revision must give the
-    plain rewrite, rejecting them the original, in every story, with each character's formatting;
-    the revisions hold only the changed characters.  Returns the edits."""
+    plain rewrite (character by character, and with each character's formatting outside the inserted
+    text), rejecting them the original (with each character's formatting), in every story; the
+    revisions show whole words (:func:`check_whole_words`).  Returns the edits."""
     plain, tracked = tmp / "plain.docx", tmp / "tracked.docx"
     edits_plain = rewritten(original, plain, False, engine)
     edits = rewritten(original, tracked, True, engine)
@@ -123,22 +126,101 @@ def check_accept_reject(original: Path, tmp: Path, engine=ENGINE) -> list:
             assert rev.get(w("date")) and rev.get(w("id"))
             runs = list(rev)
             assert runs and all(r.tag == w("r") for r in runs)
+        for p in root.iter(w("p")):
+            check_whole_words(revision_pieces(p))
         revisions = [rev for rev in revisions if not _in_fallback(rev)]  # a text box's copy counts once
         deleted += sum(len(t.text or "") for rev in revisions if rev.tag == w("del") for t in rev.iter(w("delText")))
         inserted += sum(len(t.text or "") for rev in revisions if rev.tag == w("ins") for t in rev.iter(w("t")))
-        accepted = resolve(etree.fromstring(etree.tostring(root)), accept=True)
+        marked = etree.fromstring(etree.tostring(root))
+        for rev in ours(marked):
+            if rev.tag == w("ins"):
+                for r in rev:
+                    r.set(INSERTED, "1")
+        accepted = resolve(marked, accept=True)
         rejected = resolve(etree.fromstring(etree.tostring(root)), accept=False)
-        assert characters(accepted) == characters(after[name]), name
+        got_chars, want_chars = characters(accepted), characters(after[name])
+        assert text_of(got_chars) == text_of(want_chars), name
+        assert [c for c, ins in zip(got_chars, inserted_flags(accepted), strict=True) if not ins] == \
+            [c for c, ins in zip(want_chars, inserted_flags(accepted), strict=True) if not ins], name
         assert characters(rejected) == characters(before[name]), name
-        assert text_of(characters(accepted)) == text_of(characters(after[name]))
-    # only the changed characters are inside a revision
+    # the revisions hold the changed characters, and besides them only kept characters of the words
+    # they touch, shown struck through and again inserted
     trimmed = [_trim(e.before, e.after) for e in edits]
-    assert deleted == sum(len(b) for b, _ in trimmed) and inserted == sum(len(a) for _, a in trimmed)
+    extra = deleted - sum(len(b) for b, _ in trimmed)
+    assert extra >= 0 and inserted - sum(len(a) for _, a in trimmed) == extra
     # revision ids are unique in each part
     for root in got.values():
         ids = [el.get(w("id")) for el in root.iter(w("ins"), w("del"))]
         assert len(ids) == len(set(ids))
     return edits
+
+
+INSERTED = "{urn:test}inserted"
+
+
+def inserted_flags(root: etree._Element) -> list[bool]:
+    """Per entry of :func:`characters`, whether it comes from a run the tool inserted."""
+    out: list[bool] = []
+    for el in root.iter(w("p"), w("t")):
+        if el.tag == w("p"):
+            out.append(False)
+            continue
+        run = el.getparent()
+        out.extend([run is not None and run.get(INSERTED) == "1"] * len(el.text or ""))
+    return out
+
+
+def revision_pieces(p: etree._Element) -> list[tuple[str, str]]:
+    """A paragraph as a reviewer reads it: ``("keep" | "del" | "ins", text)`` in order, consecutive
+    pieces of one kind joined (only the tool's revisions count as ``del``/``ins``)."""
+    out: list[tuple[str, str]] = []
+    for r in p.iter(w("r")):
+        rev = r.getparent()
+        kind = "keep"
+        if rev is not None and rev.tag in (w("ins"), w("del")):
+            if rev.get(w("author")) != REVISION_AUTHOR:
+                continue
+            kind = "ins" if rev.tag == w("ins") else "del"
+        text = "".join(t.text or "" for t in r if t.tag in (w("t"), w("delText")))
+        if not text:
+            continue
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + text)
+        else:
+            out.append((kind, text))
+    return out
+
+
+_DIGITS = set("0123456789０１２３４５６７８９")
+_KANJI_DIGITS = set("〇一二三四五六七八九十百千")
+
+
+def _same_number(a: str, b: str) -> bool:
+    return (a in _DIGITS and b in _DIGITS) or (a in _KANJI_DIGITS and b in _KANJI_DIGITS)
+
+
+def check_whole_words(pieces: list[tuple[str, str]]) -> None:
+    """No revision begins or ends inside a number or a table's name: where kept text meets a
+    revision, the kept character and the revision's character beside it (deleted or inserted) are
+    never digits of one number, and a kept 「別表」 is never followed by a revised 「第…」."""
+    for k, (kind, text) in enumerate(pieces):
+        if kind != "keep":
+            continue
+        for side, neighbour in ((-1, k + 1), (0, k - 1)):
+            if not 0 <= neighbour < len(pieces) or pieces[neighbour][0] == "keep":
+                continue
+            kept = text[side]
+            # the revised characters right beside the kept text (a deletion and an insertion)
+            group = []
+            j = neighbour
+            while 0 <= j < len(pieces) and pieces[j][0] != "keep":
+                group.append(pieces[j][1])
+                j += 1 if side == -1 else -1
+            for revised in group:
+                touching = revised[0] if side == -1 else revised[-1]
+                assert not _same_number(kept, touching), (pieces, kept, revised)
+            if side == -1:
+                assert not (text.endswith("別表") and any(g.startswith("第") for g in group)), pieces
 
 
 def _in_fallback(el: etree._Element) -> bool:
@@ -168,10 +250,44 @@ def test_tracked_changes_body_tables_headers_and_protected_text(tmp_path: Path) 
     root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
     # the others' revision is still there, untouched
     assert [el.get(w("author")) for el in root.iter(w("ins")) if el.get(w("author")) != REVISION_AUTHOR] == ["a"]
-    # each revision run keeps the formatting of the run it comes from: the bold 「第」 is deleted bold
+    # whole words over runs (bold 「…別表第」, plain 「一の1」, italic 「6の項に基づく」): the old name and
+    # row struck through, then the new ones
     first_p = next(root.iter(w("p")))
-    dels = [d for d in first_p.iter(w("del"))]
-    assert dels[0].find(f"{w('r')}/{w('rPr')}/{w('b')}") is not None and dels[0].findtext(f".//{w('delText')}") == "第"
+    assert revision_pieces(first_p) == [
+        ("keep", "番号利用法第9条第1項"), ("del", "別表第一"), ("ins", "別表"), ("keep", "の"),
+        ("del", "16"), ("ins", "24"), ("keep", "の項に基づく")]
+    # each deleted piece keeps the formatting of its run: the bold 「別表第」 is deleted bold; the
+    # inserted text takes the formatting of the run where the replaced text starts (as without
+    # tracked changes): 「別表」 bold, 「24」 plain
+    dels = list(first_p.iter(w("del")))
+    assert dels[0].find(f"{w('r')}/{w('rPr')}/{w('b')}") is not None and dels[0].findtext(f".//{w('delText')}") == "別表第"
+    inss = list(first_p.iter(w("ins")))
+    assert [(i.findtext(f".//{w('t')}"), i.find(f"{w('r')}/{w('rPr')}/{w('b')}") is not None) for i in inss] == [
+        ("別表", True), ("24", False)]
+
+
+def test_tracked_changes_replace_whole_numbers_and_names(tmp_path: Path) -> None:
+    """A reviewer reads whole words: 「~~11~~15」, never 「1~~1~~5」 (a deleted 「1」 beside a kept one),
+    even when the number is split over two runs; the words between them are kept."""
+    src = tmp_path / "n.docx"
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("番号法別表第二の1")
+    p.add_run("1の項").bold = True
+    d.add_paragraph("番号法第19条第7号 別表第二の120の項及び別表第一の三十九の項")
+    d.add_paragraph("番号法別表第一の39の項")
+    d.save(str(src))
+    check_accept_reject(src, tmp_path)
+    root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+    NEW = "第19条第8号に基づく主務省令第2条の表"
+    assert [revision_pieces(p) for p in root.iter(w("p"))] == [
+        [("keep", "番号法"), ("del", "別表第二"), ("ins", NEW), ("keep", "の"), ("del", "11"), ("ins", "15"),
+         ("keep", "の項")],
+        [("keep", "番号法第19条第"), ("del", "7号 別表第二"), ("ins", "8号に基づく主務省令第2条の表"), ("keep", "の"),
+         ("del", "120"), ("ins", "158"), ("keep", "の項及び"), ("del", "別表第一"), ("ins", "別表"), ("keep", "の"),
+         ("del", "三十九"), ("ins", "五十九"), ("keep", "の項")],
+        [("keep", "番号法"), ("del", "別表第一"), ("ins", "別表"), ("keep", "の"), ("del", "39"), ("ins", "59"),
+         ("keep", "の項")]]
 
 
 def test_tracked_changes_in_both_text_box_copies_and_notes(tmp_path: Path) -> None:
@@ -205,8 +321,39 @@ def test_tracked_document_is_not_rewritten_again(tmp_path: Path) -> None:
     assert edits == [] and not again.changed
 
 
+def _accepted_copy(tracked: Path, dest: Path) -> Path:
+    """``tracked`` with every revision of the tool accepted in the XML of each story, as a reviewer's
+    「すべての変更を承諾」 leaves it."""
+    with zipfile.ZipFile(tracked) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename.startswith(STORY_PARTS):
+                root = resolve(etree.fromstring(data), accept=True)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(info, data)
+    return dest
+
+
+def test_accepting_every_change_gives_a_document_that_rewrites_to_itself(tmp_path: Path) -> None:
+    """The review path is idempotent: the draft with every tracked change accepted is the plain
+    rewrite, and rewriting it again changes nothing (no edit, no finding of a kept citation)."""
+    src = tmp_path / "評価書.docx"
+    build_docx(src)
+    d = docx.Document(str(src))
+    d.add_paragraph("番号法第19条第7号 別表第二の120の項、番号法別表第二の11の項及び番号法別表第一の三十九の項")
+    d.save(str(src))
+    edits = check_accept_reject(src, tmp_path)
+    assert edits
+    accepted = _accepted_copy(tmp_path / "tracked.docx", tmp_path / "accepted.docx")
+    again = open_document(accepted)
+    assert [u.text for u in again.units] == [u.text for u in open_document(tmp_path / "plain.docx").units]
+    assert rewrite_document(again, ENGINE)[0] == [] and not again.changed
+
+
 _FRAGMENTS = ["番号利用法", "第9条第1項", "別表第一の16の項", "別表第一の59の項", "別表第二の27の項", "及び",
-              "に基づく。", "（以下「法」という。）", "法", "番号法", "住民基本台帳法", "別表第一の36の2の項", "、", " "]
+              "に基づく。", "（以下「法」という。）", "法", "番号法", "住民基本台帳法", "別表第一の36の2の項", "、", " ",
+              # rows whose new number shares a digit with the old one (11→15, 39→59, 三十九→五十九)
+              "別表第二の11の項", "別表第一の39の項", "別表第一の三十九の項", "第19条第7号", "別表第二", "１、１１の項"]
 _FORMATS = st.sampled_from([(False, False, False), (True, False, False), (False, True, False), (False, False, True),
                             (True, True, False)])
 
@@ -237,6 +384,44 @@ def test_accept_all_is_the_plain_rewrite_and_reject_all_the_original(paras) -> N
         src = root / "p.docx"
         d.save(str(src))
         check_accept_reject(src, root)
+
+
+def _words(s: str) -> list[tuple[int, int]]:
+    """The numbers (digits, kanji numerals, with の branches) and table names 「別表第…」 of ``s``."""
+    return [m.span() for m in re.finditer(
+        r"別表(?:第(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+))?"
+        r"|(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)(?:の(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+))*", s)]
+
+
+def _inside_a_word(s: str, pos: int) -> bool:
+    return any(a < pos < b for a, b in _words(s))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=10).map("".join))
+def test_word_spans_are_whole_words_and_give_the_rewrite(text: str) -> None:
+    """For any rewrite: replacing each span gives the rewritten text; no span begins or ends inside a
+    number or a table's name of the text before or after; a span's two sides never begin (or end)
+    with the same character unless it is part of such a word."""
+    result = rewrite(text, assume_law=True)
+    spans = word_spans(text, result.edits)
+    out, pos, shift = [], 0, 0
+    for sp in spans:
+        assert pos <= sp.start <= sp.end
+        out += [text[pos:sp.start], sp.after]
+        old = text[sp.start:sp.end]
+        new_start = sp.start + shift
+        shift += len(sp.after) - len(old)
+        new_text = result.text
+        for s, a, b in ((text, sp.start, sp.end), (new_text, new_start, new_start + len(sp.after))):
+            assert not _inside_a_word(s, a) and not _inside_a_word(s, b), (text, old, sp.after)
+        if old and sp.after and old[0] == sp.after[0]:
+            assert any(a <= sp.start < b for a, b in _words(text)), (old, sp.after)
+        if old and sp.after and old[-1] == sp.after[-1]:
+            assert any(a < sp.end <= b for a, b in _words(text)), (old, sp.after)
+        pos = sp.end
+    out.append(text[pos:])
+    assert "".join(out) == result.text
 
 
 def _has_soffice() -> bool:

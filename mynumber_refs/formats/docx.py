@@ -32,9 +32,14 @@ loads as plain bytes is parsed here and written back only when one of its notes 
 unchanged part keeps its bytes exactly.
 
 After :meth:`DocxDocument.track_changes` the same replacements are written as tracked changes
-instead: the run is split where its text changes, the characters removed go into ``w:del`` (as
-``w:delText``) and the new ones into ``w:ins``, each in a run with a copy of the original run's
-``w:rPr``, by the author 「mynumber-refs」 with a date and an id unique in the package.  Accepting
+instead, whole words as a reviewer reads them: each tracked change replaces the changed characters
+widened to whole numbers and table names and nothing more (「別表第二の11の項」 shows 「別表第二」 and
+「11」 struck through, each followed by its new text, and keeps 「の」 and 「の項」; never a deleted 「1」
+beside a kept one; :func:`~mynumber_refs.edits.word_spans`).  The run is split where its text
+changes, the characters removed go into ``w:del`` (as ``w:delText``) and the new ones into ``w:ins``
+right after the last removed piece, each in a run with a copy of the original run's ``w:rPr`` (the
+new text that of the run where the replaced text starts), by the author 「mynumber-refs」 with a date
+and an id unique in the package.  Accepting
 every revision gives the text of the plain rewrite, rejecting them gives the original.  Text box
 copies get the same revisions.  Inserted text is protected when the document is read again, so a
 second run changes nothing.
@@ -58,11 +63,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..edits import word_spans
 from . import (
     Location,
     Segment,
+    SegmentOps,
     SkippedEdit,
     Unit,
+    _trim,
     change_record_note,
     is_change_record_heading,
     left_text,
@@ -700,52 +708,53 @@ def _max_annotation_id(document: Any, extra_roots: Sequence[Any]) -> int:
     return best
 
 
-def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, str]], review: tuple[str, str],
+def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, str, Any]], review: tuple[str, str],
                 next_id: Callable[[], int]) -> None:
-    """Write the replacements ``ops`` (``(lo, hi, new)`` in ``t_el``'s text) as tracked changes.
+    """Write the replacements ``ops`` (``(lo, hi, new, rpr)`` in ``t_el``'s text) as tracked changes.
 
     The run holding ``t_el`` is split where the text changes: the text before and after stays in
     plain runs, the characters removed go into ``w:del`` (as ``w:delText``) and the new ones into
-    ``w:ins``, each in a run with a copy of the original run's properties (``w:rPr``), so that
-    accepting every revision gives the new text in the run's formatting and rejecting them gives
-    the old text back."""
+    ``w:ins``, each in a run with a copy of the original run's properties (``w:rPr``; the new ones
+    with ``rpr``, the properties of the run where the replaced text starts, when it is another), so
+    that accepting every revision gives the new text in the plain rewrite's formatting and
+    rejecting them gives the old text back."""
     run = t_el.getparent()
     parent = run.getparent()
     author, date = review
     text = t_el.text or ""
-    pieces: list[tuple[str, str]] = []
+    rpr = run.find(_w("rPr"))
+    pieces: list[tuple[str, str, Any]] = []
     pos = 0
-    for lo, hi, new in sorted(ops, key=lambda o: (o[0], o[1])):
+    for lo, hi, new, new_rpr in sorted(ops, key=lambda o: (o[0], o[1])):
         if lo > pos:
-            pieces.append(("keep", text[pos:lo]))
+            pieces.append(("keep", text[pos:lo], rpr))
         if hi > lo:
-            pieces.append(("del", text[lo:hi]))
+            pieces.append(("del", text[lo:hi], rpr))
         if new:
-            pieces.append(("ins", new))
+            pieces.append(("ins", new, new_rpr))
         pos = max(pos, hi)
     if pos < len(text):
-        pieces.append(("keep", text[pos:]))
-    rpr = run.find(_w("rPr"))
+        pieces.append(("keep", text[pos:], rpr))
     children = [c for c in run if c is not rpr]
     at = children.index(t_el)
     out: list[Any] = []
     current: list[Any] = []  # the content of the plain run being built
 
-    def new_run(content: Sequence[Any]) -> Any:
+    def new_run(content: Sequence[Any], props: Any) -> Any:
         r = run.makeelement(run.tag, dict(run.attrib))
-        if rpr is not None:
-            r.append(copy.deepcopy(rpr))
+        if props is not None:
+            r.append(copy.deepcopy(props))
         for c in content:
             r.append(c)
         return r
 
     def flush() -> None:
         if current:
-            out.append(new_run(current))
+            out.append(new_run(current, rpr))
             current.clear()
 
     current.extend(children[:at])
-    for kind, piece in pieces:
+    for kind, piece, props in pieces:
         if kind == "keep":
             t = t_el.makeelement(W_T, {})
             t.text = piece
@@ -758,7 +767,7 @@ def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, str]], review: tuple[st
         t = t_el.makeelement(text_tag, {})
         t.text = piece
         t.set(XML_SPACE, "preserve")
-        revision.append(new_run([t]))
+        revision.append(new_run([t], props))
         out.append(revision)
     current.extend(children[at + 1:])
     flush()
@@ -766,6 +775,21 @@ def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, str]], review: tuple[st
     parent.remove(run)
     for k, el in enumerate(out):
         parent.insert(index + k, el)
+
+
+def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any]) -> SegmentOps:
+    """The replacements that show ``edits`` (all accepted by the plan) as tracked changes, whole
+    words as a reviewer reads them (:func:`~mynumber_refs.edits.word_spans`: 「２７」→「４８」 is one
+    deletion and one insertion); a span that grew into text that cannot change (a field, another's
+    revision) is shown as its edits' changed characters only."""
+    spans = word_spans("".join(s.text for s in segments), edits)
+    ops, refused = segment_ops(segments, spans, tracked=True)
+    if refused:
+        narrow = [_trim(edits[k]) for span, _ in refused for k in span.members]
+        more, _ = segment_ops(segments, narrow, tracked=True)
+        for i, seg_ops in more.items():
+            ops.setdefault(i, []).extend(seg_ops)
+    return ops
 
 
 class DocxDocument:
@@ -839,25 +863,41 @@ class DocxDocument:
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         du = self._units[index]
         new_texts, refused, copy_refused = plan_edits(du.segments, edits, du.copy_blocked)
-        ops: dict[int, list[tuple[int, int, str]]] = {}
+        skipped = [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, TEXTBOX_COPY_MESSAGE))
+                   for e, reason in refused]
         if self._review is not None and new_texts:
             refused_ids = {id(e) for e, _ in refused}
-            ops = segment_ops(du.segments, [e for e in edits if id(e) not in refused_ids])[0]
+            self._revise(du, _tracked_ops(du.segments, [e for e in edits if id(e) not in refused_ids]), new_texts)
+            return skipped
         for i, text in new_texts.items():
             seg = du.segments[i]
             if text == seg.text:
                 continue
             for t_el in self._copies.group(seg.payload):  # the element itself, then its copies
-                if self._review is not None:
-                    _revise_run(t_el, ops[i], self._review, self._next_revision_id)
-                else:
-                    t_el.text = text
-                    t_el.set(XML_SPACE, "preserve")
+                t_el.text = text
+                t_el.set(XML_SPACE, "preserve")
             seg.text = text
             self._changed = True
             if du.owner is not None:
                 du.owner.dirty = True
-        return [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, TEXTBOX_COPY_MESSAGE)) for e, reason in refused]
+        return skipped
+
+    def _revise(self, du: _DocUnit, ops: SegmentOps, new_texts: dict[int, str]) -> None:
+        """Write ``ops`` into the runs of ``du`` (and of their text box copies) as tracked changes."""
+        assert self._review is not None
+        groups = {i: self._copies.group(du.segments[i].payload) for i in {*ops, *(o[3] for v in ops.values() for o in v)}}
+        # the properties each copy's new text takes, read before any run is split
+        props = {i: [t.getparent().find(_w("rPr")) for t in group] for i, group in groups.items()}
+        for i, seg_ops in ops.items():
+            seg = du.segments[i]
+            for k, t_el in enumerate(groups[i]):  # the element itself, then its copies
+                own = props[i][k]
+                run_ops = [(lo, hi, new, props[fmt][k] if k < len(props[fmt]) else own) for lo, hi, new, fmt in seg_ops]
+                _revise_run(t_el, run_ops, self._review, self._next_revision_id)
+            seg.text = new_texts.get(i, seg.text)
+            self._changed = True
+        if ops and du.owner is not None:
+            du.owner.dirty = True
 
     def save(self, dest: Path) -> None:
         """Write the document to ``dest`` atomically; the file written is read back (every part
