@@ -299,6 +299,43 @@ def _lines(text: str, columns: int) -> int:
     return sum(max(1, -(-_width(line) // max(columns, 1))) for line in text.split("\n"))
 
 
+def _pages(text: str, marks: Sequence[tuple[int, int]], columns: int, max_lines: int
+           ) -> list[tuple[str, list[tuple[int, int]]]]:
+    """``text`` (with its marks) cut into pieces of at most ``max_lines`` lines wrapped ``columns``
+    half-width characters wide, each cut where a wrapped line starts; a line break the cut falls on is
+    dropped (the next row starts the line).  One piece when the text fits."""
+    if _lines(text, columns) <= max_lines:
+        return [(text, list(marks))]
+    import unicodedata
+
+    cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next)
+    lines, col, start = 1, 0, 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            lines, col = lines + 1, 0
+            if lines > max_lines:
+                cuts.append((i, i + 1))
+                lines = 1
+            continue
+        w = 2 if unicodedata.east_asian_width(ch) in "FWA" else 1
+        if col + w > columns:
+            lines, col = lines + 1, 0
+            if lines > max_lines:
+                cuts.append((i, i))
+                lines = 1
+        col += w
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    for end, nxt in [*cuts, (len(text), len(text))]:
+        piece_marks = [(max(a, start) - start, min(b, end) - start) for a, b in marks if a < end and b > start]
+        out.append((text[start:end], piece_marks))
+        start = nxt
+    return out
+
+
+EXCEL_MAX_ROW_HEIGHT = 409.5
+"""The tallest row Excel shows (points): a taller row is cut to it, and the text below is lost from view
+and from print."""
+
 FONT_NAME = "ＭＳ 明朝"
 """The font of the .xlsx and .docx tables (what PIAs are written in)."""
 FONT_SIZE = 10
@@ -307,7 +344,8 @@ FONT_SIZE = 10
 def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
     """Write the table as an .xlsx sheet 「変更箇所」, ready to print: A4 landscape, one page
     wide, the header row on every page, wrapped text, thin borders, the seed's column widths;
-    the changed characters underlined and bold (rich text)."""
+    the changed characters underlined and bold (rich text).  An item taller than Excel's tallest row
+    (:data:`EXCEL_MAX_ROW_HEIGHT`) goes on in the rows below it, with no line between them."""
     import openpyxl
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
@@ -331,23 +369,42 @@ def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
         c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         c.fill = PatternFill("solid", fgColor="D9D9D9")
         c.border = border
-    for n, raw in enumerate(rows, start=2):
+    line_height = FONT_SIZE * 1.5
+    max_lines = int((EXCEL_MAX_ROW_HEIGHT - 4) // line_height)
+    n = 2
+    for raw in rows:
         row = _as_change_row(raw)
-        for col, value in enumerate(row.cells(), start=1):
-            cell = ws.cell(row=n, column=col)
-            marks = row.before_marks if col == 3 else row.after_marks if col == 4 else []
-            if marks:
-                cell.value = CellRichText([TextBlock(marked if m else plain, piece)
-                                           for piece, m in ChangeRow.pieces(value, marks)])
-            else:
-                cell.value = value
-                cell.data_type = "s"  # text, never a formula
-            cell.font = font
-            cell.alignment = wrap
-            cell.border = border
-        # rows are given their height: a spreadsheet does not grow a row for wrapped text on its own
-        lines = max(_lines(v, chars * 2) for v, chars in zip(row.cells(), SEED_COLUMN_CHARS, strict=True))
-        ws.row_dimensions[n].height = round(lines * FONT_SIZE * 1.5 + 4, 1)
+        # an item too long for one row (Excel shows at most 409.5 points of it) goes on over rows
+        # below: 変更前・変更後 cut at wrapped lines, the other columns merged over those rows
+        before = _pages(row.before, row.before_marks, SEED_COLUMN_CHARS[2] * 2, max_lines)
+        after = _pages(row.after, row.after_marks, SEED_COLUMN_CHARS[3] * 2, max_lines)
+        span = max(len(before), len(after))
+        for k in range(span):
+            values: list[tuple[str, Sequence[tuple[int, int]]]] = [
+                (row.date, []), (row.item, []),
+                before[k] if k < len(before) else ("", []), after[k] if k < len(after) else ("", []),
+                (row.timing, []), (row.explanation, [])]
+            if k:
+                values[0] = values[1] = values[4] = values[5] = ("", [])
+            for col, (value, marks) in enumerate(values, start=1):
+                cell = ws.cell(row=n + k, column=col)
+                if marks:
+                    cell.value = CellRichText([TextBlock(marked if m else plain, piece)
+                                               for piece, m in ChangeRow.pieces(value, marks)])
+                else:
+                    cell.value = value
+                    cell.data_type = "s"  # text, never a formula
+                cell.font = font
+                cell.alignment = wrap
+                cell.border = Border(left=thin, right=thin, top=thin if k == 0 else None,
+                                     bottom=thin if k == span - 1 else None)
+            # rows are given their height: a spreadsheet does not grow a row for wrapped text on its own
+            lines = max(_lines(v, chars * 2) for (v, _), chars in zip(values, SEED_COLUMN_CHARS, strict=True))
+            ws.row_dimensions[n + k].height = min(round(lines * line_height + 4, 1), EXCEL_MAX_ROW_HEIGHT)
+        if span > 1:
+            for col in (1, 2, 5, 6):
+                ws.merge_cells(start_row=n, start_column=col, end_row=n + span - 1, end_column=col)
+        n += span
     for letter, chars in zip("ABCDEF", SEED_COLUMN_CHARS, strict=True):
         ws.column_dimensions[letter].width = chars * 2 + 1  # a full-width character is two units wide
     ws.freeze_panes = "A2"

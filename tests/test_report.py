@@ -244,6 +244,41 @@ def test_xlsx_table_marks_and_print_setup(tmp_path: Path) -> None:
     assert ws.row_dimensions[2].height > ws.row_dimensions[4].height
 
 
+def test_xlsx_item_taller_than_a_row_goes_on_over_rows_below(tmp_path: Path) -> None:
+    """Excel shows at most 409.5 points of a row: a long item (a cell listing a hundred and fifty
+    rows of the order) goes on in rows below, its 変更前・変更後 cut at wrapped lines and its other
+    columns merged over those rows, so that nothing is cut off on screen or in print."""
+    refs = "、".join(f"{i}条{i % 9 + 1}号ロ" for i in range(1, 160))
+    before = "（別表第二における情報提供の根拠）\n：（" + refs + "）\n（情報照会の根拠）\n：なし"
+    after = before.replace("別表第二", "表")
+    i = before.index("159条")
+    row = ChangeRow("令和6年5月27日", "Ⅰ 基本情報\n５．情報連携\n②法令上の根拠", before, after,
+                    [(1, 5), (i, i + 3)], [(1, 2)])
+    dest = tmp_path / "変更箇所.xlsx"
+    write_changes([row, ["令和6年5月27日", "次の項目", "a", "b", TIMING, WHY]], dest)
+    ws = openpyxl.load_workbook(str(dest), rich_text=True)["変更箇所"]
+    heights = [ws.row_dimensions[r].height for r in range(2, ws.max_row + 1)]
+    assert all(h <= 409.5 for h in heights) and len(heights) == 3  # two rows for the long item, one for the next
+
+    def text(r: int, c: int) -> str:
+        v = ws.cell(row=r, column=c).value
+        return str(v) if v is not None else ""
+
+    # the pieces make the whole text (a line break at a cut is where the next row starts)
+    pieces = [text(r, 3) for r in (2, 3)]
+    assert all(pieces) and "".join(pieces).replace("\n", "") == before.replace("\n", "")
+    assert "".join(text(r, 4) for r in (2, 3)).replace("\n", "") == after.replace("\n", "")
+    # the marks stay on their characters, in whichever row they fall
+    marked = [b.text for r in (2, 3) for b in ws.cell(row=r, column=3).value
+              if isinstance(b, TextBlock) and b.font.b]
+    assert marked == ["別表第二", "159"]
+    assert {str(m) for m in ws.merged_cells.ranges} == {"A2:A3", "B2:B3", "E2:E3", "F2:F3"}
+    assert text(2, 2) == row.item and text(2, 5) == TIMING and text(4, 2) == "次の項目"
+    # no line between the two rows of one item
+    assert ws.cell(row=2, column=3).border.bottom is None and ws.cell(row=3, column=3).border.top is None
+    assert ws.cell(row=3, column=3).border.bottom.style == "thin"
+
+
 def test_docx_table_marks_and_print_setup(tmp_path: Path) -> None:
     dest = tmp_path / "変更箇所.docx"
     write_changes(change_rows(_files(), dt.date(2024, 5, 27)), dest)
