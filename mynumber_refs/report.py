@@ -55,6 +55,8 @@ __all__ = [
 ]
 
 CHANGES_COLUMNS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
+CHANGES_TITLE = "（別添２）変更箇所"
+"""The title above the table, as the seed has it."""
 SUBMISSION_TIMING = "事後"
 SUBMISSION_EXPLANATION = "根拠法にあわせて修正記載する形式的変更のため"
 CHANGES_EXTENSIONS = (".csv", ".xlsx", ".docx")
@@ -415,8 +417,13 @@ def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
+    # the title the Word table has above it, at the top of every printed page
+    ws.oddHeader.left.text = CHANGES_TITLE
+    ws.oddHeader.left.font = FONT_NAME
+    ws.oddHeader.left.size = FONT_SIZE
     atomic_save(dest, lambda tmp: wb.save(str(tmp)))
 
 
@@ -460,7 +467,7 @@ def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
     section.page_width, section.page_height = Mm(297), Mm(210)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(15))
-    _docx_text(d.add_paragraph(), "（別添２）変更箇所", [], bold=True)
+    _docx_text(d.add_paragraph(), CHANGES_TITLE, [], bold=True)
     table = d.add_table(rows=1, cols=len(CHANGES_COLUMNS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -234,6 +234,9 @@ def test_xlsx_table_marks_and_print_setup(tmp_path: Path) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.page_setup.fitToHeight == 0
     assert ws.print_title_rows == "$1:$1"
+    # the title the seed (and the Word table) has above the table, on every printed page
+    assert ws.oddHeader.left.text == "（別添２）変更箇所"
+    assert ws.page_margins.top > ws.page_margins.header + 0.3  # room for it above the table
     # every cell wrapped with borders; widths in the seed's proportions
     for row in ws.iter_rows():
         for c in row:
