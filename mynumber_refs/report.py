@@ -11,14 +11,15 @@ cell or a shape (a block of lines between blank lines in a text file).
   the location (「本文 第3段落」, 「評価書!D4」) where none is found; the file's name first when the
   table covers several files.
 * 変更前の記載 and 変更後の記載 are the item's whole text before and after.  In the .xlsx and
-  .docx tables the characters that changed are **underlined and bold** (rich text in Excel, runs
-  in Word); the CSV has the plain text.
+  .docx tables the words that changed (whole numbers and table names, as the tracked changes show
+  them) are **underlined and bold** (rich text in Excel, runs in Word); the CSV has the plain text.
 * 変更日 is the ``--date`` in the era form (令和6年5月27日); 提出時期 「事後」 and its explanation
   「根拠法にあわせて修正記載する形式的変更のため」, as the seed gives them for these changes.
 
 The .xlsx and .docx tables print on A4 landscape, one page wide, with wrapped text, borders and
-the header row repeated on every page; the columns keep the proportions of the seed's printed
-table (:data:`SEED_COLUMN_CHARS`).  The CSV is UTF-8 with a BOM and CRLF line ends, so that
+the header row repeated on every page and the title 「（別添２）変更箇所」 above it; the columns keep
+the proportions of the seed's printed table (:data:`SEED_COLUMN_CHARS`).  An .xlsx item taller than
+Excel's tallest row goes on in the rows below it.  The CSV is UTF-8 with a BOM and CRLF line ends, so that
 Excel opens it as it is.
 """
 
