@@ -6,8 +6,8 @@ Used by the rewriter on whole texts and by the file formats on each unit of a do
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple, Protocol
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any, NamedTuple, Protocol
 
 __all__ = ["EditLike", "WordSpan", "apply_edits", "changed_part", "word_spans"]
 
@@ -116,14 +116,18 @@ class WordSpan(NamedTuple):
     members: tuple[int, ...]
 
 
-def word_spans(text: str, edits: Sequence[EditLike]) -> list[WordSpan]:
+def word_spans(text: str, edits: Sequence[EditLike],
+               whole: Callable[[Any], Hashable] | None = None) -> list[WordSpan]:
     """The changes that ``edits`` (non-overlapping, in ``text``) make, each shown whole-word: a
     changed span never begins or ends inside a number or a table's name (:data:`_WORD`) of the text
     before or of the text after, and is otherwise only the characters that change (so 「２７」→「４８」
     is one replacement, not 「２」→「４」 beside a kept 「７」, while 「の項」 after a row stays kept).
 
     Each edit's changed part (:func:`changed_part`) is widened to whole words; spans that then
-    overlap are joined.  Replacing every ``text[start:end]`` by ``after`` gives exactly the text the
+    overlap are joined.  With ``whole``, the edits for which it gives the same key change together:
+    their spans become one, from the first changed character to the last (「別表第一の16の項」 →
+    one span 「別表第一の16」 → 「別表の24」, 「の項」 kept), so that no part of one can be taken
+    without the rest.  Replacing every ``text[start:end]`` by ``after`` gives exactly the text the
     edits give.  Reads only a few dozen characters around each edit."""
     spans: list[tuple[int, int, list[int]]] = []
     changes: dict[int, tuple[int, int, str]] = {}  # each edit's changed part
@@ -158,13 +162,22 @@ def word_spans(text: str, edits: Sequence[EditLike]) -> list[WordSpan]:
             if (new_lo, new_hi) == (lo, hi):
                 break
             lo, hi = new_lo, new_hi
-        members = [k]
-        while spans and lo < spans[-1][1]:  # joined with the spans it now overlaps
-            prev = spans.pop()
-            lo, hi, members = min(prev[0], lo), max(prev[1], hi), [*prev[2], *members]
-        spans.append((lo, hi, members))
+        spans.append((lo, hi, [k]))
+    if whole is not None:  # each key's spans as one, from its first to its last
+        reach: dict[Hashable, tuple[int, int]] = {}
+        for lo, hi, members in spans:
+            key = whole(edits[members[0]])
+            first = reach.get(key, (lo, hi))
+            reach[key] = (min(first[0], lo), max(first[1], hi))
+        spans = [(*reach[whole(edits[members[0]])], members) for _, _, members in spans]
+    joined: list[tuple[int, int, list[int]]] = []
+    for lo, hi, members in sorted(spans, key=lambda s: (s[0], s[1])):
+        if joined and lo < joined[-1][1]:  # joined with the spans it overlaps
+            prev = joined.pop()
+            lo, hi, members = prev[0], max(prev[1], hi), sorted([*prev[2], *members], key=lambda k: changes[k][:2])
+        joined.append((lo, hi, members))
     out: list[WordSpan] = []
-    for lo, hi, members in spans:
+    for lo, hi, members in joined:
         pieces: list[str] = []
         pos = lo
         for k in members:

@@ -30,7 +30,7 @@ from test_formats_docx import TB_OLD, _add_notes, _box_paragraphs, _doc_with_tex
 from test_formats_xlsx import build_xlsx
 
 from mynumber_refs.edits import word_spans
-from mynumber_refs.formats import open_document, rewrite_document
+from mynumber_refs.formats import edit_group, open_document, rewrite_document
 from mynumber_refs.formats.docx import REVISION_AUTHOR
 from mynumber_refs.rewriter import rewrite
 
@@ -250,25 +250,41 @@ def test_tracked_changes_body_tables_headers_and_protected_text(tmp_path: Path) 
     root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
     # the others' revision is still there, untouched
     assert [el.get(w("author")) for el in root.iter(w("ins")) if el.get(w("author")) != REVISION_AUTHOR] == ["a"]
-    # whole words over runs (bold 「…別表第」, plain 「一の1」, italic 「6の項に基づく」): the old name and
-    # row struck through, then the new ones
+    # one citation is one deletion then one insertion, whole words (bold 「…別表第」, plain 「一の1」,
+    # italic 「6の項に基づく」): 「別表第一の16」 struck through, then 「別表の24」; 「の項」 kept
     first_p = next(root.iter(w("p")))
     assert revision_pieces(first_p) == [
-        ("keep", "番号利用法第9条第1項"), ("del", "別表第一"), ("ins", "別表"), ("keep", "の"),
-        ("del", "16"), ("ins", "24"), ("keep", "の項に基づく")]
-    # each deleted piece keeps the formatting of its run: the bold 「別表第」 is deleted bold; the
-    # inserted text takes the formatting of the run where the replaced text starts (as without
-    # tracked changes): 「別表」 bold, 「24」 plain
-    dels = list(first_p.iter(w("del")))
-    assert dels[0].find(f"{w('r')}/{w('rPr')}/{w('b')}") is not None and dels[0].findtext(f".//{w('delText')}") == "別表第"
-    inss = list(first_p.iter(w("ins")))
-    assert [(i.findtext(f".//{w('t')}"), i.find(f"{w('r')}/{w('rPr')}/{w('b')}") is not None) for i in inss] == [
-        ("別表", True), ("24", False)]
+        ("keep", "番号利用法第9条第1項"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項に基づく")]
+    # the deletion crosses three runs: three w:del back to back (each in its run's formatting, one author
+    # and date), nothing kept between them, then one w:ins in the formatting of the run where the
+    # replaced text starts (as without tracked changes)
+    elements = revision_elements(first_p)
+    assert [(kind, text, bold, italic) for kind, text, bold, italic, _ in elements[1:-1]] == [
+        ("del", "別表第", True, False), ("del", "一の1", False, False), ("del", "6", False, True),
+        ("ins", "別表の24", True, False)]
+    assert len({stamp for *_, stamp in elements[1:-1]}) == 1
+
+
+def revision_elements(p: etree._Element) -> list[tuple[str, str, bool, bool, tuple[str | None, str | None]]]:
+    """The children of ``p`` that hold text, as ``(kind, text, bold, italic, (author, date))``: kind
+    「keep」 for a plain run, 「del」/「ins」 for a revision, each element on its own (not joined)."""
+    out = []
+    for el in p:
+        kind = {w("del"): "del", w("ins"): "ins"}.get(el.tag, "keep")
+        text = "".join(t.text or "" for t in el.iter(w("t"), w("delText")))
+        if not text:
+            continue
+        bold = el.find(f".//{w('rPr')}/{w('b')}") is not None
+        italic = el.find(f".//{w('rPr')}/{w('i')}") is not None
+        out.append((kind, text, bold, italic, (el.get(w("author")), el.get(w("date")))))
+    return out
 
 
 def test_tracked_changes_replace_whole_numbers_and_names(tmp_path: Path) -> None:
-    """A reviewer reads whole words: 「~~11~~15」, never 「1~~1~~5」 (a deleted 「1」 beside a kept one),
-    even when the number is split over two runs; the words between them are kept."""
+    """A reviewer takes or refuses one citation whole: its table name and rows are one deletion then one
+    insertion, from its first changed word to its last (「~~別表第二の11~~…の15の項」; never 「~~11~~15」
+    apart from the name, nor 「1~~1~~5」), even when a number is split over two runs; the text around
+    it and between two citations is kept."""
     src = tmp_path / "n.docx"
     d = docx.Document()
     p = d.add_paragraph()
@@ -276,18 +292,22 @@ def test_tracked_changes_replace_whole_numbers_and_names(tmp_path: Path) -> None
     p.add_run("1の項").bold = True
     d.add_paragraph("番号法第19条第7号 別表第二の120の項及び別表第一の三十九の項")
     d.add_paragraph("番号法別表第一の39の項")
+    d.add_paragraph("番号法別表第一の16の項、27の項に基づく。")
     d.save(str(src))
     check_accept_reject(src, tmp_path)
     root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
     NEW = "第19条第8号に基づく主務省令第2条の表"
     assert [revision_pieces(p) for p in root.iter(w("p"))] == [
-        [("keep", "番号法"), ("del", "別表第二"), ("ins", NEW), ("keep", "の"), ("del", "11"), ("ins", "15"),
-         ("keep", "の項")],
-        [("keep", "番号法第19条第"), ("del", "7号 別表第二"), ("ins", "8号に基づく主務省令第2条の表"), ("keep", "の"),
-         ("del", "120"), ("ins", "158"), ("keep", "の項及び"), ("del", "別表第一"), ("ins", "別表"), ("keep", "の"),
-         ("del", "三十九"), ("ins", "五十九"), ("keep", "の項")],
-        [("keep", "番号法"), ("del", "別表第一"), ("ins", "別表"), ("keep", "の"), ("del", "39"), ("ins", "59"),
-         ("keep", "の項")]]
+        [("keep", "番号法"), ("del", "別表第二の11"), ("ins", NEW + "の15"), ("keep", "の項")],
+        [("keep", "番号法第19条第"), ("del", "7号 別表第二の120"), ("ins", "8号に基づく主務省令第2条の表の158"),
+         ("keep", "の項及び"), ("del", "別表第一の三十九"), ("ins", "別表の五十九"), ("keep", "の項")],
+        [("keep", "番号法"), ("del", "別表第一の39"), ("ins", "別表の59"), ("keep", "の項")],
+        [("keep", "番号法"), ("del", "別表第一の16の項、27"), ("ins", "別表の24の項、40"), ("keep", "の項に基づく。")]]
+    # the first: one w:del per run (plain 「別表第二の1」, bold 「1」), then one w:ins
+    first = revision_elements(next(root.iter(w("p"))))
+    assert [(kind, text, bold) for kind, text, bold, *_ in first] == [
+        ("keep", "番号法", False), ("del", "別表第二の1", False), ("del", "1", True), ("ins", NEW + "の15", False),
+        ("keep", "の項", True)]
 
 
 def test_tracked_changes_in_both_text_box_copies_and_notes(tmp_path: Path) -> None:
@@ -422,6 +442,19 @@ def test_word_spans_are_whole_words_and_give_the_rewrite(text: str) -> None:
         pos = sp.end
     out.append(text[pos:])
     assert "".join(out) == result.text
+    # joined by citation: each citation's changes are in exactly one span, and the spans still give the rewrite
+    joined = word_spans(text, result.edits, whole=edit_group)
+    holder: dict[int, set[int]] = {}
+    for n, sp in enumerate(joined):
+        for k in sp.members:
+            holder.setdefault(edit_group(result.edits[k]), set()).add(n)
+    assert all(len(spans) == 1 for spans in holder.values()), (text, joined)
+    out, pos = [], 0
+    for sp in joined:
+        assert pos <= sp.start <= sp.end
+        out += [text[pos:sp.start], sp.after]
+        pos = sp.end
+    assert "".join([*out, text[pos:]]) == result.text
 
 
 def _has_soffice() -> bool:

@@ -32,14 +32,15 @@ loads as plain bytes is parsed here and written back only when one of its notes 
 unchanged part keeps its bytes exactly.
 
 After :meth:`DocxDocument.track_changes` the same replacements are written as tracked changes
-instead, whole words as a reviewer reads them: each tracked change replaces the changed characters
-widened to whole numbers and table names and nothing more (「別表第二の11の項」 shows 「別表第二」 and
-「11」 struck through, each followed by its new text, and keeps 「の」 and 「の項」; never a deleted 「1」
-beside a kept one; :func:`~mynumber_refs.edits.word_spans`).  The run is split where its text
-changes, the characters removed go into ``w:del`` (as ``w:delText``) and the new ones into ``w:ins``
-right after the last removed piece, each in a run with a copy of the original run's ``w:rPr`` (the
-new text that of the run where the replaced text starts), by the author 「mynumber-refs」 with a date
-and an id unique in the package.  Accepting
+instead, one citation whole: the edits of one citation are one deletion followed by one insertion,
+from their first changed character to their last widened to whole numbers and table names
+(「別表第二の11の項」 shows 「別表第二の11」 struck through, then 「第19条第8号に基づく主務省令第2条の表の15」,
+and keeps 「の項」), so that a reviewer can never take its new table name without its new row
+(:func:`_tracked_ops`).  The run is split where its text changes, the characters removed go into
+``w:del`` (as ``w:delText``; one ``w:del`` per run they come from, back to back) and the new ones into
+one ``w:ins`` right after the last removed piece, each in a run with a copy of the original run's
+``w:rPr`` (the new text that of the run where the replaced text starts), by the author
+「mynumber-refs」 with a date and an id unique in the package.  Accepting
 every revision gives the text of the plain rewrite, rejecting them gives the original.  Text box
 copies get the same revisions.  Inserted text is protected when the document is read again, so a
 second run changes nothing.
@@ -63,7 +64,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..edits import word_spans
+from ..edits import WordSpan, word_spans
 from . import (
     Location,
     Segment,
@@ -72,6 +73,7 @@ from . import (
     Unit,
     _trim,
     change_record_note,
+    edit_group,
     is_change_record_heading,
     left_text,
     segment_ops,
@@ -778,17 +780,30 @@ def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, str, Any]], review: tup
 
 
 def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any]) -> SegmentOps:
-    """The replacements that show ``edits`` (all accepted by the plan) as tracked changes, whole
-    words as a reviewer reads them (:func:`~mynumber_refs.edits.word_spans`: 「２７」→「４８」 is one
-    deletion and one insertion); a span that grew into text that cannot change (a field, another's
-    revision) is shown as its edits' changed characters only."""
-    spans = word_spans("".join(s.text for s in segments), edits)
-    ops, refused = segment_ops(segments, spans, tracked=True)
-    if refused:
-        narrow = [_trim(edits[k]) for span, _ in refused for k in span.members]
-        more, _ = segment_ops(segments, narrow, tracked=True)
+    """The replacements that show ``edits`` (all accepted by the plan) as tracked changes.
+
+    The rule: the edits of one citation (:func:`~mynumber_refs.formats.edit_group`) are one deletion
+    followed by one insertion, from their first changed character to their last widened to whole
+    words (:func:`~mynumber_refs.edits.word_spans`), so that a reviewer can take or refuse a citation
+    only whole (「~~別表第一の16~~別表の24の項」, never 「別表の16の項」).  A span that would cross text
+    that cannot change (a field, another's revision) is shown word by word instead, and a word that
+    would as its edits' changed characters only."""
+    text = "".join(s.text for s in segments)
+    ops: SegmentOps = {}
+
+    def place(spans: Sequence[Any]) -> list[int]:
+        """Add the ops of ``spans``; the indices (in ``edits``) of the edits of those refused."""
+        more, refused = segment_ops(segments, spans, tracked=True)
         for i, seg_ops in more.items():
             ops.setdefault(i, []).extend(seg_ops)
+        return [k for span, _ in refused for k in span.members]
+
+    left = place(word_spans(text, edits, whole=edit_group))
+    if left:
+        words = word_spans(text, [edits[k] for k in left])
+        left = place([span._replace(members=tuple(left[m] for m in span.members)) for span in words])
+    if left:
+        place([WordSpan(t.start, t.end, t.after, (k,)) for k in left for t in [_trim(edits[k])]])
     return ops
 
 
