@@ -618,6 +618,43 @@ def test_word_heading_path(tmp_path: Path) -> None:
     assert all(e.item_text in doc.units[e.unit].text for e in edits)
 
 
+def test_word_table_labels_head_only_that_table(tmp_path: Path) -> None:
+    """A label cell heads the rows below it in its own table, not the body after the table: a paragraph
+    right after a table whose last row is 「②法令上の根拠 | …」 has the headings it would have without
+    the table (those above the table, or none: then 項目 is its location)."""
+    p = tmp_path / "t.docx"
+    d = docx.Document()
+    d.add_paragraph("Ⅰ 基本情報")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "①事務の名称"
+    t.cell(0, 1).text = "住民基本台帳に関する事務"
+    t.cell(1, 0).text = "②法令上の根拠"
+    t.cell(1, 1).text = "番号利用法別表第一の16の項"
+    d.add_paragraph("番号利用法別表第二に基づいて情報照会を行う。")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "①法令上の根拠"
+    t.cell(0, 1).text = "なし"
+    d.add_paragraph("（１）システム")
+    d.add_paragraph("番号利用法別表第一の59の項")
+    d.save(str(p))
+    edits, _ = rewrite_document(open_document(p), ENGINE)
+    paths = {e.item_text: e.location_detail.get("heading") for e in edits}
+    assert paths == {
+        "番号利用法別表第一の16の項": ["Ⅰ 基本情報", "②法令上の根拠"],
+        "番号利用法別表第二に基づいて情報照会を行う。": ["Ⅰ 基本情報"],
+        "番号利用法別表第一の59の項": ["Ⅰ 基本情報", "（１）システム"]}
+    # with nothing above the table, the paragraph after it has no heading: 項目 is where it is
+    p2 = tmp_path / "t2.docx"
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "②法令上の根拠"
+    t.cell(0, 1).text = "なし"
+    d.add_paragraph("番号利用法別表第二に基づいて情報照会を行う。")
+    d.save(str(p2))
+    edits, _ = rewrite_document(open_document(p2), ENGINE)
+    assert [(e.location, e.location_detail.get("heading")) for e in edits] == [("本文 第1段落", None)]
+
+
 def test_excel_heading_path(tmp_path: Path) -> None:
     p = tmp_path / "h.xlsx"
     wb = openpyxl.Workbook()

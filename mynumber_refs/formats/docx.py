@@ -47,8 +47,10 @@ second run changes nothing.
 
 Each body paragraph and table cell carries the PIA's heading path (``detail["heading"]``): the
 headings above it (paragraphs with a heading style, inherited or by outline level, and short
-paragraphs or label cells written with Ⅰ/１．/（１）/① numbering) and, in a table, the labels to
-the left of the cell (a vertically merged label on every row it spans).  The number Word draws for
+paragraphs, and label cells of its own table, written with Ⅰ/１．/（１）/① numbering) and, in a
+table, the labels to the left of the cell (a vertically merged label on every row it spans).  A
+table's labels head only that table's rows: the paragraph after a table has the headings it would
+have without the table.  The number Word draws for
 an automatically numbered paragraph is not part of its text and is not read.  Body, header, footer
 and note paragraphs are an item each (the 変更箇所 table's rows); a cell and a text box are one.
 """
@@ -490,6 +492,14 @@ class _Walker:
             self._finish(slot, passage, label, detail, base, True, per_paragraph)
 
     def table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
+        """The cells of ``tbl``, each an item.  Its label cells head the rows below them in this table
+        only: the text after the table has the headings it would have without it."""
+        outside = None if self.headings is None else list(self.headings.entries)
+        self._table(tbl, label, detail)
+        if self.headings is not None and outside is not None:
+            self.headings.entries = outside
+
+    def _table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
         path: list[Any] = list(detail["table"])
         above: dict[int, str] = {}  # grid column -> label text of a vertically merged cell above
         rows = _row_children(tbl, W_TR)
