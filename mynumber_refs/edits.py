@@ -114,6 +114,7 @@ class WordSpan(NamedTuple):
     end: int
     after: str
     members: tuple[int, ...]
+    formats: tuple[tuple[int, int], ...] = ()  # set by a file format: ``after`` in pieces (length, segment)
 
 
 def word_spans(text: str, edits: Sequence[EditLike],

@@ -11,8 +11,10 @@ cell or a shape (a block of lines between blank lines in a text file).
   the location (「本文 第3段落」, 「評価書!D4」) where none is found; the file's name first when the
   table covers several files.
 * 変更前の記載 and 変更後の記載 are the item's whole text before and after.  In the .xlsx and
-  .docx tables the words that changed (whole numbers and table names, as the tracked changes show
-  them) are **underlined and bold** (rich text in Excel, runs in Word); the CSV has the plain text.
+  .docx tables the words that changed (whole numbers and table names) are **underlined and bold**
+  (rich text in Excel, runs in Word); the CSV has the plain text.  The marks stay word by word where
+  a tracked change takes a citation whole (「別表第一の16」): they are no revision a reviewer could
+  accept in part, so the fewest marked characters show best what changed.
 * 変更日 is the ``--date`` in the era form (令和6年5月27日); 提出時期 「事後」 and its explanation
   「根拠法にあわせて修正記載する形式的変更のため」, as the seed gives them for these changes.
 
@@ -170,8 +172,9 @@ class _ItemEdit(NamedTuple):
 
 def _item_row(text: str, edits: Sequence[tuple[int, int, str, str]]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
     """The text after ``edits`` (``(start, end, before, after)`` in ``text``) and the marks of
-    the changed characters in ``text`` and in the new text, whole words as the tracked changes
-    show them (:func:`~mynumber_refs.edits.word_spans`: 「２７」→「４８」 marked whole)."""
+    the changed characters in ``text`` and in the new text, widened to whole words
+    (:func:`~mynumber_refs.edits.word_spans`: 「２７」→「４８」 marked whole; not joined by citation as a
+    tracked change is: marks are not revisions, so the fewest show best what changed)."""
     items = sorted((_ItemEdit(*e) for e in edits), key=lambda e: (e.start, e.end))
     pos = 0
     for e in items:

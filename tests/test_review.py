@@ -108,8 +108,7 @@ def rewritten(src: Path, dest: Path, track: bool, engine=ENGINE) -> list:
 
 def check_accept_reject(original: Path, tmp: Path, engine=ENGINE) -> list:
     """Rewrite ``original`` plainly and with tracked changes; accepting every revision must give the
-    plain rewrite (character by character, and with each character's formatting outside the inserted
-    text), rejecting them the original (with each character's formatting), in every story; the
+    plain rewrite, rejecting them the original, in every story, with each character's formatting; the
     revisions show whole words (:func:`check_whole_words`).  Returns the edits."""
     plain, tracked = tmp / "plain.docx", tmp / "tracked.docx"
     edits_plain = rewritten(original, plain, False, engine)
@@ -131,17 +130,11 @@ def check_accept_reject(original: Path, tmp: Path, engine=ENGINE) -> list:
         revisions = [rev for rev in revisions if not _in_fallback(rev)]  # a text box's copy counts once
         deleted += sum(len(t.text or "") for rev in revisions if rev.tag == w("del") for t in rev.iter(w("delText")))
         inserted += sum(len(t.text or "") for rev in revisions if rev.tag == w("ins") for t in rev.iter(w("t")))
-        marked = etree.fromstring(etree.tostring(root))
-        for rev in ours(marked):
-            if rev.tag == w("ins"):
-                for r in rev:
-                    r.set(INSERTED, "1")
-        accepted = resolve(marked, accept=True)
+        accepted = resolve(etree.fromstring(etree.tostring(root)), accept=True)
         rejected = resolve(etree.fromstring(etree.tostring(root)), accept=False)
         got_chars, want_chars = characters(accepted), characters(after[name])
         assert text_of(got_chars) == text_of(want_chars), name
-        assert [c for c, ins in zip(got_chars, inserted_flags(accepted), strict=True) if not ins] == \
-            [c for c, ins in zip(want_chars, inserted_flags(accepted), strict=True) if not ins], name
+        assert got_chars == want_chars, name
         assert characters(rejected) == characters(before[name]), name
     # the revisions hold the changed characters, and besides them only kept characters of the words
     # they touch, shown struck through and again inserted
@@ -153,21 +146,6 @@ def check_accept_reject(original: Path, tmp: Path, engine=ENGINE) -> list:
         ids = [el.get(w("id")) for el in root.iter(w("ins"), w("del"))]
         assert len(ids) == len(set(ids))
     return edits
-
-
-INSERTED = "{urn:test}inserted"
-
-
-def inserted_flags(root: etree._Element) -> list[bool]:
-    """Per entry of :func:`characters`, whether it comes from a run the tool inserted."""
-    out: list[bool] = []
-    for el in root.iter(w("p"), w("t")):
-        if el.tag == w("p"):
-            out.append(False)
-            continue
-        run = el.getparent()
-        out.extend([run is not None and run.get(INSERTED) == "1"] * len(el.text or ""))
-    return out
 
 
 def revision_pieces(p: etree._Element) -> list[tuple[str, str]]:
@@ -256,18 +234,22 @@ def test_tracked_changes_body_tables_headers_and_protected_text(tmp_path: Path) 
     assert revision_pieces(first_p) == [
         ("keep", "番号利用法第9条第1項"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項に基づく")]
     # the deletion crosses three runs: three w:del back to back (each in its run's formatting, one author
-    # and date), nothing kept between them, then one w:ins in the formatting of the run where the
-    # replaced text starts (as without tracked changes)
+    # and date), nothing kept between them, then one w:ins whose characters have the formatting the
+    # plain rewrite gives them (bold 「別表」, plain 「の24」)
     elements = revision_elements(first_p)
-    assert [(kind, text, bold, italic) for kind, text, bold, italic, _ in elements[1:-1]] == [
-        ("del", "別表第", True, False), ("del", "一の1", False, False), ("del", "6", False, True),
-        ("ins", "別表の24", True, False)]
+    assert [(kind, text, bold, italic) for kind, text, bold, italic, _ in elements[1:-2]] == [
+        ("del", "別表第", True, False), ("del", "一の1", False, False), ("del", "6", False, True)]
+    assert elements[-2][:2] == ("ins", "別表の24")
     assert len({stamp for *_, stamp in elements[1:-1]}) == 1
+    ins = [el for el in first_p if el.tag == w("ins")]
+    assert len(ins) == 1 and [(r.findtext(w("t")), r.find(f"{w('rPr')}/{w('b')}") is not None) for r in ins[0]] == [
+        ("別表", True), ("の24", False)]
 
 
 def revision_elements(p: etree._Element) -> list[tuple[str, str, bool, bool, tuple[str | None, str | None]]]:
     """The children of ``p`` that hold text, as ``(kind, text, bold, italic, (author, date))``: kind
-    「keep」 for a plain run, 「del」/「ins」 for a revision, each element on its own (not joined)."""
+    「keep」 for a plain run, 「del」/「ins」 for a revision, each element on its own (not joined); bold
+    and italic when any of its runs is."""
     out = []
     for el in p:
         kind = {w("del"): "del", w("ins"): "ins"}.get(el.tag, "keep")
@@ -303,11 +285,15 @@ def test_tracked_changes_replace_whole_numbers_and_names(tmp_path: Path) -> None
          ("keep", "の項及び"), ("del", "別表第一の三十九"), ("ins", "別表の五十九"), ("keep", "の項")],
         [("keep", "番号法"), ("del", "別表第一の39"), ("ins", "別表の59"), ("keep", "の項")],
         [("keep", "番号法"), ("del", "別表第一の16の項、27"), ("ins", "別表の24の項、40"), ("keep", "の項に基づく。")]]
-    # the first: one w:del per run (plain 「別表第二の1」, bold 「1」), then one w:ins
-    first = revision_elements(next(root.iter(w("p"))))
-    assert [(kind, text, bold) for kind, text, bold, *_ in first] == [
-        ("keep", "番号法", False), ("del", "別表第二の1", False), ("del", "1", True), ("ins", NEW + "の15", False),
+    # the first: one w:del per run (plain 「別表第二の1」, bold 「1」), then one w:ins whose characters are
+    # formatted as in the plain rewrite (which changes only the second digit: 「1」 plain, 「5」 bold)
+    first_p = next(root.iter(w("p")))
+    assert [(kind, text, bold) for kind, text, bold, *_ in revision_elements(first_p)] == [
+        ("keep", "番号法", False), ("del", "別表第二の1", False), ("del", "1", True), ("ins", NEW + "の15", True),
         ("keep", "の項", True)]
+    ins = next(el for el in first_p if el.tag == w("ins"))
+    assert [(r.findtext(w("t")), r.find(f"{w('rPr')}/{w('b')}") is not None) for r in ins] == [
+        (NEW + "の1", False), ("5", True)]
 
 
 def test_tracked_changes_in_both_text_box_copies_and_notes(tmp_path: Path) -> None:

@@ -311,9 +311,10 @@ def _trim(edit: Edit) -> _Span:
     return _Span(edit.start + p, edit.end - q, new)
 
 
-SegmentOps = dict[int, list[tuple[int, int, str, int]]]
-"""Per segment index, the replacements ``(lo, hi, new, fmt)`` in its text (offsets into the
-segment's text, not overlapping; ``new`` takes the formatting of segment ``fmt``)."""
+SegmentOps = dict[int, list[tuple[int, int, str, tuple[tuple[int, int], ...]]]]
+"""Per segment index, the replacements ``(lo, hi, new, formats)`` in its text (offsets into the
+segment's text, not overlapping; ``formats`` cuts ``new`` into pieces ``(length, segment)``, each in
+the formatting of that segment)."""
 
 
 def plan_segment_edits(segments: Sequence[Segment], edits: Sequence[Edit]
@@ -353,7 +354,7 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool
     With ``tracked`` the replacements are a tracked change's: ``edits`` are the spans to show
     (anything with ``start``, ``end`` and ``after``, taken as they are, not narrowed), and the new
     text of a span over several segments goes right after its last deleted piece (in the formatting
-    of the segment where the span starts, where the plain rewrite puts it), so that a reviewer reads
+    its ``formats`` give, else that of the segment where the span starts), so that a reviewer reads
     the old characters struck through, then the new ones: 「~~1~~|~~6~~24」, never 「~~1~~24~~6~~」."""
     starts: list[int] = []
     pos = 0
@@ -418,15 +419,16 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool
         if blocked or target is None:
             refused.append((edit, "protected"))
             continue
+        formats = getattr(e, "formats", ()) or ((len(e.after), target),)
         if e.start == e.end:
-            ops.setdefault(target, []).append((e.start - starts[target], e.start - starts[target], e.after, target))
+            ops.setdefault(target, []).append((e.start - starts[target], e.start - starts[target], e.after, formats))
             continue
         carrier = covered[-1] if tracked else target
         for i in covered:
             a = starts[i]
             lo = max(e.start, a) - a
             hi = min(e.end, a + len(segments[i].text)) - a
-            ops.setdefault(i, []).append((lo, hi, e.after if i == carrier else "", target))
+            ops.setdefault(i, []).append((lo, hi, e.after, formats) if i == carrier else (lo, hi, "", ()))
     return ops, refused
 
 
