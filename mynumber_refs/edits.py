@@ -5,10 +5,11 @@ Used by the rewriter on whole texts and by the file formats on each unit of a do
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Protocol
+import re
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from typing import Any, NamedTuple, Protocol
 
-__all__ = ["EditLike", "apply_edits", "changed_part"]
+__all__ = ["EditLike", "WordSpan", "apply_edits", "changed_part", "word_spans"]
 
 
 class EditLike(Protocol):
@@ -76,3 +77,115 @@ def changed_part(before: str, after: str) -> tuple[int, int, str]:
     while q < limit - p and before[len(before) - 1 - q] == after[len(after) - 1 - q]:
         q += 1
     return p, q, after[p : len(after) - q]
+
+
+_NUM = "[0-9０-９]+|[〇一二三四五六七八九十百千]+"
+_WORD = re.compile(rf"別表(?:第(?:{_NUM}))?|(?:{_NUM})(?:の(?:{_NUM}))*")
+"""What a reviewer reads as one word of a citation: a number (half- or full-width digits or kanji
+numerals, with its branches: 「36の2」, 「三十六の二」) or a table's name (「別表」, 「別表第一」)."""
+_WORD_CHARS = frozenset("別表第の0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
+_REACH = 64  # a word is never longer: how far from a boundary its word is looked for
+
+
+def _word_around(s: str, pos: int) -> tuple[int, int] | None:
+    """The word of ``s`` that ``pos`` falls strictly inside (between two of its characters), if any."""
+    if pos <= 0 or pos >= len(s) or s[pos - 1] not in _WORD_CHARS or s[pos] not in _WORD_CHARS:
+        return None
+    begin = pos - 1
+    while begin > 0 and pos - begin < _REACH and s[begin - 1] in _WORD_CHARS:
+        begin -= 1
+    for m in _WORD.finditer(s, begin, min(len(s), pos + _REACH)):
+        if m.start() >= pos:
+            break
+        if m.end() > pos:
+            return m.start(), m.end()
+    return None
+
+
+def _shifted(span: tuple[int, int] | None, by: int) -> tuple[int, int] | None:
+    return None if span is None else (span[0] + by, span[1] + by)
+
+
+class WordSpan(NamedTuple):
+    """A change as a reviewer reads it: ``text[start:end]`` becomes ``after``; ``members`` are the
+    indices of the edits it is made of."""
+
+    start: int
+    end: int
+    after: str
+    members: tuple[int, ...]
+    formats: tuple[tuple[int, int], ...] = ()  # set by a file format: ``after`` in pieces (length, segment)
+
+
+def word_spans(text: str, edits: Sequence[EditLike],
+               whole: Callable[[Any], Hashable] | None = None) -> list[WordSpan]:
+    """The changes that ``edits`` (non-overlapping, in ``text``) make, each shown whole-word: a
+    changed span never begins or ends inside a number or a table's name (:data:`_WORD`) of the text
+    before or of the text after, and is otherwise only the characters that change (so 「２７」→「４８」
+    is one replacement, not 「２」→「４」 beside a kept 「７」, while 「の項」 after a row stays kept).
+
+    Each edit's changed part (:func:`changed_part`) is widened to whole words; spans that then
+    overlap are joined.  With ``whole``, the edits for which it gives the same key change together:
+    their spans become one, from the first changed character to the last (「別表第一の16の項」 →
+    one span 「別表第一の16」 → 「別表の24」, 「の項」 kept), so that no part of one can be taken
+    without the rest.  Replacing every ``text[start:end]`` by ``after`` gives exactly the text the
+    edits give.  Reads only a few dozen characters around each edit."""
+    spans: list[tuple[int, int, list[int]]] = []
+    changes: dict[int, tuple[int, int, str]] = {}  # each edit's changed part
+    order = sorted(range(len(edits)), key=lambda k: (edits[k].start, edits[k].end))
+    for k in order:
+        e = edits[k]
+        p, q, new = changed_part(e.before, e.after)
+        lo, hi = e.start + p, e.end - q
+        if lo == hi and not new:
+            continue
+        changes[k] = (lo, hi, new)
+        shift = len(e.after) - (e.end - e.start)
+
+        def after_slice(x: int, y: int, e: EditLike = e, shift: int = shift) -> str:
+            """``[x:y]`` of the text after the edit ``e`` alone (x at or before the edit's start)."""
+            if y <= e.start:
+                return text[x:y]
+            if y <= e.start + len(e.after):
+                return text[x:e.start] + e.after[: y - e.start]
+            return text[x:e.start] + e.after + text[e.end : y - shift]
+
+        while True:
+            x = max(0, min(lo, e.start) - _REACH)
+            window = after_slice(x, min(hi + shift + _REACH, len(text) + shift))
+            new_lo, new_hi = lo, hi
+            for w in (_word_around(text, lo), _shifted(_word_around(window, lo - x), x)):
+                if w is not None:
+                    new_lo = min(new_lo, w[0])
+            for w in (_word_around(text, hi), _shifted(_word_around(window, hi + shift - x), x - shift)):
+                if w is not None:
+                    new_hi = max(new_hi, w[1])
+            if (new_lo, new_hi) == (lo, hi):
+                break
+            lo, hi = new_lo, new_hi
+        spans.append((lo, hi, [k]))
+    if whole is not None:  # each key's spans as one, from its first to its last
+        reach: dict[Hashable, tuple[int, int]] = {}
+        for lo, hi, members in spans:
+            key = whole(edits[members[0]])
+            first = reach.get(key, (lo, hi))
+            reach[key] = (min(first[0], lo), max(first[1], hi))
+        spans = [(*reach[whole(edits[members[0]])], members) for _, _, members in spans]
+    joined: list[tuple[int, int, list[int]]] = []
+    for lo, hi, members in sorted(spans, key=lambda s: (s[0], s[1])):
+        if joined and lo < joined[-1][1]:  # joined with the spans it overlaps
+            prev = joined.pop()
+            lo, hi, members = prev[0], max(prev[1], hi), sorted([*prev[2], *members], key=lambda k: changes[k][:2])
+        joined.append((lo, hi, members))
+    out: list[WordSpan] = []
+    for lo, hi, members in joined:
+        pieces: list[str] = []
+        pos = lo
+        for k in members:
+            a, b, new = changes[k]
+            pieces.append(text[pos:a])
+            pieces.append(new)
+            pos = b
+        pieces.append(text[pos:hi])
+        out.append(WordSpan(lo, hi, "".join(pieces), tuple(members)))
+    return out

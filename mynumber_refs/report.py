@@ -11,14 +11,17 @@ cell or a shape (a block of lines between blank lines in a text file).
   the location (「本文 第3段落」, 「評価書!D4」) where none is found; the file's name first when the
   table covers several files.
 * 変更前の記載 and 変更後の記載 are the item's whole text before and after.  In the .xlsx and
-  .docx tables the characters that changed are **underlined and bold** (rich text in Excel, runs
-  in Word); the CSV has the plain text.
+  .docx tables the words that changed (whole numbers and table names) are **underlined and bold**
+  (rich text in Excel, runs in Word); the CSV has the plain text.  The marks stay word by word where
+  a tracked change takes a citation whole (「別表第一の16」): they are no revision a reviewer could
+  accept in part, so the fewest marked characters show best what changed.
 * 変更日 is the ``--date`` in the era form (令和6年5月27日); 提出時期 「事後」 and its explanation
   「根拠法にあわせて修正記載する形式的変更のため」, as the seed gives them for these changes.
 
 The .xlsx and .docx tables print on A4 landscape, one page wide, with wrapped text, borders and
-the header row repeated on every page; the columns keep the proportions of the seed's printed
-table (:data:`SEED_COLUMN_CHARS`).  The CSV is UTF-8 with a BOM and CRLF line ends, so that
+the header row repeated on every page and the title 「（別添２）変更箇所」 above it; the columns keep
+the proportions of the seed's printed table (:data:`SEED_COLUMN_CHARS`).  An .xlsx item taller than
+Excel's tallest row goes on in the rows below it.  The CSV is UTF-8 with a BOM and CRLF line ends, so that
 Excel opens it as it is.
 """
 
@@ -33,9 +36,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from .edits import changed_part
+from .edits import word_spans
 
 __all__ = [
     "CHANGES_COLUMNS",
@@ -55,6 +58,8 @@ __all__ = [
 ]
 
 CHANGES_COLUMNS = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
+CHANGES_TITLE = "（別添２）変更箇所"
+"""The title above the table, as the seed has it."""
 SUBMISSION_TIMING = "事後"
 SUBMISSION_EXPLANATION = "根拠法にあわせて修正記載する形式的変更のため"
 CHANGES_EXTENSIONS = (".csv", ".xlsx", ".docx")
@@ -158,29 +163,40 @@ class ChangeRow:
         return out
 
 
+class _ItemEdit(NamedTuple):
+    start: int
+    end: int
+    before: str
+    after: str
+
+
 def _item_row(text: str, edits: Sequence[tuple[int, int, str, str]]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
     """The text after ``edits`` (``(start, end, before, after)`` in ``text``) and the marks of
-    the changed characters in ``text`` and in the new text."""
+    the changed characters in ``text`` and in the new text, widened to whole words
+    (:func:`~mynumber_refs.edits.word_spans`: 「２７」→「４８」 marked whole; not joined by citation as a
+    tracked change is: marks are not revisions, so the fewest show best what changed)."""
+    items = sorted((_ItemEdit(*e) for e in edits), key=lambda e: (e.start, e.end))
+    pos = 0
+    for e in items:
+        if text[e.start:e.end] != e.before or e.start < pos:
+            raise ValueError(f"変更箇所表: 変更が本文と合いません / an edit does not match its item at {e.start}")
+        pos = e.end
     out: list[str] = []
     length = 0
     pos = 0
     before_marks: list[tuple[int, int]] = []
     after_marks: list[tuple[int, int]] = []
-    for start, end, old, new in sorted(edits, key=lambda e: (e[0], e[1])):
-        if text[start:end] != old or start < pos:
-            raise ValueError(f"変更箇所表: 変更が本文と合いません / an edit does not match its item at {start}")
-        p, q, changed = changed_part(old, new)
-        a, b = start + p, end - q
-        piece = text[pos:a]
+    for span in word_spans(text, items):
+        piece = text[pos:span.start]
         out.append(piece)
         length += len(piece)
-        if b > a:
-            before_marks.append((a, b))
-        if changed:
-            after_marks.append((length, length + len(changed)))
-        out.append(changed)
-        length += len(changed)
-        pos = b
+        if span.end > span.start:
+            before_marks.append((span.start, span.end))
+        if span.after:
+            after_marks.append((length, length + len(span.after)))
+        out.append(span.after)
+        length += len(span.after)
+        pos = span.end
     out.append(text[pos:])
     return "".join(out), _merge(before_marks), _merge(after_marks)
 
@@ -289,6 +305,43 @@ def _lines(text: str, columns: int) -> int:
     return sum(max(1, -(-_width(line) // max(columns, 1))) for line in text.split("\n"))
 
 
+def _pages(text: str, marks: Sequence[tuple[int, int]], columns: int, max_lines: int
+           ) -> list[tuple[str, list[tuple[int, int]]]]:
+    """``text`` (with its marks) cut into pieces of at most ``max_lines`` lines wrapped ``columns``
+    half-width characters wide, each cut where a wrapped line starts; a line break the cut falls on is
+    dropped (the next row starts the line).  One piece when the text fits."""
+    if _lines(text, columns) <= max_lines:
+        return [(text, list(marks))]
+    import unicodedata
+
+    cuts: list[tuple[int, int]] = []  # (end of a piece, start of the next)
+    lines, col, start = 1, 0, 0
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            lines, col = lines + 1, 0
+            if lines > max_lines:
+                cuts.append((i, i + 1))
+                lines = 1
+            continue
+        w = 2 if unicodedata.east_asian_width(ch) in "FWA" else 1
+        if col + w > columns:
+            lines, col = lines + 1, 0
+            if lines > max_lines:
+                cuts.append((i, i))
+                lines = 1
+        col += w
+    out: list[tuple[str, list[tuple[int, int]]]] = []
+    for end, nxt in [*cuts, (len(text), len(text))]:
+        piece_marks = [(max(a, start) - start, min(b, end) - start) for a, b in marks if a < end and b > start]
+        out.append((text[start:end], piece_marks))
+        start = nxt
+    return out
+
+
+EXCEL_MAX_ROW_HEIGHT = 409.5
+"""The tallest row Excel shows (points): a taller row is cut to it, and the text below is lost from view
+and from print."""
+
 FONT_NAME = "ＭＳ 明朝"
 """The font of the .xlsx and .docx tables (what PIAs are written in)."""
 FONT_SIZE = 10
@@ -297,7 +350,8 @@ FONT_SIZE = 10
 def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
     """Write the table as an .xlsx sheet 「変更箇所」, ready to print: A4 landscape, one page
     wide, the header row on every page, wrapped text, thin borders, the seed's column widths;
-    the changed characters underlined and bold (rich text)."""
+    the changed characters underlined and bold (rich text).  An item taller than Excel's tallest row
+    (:data:`EXCEL_MAX_ROW_HEIGHT`) goes on in the rows below it, with no line between them."""
     import openpyxl
     from openpyxl.cell.rich_text import CellRichText, TextBlock
     from openpyxl.cell.text import InlineFont
@@ -321,23 +375,42 @@ def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
         c.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         c.fill = PatternFill("solid", fgColor="D9D9D9")
         c.border = border
-    for n, raw in enumerate(rows, start=2):
+    line_height = FONT_SIZE * 1.5
+    max_lines = int((EXCEL_MAX_ROW_HEIGHT - 4) // line_height)
+    n = 2
+    for raw in rows:
         row = _as_change_row(raw)
-        for col, value in enumerate(row.cells(), start=1):
-            cell = ws.cell(row=n, column=col)
-            marks = row.before_marks if col == 3 else row.after_marks if col == 4 else []
-            if marks:
-                cell.value = CellRichText([TextBlock(marked if m else plain, piece)
-                                           for piece, m in ChangeRow.pieces(value, marks)])
-            else:
-                cell.value = value
-                cell.data_type = "s"  # text, never a formula
-            cell.font = font
-            cell.alignment = wrap
-            cell.border = border
-        # rows are given their height: a spreadsheet does not grow a row for wrapped text on its own
-        lines = max(_lines(v, chars * 2) for v, chars in zip(row.cells(), SEED_COLUMN_CHARS, strict=True))
-        ws.row_dimensions[n].height = round(lines * FONT_SIZE * 1.5 + 4, 1)
+        # an item too long for one row (Excel shows at most 409.5 points of it) goes on over rows
+        # below: 変更前・変更後 cut at wrapped lines, the other columns merged over those rows
+        before = _pages(row.before, row.before_marks, SEED_COLUMN_CHARS[2] * 2, max_lines)
+        after = _pages(row.after, row.after_marks, SEED_COLUMN_CHARS[3] * 2, max_lines)
+        span = max(len(before), len(after))
+        for k in range(span):
+            values: list[tuple[str, Sequence[tuple[int, int]]]] = [
+                (row.date, []), (row.item, []),
+                before[k] if k < len(before) else ("", []), after[k] if k < len(after) else ("", []),
+                (row.timing, []), (row.explanation, [])]
+            if k:
+                values[0] = values[1] = values[4] = values[5] = ("", [])
+            for col, (value, marks) in enumerate(values, start=1):
+                cell = ws.cell(row=n + k, column=col)
+                if marks:
+                    cell.value = CellRichText([TextBlock(marked if m else plain, piece)
+                                               for piece, m in ChangeRow.pieces(value, marks)])
+                else:
+                    cell.value = value
+                    cell.data_type = "s"  # text, never a formula
+                cell.font = font
+                cell.alignment = wrap
+                cell.border = Border(left=thin, right=thin, top=thin if k == 0 else None,
+                                     bottom=thin if k == span - 1 else None)
+            # rows are given their height: a spreadsheet does not grow a row for wrapped text on its own
+            lines = max(_lines(v, chars * 2) for (v, _), chars in zip(values, SEED_COLUMN_CHARS, strict=True))
+            ws.row_dimensions[n + k].height = min(round(lines * line_height + 4, 1), EXCEL_MAX_ROW_HEIGHT)
+        if span > 1:
+            for col in (1, 2, 5, 6):
+                ws.merge_cells(start_row=n, start_column=col, end_row=n + span - 1, end_column=col)
+        n += span
     for letter, chars in zip("ABCDEF", SEED_COLUMN_CHARS, strict=True):
         ws.column_dimensions[letter].width = chars * 2 + 1  # a full-width character is two units wide
     ws.freeze_panes = "A2"
@@ -348,8 +421,13 @@ def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_options.horizontalCentered = True
+    # the title the Word table has above it, at the top of every printed page
+    ws.oddHeader.left.text = CHANGES_TITLE
+    ws.oddHeader.left.font = FONT_NAME
+    ws.oddHeader.left.size = FONT_SIZE
     atomic_save(dest, lambda tmp: wb.save(str(tmp)))
 
 
@@ -393,7 +471,7 @@ def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
     section.page_width, section.page_height = Mm(297), Mm(210)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Mm(15))
-    _docx_text(d.add_paragraph(), "（別添２）変更箇所", [], bold=True)
+    _docx_text(d.add_paragraph(), CHANGES_TITLE, [], bold=True)
     table = d.add_table(rows=1, cols=len(CHANGES_COLUMNS))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -116,9 +116,25 @@ def test_change_rows_one_per_changed_item() -> None:
         ["令和6年5月27日", "sub/a.txt\n3～4行目", "別表第一の16の項", "別表第一の24の項", TIMING, WHY],
     ]
     first = rows[0]
-    # only the characters that changed are marked: 「第一」 twice and the row numbers
-    assert [first.before[a:b] for a, b in first.before_marks] == ["第一", "16", "第一", "59"]
-    assert [first.after[a:b] for a, b in first.after_marks] == ["24", "85"]
+    # the words that changed are marked whole, as the tracked changes show them: the table's name
+    # (「別表第一」→「別表」) and the row numbers; 「の」 and 「の項」 between them are not
+    assert [first.before[a:b] for a, b in first.before_marks] == ["別表第一", "16", "別表第一", "59"]
+    assert [first.after[a:b] for a, b in first.after_marks] == ["別表", "24", "別表", "85"]
+
+
+@pytest.mark.parametrize(("text", "old", "new", "before", "after"), [
+    ("番号法第19条第8号に基づく主務省令第2条の表の11の項", "11", "15", ["11"], ["15"]),  # not 「1」→「5」
+    ("番号法別表の39の項", "39", "59", ["39"], ["59"]),  # not 「3」→「5」 before a kept 「9」
+    ("番号法別表の三十九の項", "三十九", "五十九", ["三十九"], ["五十九"]),
+    ("別表第一の3の項", "3", "36", ["3"], ["36"]),  # an insertion after a digit
+    ("第19条第7号 別表第二", "第19条第7号 別表第二", "第19条第8号に基づく主務省令第2条の表",
+     ["7号 別表第二"], ["8号に基づく主務省令第2条の表"]),  # 「第19条第」 kept
+])
+def test_marks_are_whole_numbers(text: str, old: str, new: str, before: list[str], after: list[str]) -> None:
+    row = change_rows([{"path": "a.txt", "status": "changed", "edits": [_edit(text, old, new, item="0:0")]}],
+                      dt.date(2024, 5, 27))[0]
+    assert [row.before[a:b] for a, b in row.before_marks] == before
+    assert [row.after[a:b] for a, b in row.after_marks] == after
 
 
 def test_one_file_has_no_file_name_in_item() -> None:
@@ -206,7 +222,7 @@ def test_xlsx_table_marks_and_print_setup(tmp_path: Path) -> None:
     ws = wb["変更箇所"]
     assert tuple(c.value for c in ws[1]) == CHANGES_COLUMNS and ws["A1"].font.b
     before, after = ws["C2"].value, ws["D2"].value
-    for rich, marks_text in ((before, ["第一", "16", "第一", "59"]), (after, ["24", "85"])):
+    for rich, marks_text in ((before, ["別表第一", "16", "別表第一", "59"]), (after, ["別表", "24", "別表", "85"])):
         assert isinstance(rich, CellRichText)
         marked = [b.text for b in rich if isinstance(b, TextBlock) and b.font.b and b.font.u == "single"]
         assert marked == marks_text
@@ -218,6 +234,9 @@ def test_xlsx_table_marks_and_print_setup(tmp_path: Path) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
     assert ws.page_setup.fitToHeight == 0
     assert ws.print_title_rows == "$1:$1"
+    # the title the seed (and the Word table) has above the table, on every printed page
+    assert ws.oddHeader.left.text == "（別添２）変更箇所"
+    assert ws.page_margins.top > ws.page_margins.header + 0.3  # room for it above the table
     # every cell wrapped with borders; widths in the seed's proportions
     for row in ws.iter_rows():
         for c in row:
@@ -226,6 +245,41 @@ def test_xlsx_table_marks_and_print_setup(tmp_path: Path) -> None:
     assert _relative(widths) == pytest.approx(_relative(list(SEED_COLUMN_CHARS)), abs=0.01)
     # a row is tall enough for its lines: the three-line 項目 needs more than a one-line row
     assert ws.row_dimensions[2].height > ws.row_dimensions[4].height
+
+
+def test_xlsx_item_taller_than_a_row_goes_on_over_rows_below(tmp_path: Path) -> None:
+    """Excel shows at most 409.5 points of a row: a long item (a cell listing a hundred and fifty
+    rows of the order) goes on in rows below, its 変更前・変更後 cut at wrapped lines and its other
+    columns merged over those rows, so that nothing is cut off on screen or in print."""
+    refs = "、".join(f"{i}条{i % 9 + 1}号ロ" for i in range(1, 160))
+    before = "（別表第二における情報提供の根拠）\n：（" + refs + "）\n（情報照会の根拠）\n：なし"
+    after = before.replace("別表第二", "表")
+    i = before.index("159条")
+    row = ChangeRow("令和6年5月27日", "Ⅰ 基本情報\n５．情報連携\n②法令上の根拠", before, after,
+                    [(1, 5), (i, i + 3)], [(1, 2)])
+    dest = tmp_path / "変更箇所.xlsx"
+    write_changes([row, ["令和6年5月27日", "次の項目", "a", "b", TIMING, WHY]], dest)
+    ws = openpyxl.load_workbook(str(dest), rich_text=True)["変更箇所"]
+    heights = [ws.row_dimensions[r].height for r in range(2, ws.max_row + 1)]
+    assert all(h <= 409.5 for h in heights) and len(heights) == 3  # two rows for the long item, one for the next
+
+    def text(r: int, c: int) -> str:
+        v = ws.cell(row=r, column=c).value
+        return str(v) if v is not None else ""
+
+    # the pieces make the whole text (a line break at a cut is where the next row starts)
+    pieces = [text(r, 3) for r in (2, 3)]
+    assert all(pieces) and "".join(pieces).replace("\n", "") == before.replace("\n", "")
+    assert "".join(text(r, 4) for r in (2, 3)).replace("\n", "") == after.replace("\n", "")
+    # the marks stay on their characters, in whichever row they fall
+    marked = [b.text for r in (2, 3) for b in ws.cell(row=r, column=3).value
+              if isinstance(b, TextBlock) and b.font.b]
+    assert marked == ["別表第二", "159"]
+    assert {str(m) for m in ws.merged_cells.ranges} == {"A2:A3", "B2:B3", "E2:E3", "F2:F3"}
+    assert text(2, 2) == row.item and text(2, 5) == TIMING and text(4, 2) == "次の項目"
+    # no line between the two rows of one item
+    assert ws.cell(row=2, column=3).border.bottom is None and ws.cell(row=3, column=3).border.top is None
+    assert ws.cell(row=3, column=3).border.bottom.style == "thin"
 
 
 def test_docx_table_marks_and_print_setup(tmp_path: Path) -> None:
@@ -245,8 +299,8 @@ def test_docx_table_marks_and_print_setup(tmp_path: Path) -> None:
     before_cell, after_cell = table.rows[1].cells[2], table.rows[1].cells[3]
     assert before_cell.text == PARAGRAPH
     marked = [r.text for r in before_cell.paragraphs[0].runs if r.bold and r.underline]
-    assert marked == ["第一", "16", "第一", "59"]
-    assert [r.text for r in after_cell.paragraphs[0].runs if r.bold and r.underline] == ["24", "85"]
+    assert marked == ["別表第一", "16", "別表第一", "59"]
+    assert [r.text for r in after_cell.paragraphs[0].runs if r.bold and r.underline] == ["別表", "24", "別表", "85"]
     # the 項目's heading path: one heading a line
     assert table.rows[1].cells[1].text == "評価書.docx\nⅠ 基本情報\n１．事務\n②事務の内容"
     with zipfile.ZipFile(dest) as zf:

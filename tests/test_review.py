@@ -10,6 +10,7 @@ LibreOffice round trips skip when ``soffice`` is not installed.
 from __future__ import annotations
 
 import functools
+import re
 import shutil
 import subprocess
 import tempfile
@@ -28,7 +29,8 @@ from openpyxl.comments import Comment
 from test_formats_docx import TB_OLD, _add_notes, _box_paragraphs, _doc_with_text_box, build_docx
 from test_formats_xlsx import build_xlsx
 
-from mynumber_refs.formats import open_document, rewrite_document
+from mynumber_refs.edits import word_spans
+from mynumber_refs.formats import edit_group, open_document, rewrite_document
 from mynumber_refs.formats.docx import REVISION_AUTHOR
 from mynumber_refs.rewriter import rewrite
 
@@ -106,8 +108,8 @@ def rewritten(src: Path, dest: Path, track: bool, engine=ENGINE) -> list:
 
 def check_accept_reject(original: Path, tmp: Path, engine=ENGINE) -> list:
     """Rewrite ``original`` plainly and with tracked changes; accepting every revision must give the
-    plain rewrite, rejecting them the original, in every story, with each character's formatting;
-    the revisions hold only the changed characters.  Returns the edits."""
+    plain rewrite, rejecting them the original, in every story, with each character's formatting; the
+    revisions show whole words (:func:`check_whole_words`).  Returns the edits."""
     plain, tracked = tmp / "plain.docx", tmp / "tracked.docx"
     edits_plain = rewritten(original, plain, False, engine)
     edits = rewritten(original, tracked, True, engine)
@@ -123,22 +125,80 @@ def check_accept_reject(original: Path, tmp: Path, engine=ENGINE) -> list:
             assert rev.get(w("date")) and rev.get(w("id"))
             runs = list(rev)
             assert runs and all(r.tag == w("r") for r in runs)
+        for p in root.iter(w("p")):
+            check_whole_words(revision_pieces(p))
         revisions = [rev for rev in revisions if not _in_fallback(rev)]  # a text box's copy counts once
         deleted += sum(len(t.text or "") for rev in revisions if rev.tag == w("del") for t in rev.iter(w("delText")))
         inserted += sum(len(t.text or "") for rev in revisions if rev.tag == w("ins") for t in rev.iter(w("t")))
         accepted = resolve(etree.fromstring(etree.tostring(root)), accept=True)
         rejected = resolve(etree.fromstring(etree.tostring(root)), accept=False)
-        assert characters(accepted) == characters(after[name]), name
+        got_chars, want_chars = characters(accepted), characters(after[name])
+        assert text_of(got_chars) == text_of(want_chars), name
+        assert got_chars == want_chars, name
         assert characters(rejected) == characters(before[name]), name
-        assert text_of(characters(accepted)) == text_of(characters(after[name]))
-    # only the changed characters are inside a revision
+    # the revisions hold the changed characters, and besides them only kept characters of the words
+    # they touch, shown struck through and again inserted
     trimmed = [_trim(e.before, e.after) for e in edits]
-    assert deleted == sum(len(b) for b, _ in trimmed) and inserted == sum(len(a) for _, a in trimmed)
+    extra = deleted - sum(len(b) for b, _ in trimmed)
+    assert extra >= 0 and inserted - sum(len(a) for _, a in trimmed) == extra
     # revision ids are unique in each part
     for root in got.values():
         ids = [el.get(w("id")) for el in root.iter(w("ins"), w("del"))]
         assert len(ids) == len(set(ids))
     return edits
+
+
+def revision_pieces(p: etree._Element) -> list[tuple[str, str]]:
+    """A paragraph as a reviewer reads it: ``("keep" | "del" | "ins", text)`` in order, consecutive
+    pieces of one kind joined (only the tool's revisions count as ``del``/``ins``)."""
+    out: list[tuple[str, str]] = []
+    for r in p.iter(w("r")):
+        rev = r.getparent()
+        kind = "keep"
+        if rev is not None and rev.tag in (w("ins"), w("del")):
+            if rev.get(w("author")) != REVISION_AUTHOR:
+                continue
+            kind = "ins" if rev.tag == w("ins") else "del"
+        text = "".join(t.text or "" for t in r if t.tag in (w("t"), w("delText")))
+        if not text:
+            continue
+        if out and out[-1][0] == kind:
+            out[-1] = (kind, out[-1][1] + text)
+        else:
+            out.append((kind, text))
+    return out
+
+
+_DIGITS = set("0123456789０１２３４５６７８９")
+_KANJI_DIGITS = set("〇一二三四五六七八九十百千")
+
+
+def _same_number(a: str, b: str) -> bool:
+    return (a in _DIGITS and b in _DIGITS) or (a in _KANJI_DIGITS and b in _KANJI_DIGITS)
+
+
+def check_whole_words(pieces: list[tuple[str, str]]) -> None:
+    """No revision begins or ends inside a number or a table's name: where kept text meets a
+    revision, the kept character and the revision's character beside it (deleted or inserted) are
+    never digits of one number, and a kept 「別表」 is never followed by a revised 「第…」."""
+    for k, (kind, text) in enumerate(pieces):
+        if kind != "keep":
+            continue
+        for side, neighbour in ((-1, k + 1), (0, k - 1)):
+            if not 0 <= neighbour < len(pieces) or pieces[neighbour][0] == "keep":
+                continue
+            kept = text[side]
+            # the revised characters right beside the kept text (a deletion and an insertion)
+            group = []
+            j = neighbour
+            while 0 <= j < len(pieces) and pieces[j][0] != "keep":
+                group.append(pieces[j][1])
+                j += 1 if side == -1 else -1
+            for revised in group:
+                touching = revised[0] if side == -1 else revised[-1]
+                assert not _same_number(kept, touching), (pieces, kept, revised)
+            if side == -1:
+                assert not (text.endswith("別表") and any(g.startswith("第") for g in group)), pieces
 
 
 def _in_fallback(el: etree._Element) -> bool:
@@ -168,10 +228,72 @@ def test_tracked_changes_body_tables_headers_and_protected_text(tmp_path: Path) 
     root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
     # the others' revision is still there, untouched
     assert [el.get(w("author")) for el in root.iter(w("ins")) if el.get(w("author")) != REVISION_AUTHOR] == ["a"]
-    # each revision run keeps the formatting of the run it comes from: the bold 「第」 is deleted bold
+    # one citation is one deletion then one insertion, whole words (bold 「…別表第」, plain 「一の1」,
+    # italic 「6の項に基づく」): 「別表第一の16」 struck through, then 「別表の24」; 「の項」 kept
     first_p = next(root.iter(w("p")))
-    dels = [d for d in first_p.iter(w("del"))]
-    assert dels[0].find(f"{w('r')}/{w('rPr')}/{w('b')}") is not None and dels[0].findtext(f".//{w('delText')}") == "第"
+    assert revision_pieces(first_p) == [
+        ("keep", "番号利用法第9条第1項"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項に基づく")]
+    # the deletion crosses three runs: three w:del back to back (each in its run's formatting, one author
+    # and date), nothing kept between them, then one w:ins whose characters have the formatting the
+    # plain rewrite gives them (bold 「別表」, plain 「の24」)
+    elements = revision_elements(first_p)
+    assert [(kind, text, bold, italic) for kind, text, bold, italic, _ in elements[1:-2]] == [
+        ("del", "別表第", True, False), ("del", "一の1", False, False), ("del", "6", False, True)]
+    assert elements[-2][:2] == ("ins", "別表の24")
+    assert len({stamp for *_, stamp in elements[1:-1]}) == 1
+    ins = [el for el in first_p if el.tag == w("ins")]
+    assert len(ins) == 1 and [(r.findtext(w("t")), r.find(f"{w('rPr')}/{w('b')}") is not None) for r in ins[0]] == [
+        ("別表", True), ("の24", False)]
+
+
+def revision_elements(p: etree._Element) -> list[tuple[str, str, bool, bool, tuple[str | None, str | None]]]:
+    """The children of ``p`` that hold text, as ``(kind, text, bold, italic, (author, date))``: kind
+    「keep」 for a plain run, 「del」/「ins」 for a revision, each element on its own (not joined); bold
+    and italic when any of its runs is."""
+    out = []
+    for el in p:
+        kind = {w("del"): "del", w("ins"): "ins"}.get(el.tag, "keep")
+        text = "".join(t.text or "" for t in el.iter(w("t"), w("delText")))
+        if not text:
+            continue
+        bold = el.find(f".//{w('rPr')}/{w('b')}") is not None
+        italic = el.find(f".//{w('rPr')}/{w('i')}") is not None
+        out.append((kind, text, bold, italic, (el.get(w("author")), el.get(w("date")))))
+    return out
+
+
+def test_tracked_changes_replace_whole_numbers_and_names(tmp_path: Path) -> None:
+    """A reviewer takes or refuses one citation whole: its table name and rows are one deletion then one
+    insertion, from its first changed word to its last (「~~別表第二の11~~…の15の項」; never 「~~11~~15」
+    apart from the name, nor 「1~~1~~5」), even when a number is split over two runs; the text around
+    it and between two citations is kept."""
+    src = tmp_path / "n.docx"
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("番号法別表第二の1")
+    p.add_run("1の項").bold = True
+    d.add_paragraph("番号法第19条第7号 別表第二の120の項及び別表第一の三十九の項")
+    d.add_paragraph("番号法別表第一の39の項")
+    d.add_paragraph("番号法別表第一の16の項、27の項に基づく。")
+    d.save(str(src))
+    check_accept_reject(src, tmp_path)
+    root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+    NEW = "第19条第8号に基づく主務省令第2条の表"
+    assert [revision_pieces(p) for p in root.iter(w("p"))] == [
+        [("keep", "番号法"), ("del", "別表第二の11"), ("ins", NEW + "の15"), ("keep", "の項")],
+        [("keep", "番号法第19条第"), ("del", "7号 別表第二の120"), ("ins", "8号に基づく主務省令第2条の表の158"),
+         ("keep", "の項及び"), ("del", "別表第一の三十九"), ("ins", "別表の五十九"), ("keep", "の項")],
+        [("keep", "番号法"), ("del", "別表第一の39"), ("ins", "別表の59"), ("keep", "の項")],
+        [("keep", "番号法"), ("del", "別表第一の16の項、27"), ("ins", "別表の24の項、40"), ("keep", "の項に基づく。")]]
+    # the first: one w:del per run (plain 「別表第二の1」, bold 「1」), then one w:ins whose characters are
+    # formatted as in the plain rewrite (which changes only the second digit: 「1」 plain, 「5」 bold)
+    first_p = next(root.iter(w("p")))
+    assert [(kind, text, bold) for kind, text, bold, *_ in revision_elements(first_p)] == [
+        ("keep", "番号法", False), ("del", "別表第二の1", False), ("del", "1", True), ("ins", NEW + "の15", True),
+        ("keep", "の項", True)]
+    ins = next(el for el in first_p if el.tag == w("ins"))
+    assert [(r.findtext(w("t")), r.find(f"{w('rPr')}/{w('b')}") is not None) for r in ins] == [
+        (NEW + "の1", False), ("5", True)]
 
 
 def test_tracked_changes_in_both_text_box_copies_and_notes(tmp_path: Path) -> None:
@@ -205,8 +327,39 @@ def test_tracked_document_is_not_rewritten_again(tmp_path: Path) -> None:
     assert edits == [] and not again.changed
 
 
+def _accepted_copy(tracked: Path, dest: Path) -> Path:
+    """``tracked`` with every revision of the tool accepted in the XML of each story, as a reviewer's
+    「すべての変更を承諾」 leaves it."""
+    with zipfile.ZipFile(tracked) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename.startswith(STORY_PARTS):
+                root = resolve(etree.fromstring(data), accept=True)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            zout.writestr(info, data)
+    return dest
+
+
+def test_accepting_every_change_gives_a_document_that_rewrites_to_itself(tmp_path: Path) -> None:
+    """The review path is idempotent: the draft with every tracked change accepted is the plain
+    rewrite, and rewriting it again changes nothing (no edit, no finding of a kept citation)."""
+    src = tmp_path / "評価書.docx"
+    build_docx(src)
+    d = docx.Document(str(src))
+    d.add_paragraph("番号法第19条第7号 別表第二の120の項、番号法別表第二の11の項及び番号法別表第一の三十九の項")
+    d.save(str(src))
+    edits = check_accept_reject(src, tmp_path)
+    assert edits
+    accepted = _accepted_copy(tmp_path / "tracked.docx", tmp_path / "accepted.docx")
+    again = open_document(accepted)
+    assert [u.text for u in again.units] == [u.text for u in open_document(tmp_path / "plain.docx").units]
+    assert rewrite_document(again, ENGINE)[0] == [] and not again.changed
+
+
 _FRAGMENTS = ["番号利用法", "第9条第1項", "別表第一の16の項", "別表第一の59の項", "別表第二の27の項", "及び",
-              "に基づく。", "（以下「法」という。）", "法", "番号法", "住民基本台帳法", "別表第一の36の2の項", "、", " "]
+              "に基づく。", "（以下「法」という。）", "法", "番号法", "住民基本台帳法", "別表第一の36の2の項", "、", " ",
+              # rows whose new number shares a digit with the old one (11→15, 39→59, 三十九→五十九)
+              "別表第二の11の項", "別表第一の39の項", "別表第一の三十九の項", "第19条第7号", "別表第二", "１、１１の項"]
 _FORMATS = st.sampled_from([(False, False, False), (True, False, False), (False, True, False), (False, False, True),
                             (True, True, False)])
 
@@ -237,6 +390,57 @@ def test_accept_all_is_the_plain_rewrite_and_reject_all_the_original(paras) -> N
         src = root / "p.docx"
         d.save(str(src))
         check_accept_reject(src, root)
+
+
+def _words(s: str) -> list[tuple[int, int]]:
+    """The numbers (digits, kanji numerals, with の branches) and table names 「別表第…」 of ``s``."""
+    return [m.span() for m in re.finditer(
+        r"別表(?:第(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+))?"
+        r"|(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)(?:の(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+))*", s)]
+
+
+def _inside_a_word(s: str, pos: int) -> bool:
+    return any(a < pos < b for a, b in _words(s))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=10).map("".join))
+def test_word_spans_are_whole_words_and_give_the_rewrite(text: str) -> None:
+    """For any rewrite: replacing each span gives the rewritten text; no span begins or ends inside a
+    number or a table's name of the text before or after; a span's two sides never begin (or end)
+    with the same character unless it is part of such a word."""
+    result = rewrite(text, assume_law=True)
+    spans = word_spans(text, result.edits)
+    out, pos, shift = [], 0, 0
+    for sp in spans:
+        assert pos <= sp.start <= sp.end
+        out += [text[pos:sp.start], sp.after]
+        old = text[sp.start:sp.end]
+        new_start = sp.start + shift
+        shift += len(sp.after) - len(old)
+        new_text = result.text
+        for s, a, b in ((text, sp.start, sp.end), (new_text, new_start, new_start + len(sp.after))):
+            assert not _inside_a_word(s, a) and not _inside_a_word(s, b), (text, old, sp.after)
+        if old and sp.after and old[0] == sp.after[0]:
+            assert any(a <= sp.start < b for a, b in _words(text)), (old, sp.after)
+        if old and sp.after and old[-1] == sp.after[-1]:
+            assert any(a < sp.end <= b for a, b in _words(text)), (old, sp.after)
+        pos = sp.end
+    out.append(text[pos:])
+    assert "".join(out) == result.text
+    # joined by citation: each citation's changes are in exactly one span, and the spans still give the rewrite
+    joined = word_spans(text, result.edits, whole=edit_group)
+    holder: dict[int, set[int]] = {}
+    for n, sp in enumerate(joined):
+        for k in sp.members:
+            holder.setdefault(edit_group(result.edits[k]), set()).add(n)
+    assert all(len(spans) == 1 for spans in holder.values()), (text, joined)
+    out, pos = [], 0
+    for sp in joined:
+        assert pos <= sp.start <= sp.end
+        out += [text[pos:sp.start], sp.after]
+        pos = sp.end
+    assert "".join([*out, text[pos:]]) == result.text
 
 
 def _has_soffice() -> bool:
@@ -398,6 +602,43 @@ def test_word_heading_path(tmp_path: Path) -> None:
     assert paths["番号利用法別表第一の95の項"] == ["事務の概要", "別表"]
     # a paragraph is its own item; the unit is the whole passage
     assert all(e.item_text in doc.units[e.unit].text for e in edits)
+
+
+def test_word_table_labels_head_only_that_table(tmp_path: Path) -> None:
+    """A label cell heads the rows below it in its own table, not the body after the table: a paragraph
+    right after a table whose last row is 「②法令上の根拠 | …」 has the headings it would have without
+    the table (those above the table, or none: then 項目 is its location)."""
+    p = tmp_path / "t.docx"
+    d = docx.Document()
+    d.add_paragraph("Ⅰ 基本情報")
+    t = d.add_table(rows=2, cols=2)
+    t.cell(0, 0).text = "①事務の名称"
+    t.cell(0, 1).text = "住民基本台帳に関する事務"
+    t.cell(1, 0).text = "②法令上の根拠"
+    t.cell(1, 1).text = "番号利用法別表第一の16の項"
+    d.add_paragraph("番号利用法別表第二に基づいて情報照会を行う。")
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "①法令上の根拠"
+    t.cell(0, 1).text = "なし"
+    d.add_paragraph("（１）システム")
+    d.add_paragraph("番号利用法別表第一の59の項")
+    d.save(str(p))
+    edits, _ = rewrite_document(open_document(p), ENGINE)
+    paths = {e.item_text: e.location_detail.get("heading") for e in edits}
+    assert paths == {
+        "番号利用法別表第一の16の項": ["Ⅰ 基本情報", "②法令上の根拠"],
+        "番号利用法別表第二に基づいて情報照会を行う。": ["Ⅰ 基本情報"],
+        "番号利用法別表第一の59の項": ["Ⅰ 基本情報", "（１）システム"]}
+    # with nothing above the table, the paragraph after it has no heading: 項目 is where it is
+    p2 = tmp_path / "t2.docx"
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "②法令上の根拠"
+    t.cell(0, 1).text = "なし"
+    d.add_paragraph("番号利用法別表第二に基づいて情報照会を行う。")
+    d.save(str(p2))
+    edits, _ = rewrite_document(open_document(p2), ENGINE)
+    assert [(e.location, e.location_detail.get("heading")) for e in edits] == [("本文 第1段落", None)]
 
 
 def test_excel_heading_path(tmp_path: Path) -> None:

@@ -311,9 +311,10 @@ def _trim(edit: Edit) -> _Span:
     return _Span(edit.start + p, edit.end - q, new)
 
 
-SegmentOps = dict[int, list[tuple[int, int, str]]]
-"""Per segment index, the replacements ``(lo, hi, new)`` in its text (offsets into the segment's
-text, not overlapping)."""
+SegmentOps = dict[int, list[tuple[int, int, str, tuple[tuple[int, int], ...]]]]
+"""Per segment index, the replacements ``(lo, hi, new, formats)`` in its text (offsets into the
+segment's text, not overlapping; ``formats`` cuts ``new`` into pieces ``(length, segment)``, each in
+the formatting of that segment)."""
 
 
 def plan_segment_edits(segments: Sequence[Segment], edits: Sequence[Edit]
@@ -339,30 +340,35 @@ def apply_segment_ops(segments: Sequence[Segment], ops: SegmentOps) -> dict[int,
     new_texts: dict[int, str] = {}
     for i, seg_ops in ops.items():
         t = segments[i].text
-        for lo, hi, rep in sorted(seg_ops, key=lambda o: (o[0], o[1]), reverse=True):
+        for lo, hi, rep, _ in sorted(seg_ops, key=lambda o: (o[0], o[1]), reverse=True):
             t = t[:lo] + rep + t[hi:]
         new_texts[i] = t
     return new_texts
 
 
-def segment_ops(segments: Sequence[Segment], edits: Sequence[Edit]
-                ) -> tuple[SegmentOps, list[tuple[Edit, str]]]:
+def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool = False
+                ) -> tuple[SegmentOps, list[tuple[Any, str]]]:
     """Distribute ``edits`` over ``segments`` as :func:`plan_segment_edits` does, returning the
-    replacements each segment takes rather than its new text (a tracked change shows exactly
-    these: the characters removed and the characters put in their place)."""
+    replacements each segment takes rather than its new text.
+
+    With ``tracked`` the replacements are a tracked change's: ``edits`` are the spans to show
+    (anything with ``start``, ``end`` and ``after``, taken as they are, not narrowed), and the new
+    text of a span over several segments goes right after its last deleted piece (in the formatting
+    its ``formats`` give, else that of the segment where the span starts), so that a reviewer reads
+    the old characters struck through, then the new ones: 「~~1~~|~~6~~24」, never 「~~1~~24~~6~~」."""
     starts: list[int] = []
     pos = 0
     for s in segments:
         starts.append(pos)
         pos += len(s.text)
     total = pos
-    ops: dict[int, list[tuple[int, int, str]]] = {}
-    refused: list[tuple[Edit, str]] = []
+    ops: SegmentOps = {}
+    refused: list[tuple[Any, str]] = []
     n = len(segments)
     for edit in edits:
         if edit.start < 0 or edit.end > total or edit.end < edit.start:
             raise ValueError(f"edit out of range: {edit.start}-{edit.end} (text length {total})")
-        e = _trim(edit)
+        e = edit if tracked else _trim(edit)
         # the segments that can matter: from the last one with text starting before the edit to
         # the first starting after it (segments are contiguous), not every segment of the unit
         first = bisect.bisect_left(starts, e.start) - 1
@@ -413,14 +419,16 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Edit]
         if blocked or target is None:
             refused.append((edit, "protected"))
             continue
+        formats = getattr(e, "formats", ()) or ((len(e.after), target),)
         if e.start == e.end:
-            ops.setdefault(target, []).append((e.start - starts[target], e.start - starts[target], e.after))
+            ops.setdefault(target, []).append((e.start - starts[target], e.start - starts[target], e.after, formats))
             continue
+        carrier = covered[-1] if tracked else target
         for i in covered:
             a = starts[i]
             lo = max(e.start, a) - a
             hi = min(e.end, a + len(segments[i].text)) - a
-            ops.setdefault(i, []).append((lo, hi, e.after if i == target else ""))
+            ops.setdefault(i, []).append((lo, hi, e.after, formats) if i == carrier else (lo, hi, "", ()))
     return ops, refused
 
 

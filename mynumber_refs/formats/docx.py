@@ -32,23 +32,33 @@ loads as plain bytes is parsed here and written back only when one of its notes 
 unchanged part keeps its bytes exactly.
 
 After :meth:`DocxDocument.track_changes` the same replacements are written as tracked changes
-instead: the run is split where its text changes, the characters removed go into ``w:del`` (as
-``w:delText``) and the new ones into ``w:ins``, each in a run with a copy of the original run's
-``w:rPr``, by the author 「mynumber-refs」 with a date and an id unique in the package.  Accepting
-every revision gives the text of the plain rewrite, rejecting them gives the original.  Text box
+instead, one citation whole: the edits of one citation are one deletion followed by one insertion,
+from their first changed character to their last widened to whole numbers and table names
+(「別表第二の11の項」 shows 「別表第二の11」 struck through, then 「第19条第8号に基づく主務省令第2条の表の15」,
+and keeps 「の項」), so that a reviewer can never take its new table name without its new row
+(:func:`_tracked_ops`).  The run is split where its text changes, the characters removed go into
+``w:del`` (as ``w:delText``; one ``w:del`` per run they come from, back to back) and the new ones into
+one ``w:ins`` right after the last removed piece, each in runs with a copy of an original run's
+``w:rPr`` (a removed character that of its run, an inserted one that of the run the plain rewrite
+puts it in), by the author
+「mynumber-refs」 with a date and an id unique in the package.  Accepting
+every revision gives the plain rewrite (text and formatting), rejecting them gives the original.  Text box
 copies get the same revisions.  Inserted text is protected when the document is read again, so a
 second run changes nothing.
 
 Each body paragraph and table cell carries the PIA's heading path (``detail["heading"]``): the
 headings above it (paragraphs with a heading style, inherited or by outline level, and short
-paragraphs or label cells written with Ⅰ/１．/（１）/① numbering) and, in a table, the labels to
-the left of the cell (a vertically merged label on every row it spans).  The number Word draws for
+paragraphs, and label cells of its own table, written with Ⅰ/１．/（１）/① numbering) and, in a
+table, the labels to the left of the cell (a vertically merged label on every row it spans).  A
+table's labels head only that table's rows: the paragraph after a table has the headings it would
+have without the table.  The number Word draws for
 an automatically numbered paragraph is not part of its text and is not read.  Body, header, footer
 and note paragraphs are an item each (the 変更箇所 table's rows); a cell and a text box are one.
 """
 
 from __future__ import annotations
 
+import bisect
 import copy
 import datetime
 import io
@@ -58,12 +68,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..edits import WordSpan, word_spans
 from . import (
     Location,
     Segment,
+    SegmentOps,
     SkippedEdit,
     Unit,
+    _trim,
     change_record_note,
+    edit_group,
     is_change_record_heading,
     left_text,
     segment_ops,
@@ -480,6 +494,14 @@ class _Walker:
             self._finish(slot, passage, label, detail, base, True, per_paragraph)
 
     def table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
+        """The cells of ``tbl``, each an item.  Its label cells head the rows below them in this table
+        only: the text after the table has the headings it would have without it."""
+        outside = None if self.headings is None else list(self.headings.entries)
+        self._table(tbl, label, detail)
+        if self.headings is not None and outside is not None:
+            self.headings.entries = outside
+
+    def _table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
         path: list[Any] = list(detail["table"])
         above: dict[int, str] = {}  # grid column -> label text of a vertically merged cell above
         rows = _row_children(tbl, W_TR)
@@ -700,65 +722,67 @@ def _max_annotation_id(document: Any, extra_roots: Sequence[Any]) -> int:
     return best
 
 
-def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, str]], review: tuple[str, str],
+def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any]]]], review: tuple[str, str],
                 next_id: Callable[[], int]) -> None:
-    """Write the replacements ``ops`` (``(lo, hi, new)`` in ``t_el``'s text) as tracked changes.
+    """Write the replacements ``ops`` (``(lo, hi, new)`` in ``t_el``'s text, ``new`` as pieces
+    ``(text, rpr)``) as tracked changes.
 
     The run holding ``t_el`` is split where the text changes: the text before and after stays in
-    plain runs, the characters removed go into ``w:del`` (as ``w:delText``) and the new ones into
-    ``w:ins``, each in a run with a copy of the original run's properties (``w:rPr``), so that
-    accepting every revision gives the new text in the run's formatting and rejecting them gives
-    the old text back."""
+    plain runs, the characters removed go into ``w:del`` (as ``w:delText``) in a run with a copy of
+    the original run's properties (``w:rPr``) and the new ones into one ``w:ins``, a run per piece
+    with a copy of its ``rpr`` (the plain rewrite's formatting of those characters), so that
+    accepting every revision gives the plain rewrite and rejecting them gives the old text back."""
     run = t_el.getparent()
     parent = run.getparent()
     author, date = review
     text = t_el.text or ""
-    pieces: list[tuple[str, str]] = []
+    rpr = run.find(_w("rPr"))
+    pieces: list[tuple[str, Sequence[tuple[str, Any]]]] = []
     pos = 0
     for lo, hi, new in sorted(ops, key=lambda o: (o[0], o[1])):
         if lo > pos:
-            pieces.append(("keep", text[pos:lo]))
+            pieces.append(("keep", [(text[pos:lo], rpr)]))
         if hi > lo:
-            pieces.append(("del", text[lo:hi]))
-        if new:
-            pieces.append(("ins", new))
+            pieces.append(("del", [(text[lo:hi], rpr)]))
+        if any(t for t, _ in new):
+            pieces.append(("ins", [(t, props) for t, props in new if t]))
         pos = max(pos, hi)
     if pos < len(text):
-        pieces.append(("keep", text[pos:]))
-    rpr = run.find(_w("rPr"))
+        pieces.append(("keep", [(text[pos:], rpr)]))
     children = [c for c in run if c is not rpr]
     at = children.index(t_el)
     out: list[Any] = []
     current: list[Any] = []  # the content of the plain run being built
 
-    def new_run(content: Sequence[Any]) -> Any:
+    def new_run(content: Sequence[Any], props: Any) -> Any:
         r = run.makeelement(run.tag, dict(run.attrib))
-        if rpr is not None:
-            r.append(copy.deepcopy(rpr))
+        if props is not None:
+            r.append(copy.deepcopy(props))
         for c in content:
             r.append(c)
         return r
 
     def flush() -> None:
         if current:
-            out.append(new_run(current))
+            out.append(new_run(current, rpr))
             current.clear()
 
     current.extend(children[:at])
-    for kind, piece in pieces:
+    for kind, content in pieces:
         if kind == "keep":
             t = t_el.makeelement(W_T, {})
-            t.text = piece
+            t.text = content[0][0]
             t.set(XML_SPACE, "preserve")
             current.append(t)
             continue
         flush()
         tag, text_tag = (W_DEL, _w("delText")) if kind == "del" else (W_INS, W_T)
         revision = run.makeelement(tag, {_W_ID: str(next_id()), _w("author"): author, _w("date"): date})
-        t = t_el.makeelement(text_tag, {})
-        t.text = piece
-        t.set(XML_SPACE, "preserve")
-        revision.append(new_run([t]))
+        for piece, props in content:
+            t = t_el.makeelement(text_tag, {})
+            t.text = piece
+            t.set(XML_SPACE, "preserve")
+            revision.append(new_run([t], props))
         out.append(revision)
     current.extend(children[at + 1:])
     flush()
@@ -766,6 +790,66 @@ def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, str]], review: tuple[st
     parent.remove(run)
     for k, el in enumerate(out):
         parent.insert(index + k, el)
+
+
+def _offsets(formats: Sequence[tuple[int, int]]) -> list[int]:
+    """Where each piece ``(length, segment)`` of ``formats`` starts."""
+    out, pos = [], 0
+    for n, _ in formats:
+        out.append(pos)
+        pos += n
+    return out
+
+
+def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any], new_texts: dict[int, str]) -> SegmentOps:
+    """The replacements that show ``edits`` (all accepted by the plan, giving ``new_texts``) as
+    tracked changes.
+
+    The rule: the edits of one citation (:func:`~mynumber_refs.formats.edit_group`) are one deletion
+    followed by one insertion, from their first changed character to their last widened to whole
+    words (:func:`~mynumber_refs.edits.word_spans`), so that a reviewer can take or refuse a citation
+    only whole (「~~別表第一の16~~別表の24の項」, never 「別表の16の項」).  A span that would cross text
+    that cannot change (a field, another's revision) is shown word by word instead, and a word that
+    would as its edits' changed characters only.  Each inserted character has the formatting the
+    plain rewrite gives it (``new_texts``)."""
+    text = "".join(s.text for s in segments)
+    shown: list[WordSpan] = []
+
+    def place(spans: Sequence[WordSpan]) -> list[int]:
+        """Keep the spans that can be shown; the indices (in ``edits``) of the edits of the others."""
+        refused = segment_ops(segments, spans, tracked=True)[1]
+        bad = {id(span) for span, _ in refused}
+        shown.extend(span for span in spans if id(span) not in bad)
+        return [k for span, _ in refused for k in span.members]
+
+    left = place(word_spans(text, edits, whole=edit_group))
+    if left:
+        words = word_spans(text, [edits[k] for k in left])
+        left = place([span._replace(members=tuple(left[m] for m in span.members)) for span in words])
+    if left:
+        place([WordSpan(t.start, t.end, t.after, (k,)) for k in left for t in [_trim(edits[k])]])
+    # where each span's new text is in the plain rewrite, and the segments holding it there
+    ends: list[int] = []
+    pos = 0
+    for i, seg in enumerate(segments):
+        pos += len(new_texts.get(i, seg.text))
+        ends.append(pos)
+    placed: list[WordSpan] = []
+    shift = 0
+    for span in sorted(shown, key=lambda sp: (sp.start, sp.end)):
+        a = span.start + shift
+        b = a + len(span.after)
+        formats: list[tuple[int, int]] = []
+        i = bisect.bisect_right(ends, a)
+        while a < b and i < len(ends):
+            n = min(b, ends[i]) - a
+            if n > 0:
+                formats.append((n, i))
+                a += n
+            i += 1
+        placed.append(span._replace(formats=tuple(formats) if a == b else ()))
+        shift += len(span.after) - (span.end - span.start)
+    return segment_ops(segments, placed, tracked=True)[0]
 
 
 class DocxDocument:
@@ -839,25 +923,44 @@ class DocxDocument:
     def apply(self, index: int, edits: Sequence[Any]) -> list[SkippedEdit]:
         du = self._units[index]
         new_texts, refused, copy_refused = plan_edits(du.segments, edits, du.copy_blocked)
-        ops: dict[int, list[tuple[int, int, str]]] = {}
+        skipped = [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, TEXTBOX_COPY_MESSAGE))
+                   for e, reason in refused]
         if self._review is not None and new_texts:
             refused_ids = {id(e) for e, _ in refused}
-            ops = segment_ops(du.segments, [e for e in edits if id(e) not in refused_ids])[0]
+            self._revise(du, _tracked_ops(du.segments, [e for e in edits if id(e) not in refused_ids], new_texts), new_texts)
+            return skipped
         for i, text in new_texts.items():
             seg = du.segments[i]
             if text == seg.text:
                 continue
             for t_el in self._copies.group(seg.payload):  # the element itself, then its copies
-                if self._review is not None:
-                    _revise_run(t_el, ops[i], self._review, self._next_revision_id)
-                else:
-                    t_el.text = text
-                    t_el.set(XML_SPACE, "preserve")
+                t_el.text = text
+                t_el.set(XML_SPACE, "preserve")
             seg.text = text
             self._changed = True
             if du.owner is not None:
                 du.owner.dirty = True
-        return [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, TEXTBOX_COPY_MESSAGE)) for e, reason in refused]
+        return skipped
+
+    def _revise(self, du: _DocUnit, ops: SegmentOps, new_texts: dict[int, str]) -> None:
+        """Write ``ops`` into the runs of ``du`` (and of their text box copies) as tracked changes."""
+        assert self._review is not None
+        groups = {i: self._copies.group(du.segments[i].payload)
+                  for i in {*ops, *(f for v in ops.values() for o in v for _, f in o[3])}}
+        # the properties each copy's new text takes, read before any run is split
+        props = {i: [t.getparent().find(_w("rPr")) for t in group] for i, group in groups.items()}
+        for i, seg_ops in ops.items():
+            seg = du.segments[i]
+            for k, t_el in enumerate(groups[i]):  # the element itself, then its copies
+                own = props[i][k]
+                run_ops = [(lo, hi, [(new[a:a + n], props[f][k] if k < len(props[f]) else own)
+                                     for a, (n, f) in zip(_offsets(fmts), fmts, strict=True)])
+                           for lo, hi, new, fmts in seg_ops]
+                _revise_run(t_el, run_ops, self._review, self._next_revision_id)
+            seg.text = new_texts.get(i, seg.text)
+            self._changed = True
+        if ops and du.owner is not None:
+            du.owner.dirty = True
 
     def save(self, dest: Path) -> None:
         """Write the document to ``dest`` atomically; the file written is read back (every part
