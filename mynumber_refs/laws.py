@@ -957,6 +957,12 @@ class LawIndex:
         self._numbered_at[k] = e
         return e
 
+    def glues_to_word_before(self, pos: int) -> bool:
+        """Whether a short name written at ``pos`` would be read together with the word that ends there, as
+        one name (「照会」 and 「番号法」 read as 「照会番号法」); never after a word end (:meth:`_is_word`:
+        「…の表」, 「第二」, 「58項」) or a character that is no name's."""
+        return self._is_word(pos - 1)
+
     # ------------------------------------------------------------------ 同法
     def same_law_would_take(self, pos: int) -> bool:
         """Whether a 「同法」 after ``pos`` would take a law's name written at ``pos`` for its
