@@ -1334,11 +1334,10 @@ class LawIndex:
                     if p == label:
                         continue
                     if depth == 0:
-                        if held:
-                            return NO_LAW
-                        # the bracket that holds the table: its sentence starts here, but another law named
-                        # before it in the sentence outside is not overridden by an assumption (「住民基本台帳法
-                        # に基づく本人確認情報の提供（別表第二の4の項）」); the act named there is not taken
+                        # a bracket that holds the table: its sentence starts here, but another law named before
+                        # it in the sentence outside is not overridden by an assumption (「住民基本台帳法に基づく
+                        # 本人確認情報の提供（別表第二の4の項）」), however many brackets hold it (「住民基本台帳法（\n
+                        # （別表第二）」); the act named there is not taken
                         held = True
                         continue
                     depth -= 1

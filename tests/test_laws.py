@@ -911,6 +911,36 @@ def test_a_law_named_before_the_bracket_that_holds_a_table_is_reported_not_assum
     assert [f.reason for f in result.findings] == ["law-other"]
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 3), st.sampled_from(["住民基本台帳法", "地方税法", "番号法", "番号利用法"]),
+       st.sampled_from(["に基づく本人確認情報の提供", "第30条の9", "", "に基づく事務"]),
+       st.sampled_from(["提供", "", "\n", "事務の一覧\n"]), st.sampled_from(["別表第二の4の項", "別表第一の16の項", "別表第二"]))
+def test_the_brackets_that_hold_a_table_never_decide_whose_it_is(
+    depth: int, law: str, words: str, inner: str, table: str
+) -> None:
+    """A table held in brackets after a sentence that names a law is that law's however many brackets hold it: another
+    law's is reported (law-other) and left, the act's rewritten (fuzzer, seed 85858: 「る法律（\n（別表第二）」 held in two
+    brackets was assumed the act's, and the name inserted in it changed a later table's reading on a second run)."""
+    text = law + words + "（" + inner + "（" * (depth - 1) + table + "）" * depth
+    result = rewrite(text, assume_law=True)
+    if law.startswith("番号"):
+        assert result.text != text
+    else:
+        assert result.text == text
+        assert {f.reason for f in result.findings} <= {"law-other"}, text  # (none: its provision's law, 「…法第30条の9（」)
+    assert rewrite(result.text, assume_law=True).text == result.text
+
+
+@pytest.mark.parametrize("assume", [False, True])
+def test_an_inserted_name_in_a_bracket_never_changes_the_law_of_a_table_after_it(assume: bool) -> None:
+    """(fuzzer, seed 85858) The table held in two brackets after 「…る法律」 was assumed the act's and the act's name
+    inserted in its bracket, which a second run read as the law of the table on the next line."""
+    text = "る法律（\n（別表第二）\n法9条1項別表第一"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other", "law-other"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法に基づく事務（別表第二の4の項）", "番号法に基づく事務（番号法第19条第8号に基づく主務省令第2条の表の5の項）"),
     ("住民基本台帳法に基づく本人確認情報の提供（番号法別表第二の4の項）",
