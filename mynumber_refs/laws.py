@@ -420,6 +420,8 @@ _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
 _ORDER_NAME_AT_END = re.compile(_ORDER_NAME + r"\Z")
 _SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
+# …and glued to the character before it: a name there only after a word end (「58項番 号 法」, as 「58項番号法」)
+_SPACED_NAME_AT_END_GLUED = re.compile(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
 _SPACED_NAME = re.compile(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}")
 # Walking back over a sentence: brackets, its end (。), blank lines and the start of a new item
 _SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK}")
@@ -699,7 +701,9 @@ class LawIndex:
             if m is not None and not _BLANK.search(text, m.start(), k):  # (a name never spans a blank line)
                 starts.append(m.start())
         if k >= 2 and text[k - 2] in " \u3000":
-            m = _SPACED_NAME_AT_END.search(text, max(0, k - 90), k)
+            m = _SPACED_NAME_AT_END_GLUED.search(text, max(0, k - 90), k)
+            if m is not None and self._is_word(m.start() - 1):  # glued to a word: the part after a space, as before
+                m = _SPACED_NAME_AT_END.search(text, m.start(), k)
             if m is not None:
                 begin = self._spaced_word_start(m.start(), k)
                 if begin is not None:
@@ -1098,10 +1102,14 @@ class LawIndex:
         before = _BROKEN_BEFORE.search(text, max(0, start - 48), start)
         if before is None or not self._is_word(before.end("word") - 1):
             return None
-        if len(before.group("word")) == 1 and before.group("word") + text[start:k] not in _SPLIT_SUFFIXES:
+        begin, end = before.span("word")
+        for i in range(begin, end - 1):  # the word begins after a word end in it, as unbroken (「58項番号\u3000法」: 番号)
+            if not self._is_word(i):
+                begin = i + 1
+        word = text[begin:end]
+        if len(word) == 1 and word + text[start:k] not in _SPLIT_SUFFIXES:
             return None  # (a lone character before the break joins only as the first half of a name's end)
-        name = before.group("word") + text[start:k]
-        return LawExpr(before.start("word"), k, name, LawKind.UNKNOWN, None)
+        return LawExpr(begin, k, word + text[start:k], LawKind.UNKNOWN, None)
 
     def _opens_clause(self, k: int) -> bool:
         """Whether nothing but a separator, a line break or the text's start stands before ``k``."""
