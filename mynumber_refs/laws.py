@@ -462,6 +462,8 @@ _KANA_NAME_DELIMITERS = frozenset("、。，．：:（）()「」『』〔〕【
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
 _ORDER_NAME_AT_END = re.compile(_ORDER_NAME + r"\Z")
 _SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
+# …and glued to the character before it: a name there only after a word end (「58項番 号 法」, as 「58項番号法」)
+_SPACED_NAME_AT_END_GLUED = re.compile(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
 _SPACED_NAME = re.compile(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}")
 # Walking back over a sentence: brackets, its end (。), blank lines and the start of a new item
 _SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK}")
@@ -745,7 +747,9 @@ class LawIndex:
             if m is not None and not _BLANK.search(text, m.start(), k):  # (a name never spans a blank line)
                 starts.append(m.start())
         if k >= 2 and text[k - 2] in " \u3000":
-            m = _SPACED_NAME_AT_END.search(text, max(0, k - 90), k)
+            m = _SPACED_NAME_AT_END_GLUED.search(text, max(0, k - 90), k)
+            if m is not None and self._is_word(m.start() - 1):  # glued to a word: the part after a space, as before
+                m = _SPACED_NAME_AT_END.search(text, m.start(), k)
             if m is not None:
                 begin = self._spaced_word_start(m.start(), k)
                 if begin is not None:
@@ -1069,6 +1073,12 @@ class LawIndex:
         self._numbered_at[k] = e
         return e
 
+    def glues_to_word_before(self, pos: int) -> bool:
+        """Whether a short name written at ``pos`` would be read together with the word that ends there, as
+        one name (「照会」 and 「番号法」 read as 「照会番号法」); never after a word end (:meth:`_is_word`:
+        「…の表」, 「第二」, 「58項」) or a character that is no name's."""
+        return self._is_word(pos - 1)
+
     # ------------------------------------------------------------------ 同法
     def same_law_would_take(self, pos: int) -> bool:
         """Whether a 「同法」 after ``pos`` would take a law's name written at ``pos`` for its
@@ -1204,10 +1214,14 @@ class LawIndex:
         before = _BROKEN_BEFORE.search(text, max(0, start - 48), start)
         if before is None or not self._is_word(before.end("word") - 1):
             return None
-        if len(before.group("word")) == 1 and before.group("word") + text[start:k] not in _SPLIT_SUFFIXES:
+        begin, end = before.span("word")
+        for i in range(begin, end - 1):  # the word begins after a word end in it, as unbroken (「58項番号\u3000法」: 番号)
+            if not self._is_word(i):
+                begin = i + 1
+        word = text[begin:end]
+        if len(word) == 1 and word + text[start:k] not in _SPLIT_SUFFIXES:
             return None  # (a lone character before the break joins only as the first half of a name's end)
-        name = before.group("word") + text[start:k]
-        return LawExpr(before.start("word"), k, name, LawKind.UNKNOWN, None)
+        return LawExpr(begin, k, word + text[start:k], LawKind.UNKNOWN, None)
 
     def _opens_clause(self, k: int) -> bool:
         """Whether nothing but a separator, a line break or the text's start stands before ``k``."""
@@ -1463,11 +1477,10 @@ class LawIndex:
                     if p == label:
                         continue
                     if depth == 0:
-                        if held:
-                            return NO_LAW
-                        # the bracket that holds the table: its sentence starts here, but another law named
-                        # before it in the sentence outside is not overridden by an assumption (「住民基本台帳法
-                        # に基づく本人確認情報の提供（別表第二の4の項）」); the act named there is not taken
+                        # a bracket that holds the table: its sentence starts here, but another law named before
+                        # it in the sentence outside is not overridden by an assumption (「住民基本台帳法に基づく
+                        # 本人確認情報の提供（別表第二の4の項）」), however many brackets hold it (「住民基本台帳法（\n
+                        # （別表第二）」); the act named there is not taken
                         held = True
                         continue
                     depth -= 1

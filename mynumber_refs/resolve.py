@@ -913,19 +913,25 @@ _OLD_NOTE = re.compile(
 # …or its abolition or amendment right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の
 # 改正に伴い」, 「別表第一を改め」): the old table's own history, which the new one does not have
 _ABOLISHED = re.compile(rf"[ \t\u3000]*(?P<note>(?:の|が|は|を){_NB}(?:廃{_NB}止|削{_NB}除|改{_NB}正|改{_NB}め))")
-# …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」)
+# …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
+# Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
+# lengthens (--rederive's derived list) never moves the words out of reach (fuzzer, seeds 78787, 82828)
+_ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の項第"
+_REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, the two apart: one way to count)
 _BECAME_NEW = re.compile(
-    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)[^。\n]{{0,30}}?"
+    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
     rf"(?:(?:へ|に){_NB}(?:の{_NB})?(?:改{_NB}正|改{_NB}め|変{_NB}更|移{_NB}行|変{_NB}わ|な{_NB}[っりる])|と{_NB}な{_NB}[っりる])"
 )
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
 _BECAME_REACH = 120
+_BECAME_REACH_END = re.compile(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 
 
 def _changed_into_new(text: str, end: int) -> str | None:
     """The words saying that the old table ending at ``end`` became the new one, later in its sentence, or None."""
-    hi = min(len(text), end + _BECAME_REACH)
+    reach = _BECAME_REACH_END.match(text, end)  # (a run of row numbers counted as one character)
+    hi = reach.end() if reach is not None else end
     stop = SENTENCE_OR_BLANK.search(text, end, hi)
     hi = stop.start() if stop is not None else hi
     if text.find("表", end, hi) == -1:  # (no table named after it in its sentence: most citations, one C-level find)

@@ -31,6 +31,7 @@ from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
+    MY_NUMBER_ACT,
     OLD_TABLES,
     Citation,
     CitationKind,
@@ -192,14 +193,25 @@ def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence
 # ------------------------------------------------------------------------- table wording
 
 
-def _law_name_for(ctx: _Context, c: Citation) -> str:
-    """The act's name to write before the new order's table when the citation has none beside it:
+def _law_name_for(ctx: _Context, c: Citation, at: int) -> str:
+    """The act's name to write at ``at``, before the new order's table, when the citation has none beside it:
     its own law's name (also when a bracket after it gives it), else the one the document uses most
-    (番号利用法 when it uses none).
+    (番号利用法 when it uses none); the act's title where a short name would be read with the word before it.
 
     A name the text did not write is not added where a 「同法」 after the citation would take it for
     its antecedent: what the other words of the text mean never changes (and a second run finds
     nothing more to do)."""
+    name = _short_law_name_for(ctx, c)
+    if name and ctx.laws().glues_to_word_before(at):
+        # 「照会別表第二〔番号法〕、別表第一（民法）」: 「照会番号法第19条…」 would read as another law's order (照会番号法),
+        # and the table joined after it would change its reading on a second run (fuzzer, seeds 77777, 78787, 83838);
+        # the title is read as the act's after any word
+        return MY_NUMBER_ACT
+    return name
+
+
+def _short_law_name_for(ctx: _Context, c: Citation) -> str:
+    """:func:`_law_name_for` before the glued-word check: the name as the document would write it, or 「」."""
     if ctx.same_law_would_take(c.end):
         return ""  # (whatever law the citation has: 「別表6項（番号法）及び別表第二同法別表第二」, fuzzer seed 51515)
     k = c.start
@@ -276,7 +288,7 @@ def _table_edits(
             # (the first of two tables, 「別表第二及び第一」, ends at its ordinal: the table part holds both)
             end = ord_part.end if i == 0 and table2 is not None and ord_part is not None else table_part.end if table_part else -1
             if i == 1 and table2 is not None:
-                edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c) + phrase, c, evidence))
+                edits.append(_edit(ctx, table2.start, table2.end, _law_name_for(ctx, c, table2.start) + phrase, c, evidence))
             elif provision is not None and table_part is not None and c.provision and c.provision.article.main == 19:
                 # 第19条第7号/第8号 別表第二: whatever 号 an older text gives, the network provision
                 phrase = new_table_phrase(_inserted_numerals(ctx, c, provision), _without_dai(ctx, provision))
@@ -295,7 +307,7 @@ def _table_edits(
                 gap = "".join(ch for ch in ctx.text[law_part.end : table_part.start] if ch in "\r\n\t")
                 edits.append(_edit(ctx, law_part.end, end, gap + phrase, c, evidence))
             elif table_part is not None:
-                edits.append(_edit(ctx, table_part.start, end, _law_name_for(ctx, c) + phrase, c, evidence))
+                edits.append(_edit(ctx, table_part.start, end, _law_name_for(ctx, c, table_part.start) + phrase, c, evidence))
             if i == 0 and provision is None:
                 edits.extend(_network_item_edits(ctx, c, evidence))
     return edits
@@ -1635,7 +1647,7 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     else:
         after = new_order_name(numerals, provision is not None and _without_dai(ctx, provision))
         if law_part is None:
-            after = _law_name_for(ctx, c) + after
+            after = _law_name_for(ctx, c, start) + after
     edits = [_edit(ctx, start, title.end, after, c)]
     if provision is None:  # 「番号法第19条第7号、別表第二主務省令」: renamed to the 第19条第8号 order, with its 号
         edits.extend(_network_item_edits(ctx, c))

@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 from mynumber_refs import find_citations, rewrite
 from mynumber_refs.model import Finding, Table
+from mynumber_refs.numerals import NumeralStyle, render_int
+from mynumber_refs.rederive import Rederive
 
 EARLIER = "番号法別表第一の16の項"  # an act's table cited first: rows 27, 28 would become 40, 42 under it
 LIST = "（27、28の項）"
@@ -182,6 +184,40 @@ def test_nothing_marked_old_is_ever_rewritten(
     text = EARLIER + "、" + marked + tail
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text.endswith(marked + tail), (text, result.text)
+
+
+_DERIVED = "1、2、3、5、7、11、13、15、20、28、37、39、48、53、57、58、59、63、65、66、69、73、75、76、81、83、84、86、87、91、92、96、106、108、110、112、115、118、124、129、130、132、136、137、138、141、142、144、149、150、151、152、155、156、158、160、163、164、165、166"
+
+
+@pytest.mark.parametrize(("old", "verb"), [("番号法別表第二の27の項は", "に改められた"), ("番号法別表第二は", "に改めた")])
+def test_a_derived_list_never_moves_the_words_marking_the_old_table_out_of_reach(old: str, verb: str) -> None:
+    """--rederive writes a long list between an old table and the words that mark it (「…に改めた」): the table is
+    kept as marked-old on the first run and on the second (fuzzer, seeds 78787 and 82828: the list pushed the words
+    past the reach, and a second run rewrote the table)."""
+    derive = Rederive("市町村長", "住民票関係情報")
+    result = rewrite(f"{old}番号法第19条第8号に基づく主務省令第2条の表（48の項）{verb}", assume_law=True, rederive=derive)
+    assert result.text == f"{old}番号法第19条第8号に基づく主務省令第2条の表（{_DERIVED}の項）{verb}"
+    assert "marked-old" in {f.reason for f in result.findings}
+    assert rewrite(result.text, assume_law=True, rederive=derive).text == result.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 173), st.sampled_from(list(NumeralStyle)), st.booleans(), st.booleans(),
+       st.sampled_from(["番号法別表第二の27の項は", "番号法別表第二は", "番号法別表第一の16の項は"]),
+       st.sampled_from(["に改められた", "に改めた", "に変更", "となった"]), st.booleans())
+def test_the_length_of_a_row_list_never_decides_whether_a_table_is_marked_old(
+    n: int, numerals: NumeralStyle, each: bool, bracket: bool, old: str, verb: str, assume: bool
+) -> None:
+    """An old table whose sentence says that it became the new one (「…は…第2条の表（…の項）に改めた」) is marked old
+    however many rows the list of the new table between them holds, in any numerals and row form: a rewrite that
+    lengthens the list (--rederive) never changes what a second run reads."""
+    rows = [render_int(i, numerals) for i in range(1, n + 1)]
+    listed = "、".join(r + "の項" for r in rows) if each else "、".join(rows) + "の項"
+    new = "別表" if "第一" in old else "番号法第19条第8号に基づく主務省令第2条の表"
+    text = old + new + (f"（{listed}）" if bracket else "の" + listed) + verb
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}, text
 
 
 @pytest.mark.parametrize("text", ["旧個人番号法別表第一の16の項", "改正前の個人番号法別表第一の16の項",

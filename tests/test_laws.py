@@ -875,6 +875,35 @@ def test_spaced_out_names_begin_after_a_number_or_a_tables_name(text: str) -> No
     assert _law_of_last_table(text, False) == "act", text
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(GLUED_BEFORE + ["番号法別表58項", "番号法別表第一38項の2"]),
+       st.sampled_from(["番号\u3000法", "番号 法", "番\u3000号\u3000法", "番 号 法", "番 号 利 用 法", "住民基本台帳 法",
+                        "地 方 税 法"]),
+       st.sampled_from(TABLES), st.booleans())
+def test_a_broken_or_spaced_out_name_glued_to_a_reference_reads_as_after_a_separator(
+    before: str, name: str, table: str, assume: bool
+) -> None:
+    """A name broken by a space or spaced out (「番号\u3000法」, 「番 号 法」) right after a reference begins after it, as
+    an unbroken one does (「58項番号法」): it names the table after it exactly as when a 「。」 stands between them,
+    and a rewrite that ends the reference differently (「38項の2」 → 「58項」) leaves it read the same (fuzzer,
+    seed 87878: 「…38項の2番\u3000号\u3000法別表第二」 was the act's, 「…58項番\u3000号\u3000法別表第二」 not)."""
+    glued, apart = before + name + table, before + "。" + name + table
+    assert _law_of_last_table(glued, assume) == _law_of_last_table(apart, assume), glued
+    once = rewrite(glued, assume_law=assume, accept_inferred=True).text
+    assert rewrite(once, assume_law=assume, accept_inferred=True).text == once, glued
+
+
+@pytest.mark.parametrize("text", ["番号法別表第一38項の2番\u3000号\u3000法別表第二\u3000二項１番号法別表第二",
+                                  "番号法別表第一38項の2番号\u3000法別表第二\u3000二項１番号法別表第二"])
+def test_a_spaced_out_name_after_a_rewritten_row_reads_the_same(text: str) -> None:
+    """(fuzzer, seed 87878) The name after 「38項の2」 was the act's; after its rewrite 「58項」 it was read with 項 and
+    the last table, kept with it on the first run, was rewritten on the second."""
+    once = rewrite(text, accept_inferred=True)
+    assert once.text == text.replace("第一38項の2", "58項")
+    assert [f.reason for f in once.findings] == ["number-after-table", "dependent-kept"]
+    assert rewrite(once.text, accept_inferred=True).text == once.text
+
+
 def test_an_orders_name_ends_a_word_before_it_too() -> None:
     """「…に基づく主務省令一行目」: the order's name ends before 一, as it does before a name after it, so that
     the old title and its rewrite (「…命令一行目」 → 「…主務省令一行目」) name the same instrument and a table
@@ -1001,6 +1030,36 @@ def test_a_law_named_before_the_bracket_that_holds_a_table_is_reported_not_assum
     result = rewrite(text, assume_law=True)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["law-other"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 3), st.sampled_from(["住民基本台帳法", "地方税法", "番号法", "番号利用法"]),
+       st.sampled_from(["に基づく本人確認情報の提供", "第30条の9", "", "に基づく事務"]),
+       st.sampled_from(["提供", "", "\n", "事務の一覧\n"]), st.sampled_from(["別表第二の4の項", "別表第一の16の項", "別表第二"]))
+def test_the_brackets_that_hold_a_table_never_decide_whose_it_is(
+    depth: int, law: str, words: str, inner: str, table: str
+) -> None:
+    """A table held in brackets after a sentence that names a law is that law's however many brackets hold it: another
+    law's is reported (law-other) and left, the act's rewritten (fuzzer, seed 85858: 「る法律（\n（別表第二）」 held in two
+    brackets was assumed the act's, and the name inserted in it changed a later table's reading on a second run)."""
+    text = law + words + "（" + inner + "（" * (depth - 1) + table + "）" * depth
+    result = rewrite(text, assume_law=True)
+    if law.startswith("番号"):
+        assert result.text != text
+    else:
+        assert result.text == text
+        assert {f.reason for f in result.findings} <= {"law-other"}, text  # (none: its provision's law, 「…法第30条の9（」)
+    assert rewrite(result.text, assume_law=True).text == result.text
+
+
+@pytest.mark.parametrize("assume", [False, True])
+def test_an_inserted_name_in_a_bracket_never_changes_the_law_of_a_table_after_it(assume: bool) -> None:
+    """(fuzzer, seed 85858) The table held in two brackets after 「…る法律」 was assumed the act's and the act's name
+    inserted in its bracket, which a second run read as the law of the table on the next line."""
+    text = "る法律（\n（別表第二）\n法9条1項別表第一"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other", "law-other"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -8,6 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mynumber_refs import find_citations
+from mynumber_refs.laws import LawIndex, LawKind
 from mynumber_refs.model import Citation, CitationKind, RewriteResult, RowNumber, Table
 from mynumber_refs.numerals import NumeralStyle
 from mynumber_refs.rewriter import rewrite
@@ -1020,6 +1021,55 @@ def test_no_name_is_inserted_right_after_a_laws_name(text: str, expected: str) -
     result = rewrite(text)
     assert result.text == expected
     assert rewrite(result.text).edits == ()
+
+
+_TITLE = "行政手続における特定の個人を識別するための番号の利用等に関する法律"
+
+
+@pytest.mark.parametrize(("text", "assume", "expected"), [
+    # (fuzzer, seeds 78787 and 77777: 「会番号法…」 and 「表番号法…」 read as another law's order on a second run, and the
+    # table after the bracket was then rewritten as the act's)
+    ("会別表第二〔番号法〕、別表第一（民法）", False,
+     f"会{_TITLE}第19条第8号に基づく主務省令第2条の表〔番号法〕、別表第一（民法）"),
+    ("表別表第二〔番号法〕、別表第一（帳法）", True,
+     f"表{_TITLE}第19条第8号に基づく主務省令第2条の表〔番号法〕、別表第一（帳法）"),
+    ("照会別表第二の27の項", True, f"照会{_TITLE}第19条第8号に基づく主務省令第2条の表の48の項"),
+    # after a word end, a separator or nothing, the short name as before
+    ("…の表別表第二〔番号法〕、別表第一（民法）", False, "…の表番号法第19条第8号に基づく主務省令第2条の表〔番号法〕、別表第一（民法）"),
+    ("照会 別表第二の27の項", True, "照会 番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("別表第二〔番号法〕、別表第一（民法）", False, "番号法第19条第8号に基づく主務省令第2条の表〔番号法〕、別表第一（民法）"),
+])
+def test_a_name_inserted_right_after_a_word_is_the_acts_title(text: str, assume: bool, expected: str) -> None:
+    """The act's name inserted right after a word (「照会別表第二」) is its title: a short name would be read with
+    that word as another law's (「照会番号法」, a known limit of the reader), so that a second run read the order
+    as that law's and a table joined after it differently."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=assume).text == result.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["照会", "会", "表", "]*表", "事項", "カード", "ＡＢ", "の表", "第二", "58項", "。", "", "\n"]),
+       st.sampled_from(["別表第二", "別表第二〔番号法〕", "別表第二の27の項", "別表第二の27の項（番号法）", "別表第二主務省令"]),
+       st.sampled_from(["、", "及び", "", "。"]),
+       st.sampled_from(["別表第一（民法）", "別表第一の16の項", "別表第一（住民基本台帳法）", "同法別表第一の16の項", "別表第二の28の項"]),
+       st.booleans())
+def test_an_inserted_name_is_read_as_the_acts_by_a_second_run(
+    before: str, first: str, joiner: str, later: str, assume: bool
+) -> None:
+    """Wherever the rewrite writes the act's name before the new order, a second run reads the act there (never
+    another law's name glued to the word before it), and so changes nothing."""
+    text = before + first + joiner + later
+    once = rewrite(text, assume_law=assume)
+    assert rewrite(once.text, assume_law=assume).text == once.text, text
+    index = LawIndex(once.text)
+    shift = 0
+    for e in sorted(once.edits, key=lambda e: e.start):
+        name = e.after.split("第19条第8号に基づく主務省令")[0]
+        if name and name != e.after:  # a name written before the new order
+            law = index.expression_ending_at(e.start + shift + len(name))
+            assert law is not None and law.kind is LawKind.ACT, (text, once.text)
+        shift += len(e.after) - len(e.before)
 
 
 # ------------------------------------------------------------------ the provision joined to 別表第二
