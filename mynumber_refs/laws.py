@@ -675,8 +675,8 @@ class LawIndex:
             return before in _KANJI_NUMERALS and self._ends_number(k)
         if ch not in _KANJI_NUMERALS:
             return False
-        j = i  # back over the numeral (spaced out too: 「第 十 六」) and the spaces after 第 (「第 一」)
-        while j > 0 and i - j < 24 and (text[j - 1] in _KANJI_NUMERALS or text[j - 1] in " \u3000"):
+        j = i  # back over the numeral (spaced out too: 「第 十 六」) and the spaces or line break after 第 (「第 一」, 「第\n二」)
+        while j > 0 and i - j < 24 and (text[j - 1] in _KANJI_NUMERALS or text[j - 1] in " \u3000\r\n"):
             j -= 1
         return j > 0 and text[j - 1] == "第"
 
@@ -903,8 +903,13 @@ class LawIndex:
             e = self.expression_ending_at(k.end())
             # the note begins with the name (another law's may be read from a later word: 「…法律施行令」)
             if e is not None and (e.start == start or (e.kind is LawKind.OTHER and _WORD_RUN.fullmatch(text, start, e.start))):
+                # the name ends its line, or its article (on the same line) or its table follows it
                 rest = _NOTE_REST.match(text, e.end)
-                named = e.kind is not LawKind.UNKNOWN and rest is not None and _FOOTNOTE_TAIL.match(text, rest.end())
+                said = text[e.end : rest.end()].rstrip() if rest is not None else ""
+                tail = _FOOTNOTE_TAIL.match(text, e.end) or (
+                    "\n" not in said and _FOOTNOTE_TAIL.match(text, e.end + len(said))
+                )
+                named = e.kind is not LawKind.UNKNOWN and tail
                 return (e, m.end()) if named else None
         return None
 

@@ -362,9 +362,12 @@ _ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordina
 _SAME_BEFORE = re.compile(r"同[ \t\u3000]*\Z")  # (right before a table's name: 「同別表第二」)
 # an order's word right after a table's name, or after の or 関係 (「別表第二省令第20条」, 「別表第二の省令」, 「別表第二関係
 # 主務省令」): the name is the order's (the old one's short name), not the table's (「…の主務省令」 the grammar reads)
+# …and an article right after a table's name (「別表第一第19条第7号」: a table has no articles; renamed, it read 「別表第19条
+# 第8号」)
 _ORDER_AFTER = re.compile(
-    r"[ \t\u3000]*(?:の[ \t\u3000]*|関[ \t\u3000]*係[ \t\u3000]*(?:の[ \t\u3000]*)?)?"
+    r"[ \t\u3000]*(?:(?:の[ \t\u3000]*|関[ \t\u3000]*係[ \t\u3000]*(?:の[ \t\u3000]*)?)?"
     r"(?:主[ \t\u3000]*務[ \t\u3000]*)?(?:省[ \t\u3000]*令|命[ \t\u3000]*令|府[ \t\u3000]*令)"
+    r"|第[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+[ \t\u3000]*条)"
 )
 # 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
 # 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a

@@ -1091,6 +1091,17 @@ def test_a_table_whose_footnote_names_another_law_is_reported_not_assumed(text: 
     assert f"注「{mark}」" in result.findings[0].message
 
 
+@pytest.mark.parametrize("after", ["", "\n", "\n\n市町村が住民を対象とする行政を適切に行う。", "本文"])
+@pytest.mark.parametrize("note", ["注1：熊谷市個人番号の利用に関する条例", "注1：住民基本台帳法第30条の9", "注1：住民基本台帳法 第30条の9。"])
+def test_a_footnote_reads_the_same_whatever_follows_its_line(note: str, after: str) -> None:
+    """The note's law ends its line (or its article does): what comes on the lines below changes nothing (the note was
+    read only at the end of the text, since the words after the name were looked for past the line's end)."""
+    text = "別表第一の16の項（注1）により提供する。\n" + note + ("\n" + after if after else "")
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("law-other", "別表第一の16の項")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the note names the act, another mark, or no law: assumed as before
     ("別表第一の16の項（注1）により提供する。\n注1：番号法別表第一", "別表の24の項（注1）により提供する。\n注1：番号法別表"),

@@ -1520,8 +1520,11 @@ def test_dou_beppyo_is_the_table_cited_before(text: str, expected: str) -> None:
     ("番号法別表第二関係主務省令", "別表第二関係主務省令"),
     ("番号利用法別表第二命令第20条", "別表第二命令"),
     ("番号法別表第一省令第5条", "別表第一省令"),
+    # an article right after a table's name: a table has no articles (renamed, it read 「番号法別表第9条」)
+    ("番号法別表第一第9条", "別表第一第9条"),
+    ("番号法別表第二第２７条に基づく", "別表第二第２７条"),
 ])
-def test_a_table_name_that_goes_on_into_an_orders_word_is_reported(text: str, span: str) -> None:
+def test_a_table_name_that_goes_on_into_an_orders_word_or_an_article_is_reported(text: str, span: str) -> None:
     """「番号法別表第二省令第20条」: the name is the old order's short name, not the table's; renamed, it read 「…第2条の表
     省令第20条」, an old article under the new name.  Reported (malformed) and left as written."""
     for assume in (False, True):
@@ -1529,6 +1532,26 @@ def test_a_table_name_that_goes_on_into_an_orders_word_is_reported(text: str, sp
         assert result.text == text
         assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
     assert rewrite("番号法別表第二の主務省令第20条").text == "番号法第19条第8号に基づく主務省令第50条"
+
+
+def test_a_table_name_before_an_article_is_not_renamed_into_the_new_tables_article() -> None:
+    """Fuzzer, seed 90909: 「番号法別表第一第19条第7号」 became 「番号法別表第19条第8号」, which a second run reads as the
+    new 別表 with an ordinal it cannot read; the old name before 第19条 is reported and kept."""
+    text = "番号法別表第一第19条第7号及び別表第二"
+    result = rewrite(text, assume_law=True)
+    assert result.text.startswith("番号法別表第一第19条")
+    assert ("malformed", "別表第一第19条") in [(f.reason, f.text) for f in result.findings]
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", ["別表第\n二番号法別表第一", "別表第 二番号法別表第一の16の項"])
+def test_a_name_after_an_ordinal_broken_by_a_line_begins_after_it(text: str) -> None:
+    """Fuzzer, seed 90909: a law's name glued after an ordinal broken by a line (「別表第\n二番号法」) was read with the
+    numeral (「二番号法」, another law), so its table was left; renamed, the table before it ended with 「…の表」 and a
+    second run read 「番号法」 and rewrote the table.  The numeral ends a word across the break, as across a space."""
+    result = rewrite(text, assume_law=True)
+    assert "別表第一" not in result.text
+    assert rewrite(result.text, assume_law=True).edits == ()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
