@@ -1228,6 +1228,21 @@ class LawIndex:
             return None  # (a lone character before the break joins only as the first half of a name's end)
         return LawExpr(begin, k, word + text[start:k], LawKind.UNKNOWN, None)
 
+    def _supplementary_of_law(self, start: int) -> bool:
+        """Whether the 附則 at ``start`` is a law's: a law's name stands right before it (「番号法附則第2条」,
+        「同法附則第2条」), or it is joined to a provision before it (「番号法第9条第1項、附則第2条」)."""
+        text = self.text
+        j = self._back(start)
+        if j <= 0:
+            return False
+        if self.expression_ending_at(j) is not None:
+            return True
+        conj = _CONJ_BACK.search(text, max(0, j - 12), j)
+        if conj is None:
+            return False
+        i = self._back(conj.start())
+        return i > 0 and text[i - 1] in _PROVISION_LAST and _PROVISION_BACK.search(text, max(0, i - 60), i) is not None
+
     def _opens_clause(self, k: int) -> bool:
         """Whether nothing but a separator, a line break or the text's start stands before ``k``."""
         j = self._back(k)
@@ -1372,6 +1387,12 @@ class LawIndex:
                 continue
             if ch in _PROVISION_LAST:
                 m = _PROVISION_BACK.search(text, max(0, k - 60), k)
+                if m is not None and text[m.start()] == "附" and not self._supplementary_of_law(m.start()):
+                    # 「…に基づき、附則第2条及び別表第1」: 附則 with no law's name or provision before it is the
+                    # document's own, as 「附則別表第一」 is (not the supplementary provisions of a law named earlier)
+                    k = self._back(text.index("第", m.start(), m.end()))
+                    via = "articles" if via == "adjacent" else via
+                    break
                 if m is not None:
                     k = self._back(m.start())
                     via = "articles" if via == "adjacent" else via
