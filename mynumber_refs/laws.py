@@ -460,6 +460,11 @@ _LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
 _FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
 _KANA_NAME_DELIMITERS = frozenset("、。，．：:（）()「」『』〔〕【】［］[]〈〉《》\n")
 _KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
+# …a table's name or a row with its unit ends a word, so such a name glued after one begins after it (「別表第二個人情報の
+# 提供に関する条例」, 「…第2条の表個人情報の…条例」, 「…27の項個人情報の…条例」), as an unbroken name does (:meth:`LawIndex._is_word`)
+_KANA_NAME_AFTER = re.compile(
+    r"別表(?:第[0-9０-９〇一二三四五六七八九十百千]+)?|第[0-9０-９〇一二三四五六七八九十百千]+条の表|の項|[0-9０-９]+項"
+)
 _ORDER_NAME_AT_END = re.compile(_ORDER_NAME + r"\Z")
 _SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
 # …and glued to the character before it: a name there only after a word end (「58項番 号 法」, as 「58項番号法」)
@@ -984,7 +989,8 @@ class LawIndex:
         return begin if _SPACED_NAME.fullmatch(text, begin, k) else None
 
     def _kana_name_start(self, pos: int) -> int:
-        """Where a name ending in kana (「…に関する法律」) begins: after the last delimiter."""
+        """Where a name ending in kana (「…に関する法律」) begins: after the last delimiter, or after the last
+        table's name or row before it (:data:`_KANA_NAME_AFTER`)."""
         text = self.text
         lo = max(0, pos - 80)
         j = pos
@@ -995,6 +1001,8 @@ class LawIndex:
             j -= 1
             while j > lo and text[j - 1] not in _KANA_NAME_DELIMITERS:
                 j -= 1
+        for m in _KANA_NAME_AFTER.finditer(text, j, pos):
+            j = m.end()
         while j < pos and text[j] in _WS:
             j += 1
         return j

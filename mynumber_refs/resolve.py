@@ -370,13 +370,14 @@ _ORDER_AFTER = re.compile(
     r"|第[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+[ \t\u3000]*条)"
 )
 # 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
-# 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
+# 「別表第二\n二　…」, a number going on past a line break (never a blank line), the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
 # row (「第16項」 is read) nor an item (「別表第2号」) or a column (「第3欄」); and on its line, a number with no 第 that no
 # row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二 27の項」; not 「別表一覧」)
 _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
 _UNREAD_ORDINAL = re.compile(
-    rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[\s{INVISIBLE}]*[{_ORDINAL_FIGURES}]+"
-    rf"(?:[\r\n]+[{_ORDINAL_FIGURES}]+)*(?![\s]*[号欄])"
+    rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
+    rf"[{_ORDINAL_FIGURES}]+(?:\r?\n[{_ORDINAL_FIGURES}]+)*(?![\s]*[号欄])"
+    rf"|[ \t\u3000{INVISIBLE}]*第[ \t\u3000{INVISIBLE}]*(?=\r?\n[ \t\u3000]*\r?\n|\s*\Z)"  # 第 and nothing more before a blank line
     rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
 )
 

@@ -1426,6 +1426,11 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
     ("番号法別表二 27の項", "別表二"),
     ("番号利用法別表2の項番27", "別表2"),
     ("番号法別表２第27項", "別表２"),
+    # 第 and nothing more before a blank line or the end (what follows the blank line is no part of it)
+    ("番号法別表第", "別表第"),
+    ("番号法別表第\n", "別表第"),
+    ("番号法別表第\n\n二", "別表第"),
+    ("番号法別表第\n\nⅠ\u3000基本情報", "別表第"),
 ])
 def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
     """「一　番号法別表第二\\n二　地方税法」: 第二 and the item number below it make no ordinal the grammar reads, so it
@@ -1571,3 +1576,17 @@ def test_invisible_characters_inside_a_tables_name_are_read_through(text: str, e
     # …and an ordinal not read, past one, is reported
     for kept in ("番号法別表\u200b２に基づく", "番号法別表第\u200b２\n２．地方税法"):
         assert [f.reason for f in rewrite(kept).findings] == ["malformed"], kept
+
+
+@pytest.mark.parametrize("before", ["別表第二", "番号法別表第二の27の項", "番号利用法第19条第8号に基づく主務省令第2条の表"])
+def test_a_name_ending_in_kana_begins_after_a_table_glued_before_it(before: str) -> None:
+    """Fuzzer, seed 91919: a name ending in kana was read back to its line's start, over a table's name glued before it
+    (「別表第二個人情報の提供に関する条例」 one name): renamed, the line read differently and a second run rewrote the table
+    below.  A table's name or row ends a word, as for an unbroken name: the name begins after it."""
+    text = before + "個人情報の提供に関する条例第4条\n・別表第一の16の項"
+    result = rewrite(text, assume_law=True)
+    assert result.text.endswith("条例第4条\n・別表の24の項")
+    assert rewrite(result.text, assume_law=True).edits == ()
+    # alone on its line, the ordinance's name heads the line below
+    alone = rewrite("熊谷市個人情報の提供に関する条例第4条\n・別表第一の16の項", assume_law=True)
+    assert [f.reason for f in alone.findings] == ["law-other"]
