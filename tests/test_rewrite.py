@@ -1420,7 +1420,8 @@ def test_an_item_number_starting_the_next_line_ends_the_ordinal(text: str, expec
 
 _ACT_NAMES = ["番号法", "番号利用法", "番号法第19条第8号", "番号法第９条第１項", "番号利用法（平成25年法律第27号）"]
 _OLD_TABLE_FORMS = ["別表第一", "別表第二", "別表第１", "別表第2", "別表２", "別表二", "別表 第二", "別\n表第二", "別表第\n二",
-                    "別表第弐", "別表第Ⅱ", "別表第二十", "別表第二\n二"]
+                    "別表第弐", "別表第Ⅱ", "別表第二十", "別表第二\n二", "別表(第二)", "別表（第２）", "別表【第二】", "別表・第二",
+                    "別表－２", "別表No.2", "別表（一）"]
 _ROW_FORMS = ["", "の27の項", "の２７項", "第27項", "（27の項）", "の項番27", "の27、28の項", "の二十七の項", " 27の項",
               "の第27の項", "第２７、２８項", "（第1、2、3の項）", "の27の項及び28の項", "の27～29の項", "の27", "・27の項",
               "の27項・28項", "の下欄"]
@@ -1479,6 +1480,40 @@ def test_a_table_name_that_goes_on_into_an_orders_word_is_reported(text: str, sp
         assert result.text == text
         assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
     assert rewrite("番号法別表第二の主務省令第20条").text == "番号法第19条第8号に基づく主務省令第50条"
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("番号法別表(第二)の27の項に基づく", "別表(第二"),
+    ("番号法別表（第２）に基づく", "別表（第２"),
+    ("番号法別表【第二】に基づく", "別表【第二"),
+    ("番号法別表・第二に基づく", "別表・第二"),
+    ("番号法別表－２に基づく", "別表－２"),
+    ("番号法別表No.2に基づく", "別表No.2"),
+    ("番号法別表Ｎｏ．２に基づく", "別表Ｎｏ．２"),
+    ("番号法別表の第二に基づく", "別表の第二"),
+    ("番号法別表の２に基づく", "別表の２"),
+    ("番号法別表（一）", "別表（一"),
+])
+def test_an_ordinal_set_off_from_beppyo_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
+    """「番号法別表(第二)の27の項」: an ordinal set off from a bare 別表 by a bracket, a dot, a dash, No. or の is an old
+    table's ordinal the grammar does not read; it was read as 「番号法別表」 (the new table: nothing to rewrite) and nothing
+    was said.  Reported (malformed) where it stands, and left as written."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
+    # rows of the new table, a heading's article, a word, a date, a page, an item and a column are read as before
+    for fine in ("番号法別表の24の項に基づく", "番号法別表（24の項）", "番号法別表（第二十四の項）", "番号法別表の第24項",
+                 "番号法別表の2、3の項", "番号法別表（第9条関係）", "番号法別表の一部", "番号法別表の二つの欄",
+                 "番号法別表（2024年5月）", "番号法別表（2024.5.27）", "番号法別表（1/3）", "番号法別表、第2号",
+                 "番号法別表（第3欄）", "住民基本台帳法別表（第二）"):
+        assert [f.reason for f in rewrite(fine, assume_law=True).findings] in ([], ["column-reference"]), fine
+        assert rewrite(fine, assume_law=True).text == fine
+    # the same set-off form after the act's other table in the sentence is reported too
+    text = "番号法別表第二の27の項、別表（第一）の16の項"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "番号法第19条第8号に基づく主務省令第2条の表の48の項、別表（第一）の16の項"
+    assert [(f.reason, f.text) for f in result.findings] == [("malformed", "別表（第一")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
