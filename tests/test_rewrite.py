@@ -1471,15 +1471,31 @@ def test_dou_beppyo_is_the_table_cited_before(text: str, expected: str) -> None:
     ("番号法別表第二関係主務省令", "別表第二関係主務省令"),
     ("番号利用法別表第二命令第20条", "別表第二命令"),
     ("番号法別表第一省令第5条", "別表第一省令"),
+    # another instrument's word, or 表 (renamed, they read 「…第2条の表規則」, 「…第2条の表表」, 「番号法別表表」)
+    ("番号法別表第二表に基づく", "別表第二表"),
+    ("番号法別表第一表", "別表第一表"),
+    ("番号法別表第二規則", "別表第二規則"),
+    ("番号法別表第二通知", "別表第二通知"),
+    ("番号法別表第二関係通知", "別表第二関係通知"),
+    ("番号法別表第二の規則", "別表第二の規則"),
+    ("番号法別表第二様式", "別表第二様式"),
+    ("番号法別表第二事務連絡", "別表第二事務連絡"),
 ])
 def test_a_table_name_that_goes_on_into_an_orders_word_is_reported(text: str, span: str) -> None:
     """「番号法別表第二省令第20条」: the name is the old order's short name, not the table's; renamed, it read 「…第2条の表
-    省令第20条」, an old article under the new name.  Reported (malformed) and left as written."""
+    省令第20条」, an old article under the new name.  So with another instrument's word (「別表第二規則」) or 表
+    (「別表第二表」).  Reported (malformed) and left as written."""
     for assume in (False, True):
         result = rewrite(text, assume_law=assume)
         assert result.text == text
         assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
     assert rewrite("番号法別表第二の主務省令第20条").text == "番号法第19条第8号に基づく主務省令第50条"
+    # the table itself, its work, what it lists, and a heading on the next line are renamed as before
+    for text, expected in (("番号法別表第二の表に掲げる", "番号法第19条第8号に基づく主務省令第2条の表の表に掲げる"),
+                           ("番号法別表第二記載の事務", "番号法第19条第8号に基づく主務省令第2条の表記載の事務"),
+                           ("番号法別表第一事務", "番号法別表事務"),
+                           ("番号法別表第二\n表1　事務一覧", "番号法第19条第8号に基づく主務省令第2条の表\n表1　事務一覧")):
+        assert rewrite(text, assume_law=True).text == expected, text
 
 
 @pytest.mark.parametrize(("text", "span"), [
