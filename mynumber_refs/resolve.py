@@ -58,6 +58,7 @@ from .laws import (
     ALIASES,
     LAW_PREFIX_RE,
     ORDER_TAIL,
+    SAME_LAW_NAMES,
     Binding,
     LawExpr,
     LawIndex,
@@ -258,7 +259,7 @@ def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
             act_basis = LawBasis.SENTENCE if binding.via == "sentence" else LawBasis.COORDINATED
         return _Law(e.name, act_basis, start, end=end, span=span, via=binding.via)
     # 法 or a term the text does not tie to a law, or 同法 carried from one: assumed, or unknown
-    if e.name == "同法" and e.basis is None:  # 同法 with nothing named before it
+    if e.name in SAME_LAW_NAMES and e.basis is None:  # 同法 with nothing named before it
         return _Law(e.name, None, start, end=end, span=span, via=binding.via)
     if binding.via == "broken":  # 「住民基本台帳\n法別表第一」: a name broken before its end, never assumed the act
         return _Law(None, None, c_start, span=span, via=binding.via)
@@ -1216,7 +1217,7 @@ def _resolve_antecedents(
             continue
         # findings for what is not established
         if c.law_basis is None:
-            reason = F.SAME_LAW_UNRESOLVED if (c.law or "").replace(" ", "") == "同法" else F.LAW_UNKNOWN
+            reason = F.SAME_LAW_UNRESOLVED if "".join((c.law or "").split()) in SAME_LAW_NAMES else F.LAW_UNKNOWN
             out.append(_finding(c, reason))
         elif c.table is Table.OTHER or Table.OTHER in c.tables:
             out.append(_finding(c, F.UNKNOWN_TABLE))

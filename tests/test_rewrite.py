@@ -282,14 +282,15 @@ def test_articles_written_after_the_old_orders_title_change_with_it() -> None:
 
 _SAME_LAW_PIECES = st.sampled_from(
     ["別表第二の27の項", "別表第二", "別表第一の16の項", "番号法別表第二の27の項", "別表第二主務省令第２条", "同法", "同法別表第二の27の項",
-     "同法第30条の10", "住民基本台帳法", "住民基本台帳法第30条の9", "番号法", "（", "）", "。", "\n", "により提供し、", "及び"]
+     "同法第30条の10", "住民基本台帳法", "住民基本台帳法第30条の9", "番号法", "（", "）", "。", "\n", "により提供し、", "及び",
+     "本法別表第二の27の項", "この法律の別表第一の16の項", "同法律"]
 )
 
 
 def _same_law_readings(text: str) -> dict[int, tuple[object, object]]:
-    from mynumber_refs.laws import ALIASES, LawIndex
+    from mynumber_refs.laws import ALIASES, SAME_LAW_NAMES, LawIndex
 
-    return {e.start: (e.kind, e.basis) for e in LawIndex(text, tuple(ALIASES)).expressions() if e.name == "同法"}
+    return {e.start: (e.kind, e.basis) for e in LawIndex(text, tuple(ALIASES)).expressions() if e.name in SAME_LAW_NAMES}
 
 
 @settings(max_examples=400, deadline=None)
