@@ -1363,7 +1363,6 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
 @pytest.mark.parametrize(("text", "span"), [
     # a number starting the next line goes on from the ordinal: 「第二二」 is no ordinal (it read 「番号法別表」)
     ("番号法別表第二\n二地方税法", "別表第二\n二"),
-    ("番号法別表第２\n２．地方税法", "別表第２\n２"),
     ("番号法別表第2\r\n3", "別表第2\r\n3"),
     # an ordinal of more than one figure, which the act's tables never had
     ("番号法別表第二十", "別表第二十"),
@@ -1402,9 +1401,15 @@ def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_tabl
     ("一　番号法別表第一\n二　番号法別表第二\n三　地方税法",
      "一　番号法別表\n二　番号法第19条第8号に基づく主務省令第2条の表\n三　地方税法"),
     ("九　番号法別表第一\n十　地方税法", "九　番号法別表\n十　地方税法"),
+    # …and so is one followed by 「．」 (it was reported as an ordinal not read), which is an item's number wherever it
+    # starts a line, as after a row
+    ("１．番号法別表第２\n２．地方税法", "１．番号法第１９条第８号に基づく主務省令第２条の表\n２．地方税法"),
+    ("1.番号法別表第2\n2.地方税法", "1.番号法第19条第8号に基づく主務省令第2条の表\n2.地方税法"),
+    ("一．番号法別表第二\n二．地方税法", "一．番号法第19条第8号に基づく主務省令第2条の表\n二．地方税法"),
+    ("番号法別表第２\n２．地方税法", "番号法第１９条第８号に基づく主務省令第２条の表\n２．地方税法"),
 ])
 def test_an_item_number_starting_the_next_line_ends_the_ordinal(text: str, expected: str) -> None:
-    """「一　番号法別表第二\n二　地方税法」: a number that starts the next line, followed by a space or 「、」, is that line's
+    """「一　番号法別表第二\n二　地方税法」: a number that starts the next line, followed by a space, 「、」 or 「．」, is that line's
     item number, not the rest of the ordinal (the table was read as 「番号法別表」 and nothing was said).  As the next
     item of the list the line before begins, it is no row either, and the table is renamed; otherwise (no list, or not
     the next item) the number after the name keeps it (number-after-table)."""
@@ -1426,7 +1431,7 @@ _OLD_TABLE_FORMS = ["別表第一", "別表第二", "別表第１", "別表第2"
 _ROW_FORMS = ["", "の27の項", "の２７項", "第27項", "（27の項）", "の項番27", "の27、28の項", "の二十七の項", " 27の項",
               "の第27の項", "第２７、２８項", "（第1、2、3の項）", "の27の項及び28の項", "の27～29の項", "の27", "・27の項",
               "の27項・28項", "の下欄"]
-_TAILS = ["", "に基づく", "。", "\t市町村長", "\n次の行", "（住民票関係情報）", "\n二　地方税法"]
+_TAILS = ["", "に基づく", "。", "\t市町村長", "\n次の行", "（住民票関係情報）", "\n二　地方税法", "\n２．地方税法"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -1548,5 +1553,5 @@ def test_invisible_characters_inside_a_tables_name_are_read_through(text: str, e
         assert result.findings == ()
         assert rewrite(expected, assume_law=assume).edits == ()
     # …and an ordinal not read, past one, is reported
-    for kept in ("番号法別表\u200b２に基づく", "番号法別表第\u200b２\n２．地方税法"):
+    for kept in ("番号法別表\u200b２に基づく", "番号法別表第\u200b二十", "番号法別表第\u200b２\n２地方税法"):
         assert [f.reason for f in rewrite(kept).findings] == ["malformed"], kept
