@@ -303,8 +303,8 @@ _CITATION_RUN = re.compile(
     )
     + r"|[（(][\s]*第[^（）()]{1,18}?関[\s]*係[\s]*[）)]"  # 別表第一（第九条関係）
     + r"|[（(][\s]*平[\s]*成[^（）()]{1,40}?号(?:[\s]*[。、，,][\s]*以[\s]*下[^（）()]{1,60}?)?[\s]*[）)]"  # …命令（平成26年…第7号）
-    + rf"|[\s{INVISIBLE}"  # and invisible format characters (and 「．」, which ends a list's item number: 「別表第２\n２．」)
-    + r"0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と〜～~．.])*"
+    + rf"|[\s{INVISIBLE}"  # and invisible format characters (and 「．」, which ends a list's item number: 「別表第２\n２．」, and 覧: 「別表第二一覧」)
+    + r"0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と〜～~．.覧])*"
 )
 
 

@@ -1504,6 +1504,22 @@ def test_a_table_name_that_goes_on_into_an_orders_word_is_reported(text: str, sp
         assert rewrite(text, assume_law=True).text == expected, text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二一覧", "番号法第19条第8号に基づく主務省令第2条の表一覧"),
+    ("番号法別表第一一覧", "番号法別表一覧"),
+    ("番号法別表第二一覧に掲げる事務", "番号法第19条第8号に基づく主務省令第2条の表一覧に掲げる事務"),
+])
+def test_ichiran_after_a_tables_ordinal_is_a_word(text: str, expected: str) -> None:
+    """「番号法別表第二一覧」: the 一 of 一覧 is a word's, not the rest of the ordinal (「第二一」 was reported as an ordinal
+    not read); the table is renamed."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert (result.text, result.findings) == (expected, ())
+        assert rewrite(expected, assume_law=assume).edits == ()
+    # an ordinal of two figures before it is still not read
+    assert [f.reason for f in rewrite("番号法別表第二十一覧").findings] == ["malformed"]
+
+
 @pytest.mark.parametrize(("text", "span"), [
     ("番号法別表(第二)の27の項に基づく", "別表(第二"),
     ("番号法別表（第２）に基づく", "別表（第２"),
