@@ -383,12 +383,13 @@ _UNREAD_ORDINAL = re.compile(
     rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
 )
 # and, on its line, an ordinal set off from 別表 by an opening bracket, a dot, a dash, a colon, No. or の (「別表(第二)の27の項」,
-# 「別表（２）」, 「別表・第二」, 「別表－２」, 「別表No.2」, 「別表の第二」; not 、, which lists: 「別表、第2条」) that is not a row
+# 「別表（２）」, 「別表・第二」, 「別表－２」, 「別表No.2」, 「別表の第二」; by 、 only with its 第: 「別表、第二の27の項」) that is not a row
 # (「別表の24の項」, 「別表（第二十四の項）」), an article (「別表（第19条関係）」), an item, a column, a word (「別表（2024年）」,
 # 「別表の一部」, 「別表の二つ」; 第 may follow: 「別表・第二第27項」) or a date or page (「別表（2024.5.27）」, 「別表（1/3）」)
 _SET_OFF = rf"[ \t\u3000{INVISIBLE}]*"
 _UNREAD_SET_OFF_ORDINAL = re.compile(
-    rf"{_SET_OFF}(?:[(（【［\[〔「『〈《＜<・･:：\-－‐‑–—―ー/／]|の|[NnＮｎ][OoＯｏ][.．]?|№){_SET_OFF}(?:第{_SET_OFF})?"
+    rf"{_SET_OFF}(?:(?:[(（【［\[〔「『〈《＜<・･:：\-－‐‑–—―ー/／]|の|[NnＮｎ][OoＯｏ][.．]?|№){_SET_OFF}(?:第{_SET_OFF})?"
+    rf"|[、，,]{_SET_OFF}第{_SET_OFF})"
     rf"[{_ORDINAL_FIGURES}]+(?![{_ORDINAL_FIGURES}])(?![ \t\u3000]*(?:の[ \t\u3000]*)?項(?!番))(?![ \t\u3000]*[号欄条])"
     r"(?!(?!第)[\u3005\u4e00-\u9fffつ])(?![.．/／\-－:：][0-9０-９])"
 )

@@ -1531,6 +1531,7 @@ def test_ichiran_after_a_tables_ordinal_is_a_word(text: str, expected: str) -> N
     ("番号法別表の第二に基づく", "別表の第二"),
     ("番号法別表の２に基づく", "別表の２"),
     ("番号法別表（一）", "別表（一"),
+    ("番号法別表、第二の27の項", "別表、第二"),
 ])
 def test_an_ordinal_set_off_from_beppyo_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
     """「番号法別表(第二)の27の項」: an ordinal set off from a bare 別表 by a bracket, a dot, a dash, No. or の is an old
@@ -1544,6 +1545,7 @@ def test_an_ordinal_set_off_from_beppyo_is_reported_not_read_as_the_new_table(te
     for fine in ("番号法別表の24の項に基づく", "番号法別表（24の項）", "番号法別表（第二十四の項）", "番号法別表の第24項",
                  "番号法別表の2、3の項", "番号法別表（第9条関係）", "番号法別表の一部", "番号法別表の二つの欄",
                  "番号法別表（2024年5月）", "番号法別表（2024.5.27）", "番号法別表（1/3）", "番号法別表、第2号",
+                 "番号法別表、第2条", "番号法別表、第24項", "番号法別表、2に基づく",
                  "番号法別表（第3欄）", "住民基本台帳法別表（第二）"):
         assert [f.reason for f in rewrite(fine, assume_law=True).findings] in ([], ["column-reference"]), fine
         assert rewrite(fine, assume_law=True).text == fine
