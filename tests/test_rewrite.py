@@ -1364,6 +1364,11 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
     # a number starting the next line goes on from the ordinal: 「第二二」 is no ordinal (it read 「番号法別表」)
     ("番号法別表第二\n二地方税法", "別表第二\n二"),
     ("番号法別表第2\r\n3", "別表第2\r\n3"),
+    # …but not past a blank line (the report ran on into the next passage: 「別表第二十\n\nⅠ」, fuzzer, seed 90909), and
+    # 第 with no number before one, or at the end, is an ordinal cut off (it read 「番号法別表」, nothing said)
+    ("番号法別表第二十\n\nⅠ　基本情報", "別表第二十"),
+    ("番号法別表第\n\n二　地方税法", "別表第"),
+    ("番号法別表第", "別表第"),
     # an ordinal of more than one figure, which the act's tables never had
     ("番号法別表第二十", "別表第二十"),
     ("番号法別表第10の1の項", "別表第10"),
