@@ -362,13 +362,14 @@ class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _f
 _ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
 _SAME_BEFORE = re.compile(r"同[ \t\u3000]*\Z")  # (right before a table's name: 「同別表第二」)
 # an order's or another instrument's word right after a table's name, or after の or 関係 (「別表第二省令第20条」, 「別表第二の
-# 省令」, 「別表第二関係主務省令」, 「別表第二規則」, 「別表第二関係通知」), or 表 with nothing between (「別表第二表」): the name is
-# that order's (the old one's short name) or instrument's, not the table's (「…の主務省令」 the grammar reads; renamed, it
-# read 「…第2条の表規則」, 「…第2条の表表」)
+# 省令」, 「別表第二関係主務省令」, 「別表第二規則」, 「別表第二規程」, 「別表第二関係通知」), or 表 with nothing between
+# (「別表第二表」): the name is that order's (the old one's short name) or instrument's, not the table's (「…の主務省令」
+# the grammar reads; renamed, it read 「…第2条の表規則」, 「…第2条の表表」)
 _ORDER_AFTER = re.compile(
     r"[ \t\u3000]*(?:の[ \t\u3000]*|関[ \t\u3000]*係[ \t\u3000]*(?:の[ \t\u3000]*)?)?"
     r"(?:(?:主[ \t\u3000]*務[ \t\u3000]*)?(?:省[ \t\u3000]*令|命[ \t\u3000]*令|府[ \t\u3000]*令)"
-    r"|規[ \t\u3000]*則|通[ \t\u3000]*[知達]|告[ \t\u3000]*示|訓[ \t\u3000]*令|要[ \t\u3000]*[綱領]|様[ \t\u3000]*式"
+    r"|規[ \t\u3000]*[則程]|細[ \t\u3000]*則|内[ \t\u3000]*規|通[ \t\u3000]*[知達]|告[ \t\u3000]*示|訓[ \t\u3000]*令"
+    r"|要[ \t\u3000]*[綱領項]|様[ \t\u3000]*式"
     r"|事[ \t\u3000]*務[ \t\u3000]*連[ \t\u3000]*絡)"
     r"|表(?!示)"
 )

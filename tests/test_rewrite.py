@@ -1491,6 +1491,8 @@ def test_dou_beppyo_is_the_table_cited_before(text: str, expected: str) -> None:
     ("番号法別表第二の規則", "別表第二の規則"),
     ("番号法別表第二様式", "別表第二様式"),
     ("番号法別表第二事務連絡", "別表第二事務連絡"),
+    ("番号法別表第二規程", "別表第二規程"),
+    ("番号法別表第二細則", "別表第二細則"),
 ])
 def test_a_table_name_that_goes_on_into_an_orders_word_is_reported(text: str, span: str) -> None:
     """「番号法別表第二省令第20条」: the name is the old order's short name, not the table's; renamed, it read 「…第2条の表
