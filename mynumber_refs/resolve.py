@@ -383,7 +383,7 @@ _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳�
 _UNREAD_ORDINAL = re.compile(
     rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
     rf"[{_ORDINAL_FIGURES}]+(?:\r?\n[{_ORDINAL_FIGURES}]+)*(?![\s]*[号欄])"
-    rf"|[ \t\u3000{INVISIBLE}]*第(?=[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000]*\r?\n|\Z))"
+    rf"|[ \t\u3000{INVISIBLE}]*第(?=[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000]*\r?\n|\s*\Z))"
     rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
 )
 # and, on its line, an ordinal set off from 別表 by an opening bracket, a dot, a dash, a colon, No. or の (「別表(第二)の27の項」,

@@ -1369,6 +1369,7 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
     ("番号法別表第二十\n\nⅠ　基本情報", "別表第二十"),
     ("番号法別表第\n\n二　地方税法", "別表第"),
     ("番号法別表第", "別表第"),
+    ("番号法別表第\n", "別表第"),
     # an ordinal of more than one figure, which the act's tables never had
     ("番号法別表第二十", "別表第二十"),
     ("番号法別表第10の1の項", "別表第10"),
