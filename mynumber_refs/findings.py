@@ -106,7 +106,7 @@ REASONS: dict[str, str] = {
     "番号利用法の表であれば法令名を補ってください"
     " / another law ({law}) is named before this table in the same sentence, so it is read as that law's table and not rewritten;"
     " name the act before the table if it is the act's",
-    SAME_LAW_UNRESOLVED: "「同法」が指す法律が見つかりません / 同法 has no antecedent law in the text",
+    SAME_LAW_UNRESOLVED: "「同法」（本法、この法律）が指す法律が見つかりません / 同法 (本法, この法律) has no antecedent law in the text",
     NO_ANTECEDENT: "この項の一覧が属する表（または命令）が同じ段落に見つかりません / no table or order cited before this list in the same passage",
     UNKNOWN_TABLE: "番号利用法にない表です（別表第一・第二・別表のみ） / the act has no such table",
     COLUMN_REFERENCE: "欄（{column}）の参照は項ごとに対応付けできません。内容を確認して手で修正してください"

@@ -448,7 +448,10 @@ _ORDER_ENDS = frozenset({"省令", "命令", "政令", "府令"})
 _WORD_ENDS = _ORDER_ENDS | {"別表", "同表", "の表"}
 # The last character of every name (法, 法律, 令, 規則, 条例, 規程, 要綱, 要領, 告示)
 _NAME_LAST = "律法令則例程綱領示"
-_SAME_LAW = re.compile(r"同[\s]*法")
+# The names that refer back to the law named before, as 同法 does: 本法, 同法律 and この法律 in a document's prose
+# (「番号法に基づき、本法別表第二の27の項」); read by their own name, 本法 was another law's and この法律 no law's
+SAME_LAW_NAMES = frozenset({"同法", "本法", "同法律", "この法律"})
+_SAME_LAW = re.compile(r"同[\s]*法(?:[\s]*律)?|本[\s]*法|こ[\s]*の[\s]*法[\s]*律")
 # The word before a line break or a space that may break a name (see LawIndex._broken_name)
 _BROKEN_BEFORE = re.compile(rf"(?<![{_W}])(?P<word>[{_W}]{{1,40}})(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \u3000])\Z")
 # The two-character words a name ends with: one broken between its characters is a name's end whatever
@@ -616,7 +619,7 @@ class LawIndex:
             return None
         start, name, basis = found
         kind, act_basis = self._classify(start, name, basis)
-        if kind is None or name == "同法":
+        if kind is None or name in SAME_LAW_NAMES:
             return None
         return LawExpr(start, k, name, kind, act_basis)
 
@@ -762,6 +765,8 @@ class LawIndex:
         if not starts:
             return None
         start = min(starts)
+        if start >= 2 and text.startswith("この", start - 2) and text[start:k] == "法律":
+            start -= 2  # 「この法律」: the law named before, as 同法 (see SAME_LAW_NAMES)
         return start, "".join(text[start:k].split()), None
 
     @staticmethod
@@ -1016,7 +1021,7 @@ class LawIndex:
             return LawKind.ACT, LawBasis.FULL_NAME
         if name in self.aliases:
             return LawKind.ACT, LawBasis.NAMED
-        if name == "同法":
+        if name in SAME_LAW_NAMES:
             return LawKind.UNKNOWN, LawBasis.SAME_LAW  # resolved on use (see resolved)
         if name == "法":
             return LawKind.UNKNOWN, None
@@ -1100,7 +1105,7 @@ class LawIndex:
         同法 would take it)."""
         for m in _SAME_LAW.finditer(self.text, pos, pos + SAME_LAW_REACH):
             e = self._raw_at(m.end())
-            if e is None or e.name != "同法":
+            if e is None or e.name not in SAME_LAW_NAMES:
                 continue
             antecedent = self._antecedent(e)
             if antecedent is None or antecedent.end <= pos:
@@ -1140,16 +1145,16 @@ class LawIndex:
 
     @staticmethod
     def _pending(e: LawExpr) -> bool:
-        return e.name == "同法" and e.basis is LawBasis.SAME_LAW and e.kind is LawKind.UNKNOWN
+        return e.name in SAME_LAW_NAMES and e.basis is LawBasis.SAME_LAW and e.kind is LawKind.UNKNOWN
 
     def described(self, name: str, start: int, end: int) -> str:
         """How a finding names the law expression ``name`` at ``start..end``: 同法 and a defined term with the law
         they stand for (「同法＝住民基本台帳法」, 「法＝住民基本台帳法」), any other name as written."""
         law: LawExpr | None = None
-        if name == "同法":
+        if name in SAME_LAW_NAMES:
             e = self._raw_at(end)
             seen = 0
-            while e is not None and e.name == "同法" and seen < 8:  # (a run of 同法: back to the name it carries)
+            while e is not None and e.name in SAME_LAW_NAMES and seen < 8:  # (a run of 同法: back to the name it carries)
                 e, seen = self._antecedent(e), seen + 1
             law = e
         else:
@@ -1194,7 +1199,7 @@ class LawIndex:
             return None
         start, name, basis = found
         kind, act_basis = self._classify(lo + start, name, basis)
-        return None if kind is None or name == "同法" else LawExpr(lo + start, k, name, kind, act_basis)
+        return None if kind is None or name in SAME_LAW_NAMES else LawExpr(lo + start, k, name, kind, act_basis)
 
     # ------------------------------------------------------------------ the binding rule
     def _skip_ws_back(self, k: int) -> int:
@@ -1287,7 +1292,7 @@ class LawIndex:
         self._asked_joined = False
         found = self._bind(pos, joined, after, noted)
         e = found.expr
-        if e is not None and found.via in _WALKED and not self._asked_joined and e.name != "同法":
+        if e is not None and found.via in _WALKED and not self._asked_joined and e.name not in SAME_LAW_NAMES:
             for width in _CONTEXTS:
                 if pos - width < e.start - 1 and pos > width:  # the name and the character before it
                     written = found.written_end - pos if found.written_end != -1 else None

@@ -58,6 +58,7 @@ from .laws import (
     ALIASES,
     LAW_PREFIX_RE,
     ORDER_TAIL,
+    SAME_LAW_NAMES,
     Binding,
     LawExpr,
     LawIndex,
@@ -258,7 +259,7 @@ def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
             act_basis = LawBasis.SENTENCE if binding.via == "sentence" else LawBasis.COORDINATED
         return _Law(e.name, act_basis, start, end=end, span=span, via=binding.via)
     # 法 or a term the text does not tie to a law, or 同法 carried from one: assumed, or unknown
-    if e.name == "同法" and e.basis is None:  # 同法 with nothing named before it
+    if e.name in SAME_LAW_NAMES and e.basis is None:  # 同法 with nothing named before it
         return _Law(e.name, None, start, end=end, span=span, via=binding.via)
     if binding.via == "broken":  # 「住民基本台帳\n法別表第一」: a name broken before its end, never assumed the act
         return _Law(None, None, c_start, span=span, via=binding.via)
@@ -302,8 +303,8 @@ _CITATION_RUN = re.compile(
     )
     + r"|[（(][\s]*第[^（）()]{1,18}?関[\s]*係[\s]*[）)]"  # 別表第一（第九条関係）
     + r"|[（(][\s]*平[\s]*成[^（）()]{1,40}?号(?:[\s]*[。、，,][\s]*以[\s]*下[^（）()]{1,60}?)?[\s]*[）)]"  # …命令（平成26年…第7号）
-    + rf"|[\s{INVISIBLE}"  # and invisible format characters
-    + r"0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と〜～~])*"
+    + rf"|[\s{INVISIBLE}"  # and invisible format characters (and 「．」, which ends a list's item number: 「別表第２\n２．」, and 覧: 「別表第二一覧」)
+    + r"0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と〜～~．.覧])*"
 )
 
 
@@ -360,25 +361,43 @@ class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _f
 
 _ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
 _SAME_BEFORE = re.compile(r"同[ \t\u3000]*\Z")  # (right before a table's name: 「同別表第二」)
-# an order's word right after a table's name, or after の or 関係 (「別表第二省令第20条」, 「別表第二の省令」, 「別表第二関係
-# 主務省令」): the name is the order's (the old one's short name), not the table's (「…の主務省令」 the grammar reads)
-# …and an article right after a table's name (「別表第一第19条第7号」: a table has no articles; renamed, it read 「別表第19条
-# 第8号」)
+# an order's or another instrument's word right after a table's name, or after の or 関係 (「別表第二省令第20条」, 「別表第二の
+# 省令」, 「別表第二関係主務省令」, 「別表第二規則」, 「別表第二規程」, 「別表第二関係通知」), or 表 with nothing between
+# (「別表第二表」): the name is that order's (the old one's short name) or instrument's, not the table's (「…の主務省令」
+# the grammar reads; renamed, it read 「…第2条の表規則」, 「…第2条の表表」); or an article right after a table's name
+# (「別表第一第19条第7号」: a table has no articles; renamed, it read 「別表第19条第8号」)
 _ORDER_AFTER = re.compile(
-    r"[ \t\u3000]*(?:(?:の[ \t\u3000]*|関[ \t\u3000]*係[ \t\u3000]*(?:の[ \t\u3000]*)?)?"
-    r"(?:主[ \t\u3000]*務[ \t\u3000]*)?(?:省[ \t\u3000]*令|命[ \t\u3000]*令|府[ \t\u3000]*令)"
-    r"|第[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+[ \t\u3000]*条)"
+    r"[ \t\u3000]*(?:の[ \t\u3000]*|関[ \t\u3000]*係[ \t\u3000]*(?:の[ \t\u3000]*)?)?"
+    r"(?:(?:主[ \t\u3000]*務[ \t\u3000]*)?(?:省[ \t\u3000]*令|命[ \t\u3000]*令|府[ \t\u3000]*令)"
+    r"|規[ \t\u3000]*[則程]|細[ \t\u3000]*則|内[ \t\u3000]*規|通[ \t\u3000]*[知達]|告[ \t\u3000]*示|訓[ \t\u3000]*令"
+    r"|要[ \t\u3000]*[綱領項]|様[ \t\u3000]*式"
+    r"|事[ \t\u3000]*務[ \t\u3000]*連[ \t\u3000]*絡)"
+    r"|表(?!示)"
+    r"|第[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+[ \t\u3000]*条"
 )
 # 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
-# 「別表第二\n二　…」, a number going on past a line break (never a blank line), the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
-# row (「第16項」 is read) nor an item (「別表第2号」) or a column (「第3欄」); and on its line, a number with no 第 that no
-# row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二 27の項」; not 「別表一覧」)
+# 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
+# row (「第16項」 is read) nor an item (「別表第2号」) or a column (「第3欄」), never across a blank line (「別表第二十\n\nⅠ
+# 基本情報」 is reported as 「別表第二十」), or no number before a blank line or the end (「別表第\n\n」, a cut text); and
+# on its line, a number with no 第 that no row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二
+# 27の項」; not 「別表一覧」)
 _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
 _UNREAD_ORDINAL = re.compile(
     rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
     rf"[{_ORDINAL_FIGURES}]+(?:\r?\n[{_ORDINAL_FIGURES}]+)*(?![\s]*[号欄])"
-    rf"|[ \t\u3000{INVISIBLE}]*第[ \t\u3000{INVISIBLE}]*(?=\r?\n[ \t\u3000]*\r?\n|\s*\Z)"  # 第 and nothing more before a blank line
+    rf"|[ \t\u3000{INVISIBLE}]*第(?=[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000]*\r?\n|\s*\Z))"
     rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
+)
+# and, on its line, an ordinal set off from 別表 by an opening bracket, a dot, a dash, a colon, No. or の (「別表(第二)の27の項」,
+# 「別表（２）」, 「別表・第二」, 「別表－２」, 「別表No.2」, 「別表の第二」; by 、 only with its 第: 「別表、第二の27の項」) that is not a row
+# (「別表の24の項」, 「別表（第二十四の項）」), an article (「別表（第19条関係）」), an item, a column, a word (「別表（2024年）」,
+# 「別表の一部」, 「別表の二つ」; 第 may follow: 「別表・第二第27項」) or a date or page (「別表（2024.5.27）」, 「別表（1/3）」)
+_SET_OFF = rf"[ \t\u3000{INVISIBLE}]*"
+_UNREAD_SET_OFF_ORDINAL = re.compile(
+    rf"{_SET_OFF}(?:(?:[(（【［\[〔「『〈《＜<・･:：\-－‐‑–—―ー/／]|の|[NnＮｎ][OoＯｏ][.．]?|№){_SET_OFF}(?:第{_SET_OFF})?"
+    rf"|[、，,]{_SET_OFF}第{_SET_OFF})"
+    rf"[{_ORDINAL_FIGURES}]+(?![{_ORDINAL_FIGURES}])(?![ \t\u3000]*(?:の[ \t\u3000]*)?項(?!番))(?![ \t\u3000]*[号欄条])"
+    r"(?!(?!第)[\u3005\u4e00-\u9fffつ])(?![.．/／\-－:：][0-9０-９])"
 )
 
 
@@ -438,6 +457,8 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 and (not c.rows or (not p.link and p.items[0].kind == "dai_first"))
             ):
                 unread = _UNREAD_ORDINAL.match(text, cand.start + p.table_span[1])
+                if unread is None and not c.rows:
+                    unread = _UNREAD_SET_OFF_ORDINAL.match(text, cand.start + p.table_span[1])
                 if unread is not None:
                     # 「番号法別表第二\n二　地方税法」: read as 「番号法別表」 (the new table, left silently); which table is
                     # meant is not established: reported where the act's table is cited, left as written
@@ -1228,7 +1249,7 @@ def _resolve_antecedents(
             continue
         # findings for what is not established
         if c.law_basis is None:
-            reason = F.SAME_LAW_UNRESOLVED if (c.law or "").replace(" ", "") == "同法" else F.LAW_UNKNOWN
+            reason = F.SAME_LAW_UNRESOLVED if "".join((c.law or "").split()) in SAME_LAW_NAMES else F.LAW_UNKNOWN
             out.append(_finding(c, reason))
         elif c.table is Table.OTHER or Table.OTHER in c.tables:
             out.append(_finding(c, F.UNKNOWN_TABLE))

@@ -1214,6 +1214,30 @@ def test_same_law_after_a_laws_enforcement_order_names_that_law(text: str, expec
     assert rewrite(result.text, assume_law=assume).edits == ()
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "expected", "reasons"), [
+    # 本法, 同法律 and この法律 name the law named before, as 同法 does (「本法」 was read as another law's name and
+    # 「この法律」 as no law's: the table was left with nothing said, or the act's name inserted after it)
+    ("番号法に基づき、本法別表第二の27の項", "番号法に基づき、本法第19条第8号に基づく主務省令第2条の表の48の項", []),
+    ("番号法に基づき、同法律別表第一の16の項", "番号法に基づき、同法律別表の24の項", []),
+    ("番号法に基づき、この法律の別表第二の27の項", "番号法に基づき、この法律第19条第8号に基づく主務省令第2条の表の48の項", []),
+    ("番号法（以下「法」という。）\n本法別表第一の16の項", "番号法（以下「法」という。）\n本法別表の24の項", []),
+    # …another law's, when that law is named before
+    ("住民基本台帳法に基づき、本法別表第二の4の項", "住民基本台帳法に基づき、本法別表第二の4の項", []),
+    ("住民基本台帳法に基づき、この法律の別表第二の4の項", "住民基本台帳法に基づき、この法律の別表第二の4の項", []),
+    # …and with no law named before, none: reported, left as written
+    ("本法別表第二の27の項", "本法別表第二の27の項", ["same-law-unresolved"]),
+    ("この法律別表第一の16の項", "この法律別表第一の16の項", ["same-law-unresolved"]),
+])
+def test_honpou_and_kono_houritsu_name_the_law_named_before(text: str, expected: str, reasons: list[str],
+                                                            assume: bool) -> None:
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, [f.reason for f in result.findings]) == (expected, reasons)
+    assert rewrite(result.text, assume_law=assume).edits == ()
+    # a law's name that only ends in 本法 is that law's
+    assert rewrite("番号法に基づき、日本法別表第二の27の項", assume_law=assume).text == "番号法に基づき、日本法別表第二の27の項"
+
+
 # Definitions in the forms documents also write them (found by a prober: 法 defined as another law was
 # not read, and 「法別表第二の4の項」 after it was rewritten as the act's under --assume-law)
 DEFINED_OTHER = [

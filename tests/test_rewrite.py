@@ -283,14 +283,15 @@ def test_articles_written_after_the_old_orders_title_change_with_it() -> None:
 
 _SAME_LAW_PIECES = st.sampled_from(
     ["別表第二の27の項", "別表第二", "別表第一の16の項", "番号法別表第二の27の項", "別表第二主務省令第２条", "同法", "同法別表第二の27の項",
-     "同法第30条の10", "住民基本台帳法", "住民基本台帳法第30条の9", "番号法", "（", "）", "。", "\n", "により提供し、", "及び"]
+     "同法第30条の10", "住民基本台帳法", "住民基本台帳法第30条の9", "番号法", "（", "）", "。", "\n", "により提供し、", "及び",
+     "本法別表第二の27の項", "この法律の別表第一の16の項", "同法律"]
 )
 
 
 def _same_law_readings(text: str) -> dict[int, tuple[object, object]]:
-    from mynumber_refs.laws import ALIASES, LawIndex
+    from mynumber_refs.laws import ALIASES, SAME_LAW_NAMES, LawIndex
 
-    return {e.start: (e.kind, e.basis) for e in LawIndex(text, tuple(ALIASES)).expressions() if e.name == "同法"}
+    return {e.start: (e.kind, e.basis) for e in LawIndex(text, tuple(ALIASES)).expressions() if e.name in SAME_LAW_NAMES}
 
 
 @settings(max_examples=400, deadline=None)
@@ -1412,8 +1413,13 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
 @pytest.mark.parametrize(("text", "span"), [
     # a number starting the next line goes on from the ordinal: 「第二二」 is no ordinal (it read 「番号法別表」)
     ("番号法別表第二\n二地方税法", "別表第二\n二"),
-    ("番号法別表第２\n２．地方税法", "別表第２\n２"),
     ("番号法別表第2\r\n3", "別表第2\r\n3"),
+    # …but not past a blank line (the report ran on into the next passage: 「別表第二十\n\nⅠ」, fuzzer, seed 90909), and
+    # 第 with no number before one, or at the end, is an ordinal cut off (it read 「番号法別表」, nothing said)
+    ("番号法別表第二十\n\nⅠ　基本情報", "別表第二十"),
+    ("番号法別表第\n\n二　地方税法", "別表第"),
+    ("番号法別表第", "別表第"),
+    ("番号法別表第\n", "別表第"),
     # an ordinal of more than one figure, which the act's tables never had
     ("番号法別表第二十", "別表第二十"),
     ("番号法別表第10の1の項", "別表第10"),
@@ -1456,9 +1462,15 @@ def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_tabl
     ("一　番号法別表第一\n二　番号法別表第二\n三　地方税法",
      "一　番号法別表\n二　番号法第19条第8号に基づく主務省令第2条の表\n三　地方税法"),
     ("九　番号法別表第一\n十　地方税法", "九　番号法別表\n十　地方税法"),
+    # …and so is one followed by 「．」 (it was reported as an ordinal not read), which is an item's number wherever it
+    # starts a line, as after a row
+    ("１．番号法別表第２\n２．地方税法", "１．番号法第１９条第８号に基づく主務省令第２条の表\n２．地方税法"),
+    ("1.番号法別表第2\n2.地方税法", "1.番号法第19条第8号に基づく主務省令第2条の表\n2.地方税法"),
+    ("一．番号法別表第二\n二．地方税法", "一．番号法第19条第8号に基づく主務省令第2条の表\n二．地方税法"),
+    ("番号法別表第２\n２．地方税法", "番号法第１９条第８号に基づく主務省令第２条の表\n２．地方税法"),
 ])
 def test_an_item_number_starting_the_next_line_ends_the_ordinal(text: str, expected: str) -> None:
-    """「一　番号法別表第二\n二　地方税法」: a number that starts the next line, followed by a space or 「、」, is that line's
+    """「一　番号法別表第二\n二　地方税法」: a number that starts the next line, followed by a space, 「、」 or 「．」, is that line's
     item number, not the rest of the ordinal (the table was read as 「番号法別表」 and nothing was said).  As the next
     item of the list the line before begins, it is no row either, and the table is renamed; otherwise (no list, or not
     the next item) the number after the name keeps it (number-after-table)."""
@@ -1475,11 +1487,12 @@ def test_an_item_number_starting_the_next_line_ends_the_ordinal(text: str, expec
 
 _ACT_NAMES = ["番号法", "番号利用法", "番号法第19条第8号", "番号法第９条第１項", "番号利用法（平成25年法律第27号）"]
 _OLD_TABLE_FORMS = ["別表第一", "別表第二", "別表第１", "別表第2", "別表２", "別表二", "別表 第二", "別\n表第二", "別表第\n二",
-                    "別表第弐", "別表第Ⅱ", "別表第二十", "別表第二\n二"]
+                    "別表第弐", "別表第Ⅱ", "別表第二十", "別表第二\n二", "別表(第二)", "別表（第２）", "別表【第二】", "別表・第二",
+                    "別表－２", "別表No.2", "別表（一）"]
 _ROW_FORMS = ["", "の27の項", "の２７項", "第27項", "（27の項）", "の項番27", "の27、28の項", "の二十七の項", " 27の項",
               "の第27の項", "第２７、２８項", "（第1、2、3の項）", "の27の項及び28の項", "の27～29の項", "の27", "・27の項",
               "の27項・28項", "の下欄"]
-_TAILS = ["", "に基づく", "。", "\t市町村長", "\n次の行", "（住民票関係情報）", "\n二　地方税法"]
+_TAILS = ["", "に基づく", "。", "\t市町村長", "\n次の行", "（住民票関係情報）", "\n二　地方税法", "\n２．地方税法"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -1528,15 +1541,85 @@ def test_dou_beppyo_is_the_table_cited_before(text: str, expected: str) -> None:
     # an article right after a table's name: a table has no articles (renamed, it read 「番号法別表第9条」)
     ("番号法別表第一第9条", "別表第一第9条"),
     ("番号法別表第二第２７条に基づく", "別表第二第２７条"),
+    # another instrument's word, or 表 (renamed, they read 「…第2条の表規則」, 「…第2条の表表」, 「番号法別表表」)
+    ("番号法別表第二表に基づく", "別表第二表"),
+    ("番号法別表第一表", "別表第一表"),
+    ("番号法別表第二規則", "別表第二規則"),
+    ("番号法別表第二通知", "別表第二通知"),
+    ("番号法別表第二関係通知", "別表第二関係通知"),
+    ("番号法別表第二の規則", "別表第二の規則"),
+    ("番号法別表第二様式", "別表第二様式"),
+    ("番号法別表第二事務連絡", "別表第二事務連絡"),
+    ("番号法別表第二規程", "別表第二規程"),
+    ("番号法別表第二細則", "別表第二細則"),
 ])
 def test_a_table_name_that_goes_on_into_an_orders_word_or_an_article_is_reported(text: str, span: str) -> None:
     """「番号法別表第二省令第20条」: the name is the old order's short name, not the table's; renamed, it read 「…第2条の表
-    省令第20条」, an old article under the new name.  Reported (malformed) and left as written."""
+    省令第20条」, an old article under the new name.  So with another instrument's word (「別表第二規則」) or 表
+    (「別表第二表」).  Reported (malformed) and left as written."""
     for assume in (False, True):
         result = rewrite(text, assume_law=assume)
         assert result.text == text
         assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
     assert rewrite("番号法別表第二の主務省令第20条").text == "番号法第19条第8号に基づく主務省令第50条"
+    # the table itself, its work, what it lists, and a heading on the next line are renamed as before
+    for text, expected in (("番号法別表第二の表に掲げる", "番号法第19条第8号に基づく主務省令第2条の表の表に掲げる"),
+                           ("番号法別表第二記載の事務", "番号法第19条第8号に基づく主務省令第2条の表記載の事務"),
+                           ("番号法別表第一事務", "番号法別表事務"),
+                           ("番号法別表第二\n表1　事務一覧", "番号法第19条第8号に基づく主務省令第2条の表\n表1　事務一覧")):
+        assert rewrite(text, assume_law=True).text == expected, text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二一覧", "番号法第19条第8号に基づく主務省令第2条の表一覧"),
+    ("番号法別表第一一覧", "番号法別表一覧"),
+    ("番号法別表第二一覧に掲げる事務", "番号法第19条第8号に基づく主務省令第2条の表一覧に掲げる事務"),
+])
+def test_ichiran_after_a_tables_ordinal_is_a_word(text: str, expected: str) -> None:
+    """「番号法別表第二一覧」: the 一 of 一覧 is a word's, not the rest of the ordinal (「第二一」 was reported as an ordinal
+    not read); the table is renamed."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert (result.text, result.findings) == (expected, ())
+        assert rewrite(expected, assume_law=assume).edits == ()
+    # an ordinal of two figures before it is still not read
+    assert [f.reason for f in rewrite("番号法別表第二十一覧").findings] == ["malformed"]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("番号法別表(第二)の27の項に基づく", "別表(第二"),
+    ("番号法別表（第２）に基づく", "別表（第２"),
+    ("番号法別表【第二】に基づく", "別表【第二"),
+    ("番号法別表・第二に基づく", "別表・第二"),
+    ("番号法別表－２に基づく", "別表－２"),
+    ("番号法別表No.2に基づく", "別表No.2"),
+    ("番号法別表Ｎｏ．２に基づく", "別表Ｎｏ．２"),
+    ("番号法別表の第二に基づく", "別表の第二"),
+    ("番号法別表の２に基づく", "別表の２"),
+    ("番号法別表（一）", "別表（一"),
+    ("番号法別表、第二の27の項", "別表、第二"),
+])
+def test_an_ordinal_set_off_from_beppyo_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
+    """「番号法別表(第二)の27の項」: an ordinal set off from a bare 別表 by a bracket, a dot, a dash, No. or の is an old
+    table's ordinal the grammar does not read; it was read as 「番号法別表」 (the new table: nothing to rewrite) and nothing
+    was said.  Reported (malformed) where it stands, and left as written."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
+    # rows of the new table, a heading's article, a word, a date, a page, an item and a column are read as before
+    for fine in ("番号法別表の24の項に基づく", "番号法別表（24の項）", "番号法別表（第二十四の項）", "番号法別表の第24項",
+                 "番号法別表の2、3の項", "番号法別表（第9条関係）", "番号法別表の一部", "番号法別表の二つの欄",
+                 "番号法別表（2024年5月）", "番号法別表（2024.5.27）", "番号法別表（1/3）", "番号法別表、第2号",
+                 "番号法別表、第2条", "番号法別表、第24項", "番号法別表、2に基づく",
+                 "番号法別表（第3欄）", "住民基本台帳法別表（第二）"):
+        assert [f.reason for f in rewrite(fine, assume_law=True).findings] in ([], ["column-reference"]), fine
+        assert rewrite(fine, assume_law=True).text == fine
+    # the same set-off form after the act's other table in the sentence is reported too
+    text = "番号法別表第二の27の項、別表（第一）の16の項"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "番号法第19条第8号に基づく主務省令第2条の表の48の項、別表（第一）の16の項"
+    assert [(f.reason, f.text) for f in result.findings] == [("malformed", "別表（第一")]
 
 
 def test_a_table_name_before_an_article_is_not_renamed_into_the_new_tables_article() -> None:
@@ -1574,7 +1657,7 @@ def test_invisible_characters_inside_a_tables_name_are_read_through(text: str, e
         assert result.findings == ()
         assert rewrite(expected, assume_law=assume).edits == ()
     # …and an ordinal not read, past one, is reported
-    for kept in ("番号法別表\u200b２に基づく", "番号法別表第\u200b２\n２．地方税法"):
+    for kept in ("番号法別表\u200b２に基づく", "番号法別表第\u200b二十", "番号法別表第\u200b２\n２地方税法"):
         assert [f.reason for f in rewrite(kept).findings] == ["malformed"], kept
 
 
