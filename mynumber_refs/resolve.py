@@ -426,32 +426,32 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
         final = blank is not None or run_end < hi or hi == len(text) or limit > 50_000
         if final or found[0].end < len(chunk) - 40:
             c = found[1]
+            table_cited = articles and c.kind is CitationKind.TABLE
             if (
-                articles and c.kind is CitationKind.TABLE and not c.rows and c.column is None
+                table_cited and not c.rows and c.column is None
                 and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables))
-                and _ARTICLE_AFTER.match(text, cand.start + c.end)
             ):
-                # 「別表第2条」, 「別表第一、第2条」: the ordinal is an article's number, not a table's (renamed, it would
-                # leave 「…第2条の表条」): reported where the act's table is cited, left as written
-                raise _Malformed(cand.start + c.start, cand.start + c.end)
-            order_word = (
-                _ORDER_AFTER.match(text, cand.start + c.end)
-                if articles and c.kind is CitationKind.TABLE and not c.rows and c.column is None
-                and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)) else None
+                if _ARTICLE_AFTER.match(text, cand.start + c.end):
+                    # 「別表第2条」, 「別表第一、第2条」: the ordinal is an article's number, not a table's (renamed, it
+                    # would leave 「…第2条の表条」): reported where the act's table is cited, left as written
+                    raise _Malformed(cand.start + c.start, cand.start + c.end)
+                order_word = _ORDER_AFTER.match(text, cand.start + c.end)
+                if order_word is not None:
+                    # 「番号法別表第二省令第20条」: renamed, it read 「…第2条の表省令第20条」 (an old article under a new
+                    # name): reported where the act's table is cited, left as written
+                    raise _Malformed(cand.start + c.start, order_word.end())
+            same = (
+                _SAME_BEFORE.search(text, max(0, cand.start - 4), cand.start)
+                if table_cited and c.table in OLD_TABLES and cand.start else None
             )
-            if order_word is not None:
-                # 「番号法別表第二省令第20条」: renamed, it read 「…第2条の表省令第20条」 (an old article under a new name):
-                # reported where the act's table is cited, left as written
-                raise _Malformed(cand.start + c.start, order_word.end())
-            same = _SAME_BEFORE.search(text, max(0, cand.start - 4), cand.start) if c.table in OLD_TABLES else None
-            if articles and c.kind is CitationKind.TABLE and same is not None:
+            if same is not None:
                 # 「同別表第二」: 同 names the law cited before (as 同法 does) with no law's name to insert after it
                 # (renamed, it read 「同番号法第19条…」): reported, with its 同, where the act's table is cited (joined to
                 # one), left as written
                 raise _Malformed(same.start(), cand.start + c.end)
             p = found[0]
             if (
-                articles and c.kind is CitationKind.TABLE and c.table is Table.BEPPYO and c.column is None
+                table_cited and c.table is Table.BEPPYO and c.column is None
                 and p.table_span is not None
                 # (right after 別表, 第N is a row only as 「第16項」: 「別表第24の項」, 「別表第10の1の項」 are not read so)
                 and (not c.rows or (not p.link and p.items[0].kind == "dai_first"))
