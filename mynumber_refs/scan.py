@@ -24,9 +24,9 @@ __all__ = ["INVISIBLE", "Candidate", "Passages", "article_refs_candidate", "colo
 
 _WS = " \t\r\n\u3000"
 # the invisible format characters Word text carries (soft hyphen, zero-width space and joiners, word
-# joiner, BOM, direction marks), for a regular expression's character class; the grammar reads
+# joiner, BOM, direction marks), each written once (for a regular expression's character class too); the grammar reads
 # through them (its %ignore), and so does every pattern that skips the gaps of a citation
-INVISIBLE = r"\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff"
+INVISIBLE = "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\ufeff"
 # a number, its digits maybe split by a line break or, in spaced-out text, by spaces (「第 1 9 条」)
 _N = r"(?:[0-9０-９]+(?:\s+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+(?:[ \u3000]+[〇一二三四五六七八九十百千]+)*)"
 _S = r"[\s]*"
@@ -106,8 +106,7 @@ def may_hold_citation(text: str) -> bool:
 
 
 # whitespace and the invisible format characters Word text carries, walked back over inside a name (「別\u200b表」)
-_WS_OR_INVISIBLE = frozenset(_WS + "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
-                             "\u2060\u2061\u2062\u2063\u2064\ufeff")
+_WS_OR_INVISIBLE = frozenset(_WS + INVISIBLE)
 
 
 def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:
