@@ -1673,3 +1673,15 @@ def test_a_name_ending_in_kana_begins_after_a_table_glued_before_it(before: str)
     # alone on its line, the ordinance's name heads the line below
     alone = rewrite("熊谷市個人情報の提供に関する条例第4条\n・別表第一の16の項", assume_law=True)
     assert [f.reason for f in alone.findings] == ["law-other"]
+
+
+def test_an_article_after_a_bare_table_is_no_unread_ordinal() -> None:
+    """Fuzzer, seed 95959: 「別表\n第19条に基づく主務省令第2条の表」 (a table renamed on the line before an order's title)
+    was reported as an ordinal not read (「別表\n第1」, the number cut short to miss its 条), which hid the order's title,
+    so that a table joined after the title read another law's bracket differently on a second run.  第N条 after a bare
+    別表 is an article, not an ordinal; the number is taken whole."""
+    text = "別表第一\n第19条に基づく主務省令第2条の表〔番号法〕、別表第一（民法）"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "別表\n第19条に基づく主務省令第2条の表〔番号法〕、別表第一（民法）"
+    assert rewrite(result.text, assume_law=True).edits == ()
+    assert rewrite("番号法別表\n第19条第8号", assume_law=True).findings == ()
