@@ -581,6 +581,7 @@ def _find(
             last_end, last_law, last_was_table = bad.end, law, True
             remember(last_end, last_law)
             ends.push(bad.end)
+            unnamed_run = []  # (a run of tables joined with no law is broken by it, as by a table named)
             if not law.other and law.basis is not None:
                 keep(bad.start, bad.end, Finding(bad.start, bad.end, text[bad.start : bad.end], F.MALFORMED, F.message(F.MALFORMED)))
                 taken_until = bad.end

@@ -1685,3 +1685,16 @@ def test_an_article_after_a_bare_table_is_no_unread_ordinal() -> None:
     assert result.text == "別表\n第19条に基づく主務省令第2条の表〔番号法〕、別表第一（民法）"
     assert rewrite(result.text, assume_law=True).edits == ()
     assert rewrite("番号法別表\n第19条第8号", assume_law=True).findings == ()
+
+
+@pytest.mark.parametrize("between", ["番号法別表第二通知", "番号法別表第二十", "番号法別表第二"])
+def test_a_report_between_tables_breaks_their_run_as_a_named_table_does(between: str) -> None:
+    """Fuzzer, seed 96969: a bracket naming another law after a table names the tables joined before it that name no law
+    (「別表第一の16の項、別表第一の1の項（住民基本台帳法）」); a table reported in between (「番号法別表第二通知」,
+    malformed) did not break that run as a table named does, so a table in the passage before the blank line was
+    taken for 住民基本台帳法's, and cutting the text at the blank line changed its reading."""
+    first = "別表第一の16の項\n\n"
+    text = first + between + "、別表第一の1の項［住民基本台帳法］"
+    result = rewrite(text, assume_law=True)
+    assert result.text.startswith("別表の24の項\n\n")
+    assert rewrite(first, assume_law=True).text == "別表の24の項\n\n"
