@@ -1694,6 +1694,13 @@ def _family(c: Citation) -> str | None:
     return None
 
 
+# A list of rows at a line's start (「1、2、3項」, 「（１、２項）」, 「38の2・39の項」): its first number is no item mark
+_ROW_NUMBER = r"[0-9０-９一二三四五六七八九十百]{1,4}(?:の[0-9０-９一二三四五六七八九十]{1,3})?"
+_NUMBER_LIST_AT = re.compile(
+    rf"[(（]?{_ROW_NUMBER}(?:[ \t\u3000]*(?:[、,，・]|及び)[ \t\u3000]*{_ROW_NUMBER})+[ \t\u3000]*の?項"
+)
+
+
 def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     """Citations that change together or not at all, as {index: the index that names its group}.
 
@@ -1725,14 +1732,15 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
             bare.setdefault((other.passage, _family(other)), []).append(j)
     bare_starts = {key: [items[j].start for j in members] for key, members in bare.items()}
     breaks: dict[int, list[int]] = {}  # by passage: where its sentences end, found once
-    # (a sentence never ends inside a citation, nor at a line break before one whose first number would
-    # read as an item mark, in a bracket or not: 「別表第二\n1、2、3項」 is one sentence, as 「別表第二\n9項」 is, and
-    # 「…の表\n（1、2、3項）」 as 「…の表\n（7項）」, which a rewrite may turn into it)
+    # (a sentence never ends inside a citation, nor at a line break before a list of numbers whose first number
+    # would read as an item mark, in a bracket or not: 「別表第二\n1、2、3項」 is one sentence, as 「別表第二\n9項」 is,
+    # and 「…の表\n（1、2、3項）」 as 「…の表\n（7項）」, which a rewrite may turn into it.  Whether the list is such is read
+    # on the text, not on whether a citation holds it: a rewrite renames the list's table to one whose rows are not
+    # read, and the sentence must end in the same place on a second run — fuzzer, seed 92929)
     inside = _holds([it for it in items if isinstance(it, Citation)])
 
     def item_mark_read(m: re.Match[str]) -> bool:
-        k = m.end() + (text[m.end() : m.end() + 1] in ("(", "（"))
-        return inside(k) and "\n" not in text[m.start() + 1 : m.end()]
+        return "\n" not in text[m.start() + 1 : m.end()] and _NUMBER_LIST_AT.match(text, m.end()) is not None
 
     def sentence(passage: int, start: int, end: int) -> tuple[int, int]:
         """From the start of the sentence holding ``start`` to the end of the one holding ``end``."""

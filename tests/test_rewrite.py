@@ -1698,3 +1698,19 @@ def test_a_report_between_tables_breaks_their_run_as_a_named_table_does(between:
     result = rewrite(text, assume_law=True)
     assert result.text.startswith("別表の24の項\n\n")
     assert rewrite(first, assume_law=True).text == "別表の24の項\n\n"
+
+
+def test_a_row_list_starting_a_line_ends_no_sentence_whether_or_not_it_is_read() -> None:
+    """Fuzzer, seed 92929: a list of rows at a line's start (「\\n（１、２項）」) ended no sentence only while a citation
+    read it; the first run renamed its table (「別表第1」 → 「別表」, whose rows are not read), so on a second run the
+    line break ended the sentence, the 別表第二 after the list left the group of the 別表第二 kept before it and was
+    rewritten.  Whether such a list ends the sentence is read on the text."""
+    text = "別表第二7項8別表第1\n（１、２項）別表第二"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "別表第二7項8別表\n（１、２項）別表第二"
+    assert [f.reason for f in result.findings] == ["number-after-table", "dependent-kept"]
+    assert rewrite(result.text, assume_law=True).edits == ()
+    # a numbered item is still one: 「1、住民…」 starts a new sentence, and the table after it changes on its own
+    item = rewrite("別表第二7項8\n1、住民票の写しの交付 別表第二", assume_law=True)
+    assert item.text == "別表第二7項8\n1、住民票の写しの交付 番号利用法第19条第8号に基づく主務省令第2条の表"
+    assert [f.reason for f in item.findings] == ["number-after-table"]
