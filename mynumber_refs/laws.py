@@ -368,6 +368,9 @@ _ITEM_BREAK = (
 # the line break before a blank line or a new item
 SENTENCE_BREAK = re.compile(rf"。(?![」』）)])|{_ITEM_BREAK}")
 
+# The text's own instrument as the subject of its sentence (「本条例は」, 「この規則において」): a bare article in it is its own
+_OWN_SUBJECT = re.compile(r"(?P<own>(?:本|この)(?:条例|規則|規程))(?:は|では|において)")
+
 # How far the rule looks: a law named earlier in the sentence, and 同法's antecedent
 SENTENCE_REACH = 400
 SAME_LAW_REACH = 3000
@@ -1434,6 +1437,12 @@ class LawIndex:
                         noted_before = text[j - 1] in "）)"
                         continue
             break
+        if via == "articles" and k > 0 and self._opens_clause(k):
+            # a bare article opening its clause (「本条例は、番号法第9条第2項に基づき、第2条及び別表第1」): in a sentence whose
+            # subject is the text's own instrument, the article is that instrument's, as is the table joined to it
+            own = self._own_subject(k)
+            if own is not None:
+                return Binding(own, "articles")
         e = self.expression_ending_at(k) if k > 0 else None
         if k > 0 and (e is None or (e.name == "法" and e.kind is LawKind.UNKNOWN and e.basis is None)):
             broken = self._broken_name(k)
@@ -1487,6 +1496,17 @@ class LawIndex:
                 return Binding(e, via, after_table=after_table)
             return Binding(e, "adjacent", written_end if written_end != -1 else e.end, after_table=after_table)
         return self._in_sentence(pos, after() if callable(after) else after)
+
+    def _own_subject(self, k: int) -> LawExpr | None:
+        """The text's own instrument when it is the subject that opens the sentence holding ``k``
+        (「本条例は、」, 「この規則において、」), or None."""
+        text = self.text
+        found = None
+        for m in _OWN_SUBJECT.finditer(text, max(0, k - SENTENCE_REACH), k):
+            found = m
+        if found is None or not self._opens_clause(found.start()) or SENTENCE_BREAK.search(text, found.end(), k):
+            return None
+        return LawExpr(found.start(), found.end("own"), found.group("own"), LawKind.OTHER, None)
 
     def _in_sentence(self, pos: int, after: int = 0) -> Binding:
         """The nearest law expression before ``pos`` in the same sentence, at the same depth, and

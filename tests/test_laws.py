@@ -91,6 +91,10 @@ OTHERS = [
     # earlier in the sentence (an ordinance quoting the act's 第9条第2項; they were rewritten as the act's)
     "番号法第9条第2項に基づき、附則第2条及び別表第1の1の項に掲げる事務",
     "本条例は、番号利用法第9条第2項の規定により、附則第3条及び別表第一の2の項に定める事務に個人番号を利用する。",
+    # …and its own articles: a bare article opening a clause in a sentence whose subject is the text's own instrument
+    # (「本条例は、」) is that instrument's, and so is the table joined to it (they were rewritten as the act's)
+    "本条例は、番号法第9条第2項に基づき、第2条及び別表第1の1の項に定める事務を行う。",
+    "この規則において、番号利用法第9条第2項の規定により、第3条、第4条及び別表第一の2の項に定める事務",
     # another law's supplementary provisions joined to a table (the table is that law's, as after 第2条)
     "住民基本台帳法附則第2条及び別表第一の1の項",
     "住民基本台帳法施行令附則第3条、別表第二の4の項",
