@@ -76,7 +76,8 @@ from .model import (
     Table,
     TableBasis,
 )
-from .parse import Parsed, malformed_end, parse_at, parse_relative, place, to_citation
+from .numerals import NumeralStyle, detect_style
+from .parse import Parsed, RowItem, malformed_end, parse_at, parse_relative, place, to_citation
 from .scan import (
     INVISIBLE,
     Candidate,
@@ -463,8 +464,22 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                     # 「番号法別表第二\n二　地方税法」: read as 「番号法別表」 (the new table, left silently); which table is
                     # meant is not established: reported where the act's table is cited, left as written
                     raise _Malformed(cand.start + c.start, unread.end())
+            if (
+                table_cited and c.table is Table.BEPPYO and c.column is None and len(c.rows) > 1
+                and p.items[0].kind in ("dai", "dai_first") and _mixes_kanji_and_figures(p.items)
+            ):
+                # 「番号法別表の第二・27の項」: 別表第二 with a stray の and its row 27, or rows 2 and 27 of the new 別表 — a list
+                # of one table's rows is written in one kind of numeral; which is meant is not established: reported
+                # where the act's table is cited, left as written
+                raise _Malformed(cand.start + c.start, cand.start + c.end)
             return found[0], found[1], cand.start
         limit *= 4
+
+
+def _mixes_kanji_and_figures(items: Sequence[RowItem]) -> bool:
+    """Whether a list's first row is written in kanji and a later one in figures (「第二・27の項」)."""
+    styles = [detect_style(t.text) for item in items for t in item.numbers]
+    return styles[0] is NumeralStyle.KANJI and any(s is not NumeralStyle.KANJI for s in styles[1:])
 
 
 def read_table_citation(text: str, before: int) -> Citation | None:

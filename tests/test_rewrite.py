@@ -1598,6 +1598,10 @@ def test_ichiran_after_a_tables_ordinal_is_a_word(text: str, expected: str) -> N
     ("番号法別表の２に基づく", "別表の２"),
     ("番号法別表（一）", "別表（一"),
     ("番号法別表、第二の27の項", "別表、第二"),
+    # (a list after 別表の whose first row, with 第, is in kanji and a later one in figures: 別表第二 with a stray の, or
+    # the new table's rows 2 and 27)
+    ("番号法別表の第二・27の項に基づく", "別表の第二・27の項"),
+    ("番号法別表の第二、27、28の項に基づく", "別表の第二、27、28の項"),
 ])
 def test_an_ordinal_set_off_from_beppyo_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
     """「番号法別表(第二)の27の項」: an ordinal set off from a bare 別表 by a bracket, a dot, a dash, No. or の is an old
@@ -1612,7 +1616,7 @@ def test_an_ordinal_set_off_from_beppyo_is_reported_not_read_as_the_new_table(te
                  "番号法別表の2、3の項", "番号法別表（第9条関係）", "番号法別表の一部", "番号法別表の二つの欄",
                  "番号法別表（2024年5月）", "番号法別表（2024.5.27）", "番号法別表（1/3）", "番号法別表、第2号",
                  "番号法別表、第2条", "番号法別表、第24項", "番号法別表、2に基づく",
-                 "番号法別表（第3欄）", "住民基本台帳法別表（第二）"):
+                 "番号法別表（第3欄）", "住民基本台帳法別表（第二）", "番号法別表の第2、3の項", "番号法別表の第二、第三の項"):
         assert [f.reason for f in rewrite(fine, assume_law=True).findings] in ([], ["column-reference"]), fine
         assert rewrite(fine, assume_law=True).text == fine
     # the same set-off form after the act's other table in the sentence is reported too
