@@ -600,6 +600,12 @@ def _find(
             if not law.other and law.basis is not None:
                 keep(bad.start, bad.end, Finding(bad.start, bad.end, text[bad.start : bad.end], F.MALFORMED, F.message(F.MALFORMED)))
                 taken_until = bad.end
+            elif law.basis is None and "".join((law.text or "").split()) in SAME_LAW_NAMES:
+                # 「同法別表第二十の項」 with no law named before: reported as a readable form after it is (perhaps the act's)
+                start = min(law.start, bad.start)
+                keep(start, bad.end, Finding(start, bad.end, text[start : bad.end], F.SAME_LAW_UNRESOLVED,
+                                             F.message(F.SAME_LAW_UNRESOLVED)))
+                taken_until = bad.end
             else:
                 keep(bad.start, bad.end)
             continue

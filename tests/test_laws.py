@@ -1232,6 +1232,11 @@ def test_same_law_after_a_laws_enforcement_order_names_that_law(text: str, expec
     # …and with no law named before, none: reported, left as written
     ("本法別表第二の27の項", "本法別表第二の27の項", ["same-law-unresolved"]),
     ("この法律別表第一の16の項", "この法律別表第一の16の項", ["same-law-unresolved"]),
+    # …an unreadable form after it too, as after the act (it was left with nothing said)
+    ("同法別表第二十の項", "同法別表第二十の項", ["same-law-unresolved"]),
+    ("本法に規定する別表（第二）", "本法に規定する別表（第二）", ["same-law-unresolved"]),
+    # (…and an unreadable form after another law's 同法 is still that law's: nothing said)
+    ("住民基本台帳法第2条。同法別表第二十の項", "住民基本台帳法第2条。同法別表第二十の項", []),
 ])
 def test_honpou_and_kono_houritsu_name_the_law_named_before(text: str, expected: str, reasons: list[str],
                                                             assume: bool) -> None:
