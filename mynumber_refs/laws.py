@@ -92,7 +92,11 @@ _JOINS_AFTER_NAME = ("及び", "並びに", "又は", "若しくは")
 # (matched where a word begins: after a character that is not a name's, or after an order's name)
 _NAME = re.compile(rf"[{_W}]{{0,40}}?{_SUFFIX}{_END}")
 # Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
-_KANA_NAME = rf"(?:る|ための){_S}(法{_S}律|(?:[{_W}]{{0,4}}(?:省令|府令|政令|命令|規則|条例)))"
+# (PDF text may break a line inside the two characters of its end: 「…に関する条\n例」 as 「…に関す\nる条例」)
+_KANA_NAME = (
+    rf"(?:る|ための){_S}(法{_S}律|(?:[{_W}]{{0,4}}(?:省{_LINE_BREAK}令|府{_LINE_BREAK}令|政{_LINE_BREAK}令|命{_LINE_BREAK}令"
+    rf"|規{_LINE_BREAK}則|条{_LINE_BREAK}例)))"
+)
 # The orders of the act's tables are instruments of their own: 「第19条第8号に基づく主務省令」 (the new
 # order), 「別表第二主務省令」, 「別表第二の主務省令で定める事務及び情報を定める命令」 (the old ones) and
 # 「別表主務省令」, 「別表の主務省令で定める事務を定める命令」 (the 別表第一 order as renamed in 2024)
@@ -749,6 +753,14 @@ class LawIndex:
             m = _NAME.match(text, j)
             if m is not None and m.end() == k:
                 starts.append(j)
+        b = j - 1 - (j >= 2 and text[j - 2] == "\r")  # (where its line breaks, when the word is one character)
+        if k - j == 1 and b > 1 and text[j - 1] == "\n" and text[b - 1] + last in _SPLIT_SUFFIXES:
+            # a line broken inside the two characters of a name's end (「…施行規\n則」, 「…個人情報保護条\n例」): read whole
+            i = b - 1
+            while i > 0 and self._is_word(i - 1) and b - i <= 40:
+                i -= 1
+            if i < b - 1 and not self._is_word(i - 1) and _NAME.fullmatch(text[i:b] + last):
+                starts.append(i)
         if last in "律令則例":
             m = _KANA_NAME_AT_END.search(text, max(0, k - 24), k)
             if m is not None:

@@ -1292,18 +1292,36 @@ def test_a_quoted_word_followed_by_ha_defines_nothing_unless_a_law_is_named() ->
     # the lone 法 was taken for the act under --assume-law): whose table it is, is not established
     "住民基本台帳\n法別表第一の16の項",
     "住民基本台帳 法別表第一の16の項",
-    "地方税法施行規\n則別表第二の1の項",
-    # …also between the two characters of its end, after a name written in kana (「…に関する条\n例」)
-    "熊谷市個人番号の利用に関する条\n例別表第1の3の項",
+    # …also by a space between the two characters of its end, after a name written in kana (「…に関する条 例」)
     "熊谷市個人番号の利用に関する条 例別表第1の3の項",
-    "熊谷市個人番号の利用に関する規\n則別表第二の3の項",
-    "熊谷市個人番号の利用に関する条\n例第3条及び別表第1の3の項",
-    "熊谷市行政手続における特定の個人を識別するための番号の利用等に関する法律の施行に関する条\n例別表第二の3の項",
 ])
 def test_a_table_after_a_name_broken_before_its_last_characters_is_reported(text: str, assume: bool) -> None:
     result = rewrite(text, assume_law=assume)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["law-unknown"]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "reasons"), [
+    # a line broken between the two characters of a name's end (条\n例, 規\n則), as PDF text breaks it, is read as if the
+    # name were whole, as one broken before its kana is (「…に関す\nる条例」): the table right after it is that
+    # instrument's (they were reported law-unknown) …
+    ("地方税法施行規\n則別表第二の1の項", []),
+    ("熊谷市個人番号の利用に関する条\n例別表第1の3の項", []),
+    ("熊谷市個人番号の利用に関する規\n則別表第二の3の項", []),
+    ("熊谷市個人番号の利用に関する条\n例第3条及び別表第1の3の項", []),
+    ("熊谷市行政手続における特定の個人を識別するための番号の利用等に関する法律の施行に関する条\n例別表第二の3の項", []),
+    # …and a heading so broken, its closer on the second line, names the section's law (the tables under it were
+    # rewritten under --assume-law)
+    ("【熊谷市個人番号の利用に関する条\n例】\n別表第1の1の項", ["law-other"]),
+    ("【熊谷市個人情報保護条\n例】\n別表第1の1の項", ["law-other"]),
+    ("【住民基本台帳法施行規\n則】\n別表第一の1の項", ["law-other"]),
+])
+def test_a_name_broken_between_the_characters_of_its_end_is_read_whole(text: str, reasons: list[str], assume: bool) -> None:
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, [f.reason for f in result.findings]) == (text, reasons)
+    # (a lone article's 条 before a line that begins with 例 is no name)
+    assert rewrite("番号法第3条\n例えば、別表第一の16の項", assume_law=assume).text == "番号法第3条\n例えば、別表の24の項"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
