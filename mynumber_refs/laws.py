@@ -819,9 +819,9 @@ class LawIndex:
                 # (a numbered line may also be a plain one: 「2025年住民基本台帳法」; a label in brackets begins one:
                 # 「【根拠法令】住民基本台帳法」)
                 m, numbered = _PLAIN_HEADING_LINE.match(text[start:end]), False
-            if m is None and start > 0 and "\u3041" <= text[start : start + 1] <= "\u3096":
-                # a line that begins with kana goes on the line above, as PDF text breaks a name (「（１）…に関す\nる条例」):
-                # the two read as one line
+            if m is None and start > 0 and self._goes_on_line_above(start):
+                # a line that begins with kana goes on the line above, as PDF text breaks a name (「（１）…に関す\nる条例」,
+                # 「（１）…保護条\n例」): the two read as one line
                 broken = self._heading_broken_before(start, end)
                 if broken is not None:
                     return None if self._act_named_in(end, line_start) else broken
@@ -849,11 +849,30 @@ class LawIndex:
                 if not numbered:  # a line of content that only ends like a name: read past
                     i -= 1
                     continue
+                nxt = end + 1
+                if 0 < nxt < line_start and self._goes_on_line_above(nxt):
+                    # …or the first line of one whose name PDF text broke, its closer on the line below (「【…に関す\n
+                    # る条例】」, 「【…保護条\n例】」): the two read as one line
+                    nxt_end = text.find("\n", nxt, line_start)
+                    broken = self._heading_broken_before(nxt, nxt_end) if nxt_end != -1 else None
+                    if broken is not None:
+                        return None if self._act_named_in(nxt_end, line_start) else broken
                 return None  # a heading of something else
             if self._act_named_in(end, line_start):
                 return None  # (…and one that names it as the law reader reads it: its full name, a broken name)
             return e._replace(start=at, end=at + len(name))
         return None
+
+    def _goes_on_line_above(self, start: int) -> bool:
+        """Whether the line that begins at ``start`` may go on the line above, as PDF text breaks a name: it begins
+        with kana (「る条例」), or with the second character of a name's two-character end whose first ends the line
+        above (「条\n例」, 「規\n則」)."""
+        text = self.text
+        first = text[start : start + 1]
+        if "\u3041" <= first <= "\u3096":
+            return True
+        above = start - 1 - (start >= 2 and text[start - 2] == "\r")
+        return above > 0 and text[above - 1] + first in _SPLIT_SUFFIXES
 
     def _heading_broken_before(self, start: int, end: int) -> LawExpr | None:
         """Another law's name that a heading line ending at ``start`` (its line break) begins and the line

@@ -1379,6 +1379,13 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "根拠法令：熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例\n・別表第一の1の項",
     "（１）熊谷市個人番号の利用及び特定個人情報の提供に関す\r\nる条例\r\n・別表第一の1の項",
     "熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例第4条\n・別表第一の1の項",
+    # …its closer on the second line (「【…に関す\nる条例】」), or broken between the two characters of the name's end
+    # (「…条\n例」, 「…規\n則」) (they were rewritten)
+    "【熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例】\n・別表第一の1の項",
+    "（１）熊谷市個人番号の利用及び特定個人情報の提供に関す\nる条例】\n・別表第一の1の項",
+    "【熊谷市個人情報保護条\n例】\n・別表第一の1の項",
+    "（１）熊谷市個人情報保護条\n例\n・別表第一の1の項",
+    "【住民基本台帳法施行規\r\n則】\r\n・別表第一の1の項",
     # …a label in brackets or with a space before the name (they were rewritten)
     "（根拠）住民基本台帳法\n・別表第一の1の項",
     "＜根拠法令＞住民基本台帳法\n・別表第一の1の項",
@@ -1395,6 +1402,8 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # (a heading's line that goes on with kana below it, and is no law's name so, heads nothing)
+    ("（１）番号法に関す\nる事務\n・別表第一の16の項", "（１）番号法に関す\nる事務\n・別表の24の項"),
     ("（２）番号法\n・別表第一の16の項", "（２）番号法\n・別表の24の項"),
     ("２．法令上の根拠\n別表第一の16の項", "２．法令上の根拠\n別表の24の項"),
     ("（１）住民基本台帳法\n（２）番号法\n・別表第一の16の項", "（１）住民基本台帳法\n（２）番号法\n・別表の24の項"),
