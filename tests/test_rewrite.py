@@ -1698,3 +1698,23 @@ def test_a_report_between_tables_breaks_their_run_as_a_named_table_does(between:
     result = rewrite(text, assume_law=True)
     assert result.text.startswith("別表の24の項\n\n")
     assert rewrite(first, assume_law=True).text == "別表の24の項\n\n"
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("番号法第9条第1項別表第一の16の項及び第2項の条例で定める事務", "番号法第9条第1項別表第一の16の項"),
+    ("番号法別表第二の27の項及び第3項の規定による提供", "番号法別表第二の27の項"),
+    ("番号法別表第一の16の項、第2項", "番号法別表第一の16の項"),
+])
+def test_a_paragraph_written_after_a_row_is_no_row_of_its_list(text: str, cited: str) -> None:
+    """「16の項及び第2項」: a 第N項 written after a row written 「Nの項」 is a paragraph of an article (第9条第2項), not
+    a row of the list; read as row 2 it was renumbered with the table (「別表第二の27の項及び第3項の規定」 became
+    「…第2条の表の第3項及び第48項の規定」).  The list ends before it, and the number left unread keeps the name."""
+    assert [c.text for c in find_citations(text, assume_law=True)] == [cited]
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-after-table"]
+    # rows written alike are one list still
+    assert rewrite("番号法別表第一第16項及び第17項").text == "番号法別表の第24項及び第25項"
+    assert rewrite("番号法別表第一の16の項及び17の項").text == "番号法別表の24の項及び25の項"
+    assert rewrite("番号法別表第一の16、第17の項").text == "番号法別表の24、第25の項"
+
