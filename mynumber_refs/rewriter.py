@@ -937,6 +937,8 @@ _NUMBER_RIGHT_AFTER = re.compile(
 # (not instead: which number is found first must not depend on what the text after the note reads)
 _NUMBER_AFTER_NOTE = re.compile(rf"{_GAP}[（(][^（）()\n]{{1,60}}[）)]" + _NUMBER_RIGHT_AFTER.pattern)
 _ARTICLE_AFTER = re.compile(rf"{_GAP}条")
+# 条 and 第 right before a number: 「同条第2項」, 「第9条第2項」 (the paragraph or item of an article)
+_OF_ARTICLE_BEFORE = re.compile(rf"条{_GAP}第{_GAP}\Z")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー]")
 _ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 # right after it, across line breaks and blank lines: a number written as a row (「別表第一\n\n16の項」)
@@ -1042,6 +1044,8 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
             pass  # 「提供先２」: the word's own number (not 「の項２７」 nor 「の項目２７」, a row after 項)
         elif c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and _ARTICLE_AFTER.match(text, m.end()):
             pass  # 「…及び地方税法第22条」: an article of a law, never a row (after an order's title it is one)
+        elif _OF_ARTICLE_BEFORE.search(text, max(0, n - 8), n):
+            pass  # 「…の16の項及び同条第2項」: a paragraph or item of an article, never a row (as _rows_with_ko's 第N項)
         else:
             candidates.append((n, m.end()))
     m = _ROW_RIGHT_AFTER.match(text, c.end)

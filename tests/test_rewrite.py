@@ -1718,3 +1718,20 @@ def test_a_paragraph_written_after_a_row_is_no_row_of_its_list(text: str, cited:
     assert rewrite("番号法別表第一の16の項及び17の項").text == "番号法別表の24の項及び25の項"
     assert rewrite("番号法別表第一の16、第17の項").text == "番号法別表の24、第25の項"
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第一の16の項及び同条第2項に基づく事務", "番号法別表の24の項及び同条第2項に基づく事務"),
+    ("番号法第9条第1項別表第一の16の項及び同条第2項に基づく条例別表第1の1の項",
+     "番号法第9条第1項別表の24の項及び同条第2項に基づく条例別表第1の1の項"),
+    ("番号法別表第二の27の項、前条第1号", "番号法第19条第8号に基づく主務省令第2条の表の48の項、前条第1号"),
+])
+def test_a_paragraph_of_an_article_after_a_table_is_no_unread_row(text: str, expected: str) -> None:
+    """「同条第2項」 after a table's rows: 条 and 第 before the number make it a paragraph or item of an article,
+    never a row (as a 第N項 after 条 already is in the clause); the table was kept as number-after-table."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert result.findings == ()
+    assert rewrite(expected, assume_law=True).edits == ()
+    # a number after 第 alone still keeps it
+    text = "番号法別表第一の16の項及び第2項に基づく事務"
+    assert rewrite(text, assume_law=True).text == text
