@@ -286,6 +286,8 @@ _BEFORE_DEFINITION = re.compile(
     rf"[^（）()「」『』。]{{0,40}}?号{_S}[。、，,]?{_S})?"
 )
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+# a table's name ending a text: 「別表第一」, 「別表第2」, 「別表」 (the table a definition after it names)
+_TABLE_NAME_END = re.compile(rf"(?:の{_S})?別{_S}表(?:{_S}第{_S}[0-9０-９一二三四五六七八九十]+)?{_S}\Z")
 _BRACKETS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
 _WS = " \t\r\n\u3000"
 # What joins a table to the provisions or tables before it: 「第5条、第7条及び別表第一」
@@ -439,6 +441,7 @@ class _Definition:
     term_span: tuple[int, int]
     kind: LawKind
     law: LawExpr | None  # the law expression it follows
+    named_end: int = -1  # where what it defines is written (before its bracket, or before 「をいう」), or -1
 
 
 # An order's name ends a word: 「…主務省令番号利用法」 names a law after it (and so does its new name, so
@@ -594,7 +597,8 @@ class LawIndex:
                 term = "".join(text[span[0] : span[1]].split())
                 law = self._law_defined_at(start) if law_end is None else self._law_ending_at(law_end)
                 kind = LawKind.UNKNOWN if law is None else law.kind
-                d = _Definition(start, end, term, span, kind, law)
+                named_end = law_end if law_end is not None else self._named_before(start)
+                d = _Definition(start, end, term, span, kind, law, named_end)
                 defs.append(d)
                 self._by_term.setdefault(term, []).append(d)
                 self._term_ends.setdefault(term, []).append(d.end)
@@ -622,6 +626,28 @@ class LawIndex:
         if kind is None or name in SAME_LAW_NAMES:
             return None
         return LawExpr(start, k, name, kind, act_basis)
+
+    def _named_before(self, pos: int) -> int:
+        """Where the name a 「以下「…」という」 definition at ``pos`` follows ends (its number in brackets skipped),
+        or -1 (the bracket holds more than a number before 以下)."""
+        opener = self._enclosing_open(pos, 300)
+        if opener == -1 or _BEFORE_DEFINITION.fullmatch(self.text, opener + 1, pos) is None:
+            return -1
+        return self._skip_number_back(opener)
+
+    def table_term_law(self, term: str, pos: int) -> LawExpr | None:
+        """The law whose table ``term`` names by the definition in force at ``pos``, when the definition is of
+        another law's table (「住民基本台帳法別表第一（以下「別表第一」という。）」, 「「別表第二」とは、住民基本台帳法
+        別表第二をいう」: 住民基本台帳法), or None."""
+        self.definitions()
+        d = self._definition_of(term, pos)
+        if d is None or d.named_end <= 0:
+            return None
+        m = _TABLE_NAME_END.search(self.text, max(0, d.named_end - 24), d.named_end)
+        if m is None:
+            return None
+        law = self.expression_ending_at(self._skip_number_back(m.start()))  # (its number in brackets skipped)
+        return law if law is not None and law.kind is LawKind.OTHER else None
 
     def _law_defined_at(self, pos: int) -> LawExpr | None:
         """The law expression a definition at ``pos`` follows: the one right before the bracket

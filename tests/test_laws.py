@@ -421,6 +421,27 @@ def test_a_toha_definition_binds_its_term_to_the_law_named_before_wo_iu() -> Non
     assert rewrite(text).text == text.replace("別表第一の16の項", "別表の24の項")
 
 
+@pytest.mark.parametrize(("definition", "table"), [
+    ("住民基本台帳法別表第一（以下「別表第一」という。）に掲げる者を対象とする。", "別表第一の1の項"),
+    ("住民基本台帳法の別表第一（以下「別表第一」という。）の事務。", "別表第一の1の項"),
+    ("本評価書において「別表第二」とは、住民基本台帳法別表第二をいう。", "別表第二の1の項"),
+    ("生活保護法（昭和25年法律第144号）別表第1（以下「別表第1」という。）による。", "別表第1の1の項"),
+])
+def test_a_table_named_by_a_term_defined_as_another_laws_table_is_not_assumed_the_acts(definition: str, table: str) -> None:
+    """The document defines 「別表第一」 as another law's table: a later 別表第一 with no law of its own is that law's,
+    which the assumption does not override (under --assume-law it was rewritten as the act's: 「…別表の1の項」)."""
+    text = definition + table + "に定める事務"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("law-other", table)]
+    assert "住民基本台帳法" in result.findings[0].message or "生活保護法" in result.findings[0].message
+    # another term, or the act's table defined so, leaves the table to the assumption
+    other_term = definition.replace("「別表第", "「表第") + table
+    assert rewrite(other_term, assume_law=True).text != other_term
+    acts = "番号法別表第一（以下「別表第一」という。）に掲げる事務。別表第一の16の項"
+    assert rewrite(acts, assume_law=True).text.endswith("。別表の24の項")
+
+
 @pytest.mark.parametrize("text", ["番号法別表第一38項の2別添別表第二", "番号法別表58項別添別表第二"])
 def test_a_document_word_right_after_a_row_still_names_the_documents_table(text: str) -> None:
     """「…38項の2別添別表第二」 and, once renumbered, 「…58項別添別表第二」: 別添 is the document's appendix
