@@ -118,6 +118,9 @@ _COMMON_TAILS = tuple(
     "方法 手法 用法 療法 技法 作法 寸法 製法 論法 話法 工法 算法 筆法 戦法 兵法 説法 魔法 秘法 便法 違法 適法 合法 "
     "不法 無法 加法 減法 乗法 除法 文法 仏法 司法 立法 解法 記法 法令 政省令".split()
 )
+# …though a law's name may end in one of them: 組合法 (国家公務員共済組合法, 地方公務員等共済組合法, 農業協同組合法),
+# 医療法 (医療法 itself), 登記法 (不動産登記法, 商業登記法)
+_LAW_TAILS_LIKE_COMMON = ("組合法", "医療法", "登記法")
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # Words for an instrument that name the one whose table it is only when written right before the table
@@ -1051,7 +1054,9 @@ class LawIndex:
             return LawKind.UNKNOWN, LawBasis.SAME_LAW  # resolved on use (see resolved)
         if name == "法":
             return LawKind.UNKNOWN, None
-        if (name in _COMMON and name not in _INSTRUMENT_WORDS) or name.endswith(_COMMON_TAILS):
+        if (name in _COMMON and name not in _INSTRUMENT_WORDS) or (
+            name.endswith(_COMMON_TAILS) and not name.endswith(_LAW_TAILS_LIKE_COMMON)
+        ):
             return None, None
         return LawKind.OTHER, None
 

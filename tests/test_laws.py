@@ -1578,3 +1578,20 @@ def test_a_bracket_holding_a_table_is_no_caption_of_a_heading(sep: str) -> None:
     assert once.text == (f"住民基本台帳法第30条の9（番号法第19条第8号に基づく主務省令第2条の表の48の項）{sep}"
                          "番号法第19条第8号に基づく主務省令第2条の表")
     assert rewrite(once.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法第9条第1項、地方公務員等共済組合法別表第一の1の項",
+    "地方公務員等共済組合法別表第一の1の項",
+    "国家公務員共済組合法第2条及び別表第二の27の項",
+    "番号法に基づき、農業協同組合法別表第一",
+    "番号法第9条第1項、医療法別表第一の1の項",
+    "番号法第9条第1項、不動産登記法別表第一の1の項",
+])
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_law_whose_name_ends_in_kumiaihou_is_a_law(text: str, assume: bool) -> None:
+    """…共済組合法 and …協同組合法 end in 合法, the end of a common word (合法, 違法), 医療法 in 療法 and …登記法 in 記法: they were
+    read as no law, and the table after them was the act's named earlier in the sentence (「番号法第9条第1項、
+    地方公務員等共済組合法別表の1の項」) or, under the assumption, the act's."""
+    assert rewrite(text, assume_law=assume).text == text
+    assert {"組合法", "医療法", "登記法"} & {e.name[-3:] for e in LawIndex(text).expressions()}
