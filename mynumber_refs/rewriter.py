@@ -1474,15 +1474,18 @@ _NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 # (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor through an order or a table based on it:
 # 「第19条第8号に基づく主務省令、別表第一」, 「第十九条第七号に規定する別表第二\n番号法別表第一」 list two things): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
+_PROVISION_NOTE = rf"[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP}"  # a short note in brackets after the provision
 _PROVISION_JOINED = re.compile(
     rf"第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?{_ANY_GAP}"
-    rf"(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
+    rf"(?:(?:{_PROVISION_NOTE})?"
     rf"(?:[（(]"
     rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
     rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*[\n\t]))?)"
+    # (or its note alone: 「第9条第2項（独自利用事務）\n別表第1」, as 「第9条第2項\n別表第1」 without the note)
+    rf"|{_PROVISION_NOTE})"
     rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 

@@ -895,6 +895,23 @@ def test_the_ordinances_paragraph_listed_or_in_the_cell_before_a_table_is_report
     assert [f.reason for f in result.findings] == ["provision-mismatch"]
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第９条第２項（独自利用事務）\n別表第１の１の項",
+    "番号法第9条第2項（条例で定める事務）　別表第1の1の項",
+    "番号法第19条第9号（庁内連携）\n別表第二の27の項",
+])
+def test_a_provision_with_its_note_right_before_a_table_it_does_not_own_is_reported(text: str, assume: bool) -> None:
+    """「番号法第9条第2項\n別表第1の1の項」 reads the provision with its table (provision-mismatch); with a short note in
+    brackets between them it read the table alone, the act's named before it, and renamed it (「…（独自利用事務）\n別表の
+    1の項」)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    # the table's own provision with a note is the table's
+    assert rewrite("番号法第9条第1項（利用範囲）\n別表第一の16の項").text == "番号法第9条第1項（利用範囲）\n別表の24の項"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法第9条第1項及び第2項並びに別表第一の16の項", "番号法第9条第1項及び第2項並びに別表の24の項"),
     ("番号法第9条第1項及び別表第一の16の項", "番号法第9条第1項及び別表の24の項"),
