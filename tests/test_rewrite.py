@@ -1735,3 +1735,12 @@ def test_a_paragraph_of_an_article_after_a_table_is_no_unread_row(text: str, exp
     # a number after 第 alone still keeps it
     text = "番号法別表第一の16の項及び第2項に基づく事務"
     assert rewrite(text, assume_law=True).text == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 130), st.integers(1, 130), st.sampled_from(["第一", "第二"]), st.sampled_from(["及び", "、", "並びに"]))
+def test_a_paragraph_after_a_row_never_becomes_a_row(row: int, paragraph: int, table: str, join: str) -> None:
+    """Whatever the numbers: 「別表第二の27の項及び第3項の規定」 keeps its 第3項 as written, and the table with it."""
+    text = f"番号法別表{table}の{row}の項{join}第{paragraph}項の規定による"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and result.edits == ()
