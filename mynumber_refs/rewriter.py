@@ -1545,7 +1545,10 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
             owner = "第9条第1項"
         else:
             continue
-        provision = "".join(ctx.text[m.start() : m.end("item") if item is not None else m.end("para") if para is not None else m.end("art") + 1].split())
+        # (written to its unit: 「第9条第2項」, 「第19条第11号」, not 「第9条第2」)
+        last = m.end("item") if item is not None else m.end("para") if para is not None else m.end("art")
+        unit = ctx.text.find("号" if item is not None else "項" if para is not None else "条", last)
+        provision = "".join(ctx.text[m.start() : unit + 1 if unit != -1 else last].split())
         return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
     return None
 

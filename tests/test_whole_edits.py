@@ -1270,3 +1270,17 @@ def test_provisions_listed_before_tables_or_of_the_other_article_are_no_mismatch
     probe's regressions of the first version)."""
     result = rewrite(text)
     assert result.text == expected and not result.findings
+
+
+@pytest.mark.parametrize(("text", "provision"), [
+    ("番号法第9条第2項の規定により、別表第一の16の項", "第9条第2項"),
+    ("番号法第19条第11号の規定により、別表第二の27の項", "第19条第11号"),
+    ("別表第二の3の項（根拠法令：番号法第19条第11号）", "第19条第11号"),
+    ("独自利用事務（番号法第９条第２項、別表第１の１の項）", "第９条第２項"),
+])
+def test_a_provision_joined_before_a_table_is_named_whole_in_its_finding(text: str, provision: str) -> None:
+    """The message of provision-mismatch names the provision to its unit (it said 「第9条第2とともに引用されています」)."""
+    (finding,) = rewrite(text).findings
+    assert finding.reason == "provision-mismatch"
+    assert f"、{provision}とともに引用されています" in finding.message
+    assert f"cited with {provision}; review" in finding.message
