@@ -276,12 +276,13 @@ _TERM_WA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}�
 _DEFINED_AS = re.compile(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
+_TOHA = re.compile("とは|とあるのは")
 _TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
 
 
 def may_define(text: str) -> bool:
     """Whether ``text`` may hold a definition (a cheap test before :meth:`LawIndex.definitions`)."""
-    return "以" in text or "とは" in text or _TERM_WA.search(text) is not None
+    return "以" in text or "とは" in text or "とあるのは" in text or _TERM_WA.search(text) is not None
 
 # what may stand in a definition's bracket before 以下: nothing, or the law's number (「平成25年法律第27号。」)
 _BEFORE_DEFINITION = re.compile(
@@ -581,13 +582,13 @@ class LawIndex:
                 pos = m.end()
                 for t in _TERM.finditer(text, m.start("terms"), m.end("terms")):  # (each of 「住基法」又は「法」)
                     found.append((m.start(), m.end(), t.span(1), None))
-            i = text.find("とは")
-            while i >= 0:
+            # (and 「「別表第一」とあるのは、住民基本台帳法別表第一をいう」, a note's form of the same definition)
+            for t in _TOHA.finditer(text):
+                i = t.start()
                 q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
-                m = _DEFINED_AS.match(text, i + 2) if q is not None else None
+                m = _DEFINED_AS.match(text, t.end()) if q is not None else None
                 if q is not None and m is not None:
                     found.append((q.start(), m.end(), q.span(2), self._skip_number_back(m.end("body"))))
-                i = text.find("とは", i + 2)
             for q in _TERM_WA.finditer(text):
                 m = _DEFINED_AS.match(text, q.end())
                 if m is None:

@@ -408,6 +408,14 @@ def test_definitions_bind_their_term_to_the_law_they_follow() -> None:
     assert [e.name for e in index.expressions()] == [FULL, "住民基本台帳法"]
 
 
+def test_a_to_aru_no_wa_definition_binds_its_term_as_toha_does() -> None:
+    """「「法」とあるのは、住民基本台帳法をいう。」 (a note's form) defines 「法」 as 「「法」とは、…をいう。」 does."""
+    index = LawIndex("（注）「法」とあるのは、住民基本台帳法をいう。「番号法」とあるのは" + FULL + "をいう。")
+    assert {d.term: d.kind for d in index.definitions()} == {"法": LawKind.OTHER, "番号法": LawKind.ACT}
+    text = "（注）「法」とあるのは、住民基本台帳法をいう。\n法別表第一の1の項"
+    assert rewrite(text, assume_law=True).text == text
+
+
 def test_a_toha_definition_binds_its_term_to_the_law_named_before_wo_iu() -> None:
     """「「法」とは、住民基本台帳法をいう。」 defines 「法」 as 「（以下「法」という。）」 does; a term defined
     as something that is not a law (「「特定個人情報」とは、個人番号をその内容に含む個人情報をいう」) names no law."""
@@ -425,6 +433,7 @@ def test_a_toha_definition_binds_its_term_to_the_law_named_before_wo_iu() -> Non
     ("住民基本台帳法別表第一（以下「別表第一」という。）に掲げる者を対象とする。", "別表第一の1の項"),
     ("住民基本台帳法の別表第一（以下「別表第一」という。）の事務。", "別表第一の1の項"),
     ("本評価書において「別表第二」とは、住民基本台帳法別表第二をいう。", "別表第二の1の項"),
+    ("（注）本表中「別表第一」とあるのは、住民基本台帳法別表第一をいう。\n", "別表第一の1の項"),  # (a note's form)
     ("生活保護法（昭和25年法律第144号）別表第1（以下「別表第1」という。）による。", "別表第1の1の項"),
 ])
 def test_a_table_named_by_a_term_defined_as_another_laws_table_is_not_assumed_the_acts(definition: str, table: str) -> None:
@@ -438,6 +447,7 @@ def test_a_table_named_by_a_term_defined_as_another_laws_table_is_not_assumed_th
     # another term, or the act's table defined so, leaves the table to the assumption
     other_term = definition.replace("「別表第", "「表第") + table
     assert rewrite(other_term, assume_law=True).text != other_term
+    assert definition.replace("「別表第", "「表第") in rewrite(other_term, assume_law=True).text  # (the term as written)
     acts = "番号法別表第一（以下「別表第一」という。）に掲げる事務。別表第一の16の項"
     assert rewrite(acts, assume_law=True).text.endswith("。別表の24の項")
 
