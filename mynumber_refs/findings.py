@@ -82,6 +82,14 @@ LAW_OTHER_DEFINED_TERM = (
     " that law's and not rewritten; name the act before the table if it is the act's"
 )
 
+# the message of law-other for a table named by a term the document defined as another law's table
+LAW_OTHER_TABLE_TERM = (
+    "文書で「{term}」が他の法令の表（{law}の{term}）と定義されているため、この表はその法令の表と読み、"
+    "番号利用法の表としては書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / the document defines 「{term}」 as another law's table ({law}), so this table is read as that law's and not"
+    " rewritten; name the act before the table if it is the act's"
+)
+
 # the message of law-unknown for a table right after the title of an order of the act's tables
 LAW_UNKNOWN_AFTER_ORDER = (
     "番号利用法の別表の事務・情報を定める命令の名前のすぐ後の表ですが、その命令には別表がないため、番号利用法の表か誤記か確定できず、"

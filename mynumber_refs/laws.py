@@ -122,6 +122,9 @@ _COMMON_TAILS = tuple(
     "方法 手法 用法 療法 技法 作法 寸法 製法 論法 話法 工法 算法 筆法 戦法 兵法 説法 魔法 秘法 便法 違法 適法 合法 "
     "不法 無法 加法 減法 乗法 除法 文法 仏法 司法 立法 解法 記法 法令 政省令".split()
 )
+# …though a law's name may end in one of them: 組合法 (国家公務員共済組合法, 地方公務員等共済組合法, 農業協同組合法),
+# 医療法 (医療法 itself), 登記法 (不動産登記法, 商業登記法)
+_LAW_TAILS_LIKE_COMMON = ("組合法", "医療法", "登記法")
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # Words for an instrument that name the one whose table it is only when written right before the table
@@ -277,12 +280,13 @@ _TERM_WA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}�
 _DEFINED_AS = re.compile(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
+_TOHA = re.compile("とは|とあるのは")
 _TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
 
 
 def may_define(text: str) -> bool:
     """Whether ``text`` may hold a definition (a cheap test before :meth:`LawIndex.definitions`)."""
-    return "以" in text or "とは" in text or _TERM_WA.search(text) is not None
+    return "以" in text or "とは" in text or "とあるのは" in text or _TERM_WA.search(text) is not None
 
 # what may stand in a definition's bracket before 以下: nothing, or the law's number (「平成25年法律第27号。」)
 _BEFORE_DEFINITION = re.compile(
@@ -290,6 +294,8 @@ _BEFORE_DEFINITION = re.compile(
     rf"[^（）()「」『』。]{{0,40}}?号{_S}[。、，,]?{_S})?"
 )
 _BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+# a table's name ending a text: 「別表第一」, 「別表第2」, 「別表」 (the table a definition after it names)
+_TABLE_NAME_END = re.compile(rf"(?:の{_S})?別{_S}表(?:{_S}第{_S}[0-9０-９一二三四五六七八九十]+)?{_S}\Z")
 _BRACKETS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
 _WS = " \t\r\n\u3000"
 # What joins a table to the provisions or tables before it: 「第5条、第7条及び別表第一」
@@ -446,6 +452,7 @@ class _Definition:
     term_span: tuple[int, int]
     kind: LawKind
     law: LawExpr | None  # the law expression it follows
+    named_end: int = -1  # where what it defines is written (before its bracket, or before 「をいう」), or -1
 
 
 # An order's name ends a word: 「…主務省令番号利用法」 names a law after it (and so does its new name, so
@@ -582,13 +589,13 @@ class LawIndex:
                 pos = m.end()
                 for t in _TERM.finditer(text, m.start("terms"), m.end("terms")):  # (each of 「住基法」又は「法」)
                     found.append((m.start(), m.end(), t.span(1), None))
-            i = text.find("とは")
-            while i >= 0:
+            # (and 「「別表第一」とあるのは、住民基本台帳法別表第一をいう」, a note's form of the same definition)
+            for t in _TOHA.finditer(text):
+                i = t.start()
                 q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
-                m = _DEFINED_AS.match(text, i + 2) if q is not None else None
+                m = _DEFINED_AS.match(text, t.end()) if q is not None else None
                 if q is not None and m is not None:
                     found.append((q.start(), m.end(), q.span(2), self._skip_number_back(m.end("body"))))
-                i = text.find("とは", i + 2)
             for q in _TERM_WA.finditer(text):
                 m = _DEFINED_AS.match(text, q.end())
                 if m is None:
@@ -601,7 +608,8 @@ class LawIndex:
                 term = "".join(text[span[0] : span[1]].split())
                 law = self._law_defined_at(start) if law_end is None else self._law_ending_at(law_end)
                 kind = LawKind.UNKNOWN if law is None else law.kind
-                d = _Definition(start, end, term, span, kind, law)
+                named_end = law_end if law_end is not None else self._named_before(start)
+                d = _Definition(start, end, term, span, kind, law, named_end)
                 defs.append(d)
                 self._by_term.setdefault(term, []).append(d)
                 self._term_ends.setdefault(term, []).append(d.end)
@@ -629,6 +637,28 @@ class LawIndex:
         if kind is None or name in SAME_LAW_NAMES:
             return None
         return LawExpr(start, k, name, kind, act_basis)
+
+    def _named_before(self, pos: int) -> int:
+        """Where the name a 「以下「…」という」 definition at ``pos`` follows ends (its number in brackets skipped),
+        or -1 (the bracket holds more than a number before 以下)."""
+        opener = self._enclosing_open(pos, 300)
+        if opener == -1 or _BEFORE_DEFINITION.fullmatch(self.text, opener + 1, pos) is None:
+            return -1
+        return self._skip_number_back(opener)
+
+    def table_term_law(self, term: str, pos: int) -> LawExpr | None:
+        """The law whose table ``term`` names by the definition in force at ``pos``, when the definition is of
+        another law's table (「住民基本台帳法別表第一（以下「別表第一」という。）」, 「「別表第二」とは、住民基本台帳法
+        別表第二をいう」: 住民基本台帳法), or None."""
+        self.definitions()
+        d = self._definition_of(term, pos)
+        if d is None or d.named_end <= 0:
+            return None
+        m = _TABLE_NAME_END.search(self.text, max(0, d.named_end - 24), d.named_end)
+        if m is None:
+            return None
+        law = self.expression_ending_at(self._skip_number_back(m.start()))  # (its number in brackets skipped)
+        return law if law is not None and law.kind is LawKind.OTHER else None
 
     def _law_defined_at(self, pos: int) -> LawExpr | None:
         """The law expression a definition at ``pos`` follows: the one right before the bracket
@@ -1059,7 +1089,9 @@ class LawIndex:
             return LawKind.UNKNOWN, LawBasis.SAME_LAW  # resolved on use (see resolved)
         if name == "法":
             return LawKind.UNKNOWN, None
-        if (name in _COMMON and name not in _INSTRUMENT_WORDS) or name.endswith(_COMMON_TAILS):
+        if (name in _COMMON and name not in _INSTRUMENT_WORDS) or (
+            name.endswith(_COMMON_TAILS) and not name.endswith(_LAW_TAILS_LIKE_COMMON)
+        ):
             return None, None
         return LawKind.OTHER, None
 

@@ -401,8 +401,19 @@ class _ToModel:
                     last = len(a["items"]) - 1
                 if last is None:
                     continue
+                # ...and before a 第N項 written after a row written N(の)項: 「16の項及び第2項」 is a row and
+                # a paragraph of an article (「第9条第1項別表第一の16の項及び第2項の条例」), not rows 16 and 2
+                paragraph = next(
+                    (k for k, it in enumerate(a["items"][: last + 1])
+                     if it.suffix == "第項" and any(p.suffix in ("の項", "項") for p in a["items"][:k])),
+                    None,
+                )
+                if paragraph is not None:
+                    last = paragraph - 1
                 rows = dict(a, items=a["items"][: last + 1], separators=a["separators"][:last])
                 end = rows["items"][-1].end
+                if paragraph is not None:
+                    break  # (a column after the paragraph is not this table's)
             elif isinstance(a, tuple) and a and a[0] == "column":
                 column = a[1]
                 end = max(end, a[2])

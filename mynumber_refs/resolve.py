@@ -649,6 +649,14 @@ def _find(
                 # 「（１）住民基本台帳法\n・別表第一の16の項」: the section's law, which the assumption does not override
                 law = _Law(None, None, c_start, other=True, span=(heading.start, heading.end), via="heading",
                            other_name=heading.name)
+        if law.basis is LawBasis.ASSUMED and not law.other and parsed.table_span is not None and in_terms:
+            term = "".join(text[offset + parsed.table_span[0] : offset + parsed.table_span[1]].split())
+            owner = laws.table_term_law(term, c_start)
+            if owner is not None:
+                # 「住民基本台帳法別表第一（以下「別表第一」という。）…別表第一の1の項」: the term the document defined as
+                # another law's table, which the assumption does not override
+                law = _Law(None, None, c_start, other=True, span=(owner.start, owner.end), via="term",
+                           other_name=owner.name)
         bound = law
         if parsed.same_table:  # 同表 names the table cited before it, law and all: no law of its own (not
             law = _Law(None, None, c_start)  # one named earlier in its sentence: 「…主務省令第４条：…、同表の20の項」)
@@ -728,6 +736,11 @@ def _find(
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,
                                 F.LAW_UNKNOWN_DOCUMENT.format(word=law.other_name or "?"), citation=c)
+            elif law.via == "term":  # a term the document defined as another law's table
+                c = place(rel, offset, text, passage=passages.start(c_start))
+                term = "".join(text[offset + parsed.table_span[0] : offset + parsed.table_span[1]].split()) if parsed.table_span else "?"
+                other = Finding(c.start, c.end, c.text, F.LAW_OTHER,
+                                F.LAW_OTHER_TABLE_TERM.format(term=term, law=law.other_name or "?"), citation=c)
             elif law.via == "footnote":  # the note of its footnote mark names another law
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 mark = "".join(text[c_end : last_end].split())

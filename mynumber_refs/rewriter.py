@@ -937,6 +937,8 @@ _NUMBER_RIGHT_AFTER = re.compile(
 # (not instead: which number is found first must not depend on what the text after the note reads)
 _NUMBER_AFTER_NOTE = re.compile(rf"{_GAP}[（(][^（）()\n]{{1,60}}[）)]" + _NUMBER_RIGHT_AFTER.pattern)
 _ARTICLE_AFTER = re.compile(rf"{_GAP}条")
+# 条 and 第 right before a number: 「同条第2項」, 「第9条第2項」 (the paragraph or item of an article)
+_OF_ARTICLE_BEFORE = re.compile(rf"条{_GAP}第{_GAP}\Z")
 _WORD_CHAR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー]")
 _ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 # right after it, across line breaks and blank lines: a number written as a row (「別表第一\n\n16の項」)
@@ -1042,6 +1044,8 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
             pass  # 「提供先２」: the word's own number (not 「の項２７」 nor 「の項目２７」, a row after 項)
         elif c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and _ARTICLE_AFTER.match(text, m.end()):
             pass  # 「…及び地方税法第22条」: an article of a law, never a row (after an order's title it is one)
+        elif _OF_ARTICLE_BEFORE.search(text, max(0, n - 8), n):
+            pass  # 「…の16の項及び同条第2項」: a paragraph or item of an article, never a row (as _rows_with_ko's 第N項)
         else:
             candidates.append((n, m.end()))
     m = _ROW_RIGHT_AFTER.match(text, c.end)
@@ -1465,20 +1469,34 @@ _NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 
 # The article a table of the act belongs to, 第9条 (第1項) for 別表第一 and 第19条 (第7号, 第8号) for 別表第二,
 # written before the table and joined to it by the bracket the table opens, by a phrase that makes it the
-# table's basis (「の規定による」, 「に基づき、」, 「に規定する」), or the basis of a short name before the table
+# table's basis (「の規定による」, 「に基づき、」, 「に規定する」), or the basis of a short name before the table (ending
+# its clause, its line or its tab-separated cell: 「第9条第2項に基づく事務\t別表第1」)
 # (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor through an order or a table based on it:
 # 「第19条第8号に基づく主務省令、別表第一」, 「第十九条第七号に規定する別表第二\n番号法別表第一」 list two things): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
+_PROVISION_NOTE = rf"[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP}"  # a short note in brackets after the provision
 _PROVISION_JOINED = re.compile(
     rf"第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?{_ANY_GAP}"
-    rf"(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
+    rf"(?:(?:{_PROVISION_NOTE})?"
     rf"(?:[（(]"
     rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
-    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
+    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*[\n\t]))?)"
+    # (or its note alone: 「第9条第2項（独自利用事務）\n別表第1」, as 「第9条第2項\n別表第1」 without the note)
+    rf"|{_PROVISION_NOTE})"
     rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
+)
+
+
+# …and 第9条's paragraph for the ordinances' own uses (第2項 on), whose tables are the ordinances', listed right before
+# an old table (「番号法第9条第2項、別表第1の1の項」, 「番号法第9条第2項及び別表第2」): listed with it, the table is as
+# likely the ordinance's own 別表第1 or 別表第2 as the act's
+_ORDINANCE_PARAGRAPH_LISTED = re.compile(
+    rf"第{_ANY_GAP}(?P<art>9|９|九){_ANY_GAP}条{_ANY_GAP}第{_ANY_GAP}(?P<para>[2-9２-９]|[二三四五六七八九]){_ANY_GAP}項(?P<item>)"
+    rf"{_ANY_GAP}(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
+    rf"(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z"
 )
 
 
@@ -1504,6 +1522,8 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     m = None
     if "条" in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
         m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
+        if m is None:
+            m = _ORDINANCE_PARAGRAPH_LISTED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
         if m is not None and (not _acts_item(ctx, m.start(), c) or _PROVISION_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
             m = None  # (the last of a list of provisions: 「第9条第1項及び第19条第8号の規定により、別表第一…及び別表第二…」)
     if m is None and c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
@@ -1519,13 +1539,16 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     for t in tables:
         # (another paragraph or 号 of the table's own article only: 第19条第8号 with 別表第一 may be the information
         # provided for the 事務 of its row, 「第19条第8号の規定により、別表第一の16の項に掲げる事務の処理のため…」)
-        if t is Table.BEPPYO2 and article == 19 and item not in (None, 7, 8):
+        if t is Table.BEPPYO2 and (article == 19 and item not in (None, 7, 8) or m.re is _ORDINANCE_PARAGRAPH_LISTED):
             owner = "第19条（第7号・第8号）"
         elif t is Table.BEPPYO1 and article == 9 and para not in (None, 1):
             owner = "第9条第1項"
         else:
             continue
-        provision = "".join(ctx.text[m.start() : m.end("item") if item is not None else m.end("para") if para is not None else m.end("art") + 1].split())
+        # (written to its unit: 「第9条第2項」, 「第19条第11号」, not 「第9条第2」)
+        last = m.end("item") if item is not None else m.end("para") if para is not None else m.end("art")
+        unit = ctx.text.find("号" if item is not None else "項" if para is not None else "条", last)
+        provision = "".join(ctx.text[m.start() : unit + 1 if unit != -1 else last].split())
         return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
     return None
 

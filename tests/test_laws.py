@@ -412,6 +412,14 @@ def test_definitions_bind_their_term_to_the_law_they_follow() -> None:
     assert [e.name for e in index.expressions()] == [FULL, "住民基本台帳法"]
 
 
+def test_a_to_aru_no_wa_definition_binds_its_term_as_toha_does() -> None:
+    """「「法」とあるのは、住民基本台帳法をいう。」 (a note's form) defines 「法」 as 「「法」とは、…をいう。」 does."""
+    index = LawIndex("（注）「法」とあるのは、住民基本台帳法をいう。「番号法」とあるのは" + FULL + "をいう。")
+    assert {d.term: d.kind for d in index.definitions()} == {"法": LawKind.OTHER, "番号法": LawKind.ACT}
+    text = "（注）「法」とあるのは、住民基本台帳法をいう。\n法別表第一の1の項"
+    assert rewrite(text, assume_law=True).text == text
+
+
 def test_a_toha_definition_binds_its_term_to_the_law_named_before_wo_iu() -> None:
     """「「法」とは、住民基本台帳法をいう。」 defines 「法」 as 「（以下「法」という。）」 does; a term defined
     as something that is not a law (「「特定個人情報」とは、個人番号をその内容に含む個人情報をいう」) names no law."""
@@ -423,6 +431,29 @@ def test_a_toha_definition_binds_its_term_to_the_law_named_before_wo_iu() -> Non
     assert kinds == {"法": LawKind.OTHER, "番号法": LawKind.ACT, "特定個人情報": LawKind.UNKNOWN}
     text = "この評価書において「法」とは、番号法をいう。\n法別表第一の16の項"
     assert rewrite(text).text == text.replace("別表第一の16の項", "別表の24の項")
+
+
+@pytest.mark.parametrize(("definition", "table"), [
+    ("住民基本台帳法別表第一（以下「別表第一」という。）に掲げる者を対象とする。", "別表第一の1の項"),
+    ("住民基本台帳法の別表第一（以下「別表第一」という。）の事務。", "別表第一の1の項"),
+    ("本評価書において「別表第二」とは、住民基本台帳法別表第二をいう。", "別表第二の1の項"),
+    ("（注）本表中「別表第一」とあるのは、住民基本台帳法別表第一をいう。\n", "別表第一の1の項"),  # (a note's form)
+    ("生活保護法（昭和25年法律第144号）別表第1（以下「別表第1」という。）による。", "別表第1の1の項"),
+])
+def test_a_table_named_by_a_term_defined_as_another_laws_table_is_not_assumed_the_acts(definition: str, table: str) -> None:
+    """The document defines 「別表第一」 as another law's table: a later 別表第一 with no law of its own is that law's,
+    which the assumption does not override (under --assume-law it was rewritten as the act's: 「…別表の1の項」)."""
+    text = definition + table + "に定める事務"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("law-other", table)]
+    assert "住民基本台帳法" in result.findings[0].message or "生活保護法" in result.findings[0].message
+    # another term, or the act's table defined so, leaves the table to the assumption
+    other_term = definition.replace("「別表第", "「表第") + table
+    assert rewrite(other_term, assume_law=True).text != other_term
+    assert definition.replace("「別表第", "「表第") in rewrite(other_term, assume_law=True).text  # (the term as written)
+    acts = "番号法別表第一（以下「別表第一」という。）に掲げる事務。別表第一の16の項"
+    assert rewrite(acts, assume_law=True).text.endswith("。別表の24の項")
 
 
 @pytest.mark.parametrize("text", ["番号法別表第一38項の2別添別表第二", "番号法別表58項別添別表第二"])
@@ -1593,3 +1624,20 @@ def test_a_bracket_holding_a_table_is_no_caption_of_a_heading(sep: str) -> None:
     assert once.text == (f"住民基本台帳法第30条の9（番号法第19条第8号に基づく主務省令第2条の表の48の項）{sep}"
                          "番号法第19条第8号に基づく主務省令第2条の表")
     assert rewrite(once.text, assume_law=True).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法第9条第1項、地方公務員等共済組合法別表第一の1の項",
+    "地方公務員等共済組合法別表第一の1の項",
+    "国家公務員共済組合法第2条及び別表第二の27の項",
+    "番号法に基づき、農業協同組合法別表第一",
+    "番号法第9条第1項、医療法別表第一の1の項",
+    "番号法第9条第1項、不動産登記法別表第一の1の項",
+])
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_law_whose_name_ends_in_kumiaihou_is_a_law(text: str, assume: bool) -> None:
+    """…共済組合法 and …協同組合法 end in 合法, the end of a common word (合法, 違法), 医療法 in 療法 and …登記法 in 記法: they were
+    read as no law, and the table after them was the act's named earlier in the sentence (「番号法第9条第1項、
+    地方公務員等共済組合法別表の1の項」) or, under the assumption, the act's."""
+    assert rewrite(text, assume_law=assume).text == text
+    assert {"組合法", "医療法", "登記法"} & {e.name[-3:] for e in LawIndex(text).expressions()}

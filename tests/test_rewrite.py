@@ -1718,3 +1718,49 @@ def test_a_row_list_starting_a_line_ends_no_sentence_whether_or_not_it_is_read()
     item = rewrite("別表第二7項8\n1、住民票の写しの交付 別表第二", assume_law=True)
     assert item.text == "別表第二7項8\n1、住民票の写しの交付 番号利用法第19条第8号に基づく主務省令第2条の表"
     assert [f.reason for f in item.findings] == ["number-after-table"]
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    ("番号法第9条第1項別表第一の16の項及び第2項の条例で定める事務", "番号法第9条第1項別表第一の16の項"),
+    ("番号法別表第二の27の項及び第3項の規定による提供", "番号法別表第二の27の項"),
+    ("番号法別表第一の16の項、第2項", "番号法別表第一の16の項"),
+])
+def test_a_paragraph_written_after_a_row_is_no_row_of_its_list(text: str, cited: str) -> None:
+    """「16の項及び第2項」: a 第N項 written after a row written 「Nの項」 is a paragraph of an article (第9条第2項), not
+    a row of the list; read as row 2 it was renumbered with the table (「別表第二の27の項及び第3項の規定」 became
+    「…第2条の表の第3項及び第48項の規定」).  The list ends before it, and the number left unread keeps the name."""
+    assert [c.text for c in find_citations(text, assume_law=True)] == [cited]
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-after-table"]
+    # rows written alike are one list still
+    assert rewrite("番号法別表第一第16項及び第17項").text == "番号法別表の第24項及び第25項"
+    assert rewrite("番号法別表第一の16の項及び17の項").text == "番号法別表の24の項及び25の項"
+    assert rewrite("番号法別表第一の16、第17の項").text == "番号法別表の24、第25の項"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第一の16の項及び同条第2項に基づく事務", "番号法別表の24の項及び同条第2項に基づく事務"),
+    ("番号法第9条第1項別表第一の16の項及び同条第2項に基づく条例別表第1の1の項",
+     "番号法第9条第1項別表の24の項及び同条第2項に基づく条例別表第1の1の項"),
+    ("番号法別表第二の27の項、前条第1号", "番号法第19条第8号に基づく主務省令第2条の表の48の項、前条第1号"),
+])
+def test_a_paragraph_of_an_article_after_a_table_is_no_unread_row(text: str, expected: str) -> None:
+    """「同条第2項」 after a table's rows: 条 and 第 before the number make it a paragraph or item of an article,
+    never a row (as a 第N項 after 条 already is in the clause); the table was kept as number-after-table."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert result.findings == ()
+    assert rewrite(expected, assume_law=True).edits == ()
+    # a number after 第 alone still keeps it
+    text = "番号法別表第一の16の項及び第2項に基づく事務"
+    assert rewrite(text, assume_law=True).text == text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 130), st.integers(1, 130), st.sampled_from(["第一", "第二"]), st.sampled_from(["及び", "、", "並びに"]))
+def test_a_paragraph_after_a_row_never_becomes_a_row(row: int, paragraph: int, table: str, join: str) -> None:
+    """Whatever the numbers: 「別表第二の27の項及び第3項の規定」 keeps its 第3項 as written, and the table with it."""
+    text = f"番号法別表{table}の{row}の項{join}第{paragraph}項の規定による"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and result.edits == ()

@@ -876,6 +876,53 @@ def test_a_provision_joined_before_a_table_it_does_not_own_is_reported(text: str
     assert reasons == ["provision-mismatch"] or (not assume and reasons == ["law-unknown"])
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "独自利用事務（番号法第9条第2項、別表第1の1の項）",
+    "番号法第9条第2項及び別表第1の1の項に規定する事務",
+    "番号法第９条第２項並びに別表第一の16の項",
+    "番号法第9条第2項（条例で定める事務）及び別表第1の1の項",
+    "番号法第9条第2項、別表第2の3の項",  # (the ordinance's own table of its exchanges)
+    "番号法第9条第2項に基づく事務\t別表第1の1の項",  # (an Excel row: the provision's cell, then the table's)
+    "番号法第9条第2項に基づく独自利用事務\t別表第1の1の項",
+])
+def test_the_ordinances_paragraph_listed_or_in_the_cell_before_a_table_is_reported(text: str, assume: bool) -> None:
+    """第9条第2項 (the ordinances' own uses, whose tables are the ordinances') listed right before a table by 及び,
+    並びに or 、, or ending the cell before it with a short name: the table is as likely the ordinance's 別表第1 or
+    別表第2 as the act's, and was renamed the act's, with assume_law or not (「…第9条第2項、別表の1の項」)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第９条第２項（独自利用事務）\n別表第１の１の項",
+    "番号法第9条第2項（条例で定める事務）　別表第1の1の項",
+    "番号法第19条第9号（庁内連携）\n別表第二の27の項",
+])
+def test_a_provision_with_its_note_right_before_a_table_it_does_not_own_is_reported(text: str, assume: bool) -> None:
+    """「番号法第9条第2項\n別表第1の1の項」 reads the provision with its table (provision-mismatch); with a short note in
+    brackets between them it read the table alone, the act's named before it, and renamed it (「…（独自利用事務）\n別表の
+    1の項」)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    # the table's own provision with a note is the table's
+    assert rewrite("番号法第9条第1項（利用範囲）\n別表第一の16の項").text == "番号法第9条第1項（利用範囲）\n別表の24の項"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法第9条第1項及び第2項並びに別表第一の16の項", "番号法第9条第1項及び第2項並びに別表の24の項"),
+    ("番号法第9条第1項及び別表第一の16の項", "番号法第9条第1項及び別表の24の項"),
+    ("番号法第9条第1項に基づく事務\t別表第一の16の項", "番号法第9条第1項に基づく事務\t別表の24の項"),
+    ("番号法第9条第2項、第19条第8号及び別表第二の27の項",
+     "番号法第9条第2項、第19条第8号及び番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+def test_the_acts_own_paragraph_or_a_list_ending_in_it_keeps_the_table_the_acts(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法第9条第1項に基づく事務（別表第一の16の項）", "番号法第9条第1項に基づく事務（別表の24の項）"),
     ("番号法第19条第8号に基づく情報提供（別表第二の27の項）",
@@ -1223,3 +1270,17 @@ def test_provisions_listed_before_tables_or_of_the_other_article_are_no_mismatch
     probe's regressions of the first version)."""
     result = rewrite(text)
     assert result.text == expected and not result.findings
+
+
+@pytest.mark.parametrize(("text", "provision"), [
+    ("番号法第9条第2項の規定により、別表第一の16の項", "第9条第2項"),
+    ("番号法第19条第11号の規定により、別表第二の27の項", "第19条第11号"),
+    ("別表第二の3の項（根拠法令：番号法第19条第11号）", "第19条第11号"),
+    ("独自利用事務（番号法第９条第２項、別表第１の１の項）", "第９条第２項"),
+])
+def test_a_provision_joined_before_a_table_is_named_whole_in_its_finding(text: str, provision: str) -> None:
+    """The message of provision-mismatch names the provision to its unit (it said 「第9条第2とともに引用されています」)."""
+    (finding,) = rewrite(text).findings
+    assert finding.reason == "provision-mismatch"
+    assert f"、{provision}とともに引用されています" in finding.message
+    assert f"cited with {provision}; review" in finding.message
