@@ -228,7 +228,7 @@ def _short_law_name_for(ctx: _Context, c: Citation) -> str:
         # 法律第27号）」, as that law's order); the bracket's name when it is one of the act's names
         return c.law if c.law in ALIASES else ctx.law_name
     if c.law and c.law_basis is not LawBasis.ASSUMED:
-        return _TYPO_CORRECTED.get(c.law, c.law)  # never a copy of a misspelt name (--fix-typos)
+        return c.law
     return ctx.law_name
 
 
@@ -1817,8 +1817,6 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
     return {i: find(i) for i in parent}
 
 
-TYPO_ALIASES = ("番号利用表",)
-_TYPO_CORRECTED = {"番号利用表": "番号利用法"}
 _INFERRED_REASONS = frozenset({F.ROW_INFERRED, F.ORDER_REF_INFERRED, F.ROW_RANGE})
 
 _TYPOS: tuple[tuple[re.Pattern[str], int, str], ...] = (
@@ -1831,6 +1829,48 @@ _TYPOS: tuple[tuple[re.Pattern[str], int, str], ...] = (
         "号",
     ),
 )
+
+
+def _typo_findings(text: str, typos: list[tuple[int, int, str, str]]) -> list[Finding]:
+    return [
+        Finding(start, end, text[start:end], F.TYPO, F.message(F.TYPO, found="".join(found.split()), correct=correct),
+                proposed=correct[-1])
+        for start, end, found, correct in typos
+    ]
+
+
+def _rewrite_corrected(
+    text: str,
+    typos: list[tuple[int, int, str, str]],
+    assume_law: bool,
+    as_of: datetime.date | None,
+    accept_inferred: bool,
+    mset: MappingSet,
+    rederive: Rederive | None,
+) -> RewriteResult:
+    """``--fix-typos``: the text is read as it will read once its typos are corrected, so that a
+    second run (which reads the corrected text) finds nothing more to do.  Each correction is one
+    character for one, so the corrected text's spans are the text's own."""
+    chars = list(text)
+    for start, end, _found, correct in typos:
+        chars[start:end] = correct[-1]
+    corrected = "".join(chars)
+    assert len(corrected) == len(text)
+    inner = _rewrite(corrected, assume_law, as_of, accept_inferred, mset, False, rederive)
+    # the spans are the same; what an edit or a finding quotes is the text as written
+    edits = [attrs.evolve(e, before=text[e.start:e.end]) for e in inner.edits]
+    findings = [f if f.text == text[f.start:f.end] else attrs.evolve(f, text=text[f.start:f.end]) for f in inner.findings]
+    findings.extend(_typo_findings(text, typos))
+    # a correction inside a rewritten citation is already in its new text (read from the corrected text)
+    for start, end, _found, correct in typos:
+        if not any(e.start <= start and end <= e.end for e in inner.edits):
+            edits.append(Edit(start, end, text[start:end], correct[-1], reason="typo"))
+    edits = [e for e in edits if e.before != e.after]
+    edits.sort(key=_END)
+    edits.sort(key=_START)
+    for key in (_REASON, _END, _START):
+        findings.sort(key=key)
+    return RewriteResult(text, apply_edits(text, edits), tuple(edits), tuple(findings))
 
 
 def _typos(text: str) -> list[tuple[int, int, str, str]]:
@@ -1892,9 +1932,11 @@ def _rewrite(
     fix_typos: bool,
     rederive: Rederive | None = None,
 ) -> RewriteResult:
-    # with fix_typos the misspelt name 「番号利用表」 names the act, as it will once corrected
-    items, held = find_with_others(text, assume_law=assume_law, extra_aliases=TYPO_ALIASES if fix_typos else ())
-    aliases = tuple(ALIASES) + (TYPO_ALIASES if fix_typos else ())
+    typos = _typos(text)
+    if fix_typos and typos:
+        return _rewrite_corrected(text, typos, assume_law, as_of, accept_inferred, mset, rederive)
+    items, held = find_with_others(text, assume_law=assume_law)
+    aliases = tuple(ALIASES)
     # a number another law's table or list holds is read too (「…16の項、住民基本台帳法（27、28の項）」)
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
                    citations=[i for i in items if isinstance(i, Citation)],
@@ -1978,15 +2020,8 @@ def _rewrite(
         )
         for f in plan.failures:
             findings.append(attrs.evolve(f, proposed=proposed) if proposed is not None else f)
-    # known typos of real documents
-    for start, end, found, correct in _typos(text):
-        finding = Finding(
-            start, end, text[start:end], F.TYPO, F.message(F.TYPO, found="".join(found.split()), correct=correct),
-            proposed=correct[-1],
-        )
-        findings.append(finding)
-        if fix_typos:
-            edits.append(Edit(start, end, text[start:end], correct[-1], reason="typo"))
+    # known typos of real documents (reported: they are corrected only by _rewrite_corrected)
+    findings.extend(_typo_findings(text, typos))
     # the plans, the groups and the context are not needed to build the new text: let them go first
     # (the new text is built beside the old one, the peak of a rewrite's memory)
     del plans, groups, members, ctx, items
