@@ -328,6 +328,42 @@ def test_a_name_merged_down_over_rows_is_kept_when_a_lower_row_holds_its_rows(tm
     assert _renamed(path) == (False, {"number-after-table"})
 
 
+def _word_table(path: Path, rows: list[tuple[int, list[str]]]) -> Path:
+    """A Word table of three grid columns; each row is (its w:gridBefore, its cells' texts)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def row(before: int, texts: list[str]) -> str:
+        pr = f'<w:trPr><w:gridBefore w:val="{before}"/></w:trPr>' if before else ""
+        cells = "".join(f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>" for t in texts)
+        return f"<w:tr>{pr}{cells}</w:tr>"
+
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        + "".join(row(b, t) for b, t in rows) + "</w:tbl>"))
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("below", "renamed"), [
+    ((1, ["27", ""]), False),  # the row skips the first grid column: 「27」 stands under the name
+    ((0, ["", "27", ""]), False),  # the same row written with an empty first cell
+    ((0, ["27", "", ""]), True),  # 「27」 under the label, not under the name
+    ((2, ["27"]), True),  # under the third column
+])
+def test_word_a_row_that_skips_grid_columns_has_its_cells_where_they_stand(
+    tmp_path: Path, below: tuple[int, list[str]], renamed: bool
+) -> None:
+    """A Word row with w:gridBefore starts its cells after the columns it skips: 「27」 in its first cell
+    under 「番号法別表第二」 in the second column is the name's row (it was taken for the first column's,
+    and the name renamed over it)."""
+    path = _word_table(tmp_path / "g.docx", [(0, ["提供の根拠", "番号法別表第二", "備考"]), below])
+    was_renamed, reasons = _renamed(path)
+    assert was_renamed is renamed
+    assert ("number-after-table" in reasons) is not renamed
+
+
 @pytest.mark.parametrize(("heading", "renamed"), [
     ("項番（番号法別表第二）", False),
     ("（番号法別表第二）", False),

@@ -5,7 +5,8 @@ Units:
 * the body's paragraphs, consecutive ones joined with ``"\\n"`` into one passage (so that a
   definition such as 「（以下「法」という。）」 carries to the paragraphs after it); a table ends
   a passage;
-* every table cell (nested tables too): the cell's own paragraphs joined with ``"\\n"``; not the
+* every table cell (nested tables too; a row's cells start after the grid columns its ``w:gridBefore``
+  skips): the cell's own paragraphs joined with ``"\\n"``; not the
   cells of a change record (a table whose first or second row names 変更前… and 変更後…: history, noted in
   :attr:`DocxDocument.notes` and left as written);
 * every header and footer (each distinct part once), the same way;
@@ -305,11 +306,24 @@ def _paragraph_text(p: Any) -> str:
     return "".join(_texts_outside_text_boxes(p))
 
 
+def _grid_before(tr: Any) -> int:
+    """The grid columns a row leaves empty before its first cell (``w:trPr/w:gridBefore``): its cells
+    start after them."""
+    tr_pr = tr.find(_w("trPr"))
+    before = None if tr_pr is None else tr_pr.find(_w("gridBefore"))
+    if before is None:
+        return 0
+    try:
+        return max(0, int(before.get(_w("val"), "0")))
+    except ValueError:
+        return 0
+
+
 def _table_grid(rows: Sequence[Any]) -> list[list[tuple[int, str]]]:
     """Per row, each cell's grid column and its text (outside text boxes)."""
     out: list[list[tuple[int, str]]] = []
     for tr in rows:
-        at, row = 0, []
+        at, row = _grid_before(tr), []
         for tc in _row_children(tr, W_TC):
             row.append((at, "".join(_texts_outside_text_boxes(tc))))
             at += _cell_span(tc)[0]
@@ -343,7 +357,7 @@ def _continued(rows: Sequence[Any]) -> list[set[int]]:
     """Per row, the grid columns of its cells that continue a vertical merge from the row above."""
     out: list[set[int]] = []
     for tr in rows:
-        at, here = 0, set()
+        at, here = _grid_before(tr), set()
         for tc in _row_children(tr, W_TC):
             span, merge = _cell_span(tc)
             if merge == "continue":
@@ -515,7 +529,7 @@ class _Walker:
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
             labels: list[str] = []
-            grid = 0
+            grid = _grid_before(tr)
             for tc in cells:
                 span, merge = _cell_span(tc)
                 text = label_text(_row_label(tc, 60))
