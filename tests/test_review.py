@@ -32,6 +32,7 @@ from test_formats_xlsx import build_xlsx
 from mynumber_refs.edits import word_spans
 from mynumber_refs.formats import edit_group, open_document, rewrite_document
 from mynumber_refs.formats.docx import REVISION_AUTHOR
+from mynumber_refs.formats.xlsx import COMMENT_HEADING
 from mynumber_refs.rewriter import rewrite
 
 ENGINE = functools.partial(rewrite, assume_law=True)
@@ -536,11 +537,16 @@ def test_comment_added_to_a_sheet_that_has_comments(tmp_path: Path) -> None:
     doc.save(out)
     comments = comments_of(out)
     assert comments[("Sheet", "A1")] == "既存のコメント"
-    assert comments[("Sheet", "B2")].startswith("確認済み") and comments[("Sheet", "B2")].endswith("\n番号利用法別表第一の16の項")
+    # the text before starts a line of its own after the comment that was there (it was glued to it:
+    # 「確認済みmynumber-refs: …」), and the comment is runs only, as Excel writes one
+    assert comments[("Sheet", "B2")] == f"確認済み\n{REVISION_AUTHOR}: {COMMENT_HEADING}\n番号利用法別表第一の16の項"
     assert comments[("Sheet", "B3")].endswith("\n番号利用法別表第一の59の項")
     with zipfile.ZipFile(out) as zf:
         assert len([n for n in zf.namelist() if "comments" in n and n.endswith(".xml")]) == 1
         assert len([n for n in zf.namelist() if n.endswith(".vml")]) == 1
+        part = etree.fromstring(zf.read(next(n for n in zf.namelist() if "comments" in n and n.endswith(".xml"))))
+    text = next(c for c in part.iter(f"{{{MAIN}}}comment") if c.get("ref") == "B2").find(f"{{{MAIN}}}text")
+    assert [etree.QName(el).localname for el in text] == ["r", "r", "r"]
 
 
 @pytest.mark.skipif(not _has_soffice(), reason="LibreOffice (soffice) is not installed")

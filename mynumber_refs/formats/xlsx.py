@@ -1099,8 +1099,7 @@ class XlsxDocument:
                 text = existing[cell.upper()].find(_q(ns, "text"))
                 if text is None:
                     text = etree.SubElement(existing[cell.upper()], _q(ns, "text"))
-                for run in lines:
-                    text.append(run)
+                _append_runs(text, ns, lines)
                 continue
             comment = etree.SubElement(comment_list, _q(ns, "comment"), ref=cell, authorId=author_id)
             text = etree.SubElement(comment, _q(ns, "text"))
@@ -1206,6 +1205,27 @@ def _comment_runs(ns: str, old: str, author: str) -> list[Any]:
         t.set(XML_SPACE, "preserve")
         runs.append(r)
     return runs
+
+
+def _append_runs(text: Any, ns: str, runs: list[Any]) -> None:
+    """Add ``runs`` to a comment's existing ``<text>`` on a line of their own: after its last text (a
+    plain ``<t>`` becomes a run, as Excel writes a comment with runs) and before its phonetic parts."""
+    from lxml import etree
+
+    texts = [el for el in text if el.tag in (_q(ns, "t"), _q(ns, "r"))]
+    for el in texts:
+        if el.tag == _q(ns, "t"):  # <t> then <r>… is a string Excel never writes: make it a run
+            run = etree.Element(_q(ns, "r"))
+            el.addprevious(run)
+            run.append(el)
+            texts[texts.index(el)] = run
+    before = "".join(t.text or "" for el in texts for t in el.iter(_q(ns, "t")))
+    if before and not _decode(before).endswith("\n"):
+        first = runs[0].find(_q(ns, "t"))
+        first.text = "\n" + (first.text or "")
+    at = text.index(texts[-1]) + 1 if texts else 0
+    for k, run in enumerate(runs):
+        text.insert(at + k, run)
 
 
 def _new_vml(idmap: int) -> Any:
