@@ -467,8 +467,10 @@ def plan_whole_groups(
 
 
 PROTECTED_MESSAGE = (
-    "変更履歴・フィールド・改行などをまたぐため自動では書き換えませんでした。手作業で修正してください"
-    " / not rewritten automatically because it spans a tracked change, a field or a break; fix it by hand"
+    "変更履歴・フィールド・改行・連動したコンテンツ コントロールなどをまたぐか、その中にあるため自動では書き換えませんでした。"
+    "手作業で修正してください"
+    " / not rewritten automatically because it spans or lies in a tracked change, a field, a break or a content control"
+    " Word fills (bound data, a drop-down list); fix it by hand"
 )
 
 

@@ -25,7 +25,8 @@ marker there); a text box anchored inside a tracked change or a simple field is 
 
 The text of a paragraph is the text of its runs (``w:t``).  Text inside tracked changes
 (``w:ins``, ``w:del``, ``w:moveTo``, ``w:moveFrom``), fields (``w:fldSimple`` and the result of a
-complex field), tabs, breaks and drawings is protected: an edit that would touch it is refused
+complex field), content controls whose text Word fills from elsewhere (bound to XML data, ``w:dataBinding``,
+or chosen from a drop-down list), tabs, breaks and drawings is protected: an edit that would touch it is refused
 and reported.  Comments (their own part) are never read.  An edit over several runs puts its
 new text into the run where the changed characters start; the other runs lose only the
 characters they no longer hold, and every run keeps its formatting.  A notes part that python-docx
@@ -151,11 +152,23 @@ def _inline(el: Any, segs: list[Segment], st: _State, protected: bool) -> None:
         elif tag == W_SDT:
             content = child.find(W_SDTCONTENT)
             if content is not None:
-                _inline(content, segs, st, protected)
+                _inline(content, segs, st, protected or _filled_elsewhere(child))
         elif tag in W_IGNORED or not isinstance(tag, str):
             continue  # comments and processing instructions have a non-str tag
         else:
             segs.append(Segment("", False))  # math, alternate content, anything unknown
+
+
+_SDT_FILLED = {"dataBinding", "dropDownList"}
+
+
+def _filled_elsewhere(sdt: Any) -> bool:
+    """Whether Word fills a content control's text from elsewhere: from XML data it is bound to
+    (``w:dataBinding``, Word's own on opening the file) or from the entries of its drop-down list.  An
+    edit there would be undone, or leave the list's old entries, so its text is protected."""
+    pr = sdt.find(_w("sdtPr"))
+    return pr is not None and any(
+        isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] in _SDT_FILLED for c in pr)
 
 
 def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
@@ -455,7 +468,8 @@ class _Walker:
                 self.headings.push(*found)
         passage.new_paragraph(heading)
         segs: list[Segment] = []
-        _inline(p, segs, self.state, self.protected)
+        protected = self.protected or any(_filled_elsewhere(sdt) for sdt in p.iterancestors(W_SDT))
+        _inline(p, segs, self.state, protected)
         passage.extend(segs)
 
     def _finish(self, slot: int, passage: _Passage, label: str, detail: dict[str, Any],
