@@ -297,6 +297,26 @@ def test_tracked_changes_replace_whole_numbers_and_names(tmp_path: Path) -> None
         (NEW + "の1", False), ("5", True)]
 
 
+def test_tracked_changes_of_a_group_over_two_paragraphs_are_whole_per_citation(tmp_path: Path) -> None:
+    """Citations that change together across a paragraph's end (「番号法別表第二の27の項」, then 「番号法第19条第7号
+    及び別表第二の28の項」: one group, the sentence goes on) cannot be one change, since the paragraph mark stands
+    between them.  Each citation is still one deletion then one insertion; they were shown word by word, so that
+    a reviewer could take 「…第2条の表」 and refuse 「48」, leaving the new table's name over the old row 27."""
+    src = tmp_path / "g.docx"
+    d = docx.Document()
+    d.add_paragraph("番号法別表第二の27の項")
+    d.add_paragraph("番号法第19条第7号及び別表第二の28の項")
+    d.save(str(src))
+    assert {e.group for e in rewrite("番号法別表第二の27の項\n番号法第19条第7号及び別表第二の28の項").edits} == {1}
+    check_accept_reject(src, tmp_path)
+    root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+    NEW = "第19条第8号に基づく主務省令第2条の表"
+    assert [revision_pieces(p) for p in root.iter(w("p"))] == [
+        [("keep", "番号法"), ("del", "別表第二の27"), ("ins", NEW + "の48"), ("keep", "の項")],
+        [("keep", "番号法第19条第"), ("del", "7号及び別表第二の28"), ("ins", "8号及び番号法" + NEW + "の49"),
+         ("keep", "の項")]]
+
+
 def test_tracked_changes_in_both_text_box_copies_and_notes(tmp_path: Path) -> None:
     src = tmp_path / "box.docx"
     box = _box_paragraphs("枠内: 番号利用法別表第", "一の16の項") + _box_paragraphs("二行目")

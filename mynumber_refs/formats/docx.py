@@ -829,6 +829,12 @@ def _offsets(formats: Sequence[tuple[int, int]]) -> list[int]:
     return out
 
 
+def _citation_of(edit: Any) -> int:
+    """The citation an edit belongs to (itself when it has none)."""
+    citation = getattr(edit, "citation", None)
+    return id(citation) if citation is not None else id(edit)
+
+
 def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any], new_texts: dict[int, str]) -> SegmentOps:
     """The replacements that show ``edits`` (all accepted by the plan, giving ``new_texts``) as
     tracked changes.
@@ -836,9 +842,10 @@ def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any], new_texts: d
     The rule: the edits of one citation (:func:`~mynumber_refs.formats.edit_group`) are one deletion
     followed by one insertion, from their first changed character to their last widened to whole
     words (:func:`~mynumber_refs.edits.word_spans`), so that a reviewer can take or refuse a citation
-    only whole (「~~別表第一の16~~別表の24の項」, never 「別表の16の項」).  A span that would cross text
-    that cannot change (a field, another's revision) is shown word by word instead, and a word that
-    would as its edits' changed characters only.  Each inserted character has the formatting the
+    only whole (「~~別表第一の16~~別表の24の項」, never 「別表の16の項」).  A group's span that would cross
+    text that cannot change (a paragraph's end between two citations of one group, a field, another's
+    revision) is shown citation by citation instead, a citation's that would, word by word, and a word
+    that would, as its edits' changed characters only.  Each inserted character has the formatting the
     plain rewrite gives it (``new_texts``)."""
     text = "".join(s.text for s in segments)
     shown: list[WordSpan] = []
@@ -851,9 +858,10 @@ def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any], new_texts: d
         return [k for span, _ in refused for k in span.members]
 
     left = place(word_spans(text, edits, whole=edit_group))
-    if left:
-        words = word_spans(text, [edits[k] for k in left])
-        left = place([span._replace(members=tuple(left[m] for m in span.members)) for span in words])
+    for whole in (_citation_of, None):
+        if left:
+            spans = word_spans(text, [edits[k] for k in left], whole=whole)
+            left = place([span._replace(members=tuple(left[m] for m in span.members)) for span in spans])
     if left:
         place([WordSpan(t.start, t.end, t.after, (k,)) for k in left for t in [_trim(edits[k])]])
     # where each span's new text is in the plain rewrite, and the segments holding it there
