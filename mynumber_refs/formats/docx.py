@@ -113,11 +113,15 @@ W_INS, W_DEL, W_MOVETO, W_MOVEFROM = _w("ins"), _w("del"), _w("moveTo"), _w("mov
 W_FLDSIMPLE, W_FLDCHAR, W_INSTRTEXT = _w("fldSimple"), _w("fldChar"), _w("instrText")
 W_TXBXCONTENT = _w("txbxContent")
 W_TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("dir"), _w("bdo"), W_CUSTOMXML}
-W_IGNORED = {
+W_IGNORED = {  # properties and marks of a range: they hold no text
     _w(t)
     for t in (
         "pPr", "rPr", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
-        "permStart", "permEnd", "lastRenderedPageBreak", "sdtPr", "sdtEndPr", "customXmlPr",
+        "permStart", "permEnd", "lastRenderedPageBreak", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr",
+        "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+        "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart", "customXmlDelRangeEnd",
+        "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd", "customXmlMoveToRangeStart",
+        "customXmlMoveToRangeEnd",
     )
 }
 _HDR_TYPES = {"default": "既定", "first": "先頭ページ", "even": "偶数ページ"}
