@@ -436,19 +436,32 @@ def test_an_old_orders_title_with_its_article_in_the_next_cell_is_kept(
     ("住民基本台帳法", "番号法", True, None),  # the cell to the left names the act: it is read first
     ("住民基本台帳法", "項番1", True, None),  # a text to the left: the cell above is not read
 ])
-def test_excel_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
-    tmp_path: Path, above: str, left: str | None, rewritten: bool, reason: str | None
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
+    tmp_path: Path, above: str, left: str | None, rewritten: bool, reason: str | None, fmt: str
 ) -> None:
     """B7 「住民基本台帳法」, B8 「別表第一の1の項」: a cell with no text to its left whose cell right above holds
-    nothing but another law's name is that law's (kept as law-other, also with --assume-law)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws["B7"], ws["B8"] = above, "別表第一の16の項"
-    if left is not None:
-        ws["A8"] = left
-    wb.save(tmp_path / "a.xlsx")
-    edits, findings = rewrite_document(open_document(tmp_path / "a.xlsx"), REWRITE)
-    assert bool(edits) is rewritten and all(e.location.startswith("Sheet!B8") for e in edits)
+    nothing but another law's name is that law's (kept as law-other, also with --assume-law).  In a Word table
+    too: there the cell above was not read, and the table was rewritten as the act's."""
+    path = tmp_path / f"a.{fmt}"
+    if fmt == "xlsx":
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws["B7"], ws["B8"] = above, "別表第一の16の項"
+        if left is not None:
+            ws["A8"] = left
+        wb.save(path)
+        where = "Sheet!B8"
+    else:
+        d = docx.Document()
+        t = d.add_table(rows=2, cols=2)
+        t.cell(0, 1).text, t.cell(1, 1).text = above, "別表第一の16の項"
+        if left is not None:
+            t.cell(1, 0).text = left
+        d.save(str(path))
+        where = "本文 表1 行2 列2"
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert bool(edits) is rewritten and all(e.location.startswith(where) for e in edits)
     reasons = {f.reason for f in findings}
     assert (reason in reasons) if reason else not ({"law-other", "law-unknown"} & reasons)
     if reason:

@@ -404,6 +404,17 @@ def _merged_down(rows: Sequence[Any], grid: list[list[tuple[int, str]]]) -> list
     return out
 
 
+def _cell_right_above(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
+    """The text of the cell right above cell (r, c): in the row above, the cell over its grid column
+    (``grid`` from :func:`_merged_down`, so a vertical merge shows its first cell's text); see
+    formats.law_left_of_cell."""
+    if r == 0:
+        return ""
+    column = grid[r][c][0]
+    over = [text for at, text in grid[r - 1] if at <= column]
+    return over[-1] if over else ""
+
+
 def _cell_before(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
     """The text of the nearest cell with text to the left of cell (r, c) in its row (``grid`` from
     :func:`_merged_down`); see formats.laws_left_of_cells."""
@@ -595,10 +606,12 @@ class _Walker:
                         continued = _continued(rows)
                     done.unit.after = _cells_after(cell_grid, r_i - 1, c_i - 1, continued=continued)
                     done.unit.up = _cell_up(cell_grid, r_i - 1, c_i - 1)
+                    if merged_grid is None:
+                        merged_grid = _merged_down(rows, cell_grid)
                     if c_i > 1:
-                        if merged_grid is None:
-                            merged_grid = _merged_down(rows, cell_grid)
                         done.unit.before = _cell_before(merged_grid, r_i - 1, c_i - 1)
+                    if not done.unit.before:
+                        done.unit.above = _cell_right_above(merged_grid, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below
