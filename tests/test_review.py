@@ -643,8 +643,23 @@ def test_comment_added_to_a_sheet_that_has_comments(tmp_path: Path) -> None:
         assert len([n for n in zf.namelist() if "comments" in n and n.endswith(".xml")]) == 1
         assert len([n for n in zf.namelist() if n.endswith(".vml")]) == 1
         part = etree.fromstring(zf.read(next(n for n in zf.namelist() if "comments" in n and n.endswith(".xml"))))
+        vml = etree.fromstring(zf.read(next(n for n in zf.namelist() if n.endswith(".vml"))))
+    with zipfile.ZipFile(src) as zf:
+        vml_before = etree.fromstring(zf.read(next(n for n in zf.namelist() if n.endswith(".vml"))))
     text = next(c for c in part.iter(f"{{{MAIN}}}comment") if c.get("ref") == "B2").find(f"{{{MAIN}}}text")
     assert [etree.QName(el).localname for el in text] == ["r", "r", "r"]
+    # B2's note box grew to hold what was added, as large as a new one for its text (it kept its size, 144 by
+    # 79 px, and cut off the text before the change); A1's keeps its own
+    assert _note_sizes(vml)[(1, 1)] == {"width": "216pt", "height": "60pt"}
+    assert _note_sizes(vml)[(0, 0)] == _note_sizes(vml_before)[(0, 0)] == {"width": "144px", "height": "79px"}
+
+
+def _note_sizes(vml: etree._Element) -> dict[tuple[int, int], dict[str, str]]:
+    """The width and height of each note box of a VML drawing, by its cell's (row, column) from 0."""
+    x = "{urn:schemas-microsoft-com:office:excel}"
+    return {(int(d.findtext(f"{x}Row")), int(d.findtext(f"{x}Column"))):
+            dict(re.findall(r"(width|height):([0-9.]+(?:pt|px))", sh.get("style", "")))
+            for sh in vml.iter("{urn:schemas-microsoft-com:vml}shape") for d in sh.iter(f"{x}ClientData")}
 
 
 @pytest.mark.skipif(not _has_soffice(), reason="LibreOffice (soffice) is not installed")

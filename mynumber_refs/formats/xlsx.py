@@ -1145,6 +1145,7 @@ class XlsxDocument:
                 if text is None:
                     text = etree.SubElement(existing[cell.upper()], _q(ns, "text"))
                 _append_runs(text, ns, lines)
+                _grow_note(vml, cell, "".join(_decode(t.text or "") for t in text.iter(_q(ns, "t"))))
                 continue
             comment = etree.SubElement(comment_list, _q(ns, "comment"), ref=cell, authorId=author_id)
             text = etree.SubElement(comment, _q(ns, "text"))
@@ -1282,6 +1283,44 @@ def _new_vml(idmap: int) -> Any:
     return xml
 
 
+def _note_rows(text: str, extra: int = 0) -> int:
+    """The rows of 15 pt a note box 216 pt wide needs for ``text`` (24 characters a line), 4 to 30."""
+    lines = sum(max(1, -(-len(line) // 24)) for line in text.splitlines() or [""]) + extra
+    return min(30, max(4, lines))
+
+
+_LENGTH = re.compile(r"(?<![\w-])(width|height)\s*:\s*([0-9.]+)\s*(pt|px)?")
+
+
+def _grow_note(vml: Any, cell: str, text: str) -> None:
+    """Make the note box of ``cell`` in the VML drawing (a comment that was there) at least as large as a
+    new one for its whole ``text``: the text before the change added to it was cut off below its old size."""
+    row, col = cast(tuple[int, int], _parse_ref(cell))
+    rows = _note_rows(text)
+    least = {"width": 216.0, "height": rows * 15.0}
+
+    def grown(m: re.Match[str]) -> str:
+        size = float(m.group(2)) * (0.75 if m.group(3) == "px" else 1.0)
+        return m.group(0) if size >= least[m.group(1)] else f"{m.group(1)}:{least[m.group(1)]:g}pt"
+
+    for shape in vml.iter(f"{{{_V}}}shape"):
+        data = shape.find(f"{{{_X}}}ClientData")
+        if (data is None or data.get("ObjectType") != "Note" or (data.findtext(f"{{{_X}}}Row") or "").strip() != str(row - 1)
+                or (data.findtext(f"{{{_X}}}Column") or "").strip() != str(col - 1)):
+            continue
+        shape.set("style", _LENGTH.sub(grown, shape.get("style", "")))
+        anchor = data.find(f"{{{_X}}}Anchor")
+        if anchor is not None:
+            try:
+                nums = [int(x) for x in (anchor.text or "").split(",")]
+            except ValueError:
+                return
+            if len(nums) == 8:
+                nums[4], nums[6] = max(nums[4], nums[0] + 4), max(nums[6], nums[2] + rows)
+                anchor.text = ", ".join(str(n) for n in nums)
+        return
+
+
 def _add_note_shape(vml: Any, cell: str, old: str) -> None:
     """A hidden note box for ``cell`` in the VML drawing (with the note shape type when missing),
     sized for ``old``."""
@@ -1297,8 +1336,7 @@ def _add_note_shape(vml: Any, cell: str, old: str) -> None:
     block = _vml_blocks(etree.tostring(vml)) or 1
     number = max([block * 1024, *used]) + 1
     row, col = cast(tuple[int, int], _parse_ref(cell))
-    lines = sum(max(1, -(-len(line) // 24)) for line in old.splitlines() or [""]) + 1
-    height_rows = min(30, max(4, lines))
+    height_rows = _note_rows(old, 1)
     shape = etree.SubElement(vml, f"{{{_V}}}shape", {
         "id": f"_x0000_s{number}", "type": "#_x0000_t202",
         "style": f"position:absolute;margin-left:60pt;margin-top:2pt;width:216pt;height:{height_rows * 15}pt;"
