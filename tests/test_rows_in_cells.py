@@ -468,6 +468,28 @@ def test_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
         assert "すぐ上のセル" in findings[0].message and "right above" in findings[0].message
 
 
+@pytest.mark.parametrize(("above", "law"), [
+    ('<w:trPr><w:gridAfter w:val="2"/></w:trPr><w:tc><w:p><w:r><w:t>住民基本台帳法</w:t></w:r></w:p></w:tc>', False),
+    ('<w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>住民基本台帳法</w:t></w:r></w:p></w:tc>', True),
+])
+def test_word_the_cell_right_above_is_the_one_over_the_cells_grid_column(tmp_path: Path, above: str, law: bool) -> None:
+    """The cell right above a Word cell is the one whose grid columns hold the cell's: a row that ends before the
+    cell's column (w:gridAfter) has none there (its last cell was read as above it), a cell spanning the row has."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    cells = "".join(f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>" for t in ("", "", "別表第一の16の項"))
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        f"<w:tr>{above}</w:tr><w:tr>{cells}</w:tr></w:tbl>"))
+    path = tmp_path / "a.docx"
+    d.save(str(path))
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert [e.after for e in edits] == ([] if law else ["", "24"])
+    assert [f.reason for f in findings] == (["law-other"] if law else [])
+
+
 # ------------------------------------------------------------------ an old number in the next cell, after rows
 
 # (the cell next to 「番号法別表第二の27の項」, whether the table may be renamed)

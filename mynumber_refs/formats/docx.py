@@ -404,15 +404,15 @@ def _merged_down(rows: Sequence[Any], grid: list[list[tuple[int, str]]]) -> list
     return out
 
 
-def _cell_right_above(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
-    """The text of the cell right above cell (r, c): in the row above, the cell over its grid column
-    (``grid`` from :func:`_merged_down`, so a vertical merge shows its first cell's text); see
-    formats.law_left_of_cell."""
+def _cell_right_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int) -> str:
+    """The text of the cell right above cell (r, c): in the row above, the cell whose grid columns
+    (``spans``: each cell's span) hold its first one (``grid`` from :func:`_merged_down`, so a
+    vertical merge shows its first cell's text); ``""`` when none does.  See formats.law_left_of_cell."""
     if r == 0:
         return ""
     column = grid[r][c][0]
-    over = [text for at, text in grid[r - 1] if at <= column]
-    return over[-1] if over else ""
+    return next((text for (at, text), span in zip(grid[r - 1], spans[r - 1], strict=True)
+                 if at <= column < at + span), "")
 
 
 def _cell_before(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
@@ -554,6 +554,7 @@ class _Walker:
         cell_grid = _table_grid(rows)
         merged_grid: list[list[tuple[int, str]]] | None = None  # (made when a cell first asks for it)
         continued: list[set[int]] | None = None  # (the same)
+        spans: list[list[int]] | None = None  # (the same: each cell's grid span, per row)
         for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
@@ -611,7 +612,9 @@ class _Walker:
                     if c_i > 1:
                         done.unit.before = _cell_before(merged_grid, r_i - 1, c_i - 1)
                     if not done.unit.before:
-                        done.unit.above = _cell_right_above(merged_grid, r_i - 1, c_i - 1)
+                        if spans is None:
+                            spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]
+                        done.unit.above = _cell_right_above(merged_grid, spans, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below
