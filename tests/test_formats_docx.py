@@ -13,7 +13,14 @@ import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from mynumber_refs.formats import FormatError, Segment, open_document, plan_segment_edits, rewrite_document
+from mynumber_refs.formats import (
+    PROTECTED_MESSAGE,
+    FormatError,
+    Segment,
+    open_document,
+    plan_segment_edits,
+    rewrite_document,
+)
 from mynumber_refs.formats.safety import ZipLimits, check_ooxml
 from mynumber_refs.model import Edit
 from mynumber_refs.rewriter import rewrite
@@ -519,6 +526,45 @@ def test_a_citation_partly_in_a_tracked_change_is_kept_whole(tmp_path: Path) -> 
     reasons = sorted(f.reason for f in findings)
     assert reasons == ["group", "protected"]
     assert [e.before for e in edits] == ["第一", "20"]
+
+
+_BINDING = '<w:dataBinding w:xpath="/root[1]/basis[1]" w:storeItemID="{11111111-2222-3333-4444-555555555555}"/><w:text/>'
+_DROP_DOWN = ('<w:dropDownList><w:listItem w:displayText="番号法別表第一の16の項" w:value="16"/>'
+              '<w:listItem w:displayText="番号法別表第一の59の項" w:value="59"/></w:dropDownList>')
+
+
+@pytest.mark.parametrize(("properties", "rewritten"), [
+    (_BINDING, False),  # Word fills it from the custom XML part on opening the file
+    (_DROP_DOWN, False),  # its text is one of the list's entries, which keep the old citation
+    ('<w:alias w:val="根拠"/><w:text/>', True),  # a plain text control: its text is the document's
+    ('<w:alias w:val="根拠"/>', True),
+])
+@pytest.mark.parametrize("block", [False, True])
+def test_a_content_control_word_fills_from_elsewhere_is_kept(
+    tmp_path: Path, properties: str, rewritten: bool, block: bool
+) -> None:
+    """The text of a content control bound to XML data (w:dataBinding) or chosen from a drop-down list is not the
+    document's own: Word puts the bound value back on opening (the edit was lost, yet listed as made), and the list
+    keeps its old entries.  It is kept and reported (protected); a control of plain text is rewritten."""
+    run = "<w:r><w:t>番号法別表第一の16の項</w:t></w:r>"
+    content = f"<w:p>{run}</w:p>" if block else run
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr>{properties}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>')
+    d = docx.Document()
+    para = d.add_paragraph("根拠：")
+    if block:
+        para._p.addnext(sdt)
+    else:
+        para._p.append(sdt)
+    d.add_paragraph("番号法別表第一の59の項")
+    p = tmp_path / "sdt.docx"
+    d.save(str(p))
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(p)
+    texts = [t.text for t in docx.Document(str(p)).element.body.iter(qn("w:t"))]
+    assert texts[-2:] == ["番号法別表の24の項" if rewritten else "番号法別表第一の16の項", "番号法別表の85の項"]
+    assert {f.reason for f in findings} == (set() if rewritten else {"protected"})
+    assert "コンテンツ コントロール" in PROTECTED_MESSAGE and "content control" in PROTECTED_MESSAGE
 
 
 def test_a_table_renamed_beside_a_network_item_stays_when_the_items_table_meets_a_tracked_change(tmp_path: Path) -> None:

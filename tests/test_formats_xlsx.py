@@ -461,6 +461,37 @@ def test_formula_cell_with_a_cached_citation_is_untouched(tmp_path: Path) -> Non
     assert f"<t>{OLD}</t>" in sst
 
 
+@pytest.mark.parametrize("totals", [False, True])
+def test_the_column_names_of_an_excel_table_are_kept_and_reported(tmp_path: Path, totals: bool) -> None:
+    """The header (and totals) row of an Excel table holds its columns' names, which the table part repeats
+    and formulas use: a cell rewritten there no longer matched them (Excel repairs such a workbook by
+    dropping the table).  Those cells are kept, one finding per citation; the cells below change."""
+    from openpyxl.worksheet.table import Table
+
+    p = tmp_path / "table.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws.append(["事務", f"根拠（{OLD}）"])
+    ws.append(["住民基本台帳事務", OLD])
+    ws.append(["合計", f"計（{OLD}）"])
+    ws["D1"] = OLD  # outside the table
+    ws.add_table(Table(displayName="根拠表", ref="A1:B3", totalsRowCount=1 if totals else None))
+    wb.save(p)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    kept = {"評価書!B1（事務）", "評価書!B3（合計）"} if totals else {"評価書!B1（事務）"}
+    assert {(f.location, f.reason, f.text, f.proposed) for f in findings} == {(k, "protected", OLD, NEW) for k in kept}
+    assert "テーブル" in findings[0].message and "Excel table" in findings[0].message
+    assert {e.location for e in edits} == {"評価書!B2（住民基本台帳事務）", "評価書!D1", "評価書!B3（合計）"} - kept
+    doc.save(p)
+    wb = openpyxl.load_workbook(p)
+    ws = wb.active
+    assert ws["B1"].value == f"根拠（{OLD}）" == ws.tables["根拠表"].tableColumns[1].name
+    assert ws["B2"].value == NEW and ws["D1"].value == NEW
+    assert ws["B3"].value == f"計（{OLD}）" if totals else f"計（{NEW}）"
+
+
 def test_merged_label_and_sheet_order_from_the_workbook(tmp_path: Path) -> None:
     p = tmp_path / "merged.xlsx"
     raw_book(p, '<row r="3"><c r="B3" t="s"><v>1</v></c><c r="D3" t="s"><v>0</v></c></row>'

@@ -32,6 +32,7 @@ from test_formats_xlsx import build_xlsx
 from mynumber_refs.edits import word_spans
 from mynumber_refs.formats import edit_group, open_document, rewrite_document
 from mynumber_refs.formats.docx import REVISION_AUTHOR
+from mynumber_refs.formats.xlsx import COMMENT_HEADING
 from mynumber_refs.rewriter import rewrite
 
 ENGINE = functools.partial(rewrite, assume_law=True)
@@ -296,6 +297,54 @@ def test_tracked_changes_replace_whole_numbers_and_names(tmp_path: Path) -> None
         (NEW + "の1", False), ("5", True)]
 
 
+def test_tracked_changes_of_a_group_over_two_paragraphs_are_whole_per_citation(tmp_path: Path) -> None:
+    """Citations that change together across a paragraph's end (「番号法別表第二の27の項」, then 「番号法第19条第7号
+    及び別表第二の28の項」: one group, the sentence goes on) cannot be one change, since the paragraph mark stands
+    between them.  Each citation is still one deletion then one insertion; they were shown word by word, so that
+    a reviewer could take 「…第2条の表」 and refuse 「48」, leaving the new table's name over the old row 27."""
+    src = tmp_path / "g.docx"
+    d = docx.Document()
+    d.add_paragraph("番号法別表第二の27の項")
+    d.add_paragraph("番号法第19条第7号及び別表第二の28の項")
+    d.save(str(src))
+    assert {e.group for e in rewrite("番号法別表第二の27の項\n番号法第19条第7号及び別表第二の28の項").edits} == {1}
+    check_accept_reject(src, tmp_path)
+    root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+    NEW = "第19条第8号に基づく主務省令第2条の表"
+    assert [revision_pieces(p) for p in root.iter(w("p"))] == [
+        [("keep", "番号法"), ("del", "別表第二の27"), ("ins", NEW + "の48"), ("keep", "の項")],
+        [("keep", "番号法第19条第"), ("del", "7号及び別表第二の28"), ("ins", "8号及び番号法" + NEW + "の49"),
+         ("keep", "の項")]]
+
+
+def test_tracked_changes_read_through_properties_and_range_marks(tmp_path: Path) -> None:
+    """A smart tag's properties (w:smartTagPr) and the marks where another author's moved text begins or ends
+    (w:moveToRangeStart …) hold no text: a citation over them is still one deletion then one insertion.  They were
+    read as something that cannot change, so 「別表第一」 and 「16」 were two changes, and taking only the first
+    gave 「番号法別表の16の項」, another row of the new table."""
+    src = tmp_path / "m.docx"
+    d = docx.Document()
+    p = d.add_paragraph()
+    p.add_run("番号法別表第一の")
+    p._p.append(parse_xml(
+        f'<w:smartTag {nsdecls("w")} w:uri="urn:schemas-microsoft-com:office:smarttags" w:element="metricconverter">'
+        '<w:smartTagPr><w:attr w:name="ProductID" w:val="16の"/></w:smartTagPr><w:r><w:t>16の</w:t></w:r></w:smartTag>'))
+    p.add_run("項")
+    p = d.add_paragraph()
+    p.add_run("番号法別表第二の")
+    p._p.append(parse_xml(f'<w:moveToRangeStart {nsdecls("w")} w:id="7" w:author="x" w:date="2020-01-01T00:00:00Z"'
+                          ' w:name="move1"/>'))
+    p.add_run("27の項")
+    p._p.append(parse_xml(f'<w:moveToRangeEnd {nsdecls("w")} w:id="7"/>'))
+    d.save(str(src))
+    check_accept_reject(src, tmp_path)
+    root = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+    assert [revision_pieces(p) for p in root.iter(w("p"))] == [
+        [("keep", "番号法"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項")],
+        [("keep", "番号法"), ("del", "別表第二の27"), ("ins", "第19条第8号に基づく主務省令第2条の表の48"), ("keep", "の項")]]
+    assert len(list(root.iter(w("smartTagPr")))) == 1 and len(list(root.iter(w("moveToRangeStart")))) == 1
+
+
 def test_tracked_changes_in_both_text_box_copies_and_notes(tmp_path: Path) -> None:
     src = tmp_path / "box.docx"
     box = _box_paragraphs("枠内: 番号利用法別表第", "一の16の項") + _box_paragraphs("二行目")
@@ -390,6 +439,56 @@ def test_accept_all_is_the_plain_rewrite_and_reject_all_the_original(paras) -> N
         src = root / "p.docx"
         d.save(str(src))
         check_accept_reject(src, root)
+
+
+_CITATIONS = ["番号法別表第一の16の項", "番号法別表第二の27の項", "番号利用法第9条第1項別表第一の59の項",
+              "番号法第19条第7号及び別表第二の28の項", "番号法別表第二の11の項"]
+# what may stand between two pieces of a citation's text and holds none: bookmarks, comment ranges, proofing
+# marks, the range of another author's moved text
+_MARKS = ["", '<w:bookmarkStart w:id="{n}" w:name="b{n}"/><w:bookmarkEnd w:id="{n}"/>',
+          '<w:commentRangeStart w:id="{n}"/>', '<w:proofErr w:type="spellStart"/>',
+          '<w:moveToRangeStart w:id="{n}" w:author="x" w:date="2020-01-01T00:00:00Z" w:name="m{n}"/>'
+          '<w:moveToRangeEnd w:id="{n}"/>']
+# how a piece may be held: a plain run, a smart tag with its properties, a hyperlink
+_HOLDERS = ["{r}", '<w:smartTag w:uri="u" w:element="e"><w:smartTagPr><w:attr w:name="a" w:val="v"/></w:smartTagPr>{r}'
+            "</w:smartTag>", '<w:hyperlink w:anchor="a">{r}</w:hyperlink>']
+
+
+@st.composite
+def marked_paragraphs(draw: st.DrawFn) -> list[str]:
+    """1–3 paragraphs, one citation each, cut into pieces held in runs, smart tags or hyperlinks, with
+    marks that hold no text between them (the paragraphs' inner XML)."""
+    out = []
+    for _ in range(draw(st.integers(1, 3))):
+        text = draw(st.sampled_from(_CITATIONS))
+        cuts = sorted(set(draw(st.lists(st.integers(1, len(text) - 1), max_size=4))))
+        bounds = [0, *cuts, len(text)]
+        xml = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            if xml:
+                xml.append(draw(st.sampled_from(_MARKS)).format(n=len(out) * 10 + a))
+            xml.append(draw(st.sampled_from(_HOLDERS)).format(r=f"<w:r><w:t>{text[a:b]}</w:t></w:r>"))
+        out.append("".join(xml))
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(marked_paragraphs())
+def test_a_citation_over_marks_that_hold_no_text_is_one_change(paras: list[str]) -> None:
+    """Whatever holds a citation's pieces and whatever marks stand between them (holding no text), the
+    citation is one deletion then one insertion: a reviewer takes or refuses it whole.  (A group over two
+    paragraphs, 「番号法別表第二の27の項」 then 「番号法第19条第7号及び別表第二の28の項」, is one change per paragraph.)"""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        d = docx.Document()
+        for inner in paras:
+            d.element.body.insert(len(d.element.body) - 1, parse_xml(f'<w:p {nsdecls("w")}>{inner}</w:p>'))
+        src = root / "m.docx"
+        d.save(str(src))
+        check_accept_reject(src, root)
+        tracked = story_roots(root / "tracked.docx")["word/document.xml"]
+        for p in tracked.iter(w("p")):
+            assert [kind for kind, _ in revision_pieces(p) if kind != "keep"] == ["del", "ins"], revision_pieces(p)
 
 
 def _words(s: str) -> list[tuple[int, int]]:
@@ -536,11 +635,31 @@ def test_comment_added_to_a_sheet_that_has_comments(tmp_path: Path) -> None:
     doc.save(out)
     comments = comments_of(out)
     assert comments[("Sheet", "A1")] == "既存のコメント"
-    assert comments[("Sheet", "B2")].startswith("確認済み") and comments[("Sheet", "B2")].endswith("\n番号利用法別表第一の16の項")
+    # the text before starts a line of its own after the comment that was there (it was glued to it:
+    # 「確認済みmynumber-refs: …」), and the comment is runs only, as Excel writes one
+    assert comments[("Sheet", "B2")] == f"確認済み\n{REVISION_AUTHOR}: {COMMENT_HEADING}\n番号利用法別表第一の16の項"
     assert comments[("Sheet", "B3")].endswith("\n番号利用法別表第一の59の項")
     with zipfile.ZipFile(out) as zf:
         assert len([n for n in zf.namelist() if "comments" in n and n.endswith(".xml")]) == 1
         assert len([n for n in zf.namelist() if n.endswith(".vml")]) == 1
+        part = etree.fromstring(zf.read(next(n for n in zf.namelist() if "comments" in n and n.endswith(".xml"))))
+        vml = etree.fromstring(zf.read(next(n for n in zf.namelist() if n.endswith(".vml"))))
+    with zipfile.ZipFile(src) as zf:
+        vml_before = etree.fromstring(zf.read(next(n for n in zf.namelist() if n.endswith(".vml"))))
+    text = next(c for c in part.iter(f"{{{MAIN}}}comment") if c.get("ref") == "B2").find(f"{{{MAIN}}}text")
+    assert [etree.QName(el).localname for el in text] == ["r", "r", "r"]
+    # B2's note box grew to hold what was added, as large as a new one for its text (it kept its size, 144 by
+    # 79 px, and cut off the text before the change); A1's keeps its own
+    assert _note_sizes(vml)[(1, 1)] == {"width": "216pt", "height": "60pt"}
+    assert _note_sizes(vml)[(0, 0)] == _note_sizes(vml_before)[(0, 0)] == {"width": "144px", "height": "79px"}
+
+
+def _note_sizes(vml: etree._Element) -> dict[tuple[int, int], dict[str, str]]:
+    """The width and height of each note box of a VML drawing, by its cell's (row, column) from 0."""
+    x = "{urn:schemas-microsoft-com:office:excel}"
+    return {(int(d.findtext(f"{x}Row")), int(d.findtext(f"{x}Column"))):
+            dict(re.findall(r"(width|height):([0-9.]+(?:pt|px))", sh.get("style", "")))
+            for sh in vml.iter("{urn:schemas-microsoft-com:vml}shape") for d in sh.iter(f"{x}ClientData")}
 
 
 @pytest.mark.skipif(not _has_soffice(), reason="LibreOffice (soffice) is not installed")

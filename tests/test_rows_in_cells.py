@@ -328,6 +328,42 @@ def test_a_name_merged_down_over_rows_is_kept_when_a_lower_row_holds_its_rows(tm
     assert _renamed(path) == (False, {"number-after-table"})
 
 
+def _word_table(path: Path, rows: list[tuple[int, list[str]]]) -> Path:
+    """A Word table of three grid columns; each row is (its w:gridBefore, its cells' texts)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def row(before: int, texts: list[str]) -> str:
+        pr = f'<w:trPr><w:gridBefore w:val="{before}"/></w:trPr>' if before else ""
+        cells = "".join(f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>" for t in texts)
+        return f"<w:tr>{pr}{cells}</w:tr>"
+
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        + "".join(row(b, t) for b, t in rows) + "</w:tbl>"))
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(("below", "renamed"), [
+    ((1, ["27", ""]), False),  # the row skips the first grid column: 「27」 stands under the name
+    ((0, ["", "27", ""]), False),  # the same row written with an empty first cell
+    ((0, ["27", "", ""]), True),  # 「27」 under the label, not under the name
+    ((2, ["27"]), True),  # under the third column
+])
+def test_word_a_row_that_skips_grid_columns_has_its_cells_where_they_stand(
+    tmp_path: Path, below: tuple[int, list[str]], renamed: bool
+) -> None:
+    """A Word row with w:gridBefore starts its cells after the columns it skips: 「27」 in its first cell
+    under 「番号法別表第二」 in the second column is the name's row (it was taken for the first column's,
+    and the name renamed over it)."""
+    path = _word_table(tmp_path / "g.docx", [(0, ["提供の根拠", "番号法別表第二", "備考"]), below])
+    was_renamed, reasons = _renamed(path)
+    assert was_renamed is renamed
+    assert ("number-after-table" in reasons) is not renamed
+
+
 @pytest.mark.parametrize(("heading", "renamed"), [
     ("項番（番号法別表第二）", False),
     ("（番号法別表第二）", False),
@@ -400,23 +436,58 @@ def test_an_old_orders_title_with_its_article_in_the_next_cell_is_kept(
     ("住民基本台帳法", "番号法", True, None),  # the cell to the left names the act: it is read first
     ("住民基本台帳法", "項番1", True, None),  # a text to the left: the cell above is not read
 ])
-def test_excel_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
-    tmp_path: Path, above: str, left: str | None, rewritten: bool, reason: str | None
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_law_alone_in_the_cell_above_is_the_law_of_a_table_cell(
+    tmp_path: Path, above: str, left: str | None, rewritten: bool, reason: str | None, fmt: str
 ) -> None:
     """B7 「住民基本台帳法」, B8 「別表第一の1の項」: a cell with no text to its left whose cell right above holds
-    nothing but another law's name is that law's (kept as law-other, also with --assume-law)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws["B7"], ws["B8"] = above, "別表第一の16の項"
-    if left is not None:
-        ws["A8"] = left
-    wb.save(tmp_path / "a.xlsx")
-    edits, findings = rewrite_document(open_document(tmp_path / "a.xlsx"), REWRITE)
-    assert bool(edits) is rewritten and all(e.location.startswith("Sheet!B8") for e in edits)
+    nothing but another law's name is that law's (kept as law-other, also with --assume-law).  In a Word table
+    too: there the cell above was not read, and the table was rewritten as the act's."""
+    path = tmp_path / f"a.{fmt}"
+    if fmt == "xlsx":
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws["B7"], ws["B8"] = above, "別表第一の16の項"
+        if left is not None:
+            ws["A8"] = left
+        wb.save(path)
+        where = "Sheet!B8"
+    else:
+        d = docx.Document()
+        t = d.add_table(rows=2, cols=2)
+        t.cell(0, 1).text, t.cell(1, 1).text = above, "別表第一の16の項"
+        if left is not None:
+            t.cell(1, 0).text = left
+        d.save(str(path))
+        where = "本文 表1 行2 列2"
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert bool(edits) is rewritten and all(e.location.startswith(where) for e in edits)
     reasons = {f.reason for f in findings}
     assert (reason in reasons) if reason else not ({"law-other", "law-unknown"} & reasons)
     if reason:
         assert "すぐ上のセル" in findings[0].message and "right above" in findings[0].message
+
+
+@pytest.mark.parametrize(("above", "law"), [
+    ('<w:trPr><w:gridAfter w:val="2"/></w:trPr><w:tc><w:p><w:r><w:t>住民基本台帳法</w:t></w:r></w:p></w:tc>', False),
+    ('<w:tc><w:tcPr><w:gridSpan w:val="3"/></w:tcPr><w:p><w:r><w:t>住民基本台帳法</w:t></w:r></w:p></w:tc>', True),
+])
+def test_word_the_cell_right_above_is_the_one_over_the_cells_grid_column(tmp_path: Path, above: str, law: bool) -> None:
+    """The cell right above a Word cell is the one whose grid columns hold the cell's: a row that ends before the
+    cell's column (w:gridAfter) has none there (its last cell was read as above it), a cell spanning the row has."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    cells = "".join(f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>" for t in ("", "", "別表第一の16の項"))
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>'
+        f"<w:tr>{above}</w:tr><w:tr>{cells}</w:tr></w:tbl>"))
+    path = tmp_path / "a.docx"
+    d.save(str(path))
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert [e.after for e in edits] == ([] if law else ["", "24"])
+    assert [f.reason for f in findings] == (["law-other"] if law else [])
 
 
 # ------------------------------------------------------------------ an old number in the next cell, after rows

@@ -162,8 +162,8 @@ class Unit:
     「根拠法令」 column), with the cell before it when it holds only provisions (:func:`left_text`): the
     law it ends with is the law of the cell's tables that name none (see :func:`laws_left_of_cells`)."""
     above: str = ""
-    """For an Excel cell with no text to its left, the text of the cell right above it: when it is
-    nothing but another law's name, that law is the law of the cell's tables that name none."""
+    """For a table cell (Excel or Word) with no text to its left, the text of the cell right above it: when it
+    is nothing but another law's name, that law is the law of the cell's tables that name none."""
     up: str = ""
     """For a table cell, the text of the nearest cell with text above it in its column: when it ends with the act's
     old 第19条第7号 or an old order's article, the cell's old tables stay (:func:`network_item_left_of_cell`)."""
@@ -467,8 +467,10 @@ def plan_whole_groups(
 
 
 PROTECTED_MESSAGE = (
-    "変更履歴・フィールド・改行などをまたぐため自動では書き換えませんでした。手作業で修正してください"
-    " / not rewritten automatically because it spans a tracked change, a field or a break; fix it by hand"
+    "変更履歴・フィールド・改行・連動したコンテンツ コントロールなどをまたぐか、その中にあるため自動では書き換えませんでした。"
+    "手作業で修正してください"
+    " / not rewritten automatically because it spans or lies in a tracked change, a field, a break or a content control"
+    " Word fills (bound data, a drop-down list); fix it by hand"
 )
 
 

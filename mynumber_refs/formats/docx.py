@@ -5,7 +5,8 @@ Units:
 * the body's paragraphs, consecutive ones joined with ``"\\n"`` into one passage (so that a
   definition such as 「（以下「法」という。）」 carries to the paragraphs after it); a table ends
   a passage;
-* every table cell (nested tables too): the cell's own paragraphs joined with ``"\\n"``; not the
+* every table cell (nested tables too; a row's cells start after the grid columns its ``w:gridBefore``
+  skips): the cell's own paragraphs joined with ``"\\n"``; not the
   cells of a change record (a table whose first or second row names 変更前… and 変更後…: history, noted in
   :attr:`DocxDocument.notes` and left as written);
 * every header and footer (each distinct part once), the same way;
@@ -24,7 +25,8 @@ marker there); a text box anchored inside a tracked change or a simple field is 
 
 The text of a paragraph is the text of its runs (``w:t``).  Text inside tracked changes
 (``w:ins``, ``w:del``, ``w:moveTo``, ``w:moveFrom``), fields (``w:fldSimple`` and the result of a
-complex field), tabs, breaks and drawings is protected: an edit that would touch it is refused
+complex field), content controls whose text Word fills from elsewhere (bound to XML data, ``w:dataBinding``,
+or chosen from a drop-down list), tabs, breaks and drawings is protected: an edit that would touch it is refused
 and reported.  Comments (their own part) are never read.  An edit over several runs puts its
 new text into the run where the changed characters start; the other runs lose only the
 characters they no longer hold, and every run keeps its formatting.  A notes part that python-docx
@@ -111,11 +113,15 @@ W_INS, W_DEL, W_MOVETO, W_MOVEFROM = _w("ins"), _w("del"), _w("moveTo"), _w("mov
 W_FLDSIMPLE, W_FLDCHAR, W_INSTRTEXT = _w("fldSimple"), _w("fldChar"), _w("instrText")
 W_TXBXCONTENT = _w("txbxContent")
 W_TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("dir"), _w("bdo"), W_CUSTOMXML}
-W_IGNORED = {
+W_IGNORED = {  # properties and marks of a range: they hold no text
     _w(t)
     for t in (
         "pPr", "rPr", "proofErr", "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd",
-        "permStart", "permEnd", "lastRenderedPageBreak", "sdtPr", "sdtEndPr", "customXmlPr",
+        "permStart", "permEnd", "lastRenderedPageBreak", "sdtPr", "sdtEndPr", "customXmlPr", "smartTagPr",
+        "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+        "customXmlInsRangeStart", "customXmlInsRangeEnd", "customXmlDelRangeStart", "customXmlDelRangeEnd",
+        "customXmlMoveFromRangeStart", "customXmlMoveFromRangeEnd", "customXmlMoveToRangeStart",
+        "customXmlMoveToRangeEnd",
     )
 }
 _HDR_TYPES = {"default": "既定", "first": "先頭ページ", "even": "偶数ページ"}
@@ -150,11 +156,23 @@ def _inline(el: Any, segs: list[Segment], st: _State, protected: bool) -> None:
         elif tag == W_SDT:
             content = child.find(W_SDTCONTENT)
             if content is not None:
-                _inline(content, segs, st, protected)
+                _inline(content, segs, st, protected or _filled_elsewhere(child))
         elif tag in W_IGNORED or not isinstance(tag, str):
             continue  # comments and processing instructions have a non-str tag
         else:
             segs.append(Segment("", False))  # math, alternate content, anything unknown
+
+
+_SDT_FILLED = {"dataBinding", "dropDownList"}
+
+
+def _filled_elsewhere(sdt: Any) -> bool:
+    """Whether Word fills a content control's text from elsewhere: from XML data it is bound to
+    (``w:dataBinding``, Word's own on opening the file) or from the entries of its drop-down list.  An
+    edit there would be undone, or leave the list's old entries, so its text is protected."""
+    pr = sdt.find(_w("sdtPr"))
+    return pr is not None and any(
+        isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] in _SDT_FILLED for c in pr)
 
 
 def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
@@ -305,11 +323,24 @@ def _paragraph_text(p: Any) -> str:
     return "".join(_texts_outside_text_boxes(p))
 
 
+def _grid_before(tr: Any) -> int:
+    """The grid columns a row leaves empty before its first cell (``w:trPr/w:gridBefore``): its cells
+    start after them."""
+    tr_pr = tr.find(_w("trPr"))
+    before = None if tr_pr is None else tr_pr.find(_w("gridBefore"))
+    if before is None:
+        return 0
+    try:
+        return max(0, int(before.get(_w("val"), "0")))
+    except ValueError:
+        return 0
+
+
 def _table_grid(rows: Sequence[Any]) -> list[list[tuple[int, str]]]:
     """Per row, each cell's grid column and its text (outside text boxes)."""
     out: list[list[tuple[int, str]]] = []
     for tr in rows:
-        at, row = 0, []
+        at, row = _grid_before(tr), []
         for tc in _row_children(tr, W_TC):
             row.append((at, "".join(_texts_outside_text_boxes(tc))))
             at += _cell_span(tc)[0]
@@ -343,7 +374,7 @@ def _continued(rows: Sequence[Any]) -> list[set[int]]:
     """Per row, the grid columns of its cells that continue a vertical merge from the row above."""
     out: list[set[int]] = []
     for tr in rows:
-        at, here = 0, set()
+        at, here = _grid_before(tr), set()
         for tc in _row_children(tr, W_TC):
             span, merge = _cell_span(tc)
             if merge == "continue":
@@ -371,6 +402,17 @@ def _merged_down(rows: Sequence[Any], grid: list[list[tuple[int, str]]]) -> list
             filled.append((at, text))
         out.append(filled)
     return out
+
+
+def _cell_right_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int) -> str:
+    """The text of the cell right above cell (r, c): in the row above, the cell whose grid columns
+    (``spans``: each cell's span) hold its first one (``grid`` from :func:`_merged_down`, so a
+    vertical merge shows its first cell's text); ``""`` when none does.  See formats.law_left_of_cell."""
+    if r == 0:
+        return ""
+    column = grid[r][c][0]
+    return next((text for (at, text), span in zip(grid[r - 1], spans[r - 1], strict=True)
+                 if at <= column < at + span), "")
 
 
 def _cell_before(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
@@ -441,7 +483,8 @@ class _Walker:
                 self.headings.push(*found)
         passage.new_paragraph(heading)
         segs: list[Segment] = []
-        _inline(p, segs, self.state, self.protected)
+        protected = self.protected or any(_filled_elsewhere(sdt) for sdt in p.iterancestors(W_SDT))
+        _inline(p, segs, self.state, protected)
         passage.extend(segs)
 
     def _finish(self, slot: int, passage: _Passage, label: str, detail: dict[str, Any],
@@ -511,11 +554,12 @@ class _Walker:
         cell_grid = _table_grid(rows)
         merged_grid: list[list[tuple[int, str]]] | None = None  # (made when a cell first asks for it)
         continued: list[set[int]] | None = None  # (the same)
+        spans: list[list[int]] | None = None  # (the same: each cell's grid span, per row)
         for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
             labels: list[str] = []
-            grid = 0
+            grid = _grid_before(tr)
             for tc in cells:
                 span, merge = _cell_span(tc)
                 text = label_text(_row_label(tc, 60))
@@ -563,10 +607,14 @@ class _Walker:
                         continued = _continued(rows)
                     done.unit.after = _cells_after(cell_grid, r_i - 1, c_i - 1, continued=continued)
                     done.unit.up = _cell_up(cell_grid, r_i - 1, c_i - 1)
+                    if merged_grid is None:
+                        merged_grid = _merged_down(rows, cell_grid)
                     if c_i > 1:
-                        if merged_grid is None:
-                            merged_grid = _merged_down(rows, cell_grid)
                         done.unit.before = _cell_before(merged_grid, r_i - 1, c_i - 1)
+                    if not done.unit.before:
+                        if spans is None:
+                            spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]
+                        done.unit.above = _cell_right_above(merged_grid, spans, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below
@@ -801,6 +849,12 @@ def _offsets(formats: Sequence[tuple[int, int]]) -> list[int]:
     return out
 
 
+def _citation_of(edit: Any) -> int:
+    """The citation an edit belongs to (itself when it has none)."""
+    citation = getattr(edit, "citation", None)
+    return id(citation) if citation is not None else id(edit)
+
+
 def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any], new_texts: dict[int, str]) -> SegmentOps:
     """The replacements that show ``edits`` (all accepted by the plan, giving ``new_texts``) as
     tracked changes.
@@ -808,9 +862,10 @@ def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any], new_texts: d
     The rule: the edits of one citation (:func:`~mynumber_refs.formats.edit_group`) are one deletion
     followed by one insertion, from their first changed character to their last widened to whole
     words (:func:`~mynumber_refs.edits.word_spans`), so that a reviewer can take or refuse a citation
-    only whole (「~~別表第一の16~~別表の24の項」, never 「別表の16の項」).  A span that would cross text
-    that cannot change (a field, another's revision) is shown word by word instead, and a word that
-    would as its edits' changed characters only.  Each inserted character has the formatting the
+    only whole (「~~別表第一の16~~別表の24の項」, never 「別表の16の項」).  A group's span that would cross
+    text that cannot change (a paragraph's end between two citations of one group, a field, another's
+    revision) is shown citation by citation instead, a citation's that would, word by word, and a word
+    that would, as its edits' changed characters only.  Each inserted character has the formatting the
     plain rewrite gives it (``new_texts``)."""
     text = "".join(s.text for s in segments)
     shown: list[WordSpan] = []
@@ -823,9 +878,10 @@ def _tracked_ops(segments: Sequence[Segment], edits: Sequence[Any], new_texts: d
         return [k for span, _ in refused for k in span.members]
 
     left = place(word_spans(text, edits, whole=edit_group))
-    if left:
-        words = word_spans(text, [edits[k] for k in left])
-        left = place([span._replace(members=tuple(left[m] for m in span.members)) for span in words])
+    for whole in (_citation_of, None):
+        if left:
+            spans = word_spans(text, [edits[k] for k in left], whole=whole)
+            left = place([span._replace(members=tuple(left[m] for m in span.members)) for span in spans])
     if left:
         place([WordSpan(t.start, t.end, t.after, (k,)) for k in left for t in [_trim(edits[k])]])
     # where each span's new text is in the plain rewrite, and the segments holding it there

@@ -18,7 +18,9 @@ is a shared string (``t="s"``) or an inline string (``t="inlineStr"``): the ``<t
 item and of its runs, Excel's ``_xHHHH_`` escapes decoded; phonetic runs (``<rPh>``, furigana)
 are not part of it.  A formula cell is never changed: when what it shows (or, without a cached
 value, the formula) may hold a citation it is a read-only unit, and each citation found in it is
-reported as ``formula-not-rewritten`` with the rewrite it would take.  A workbook with formulas in
+reported as ``formula-not-rewritten`` with the rewrite it would take.  The header and totals rows of
+an Excel table (``xl/tables/``) name its columns, which the table part and structured references repeat:
+their cells are read, never rewritten (``protected``, one finding per citation).  A workbook with formulas in
 which a cell changes is saved to recalculate on open (``fullCalcOnLoad="1"`` on ``<calcPr>``, the only
 change to the workbook part), so that a formula referring to a rewritten cell does not keep its
 cached old text (Excel honours it; LibreOffice follows its own recalculation-on-load setting).  The location is ``Sheet!A1``,
@@ -419,10 +421,17 @@ class _Formula:
 
 
 def _refuse_formula(text: str, edits: Sequence[Any], refers: bool = False) -> list[SkippedEdit]:
-    """Every edit of a formula cell refused, one finding per citation (its whole text before and
-    after, with the rewrite proposed) rather than one per piece; ``refers``: the formula only refers
+    """Every edit of a formula cell refused (:func:`_refuse_whole`); ``refers``: the formula only refers
     to cells (the message says the workbook recalculates on open)."""
     from ..findings import FORMULA_NOT_REWRITTEN, FORMULA_REFERS_MESSAGE, message
+
+    text_of = FORMULA_REFERS_MESSAGE if refers else message(FORMULA_NOT_REWRITTEN)
+    return _refuse_whole(text, edits, FORMULA_NOT_REWRITTEN, text_of)
+
+
+def _refuse_whole(text: str, edits: Sequence[Any], reason: str, text_of: str) -> list[SkippedEdit]:
+    """Every edit of a cell refused, one finding per citation (its whole text before and after, with
+    the rewrite proposed) rather than one per piece."""
     from ..model import Edit
 
     groups: dict[int, list[Any]] = {}
@@ -443,8 +452,7 @@ def _refuse_formula(text: str, edits: Sequence[Any], refers: bool = False) -> li
         after.append(text[pos:end])
         whole = Edit(start, end, text[start:end], "".join(after), citation=members[0].citation,
                      evidence=tuple(dict.fromkeys(x for e in members for x in e.evidence)))
-        text_of = FORMULA_REFERS_MESSAGE if refers else message(FORMULA_NOT_REWRITTEN)
-        out.append(SkippedEdit(whole, FORMULA_NOT_REWRITTEN, text_of, tuple(members)))
+        out.append(SkippedEdit(whole, reason, text_of, tuple(members)))
     return out
 
 
@@ -553,6 +561,37 @@ class _Package:
         return out
 
 
+TABLE_NAME_MESSAGE = (
+    "Excel の表（テーブル）の見出しのセルは列の名前で、表の定義と数式（構造化参照）がその名前を使うため、自動では書き換えませんでした。"
+    "Excel で見出しを手作業で修正してください"
+    " / not rewritten automatically: the heading cell of an Excel table is a column's name, which the table's definition and"
+    " formulas (structured references) use; fix the heading by hand in Excel"
+)
+
+
+def _table_name_cells(pkg: _Package, sheet: str) -> set[tuple[int, int]]:
+    """The cells of a sheet that name the columns of its Excel tables (``xl/tables/tableN.xml``): the
+    header row and the totals row of each table's range.  The table part holds those texts too, and
+    Excel repairs a workbook whose cells no longer match them (dropping the table)."""
+    out: set[tuple[int, int]] = set()
+    for _, rtype, target in pkg.rels(sheet):
+        if not rtype.endswith("/table") or not pkg.has(target):
+            continue
+        table = pkg.parse(target).root
+        ends = [e for e in (_parse_ref(x) for x in (table.get("ref") or "").split(":")) if e is not None]
+        if not ends:
+            continue
+        (r1, c1), (r2, c2) = ends[0], ends[-1]
+        top, bottom, left, right = min(r1, r2), max(r1, r2), min(c1, c2), max(c1, c2)
+        rows = []
+        if table.get("headerRowCount", "1") != "0":
+            rows.append(top)
+        if table.get("totalsRowCount", "0").strip() not in ("0", ""):
+            rows.append(bottom)
+        out.update((r, c) for r in rows for c in range(left, right + 1))
+    return out
+
+
 def _main_part(pkg: _Package) -> str:
     for _id, rtype, target in pkg.rels(""):
         if rtype.endswith("/officeDocument"):
@@ -591,6 +630,7 @@ class XlsxDocument:
         self._sst_size: int | None = None  # how many strings it holds, once copies are added
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
         self._has_formulas = False  # a cell of a sheet read holds a formula
+        self._table_names: set[int] = set()  # the units that are a column name of an Excel table
         self._workbook_name = ""  # the workbook part
         self._recalc: bytes | None = None  # the workbook part set to recalculate on open, once a cell changed
         self._read(_Package(path, package))
@@ -705,6 +745,7 @@ class XlsxDocument:
             (r1, c1), (r2, c2) = ends[0], ends[-1]
             sh.merges.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
         self._texts.extend(v for v in sh.values.values() if isinstance(v, str))
+        names = _table_name_cells(pkg, name) if found else set()
         record = _change_record(sh.values) if found else None
         if record is not None:  # an earlier 変更箇所 table: its cells are history
             top, left, right = record
@@ -736,6 +777,8 @@ class XlsxDocument:
             heading = headings.path(row_at, col)
             if heading:  # the 変更箇所 table's 項目
                 detail["heading"] = heading
+            if (row_at, col) in names:
+                self._table_names.add(len(self._units))
             self._items.append(item)
             self._cells.append((part.name, coordinate))
             # (a cell merged down over several rows stands left of the cells of each of them)
@@ -814,6 +857,8 @@ class XlsxDocument:
         item = self._items[index]
         if isinstance(item, _Formula):
             return _refuse_formula(item.text, edits, item.refers)
+        if index in self._table_names:
+            return _refuse_whole(self._units[index].text, edits, "protected", TABLE_NAME_MESSAGE)
         was_changed = self._changed
         try:
             return self._apply(index, item, edits)
@@ -1099,8 +1144,8 @@ class XlsxDocument:
                 text = existing[cell.upper()].find(_q(ns, "text"))
                 if text is None:
                     text = etree.SubElement(existing[cell.upper()], _q(ns, "text"))
-                for run in lines:
-                    text.append(run)
+                _append_runs(text, ns, lines)
+                _grow_note(vml, cell, "".join(_decode(t.text or "") for t in text.iter(_q(ns, "t"))))
                 continue
             comment = etree.SubElement(comment_list, _q(ns, "comment"), ref=cell, authorId=author_id)
             text = etree.SubElement(comment, _q(ns, "text"))
@@ -1208,6 +1253,27 @@ def _comment_runs(ns: str, old: str, author: str) -> list[Any]:
     return runs
 
 
+def _append_runs(text: Any, ns: str, runs: list[Any]) -> None:
+    """Add ``runs`` to a comment's existing ``<text>`` on a line of their own: after its last text (a
+    plain ``<t>`` becomes a run, as Excel writes a comment with runs) and before its phonetic parts."""
+    from lxml import etree
+
+    texts = [el for el in text if el.tag in (_q(ns, "t"), _q(ns, "r"))]
+    for el in texts:
+        if el.tag == _q(ns, "t"):  # <t> then <r>… is a string Excel never writes: make it a run
+            run = etree.Element(_q(ns, "r"))
+            el.addprevious(run)
+            run.append(el)
+            texts[texts.index(el)] = run
+    before = "".join(t.text or "" for el in texts for t in el.iter(_q(ns, "t")))
+    if before and not _decode(before).endswith("\n"):
+        first = runs[0].find(_q(ns, "t"))
+        first.text = "\n" + (first.text or "")
+    at = text.index(texts[-1]) + 1 if texts else 0
+    for k, run in enumerate(runs):
+        text.insert(at + k, run)
+
+
 def _new_vml(idmap: int) -> Any:
     from lxml import etree
 
@@ -1215,6 +1281,44 @@ def _new_vml(idmap: int) -> Any:
     layout = etree.SubElement(xml, f"{{{_O}}}shapelayout", {f"{{{_V}}}ext": "edit"})
     etree.SubElement(layout, f"{{{_O}}}idmap", {f"{{{_V}}}ext": "edit", "data": str(idmap)})
     return xml
+
+
+def _note_rows(text: str, extra: int = 0) -> int:
+    """The rows of 15 pt a note box 216 pt wide needs for ``text`` (24 characters a line), 4 to 30."""
+    lines = sum(max(1, -(-len(line) // 24)) for line in text.splitlines() or [""]) + extra
+    return min(30, max(4, lines))
+
+
+_LENGTH = re.compile(r"(?<![\w-])(width|height)\s*:\s*([0-9.]+)\s*(pt|px)?")
+
+
+def _grow_note(vml: Any, cell: str, text: str) -> None:
+    """Make the note box of ``cell`` in the VML drawing (a comment that was there) at least as large as a
+    new one for its whole ``text``: the text before the change added to it was cut off below its old size."""
+    row, col = cast(tuple[int, int], _parse_ref(cell))
+    rows = _note_rows(text)
+    least = {"width": 216.0, "height": rows * 15.0}
+
+    def grown(m: re.Match[str]) -> str:
+        size = float(m.group(2)) * (0.75 if m.group(3) == "px" else 1.0)
+        return m.group(0) if size >= least[m.group(1)] else f"{m.group(1)}:{least[m.group(1)]:g}pt"
+
+    for shape in vml.iter(f"{{{_V}}}shape"):
+        data = shape.find(f"{{{_X}}}ClientData")
+        if (data is None or data.get("ObjectType") != "Note" or (data.findtext(f"{{{_X}}}Row") or "").strip() != str(row - 1)
+                or (data.findtext(f"{{{_X}}}Column") or "").strip() != str(col - 1)):
+            continue
+        shape.set("style", _LENGTH.sub(grown, shape.get("style", "")))
+        anchor = data.find(f"{{{_X}}}Anchor")
+        if anchor is not None:
+            try:
+                nums = [int(x) for x in (anchor.text or "").split(",")]
+            except ValueError:
+                return
+            if len(nums) == 8:
+                nums[4], nums[6] = max(nums[4], nums[0] + 4), max(nums[6], nums[2] + rows)
+                anchor.text = ", ".join(str(n) for n in nums)
+        return
 
 
 def _add_note_shape(vml: Any, cell: str, old: str) -> None:
@@ -1232,8 +1336,7 @@ def _add_note_shape(vml: Any, cell: str, old: str) -> None:
     block = _vml_blocks(etree.tostring(vml)) or 1
     number = max([block * 1024, *used]) + 1
     row, col = cast(tuple[int, int], _parse_ref(cell))
-    lines = sum(max(1, -(-len(line) // 24)) for line in old.splitlines() or [""]) + 1
-    height_rows = min(30, max(4, lines))
+    height_rows = _note_rows(old, 1)
     shape = etree.SubElement(vml, f"{{{_V}}}shape", {
         "id": f"_x0000_s{number}", "type": "#_x0000_t202",
         "style": f"position:absolute;margin-left:60pt;margin-top:2pt;width:216pt;height:{height_rows * 15}pt;"
