@@ -1463,9 +1463,12 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
 _NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 
 
+# a short note in brackets after a provision (「第9条第2項（独自利用事務）」): it does not part the provision from the table
+_PROVISION_NOTE = r"[（(][^（）()「」『』\n]{1,60}[）)]"
 # The article a table of the act belongs to, 第9条 (第1項) for 別表第一 and 第19条 (第7号, 第8号) for 別表第二,
 # written before the table and joined to it by the bracket the table opens, by a phrase that makes it the
-# table's basis (「の規定による」, 「に基づき、」, 「に規定する」), or the basis of a short name before the table
+# table's basis (「の規定による」, 「に基づき、」, 「に規定する」), by nothing but a short note in brackets, as a PIA writes
+# the business after the provision (「第9条第2項（独自利用事務）\n別表第1の1の項」), or the basis of a short name before the table
 # (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor through an order or a table based on it:
 # 「第19条第8号に基づく主務省令、別表第一」, 「第十九条第七号に規定する別表第二\n番号法別表第一」 list two things): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
@@ -1473,11 +1476,12 @@ _PROVISION_JOINED = re.compile(
     rf"第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?{_ANY_GAP}"
-    rf"(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
+    rf"(?:(?:{_PROVISION_NOTE}{_ANY_GAP})?"
     rf"(?:[（(]"
     rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
     rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
+    rf"|(?P<noted>{_PROVISION_NOTE}))"
     rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 
@@ -1516,12 +1520,14 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     article = parse_int(m.group("art"))
     para = parse_int(m.group("para")) if m.group("para") else None
     item = parse_int(m.group("item")) if m.group("item") else None
+    # (joined by a phrase, another paragraph or 号 of the table's own article only: 第19条第8号 with 別表第一 may be the
+    # information provided for the 事務 of its row, 「第19条第8号の規定により、別表第一の16の項に掲げる事務の処理のため…」;
+    # by nothing but a note, the provision is the table's as in 「第9条第1項別表第二」)
+    direct = m.groupdict().get("noted") is not None
     for t in tables:
-        # (another paragraph or 号 of the table's own article only: 第19条第8号 with 別表第一 may be the information
-        # provided for the 事務 of its row, 「第19条第8号の規定により、別表第一の16の項に掲げる事務の処理のため…」)
-        if t is Table.BEPPYO2 and article == 19 and item not in (None, 7, 8):
+        if t is Table.BEPPYO2 and (article == 19 or direct) and (article != 19 or item not in (None, 7, 8)):
             owner = "第19条（第7号・第8号）"
-        elif t is Table.BEPPYO1 and article == 9 and para not in (None, 1):
+        elif t is Table.BEPPYO1 and (article == 9 or direct) and (article != 9 or para not in (None, 1)):
             owner = "第9条第1項"
         else:
             continue

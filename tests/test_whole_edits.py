@@ -876,6 +876,52 @@ def test_a_provision_joined_before_a_table_it_does_not_own_is_reported(text: str
     assert reasons == ["provision-mismatch"] or (not assume and reasons == ["law-unknown"])
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第9条第2項（独自利用事務）\n別表第1の16の項",
+    "番号法第9条第2項（独自利用事務） 別表第1の1の項",
+    "番号法第９条第２項（条例で定める事務）別表第１の１の項",
+    "番号法第19条第9号（地方税関係）\n別表第二の27の項",
+])
+def test_a_provision_joined_by_a_note_alone_before_a_table_it_does_not_own_is_reported(text: str, assume: bool) -> None:
+    """A provision and a table with nothing between them but a short note in brackets (a PIA's 「法令上の根拠」 line
+    with the business named after the provision) are the table's provision, as they are with nothing between them:
+    第9条第2項 makes 別表第1 the ordinance's and 第19条第9号 is not 別表第二's.  They were rewritten
+    (「番号法第9条第2項（独自利用事務）\n別表の24の項」, 「番号法第19条第9号（…）\n番号法第19条第8号に基づく…」)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法第9条第1項（法定事務）\n別表第一の16の項", "番号法第9条第1項（法定事務）\n別表の24の項"),
+    ("番号法第19条第7号（情報提供ネットワークシステムによる情報連携）　別表第二の27の項",
+     "番号法第19条第8号（情報提供ネットワークシステムによる情報連携）　番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+def test_a_provision_joined_by_a_note_alone_before_its_own_table_is_rewritten(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    provision=st.sampled_from(["第9条第1項", "第９条第２項", "第9条第3項", "第19条第7号", "第１９条第８号", "第19条第9号", "第十九条第十一号"]),
+    note=st.sampled_from(["（独自利用事務）", "（情報提供ネットワークシステムによる情報連携）", "(地方税関係)", "（法定事務）"]),
+    gap=st.sampled_from(["", " ", "\u3000", "\n"]),
+    table=st.sampled_from(["別表第一の16の項", "別表第1の1の項", "別表第二の27の項", "別表第二"]),
+    assume=st.booleans(),
+)
+def test_a_note_between_a_provision_and_its_table_changes_nothing_about_whose_table_it_is(
+    provision: str, note: str, gap: str, table: str, assume: bool
+) -> None:
+    """With a note in brackets between them, the provision is the table's as it is without one: the table is
+    rewritten or reported as provision-mismatch alike."""
+    plain = rewrite(f"番号法{provision}{gap}{table}", assume_law=assume)
+    noted = rewrite(f"番号法{provision}{note}{gap}{table}", assume_law=assume)
+    mismatch = "provision-mismatch"
+    assert (mismatch in {f.reason for f in plain.findings}) == (mismatch in {f.reason for f in noted.findings})
+    assert bool(plain.edits) == bool(noted.edits)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法第9条第1項に基づく事務（別表第一の16の項）", "番号法第9条第1項に基づく事務（別表の24の項）"),
     ("番号法第19条第8号に基づく情報提供（別表第二の27の項）",
