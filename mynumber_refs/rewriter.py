@@ -686,7 +686,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
             _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
-            or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_with_other_table(ctx, c)
+            or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_after_mismatch(ctx, c)
+            or _listed_with_other_table(ctx, c)
             or _unread_after_joined_table(ctx, c)
         )
         if unread is not None:
@@ -851,17 +852,10 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         return _Plan(True, notes=failures)
     if table is None:
         return _Plan(True)
-    if c.provision is not None:
-        # 別表第一 belongs to 第9条第1項, 別表第二 to 第19条: 「第9条第1項別表第二」, 「第9条第2項 別表第1」 (the
-        # ordinance's provision: its 別表 is the ordinance's) cannot be reworded without guessing
-        for t in c.tables or (table,):
-            if t is Table.BEPPYO2 and (c.provision.article.main != 19 or c.provision.item not in (None, 7, 8)):
-                owner = "第19条（第7号・第8号）"  # (the network provision's 号 before and after 2021; not 第9号 …)
-            elif t is Table.BEPPYO1 and (c.provision.article.main != 9 or c.provision.paragraph not in (None, 1)):
-                owner = "第9条第1項"
-            else:
-                continue
-            return _Plan(False, failures=(_finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=str(c.provision)),))
+    mismatch = _own_provision_mismatch(c)
+    if mismatch is not None:
+        t, owner, provision = mismatch
+        return _Plan(False, failures=(_finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision),))
     edits: list[Edit] = []
     notes: tuple[Finding, ...] = ()
     inferred = False
@@ -1496,10 +1490,65 @@ _NOTE_OPENERS = frozenset("（(〔【［[〈《")
 _PROVISION_LISTED_BEFORE = re.compile(rf"[条項号]{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z")
 
 
+def _own_provision_mismatch(c: Citation) -> tuple[Table, str, str] | None:
+    """The table, its own article and the provision when the provision ``c`` holds is not its table's.
+
+    別表第一 belongs to 第9条第1項, 別表第二 to 第19条: 「第9条第1項別表第二」, 「第9条第2項 別表第1」 (the
+    ordinance's provision: its 別表 is the ordinance's) cannot be reworded without guessing."""
+    if c.provision is None or c.table is None:
+        return None
+    for t in c.tables or (c.table,):
+        if t is Table.BEPPYO2 and (c.provision.article.main != 19 or c.provision.item not in (None, 7, 8)):
+            return t, "第19条（第7号・第8号）", str(c.provision)  # (the network provision's 号 before and after 2021; not 第9号 …)
+        if t is Table.BEPPYO1 and (c.provision.article.main != 9 or c.provision.paragraph not in (None, 1)):
+            return t, "第9条第1項", str(c.provision)
+    return None
+
+
+_OWNERS = {Table.BEPPYO1: "第9条第1項", Table.BEPPYO2: "第19条（第7号・第8号）"}
+_LISTED_REACH = 64  # tables walked back over in a list (a bound on the work only)
+
+
+def _listed_after_mismatch(ctx: _Context, c: Citation) -> Finding | None:
+    """A table with no law or provision of its own, listed after a table whose provision is not its own (「番号法第9条
+    第2項　別表第1の1の項、別表第1の2の項」: an ordinance's 別表第1 and 別表第2), as that one's ``provision-mismatch``:
+    the list is the provision's, and the tables in it are the same instrument's."""
+    if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
+        return None
+    if c.part("law") is not None or not any(t in OLD_TABLES for t in (c.tables or (c.table,))):
+        return None
+    text = ctx.text
+    i = bisect.bisect_left(ctx.citations, c.start, key=lambda o: o.start)
+    start = c.start
+    for o in reversed(ctx.citations[max(0, i - _LISTED_REACH) : i]):
+        joined = _TABLES_JOINED.match(text, o.end)
+        if o.kind is not CitationKind.TABLE or o.table_basis is TableBasis.ANTECEDENT or joined is None:
+            return None
+        if joined.end() != start or _BLANK_LINE.search(joined.group()):
+            return None
+        mismatch = _own_provision_mismatch(o) or _joined_provision_mismatch(ctx, o)
+        if mismatch is not None:
+            t = next(t for t in (c.tables or (c.table,)) if t in OLD_TABLES)
+            return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=_OWNERS[t], provision=mismatch[2])
+        if o.provision is not None or o.part("law") is not None:
+            return None  # (a table with a law or provision of its own that fits it begins the list)
+        start = o.start
+    return None
+
+
 def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     """A provision of the act joined right before a table it does not own (「番号法第9条第2項の規定により、
     別表第一の16の項」: 第9条第2項 is the ordinance's business, whose 別表 is the ordinance's; 「番号法第19条第11号
     の規定により、別表第二の27の項」), as ``provision-mismatch``, as when the citation holds the provision."""
+    mismatch = _joined_provision_mismatch(ctx, c)
+    if mismatch is None:
+        return None
+    t, owner, provision = mismatch
+    return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
+
+
+def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, str] | None:
+    """For :func:`_provision_joined`: the table, its own article and the provision joined before it that is not its own."""
     if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
         return None
     tables = [t for t in (c.tables or (c.table,)) if t in OLD_TABLES]
@@ -1532,7 +1581,7 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
         else:
             continue
         provision = "".join(ctx.text[m.start() : m.end("item") if item is not None else m.end("para") if para is not None else m.end("art") + 1].split())
-        return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
+        return t, owner, provision
     return None
 
 

@@ -902,6 +902,49 @@ def test_a_provision_joined_by_a_note_alone_before_its_own_table_is_rewritten(te
     assert rewrite(text).text == expected
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第9条第2項　別表第1の1の項、別表第1の2の項",
+    "番号法第9条第2項の規定により、別表第1の1の項、別表第1の2の項",
+    "番号法第9条第2項（独自利用事務）　別表第1の1の項及び別表第1の2の項",
+    "番号法第9条第2項　別表第1の1の項、別表第1の2の項及び別表第2の1の項",
+    "番号法第19条第9号（地方税）　別表第二の1の項、別表第二の2の項",
+])
+def test_a_table_listed_after_one_its_provision_does_not_own_is_reported_with_it(text: str, assume: bool) -> None:
+    """The tables listed after one whose provision is not the table's own (第9条第2項: an ordinance's 別表第1 and
+    別表第2) are that provision's too.  The first was reported and the next rewritten (「番号法第9条第2項　別表第1の1の項、
+    別表の2の項」): an ordinance's row renumbered, beside its list's first row left as written."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"provision-mismatch"}
+    assert len(result.findings) == text.count("別表")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    head=st.sampled_from([
+        ("第9条第2項　", "別表第1"), ("第９条第２項の規定により、", "別表第一"), ("第9条第2項（独自利用事務）\n", "別表第1"),
+        ("第19条第9号（地方税）", "別表第二"), ("第19条第11号に基づき、", "別表第2"),
+    ]),
+    tables=st.lists(st.tuples(st.sampled_from(["別表第1", "別表第一", "別表第2", "別表第二"]), st.integers(1, 40)), min_size=1, max_size=4),
+    joins=st.lists(st.sampled_from(["、", "及び", "並びに", "・"]), min_size=4, max_size=4),
+    assume=st.booleans(),
+)
+def test_no_table_of_a_list_headed_by_a_table_its_provision_does_not_own_is_rewritten(
+    head: tuple[str, str], tables: list[tuple[str, int]], joins: list[str], assume: bool
+) -> None:
+    provision, first = head
+    listed = f"{first}の1の項" + "".join(joins[i] + f"{t}の{n}の項" for i, (t, n) in enumerate(tables))
+    text = "番号法" + provision + listed
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+
+
+def test_a_table_listed_after_one_its_provision_owns_is_rewritten_as_before() -> None:
+    text = "番号法第9条第1項　別表第一の16の項、別表第一の31の項及び番号法第9条第2項"
+    assert rewrite(text).text == "番号法第9条第1項　別表の24の項、別表の46の項及び番号法第9条第2項"
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     provision=st.sampled_from(["第9条第1項", "第９条第２項", "第9条第3項", "第19条第7号", "第１９条第８号", "第19条第9号", "第十九条第十一号"]),
