@@ -1459,10 +1459,14 @@ _NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 
 # a short note in brackets after a provision (「第9条第2項（独自利用事務）」): it does not part the provision from the table
 _PROVISION_NOTE = r"[（(][^（）()「」『』\n]{1,60}[）)]"
+# …or a short label set off by spaces on the provision's line (「第9条第2項　独自利用事務　別表第1の1の項」): a word, not an
+# order's or a table's name, nor a provision (第, 条, 項, 号)
+_PROVISION_LABEL = r"(?<=[ \t\u3000])(?![一-龥ァ-ヶー]*[令表])(?:(?![第条項号])[一-龥ァ-ヶー]){1,12}(?=[ \t\u3000\n])"
 # The article a table of the act belongs to, 第9条 (第1項) for 別表第一 and 第19条 (第7号, 第8号) for 別表第二,
 # written before the table and joined to it by the bracket the table opens, by a phrase that makes it the
 # table's basis (「の規定による」, 「に基づき、」, 「に規定する」), by nothing but a short note in brackets, as a PIA writes
-# the business after the provision (「第9条第2項（独自利用事務）\n別表第1の1の項」), or the basis of a short name before the table
+# the business after the provision (「第9条第2項（独自利用事務）\n別表第1の1の項」) or as a label between spaces (「第9条第2項
+# 独自利用事務　別表第1」), or the basis of a short name before the table
 # (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor through an order or a table based on it:
 # 「第19条第8号に基づく主務省令、別表第一」, 「第十九条第七号に規定する別表第二\n番号法別表第一」 list two things): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
@@ -1475,7 +1479,7 @@ _PROVISION_JOINED = re.compile(
     rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
     rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
-    rf"|(?P<noted>{_PROVISION_NOTE}))"
+    rf"|(?P<noted>{_PROVISION_NOTE})|{_PROVISION_LABEL})"
     rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 

@@ -893,6 +893,25 @@ def test_a_provision_joined_by_a_note_alone_before_a_table_it_does_not_own_is_re
     assert [f.reason for f in result.findings] == ["provision-mismatch"]
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第9条第2項　独自利用事務　別表第1の1の項",
+    "番号法第９条第２項 独自利用事務 別表第１の１の項、別表第１の２の項",
+    "番号法第19条第10号　庁内連携　別表第2の1の項",
+])
+def test_a_provision_set_off_from_a_table_by_a_label_alone_is_the_tables(text: str, assume: bool) -> None:
+    """A label between spaces (「独自利用事務」) parts a provision from its table no more than a note in brackets does: 第9条
+    第2項 makes 別表第1 the ordinance's.  It was renamed 「番号法第9条第2項　独自利用事務　別表の1の項」."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"provision-mismatch"}
+
+
+def test_a_provision_set_off_from_its_own_table_by_a_label_is_rewritten_with_it() -> None:
+    text = "番号法第9条第1項　法定事務　別表第一の16の項"
+    assert rewrite(text).text == "番号法第9条第1項　法定事務　別表の24の項"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("番号法第9条第1項（法定事務）\n別表第一の16の項", "番号法第9条第1項（法定事務）\n別表の24の項"),
     ("番号法第19条第7号（情報提供ネットワークシステムによる情報連携）　別表第二の27の項",
