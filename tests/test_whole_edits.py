@@ -907,6 +907,21 @@ def test_a_provision_set_off_from_a_table_by_a_label_alone_is_the_tables(text: s
     assert {f.reason for f in result.findings} == {"provision-mismatch"}
 
 
+@pytest.mark.parametrize("text", [
+    "番号法第９条第２項に基づく独自利用事務\n・別表第１の１の項\n・別表第１の２の項",
+    "番号法第9条第2項の規定により、\n・別表第1の1の項",
+    "番号法第19条第9号に基づく庁内連携\n●別表第2の1の項",
+])
+def test_a_bullet_before_a_table_does_not_part_it_from_the_provision_on_the_line_above(text: str) -> None:
+    """As without the bullet (「番号法第９条第２項に基づく独自利用事務\n別表第１の１の項」, provision-mismatch), the provision
+    on the line above is the table's.  With assume_law the ordinance's rows were renamed 「・別表の１の項」 (without it, a
+    table after a bullet has no law established and stays as written, as before)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"provision-mismatch"}
+    assert rewrite(text).text == text
+
+
 def test_a_provision_set_off_from_its_own_table_by_a_label_is_rewritten_with_it() -> None:
     text = "番号法第9条第1項　法定事務　別表第一の16の項"
     assert rewrite(text).text == "番号法第9条第1項　法定事務　別表の24の項"
