@@ -352,18 +352,21 @@ _NETWORK_ITEM_WORDS = (
     rf"(?:1[\s{INVISIBLE}]*9|１[\s{INVISIBLE}]*９|十[\s{INVISIBLE}]*九)[\s{INVISIBLE}]*条"
     rf"[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?(?P<n>7|７|七)[\s{INVISIBLE}]*号"
 )
+# a short note in brackets between a provision and its table (「（情報提供ネットワークシステムによる情報連携）」, 「【独自利用事務】」,
+# 「〔庁内連携〕」)
+_NOTE_BETWEEN = r"(?:[（(][^（）()「」『』\n]{1,60}[）)]|【[^【】\n]{1,60}】|〔[^〔〕\n]{1,60}〕|［[^［］\n]{1,60}］)"
 # 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021
 # renumbering and as 第8号 since (the new order is 「…第十九条第八号に基づく…命令」): a 第19条第7号 joined
 # right before the table is that provision.  Joined: by 及び, 並びに, 、 or the bracket the table opens, by
 # a phrase that makes it the table's basis (「の規定による」, 「に基づき、」, 「により」, 「に規定する」), or by
-# nothing but a short note in brackets (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
+# nothing but a short note in brackets or a colon (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
 _NETWORK_ITEM_JOINED = re.compile(
     rf"{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*"
-    rf"(?:(?:[（(][^（）()「」『』\n]{{1,60}}[）)][\s{INVISIBLE}]*)?"
+    rf"(?:(?:{_NOTE_BETWEEN}[\s{INVISIBLE}]*)?"
     rf"(?:及[\s{INVISIBLE}]*び|並[\s{INVISIBLE}]*び[\s{INVISIBLE}]*に|[、，,]|[（(]"
     rf"|(?:の[\s{INVISIBLE}]*規[\s{INVISIBLE}]*定[\s{INVISIBLE}]*)?に[\s{INVISIBLE}]*(?:よ[\s{INVISIBLE}]*(?:る|り|っ[\s{INVISIBLE}]*て)|基[\s{INVISIBLE}]*づ[\s{INVISIBLE}]*(?:く|き|い[\s{INVISIBLE}]*て))[\s{INVISIBLE}]*[、，,]?"
     rf"|に[\s{INVISIBLE}]*規[\s{INVISIBLE}]*定[\s{INVISIBLE}]*す[\s{INVISIBLE}]*る)"
-    rf"|[（(][^（）()「」『』\n]{{1,60}}[）)])(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
+    rf"|(?:{_NOTE_BETWEEN}[\s{INVISIBLE}]*)?[：:]|{_NOTE_BETWEEN})(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 _NETWORK_ITEM_REACH = 120
 _NETWORK_ITEM_NOTED = re.compile(
@@ -1459,8 +1462,9 @@ _NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 
 # a bullet that starts the table's line under the provision's (「…に基づく独自利用事務\n・別表第1の1の項」): it does not part them
 _BULLETS = "・･●○◆◇■□"
-# a short note in brackets after a provision (「第9条第2項（独自利用事務）」): it does not part the provision from the table
-_PROVISION_NOTE = r"[（(][^（）()「」『』\n]{1,60}[）)]"
+# a short note in brackets after a provision (「第9条第2項（独自利用事務）」, 「【独自利用事務】」), or a colon (「第9条第2項：別表第1」):
+# it does not part the provision from the table
+_PROVISION_NOTE = rf"(?:(?:{_NOTE_BETWEEN}{_ANY_GAP})?[：:]|{_NOTE_BETWEEN})"
 # …or a short label set off by spaces on the provision's line (「第9条第2項　独自利用事務　別表第1の1の項」): a word, not an
 # order's or a table's name, nor a provision (第, 条, 項, 号)
 _PROVISION_LABEL = r"(?<=[ \t\u3000])(?![一-龥ァ-ヶー]*[令表])(?:(?![第条項号])[一-龥ァ-ヶー]){1,12}(?=[ \t\u3000\n])"

@@ -882,10 +882,15 @@ def test_a_provision_joined_before_a_table_it_does_not_own_is_reported(text: str
     "番号法第9条第2項（独自利用事務） 別表第1の1の項",
     "番号法第９条第２項（条例で定める事務）別表第１の１の項",
     "番号法第19条第9号（地方税関係）\n別表第二の27の項",
+    "番号法第9条第2項【独自利用事務】別表第1の1の項",
+    "番号法第9条第2項：別表第1の1の項",
+    "番号法第9条第2項（独自利用事務）：別表第1の1の項",
+    "番号法第19条第10号〔庁内連携〕\n別表第2の1の項",
 ])
 def test_a_provision_joined_by_a_note_alone_before_a_table_it_does_not_own_is_reported(text: str, assume: bool) -> None:
     """A provision and a table with nothing between them but a short note in brackets (a PIA's 「法令上の根拠」 line
-    with the business named after the provision) are the table's provision, as they are with nothing between them:
+    with the business named after the provision; 【】 and 〔〕 too) or a colon are the table's provision, as they are
+    with nothing between them:
     第9条第2項 makes 別表第1 the ordinance's and 第19条第9号 is not 別表第二's.  They were rewritten
     (「番号法第9条第2項（独自利用事務）\n別表の24の項」, 「番号法第19条第9号（…）\n番号法第19条第8号に基づく…」)."""
     result = rewrite(text, assume_law=assume)
@@ -982,7 +987,7 @@ def test_a_table_listed_after_one_its_provision_owns_is_rewritten_as_before() ->
 @settings(max_examples=150, deadline=None)
 @given(
     provision=st.sampled_from(["第9条第1項", "第９条第２項", "第9条第3項", "第19条第7号", "第１９条第８号", "第19条第9号", "第十九条第十一号"]),
-    note=st.sampled_from(["（独自利用事務）", "（情報提供ネットワークシステムによる情報連携）", "(地方税関係)", "（法定事務）"]),
+    note=st.sampled_from(["（独自利用事務）", "（情報提供ネットワークシステムによる情報連携）", "(地方税関係)", "【法定事務】", "：", "〔庁内連携〕"]),
     gap=st.sampled_from(["", " ", "\u3000", "\n"]),
     table=st.sampled_from(["別表第一の16の項", "別表第1の1の項", "別表第二の27の項", "別表第二"]),
     assume=st.booleans(),
