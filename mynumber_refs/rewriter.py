@@ -1460,7 +1460,8 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
 _NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 
 
-# a bullet that starts the table's line under the provision's (「…に基づく独自利用事務\n・別表第1の1の項」): it does not part them
+# a bullet (or a bracket) that starts the table's line under the provision's (「…に基づく独自利用事務\n・別表第1の1の項」,
+# 「…に基づく事務\n（別表第1の1の項）」): it does not part them
 _BULLETS = "・･●○◆◇■□"
 # a short note in brackets after a provision (「第9条第2項（独自利用事務）」, 「【独自利用事務】」), or a colon (「第9条第2項：別表第1」):
 # it does not part the provision from the table
@@ -1484,9 +1485,9 @@ _PROVISION_JOINED = re.compile(
     rf"(?:[（(]"
     rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
-    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*\n))?)"
+    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(：:]|[^\S\n]*\n))?)"
     rf"|(?P<noted>{_PROVISION_NOTE})|{_PROVISION_LABEL})"
-    rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:(?<=\n)(?:[^\S\n]|[{INVISIBLE}])*[{_BULLETS}])?(?:[^\S\n]|[{INVISIBLE}])*\Z"
+    rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:(?<=\n)(?:[^\S\n]|[{INVISIBLE}])*[{_BULLETS}（(])?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 
 

@@ -927,6 +927,20 @@ def test_a_bullet_before_a_table_does_not_part_it_from_the_provision_on_the_line
     assert rewrite(text).text == text
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第９条第２項に基づく条例事務：別表第１の１の項",
+    "番号法第9条第2項に基づく事務\n（別表第1の1の項）",
+])
+def test_a_short_name_after_a_provision_joins_the_table_after_a_colon_or_on_the_next_line_in_brackets(text: str, assume: bool) -> None:
+    """「…に基づく条例事務、別表第1」 and 「…に基づく条例事務\n別表第1」 were reported: so are a colon after the name and a
+    bracket that opens the next line.  「…条例事務：別表の１の項」 was written even without assume_law."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    reasons = {f.reason for f in result.findings}
+    assert reasons == {"provision-mismatch"} or (not assume and reasons == {"law-unknown"})
+
+
 def test_a_provision_set_off_from_its_own_table_by_a_label_is_rewritten_with_it() -> None:
     text = "番号法第9条第1項　法定事務　別表第一の16の項"
     assert rewrite(text).text == "番号法第9条第1項　法定事務　別表の24の項"
