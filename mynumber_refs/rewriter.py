@@ -1558,6 +1558,19 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
 
 
+_LAW_NAME_LAST = re.compile("[法律]")
+
+
+def _act_opening(ctx: _Context, start: int) -> int | None:
+    """Where the act's name ends when it begins at ``start`` (the inside of a bracket), or None."""
+    laws = ctx.laws()
+    for k in _LAW_NAME_LAST.finditer(ctx.text, start, min(len(ctx.text), start + 60)):
+        e = laws.expression_ending_at(k.end())
+        if e is not None and e.start == start and e.kind is LawKind.ACT:
+            return e.end
+    return None
+
+
 def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, str] | None:
     """For :func:`_provision_joined`: the table, its own article and the provision joined before it that is not its own."""
     if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
@@ -1575,6 +1588,11 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
         noted = ctx.laws().law_noted_after(c.end)
         if noted is not None and noted[0].kind is LawKind.ACT:
             m = _PROVISION_NOTED.match(ctx.text, noted[0].end)
+        elif noted is None:
+            # …or by the act's name and provision that open that bracket, words after them (「（番号法第9条第2項に基づく
+            # 条例）」, 「（番号法第9条第2項関係）」)
+            act_end = _act_opening(ctx, c.end + 1)
+            m = _PROVISION_NOTED.match(ctx.text, act_end) if act_end is not None else None
     if m is None:
         return None
     article = parse_int(m.group("art"))

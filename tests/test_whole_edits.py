@@ -1298,6 +1298,27 @@ def test_doorei_in_the_same_clause_is_read_as_before() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "別表第1の1の項（番号法第9条第2項に基づく条例）",
+    "別表第1の1の項（番号法第9条第2項関係）",
+    "別表第二の3の項（番号法第19条第11号による提供）",
+])
+def test_a_provision_that_opens_the_bracket_after_a_table_is_checked_with_words_after_it(text: str) -> None:
+    """The bracket may go on after the act's name and provision (「…に基づく条例」, 「…関係」): the provision is still the
+    table's basis.  With assume_law, the ordinance's table was renamed 「別表の1の項（番号法第9条第2項に基づく条例）」."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert rewrite(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("別表第一の16の項（番号法第9条第1項に基づく事務）", "別表の24の項（番号法第9条第1項に基づく事務）"),
+    ("別表第一の16の項（番号法第19条第8号による情報提供）", "別表の24の項（番号法第19条第8号による情報提供）"),
+])
+def test_the_tables_own_provision_opening_the_bracket_after_it_keeps_the_rewrite(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize("text", [
     "別表第二の3の項（根拠法令：番号法第19条第11号）", "別表第一の1の項【番号法第9条第2項】", "別表第一の1の項（番号法第9条第2項）",
     "別表第二の3の項（番号法第19条第11号）", "別表第二（番号法第19条第9号）",
 ])
