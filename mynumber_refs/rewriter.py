@@ -352,18 +352,21 @@ _NETWORK_ITEM_WORDS = (
     rf"(?:1[\s{INVISIBLE}]*9|１[\s{INVISIBLE}]*９|十[\s{INVISIBLE}]*九)[\s{INVISIBLE}]*条"
     rf"[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?(?P<n>7|７|七)[\s{INVISIBLE}]*号"
 )
+# a short note in brackets between a provision and its table (「（情報提供ネットワークシステムによる情報連携）」, 「【独自利用事務】」,
+# 「〔庁内連携〕」)
+_NOTE_BETWEEN = r"(?:[（(][^（）()「」『』\n]{1,60}[）)]|【[^【】\n]{1,60}】|〔[^〔〕\n]{1,60}〕|［[^［］\n]{1,60}］)"
 # 別表第二 belongs to the network provision of 第19条, cited as 第7号 by texts older than its 2021
 # renumbering and as 第8号 since (the new order is 「…第十九条第八号に基づく…命令」): a 第19条第7号 joined
 # right before the table is that provision.  Joined: by 及び, 並びに, 、 or the bracket the table opens, by
 # a phrase that makes it the table's basis (「の規定による」, 「に基づき、」, 「により」, 「に規定する」), or by
-# nothing but a short note in brackets (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
+# nothing but a short note in brackets or a colon (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
 _NETWORK_ITEM_JOINED = re.compile(
     rf"{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*"
-    rf"(?:(?:[（(][^（）()「」『』\n]{{1,60}}[）)][\s{INVISIBLE}]*)?"
+    rf"(?:(?:{_NOTE_BETWEEN}[\s{INVISIBLE}]*)?"
     rf"(?:及[\s{INVISIBLE}]*び|並[\s{INVISIBLE}]*び[\s{INVISIBLE}]*に|[、，,]|[（(]"
     rf"|(?:の[\s{INVISIBLE}]*規[\s{INVISIBLE}]*定[\s{INVISIBLE}]*)?に[\s{INVISIBLE}]*(?:よ[\s{INVISIBLE}]*(?:る|り|っ[\s{INVISIBLE}]*て)|基[\s{INVISIBLE}]*づ[\s{INVISIBLE}]*(?:く|き|い[\s{INVISIBLE}]*て))[\s{INVISIBLE}]*[、，,]?"
     rf"|に[\s{INVISIBLE}]*規[\s{INVISIBLE}]*定[\s{INVISIBLE}]*す[\s{INVISIBLE}]*る)"
-    rf"|[（(][^（）()「」『』\n]{{1,60}}[）)])(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
+    rf"|(?:{_NOTE_BETWEEN}[\s{INVISIBLE}]*)?[：:]|{_NOTE_BETWEEN})(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 _NETWORK_ITEM_REACH = 120
 _NETWORK_ITEM_NOTED = re.compile(
@@ -686,7 +689,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
             _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
-            or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_with_other_table(ctx, c)
+            or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_after_mismatch(ctx, c)
+            or _listed_with_other_table(ctx, c)
             or _unread_after_joined_table(ctx, c)
         )
         if unread is not None:
@@ -851,17 +855,10 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
         return _Plan(True, notes=failures)
     if table is None:
         return _Plan(True)
-    if c.provision is not None:
-        # 別表第一 belongs to 第9条第1項, 別表第二 to 第19条: 「第9条第1項別表第二」, 「第9条第2項 別表第1」 (the
-        # ordinance's provision: its 別表 is the ordinance's) cannot be reworded without guessing
-        for t in c.tables or (table,):
-            if t is Table.BEPPYO2 and (c.provision.article.main != 19 or c.provision.item not in (None, 7, 8)):
-                owner = "第19条（第7号・第8号）"  # (the network provision's 号 before and after 2021; not 第9号 …)
-            elif t is Table.BEPPYO1 and (c.provision.article.main != 9 or c.provision.paragraph not in (None, 1)):
-                owner = "第9条第1項"
-            else:
-                continue
-            return _Plan(False, failures=(_finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=str(c.provision)),))
+    mismatch = _own_provision_mismatch(c)
+    if mismatch is not None:
+        t, owner, provision = mismatch
+        return _Plan(False, failures=(_finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision),))
     edits: list[Edit] = []
     notes: tuple[Finding, ...] = ()
     inferred = False
@@ -1467,26 +1464,35 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
 _NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 
 
+# a bullet (or a bracket) that starts the table's line under the provision's (「…に基づく独自利用事務\n・別表第1の1の項」,
+# 「…に基づく事務\n（別表第1の1の項）」): it does not part them
+_BULLETS = "・･●○◆◇■□"
+# a short note in brackets after a provision (「第9条第2項（独自利用事務）」, 「【独自利用事務】」), or a colon (「第9条第2項：別表第1」):
+# it does not part the provision from the table
+_PROVISION_NOTE = rf"(?:(?:{_NOTE_BETWEEN}{_ANY_GAP})?[：:]|{_NOTE_BETWEEN})"
+# …or a short label set off by spaces on the provision's line (「第9条第2項　独自利用事務　別表第1の1の項」): a word, not an
+# order's or a table's name, nor a provision (第, 条, 項, 号)
+_PROVISION_LABEL = r"(?<=[ \t\u3000])(?![一-龥ァ-ヶー]*[令表])(?:(?![第条項号])[一-龥ァ-ヶー]){1,12}(?=[ \t\u3000\n])"
 # The article a table of the act belongs to, 第9条 (第1項) for 別表第一 and 第19条 (第7号, 第8号) for 別表第二,
 # written before the table and joined to it by the bracket the table opens, by a phrase that makes it the
-# table's basis (「の規定による」, 「に基づき、」, 「に規定する」), or the basis of a short name before the table (ending
+# table's basis (「の規定による」, 「に基づき、」, 「に規定する」), by nothing but a short note in brackets, as a PIA writes
+# the business after the provision (「第9条第2項（独自利用事務）\n別表第1の1の項」) or as a label between spaces (「第9条第2項
+# 独自利用事務　別表第1」), or the basis of a short name before the table (ending
 # its clause, its line or its tab-separated cell: 「第9条第2項に基づく事務\t別表第1」)
 # (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor through an order or a table based on it:
 # 「第19条第8号に基づく主務省令、別表第一」, 「第十九条第七号に規定する別表第二\n番号法別表第一」 list two things): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
-_PROVISION_NOTE = rf"[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP}"  # a short note in brackets after the provision
 _PROVISION_JOINED = re.compile(
     rf"第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?{_ANY_GAP}"
-    rf"(?:(?:{_PROVISION_NOTE})?"
+    rf"(?:(?:{_PROVISION_NOTE}{_ANY_GAP})?"
     rf"(?:[（(]"
     rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
-    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(]|[^\S\n]*[\n\t]))?)"
-    # (or its note alone: 「第9条第2項（独自利用事務）\n別表第1」, as 「第9条第2項\n別表第1」 without the note)
-    rf"|{_PROVISION_NOTE})"
-    rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
+    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(：:]|[^\S\n]*[\n\t]))?)"
+    rf"|(?P<noted>{_PROVISION_NOTE})|{_PROVISION_LABEL})"
+    rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:(?<=\n)(?:[^\S\n]|[{INVISIBLE}])*[{_BULLETS}（(])?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 
 
@@ -1510,10 +1516,78 @@ _NOTE_OPENERS = frozenset("（(〔【［[〈《")
 _PROVISION_LISTED_BEFORE = re.compile(rf"[条項号]{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z")
 
 
+def _own_provision_mismatch(c: Citation) -> tuple[Table, str, str] | None:
+    """The table, its own article and the provision when the provision ``c`` holds is not its table's.
+
+    別表第一 belongs to 第9条第1項, 別表第二 to 第19条: 「第9条第1項別表第二」, 「第9条第2項 別表第1」 (the
+    ordinance's provision: its 別表 is the ordinance's) cannot be reworded without guessing."""
+    if c.provision is None or c.table is None:
+        return None
+    for t in c.tables or (c.table,):
+        if t is Table.BEPPYO2 and (c.provision.article.main != 19 or c.provision.item not in (None, 7, 8)):
+            return t, "第19条（第7号・第8号）", str(c.provision)  # (the network provision's 号 before and after 2021; not 第9号 …)
+        if t is Table.BEPPYO1 and (c.provision.article.main != 9 or c.provision.paragraph not in (None, 1)):
+            return t, "第9条第1項", str(c.provision)
+    return None
+
+
+_OWNERS = {Table.BEPPYO1: "第9条第1項", Table.BEPPYO2: "第19条（第7号・第8号）"}
+_LISTED_REACH = 64  # tables walked back over in a list (a bound on the work only)
+
+
+def _listed_after_mismatch(ctx: _Context, c: Citation) -> Finding | None:
+    """A table with no law or provision of its own, listed after a table whose provision is not its own (「番号法第9条
+    第2項　別表第1の1の項、別表第1の2の項」: an ordinance's 別表第1 and 別表第2), as that one's ``provision-mismatch``:
+    the list is the provision's, and the tables in it are the same instrument's."""
+    if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
+        return None
+    if c.part("law") is not None or not any(t in OLD_TABLES for t in (c.tables or (c.table,))):
+        return None
+    text = ctx.text
+    i = bisect.bisect_left(ctx.citations, c.start, key=lambda o: o.start)
+    start = c.start
+    for o in reversed(ctx.citations[max(0, i - _LISTED_REACH) : i]):
+        joined = _TABLES_JOINED.match(text, o.end)
+        if o.kind is not CitationKind.TABLE or o.table_basis is TableBasis.ANTECEDENT or joined is None:
+            return None
+        if joined.end() != start or _BLANK_LINE.search(joined.group()):
+            return None
+        mismatch = _own_provision_mismatch(o) or _joined_provision_mismatch(ctx, o)
+        if mismatch is not None:
+            t = next(t for t in (c.tables or (c.table,)) if t in OLD_TABLES)
+            return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=_OWNERS[t], provision=mismatch[2])
+        if o.provision is not None or o.part("law") is not None:
+            return None  # (a table with a law or provision of its own that fits it begins the list)
+        start = o.start
+    return None
+
+
 def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     """A provision of the act joined right before a table it does not own (「番号法第9条第2項の規定により、
     別表第一の16の項」: 第9条第2項 is the ordinance's business, whose 別表 is the ordinance's; 「番号法第19条第11号
     の規定により、別表第二の27の項」), as ``provision-mismatch``, as when the citation holds the provision."""
+    mismatch = _joined_provision_mismatch(ctx, c)
+    if mismatch is None:
+        return None
+    t, owner, provision = mismatch
+    return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
+
+
+_LAW_NAME_LAST = re.compile("[法律]")
+
+
+def _act_opening(ctx: _Context, start: int) -> int | None:
+    """Where the act's name ends when it begins at ``start`` (the inside of a bracket), or None."""
+    laws = ctx.laws()
+    for k in _LAW_NAME_LAST.finditer(ctx.text, start, min(len(ctx.text), start + 60)):
+        e = laws.expression_ending_at(k.end())
+        if e is not None and e.start == start and e.kind is LawKind.ACT:
+            return e.end
+    return None
+
+
+def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, str] | None:
+    """For :func:`_provision_joined`: the table, its own article and the provision joined before it that is not its own."""
     if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
         return None
     tables = [t for t in (c.tables or (c.table,)) if t in OLD_TABLES]
@@ -1531,17 +1605,25 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
         noted = ctx.laws().law_noted_after(c.end)
         if noted is not None and noted[0].kind is LawKind.ACT:
             m = _PROVISION_NOTED.match(ctx.text, noted[0].end)
+        elif noted is None:
+            # …or by the act's name and provision that open that bracket, words after them (「（番号法第9条第2項に基づく
+            # 条例）」, 「（番号法第9条第2項関係）」)
+            act_end = _act_opening(ctx, c.end + 1)
+            m = _PROVISION_NOTED.match(ctx.text, act_end) if act_end is not None else None
     if m is None:
         return None
     article = parse_int(m.group("art"))
     para = parse_int(m.group("para")) if m.group("para") else None
     item = parse_int(m.group("item")) if m.group("item") else None
+    # (joined by a phrase, another paragraph or 号 of the table's own article only: 第19条第8号 with 別表第一 may be the
+    # information provided for the 事務 of its row, 「第19条第8号の規定により、別表第一の16の項に掲げる事務の処理のため…」;
+    # by nothing but a note, the provision is the table's as in 「第9条第1項別表第二」)
+    direct = m.groupdict().get("noted") is not None
     for t in tables:
-        # (another paragraph or 号 of the table's own article only: 第19条第8号 with 別表第一 may be the information
-        # provided for the 事務 of its row, 「第19条第8号の規定により、別表第一の16の項に掲げる事務の処理のため…」)
-        if t is Table.BEPPYO2 and (article == 19 and item not in (None, 7, 8) or m.re is _ORDINANCE_PARAGRAPH_LISTED):
+        if t is Table.BEPPYO2 and ((article == 19 or direct) and (article != 19 or item not in (None, 7, 8))
+                                    or m.re is _ORDINANCE_PARAGRAPH_LISTED):
             owner = "第19条（第7号・第8号）"
-        elif t is Table.BEPPYO1 and article == 9 and para not in (None, 1):
+        elif t is Table.BEPPYO1 and (article == 9 or direct) and (article != 9 or para not in (None, 1)):
             owner = "第9条第1項"
         else:
             continue
@@ -1549,7 +1631,7 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
         last = m.end("item") if item is not None else m.end("para") if para is not None else m.end("art")
         unit = ctx.text.find("号" if item is not None else "項" if para is not None else "条", last)
         provision = "".join(ctx.text[m.start() : unit + 1 if unit != -1 else last].split())
-        return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
+        return t, owner, provision
     return None
 
 

@@ -897,6 +897,28 @@ def test_the_ordinances_paragraph_listed_or_in_the_cell_before_a_table_is_report
 
 @pytest.mark.parametrize("assume", [False, True])
 @pytest.mark.parametrize("text", [
+    "番号法第9条第2項（独自利用事務）\n別表第1の16の項",
+    "番号法第9条第2項（独自利用事務） 別表第1の1の項",
+    "番号法第９条第２項（条例で定める事務）別表第１の１の項",
+    "番号法第19条第9号（地方税関係）\n別表第二の27の項",
+    "番号法第9条第2項【独自利用事務】別表第1の1の項",
+    "番号法第9条第2項：別表第1の1の項",
+    "番号法第9条第2項（独自利用事務）：別表第1の1の項",
+    "番号法第19条第10号〔庁内連携〕\n別表第2の1の項",
+])
+def test_a_provision_joined_by_a_note_alone_before_a_table_it_does_not_own_is_reported(text: str, assume: bool) -> None:
+    """A provision and a table with nothing between them but a short note in brackets (a PIA's 「法令上の根拠」 line
+    with the business named after the provision; 【】 and 〔〕 too) or a colon are the table's provision, as they are
+    with nothing between them:
+    第9条第2項 makes 別表第1 the ordinance's and 第19条第9号 is not 別表第二's.  They were rewritten
+    (「番号法第9条第2項（独自利用事務）\n別表の24の項」, 「番号法第19条第9号（…）\n番号法第19条第8号に基づく…」)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
     "番号法第９条第２項（独自利用事務）\n別表第１の１の項",
     "番号法第9条第2項（条例で定める事務）　別表第1の1の項",
     "番号法第19条第9号（庁内連携）\n別表第二の27の項",
@@ -921,6 +943,126 @@ def test_a_provision_with_its_note_right_before_a_table_it_does_not_own_is_repor
 ])
 def test_the_acts_own_paragraph_or_a_list_ending_in_it_keeps_the_table_the_acts(text: str, expected: str) -> None:
     assert rewrite(text).text == expected
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第9条第2項　独自利用事務　別表第1の1の項",
+    "番号法第９条第２項 独自利用事務 別表第１の１の項、別表第１の２の項",
+    "番号法第19条第10号　庁内連携　別表第2の1の項",
+])
+def test_a_provision_set_off_from_a_table_by_a_label_alone_is_the_tables(text: str, assume: bool) -> None:
+    """A label between spaces (「独自利用事務」) parts a provision from its table no more than a note in brackets does: 第9条
+    第2項 makes 別表第1 the ordinance's.  It was renamed 「番号法第9条第2項　独自利用事務　別表の1の項」."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"provision-mismatch"}
+
+
+@pytest.mark.parametrize("text", [
+    "番号法第９条第２項に基づく独自利用事務\n・別表第１の１の項\n・別表第１の２の項",
+    "番号法第9条第2項の規定により、\n・別表第1の1の項",
+    "番号法第19条第9号に基づく庁内連携\n●別表第2の1の項",
+])
+def test_a_bullet_before_a_table_does_not_part_it_from_the_provision_on_the_line_above(text: str) -> None:
+    """As without the bullet (「番号法第９条第２項に基づく独自利用事務\n別表第１の１の項」, provision-mismatch), the provision
+    on the line above is the table's.  With assume_law the ordinance's rows were renamed 「・別表の１の項」 (without it, a
+    table after a bullet has no law established and stays as written, as before)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"provision-mismatch"}
+    assert rewrite(text).text == text
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第９条第２項に基づく条例事務：別表第１の１の項",
+    "番号法第9条第2項に基づく事務\n（別表第1の1の項）",
+])
+def test_a_short_name_after_a_provision_joins_the_table_after_a_colon_or_on_the_next_line_in_brackets(text: str, assume: bool) -> None:
+    """「…に基づく条例事務、別表第1」 and 「…に基づく条例事務\n別表第1」 were reported: so are a colon after the name and a
+    bracket that opens the next line.  「…条例事務：別表の１の項」 was written even without assume_law."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    reasons = {f.reason for f in result.findings}
+    assert reasons == {"provision-mismatch"} or (not assume and reasons == {"law-unknown"})
+
+
+def test_a_provision_set_off_from_its_own_table_by_a_label_is_rewritten_with_it() -> None:
+    text = "番号法第9条第1項　法定事務　別表第一の16の項"
+    assert rewrite(text).text == "番号法第9条第1項　法定事務　別表の24の項"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法第9条第1項（法定事務）\n別表第一の16の項", "番号法第9条第1項（法定事務）\n別表の24の項"),
+    ("番号法第19条第7号（情報提供ネットワークシステムによる情報連携）　別表第二の27の項",
+     "番号法第19条第8号（情報提供ネットワークシステムによる情報連携）　番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+def test_a_provision_joined_by_a_note_alone_before_its_own_table_is_rewritten(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第9条第2項　別表第1の1の項、別表第1の2の項",
+    "番号法第9条第2項の規定により、別表第1の1の項、別表第1の2の項",
+    "番号法第9条第2項（独自利用事務）　別表第1の1の項及び別表第1の2の項",
+    "番号法第9条第2項　別表第1の1の項、別表第1の2の項及び別表第2の1の項",
+    "番号法第19条第9号（地方税）　別表第二の1の項、別表第二の2の項",
+])
+def test_a_table_listed_after_one_its_provision_does_not_own_is_reported_with_it(text: str, assume: bool) -> None:
+    """The tables listed after one whose provision is not the table's own (第9条第2項: an ordinance's 別表第1 and
+    別表第2) are that provision's too.  The first was reported and the next rewritten (「番号法第9条第2項　別表第1の1の項、
+    別表の2の項」): an ordinance's row renumbered, beside its list's first row left as written."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"provision-mismatch"}
+    assert len(result.findings) == text.count("別表")
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    head=st.sampled_from([
+        ("第9条第2項　", "別表第1"), ("第９条第２項の規定により、", "別表第一"), ("第9条第2項（独自利用事務）\n", "別表第1"),
+        ("第19条第9号（地方税）", "別表第二"), ("第19条第11号に基づき、", "別表第2"),
+    ]),
+    tables=st.lists(st.tuples(st.sampled_from(["別表第1", "別表第一", "別表第2", "別表第二"]), st.integers(1, 40)), min_size=1, max_size=4),
+    joins=st.lists(st.sampled_from(["、", "及び", "並びに", "・"]), min_size=4, max_size=4),
+    assume=st.booleans(),
+)
+def test_no_table_of_a_list_headed_by_a_table_its_provision_does_not_own_is_rewritten(
+    head: tuple[str, str], tables: list[tuple[str, int]], joins: list[str], assume: bool
+) -> None:
+    provision, first = head
+    listed = f"{first}の1の項" + "".join(joins[i] + f"{t}の{n}の項" for i, (t, n) in enumerate(tables))
+    text = "番号法" + provision + listed
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+
+
+def test_a_table_listed_after_one_its_provision_owns_is_rewritten_as_before() -> None:
+    text = "番号法第9条第1項　別表第一の16の項、別表第一の31の項及び番号法第9条第2項"
+    assert rewrite(text).text == "番号法第9条第1項　別表の24の項、別表の46の項及び番号法第9条第2項"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    provision=st.sampled_from(["第9条第1項", "第９条第２項", "第9条第3項", "第19条第7号", "第１９条第８号", "第19条第9号", "第十九条第十一号"]),
+    note=st.sampled_from(["（独自利用事務）", "（情報提供ネットワークシステムによる情報連携）", "(地方税関係)", "【法定事務】", "：", "〔庁内連携〕"]),
+    gap=st.sampled_from(["", " ", "\u3000", "\n"]),
+    table=st.sampled_from(["別表第一の16の項", "別表第1の1の項", "別表第二の27の項", "別表第二"]),
+    assume=st.booleans(),
+)
+def test_a_note_between_a_provision_and_its_table_changes_nothing_about_whose_table_it_is(
+    provision: str, note: str, gap: str, table: str, assume: bool
+) -> None:
+    """With a note in brackets between them, the provision is the table's as it is without one: the table is
+    rewritten or reported as provision-mismatch alike."""
+    plain = rewrite(f"番号法{provision}{gap}{table}", assume_law=assume)
+    noted = rewrite(f"番号法{provision}{note}{gap}{table}", assume_law=assume)
+    mismatch = "provision-mismatch"
+    assert (mismatch in {f.reason for f in plain.findings}) == (mismatch in {f.reason for f in noted.findings})
+    assert bool(plain.edits) == bool(noted.edits)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1200,6 +1342,27 @@ def test_doorei_in_the_same_clause_is_read_as_before() -> None:
     result = rewrite("番号法別表第二主務省令第２０条及び同令第２１条", assume_law=True)
     assert [(f.reason, f.text) for f in result.findings] == [
         ("dependent-kept", "番号法別表第二主務省令"), ("number-after-table", "第２０条")]
+
+
+@pytest.mark.parametrize("text", [
+    "別表第1の1の項（番号法第9条第2項に基づく条例）",
+    "別表第1の1の項（番号法第9条第2項関係）",
+    "別表第二の3の項（番号法第19条第11号による提供）",
+])
+def test_a_provision_that_opens_the_bracket_after_a_table_is_checked_with_words_after_it(text: str) -> None:
+    """The bracket may go on after the act's name and provision (「…に基づく条例」, 「…関係」): the provision is still the
+    table's basis.  With assume_law, the ordinance's table was renamed 「別表の1の項（番号法第9条第2項に基づく条例）」."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert rewrite(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("別表第一の16の項（番号法第9条第1項に基づく事務）", "別表の24の項（番号法第9条第1項に基づく事務）"),
+    ("別表第一の16の項（番号法第19条第8号による情報提供）", "別表の24の項（番号法第19条第8号による情報提供）"),
+])
+def test_the_tables_own_provision_opening_the_bracket_after_it_keeps_the_rewrite(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
 
 
 @pytest.mark.parametrize("text", [
