@@ -128,3 +128,23 @@ def test_a_rederived_list_on_its_own_line_does_not_end_the_sentence_of_a_kept_gr
     assert once.text.endswith("166項）番号法別表第二")
     assert [f.reason for f in once.findings] == ["number-after-table", "dependent-kept", "rederived", "dependent-kept"]
     assert mr.rewrite(once.text, **kw).edits == ()
+
+
+# the city's 60 rows of 第2条の表 (the seed's 変更後 list), half-width
+CITY_ROWS = (
+    "1、2、3、5、7、11、13、15、20、28、37、39、48、53、57、58、59、63、65、66、69、73、75、76、81、83、84、86、87、91、92、"
+    "96、106、108、110、112、115、118、124、129、130、132、136、137、138、141、142、144、149、150、151、152、155、156、158、"
+    "160、163、164、165、166"
+)
+
+
+def test_a_rederived_list_written_with_kouban_keeps_its_prefix_alone() -> None:
+    # 「項番27、28」 was written back as 「第項番1、2、…」: the 第 of 「第27、28項」 was put before 項番
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    assert mr.rewrite("番号利用法別表第二（項番27、28）", **kw).text == (
+        f"番号利用法第19条第8号に基づく主務省令第2条の表（項番{CITY_ROWS}）"
+    )
+    text = "番号利用法別表第二\n：第三欄（情報提供者）が「市町村長」の項のうち、第四欄に「住民票関係情報」が含まれる項（項番1,2,3）"
+    once = mr.rewrite(text, **kw).text
+    assert once.endswith("が含まれる項（項番" + CITY_ROWS.replace("、", ",") + "）")
+    assert mr.rewrite(once, **kw).text == once
