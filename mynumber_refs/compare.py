@@ -243,10 +243,18 @@ def _with_paragraphs(
     return out, findings
 
 
-def _compare_refs(derived: DerivedLists, text: str, list_start: int) -> ListComparison | None:
+def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int = 0) -> ListComparison | None:
     read = read_reference_list(text, list_start)
     if read is None:
         return None
+    criterion = read_criterion(text, list_start, after=after)
+    if criterion is not None and (criterion.provider, criterion.information) != (derived.provider, derived.information):
+        line, col = _line_col(text, read.start)
+        return ListComparison(
+            "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), SKIPPED,
+            f"一覧の条件（{criterion.written}）が指定と異なります / the list's criterion differs from the one asked",
+            criterion.written, len(read.references),
+        )
     refs, implied = _with_paragraphs(derived, text, read.references)
     doc = set(refs)
     law = set(derived.order_refs)
@@ -341,7 +349,8 @@ def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = Fal
         elif c.kind is CitationKind.ORDER_REFS and _parenthesised(text, c.start):
             line, col = _line_col(text, c.start)
             if c.order is Order.NEW_EXCHANGE and isinstance(item, Citation):
-                compared = _compare_refs(derived, text, _opening(text, c.start))
+                title = items[c.antecedent] if c.antecedent is not None else None
+                compared = _compare_refs(derived, text, _opening(text, c.start), title.end if title is not None else 0)
                 if compared is not None:
                     ref_starts.add(compared.start)
                     out.append(compared)
@@ -352,10 +361,10 @@ def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = Fal
                 " / a list of the repealed order's articles (rewrite --rederive replaces it)"
                 if c.order is Order.OLD_EXCHANGE else f"対象外の命令の一覧です / not the new order's list ({c.order})",
             ))
-    for _title_end, start in new_order_reference_lists(text):
+    for title_end, start in new_order_reference_lists(text):
         if start in ref_starts:
             continue
-        compared = _compare_refs(derived, text, start)
+        compared = _compare_refs(derived, text, start, title_end)
         if compared is not None:
             out.append(compared)
     out.sort(key=lambda lc: lc.start)

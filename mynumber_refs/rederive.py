@@ -135,6 +135,10 @@ def plan_rederived(
             and options.provider is not None
             and options.information is not None
         ):
+            title = items[item.antecedent] if item.antecedent is not None else None
+            criterion = read_criterion(text, item.start, after=title.end if isinstance(title, Citation) else 0)
+            if criterion is not None and (criterion.provider, criterion.information) != (options.provider, options.information):
+                continue  # the list writes another criterion (「（…情報照会の根拠）」): the given one is not its own
             plans[i] = _plan_refs(text, item, rows_part.start, rows_part.end,
                                   derived_for(options.provider, options.information), accept_inferred)
     return plans

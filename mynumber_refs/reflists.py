@@ -372,9 +372,14 @@ _CRITERION = re.compile(
     rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」(?:である|とされている)?(?:の)?項のうち[、，,]?"
     rf"{_COL4}(?:に|が)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)項[（(：:]\Z"
 )
-# any other 「第N欄…項（」 just before the list: a criterion this module does not derive
-_OTHER_CRITERION = re.compile(r"第[一二三四五六七八九1-9１-９]欄[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z")
-
+# any other 「第N欄…項（」 just before the list (the column also named by its heading, 「情報提供者が「…」の
+# 項（」): a criterion this module does not derive
+_OTHER_CRITERION = re.compile(
+    r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z"
+)
+# words that show a list writes its criterion even where it is not read as one: a column, by its
+# number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」)
+_CRITERION_WORD = re.compile(r"第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者|情報照会|情報提供")
 
 
 def _number(main: str, branches: str | None) -> RowNumber | None:
@@ -395,7 +400,10 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
     own passage: never across a blank line (the one before belongs to another paragraph, and a
     rewrite that lengthens a table's name would move it out of reach), and after ``after`` (the end
     of the table the list belongs to: a criterion before that table introduced another list).
-    ``None`` when the list is not introduced by a 「第N欄…の項」 phrase.
+    ``None`` when the list writes no criterion; one with no provider and information when it writes
+    one not read here: another 「第N欄…の項」 phrase, a column named anywhere before it (by number or
+    heading: 「情報提供者」), or a heading that makes it the inquirer's (「…情報照会の根拠」), so that a
+    criterion given for lists that write none is never put on it.
     """
     lo = max(0, list_start - reach, after)
     for blank in _BLANK_LINE.finditer(text, lo, list_start):
@@ -410,4 +418,11 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
     m = _OTHER_CRITERION.search(view.text)
     if m is not None:
         return Criterion(None, None, m.group(0)[:-1], view.position(m.start()), view.position(m.end() - 1))
+    # a column named, or the last side named the inquirer's: a criterion this module does not derive
+    words = list(_CRITERION_WORD.finditer(view.text))
+    column = next((w for w in reversed(words) if w.group() not in ("情報照会", "情報提供")), None)
+    side = next((w for w in reversed(words) if w.group() in ("情報照会", "情報提供")), None)
+    found = column or (side if side is not None and side.group() == "情報照会" else None)
+    if found is not None:
+        return Criterion(None, None, view.text[found.start() :].rstrip("（(：:"), view.position(found.start()), list_start)
     return None

@@ -148,3 +148,35 @@ def test_a_rederived_list_written_with_kouban_keeps_its_prefix_alone() -> None:
     once = mr.rewrite(text, **kw).text
     assert once.endswith("が含まれる項（項番" + CITY_ROWS.replace("、", ",") + "）")
     assert mr.rewrite(once, **kw).text == once
+
+
+def test_the_criterion_given_is_not_put_on_a_list_that_writes_another() -> None:
+    # the inquirer's list (「…情報照会の根拠」) and a list whose criterion names the column by its heading were
+    # replaced by the rows and references derived for the provider given; they are renumbered as usual
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    for text in (
+        "・番号利用法第19条第8号及び別表第二\n（別表第二における情報照会の根拠）\n：（27、28の項）",
+        "番号利用法別表第二\n：情報提供者が「都道府県知事」の項（27、28の項）",
+        "番号利用法別表第二\n：情報提供者：都道府県知事、特定個人情報：住民票関係情報（27、28の項）",
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text.endswith("（48、49の項）"), text
+        assert REDERIVED not in {f.reason for f in result.findings}
+    refs = "・番号利用法別表第二の主務省令で定める事務及び情報を定める命令\n（別表第二における情報照会の根拠）\n：（1条2号ハ、2条7号ロ）"
+    assert mr.rewrite(refs, **kw).text == mr.rewrite(refs, assume_law=True).text == refs
+    # the provider's list in the same passage, after the inquirer's, is still derived
+    both = "・番号利用法第19条第8号及び別表第二\n（情報照会の根拠）なし\n（情報提供の根拠）\n：（27、28の項）"
+    assert mr.rewrite(both, **kw).text.endswith(f"（{CITY_ROWS}の項）")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["（別表第二における情報照会の根拠）", "情報照会者：", "第一欄（情報照会者）が「市町村長」である。",
+                     "情報提供者は都道府県知事", "第三欄が「都道府県知事」のもの"]),
+    st.sampled_from(["", "\n", "：", "\n："]),
+    st.sampled_from(["27、28の項", "１、２の項", "項番27、28", "85の2の項"]),
+)
+def test_a_list_that_writes_a_criterion_never_takes_the_given_one(heading: str, glue: str, rows: str) -> None:
+    text = f"番号利用法第19条第8号及び別表第二\n{heading}{glue}（{rows}）"
+    given_criterion = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    assert given_criterion.text == mr.rewrite(text, assume_law=True).text
