@@ -369,8 +369,15 @@ class Criterion:
 _COL3 = r"第[三3３]欄(?:[（(][^（）()]{0,20}[）)])?"
 _COL4 = r"第[四4４]欄(?:[（(][^（）()]{0,20}[）)])?"
 _CRITERION = re.compile(
-    rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」(?:である|とされている)?(?:の)?項のうち[、，,]?"
+    rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」"
+    rf"(?:(?:である|とされている)?(?:の)?項のうち[、，,]?|であり[、，,]?|で[、，,])"  # 「…の項のうち、」「…であり、」
     rf"{_COL4}(?:に|が)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)項[（(：:]\Z"
+)
+# the columns named by their headings: 「情報提供者：市町村長、特定個人情報：住民票関係情報（」
+_LABELLED_CRITERION = re.compile(
+    r"情報提供者[：:]「?(?P<provider>[^「」、，,：:（）()]{1,40})」?[、，,]"
+    r"(?:利用)?特定個人情報[：:]「?(?P<information>[^「」、，,：:（）()]{1,40})」?"
+    r"(?:(?:が含まれる|を含む)項)?[（(：:]\Z"
 )
 # any other 「第N欄…項（」 just before the list (the column also named by its heading, 「情報提供者が「…」の
 # 項（」): a criterion this module does not derive
@@ -410,6 +417,12 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
         lo = blank.end()
     view = make_view(text, lo, list_start)
     m = _CRITERION.search(view.text)
+    if m is not None:
+        return Criterion(
+            m.group("provider"), m.group("information"), m.group(0)[:-1],
+            view.position(m.start()), view.position(m.end() - 1),
+        )
+    m = _LABELLED_CRITERION.search(view.text)
     if m is not None:
         return Criterion(
             m.group("provider"), m.group("information"), m.group(0)[:-1],

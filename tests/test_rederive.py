@@ -157,7 +157,7 @@ def test_the_criterion_given_is_not_put_on_a_list_that_writes_another() -> None:
     for text in (
         "・番号利用法第19条第8号及び別表第二\n（別表第二における情報照会の根拠）\n：（27、28の項）",
         "番号利用法別表第二\n：情報提供者が「都道府県知事」の項（27、28の項）",
-        "番号利用法別表第二\n：情報提供者：都道府県知事、特定個人情報：住民票関係情報（27、28の項）",
+        "番号利用法別表第二\n：情報照会者：市町村長、特定個人情報：住民票関係情報（27、28の項）",
     ):
         result = mr.rewrite(text, **kw)
         assert result.text.endswith("（48、49の項）"), text
@@ -180,3 +180,23 @@ def test_a_list_that_writes_a_criterion_never_takes_the_given_one(heading: str, 
     text = f"番号利用法第19条第8号及び別表第二\n{heading}{glue}（{rows}）"
     given_criterion = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
     assert given_criterion.text == mr.rewrite(text, assume_law=True).text
+
+
+def test_the_criterion_is_read_in_the_other_ways_pias_write_it() -> None:
+    # 「…であり、第四欄に…を含む項」 and the columns named by their headings were read as another criterion:
+    # the list was renumbered row by row (27→48, 28→49) instead of derived
+    kw = {"assume_law": True, "rederive": Rederive()}
+    for criterion in (
+        "第三欄（情報提供者）が「市町村長」であり、第四欄に「住民票関係情報」を含む項",
+        "第３欄が「市町村長」で、第４欄に「住民票関係情報」が含まれる項",
+        "情報提供者：市町村長、特定個人情報：住民票関係情報",
+    ):
+        text = f"番号利用法別表第二\n：{criterion}（27、28の項）"
+        once = mr.rewrite(text, **kw)
+        assert once.text == f"番号利用法第19条第8号に基づく主務省令第2条の表\n：{criterion}（{CITY_ROWS}の項）"
+        assert REDERIVED in {f.reason for f in once.findings}
+        assert mr.rewrite(once.text, **kw).text == once.text
+    # a provider that provides none of it: nothing derived, the list and its table kept
+    text = "番号利用法別表第二\n：情報提供者：都道府県知事、特定個人情報：住民票関係情報（27、28の項）"
+    kept = mr.rewrite(text, **kw)
+    assert kept.text == text and REDERIVE_FAILED in {f.reason for f in kept.findings}
