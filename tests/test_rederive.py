@@ -200,3 +200,29 @@ def test_the_criterion_is_read_in_the_other_ways_pias_write_it() -> None:
     text = "番号利用法別表第二\n：情報提供者：都道府県知事、特定個人情報：住民票関係情報（27、28の項）"
     kept = mr.rewrite(text, **kw)
     assert kept.text == text and REDERIVE_FAILED in {f.reason for f in kept.findings}
+
+
+def test_the_criterion_given_is_put_on_a_table_s_only_list() -> None:
+    # two lists after one table (or one title) each got the whole derived list: every row and reference twice
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    title = "・番号利用法別表第二の主務省令で定める事務及び情報を定める命令\n（別表第二における情報提供の根拠）\n："
+    for text in (
+        "番号利用法第19条第8号及び別表第二\n（1、2、3の項）（5、6の項）",
+        "番号利用法第19条第8号及び別表第二（1、2、3の項）及び（5、6の項）",
+        title + "（１条２号ハ、２条７号ロ）、（３条８号）",
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text == text
+        assert [f.reason for f in result.findings].count(REDERIVE_FAILED) == 2
+    # one list is derived as before
+    assert mr.rewrite("番号利用法第19条第8号及び別表第二\n（1、2、3の項）", **kw).text.endswith(f"（{CITY_ROWS}の項）")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["番号利用法第19条第8号及び別表第二", "番号法別表第二", "（1、2、3の項）", "（5、6の項）", "及び",
+                                 "\n", "。", "番号利用法別表第二の主務省令で定める事務及び情報を定める命令", "（１条２号ハ）",
+                                 "（２条７号ロ・１３号ハ）", "、", "同表の"]), min_size=1, max_size=8).map("".join))
+def test_the_criterion_given_derives_at_most_one_list_of_a_table(text: str) -> None:
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    derived = [e.citation.antecedent for e in result.edits if e.reason == REDERIVED and e.citation is not None]
+    assert len(derived) == len(set(derived))
