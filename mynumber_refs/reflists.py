@@ -25,6 +25,7 @@ list must be read with its slips reported, and because the new order has 号 wit
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -56,6 +57,10 @@ IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム�
 
 # Characters typed for a letter that look the same: hiragana へ, kanji 口 二 八 卜 力 夕 工.
 LOOKALIKES = {"へ": "ヘ", "口": "ロ", "二": "ニ", "八": "ハ", "卜": "ト", "力": "カ", "夕": "タ", "工": "エ"}
+# and each letter in half-width katakana (ﾊ for ハ: text from older systems)
+LOOKALIKES.update(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF66, 0xFF9E) if unicodedata.normalize("NFKC", chr(c)) in IROHA}
+)
 
 LIST_TYPO_ARTICLE = "list-article-as-item"
 LIST_TYPO_LETTER = "list-letter-lookalike"
@@ -199,7 +204,7 @@ _TOKEN = re.compile(
     rf"|(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
     rf"|(?P<para>{_NUM}){_NL}項"
     rf"|(?P<item>{_NUM}){_NL}号(?P<itemb>(?:{_NL}の[ \t\u3000]*{_D}+)*){_NL}(?P<letter>[{IROHA}{''.join(LOOKALIKES)}])?"
-    rf"|(?P<sep>[、，,・･])"
+    rf"|(?P<sep>[、，,・･､])"
     rf"|(?P<close>[）)])"
 )
 _BRANCH = re.compile(rf"の[ \t\u3000]*({_D}+)")
@@ -270,7 +275,7 @@ def read_reference_list(text: str, start: int) -> ReadList | None:
             last, last_sep, last_sep_at = "sep", m.group("sep"), k
             k = m.end()
             continue
-        comma_in_group = pending_article is None and last == "sep" and last_sep in "、，," and uses_dot
+        comma_in_group = pending_article is None and last == "sep" and last_sep in "、，,､" and uses_dot
         if kind == "art":
             if pending_article is not None:
                 refs.append((Reference(pending_article[0]), pending_article[1], pending_article[2]))
