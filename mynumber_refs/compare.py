@@ -29,7 +29,14 @@ import attrs
 from .derive import DerivedLists, shift_forward
 from .model import Citation, CitationKind, Finding, Order, Table
 from .numerals import NumeralStyle
-from .reflists import ListFinding, Reference, read_criterion, read_reference_list, render_row_list
+from .reflists import (
+    ListFinding,
+    Reference,
+    criterion_before,
+    read_criterion,
+    read_reference_list,
+    render_row_list,
+)
 from .scan import Passages, ref_list_candidates
 
 __all__ = ["Difference", "ListComparison", "Comparison", "compare_document", "format_comparison",
@@ -295,9 +302,12 @@ def _compare_rows(
     excerpt = _excerpt(text, c.start, c.end)
     table, basis = _row_list_table(c, item, citations)
     # read as rewrite --rederive reads it: after the table cited before the list
-    after = max((t.end for t in citations if t.kind is CitationKind.TABLE and t.end <= c.start), default=0)
+    before = [t for t in citations if t.kind is CitationKind.TABLE and t.end <= c.start]
+    after = max((t.end for t in before), default=0)
     criterion = read_criterion(text, c.start, after=after)
     written = criterion.written if criterion is not None else ""
+    if criterion is None and before:  # or written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
+        written = criterion_before(text, max(before, key=lambda t: t.end).start) or ""
     base = ListComparison("table_rows", c.start, c.end, line, col, excerpt, SKIPPED, "", written, len(c.rows))
     if table is Table.BEPPYO2:
         return attrs.evolve(base, reason=(
@@ -310,7 +320,7 @@ def _compare_rows(
             f"第2条の表の一覧ではありません（表: {shown}{'、' + basis if basis and table is None else ''}）"
             f" / not a list of 第2条の表 (table: {shown})"
         ))
-    if criterion is not None and (criterion.provider, criterion.information) != (derived.provider, derived.information):
+    if written and (criterion is None or (criterion.provider, criterion.information) != (derived.provider, derived.information)):
         return attrs.evolve(base, reason=(
             f"一覧の条件（{written}）が指定と異なります / the list's criterion differs from the one asked"
         ))

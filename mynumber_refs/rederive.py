@@ -47,7 +47,7 @@ from .derive import (
 )
 from .model import Citation, CitationKind, Edit, Finding, Order, RowNumber, Table
 from .numerals import NumeralStyle
-from .reflists import read_criterion, render_reference_list
+from .reflists import criterion_before, read_criterion, render_reference_list
 from .render import render_rows
 
 __all__ = ["Rederive", "RederivePlan", "plan_rederived", "REDERIVED", "REDERIVE_FAILED"]
@@ -147,6 +147,8 @@ def plan_rederived(
             information = criterion.information if criterion is not None else options.information
             if provider is None or information is None:
                 continue
+            if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
+                continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
             several = one_of_several(item) if criterion is None else None
             if several is not None:
                 plans[i] = several
@@ -165,6 +167,8 @@ def plan_rederived(
             criterion = read_criterion(text, item.start, after=title.end if isinstance(title, Citation) else 0)
             if criterion is not None and (criterion.provider, criterion.information) != (options.provider, options.information):
                 continue  # the list writes another criterion (「（…情報照会の根拠）」): the given one is not its own
+            if isinstance(title, Citation) and criterion_before(text, title.start) is not None:
+                continue  # or writes it before the title
             several = one_of_several(item)
             if several is not None:
                 plans[i] = several

@@ -45,6 +45,7 @@ __all__ = [
     "render_reference_list",
     "read_reference_list",
     "read_criterion",
+    "criterion_before",
     "LIST_TYPO_ARTICLE",
     "LIST_TYPO_LETTER",
     "LIST_COMMA_IN_GROUP",
@@ -436,11 +437,40 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
     m = _OTHER_CRITERION.search(view.text)
     if m is not None:
         return Criterion(None, None, m.group(0)[:-1], view.position(m.start()), view.position(m.end() - 1))
-    # a column named, or the last side named the inquirer's: a criterion this module does not derive
-    words = list(_CRITERION_WORD.finditer(view.text))
+    found = _criterion_word(view.text)
+    if found is not None:
+        return Criterion(None, None, _phrase(view.text, found.start()), view.position(found.start()), list_start)
+    return None
+
+
+_PHRASE = re.compile(r"[^（）()：:]*")
+
+
+def _phrase(s: str, start: int) -> str:
+    """The words from ``start`` to the next bracket or colon (「情報照会の根拠」 of 「情報照会の根拠）：（」)."""
+    m = _PHRASE.match(s, start)
+    return m.group() if m is not None and m.group() else s[start:]
+
+
+def _criterion_word(s: str) -> re.Match[str] | None:
+    """The last column named in ``s``, or its last side when that is the inquirer's (「情報照会」)."""
+    words = list(_CRITERION_WORD.finditer(s))
     column = next((w for w in reversed(words) if w.group() not in ("情報照会", "情報提供")), None)
     side = next((w for w in reversed(words) if w.group() in ("情報照会", "情報提供")), None)
-    found = column or (side if side is not None and side.group() == "情報照会" else None)
-    if found is not None:
-        return Criterion(None, None, view.text[found.start() :].rstrip("（(：:"), view.position(found.start()), list_start)
-    return None
+    return column or (side if side is not None and side.group() == "情報照会" else None)
+
+
+_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
+
+
+def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:
+    """A criterion written in the sentence before ``pos`` (where a list's table or title starts):
+    a column named (「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項」) or the inquirer's
+    side (「情報照会の根拠：番号利用法…別表第二」).  Such a list writes its criterion, if before its
+    table; ``None`` when the sentence names neither."""
+    lo = max(0, pos - reach)
+    for end in _SENTENCE_END.finditer(text, lo, pos):
+        lo = end.end()
+    view = make_view(text, lo, pos)
+    found = _criterion_word(view.text)
+    return _phrase(view.text, found.start()) if found is not None else None

@@ -226,3 +226,22 @@ def test_the_criterion_given_derives_at_most_one_list_of_a_table(text: str) -> N
     result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
     derived = [e.citation.antecedent for e in result.edits if e.reason == REDERIVED and e.citation is not None]
     assert len(derived) == len(set(derived))
+
+
+def test_a_criterion_written_before_the_table_is_the_list_s_own() -> None:
+    # 「情報照会の根拠：…別表第二（1、2の項）」 and 「第三欄が「都道府県知事」である…別表第二の項（…）」 write their criterion
+    # before the table: the provider's list derived with the criterion given replaced them
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    for text in (
+        "情報照会の根拠：番号利用法第19条第8号及び別表第二（27、28の項）",
+        "情報照会の根拠\n番号利用法第19条第8号及び別表第二\n（27、28の項）",
+        "第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）",
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text.endswith("（48、49の項）") and REDERIVED not in {f.reason for f in result.findings}, text
+    title = "番号利用法別表第二の主務省令で定める事務及び情報を定める命令（１条２号ハ、２条７号ロ）"
+    assert mr.rewrite("（情報照会の根拠）" + title, **kw).text == "（情報照会の根拠）" + title
+    # a sentence or a blank line before ends it: the list there writes none
+    for head in ("情報照会は行わない。", "情報照会の根拠\n\n"):
+        text = head + "番号利用法第19条第8号及び別表第二\n（27、28の項）"
+        assert mr.rewrite(text, **kw).text.endswith(f"（{CITY_ROWS}の項）"), head
