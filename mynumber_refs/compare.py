@@ -29,7 +29,14 @@ import attrs
 from .derive import DerivedLists, shift_forward
 from .model import Citation, CitationKind, Finding, Order, Table
 from .numerals import NumeralStyle
-from .reflists import ListFinding, Reference, read_criterion, read_reference_list, render_row_list
+from .reflists import (
+    ListFinding,
+    Reference,
+    criterion_before,
+    read_criterion,
+    read_reference_list,
+    render_row_list,
+)
 from .scan import Passages, ref_list_candidates
 
 __all__ = ["Difference", "ListComparison", "Comparison", "compare_document", "format_comparison",
@@ -243,10 +250,18 @@ def _with_paragraphs(
     return out, findings
 
 
-def _compare_refs(derived: DerivedLists, text: str, list_start: int) -> ListComparison | None:
+def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int = 0) -> ListComparison | None:
     read = read_reference_list(text, list_start)
     if read is None:
         return None
+    criterion = read_criterion(text, list_start, after=after)
+    if criterion is not None and (criterion.provider, criterion.information) != (derived.provider, derived.information):
+        line, col = _line_col(text, read.start)
+        return ListComparison(
+            "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), SKIPPED,
+            f"一覧の条件（{criterion.written}）が指定と異なります / the list's criterion differs from the one asked",
+            criterion.written, len(read.references),
+        )
     refs, implied = _with_paragraphs(derived, text, read.references)
     doc = set(refs)
     law = set(derived.order_refs)
@@ -287,9 +302,12 @@ def _compare_rows(
     excerpt = _excerpt(text, c.start, c.end)
     table, basis = _row_list_table(c, item, citations)
     # read as rewrite --rederive reads it: after the table cited before the list
-    after = max((t.end for t in citations if t.kind is CitationKind.TABLE and t.end <= c.start), default=0)
+    before = [t for t in citations if t.kind is CitationKind.TABLE and t.end <= c.start]
+    after = max((t.end for t in before), default=0)
     criterion = read_criterion(text, c.start, after=after)
     written = criterion.written if criterion is not None else ""
+    if criterion is None and before:  # or written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
+        written = criterion_before(text, max(before, key=lambda t: t.end).start) or ""
     base = ListComparison("table_rows", c.start, c.end, line, col, excerpt, SKIPPED, "", written, len(c.rows))
     if table is Table.BEPPYO2:
         return attrs.evolve(base, reason=(
@@ -302,7 +320,7 @@ def _compare_rows(
             f"第2条の表の一覧ではありません（表: {shown}{'、' + basis if basis and table is None else ''}）"
             f" / not a list of 第2条の表 (table: {shown})"
         ))
-    if criterion is not None and (criterion.provider, criterion.information) != (derived.provider, derived.information):
+    if written and (criterion is None or (criterion.provider, criterion.information) != (derived.provider, derived.information)):
         return attrs.evolve(base, reason=(
             f"一覧の条件（{written}）が指定と異なります / the list's criterion differs from the one asked"
         ))
@@ -341,7 +359,8 @@ def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = Fal
         elif c.kind is CitationKind.ORDER_REFS and _parenthesised(text, c.start):
             line, col = _line_col(text, c.start)
             if c.order is Order.NEW_EXCHANGE and isinstance(item, Citation):
-                compared = _compare_refs(derived, text, _opening(text, c.start))
+                title = items[c.antecedent] if c.antecedent is not None else None
+                compared = _compare_refs(derived, text, _opening(text, c.start), title.end if title is not None else 0)
                 if compared is not None:
                     ref_starts.add(compared.start)
                     out.append(compared)
@@ -352,10 +371,10 @@ def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = Fal
                 " / a list of the repealed order's articles (rewrite --rederive replaces it)"
                 if c.order is Order.OLD_EXCHANGE else f"対象外の命令の一覧です / not the new order's list ({c.order})",
             ))
-    for _title_end, start in new_order_reference_lists(text):
+    for title_end, start in new_order_reference_lists(text):
         if start in ref_starts:
             continue
-        compared = _compare_refs(derived, text, start)
+        compared = _compare_refs(derived, text, start, title_end)
         if compared is not None:
             out.append(compared)
     out.sort(key=lambda lc: lc.start)

@@ -171,11 +171,15 @@ def word_spans(text: str, edits: Sequence[EditLike],
             first = reach.get(key, (lo, hi))
             reach[key] = (min(first[0], lo), max(first[1], hi))
         spans = [(*reach[whole(edits[members[0]])], members) for _, _, members in spans]
+    rank = {k: n for n, k in enumerate(order)}  # edits at one place (two insertions) stay in their order
     joined: list[tuple[int, int, list[int]]] = []
     for lo, hi, members in sorted(spans, key=lambda s: (s[0], s[1])):
-        if joined and lo < joined[-1][1]:  # joined with the spans it overlaps
+        # joined with the spans it overlaps, and an insertion with the span it ends (its word, widened,
+        # may have begun before an earlier insertion at the same place)
+        if joined and (lo < joined[-1][1] or lo == hi == joined[-1][1]):
             prev = joined.pop()
-            lo, hi, members = prev[0], max(prev[1], hi), sorted([*prev[2], *members], key=lambda k: changes[k][:2])
+            lo, hi = prev[0], max(prev[1], hi)
+            members = sorted([*prev[2], *members], key=lambda k: (*changes[k][:2], rank[k]))
         joined.append((lo, hi, members))
     out: list[WordSpan] = []
     for lo, hi, members in joined:

@@ -795,7 +795,8 @@ def style_of(parsed: Parsed, text: str) -> Style:
         link=parsed.link,
         suffix_each=len(suffixes) > 1,
         spaced=spaced,
-        dai_first=bool(parsed.items) and parsed.items[0].kind in ("dai", "dai_first"),
+        # 第 before the first row (「第27の項」, 「第27、28項」); 「項番27」 is a prefix of its own, with no 第
+        dai_first=bool(parsed.items) and parsed.items[0].kind in ("dai", "dai_first") and parsed.items[0].suffix != "項番",
     )
 
 

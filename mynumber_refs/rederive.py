@@ -16,6 +16,10 @@ dropped); the city re-derived it from the new law.  With :class:`Rederive` passe
   written in the PIA's style (「３条１号ハ、４条１０号ハ・１７号ニ…」); the title is renamed by the
   ordinary plan, in the same group.
 
+The criterion given is put only on a list that writes none (no column named before it, not the
+inquirer's) and is its table's (or title's) only list: two lists after one table cannot each be the
+whole derived list, and are kept and reported.
+
 A list whose derivation is incomplete (an unknown provider or category, a row whose references
 cannot be read from the order's words, references only ``inferred`` or ``unverified`` without
 ``accept_inferred``) is kept as written with the reason, and so is everything in its group.
@@ -43,7 +47,7 @@ from .derive import (
 )
 from .model import Citation, CitationKind, Edit, Finding, Order, RowNumber, Table
 from .numerals import NumeralStyle
-from .reflists import read_criterion, render_reference_list
+from .reflists import criterion_before, read_criterion, render_reference_list
 from .render import render_rows
 
 __all__ = ["Rederive", "RederivePlan", "plan_rederived", "REDERIVED", "REDERIVE_FAILED"]
@@ -109,6 +113,24 @@ def plan_rederived(
                 cache[key] = exc
         return cache[key]
 
+    # the lists of each table or title: the criterion given is put only on its table's (or title's) one list,
+    # as a derived list is the whole list (two lists after one table would each get all of it)
+    lists_of: dict[int, int] = {}
+    for item in items:
+        if (isinstance(item, Citation) and item.antecedent is not None
+                and item.kind in (CitationKind.ROW_LIST, CitationKind.ORDER_REFS)):
+            lists_of[item.antecedent] = lists_of.get(item.antecedent, 0) + 1
+
+    def one_of_several(c: Citation) -> RederivePlan | None:
+        if c.antecedent is None or lists_of.get(c.antecedent, 0) < 2:
+            return None
+        return RederivePlan(False, failures=(_finding(
+            c, REDERIVE_FAILED,
+            "条件を書いていない一覧で、同じ表（命令）の一覧が二つ以上あるため、指定の条件で導いた一覧をどれに書くか確定できません"
+            " / a list that writes no criterion, one of several of its table (or order): which of them the list"
+            " derived with the criterion given replaces is not established",
+        ),))
+
     plans: dict[int, RederivePlan] = {}
     for i, item in enumerate(items):
         if not isinstance(item, Citation):
@@ -125,6 +147,12 @@ def plan_rederived(
             information = criterion.information if criterion is not None else options.information
             if provider is None or information is None:
                 continue
+            if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
+                continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
+            several = one_of_several(item) if criterion is None else None
+            if several is not None:
+                plans[i] = several
+                continue
             source = "本文の条件 / the criterion written" if criterion is not None else "指定の条件 / the criterion given"
             plans[i] = _plan_rows(text, item, rows_part.start, rows_part.end, derived_for(provider, information),
                                   accept_inferred, source)
@@ -135,6 +163,16 @@ def plan_rederived(
             and options.provider is not None
             and options.information is not None
         ):
+            title = items[item.antecedent] if item.antecedent is not None else None
+            criterion = read_criterion(text, item.start, after=title.end if isinstance(title, Citation) else 0)
+            if criterion is not None and (criterion.provider, criterion.information) != (options.provider, options.information):
+                continue  # the list writes another criterion (「（…情報照会の根拠）」): the given one is not its own
+            if isinstance(title, Citation) and criterion_before(text, title.start) is not None:
+                continue  # or writes it before the title
+            several = one_of_several(item)
+            if several is not None:
+                plans[i] = several
+                continue
             plans[i] = _plan_refs(text, item, rows_part.start, rows_part.end,
                                   derived_for(options.provider, options.information), accept_inferred)
     return plans

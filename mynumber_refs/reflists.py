@@ -25,6 +25,7 @@ list must be read with its slips reported, and because the new order has 号 wit
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -44,6 +45,7 @@ __all__ = [
     "render_reference_list",
     "read_reference_list",
     "read_criterion",
+    "criterion_before",
     "LIST_TYPO_ARTICLE",
     "LIST_TYPO_LETTER",
     "LIST_COMMA_IN_GROUP",
@@ -56,6 +58,10 @@ IROHA = "イロハニホヘトチリヌルヲワカヨタレソツネナラム�
 
 # Characters typed for a letter that look the same: hiragana へ, kanji 口 二 八 卜 力 夕 工.
 LOOKALIKES = {"へ": "ヘ", "口": "ロ", "二": "ニ", "八": "ハ", "卜": "ト", "力": "カ", "夕": "タ", "工": "エ"}
+# and each letter in half-width katakana (ﾊ for ハ: text from older systems)
+LOOKALIKES.update(
+    {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF66, 0xFF9E) if unicodedata.normalize("NFKC", chr(c)) in IROHA}
+)
 
 LIST_TYPO_ARTICLE = "list-article-as-item"
 LIST_TYPO_LETTER = "list-letter-lookalike"
@@ -199,7 +205,7 @@ _TOKEN = re.compile(
     rf"|(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
     rf"|(?P<para>{_NUM}){_NL}項"
     rf"|(?P<item>{_NUM}){_NL}号(?P<itemb>(?:{_NL}の[ \t\u3000]*{_D}+)*){_NL}(?P<letter>[{IROHA}{''.join(LOOKALIKES)}])?"
-    rf"|(?P<sep>[、，,・･])"
+    rf"|(?P<sep>[、，,・･､])"
     rf"|(?P<close>[）)])"
 )
 _BRANCH = re.compile(rf"の[ \t\u3000]*({_D}+)")
@@ -270,7 +276,7 @@ def read_reference_list(text: str, start: int) -> ReadList | None:
             last, last_sep, last_sep_at = "sep", m.group("sep"), k
             k = m.end()
             continue
-        comma_in_group = pending_article is None and last == "sep" and last_sep in "、，," and uses_dot
+        comma_in_group = pending_article is None and last == "sep" and last_sep in "、，,､" and uses_dot
         if kind == "art":
             if pending_article is not None:
                 refs.append((Reference(pending_article[0]), pending_article[1], pending_article[2]))
@@ -369,12 +375,24 @@ class Criterion:
 _COL3 = r"第[三3３]欄(?:[（(][^（）()]{0,20}[）)])?"
 _COL4 = r"第[四4４]欄(?:[（(][^（）()]{0,20}[）)])?"
 _CRITERION = re.compile(
-    rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」(?:である|とされている)?(?:の)?項のうち[、，,]?"
+    rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」"
+    rf"(?:(?:である|とされている)?(?:の)?項のうち[、，,]?|であり[、，,]?|で[、，,])"  # 「…の項のうち、」「…であり、」
     rf"{_COL4}(?:に|が)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)項[（(：:]\Z"
 )
-# any other 「第N欄…項（」 just before the list: a criterion this module does not derive
-_OTHER_CRITERION = re.compile(r"第[一二三四五六七八九1-9１-９]欄[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z")
-
+# the columns named by their headings: 「情報提供者：市町村長、特定個人情報：住民票関係情報（」
+_LABELLED_CRITERION = re.compile(
+    r"情報提供者[：:]「?(?P<provider>[^「」、，,：:（）()]{1,40})」?[、，,]"
+    r"(?:利用)?特定個人情報[：:]「?(?P<information>[^「」、，,：:（）()]{1,40})」?"
+    r"(?:(?:が含まれる|を含む)項)?[（(：:]\Z"
+)
+# any other 「第N欄…項（」 just before the list (the column also named by its heading, 「情報提供者が「…」の
+# 項（」): a criterion this module does not derive
+_OTHER_CRITERION = re.compile(
+    r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z"
+)
+# words that show a list writes its criterion even where it is not read as one: a column, by its
+# number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」)
+_CRITERION_WORD = re.compile(r"第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者|情報照会|情報提供")
 
 
 def _number(main: str, branches: str | None) -> RowNumber | None:
@@ -395,7 +413,10 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
     own passage: never across a blank line (the one before belongs to another paragraph, and a
     rewrite that lengthens a table's name would move it out of reach), and after ``after`` (the end
     of the table the list belongs to: a criterion before that table introduced another list).
-    ``None`` when the list is not introduced by a 「第N欄…の項」 phrase.
+    ``None`` when the list writes no criterion; one with no provider and information when it writes
+    one not read here: another 「第N欄…の項」 phrase, a column named anywhere before it (by number or
+    heading: 「情報提供者」), or a heading that makes it the inquirer's (「…情報照会の根拠」), so that a
+    criterion given for lists that write none is never put on it.
     """
     lo = max(0, list_start - reach, after)
     for blank in _BLANK_LINE.finditer(text, lo, list_start):
@@ -407,7 +428,49 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
             m.group("provider"), m.group("information"), m.group(0)[:-1],
             view.position(m.start()), view.position(m.end() - 1),
         )
+    m = _LABELLED_CRITERION.search(view.text)
+    if m is not None:
+        return Criterion(
+            m.group("provider"), m.group("information"), m.group(0)[:-1],
+            view.position(m.start()), view.position(m.end() - 1),
+        )
     m = _OTHER_CRITERION.search(view.text)
     if m is not None:
         return Criterion(None, None, m.group(0)[:-1], view.position(m.start()), view.position(m.end() - 1))
+    found = _criterion_word(view.text)
+    if found is not None:
+        return Criterion(None, None, _phrase(view.text, found.start()), view.position(found.start()), list_start)
     return None
+
+
+_PHRASE = re.compile(r"[^（）()：:]*")
+
+
+def _phrase(s: str, start: int) -> str:
+    """The words from ``start`` to the next bracket or colon (「情報照会の根拠」 of 「情報照会の根拠）：（」)."""
+    m = _PHRASE.match(s, start)
+    return m.group() if m is not None and m.group() else s[start:]
+
+
+def _criterion_word(s: str) -> re.Match[str] | None:
+    """The last column named in ``s``, or its last side when that is the inquirer's (「情報照会」)."""
+    words = list(_CRITERION_WORD.finditer(s))
+    column = next((w for w in reversed(words) if w.group() not in ("情報照会", "情報提供")), None)
+    side = next((w for w in reversed(words) if w.group() in ("情報照会", "情報提供")), None)
+    return column or (side if side is not None and side.group() == "情報照会" else None)
+
+
+_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
+
+
+def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:
+    """A criterion written in the sentence before ``pos`` (where a list's table or title starts):
+    a column named (「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項」) or the inquirer's
+    side (「情報照会の根拠：番号利用法…別表第二」).  Such a list writes its criterion, if before its
+    table; ``None`` when the sentence names neither."""
+    lo = max(0, pos - reach)
+    for end in _SENTENCE_END.finditer(text, lo, pos):
+        lo = end.end()
+    view = make_view(text, lo, pos)
+    found = _criterion_word(view.text)
+    return _phrase(view.text, found.start()) if found is not None else None

@@ -110,3 +110,17 @@ def test_comparing_any_text_never_raises(text: str) -> None:
 
 
 _DERIVED = derive_lists("市町村長", "住民票関係情報")
+
+
+def test_a_reference_list_of_the_inquirer_is_not_compared_with_the_provider() -> None:
+    text = "・番号利用法第19条第8号に基づく主務省令\n（表における情報照会の根拠）\n：（３条１号ハ、４条１０号ハ）"
+    cmp = compare_document(text, derive_lists("市町村長", "住民票関係情報"))
+    (lc,) = cmp.lists
+    assert lc.status == "skipped" and "情報照会" in lc.reason and not cmp.differs
+
+
+def test_a_row_list_whose_criterion_stands_before_its_table_is_not_compared() -> None:
+    text = "情報照会の根拠：番号利用法第19条第8号に基づく主務省令第2条の表（1、2、3の項）"
+    cmp = compare_document(text, derive_lists("市町村長", "住民票関係情報"))
+    (lc,) = cmp.lists
+    assert lc.status == "skipped" and "情報照会" in lc.reason and not cmp.differs

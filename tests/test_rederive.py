@@ -128,3 +128,120 @@ def test_a_rederived_list_on_its_own_line_does_not_end_the_sentence_of_a_kept_gr
     assert once.text.endswith("166項）番号法別表第二")
     assert [f.reason for f in once.findings] == ["number-after-table", "dependent-kept", "rederived", "dependent-kept"]
     assert mr.rewrite(once.text, **kw).edits == ()
+
+
+# the city's 60 rows of 第2条の表 (the seed's 変更後 list), half-width
+CITY_ROWS = (
+    "1、2、3、5、7、11、13、15、20、28、37、39、48、53、57、58、59、63、65、66、69、73、75、76、81、83、84、86、87、91、92、"
+    "96、106、108、110、112、115、118、124、129、130、132、136、137、138、141、142、144、149、150、151、152、155、156、158、"
+    "160、163、164、165、166"
+)
+
+
+def test_a_rederived_list_written_with_kouban_keeps_its_prefix_alone() -> None:
+    # 「項番27、28」 was written back as 「第項番1、2、…」: the 第 of 「第27、28項」 was put before 項番
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    assert mr.rewrite("番号利用法別表第二（項番27、28）", **kw).text == (
+        f"番号利用法第19条第8号に基づく主務省令第2条の表（項番{CITY_ROWS}）"
+    )
+    text = "番号利用法別表第二\n：第三欄（情報提供者）が「市町村長」の項のうち、第四欄に「住民票関係情報」が含まれる項（項番1,2,3）"
+    once = mr.rewrite(text, **kw).text
+    assert once.endswith("が含まれる項（項番" + CITY_ROWS.replace("、", ",") + "）")
+    assert mr.rewrite(once, **kw).text == once
+
+
+def test_the_criterion_given_is_not_put_on_a_list_that_writes_another() -> None:
+    # the inquirer's list (「…情報照会の根拠」) and a list whose criterion names the column by its heading were
+    # replaced by the rows and references derived for the provider given; they are renumbered as usual
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    for text in (
+        "・番号利用法第19条第8号及び別表第二\n（別表第二における情報照会の根拠）\n：（27、28の項）",
+        "番号利用法別表第二\n：情報提供者が「都道府県知事」の項（27、28の項）",
+        "番号利用法別表第二\n：情報照会者：市町村長、特定個人情報：住民票関係情報（27、28の項）",
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text.endswith("（48、49の項）"), text
+        assert REDERIVED not in {f.reason for f in result.findings}
+    refs = "・番号利用法別表第二の主務省令で定める事務及び情報を定める命令\n（別表第二における情報照会の根拠）\n：（1条2号ハ、2条7号ロ）"
+    assert mr.rewrite(refs, **kw).text == mr.rewrite(refs, assume_law=True).text == refs
+    # the provider's list in the same passage, after the inquirer's, is still derived
+    both = "・番号利用法第19条第8号及び別表第二\n（情報照会の根拠）なし\n（情報提供の根拠）\n：（27、28の項）"
+    assert mr.rewrite(both, **kw).text.endswith(f"（{CITY_ROWS}の項）")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["（別表第二における情報照会の根拠）", "情報照会者：", "第一欄（情報照会者）が「市町村長」である。",
+                     "情報提供者は都道府県知事", "第三欄が「都道府県知事」のもの"]),
+    st.sampled_from(["", "\n", "：", "\n："]),
+    st.sampled_from(["27、28の項", "１、２の項", "項番27、28", "85の2の項"]),
+)
+def test_a_list_that_writes_a_criterion_never_takes_the_given_one(heading: str, glue: str, rows: str) -> None:
+    text = f"番号利用法第19条第8号及び別表第二\n{heading}{glue}（{rows}）"
+    given_criterion = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    assert given_criterion.text == mr.rewrite(text, assume_law=True).text
+
+
+def test_the_criterion_is_read_in_the_other_ways_pias_write_it() -> None:
+    # 「…であり、第四欄に…を含む項」 and the columns named by their headings were read as another criterion:
+    # the list was renumbered row by row (27→48, 28→49) instead of derived
+    kw = {"assume_law": True, "rederive": Rederive()}
+    for criterion in (
+        "第三欄（情報提供者）が「市町村長」であり、第四欄に「住民票関係情報」を含む項",
+        "第３欄が「市町村長」で、第４欄に「住民票関係情報」が含まれる項",
+        "情報提供者：市町村長、特定個人情報：住民票関係情報",
+    ):
+        text = f"番号利用法別表第二\n：{criterion}（27、28の項）"
+        once = mr.rewrite(text, **kw)
+        assert once.text == f"番号利用法第19条第8号に基づく主務省令第2条の表\n：{criterion}（{CITY_ROWS}の項）"
+        assert REDERIVED in {f.reason for f in once.findings}
+        assert mr.rewrite(once.text, **kw).text == once.text
+    # a provider that provides none of it: nothing derived, the list and its table kept
+    text = "番号利用法別表第二\n：情報提供者：都道府県知事、特定個人情報：住民票関係情報（27、28の項）"
+    kept = mr.rewrite(text, **kw)
+    assert kept.text == text and REDERIVE_FAILED in {f.reason for f in kept.findings}
+
+
+def test_the_criterion_given_is_put_on_a_table_s_only_list() -> None:
+    # two lists after one table (or one title) each got the whole derived list: every row and reference twice
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    title = "・番号利用法別表第二の主務省令で定める事務及び情報を定める命令\n（別表第二における情報提供の根拠）\n："
+    for text in (
+        "番号利用法第19条第8号及び別表第二\n（1、2、3の項）（5、6の項）",
+        "番号利用法第19条第8号及び別表第二（1、2、3の項）及び（5、6の項）",
+        title + "（１条２号ハ、２条７号ロ）、（３条８号）",
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text == text
+        assert [f.reason for f in result.findings].count(REDERIVE_FAILED) == 2
+    # one list is derived as before
+    assert mr.rewrite("番号利用法第19条第8号及び別表第二\n（1、2、3の項）", **kw).text.endswith(f"（{CITY_ROWS}の項）")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["番号利用法第19条第8号及び別表第二", "番号法別表第二", "（1、2、3の項）", "（5、6の項）", "及び",
+                                 "\n", "。", "番号利用法別表第二の主務省令で定める事務及び情報を定める命令", "（１条２号ハ）",
+                                 "（２条７号ロ・１３号ハ）", "、", "同表の"]), min_size=1, max_size=8).map("".join))
+def test_the_criterion_given_derives_at_most_one_list_of_a_table(text: str) -> None:
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    derived = [e.citation.antecedent for e in result.edits if e.reason == REDERIVED and e.citation is not None]
+    assert len(derived) == len(set(derived))
+
+
+def test_a_criterion_written_before_the_table_is_the_list_s_own() -> None:
+    # 「情報照会の根拠：…別表第二（1、2の項）」 and 「第三欄が「都道府県知事」である…別表第二の項（…）」 write their criterion
+    # before the table: the provider's list derived with the criterion given replaced them
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    for text in (
+        "情報照会の根拠：番号利用法第19条第8号及び別表第二（27、28の項）",
+        "情報照会の根拠\n番号利用法第19条第8号及び別表第二\n（27、28の項）",
+        "第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）",
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text.endswith("（48、49の項）") and REDERIVED not in {f.reason for f in result.findings}, text
+    title = "番号利用法別表第二の主務省令で定める事務及び情報を定める命令（１条２号ハ、２条７号ロ）"
+    assert mr.rewrite("（情報照会の根拠）" + title, **kw).text == "（情報照会の根拠）" + title
+    # a sentence or a blank line before ends it: the list there writes none
+    for head in ("情報照会は行わない。", "情報照会の根拠\n\n"):
+        text = head + "番号利用法第19条第8号及び別表第二\n（27、28の項）"
+        assert mr.rewrite(text, **kw).text.endswith(f"（{CITY_ROWS}の項）"), head

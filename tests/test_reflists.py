@@ -177,3 +177,16 @@ def test_reading_never_raises_and_spans_stay_in_the_text(text: str) -> None:
             assert 0 <= s < e <= len(text)
         for f in read.findings:
             assert 0 <= f.start <= f.end <= len(text)
+
+
+def test_half_width_letters_and_commas_are_read_and_the_letters_reported() -> None:
+    # 「ﾊ」 was not read as a letter (3条1号, then reading stopped) and the half-width 「､」 ended the list
+    text = "（3条1号ﾊ･2号ﾛ､4条10号ﾊ）"
+    read = read_reference_list(text, 0)
+    assert read is not None and read.complete
+    assert [r for r, _s, _e in read.references] == [
+        Reference.of(3, None, 1, "ハ"), Reference.of(3, None, 2, "ロ"), Reference.of(4, None, 10, "ハ")
+    ]
+    assert [(f.code, f.found, f.read_as, text[f.start:f.end]) for f in read.findings] == [
+        (LIST_TYPO_LETTER, "ﾊ", "ハ", "ﾊ"), (LIST_TYPO_LETTER, "ﾛ", "ロ", "ﾛ"), (LIST_TYPO_LETTER, "ﾊ", "ハ", "ﾊ")
+    ]
