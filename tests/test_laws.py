@@ -4,6 +4,7 @@ invariants as properties."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -1557,3 +1558,24 @@ def test_a_bracket_holding_a_table_is_no_caption_of_a_heading(sep: str) -> None:
     assert once.text == (f"住民基本台帳法第30条の9（番号法第19条第8号に基づく主務省令第2条の表の48の項）{sep}"
                          "番号法第19条第8号に基づく主務省令第2条の表")
     assert rewrite(once.text, assume_law=True).edits == ()
+
+
+_HEADING_TEXT_LINES = st.lists(
+    st.lists(st.sampled_from(["住民基本台帳法", "（１）住民基本台帳法", "第２　地方税法関係", "【地方税法】", "根拠法令：熊谷市条例",
+                              "番号法", "この事務は、", "に基づき", "（１）熊谷市個人番号の利用に関す", "る条例", "別表第一の16の項",
+                              "住民票", "、", "。", "第30条の10", "関係", "１．", "■", "\u3000", "（", "）", "地方税法、地方税法施行令"]),
+             max_size=4).map("".join),
+    min_size=1, max_size=14,
+).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEADING_TEXT_LINES, st.randoms(use_true_random=False))
+def test_the_heading_of_a_line_is_the_same_whatever_was_asked_before(text: str, rnd: random.Random) -> None:
+    """The law of the heading above a position depends on the line of that position alone (the lines above it): asked
+    for every position in any order of one index, it is what a fresh index says for that position alone."""
+    positions = list(range(len(text) + 1))
+    rnd.shuffle(positions)
+    shared = LawIndex(text)
+    for pos in positions:
+        assert shared.law_of_heading(pos) == LawIndex(text).law_of_heading(pos), (text, pos)
