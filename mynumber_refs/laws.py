@@ -33,7 +33,6 @@ anchored citation; :mod:`mynumber_refs.parse` uses :data:`LAW_PREFIX_RE` for ``p
 
 from __future__ import annotations
 
-import array
 import bisect
 import enum
 import functools
@@ -528,8 +527,8 @@ class LawIndex:
         self._bound: dict[str, tuple[int, int, str, LawKind, LawBasis | None, str, int | None, LawKind | None]] = {}
         self._asked_joined = False  # the last walk asked the caller, or read beyond the memo's key: not remembered
         self._brackets: _Brackets | None = None
-        self._headings: array.array[int] | None = None  # where each heading line starts, in order (see law_of_heading)
-        self._numbered: array.array[int] = array.array("q")  # …of them, those that begin with a heading's numbering or mark
+        self._heading_of_line: tuple[int, LawExpr | None] = (-1, None)  # the last line asked, and its heading's law
+        self._named_alone: dict[str, LawExpr | None] = {}  # what each heading's name read alone is (see _law_named_alone)
 
     # ------------------------------------------------------------------ brackets (local walks)
     def _enclosing_open(self, pos: int, limit: int = 2000) -> int:
@@ -826,24 +825,33 @@ class LawIndex:
         after a label: 「住民基本台帳法」, 「根拠法令：…条例」), or None: the nearest heading line within :data:`_HEADING_LINES` lines above the
         line of ``pos`` (blank lines and content lines skipped) decides; a heading that names anything else, or
         nothing, ends the search, and so does a line between that names the act.  The tables of such a section
-        that name no law are that law's candidates: an assumption never overrides it.  (The heading lines are
-        found once per text; a text without one costs a bisection per table.)"""
+        that name no law are that law's candidates: an assumption never overrides it.  (The answer depends on the
+        line of ``pos`` alone: it is remembered for the last line asked, so that each line is looked at from at most
+        :data:`_HEADING_LINES` lines below it.)"""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        if self._heading_of_line[0] != line_start:
+            self._heading_of_line = (line_start, self._heading_above(line_start))
+        return self._heading_of_line[1]
+
+    def _heading_above(self, line_start: int) -> LawExpr | None:
+        """:meth:`law_of_heading` of the line that starts at ``line_start``.  The heading lines are looked for among the
+        :data:`_HEADING_LINES` lines above it only, by two C-level searches (the lines that begin as a heading does, or
+        end as a name does); a whole-text search cost 6 ms per MB of dense text."""
         text = self.text
-        if self._headings is None:  # the lines that begin as a heading does, or end as a name does (C-level searches)
-            # (kept as arrays of machine integers: a long text has a candidate on most lines)
-            starts = ([0] if _HEADING_START.match(text) else []) + [m.start() + 1 for m in _HEADING_START_AFTER_BREAK.finditer(text)]
-            plain = [text.rfind("\n", 0, m.start()) + 1 for m in _PLAIN_HEADING_END.finditer(text)]
-            self._numbered = array.array("q", starts)  # (found in text order: sorted)
-            self._headings = array.array("q", sorted(set(starts).union(plain)))
-        line_start = text.rfind("\n", 0, pos) + 1
-        i = bisect.bisect_left(self._headings, line_start) - 1
-        while i >= 0:
-            start = self._headings[i]
-            if text.count("\n", start, line_start) > _HEADING_LINES:
-                return None
+        if line_start == 0:
+            return None
+        top = line_start  # the start of the farthest line a heading may stand on
+        for _ in range(_HEADING_LINES):
+            if top == 0:
+                break
+            top = text.rfind("\n", 0, top - 1) + 1
+        numbered_lines = {m.start() + 1 for m in _HEADING_START_AFTER_BREAK.finditer(text, max(0, top - 1), line_start - 1)}
+        if top == 0 and _HEADING_START.match(text):
+            numbered_lines.add(0)
+        plain_lines = {text.rfind("\n", 0, m.start()) + 1 for m in _PLAIN_HEADING_END.finditer(text, top, line_start)}
+        for start in sorted(numbered_lines | plain_lines, reverse=True):  # the nearest first
             end = text.find("\n", start, line_start)
-            j = bisect.bisect_left(self._numbered, start)
-            numbered = j < len(self._numbered) and self._numbered[j] == start
+            numbered = start in numbered_lines
             m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(text[start:end])
             if numbered and (m is None or _BRACKETED_LABEL.match(text, start, end)):
                 # (a numbered line may also be a plain one: 「2025年住民基本台帳法」; a label in brackets begins one:
@@ -856,11 +864,9 @@ class LawIndex:
                 if broken is not None:
                     return None if self._act_named_in(end, line_start) else broken
             if m is None:  # a line that only begins like one: content, read past
-                i -= 1
                 continue
             if not numbered and _SENTENCE_GOES_ON.match(text, end + 1):
-                i -= 1  # a sentence broken after the name: content, read past
-                continue
+                continue  # a sentence broken after the name: content, read past
             if any(a in text[end:line_start] for a in self.aliases):
                 return None  # a line between that names the act: the section's tables may be its
             name = m.group("name")
@@ -868,7 +874,6 @@ class LawIndex:
             if e is None and "、" in name:
                 # a line with 、 heads the lines below only as a law's provisions or laws joined (「住民基本台帳法第30条の10、
                 # 第30条の11」, 「地方税法、地方税法施行令」); any other is a line of content, read past
-                i -= 1
                 continue
             at = start + m.start("name")
             if not numbered and e is not None and e.start == 0:
@@ -877,7 +882,6 @@ class LawIndex:
                     e = None  # the end of a name begun on the line before: 「…の主務省令で定める事\n務及び情報を定める命令」
             if e is None or e.start != 0:
                 if not numbered:  # a line of content that only ends like a name: read past
-                    i -= 1
                     continue
                 nxt = end + 1
                 if 0 < nxt < line_start and self._goes_on_line_above(nxt):
@@ -935,7 +939,15 @@ class LawIndex:
     def _law_named_alone(self, name: str) -> LawExpr | None:
         """The law ``name`` is, read as a text of its own (「住民基本台帳法関係」 goes on past the name as one word), or
         None; a law's provisions with their caption (「住民基本台帳法第30条の10（…の提供）」) are that law's; several other
-        laws joined (「地方税法及び地方税法施行令」) are one law of theirs, the joined names."""
+        laws joined (「地方税法及び地方税法施行令」) are one law of theirs, the joined names.  (It depends on ``name`` and
+        the act's names only: read once per distinct name, as a document's headings repeat.)"""
+        if name in self._named_alone:
+            return self._named_alone[name]
+        e = self._read_named_alone(name)
+        self._named_alone[name] = e
+        return e
+
+    def _read_named_alone(self, name: str) -> LawExpr | None:
         alone = LawIndex(name, self.aliases)
         e = alone.expression_ending_at(len(name))
         if e is not None and e.start == 0:

@@ -250,3 +250,27 @@ def test_a_table_right_after_an_order_of_the_acts_tables_is_reported(order: str,
     assert result.text.endswith(gap + "別表第二の27の項")
     assert [(f.start, f.end, f.reason) for f in result.findings] == [(table_at, len(text), "law-unknown")]
     assert rewrite(result.text, assume_law=True).text == result.text
+
+
+_AFTER_OLD = st.lists(
+    st.sampled_from(["は", "の", "、", "。", "\n", "\n\n", "別表", "の24の項", "第2条の表", "（1、2、3の項）", "１２３、",
+                     "に改められた", "となった", "に変更", "事務", "一覧表", "x" * 40]),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER_OLD)
+def test_the_words_that_an_old_table_became_the_new_one_are_read_within_its_sentence_and_reach(after: str) -> None:
+    """What marks an old table as changed into the new one is read up to the end of its sentence (「。」 or a blank
+    line) or of the reach (120 characters, a run of row numbers counting as one), whichever comes first (a check
+    that skips the reach where the sentence ends first with no table named must find the same)."""
+    from mynumber_refs.resolve import _BECAME_NEW, _BECAME_REACH_END, SENTENCE_OR_BLANK, _changed_into_new
+
+    text = "番号法別表第一の16の項" + after
+    end = len("番号法別表第一の16の項")
+    reach = _BECAME_REACH_END.match(text, end)
+    hi = reach.end() if reach is not None else end
+    stop = SENTENCE_OR_BLANK.search(text, end, hi)
+    m = _BECAME_NEW.search(text, end, stop.start() if stop is not None else hi)
+    assert _changed_into_new(text, end) == (None if m is None else "".join(m.group(0).split()))

@@ -4,6 +4,7 @@ invariants as properties."""
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -1641,3 +1642,24 @@ def test_a_law_whose_name_ends_in_kumiaihou_is_a_law(text: str, assume: bool) ->
     地方公務員等共済組合法別表の1の項」) or, under the assumption, the act's."""
     assert rewrite(text, assume_law=assume).text == text
     assert {"組合法", "医療法", "登記法"} & {e.name[-3:] for e in LawIndex(text).expressions()}
+
+
+_HEADING_TEXT_LINES = st.lists(
+    st.lists(st.sampled_from(["住民基本台帳法", "（１）住民基本台帳法", "第２　地方税法関係", "【地方税法】", "根拠法令：熊谷市条例",
+                              "番号法", "この事務は、", "に基づき", "（１）熊谷市個人番号の利用に関す", "る条例", "別表第一の16の項",
+                              "住民票", "、", "。", "第30条の10", "関係", "１．", "■", "\u3000", "（", "）", "地方税法、地方税法施行令"]),
+             max_size=4).map("".join),
+    min_size=1, max_size=14,
+).map("\n".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_HEADING_TEXT_LINES, st.randoms(use_true_random=False))
+def test_the_heading_of_a_line_is_the_same_whatever_was_asked_before(text: str, rnd: random.Random) -> None:
+    """The law of the heading above a position depends on the line of that position alone (the lines above it): asked
+    for every position in any order of one index, it is what a fresh index says for that position alone."""
+    positions = list(range(len(text) + 1))
+    rnd.shuffle(positions)
+    shared = LawIndex(text)
+    for pos in positions:
+        assert shared.law_of_heading(pos) == LawIndex(text).law_of_heading(pos), (text, pos)

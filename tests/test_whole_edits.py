@@ -1447,3 +1447,15 @@ def test_a_provision_joined_before_a_table_is_named_whole_in_its_finding(text: s
     assert finding.reason == "provision-mismatch"
     assert f"、{provision}とともに引用されています" in finding.message
     assert f"cited with {provision}; review" in finding.message
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["第", "1", "9", "１", "９", "十", "九", "条", "7", "７", "七", "号", "8", " ", "\u3000", "\n",
+                                 "\u200b", "19条", "第7号", "0", "２", "別表第二", "番号法"]), max_size=30).map("".join))
+def test_every_old_network_item_is_found_where_it_starts(text: str) -> None:
+    """The old 第19条第7号 of a text (which a renamed 別表第二 beside it must not leave as it is) are found where the
+    pattern that reads one finds them, however the 第, the digits and the whitespace before 条 run; the search begins at
+    the 「条第7号」 each holds."""
+    from mynumber_refs.rewriter import _NETWORK_ITEM, network_item_starts
+
+    assert network_item_starts(text) == [m.start() for m in _NETWORK_ITEM.finditer(text)]
