@@ -171,6 +171,28 @@ def word_spans(text: str, edits: Sequence[EditLike],
             first = reach.get(key, (lo, hi))
             reach[key] = (min(first[0], lo), max(first[1], hi))
         spans = [(*reach[whole(edits[members[0]])], members) for _, _, members in spans]
+    # edits whose changed parts touch where one of them is an insertion (two insertions at one place, an
+    # insertion right after a deletion) are one span: their words, widened apart, could come out in the
+    # wrong order
+    group: dict[int, int] = {}
+    last: int | None = None
+    for k in order:
+        if k not in changes:
+            continue
+        a, b, _ = changes[k]
+        if last is not None and a == changes[last][1] and (a == b or changes[last][0] == changes[last][1]):
+            group[k] = group[last]
+        else:
+            group[k] = k
+        last = k
+    if len(set(group.values())) < len(group):
+        merged: dict[int, tuple[int, int, list[int]]] = {}
+        for lo, hi, members in spans:
+            g = group[members[0]]
+            first = merged.get(g)
+            merged[g] = (lo, hi, list(members)) if first is None else (
+                min(first[0], lo), max(first[1], hi), [*first[2], *members])
+        spans = list(merged.values())
     rank = {k: n for n, k in enumerate(order)}  # edits at one place (two insertions) stay in their order
     joined: list[tuple[int, int, list[int]]] = []
     for lo, hi, members in sorted(spans, key=lambda s: (s[0], s[1])):

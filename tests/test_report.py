@@ -174,6 +174,8 @@ _PIECE = st.lists(st.sampled_from(["別", "表", "第", "一", "二", "の", "�
 # two insertions at one place, the second widened to the number before it: they came out swapped (「一一別」)
 @example([("", "一", ""), ("", "", "別"), ("", "", "一")], "")
 @example([("一", "", "別"), ("", "", "一")], "")
+@example([("", "", "別"), ("", "", "表")], "表")  # (the second's word begins at the first insertion)
+@example([("", "表", ""), ("", "", "別"), ("", "", "表")], "表")  # (an insertion right after a deletion, then another)
 def test_marks_cover_exactly_what_changed(parts: list[tuple[str, str, str]], tail: str) -> None:
     """For any item and edits: the new text is the edits applied, and taking the marked characters
     out of the text before and after leaves the same text (what did not change)."""
