@@ -189,9 +189,9 @@ def word_spans(text: str, edits: Sequence[EditLike],
         merged: dict[int, tuple[int, int, list[int]]] = {}
         for lo, hi, members in spans:
             g = group[members[0]]
-            first = merged.get(g)
-            merged[g] = (lo, hi, list(members)) if first is None else (
-                min(first[0], lo), max(first[1], hi), [*first[2], *members])
+            had = merged.get(g)
+            merged[g] = (lo, hi, list(members)) if had is None else (
+                min(had[0], lo), max(had[1], hi), [*had[2], *members])
         spans = list(merged.values())
     rank = {k: n for n, k in enumerate(order)}  # edits at one place (two insertions) stay in their order
     joined: list[tuple[int, int, list[int]]] = []
