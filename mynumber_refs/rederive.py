@@ -17,8 +17,10 @@ dropped); the city re-derived it from the new law.  With :class:`Rederive` passe
   ordinary plan, in the same group.
 
 The criterion given is put only on a list that writes none (no column named before it, not the
-inquirer's) and is its table's (or title's) only list: two lists after one table cannot each be the
-whole derived list, and are kept and reported.
+inquirer's) and is its table's (or title's) only list (through 同表): two lists after one table cannot
+each be the whole derived list, and are kept and reported.  Likewise a list a written criterion heads
+in several parts (「…が含まれる項（1、2、3の項）及び（5、6の項）」) is kept whole and reported: no part is
+the derived list, and deriving one while renumbering the others would add rows.
 
 A list whose derivation is incomplete (an unknown provider or category, a row whose references
 cannot be read from the order's words, references only ``inferred`` or ``unverified`` without
@@ -28,6 +30,7 @@ cannot be read from the order's words, references only ``inferred`` or ``unverif
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -115,14 +118,16 @@ def plan_rederived(
 
     # the lists of each table or title: the criterion given is put only on its table's (or title's) one list,
     # as a derived list is the whole list (two lists after one table would each get all of it)
+    # (「同表の（…）」 is a list of the table 同表 refers to)
     lists_of: dict[int, int] = {}
     for item in items:
         if (isinstance(item, Citation) and item.antecedent is not None
                 and item.kind in (CitationKind.ROW_LIST, CitationKind.ORDER_REFS)):
-            lists_of[item.antecedent] = lists_of.get(item.antecedent, 0) + 1
+            root = _root(items, item.antecedent)
+            lists_of[root] = lists_of.get(root, 0) + 1
 
     def one_of_several(c: Citation) -> RederivePlan | None:
-        if c.antecedent is None or lists_of.get(c.antecedent, 0) < 2:
+        if c.antecedent is None or lists_of.get(_root(items, c.antecedent), 0) < 2:
             return None
         return RederivePlan(False, failures=(_finding(
             c, REDERIVE_FAILED,
@@ -131,9 +136,9 @@ def plan_rederived(
             " derived with the criterion given replaces is not established",
         ),))
 
-    plans: dict[int, RederivePlan] = {}
+    plans: dict[int, RederivePlan] = _lists_in_parts(text, items)
     for i, item in enumerate(items):
-        if not isinstance(item, Citation):
+        if not isinstance(item, Citation) or i in plans:
             continue
         rows_part = item.part("rows")
         if rows_part is None:
@@ -176,6 +181,77 @@ def plan_rederived(
             plans[i] = _plan_refs(text, item, rows_part.start, rows_part.end,
                                   derived_for(options.provider, options.information), accept_inferred)
     return plans
+
+
+def _root(items: Sequence[Citation | Finding], k: int) -> int:
+    """The index of the table (or title) that ``items[k]`` is, through the 同表 that refer back to it."""
+    for _ in range(len(items)):
+        item = items[k]
+        if not (isinstance(item, Citation) and item.antecedent is not None
+                and item.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE)):
+            break
+        k = item.antecedent
+    return k
+
+
+def _is_row_list(item: Citation | Finding) -> bool:
+    return (isinstance(item, Citation) and item.kind is CitationKind.ROW_LIST
+            and item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.part("rows") is not None)
+
+
+def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int, RederivePlan]:
+    """Failures for the row lists that a written criterion heads in more than one part.
+
+    A row list that follows another of its table in the same sentence, writing no criterion of its
+    own between them (「…が含まれる項（1、2、3の項）及び（5、6の項）」), continues it: the criterion written
+    before the first heads them all.  The derived list is the whole list, which no one part can be,
+    so every part is kept and reported (deriving the first and renumbering the rest would add rows).
+    """
+    runs: list[list[int]] = []
+    run_of: dict[int, list[int]] = {}
+    last_of: dict[int, int] = {}  # antecedent -> index of its last row list so far
+    for i, item in enumerate(items):
+        if not _is_row_list(item):
+            continue
+        assert isinstance(item, Citation)
+        if item.antecedent is None:
+            continue
+        root = _root(items, item.antecedent)
+        j = last_of.get(root)
+        last_of[root] = i
+        if j is None:
+            continue
+        prev = items[j]
+        if (isinstance(prev, Citation) and _SENTENCE_END.search(text, prev.end, item.start) is None
+                and read_criterion(text, item.start, after=prev.end) is None):
+            if j in run_of:
+                run_of[j].append(i)
+            else:
+                runs.append([j, i])
+                run_of[j] = runs[-1]
+            run_of[i] = run_of[j]
+    plans: dict[int, RederivePlan] = {}
+    for run in runs:
+        first = items[run[0]]
+        assert isinstance(first, Citation) and first.antecedent is not None
+        table = items[first.antecedent]
+        criterion = read_criterion(text, first.start, after=table.end if isinstance(table, Citation) else 0)
+        if criterion is None or not criterion.supported:
+            continue  # no criterion written (the one given is put on a table's only list), or another one
+        for k in run:
+            c = items[k]
+            assert isinstance(c, Citation)
+            plans[k] = RederivePlan(False, failures=(_finding(
+                c, REDERIVE_FAILED,
+                f"条件（{criterion.written}）の後の一覧が{len(run)}つに分けて書かれているため、導いた一覧をどれに書くか"
+                f"確定できません / the list after the criterion ({criterion.written}) is written in {len(run)} parts:"
+                " which part the derived list replaces is not established",
+                (criterion.written,),
+            ),))
+    return plans
+
+
+_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
 
 
 def _blocking(d: DerivedLists, accept_inferred: bool, *, refs: bool) -> list[str]:

@@ -245,3 +245,47 @@ def test_a_criterion_written_before_the_table_is_the_list_s_own() -> None:
     for head in ("情報照会は行わない。", "情報照会の根拠\n\n"):
         text = head + "番号利用法第19条第8号及び別表第二\n（27、28の項）"
         assert mr.rewrite(text, **kw).text.endswith(f"（{CITY_ROWS}の項）"), head
+
+
+CRITERION = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項"
+
+
+def test_a_criterion_s_list_written_in_parts_is_kept_whole() -> None:
+    # the first part was derived (all 60 rows) and the second renumbered row by row (「（6、7の項）」): the derived
+    # list plus two rows
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）及び（5、6の項）"
+    for rederive in (Rederive(), Rederive("市町村長", "住民票関係情報")):
+        result = mr.rewrite(text, assume_law=True, rederive=rederive)
+        assert result.text == text
+        failed = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+        assert [f.text for f in failed] == ["1、2、3の項", "5、6の項"]
+        assert "2つに分けて書かれている" in failed[0].message
+    # in another sentence the second list is not the criterion's: its own, renumbered as usual
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）。同表の（5、6の項）"
+    assert mr.rewrite(text, assume_law=True, rederive=Rederive()).text.endswith(f"（{CITY_ROWS}の項）。同表の（6、7の項）")
+
+
+def test_the_criterion_given_is_not_put_on_two_lists_of_one_table_through_dohyo() -> None:
+    # 「同表の（5、6の項）」 hangs on 同表, not on the table: each list was the table's only one and got all 60 rows
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    text = "番号利用法第19条第8号及び別表第二\n（1、2、3の項）。同表の（5、6の項）"
+    result = mr.rewrite(text, **kw)
+    assert result.text == text
+    assert [f.reason for f in result.findings].count(REDERIVE_FAILED) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["及び", "", "、", "並びに", "\n", "及び同表の", "と"]),
+                       st.sampled_from(["（5、6の項）", "（８の項）", "（項番9、10）"])), max_size=3),
+    st.booleans(),
+)
+def test_a_criterion_s_list_is_derived_whole_or_kept_whole(parts: list[tuple[str, str]], given_too: bool) -> None:
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）" + "".join(glue + rows for glue, rows in parts)
+    result = mr.rewrite(text, assume_law=True,
+                        rederive=Rederive("市町村長", "住民票関係情報") if given_too else Rederive())
+    if parts:
+        assert result.text == text
+        assert REDERIVED not in {f.reason for f in result.findings}
+    else:
+        assert result.text.endswith(f"：{CRITERION}（{CITY_ROWS}の項）")
