@@ -22,6 +22,12 @@ each be the whole derived list, and are kept and reported.  Likewise a list a wr
 in several parts (「…が含まれる項（1、2、3の項）及び（5、6の項）」) is kept whole and reported: no part is
 the derived list, and deriving one while renumbering the others would add rows.
 
+In a Word or Excel table the criterion is often written in the row's label cell, to the left of (or
+above) the list's cell (「情報提供者：都道府県知事、特定個人情報：住民票関係情報」 | 「番号利用法別表第二（項番27、28）」):
+the document handler passes that cell as ``Rederive.lead``, and its criterion is the one of the cell's
+lists that write none, never the one given: they are derived from it when it is read, and kept and
+reported when it is not (「情報照会の根拠」).
+
 A list whose derivation is incomplete (an unknown provider or category, a row whose references
 cannot be read from the order's words, references only ``inferred`` or ``unverified`` without
 ``accept_inferred``) is kept as written with the reason, and so is everything in its group.
@@ -50,13 +56,18 @@ from .derive import (
 )
 from .model import Citation, CitationKind, Edit, Finding, Order, RowNumber, Table
 from .numerals import NumeralStyle
-from .reflists import criterion_before, read_criterion, render_reference_list
+from .reflists import Criterion, criterion_before, read_criterion, read_label_criterion, render_reference_list
 from .render import render_rows
 
 __all__ = ["Rederive", "RederivePlan", "plan_rederived", "REDERIVED", "REDERIVE_FAILED"]
 
 REDERIVED = "rederived"
 REDERIVE_FAILED = "rederive-not-established"
+
+# where a list's criterion comes from (in the note of a rederived list)
+_WRITTEN = "本文の条件 / the criterion written"
+_LABEL = "見出しのセルの条件 / the criterion in the label cell"
+_GIVEN = "指定の条件 / the criterion given"
 
 # derivation notes that leave a reference list incomplete (its rows are complete all the same)
 _INCOMPLETE = {NOTE_TERM_NOT_IN_ARTICLES, NOTE_ROW_WITHOUT_REFERENCE, NOTE_PROVIDER_SHARED, NOTE_NO_ROWS}
@@ -75,6 +86,10 @@ class Rederive:
     information: str | None = None
     as_of: datetime.date | None = None
     include_via: bool = False
+    lead: str = ""
+    """The text of the label cell beside (or above) the table cell being rewritten: a criterion written
+    there is the one of the cell's lists that write none (derived from it when read, kept and reported
+    when not), never the one given."""
 
 
 @attrs.frozen
@@ -136,6 +151,17 @@ def plan_rederived(
             " derived with the criterion given replaces is not established",
         ),))
 
+    # a criterion in the label cell beside the text heads its lists that write none
+    label = read_label_criterion(options.lead) if options.lead else None
+
+    def label_unread(c: Citation, found: Criterion) -> RederivePlan:
+        return RederivePlan(False, failures=(_finding(
+            c, REDERIVE_FAILED,
+            f"見出しのセルに条件（{found.written}）が書かれていますが、読み取れないため、一覧を導けません"
+            f" / the label cell writes a criterion ({found.written}) that is not read: the list is not derived",
+            (found.written,),
+        ),))
+
     plans: dict[int, RederivePlan] = _lists_in_parts(text, items)
     for i, item in enumerate(items):
         if not isinstance(item, Citation) or i in plans:
@@ -148,38 +174,51 @@ def plan_rederived(
             criterion = read_criterion(text, item.start, after=table.end if isinstance(table, Citation) else 0)
             if criterion is not None and not criterion.supported:
                 continue  # introduced by another criterion: renumbered as usual
-            provider = criterion.provider if criterion is not None else options.provider
-            information = criterion.information if criterion is not None else options.information
-            if provider is None or information is None:
-                continue
             if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
                 continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
+            if criterion is not None:
+                provider, information, source = criterion.provider, criterion.information, _WRITTEN
+            elif label is not None:
+                if not label.supported:
+                    plans[i] = label_unread(item, label)
+                    continue
+                provider, information, source = label.provider, label.information, _LABEL
+            else:
+                provider, information, source = options.provider, options.information, _GIVEN
+            if provider is None or information is None:
+                continue
             several = one_of_several(item) if criterion is None else None
             if several is not None:
                 plans[i] = several
                 continue
-            source = "本文の条件 / the criterion written" if criterion is not None else "指定の条件 / the criterion given"
             plans[i] = _plan_rows(text, item, rows_part.start, rows_part.end, derived_for(provider, information),
                                   accept_inferred, source)
         elif (
             item.kind is CitationKind.ORDER_REFS
             and item.order is Order.OLD_EXCHANGE
             and _parenthesised(text, item.start)
-            and options.provider is not None
-            and options.information is not None
+            and ((options.provider is not None and options.information is not None) or label is not None)
         ):
             title = items[item.antecedent] if item.antecedent is not None else None
             criterion = read_criterion(text, item.start, after=title.end if isinstance(title, Citation) else 0)
-            if criterion is not None and (criterion.provider, criterion.information) != (options.provider, options.information):
-                continue  # the list writes another criterion (「（…情報照会の根拠）」): the given one is not its own
             if isinstance(title, Citation) and criterion_before(text, title.start) is not None:
-                continue  # or writes it before the title
+                continue  # it writes its criterion before the title
+            provider, information, source = options.provider, options.information, _GIVEN
+            if label is not None and criterion is None:
+                if not label.supported:
+                    plans[i] = label_unread(item, label)
+                    continue
+                provider, information, source = label.provider, label.information, _LABEL
+            if provider is None or information is None:
+                continue
+            if criterion is not None and (criterion.provider, criterion.information) != (provider, information):
+                continue  # the list writes another criterion (「（…情報照会の根拠）」): the given one is not its own
             several = one_of_several(item)
             if several is not None:
                 plans[i] = several
                 continue
             plans[i] = _plan_refs(text, item, rows_part.start, rows_part.end,
-                                  derived_for(options.provider, options.information), accept_inferred)
+                                  derived_for(provider, information), accept_inferred, source)
     return plans
 
 
@@ -301,7 +340,7 @@ def _plan_rows(
 
 
 def _plan_refs(
-    text: str, c: Citation, start: int, end: int, d: DerivedLists | DeriveError, accept_inferred: bool
+    text: str, c: Citation, start: int, end: int, d: DerivedLists | DeriveError, accept_inferred: bool, source: str
 ) -> RederivePlan:
     if isinstance(d, DeriveError):
         return RederivePlan(False, failures=(_finding(c, REDERIVE_FAILED, str(d)),))
@@ -312,7 +351,6 @@ def _plan_refs(
     after = render_reference_list(d.order_refs, numerals)
     evidence = tuple(e for r in d.references for e in r.evidence)
     edit = Edit(start, end, text[start:end], after, citation=c, evidence=evidence, reason=REDERIVED)
-    source = "指定の条件 / the criterion given"
     note = _finding(c, REDERIVED, _summary(d, source, f"{len(d.references)}件 references"), evidence[:1])
     extra = tuple(_finding(c, n.code, n.message) for n in d.notes)
     return RederivePlan(True, (edit,), (note, *extra))
