@@ -17,8 +17,16 @@ dropped); the city re-derived it from the new law.  With :class:`Rederive` passe
   ordinary plan, in the same group.
 
 The criterion given is put only on a list that writes none (no column named before it, not the
-inquirer's) and is its table's (or title's) only list: two lists after one table cannot each be the
-whole derived list, and are kept and reported.
+inquirer's) and is its table's (or title's) only list (through 同表): two lists after one table cannot
+each be the whole derived list, and are kept and reported.  Likewise a list a written criterion heads
+in several parts (「…が含まれる項（1、2、3の項）及び（5、6の項）」) is kept whole and reported: no part is
+the derived list, and deriving one while renumbering the others would add rows.
+
+In a Word or Excel table the criterion is often written in the row's label cell, to the left of (or
+above) the list's cell (「情報提供者：都道府県知事、特定個人情報：住民票関係情報」 | 「番号利用法別表第二（項番27、28）」):
+the document handler passes that cell as ``Rederive.lead``, and its criterion is the one of the cell's
+lists that write none, never the one given: they are derived from it when it is read, and kept and
+reported when it is not (「情報照会の根拠」).
 
 A list whose derivation is incomplete (an unknown provider or category, a row whose references
 cannot be read from the order's words, references only ``inferred`` or ``unverified`` without
@@ -28,6 +36,7 @@ cannot be read from the order's words, references only ``inferred`` or ``unverif
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -47,13 +56,18 @@ from .derive import (
 )
 from .model import Citation, CitationKind, Edit, Finding, Order, RowNumber, Table
 from .numerals import NumeralStyle
-from .reflists import criterion_before, read_criterion, render_reference_list
+from .reflists import Criterion, criterion_before, read_criterion, read_label_criterion, render_reference_list
 from .render import render_rows
 
 __all__ = ["Rederive", "RederivePlan", "plan_rederived", "REDERIVED", "REDERIVE_FAILED"]
 
 REDERIVED = "rederived"
 REDERIVE_FAILED = "rederive-not-established"
+
+# where a list's criterion comes from (in the note of a rederived list)
+_WRITTEN = "本文の条件 / the criterion written"
+_LABEL = "見出しのセルの条件 / the criterion in the label cell"
+_GIVEN = "指定の条件 / the criterion given"
 
 # derivation notes that leave a reference list incomplete (its rows are complete all the same)
 _INCOMPLETE = {NOTE_TERM_NOT_IN_ARTICLES, NOTE_ROW_WITHOUT_REFERENCE, NOTE_PROVIDER_SHARED, NOTE_NO_ROWS}
@@ -72,6 +86,10 @@ class Rederive:
     information: str | None = None
     as_of: datetime.date | None = None
     include_via: bool = False
+    lead: str = ""
+    """The text of the label cell beside (or above) the table cell being rewritten: a criterion written
+    there is the one of the cell's lists that write none (derived from it when read, kept and reported
+    when not), never the one given."""
 
 
 @attrs.frozen
@@ -115,14 +133,16 @@ def plan_rederived(
 
     # the lists of each table or title: the criterion given is put only on its table's (or title's) one list,
     # as a derived list is the whole list (two lists after one table would each get all of it)
+    # (「同表の（…）」 is a list of the table 同表 refers to)
     lists_of: dict[int, int] = {}
     for item in items:
         if (isinstance(item, Citation) and item.antecedent is not None
                 and item.kind in (CitationKind.ROW_LIST, CitationKind.ORDER_REFS)):
-            lists_of[item.antecedent] = lists_of.get(item.antecedent, 0) + 1
+            root = _root(items, item.antecedent)
+            lists_of[root] = lists_of.get(root, 0) + 1
 
     def one_of_several(c: Citation) -> RederivePlan | None:
-        if c.antecedent is None or lists_of.get(c.antecedent, 0) < 2:
+        if c.antecedent is None or lists_of.get(_root(items, c.antecedent), 0) < 2:
             return None
         return RederivePlan(False, failures=(_finding(
             c, REDERIVE_FAILED,
@@ -131,9 +151,20 @@ def plan_rederived(
             " derived with the criterion given replaces is not established",
         ),))
 
-    plans: dict[int, RederivePlan] = {}
+    # a criterion in the label cell beside the text heads its lists that write none
+    label = read_label_criterion(options.lead) if options.lead else None
+
+    def label_unread(c: Citation, found: Criterion) -> RederivePlan:
+        return RederivePlan(False, failures=(_finding(
+            c, REDERIVE_FAILED,
+            f"見出しのセルに条件（{found.written}）が書かれていますが、読み取れないため、一覧を導けません"
+            f" / the label cell writes a criterion ({found.written}) that is not read: the list is not derived",
+            (found.written,),
+        ),))
+
+    plans: dict[int, RederivePlan] = _lists_in_parts(text, items)
     for i, item in enumerate(items):
-        if not isinstance(item, Citation):
+        if not isinstance(item, Citation) or i in plans:
             continue
         rows_part = item.part("rows")
         if rows_part is None:
@@ -143,39 +174,123 @@ def plan_rederived(
             criterion = read_criterion(text, item.start, after=table.end if isinstance(table, Citation) else 0)
             if criterion is not None and not criterion.supported:
                 continue  # introduced by another criterion: renumbered as usual
-            provider = criterion.provider if criterion is not None else options.provider
-            information = criterion.information if criterion is not None else options.information
-            if provider is None or information is None:
-                continue
             if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
                 continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
+            if criterion is not None:
+                provider, information, source = criterion.provider, criterion.information, _WRITTEN
+            elif label is not None:
+                if not label.supported:
+                    plans[i] = label_unread(item, label)
+                    continue
+                provider, information, source = label.provider, label.information, _LABEL
+            else:
+                provider, information, source = options.provider, options.information, _GIVEN
+            if provider is None or information is None:
+                continue
             several = one_of_several(item) if criterion is None else None
             if several is not None:
                 plans[i] = several
                 continue
-            source = "本文の条件 / the criterion written" if criterion is not None else "指定の条件 / the criterion given"
             plans[i] = _plan_rows(text, item, rows_part.start, rows_part.end, derived_for(provider, information),
                                   accept_inferred, source)
         elif (
             item.kind is CitationKind.ORDER_REFS
             and item.order is Order.OLD_EXCHANGE
             and _parenthesised(text, item.start)
-            and options.provider is not None
-            and options.information is not None
+            and ((options.provider is not None and options.information is not None) or label is not None)
         ):
             title = items[item.antecedent] if item.antecedent is not None else None
             criterion = read_criterion(text, item.start, after=title.end if isinstance(title, Citation) else 0)
-            if criterion is not None and (criterion.provider, criterion.information) != (options.provider, options.information):
-                continue  # the list writes another criterion (「（…情報照会の根拠）」): the given one is not its own
             if isinstance(title, Citation) and criterion_before(text, title.start) is not None:
-                continue  # or writes it before the title
+                continue  # it writes its criterion before the title
+            provider, information, source = options.provider, options.information, _GIVEN
+            if label is not None and criterion is None:
+                if not label.supported:
+                    plans[i] = label_unread(item, label)
+                    continue
+                provider, information, source = label.provider, label.information, _LABEL
+            if provider is None or information is None:
+                continue
+            if criterion is not None and (criterion.provider, criterion.information) != (provider, information):
+                continue  # the list writes another criterion (「（…情報照会の根拠）」): the given one is not its own
             several = one_of_several(item)
             if several is not None:
                 plans[i] = several
                 continue
             plans[i] = _plan_refs(text, item, rows_part.start, rows_part.end,
-                                  derived_for(options.provider, options.information), accept_inferred)
+                                  derived_for(provider, information), accept_inferred, source)
     return plans
+
+
+def _root(items: Sequence[Citation | Finding], k: int) -> int:
+    """The index of the table (or title) that ``items[k]`` is, through the 同表 that refer back to it."""
+    for _ in range(len(items)):
+        item = items[k]
+        if not (isinstance(item, Citation) and item.antecedent is not None
+                and item.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE)):
+            break
+        k = item.antecedent
+    return k
+
+
+def _is_row_list(item: Citation | Finding) -> bool:
+    return (isinstance(item, Citation) and item.kind is CitationKind.ROW_LIST
+            and item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.part("rows") is not None)
+
+
+def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int, RederivePlan]:
+    """Failures for the row lists that a written criterion heads in more than one part.
+
+    A row list that follows another of its table in the same sentence, writing no criterion of its
+    own between them (「…が含まれる項（1、2、3の項）及び（5、6の項）」), continues it: the criterion written
+    before the first heads them all.  The derived list is the whole list, which no one part can be,
+    so every part is kept and reported (deriving the first and renumbering the rest would add rows).
+    """
+    runs: list[list[int]] = []
+    run_of: dict[int, list[int]] = {}
+    last_of: dict[int, int] = {}  # antecedent -> index of its last row list so far
+    for i, item in enumerate(items):
+        if not _is_row_list(item):
+            continue
+        assert isinstance(item, Citation)
+        if item.antecedent is None:
+            continue
+        root = _root(items, item.antecedent)
+        j = last_of.get(root)
+        last_of[root] = i
+        if j is None:
+            continue
+        prev = items[j]
+        if (isinstance(prev, Citation) and _SENTENCE_END.search(text, prev.end, item.start) is None
+                and read_criterion(text, item.start, after=prev.end) is None):
+            if j in run_of:
+                run_of[j].append(i)
+            else:
+                runs.append([j, i])
+                run_of[j] = runs[-1]
+            run_of[i] = run_of[j]
+    plans: dict[int, RederivePlan] = {}
+    for run in runs:
+        first = items[run[0]]
+        assert isinstance(first, Citation) and first.antecedent is not None
+        table = items[first.antecedent]
+        criterion = read_criterion(text, first.start, after=table.end if isinstance(table, Citation) else 0)
+        if criterion is None or not criterion.supported:
+            continue  # no criterion written (the one given is put on a table's only list), or another one
+        for k in run:
+            c = items[k]
+            assert isinstance(c, Citation)
+            plans[k] = RederivePlan(False, failures=(_finding(
+                c, REDERIVE_FAILED,
+                f"条件（{criterion.written}）の後の一覧が{len(run)}つに分けて書かれているため、導いた一覧をどれに書くか"
+                f"確定できません / the list after the criterion ({criterion.written}) is written in {len(run)} parts:"
+                " which part the derived list replaces is not established",
+                (criterion.written,),
+            ),))
+    return plans
+
+
+_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
 
 
 def _blocking(d: DerivedLists, accept_inferred: bool, *, refs: bool) -> list[str]:
@@ -225,7 +340,7 @@ def _plan_rows(
 
 
 def _plan_refs(
-    text: str, c: Citation, start: int, end: int, d: DerivedLists | DeriveError, accept_inferred: bool
+    text: str, c: Citation, start: int, end: int, d: DerivedLists | DeriveError, accept_inferred: bool, source: str
 ) -> RederivePlan:
     if isinstance(d, DeriveError):
         return RederivePlan(False, failures=(_finding(c, REDERIVE_FAILED, str(d)),))
@@ -236,7 +351,6 @@ def _plan_refs(
     after = render_reference_list(d.order_refs, numerals)
     evidence = tuple(e for r in d.references for e in r.evidence)
     edit = Edit(start, end, text[start:end], after, citation=c, evidence=evidence, reason=REDERIVED)
-    source = "指定の条件 / the criterion given"
     note = _finding(c, REDERIVED, _summary(d, source, f"{len(d.references)}件 references"), evidence[:1])
     extra = tuple(_finding(c, n.code, n.message) for n in d.notes)
     return RederivePlan(True, (edit,), (note, *extra))

@@ -45,6 +45,7 @@ __all__ = [
     "render_reference_list",
     "read_reference_list",
     "read_criterion",
+    "read_label_criterion",
     "criterion_before",
     "LIST_TYPO_ARTICLE",
     "LIST_TYPO_LETTER",
@@ -441,6 +442,19 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
     if found is not None:
         return Criterion(None, None, _phrase(view.text, found.start()), view.position(found.start()), list_start)
     return None
+
+
+def read_label_criterion(label: str) -> Criterion | None:
+    """The criterion a table's label cell writes for the lists of the cell beside (or below) it: the
+    label read as if it stood just before such a list (「情報提供者：市町村長、特定個人情報：住民票関係情報」,
+    「第三欄が「市町村長」の項のうち…が含まれる項」), as :func:`read_criterion` reads it; ``None`` when the label
+    writes none (「根拠法令」, 「情報提供の根拠」), one with no provider and information when it writes one not read."""
+    text = label.rstrip()
+    if not text:
+        return None
+    if text[-1] not in "（(：:":
+        text += "（"
+    return read_criterion(text, len(text))
 
 
 _PHRASE = re.compile(r"[^（）()：:]*")

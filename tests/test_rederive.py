@@ -6,12 +6,18 @@ The expected list is the city's own 変更後 row list in the seed, the paragrap
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+from pathlib import Path
 
+import docx
+import openpyxl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import mynumber_refs as mr
+from mynumber_refs.formats import open_document, rewrite_document
 from mynumber_refs.rederive import REDERIVE_FAILED, REDERIVED, Rederive
 
 
@@ -245,3 +251,119 @@ def test_a_criterion_written_before_the_table_is_the_list_s_own() -> None:
     for head in ("情報照会は行わない。", "情報照会の根拠\n\n"):
         text = head + "番号利用法第19条第8号及び別表第二\n（27、28の項）"
         assert mr.rewrite(text, **kw).text.endswith(f"（{CITY_ROWS}の項）"), head
+
+
+CRITERION = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項"
+
+
+def test_a_criterion_s_list_written_in_parts_is_kept_whole() -> None:
+    # the first part was derived (all 60 rows) and the second renumbered row by row (「（6、7の項）」): the derived
+    # list plus two rows
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）及び（5、6の項）"
+    for rederive in (Rederive(), Rederive("市町村長", "住民票関係情報")):
+        result = mr.rewrite(text, assume_law=True, rederive=rederive)
+        assert result.text == text
+        failed = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+        assert [f.text for f in failed] == ["1、2、3の項", "5、6の項"]
+        assert "2つに分けて書かれている" in failed[0].message
+    # in another sentence the second list is not the criterion's: its own, renumbered as usual
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）。同表の（5、6の項）"
+    assert mr.rewrite(text, assume_law=True, rederive=Rederive()).text.endswith(f"（{CITY_ROWS}の項）。同表の（6、7の項）")
+
+
+def test_the_criterion_given_is_not_put_on_two_lists_of_one_table_through_dohyo() -> None:
+    # 「同表の（5、6の項）」 hangs on 同表, not on the table: each list was the table's only one and got all 60 rows
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    text = "番号利用法第19条第8号及び別表第二\n（1、2、3の項）。同表の（5、6の項）"
+    result = mr.rewrite(text, **kw)
+    assert result.text == text
+    assert [f.reason for f in result.findings].count(REDERIVE_FAILED) == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(["及び", "", "、", "並びに", "\n", "及び同表の", "と"]),
+                       st.sampled_from(["（5、6の項）", "（８の項）", "（項番9、10）"])), max_size=3),
+    st.booleans(),
+)
+def test_a_criterion_s_list_is_derived_whole_or_kept_whole(parts: list[tuple[str, str]], given_too: bool) -> None:
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）" + "".join(glue + rows for glue, rows in parts)
+    result = mr.rewrite(text, assume_law=True,
+                        rederive=Rederive("市町村長", "住民票関係情報") if given_too else Rederive())
+    if parts:
+        assert result.text == text
+        assert REDERIVED not in {f.reason for f in result.findings}
+    else:
+        assert result.text.endswith(f"：{CRITERION}（{CITY_ROWS}の項）")
+
+
+def _label_and_list(path: Path, label: str, cell: str, down: bool) -> Path:
+    """A Word or Excel file (by ``path``'s suffix) whose table holds ``label`` and, right of it or below it
+    (``down``), ``cell``."""
+    rows = [[label], [cell]] if down else [[label, cell]]
+    if path.suffix == ".xlsx":
+        wb = openpyxl.Workbook()
+        for row in rows:
+            wb.active.append(row)
+        wb.save(path)
+        return path
+    d = docx.Document()
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize("down", [False, True])
+@pytest.mark.parametrize("given_too", [False, True])
+def test_a_criterion_in_the_label_cell_is_the_list_s_own(tmp_path: Path, suffix: str, down: bool, given_too: bool) -> None:
+    # 「情報提供者：都道府県知事、特定個人情報：住民票関係情報」 | 「番号利用法別表第二（項番27、28）」 got 市町村長's 60 rows
+    rederive = Rederive("市町村長", "住民票関係情報") if given_too else Rederive()
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=rederive)
+    cell = "番号利用法別表第二（項番27、28）"
+    # another provider's list (none of the category): kept whole, with its table, and reported
+    path = _label_and_list(tmp_path / f"a{suffix}", "情報提供者：都道府県知事、特定個人情報：住民票関係情報", cell, down)
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert edits == []
+    assert ("項番27、28", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+    # a label that writes a criterion not read (the inquirer's): kept and reported, the criterion given not put on it
+    path = _label_and_list(tmp_path / f"b{suffix}", "情報照会の根拠", cell, down)
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert edits == [] and ("項番27、28", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+    # the label's criterion read: the list derived from it, the criterion given or not
+    path = _label_and_list(tmp_path / f"c{suffix}", "情報提供者：市町村長、特定個人情報：住民票関係情報", cell, down)
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert [(e.before, e.after) for e in edits] == [
+        ("別表第二", "第19条第8号に基づく主務省令第2条の表"), ("項番27、28", "項番" + CITY_ROWS)]
+    assert any(f.reason == REDERIVED and "見出しのセルの条件" in f.message for f in findings)
+    # the old order's reference list beside that label: not derived with the criterion given either
+    path = _label_and_list(tmp_path / f"d{suffix}", "情報提供者：都道府県知事、特定個人情報：住民票関係情報",
+                           "番号利用法別表第二の主務省令で定める事務及び情報を定める命令（１条２号ハ、２条７号ロ）", down)
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert edits == [] and REDERIVE_FAILED in {f.reason for f in findings}
+
+
+@pytest.mark.parametrize("label", ["根拠法令", "情報提供の根拠"])
+def test_a_label_without_a_criterion_leaves_the_criterion_given(tmp_path: Path, label: str) -> None:
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    path = _label_and_list(tmp_path / "a.xlsx", label, "番号利用法別表第二（項番27、28）", False)
+    edits, _ = rewrite_document(open_document(path), fn)
+    assert [e.after for e in edits] == ["第19条第8号に基づく主務省令第2条の表", "項番" + CITY_ROWS]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["情報提供者：都道府県知事、特定個人情報：住民票関係情報", "情報照会の根拠",
+                     "第一欄（情報照会者）が「市町村長」である項", "情報照会者：市町村長、特定個人情報：住民票関係情報",
+                     "第三欄が「都道府県知事」の項のうち、第四欄に「住民票関係情報」が含まれる項",
+                     "情報提供者：市町村長、特定個人情報：地方税関係情報"]),
+    st.sampled_from(["番号利用法別表第二（項番27、28）", "番号法第19条第8号及び別表第二\n（27、28の項）",
+                     "番号利用法別表第二の主務省令で定める事務及び情報を定める命令（１条２号ハ、２条７号ロ）",
+                     "番号利用法別表第二（1、2の項）及び（5の項）"]),
+)
+def test_a_list_beside_a_label_that_writes_another_criterion_never_takes_the_given_one(label: str, cell: str) -> None:
+    result = mr.rewrite(cell, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報", lead=label))
+    assert CITY_ROWS not in result.text and "３条１号ハ、４条１０号ハ" not in result.text

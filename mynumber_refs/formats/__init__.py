@@ -22,6 +22,7 @@ functions, so importing this package is cheap.
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -1007,6 +1008,23 @@ def terms_of_other_laws(unit: Unit, edits: Sequence[Edit], defined: dict[str, st
     return [e for e in edits if edit_group(e) not in kept_groups], sorted(out.values())
 
 
+def with_label(rewrite_fn: RewriteFn, unit: Unit) -> RewriteFn:
+    """``rewrite_fn`` for a table cell whose label cell (the cell to its left, else the one above it) may
+    write the criterion of its lists: when ``rewrite_fn`` rederives (a :func:`functools.partial` of the
+    rewrite with ``rederive=``), the label is passed as :attr:`~mynumber_refs.rederive.Rederive.lead`
+    (「情報提供者：都道府県知事、特定個人情報：住民票関係情報」 | 「番号利用法別表第二（項番27、28）」 is the
+    provider's list of 都道府県知事, never the one given)."""
+    label = unit.before or unit.above
+    keywords = getattr(rewrite_fn, "keywords", None)
+    rederive = keywords.get("rederive") if isinstance(keywords, dict) else None
+    if not label.strip() or rederive is None:
+        return rewrite_fn
+    import attrs
+
+    with_keywords: Callable[..., RewriteResult] = rewrite_fn
+    return functools.partial(with_keywords, rederive=attrs.evolve(rederive, lead=label))
+
+
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
                      prefilter: Callable[[str], bool] | None = may_cite,
                      assumed_fn: RewriteFn | None = None,
@@ -1045,11 +1063,11 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
     for index, unit in enumerate(doc.units):
         if not unit.text.strip() or (prefilter is not None and not prefilter(unit.text)):
             continue
-        result = rewrite_fn(unit.text)
+        result = with_label(rewrite_fn, unit)(unit.text)
         if assumed_fn is not None and unit.before and any(f.reason == F.LAW_UNKNOWN for f in result.findings):
             left = law_left_of_cell(unit)
             if left is not None and left[1]:  # 「番号法」 | 「別表第一の16の項」: the act's, as if named before it
-                result = assumed_fn(unit.text)
+                result = with_label(assumed_fn, unit)(unit.text)
         if result.original != unit.text:
             raise ValueError("rewrite returned a result for a different text")
         edits = sorted(result.edits, key=lambda e: (e.start, e.end))
