@@ -688,7 +688,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if spaced is not None and _spaced_apart(ctx.text, c):  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
-            _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
+            _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
+            or _column_of_same_row(ctx, c)
             or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_after_mismatch(ctx, c)
             or _listed_with_other_table(ctx, c)
             or _unread_after_joined_table(ctx, c)
@@ -1719,6 +1720,53 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
         law = ctx.laws().bind(m.start()).expr
         if law is not None and law.kind is LawKind.OTHER:
             continue
+        if m.start() < c.start:
+            preceding = "".join(text[m.start() : c.start].split())
+            preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
+            return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
+        following = "".join(text[c.end : m.end()].split())
+        following = following if len(following) <= 40 else "…" + following[-39:]
+        return _finding(c, F.NUMBER_AFTER, following=following)
+    return None
+
+
+# an item of 第19条 with any number (「第19条第9号」, 「19条9号」), written as :data:`_NETWORK_ITEM_WORDS` is
+_ARTICLE_19_ITEM = re.compile(_NETWORK_ITEM_WORDS.replace("(?P<n>7|７|七)", "(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)"))
+
+
+def _other_item_beside_shift(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
+    """Another 号 of the act's 第19条 (not 第7号 or 第8号) in the sentence of a plan that makes an old 第19条第7号
+    第8号, as a finding: that 号 is of the same, older numbering (the 2021 renumbering moved 第19条's items together),
+    and it would stand unchanged beside the new 第8号 (「番号法第19条第7号、別表第二、第19条第9号」 would read 「…第8号、
+    …第2条の表、第19条第9号」, two numberings in one list); the plan stays as written, as a 第9号 listed before the
+    table already keeps it (「第19条第7号及び第9号並びに別表第二」)."""
+    if not plan.edits:
+        return None
+    text = ctx.text
+    lo, hi = min(e.start for e in plan.edits), max(e.end for e in plan.edits)
+    if not ctx.network_items_between(max(0, lo - _DIGITS_REACH), hi):
+        return None
+    shifted = [
+        m for m in _NETWORK_ITEM.finditer(text, max(0, lo - _DIGITS_REACH), hi)
+        if any(e.start <= m.start("n") < e.end for e in plan.edits)
+    ]
+    if not shifted:
+        return None
+    first, last = shifted[0].start(), shifted[-1].end()
+    start = max(0, first - _SENTENCE_REACH)
+    for m in _NETWORK_SENTENCE.finditer(text, start, first):
+        start = m.end()
+    stop = _NETWORK_SENTENCE.search(text, last, min(len(text), last + _SENTENCE_REACH))
+    end = stop.start() if stop is not None else min(len(text), last + _SENTENCE_REACH)
+    for m in _ARTICLE_19_ITEM.finditer(text, start, end):
+        try:
+            if parse_int(m.group("n")) in (7, 8):
+                continue
+        except ValueError:
+            continue
+        law = ctx.laws().bind(m.start()).expr
+        if law is not None and law.kind is LawKind.OTHER:
+            continue  # (「住民基本台帳法第19条第9号、番号法第19条第7号及び別表第二」: the other law's)
         if m.start() < c.start:
             preceding = "".join(text[m.start() : c.start].split())
             preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
