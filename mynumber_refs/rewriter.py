@@ -1470,7 +1470,13 @@ _NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
 _BULLETS = "・･●○◆◇■□"
 # a short note in brackets after a provision (「第9条第2項（独自利用事務）」, 「【独自利用事務】」), or a colon (「第9条第2項：別表第1」):
 # it does not part the provision from the table
-_PROVISION_NOTE = rf"(?:(?:{_NOTE_BETWEEN}{_ANY_GAP})?[：:]|{_NOTE_BETWEEN})"
+# (or in quotes: 「第9条第2項「独自利用事務」別表第1」)
+_PROVISION_NOTE_BETWEEN = rf"(?:{_NOTE_BETWEEN}|「[^「」\n]{{1,60}}」|『[^『』\n]{{1,60}}』)"
+_PROVISION_NOTE = rf"(?:(?:{_PROVISION_NOTE_BETWEEN}{_ANY_GAP})?[：:]|{_PROVISION_NOTE_BETWEEN})"
+# …or a mark that separates without listing (「第9条第2項／別表第1」, 「第9条第2項　→　別表第1」), or 、 after a note that
+# ends the provision's heading (「第19条第11号（同一機関内の利用）、別表第二」): these join it like a basis phrase (another
+# paragraph or 号 of the table's own article is not the table's), not as nothing but a note does
+_PROVISION_MARK = rf"(?:(?:{_PROVISION_NOTE_BETWEEN}{_ANY_GAP})?[／/｜|→⇒➡]|{_PROVISION_NOTE_BETWEEN}{_ANY_GAP}[、，,])"
 # …or a short label set off by spaces on the provision's line (「第9条第2項　独自利用事務　別表第1の1の項」): a word, not an
 # order's or a table's name, nor a provision (第, 条, 項, 号)
 _PROVISION_LABEL = r"(?<=[ \t\u3000])(?![一-龥ァ-ヶー]*[令表])(?:(?![第条項号])[一-龥ァ-ヶー]){1,12}(?=[ \t\u3000\n])"
@@ -1492,7 +1498,7 @@ _PROVISION_JOINED = re.compile(
     rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
     rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(：:]|[^\S\n]*[\n\t]))?)"
-    rf"|(?P<noted>{_PROVISION_NOTE})|{_PROVISION_LABEL})"
+    rf"|{_PROVISION_MARK}|(?P<noted>{_PROVISION_NOTE})|{_PROVISION_LABEL})"
     rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:(?<=\n)(?:[^\S\n]|[{INVISIBLE}])*[{_BULLETS}（(])?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 
