@@ -1736,8 +1736,15 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
     return None
 
 
-# an item of 第19条 with any number (「第19条第9号」, 「19条9号」), written as :data:`_NETWORK_ITEM_WORDS` is
-_ARTICLE_19_ITEM = re.compile(_NETWORK_ITEM_WORDS.replace("(?P<n>7|７|七)", "(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)"))
+# an item of 第19条 with any number (「第19条第9号」, 「19条9号」), written as :data:`_NETWORK_ITEM_WORDS` is, or of 同条
+# (「同条第9号」: the article it means is the last one written before it)
+_ANY_ITEM_NUMBER = "(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)"
+_ARTICLE_19_ITEM = re.compile(
+    _NETWORK_ITEM_WORDS.replace("(?P<n>7|７|七)", _ANY_ITEM_NUMBER)
+    + rf"|(?P<same>同)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?{_ANY_ITEM_NUMBER.replace('?P<n>', '?P<sn>')}[\s{INVISIBLE}]*号"
+)
+# an article's number (「19条」, 「第30条の9」 reads 30), for the article 同条 means
+_ARTICLE_NUMBER = re.compile(rf"(?P<a>[0-9０-９]+|[〇一二三四五六七八九十百千]+)[\s{INVISIBLE}]*条")
 
 
 def _other_item_beside_shift(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
@@ -1766,8 +1773,14 @@ def _other_item_beside_shift(ctx: _Context, c: Citation, plan: _Plan) -> Finding
     end = stop.start() if stop is not None else min(len(text), last + _SENTENCE_REACH)
     for m in _ARTICLE_19_ITEM.finditer(text, start, end):
         try:
-            if parse_int(m.group("n")) in (7, 8):
+            if parse_int(m.group("n") or m.group("sn")) in (7, 8):
                 continue
+            if m.group("same"):
+                article = None
+                for a in _ARTICLE_NUMBER.finditer(text, start, m.start()):
+                    article = a
+                if article is None or parse_int(article.group("a")) != 19:
+                    continue  # (同条 of another article: 「…住民基本台帳法第30条の9、同条第2号」)
         except ValueError:
             continue
         law = ctx.laws().bind(m.start()).expr

@@ -1285,6 +1285,7 @@ def test_an_old_network_item_apart_from_the_table_in_its_clause_keeps_the_table(
     ("番号法第19条第7号及び別表第二並びに第19条第9号に基づき提供する。", "number-after-table", "並びに第19条第9号"),
     ("番号法第19条第7号\t別表第二の27の項、第19条第9号", "number-after-table", "、第19条第9号"),
     ("番号法第19条第7号 別表第二、19条10号", "number-after-table", "、19条10号"),
+    ("番号法第19条第7号、別表第二、同条第9号", "number-after-table", "、同条第9号"),
     ("番号法第19条第9号により庁内連携し、第19条第7号及び別表第二の27の項により照会する。", "number-before-table",
      "第19条第9号により庁内連携し、第19条第7号及び"),
 ])
@@ -1304,6 +1305,8 @@ def test_another_item_of_the_network_article_beside_a_renumbered_one_keeps_the_t
         "番号法第19条第8号、番号法第19条第8号に基づく主務省令第2条の表。第19条第9号")
     assert rewrite("住民基本台帳法第19条第9号、番号法第19条第7号及び別表第二", assume_law=True).text == (
         "住民基本台帳法第19条第9号、番号法第19条第8号及び番号法第19条第8号に基づく主務省令第2条の表")
+    assert rewrite("番号法第19条第7号、別表第二、住民基本台帳法第30条の9、同条第2号", assume_law=True).text == (
+        "番号法第19条第8号、番号法第19条第8号に基づく主務省令第2条の表、住民基本台帳法第30条の9、同条第2号")
 
 
 @pytest.mark.parametrize(("text", "expected"), [
