@@ -688,7 +688,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if spaced is not None and _spaced_apart(ctx.text, c):  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
-            _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _column_of_same_row(ctx, c)
+            _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
+            or _column_of_same_row(ctx, c)
             or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_after_mismatch(ctx, c)
             or _listed_with_other_table(ctx, c)
             or _unread_after_joined_table(ctx, c)
@@ -1488,7 +1489,13 @@ def network_item_starts(text: str) -> list[int]:
 _BULLETS = "・･●○◆◇■□"
 # a short note in brackets after a provision (「第9条第2項（独自利用事務）」, 「【独自利用事務】」), or a colon (「第9条第2項：別表第1」):
 # it does not part the provision from the table
-_PROVISION_NOTE = rf"(?:(?:{_NOTE_BETWEEN}{_ANY_GAP})?[：:]|{_NOTE_BETWEEN})"
+# (or in quotes: 「第9条第2項「独自利用事務」別表第1」)
+_PROVISION_NOTE_BETWEEN = rf"(?:{_NOTE_BETWEEN}|「[^「」\n]{{1,60}}」|『[^『』\n]{{1,60}}』)"
+_PROVISION_NOTE = rf"(?:(?:{_PROVISION_NOTE_BETWEEN}{_ANY_GAP})?[：:]|{_PROVISION_NOTE_BETWEEN})"
+# …or a mark that separates without listing (「第9条第2項／別表第1」, 「第9条第2項　→　別表第1」), or 、 after a note that
+# ends the provision's heading (「第19条第11号（同一機関内の利用）、別表第二」): these join it like a basis phrase (another
+# paragraph or 号 of the table's own article is not the table's), not as nothing but a note does
+_PROVISION_MARK = rf"(?:(?:{_PROVISION_NOTE_BETWEEN}{_ANY_GAP})?[／/｜|→⇒➡]|{_PROVISION_NOTE_BETWEEN}{_ANY_GAP}[、，,])"
 # …or a short label set off by spaces on the provision's line (「第9条第2項　独自利用事務　別表第1の1の項」): a word, not an
 # order's or a table's name, nor a provision (第, 条, 項, 号)
 _PROVISION_LABEL = r"(?<=[ \t\u3000])(?![一-龥ァ-ヶー]*[令表])(?:(?![第条項号])[一-龥ァ-ヶー]){1,12}(?=[ \t\u3000\n])"
@@ -1510,7 +1517,7 @@ _PROVISION_JOINED = re.compile(
     rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
     rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(：:]|[^\S\n]*[\n\t]))?)"
-    rf"|(?P<noted>{_PROVISION_NOTE})|{_PROVISION_LABEL})"
+    rf"|{_PROVISION_MARK}|(?P<noted>{_PROVISION_NOTE})|{_PROVISION_LABEL})"
     rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:(?<=\n)(?:[^\S\n]|[{INVISIBLE}])*[{_BULLETS}（(])?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 
@@ -1738,6 +1745,66 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
         law = ctx.laws().bind(m.start()).expr
         if law is not None and law.kind is LawKind.OTHER:
             continue
+        if m.start() < c.start:
+            preceding = "".join(text[m.start() : c.start].split())
+            preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
+            return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
+        following = "".join(text[c.end : m.end()].split())
+        following = following if len(following) <= 40 else "…" + following[-39:]
+        return _finding(c, F.NUMBER_AFTER, following=following)
+    return None
+
+
+# an item of 第19条 with any number (「第19条第9号」, 「19条9号」), written as :data:`_NETWORK_ITEM_WORDS` is, or of 同条
+# (「同条第9号」: the article it means is the last one written before it)
+_ANY_ITEM_NUMBER = "(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)"
+_ARTICLE_19_ITEM = re.compile(
+    _NETWORK_ITEM_WORDS.replace("(?P<n>7|７|七)", _ANY_ITEM_NUMBER)
+    + rf"|(?P<same>同)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?{_ANY_ITEM_NUMBER.replace('?P<n>', '?P<sn>')}[\s{INVISIBLE}]*号"
+)
+# an article's number (「19条」, 「第30条の9」 reads 30), for the article 同条 means
+_ARTICLE_NUMBER = re.compile(rf"(?P<a>[0-9０-９]+|[〇一二三四五六七八九十百千]+)[\s{INVISIBLE}]*条")
+
+
+def _other_item_beside_shift(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
+    """Another 号 of the act's 第19条 (not 第7号 or 第8号) in the sentence of a plan that makes an old 第19条第7号
+    第8号, as a finding: that 号 is of the same, older numbering (the 2021 renumbering moved 第19条's items together),
+    and it would stand unchanged beside the new 第8号 (「番号法第19条第7号、別表第二、第19条第9号」 would read 「…第8号、
+    …第2条の表、第19条第9号」, two numberings in one list); the plan stays as written, as a 第9号 listed before the
+    table already keeps it (「第19条第7号及び第9号並びに別表第二」)."""
+    if not plan.edits:
+        return None
+    text = ctx.text
+    lo, hi = min(e.start for e in plan.edits), max(e.end for e in plan.edits)
+    if not ctx.network_items_between(max(0, lo - _DIGITS_REACH), hi):
+        return None
+    shifted = [
+        m for m in _NETWORK_ITEM.finditer(text, max(0, lo - _DIGITS_REACH), hi)
+        if any(e.start <= m.start("n") < e.end for e in plan.edits)
+    ]
+    if not shifted:
+        return None
+    first, last = shifted[0].start(), shifted[-1].end()
+    start = max(0, first - _SENTENCE_REACH)
+    for m in _NETWORK_SENTENCE.finditer(text, start, first):
+        start = m.end()
+    stop = _NETWORK_SENTENCE.search(text, last, min(len(text), last + _SENTENCE_REACH))
+    end = stop.start() if stop is not None else min(len(text), last + _SENTENCE_REACH)
+    for m in _ARTICLE_19_ITEM.finditer(text, start, end):
+        try:
+            if parse_int(m.group("n") or m.group("sn")) in (7, 8):
+                continue
+            if m.group("same"):
+                article = None
+                for a in _ARTICLE_NUMBER.finditer(text, start, m.start()):
+                    article = a
+                if article is None or parse_int(article.group("a")) != 19:
+                    continue  # (同条 of another article: 「…住民基本台帳法第30条の9、同条第2号」)
+        except ValueError:
+            continue
+        law = ctx.laws().bind(m.start()).expr
+        if law is not None and law.kind is LawKind.OTHER:
+            continue  # (「住民基本台帳法第19条第9号、番号法第19条第7号及び別表第二」: the other law's)
         if m.start() < c.start:
             preceding = "".join(text[m.start() : c.start].split())
             preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"

@@ -1280,6 +1280,35 @@ def test_an_old_network_item_apart_from_the_table_in_its_clause_keeps_the_table(
         assert {f.reason for f in rewrite(other, assume_law=True).findings}.isdisjoint({"number-before-table", "number-after-table"})
 
 
+@pytest.mark.parametrize(("text", "reason", "number"), [
+    ("番号法第１９条第７号、別表第二、第１９条第９号", "number-after-table", "、第１９条第９号"),
+    ("番号法第19条第7号及び別表第二並びに第19条第9号に基づき提供する。", "number-after-table", "並びに第19条第9号"),
+    ("番号法第19条第7号\t別表第二の27の項、第19条第9号", "number-after-table", "、第19条第9号"),
+    ("番号法第19条第7号 別表第二、19条10号", "number-after-table", "、19条10号"),
+    ("番号法第19条第7号、別表第二、同条第9号", "number-after-table", "、同条第9号"),
+    ("番号法第19条第9号により庁内連携し、第19条第7号及び別表第二の27の項により照会する。", "number-before-table",
+     "第19条第9号により庁内連携し、第19条第7号及び"),
+])
+def test_another_item_of_the_network_article_beside_a_renumbered_one_keeps_the_table(text: str, reason: str, number: str) -> None:
+    """An old 第19条第7号 made 第8号 with its table, beside another 号 of the act's 第19条 in its sentence: that 号 is of
+    the same older numbering (the 2021 renumbering moved 第19条's items together), so renumbering one would mix two
+    numberings in one list (it read 「番号法第１９条第８号、…第２条の表、第１９条第９号」).  Kept and reported, as a
+    第9号 listed before the table is (「第19条第7号及び第9号並びに別表第二」)."""
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [(f.reason, f.message.split("（「")[1].split("」")[0]) for f in result.findings] == [(reason, number)]
+    # the same sentence in the current numbering, a 号 in the next sentence and another law's 第19条 are no reason
+    assert rewrite("番号法第19条第8号、別表第二、第19条第9号", assume_law=True).text == (
+        "番号法第19条第8号、番号法第19条第8号に基づく主務省令第2条の表、第19条第9号")
+    assert rewrite("番号法第19条第7号、別表第二。第19条第9号", assume_law=True).text == (
+        "番号法第19条第8号、番号法第19条第8号に基づく主務省令第2条の表。第19条第9号")
+    assert rewrite("住民基本台帳法第19条第9号、番号法第19条第7号及び別表第二", assume_law=True).text == (
+        "住民基本台帳法第19条第9号、番号法第19条第8号及び番号法第19条第8号に基づく主務省令第2条の表")
+    assert rewrite("番号法第19条第7号、別表第二、住民基本台帳法第30条の9、同条第2号", assume_law=True).text == (
+        "番号法第19条第8号、番号法第19条第8号に基づく主務省令第2条の表、住民基本台帳法第30条の9、同条第2号")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("別表第二（番号法第19条第7号）", "番号法第19条第8号に基づく主務省令第2条の表（番号法第19条第8号）"),
     ("番号法別表第二（同法第19条第7号）", "番号法第19条第8号に基づく主務省令第2条の表（同法第19条第8号）"),
@@ -1414,6 +1443,22 @@ def test_no_new_order_beside_an_old_network_item_in_a_sentence(parts: list[str],
     for assume in (False, True):
         out = rewrite(text, assume_law=assume).text
         assert not ("第19条第7号" in out and "第19条第8号に基づく" in out), out
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(["別表第二の27の項", "別表第二", "第19条第7号及び別表第二の27の項", "第19条第7号、別表第二",
+                                 "第19条第7号 別表第二の28の項", "第19条第9号", "第19条第10号に基づく庁内連携", "別表第一の16の項"]),
+                min_size=2, max_size=4),
+       st.sampled_from(["並びに", "及び", "、", "\t"]))
+def test_no_old_network_item_renumbered_beside_another_item_of_its_article(parts: list[str], joiner: str) -> None:
+    """In a sentence that also cites another 号 of the act's 第19条 (older numbering, like 第7号), an old 第19条第7号 is
+    never made 第8号: the output keeps every 第19条第7号 the text had."""
+    text = "番号法" + joiner.join(parts) + "に基づく。"
+    if "第19条第9号" not in text and "第19条第10号" not in text:
+        return
+    for assume in (False, True):
+        out = rewrite(text, assume_law=assume).text
+        assert out.count("第19条第7号") == text.count("第19条第7号"), out
 
 
 @pytest.mark.parametrize("text", ["番号法別表第2条", "番号法別表第二条", "番号法別表第二 条", "番号法別表第一、第2条", "番号法別表第一及び第2条",

@@ -918,6 +918,65 @@ def test_a_provision_joined_by_a_note_alone_before_a_table_it_does_not_own_is_re
 
 
 @pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "provision"), [
+    ("番号法第9条第2項／別表第1の1の項", "第9条第2項"),
+    ("番号法第9条第2項「独自利用事務」別表第1の1の項", "第9条第2項"),
+    ("番号法第9条第2項　→　別表第1の1の項", "第9条第2項"),
+    ("番号法第９条第２項（独自利用事務）⇒別表第１の１の項", "第９条第２項"),
+    ("番号法第9条第2項／\t別表第1の1の項", "第9条第2項"),
+    ("番号法第9条第2項「独自利用事務」\t別表第1の1の項", "第9条第2項"),
+    ("番号法第19条第11号（同一機関内の利用）、別表第二の27の項", "第19条第11号"),
+    ("番号法第19条第11号（同一機関内の利用）、\t別表第二の27の項", "第19条第11号"),
+    ("番号法第19条第10号『庁内連携』、別表第二の27の項", "第19条第10号"),
+])
+def test_a_provision_set_off_from_a_table_by_a_mark_a_quote_or_a_note_and_comma_is_the_tables(
+    text: str, provision: str, assume: bool
+) -> None:
+    """A slash or an arrow between a provision and the next table, a label in quotes, or 、 after the provision's note
+    part them no more than a colon or a note in brackets does: 第9条第2項 makes 別表第1 the ordinance's and 第19条第11号
+    is not 別表第二's.  They were renamed (「番号法第9条第2項／別表の1の項」, 「番号法第19条第11号（同一機関内の利用）、
+    番号法第19条第8号に基づく主務省令第2条の表の48の項」)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert f"、{provision}とともに引用されています" in result.findings[0].message
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    mark=st.sampled_from(["／", "/", "→", "⇒", "｜", "「独自利用事務」", "（独自利用事務）、", "（条例）", "：", "【独自利用事務】、"]),
+    before=st.sampled_from(["", " ", "　", "\t"]),
+    after=st.sampled_from(["", " ", "　", "\t", "\n"]),
+    assume=st.booleans(),
+)
+def test_no_separator_mark_lets_the_ordinances_table_be_renamed(mark: str, before: str, after: str, assume: bool) -> None:
+    """Whatever mark stands between the ordinances' paragraph (第9条第2項) and the next 別表第1, the table is not renamed
+    the act's; with the act's own paragraph (第9条第1項) the table is renamed."""
+    text = f"番号法第9条第2項{before}{mark}{after}別表第1の1の項"
+    assert rewrite(text, assume_law=assume).text == text
+    own = text.replace("第9条第2項", "第9条第1項")
+    assert rewrite(own, assume_law=assume).text == own.replace("別表第1の1の項", "別表の1の項")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the table's own provision, or another article's listed with a mark or a note and 、, keeps the table the act's
+    ("番号法第9条第1項／別表第一の16の項", "番号法第9条第1項／別表の24の項"),
+    ("番号法第19条第8号（情報連携）、別表第二の27の項", "番号法第19条第8号（情報連携）、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第9条第1項「法定事務」別表第一の16の項", "番号法第9条第1項「法定事務」別表の24の項"),
+    ("番号法第9条第1項／別表第二の27の項", "番号法第9条第1項／番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第9条第1項（法定事務）、別表第二の27の項", "番号法第9条第1項（法定事務）、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第19条第11号（庁内連携）、別表第一の16の項", "番号法第19条第11号（庁内連携）、別表の24の項"),
+    ("番号法第19条第11号、別表第二の27の項", "番号法第19条第11号、番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法第9条第1項、第19条第8号及び別表第二", "番号法第9条第1項、第19条第8号及び番号法第19条第8号に基づく主務省令第2条の表"),
+    ("番号法第9条第1項及び別表第一", "番号法第9条第1項及び別表"),
+])
+def test_a_provision_set_off_by_a_mark_from_a_table_it_may_list_with_keeps_the_table_the_acts(text: str, expected: str) -> None:
+    for assume in (False, True):
+        assert rewrite(text, assume_law=assume).text == expected
+    assert rewrite(expected).edits == ()
+
+
+@pytest.mark.parametrize("assume", [False, True])
 @pytest.mark.parametrize("text", [
     "番号法第９条第２項（独自利用事務）\n別表第１の１の項",
     "番号法第9条第2項（条例で定める事務）　別表第1の1の項",
