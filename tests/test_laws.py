@@ -227,8 +227,9 @@ def test_a_law_named_earlier_in_the_sentence_is_reported_not_assumed_away() -> N
     assert [f.reason for f in result.findings] == ["law-other"] and "住民基本台帳法" in result.findings[0].message
     # …while across a sentence the assumption applies as before
     assert rewrite("住民基本台帳法第7条による。別表第一の16の項", assume_law=True).text == "住民基本台帳法第7条による。別表の24の項"
-    # a new bulleted item is a new sentence
-    assert rewrite("・住民基本台帳法第7条\n・別表第一の16の項", assume_law=True).text == "・住民基本台帳法第7条\n・別表の24の項"
+    # a new bulleted item is a new sentence (one that names only another law heads it, as a numbered item does)
+    assert rewrite("・住民基本台帳法第7条の規定による。\n・別表第一の16の項", assume_law=True).text == (
+        "・住民基本台帳法第7条の規定による。\n・別表の24の項")
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -1422,6 +1423,12 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "＜根拠法令＞住民基本台帳法\n・別表第一の1の項",
     "【根拠法令】住民基本台帳法第30条の9\n・別表第一の1の項",
     "根拠法令\u3000住民基本台帳法\n・別表第一の1の項",
+    # …a bulleted item that names only another law (or its provisions) heads its siblings, as a numbered item does
+    # (「① 住民基本台帳法第30条の9\n② 別表第二の27の項」): a list of separate bases is reported, not assumed (they were rewritten)
+    "・住民基本台帳法第30条の9\n・別表第二の27の項",
+    "・住民基本台帳法\n・別表第一の16の項",
+    "●\u3000住民基本台帳法第7条\n●\u3000別表第一の16の項",
+    "・番号法第9条第1項\n・住民基本台帳法第30条の9\n・別表第一の16の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1439,7 +1446,9 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("２．法令上の根拠\n別表第一の16の項", "２．法令上の根拠\n別表の24の項"),
     ("（１）住民基本台帳法\n（２）番号法\n・別表第一の16の項", "（１）住民基本台帳法\n（２）番号法\n・別表の24の項"),
     ("（１）住民基本台帳法\n・番号法別表第一の16の項", "（１）住民基本台帳法\n・番号法別表の24の項"),
-    ("・住民基本台帳法\n・別表第一の16の項", "・住民基本台帳法\n・別表の24の項"),  # a bullet, no heading
+    ("・番号法第9条第1項\n・別表第一の16の項", "・番号法第9条第1項\n・別表の24の項"),  # a bullet of the act
+    # (a bulleted item of content heads nothing: 「・住民基本台帳法第30条の9に基づく提供」, as 「① …に基づく提供」)
+    ("・住民基本台帳法第30条の9に基づく提供\n・別表第一の16の項", "・住民基本台帳法第30条の9に基づく提供\n・別表の24の項"),
     ("１．住民基本台帳に関する事務\n別表第一の16の項", "１．住民基本台帳に関する事務\n別表の24の項"),
     # a line of content that only ends like a name is read past, not taken for a heading of something else
     ("根拠法令：番号法\n・別表第一の16の項", "根拠法令：番号法\n・別表の24の項"),
