@@ -81,7 +81,7 @@ LAW_PREFIX_RE = re.compile(
 # Characters a name is made of: kanji (with 々), katakana, full-width Latin letters (ＩＴ番号法).
 _W = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc\uff21-\uff3a\uff41-\uff5a"
 # What a name of a law or instrument ends with
-_SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
+_SUFFIX = r"(?:法律|法|令|規則|則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
 # 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME; …法附則,
 # its supplementary provisions), 等 (…法等), or a joining word (…法及び: see _JOINS_AFTER_NAME); not before a number
@@ -125,6 +125,10 @@ _COMMON_TAILS = tuple(
 # …though a law's name may end in one of them: 組合法 (国家公務員共済組合法, 地方公務員等共済組合法, 農業協同組合法),
 # 医療法 (医療法 itself), 登記法 (不動産登記法, 商業登記法)
 _LAW_TAILS_LIKE_COMMON = ("組合法", "医療法", "登記法")
+# A word glued right before a table (「児手法別表第一」 児童手当法, 「住基則別表」 住民基本台帳法施行規則, 「番号法令別表」) names
+# the instrument whose table it is even when it ends like one of the words above or in 則, unless it is a common word
+# as a whole (「方法別表」, 「原則別表」)
+_WHOLE_COMMON = frozenset(_COMMON.union(_COMMON_TAILS, "原則 法則 罰則 総則 通則 鉄則 変則 準則 附則 付則".split()))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # Words for an instrument that name the one whose table it is only when written right before the table
@@ -634,7 +638,7 @@ class LawIndex:
         if found is None:
             return None
         start, name, basis = found
-        kind, act_basis = self._classify(start, name, basis)
+        kind, act_basis = self._classify(start, name, basis, k)
         if kind is None or name in SAME_LAW_NAMES:
             return None
         return LawExpr(start, k, name, kind, act_basis)
@@ -781,8 +785,8 @@ class LawIndex:
         while j > 0 and self._is_word(j - 1) and k - j <= 41:
             j -= 1
         if not self._is_word(j - 1):
-            m = _NAME.match(text, j)
-            if m is not None and m.end() == k:
+            # (the whole word: a name's end inside it, 「原則上…法」, 「法上…法」, does not end the match early)
+            if _NAME.fullmatch(text, j, k) is not None:
                 starts.append(j)
         b = j - 1 - (j >= 2 and text[j - 2] == "\r")  # (where its line breaks, when the word is one character)
         if k - j == 1 and b > 1 and text[j - 1] == "\n" and text[b - 1] + last in _SPLIT_SUFFIXES:
@@ -1077,8 +1081,11 @@ class LawIndex:
             j += 1
         return j
 
-    def _classify(self, start: int, name: str, basis: LawBasis | None) -> tuple[LawKind | None, LawBasis | None]:
-        """What a name names, at ``start``: a defined term first, then the act's names, then 同法."""
+    def _classify(
+        self, start: int, name: str, basis: LawBasis | None, end: int = -1
+    ) -> tuple[LawKind | None, LawBasis | None]:
+        """What a name names, at ``start`` (ending at ``end``, when known): a defined term first, then the act's names,
+        then 同法."""
         d = self._definition_of(name, start)
         if d is not None:
             return d.kind, (LawBasis.DEFINED if d.kind is LawKind.ACT else None)
@@ -1090,10 +1097,12 @@ class LawIndex:
             return LawKind.UNKNOWN, LawBasis.SAME_LAW  # resolved on use (see resolved)
         if name == "法":
             return LawKind.UNKNOWN, None
-        if (name in _COMMON and name not in _INSTRUMENT_WORDS) or (
-            name.endswith(_COMMON_TAILS) and not name.endswith(_LAW_TAILS_LIKE_COMMON)
-        ):
-            return None, None
+        if (
+            (name in _COMMON and name not in _INSTRUMENT_WORDS)
+            or (name.endswith(_COMMON_TAILS) and not name.endswith(_LAW_TAILS_LIKE_COMMON))
+            or (name[-1] == "則" and not name.endswith("規則"))
+        ) and (end < 0 or not self.text.startswith("別表", end) or name in _WHOLE_COMMON):
+            return None, None  # (a word glued right before a table names its instrument: see _WHOLE_COMMON)
         return LawKind.OTHER, None
 
     def _raw_at(self, k: int) -> LawExpr | None:
@@ -1105,7 +1114,7 @@ class LawIndex:
         found = self._name_at_end(k)
         if found is not None:
             start, name, basis = found
-            kind, act_basis = self._classify(start, name, basis)
+            kind, act_basis = self._classify(start, name, basis, k)
             if kind is not None and not self._quoted(start, k):
                 e = LawExpr(start, k, name, kind, act_basis)
         self._raw[k] = e

@@ -470,6 +470,43 @@ def test_common_words_are_not_laws() -> None:
     assert index.expressions() == []
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "児手法別表第一の1の項",  # 児童手当法 (ends in 手法)
+    "行手法別表第一の1の項",
+    "住基則別表第一の1の項",  # 住民基本台帳法施行規則 (ends in 則)
+    "番号法令別表第一の16の項",  # (ends in 法令: the act and its orders, no one of them established)
+    "番号法第9条第1項及び児手法別表第一の1の項",  # (the act named earlier in the sentence)
+    # the whole word is the name, though a name's end stands inside it (「法上」 was read as the end of a name there
+    # and the word read as no name: 「法上住民基本台帳法別表の1の項」 under --assume-law)
+    "原則上住民基本台帳法別表第一の1の項",
+    "法上住民基本台帳法別表第一の1の項",
+])
+def test_an_undefined_abbreviation_glued_to_a_table_names_its_instrument(text: str, assume: bool) -> None:
+    """A word ending in 法, 令 or 則 written right before a table names the instrument whose table it is, though it ends
+    like a common word (手法, 法令) or in 則: its table is not the act's.  It was renamed under --assume-law (and after
+    the act in the sentence without it): 「児手法別表の1の項」, 「番号法令別表の24の項」."""
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, result.findings) == (text, ())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a common word as a whole before the table, or one not glued to it, names nothing (as before)
+    ("方法別表第一の16の項", "方法別表の24の項"),
+    ("原則別表第一の16の項", "原則別表の24の項"),
+    ("事務の手法　別表第一の16の項", "事務の手法　別表の24の項"),
+    ("児手法に基づく事務。別表第一の16の項", "児手法に基づく事務。別表の24の項"),
+    # the act's names, and abbreviations defined as the act, are the act's
+    ("番号利用法別表第一の16の項", "番号利用法別表の24の項"),
+    ("マイナンバー法別表第一の16の項", "マイナンバー法別表の24の項"),
+    ("番号\n利用法別表第一の16の項", "番号\n利用法別表の24の項"),
+    ("番号法（以下「法」という。）別表第一の16の項", "番号法（以下「法」という。）別表の24の項"),
+    ("番号法（以下「行手法」という。）…行手法別表第一の16の項", "番号法（以下「行手法」という。）…行手法別表の24の項"),
+])
+def test_a_common_word_or_the_acts_name_before_a_table_leaves_it_the_acts(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
