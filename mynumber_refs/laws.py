@@ -55,6 +55,7 @@ __all__ = [
     "Binding",
     "LawIndex",
     "may_define",
+    "reread_term_spans",
 ]
 
 
@@ -286,7 +287,24 @@ _DEFINED_AS = re.compile(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
 _TOHA = re.compile("とは|とあるのは")
+# A 読み替え clause: 「本表中「別表第一」とあるのは「別表」と読み替える」, 「…とあるのは、「別表」とする」: both quoted words
+# are terms (words of a text as written), never citations
+_REREAD_AFTER = re.compile(rf"{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}と")
 _TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
+
+
+def reread_term_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the quoted words of each 読み替え clause in ``text`` (「「別表第一」とあるのは「別表」と読み替える」:
+    both words), which name nothing."""
+    spans = []
+    i = text.find("とあるのは")
+    while i != -1:
+        q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
+        m = _REREAD_AFTER.match(text, i + 5) if q is not None else None
+        if q is not None and m is not None:
+            spans += [q.span(2), m.span(1)]
+        i = text.find("とあるのは", i + 5)
+    return spans
 
 
 def may_define(text: str) -> bool:

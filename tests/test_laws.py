@@ -457,6 +457,35 @@ def test_a_table_named_by_a_term_defined_as_another_laws_table_is_not_assumed_th
     assert rewrite(acts, assume_law=True).text.endswith("。別表の24の項")
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "本表中「別表第一」とあるのは「別表」と読み替える。",
+    "本表中「別表第二」とあるのは「番号法第19条第8号に基づく主務省令第2条の表」と読み替える。",
+    "「別表第一」とあるのは、「別表」とする。",
+    "番号法第9条中「別表第一」とあるのは「別表」と読み替える。",  # (the act named before: it was rewritten without --assume-law too)
+])
+def test_the_quoted_words_of_a_rereading_clause_are_terms_not_citations(text: str, assume: bool) -> None:
+    """A 読み替え clause quotes words as written: 「別表第一」 there cites no table (it was renamed: 「本表中「別表」
+    とあるのは「別表」と読み替える。」), and the clause is no citation to report."""
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, result.findings) == (text, ())
+    # a table cited after the clause is read as before
+    after = text + "番号法別表第一の16の項"
+    assert rewrite(after, assume_law=assume).text == text + "番号法別表の24の項"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["", "本表中", "番号法第9条中", "番号利用法の規定中", "同表中"]),
+       st.sampled_from(["", "番号法", "番号利用法"]), st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二", "別表第1の16項", "別表"]),
+       st.sampled_from(["別表", "別表の24の項", "番号法第19条第8号に基づく主務省令第2条の表", "別表第一"]),
+       st.sampled_from(["", "、"]), st.sampled_from(["読み替える。", "読み替えるものとする。", "する。"]), st.booleans())
+def test_a_rereading_clause_is_never_rewritten(
+    before: str, law: str, old: str, new: str, comma: str, tail: str, assume: bool
+) -> None:
+    text = f"{before}「{law}{old}」とあるのは{comma}「{new}」と{tail}"
+    assert rewrite(text, assume_law=assume).text == text
+
+
 @pytest.mark.parametrize("text", ["番号法別表第一38項の2別添別表第二", "番号法別表58項別添別表第二"])
 def test_a_document_word_right_after_a_row_still_names_the_documents_table(text: str) -> None:
     """「…38項の2別添別表第二」 and, once renumbered, 「…58項別添別表第二」: 別添 is the document's appendix
