@@ -126,9 +126,10 @@ _COMMON_TAILS = tuple(
 # …though a law's name may end in one of them: 組合法 (国家公務員共済組合法, 地方公務員等共済組合法, 農業協同組合法),
 # 医療法 (医療法 itself), 登記法 (不動産登記法, 商業登記法)
 _LAW_TAILS_LIKE_COMMON = ("組合法", "医療法", "登記法")
-# A word glued right before a table (「児手法別表第一」 児童手当法, 「住基則別表」 住民基本台帳法施行規則, 「番号法令別表」) names
-# the instrument whose table it is even when it ends like one of the words above or in 則, unless it is a common word
-# as a whole (「方法別表」, 「原則別表」)
+# A word glued right before a table or an article (「児手法別表第一」 児童手当法, 「住基則別表」 住民基本台帳法施行規則,
+# 「番号法令別表」, 「行手法第9条」) names the instrument whose table or article it is even when it ends like one of the
+# words above or in 則, unless it is a common word as a whole (「方法別表」, 「原則別表」)
+_GLUED_PLACE = re.compile(r"別表|第[0-9０-９〇一二三四五六七八九十百]+条")
 _WHOLE_COMMON = frozenset(_COMMON.union(_COMMON_TAILS, "原則 法則 罰則 総則 通則 鉄則 変則 準則 附則 付則".split()))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
@@ -1119,7 +1120,7 @@ class LawIndex:
             (name in _COMMON and name not in _INSTRUMENT_WORDS)
             or (name.endswith(_COMMON_TAILS) and not name.endswith(_LAW_TAILS_LIKE_COMMON))
             or (name[-1] == "則" and not name.endswith("規則"))
-        ) and (end < 0 or not self.text.startswith("別表", end) or name in _WHOLE_COMMON):
+        ) and (end < 0 or name in _WHOLE_COMMON or not _GLUED_PLACE.match(self.text, end)):
             return None, None  # (a word glued right before a table names its instrument: see _WHOLE_COMMON)
         return LawKind.OTHER, None
 

@@ -510,6 +510,9 @@ def test_common_words_are_not_laws() -> None:
     # and the word read as no name: 「法上住民基本台帳法別表の1の項」 under --assume-law)
     "原則上住民基本台帳法別表第一の1の項",
     "法上住民基本台帳法別表第一の1の項",
+    # …and one glued right before its article, the table joined to it (「行手法」 is often 行政手続法)
+    "行手法第9条第1項別表第一の16の項",
+    "住基則第1条及び別表第一の1の項",
 ])
 def test_an_undefined_abbreviation_glued_to_a_table_names_its_instrument(text: str, assume: bool) -> None:
     """A word ending in 法, 令 or 則 written right before a table names the instrument whose table it is, though it ends
@@ -534,6 +537,13 @@ def test_an_undefined_abbreviation_glued_to_a_table_names_its_instrument(text: s
 ])
 def test_a_common_word_or_the_acts_name_before_a_table_leaves_it_the_acts(text: str, expected: str) -> None:
     assert rewrite(text, assume_law=True).text == expected
+
+
+def test_an_undefined_abbreviation_with_its_article_earlier_in_the_sentence_is_reported() -> None:
+    text = "児手法第3条に基づき、別表第一の1の項"  # (it was renamed under --assume-law: 「…、別表の1の項」)
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"] and "児手法" in result.findings[0].message
 
 
 @pytest.mark.parametrize(
