@@ -290,13 +290,17 @@ _DEFINED_AS = re.compile(
 _TOHA = re.compile("とは|とあるのは")
 # A 読み替え clause: 「本表中「別表第一」とあるのは「別表」と読み替える」, 「…とあるのは、「別表」とする」: both quoted words
 # are terms (words of a text as written), never citations
-_REREAD_AFTER = re.compile(rf"{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}と")
+_REREAD_AFTER = re.compile(rf"{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}[とに]")
+# …and 「「別表第一」を「別表」と読み替える」, 「「別表第一」は「別表」に読み替えて」 (found back from 読み替え / 読替え)
+_REREAD_BEFORE = re.compile(
+    rf"[「『]([^「『」』（()\n]{{1,30}})[」』]{_S}[をは]{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}[とに]{_S}\Z"
+)
 _TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
 
 
 def reread_term_spans(text: str) -> list[tuple[int, int]]:
     """The spans of the quoted words of each 読み替え clause in ``text`` (「「別表第一」とあるのは「別表」と読み替える」:
-    both words), which name nothing."""
+    both words; 「「別表第一」を「別表」と読み替える」 too), which name nothing."""
     spans = []
     i = text.find("とあるのは")
     while i != -1:
@@ -305,6 +309,13 @@ def reread_term_spans(text: str) -> list[tuple[int, int]]:
         if q is not None and m is not None:
             spans += [q.span(2), m.span(1)]
         i = text.find("とあるのは", i + 5)
+    for word in ("読み替", "読替"):
+        i = text.find(word)
+        while i != -1:
+            m = _REREAD_BEFORE.search(text, max(0, i - 120), i)
+            if m is not None:
+                spans += [m.span(1), m.span(2)]
+            i = text.find(word, i + 2)
     return spans
 
 

@@ -463,6 +463,9 @@ def test_a_table_named_by_a_term_defined_as_another_laws_table_is_not_assumed_th
     "本表中「別表第二」とあるのは「番号法第19条第8号に基づく主務省令第2条の表」と読み替える。",
     "「別表第一」とあるのは、「別表」とする。",
     "番号法第9条中「別表第一」とあるのは「別表」と読み替える。",  # (the act named before: it was rewritten without --assume-law too)
+    "本表中「別表第一」とあるのは「別表」に読み替える。",
+    "「別表第一」を「別表」と読み替える。",
+    "「別表第一の16の項」は「別表の24の項」に読替えて適用する。",
 ])
 def test_the_quoted_words_of_a_rereading_clause_are_terms_not_citations(text: str, assume: bool) -> None:
     """A 読み替え clause quotes words as written: 「別表第一」 there cites no table (it was renamed: 「本表中「別表」
@@ -478,11 +481,14 @@ def test_the_quoted_words_of_a_rereading_clause_are_terms_not_citations(text: st
 @given(st.sampled_from(["", "本表中", "番号法第9条中", "番号利用法の規定中", "同表中"]),
        st.sampled_from(["", "番号法", "番号利用法"]), st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二", "別表第1の16項", "別表"]),
        st.sampled_from(["別表", "別表の24の項", "番号法第19条第8号に基づく主務省令第2条の表", "別表第一"]),
-       st.sampled_from(["", "、"]), st.sampled_from(["読み替える。", "読み替えるものとする。", "する。"]), st.booleans())
+       st.sampled_from(["", "、"]), st.sampled_from(["と読み替える。", "に読み替えるものとする。", "とする。", "と読替え"]),
+       st.sampled_from(["とあるのは", "を", "は"]), st.booleans())
 def test_a_rereading_clause_is_never_rewritten(
-    before: str, law: str, old: str, new: str, comma: str, tail: str, assume: bool
+    before: str, law: str, old: str, new: str, comma: str, tail: str, joiner: str, assume: bool
 ) -> None:
-    text = f"{before}「{law}{old}」とあるのは{comma}「{new}」と{tail}"
+    if joiner != "とあるのは" and "読" not in tail:
+        tail = "と読み替える。"  # (「「別表第一」を「別表」とする」 is no 読み替え)
+    text = f"{before}「{law}{old}」{joiner}{comma}「{new}」{tail}"
     assert rewrite(text, assume_law=assume).text == text
 
 
