@@ -979,7 +979,7 @@ class LawIndex:
         bare = _CAPTION_TAIL.sub("", name)
         k = provisions_before(bare, len(bare))
         if 0 < k < len(bare):  # a law's provisions, perhaps with a caption: 「住民基本台帳法第30条の10（…の提供）」
-            alone = LawIndex(bare[:k], self.aliases)
+            alone = LawIndex(bare, self.aliases)  # (its article after it: 「児手法第3条」 names a law)
             e = alone.expression_ending_at(k)
             return e if e is not None and e.start == 0 and not alone.order_name_ends_at(k) else None
         parts = _HEADING_JOINS.split(name)
