@@ -54,6 +54,7 @@ __all__ = [
     "Binding",
     "LawIndex",
     "may_define",
+    "reread_term_spans",
 ]
 
 
@@ -80,7 +81,7 @@ LAW_PREFIX_RE = re.compile(
 # Characters a name is made of: kanji (with 々), katakana, full-width Latin letters (ＩＴ番号法).
 _W = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc\uff21-\uff3a\uff41-\uff5a"
 # What a name of a law or instrument ends with
-_SUFFIX = r"(?:法律|法|令|規則|条例|規程|要綱|要領|告示)"
+_SUFFIX = r"(?:法律|法|令|規則|則|条例|規程|要綱|要領|告示)"
 # A name ends where no name character follows, or where a provision or a table begins (番号法第9条,
 # 条例別表第1, 同法別表) or a word that makes it a place in the law (…法中, …法上, …法所定: see _IN_NAME; …法附則,
 # its supplementary provisions), 等 (…法等), or a joining word (…法及び: see _JOINS_AFTER_NAME); not before a number
@@ -124,6 +125,11 @@ _COMMON_TAILS = tuple(
 # …though a law's name may end in one of them: 組合法 (国家公務員共済組合法, 地方公務員等共済組合法, 農業協同組合法),
 # 医療法 (医療法 itself), 登記法 (不動産登記法, 商業登記法)
 _LAW_TAILS_LIKE_COMMON = ("組合法", "医療法", "登記法")
+# A word glued right before a table or an article (「児手法別表第一」 児童手当法, 「住基則別表」 住民基本台帳法施行規則,
+# 「番号法令別表」, 「行手法第9条」) names the instrument whose table or article it is even when it ends like one of the
+# words above or in 則, unless it is a common word as a whole (「方法別表」, 「原則別表」)
+_GLUED_PLACE = re.compile(r"別表|第[0-9０-９〇一二三四五六七八九十百]+条")
+_WHOLE_COMMON = frozenset(_COMMON.union(_COMMON_TAILS, "原則 法則 罰則 総則 通則 鉄則 変則 準則 附則 付則".split()))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # Words for an instrument that name the one whose table it is only when written right before the table
@@ -180,10 +186,11 @@ _HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
 # …条例」), heads the lines below it as a numbered heading does; the candidates are the lines that end as a name does
 _HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根拠規則 根拠規定 法令 法令名 法律 法律名 関係法令 関連法令 関係条例".split()
 _LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
-# …the label written with 「：」, in brackets (「【根拠法令】」, 「（根拠）」) or with a space after it (「根拠法令　…」)
+# …the label written with 「：」, in brackets (「【根拠法令】」, 「（根拠）」) or with a space after it (「根拠法令　…」);
+# a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」) is such a line after its bullet, and heads its siblings as ① does
 _BRACKETED_LABEL = re.compile(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
 _PLAIN_HEADING_LINE = re.compile(
-    rf"[ \t\u3000]*(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
+    rf"[ \t\u3000]*(?:[・･●○\-－‐][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
     rf"(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
@@ -280,7 +287,35 @@ _DEFINED_AS = re.compile(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
 _TOHA = re.compile("とは|とあるのは")
+# A 読み替え clause: 「本表中「別表第一」とあるのは「別表」と読み替える」, 「…とあるのは、「別表」とする」: both quoted words
+# are terms (words of a text as written), never citations
+_REREAD_AFTER = re.compile(rf"{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}[とに]")
+# …and 「「別表第一」を「別表」と読み替える」, 「「別表第一」は「別表」に読み替えて」 (found back from 読み替え / 読替え)
+_REREAD_BEFORE = re.compile(
+    rf"[「『]([^「『」』（()\n]{{1,30}})[」』]{_S}[をは]{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}[とに]{_S}\Z"
+)
 _TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
+
+
+def reread_term_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the quoted words of each 読み替え clause in ``text`` (「「別表第一」とあるのは「別表」と読み替える」:
+    both words; 「「別表第一」を「別表」と読み替える」 too), which name nothing."""
+    spans = []
+    i = text.find("とあるのは")
+    while i != -1:
+        q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
+        m = _REREAD_AFTER.match(text, i + 5) if q is not None else None
+        if q is not None and m is not None:
+            spans += [q.span(2), m.span(1)]
+        i = text.find("とあるのは", i + 5)
+    for word in ("読み替", "読替"):
+        i = text.find(word)
+        while i != -1:
+            m = _REREAD_BEFORE.search(text, max(0, i - 120), i)
+            if m is not None:
+                spans += [m.span(1), m.span(2)]
+            i = text.find(word, i + 2)
+    return spans
 
 
 def may_define(text: str) -> bool:
@@ -632,7 +667,7 @@ class LawIndex:
         if found is None:
             return None
         start, name, basis = found
-        kind, act_basis = self._classify(start, name, basis)
+        kind, act_basis = self._classify(start, name, basis, k)
         if kind is None or name in SAME_LAW_NAMES:
             return None
         return LawExpr(start, k, name, kind, act_basis)
@@ -779,8 +814,8 @@ class LawIndex:
         while j > 0 and self._is_word(j - 1) and k - j <= 41:
             j -= 1
         if not self._is_word(j - 1):
-            m = _NAME.match(text, j)
-            if m is not None and m.end() == k:
+            # (the whole word: a name's end inside it, 「原則上…法」, 「法上…法」, does not end the match early)
+            if _NAME.fullmatch(text, j, k) is not None:
                 starts.append(j)
         b = j - 1 - (j >= 2 and text[j - 2] == "\r")  # (where its line breaks, when the word is one character)
         if k - j == 1 and b > 1 and text[j - 1] == "\n" and text[b - 1] + last in _SPLIT_SUFFIXES:
@@ -956,7 +991,7 @@ class LawIndex:
         bare = _CAPTION_TAIL.sub("", name)
         k = provisions_before(bare, len(bare))
         if 0 < k < len(bare):  # a law's provisions, perhaps with a caption: 「住民基本台帳法第30条の10（…の提供）」
-            alone = LawIndex(bare[:k], self.aliases)
+            alone = LawIndex(bare, self.aliases)  # (its article after it: 「児手法第3条」 names a law)
             e = alone.expression_ending_at(k)
             return e if e is not None and e.start == 0 and not alone.order_name_ends_at(k) else None
         parts = _HEADING_JOINS.split(name)
@@ -1088,8 +1123,11 @@ class LawIndex:
             j += 1
         return j
 
-    def _classify(self, start: int, name: str, basis: LawBasis | None) -> tuple[LawKind | None, LawBasis | None]:
-        """What a name names, at ``start``: a defined term first, then the act's names, then 同法."""
+    def _classify(
+        self, start: int, name: str, basis: LawBasis | None, end: int = -1
+    ) -> tuple[LawKind | None, LawBasis | None]:
+        """What a name names, at ``start`` (ending at ``end``, when known): a defined term first, then the act's names,
+        then 同法."""
         d = self._definition_of(name, start)
         if d is not None:
             return d.kind, (LawBasis.DEFINED if d.kind is LawKind.ACT else None)
@@ -1101,10 +1139,12 @@ class LawIndex:
             return LawKind.UNKNOWN, LawBasis.SAME_LAW  # resolved on use (see resolved)
         if name == "法":
             return LawKind.UNKNOWN, None
-        if (name in _COMMON and name not in _INSTRUMENT_WORDS) or (
-            name.endswith(_COMMON_TAILS) and not name.endswith(_LAW_TAILS_LIKE_COMMON)
-        ):
-            return None, None
+        if (
+            (name in _COMMON and name not in _INSTRUMENT_WORDS)
+            or (name.endswith(_COMMON_TAILS) and not name.endswith(_LAW_TAILS_LIKE_COMMON))
+            or (name[-1] == "則" and not name.endswith("規則"))
+        ) and (end < 0 or name in _WHOLE_COMMON or not _GLUED_PLACE.match(self.text, end)):
+            return None, None  # (a word glued right before a table names its instrument: see _WHOLE_COMMON)
         return LawKind.OTHER, None
 
     def _raw_at(self, k: int) -> LawExpr | None:
@@ -1116,7 +1156,7 @@ class LawIndex:
         found = self._name_at_end(k)
         if found is not None:
             start, name, basis = found
-            kind, act_basis = self._classify(start, name, basis)
+            kind, act_basis = self._classify(start, name, basis, k)
             if kind is not None and not self._quoted(start, k):
                 e = LawExpr(start, k, name, kind, act_basis)
         self._raw[k] = e

@@ -65,6 +65,7 @@ from .laws import (
     LawKind,
     may_define,
     provisions_before,
+    reread_term_spans,
 )
 from .model import (
     OLD_TABLES,
@@ -585,6 +586,8 @@ def _find(
     for cand in anchors(text):
         if in_terms is None:
             in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if may_define(text) else set()
+            if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
+                in_terms.update(i for span in reread_term_spans(text) for i in range(*span))
             marks = _OldMarks(text, extra_aliases)
             old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:

@@ -228,8 +228,9 @@ def test_a_law_named_earlier_in_the_sentence_is_reported_not_assumed_away() -> N
     assert [f.reason for f in result.findings] == ["law-other"] and "住民基本台帳法" in result.findings[0].message
     # …while across a sentence the assumption applies as before
     assert rewrite("住民基本台帳法第7条による。別表第一の16の項", assume_law=True).text == "住民基本台帳法第7条による。別表の24の項"
-    # a new bulleted item is a new sentence
-    assert rewrite("・住民基本台帳法第7条\n・別表第一の16の項", assume_law=True).text == "・住民基本台帳法第7条\n・別表の24の項"
+    # a new bulleted item is a new sentence (one that names only another law heads it, as a numbered item does)
+    assert rewrite("・住民基本台帳法第7条の規定による。\n・別表第一の16の項", assume_law=True).text == (
+        "・住民基本台帳法第7条の規定による。\n・別表の24の項")
 
 
 @pytest.mark.parametrize(("text", "named"), [
@@ -457,6 +458,41 @@ def test_a_table_named_by_a_term_defined_as_another_laws_table_is_not_assumed_th
     assert rewrite(acts, assume_law=True).text.endswith("。別表の24の項")
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "本表中「別表第一」とあるのは「別表」と読み替える。",
+    "本表中「別表第二」とあるのは「番号法第19条第8号に基づく主務省令第2条の表」と読み替える。",
+    "「別表第一」とあるのは、「別表」とする。",
+    "番号法第9条中「別表第一」とあるのは「別表」と読み替える。",  # (the act named before: it was rewritten without --assume-law too)
+    "本表中「別表第一」とあるのは「別表」に読み替える。",
+    "「別表第一」を「別表」と読み替える。",
+    "「別表第一の16の項」は「別表の24の項」に読替えて適用する。",
+])
+def test_the_quoted_words_of_a_rereading_clause_are_terms_not_citations(text: str, assume: bool) -> None:
+    """A 読み替え clause quotes words as written: 「別表第一」 there cites no table (it was renamed: 「本表中「別表」
+    とあるのは「別表」と読み替える。」), and the clause is no citation to report."""
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, result.findings) == (text, ())
+    # a table cited after the clause is read as before
+    after = text + "番号法別表第一の16の項"
+    assert rewrite(after, assume_law=assume).text == text + "番号法別表の24の項"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["", "本表中", "番号法第9条中", "番号利用法の規定中", "同表中"]),
+       st.sampled_from(["", "番号法", "番号利用法"]), st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二", "別表第1の16項", "別表"]),
+       st.sampled_from(["別表", "別表の24の項", "番号法第19条第8号に基づく主務省令第2条の表", "別表第一"]),
+       st.sampled_from(["", "、"]), st.sampled_from(["と読み替える。", "に読み替えるものとする。", "とする。", "と読替え"]),
+       st.sampled_from(["とあるのは", "を", "は"]), st.booleans())
+def test_a_rereading_clause_is_never_rewritten(
+    before: str, law: str, old: str, new: str, comma: str, tail: str, joiner: str, assume: bool
+) -> None:
+    if joiner != "とあるのは" and "読" not in tail:
+        tail = "と読み替える。"  # (「「別表第一」を「別表」とする」 is no 読み替え)
+    text = f"{before}「{law}{old}」{joiner}{comma}「{new}」{tail}"
+    assert rewrite(text, assume_law=assume).text == text
+
+
 @pytest.mark.parametrize("text", ["番号法別表第一38項の2別添別表第二", "番号法別表58項別添別表第二"])
 def test_a_document_word_right_after_a_row_still_names_the_documents_table(text: str) -> None:
     """「…38項の2別添別表第二」 and, once renumbered, 「…58項別添別表第二」: 別添 is the document's appendix
@@ -468,6 +504,53 @@ def test_a_document_word_right_after_a_row_still_names_the_documents_table(text:
 def test_common_words_are_not_laws() -> None:
     index = LawIndex("この方法により、法令及び政令で定める手法で、主務省令に従う。平成25年法律第27号")
     assert index.expressions() == []
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "児手法別表第一の1の項",  # 児童手当法 (ends in 手法)
+    "行手法別表第一の1の項",
+    "住基則別表第一の1の項",  # 住民基本台帳法施行規則 (ends in 則)
+    "番号法令別表第一の16の項",  # (ends in 法令: the act and its orders, no one of them established)
+    "番号法第9条第1項及び児手法別表第一の1の項",  # (the act named earlier in the sentence)
+    # the whole word is the name, though a name's end stands inside it (「法上」 was read as the end of a name there
+    # and the word read as no name: 「法上住民基本台帳法別表の1の項」 under --assume-law)
+    "原則上住民基本台帳法別表第一の1の項",
+    "法上住民基本台帳法別表第一の1の項",
+    # …and one glued right before its article, the table joined to it (「行手法」 is often 行政手続法)
+    "行手法第9条第1項別表第一の16の項",
+    "住基則第1条及び別表第一の1の項",
+])
+def test_an_undefined_abbreviation_glued_to_a_table_names_its_instrument(text: str, assume: bool) -> None:
+    """A word ending in 法, 令 or 則 written right before a table names the instrument whose table it is, though it ends
+    like a common word (手法, 法令) or in 則: its table is not the act's.  It was renamed under --assume-law (and after
+    the act in the sentence without it): 「児手法別表の1の項」, 「番号法令別表の24の項」."""
+    result = rewrite(text, assume_law=assume)
+    assert (result.text, result.findings) == (text, ())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a common word as a whole before the table, or one not glued to it, names nothing (as before)
+    ("方法別表第一の16の項", "方法別表の24の項"),
+    ("原則別表第一の16の項", "原則別表の24の項"),
+    ("事務の手法　別表第一の16の項", "事務の手法　別表の24の項"),
+    ("児手法に基づく事務。別表第一の16の項", "児手法に基づく事務。別表の24の項"),
+    # the act's names, and abbreviations defined as the act, are the act's
+    ("番号利用法別表第一の16の項", "番号利用法別表の24の項"),
+    ("マイナンバー法別表第一の16の項", "マイナンバー法別表の24の項"),
+    ("番号\n利用法別表第一の16の項", "番号\n利用法別表の24の項"),
+    ("番号法（以下「法」という。）別表第一の16の項", "番号法（以下「法」という。）別表の24の項"),
+    ("番号法（以下「行手法」という。）…行手法別表第一の16の項", "番号法（以下「行手法」という。）…行手法別表の24の項"),
+])
+def test_a_common_word_or_the_acts_name_before_a_table_leaves_it_the_acts(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+def test_an_undefined_abbreviation_with_its_article_earlier_in_the_sentence_is_reported() -> None:
+    text = "児手法第3条に基づき、別表第一の1の項"  # (it was renamed under --assume-law: 「…、別表の1の項」)
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"] and "児手法" in result.findings[0].message
 
 
 @pytest.mark.parametrize(
@@ -1423,6 +1506,16 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "＜根拠法令＞住民基本台帳法\n・別表第一の1の項",
     "【根拠法令】住民基本台帳法第30条の9\n・別表第一の1の項",
     "根拠法令\u3000住民基本台帳法\n・別表第一の1の項",
+    # …a bulleted item that names only another law (or its provisions) heads its siblings, as a numbered item does
+    # (「① 住民基本台帳法第30条の9\n② 別表第二の27の項」): a list of separate bases is reported, not assumed (they were rewritten)
+    "・住民基本台帳法第30条の9\n・別表第二の27の項",
+    "・住民基本台帳法\n・別表第一の16の項",
+    "●\u3000住民基本台帳法第7条\n●\u3000別表第一の16の項",
+    "・番号法第9条第1項\n・住民基本台帳法第30条の9\n・別表第一の16の項",
+    "- 住民基本台帳法第30条の9\n- 別表第二の27の項",  # (a hyphen bullet)
+    # …an undefined abbreviation with its article (「児手法」 ends like the common word 手法; they were rewritten)
+    "（１）児手法第3条\n・別表第一の1の項",
+    "・児手法第3条\n・別表第一の1の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1440,7 +1533,9 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("２．法令上の根拠\n別表第一の16の項", "２．法令上の根拠\n別表の24の項"),
     ("（１）住民基本台帳法\n（２）番号法\n・別表第一の16の項", "（１）住民基本台帳法\n（２）番号法\n・別表の24の項"),
     ("（１）住民基本台帳法\n・番号法別表第一の16の項", "（１）住民基本台帳法\n・番号法別表の24の項"),
-    ("・住民基本台帳法\n・別表第一の16の項", "・住民基本台帳法\n・別表の24の項"),  # a bullet, no heading
+    ("・番号法第9条第1項\n・別表第一の16の項", "・番号法第9条第1項\n・別表の24の項"),  # a bullet of the act
+    # (a bulleted item of content heads nothing: 「・住民基本台帳法第30条の9に基づく提供」, as 「① …に基づく提供」)
+    ("・住民基本台帳法第30条の9に基づく提供\n・別表第一の16の項", "・住民基本台帳法第30条の9に基づく提供\n・別表の24の項"),
     ("１．住民基本台帳に関する事務\n別表第一の16の項", "１．住民基本台帳に関する事務\n別表の24の項"),
     # a line of content that only ends like a name is read past, not taken for a heading of something else
     ("根拠法令：番号法\n・別表第一の16の項", "根拠法令：番号法\n・別表の24の項"),
