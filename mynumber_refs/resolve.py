@@ -652,12 +652,17 @@ def _find(
                 # 「（１）住民基本台帳法\n・別表第一の16の項」: the section's law, which the assumption does not override
                 law = _Law(None, None, c_start, other=True, span=(heading.start, heading.end), via="heading",
                            other_name=heading.name)
-        if law.basis is LawBasis.ASSUMED and not law.other and parsed.table_span is not None and in_terms:
+        if (
+            (law.basis is LawBasis.ASSUMED or law.via == "joined") and not law.other
+            and parsed.table_span is not None and in_terms
+        ):
             term = "".join(text[offset + parsed.table_span[0] : offset + parsed.table_span[1]].split())
             owner = laws.table_term_law(term, c_start)
             if owner is not None:
                 # 「住民基本台帳法別表第一（以下「別表第一」という。）…別表第一の1の項」: the term the document defined as
-                # another law's table, which the assumption does not override
+                # another law's table, which the assumption does not override; nor does the law of a table it is
+                # joined to (「…別表第二の27の項及び別表第一の1の項」), which is the act's named or only assumed (and
+                # named by the rewrite: the second run would read the term otherwise)
                 law = _Law(None, None, c_start, other=True, span=(owner.start, owner.end), via="term",
                            other_name=owner.name)
         bound = law

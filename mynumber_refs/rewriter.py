@@ -1647,7 +1647,9 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
     direct = m.groupdict().get("noted") is not None
     for t in tables:
         if t is Table.BEPPYO2 and ((article == 19 or direct) and (article != 19 or item not in (None, 7, 8))
-                                    or m.re is _ORDINANCE_PARAGRAPH_LISTED):
+                                    or m.re is _ORDINANCE_PARAGRAPH_LISTED or article == 9 and para not in (None, 1)):
+            # (第9条第2項 on are the ordinances' own uses, whose ordinances have a 別表第2 too, however joined: 「番号法
+            # 第９条第２項に基づく条例事務：別表第二の27の項」, 「番号法第9条第2項　独自利用事務　別表第二の27の項」)
             owner = "第19条（第7号・第8号）"
         elif t is Table.BEPPYO1 and (article == 9 or direct) and (article != 9 or para not in (None, 1)):
             owner = "第9条第1項"

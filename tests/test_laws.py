@@ -493,6 +493,23 @@ def test_a_rereading_clause_is_never_rewritten(
     assert rewrite(text, assume_law=assume).text == text
 
 
+@pytest.mark.parametrize("joined", ["別表第二の27の項及び", "番号法別表第二の27の項及び", "別表第二7項、9条"])
+def test_a_table_named_by_a_defined_term_is_not_the_acts_through_the_table_it_is_joined_to(joined: str) -> None:
+    """「…別表第二の27の項及び別表第一の1の項」 after 別表第一 was defined as 住民基本台帳法's: the law the term's table
+    would take from the table before it (the act, named or only assumed) does not override the definition.  Only the
+    assumed case was kept, so the act's name the rewrite put before 別表第二 turned the second run's 別表第一 into the
+    act's (「…第2条の表の48の項及び別表の1の項」; fuzzer, seed 98989)."""
+    definition = "住民基本台帳法別表第一（以下「別表第一」という。）に掲げる者を対象とする。"
+    text = definition + joined + "別表第一の1の項に定める事務"
+    first = rewrite(text, assume_law=True)
+    assert first.text.startswith(definition) and first.text.endswith("別表第一の1の項に定める事務")
+    assert "法第19条第8号に基づく主務省令第2条の表" in first.text  # (別表第二 is the act's, and renamed)
+    assert [f.reason for f in first.findings if f.text.endswith("別表第一の1の項")] == ["law-other"]
+    second = rewrite(first.text, assume_law=True)
+    assert list(second.edits) == []
+    assert [f.reason for f in second.findings if f.text.endswith("別表第一の1の項")] == ["law-other"]
+
+
 @pytest.mark.parametrize("text", ["番号法別表第一38項の2別添別表第二", "番号法別表58項別添別表第二"])
 def test_a_document_word_right_after_a_row_still_names_the_documents_table(text: str) -> None:
     """「…38項の2別添別表第二」 and, once renumbered, 「…58項別添別表第二」: 別添 is the document's appendix

@@ -1047,6 +1047,26 @@ def test_a_short_name_after_a_provision_joins_the_table_after_a_colon_or_on_the_
     assert reasons == {"provision-mismatch"} or (not assume and reasons == {"law-unknown"})
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第９条第２項に基づく条例事務：別表第二の27の項",
+    "番号法第9条第2項　独自利用事務　別表第二の27の項",
+    "番号法第9条第2項の規定により、別表第二の27の項",
+])
+def test_the_ordinances_paragraph_joined_before_the_second_table_is_a_mismatch_however_joined(text: str, assume: bool) -> None:
+    """第9条第2項 (the ordinances' own uses) before 別表第二, joined by a label or a phrase: the ordinance has a 別表第2 as
+    well as a 別表第1, so the table is as likely its own; it is reported as with a note between (「番号法第9条第2項（…）
+    別表第二」).  It was renamed the act's, even without assume_law: 「…条例事務：番号法第19条第8号に基づく主務省令第2条
+    の表の48の項」."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert "第9条第2項" in result.findings[0].message or "第９条第２項" in result.findings[0].message
+    # (第9条第1項, whose 事務 the second table's rows serve, keeps the table the act's)
+    own = text.replace("第2項", "第1項").replace("第２項", "第１項")
+    assert rewrite(own, assume_law=assume).text.endswith("主務省令第2条の表の48の項")
+
+
 def test_a_provision_set_off_from_its_own_table_by_a_label_is_rewritten_with_it() -> None:
     text = "番号法第9条第1項　法定事務　別表第一の16の項"
     assert rewrite(text).text == "番号法第9条第1項　法定事務　別表の24の項"

@@ -15,7 +15,7 @@ checked for:
 * **renamed**: no citation of an old table (別表第一, 別表第二) is read in the output where an edit
   wrote new text;
 * **cut**: cutting the text at a blank line changes none of the citations before the cut (but a
-  table followed by a footnote mark, whose note may stand below the cut);
+  table followed by a footnote mark in its clause, whose note may stand below the cut);
 * **context**: prose passages (with no law name) before and after the text change nothing but
   the offsets.
 
@@ -31,6 +31,7 @@ import argparse
 import ast
 import datetime
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -98,8 +99,14 @@ def _found(text: str, assume: bool, shift: int = 0) -> list[tuple[object, ...]]:
 
 def _unnoted(text: str, found: list[tuple[object, ...]]) -> list[tuple[object, ...]]:
     """``found`` without the tables a footnote mark follows (「別表第一の1の項（注1）」: see
-    ``laws.LawIndex.law_of_footnote``), whose law the note below names, past a blank line too."""
-    return [f for f in found if laws._FOOTNOTE_MARK.match(text, int(f[2])) is None]  # type: ignore[call-overload]
+    ``laws.LawIndex.law_of_footnote``), whose law the note below names, past a blank line too, and
+    without those listed before such a table in its clause (「別表第二、別表第一の1の項（注１）」), which
+    take its law with it."""
+    return [f for f in found if _MARK_LATER.match(text, int(f[2])) is None]  # type: ignore[call-overload]
+
+
+# a footnote mark later in the clause (the tables joined before a noted one take the note's law)
+_MARK_LATER = re.compile(r"[^。\n]{0,200}?(?:[（(][ \t\u3000]*)?(?:注|※|[＊*])[ \t\u3000]*[0-9０-９]")
 
 
 def check(text: str, kw: dict[str, Any], rnd: random.Random) -> list[str]:
