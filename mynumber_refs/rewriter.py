@@ -1522,14 +1522,65 @@ _PROVISION_JOINED = re.compile(
 )
 
 
-# …and 第9条's paragraph for the ordinances' own uses (第2項 on), whose tables are the ordinances', listed right before
-# an old table (「番号法第9条第2項、別表第1の1の項」, 「番号法第9条第2項及び別表第2」): listed with it, the table is as
-# likely the ordinance's own 別表第1 or 別表第2 as the act's
-_ORDINANCE_PARAGRAPH_LISTED = re.compile(
-    rf"第{_ANY_GAP}(?P<art>9|９|九){_ANY_GAP}条{_ANY_GAP}第{_ANY_GAP}(?P<para>[2-9２-９]|[二三四五六七八九]){_ANY_GAP}項(?P<item>)"
+# …and a list of provisions right before an old table (「番号法第9条第1項、第9条第2項、別表第1の1の項」, 「番号法第9条
+# 第2項及び別表第2」): one provision of the list, ending in 及び, 並びに or 、 (a short note in brackets may follow it), written
+# in full or continuing the article before it (「第9条第1項及び第2項並びに」)
+_ORDINAL = r"(?:[0-9０-９]+|[一二三四五六七八九十]+)"
+_LISTED_PROVISION = re.compile(
+    rf"第{_ANY_GAP}(?:(?P<art>{_ORDINAL}){_ANY_GAP}条(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>{_ORDINAL}){_ANY_GAP}項)?"
+    rf"|(?P<lone_para>{_ORDINAL}){_ANY_GAP}項)"
+    rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>{_ORDINAL}){_ANY_GAP}号)?"
     rf"{_ANY_GAP}(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
     rf"(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z"
 )
+_LISTED_PROVISION_REACH = 48  # characters one provision of a list takes at most (a bound on the work only)
+_LISTED_PROVISIONS_MAX = 8
+
+
+def _ordinance_paragraph_listed(ctx: _Context, c: Citation, tables: Sequence[Table]) -> tuple[Table, str, str] | None:
+    """For :func:`_joined_provision_mismatch`: a list of provisions of the act right before the table ``c`` that holds
+    第9条's paragraph for the ordinances' own uses (第2項 on, whose ordinances have a 別表第1 and a 別表第2 of their own)
+    makes the table as likely the ordinance's as the act's, wherever the paragraph stands in the list
+    (「番号法第9条第1項、第9条第2項、別表第1の1の項」, 「番号法第9条第1項及び第2項並びに別表第一の16の項」), unless the
+    provision right before the table is the table's own (「番号法第9条第2項、第9条第1項、別表第1の1の項」,
+    「番号法第9条第2項、第19条第8号及び別表第二の27の項」): the table, its own article and the paragraph, or None."""
+    text = ctx.text
+    found: list[re.Match[str]] = []
+    end = c.start
+    while len(found) < _LISTED_PROVISIONS_MAX:
+        m = _LISTED_PROVISION.search(text, max(0, end - _LISTED_PROVISION_REACH), end)
+        if m is None:
+            break
+        found.append(m)
+        end = m.start()
+    if not found or not _acts_item(ctx, found[-1].start(), c):
+        return None
+    # each provision's article, paragraph and 号, left to right (a lone paragraph continues the article before it)
+    article: int | None = None
+    article_text = ""
+    resolved: list[tuple[int | None, int | None, int | None]] = []
+    paragraph = None
+    for m in reversed(found):
+        if m.group("art"):
+            article, article_text = parse_int(m.group("art")), text[m.start() : m.end("art")] + "条"
+            para_text = m.group("para")
+        else:
+            para_text = m.group("lone_para")
+        para = parse_int(para_text) if para_text else None
+        resolved.append((article, para, parse_int(m.group("item")) if m.group("item") else None))
+        if paragraph is None and article == 9 and para is not None and para >= 2:
+            unit = text.find("項", m.end("para") if m.group("art") else m.end("lone_para"))
+            written = text[m.start() : unit + 1]
+            paragraph = "".join((written if m.group("art") else article_text + written).split())
+    if paragraph is None:
+        return None
+    last_article, last_para, last_item = resolved[-1]
+    for t in tables:
+        if t is Table.BEPPYO1 and not (last_article == 9 and last_para == 1):
+            return t, "第9条第1項", paragraph
+        if t is Table.BEPPYO2 and not (last_article == 19 and last_item in (7, 8)):
+            return t, "第19条（第7号・第8号）", paragraph
+    return None
 
 
 # a provision of 第9条 or 第19条 right after the act's name in the bracket after a table (「（番号法第9条第2項）」)
@@ -1622,10 +1673,12 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
     m = None
     if "条" in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
         m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
-        if m is None:
-            m = _ORDINANCE_PARAGRAPH_LISTED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
         if m is not None and (not _acts_item(ctx, m.start(), c) or _PROVISION_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
             m = None  # (the last of a list of provisions: 「第9条第1項及び第19条第8号の規定により、別表第一…及び別表第二…」)
+        if m is None:
+            listed = _ordinance_paragraph_listed(ctx, c, tables)
+            if listed is not None:
+                return listed
     if m is None and c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
         # …or in the bracket right after the table that names the act (「別表第二の3の項（根拠法令：番号法第19条第11号）」)
         noted = ctx.laws().law_noted_after(c.end)
@@ -1647,7 +1700,7 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
     direct = m.groupdict().get("noted") is not None
     for t in tables:
         if t is Table.BEPPYO2 and ((article == 19 or direct) and (article != 19 or item not in (None, 7, 8))
-                                    or m.re is _ORDINANCE_PARAGRAPH_LISTED or article == 9 and para not in (None, 1)):
+                                    or article == 9 and para not in (None, 1)):
             # (第9条第2項 on are the ordinances' own uses, whose ordinances have a 別表第2 too, however joined: 「番号法
             # 第９条第２項に基づく条例事務：別表第二の27の項」, 「番号法第9条第2項　独自利用事務　別表第二の27の項」)
             owner = "第19条（第7号・第8号）"

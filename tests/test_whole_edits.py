@@ -697,13 +697,17 @@ def test_two_tables_without_rows_are_both_renamed_and_nothing_is_lost(text: str,
     assert rewrite(expected).edits == ()
 
 
-@pytest.mark.parametrize("text", ["番号法第9条第1項及び第2項並びに別表第一", "番号法第９条第１項、第２項及び別表第一の16の項"])
+@pytest.mark.parametrize("text", ["番号法第16条第1項及び第2項並びに別表第一", "番号法第１６条第１項、第２項及び別表第一の16の項"])
 def test_an_articles_second_paragraph_before_a_table_is_not_a_row(text: str) -> None:
-    """「第9条第1項及び第2項」: the 第2項 goes on the article's list of paragraphs; it is no row written before
-    the table, so the table is rewritten (a row list 「別表第一の第16項及び第20項」 is still read as rows)."""
+    """「第16条第1項及び第2項」: the 第2項 goes on the article's list of paragraphs; it is no row written before
+    the table, so the table is rewritten (a row list 「別表第一の第16項及び第20項」 is still read as rows).  (第9条's
+    第2項 is the ordinances' paragraph: 「番号法第9条第1項及び第2項並びに別表第一」 is provision-mismatch, no row either.)"""
     result = rewrite(text)
     assert "別表第一" not in result.text and not result.findings
     assert rewrite("番号法別表第一の第16項及び第20項").text == "番号法別表の第24項及び第32項"
+    for ninth in ("番号法第9条第1項及び第2項並びに別表第一", "番号法第９条第１項、第２項及び別表第一の16の項"):
+        result = rewrite(ninth)
+        assert result.text == ninth and [f.reason for f in result.findings] == ["provision-mismatch"]
 
 
 @pytest.mark.parametrize("text", [
@@ -993,8 +997,48 @@ def test_a_provision_with_its_note_right_before_a_table_it_does_not_own_is_repor
     assert rewrite("番号法第9条第1項（利用範囲）\n別表第一の16の項").text == "番号法第9条第1項（利用範囲）\n別表の24の項"
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "番号法第9条第1項、第9条第2項、別表第1の1の項",
+    "番号法第9条第1項及び第9条第2項並びに別表第1の1の項",
+    "番号法第9条第1項及び第2項並びに別表第一の16の項",
+    "番号法第９条第１項、第９条第２項（独自利用事務）及び別表第一の16の項",
+    "番号法第9条第2項、第19条第8号及び別表第一の16の項",
+    "番号法第9条第1項、第9条第2項、別表第2の3の項",
+])
+def test_a_list_of_provisions_holding_the_ordinances_paragraph_before_a_table_is_reported(text: str, assume: bool) -> None:
+    """第9条第2項 anywhere in the list of provisions right before a table, the provision right before it not the table's
+    own: the table is as likely the ordinance's as with 第9条第2項 alone before it (「番号法第9条第2項、別表第1の1の
+    項」).  As the last of a list, the paragraph was not read, and the table was renamed the act's
+    (「番号法第9条第1項、第9条第2項、別表の1の項」)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert "第9条第2項" in result.findings[0].message.replace("９", "9").replace("２", "2")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(["第9条第1項", "第19条第8号", "第16条", "第9条第3項"]), max_size=3),
+    st.sampled_from(["第9条第2項", "第９条第２項", "第9条第2項（独自利用事務）"]),
+    st.lists(st.sampled_from(["第19条第8号", "第16条", "第9条第3項", "第2項"]), max_size=2),
+    st.lists(st.sampled_from(["、", "及び", "並びに"]), min_size=6, max_size=6),
+    st.sampled_from(["別表第1の1の項", "別表第一の16の項", "別表第一"]),
+    st.booleans(),
+)
+def test_a_bare_first_table_after_a_list_with_the_ordinances_paragraph_is_never_renamed(
+    before: list[str], paragraph: str, after: list[str], joins: list[str], table: str, assume: bool
+) -> None:
+    """However the list runs, a bare 別表第一 after provisions holding 第9条第2項 is never renamed unless the act's
+    第9条第1項 stands right before it."""
+    provisions = [*before, paragraph, *after]
+    text = "番号法" + "".join(p + j for p, j in zip(provisions, joins, strict=False)) + table
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text, result.text
+
+
 @pytest.mark.parametrize(("text", "expected"), [
-    ("番号法第9条第1項及び第2項並びに別表第一の16の項", "番号法第9条第1項及び第2項並びに別表の24の項"),
+    ("番号法第9条第2項、第9条第1項、別表第1の1の項", "番号法第9条第2項、第9条第1項、別表の1の項"),
     ("番号法第9条第1項及び別表第一の16の項", "番号法第9条第1項及び別表の24の項"),
     ("番号法第9条第1項に基づく事務\t別表第一の16の項", "番号法第9条第1項に基づく事務\t別表の24の項"),
     ("番号法第9条第2項、第19条第8号及び別表第二の27の項",
