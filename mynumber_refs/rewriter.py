@@ -240,7 +240,8 @@ EFFECTIVE_DATE = datetime.date(2024, 5, 27)
 
 
 # what a row written right after an ordinal begins with: a figure
-_FIGURE = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]")
+_FIGURES = "0-9０-９〇一二三四五六七八九十百千"  # (a character class's contents)
+_FIGURE = re.compile(f"[{_FIGURES}]")
 
 
 def _table_edits(
@@ -915,6 +916,15 @@ _KOU_AFTER = re.compile(
 _N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
 _GAP = rf"[ \t\u3000{INVISIBLE}]*"  # on the same line
 _ANY_GAP = rf"[\s{INVISIBLE}]*"  # across line breaks
+
+
+def _leading(first: str, pattern: str) -> re.Pattern[str]:
+    """``pattern``, whose every match begins with one of the characters ``first`` (a character class's
+    contents), compiled behind a lookahead of them: the same matches, but the engine passes every other
+    place at once instead of trying each branch (and its lookbehinds) there."""
+    return re.compile(rf"(?=[{first}])(?:{pattern})")
+
+
 # right after it, within a few characters of glue (punctuation, particles, 「のうち」, 「中」, 「に定める」 …)
 # and line breaks (PDF text breaks lines anywhere, never a blank line): a number, unless it belongs
 # to the word written right before it (「提供先２」), counts or dates something (「27市町村」, 「2つ」,
@@ -957,15 +967,16 @@ def _rows_with_ko(kou: str) -> str:
 
 # anywhere in its clause: a row written with 項 (27項目 too — 項目 may be a row), or a list of numbers
 # (「（25、26、…」): rows, unless they are dates, articles or items
-_ROW_IN_CLAUSE = re.compile(
+_ROW_IN_CLAUSE = _leading(
+    _FIGURES + "項第",
     _rows_with_ko("項")
     + rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
 )
 # past its clause (across 「。」 and blank lines) up to the next table named, and before the name in its
 # clause: only a row written with 項, never 項目 (a bare number there is not read as a row)
-_ROW_WITH_KO = re.compile(_rows_with_ko(rf"項(?!{_GAP}目)"))
+_ROW_WITH_KO = _leading(_FIGURES + "項第", _rows_with_ko(rf"項(?!{_GAP}目)"))
 # after an order's title, anywhere in its clause: a reference into the order (「１条２号」, not 「第19条」)
-_ORDER_REF_IN_CLAUSE = re.compile(rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
+_ORDER_REF_IN_CLAUSE = _leading(_FIGURES, rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
 # a clause ends at 「。」, a blank line, or the next table named (its numbers are its own): 別表, 同表, 第2条の表 —
 # not the document's own 「下記の表」, whose rows may be the ones the name is read with
 _NEXT_TABLE = re.compile(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表")
@@ -1055,14 +1066,18 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
     note = _TABLE_NOTE_AFTER.match(text, c.end)
     stop = _CLAUSE_END.search(text, note.end() if note is not None else c.end, reach)
     end = stop.start() if stop is not None else reach
-    for m in _ROW_IN_CLAUSE.finditer(text, c.end, end):
+    # every reference looked for in the clause holds a figure: a clause without one (in a dense text most
+    # end right after the citation) is not searched
+    figured = _FIGURE.search(text, c.end, end) is not None
+    for m in _ROW_IN_CLAUSE.finditer(text, c.end, end) if figured else ():
         group = next(g for g in "abcd" if m.group(g))
         candidates.append((m.start(group), m.end()))
     if stop is not None and not _NEXT_TABLE.match(text, stop.start()):  # 「…別表第二に基づく。\n項番：27」
         table = _NEXT_TABLE.search(text, end, reach)
         limit = table.start() if table is not None else reach
         candidates.extend((n, stop_at) for n, _, stop_at in _rows_at_unread_kou(ctx, end, limit))
-    if c.kind is CitationKind.TABLE and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)):
+    old = c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)
+    if c.kind is CitationKind.TABLE and old and figured:
         # 「別表第二の27の項及び主務省令第20条」, 「別表第一の16の項、主務省令第16条」: an article of the order
         # named only 「主務省令」 is the old table's order's, numbered by the old rows; the new name would
         # stand over it
@@ -1071,12 +1086,12 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
             for m in _BARE_ORDER_ARTICLE.finditer(text, c.end, end)
             if not _same_order_is_other(ctx, m.start(), c.end)
         )
-    if c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)):
+    if c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and old:
         # 「別表第二の27の項（２７条１号）」, 「別表第二の27の項：２７条１号ハ」: the old order's references
         # written without its name (:func:`_unnamed_order_refs`)
         candidates.extend(_unnamed_order_refs(ctx, c, c.end, end))
     if c.kind is CitationKind.ORDER_TITLE:  # after an order's title, its references: 「（８３条２号の２）」
-        candidates.extend((m.start(), m.end()) for m in _ORDER_REF_IN_CLAUSE.finditer(text, c.end, end))
+        candidates.extend((m.start(), m.end()) for m in (_ORDER_REF_IN_CLAUSE.finditer(text, c.end, end) if figured else ()))
         m = _ARTICLE_RIGHT_AFTER.match(text, c.end)
         if m is not None and not _in_citation(ctx.citations, m.start("n")):
             # 「…命令第20条　別表第二…」: an article of it that no citation holds (its list did not take it, and
@@ -1134,7 +1149,8 @@ _TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s
 # (a bracket may give the old order's number: 「主務省令（平成26年内閣府・総務省令第7号）第20条」)
 _OLD_ORDER_NUMBER_BRACKET = rf"(?:[（(]{_GAP}平{_GAP}成[^（）()\n]{{1,40}}[）)]{_GAP})?"
 _NAME_CHAR = "\u3005\u3006\u4e00-\u9fff\u30a1-\u30fa\u30fc0-9０-９A-Za-zＡ-Ｚａ-ｚ"
-_BARE_ORDER_ARTICLE = re.compile(
+_BARE_ORDER_ARTICLE = _leading(
+    "主同省命",
     rf"(?:主(?<!号に基づく主)(?<!号に基づく[ \t\u3000]主){_GAP}務{_GAP}省{_GAP}令"
     rf"|(?<![{_NAME_CHAR}])(?:同{_GAP}(?:省{_GAP}|命{_GAP})?令|省{_GAP}令|(?<!号に基づく)(?<!提供に関する)命{_GAP}令))"
     rf"{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:の{_GAP})?(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
@@ -1175,7 +1191,8 @@ _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}�
 # …）」).  Never the act's own article that the table belongs to (「別表第二（第19条第8号）」) nor a law's
 # (「地方税法22条1号」, 「住民基本台帳法第30条の9」).
 _ARTICLE_IN_BRACKET_AFTER = re.compile(rf"{_GAP}[（(]{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
-_SHORT_ORDER_REF = re.compile(
+_SHORT_ORDER_REF = _leading(
+    _FIGURES,
     rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])(?P<n>{_N}){_GAP}条(?:{_GAP}の{_GAP}{_N})*{_GAP}{_N}{_GAP}号"
 )
 _TABLES_ARTICLE = {Table.BEPPYO1: 9, Table.BEPPYO2: 19}  # (第9条第1項, 第19条第7号・第8号)

@@ -1829,3 +1829,31 @@ def test_a_paragraph_after_a_row_never_becomes_a_row(row: int, paragraph: int, t
     text = f"番号法別表{table}の{row}の項{join}第{paragraph}項の規定による"
     result = rewrite(text, assume_law=True)
     assert result.text == text and result.edits == ()
+
+
+# the row and order-reference patterns the rewriter scans clauses with are compiled behind a lookahead of the
+# characters their matches begin with (rewriter._leading): the same matches as the patterns without it, at any
+# window, lookbehinds into the text before the window included; and each of their matches holds a figure
+_LEADING_PATTERNS = ["_ROW_IN_CLAUSE", "_ROW_WITH_KO", "_ORDER_REF_IN_CLAUSE", "_BARE_ORDER_ARTICLE", "_SHORT_ORDER_REF"]
+_LEADING_PIECES = st.sampled_from(
+    ["1", "２", "27", "十", "一", "〇", "百", "千", "項", "第", "条", "号", "の", "目", "番", "：", "は", "、", "・", "，",
+     "）", "（", " ", "　", "\n", "\u200b", "主", "務", "省", "令", "同", "命", "年", "別表", "平成26年", "号に基づく",
+     "提供に関する", "市", "ア"]
+)
+
+
+@given(st.sampled_from(_LEADING_PATTERNS), st.lists(_LEADING_PIECES, max_size=24).map("".join), st.data())
+@settings(max_examples=400, deadline=None)
+def test_leading_pattern_matches_as_its_definition(name: str, text: str, data: st.DataObject) -> None:
+    from mynumber_refs import rewriter
+
+    pattern = getattr(rewriter, name)
+    lead = re.fullmatch(r"\(\?=\[([^\]]*)\]\)\(\?:(.*)\)", pattern.pattern, re.S)
+    assert lead is not None, f"{name} is not compiled behind a lookahead of its first characters"
+    plain = re.compile(lead.group(2))
+    lo = data.draw(st.integers(0, len(text)))
+    hi = data.draw(st.integers(lo, len(text)))
+    found = list(pattern.finditer(text, lo, hi))
+    assert [(m.span(), m.groupdict()) for m in found] == [(m.span(), m.groupdict()) for m in plain.finditer(text, lo, hi)]
+    # every match holds a figure: _unread_after does not search a clause without one
+    assert all(rewriter._FIGURE.search(m.group()) for m in found)
