@@ -1817,14 +1817,20 @@ def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | No
         law = ctx.laws().bind(m.start()).expr
         if law is not None and law.kind is LawKind.OTHER:
             continue
-        if m.start() < c.start:
-            preceding = "".join(text[m.start() : c.start].split())
-            preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
-            return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
-        following = "".join(text[c.end : m.end()].split())
-        following = following if len(following) <= 40 else "…" + following[-39:]
-        return _finding(c, F.NUMBER_AFTER, following=following)
+        return _number_beside(text, c, m.start(), m.end())
     return None
+
+
+def _number_beside(text: str, c: Citation, start: int, end: int) -> Finding:
+    """``number-before-table`` or ``number-after-table`` for the number ``text[start:end]`` in the sentence
+    of ``c``, quoting what stands between them (up to 40 characters)."""
+    if start < c.start:
+        preceding = "".join(text[start : c.start].split())
+        preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
+        return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
+    following = "".join(text[c.end : end].split())
+    following = following if len(following) <= 40 else "…" + following[-39:]
+    return _finding(c, F.NUMBER_AFTER, following=following)
 
 
 # an item of 第19条 with any number (「第19条第9号」, 「19条9号」), written as :data:`_NETWORK_ITEM_WORDS` is, or of 同条
@@ -1877,13 +1883,7 @@ def _other_item_beside_shift(ctx: _Context, c: Citation, plan: _Plan) -> Finding
         law = ctx.laws().bind(m.start()).expr
         if law is not None and law.kind is LawKind.OTHER:
             continue  # (「住民基本台帳法第19条第9号、番号法第19条第7号及び別表第二」: the other law's)
-        if m.start() < c.start:
-            preceding = "".join(text[m.start() : c.start].split())
-            preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
-            return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
-        following = "".join(text[c.end : m.end()].split())
-        following = following if len(following) <= 40 else "…" + following[-39:]
-        return _finding(c, F.NUMBER_AFTER, following=following)
+        return _number_beside(text, c, m.start(), m.end())
     return None
 
 
@@ -2105,12 +2105,7 @@ def _rewrite_corrected(
     for start, end, _found, correct in typos:
         if not any(e.start <= start and end <= e.end for e in inner.edits):
             edits.append(Edit(start, end, text[start:end], correct[-1], reason="typo"))
-    edits = [e for e in edits if e.before != e.after]
-    edits.sort(key=_END)
-    edits.sort(key=_START)
-    for key in (_REASON, _END, _START):
-        findings.sort(key=key)
-    return RewriteResult(text, apply_edits(text, edits), tuple(edits), tuple(findings))
+    return _result(text, edits, findings)
 
 
 def _typos(text: str) -> list[tuple[int, int, str, str]]:
@@ -2265,7 +2260,11 @@ def _rewrite(
     # the plans, the groups and the context are not needed to build the new text: let them go first
     # (the new text is built beside the old one, the peak of a rewrite's memory)
     del plans, groups, members, ctx, items
-    edits = _drop_overlaps(edits, findings)
+    return _result(text, _drop_overlaps(edits, findings), findings)
+
+
+def _result(text: str, edits: list[Edit], findings: list[Finding]) -> RewriteResult:
+    """The result of the edits that change something, and the findings, each sorted by place."""
     edits = [e for e in edits if e.before != e.after]
     # by (start, end) and (start, end, reason), in stable passes of one key each: no key tuple is
     # made per item (thousands of them would stay in the interpreter's free lists)
