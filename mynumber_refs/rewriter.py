@@ -1525,17 +1525,22 @@ _PROVISION_LABEL = r"(?<=[ \t\u3000])(?![一-龥ァ-ヶー]*[令表])(?:(?![第�
 # (not by 及び or 、: 「第9条第1項及び別表第二」 lists two provisions; nor through an order or a table based on it:
 # 「第19条第8号に基づく主務省令、別表第一」, 「第十九条第七号に規定する別表第二\n番号法別表第一」 list two things): 「第9条第2項に基づく条例事務、別表第1」, 「第19条第10号に
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
+# (the phrase that makes a provision a table's basis, with what may follow it up to the table: 「の規定により、」,
+# 「に基づき」, 「に規定する」, 「に基づく条例事務、」)
+_BASIS_PHRASE = (
+    rf"(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
+    rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
+    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(：:]|[^\S\n]*[\n\t]))?"
+)
+# (the spaces and the one line break up to the table, a bullet or a bracket opening its line)
+_JOINED_TAIL = rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:(?<=\n)(?:[^\S\n]|[{INVISIBLE}])*[{_BULLETS}（(])?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 _PROVISION_JOINED = re.compile(
     rf"第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?{_ANY_GAP}"
-    rf"(?:(?:{_PROVISION_NOTE}{_ANY_GAP})?"
-    rf"(?:[（(]"
-    rf"|(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
-    rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
-    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}(?:[、，,（(：:]|[^\S\n]*[\n\t]))?)"
+    rf"(?:(?:{_PROVISION_NOTE}{_ANY_GAP})?(?:[（(]|{_BASIS_PHRASE})"
     rf"|{_PROVISION_MARK}|(?P<noted>{_PROVISION_NOTE})|{_PROVISION_LABEL})"
-    rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:(?<=\n)(?:[^\S\n]|[{INVISIBLE}])*[{_BULLETS}（(])?(?:[^\S\n]|[{INVISIBLE}])*\Z"
+    rf"{_JOINED_TAIL}"
 )
 
 
@@ -1543,13 +1548,16 @@ _PROVISION_JOINED = re.compile(
 # 第2項及び別表第2」): one provision of the list, ending in 及び, 並びに or 、 (a short note in brackets may follow it), written
 # in full or continuing the article before it (「第9条第1項及び第2項並びに」)
 _ORDINAL = r"(?:[0-9０-９]+|[一二三四五六七八九十]+)"
-_LISTED_PROVISION = re.compile(
+_LISTED_PROVISION_WORDS = (
     rf"第{_ANY_GAP}(?:(?P<art>{_ORDINAL}){_ANY_GAP}条(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>{_ORDINAL}){_ANY_GAP}項)?"
     rf"|(?P<lone_para>{_ORDINAL}){_ANY_GAP}項)"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>{_ORDINAL}){_ANY_GAP}号)?"
     rf"{_ANY_GAP}(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
-    rf"(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z"
 )
+_LISTED_PROVISION = re.compile(rf"{_LISTED_PROVISION_WORDS}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z")
+# …or the last of the list joined to the table by a basis phrase, as one provision is (「番号法第9条第2項及び第19条第8号
+# の規定により、別表第一の16の項」: the phrase is the whole list's)
+_PHRASED_PROVISION = re.compile(rf"{_LISTED_PROVISION_WORDS}{_BASIS_PHRASE}{_JOINED_TAIL}")
 _LISTED_PROVISION_REACH = 48  # characters one provision of a list takes at most (a bound on the work only)
 _LISTED_PROVISIONS_MAX = 8
 
@@ -1564,14 +1572,18 @@ def _ordinance_paragraph_listed(ctx: _Context, c: Citation, tables: Sequence[Tab
     text = ctx.text
     found: list[re.Match[str]] = []
     end = c.start
+    phrased = _PHRASED_PROVISION.search(text, max(0, end - _NETWORK_ITEM_REACH), end)
+    if phrased is not None:
+        found.append(phrased)
+        end = phrased.start()
     while len(found) < _LISTED_PROVISIONS_MAX:
         m = _LISTED_PROVISION.search(text, max(0, end - _LISTED_PROVISION_REACH), end)
         if m is None:
             break
         found.append(m)
         end = m.start()
-    if not found or not _acts_item(ctx, found[-1].start(), c):
-        return None
+    if len(found) < 1 + (phrased is not None) or not _acts_item(ctx, found[-1].start(), c):
+        return None  # (one provision joined by a phrase alone is _PROVISION_JOINED's)
     # each provision's article, paragraph and 号, left to right (a lone paragraph continues the article before it)
     article: int | None = None
     article_text = ""
@@ -1692,10 +1704,11 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
         m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
         if m is not None and (not _acts_item(ctx, m.start(), c) or _PROVISION_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
             m = None  # (the last of a list of provisions: 「第9条第1項及び第19条第8号の規定により、別表第一…及び別表第二…」)
-        if m is None:
-            listed = _ordinance_paragraph_listed(ctx, c, tables)
-            if listed is not None:
-                return listed
+        # (a list holding the ordinances' paragraph, however its last provision is joined: 「番号法第9条第2項（独自利用
+        # 事務）、第19条第8号の規定により、別表第1の1の項」)
+        listed = _ordinance_paragraph_listed(ctx, c, tables)
+        if listed is not None:
+            return listed
     if m is None and c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
         # …or in the bracket right after the table that names the act (「別表第二の3の項（根拠法令：番号法第19条第11号）」)
         noted = ctx.laws().law_noted_after(c.end)
