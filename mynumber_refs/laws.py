@@ -128,8 +128,18 @@ _LAW_TAILS_LIKE_COMMON = ("組合法", "医療法", "登記法")
 # A word glued right before a table or an article (「児手法別表第一」 児童手当法, 「住基則別表」 住民基本台帳法施行規則,
 # 「番号法令別表」, 「行手法第9条」) names the instrument whose table or article it is even when it ends like one of the
 # words above or in 則, unless it is a common word as a whole (「方法別表」, 「原則別表」)
-_GLUED_PLACE = re.compile(r"別表|第[0-9０-９〇一二三四五六七八九十百]+条")
+_PLACE = r"(?:別{_S}表|第{_S}[0-9０-９〇一二三四五六七八九十百]+{_S}条)"
+_GLUED_PLACE = re.compile(_PLACE.replace("{_S}", ""))
 _WHOLE_COMMON = frozenset(_COMMON.union(_COMMON_TAILS, "原則 法則 罰則 総則 通則 鉄則 変則 準則 附則 付則".split()))
+# …and so does one that owns a table or article in its clause, through の or a phrase making it the table's basis
+# (「児手法の別表第一」, 「児手法に基づき、別表第一」, 「住基則に規定する別表第一」, 「番号法令の別表第一」), as a law's full
+# name does there; not a generic word (those above, and their 法令 forms: 「根拠法令の別表第一」 names no instrument), nor
+# through a bare 「により」 (「照会方法により、別表第二」 is a method's; 「…の規定により、」 is a law's)
+_OWNED_PLACE = re.compile(
+    rf"{_S}(?:の|中|上{_S}の|所{_S}定{_S}の|(?:の{_S}規{_S}定{_S})?に{_S}基{_S}づ{_S}(?:き|く|い{_S}て)|の{_S}規{_S}定{_S}に{_S}よ{_S}(?:り|る|っ{_S}て)"
+    rf"|に{_S}(?:規{_S}定{_S}す{_S}る|定{_S}め{_S}る))(?:{_S}[、，,])?{_S}" + _PLACE.replace("{_S}", _S)
+)
+_GENERIC_WORDS = frozenset(_WHOLE_COMMON.union(w + "令" for w in _COMMON if w.endswith("法")))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
 # Words for an instrument that name the one whose table it is only when written right before the table
@@ -1143,8 +1153,12 @@ class LawIndex:
             (name in _COMMON and name not in _INSTRUMENT_WORDS)
             or (name.endswith(_COMMON_TAILS) and not name.endswith(_LAW_TAILS_LIKE_COMMON))
             or (name[-1] == "則" and not name.endswith("規則"))
-        ) and (end < 0 or name in _WHOLE_COMMON or not _GLUED_PLACE.match(self.text, end)):
-            return None, None  # (a word glued right before a table names its instrument: see _WHOLE_COMMON)
+        ) and (
+            end < 0
+            or name in _WHOLE_COMMON
+            or not (_GLUED_PLACE.match(self.text, end) or name not in _GENERIC_WORDS and _OWNED_PLACE.match(self.text, end))
+        ):
+            return None, None  # (a word glued right before a table, or owning it, names its instrument: see _WHOLE_COMMON)
         return LawKind.OTHER, None
 
     def _raw_at(self, k: int) -> LawExpr | None:

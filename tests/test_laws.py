@@ -570,6 +570,68 @@ def test_an_undefined_abbreviation_with_its_article_earlier_in_the_sentence_is_r
     assert [f.reason for f in result.findings] == ["law-other"] and "児手法" in result.findings[0].message
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "reported"), [
+    # の (or 中, 上の) right before the table: silently the abbreviation's, as 「児手法別表第一」 is
+    ("児手法の別表第一の16の項", False),
+    ("番号法令の別表第一の16の項", False),  # (the act and its orders: no one of them established)
+    ("住基則の別表第一の1の項", False),
+    ("児手法上の別表第一の1の項", False),
+    # a basis phrase between them: the table's law named earlier in the sentence, as a law's full name is there
+    ("児手法に基づき、別表第一の16の項", True),
+    ("児手法の規定に基づき、別表第一の56の項に掲げる事務", True),
+    ("児手法の規定により、別表第一の56の項", True),
+    ("児手法に規定する別表第一の16の項", True),
+    ("法令上の根拠\t児手法に基づき\t別表第一の56の項", True),
+    ("児手法に基づき、\n別表第一の16の項", True),
+])
+def test_an_undefined_abbreviation_owning_the_table_in_its_clause_names_its_instrument(
+    text: str, reported: bool, assume: bool
+) -> None:
+    """A word ending in 法, 令 or 則 like a common word (手法, 法令) that owns the table through の or a basis phrase is
+    the table's instrument, as one glued to it is.  They were renamed under --assume-law (「児手法に基づき、別表の24の
+    項」, 「番号法令の別表の24の項」)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    if reported:
+        assert [f.reason for f in result.findings] == ["law-other"]
+        assert "（児手法）" in result.findings[0].message
+    elif assume:
+        assert result.findings == ()
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.sampled_from(["児手法", "行手法", "住基則", "番号法令", "入管法令"]),
+    st.sampled_from(["の", "中", "に基づき、", "に基づく", "に基づいて", "に規定する", "の規定により、", "の規定に基づき"]),
+    st.sampled_from(["", "\n", "　", "\t"]),
+    st.sampled_from(["別表第一の16の項", "別表第1の1の項", "別表第二の27の項", "別表第二"]),
+    st.booleans(),
+)
+def test_a_table_owned_by_an_undefined_abbreviation_is_never_renamed(
+    name: str, joint: str, gap: str, table: str, assume: bool
+) -> None:
+    text = f"{name}{joint}{gap}{table}"
+    assert rewrite(text, assume_law=assume).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a generic word owning it, or a method's 「により」, names no instrument (as before)
+    ("根拠法令の別表第一の16の項", "根拠法令の別表の24の項"),
+    ("方法の別表第一の16の項", "方法の別表の24の項"),
+    ("照会方法により、別表第二の27の項", "照会方法により、番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    # the act's own names own it as the act
+    ("番号法の別表第一の16の項", "番号法の別表の24の項"),
+    ("番号利用法に基づき、別表第一の16の項", "番号利用法に基づき、別表の24の項"),
+    ("マイナンバー法に規定する別表第一の16の項", "マイナンバー法に規定する別表の24の項"),
+    ("番号法（以下「法」という。）。法の別表第一の16の項", "番号法（以下「法」という。）。法の別表の24の項"),
+    # the abbreviation's own table is not the one the act's name is written before
+    ("児手法に基づき、番号法別表第一の56の項", "児手法に基づき、番号法別表の81の項"),
+])
+def test_a_generic_word_or_the_acts_name_owning_a_table_leaves_it_the_acts(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [
