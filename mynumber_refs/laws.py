@@ -197,10 +197,11 @@ _HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
 _HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根拠規則 根拠規定 法令 法令名 法律 法律名 関係法令 関連法令 関係条例".split()
 _LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
 # …the label written with 「：」, in brackets (「【根拠法令】」, 「（根拠）」) or with a space after it (「根拠法令　…」);
-# a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」) is such a line after its bullet, and heads its siblings as ① does
+# a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」, and ※ opening an item as they do) is such a line after its bullet, and
+# heads its siblings as ① does (「※1」 is a numbered note, no bullet)
 _BRACKETED_LABEL = re.compile(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
 _PLAIN_HEADING_LINE = re.compile(
-    rf"[ \t\u3000]*(?:[・･●○\-－‐][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
+    rf"[ \t\u3000]*(?:[・･●○※\-－‐][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
     rf"(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )

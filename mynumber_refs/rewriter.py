@@ -1502,8 +1502,8 @@ def network_item_starts(text: str) -> list[int]:
 
 
 # a bullet (or a bracket) that starts the table's line under the provision's (「…に基づく独自利用事務\n・別表第1の1の項」,
-# 「…に基づく事務\n（別表第1の1の項）」): it does not part them
-_BULLETS = "・･●○◆◇■□"
+# 「…に基づく事務\n（別表第1の1の項）」, 「…\n※別表第1の1の項」): it does not part them
+_BULLETS = "・･●○◆◇■□※"
 # a short note in brackets after a provision (「第9条第2項（独自利用事務）」, 「【独自利用事務】」), or a colon (「第9条第2項：別表第1」):
 # it does not part the provision from the table
 # (or in quotes: 「第9条第2項「独自利用事務」別表第1」)

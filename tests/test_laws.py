@@ -1592,6 +1592,10 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "●\u3000住民基本台帳法第7条\n●\u3000別表第一の16の項",
     "・番号法第9条第1項\n・住民基本台帳法第30条の9\n・別表第一の16の項",
     "- 住民基本台帳法第30条の9\n- 別表第二の27の項",  # (a hyphen bullet)
+    # …and an item opened by ※ as by a bullet (they were rewritten)
+    "※住民基本台帳法第30条の9\n※別表第二の27の項",
+    "※　住民基本台帳法\n※　別表第一の16の項",
+    "※住民基本台帳法第30条の9\n・別表第二の27の項",
     # …an undefined abbreviation with its article (「児手法」 ends like the common word 手法; they were rewritten)
     "（１）児手法第3条\n・別表第一の1の項",
     "・児手法第3条\n・別表第一の1の項",
@@ -1615,6 +1619,9 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("・番号法第9条第1項\n・別表第一の16の項", "・番号法第9条第1項\n・別表の24の項"),  # a bullet of the act
     # (a bulleted item of content heads nothing: 「・住民基本台帳法第30条の9に基づく提供」, as 「① …に基づく提供」)
     ("・住民基本台帳法第30条の9に基づく提供\n・別表第一の16の項", "・住民基本台帳法第30条の9に基づく提供\n・別表の24の項"),
+    # (…and so does one opened by ※, or a ※ item of the act)
+    ("※住民基本台帳法第30条の9に基づく提供\n※別表第一の16の項", "※住民基本台帳法第30条の9に基づく提供\n※別表の24の項"),
+    ("※番号法第9条第1項\n※別表第一の16の項", "※番号法第9条第1項\n※別表の24の項"),
     ("１．住民基本台帳に関する事務\n別表第一の16の項", "１．住民基本台帳に関する事務\n別表の24の項"),
     # a line of content that only ends like a name is read past, not taken for a heading of something else
     ("根拠法令：番号法\n・別表第一の16の項", "根拠法令：番号法\n・別表の24の項"),
