@@ -200,8 +200,9 @@ _LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
 # a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」, and ※ opening an item as they do) is such a line after its bullet, and
 # heads its siblings as ① does (「※1」 is a numbered note, no bullet)
 _BRACKETED_LABEL = re.compile(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
+_ITEM_BULLETS = "・･●○※-－‐"
 _PLAIN_HEADING_LINE = re.compile(
-    rf"[ \t\u3000]*(?:[・･●○※\-－‐][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
+    rf"[ \t\u3000]*(?:[{re.escape(_ITEM_BULLETS)}][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
     rf"(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
@@ -1132,6 +1133,11 @@ class LawIndex:
             j = m.end()
         while j < pos and text[j] in _WS:
             j += 1
+        if j < pos and text[j] in _ITEM_BULLETS and not text[text.rfind("\n", 0, j) + 1 : j].strip(_WS):
+            # (a bullet opening the line opens an item, no name: 「・熊谷市個人番号の利用に関する条例」)
+            j += 1
+            while j < pos and text[j] in _WS:
+                j += 1
         return j
 
     def _classify(

@@ -1596,6 +1596,12 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "※住民基本台帳法第30条の9\n※別表第二の27の項",
     "※　住民基本台帳法\n※　別表第一の16の項",
     "※住民基本台帳法第30条の9\n・別表第二の27の項",
+    # …a name in kana after the bullet, which begins after it as after a line break (they were rewritten: the name read
+    # from the bullet on did not begin where the heading's did)
+    "・熊谷市個人番号の利用に関する条例\n・別表第1の1の項",
+    "　・熊谷市個人番号の利用・提供に関する条例\n　・別表第1の1の項",
+    "- 熊谷市個人番号の利用に関する条例\n- 別表第1の1の項",
+    "※熊谷市個人番号の利用に関する条例第4条\n※別表第1の1の項",
     # …an undefined abbreviation with its article (「児手法」 ends like the common word 手法; they were rewritten)
     "（１）児手法第3条\n・別表第一の1の項",
     "・児手法第3条\n・別表第一の1の項",
