@@ -1545,16 +1545,21 @@ _PROVISION_JOINED = re.compile(
 
 
 # …and a list of provisions right before an old table (「番号法第9条第1項、第9条第2項、別表第1の1の項」, 「番号法第9条
-# 第2項及び別表第2」): one provision of the list, ending in 及び, 並びに or 、 (a short note in brackets may follow it), written
-# in full or continuing the article before it (「第9条第1項及び第2項並びに」)
+# 第2項及び別表第2」): one provision of the list, ending in 及び, 並びに, 又は, 若しくは, 、 or ・ (a short note in brackets
+# may follow it), written in full, continuing the article before it (「第9条第1項及び第2項並びに」, 「第9条第1項・第2項」) or
+# naming the act again as 同法 (「番号法第9条第2項及び同法第19条第8号」)
 _ORDINAL = r"(?:[0-9０-９]+|[一二三四五六七八九十]+)"
 _LISTED_PROVISION_WORDS = (
+    rf"(?P<same>同{_ANY_GAP}法{_ANY_GAP})?"
     rf"第{_ANY_GAP}(?:(?P<art>{_ORDINAL}){_ANY_GAP}条(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>{_ORDINAL}){_ANY_GAP}項)?"
     rf"|(?P<lone_para>{_ORDINAL}){_ANY_GAP}項)"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>{_ORDINAL}){_ANY_GAP}号)?"
     rf"{_ANY_GAP}(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
 )
-_LISTED_PROVISION = re.compile(rf"{_LISTED_PROVISION_WORDS}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z")
+_LISTED_PROVISION = re.compile(
+    rf"{_LISTED_PROVISION_WORDS}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|又{_ANY_GAP}は|若{_ANY_GAP}し{_ANY_GAP}く{_ANY_GAP}は|[、，,・･])"
+    rf"{_ANY_GAP}\Z"
+)
 # …or the last of the list joined to the table by a basis phrase, as one provision is (「番号法第9条第2項及び第19条第8号
 # の規定により、別表第一の16の項」: the phrase is the whole list's)
 _PHRASED_PROVISION = re.compile(rf"{_LISTED_PROVISION_WORDS}{_BASIS_PHRASE}{_JOINED_TAIL}")
@@ -1590,8 +1595,9 @@ def _ordinance_paragraph_listed(ctx: _Context, c: Citation, tables: Sequence[Tab
     resolved: list[tuple[int | None, int | None, int | None]] = []
     paragraph = None
     for m in reversed(found):
+        begin = m.end("same") if m.group("same") else m.start()  # (the provision, not the 同法 before it)
         if m.group("art"):
-            article, article_text = parse_int(m.group("art")), text[m.start() : m.end("art")] + "条"
+            article, article_text = parse_int(m.group("art")), text[begin : m.end("art")] + "条"
             para_text = m.group("para")
         else:
             para_text = m.group("lone_para")
@@ -1599,7 +1605,7 @@ def _ordinance_paragraph_listed(ctx: _Context, c: Citation, tables: Sequence[Tab
         resolved.append((article, para, parse_int(m.group("item")) if m.group("item") else None))
         if paragraph is None and article == 9 and para is not None and para >= 2:
             unit = text.find("項", m.end("para") if m.group("art") else m.end("lone_para"))
-            written = text[m.start() : unit + 1]
+            written = text[begin : unit + 1]
             paragraph = "".join((written if m.group("art") else article_text + written).split())
     if paragraph is None:
         return None

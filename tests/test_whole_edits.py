@@ -1012,6 +1012,13 @@ def test_a_provision_with_its_note_right_before_a_table_it_does_not_own_is_repor
     "番号法第9条第1項及び第2項に基づく条例事務：別表第1の1の項",
     "法令上の根拠\t番号法第9条第2項及び第19条第8号による\t別表第一の16の項に掲げる事務",
     "番号法第9条第2\n項及び第19条第8号の規定\nにより、別表第\n一の16の項",
+    # …joined by 「・」, 又は or 若しくは, or naming the act again as 同法 (they were renamed)
+    "番号法第9条第1項・第2項及び別表第一の16の項",
+    "番号法第9条第2項・別表第1の1の項",
+    "番号法第9条第1項又は第2項及び別表第一の16の項",
+    "番号法第9条第2項若しくは第3項並びに別表第2の3の項",
+    "番号法第9条第1項・第2項に基づき、別表第一の16の項",
+    "番号法第9条第2項及び同法第19条第8号の規定により、別表第一の16の項",
 ])
 def test_a_list_of_provisions_holding_the_ordinances_paragraph_before_a_table_is_reported(text: str, assume: bool) -> None:
     """第9条第2項 anywhere in the list of provisions right before a table, the provision right before it not the table's
@@ -1030,7 +1037,7 @@ def test_a_list_of_provisions_holding_the_ordinances_paragraph_before_a_table_is
     st.lists(st.sampled_from(["第9条第1項", "第19条第8号", "第16条", "第9条第3項"]), max_size=3),
     st.sampled_from(["第9条第2項", "第９条第２項", "第9条第2項（独自利用事務）"]),
     st.lists(st.sampled_from(["第19条第8号", "第16条", "第9条第3項", "第2項"]), max_size=2),
-    st.lists(st.sampled_from(["、", "及び", "並びに"]), min_size=6, max_size=6),
+    st.lists(st.sampled_from(["、", "及び", "並びに", "・", "又は"]), min_size=6, max_size=6),
     st.sampled_from(["", "の規定により、", "に基づき", "に基づく", "による", "に基づく事務\t", "の規定\nにより、"]),
     st.sampled_from(["別表第1の1の項", "別表第一の16の項", "別表第一"]),
     st.booleans(),
