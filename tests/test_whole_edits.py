@@ -1094,6 +1094,9 @@ def test_a_provision_set_off_from_a_table_by_a_label_alone_is_the_tables(text: s
     # ※ opening the item, as a bullet does (it was renamed 「※別表の1の項」)
     "番号法第9条第2項に基づく独自利用事務\n※別表第1の1の項",
     "番号法第９条第２項の規定により、\n※　別表第１の１の項",
+    # the ordinance or rule based on the provision named in kana between them (they were renamed 「・別表の1の項」)
+    "・番号法第9条第2項に基づく熊谷市個人番号の利用に関する条例\n・別表第1の1の項",
+    "・番号法第9条第2項及び第19条第8号に基づく事務を定める規則\n・別表第1の1の項",
 ])
 def test_a_bullet_before_a_table_does_not_part_it_from_the_provision_on_the_line_above(text: str) -> None:
     """As without the bullet (「番号法第９条第２項に基づく独自利用事務\n別表第１の１の項」, provision-mismatch), the provision
