@@ -714,18 +714,23 @@ def _find(
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
+        change: str | None = None
         if old is None and rel.table in OLD_TABLES and not parsed.same_table:
-            successor = (
-                _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _ABOLISHED.match(text, c_end)
-            )
+            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
                 old = "".join(successor.group("note").split())
-            else:
-                old = _changed_into_new(text, c_end)
-        if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
+            else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
+                changed = _ABOLISHED.match(text, c_end)
+                change = "".join(changed.group("note").split()) if changed is not None else _changed_into_new(text, c_end)
+        if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
-            keep(c_start, c_end, _finding(c, F.MARKED_OLD, mark=old), orders=is_title, rows=bool(rel.rows))
+            finding = (
+                _finding(c, F.MARKED_OLD, mark=old) if old is not None
+                else Finding(c.start, c.end, c.text, F.MARKED_OLD,
+                             F.MARKED_OLD_CHANGE.format(words=(change or "").translate(_NO_QUOTES)), citation=c)
+            )
+            keep(c_start, c_end, finding, orders=is_title, rows=bool(rel.rows))
             continue
         if law.other:
             taken_until = c_end
@@ -978,17 +983,42 @@ _OLD_NOTE = re.compile(
     rf"|施{_NB}行{_NB}(?:日{_NB})?前|{_LAST_OLD_DAY}"
     rf"{_NB}(?:ま{_NB}で|以{_NB}前|時{_NB}点|現{_NB}在))[^（）()\n]{{0,12}}[）)])"
 )
-# …or its abolition or amendment right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の
-# 改正に伴い」, 「別表第一を改め」): the old table's own history, which the new one does not have
-_ABOLISHED = re.compile(rf"[ \t\u3000]*(?P<note>(?:の|が|は|を){_NB}(?:廃{_NB}止|削{_NB}除|改{_NB}正|改{_NB}め))")
+
+
+def _nb(*words: str) -> str:
+    """The words as alternatives, each character apart from the next by whitespace that never makes a blank line."""
+    return "|".join(_NB.join(re.escape(ch) for ch in w) for w in words)
+
+
+# The words of a change to a table or to the text that cites it (a change note: 「…に改めた」, 「…を…とした」,
+# 「…から…へ変更」, 「…を削除し」): what the words before them name is the old text, written as it was
+_CHANGE_WORDS = _nb("改正", "改め", "変更", "修正", "訂正", "置き換", "置換", "差し替", "差替", "読み替", "読替", "移行", "変わ")
+# …or its abolition or a change right after it, perhaps in quotes and through the word for its wording (「別表第二の
+# 廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の改正に伴い」, 「別表第一を改め」, 「「別表第二の27の項」を削除し」,
+# 「別表第二の記載を削除」, 「別表第一の16の項から変更」), or the words that quote it as written (「別表第一とあるのは」,
+# 「別表第二とあったものを」, 「別表第二と記載していた」) or reads it (「…とあるのは別表第一と読み替える」): the old
+# table's own history or wording, which the new one does
+# not have
+_ABOLISHED = re.compile(
+    rf"[ \t\u3000]*[」』]?{_NB}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
+    rf"(?:(?:の|が|は|を|から){_NB}(?:{_nb('廃止', '削除')}|{_CHANGE_WORDS})|(?:と|に){_NB}(?:{_nb('読み替', '読替')})"
+    rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
+)
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
 # lengthens (--rederive's derived list) never moves the words out of reach (fuzzer, seeds 78787, 82828)
 _ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の項第"
 _REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, the two apart: one way to count)
+# A change word after the new table, or 「と」 and a verb of making right after its rows or quote (「…を別表の24の項とした」,
+# 「…を「別表」とする」), or 「へ」 ending a clause there (「…から別表の24の項へ」); or an arrow before the new table
+# (「別表第一の16の項 → 別表の24の項」)
+_NO_QUOTES = str.maketrans("", "", "「」『』")  # (a message shows the words of a change note without its quotes)
+_NEW_TABLE = rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)"
 _BECAME_NEW = re.compile(
-    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
-    rf"(?:(?:へ|に){_NB}(?:の{_NB})?(?:改{_NB}正|改{_NB}め|変{_NB}更|移{_NB}行|変{_NB}わ|な{_NB}[っりる])|と{_NB}な{_NB}[っりる])"
+    rf"{_NEW_TABLE}(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
+    rf"(?:(?:へ|に|と){_NB}(?:の{_NB})?(?:{_CHANGE_WORDS}|な{_NB}[っりる]))"
+    rf"|{_NEW_TABLE}[{_ROW_RUN_CHARS}」』 \t\u3000]*+(?:と{_NB}(?:し|す|記{_NB}載)|へ(?=[ \t\u3000]*(?:[。、，,（）()「」『』\n]|\Z)))"
+    rf"|[→⇒⇨➡](?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?{_NEW_TABLE}"
 )
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
