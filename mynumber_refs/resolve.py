@@ -141,13 +141,20 @@ _NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 # the last day of the old numbering, 令和6年5月26日 (any digits)
 _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
 _OLD_WORD = (
-    r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の"
+    r"(?:旧|(?:一部)?改正(?:以)?前[のは]?|従前の|廃止前の|施行前の|変更前[のは]?"
     rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
-    r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?)"
+    r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?"
+    r"|[←⇐])"  # (「別表の24の項←別表第一の16の項」: the old side of a note written new ← old)
 )
+# …written as a label too, before the law's name or the table: 「旧：」, 「【変更前】」, 「改正前は、」, 「変更前の記載「…」」
+_LABEL_MARKS = "：:】］]〕＞>、，,「『"
+_NO_LABEL_BRACKETS = str.maketrans("", "", "「」『』【】［］[]〔〕＜＞<>")  # (a mark is shown without them)
+_OLD_LABEL = r"(?:[\s]*記[\s]*載)?(?:[\s]*[：:】］\]〕＞>、，,])?[\s]*[「『]?"
+
+
 def _old_before(aliases: Sequence[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    return re.compile(rf"{_OLD_WORD}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
+    return re.compile(rf"{_OLD_WORD}{_OLD_LABEL}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
 
 
 # the act's name with the mark written into it (「旧番号法」), which reads as another law's name
@@ -161,20 +168,21 @@ _OLD_NAME = _old_name(ALIASES)
 _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
 
 
-# the core of every mark (旧, or 前 after 改正, 改正以, 従, 廃止, 施行), found once per text with
+# the core of every mark (旧, ←, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 
 
 def _old_cores(text: str) -> list[int]:
     starts = []
-    i = text.find("旧")
-    while i >= 0:
-        starts.append(i)
-        i = text.find("旧", i + 1)
+    for core in ("旧", "←", "⇐"):
+        i = text.find(core)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(core, i + 1)
     i = text.find("前")
     while i >= 0:
         for w in _BEFORE_MAE:
@@ -231,8 +239,8 @@ class _OldMarks:
                 lo = max(0, pos - reach)
                 if self._near(lo, pos):
                     m = self._before.search(text, lo, pos)
-                    if m is not None:
-                        return "".join(text[m.start() : pos].split())
+                    if m is not None:  # (a label's quote or closing mark is not shown: 「変更前：」, 「【変更前】」)
+                        return "".join(text[m.start() : pos].split()).translate(_NO_LABEL_BRACKETS).rstrip(_LABEL_MARKS)
         if law.span is not None and law.via == "adjacent" and self._near(law.span[1], c_start):
             m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
             if m is not None:

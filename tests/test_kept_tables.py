@@ -122,6 +122,16 @@ MARKED_OLD = [
     "令和6年5月26日までは番号法別表第二の27の項",
     "令和６年５月２６日以前の別表第一の16の項",
     "（注）番号法の改正（令和6年5月27日施行）前の別表第一の16の項",
+    # written as a label (a note of a change: 変更前 / 変更後), or after an arrow from the new table (new ← old)
+    "別表の24の項（旧：別表第一の16の項）",
+    "別表の24の項（改正前：別表第一の16の項）",
+    "別表の24の項（改正前は、別表第一の16の項）",
+    "番号法別表の24の項（変更前：番号法別表第一の16の項）",
+    "変更前：番号法別表第二の27の項\n変更後：番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "【変更前】番号法別表第一の16の項【変更後】番号法別表の24の項",
+    "変更前の記載「番号法別表第二の27の項」、変更後の記載「主務省令第2条の表の48の項」",
+    "別表の24の項←別表第一の16の項",
+    "「別表の24の項」←「別表第一の16の項」",
     # its abolition, or the new table it became, in its sentence: a text about the amendment itself
     "番号法別表第二の廃止に伴う修正",
     "番号法の改正（別表第二の廃止）に伴う形式的変更",
@@ -159,6 +169,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
         "番号法別表第一の16の項の事務が追加された",
         "令和6年5月27日からは番号法別表第一の16の項",
+        "住所の変更前に番号法別表第一の16の項の事務を確認する",  # 変更前 of another word, not a label
+        "変更後：番号法別表第一の16の項",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -167,7 +179,8 @@ def test_words_that_do_not_mark_the_old_text(text: str) -> None:
     assert "marked-old" not in {f.reason for f in result.findings}
 
 
-_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の"])
+_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の", "旧：", "変更前の",
+                          "【変更前】", "変更前：", "変更前の記載「", "改正前は、", "←"])
 _LAWS = st.sampled_from(["", "番号法", "番号利用法", "法", "番号法の"])
 _CITED = st.sampled_from(
     ["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）", "別表第二主務省令第２０条"]
