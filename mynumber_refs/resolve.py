@@ -144,7 +144,9 @@ _OLD_WORD = (
     r"(?:旧|(?:一部)?改正(?:以)?前[のは]?|従前の|廃止前の|施行前の|変更前[のは]?"
     rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
     r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?"
-    r"|[←⇐])"  # (「別表の24の項←別表第一の16の項」: the old side of a note written new ← old)
+    r"|[←⇐]"  # (「別表の24の項←別表第一の16の項」: the old side of a note written new ← old)
+    # (and 変更後 as a label: the new side of a note of an earlier change, 「【変更前】別表第二の26の項【変更後】別表第二の27の項」)
+    r"|変更後(?:[\s]*の)?(?=[\s]*記[\s]*載|[\s]*[：:】］\]〕＞>]))"
 )
 # …written as a label too, before the law's name or the table: 「旧：」, 「【変更前】」, 「改正前は、」, 「変更前の記載「…」」
 _LABEL_MARKS = "：:】］]〕＞>、，,「『"
@@ -168,7 +170,7 @@ _OLD_NAME = _old_name(ALIASES)
 _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
 
 
-# the core of every mark (旧, ←, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更), found once per text with
+# the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
 _BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
@@ -178,7 +180,7 @@ _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正�
 
 def _old_cores(text: str) -> list[int]:
     starts = []
-    for core in ("旧", "←", "⇐"):
+    for core in ("旧", "←", "⇐", "変更後"):
         i = text.find(core)
         while i >= 0:
             starts.append(i)
@@ -591,6 +593,7 @@ def _find(
     # names nothing yet
     in_terms: set[int] | None = None  # found at the first candidate: a text without one never needs them
     old_marks: _OldMarks | None = None
+    note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
     for cand in anchors(text):
         if in_terms is None:
             in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if may_define(text) else set()
@@ -722,14 +725,23 @@ def _find(
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
+        if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
+            old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
         change: str | None = None
-        if old is None and rel.table in OLD_TABLES and not parsed.same_table:
+        if old is None and c_start < note_until and (rel.table in OLD_TABLES or parsed.same_table):
+            change = note_words  # 「別表第二の26の項を別表第二の27の項に改めた」: what the note's old table was changed into
+        elif old is None and rel.table in OLD_TABLES and not parsed.same_table:
             successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
                 old = "".join(successor.group("note").split())
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
-                change = "".join(changed.group("note").split()) if changed is not None else _changed_into_new(text, c_end)
+                became = _changed_into_new(text, c_end) if changed is None else None
+                if changed is not None:
+                    change = "".join(changed.group("note").split())
+                elif became is not None:  # (the tables up to its words are the note's too, whatever their numbering)
+                    change = "".join(became.group(0).split())
+                    note_until, note_words = became.end(), change
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
@@ -1001,15 +1013,14 @@ def _nb(*words: str) -> str:
 # The words of a change to a table or to the text that cites it (a change note: 「…に改めた」, 「…を…とした」,
 # 「…から…へ変更」, 「…を削除し」): what the words before them name is the old text, written as it was
 _CHANGE_WORDS = _nb("改正", "改め", "変更", "修正", "訂正", "置き換", "置換", "差し替", "差替", "読み替", "読替", "移行", "変わ")
-# …or its abolition or a change right after it, perhaps in quotes and through the word for its wording (「別表第二の
-# 廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の改正に伴い」, 「別表第一を改め」, 「「別表第二の27の項」を削除し」,
-# 「別表第二の記載を削除」, 「別表第一の16の項から変更」), or the words that quote it as written (「別表第一とあるのは」,
-# 「別表第二とあったものを」, 「別表第二と記載していた」) or reads it (「…とあるのは別表第一と読み替える」): the old
-# table's own history or wording, which the new one does
-# not have
+# …or its abolition, addition or a change right after it, perhaps in quotes and through the word for its wording
+# (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の改正に伴い」, 「別表第一を改め」, 「「別表第二の27の項」を
+# 削除し」, 「別表第一の17の項を追加」, 「別表第二の記載を削除」, 「別表第一の16の項から変更」), the change into it (「照会先を別表第二の
+# 27の項に変更した」: the new side of an earlier note; not 「…に変更があった場合」), or the words that quote it as written
+# (「別表第一とあるのは」, 「別表第二とあったものを」, 「別表第二と記載していた」): the old table's own history or wording
 _ABOLISHED = re.compile(
     rf"[ \t\u3000]*[」』]?{_NB}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
-    rf"(?:(?:の|が|は|を|から){_NB}(?:{_nb('廃止', '削除')}|{_CHANGE_WORDS})|(?:と|に){_NB}(?:{_nb('読み替', '読替')})"
+    rf"(?:(?:の|が|は|を|から){_NB}(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
@@ -1021,10 +1032,10 @@ _REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, t
 # 「…を「別表」とする」), or 「へ」 ending a clause there (「…から別表の24の項へ」); or an arrow before the new table
 # (「別表第一の16の項 → 別表の24の項」)
 _NO_QUOTES = str.maketrans("", "", "「」『』")  # (a message shows the words of a change note without its quotes)
-_NEW_TABLE = rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)"
+_NEW_TABLE = rf"(?:別{_NB}表|条{_NB}の{_NB}表|同{_NB}表)"  # (or an old one: a note of an earlier change)
 _BECAME_NEW = re.compile(
     rf"{_NEW_TABLE}(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
-    rf"(?:(?:へ|に|と){_NB}(?:の{_NB})?(?:{_CHANGE_WORDS}|な{_NB}[っりる]))"
+    rf"(?:(?:へ|に|と){_NB}(?:の{_NB})?(?:(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])|な{_NB}[っりる]))"
     rf"|{_NEW_TABLE}[{_ROW_RUN_CHARS}」』 \t\u3000]*+(?:と{_NB}(?:し|す|記{_NB}載)|へ(?=[ \t\u3000]*(?:[。、，,（）()「」『』\n]|\Z)))"
     rf"|[→⇒⇨➡](?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?{_NEW_TABLE}"
 )
@@ -1034,8 +1045,9 @@ _BECAME_REACH = 120
 _BECAME_REACH_END = re.compile(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 
 
-def _changed_into_new(text: str, end: int) -> str | None:
-    """The words saying that the old table ending at ``end`` became the new one, later in its sentence, or None."""
+def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
+    """The words saying that the old table ending at ``end`` was changed into another table (the new one, or one of an
+    earlier numbering in an earlier note), later in its sentence, or None."""
     # A unit of the reach is at least one character, so a sentence that ends within _BECAME_REACH characters ends
     # before the reach does: when no table is named before that end (most citations), nothing is, and the reach (a
     # regular expression that steps unit by unit, about 10 µs) is not measured
@@ -1048,8 +1060,7 @@ def _changed_into_new(text: str, end: int) -> str | None:
     hi = stop.start() if stop is not None else hi
     if text.find("表", end, hi) == -1:  # (no table named after it in its sentence: most citations, one C-level find)
         return None
-    m = _BECAME_NEW.search(text, end, hi)
-    return None if m is None else "".join(m.group(0).split())
+    return _BECAME_NEW.search(text, end, hi)
 
 
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line

@@ -170,7 +170,7 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項の事務が追加された",
         "令和6年5月27日からは番号法別表第一の16の項",
         "住所の変更前に番号法別表第一の16の項の事務を確認する",  # 変更前 of another word, not a label
-        "変更後：番号法別表第一の16の項",
+        "変更後の番号法別表第一の16の項",  # 変更後 not written as a label
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -286,7 +286,8 @@ def test_the_words_that_an_old_table_became_the_new_one_are_read_within_its_sent
     hi = reach.end() if reach is not None else end
     stop = SENTENCE_OR_BLANK.search(text, end, hi)
     m = _BECAME_NEW.search(text, end, stop.start() if stop is not None else hi)
-    assert _changed_into_new(text, end) == (None if m is None else "".join(m.group(0).split()))
+    found = _changed_into_new(text, end)
+    assert (None if found is None else found.span()) == (None if m is None else m.span())
 
 
 # Notes of a change in a PIA's revision history, 変更箇所 rows and 備考 (the old table is cited as it was written
@@ -360,7 +361,9 @@ def test_words_that_state_no_change_of_the_old_table(text: str, new: str) -> Non
 _OLD_SIDES = st.sampled_from(["別表第一", "別表第一の16の項", "番号法別表第一の16の項", "別表第二の27の項",
                               "番号利用法別表第二", "番号法第19条第7号及び別表第二の27の項"])
 _NEW_SIDES = st.sampled_from(["別表", "別表の24の項", "番号法別表の24の項", "主務省令第2条の表の48の項",
-                              "番号法第19条第8号に基づく主務省令第2条の表"])
+                              "番号法第19条第8号に基づく主務省令第2条の表",
+                              # (a note of an earlier change: both sides in the old numbering)
+                              "別表第二の28の項", "同表の17の項", "番号法別表第一の17の項"])
 _NOTE_FORMS = st.sampled_from(["{old}を{new}とした", "{old}を{new}に改めた", "{old}から{new}へ変更", "{old}を{new}へ",
                                "{old}を{new}に修正した", "{old}を{new}と読み替える", "{old}→{new}", "{old}を削除し、{new}を追加",
                                "{old}とあるのは{new}と読み替える", "{old}の記載を{new}に訂正"])
@@ -378,3 +381,49 @@ def test_a_change_note_is_never_rewritten(old: str, new: str, form: str, quoted:
     assert result.text == text
     if not (quoted and "読み替え" in form):  # (the quoted words of a 読み替え clause are terms: silently none)
         assert "marked-old" in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "olds"),
+    [
+        ("「別表第二の26の項」を「別表第二の27の項」に改めた。", ["別表第二の26の項", "別表第二の27の項"]),
+        ("「別表第二の26の項」を「別表第二の27の項」とした。", ["別表第二の26の項", "別表第二の27の項"]),
+        ("番号法別表第二の26の項を番号法別表第二の27の項に改めた", ["別表第二の26の項", "別表第二の27の項"]),
+        ("番号法別表第一の15の項を同表の16の項に変更した。", ["別表第一の15の項", "同表の16の項"]),
+        ("番号法別表第二の27の項を同表の48の項と読み替える。", ["別表第二の27の項", "同表の48の項"]),
+        ("番号法別表第一の16の項 → 別表第二の27の項", ["別表第一の16の項", "別表第二の27の項"]),
+        ("照会先を番号法別表第二の27の項に変更した。", ["別表第二の27の項"]),
+        ("【変更前】番号法別表第二の26の項【変更後】番号法別表第二の27の項", ["別表第二の26の項", "別表第二の27の項"]),
+        ("変更後：番号法別表第一の16の項", ["別表第一の16の項"]),
+        ("変更後の記載「番号法別表第二の27の項」", ["別表第二の27の項"]),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_note_of_an_earlier_change_keeps_both_its_sides(text: str, olds: list[str], assume: bool) -> None:
+    """A note of a change made before 2024 names two tables of the old numbering: both are the record of that change
+    (renaming the second alone made the note say the old row was changed into a row of the new table, and renaming
+    both rewrote a record of wording the document never had)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    kept = [f for f in result.findings if f.reason == "marked-old"]
+    assert [f.text for f in kept] == olds
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        # a change of the rows' content (a noun, 「変更が」), or a current statement (「…とする」), names no note
+        ("番号法別表第一の16の項及び別表第二の27の項に変更があった場合は、速やかに評価書を修正する。",
+         "番号法別表の24の項及び番号法第19条第8号に基づく主務省令第2条の表の48の項に変更があった場合は、速やかに評価書を修正する。"),
+        ("照会の根拠は、番号法別表第二の27の項とする。", "照会の根拠は、番号法第19条第8号に基づく主務省令第2条の表の48の項とする。"),
+    ],
+)
+def test_a_current_statement_is_no_note_of_a_change(text: str, new: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == new
+    assert "marked-old" not in {f.reason for f in result.findings}
+
+
+def test_the_new_table_under_the_label_of_a_notes_new_side_is_not_reported() -> None:
+    """「変更後：」 marks an old table under it (the new side of an earlier change); the new table is current."""
+    assert rewrite("変更後：番号法別表の24の項", assume_law=True).findings == ()
