@@ -1012,7 +1012,10 @@ def _nb(*words: str) -> str:
 
 # The words of a change to a table or to the text that cites it (a change note: 「…に改めた」, 「…を…とした」,
 # 「…から…へ変更」, 「…を削除し」): what the words before them name is the old text, written as it was
-_CHANGE_WORDS = _nb("改正", "改め", "変更", "修正", "訂正", "置き換", "置換", "差し替", "差替", "読み替", "読替", "移行", "変わ")
+_CHANGE_WORDS = _nb("改正", "改め", "変更", "修正", "訂正", "置き換", "置換", "差し替", "差替", "読み替", "読替", "移行", "変わ",
+                    "移動", "移っ", "移り", "移さ", "繰り下", "繰下", "繰り上", "繰上")
+# (what may stand between the change's particle and its verb: 「…に、それぞれ改めた」)
+_EACH = rf"(?:{_NB}[、，,])?(?:{_NB}(?:{_nb('それぞれ', '各々', 'いずれも', 'ともに')}))?{_NB}"
 # …or its abolition, addition or a change right after it, perhaps in quotes and through the word for its wording
 # (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の改正に伴い」, 「別表第一を改め」, 「「別表第二の27の項」を
 # 削除し」, 「別表第一の17の項を追加」, 「別表第二の記載を削除」, 「別表第一の16の項から変更」), the change into it (「照会先を別表第二の
@@ -1035,7 +1038,7 @@ _NO_QUOTES = str.maketrans("", "", "「」『』")  # (a message shows the words
 _NEW_TABLE = rf"(?:別{_NB}表|条{_NB}の{_NB}表|同{_NB}表)"  # (or an old one: a note of an earlier change)
 _BECAME_NEW = re.compile(
     rf"{_NEW_TABLE}(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
-    rf"(?:(?:へ|に|と){_NB}(?:の{_NB})?(?:(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])|な{_NB}[っりる]))"
+    rf"(?:(?:へ|に|と){_EACH}(?:の{_NB})?(?:(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])|な{_NB}[っりる]|相{_NB}当))"
     rf"|{_NEW_TABLE}[{_ROW_RUN_CHARS}」』 \t\u3000]*+(?:と{_NB}(?:し|す|記{_NB}載)|へ(?=[ \t\u3000]*(?:[。、，,（）()「」『』\n]|\Z)))"
     rf"|[→⇒⇨➡](?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?{_NEW_TABLE}"
 )

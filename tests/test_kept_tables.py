@@ -291,7 +291,7 @@ def test_the_words_that_an_old_table_became_the_new_one_are_read_within_its_sent
 
 
 # Notes of a change in a PIA's revision history, 変更箇所 rows and 備考 (the old table is cited as it was written
-# before the change, its successor after it): each with the old citation that is kept and reported
+# before the change, its successor after it): each with the old citations that are kept and reported (「|」 between)
 CHANGE_NOTES = [
     ("「別表第一」を「別表」とした。", "別表第一"),
     ("番号法の改正により「別表第一の16の項」を「別表の24の項」とした。", "別表第一の16の項"),
@@ -316,6 +316,12 @@ CHANGE_NOTES = [
     ("番号法の一部改正に伴い、別表第二の表記を削除した。", "別表第二"),
     ("「番号法別表第二」の記載を削除し、「主務省令第2条の表」と記載した。", "別表第二"),
     ("「主務省令第2条の表の48の項」は、「別表第二の27の項」から変更した。", "別表第二の27の項"),
+    ("別表第一の16の項を別表の24の項に、別表第二の27の項を主務省令第2条の表の48の項に、それぞれ改めた。",
+     "別表第一の16の項|別表第二の27の項"),
+    ("別表第一の16の項は、別表の24の項に移動した。", "別表第一の16の項"),
+    ("別表第二の27の項は、主務省令第2条の表の48の項に移った。", "別表第二の27の項"),
+    ("別表第一の16の項は別表の24の項に繰り下げられた。", "別表第一の16の項"),
+    ("別表第二の27の項（主務省令第2条の表の48の項に相当）", "別表第二の27の項"),
     # 読み替え written without quotes (both of its words are the document's wording)
     ("番号法別表第一を「別表」と読み替える。", "別表第一"),
     ("この評価書において、番号法別表第一とあるのは、別表と読み替えるものとする。", "別表第一"),
@@ -333,8 +339,8 @@ def test_the_old_side_of_a_change_note_is_kept_and_reported(text: str, old: str,
     result = rewrite(text, assume_law=assume)
     assert result.text == text
     kept = [f for f in result.findings if f.reason == "marked-old"]
-    assert [(f.start, f.text) for f in kept] == [(text.index(old), old)]
-    assert kept[0].message.startswith("変更や読み替えを述べる文（「…")
+    assert [(f.start, f.text) for f in kept] == [(text.index(o), o) for o in old.split("|")]
+    assert all(f.message.startswith("変更や読み替えを述べる文（「…") for f in kept)
 
 
 @pytest.mark.parametrize(
@@ -366,7 +372,8 @@ _NEW_SIDES = st.sampled_from(["別表", "別表の24の項", "番号法別表の
                               "別表第二の28の項", "同表の17の項", "番号法別表第一の17の項"])
 _NOTE_FORMS = st.sampled_from(["{old}を{new}とした", "{old}を{new}に改めた", "{old}から{new}へ変更", "{old}を{new}へ",
                                "{old}を{new}に修正した", "{old}を{new}と読み替える", "{old}→{new}", "{old}を削除し、{new}を追加",
-                               "{old}とあるのは{new}と読み替える", "{old}の記載を{new}に訂正"])
+                               "{old}とあるのは{new}と読み替える", "{old}の記載を{new}に訂正", "{old}を{new}に、それぞれ改めた",
+                               "{old}は{new}に移動した", "{old}（{new}に相当）"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -416,6 +423,7 @@ def test_a_note_of_an_earlier_change_keeps_both_its_sides(text: str, olds: list[
         ("番号法別表第一の16の項及び別表第二の27の項に変更があった場合は、速やかに評価書を修正する。",
          "番号法別表の24の項及び番号法第19条第8号に基づく主務省令第2条の表の48の項に変更があった場合は、速やかに評価書を修正する。"),
         ("照会の根拠は、番号法別表第二の27の項とする。", "照会の根拠は、番号法第19条第8号に基づく主務省令第2条の表の48の項とする。"),
+        ("番号法別表第二の27の項に相当する事務", "番号法第19条第8号に基づく主務省令第2条の表の48の項に相当する事務"),
     ],
 )
 def test_a_current_statement_is_no_note_of_a_change(text: str, new: str) -> None:
