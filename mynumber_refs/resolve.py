@@ -173,17 +173,33 @@ _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前
 # the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 
 
-def _old_cores(text: str) -> list[int]:
+def _label_core(aliases: Sequence[str]) -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"変更[前後](?:[\s]*[のは])?{_OLD_LABEL}[\s]*(?:{names}|法|別|同[\s]*表|第)")
+
+
+# 変更前 / 変更後 count only where a law, a table or a provision follows the label (a 変更箇所 table's own heading row,
+# 「変更前の記載 変更後の記載」, makes no mark)
+_LABEL_CORE = _label_core(ALIASES)
+
+
+def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int]:
     starts = []
-    for core in ("旧", "←", "⇐", "変更後"):
+    for core in ("旧", "←", "⇐"):
         i = text.find(core)
         while i >= 0:
             starts.append(i)
+            i = text.find(core, i + 1)
+    for core in ("変更前", "変更後"):
+        i = text.find(core)
+        while i >= 0:
+            if label_core.match(text, i):
+                starts.append(i)
             i = text.find(core, i + 1)
     i = text.find("前")
     while i >= 0:
@@ -208,10 +224,10 @@ class _OldMarks:
 
     def __init__(self, text: str, extra_aliases: Sequence[str] = ()) -> None:
         self._text = text
-        self._starts = _old_cores(text)
-        self.any = bool(self._starts)
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
+        self._starts = _old_cores(text, _label_core((*ALIASES, *extra)) if extra else _LABEL_CORE)
+        self.any = bool(self._starts)
         self._before = _old_before((*ALIASES, *extra)) if extra else _OLD_BEFORE
         self._name = _old_name((*ALIASES, *extra)) if extra else _OLD_NAME
 
