@@ -262,15 +262,17 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
         return 2
     text = decoded.text
     from .formats import change_record_note
-    from .formats.text import is_change_record_text
+    from .formats.text import change_record_label, change_record_start
     from .model import RewriteResult
 
-    if is_change_record_text(text):  # a 変更箇所 table pasted as tab-separated text: history, left as written
-        print(change_record_note("1行目以降"), file=sys.stderr)
+    record = change_record_start(text)
+    if record is not None:  # a 変更箇所 table pasted as tab-separated text: history, left as written from its heading on
+        print(change_record_note(change_record_label(text, record)), file=sys.stderr)
+    if record == 0:
         result = RewriteResult(text, text)
     else:
         result = rewrite(
-            text,
+            text[:record],
             assume_law=args.assume_law,
             as_of=args.as_of,
             accept_inferred=args.accept_inferred,
@@ -278,6 +280,8 @@ def _cmd_rewrite(args: argparse.Namespace) -> int:
             fix_typos=args.fix_typos,
             rederive=_rederive_option(args),
         )
+        if record is not None:  # (the lines above the record: a title, or a body rewritten as usual)
+            result = RewriteResult(text, result.text + text[record:], result.edits, result.findings)
     if args.json:
         import json
 

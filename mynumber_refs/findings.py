@@ -107,6 +107,13 @@ LAW_UNKNOWN_DOCUMENT = (
     " is the act's"
 )
 
+# the message of marked-old for a table in a note of a change (「「別表第一」を「別表」とした」, 「別表第二の記載を削除」)
+MARKED_OLD_CHANGE = (
+    "変更や読み替えを述べる文（「…{words}」）の中の改正前の表と読み、記録（書かれたままの語）として元のままにしました。"
+    "新しい番号に変える場合は手で修正してください / an old table in a sentence stating a change or a 読み替え"
+    " (「…{words}」): kept as written, as the record of the wording; change it by hand if the new numbering is meant"
+)
+
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",

@@ -141,13 +141,22 @@ _NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 # the last day of the old numbering, 令和6年5月26日 (any digits)
 _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
 _OLD_WORD = (
-    r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の"
+    r"(?:旧|(?:一部)?改正(?:以)?前[のは]?|従前の|廃止前の|施行前の|変更前[のは]?"
     rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
-    r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?)"
+    r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?"
+    r"|[←⇐]"  # (「別表の24の項←別表第一の16の項」: the old side of a note written new ← old)
+    # (and 変更後 as a label: the new side of a note of an earlier change, 「【変更前】別表第二の26の項【変更後】別表第二の27の項」)
+    r"|変更後(?:[\s]*の)?(?=[\s]*記[\s]*載|[\s]*[：:】］\]〕＞>]))"
 )
+# …written as a label too, before the law's name or the table: 「旧：」, 「【変更前】」, 「改正前は、」, 「変更前の記載「…」」
+_LABEL_MARKS = "：:】］]〕＞>、，,「『"
+_NO_LABEL_BRACKETS = str.maketrans("", "", "「」『』【】［］[]〔〕＜＞<>")  # (a mark is shown without them)
+_OLD_LABEL = r"(?:[\s]*記[\s]*載)?(?:[\s]*[：:】］\]〕＞>、，,])?[\s]*[「『]?"
+
+
 def _old_before(aliases: Sequence[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    return re.compile(rf"{_OLD_WORD}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
+    return re.compile(rf"{_OLD_WORD}{_OLD_LABEL}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
 
 
 # the act's name with the mark written into it (「旧番号法」), which reads as another law's name
@@ -161,7 +170,7 @@ _OLD_NAME = _old_name(ALIASES)
 _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
 
 
-# the core of every mark (旧, or 前 after 改正, 改正以, 従, 廃止, 施行), found once per text with
+# the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
 _BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以")
@@ -169,12 +178,29 @@ _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 
 
-def _old_cores(text: str) -> list[int]:
+def _label_core(aliases: Sequence[str]) -> re.Pattern[str]:
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return re.compile(rf"変更[前後](?:[\s]*[のは])?{_OLD_LABEL}[\s]*(?:{names}|法|別|同[\s]*表|第)")
+
+
+# 変更前 / 変更後 count only where a law, a table or a provision follows the label (a 変更箇所 table's own heading row,
+# 「変更前の記載 変更後の記載」, makes no mark)
+_LABEL_CORE = _label_core(ALIASES)
+
+
+def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int]:
     starts = []
-    i = text.find("旧")
-    while i >= 0:
-        starts.append(i)
-        i = text.find("旧", i + 1)
+    for core in ("旧", "←", "⇐"):
+        i = text.find(core)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(core, i + 1)
+    for core in ("変更前", "変更後"):
+        i = text.find(core)
+        while i >= 0:
+            if label_core.match(text, i):
+                starts.append(i)
+            i = text.find(core, i + 1)
     i = text.find("前")
     while i >= 0:
         for w in _BEFORE_MAE:
@@ -198,10 +224,10 @@ class _OldMarks:
 
     def __init__(self, text: str, extra_aliases: Sequence[str] = ()) -> None:
         self._text = text
-        self._starts = _old_cores(text)
-        self.any = bool(self._starts)
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
+        self._starts = _old_cores(text, _label_core((*ALIASES, *extra)) if extra else _LABEL_CORE)
+        self.any = bool(self._starts)
         self._before = _old_before((*ALIASES, *extra)) if extra else _OLD_BEFORE
         self._name = _old_name((*ALIASES, *extra)) if extra else _OLD_NAME
 
@@ -231,8 +257,8 @@ class _OldMarks:
                 lo = max(0, pos - reach)
                 if self._near(lo, pos):
                     m = self._before.search(text, lo, pos)
-                    if m is not None:
-                        return "".join(text[m.start() : pos].split())
+                    if m is not None:  # (a label's quote or closing mark is not shown: 「変更前：」, 「【変更前】」)
+                        return "".join(text[m.start() : pos].split()).translate(_NO_LABEL_BRACKETS).rstrip(_LABEL_MARKS)
         if law.span is not None and law.via == "adjacent" and self._near(law.span[1], c_start):
             m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
             if m is not None:
@@ -583,6 +609,7 @@ def _find(
     # names nothing yet
     in_terms: set[int] | None = None  # found at the first candidate: a text without one never needs them
     old_marks: _OldMarks | None = None
+    note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
     for cand in anchors(text):
         if in_terms is None:
             in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if may_define(text) else set()
@@ -714,18 +741,32 @@ def _find(
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
-        if old is None and rel.table in OLD_TABLES and not parsed.same_table:
-            successor = (
-                _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _ABOLISHED.match(text, c_end)
-            )
+        if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
+            old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
+        change: str | None = None
+        if old is None and c_start < note_until and (rel.table in OLD_TABLES or parsed.same_table):
+            change = note_words  # 「別表第二の26の項を別表第二の27の項に改めた」: what the note's old table was changed into
+        elif old is None and rel.table in OLD_TABLES and not parsed.same_table:
+            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
                 old = "".join(successor.group("note").split())
-            else:
-                old = _changed_into_new(text, c_end)
-        if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
+            else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
+                changed = _ABOLISHED.match(text, c_end)
+                became = _changed_into_new(text, c_end) if changed is None else None
+                if changed is not None:
+                    change = "".join(changed.group("note").split())
+                elif became is not None:  # (the tables up to its words are the note's too, whatever their numbering)
+                    change = "".join(became.group(0).split())
+                    note_until, note_words = became.end(), change
+        if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
-            keep(c_start, c_end, _finding(c, F.MARKED_OLD, mark=old), orders=is_title, rows=bool(rel.rows))
+            finding = (
+                _finding(c, F.MARKED_OLD, mark=old) if old is not None
+                else Finding(c.start, c.end, c.text, F.MARKED_OLD,
+                             F.MARKED_OLD_CHANGE.format(words=(change or "").translate(_NO_QUOTES)), citation=c)
+            )
+            keep(c_start, c_end, finding, orders=is_title, rows=bool(rel.rows))
             continue
         if law.other:
             taken_until = c_end
@@ -978,17 +1019,44 @@ _OLD_NOTE = re.compile(
     rf"|施{_NB}行{_NB}(?:日{_NB})?前|{_LAST_OLD_DAY}"
     rf"{_NB}(?:ま{_NB}で|以{_NB}前|時{_NB}点|現{_NB}在))[^（）()\n]{{0,12}}[）)])"
 )
-# …or its abolition or amendment right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の
-# 改正に伴い」, 「別表第一を改め」): the old table's own history, which the new one does not have
-_ABOLISHED = re.compile(rf"[ \t\u3000]*(?P<note>(?:の|が|は|を){_NB}(?:廃{_NB}止|削{_NB}除|改{_NB}正|改{_NB}め))")
+
+
+def _nb(*words: str) -> str:
+    """The words as alternatives, each character apart from the next by whitespace that never makes a blank line."""
+    return "|".join(_NB.join(re.escape(ch) for ch in w) for w in words)
+
+
+# The words of a change to a table or to the text that cites it (a change note: 「…に改めた」, 「…を…とした」,
+# 「…から…へ変更」, 「…を削除し」): what the words before them name is the old text, written as it was
+_CHANGE_WORDS = _nb("改正", "改め", "変更", "修正", "訂正", "置き換", "置換", "差し替", "差替", "読み替", "読替", "移行", "変わ",
+                    "移動", "移っ", "移り", "移さ", "繰り下", "繰下", "繰り上", "繰上")
+# (what may stand between the change's particle and its verb: 「…に、それぞれ改めた」)
+_EACH = rf"(?:{_NB}[、，,])?(?:{_NB}(?:{_nb('それぞれ', '各々', 'いずれも', 'ともに')}))?{_NB}"
+# …or its abolition, addition or a change right after it, perhaps in quotes and through the word for its wording
+# (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の改正に伴い」, 「別表第一を改め」, 「「別表第二の27の項」を
+# 削除し」, 「別表第一の17の項を追加」, 「別表第二の記載を削除」, 「別表第一の16の項から変更」), the change into it (「照会先を別表第二の
+# 27の項に変更した」: the new side of an earlier note; not 「…に変更があった場合」), or the words that quote it as written
+# (「別表第一とあるのは」, 「別表第二とあったものを」, 「別表第二と記載していた」): the old table's own history or wording
+_ABOLISHED = re.compile(
+    rf"[ \t\u3000]*[」』]?{_NB}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
+    rf"(?:(?:の|が|は|を|から){_NB}(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
+    rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
+)
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
 # lengthens (--rederive's derived list) never moves the words out of reach (fuzzer, seeds 78787, 82828)
 _ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の項第"
 _REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, the two apart: one way to count)
+# A change word after the new table, or 「と」 and a verb of making right after its rows or quote (「…を別表の24の項とした」,
+# 「…を「別表」とする」), or 「へ」 ending a clause there (「…から別表の24の項へ」); or an arrow before the new table
+# (「別表第一の16の項 → 別表の24の項」)
+_NO_QUOTES = str.maketrans("", "", "「」『』")  # (a message shows the words of a change note without its quotes)
+_NEW_TABLE = rf"(?:別{_NB}表|条{_NB}の{_NB}表|同{_NB}表)"  # (or an old one: a note of an earlier change)
 _BECAME_NEW = re.compile(
-    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
-    rf"(?:(?:へ|に){_NB}(?:の{_NB})?(?:改{_NB}正|改{_NB}め|変{_NB}更|移{_NB}行|変{_NB}わ|な{_NB}[っりる])|と{_NB}な{_NB}[っりる])"
+    rf"{_NEW_TABLE}(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
+    rf"(?:(?:へ|に|と){_EACH}(?:の{_NB})?(?:(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])|な{_NB}[っりる]|相{_NB}当))"
+    rf"|{_NEW_TABLE}[{_ROW_RUN_CHARS}」』 \t\u3000]*+(?:と{_NB}(?:し|す|記{_NB}載)|へ(?=[ \t\u3000]*(?:[。、，,（）()「」『』\n]|\Z)))"
+    rf"|[→⇒⇨➡](?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?{_NEW_TABLE}"
 )
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
@@ -996,8 +1064,9 @@ _BECAME_REACH = 120
 _BECAME_REACH_END = re.compile(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 
 
-def _changed_into_new(text: str, end: int) -> str | None:
-    """The words saying that the old table ending at ``end`` became the new one, later in its sentence, or None."""
+def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
+    """The words saying that the old table ending at ``end`` was changed into another table (the new one, or one of an
+    earlier numbering in an earlier note), later in its sentence, or None."""
     # A unit of the reach is at least one character, so a sentence that ends within _BECAME_REACH characters ends
     # before the reach does: when no table is named before that end (most citations), nothing is, and the reach (a
     # regular expression that steps unit by unit, about 10 µs) is not measured
@@ -1010,8 +1079,7 @@ def _changed_into_new(text: str, end: int) -> str | None:
     hi = stop.start() if stop is not None else hi
     if text.find("表", end, hi) == -1:  # (no table named after it in its sentence: most citations, one C-level find)
         return None
-    m = _BECAME_NEW.search(text, end, hi)
-    return None if m is None else "".join(m.group(0).split())
+    return _BECAME_NEW.search(text, end, hi)
 
 
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line

@@ -115,3 +115,35 @@ def test_a_tab_separated_change_record_on_standard_input_is_left_as_written() ->
     other = body.replace("変更前の記載".encode(), "記載".encode())  # no 変更前 column: rewritten
     done = subprocess.run([sys.executable, "-m", "mynumber_refs", "rewrite", "-"], input=other, capture_output=True, check=False)
     assert NEW.encode() in done.stdout and done.stdout.count(OLD.encode()) == 0
+
+
+def test_a_tab_separated_change_record_under_a_title_is_left_as_written(tmp_path: Path) -> None:
+    """A 変更箇所 table copied from a sheet with its title row (「（別添２）変更箇所」) above the heading: the record
+    runs from its heading line, wherever it stands, as in a sheet; the lines above it are read as usual (the old
+    side of the record was rewritten when the heading was not the first line)."""
+    above = f"（別添２）変更箇所\n{OLD}に基づく。\n\n"
+    record = "\t".join(HEADING) + "\n" + f"R6\t根拠\t{OLD}\t{NEW}\t事後\n"
+    path = tmp_path / "changes.txt"
+    path.write_text(above + record, encoding="utf-8")
+    locations, notes = _rewritten(path)
+    assert path.read_text(encoding="utf-8") == f"（別添２）変更箇所\n{NEW}に基づく。\n\n" + record
+    assert notes == ["4行目以降: 変更箇所の記録（変更前・変更後の記載）のため、書き換えていません / 4行目以降: a change record"
+                     " (before/after), left as written"]
+    assert locations == ["2行目"]
+    titled = tmp_path / "titled.tsv"  # a title alone above it: nothing to rewrite
+    titled.write_bytes(("（別添２）変更箇所\t\t\t\t\r\n" + record.replace("\n", "\r\n")).encode("cp932"))
+    before = titled.read_bytes()
+    locations, notes = _rewritten(titled)
+    assert locations == [] and len(notes) == 1 and "2行目以降" in notes[0] and titled.read_bytes() == before
+
+
+def test_a_tab_separated_change_record_under_a_title_on_standard_input_is_left_as_written() -> None:
+    import subprocess
+    import sys
+
+    record = "\t".join(HEADING) + "\n" + f"R6\t根拠\t{OLD}\t{NEW}\t事後\n"
+    body = (f"（別添２）変更箇所\n{OLD}に基づく。\n" + record).encode("utf-8")
+    done = subprocess.run([sys.executable, "-m", "mynumber_refs", "rewrite", "-"], input=body, capture_output=True, check=False)
+    assert done.returncode == 0
+    assert done.stdout.decode("utf-8") == f"（別添２）変更箇所\n{NEW}に基づく。\n" + record
+    assert "3行目以降" in done.stderr.decode("utf-8")

@@ -122,6 +122,16 @@ MARKED_OLD = [
     "令和6年5月26日までは番号法別表第二の27の項",
     "令和６年５月２６日以前の別表第一の16の項",
     "（注）番号法の改正（令和6年5月27日施行）前の別表第一の16の項",
+    # written as a label (a note of a change: 変更前 / 変更後), or after an arrow from the new table (new ← old)
+    "別表の24の項（旧：別表第一の16の項）",
+    "別表の24の項（改正前：別表第一の16の項）",
+    "別表の24の項（改正前は、別表第一の16の項）",
+    "番号法別表の24の項（変更前：番号法別表第一の16の項）",
+    "変更前：番号法別表第二の27の項\n変更後：番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "【変更前】番号法別表第一の16の項【変更後】番号法別表の24の項",
+    "変更前の記載「番号法別表第二の27の項」、変更後の記載「主務省令第2条の表の48の項」",
+    "別表の24の項←別表第一の16の項",
+    "「別表の24の項」←「別表第一の16の項」",
     # its abolition, or the new table it became, in its sentence: a text about the amendment itself
     "番号法別表第二の廃止に伴う修正",
     "番号法の改正（別表第二の廃止）に伴う形式的変更",
@@ -159,6 +169,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
         "番号法別表第一の16の項の事務が追加された",
         "令和6年5月27日からは番号法別表第一の16の項",
+        "住所の変更前に番号法別表第一の16の項の事務を確認する",  # 変更前 of another word, not a label
+        "変更後の番号法別表第一の16の項",  # 変更後 not written as a label
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -167,7 +179,8 @@ def test_words_that_do_not_mark_the_old_text(text: str) -> None:
     assert "marked-old" not in {f.reason for f in result.findings}
 
 
-_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の"])
+_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の", "旧：", "変更前の",
+                          "【変更前】", "変更前：", "変更前の記載「", "改正前は、", "←"])
 _LAWS = st.sampled_from(["", "番号法", "番号利用法", "法", "番号法の"])
 _CITED = st.sampled_from(
     ["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）", "別表第二主務省令第２０条"]
@@ -254,7 +267,7 @@ def test_a_table_right_after_an_order_of_the_acts_tables_is_reported(order: str,
 
 _AFTER_OLD = st.lists(
     st.sampled_from(["は", "の", "、", "。", "\n", "\n\n", "別表", "の24の項", "第2条の表", "（1、2、3の項）", "１２３、",
-                     "に改められた", "となった", "に変更", "事務", "一覧表", "x" * 40]),
+                     "に改められた", "となった", "に変更", "事務", "一覧表", "x" * 40, "とした", "へ", "→", "「", "」", "に修正"]),
     max_size=12,
 ).map("".join)
 
@@ -273,4 +286,152 @@ def test_the_words_that_an_old_table_became_the_new_one_are_read_within_its_sent
     hi = reach.end() if reach is not None else end
     stop = SENTENCE_OR_BLANK.search(text, end, hi)
     m = _BECAME_NEW.search(text, end, stop.start() if stop is not None else hi)
-    assert _changed_into_new(text, end) == (None if m is None else "".join(m.group(0).split()))
+    found = _changed_into_new(text, end)
+    assert (None if found is None else found.span()) == (None if m is None else m.span())
+
+
+# Notes of a change in a PIA's revision history, 変更箇所 rows and 備考 (the old table is cited as it was written
+# before the change, its successor after it): each with the old citations that are kept and reported (「|」 between)
+CHANGE_NOTES = [
+    ("「別表第一」を「別表」とした。", "別表第一"),
+    ("番号法の改正により「別表第一の16の項」を「別表の24の項」とした。", "別表第一の16の項"),
+    ("「番号利用法第9条第1項別表第一の16の項」を「番号利用法第9条第1項別表の24の項」とした。", "第9条第1項別表第一の16の項"),
+    ("別表第一を別表とした（番号法改正）。", "別表第一"),
+    ("番号法の改正に伴い、別表第一の16の項を別表の24の項とした。", "別表第一の16の項"),
+    ("「別表第一の16の項」を「別表の24の項」と改正。", "別表第一の16の項"),
+    ("別表第一16の項を別表24の項と変更", "別表第一16の項"),
+    ("番号法別表第二を番号法第19条第8号に基づく主務省令第2条の表とする改正に対応。", "別表第二"),
+    ("番号法別表第二の27の項とあったものを主務省令第2条の表の48の項とした。", "別表第二の27の項"),
+    ("記載を「番号法別表第二の27の項」から「番号法第19条第8号に基づく主務省令第2条の表の48の項」へ修正。", "別表第二の27の項"),
+    ("提供先：番号法別表第二の27の項を番号法第19条第8号に基づく主務省令第2条の表の48の項に修正（令和6年5月27日）",
+     "別表第二の27の項"),
+    ("番号法別表第一の16の項に基づく事務として記載していた箇所を、番号法別表の24の項に基づく事務に修正した。",
+     "別表第一の16の項"),
+    ("1.1\t令和6年6月1日\t「別表第一の16の項」を「別表の24の項」に修正", "別表第一の16の項"),
+    ("別表第一の16の項を別表の24の項へ", "別表第一の16の項"),
+    ("（番号法別表第一の16の項→番号法別表の24の項）", "別表第一の16の項"),
+    ("番号法別表第一の16の項 → 別表の24の項（令和6年5月27日変更）", "別表第一の16の項"),
+    ("［変更内容］番号法第19条第7号、別表第二 ⇒ 番号法第19条第8号、主務省令第2条の表", "別表第二"),
+    ("「番号法別表第二の27の項」を削除し、「主務省令第2条の表の48の項」を追加", "別表第二の27の項"),
+    ("番号法の一部改正に伴い、別表第二の表記を削除した。", "別表第二"),
+    ("「番号法別表第二」の記載を削除し、「主務省令第2条の表」と記載した。", "別表第二"),
+    ("「主務省令第2条の表の48の項」は、「別表第二の27の項」から変更した。", "別表第二の27の項"),
+    ("別表第一の16の項を別表の24の項に、別表第二の27の項を主務省令第2条の表の48の項に、それぞれ改めた。",
+     "別表第一の16の項|別表第二の27の項"),
+    ("別表第一の16の項は、別表の24の項に移動した。", "別表第一の16の項"),
+    ("別表第二の27の項は、主務省令第2条の表の48の項に移った。", "別表第二の27の項"),
+    ("別表第一の16の項は別表の24の項に繰り下げられた。", "別表第一の16の項"),
+    ("別表第二の27の項（主務省令第2条の表の48の項に相当）", "別表第二の27の項"),
+    # 読み替え written without quotes (both of its words are the document's wording)
+    ("番号法別表第一を「別表」と読み替える。", "別表第一"),
+    ("この評価書において、番号法別表第一とあるのは、別表と読み替えるものとする。", "別表第一"),
+    ("別表第一の16の項を、別表の24の項と読み替える。", "別表第一の16の項"),
+    ("この評価書中別表とあるのは番号法別表第一と読み替える。", "別表第一"),
+]
+
+
+@pytest.mark.parametrize(("text", "old"), CHANGE_NOTES)
+@pytest.mark.parametrize("assume", [True, False])
+def test_the_old_side_of_a_change_note_is_kept_and_reported(text: str, old: str, assume: bool) -> None:
+    """A note of a change names the old table as it was written before the change: rewriting it would make the
+    note say that the new table was changed into itself (「「別表」を「別表」とした」).  It is kept and reported as
+    marked-old with the words of the change; the new side is never renamed either."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    kept = [f for f in result.findings if f.reason == "marked-old"]
+    assert [(f.start, f.text) for f in kept] == [(text.index(o), o) for o in old.split("|")]
+    assert all(f.message.startswith("変更や読み替えを述べる文（「…") for f in kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        # the new table named later in the sentence, but no change of the old one stated
+        ("番号法別表第二の27の項に定める情報の提供は、主務省令第2条の表によるものとする。",
+         "番号法第19条第8号に基づく主務省令第2条の表の48の項に定める情報の提供は、主務省令第2条の表によるものとする。"),
+        # an arrow of a flow of information, not of a change
+        ("番号法別表第二の27の項 → 都道府県知事", "番号法第19条第8号に基づく主務省令第2条の表の48の項 → 都道府県知事"),
+        ("住民 → 市町村長（番号法別表第二の27の項）", "住民 → 市町村長（番号法第19条第8号に基づく主務省令第2条の表の48の項）"),
+        ("番号法別表第二の27の項に基づき、都道府県知事へ照会する。",
+         "番号法第19条第8号に基づく主務省令第2条の表の48の項に基づき、都道府県知事へ照会する。"),
+        ("番号法別表第一の16の項と別表第二の27の項に基づき照会する。",
+         "番号法別表の24の項と番号法第19条第8号に基づく主務省令第2条の表の48の項に基づき照会する。"),
+    ],
+)
+def test_words_that_state_no_change_of_the_old_table(text: str, new: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == new
+    assert "marked-old" not in {f.reason for f in result.findings}
+
+
+_OLD_SIDES = st.sampled_from(["別表第一", "別表第一の16の項", "番号法別表第一の16の項", "別表第二の27の項",
+                              "番号利用法別表第二", "番号法第19条第7号及び別表第二の27の項"])
+_NEW_SIDES = st.sampled_from(["別表", "別表の24の項", "番号法別表の24の項", "主務省令第2条の表の48の項",
+                              "番号法第19条第8号に基づく主務省令第2条の表",
+                              # (a note of an earlier change: both sides in the old numbering)
+                              "別表第二の28の項", "同表の17の項", "番号法別表第一の17の項"])
+_NOTE_FORMS = st.sampled_from(["{old}を{new}とした", "{old}を{new}に改めた", "{old}から{new}へ変更", "{old}を{new}へ",
+                               "{old}を{new}に修正した", "{old}を{new}と読み替える", "{old}→{new}", "{old}を削除し、{new}を追加",
+                               "{old}とあるのは{new}と読み替える", "{old}の記載を{new}に訂正", "{old}を{new}に、それぞれ改めた",
+                               "{old}は{new}に移動した", "{old}（{new}に相当）"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_OLD_SIDES, _NEW_SIDES, _NOTE_FORMS, st.booleans(), st.booleans(), st.sampled_from(["", "。", "（令和6年5月27日）"]))
+def test_a_change_note_is_never_rewritten(old: str, new: str, form: str, quoted: bool, assume: bool, tail: str) -> None:
+    """Whatever the words of the change (を…とした, に改めた, から…へ変更, →, 削除し, 読み替える …), quoted or not, a
+    note of a change from an old table to a new one is left as written, on a first run and on a second."""
+    if quoted:
+        old, new = f"「{old}」", f"「{new}」"
+    text = "備考：" + form.format(old=old, new=new) + tail
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    if not (quoted and "読み替え" in form):  # (the quoted words of a 読み替え clause are terms: silently none)
+        assert "marked-old" in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "olds"),
+    [
+        ("「別表第二の26の項」を「別表第二の27の項」に改めた。", ["別表第二の26の項", "別表第二の27の項"]),
+        ("「別表第二の26の項」を「別表第二の27の項」とした。", ["別表第二の26の項", "別表第二の27の項"]),
+        ("番号法別表第二の26の項を番号法別表第二の27の項に改めた", ["別表第二の26の項", "別表第二の27の項"]),
+        ("番号法別表第一の15の項を同表の16の項に変更した。", ["別表第一の15の項", "同表の16の項"]),
+        ("番号法別表第二の27の項を同表の48の項と読み替える。", ["別表第二の27の項", "同表の48の項"]),
+        ("番号法別表第一の16の項 → 別表第二の27の項", ["別表第一の16の項", "別表第二の27の項"]),
+        ("照会先を番号法別表第二の27の項に変更した。", ["別表第二の27の項"]),
+        ("【変更前】番号法別表第二の26の項【変更後】番号法別表第二の27の項", ["別表第二の26の項", "別表第二の27の項"]),
+        ("変更後：番号法別表第一の16の項", ["別表第一の16の項"]),
+        ("変更後の記載「番号法別表第二の27の項」", ["別表第二の27の項"]),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_note_of_an_earlier_change_keeps_both_its_sides(text: str, olds: list[str], assume: bool) -> None:
+    """A note of a change made before 2024 names two tables of the old numbering: both are the record of that change
+    (renaming the second alone made the note say the old row was changed into a row of the new table, and renaming
+    both rewrote a record of wording the document never had)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    kept = [f for f in result.findings if f.reason == "marked-old"]
+    assert [f.text for f in kept] == olds
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        # a change of the rows' content (a noun, 「変更が」), or a current statement (「…とする」), names no note
+        ("番号法別表第一の16の項及び別表第二の27の項に変更があった場合は、速やかに評価書を修正する。",
+         "番号法別表の24の項及び番号法第19条第8号に基づく主務省令第2条の表の48の項に変更があった場合は、速やかに評価書を修正する。"),
+        ("照会の根拠は、番号法別表第二の27の項とする。", "照会の根拠は、番号法第19条第8号に基づく主務省令第2条の表の48の項とする。"),
+        ("番号法別表第二の27の項に相当する事務", "番号法第19条第8号に基づく主務省令第2条の表の48の項に相当する事務"),
+    ],
+)
+def test_a_current_statement_is_no_note_of_a_change(text: str, new: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == new
+    assert "marked-old" not in {f.reason for f in result.findings}
+
+
+def test_the_new_table_under_the_label_of_a_notes_new_side_is_not_reported() -> None:
+    """「変更後：」 marks an old table under it (the new side of an earlier change); the new table is current."""
+    assert rewrite("変更後：番号法別表の24の項", assume_law=True).findings == ()

@@ -121,14 +121,28 @@ def _byte_offsets(body: bytes, encoding: str, positions: Sequence[int]) -> dict[
     return out
 
 
-def is_change_record_text(text: str, csv_file: bool = False) -> bool:
-    """Whether ``text`` is a change record (変更箇所) written as delimited text: its first line names the
-    columns 「変更前…」 and 「変更後…」, separated by tabs (a .tsv, a .txt or standard input pasted
-    from a spreadsheet) or, in a .csv, by commas.  Its text is history, never rewritten."""
-    first = text.split("\n", 1)[0].rstrip("\r")
-    if "\t" in first and is_change_record_heading(first.lstrip("\ufeff").split("\t")):
-        return True
-    return csv_file and is_change_record_heading(_csv_fields(first))
+def change_record_start(text: str, csv_file: bool = False) -> int | None:
+    """Where a change record (変更箇所) written as delimited text starts in ``text``, or None: the first line that
+    names the columns 「変更前…」 and 「変更後…」, separated by tabs (a .tsv, a .txt or standard input pasted from a
+    spreadsheet) or, in a .csv, by commas, wherever it stands (under a title line 「（別添２）変更箇所」 too, as a
+    sheet's record under its title).  The record runs from there to the end of the text: history, never rewritten."""
+    i = text.find("変更前")
+    while i != -1:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        end = len(text) if end == -1 else end
+        line = text[start:end].rstrip("\r").lstrip("\ufeff")
+        if ("\t" in line and is_change_record_heading(line.split("\t"))) or (
+            csv_file and is_change_record_heading(_csv_fields(line))
+        ):
+            return start
+        i = text.find("変更前", end)
+    return None
+
+
+def change_record_label(text: str, start: int) -> str:
+    """Where a change record starting at ``start`` is, for its note: 「3行目以降」."""
+    return f"{text.count(chr(10), 0, start) + 1}行目以降"
 
 
 def _csv_fields(line: str) -> list[str]:
@@ -152,10 +166,13 @@ class TextDocument:
 
     def __post_init__(self) -> None:
         text = self.decoded.text
-        if is_change_record_text(text, self.path.suffix.lower() == ".csv"):
-            self.notes.append(change_record_note("1行目以降"))  # a 変更箇所 table (ours, or earlier): history
-            self._units = []
-            return
+        record = change_record_start(text, self.path.suffix.lower() == ".csv")
+        if record is not None:  # a 変更箇所 table (ours, or earlier): history, from its heading line on
+            self.notes.append(change_record_note(change_record_label(text, record)))
+            text = text[:record]  # (the lines above it, a title or a body, are read as usual)
+            if not text.strip():
+                self._units = []
+                return
         self._units = [Unit(text, Location("全体", {"part": "text"}), locator=self._line_of)]
 
     def _line_of(self, offset: int) -> Location:
