@@ -294,7 +294,36 @@ _DEFINITION = re.compile(
 # before 「をいう」 (its number in brackets after it, 「…のことをいう」 and 「を指す」 too), in one sentence
 _TERM_BEFORE_TOHA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}\Z")
 # …and 「※「法」は住民基本台帳法を指す。」: a term with は, when a law's name stands before 「を指す」 / 「をいう」
+# (the definition of what :func:`_terms_with_wa` finds)
 _TERM_WA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}は")
+_WA_AFTER = re.compile(rf"{_S}は")
+_TERM_STOPS = frozenset("「『」』（()\n")  # (what a quoted term of _TERM_WA cannot hold)
+
+
+def _terms_with_wa(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end, the term's start, the term's end) of each match of ``_TERM_WA.finditer(text)``, in order.
+
+    Found from the closing quotes (two C-level finds) and read back to the nearest stop character, which must
+    be the opening quote 1–30 characters back: the regular expression, which begins with a class of two
+    characters and no literal, tries that class at every character of the text (2 ms per MB)."""
+    closes = []
+    for quote in "」』":
+        i = text.find(quote)
+        while i != -1:
+            closes.append(i)
+            i = text.find(quote, i + 1)
+    closes.sort()
+    found = []
+    for close in closes:
+        wa = _WA_AFTER.match(text, close + 1)
+        if wa is None:
+            continue
+        j, lo = close - 1, max(0, close - 31)
+        while j >= lo and text[j] not in _TERM_STOPS:
+            j -= 1
+        if lo <= j < close - 1 and text[j] in "「『":
+            found.append((j, wa.end(), j + 1, close))
+    return found
 _DEFINED_AS = re.compile(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
@@ -332,7 +361,7 @@ def reread_term_spans(text: str) -> list[tuple[int, int]]:
 
 def may_define(text: str) -> bool:
     """Whether ``text`` may hold a definition (a cheap test before :meth:`LawIndex.definitions`)."""
-    return "以" in text or "とは" in text or "とあるのは" in text or _TERM_WA.search(text) is not None
+    return "以" in text or "とは" in text or "とあるのは" in text or bool(_terms_with_wa(text))
 
 # what may stand in a definition's bracket before 以下: nothing, or the law's number (「平成25年法律第27号。」)
 _BEFORE_DEFINITION = re.compile(
@@ -642,19 +671,20 @@ class LawIndex:
                 m = _DEFINED_AS.match(text, t.end()) if q is not None else None
                 if q is not None and m is not None:
                     found.append((q.start(), m.end(), q.span(2), self._skip_number_back(m.end("body"))))
-            for q in _TERM_WA.finditer(text):
-                m = _DEFINED_AS.match(text, q.end())
+            for q_start, q_end, term_start, term_end in _terms_with_wa(text):
+                m = _DEFINED_AS.match(text, q_end)
                 if m is None:
                     continue
                 named_end = self._skip_number_back(m.end("body"))
                 if self._law_ending_at(named_end) is not None:  # (only a law's name defines one)
-                    found.append((q.start(), m.end(), q.span(2), named_end))
+                    found.append((q_start, m.end(), (term_start, term_end), named_end))
             found.sort()
             for start, end, span, law_end in found:
                 term = "".join(text[span[0] : span[1]].split())
-                law = self._law_defined_at(start) if law_end is None else self._law_ending_at(law_end)
-                kind = LawKind.UNKNOWN if law is None else law.kind
+                # (a 以下 definition: the law is the one whose name ends where the name before its bracket ends)
                 named_end = law_end if law_end is not None else self._named_before(start)
+                law = self._law_ending_at(named_end) if named_end != -1 else None
+                kind = LawKind.UNKNOWN if law is None else law.kind
                 d = _Definition(start, end, term, span, kind, law, named_end)
                 defs.append(d)
                 self._by_term.setdefault(term, []).append(d)
@@ -686,7 +716,9 @@ class LawIndex:
 
     def _named_before(self, pos: int) -> int:
         """Where the name a 「以下「…」という」 definition at ``pos`` follows ends (its number in brackets skipped),
-        or -1 (the bracket holds more than a number before 以下)."""
+        or -1 (the bracket holds more than a number before 以下: not a law's definition).  The law it defines is the
+        one whose name ends there, right before the bracket that holds the definition (the law's own number in
+        brackets skipped, whatever its length: a rewrite may lengthen it)."""
         opener = self._enclosing_open(pos, 300)
         if opener == -1 or _BEFORE_DEFINITION.fullmatch(self.text, opener + 1, pos) is None:
             return -1
@@ -705,15 +737,6 @@ class LawIndex:
             return None
         law = self.expression_ending_at(self._skip_number_back(m.start()))  # (its number in brackets skipped)
         return law if law is not None and law.kind is LawKind.OTHER else None
-
-    def _law_defined_at(self, pos: int) -> LawExpr | None:
-        """The law expression a definition at ``pos`` follows: the one right before the bracket
-        that holds the definition, the law's own number in brackets skipped."""
-        opener = self._enclosing_open(pos, 300)
-        if opener == -1 or _BEFORE_DEFINITION.fullmatch(self.text, opener + 1, pos) is None:
-            return None  # the bracket holds more than the law's number before 以下: not the law's definition
-        # (the law's number in brackets before it, whatever its length: a rewrite may lengthen it)
-        return self._law_ending_at(self._skip_number_back(opener))
 
     def _definition_of(self, term: str, pos: int) -> _Definition | None:
         """The definition of ``term`` in force at ``pos`` (the last one ending before it)."""

@@ -1850,3 +1850,21 @@ def test_the_heading_of_a_line_is_the_same_whatever_was_asked_before(text: str, 
     shared = LawIndex(text)
     for pos in positions:
         assert shared.law_of_heading(pos) == LawIndex(text).law_of_heading(pos), (text, pos)
+
+
+_TERM_WA_PIECES = ["「", "『", "」", "』", "（", "(", ")", "）", "\n", "は", " ", "\u3000", "\t", "法", "x", "x" * 9, "y" * 29, "をいう"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_TERM_WA_PIECES), max_size=40))
+@example(["「", "y" * 29, "x", "」", "は"])  # a term of 30 characters
+@example(["「", "y" * 29, "x", "x", "」", "は"])  # 31: none
+@example(["「", "」", "は"])  # an empty term: none
+@example(["「", "法", "」", " ", "\n", "は", "「", "x", "』", "は"])
+def test_terms_with_wa_finds_what_its_pattern_finds(pieces: list[str]) -> None:
+    """The quoted terms before は (「※「法」は住民基本台帳法を指す。」) are found from the closing quotes as the
+    pattern that defines them finds them, scanning every character."""
+    from mynumber_refs.laws import _TERM_WA, _terms_with_wa
+
+    text = "".join(pieces)
+    assert _terms_with_wa(text) == [(m.start(), m.end(), m.start(2), m.end(2)) for m in _TERM_WA.finditer(text)]
