@@ -140,14 +140,19 @@ class _Kept(NamedTuple):
 _NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 # the last day of the old numbering, 令和6年5月26日 (any digits)
 _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
+# (also as a topic or a label: 「従前は」, 「改正前は、」, 「旧：」, 「変更前：」)
 _OLD_WORD = (
-    r"(?:旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の"
-    rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
+    r"(?:(?:(?:一部)?改正(?:以)?前|従前|変更前)[\s]*は[\s]*[、，,]?"
+    r"|旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の|変更前の?"
+    rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の|に)?[\s]*[、，,]?"
     r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?)"
 )
+# (a label's colon, or the opening quote of a term, may stand between the mark and the name: 「旧：番号法別表第二」,
+# 「従前の「番号法別表第二」」)
+_OLD_GLUE = r"[\s]*(?:[：:][\s]*)?(?:「[\s]*)?"
 def _old_before(aliases: Sequence[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    return re.compile(rf"{_OLD_WORD}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
+    return re.compile(rf"{_OLD_WORD}{_OLD_GLUE}(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
 
 
 # the act's name with the mark written into it (「旧番号法」), which reads as another law's name
@@ -161,10 +166,10 @@ _OLD_NAME = _old_name(ALIASES)
 _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
 
 
-# the core of every mark (旧, or 前 after 改正, 改正以, 従, 廃止, 施行), found once per text with
+# the core of every mark (旧, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 

@@ -132,6 +132,15 @@ MARKED_OLD = [
     "番号法別表第一の16の項から別表の24の項に変更",
     "番号法別表第一の別表への改正に伴う修正",
     "番号法別表第二の27の項は第19条第8号に基づく主務省令第2条の表の48の項に改められた",
+    # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
+    "照会すること（従前は番号法別表第二の27の項）。",
+    "改正前は、番号法別表第一の16の項に規定されていた",
+    "照会根拠：主務省令第２条の表の48の項（旧：番号法別表第二の27の項）",
+    "改正前：番号法別表第二の27の項\n改正後：番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "変更前\t番号法別表第二の27の項\n変更後\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "変更前の番号法別表第一の16の項",
+    "従前の「番号法別表第二」と記載していても差し支えない。",
+    "令和6年5月26日以前に番号法別表第二の27の項により行った照会",
 ]
 
 
@@ -159,6 +168,10 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
         "番号法別表第一の16の項の事務が追加された",
         "令和6年5月27日からは番号法別表第一の16の項",
+        "改正後は番号法別表第一の16の項",
+        "新：番号法別表第一の16の項",
+        "変更後：番号法別表第一の16の項",
+        "変更届は番号法別表第一の16の項",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -167,7 +180,8 @@ def test_words_that_do_not_mark_the_old_text(text: str) -> None:
     assert "marked-old" not in {f.reason for f in result.findings}
 
 
-_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の"])
+_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の", "従前は", "改正前は、",
+                          "旧：", "変更前の", "従前の「"])
 _LAWS = st.sampled_from(["", "番号法", "番号利用法", "法", "番号法の"])
 _CITED = st.sampled_from(
     ["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）", "別表第二主務省令第２０条"]
