@@ -722,6 +722,7 @@ def _find(
         if old is None and rel.table in OLD_TABLES and not parsed.same_table:
             successor = (
                 _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _ABOLISHED.match(text, c_end)
+                or _ARROW_TO_NEW.match(text, c_end)
             )
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
                 old = "".join(successor.group("note").split())
@@ -991,9 +992,19 @@ _ABOLISHED = re.compile(rf"[ \t\u3000]*(?P<note>(?:の|が|は|を){_NB}(?:廃{_
 # lengthens (--rederive's derived list) never moves the words out of reach (fuzzer, seeds 78787, 82828)
 _ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の項第"
 _REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, the two apart: one way to count)
+# (or the order it moved to: 「別表第二は主務省令に移りました」, 「…に規定されていた情報連携は、…主務省令に移行した」)
 _BECAME_NEW = re.compile(
-    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
-    rf"(?:(?:へ|に){_NB}(?:の{_NB})?(?:改{_NB}正|改{_NB}め|変{_NB}更|移{_NB}行|変{_NB}わ|な{_NB}[っりる])|と{_NB}な{_NB}[っりる])"
+    rf"(?:(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
+    rf"(?:(?:へ|に){_NB}(?:の{_NB})?(?:改{_NB}正|改{_NB}め|変{_NB}更|移{_NB}行|移{_NB}[りっるさ]|変{_NB}わ|な{_NB}[っりる])"
+    rf"|と{_NB}な{_NB}[っりる])"
+    rf"|主{_NB}務{_NB}省{_NB}令{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正))"
+)
+# …or an arrow to the new table right after it, on its line (「番号法別表第二の27の項　→　主務省令第2条の表の48の項」,
+# 「別表第一 16の項 → renamed to 別表 24の項」): a line of a table of old and new numbers
+_ARROW_TO_NEW = re.compile(
+    r"[ \t\u3000]*(?:[（(][^（）()\n]{0,40}[）)][ \t\u3000]*)?"
+    r"(?P<note>(?:→|⇒|⇨|➡|➔|->|=>|＝＞|－＞)[^。\n表→⇒⇨➡➔]{0,30}?"
+    r"(?:別[ \t\u3000]*表(?![ \t\u3000]*第)|条[ \t\u3000]*の[ \t\u3000]*表|主[ \t\u3000]*務[ \t\u3000]*省[ \t\u3000]*令))"
 )
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
@@ -1007,14 +1018,14 @@ def _changed_into_new(text: str, end: int) -> str | None:
     # before the reach does: when no table is named before that end (most citations), nothing is, and the reach (a
     # regular expression that steps unit by unit, about 10 µs) is not measured
     stop = SENTENCE_OR_BLANK.search(text, end, end + _BECAME_REACH)
-    if stop is not None and text.find("表", end, stop.start()) == -1:
+    if stop is not None and text.find("表", end, stop.start()) == -1 and text.find("省令", end, stop.start()) == -1:
         return None
     reach = _BECAME_REACH_END.match(text, end)  # (a run of row numbers counted as one character)
     hi = reach.end() if reach is not None else end
     stop = SENTENCE_OR_BLANK.search(text, end, hi)
     hi = stop.start() if stop is not None else hi
-    if text.find("表", end, hi) == -1:  # (no table named after it in its sentence: most citations, one C-level find)
-        return None
+    if text.find("表", end, hi) == -1 and text.find("省令", end, hi) == -1:
+        return None  # (no table or order named after it in its sentence: most citations, two C-level finds)
     m = _BECAME_NEW.search(text, end, hi)
     return None if m is None else "".join(m.group(0).split())
 

@@ -141,6 +141,13 @@ MARKED_OLD = [
     "変更前の番号法別表第一の16の項",
     "従前の「番号法別表第二」と記載していても差し支えない。",
     "令和6年5月26日以前に番号法別表第二の27の項により行った照会",
+    # a statement that it moved to the order, or a line of old and new numbers with an arrow to the new table
+    "令和6年5月27日施行の改正により、別表第二は主務省令に移りました。",
+    "番号法別表第二に規定されていた情報連携は、令和6年5月27日以降、主務省令に移行しました。",
+    "番号法別表第二の27の項は第2条の表の48の項に移った。",
+    "番号法別表第二の27の項　→　主務省令第2条の表の48の項",
+    "番号法別表第二（27の項）⇒番号法第19条第8号に基づく主務省令第2条の表（48の項）",
+    "[Release note] 番号法 別表第一 16の項 → renamed to 別表 24の項",
 ]
 
 
@@ -172,6 +179,9 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "新：番号法別表第一の16の項",
         "変更後：番号法別表第一の16の項",
         "変更届は番号法別表第一の16の項",
+        "番号法別表第一の16の項 → 住民票関係情報の照会",
+        "番号法別表第一の16の項の主務省令で定める事務となる",
+        "番号法別表第一の16の項に基づき、主務省令で定める事務を行う",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -232,6 +242,24 @@ def test_the_length_of_a_row_list_never_decides_whether_a_table_is_marked_old(
     result = rewrite(text, assume_law=assume)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LAWS, st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）", "別表第二の２７、２８の項"]),
+       st.sampled_from(["→", "⇒", " -> ", "　→　", "\t→\t", "→ renamed to "]),
+       st.sampled_from(["別表の24の項", "番号法別表の24の項", "主務省令第2条の表の48の項", "番号法第19条第8号に基づく主務省令",
+                        "第19条第8号に基づく主務省令第2条の表（48の項）"]),
+       st.booleans())
+def test_an_old_table_with_an_arrow_to_the_new_one_is_never_rewritten(
+    law: str, cited: str, arrow: str, new: str, assume: bool
+) -> None:
+    """A line of old and new numbers (「番号法別表第二の27の項　→　主務省令第2条の表の48の項」) states the change: the old
+    side is the old numbering on purpose, kept and reported (it was rewritten into a repetition of the new side)."""
+    text = law + cited + arrow + new
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text.startswith(law + cited + arrow), (text, result.text)
+    assert "marked-old" in {f.reason for f in result.findings}
+    assert rewrite(result.text, assume_law=assume, accept_inferred=True).text == result.text
 
 
 @pytest.mark.parametrize("text", ["旧個人番号法別表第一の16の項", "改正前の個人番号法別表第一の16の項",
