@@ -198,6 +198,16 @@ def _old_cores(text: str) -> list[int]:
     return starts
 
 
+# the header cell of a column of old text in tab-separated text (a table of old and new wording, a 変更箇所 table)
+_OLD_COLUMN_HEAD = re.compile(r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧)[ \u3000]*(?=\t|\r?$)")
+# …or of a row of old text: its first cell (「改正前」, 「根拠規定（改正前）」, 「変更前の記載」)
+_OLD_ROW_HEAD = re.compile(
+    r"[ \u3000]*(?P<mark>(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,10})?|旧)"
+    r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
+)
+_HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
+
+
 class _OldMarks:
     """Where the text marks something as the old text, and which citations it marks."""
 
@@ -205,10 +215,67 @@ class _OldMarks:
         self._text = text
         self._starts = _old_cores(text)
         self.any = bool(self._starts)
+        self._heads: list[tuple[int, int, str]] | None = None  # (line start, column, header) of old columns' headers
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
         self._before = _old_before((*ALIASES, *extra)) if extra else _OLD_BEFORE
         self._name = _old_name((*ALIASES, *extra)) if extra else _OLD_NAME
+
+    def _cell_of_row_above(self, mark: int, pos: int) -> bool:
+        """Whether the mark at ``mark`` ends the row of cells above the row ``pos`` opens (「列0\t改正前\n番号法別表第一…\t…」:
+        a header cell of another column, no mark of the cell below it)."""
+        text = self._text
+        br = text.rfind("\n", mark, pos)
+        if br == -1:
+            return False
+        le = text.find("\n", pos)
+        return text.find("\t", br, len(text) if le == -1 else le) != -1 or text.find("\t", text.rfind("\n", 0, mark) + 1, br) != -1
+
+    def column_head(self, pos: int) -> str | None:
+        """The header cell that marks the cell of tab-separated text holding ``pos`` as the old text's, or None: the first
+        cell of its row (「根拠規定（改正前）」), or the header of its column (「改正前」, 「変更前の記載」, 「旧」 over it in the
+        nearest header row above, the rows between holding tabs too)."""
+        text = self._text
+        ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        first_tab = text.find("\t", ls, len(text) if le == -1 else le)
+        if first_tab == -1:
+            return None  # (not a row of cells)
+        if first_tab < pos:
+            # …or the row's header cell (「根拠規定（改正前）\t番号法別表第二の27の項」, 「変更前の記載\t…」)
+            row_head = _OLD_ROW_HEAD.fullmatch(text, ls, first_tab)
+            if row_head is not None:
+                return "".join(row_head.group("mark").split())
+        if self._heads is None:
+            self._heads = []
+            for m in _OLD_COLUMN_HEAD.finditer(text):
+                hs = text.rfind("\n", 0, m.start()) + 1
+                he = text.find("\n", m.end())
+                if text.find("\t", hs, len(text) if he == -1 else he) != -1:
+                    self._heads.append((hs, text.count("\t", hs, m.start()), "".join(m.group().split())))
+        if not self._heads:
+            return None
+        k = bisect.bisect_left(self._heads, (ls, -1, "")) - 1
+        if k < 0:
+            return None
+        head_line = self._heads[k][0]
+        # the rows between: each a row of cells, at most _HEAD_ROWS of them
+        row = ls
+        for _ in range(_HEAD_ROWS):
+            if row <= head_line:
+                break
+            prev = text.rfind("\n", 0, row - 1) + 1
+            if text.find("\t", prev, row - 1) == -1:
+                return None
+            row = prev
+        else:
+            return None
+        col = text.count("\t", ls, pos)
+        while k >= 0 and self._heads[k][0] == head_line:
+            if self._heads[k][1] == col:
+                return self._heads[k][2]
+            k -= 1
+        return None
 
     def _near(self, lo: int, hi: int) -> bool:
         k = bisect.bisect_left(self._starts, lo)
@@ -236,7 +303,7 @@ class _OldMarks:
                 lo = max(0, pos - reach)
                 if self._near(lo, pos):
                     m = self._before.search(text, lo, pos)
-                    if m is not None:
+                    if m is not None and not self._cell_of_row_above(m.start(), pos):
                         return "".join(text[m.start() : pos].split())
         if law.span is not None and law.via == "adjacent" and self._near(law.span[1], c_start):
             m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
@@ -728,6 +795,8 @@ def _find(
                 old = "".join(successor.group("note").split())
             else:
                 old = _changed_into_new(text, c_end)
+            if old is None and old_marks is not None and "\t" in text:
+                old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
         if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))

@@ -148,6 +148,13 @@ MARKED_OLD = [
     "番号法別表第二の27の項　→　主務省令第2条の表の48の項",
     "番号法別表第二（27の項）⇒番号法第19条第8号に基づく主務省令第2条の表（48の項）",
     "[Release note] 番号法 別表第一 16の項 → renamed to 別表 24の項",
+    # a cell under the header of a column of old text in tab-separated text (a table of old and new wording)
+    "改正前\t改正後\n番号法別表第一の16の項\t番号法別表の24の項",
+    "項目\t変更前の記載\t変更後の記載\n法令上の根拠\t番号法第9条第1項 別表第一の16の項\t番号法第9条第1項 別表の24の項",
+    "No.\t旧\t新\n1\t番号法別表第二の27の項\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    # …or beside the header of a row of old text (a notification form)
+    "届出事項\t内容\n根拠規定（改正前）\t番号法別表第二の27の項\n根拠規定（改正後）\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "変更前の記載\t番号法別表第一の16の項\n変更後の記載\t番号法別表の24の項",
 ]
 
 
@@ -182,6 +189,13 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項 → 住民票関係情報の照会",
         "番号法別表第一の16の項の主務省令で定める事務となる",
         "番号法別表第一の16の項に基づき、主務省令で定める事務を行う",
+        "項目\t変更後の記載\n法令上の根拠\t番号法別表第一の16の項",
+        "改正前\t改正後\n\n番号法別表第一の16の項\t住民票",  # (a blank line ends the table of cells)
+        "変更前\t変更後\n住民票の写し\t番号法別表第一の16の項",  # (the column of the new text)
+        "旧住所\t新住所\n番号法別表第一の16の項\t住民票",
+        "根拠規定（改正後）\t番号法別表第一の16の項",
+        "旧住所\t番号法別表第一の16の項",
+        "改正前\t改正後\n住民票\t写し\n番号法別表第一の16の項に基づく事務",  # (not a row of cells)
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -260,6 +274,26 @@ def test_an_old_table_with_an_arrow_to_the_new_one_is_never_rewritten(
     assert result.text.startswith(law + cited + arrow), (text, result.text)
     assert "marked-old" in {f.reason for f in result.findings}
     assert rewrite(result.text, assume_law=assume, accept_inferred=True).text == result.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 3), st.integers(0, 5), st.sampled_from(["改正前", "変更前の記載", "旧"]), st.booleans())
+def test_a_cell_is_kept_exactly_when_its_column_is_headed_as_the_old_text(
+    old_col: int, rows: int, head: str, assume: bool
+) -> None:
+    """In tab-separated text, the cells of the column headed 「改正前」 (「変更前の記載」, 「旧」) are the old wording, kept
+    and reported; the same citation in every other column is rewritten (a change table's old column was rewritten into
+    its new one)."""
+    cols = 4
+    header = "\t".join(head if i == old_col else f"列{i}" for i in range(cols))
+    line = "\t".join(["番号法別表第一の16の項"] * cols)
+    filler = "\n".join("\t".join(["x"] * cols) for _ in range(rows))
+    text = header + "\n" + (filler + "\n" if filler else "") + line
+    result = rewrite(text, assume_law=assume)
+    cells = result.text.split("\n")[-1].split("\t")
+    assert cells == ["番号法別表第一の16の項" if i == old_col else "番号法別表の24の項" for i in range(cols)]
+    assert "marked-old" in {f.reason for f in result.findings}
+    assert rewrite(result.text, assume_law=assume).text == result.text
 
 
 @pytest.mark.parametrize("text", ["旧個人番号法別表第一の16の項", "改正前の個人番号法別表第一の16の項",
