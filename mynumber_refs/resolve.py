@@ -1055,7 +1055,10 @@ _OLD_NOTE = re.compile(
 )
 # …or its abolition or amendment right after it (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の
 # 改正に伴い」, 「別表第一を改め」): the old table's own history, which the new one does not have
-_ABOLISHED = re.compile(rf"[ \t\u3000]*(?P<note>(?:の|が|は|を){_NB}(?:廃{_NB}止|削{_NB}除|改{_NB}正|改{_NB}め))")
+# (also in part: 「番号法別表第一の一部改正」, 「…命令の一部を改正する命令」, the title of an amending instrument)
+_ABOLISHED = re.compile(
+    rf"[ \t\u3000]*(?P<note>(?:の|が|は|を){_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:廃{_NB}止|削{_NB}除|改{_NB}正|改{_NB}め))"
+)
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
 # lengthens (--rederive's derived list) never moves the words out of reach (fuzzer, seeds 78787, 82828)

@@ -132,6 +132,12 @@ MARKED_OLD = [
     "番号法別表第一の16の項から別表の24の項に変更",
     "番号法別表第一の別表への改正に伴う修正",
     "番号法別表第二の27の項は第19条第8号に基づく主務省令第2条の表の48の項に改められた",
+    # …or its amendment in part: the title of an amending instrument (a notice, a 変更箇所 table's explanation)
+    "行政手続における特定の個人を識別するための番号の利用等に関する法律別表第二の主務省令で定める事務及び情報を定める命令"
+    "の一部を改正する命令（令和5年内閣府・デジタル庁・総務省令第3号）の公布について",
+    "番号法別表第二主務省令の一部を改正する命令の施行に伴い、",
+    "番号法別表第一の一部改正（令和3年）により追加された事務",
+    "番号法別表第一の一部を改正する規定",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
     "照会すること（従前は番号法別表第二の27の項）。",
     "改正前は、番号法別表第一の16の項に規定されていた",
@@ -181,6 +187,7 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（令和6年5月27日から）",
         "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
         "番号法別表第一の16の項の事務が追加された",
+        "番号法別表第一の16の項の一部の事務",
         "令和6年5月27日からは番号法別表第一の16の項",
         "改正後は番号法別表第一の16の項",
         "新：番号法別表第一の16の項",
