@@ -840,6 +840,16 @@ def _find(
             keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
             continue
         if (
+            law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) and not rel.rows and rel.column is None and not rel.provision
+            and not parsed.same_table and parsed.order_title is None and _AS_SHOWN.match(text, c_end)
+        ):
+            # 「番号法の改正に伴い、評価書の記載を別表第1のとおり修正する」: 「…のとおり」 points at a document's own appendix;
+            # that it is the table of the act named earlier in the sentence, or only assumed, is not established
+            taken_until = c_end
+            c = place(rel, offset, text, passage=passages.start(c_start))
+            keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AS_SHOWN, citation=c))
+            continue
+        if (
             law.basis in (None, LawBasis.ASSUMED)
             and rel.table is Table.BEPPYO
             and not rel.rows
@@ -1102,6 +1112,8 @@ def _changed_into_new(text: str, end: int) -> str | None:
     return None if m is None else "".join(m.group(0).split())
 
 
+# what points at a document's own appendix right after a table's name: 「別表第1のとおり」, 「別表第1に示す」
+_AS_SHOWN = re.compile(r"[ \t\u3000]*(?:の[ \t\u3000]*(?:とおり|通り)|に[ \t\u3000]*示[しすさ])")
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line
 _TABLE_WORD_AFTER = re.compile(rf"{_WS_IN_PASSAGE}の{_WS_IN_PASSAGE}表")
 
