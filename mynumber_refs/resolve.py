@@ -143,6 +143,11 @@ _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}�
 # (also as a topic or a label: 「従前は」, 「改正前は、」, 「旧：」, 「変更前：」)
 _OLD_WORD = (
     r"(?:(?:(?:一部)?改正(?:以)?前|従前|変更前)[\s]*は[\s]*[、，,]?"
+    # (a label: in brackets, 「【変更前】」, 「（改正前）」; with a short noun and a colon, 「旧根拠：」, 「改正前の根拠：」; in English,
+    # 「Before:」, 「Old:」, 「formerly」)
+    r"|[【（(〔［][ \u3000]*(?:(?:一部)?改正(?:以)?前|従前|変更前|旧)[ \u3000]*[】）)〕］]"
+    r"|(?:(?<![\u4e00-\u9fff])旧|(?:一部)?改正(?:以)?前の?|従前の|変更前の?)[^\s：:、。，,（）()「」【】]{1,6}[ \u3000]*[：:]"
+    r"|(?<![A-Za-z])(?:[Bb]efore|[Oo]ld)[ \u3000]*[：:]|(?<![A-Za-z])(?:[Ff]ormerly|[Pp]reviously)(?![A-Za-z])"
     r"|旧|(?:一部)?改正(?:以)?前の?|従前の|廃止前の|施行前の|変更前の?"
     rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の|に)?[\s]*[、，,]?"
     r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?)"
@@ -190,6 +195,11 @@ def _old_cores(text: str) -> list[int]:
             if i > 0 and text[i - 1] in "）)":  # 「改正（…）前の」
                 starts.append(i)
         i = text.find("前", i + 1)
+    for word in ("efore", "ld", "ormerly", "reviously"):  # (a label in English: 「Before:」, 「Old:」, 「formerly」)
+        i = text.find(word)
+        while i >= 0:
+            starts.append(max(0, i - 1))
+            i = text.find(word, i + 1)
     i = text.find("日まで")  # 「令和6年5月26日までは」
     while i >= 0:
         starts.append(i)
