@@ -226,6 +226,7 @@ class _OldMarks:
         self._starts = _old_cores(text)
         self.any = bool(self._starts)
         self._heads: list[tuple[int, int, str]] | None = None  # (line start, column, header) of old columns' headers
+        self.tabbed = "\t" in text  # (rows of cells: once per text)
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
         self._before = _old_before((*ALIASES, *extra)) if extra else _OLD_BEFORE
@@ -805,7 +806,7 @@ def _find(
                 old = "".join(successor.group("note").split())
             else:
                 old = _changed_into_new(text, c_end)
-            if old is None and old_marks is not None and "\t" in text:
+            if old is None and old_marks is not None and old_marks.tabbed:
                 old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
         if old is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, cited on purpose
             taken_until = c_end
