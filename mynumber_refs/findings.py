@@ -114,6 +114,15 @@ MARKED_OLD_CHANGE = (
     " (「…{words}」): kept as written, as the record of the wording; change it by hand if the new numbering is meant"
 )
 
+# the message of law-unknown for a table pointed at as a document's appendix (「別表第1のとおり」) with the act named
+# only earlier in its sentence, or only assumed
+LAW_UNKNOWN_AS_SHOWN = (
+    "「…のとおり」「…に示す」は文書自身の別表（別紙）を指す書き方で、番号利用法の表か確定できないため（法令名が表の直前にない）、"
+    "書き換えません。番号利用法の表であれば、表の直前に法令名を補ってください"
+    " / 「…のとおり」 (「…に示す」) points at a document's own appendix: with no law named right before the table, that it is"
+    " the act's is not established, so it is left as written; name the act right before the table if it is the act's"
+)
+
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",

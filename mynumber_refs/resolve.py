@@ -140,15 +140,23 @@ class _Kept(NamedTuple):
 _NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 # the last day of the old numbering, 令和6年5月26日 (any digits)
 _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
+# (also as a topic or a label: 「従前は」, 「改正前は、」, 「旧：」, 「変更前：」)
 _OLD_WORD = (
-    r"(?:旧|(?:一部)?改正(?:以)?前[のは]?|従前の|廃止前の|施行前の|変更前[のは]?"
-    rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の)?[\s]*[、，,]?"
+    r"(?:(?:(?:一部)?改正(?:以)?前|従前|変更前)[\s]*は[\s]*[、，,]?"
+    # (a label: in brackets, 「【変更前】」, 「（改正前）」; with a short noun and a colon, 「旧根拠：」, 「改正前の根拠：」; in English,
+    # 「Before:」, 「Old:」, 「formerly」)
+    r"|[【（(〔［][ \u3000]*(?:(?:一部)?改正(?:以)?前|従前|変更前|旧)[ \u3000]*[】）)〕］]"
+    r"|(?:(?<![\u4e00-\u9fff])旧|(?:一部)?改正(?:以)?前の?|従前の|変更前の?)[^\s：:、。，,（）()「」【】]{1,6}[ \u3000]*[：:]"
+    r"|(?<![A-Za-z])(?:[Bb]efore|[Oo]ld)[ \u3000]*[：:]|(?<![A-Za-z])(?:[Ff]ormerly|[Pp]reviously)(?![A-Za-z])"
+    r"|旧|(?:一部)?改正(?:以)?前[のは]?|従前の|廃止前の|施行前の|変更前[のは]?"
+    rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の|に)?[\s]*[、，,]?"
     r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?"
     r"|[←⇐]"  # (「別表の24の項←別表第一の16の項」: the old side of a note written new ← old)
     # (and 変更後 as a label: the new side of a note of an earlier change, 「【変更前】別表第二の26の項【変更後】別表第二の27の項」)
     r"|変更後(?:[\s]*の)?(?=[\s]*記[\s]*載|[\s]*[：:】］\]〕＞>]))"
 )
-# …written as a label too, before the law's name or the table: 「旧：」, 「【変更前】」, 「改正前は、」, 「変更前の記載「…」」
+# …written as a label too, before the law's name or the table: 「旧：」, 「【変更前】」, 「改正前は、」, 「変更前の記載「…」」,
+# 「従前の「番号法別表第二」」 (a label's colon or closing mark, or the opening quote of a term)
 _LABEL_MARKS = "：:】］]〕＞>、，,「『"
 _NO_LABEL_BRACKETS = str.maketrans("", "", "「」『』【】［］[]〔〕＜＞<>")  # (a mark is shown without them)
 _OLD_LABEL = r"(?:[\s]*記[\s]*載)?(?:[\s]*[：:】］\]〕＞>、，,])?[\s]*[「『]?"
@@ -170,10 +178,10 @@ _OLD_NAME = _old_name(ALIASES)
 _OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
 
 
-# the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更), found once per text with
+# the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更; English labels), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 
@@ -211,6 +219,11 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
             if i > 0 and text[i - 1] in "）)":  # 「改正（…）前の」
                 starts.append(i)
         i = text.find("前", i + 1)
+    for word in ("efore", "ld", "ormerly", "reviously"):  # (a label in English: 「Before:」, 「Old:」, 「formerly」)
+        i = text.find(word)
+        while i >= 0:
+            starts.append(max(0, i - 1))
+            i = text.find(word, i + 1)
     i = text.find("日まで")  # 「令和6年5月26日までは」
     while i >= 0:
         starts.append(i)
@@ -219,17 +232,85 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
     return starts
 
 
+# the header cell of a column of old text in tab-separated text (a table of old and new wording, a 変更箇所 table)
+_OLD_COLUMN_HEAD = re.compile(r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧)[ \u3000]*(?=\t|\r?$)")
+# …or of a row of old text: its first cell (「改正前」, 「根拠規定（改正前）」, 「変更前の記載」)
+_OLD_ROW_HEAD = re.compile(
+    r"[ \u3000]*(?P<mark>(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,10})?|旧)"
+    r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
+)
+_HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
+
+
 class _OldMarks:
     """Where the text marks something as the old text, and which citations it marks."""
 
     def __init__(self, text: str, extra_aliases: Sequence[str] = ()) -> None:
         self._text = text
+        self._heads: list[tuple[int, int, str]] | None = None  # (line start, column, header) of old columns' headers
+        self.tabbed = "\t" in text  # (rows of cells: once per text)
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
         self._starts = _old_cores(text, _label_core((*ALIASES, *extra)) if extra else _LABEL_CORE)
         self.any = bool(self._starts)
         self._before = _old_before((*ALIASES, *extra)) if extra else _OLD_BEFORE
         self._name = _old_name((*ALIASES, *extra)) if extra else _OLD_NAME
+
+    def _cell_of_row_above(self, mark: int, pos: int) -> bool:
+        """Whether the mark at ``mark`` ends the row of cells above the row ``pos`` opens (「列0\t改正前\n番号法別表第一…\t…」:
+        a header cell of another column, no mark of the cell below it)."""
+        text = self._text
+        br = text.rfind("\n", mark, pos)
+        if br == -1:
+            return False
+        le = text.find("\n", pos)
+        return text.find("\t", br, len(text) if le == -1 else le) != -1 or text.find("\t", text.rfind("\n", 0, mark) + 1, br) != -1
+
+    def column_head(self, pos: int) -> str | None:
+        """The header cell that marks the cell of tab-separated text holding ``pos`` as the old text's, or None: the first
+        cell of its row (「根拠規定（改正前）」), or the header of its column (「改正前」, 「変更前の記載」, 「旧」 over it in the
+        nearest header row above, the rows between holding tabs too)."""
+        text = self._text
+        ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        first_tab = text.find("\t", ls, len(text) if le == -1 else le)
+        if first_tab == -1:
+            return None  # (not a row of cells)
+        if first_tab < pos:
+            # …or the row's header cell (「根拠規定（改正前）\t番号法別表第二の27の項」, 「変更前の記載\t…」)
+            row_head = _OLD_ROW_HEAD.fullmatch(text, ls, first_tab)
+            if row_head is not None:
+                return "".join(row_head.group("mark").split())
+        if self._heads is None:
+            self._heads = []
+            for m in _OLD_COLUMN_HEAD.finditer(text):
+                hs = text.rfind("\n", 0, m.start()) + 1
+                he = text.find("\n", m.end())
+                if text.find("\t", hs, len(text) if he == -1 else he) != -1:
+                    self._heads.append((hs, text.count("\t", hs, m.start()), "".join(m.group().split())))
+        if not self._heads:
+            return None
+        k = bisect.bisect_left(self._heads, (ls, -1, "")) - 1
+        if k < 0:
+            return None
+        head_line = self._heads[k][0]
+        # the rows between: each a row of cells, at most _HEAD_ROWS of them
+        row = ls
+        for _ in range(_HEAD_ROWS):
+            if row <= head_line:
+                break
+            prev = text.rfind("\n", 0, row - 1) + 1
+            if text.find("\t", prev, row - 1) == -1:
+                return None
+            row = prev
+        else:
+            return None
+        col = text.count("\t", ls, pos)
+        while k >= 0 and self._heads[k][0] == head_line:
+            if self._heads[k][1] == col:
+                return self._heads[k][2]
+            k -= 1
+        return None
 
     def _near(self, lo: int, hi: int) -> bool:
         k = bisect.bisect_left(self._starts, lo)
@@ -257,7 +338,8 @@ class _OldMarks:
                 lo = max(0, pos - reach)
                 if self._near(lo, pos):
                     m = self._before.search(text, lo, pos)
-                    if m is not None:  # (a label's quote or closing mark is not shown: 「変更前：」, 「【変更前】」)
+                    if m is not None and not self._cell_of_row_above(m.start(), pos):
+                        # (a label's quote or closing mark is not shown: 「変更前：」, 「【変更前】」)
                         return "".join(text[m.start() : pos].split()).translate(_NO_LABEL_BRACKETS).rstrip(_LABEL_MARKS)
         if law.span is not None and law.via == "adjacent" and self._near(law.span[1], c_start):
             m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
@@ -758,6 +840,10 @@ def _find(
                 elif became is not None:  # (the tables up to its words are the note's too, whatever their numbering)
                     change = "".join(became.group(0).split())
                     note_until, note_words = became.end(), change
+                elif (arrow := _ARROW_TO_NEW.match(text, c_end)) is not None:  # (「…の27の項　→　主務省令第2条の表…」)
+                    old = "".join(arrow.group("note").split())
+                elif old_marks is not None and old_marks.tabbed:
+                    old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
@@ -804,6 +890,16 @@ def _find(
                 c = place(rel, offset, text, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AFTER_ORDER, citation=c)
             keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
+            continue
+        if (
+            law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) and not rel.rows and rel.column is None and not rel.provision
+            and not parsed.same_table and parsed.order_title is None and _AS_SHOWN.match(text, c_end)
+        ):
+            # 「番号法の改正に伴い、評価書の記載を別表第1のとおり修正する」: 「…のとおり」 points at a document's own appendix;
+            # that it is the table of the act named earlier in the sentence, or only assumed, is not established
+            taken_until = c_end
+            c = place(rel, offset, text, passage=passages.start(c_start))
+            keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AS_SHOWN, citation=c))
             continue
         if (
             law.basis in (None, LawBasis.ASSUMED)
@@ -1037,9 +1133,10 @@ _EACH = rf"(?:{_NB}[、，,])?(?:{_NB}(?:{_nb('それぞれ', '各々', 'いず�
 # 削除し」, 「別表第一の17の項を追加」, 「別表第二の記載を削除」, 「別表第一の16の項から変更」), the change into it (「照会先を別表第二の
 # 27の項に変更した」: the new side of an earlier note; not 「…に変更があった場合」), or the words that quote it as written
 # (「別表第一とあるのは」, 「別表第二とあったものを」, 「別表第二と記載していた」): the old table's own history or wording
+# (also in part: 「番号法別表第一の一部改正」, 「…命令の一部を改正する命令」, the title of an amending instrument)
 _ABOLISHED = re.compile(
     rf"[ \t\u3000]*[」』]?{_NB}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
-    rf"(?:(?:の|が|は|を|から){_NB}(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
+    rf"(?:(?:の|が|は|を|から){_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
@@ -1057,6 +1154,15 @@ _BECAME_NEW = re.compile(
     rf"(?:(?:へ|に|と){_EACH}(?:の{_NB})?(?:(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])|な{_NB}[っりる]|相{_NB}当))"
     rf"|{_NEW_TABLE}[{_ROW_RUN_CHARS}」』 \t\u3000]*+(?:と{_NB}(?:し|す|記{_NB}載)|へ(?=[ \t\u3000]*(?:[。、，,（）()「」『』\n]|\Z)))"
     rf"|[→⇒⇨➡](?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?{_NEW_TABLE}"
+    # (or the order it moved to: 「別表第二は主務省令に移りました」, 「…に規定されていた情報連携は、…主務省令に移行した」)
+    rf"|主{_NB}務{_NB}省{_NB}令{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正)"
+)
+# …or an arrow to the new table right after it, on its line (「番号法別表第二の27の項　→　主務省令第2条の表の48の項」,
+# 「別表第一 16の項 → renamed to 別表 24の項」): a line of a table of old and new numbers
+_ARROW_TO_NEW = re.compile(
+    r"[ \t\u3000]*(?:[（(][^（）()\n]{0,40}[）)][ \t\u3000]*)?"
+    r"(?P<note>(?:→|⇒|⇨|➡|➔|->|=>|＝＞|－＞)[^。\n表→⇒⇨➡➔]{0,30}?"
+    r"(?:別[ \t\u3000]*表(?![ \t\u3000]*第)|条[ \t\u3000]*の[ \t\u3000]*表|主[ \t\u3000]*務[ \t\u3000]*省[ \t\u3000]*令))"
 )
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
@@ -1071,17 +1177,19 @@ def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
     # before the reach does: when no table is named before that end (most citations), nothing is, and the reach (a
     # regular expression that steps unit by unit, about 10 µs) is not measured
     stop = SENTENCE_OR_BLANK.search(text, end, end + _BECAME_REACH)
-    if stop is not None and text.find("表", end, stop.start()) == -1:
+    if stop is not None and text.find("表", end, stop.start()) == -1 and text.find("省令", end, stop.start()) == -1:
         return None
     reach = _BECAME_REACH_END.match(text, end)  # (a run of row numbers counted as one character)
     hi = reach.end() if reach is not None else end
     stop = SENTENCE_OR_BLANK.search(text, end, hi)
     hi = stop.start() if stop is not None else hi
-    if text.find("表", end, hi) == -1:  # (no table named after it in its sentence: most citations, one C-level find)
-        return None
+    if text.find("表", end, hi) == -1 and text.find("省令", end, hi) == -1:
+        return None  # (no table or order named after it in its sentence: most citations, two C-level finds)
     return _BECAME_NEW.search(text, end, hi)
 
 
+# what points at a document's own appendix right after a table's name: 「別表第1のとおり」, 「別表第1に示す」
+_AS_SHOWN = re.compile(r"[ \t\u3000]*(?:の[ \t\u3000]*(?:とおり|通り)|に[ \t\u3000]*示[しすさ])")
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line
 _TABLE_WORD_AFTER = re.compile(rf"{_WS_IN_PASSAGE}の{_WS_IN_PASSAGE}表")
 

@@ -381,10 +381,12 @@ _PROVISION_ITEM = re.compile(rf"(?P<n>[0-9０-９一二三四五六七八九十]
 _SUPPLEMENTARY_BEFORE = re.compile(rf"附[\s{INVISIBLE}]*則[\s{INVISIBLE}]*\Z")
 
 
-def _acts_item(ctx: _Context, start: int, c: Citation) -> bool:
+def _acts_item(ctx: _Context, start: int, c: Citation, assumed: bool = False) -> bool:
     """Whether the 第19条第7号 at ``start``, joined before the table ``c``, is the act's: the act is named
     right before it, or nothing is and the table names no law of its own (「住民基本台帳法第19条第7号及び
-    番号法別表第二」 and 「住民基本台帳法第5条、第19条第7号及び番号法別表第二」 cite the other law's 号)."""
+    番号法別表第二」 and 「住民基本台帳法第5条、第19条第7号及び番号法別表第二」 cite the other law's 号).
+    With ``assumed`` (checking that the provision is the table's own), so is an undefined 法 before it by which
+    the table is assumed the act's."""
     j = start
     while j > 0 and ctx.text[j - 1] in _SPACES_AND_BREAKS:
         j -= 1
@@ -392,6 +394,10 @@ def _acts_item(ctx: _Context, start: int, c: Citation) -> bool:
         return False  # 「番号法附則第19条第7号」: a supplementary provision, not the network provision
     named = ctx.laws().expression_ending_at(j)
     if named is not None:
+        if assumed and named.kind is LawKind.UNKNOWN and c.law_basis is LawBasis.ASSUMED and c.law_span == (named.start, named.end):
+            # 「法第9条第2項の規定に基づき、別表第1の1の項」 under --assume-law: the undefined 法 the table is assumed
+            # the act's by is the act before its provision too (an ordinance's 第3条, its own table: it was renamed)
+            return True
         return named.kind is LawKind.ACT
     return c.part("law") is None
 
@@ -1589,7 +1595,7 @@ def _ordinance_paragraph_listed(ctx: _Context, c: Citation, tables: Sequence[Tab
             break
         found.append(m)
         end = m.start()
-    if len(found) < 1 + (phrased is not None) or not _acts_item(ctx, found[-1].start(), c):
+    if len(found) < 1 + (phrased is not None) or not _acts_item(ctx, found[-1].start(), c, assumed=True):
         return None  # (one provision joined by a phrase alone is _PROVISION_JOINED's)
     # each provision's article, paragraph and 号, left to right (a lone paragraph continues the article before it)
     article: int | None = None
@@ -1710,7 +1716,7 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
     m = None
     if "条" in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
         m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
-        if m is not None and (not _acts_item(ctx, m.start(), c) or _PROVISION_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
+        if m is not None and (not _acts_item(ctx, m.start(), c, assumed=True) or _PROVISION_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
             m = None  # (the last of a list of provisions: 「第9条第1項及び第19条第8号の規定により、別表第一…及び別表第二…」)
         # (a list holding the ordinances' paragraph, however its last provision is joined: 「番号法第9条第2項（独自利用
         # 事務）、第19条第8号の規定により、別表第1の1の項」)

@@ -142,6 +142,43 @@ MARKED_OLD = [
     "番号法別表第一の16の項から別表の24の項に変更",
     "番号法別表第一の別表への改正に伴う修正",
     "番号法別表第二の27の項は第19条第8号に基づく主務省令第2条の表の48の項に改められた",
+    # …or its amendment in part: the title of an amending instrument (a notice, a 変更箇所 table's explanation)
+    "行政手続における特定の個人を識別するための番号の利用等に関する法律別表第二の主務省令で定める事務及び情報を定める命令"
+    "の一部を改正する命令（令和5年内閣府・デジタル庁・総務省令第3号）の公布について",
+    "番号法別表第二主務省令の一部を改正する命令の施行に伴い、",
+    "番号法別表第一の一部改正（令和3年）により追加された事務",
+    "番号法別表第一の一部を改正する規定",
+    # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
+    "照会すること（従前は番号法別表第二の27の項）。",
+    "改正前は、番号法別表第一の16の項に規定されていた",
+    "照会根拠：主務省令第２条の表の48の項（旧：番号法別表第二の27の項）",
+    "改正前：番号法別表第二の27の項\n改正後：番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "変更前\t番号法別表第二の27の項\n変更後\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "変更前の番号法別表第一の16の項",
+    "従前の「番号法別表第二」と記載していても差し支えない。",
+    "令和6年5月26日以前に番号法別表第二の27の項により行った照会",
+    # a statement that it moved to the order, or a line of old and new numbers with an arrow to the new table
+    "令和6年5月27日施行の改正により、別表第二は主務省令に移りました。",
+    "番号法別表第二に規定されていた情報連携は、令和6年5月27日以降、主務省令に移行しました。",
+    "番号法別表第二の27の項は第2条の表の48の項に移った。",
+    "番号法別表第二の27の項　→　主務省令第2条の表の48の項",
+    "番号法別表第二（27の項）⇒番号法第19条第8号に基づく主務省令第2条の表（48の項）",
+    "[Release note] 番号法 別表第一 16の項 → renamed to 別表 24の項",
+    # a label before it: in brackets, with a short noun and a colon, or in English (a vendor's note)
+    "【変更前】番号法別表第二の27の項\n【変更後】番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "（変更前）番号法別表第一の16の項　（変更後）番号法別表の24の項",
+    "旧根拠：番号法別表第二の27の項",
+    "改正前の根拠：番号法別表第二の27の項",
+    "Before: 番号法別表第二の27の項 / After: 番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "Old: 番号法別表第一の16の項\nNew: 番号法別表の24の項",
+    "根拠条文を変更（formerly 番号法別表第二の27の項）",
+    # a cell under the header of a column of old text in tab-separated text (a table of old and new wording)
+    "改正前\t改正後\n番号法別表第一の16の項\t番号法別表の24の項",
+    "項目\t変更前の記載\t変更後の記載\n法令上の根拠\t番号法第9条第1項 別表第一の16の項\t番号法第9条第1項 別表の24の項",
+    "No.\t旧\t新\n1\t番号法別表第二の27の項\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    # …or beside the header of a row of old text (a notification form)
+    "届出事項\t内容\n根拠規定（改正前）\t番号法別表第二の27の項\n根拠規定（改正後）\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "変更前の記載\t番号法別表第一の16の項\n変更後の記載\t番号法別表の24の項",
 ]
 
 
@@ -168,9 +205,29 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（令和6年5月27日から）",
         "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
         "番号法別表第一の16の項の事務が追加された",
+        "番号法別表第一の16の項の一部の事務",
+        "新旧対照表：番号法別表第一の16の項に基づく事務",
+        "復旧手順：番号法別表第一の16の項",
+        "（新）番号法別表第一の16の項",
+        "Hold: 番号法別表第一の16の項",
+        "Cold storage 番号法別表第一の16の項",
+        "After: 番号法別表第一の16の項",
         "令和6年5月27日からは番号法別表第一の16の項",
         "住所の変更前に番号法別表第一の16の項の事務を確認する",  # 変更前 of another word, not a label
         "変更後の番号法別表第一の16の項",  # 変更後 not written as a label
+        "改正後は番号法別表第一の16の項",
+        "新：番号法別表第一の16の項",
+        "変更届は番号法別表第一の16の項",
+        "番号法別表第一の16の項 → 住民票関係情報の照会",
+        "番号法別表第一の16の項の主務省令で定める事務となる",
+        "番号法別表第一の16の項に基づき、主務省令で定める事務を行う",
+        "項目\t変更後の記載\n法令上の根拠\t番号法別表第一の16の項",
+        "改正前\t改正後\n\n番号法別表第一の16の項\t住民票",  # (a blank line ends the table of cells)
+        "変更前\t変更後\n住民票の写し\t番号法別表第一の16の項",  # (the column of the new text)
+        "旧住所\t新住所\n番号法別表第一の16の項\t住民票",
+        "根拠規定（改正後）\t番号法別表第一の16の項",
+        "旧住所\t番号法別表第一の16の項",
+        "改正前\t改正後\n住民票\t写し\n番号法別表第一の16の項に基づく事務",  # (not a row of cells)
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -179,8 +236,9 @@ def test_words_that_do_not_mark_the_old_text(text: str) -> None:
     assert "marked-old" not in {f.reason for f in result.findings}
 
 
-_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の", "旧：", "変更前の",
-                          "【変更前】", "変更前：", "変更前の記載「", "改正前は、", "←"])
+_MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の", "従前は", "改正前は、",
+                          "旧：", "変更前の", "従前の「", "【変更前】", "（改正前）", "Before: ", "改正前の根拠：", "変更前：",
+                          "変更前の記載「", "←"])
 _LAWS = st.sampled_from(["", "番号法", "番号利用法", "法", "番号法の"])
 _CITED = st.sampled_from(
     ["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）", "別表第二主務省令第２０条"]
@@ -231,6 +289,44 @@ def test_the_length_of_a_row_list_never_decides_whether_a_table_is_marked_old(
     result = rewrite(text, assume_law=assume)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LAWS, st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）", "別表第二の２７、２８の項"]),
+       st.sampled_from(["→", "⇒", " -> ", "　→　", "\t→\t", "→ renamed to "]),
+       st.sampled_from(["別表の24の項", "番号法別表の24の項", "主務省令第2条の表の48の項", "番号法第19条第8号に基づく主務省令",
+                        "第19条第8号に基づく主務省令第2条の表（48の項）"]),
+       st.booleans())
+def test_an_old_table_with_an_arrow_to_the_new_one_is_never_rewritten(
+    law: str, cited: str, arrow: str, new: str, assume: bool
+) -> None:
+    """A line of old and new numbers (「番号法別表第二の27の項　→　主務省令第2条の表の48の項」) states the change: the old
+    side is the old numbering on purpose, kept and reported (it was rewritten into a repetition of the new side)."""
+    text = law + cited + arrow + new
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text.startswith(law + cited + arrow), (text, result.text)
+    assert "marked-old" in {f.reason for f in result.findings}
+    assert rewrite(result.text, assume_law=assume, accept_inferred=True).text == result.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(0, 3), st.integers(0, 5), st.sampled_from(["改正前", "変更前の記載", "旧"]), st.booleans())
+def test_a_cell_is_kept_exactly_when_its_column_is_headed_as_the_old_text(
+    old_col: int, rows: int, head: str, assume: bool
+) -> None:
+    """In tab-separated text, the cells of the column headed 「改正前」 (「変更前の記載」, 「旧」) are the old wording, kept
+    and reported; the same citation in every other column is rewritten (a change table's old column was rewritten into
+    its new one)."""
+    cols = 4
+    header = "\t".join(head if i == old_col else f"列{i}" for i in range(cols))
+    line = "\t".join(["番号法別表第一の16の項"] * cols)
+    filler = "\n".join("\t".join(["x"] * cols) for _ in range(rows))
+    text = header + "\n" + (filler + "\n" if filler else "") + line
+    result = rewrite(text, assume_law=assume)
+    cells = result.text.split("\n")[-1].split("\t")
+    assert cells == ["番号法別表第一の16の項" if i == old_col else "番号法別表の24の項" for i in range(cols)]
+    assert "marked-old" in {f.reason for f in result.findings}
+    assert rewrite(result.text, assume_law=assume).text == result.text
 
 
 @pytest.mark.parametrize("text", ["旧個人番号法別表第一の16の項", "改正前の個人番号法別表第一の16の項",

@@ -233,6 +233,38 @@ def test_a_law_named_earlier_in_the_sentence_is_reported_not_assumed_away() -> N
         "・住民基本台帳法第7条の規定による。\n・別表の24の項")
 
 
+@pytest.mark.parametrize("text", [
+    "番号法の改正に伴い、評価書の記載を別表第1のとおり修正する。",
+    "番号法に基づく事務の一覧は別表第1のとおりです。",
+    "番号法の一部改正に伴う評価書の修正について\n　改正後の項番号の対応は別表第１のとおりです。",
+    "番号利用法第9条第1項に規定する事務のうち、本市で行うものは別表第一の通りとする。",
+    "番号法第19条第8号の規定による照会の手順は、別表第2に示すとおりである。",
+    # no law named: assumed the act's only
+    "改正後の項番号の対応は別表第1のとおりです。",
+    "番号法別表第一の16の項に基づき、事務の詳細は別表第1のとおり。",
+])
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_table_pointed_at_as_shown_is_not_the_act_named_earlier_in_the_sentence(text: str, assume: bool) -> None:
+    """「…は別表第1のとおり」 points at a document's own appendix (a notice's or a manual's): that it is the table of the act
+    named only earlier in the sentence, or assumed, is not established, so it is reported and left (it was renamed the
+    act's table without --assume-law, or with it)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text.replace("番号法別表第一の16の項", "番号法別表の24の項")
+    assert [f.reason for f in result.findings] == ["law-unknown"]
+    assert "のとおり" in result.findings[0].message or not assume
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act's name right before the table, or rows cited: the act's table, as before
+    ("事務の一覧は番号法別表第一のとおりです。", "事務の一覧は番号法別表のとおりです。"),
+    ("番号法第19条第8号の規定により、別表第二の27の項のとおり照会する。",
+     "番号法第19条第8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項のとおり照会する。"),
+    ("番号法の改正に伴い、別表第一に掲げる事務を確認する。", "番号法の改正に伴い、別表に掲げる事務を確認する。"),
+])
+def test_a_table_as_shown_after_the_acts_name_or_with_rows_is_the_acts(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
+
+
 @pytest.mark.parametrize(("text", "named"), [
     ("住民基本台帳法に基づく事務。\n同法第30条の9に基づき、別表第一の1の項", "同法＝住民基本台帳法"),
     ("住民基本台帳法（以下「法」という。）\n\n・事務の内容\n法第30条の9に基づき、別表第一の1の項", "法＝住民基本台帳法"),

@@ -880,6 +880,34 @@ def test_a_provision_joined_before_a_table_it_does_not_own_is_reported(text: str
     assert reasons == ["provision-mismatch"] or (not assume and reasons == ["law-unknown"])
 
 
+@pytest.mark.parametrize("text", [
+    "法第9条第2項の規定に基づき、別表第1の1の項に掲げる事務",
+    "前項の規定にかかわらず、法第19条第11号の規定に基づき、別表第2の2の項に掲げる事務を処理するために必要な限度で",
+    "法第19条第11号の規定により、別表第二の27の項",
+    "法第9条第2項及び別表第1の1の項に規定する事務",
+    "法第9条第1項、第9条第2項、別表第1の1の項",
+])
+def test_a_provision_of_an_undefined_ho_assumed_the_act_is_checked_as_the_acts(text: str) -> None:
+    """An ordinance's 「法第9条第2項の規定に基づき、別表第1の1の項」 with 法 defined in an article not quoted: under
+    --assume-law the undefined 法 makes the table the act's, and so it makes the provision joined before it the act's
+    too, which is not the table's own (the ordinance's 別表第1 was renamed the act's 別表; without --assume-law it is
+    law-unknown, as before)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert [f.reason for f in rewrite(text).findings] == ["law-unknown"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("法第9条第1項及び別表第一の16の項", "法第9条第1項及び別表の24の項"),
+    ("法第19条第8号の規定により、別表第二の27の項", "法第19条第8号の規定により、番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    # (the old 号 with an undefined 法 is reported, as before: not renumbered with the table)
+    ("法第19条第7号及び別表第二の27の項", "法第19条第7号及び別表第二の27の項"),
+])
+def test_an_undefined_ho_with_the_tables_own_provision_is_rewritten_under_assume_law(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
 @pytest.mark.parametrize("assume", [False, True])
 @pytest.mark.parametrize("text", [
     "独自利用事務（番号法第9条第2項、別表第1の1の項）",
