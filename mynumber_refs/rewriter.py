@@ -1320,7 +1320,8 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     """Where rows that may be table ``c``'s, before its name in its clause, begin, or None: a list of another
     table's rows that ends right before the bracket the name opens (「別表第一の16の項、27の項（番号法別表第二）」,
     :func:`_list_before_bracketed_table`), numbers right before a bracket that names them as its rows
-    (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」)."""
+    (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」, 「同表の27の項
+    （番号法別表第二）」: the list's own 同表 does not end the clause; the list only has to end in it)."""
     text = ctx.text
     if c.start > 0 and text[c.start - 1] in "（(":
         k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
@@ -1332,7 +1333,7 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
                 return m.start()
     k = bisect.bisect_left(ctx.orphans, c.start, key=_START) - 1
     if k >= 0 and c.start - _CLAUSE_REACH <= ctx.orphans[k].start and ctx.orphans[k].end <= c.start and (
-        ctx.orphans[k].start >= _clause_start(text, c.start)
+        ctx.orphans[k].end >= _clause_start(text, c.start)
     ):
         return ctx.orphans[k].start
     return None

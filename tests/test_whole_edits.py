@@ -1468,6 +1468,13 @@ def test_doorei_after_another_order_in_its_clause_does_not_keep_the_table(text: 
     ("（27の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
     ("（１、２の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
     ("（27の項）\n番号法別表第二", ["no-antecedent", "number-before-table"]),
+    # a list on a 同表 that has no antecedent: its own 同表 does not end the clause
+    ("同表の27の項（番号法別表第二）", ["no-antecedent", "number-before-table"]),
+    ("同別表の27の項（番号法別表第二）", ["no-antecedent", "number-before-table"]),
+    ("同表の項番27（番号法別表第二）", ["no-antecedent", "number-before-table"]),
+    ("同表の27の項及び28の項（番号法別表第二）", ["no-antecedent", "number-before-table"]),
+    ("同表の16の項（番号法第9条第1項、別表第一）", ["no-antecedent", "number-before-table"]),
+    ("同表の27の項に基づく番号法別表第二の照会", ["no-antecedent", "number-before-table"]),
 ])
 def test_rows_before_a_name_marked_as_its_rows_keep_it(text: str, reasons: list[str]) -> None:
     """「27及び28（番号法別表第二の項）」: the bracket says the numbers before it are the table's rows; 「（27の項）
@@ -1484,6 +1491,8 @@ def test_rows_before_a_name_marked_as_its_rows_keep_it(text: str, reasons: list[
     ("令和6年（番号法別表第二の項）", "令和6年（番号法第19条第8号に基づく主務省令第2条の表の項）"),
     ("（27の項）。番号法別表第二", "（27の項）。番号法第19条第8号に基づく主務省令第2条の表"),
     ("（27の項）\n\n番号法別表第二", "（27の項）\n\n番号法第19条第8号に基づく主務省令第2条の表"),
+    ("同表の27の項。番号法別表第二", "同表の27の項。番号法第19条第8号に基づく主務省令第2条の表"),
+    ("同表の27の項\n\n番号法別表第二", "同表の27の項\n\n番号法第19条第8号に基づく主務省令第2条の表"),
 ])
 def test_no_row_before_the_name_or_another_clauses_list_does_not_keep_it(text: str, expected: str) -> None:
     result = rewrite(text, assume_law=True)
