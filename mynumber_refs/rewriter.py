@@ -1049,8 +1049,8 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
             continue  # 「１　番号法別表第一の16の項\n２　住民基本台帳法第7条」: the next item of a numbered list
         n = m.start("n")
         before = text[n - 1] if n > c.end else ""
-        if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] != "項目":
-            pass  # 「提供先２」: the word's own number (not 「の項２７」 nor 「の項目２７」, a row after 項)
+        if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] not in ("項目", "番号"):
+            pass  # 「提供先２」: the word's own number (not 「の項２７」, 「の項目２７」 nor 「の項番号２７」, a row after 項 or 番号)
         elif c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and _ARTICLE_AFTER.match(text, m.end()):
             pass  # 「…及び地方税法第22条」: an article of a law, never a row (after an order's title it is one)
         elif _OF_ARTICLE_BEFORE.search(text, max(0, n - 8), n):

@@ -40,6 +40,11 @@ INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u2060", "\u200c", "\u200d"]
         ("番号法別表第一）16", False),
         ("番号法別表第二の項２７", False),  # a row written after 項, as 項番２７ without 番
         ("番号法別表第二の項目２７", False),
+        # a number after 番号 (「項番号２７」, 「番号２７」): the row's number, as after 項番
+        ("番号法別表第二の項番号２７", False),
+        ("番号法別表第二（項番号27）", False),
+        ("番号法別表第二の項目番号27", False),
+        ("番号法別表第一の番号16", False),
         # a bracket closed between 第N and 項, as in 「(27)の項」 (found by Hypothesis)
         ("番号法別表第一に掲げる事務のうち、住民基本台帳に関する事務として第16）の項", False),
         # references past a note on the title that names the table again (a list cut off, left unread)
