@@ -959,14 +959,18 @@ _ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 _ROW_RIGHT_AFTER = re.compile(
     rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"
 )
-# A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b), 第16項 not after 条 (c).
+# A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b: also 項番号16 and labelled,
+# 「【項番】16」, 「項番：16」, 「項番（16、17）」, or 項 as a word of its own, 「該当する項：16」, 「項は16」, not
+# 事項 or 第1項, nor a count 「項は2つ」), 第16項 not after 条 (c).
 # (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
 # after a digit is the tail of a longer number)
 def _rows_with_ko(kou: str) -> str:
     return (
         rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
         rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?{kou}"
-        rf"|項{_GAP}番{_GAP}[：:は]?{_GAP}(?P<b>{_N})"
+        rf"|(?:項{_GAP}番{_GAP}(?:号{_GAP})?[】］\]]?{_GAP}[：:は（(]?"
+        rf"|(?<![\u4e00-\u9fff0-9０-９])項{_GAP}[：:は](?!{_GAP}{_N}{_GAP}(?:{_COUNTERS})))"
+        rf"{_GAP}(?P<b>{_N})"
         rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])(?<!条[ \t\u3000])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
     )
 
@@ -1055,8 +1059,8 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
             continue  # 「１　番号法別表第一の16の項\n２　住民基本台帳法第7条」: the next item of a numbered list
         n = m.start("n")
         before = text[n - 1] if n > c.end else ""
-        if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] != "項目":
-            pass  # 「提供先２」: the word's own number (not 「の項２７」 nor 「の項目２７」, a row after 項)
+        if before and _WORD_CHAR.match(before) and before not in "第番中内項" and text[n - 2 : n] not in ("項目", "番号"):
+            pass  # 「提供先２」: the word's own number (not 「の項２７」, 「の項目２７」 nor 「の項番号２７」, a row after 項 or 番号)
         elif c.kind in (CitationKind.TABLE, CitationKind.ROW_LIST) and _ARTICLE_AFTER.match(text, m.end()):
             pass  # 「…及び地方税法第22条」: an article of a law, never a row (after an order's title it is one)
         elif _OF_ARTICLE_BEFORE.search(text, max(0, n - 8), n):
@@ -1326,7 +1330,8 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     """Where rows that may be table ``c``'s, before its name in its clause, begin, or None: a list of another
     table's rows that ends right before the bracket the name opens (「別表第一の16の項、27の項（番号法別表第二）」,
     :func:`_list_before_bracketed_table`), numbers right before a bracket that names them as its rows
-    (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」)."""
+    (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」, 「同表の27の項
+    （番号法別表第二）」: the list's own 同表 does not end the clause; the list only has to end in it)."""
     text = ctx.text
     if c.start > 0 and text[c.start - 1] in "（(":
         k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
@@ -1338,7 +1343,7 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
                 return m.start()
     k = bisect.bisect_left(ctx.orphans, c.start, key=_START) - 1
     if k >= 0 and c.start - _CLAUSE_REACH <= ctx.orphans[k].start and ctx.orphans[k].end <= c.start and (
-        ctx.orphans[k].start >= _clause_start(text, c.start)
+        ctx.orphans[k].end >= _clause_start(text, c.start)
     ):
         return ctx.orphans[k].start
     return None

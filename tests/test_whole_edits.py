@@ -40,6 +40,11 @@ INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u2060", "\u200c", "\u200d"]
         ("番号法別表第一）16", False),
         ("番号法別表第二の項２７", False),  # a row written after 項, as 項番２７ without 番
         ("番号法別表第二の項目２７", False),
+        # a number after 番号 (「項番号２７」, 「番号２７」): the row's number, as after 項番
+        ("番号法別表第二の項番号２７", False),
+        ("番号法別表第二（項番号27）", False),
+        ("番号法別表第二の項目番号27", False),
+        ("番号法別表第一の番号16", False),
         # a bracket closed between 第N and 項, as in 「(27)の項」 (found by Hypothesis)
         ("番号法別表第一に掲げる事務のうち、住民基本台帳に関する事務として第16）の項", False),
         # references past a note on the title that names the table again (a list cut off, left unread)
@@ -403,6 +408,14 @@ def test_a_long_list_named_in_a_message_is_cut_with_a_mark_not_mid_number() -> N
         # a table that is not a table named (the document's own 「下記の表」) does not end the reach
         "番号法別表第二に基づく照会は下記の表のとおり。\n27の項",
         "番号法別表第二の表の２７の項",
+        # 項番 labelled (「【項番】27」, 「項番号：27」, 「項番（27、28）」) or 項 as a word of its own (「該当する項：27」)
+        "番号法別表第二に基づく情報照会。\n【項番】２７",
+        "番号法別表第二に基づく情報照会。\n［項番］２７、２８",
+        "番号法別表第二に基づく情報照会。\n項番（２７、２８）",
+        "番号法別表第二に基づく情報照会。\n項番号：２７",
+        "番号法別表第二に基づく情報照会。\n該当する項：２７",
+        "番号法別表第二に基づく情報照会。対象となる項は２７である。",
+        "番号法別表第一に掲げる事務。\n\n【項番】16",
     ],
 )
 def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> None:
@@ -418,6 +431,8 @@ def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> 
         "。同条第2項による。",  # a paragraph of an article
         "。\n\n住民基本台帳法別表第一の3の項",  # another table named: its rows are its own
         "。\n27、28の順に照会する。",  # a bare list past the clause is not read as rows
+        "。\n記載事項：27",  # 項 ending a word (事項) is not a row's
+        "。\n該当する項は2つ。",  # a count
     ],
 )
 def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
@@ -431,7 +446,7 @@ def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
     st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法第9条第1項別表第一の16の項"]),
     st.sampled_from(["。", "\n\n", "。\n", "に基づく。\n\n"]),
     st.lists(st.one_of(GLUE, WORDS), max_size=3),
-    st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項"]),
+    st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項", "【項番】27", "項番号：27"]),
 )
 def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
     between = "".join(glue)
@@ -1496,6 +1511,13 @@ def test_doorei_after_another_order_in_its_clause_does_not_keep_the_table(text: 
     ("（27の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
     ("（１、２の項）番号法別表第二", ["no-antecedent", "number-before-table"]),
     ("（27の項）\n番号法別表第二", ["no-antecedent", "number-before-table"]),
+    # a list on a 同表 that has no antecedent: its own 同表 does not end the clause
+    ("同表の27の項（番号法別表第二）", ["no-antecedent", "number-before-table"]),
+    ("同別表の27の項（番号法別表第二）", ["no-antecedent", "number-before-table"]),
+    ("同表の項番27（番号法別表第二）", ["no-antecedent", "number-before-table"]),
+    ("同表の27の項及び28の項（番号法別表第二）", ["no-antecedent", "number-before-table"]),
+    ("同表の16の項（番号法第9条第1項、別表第一）", ["no-antecedent", "number-before-table"]),
+    ("同表の27の項に基づく番号法別表第二の照会", ["no-antecedent", "number-before-table"]),
 ])
 def test_rows_before_a_name_marked_as_its_rows_keep_it(text: str, reasons: list[str]) -> None:
     """「27及び28（番号法別表第二の項）」: the bracket says the numbers before it are the table's rows; 「（27の項）
@@ -1512,6 +1534,8 @@ def test_rows_before_a_name_marked_as_its_rows_keep_it(text: str, reasons: list[
     ("令和6年（番号法別表第二の項）", "令和6年（番号法第19条第8号に基づく主務省令第2条の表の項）"),
     ("（27の項）。番号法別表第二", "（27の項）。番号法第19条第8号に基づく主務省令第2条の表"),
     ("（27の項）\n\n番号法別表第二", "（27の項）\n\n番号法第19条第8号に基づく主務省令第2条の表"),
+    ("同表の27の項。番号法別表第二", "同表の27の項。番号法第19条第8号に基づく主務省令第2条の表"),
+    ("同表の27の項\n\n番号法別表第二", "同表の27の項\n\n番号法第19条第8号に基づく主務省令第2条の表"),
 ])
 def test_no_row_before_the_name_or_another_clauses_list_does_not_keep_it(text: str, expected: str) -> None:
     result = rewrite(text, assume_law=True)
