@@ -592,13 +592,14 @@ def _read(
 
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
-    in_terms: set[int] | None = None  # found at the first candidate: a text without one never needs them
+    in_terms: _Spans | None = None  # found at the first candidate: a text without one never needs them
     old_marks: _OldMarks | None = None
     for cand in anchors(text):
         if in_terms is None:
-            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if may_define(text) else set()
+            terms = [d.term_span for d in laws.definitions()] if may_define(text) else []
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
-                in_terms.update(i for span in reread_term_spans(text) for i in range(*span))
+                terms += reread_term_spans(text)
+            in_terms = _Spans(terms)
             marks = _OldMarks(text, extra_aliases)
             old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:
@@ -1191,6 +1192,24 @@ def _push_open(text: str, stack: list[list[Any]], entry: list[Any]) -> None:
         if top[3] == 0 and top[2] <= entry[2] and _BRACKET.search(text, top[2], entry[2]) is None:
             stack.pop()
     stack.append(entry)
+
+
+class _Spans:
+    """The positions inside any of some spans (half-open, overlapping or not), tested by bisection over
+    their starts and the furthest end reached so far: not a set of every position (a text with many
+    definitions has many terms)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(sp for sp in spans if sp[0] < sp[1])
+        self._starts = [sp[0] for sp in ordered]
+        self._reach = list(itertools.accumulate((sp[1] for sp in ordered), max))
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and self._reach[k] > pos
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
 
 
 _LAWS_KEPT = 64  # the laws of the last citations _find keeps, for a table joined past a note
