@@ -1189,7 +1189,12 @@ def _push_open(text: str, stack: list[list[Any]], entry: list[Any]) -> None:
     again.  A run of citations with no bracket between them keeps one entry, not one per citation."""
     if stack:
         top = stack[-1]
-        if top[3] == 0 and top[2] <= entry[2] and _BRACKET.search(text, top[2], entry[2]) is None:
+        lo, hi = top[2], entry[2]
+        if (
+            top[3] == 0 and lo <= hi  # (four C-level finds: most gaps between citations hold no bracket)
+            and text.find("（", lo, hi) < 0 and text.find("）", lo, hi) < 0
+            and text.find("(", lo, hi) < 0 and text.find(")", lo, hi) < 0
+        ):
             stack.pop()
     stack.append(entry)
 
