@@ -31,7 +31,9 @@ def apply_edits(text: str, edits: Iterable[EditLike]) -> str:
     Raises ``ValueError`` when edits overlap, fall outside ``text``, or an edit's ``before`` is not
     what ``text`` holds at its span.
     """
-    chunks: list[str] = []  # the new text in pieces of about _CHUNK characters
+    # the new text, grown by pieces of about _CHUNK characters: a string no one else holds is extended
+    # in place (CPython), so the new text is never held twice, as its pieces and as their join
+    new = ""
     out: list[str] = []
     pos = 0
     mark = 0  # where the pieces in ``out`` began
@@ -44,14 +46,14 @@ def apply_edits(text: str, edits: Iterable[EditLike]) -> str:
         out.append(e.after)
         pos = e.end
         if pos - mark > _CHUNK:  # joined as it goes: a long text's many small pieces never pile up
-            chunks.append("".join(out))
+            new += "".join(out)
             out.clear()
             mark = pos
     out.append(text[pos:])
-    if not chunks:
+    if not new:
         return "".join(out)
-    chunks.append("".join(out))
-    return "".join(chunks)
+    new += "".join(out)
+    return new
 
 
 _CHUNK = 1 << 16

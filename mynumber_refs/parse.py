@@ -825,13 +825,16 @@ def place(
     if start is None:
         start = c.start + offset
     end = c.end + offset
+    # the text of a citation placed with its own span is the cached citation's (equal, and shared:
+    # a dense text repeats a few citations thousands of times)
+    cited = c.text if end - start == len(c.text) and source.startswith(c.text, start) else source[start:end]
     # every field, positionally in the order attrs declares them (a placed citation is built once
     # per citation of a document, a hot path; keywords and attrs.evolve cost twice as much).  A
     # test checks that placing with no change gives back an equal citation, field by field.
     return Citation(
         start,
         end,
-        source[start:end],
+        cited,
         c.kind,
         c.law if law is _KEEP else law,
         c.law_basis if law_basis is _KEEP else law_basis,
@@ -946,7 +949,7 @@ def to_citation(
     return Citation(
         start=start,
         end=end,
-        text="",
+        text=text[start - offset : end - offset] if position is None else "",  # (a view's: the caller's text)
         kind=parsed.kind,
         provision=parsed.provision,
         table=parsed.table,

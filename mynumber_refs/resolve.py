@@ -115,6 +115,7 @@ class _Law(NamedTuple):
 
 
 _SPAN = operator.attrgetter("start", "end")
+_START, _END = operator.attrgetter("start"), operator.attrgetter("end")
 # the last character of a law's or instrument's name, or of its number (法, 法律, 令, 規則, 条例 …, 第12号)
 _LAW_NAME_LAST = frozenset("律法令則例程綱領示号")
 
@@ -644,6 +645,16 @@ def find_with_others(
 def _find(
     text: str, assume_law: bool, extra_aliases: Sequence[str], others: list[tuple[int, int]] | None = None
 ) -> list[Citation | Finding]:
+    # (two steps, so that what the reading held, per citation too, is let go before the antecedents are resolved)
+    items, kept = _read(text, assume_law, extra_aliases, others)
+    return _resolve_antecedents(text, items, kept, others)
+
+
+def _read(
+    text: str, assume_law: bool, extra_aliases: Sequence[str], others: list[tuple[int, int]] | None
+) -> tuple[list[Citation | Finding], list[_Kept]]:
+    """The citations and findings of ``text`` in text order, antecedents not yet resolved, and
+    the tables and titles kept as written (see :func:`_resolve_antecedents`)."""
     laws = LawIndex(text, tuple(ALIASES) + tuple(extra_aliases))
     passages = Passages(text)
     out: list[Citation | Finding] = []
@@ -689,14 +700,15 @@ def _find(
 
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
-    in_terms: set[int] | None = None  # found at the first candidate: a text without one never needs them
+    in_terms: _Spans | None = None  # found at the first candidate: a text without one never needs them
     old_marks: _OldMarks | None = None
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
     for cand in anchors(text):
         if in_terms is None:
-            in_terms = {i for d in laws.definitions() for i in range(*d.term_span)} if may_define(text) else set()
+            terms = [d.term_span for d in laws.definitions()] if may_define(text) else []
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
-                in_terms.update(i for span in reread_term_spans(text) for i in range(*span))
+                terms += reread_term_spans(text)
+            in_terms = _Spans(terms)
             marks = _OldMarks(text, extra_aliases)
             old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:
@@ -946,14 +958,19 @@ def _find(
         out.append(c)
         if unnamed and noted is None:
             unnamed_run.append(len(out) - 1)
+    # (what the reading of anchored candidates held is let go: a dense text has one entry per citation)
+    del ends, in_terms, unnamed_run, old_marks
     if dropped:  # tables a bracket after them named another law's: kept
         out = [o for i, o in enumerate(out) if i not in dropped]
         kept.sort(key=_SPAN)
     # row lists without their table, and reference lists after an order's title
     closes, colons = kou_marks(text)
-    kept_spans = [(k.start, k.end) for k in kept]
-    covered = _covered_by(out, kept_spans)
-    bare_table_ends = {o.end for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE and not o.rows}
+    covered = _covered_by(out, kept)
+    # (only those a bracket follows, white space aside: both uses below look at the bracket there)
+    bare_table_ends = {
+        o.end for o in out
+        if isinstance(o, Citation) and o.kind is CitationKind.TABLE and not o.rows and _BRACKET_NEXT.match(text, o.end)
+    }
     for cand in itertools.chain(row_list_candidates(text, closes), kouban_list_candidates(text, bare_table_ends)):
         if _DAI_FIRST.match(text, cand.start + 1) and _end_before(text, cand.start) not in bare_table_ends:
             continue  # 「（第２項）」 is an article's paragraph unless it stands right after a table's name
@@ -973,27 +990,30 @@ def _find(
                 if column is not None:  # 「（16の項）の下欄」: a column of those rows, as 「16の項の下欄」
                     dep = attrs.evolve(dep, column="".join(column.group("col").split()))
                 out.append(dep)
+    del bare_table_ends
     # 「…の項：１、２、３」: lists after a colon, outside any citation found so far.  「項番：3」 also
     # numbers a PIA's own items, so a colon list counts only close after a table (within
     # _COLON_REACH characters, in the same sentence and passage); anything else is not a citation.
-    covered = _covered_by(out, kept_spans)
-    tables = sorted(
-        [(o.end, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE]
-        + [(k.end, k.rows) for k in kept if not k.orders]
-    )
-    table_ends = [t[0] for t in tables]
-    for cand in colon_row_candidates(text, colons):
-        if covered(cand.start):
-            continue
-        j = bisect.bisect_right(table_ends, cand.start) - 1
-        if j < 0 or cand.start - table_ends[j] > _COLON_REACH or tables[j][1]:
-            continue  # no table just before, or it names its own rows: the list is something else
-        between = text[table_ends[j] : cand.start]
-        if "。" in between or _BLANK.search(between):
-            continue
-        dep = _dependent(text, cand, passages)
-        if dep is not None:
-            out.append(dep)
+    covered = _covered_by(out, kept)  # (also the bullets' below)
+    if colons:  # (the tables' ends are gathered only for a text that has such a list)
+        tables = sorted(
+            [(o.end, bool(o.rows)) for o in out if isinstance(o, Citation) and o.kind is CitationKind.TABLE]
+            + [(k.end, k.rows) for k in kept if not k.orders]
+        )
+        table_ends = [t[0] for t in tables]
+        for cand in colon_row_candidates(text, colons):
+            if covered(cand.start):
+                continue
+            j = bisect.bisect_right(table_ends, cand.start) - 1
+            if j < 0 or cand.start - table_ends[j] > _COLON_REACH or tables[j][1]:
+                continue  # no table just before, or it names its own rows: the list is something else
+            between = text[table_ends[j] : cand.start]
+            if "。" in between or _BLANK.search(between):
+                continue
+            dep = _dependent(text, cand, passages)
+            if dep is not None:
+                out.append(dep)
+        del tables, table_ends
     # 「番号法別表第二\n・27の項\n・28の項」: the lines right under a table's citation that ends its line, each
     # holding only rows written with 項 (after a bullet or not), are its rows (another law's table takes
     # them as well, silently)
@@ -1034,37 +1054,44 @@ def _find(
     # the new order's 「第19条第8号に基づく主務省令（５０条）」); 「同命令」 names the title's order again
     titles = sorted((o for o in out if isinstance(o, Citation) and o.kind is CitationKind.ORDER_TITLE),
                     key=lambda o: o.start)
-    starts = sorted([o.start for o in out if isinstance(o, Citation)] + [k.start for k in kept])
-    covered = _covered_by(out, kept_spans)
-    # …and ends before the next title, a kept one too (「旧別表第二主務省令（１条）」 is the old order's, cited on purpose)
-    title_starts = sorted([t.start for t in titles] + [k.start for k in kept if k.orders])
-    for t in titles:
-        k = bisect.bisect_right(title_starts, t.start)
-        end = min(passages.end(t.end), t.end + 6000, title_starts[k] if k < len(title_starts) else len(text))
-        direct = article_refs_candidate(text, t.end)
-        for cand in ([direct] if direct is not None else []) + list(ref_list_candidates(text, t.end, end)):
-            if covered(cand.start):  # inside a citation found (「番号法（１条２号ハ）別表第二」 is one)
-                continue
-            if any(not _SAME_ORDER.fullmatch(e.name) for e in laws.expressions(t.end, cand.start)):
-                continue
-            k = bisect.bisect_left(starts, cand.start)
-            dep = _dependent(text, cand, passages, until=starts[k] if k < len(starts) else None)
-            if dep is not None and not _TABLE_WORD_AFTER.match(text, dep.end):
-                out.append(dep)  # (not 「別表第二主務省令第２条の表」: the old order has no tables; left unread)
-    out.sort(key=lambda o: (o.start, o.end))
+    if titles:  # (the starts and spans of what was found are gathered only for a text that has one)
+        starts = sorted([o.start for o in out if isinstance(o, Citation)] + [k.start for k in kept])
+        covered = _covered_by(out, kept)
+        # …and ends before the next title, a kept one too (「旧別表第二主務省令（１条）」 is the old order's, cited on purpose)
+        title_starts = sorted([t.start for t in titles] + [k.start for k in kept if k.orders])
+        for t in titles:
+            k = bisect.bisect_right(title_starts, t.start)
+            end = min(passages.end(t.end), t.end + 6000, title_starts[k] if k < len(title_starts) else len(text))
+            direct = article_refs_candidate(text, t.end)
+            for cand in ([direct] if direct is not None else []) + list(ref_list_candidates(text, t.end, end)):
+                if covered(cand.start):  # inside a citation found (「番号法（１条２号ハ）別表第二」 is one)
+                    continue
+                if any(not _SAME_ORDER.fullmatch(e.name) for e in laws.expressions(t.end, cand.start)):
+                    continue
+                k = bisect.bisect_left(starts, cand.start)
+                dep = _dependent(text, cand, passages, until=starts[k] if k < len(starts) else None)
+                if dep is not None and not _TABLE_WORD_AFTER.match(text, dep.end):
+                    out.append(dep)  # (not 「別表第二主務省令第２条の表」: the old order has no tables; left unread)
+    del covered
+    out.sort(key=_END)  # by (start, end) in two stable passes: no key tuple per citation
+    out.sort(key=_START)
     if others is not None:
         others.extend((k.start, k.end) for k in kept if k.finding is None and k.rows)  # (a table without rows holds none)
-    return _resolve_antecedents(text, out, kept, others)
+    return out, kept
 
 
-def _covered_by(items: Sequence[Citation | Finding], extra: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:
-    """Whether a position lies inside one of the citations among ``items`` (or an ``extra`` span)."""
-    spans = sorted([(o.start, o.end) for o in items if isinstance(o, Citation)] + list(extra))
-    starts = [sp[0] for sp in spans]
+def _covered_by(items: Sequence[Citation | Finding], extra: Sequence[_Kept] = ()) -> Callable[[int], bool]:
+    """Whether a position lies inside the citation among ``items`` (or the ``extra`` span) that
+    starts last at or before it (the longest of those starting there)."""
+    spans: list[Citation | _Kept] = [o for o in items if isinstance(o, Citation)]
+    spans += extra
+    spans.sort(key=_END)  # by (start, end) in two stable passes: no key tuple per citation
+    spans.sort(key=_START)
+    starts = [sp.start for sp in spans]
 
     def covered(pos: int) -> bool:
         k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and spans[k][0] <= pos < spans[k][1]
+        return k >= 0 and pos < spans[k].end
 
     return covered
 
@@ -1094,6 +1121,7 @@ _COLUMN_AFTER_LIST = re.compile(
     r"[ \t\u3000]*[）)][ \t\u3000]*(?:の[ \t\u3000]*)?(?P<col>(?:第[ \t\u3000]*(?:[一二三四五六七八九]|[1-9１-９])|[上中下左右])[ \t\u3000]*欄)"
 )
 _WS = " \t\r\n\u3000"
+_BRACKET_NEXT = re.compile(r"[ \t\r\n\u3000]*[（(]")  # an opening bracket next, white space (_WS) aside
 # after 別表: the renamed 別表第一 order, with its number when written (as the grammar's ORDER_NUMBER):
 # 「別表の主務省令で定める事務を定める命令（平成二十六年内閣府総務省令第五号）」 is one name, and the law
 # inside its bracket is the order's own, as inside the old title's
@@ -1291,7 +1319,7 @@ class _Seen:
     def add(self, c: Citation | _Kept, index: int) -> None:
         if c.passage != self._passage:
             self._passage, self._stack = c.passage, []
-        self._stack.append([c, index, c.end, 0])
+        _push_open(self._text, self._stack, [c, index, c.end, 0])
         self.last = (c, index)
 
     def before(self, c: Citation) -> tuple[Citation | _Kept, int] | None:
@@ -1330,6 +1358,41 @@ def _closed_before(text: str, entry: list[Any], pos: int) -> bool:
     return False
 
 
+def _push_open(text: str, stack: list[list[Any]], entry: list[Any]) -> None:
+    """Put ``entry`` (read from entry[2], at depth 0) on a stack of :func:`_closed_before` entries,
+    first dropping the top one when no bracket stands between where it was read to (at depth 0)
+    and ``entry``: a bracket that closes it would close ``entry`` too, so it can never be the answer
+    again.  A run of citations with no bracket between them keeps one entry, not one per citation."""
+    if stack:
+        top = stack[-1]
+        lo, hi = top[2], entry[2]
+        if (
+            top[3] == 0 and lo <= hi  # (four C-level finds: most gaps between citations hold no bracket)
+            and text.find("（", lo, hi) < 0 and text.find("）", lo, hi) < 0
+            and text.find("(", lo, hi) < 0 and text.find(")", lo, hi) < 0
+        ):
+            stack.pop()
+    stack.append(entry)
+
+
+class _Spans:
+    """The positions inside any of some spans (half-open, overlapping or not), tested by bisection over
+    their starts and the furthest end reached so far: not a set of every position (a text with many
+    definitions has many terms)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(sp for sp in spans if sp[0] < sp[1])
+        self._starts = [sp[0] for sp in ordered]
+        self._reach = list(itertools.accumulate((sp[1] for sp in ordered), max))
+
+    def __contains__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and self._reach[k] > pos
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
+
+
 _LAWS_KEPT = 64  # the laws of the last citations _find keeps, for a table joined past a note
 
 
@@ -1341,7 +1404,7 @@ class _OpenEnds:
         self._stack: list[list[Any]] = []  # [end, None, read up to, bracket depth there]
 
     def push(self, end: int) -> None:
-        self._stack.append([end, None, end, 0])
+        _push_open(self._text, self._stack, [end, None, end, 0])
 
     def last(self, pos: int) -> int:
         """Where the last of them before ``pos`` ends (0: none)."""

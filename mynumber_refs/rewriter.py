@@ -101,6 +101,8 @@ class _Context:
     # (where a citation starts, where the citation starts whose joined 第19条第7号 it is renamed beside): they change together
     leans_on: list[tuple[int, int]] = attrs.field(factory=list)
     network_items: list[list[int]] = attrs.field(factory=list)  # where every old 第19条第7号 starts, on first use
+    # one object per distinct text an edit replaces or writes (a dense text repeats a few thousands of times)
+    edit_texts: dict[str, str] = attrs.field(factory=dict)
 
     def unread_between(self, ch: str, lo: int, hi: int) -> int:
         """The first place in [lo, hi) where ``ch`` (項, 条) stands outside every citation, or -1 (its
@@ -187,7 +189,10 @@ def _finding(c: Citation, reason: str, evidence: Sequence[str] = (), **values: A
 
 
 def _edit(ctx: _Context, start: int, end: int, after: str, c: Citation, evidence: Sequence[str] = ()) -> Edit:
-    return Edit(start, end, ctx.text[start:end], after, c, tuple(evidence), "renumbered", ctx.group[0])
+    shared = ctx.edit_texts
+    before = ctx.text[start:end]
+    before = shared.setdefault(before, before)
+    return Edit(start, end, before, shared.setdefault(after, after), c, tuple(evidence), "renumbered", ctx.group[0])
 
 
 # ------------------------------------------------------------------------- table wording
@@ -2209,7 +2214,7 @@ def _rewrite(
                    citations=[i for i in items if isinstance(i, Citation)],
                    orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT],
                    item_starts=sorted(i.start for i in items))
-    plans: dict[int, _Plan] = {}
+    plans: list[_Plan | None] = [None] * len(items)  # by the item's index (a finding has none)
     findings: list[Finding] = []
     groups = _groups(text, items)
     for i, item in enumerate(items):
@@ -2217,8 +2222,8 @@ def _rewrite(
             findings.append(item)
             continue
         ctx.group[0] = groups[i]  # the plan's edits carry their group
-        plans[i] = plan_citation(ctx, item)
-        if not plans[i].ok:
+        plans[i] = planned = plan_citation(ctx, item)
+        if not planned.ok:
             ctx.kept_starts.add(item.start)
     ctx.group[0] = None
     if rederive is not None:  # lists derived from the law's content replace their renumbering
@@ -2227,7 +2232,7 @@ def _rewrite(
         for i, p in plan_rederived(text, items, rederive, accept_inferred=accept_inferred).items():
             plans[i] = _Plan(p.ok, p.edits, p.notes, p.failures)
     if ctx.leans_on:  # a table renamed beside a 第19条第7号 that another citation renumbers changes with it, or not at all
-        at = {items[i].start: i for i in plans}
+        at = {items[i].start: i for i, p in enumerate(plans) if p is not None}
         merged: dict[int, int] = {}  # group → the group it joins (a forest: the groups merge in one pass at the end)
 
         def root(g: int) -> int:
@@ -2245,7 +2250,7 @@ def _rewrite(
         if merged:
             for k, g in groups.items():
                 groups[k] = root(g)
-    failed_groups = {groups[i] for i, p in plans.items() if not p.ok}
+    failed_groups = {groups[i] for i, p in enumerate(plans) if p is not None and not p.ok}
     kept_for: dict[int, str] = {}  # a group kept because a list that hangs on it is a finding: that list
     for i, item in enumerate(items):
         if isinstance(item, Citation) and item.antecedent is not None and isinstance(items[item.antecedent], Finding):
@@ -2260,7 +2265,10 @@ def _rewrite(
         if g in members:
             members[g].append(j)
     edits: list[Edit] = []
-    for i, plan in plans.items():
+    for i, plan in enumerate(plans):
+        if plan is None:
+            continue
+        plans[i] = None  # (let go as its edits are taken: the edits list grows as the plans go)
         c = items[i]
         assert isinstance(c, Citation)
         if plan.ok and groups[i] not in failed_groups:

@@ -496,3 +496,104 @@ def test_spaced_out_text_is_read_up_to_a_blank_line() -> None:
     for after in ("", "\n\n一行目", "\n \n二"):
         (c,) = find_citations("番 号 法 別 表 第 二" + after)
         assert isinstance(c, Citation) and c.table is Table.BEPPYO2 and c.text == "番 号 法 別 表 第 二"
+
+
+# ------------------------------------------------------------------------------ memory
+
+
+def _held_beyond_result(fn, text: str) -> float:  # noqa: ANN001 - find_citations or rewrite
+    """What ``fn(text)`` held at its peak beyond what its result keeps, per byte of ``text`` (UTF-8)."""
+    import gc
+    import tracemalloc
+
+    from mynumber_refs import parse as _parse
+
+    fn(text[:200])  # (the grammar and the mappings loaded, outside the measure)
+    _parse.clear_caches()
+    gc.collect()
+    tracemalloc.start()
+    try:
+        result = fn(text)
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    del result
+    return (peak - kept) / len(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("unit", ["別表第一の", "別表第二の１、"])
+def test_find_lets_go_of_its_working_structures_on_a_run_of_tables(unit: str) -> None:
+    """A run of tables with no bracket (the adversarial input of benchmarks/bench_targets.py): what
+    the finder keeps per citation while reading (the bracket stacks, the spans of what is covered,
+    the ends of bare tables, a tuple per sort key) is let go, or never made, before the next phase:
+    at its peak it held 35× the input beyond its result, now less than 5×."""
+    text = unit * (60_000 // len(unit.encode("utf-8")))
+    assert _held_beyond_result(lambda t: find_citations(t, assume_law=True), text) < 5
+
+
+def test_open_ends_keep_one_entry_for_a_run_with_no_bracket() -> None:
+    from mynumber_refs.resolve import _OpenEnds
+
+    text = "別表第一の" * 100 + "（別表第二）" + "別表第一の" * 3
+    ends = _OpenEnds(text)
+    for k in range(100):
+        ends.push(5 * k + 4)
+    assert len(ends._stack) == 1
+    ends.push(503)  # inside the bracket: a bracket opens between, the one before it stays
+    ends.push(512)  # past the bracket: it closes between, both stay
+    ends.push(517)  # nothing between: 512 is never the answer again
+    assert [e[0] for e in ends._stack] == [499, 503, 517]
+    assert ends.last(520) == 517 and ends.last(len(text)) == 517
+
+
+_BRACKETED = st.lists(st.sampled_from(["別表第一", "（", "）", "(", ")", "の", "、"]), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BRACKETED, st.data())
+def test_open_ends_answer_as_the_plain_stack(pieces: list[str], data: st.DataObject) -> None:
+    """The stack that drops an entry no bracket separates from the next answers every question as
+    the definition does: the last end pushed before ``pos`` that no bracket closed since holds."""
+    from mynumber_refs.resolve import _OpenEnds
+
+    text = "".join(pieces)
+    ends = _OpenEnds(text)
+    pushed: list[int] = []
+    pos = 0
+    for _ in range(data.draw(st.integers(0, 12))):
+        pos = data.draw(st.integers(pos, len(text)))
+        if data.draw(st.booleans()):
+            ends.push(pos)
+            pushed.append(pos)
+            continue
+
+        def open_at(e: int, pos: int = pos) -> bool:
+            depth = 0
+            for ch in text[e:pos]:
+                depth += 1 if ch in "（(" else -1 if ch in "）)" else 0
+                if depth < 0:
+                    return False
+            return True
+
+        alive = [e for e in pushed if open_at(e)]  # (positions only grow: a closed bracket stays closed)
+        assert ends.last(pos) == (alive[-1] if alive else 0), (text, pushed, pos)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40))), st.integers(-2, 45))
+def test_spans_hold_what_the_set_of_their_positions_holds(spans: list[tuple[int, int]], pos: int) -> None:
+    """The terms being defined are tested by bisection, not by a set of every position they cover."""
+    from mynumber_refs.resolve import _Spans
+
+    every = {i for s, e in spans for i in range(s, e)}
+    assert (pos in _Spans(spans)) == (pos in every)
+    assert bool(_Spans(spans)) == bool(every)
+
+
+def test_terms_being_defined_are_not_held_position_by_position() -> None:
+    """Many definitions of long terms: a set of every position of every term being defined held 28×
+    the input at the finder's peak (an int and a set slot per character); their spans hold less (15×,
+    the rest is the law index's own record of each definition)."""
+    unit = "住民基本台帳法（以下「住民基本台帳法施行令施行規則等関係法令」という。）同法別表第一の1の項。"
+    text = unit * (60_000 // len(unit.encode("utf-8")))
+    assert _held_beyond_result(lambda t: find_citations(t, assume_law=True), text) < 20
