@@ -32,6 +32,8 @@ from .numerals import NumeralStyle
 from .reflists import (
     ListFinding,
     Reference,
+    column_above,
+    column_criterion,
     criterion_before,
     read_criterion,
     read_reference_list,
@@ -254,7 +256,7 @@ def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int 
     read = read_reference_list(text, list_start)
     if read is None:
         return None
-    criterion = read_criterion(text, list_start, after=after)
+    criterion = read_criterion(text, list_start, after=after) or column_criterion(column_above(text, list_start))
     if criterion is not None and (criterion.provider, criterion.information) != (derived.provider, derived.information):
         line, col = _line_col(text, read.start)
         return ListComparison(
@@ -308,6 +310,9 @@ def _compare_rows(
     written = criterion.written if criterion is not None else ""
     if criterion is None and before:  # or written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
         written = criterion_before(text, max(before, key=lambda t: t.end).start) or ""
+    if criterion is None and not written:  # or in its column's heading (tab-separated rows under 「情報照会の根拠」)
+        criterion = column_criterion(column_above(text, c.start))
+        written = criterion.written if criterion is not None else ""
     base = ListComparison("table_rows", c.start, c.end, line, col, excerpt, SKIPPED, "", written, len(c.rows))
     if table is Table.BEPPYO2:
         return attrs.evolve(base, reason=(

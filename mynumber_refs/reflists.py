@@ -47,6 +47,9 @@ __all__ = [
     "read_criterion",
     "read_label_criterion",
     "criterion_before",
+    "names_side",
+    "column_criterion",
+    "column_above",
     "LIST_TYPO_ARTICLE",
     "LIST_TYPO_LETTER",
     "LIST_COMMA_IN_GROUP",
@@ -454,7 +457,59 @@ def read_label_criterion(label: str) -> Criterion | None:
         return None
     if text[-1] not in "（(：:":
         text += "（"
-    return read_criterion(text, len(text))
+    found = read_criterion(text, len(text))
+    if found is not None:
+        return found
+    # a label names its side in a word of its own too (「照会」｜「提供」, 「照会側」): the last one named is the list's
+    side = max(_HEADING_SIDE.finditer(text), key=lambda m: m.start(), default=None)
+    if side is not None and side.group() == "照会":
+        return Criterion(None, None, _phrase(text, side.start()).strip() or side.group(), side.start(), len(text))
+    return None
+
+
+# the sides of an exchange as a label or a heading names them in a word of its own (「照会」, 「提供」, 「照会側」);
+# 情報提供ネットワークシステム names no side
+_HEADING_SIDE = re.compile(r"照会|提供(?![ \t\u3000]*ネットワーク)")
+
+
+def names_side(label: str) -> bool:
+    """Whether a heading cell names the side, a column or the criterion of the lists under it (「情報照会の根拠」,
+    「提供」, 「情報提供者」, 「情報提供者：市町村長、特定個人情報：住民票関係情報」): a heading that says none of this
+    (「根拠法令」, 「なし」) leaves them to the heading above it."""
+    return _HEADING_SIDE.search(label) is not None or read_label_criterion(label) is not None
+
+
+def column_criterion(cells: Sequence[str]) -> Criterion | None:
+    """The criterion the heading of a table's column writes for the lists in its cells: ``cells`` are the texts
+    of the cells above a list's cell in its column, nearest first, and the nearest that names a side, a column
+    or a criterion (:func:`names_side`) is its heading, read as a label cell is (:func:`read_label_criterion`):
+    ``None`` for the provider's side (「情報提供の根拠」, 「提供」) or when no cell names one."""
+    for cell in cells:
+        if names_side(cell):
+            return read_label_criterion(cell)
+    return None
+
+
+def column_above(text: str, pos: int, reach: int = 200) -> tuple[str, ...]:
+    """In tab-separated text (a table's rows, one a line, their cells separated by tabs), the texts of the cells
+    above the cell holding ``pos`` in its column, nearest first, up to the first line with no tab (the table's
+    end) or ``reach`` lines; ``()`` when the line of ``pos`` holds no tab."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if "\t" not in text[start : end if end != -1 else len(text)]:
+        return ()
+    column = text.count("\t", start, pos)
+    out: list[str] = []
+    while start > 0 and len(out) < reach:
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if "\t" not in line:
+            break
+        cells = line.split("\t")
+        if column < len(cells) and cells[column].strip():
+            out.append(cells[column])
+        start = above
+    return tuple(out)
 
 
 _PHRASE = re.compile(r"[^（）()：:]*")

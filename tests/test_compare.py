@@ -124,3 +124,15 @@ def test_a_row_list_whose_criterion_stands_before_its_table_is_not_compared() ->
     cmp = compare_document(text, derive_lists("市町村長", "住民票関係情報"))
     (lc,) = cmp.lists
     assert lc.status == "skipped" and "情報照会" in lc.reason and not cmp.differs
+
+
+def test_a_list_under_the_inquirer_s_column_heading_is_not_compared() -> None:
+    # tab-separated rows under 「情報照会の根拠」｜「情報提供の根拠」 (「照会」｜「提供」): the inquirer's lists were compared
+    # with the provider's rows and references
+    table = "番号利用法第19条第8号に基づく主務省令第2条の表（1、2の項）"
+    order = "番号利用法第19条第8号に基づく主務省令（３条１号ハ、４条１０号ハ）"
+    for heading, cell in (("情報照会の根拠\t情報提供の根拠", table), ("照会\t提供", order)):
+        text = f"{heading}\n{cell}\t{cell}\n"
+        first, second = compare_document(text, _DERIVED).lists
+        assert first.status == "skipped" and heading.split("\t")[0] in first.reason
+        assert second.status == "compared"
