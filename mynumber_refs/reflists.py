@@ -33,7 +33,7 @@ import attrs
 from .model import RowNumber, Style
 from .numerals import NumeralStyle, parse_int, render_int
 from .render import render_rows
-from .scan import make_view
+from .scan import View, make_view
 
 __all__ = [
     "IROHA",
@@ -395,8 +395,16 @@ _OTHER_CRITERION = re.compile(
     r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z"
 )
 # words that show a list writes its criterion even where it is not read as one: a column, by its
-# number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」)
-_CRITERION_WORD = re.compile(r"第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者|情報照会|情報提供")
+# number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」); a side is also named by
+# 照会 or 提供 as a heading of its own: standing alone (with 側, 元, 先 or 者, 「として」 or 「の根拠」) between a line's
+# start, an opening bracket or a bullet and a closing bracket, a colon or the line's end (「（照会）」, 「照会：」,
+# 「【提供】」, 「照会元として：」; not 「特定個人情報の\n提供の制限」); 情報提供ネットワークシステム names no side
+_CRITERION_WORD = re.compile(r"(?P<column>第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)|情報照会|情報提供(?!ネットワーク)")
+# (read on the text itself, where the line breaks are)
+_SIDE_HEADING = re.compile(
+    r"(?:^|(?<=[\n。（(【＜<〈《［\[■◆◇●○・◎※＊*]))[ \t\u3000]*(?P<heading>(?:照会|提供)(?P<person>者)?(?:側|元|先)?"
+    r"(?:として|の根拠)?)(?=[ \t\u3000]*(?:[）)】＞>〉》］\]：:\r\n]|$))"
+)
 
 
 def _number(main: str, branches: str | None) -> RowNumber | None:
@@ -441,9 +449,9 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
     m = _OTHER_CRITERION.search(view.text)
     if m is not None:
         return Criterion(None, None, m.group(0)[:-1], view.position(m.start()), view.position(m.end() - 1))
-    found = _criterion_word(view.text)
+    found = _criterion_word(view, text, lo, list_start)
     if found is not None:
-        return Criterion(None, None, _phrase(view.text, found.start()), view.position(found.start()), list_start)
+        return Criterion(None, None, found[1], found[0], list_start)
     return None
 
 
@@ -518,15 +526,27 @@ _PHRASE = re.compile(r"[^（）()：:]*")
 def _phrase(s: str, start: int) -> str:
     """The words from ``start`` to the next bracket or colon (「情報照会の根拠」 of 「情報照会の根拠）：（」)."""
     m = _PHRASE.match(s, start)
-    return m.group() if m is not None and m.group() else s[start:]
+    return (m.group() if m is not None and m.group() else s[start:]).lstrip()
 
 
-def _criterion_word(s: str) -> re.Match[str] | None:
-    """The last column named in ``s``, or its last side when that is the inquirer's (「情報照会」)."""
-    words = list(_CRITERION_WORD.finditer(s))
-    column = next((w for w in reversed(words) if w.group() not in ("情報照会", "情報提供")), None)
-    side = next((w for w in reversed(words) if w.group() in ("情報照会", "情報提供")), None)
-    return column or (side if side is not None and side.group() == "情報照会" else None)
+def _criterion_word(view: View, text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """Where in ``text`` and what: the last column named in ``text[lo:hi]`` (``view`` of it), or its last side
+    when that is the inquirer's (「情報照会」, 「（照会）」)."""
+    column: tuple[int, str] | None = None
+    side: tuple[int, str] | None = None
+    for m in _CRITERION_WORD.finditer(view.text):
+        found = (view.position(m.start()), _phrase(view.text, m.start()))
+        if m.group("column"):
+            column = found
+        else:
+            side = found
+    for m in _SIDE_HEADING.finditer(text, lo, hi):  # (after the view's words only where they are before it)
+        found = (m.start("heading"), m.group("heading"))
+        if m.group("person"):
+            column = found if column is None or found[0] > column[0] else column
+        else:
+            side = found if side is None or found[0] > side[0] else side
+    return column or (side if side is not None and "照会" in side[1] else None)
 
 
 _SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
@@ -540,6 +560,5 @@ def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:
     lo = max(0, pos - reach)
     for end in _SENTENCE_END.finditer(text, lo, pos):
         lo = end.end()
-    view = make_view(text, lo, pos)
-    found = _criterion_word(view.text)
-    return _phrase(view.text, found.start()) if found is not None else None
+    found = _criterion_word(make_view(text, lo, pos), text, lo, pos)
+    return found[1] if found is not None else None

@@ -463,3 +463,38 @@ def test_a_list_under_the_inquirer_s_column_never_takes_the_given_criterion(
     text = "\n".join([*lines, "\t".join(lists)])
     result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
     assert CITY_ROWS not in result.text
+
+
+@pytest.mark.parametrize(("inquiry", "provision"), [
+    ("（照会）", "（提供）"), ("照会：", "提供："), ("照会元として：", "提供元として："), ("【照会】\n", "【提供】\n"),
+    ("・照会側\n", "・提供側\n"), ("（情報照会）", "（情報提供）"),
+])
+def test_the_sides_named_by_a_heading_word_of_their_own(inquiry: str, provision: str) -> None:
+    # 「（照会）…（1、2の項）\n（提供）…（27、28の項）」: 照会 alone was no side, and the inquirer's list got the 60 rows
+    # derived for the provider given
+    text = f"{inquiry}番号法第19条第7号、別表第二（1、2の項）\n{provision}番号法第19条第7号、別表第二（27、28の項）"
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    new = "番号法第19条第8号、番号法第19条第8号に基づく主務省令第2条の表"
+    assert result.text == f"{inquiry}{new}（1、2の項）\n{provision}{new}（{CITY_ROWS}の項）"
+
+
+def test_a_side_is_not_named_by_the_network_s_name_or_a_provision_s_heading() -> None:
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    # 情報提供ネットワークシステム after 情報照会 made the list the provider's
+    text = "情報照会（情報提供ネットワークシステム経由）：番号法第19条第7号、別表第二（1、2の項）"
+    assert mr.rewrite(text, **kw).text.endswith("第2条の表（1、2の項）")
+    # 第19条's heading 「特定個人情報の提供の制限」, broken before 提供, names no side
+    text = "（情報照会の根拠）番号法第19条第8号（特定個人情報の\n提供の制限）及び番号法別表第二（1、2の項）"
+    assert mr.rewrite(text, **kw).text.endswith("番号法第19条第8号に基づく主務省令第2条の表（1、2の項）")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["（照会）", "照会：", "【照会】\n", "照会側：", "＜情報照会の根拠＞\n", "照会元として\n"]),
+    st.sampled_from(["", "（提供）なし\n", "提供：なし\n", "（情報提供）\n"]),
+    st.sampled_from(["番号法別表第二（1、2の項）", "番号法第19条第7号及び別表第二\n（1、2の項）", "番号法別表第二（項番1、2）"]),
+)
+def test_a_list_under_the_inquirer_s_heading_never_takes_the_given_criterion(before: str, inquiry: str, rows: str) -> None:
+    text = f"{before}{inquiry}{rows}" if not inquiry else f"{inquiry}{before}{rows}"
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    assert CITY_ROWS not in result.text
