@@ -39,7 +39,7 @@ from .reflists import (
     read_reference_list,
     render_row_list,
 )
-from .scan import Passages, ref_list_candidates
+from .scan import Passages
 
 __all__ = ["Difference", "ListComparison", "Comparison", "compare_document", "format_comparison",
            "new_order_reference_lists", "LIST_PARAGRAPH_IMPLIED"]
@@ -147,10 +147,14 @@ def new_order_reference_lists(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for m in _NEW_ORDER_TITLE.finditer(text):
         end = min(passages.end(m.end()), m.end() + 6000)
-        for cand in ref_list_candidates(text, m.end(), end):
-            if not any(c[1] == cand.start for c in out):
-                out.append((m.end(), cand.start))
+        for cand in _REFS_OPEN.finditer(text, m.end(), end):
+            if not any(c[1] == cand.start() for c in out):
+                out.append((m.end(), cand.start()))
     return out
+
+
+# 「（１条２号ハ、…）」, 「（第３条第１号ハ…）」 (the finder's lists of the old order open with a number)
+_REFS_OPEN = re.compile(r"[（(]\s*(?:第\s*)?[0-9０-９]+\s*条")
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:
@@ -264,6 +268,15 @@ def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int 
             f"一覧の条件（{criterion.written}）が指定と異なります / the list's criterion differs from the one asked",
             criterion.written, len(read.references),
         )
+    if not read.complete:  # a list read in part is no list to compare: its rest may hold any reference
+        line, col = _line_col(text, read.start)
+        stop = _excerpt(text, read.end, min(len(text), read.end + 12), 12)
+        return ListComparison(
+            "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), SKIPPED,
+            f"一覧を終わり（）」）まで読めないため比べません（「{stop}」から読めません） / the list cannot be read to its"
+            f" closing parenthesis (not from 「{stop}」): not compared",
+            criterion.written if criterion is not None else "", len(read.references), findings=read.findings,
+        )
     refs, implied = _with_paragraphs(derived, text, read.references)
     doc = set(refs)
     law = set(derived.order_refs)
@@ -271,9 +284,8 @@ def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int 
     why_missing, why_extra = _explain_refs(derived, missing, extra)
     line, col = _line_col(text, read.start)
     findings = tuple(sorted((*read.findings, *implied), key=lambda f: (f.start, f.end)))
-    reason = "" if read.complete else "一覧の終わり（）」）まで読めませんでした / the list was not read to its closing parenthesis"
     return ListComparison(
-        "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), COMPARED, reason, "",
+        "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), COMPARED, "", "",
         len(refs), len(law), len(doc & law),
         tuple(Difference(r.label(), r, why_missing.get(r, "")) for r in sorted(missing)),
         tuple(Difference(r.label(), r, why_extra.get(r, "")) for r in sorted(extra)),

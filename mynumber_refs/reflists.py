@@ -204,16 +204,21 @@ _D = "[0-9０-９]"
 # 「４３条の３\n２号」 is 43条の3 第2号, as the grammar reads it
 _NUM = rf"{_D}+(?:[\r\n]+{_D}+)*"
 _NL = r"[\r\n]*"
+_DAI = rf"(?:第{_NL})?"  # 「３条第１号ハ」, 「第３条第１号ハ」: the 第 the law writes
 _TOKEN = re.compile(
     rf"(?P<ws>\s+)"
-    rf"|(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
-    rf"|(?P<para>{_NUM}){_NL}項"
-    rf"|(?P<item>{_NUM}){_NL}号(?P<itemb>(?:{_NL}の[ \t\u3000]*{_D}+)*){_NL}(?P<letter>[{IROHA}{''.join(LOOKALIKES)}])?"
-    rf"|(?P<sep>[、，,・･､])"
+    rf"|{_DAI}(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
+    rf"|{_DAI}(?P<para>{_NUM}){_NL}項"
+    rf"|{_DAI}(?P<item>{_NUM}){_NL}号(?P<itemb>(?:{_NL}の[ \t\u3000]*{_D}+)*){_NL}(?P<letter>[{IROHA}{''.join(LOOKALIKES)}])?"
+    rf"|(?P<sep>[、，,・･､]|及び|並びに)"
+    # a letter of the 号 before it, after a separator (「１号ハ・ニ」, 「１号ハ及びニ」) or as the end of a range of its
+    # letters (「ハ～ニ」, 「イからハまで」)
+    rf"|(?P<to>[～〜~]|から){_NL}(?P<last>[{IROHA}])(?:{_NL}まで)?"
+    rf"|(?P<bare>[{IROHA}])(?![{IROHA}])"
     rf"|(?P<close>[）)])"
 )
 _BRANCH = re.compile(rf"の[ \t\u3000]*({_D}+)")
-_KINDS = ("ws", "art", "para", "item", "sep", "close")
+_KINDS = ("ws", "art", "para", "item", "sep", "to", "bare", "close")
 
 
 def _branches(s: str) -> tuple[int, ...]:
@@ -278,6 +283,21 @@ def read_reference_list(text: str, start: int) -> ReadList | None:
             break
         if kind == "sep":
             last, last_sep, last_sep_at = "sep", m.group("sep"), k
+            k = m.end()
+            continue
+        if kind in ("to", "bare"):
+            # more letters of the 号 just read: after a separator, or to the end of a range from its letter
+            prev = refs[-1][0] if refs and pending_article is None else None
+            if prev is None or not prev.letter or (last != "sep" if kind == "bare" else last != "item"):
+                break
+            letter = m.group("bare") or m.group("last")
+            first, end = IROHA.index(prev.letter), IROHA.index(letter)
+            if end <= first if kind == "to" else False:
+                break
+            for x in IROHA[first + 1 : end + 1] if kind == "to" else letter:
+                refs.append((attrs.evolve(prev, letter=x), k, m.end()))
+            last = "item"
+            prev_item_bare = False
             k = m.end()
             continue
         comma_in_group = pending_article is None and last == "sep" and last_sep in "、，,､" and uses_dot

@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from mynumber_refs.compare import LIST_PARAGRAPH_IMPLIED, compare_document, format_comparison
 from mynumber_refs.derive import derive_lists
-from mynumber_refs.reflists import LIST_COMMA_IN_GROUP, LIST_TYPO_ARTICLE, LIST_TYPO_LETTER, Reference
+from mynumber_refs.reflists import (
+    LIST_COMMA_IN_GROUP,
+    LIST_TYPO_ARTICLE,
+    LIST_TYPO_LETTER,
+    Reference,
+    read_reference_list,
+)
 
 AMENDMENT = "令和6年デジタル庁・総務省令第20号"
 
@@ -136,3 +142,24 @@ def test_a_list_under_the_inquirer_s_column_heading_is_not_compared() -> None:
         first, second = compare_document(text, _DERIVED).lists
         assert first.status == "skipped" and heading.split("\t")[0] in first.reason
         assert second.status == "compared"
+
+
+def test_a_reference_list_read_in_part_is_not_compared() -> None:
+    # 「２条７号・ニ」 was read up to 2条7号 and the list compared as if it ended there
+    title = "番号利用法第19条第8号に基づく主務省令"
+    (lc,) = compare_document(f"{title}（３条１号ハ、４条１０号・ニ）", _DERIVED).lists
+    assert lc.status == "skipped" and "読めない" in lc.reason and not lc.missing and not lc.extra
+    # the law's own 第, letters listed and ranges are read whole and compared
+    (lc,) = compare_document(f"{title}（第３条第１号ハ、４条１０号ハ～ニ）", _DERIVED).lists
+    assert lc.status == "compared" and lc.document_count == 3  # 3条1号ハ, 4条10号ハ, 4条10号ニ
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["３条", "第", "１号", "１０号", "ハ", "ニ", "・", "、", "～", "及び", "から", "まで", "項", "２"]),
+                max_size=10).map("".join))
+def test_a_compared_reference_list_was_read_to_its_end(inside: str) -> None:
+    text = f"番号利用法第19条第8号に基づく主務省令（３条{inside}）"
+    for lc in compare_document(text, _DERIVED).lists:
+        if lc.kind == "order_refs" and lc.status == "compared":
+            read = read_reference_list(text, lc.start)
+            assert read is not None and read.complete and text[read.end - 1] == "）"
