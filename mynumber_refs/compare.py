@@ -140,9 +140,17 @@ _NEW_ORDER_TITLE = re.compile(
 )
 
 
+# the new order's number, which no other instrument has: 「令和６年デジタル庁・総務省令第９号」 (a year is needed: デジタル庁・総務省令
+# are numbered again every year), and the closing bracket around it, if any
+_NEW_ORDER_NUMBER = re.compile(
+    rf"令{_S}和{_S}(?:6|６|六){_S}年{_S}{_spaced('デジタル庁')}{_S}[・･]{_S}{_spaced('総務省令')}{_S}第{_S}(?:9|９|九){_S}号"
+    rf"(?![0-9０-９〇一二三四五六七八九十])(?:{_S}[）)])?{_S}"
+)
+
+
 def new_order_reference_lists(text: str) -> list[tuple[int, int]]:
     """(title end, list start) of each parenthesised reference list that follows the new order's
-    title in the same passage."""
+    title in the same passage, or its number right before the list (「令和６年デジタル庁・総務省令第９号（３条１号ハ…）」)."""
     passages = Passages(text)
     out: list[tuple[int, int]] = []
     for m in _NEW_ORDER_TITLE.finditer(text):
@@ -150,6 +158,11 @@ def new_order_reference_lists(text: str) -> list[tuple[int, int]]:
         for cand in _REFS_OPEN.finditer(text, m.end(), end):
             if not any(c[1] == cand.start() for c in out):
                 out.append((m.end(), cand.start()))
+    if "総" in text:
+        for m in _NEW_ORDER_NUMBER.finditer(text):
+            right_after = _REFS_OPEN.match(text, m.end())
+            if right_after is not None and not any(c[1] == right_after.start() for c in out):
+                out.append((m.end(), right_after.start()))
     return out
 
 

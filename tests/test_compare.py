@@ -163,3 +163,15 @@ def test_a_compared_reference_list_was_read_to_its_end(inside: str) -> None:
         if lc.kind == "order_refs" and lc.status == "compared":
             read = read_reference_list(text, lc.start)
             assert read is not None and read.complete and text[read.end - 1] == "）"
+
+
+def test_a_reference_list_right_after_the_new_order_s_number_is_compared() -> None:
+    # the list after the number alone (no title) was not found; the number is the new order's only
+    for text in ("令和６年デジタル庁・総務省令第９号（３条１号ハ、４条１０号ハ）",
+                 "主務省令（令和６年デジタル庁・総務省令第９号）（３条１号ハ、４条１０号ハ）"):
+        (lc,) = compare_document(text, _DERIVED).lists
+        assert lc.status == "compared" and (lc.document_count, lc.matched) == (2, 2), text
+    # another year's or number's order, or words between: no list of the new order
+    for text in ("令和５年デジタル庁・総務省令第９号（３条１号ハ）", "令和６年デジタル庁・総務省令第９０号（３条１号ハ）",
+                 "令和６年デジタル庁・総務省令第９号による改正（３条１号ハ）"):
+        assert compare_document(text, _DERIVED).lists == (), text
