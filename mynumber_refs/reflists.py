@@ -33,7 +33,7 @@ import attrs
 from .model import RowNumber, Style
 from .numerals import NumeralStyle, parse_int, render_int
 from .render import render_rows
-from .scan import View, make_view
+from .scan import View, make_view, may_hold_citation
 
 __all__ = [
     "IROHA",
@@ -511,8 +511,12 @@ def column_criterion(cells: Sequence[str]) -> Criterion | None:
     """The criterion the heading of a table's column writes for the lists in its cells: ``cells`` are the texts
     of the cells above a list's cell in its column, nearest first, and the nearest that names a side, a column
     or a criterion (:func:`names_side`) is its heading, read as a label cell is (:func:`read_label_criterion`):
-    ``None`` for the provider's side (「情報提供の根拠」, 「提供」) or when no cell names one."""
+    ``None`` for the provider's side (「情報提供の根拠」, 「提供」) or when no cell names one.  Other lists on the
+    way up, and cells that write a sentence (「。」: the content of an item, 「…情報照会を行い、…を取得する。」), are
+    no headings and are passed over."""
     for cell in cells:
+        if may_hold_citation(cell) or "。" in cell:
+            continue
         if names_side(cell):
             return read_label_criterion(cell)
     return None

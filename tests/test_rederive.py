@@ -498,3 +498,19 @@ def test_a_list_under_the_inquirer_s_heading_never_takes_the_given_criterion(bef
     text = f"{before}{inquiry}{rows}" if not inquiry else f"{inquiry}{before}{rows}"
     result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
     assert CITY_ROWS not in result.text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_cell_that_writes_a_sentence_is_no_column_heading(tmp_path: Path, suffix: str) -> None:
+    # an Excel 評価書's item above in the same column (「…情報照会を行い、…を取得する。」) was read as the column's heading:
+    # the provider's list below it, beside 「②法令上の根拠」, was kept
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    rows: list[list[str | None]] = [
+        ["①事務実施上の必要性", "情報提供ネットワークシステムを通じて他の機関に情報照会を行い、住民票関係情報を取得する。"],
+        ["②法令上の根拠", PROVISION_ROWS]]
+    edits, _ = rewrite_document(open_document(_table_file(tmp_path / f"a{suffix}", rows)), fn)
+    assert [e.after for e in edits] == ["第19条第8号に基づく主務省令第2条の表", f"{CITY_ROWS}の項"]
+    # a sentence in the inquirer's column is passed over too, to its heading
+    rows = [["事務", "情報照会の根拠"], ["住民基本台帳", "照会は行わない。"], ["個人住民税", INQUIRY_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"b{suffix}", rows)), fn)
+    assert edits == [] and ("1、2の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
