@@ -63,6 +63,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime
+import functools
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -416,13 +417,14 @@ def _cell_right_above(grid: list[list[tuple[int, str]]], spans: list[list[int]],
                  if at <= column < at + span), "")
 
 
-def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int) -> tuple[str, ...]:
-    """The texts of the cells with text above cell (r, c) in its table, nearest first: in each row above, the
-    cell whose grid columns hold its first one (``grid`` from :func:`_merged_down`; a vertical merge counted
-    once); see formats.Unit.column."""
+def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, reach: int = 60
+                  ) -> tuple[str, ...]:
+    """The texts of the cells with text above cell (r, c) in its table, nearest first, up to ``reach`` rows: in
+    each row above, the cell whose grid columns hold its first one (``grid`` from :func:`_merged_down`; a vertical
+    merge counted once); see formats.Unit.column."""
     column = grid[r][c][0]
     out: list[str] = []
-    for k in range(r - 1, -1, -1):
+    for k in range(r - 1, max(-1, r - 1 - reach), -1):
         text = next((text for (at, text), span in zip(grid[k], spans[k], strict=True) if at <= column < at + span), "")
         if text.strip() and (not out or out[-1] is not text):
             out.append(text)
@@ -632,7 +634,7 @@ class _Walker:
                     if r_i > 1 and may_cite(done.unit.text):
                         if spans is None:
                             spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]
-                        done.unit.column = _column_above(merged_grid, spans, r_i - 1, c_i - 1)
+                        done.unit.column = functools.partial(_column_above, merged_grid, spans, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below

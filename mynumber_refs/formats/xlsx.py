@@ -63,6 +63,7 @@ changes.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import zipfile
@@ -802,7 +803,7 @@ class XlsxDocument:
             cites = may_cite(text)
             self._units.append(Unit(text, Location(label, detail), after=after, before=before, above=above,
                                     up=sh.text_up(row_at, col) if cites else "",
-                                    column=sh.column_above(row_at, col) if cites else ()))
+                                    column=functools.partial(sh.column_above, row_at, col) if cites else None))
         if found:
             self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
