@@ -32,12 +32,14 @@ from .numerals import NumeralStyle
 from .reflists import (
     ListFinding,
     Reference,
+    column_above,
+    column_criterion,
     criterion_before,
     read_criterion,
     read_reference_list,
     render_row_list,
 )
-from .scan import Passages, ref_list_candidates
+from .scan import Passages
 
 __all__ = ["Difference", "ListComparison", "Comparison", "compare_document", "format_comparison",
            "new_order_reference_lists", "LIST_PARAGRAPH_IMPLIED"]
@@ -138,17 +140,34 @@ _NEW_ORDER_TITLE = re.compile(
 )
 
 
+# the new order's number, which no other instrument has: 「令和６年デジタル庁・総務省令第９号」 (a year is needed: デジタル庁・総務省令
+# are numbered again every year), and the closing bracket around it, if any
+_NEW_ORDER_NUMBER = re.compile(
+    rf"令{_S}和{_S}(?:6|６|六){_S}年{_S}{_spaced('デジタル庁')}{_S}[・･]{_S}{_spaced('総務省令')}{_S}第{_S}(?:9|９|九){_S}号"
+    rf"(?![0-9０-９〇一二三四五六七八九十])(?:{_S}[）)])?{_S}"
+)
+
+
 def new_order_reference_lists(text: str) -> list[tuple[int, int]]:
     """(title end, list start) of each parenthesised reference list that follows the new order's
-    title in the same passage."""
+    title in the same passage, or its number right before the list (「令和６年デジタル庁・総務省令第９号（３条１号ハ…）」)."""
     passages = Passages(text)
     out: list[tuple[int, int]] = []
     for m in _NEW_ORDER_TITLE.finditer(text):
         end = min(passages.end(m.end()), m.end() + 6000)
-        for cand in ref_list_candidates(text, m.end(), end):
-            if not any(c[1] == cand.start for c in out):
-                out.append((m.end(), cand.start))
+        for cand in _REFS_OPEN.finditer(text, m.end(), end):
+            if not any(c[1] == cand.start() for c in out):
+                out.append((m.end(), cand.start()))
+    if "総" in text:
+        for m in _NEW_ORDER_NUMBER.finditer(text):
+            right_after = _REFS_OPEN.match(text, m.end())
+            if right_after is not None and not any(c[1] == right_after.start() for c in out):
+                out.append((m.end(), right_after.start()))
     return out
+
+
+# 「（１条２号ハ、…）」, 「（第３条第１号ハ…）」 (the finder's lists of the old order open with a number)
+_REFS_OPEN = re.compile(r"[（(]\s*(?:第\s*)?[0-9０-９]+\s*条")
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:
@@ -254,13 +273,22 @@ def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int 
     read = read_reference_list(text, list_start)
     if read is None:
         return None
-    criterion = read_criterion(text, list_start, after=after)
+    criterion = read_criterion(text, list_start, after=after) or column_criterion(column_above(text, list_start))
     if criterion is not None and (criterion.provider, criterion.information) != (derived.provider, derived.information):
         line, col = _line_col(text, read.start)
         return ListComparison(
             "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), SKIPPED,
             f"一覧の条件（{criterion.written}）が指定と異なります / the list's criterion differs from the one asked",
             criterion.written, len(read.references),
+        )
+    if not read.complete:  # a list read in part is no list to compare: its rest may hold any reference
+        line, col = _line_col(text, read.start)
+        stop = _excerpt(text, read.end, min(len(text), read.end + 12), 12)
+        return ListComparison(
+            "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), SKIPPED,
+            f"一覧を終わり（）」）まで読めないため比べません（「{stop}」から読めません） / the list cannot be read to its"
+            f" closing parenthesis (not from 「{stop}」): not compared",
+            criterion.written if criterion is not None else "", len(read.references), findings=read.findings,
         )
     refs, implied = _with_paragraphs(derived, text, read.references)
     doc = set(refs)
@@ -269,9 +297,8 @@ def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int 
     why_missing, why_extra = _explain_refs(derived, missing, extra)
     line, col = _line_col(text, read.start)
     findings = tuple(sorted((*read.findings, *implied), key=lambda f: (f.start, f.end)))
-    reason = "" if read.complete else "一覧の終わり（）」）まで読めませんでした / the list was not read to its closing parenthesis"
     return ListComparison(
-        "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), COMPARED, reason, "",
+        "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), COMPARED, "", "",
         len(refs), len(law), len(doc & law),
         tuple(Difference(r.label(), r, why_missing.get(r, "")) for r in sorted(missing)),
         tuple(Difference(r.label(), r, why_extra.get(r, "")) for r in sorted(extra)),
@@ -308,6 +335,9 @@ def _compare_rows(
     written = criterion.written if criterion is not None else ""
     if criterion is None and before:  # or written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
         written = criterion_before(text, max(before, key=lambda t: t.end).start) or ""
+    if criterion is None and not written:  # or in its column's heading (tab-separated rows under 「情報照会の根拠」)
+        criterion = column_criterion(column_above(text, c.start))
+        written = criterion.written if criterion is not None else ""
     base = ListComparison("table_rows", c.start, c.end, line, col, excerpt, SKIPPED, "", written, len(c.rows))
     if table is Table.BEPPYO2:
         return attrs.evolve(base, reason=(

@@ -56,7 +56,15 @@ from .derive import (
 )
 from .model import Citation, CitationKind, Edit, Finding, Order, RowNumber, Table
 from .numerals import NumeralStyle
-from .reflists import Criterion, criterion_before, read_criterion, read_label_criterion, render_reference_list
+from .reflists import (
+    Criterion,
+    column_above,
+    column_criterion,
+    criterion_before,
+    read_criterion,
+    read_label_criterion,
+    render_reference_list,
+)
 from .render import render_rows
 
 __all__ = ["Rederive", "RederivePlan", "plan_rederived", "REDERIVED", "REDERIVE_FAILED"]
@@ -67,6 +75,7 @@ REDERIVE_FAILED = "rederive-not-established"
 # where a list's criterion comes from (in the note of a rederived list)
 _WRITTEN = "本文の条件 / the criterion written"
 _LABEL = "見出しのセルの条件 / the criterion in the label cell"
+_COLUMN = "列の見出しの条件 / the criterion in the column heading"
 _GIVEN = "指定の条件 / the criterion given"
 
 # derivation notes that leave a reference list incomplete (its rows are complete all the same)
@@ -90,6 +99,11 @@ class Rederive:
     """The text of the label cell beside (or above) the table cell being rewritten: a criterion written
     there is the one of the cell's lists that write none (derived from it when read, kept and reported
     when not), never the one given."""
+    column: tuple[str, ...] = ()
+    """The texts of the cells above the table cell being rewritten in its column, nearest first: the nearest
+    that names a side, a column or a criterion is its column heading (「情報照会の根拠」｜「情報提供の根拠」 over
+    a column of lists), a label as :attr:`lead` is (see :func:`~mynumber_refs.reflists.column_criterion`).
+    In tab-separated text the column is read from the text itself."""
 
 
 @attrs.frozen
@@ -151,14 +165,29 @@ def plan_rederived(
             " derived with the criterion given replaces is not established",
         ),))
 
-    # a criterion in the label cell beside the text heads its lists that write none
-    label = read_label_criterion(options.lead) if options.lead else None
+    # a criterion in the label cell beside the text, or in the heading of its column, heads its lists that write none
+    lead = read_label_criterion(options.lead) if options.lead else None
 
-    def label_unread(c: Citation, found: Criterion) -> RederivePlan:
+    def label_for(c: Citation) -> tuple[Criterion | None, str]:
+        """The criterion the label cell and the column heading write for ``c`` and where it comes from: one that
+        one of them writes, or, when both write one and they differ, one not read (the list's is not established)."""
+        cells = options.column or column_above(text, c.start)
+        column = column_criterion(cells) if cells else None
+        if column is None:
+            return lead, _LABEL
+        if lead is None:
+            return column, _COLUMN
+        if (lead.provider, lead.information) == (column.provider, column.information) and (
+                lead.supported or lead.written == column.written):  # (the cell right above is both)
+            return lead, _LABEL
+        return Criterion(None, None, f"{lead.written}／{column.written}", 0, 0), _LABEL
+
+    def label_unread(c: Citation, found: Criterion, source: str) -> RederivePlan:
+        where = ("列の見出し", "the column heading") if source == _COLUMN else ("見出しのセル", "the label cell")
         return RederivePlan(False, failures=(_finding(
             c, REDERIVE_FAILED,
-            f"見出しのセルに条件（{found.written}）が書かれていますが、読み取れないため、一覧を導けません"
-            f" / the label cell writes a criterion ({found.written}) that is not read: the list is not derived",
+            f"{where[0]}に条件（{found.written}）が書かれていますが、読み取れないため、一覧を導けません"
+            f" / {where[1]} writes a criterion ({found.written}) that is not read: the list is not derived",
             (found.written,),
         ),))
 
@@ -176,13 +205,14 @@ def plan_rederived(
                 continue  # introduced by another criterion: renumbered as usual
             if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
                 continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
+            label, label_source = label_for(item) if criterion is None else (None, _LABEL)
             if criterion is not None:
                 provider, information, source = criterion.provider, criterion.information, _WRITTEN
             elif label is not None:
                 if not label.supported:
-                    plans[i] = label_unread(item, label)
+                    plans[i] = label_unread(item, label, label_source)
                     continue
-                provider, information, source = label.provider, label.information, _LABEL
+                provider, information, source = label.provider, label.information, label_source
             else:
                 provider, information, source = options.provider, options.information, _GIVEN
             if provider is None or information is None:
@@ -197,8 +227,10 @@ def plan_rederived(
             item.kind is CitationKind.ORDER_REFS
             and item.order is Order.OLD_EXCHANGE
             and _parenthesised(text, item.start)
-            and ((options.provider is not None and options.information is not None) or label is not None)
         ):
+            label, label_source = label_for(item)
+            if (options.provider is None or options.information is None) and label is None:
+                continue
             title = items[item.antecedent] if item.antecedent is not None else None
             criterion = read_criterion(text, item.start, after=title.end if isinstance(title, Citation) else 0)
             if isinstance(title, Citation) and criterion_before(text, title.start) is not None:
@@ -206,9 +238,9 @@ def plan_rederived(
             provider, information, source = options.provider, options.information, _GIVEN
             if label is not None and criterion is None:
                 if not label.supported:
-                    plans[i] = label_unread(item, label)
+                    plans[i] = label_unread(item, label, label_source)
                     continue
-                provider, information, source = label.provider, label.information, _LABEL
+                provider, information, source = label.provider, label.information, label_source
             if provider is None or information is None:
                 continue
             if criterion is not None and (criterion.provider, criterion.information) != (provider, information):

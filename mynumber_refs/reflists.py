@@ -33,7 +33,7 @@ import attrs
 from .model import RowNumber, Style
 from .numerals import NumeralStyle, parse_int, render_int
 from .render import render_rows
-from .scan import make_view
+from .scan import View, make_view, may_hold_citation
 
 __all__ = [
     "IROHA",
@@ -47,6 +47,9 @@ __all__ = [
     "read_criterion",
     "read_label_criterion",
     "criterion_before",
+    "names_side",
+    "column_criterion",
+    "column_above",
     "LIST_TYPO_ARTICLE",
     "LIST_TYPO_LETTER",
     "LIST_COMMA_IN_GROUP",
@@ -201,16 +204,21 @@ _D = "[0-9０-９]"
 # 「４３条の３\n２号」 is 43条の3 第2号, as the grammar reads it
 _NUM = rf"{_D}+(?:[\r\n]+{_D}+)*"
 _NL = r"[\r\n]*"
+_DAI = rf"(?:第{_NL})?"  # 「３条第１号ハ」, 「第３条第１号ハ」: the 第 the law writes
 _TOKEN = re.compile(
     rf"(?P<ws>\s+)"
-    rf"|(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
-    rf"|(?P<para>{_NUM}){_NL}項"
-    rf"|(?P<item>{_NUM}){_NL}号(?P<itemb>(?:{_NL}の[ \t\u3000]*{_D}+)*){_NL}(?P<letter>[{IROHA}{''.join(LOOKALIKES)}])?"
-    rf"|(?P<sep>[、，,・･､])"
+    rf"|{_DAI}(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
+    rf"|{_DAI}(?P<para>{_NUM}){_NL}項"
+    rf"|{_DAI}(?P<item>{_NUM}){_NL}号(?P<itemb>(?:{_NL}の[ \t\u3000]*{_D}+)*){_NL}(?P<letter>[{IROHA}{''.join(LOOKALIKES)}])?"
+    rf"|(?P<sep>[、，,・･､]|及び|並びに)"
+    # a letter of the 号 before it, after a separator (「１号ハ・ニ」, 「１号ハ及びニ」) or as the end of a range of its
+    # letters (「ハ～ニ」, 「イからハまで」)
+    rf"|(?P<to>[～〜~]|から){_NL}(?P<last>[{IROHA}])(?:{_NL}まで)?"
+    rf"|(?P<bare>[{IROHA}])(?![{IROHA}])"
     rf"|(?P<close>[）)])"
 )
 _BRANCH = re.compile(rf"の[ \t\u3000]*({_D}+)")
-_KINDS = ("ws", "art", "para", "item", "sep", "close")
+_KINDS = ("ws", "art", "para", "item", "sep", "to", "bare", "close")
 
 
 def _branches(s: str) -> tuple[int, ...]:
@@ -275,6 +283,21 @@ def read_reference_list(text: str, start: int) -> ReadList | None:
             break
         if kind == "sep":
             last, last_sep, last_sep_at = "sep", m.group("sep"), k
+            k = m.end()
+            continue
+        if kind in ("to", "bare"):
+            # more letters of the 号 just read: after a separator, or to the end of a range from its letter
+            prev = refs[-1][0] if refs and pending_article is None else None
+            if prev is None or not prev.letter or (last != "sep" if kind == "bare" else last != "item"):
+                break
+            letter = m.group("bare") or m.group("last")
+            first, end = IROHA.index(prev.letter), IROHA.index(letter)
+            if end <= first if kind == "to" else False:
+                break
+            for x in IROHA[first + 1 : end + 1] if kind == "to" else letter:
+                refs.append((attrs.evolve(prev, letter=x), k, m.end()))
+            last = "item"
+            prev_item_bare = False
             k = m.end()
             continue
         comma_in_group = pending_article is None and last == "sep" and last_sep in "、，,､" and uses_dot
@@ -392,8 +415,16 @@ _OTHER_CRITERION = re.compile(
     r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z"
 )
 # words that show a list writes its criterion even where it is not read as one: a column, by its
-# number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」)
-_CRITERION_WORD = re.compile(r"第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者|情報照会|情報提供")
+# number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」); a side is also named by
+# 照会 or 提供 as a heading of its own: standing alone (with 側, 元, 先 or 者, 「として」 or 「の根拠」) between a line's
+# start, an opening bracket or a bullet and a closing bracket, a colon or the line's end (「（照会）」, 「照会：」,
+# 「【提供】」, 「照会元として：」; not 「特定個人情報の\n提供の制限」); 情報提供ネットワークシステム names no side
+_CRITERION_WORD = re.compile(r"(?P<column>第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)|情報照会|情報提供(?!ネットワーク)")
+# (read on the text itself, where the line breaks are)
+_SIDE_HEADING = re.compile(
+    r"(?:^|(?<=[\n。（(【＜<〈《［\[■◆◇●○・◎※＊*]))[ \t\u3000]*(?P<heading>(?:照会|提供)(?P<person>者)?(?:側|元|先)?"
+    r"(?:として|の根拠)?)(?=[ \t\u3000]*(?:[）)】＞>〉》］\]：:\r\n]|$))"
+)
 
 
 def _number(main: str, branches: str | None) -> RowNumber | None:
@@ -438,9 +469,9 @@ def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0)
     m = _OTHER_CRITERION.search(view.text)
     if m is not None:
         return Criterion(None, None, m.group(0)[:-1], view.position(m.start()), view.position(m.end() - 1))
-    found = _criterion_word(view.text)
+    found = _criterion_word(view, text, lo, list_start)
     if found is not None:
-        return Criterion(None, None, _phrase(view.text, found.start()), view.position(found.start()), list_start)
+        return Criterion(None, None, found[1], found[0], list_start)
     return None
 
 
@@ -454,7 +485,63 @@ def read_label_criterion(label: str) -> Criterion | None:
         return None
     if text[-1] not in "（(：:":
         text += "（"
-    return read_criterion(text, len(text))
+    found = read_criterion(text, len(text))
+    if found is not None:
+        return found
+    # a label names its side in a word of its own too (「照会」｜「提供」, 「照会側」): the last one named is the list's
+    side = max(_HEADING_SIDE.finditer(text), key=lambda m: m.start(), default=None)
+    if side is not None and side.group() == "照会":
+        return Criterion(None, None, _phrase(text, side.start()).strip() or side.group(), side.start(), len(text))
+    return None
+
+
+# the sides of an exchange as a label or a heading names them in a word of its own (「照会」, 「提供」, 「照会側」);
+# 情報提供ネットワークシステム names no side
+_HEADING_SIDE = re.compile(r"照会|提供(?![ \t\u3000]*ネットワーク)")
+
+
+def names_side(label: str) -> bool:
+    """Whether a heading cell names the side, a column or the criterion of the lists under it (「情報照会の根拠」,
+    「提供」, 「情報提供者」, 「情報提供者：市町村長、特定個人情報：住民票関係情報」): a heading that says none of this
+    (「根拠法令」, 「なし」) leaves them to the heading above it."""
+    return _HEADING_SIDE.search(label) is not None or read_label_criterion(label) is not None
+
+
+def column_criterion(cells: Sequence[str]) -> Criterion | None:
+    """The criterion the heading of a table's column writes for the lists in its cells: ``cells`` are the texts
+    of the cells above a list's cell in its column, nearest first, and the nearest that names a side, a column
+    or a criterion (:func:`names_side`) is its heading, read as a label cell is (:func:`read_label_criterion`):
+    ``None`` for the provider's side (「情報提供の根拠」, 「提供」) or when no cell names one.  Other lists on the
+    way up, and cells that write a sentence (「。」: the content of an item, 「…情報照会を行い、…を取得する。」), are
+    no headings and are passed over."""
+    for cell in cells:
+        if may_hold_citation(cell) or "。" in cell:
+            continue
+        if names_side(cell):
+            return read_label_criterion(cell)
+    return None
+
+
+def column_above(text: str, pos: int, reach: int = 200) -> tuple[str, ...]:
+    """In tab-separated text (a table's rows, one a line, their cells separated by tabs), the texts of the cells
+    above the cell holding ``pos`` in its column, nearest first, up to the first line with no tab (the table's
+    end) or ``reach`` lines; ``()`` when the line of ``pos`` holds no tab."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    if "\t" not in text[start : end if end != -1 else len(text)]:
+        return ()
+    column = text.count("\t", start, pos)
+    out: list[str] = []
+    while start > 0 and len(out) < reach:
+        above = text.rfind("\n", 0, start - 1) + 1
+        line = text[above : start - 1]
+        if "\t" not in line:
+            break
+        cells = line.split("\t")
+        if column < len(cells) and cells[column].strip():
+            out.append(cells[column])
+        start = above
+    return tuple(out)
 
 
 _PHRASE = re.compile(r"[^（）()：:]*")
@@ -463,15 +550,27 @@ _PHRASE = re.compile(r"[^（）()：:]*")
 def _phrase(s: str, start: int) -> str:
     """The words from ``start`` to the next bracket or colon (「情報照会の根拠」 of 「情報照会の根拠）：（」)."""
     m = _PHRASE.match(s, start)
-    return m.group() if m is not None and m.group() else s[start:]
+    return (m.group() if m is not None and m.group() else s[start:]).lstrip()
 
 
-def _criterion_word(s: str) -> re.Match[str] | None:
-    """The last column named in ``s``, or its last side when that is the inquirer's (「情報照会」)."""
-    words = list(_CRITERION_WORD.finditer(s))
-    column = next((w for w in reversed(words) if w.group() not in ("情報照会", "情報提供")), None)
-    side = next((w for w in reversed(words) if w.group() in ("情報照会", "情報提供")), None)
-    return column or (side if side is not None and side.group() == "情報照会" else None)
+def _criterion_word(view: View, text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """Where in ``text`` and what: the last column named in ``text[lo:hi]`` (``view`` of it), or its last side
+    when that is the inquirer's (「情報照会」, 「（照会）」)."""
+    column: tuple[int, str] | None = None
+    side: tuple[int, str] | None = None
+    for m in _CRITERION_WORD.finditer(view.text):
+        found = (view.position(m.start()), _phrase(view.text, m.start()))
+        if m.group("column"):
+            column = found
+        else:
+            side = found
+    for m in _SIDE_HEADING.finditer(text, lo, hi):  # (after the view's words only where they are before it)
+        found = (m.start("heading"), m.group("heading"))
+        if m.group("person"):
+            column = found if column is None or found[0] > column[0] else column
+        else:
+            side = found if side is None or found[0] > side[0] else side
+    return column or (side if side is not None and "照会" in side[1] else None)
 
 
 _SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
@@ -485,6 +584,5 @@ def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:
     lo = max(0, pos - reach)
     for end in _SENTENCE_END.finditer(text, lo, pos):
         lo = end.end()
-    view = make_view(text, lo, pos)
-    found = _criterion_word(view.text)
-    return _phrase(view.text, found.start()) if found is not None else None
+    found = _criterion_word(make_view(text, lo, pos), text, lo, pos)
+    return found[1] if found is not None else None

@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from mynumber_refs.compare import LIST_PARAGRAPH_IMPLIED, compare_document, format_comparison
 from mynumber_refs.derive import derive_lists
-from mynumber_refs.reflists import LIST_COMMA_IN_GROUP, LIST_TYPO_ARTICLE, LIST_TYPO_LETTER, Reference
+from mynumber_refs.reflists import (
+    LIST_COMMA_IN_GROUP,
+    LIST_TYPO_ARTICLE,
+    LIST_TYPO_LETTER,
+    Reference,
+    read_reference_list,
+)
 
 AMENDMENT = "令和6年デジタル庁・総務省令第20号"
 
@@ -124,3 +130,48 @@ def test_a_row_list_whose_criterion_stands_before_its_table_is_not_compared() ->
     cmp = compare_document(text, derive_lists("市町村長", "住民票関係情報"))
     (lc,) = cmp.lists
     assert lc.status == "skipped" and "情報照会" in lc.reason and not cmp.differs
+
+
+def test_a_list_under_the_inquirer_s_column_heading_is_not_compared() -> None:
+    # tab-separated rows under 「情報照会の根拠」｜「情報提供の根拠」 (「照会」｜「提供」): the inquirer's lists were compared
+    # with the provider's rows and references
+    table = "番号利用法第19条第8号に基づく主務省令第2条の表（1、2の項）"
+    order = "番号利用法第19条第8号に基づく主務省令（３条１号ハ、４条１０号ハ）"
+    for heading, cell in (("情報照会の根拠\t情報提供の根拠", table), ("照会\t提供", order)):
+        text = f"{heading}\n{cell}\t{cell}\n"
+        first, second = compare_document(text, _DERIVED).lists
+        assert first.status == "skipped" and heading.split("\t")[0] in first.reason
+        assert second.status == "compared"
+
+
+def test_a_reference_list_read_in_part_is_not_compared() -> None:
+    # 「２条７号・ニ」 was read up to 2条7号 and the list compared as if it ended there
+    title = "番号利用法第19条第8号に基づく主務省令"
+    (lc,) = compare_document(f"{title}（３条１号ハ、４条１０号・ニ）", _DERIVED).lists
+    assert lc.status == "skipped" and "読めない" in lc.reason and not lc.missing and not lc.extra
+    # the law's own 第, letters listed and ranges are read whole and compared
+    (lc,) = compare_document(f"{title}（第３条第１号ハ、４条１０号ハ～ニ）", _DERIVED).lists
+    assert lc.status == "compared" and lc.document_count == 3  # 3条1号ハ, 4条10号ハ, 4条10号ニ
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["３条", "第", "１号", "１０号", "ハ", "ニ", "・", "、", "～", "及び", "から", "まで", "項", "２"]),
+                max_size=10).map("".join))
+def test_a_compared_reference_list_was_read_to_its_end(inside: str) -> None:
+    text = f"番号利用法第19条第8号に基づく主務省令（３条{inside}）"
+    for lc in compare_document(text, _DERIVED).lists:
+        if lc.kind == "order_refs" and lc.status == "compared":
+            read = read_reference_list(text, lc.start)
+            assert read is not None and read.complete and text[read.end - 1] == "）"
+
+
+def test_a_reference_list_right_after_the_new_order_s_number_is_compared() -> None:
+    # the list after the number alone (no title) was not found; the number is the new order's only
+    for text in ("令和６年デジタル庁・総務省令第９号（３条１号ハ、４条１０号ハ）",
+                 "主務省令（令和６年デジタル庁・総務省令第９号）（３条１号ハ、４条１０号ハ）"):
+        (lc,) = compare_document(text, _DERIVED).lists
+        assert lc.status == "compared" and (lc.document_count, lc.matched) == (2, 2), text
+    # another year's or number's order, or words between: no list of the new order
+    for text in ("令和５年デジタル庁・総務省令第９号（３条１号ハ）", "令和６年デジタル庁・総務省令第９０号（３条１号ハ）",
+                 "令和６年デジタル庁・総務省令第９号による改正（３条１号ハ）"):
+        assert compare_document(text, _DERIVED).lists == (), text

@@ -367,3 +367,150 @@ def test_a_label_without_a_criterion_leaves_the_criterion_given(tmp_path: Path, 
 def test_a_list_beside_a_label_that_writes_another_criterion_never_takes_the_given_one(label: str, cell: str) -> None:
     result = mr.rewrite(cell, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報", lead=label))
     assert CITY_ROWS not in result.text and "３条１号ハ、４条１０号ハ" not in result.text
+
+
+def _table_file(path: Path, rows: list[list[str | None]], merges: list[tuple[int, int, int, int]] = ()) -> Path:  # type: ignore[assignment]
+    """A Word or Excel file (by ``path``'s suffix) holding one table of ``rows`` (``None``: an empty cell), its
+    ``merges`` given as (first row, first column, last row, last column), counted from 0."""
+    if path.suffix == ".xlsx":
+        wb = openpyxl.Workbook()
+        for row in rows:
+            wb.active.append(row)
+        for r1, c1, r2, c2 in merges:
+            wb.active.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
+        wb.save(path)
+        return path
+    d = docx.Document()
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None:
+                table.cell(r, c).text = value
+    for r1, c1, r2, c2 in merges:
+        table.cell(r1, c1).merge(table.cell(r2, c2))
+    d.save(str(path))
+    return path
+
+
+INQUIRY_ROWS = "番号法別表第二（1、2の項）"
+PROVISION_ROWS = "番号法別表第二（27、28の項）"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize(("rows", "merges"), [
+    # the heading row over the columns, the lists rows below it (past a row whose cell says なし)
+    ([["事務", "情報照会の根拠", "情報提供の根拠"], ["住民基本台帳", "なし", PROVISION_ROWS], ["個人住民税", INQUIRY_ROWS, "なし"]], []),
+    ([["照会", "提供"], [INQUIRY_ROWS, PROVISION_ROWS]], []),
+    # two heading rows: 「情報連携の根拠」 merged over both columns, 「事務」 merged down over both rows
+    ([["事務", "情報連携の根拠", None], [None, "照会", "提供"], ["住民基本台帳", INQUIRY_ROWS, PROVISION_ROWS]],
+     [(0, 1, 0, 2), (0, 0, 1, 0)]),
+])
+def test_a_column_heading_is_the_criterion_of_the_lists_under_it(
+    tmp_path: Path, suffix: str, rows: list[list[str | None]], merges: list[tuple[int, int, int, int]]
+) -> None:
+    # the list under 「情報照会の根拠」 (or 「照会」) got the 60 rows derived for the provider given: only the
+    # cell to the left (or right above) was read as a label
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{suffix}", rows, merges)), fn)
+    assert [(e.before, e.after) for e in edits] == [
+        ("別表第二", "第19条第8号に基づく主務省令第2条の表"), ("27、28の項", f"{CITY_ROWS}の項")]
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2の項"] and "照会" in failed[0].message
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_column_heading_s_criterion_is_its_lists_own(tmp_path: Path, suffix: str) -> None:
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    # another provider's criterion over the column: not the one given; derived from it (none here), so kept
+    rows: list[list[str | None]] = [["事務", "情報提供者：都道府県知事、特定個人情報：住民票関係情報"], ["住民基本台帳", PROVISION_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{suffix}", rows)), fn)
+    assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+    # the same criterion as the label cell's: derived from it
+    rows = [["", "情報提供者：市町村長、特定個人情報：住民票関係情報"],
+            ["情報提供者：市町村長、特定個人情報：住民票関係情報", PROVISION_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"b{suffix}", rows)), fn)
+    assert [e.after for e in edits] == ["第19条第8号に基づく主務省令第2条の表", f"{CITY_ROWS}の項"]
+    # a label cell and a column heading that disagree: the list's criterion is not established
+    rows = [["", "情報照会の根拠"], ["情報提供者：市町村長、特定個人情報：住民票関係情報", PROVISION_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"c{suffix}", rows)), fn)
+    assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+
+
+def test_a_column_heading_in_tab_separated_text_is_the_criterion_of_its_lists() -> None:
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    text = f"事務\t情報照会の根拠\t情報提供の根拠\n個人住民税\t{INQUIRY_ROWS}\tなし\n"
+    result = mr.rewrite(text, **kw)
+    assert result.text == text
+    assert [f.text for f in result.findings if f.reason == REDERIVE_FAILED] == ["1、2の項"]
+    text = f"事務\t情報照会の根拠\t情報提供の根拠\n住民基本台帳\tなし\t{PROVISION_ROWS}\n"
+    assert mr.rewrite(text, **kw).text == (
+        f"事務\t情報照会の根拠\t情報提供の根拠\n住民基本台帳\tなし\t番号法第19条第8号に基づく主務省令第2条の表（{CITY_ROWS}の項）\n")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["情報照会の根拠", "照会", "照会側", "【情報照会】", "情報照会者", "第一欄（情報照会者）"]),
+    st.sampled_from(["情報提供の根拠", "提供", "根拠法令", "情報提供ネットワークシステムによる情報連携"]),
+    st.lists(st.sampled_from(["なし", "－", "", "番号法別表第二（5の項）"]), max_size=3),
+    st.booleans(),
+)
+def test_a_list_under_the_inquirer_s_column_never_takes_the_given_criterion(
+    inquiry: str, other: str, between: list[str], inquiry_first: bool
+) -> None:
+    heading = [inquiry, other] if inquiry_first else [other, inquiry]
+    lines = ["\t".join(heading)] + [f"{cell}\t{cell}" for cell in between]
+    lists = [INQUIRY_ROWS, "なし"] if inquiry_first else ["なし", INQUIRY_ROWS]
+    text = "\n".join([*lines, "\t".join(lists)])
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    assert CITY_ROWS not in result.text
+
+
+@pytest.mark.parametrize(("inquiry", "provision"), [
+    ("（照会）", "（提供）"), ("照会：", "提供："), ("照会元として：", "提供元として："), ("【照会】\n", "【提供】\n"),
+    ("・照会側\n", "・提供側\n"), ("（情報照会）", "（情報提供）"),
+])
+def test_the_sides_named_by_a_heading_word_of_their_own(inquiry: str, provision: str) -> None:
+    # 「（照会）…（1、2の項）\n（提供）…（27、28の項）」: 照会 alone was no side, and the inquirer's list got the 60 rows
+    # derived for the provider given
+    text = f"{inquiry}番号法第19条第7号、別表第二（1、2の項）\n{provision}番号法第19条第7号、別表第二（27、28の項）"
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    new = "番号法第19条第8号、番号法第19条第8号に基づく主務省令第2条の表"
+    assert result.text == f"{inquiry}{new}（1、2の項）\n{provision}{new}（{CITY_ROWS}の項）"
+
+
+def test_a_side_is_not_named_by_the_network_s_name_or_a_provision_s_heading() -> None:
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    # 情報提供ネットワークシステム after 情報照会 made the list the provider's
+    text = "情報照会（情報提供ネットワークシステム経由）：番号法第19条第7号、別表第二（1、2の項）"
+    assert mr.rewrite(text, **kw).text.endswith("第2条の表（1、2の項）")
+    # 第19条's heading 「特定個人情報の提供の制限」, broken before 提供, names no side
+    text = "（情報照会の根拠）番号法第19条第8号（特定個人情報の\n提供の制限）及び番号法別表第二（1、2の項）"
+    assert mr.rewrite(text, **kw).text.endswith("番号法第19条第8号に基づく主務省令第2条の表（1、2の項）")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["（照会）", "照会：", "【照会】\n", "照会側：", "＜情報照会の根拠＞\n", "照会元として\n"]),
+    st.sampled_from(["", "（提供）なし\n", "提供：なし\n", "（情報提供）\n"]),
+    st.sampled_from(["番号法別表第二（1、2の項）", "番号法第19条第7号及び別表第二\n（1、2の項）", "番号法別表第二（項番1、2）"]),
+)
+def test_a_list_under_the_inquirer_s_heading_never_takes_the_given_criterion(before: str, inquiry: str, rows: str) -> None:
+    text = f"{before}{inquiry}{rows}" if not inquiry else f"{inquiry}{before}{rows}"
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    assert CITY_ROWS not in result.text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_cell_that_writes_a_sentence_is_no_column_heading(tmp_path: Path, suffix: str) -> None:
+    # an Excel 評価書's item above in the same column (「…情報照会を行い、…を取得する。」) was read as the column's heading:
+    # the provider's list below it, beside 「②法令上の根拠」, was kept
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    rows: list[list[str | None]] = [
+        ["①事務実施上の必要性", "情報提供ネットワークシステムを通じて他の機関に情報照会を行い、住民票関係情報を取得する。"],
+        ["②法令上の根拠", PROVISION_ROWS]]
+    edits, _ = rewrite_document(open_document(_table_file(tmp_path / f"a{suffix}", rows)), fn)
+    assert [e.after for e in edits] == ["第19条第8号に基づく主務省令第2条の表", f"{CITY_ROWS}の項"]
+    # a sentence in the inquirer's column is passed over too, to its heading
+    rows = [["事務", "情報照会の根拠"], ["住民基本台帳", "照会は行わない。"], ["個人住民税", INQUIRY_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"b{suffix}", rows)), fn)
+    assert edits == [] and ("1、2の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}

@@ -190,3 +190,25 @@ def test_half_width_letters_and_commas_are_read_and_the_letters_reported() -> No
     assert [(f.code, f.found, f.read_as, text[f.start:f.end]) for f in read.findings] == [
         (LIST_TYPO_LETTER, "ﾊ", "ハ", "ﾊ"), (LIST_TYPO_LETTER, "ﾛ", "ロ", "ﾛ"), (LIST_TYPO_LETTER, "ﾊ", "ハ", "ﾊ")
     ]
+
+
+def test_the_law_s_dai_listed_letters_letter_ranges_and_oyobi_are_read_whole() -> None:
+    # each was read up to the form and no further (「３条第１号ハ」 as 3条 alone, 「１号ハ・ニ」 as 1号ハ alone …)
+    for written, read_as in (
+        ("（３条第１号ハ）", ["3条1号ハ"]),
+        ("（第３条第１号ハ、４条１０号ハ）", ["3条1号ハ", "4条10号ハ"]),
+        ("（１条２号ハ・ニ、２条７号ロ）", ["1条2号ハ", "1条2号ニ", "2条7号ロ"]),
+        ("（１条２号ハ及びニ）", ["1条2号ハ", "1条2号ニ"]),
+        ("（１条２号ロ～ニ、２条７号ロ）", ["1条2号ロ", "1条2号ハ", "1条2号ニ", "2条7号ロ"]),
+        ("（１条２号イからハまで）", ["1条2号イ", "1条2号ロ", "1条2号ハ"]),
+        ("（２条７号ロ・８号ニ及び１３号）", ["2条7号ロ", "2条8号ニ", "2条13号"]),
+        ("（２条７号ロ並びに３条８号）", ["2条7号ロ", "3条8号"]),
+    ):
+        read = read_reference_list(written, 0)
+        assert read is not None and read.complete, written
+        assert [r.label() for r, _s, _e in read.references] == read_as, written
+        assert read.findings == (), written
+    # a letter with no 号 letter before it, a range backwards: read in part, never further
+    for written in ("（２条７号・ニ）", "（２条７号ニ～ロ）", "（２条ハ）"):
+        read = read_reference_list(written, 0)
+        assert read is not None and not read.complete, written

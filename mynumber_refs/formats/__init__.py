@@ -168,6 +168,11 @@ class Unit:
     up: str = ""
     """For a table cell, the text of the nearest cell with text above it in its column: when it ends with the act's
     old 第19条第7号 or an old order's article, the cell's old tables stay (:func:`network_item_left_of_cell`)."""
+    column: Callable[[], tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    """For a table cell that may cite, what gives the texts of the cells with text above it in its column (a merged
+    cell's on each row it covers, once), nearest first: its column heading may write the criterion of its lists
+    (「情報照会の根拠」｜「情報提供の根拠」 over a column of lists; see :func:`with_label`).  Called only by a rewrite
+    that derives lists."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -1009,20 +1014,24 @@ def terms_of_other_laws(unit: Unit, edits: Sequence[Edit], defined: dict[str, st
 
 
 def with_label(rewrite_fn: RewriteFn, unit: Unit) -> RewriteFn:
-    """``rewrite_fn`` for a table cell whose label cell (the cell to its left, else the one above it) may
-    write the criterion of its lists: when ``rewrite_fn`` rederives (a :func:`functools.partial` of the
-    rewrite with ``rederive=``), the label is passed as :attr:`~mynumber_refs.rederive.Rederive.lead`
+    """``rewrite_fn`` for a table cell whose label cell (the cell to its left, else the one above it) or column
+    heading may write the criterion of its lists: when ``rewrite_fn`` rederives (a :func:`functools.partial` of
+    the rewrite with ``rederive=``), the label is passed as :attr:`~mynumber_refs.rederive.Rederive.lead`
     (「情報提供者：都道府県知事、特定個人情報：住民票関係情報」 | 「番号利用法別表第二（項番27、28）」 is the
-    provider's list of 都道府県知事, never the one given)."""
+    provider's list of 都道府県知事, never the one given) and the cells above it as
+    :attr:`~mynumber_refs.rederive.Rederive.column` (a list under 「情報照会の根拠」 is the inquirer's)."""
     label = unit.before or unit.above
     keywords = getattr(rewrite_fn, "keywords", None)
     rederive = keywords.get("rederive") if isinstance(keywords, dict) else None
-    if not label.strip() or rederive is None:
+    if rederive is None:
+        return rewrite_fn
+    column = unit.column() if unit.column is not None else ()
+    if not label.strip() and not column:
         return rewrite_fn
     import attrs
 
     with_keywords: Callable[..., RewriteResult] = rewrite_fn
-    return functools.partial(with_keywords, rederive=attrs.evolve(rederive, lead=label))
+    return functools.partial(with_keywords, rederive=attrs.evolve(rederive, lead=label, column=column))
 
 
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,

@@ -63,6 +63,7 @@ from __future__ import annotations
 import bisect
 import copy
 import datetime
+import functools
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -82,6 +83,7 @@ from . import (
     edit_group,
     is_change_record_heading,
     left_text,
+    may_cite,
     segment_ops,
 )
 from .ooxml import (
@@ -415,6 +417,20 @@ def _cell_right_above(grid: list[list[tuple[int, str]]], spans: list[list[int]],
                  if at <= column < at + span), "")
 
 
+def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, reach: int = 60
+                  ) -> tuple[str, ...]:
+    """The texts of the cells with text above cell (r, c) in its table, nearest first, up to ``reach`` rows: in
+    each row above, the cell whose grid columns hold its first one (``grid`` from :func:`_merged_down`; a vertical
+    merge counted once); see formats.Unit.column."""
+    column = grid[r][c][0]
+    out: list[str] = []
+    for k in range(r - 1, max(-1, r - 1 - reach), -1):
+        text = next((text for (at, text), span in zip(grid[k], spans[k], strict=True) if at <= column < at + span), "")
+        if text.strip() and (not out or out[-1] is not text):
+            out.append(text)
+    return tuple(out)
+
+
 def _cell_before(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
     """The text of the nearest cell with text to the left of cell (r, c) in its row (``grid`` from
     :func:`_merged_down`); see formats.laws_left_of_cells."""
@@ -615,6 +631,10 @@ class _Walker:
                         if spans is None:
                             spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]
                         done.unit.above = _cell_right_above(merged_grid, spans, r_i - 1, c_i - 1)
+                    if r_i > 1 and may_cite(done.unit.text):
+                        if spans is None:
+                            spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]
+                        done.unit.column = functools.partial(_column_above, merged_grid, spans, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below

@@ -63,6 +63,7 @@ changes.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import zipfile
@@ -306,6 +307,18 @@ class _Sheet:
             if value is not None and not isinstance(value, str):
                 return ""
         return ""
+
+    def column_above(self, row: int, col: int, reach: int = 60) -> tuple[str, ...]:
+        """The texts of the cells with text above (row, col) in its column, nearest first, above the cell's own
+        merged range (a range merged over the column counted once), up to ``reach`` rows; see
+        formats.Unit.column."""
+        r1 = next((m[0] for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), row)
+        out: list[str] = []
+        for r in range(r1 - 1, max(0, r1 - 1 - reach), -1):
+            value = self.value_at(r, col)
+            if isinstance(value, str) and value.strip() and (not out or out[-1] is not value):
+                out.append(value)
+        return tuple(out)
 
     def text_above(self, row: int, col: int) -> str:
         """The text of the cell right above (row, col), above the cell's own merged range (see
@@ -787,8 +800,10 @@ class XlsxDocument:
             after = tuple(run for run in runs if run)
             before = sh.text_before(row_at, col)
             above = "" if before else sh.text_above(row_at, col)
+            cites = may_cite(text)
             self._units.append(Unit(text, Location(label, detail), after=after, before=before, above=above,
-                                    up=sh.text_up(row_at, col) if may_cite(text) else ""))
+                                    up=sh.text_up(row_at, col) if cites else "",
+                                    column=functools.partial(sh.column_above, row_at, col) if cites else None))
         if found:
             self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
