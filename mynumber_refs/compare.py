@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from ._patterns import compile_on_use
 from .derive import DerivedLists, shift_forward
 from .model import Citation, CitationKind, Finding, Order, Table
 from .numerals import NumeralStyle
@@ -131,7 +132,7 @@ def _spaced(word: str) -> str:
 
 # 「…第19条第8号に基づく主務省令」 / 「…第十九条第八号に基づく利用特定個人情報の提供に関する命令」, not
 # followed by an article of its own (「…主務省令第２条の表」 is the table, handled by the finder)
-_NEW_ORDER_TITLE = re.compile(
+_NEW_ORDER_TITLE = compile_on_use(
     rf"第{_S}(?:19|１９|十九){_S}条{_S}第{_S}(?:8|８|八){_S}[号条]{_S}に{_S}基{_S}づ{_S}く{_S}"
     rf"(?:{_spaced('主務省令')}|{_spaced('利用特定個人情報の提供に関する命令')})"
     rf"(?!{_S}第{_S}[0-9０-９〇一二三四五六七八九十百千])"

@@ -30,6 +30,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ._patterns import compile_on_use
 from .model import RowNumber, Style
 from .numerals import NumeralStyle, parse_int, render_int
 from .render import render_rows
@@ -201,7 +202,7 @@ _D = "[0-9０-９]"
 # 「４３条の３\n２号」 is 43条の3 第2号, as the grammar reads it
 _NUM = rf"{_D}+(?:[\r\n]+{_D}+)*"
 _NL = r"[\r\n]*"
-_TOKEN = re.compile(
+_TOKEN = compile_on_use(
     rf"(?P<ws>\s+)"
     rf"|(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
     rf"|(?P<para>{_NUM}){_NL}項"
@@ -209,7 +210,7 @@ _TOKEN = re.compile(
     rf"|(?P<sep>[、，,・･､])"
     rf"|(?P<close>[）)])"
 )
-_BRANCH = re.compile(rf"の[ \t\u3000]*({_D}+)")
+_BRANCH = compile_on_use(rf"の[ \t\u3000]*({_D}+)")
 _KINDS = ("ws", "art", "para", "item", "sep", "close")
 
 
@@ -375,25 +376,25 @@ class Criterion:
 
 _COL3 = r"第[三3３]欄(?:[（(][^（）()]{0,20}[）)])?"
 _COL4 = r"第[四4４]欄(?:[（(][^（）()]{0,20}[）)])?"
-_CRITERION = re.compile(
+_CRITERION = compile_on_use(
     rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」"
     rf"(?:(?:である|とされている)?(?:の)?項のうち[、，,]?|であり[、，,]?|で[、，,])"  # 「…の項のうち、」「…であり、」
     rf"{_COL4}(?:に|が)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)項[（(：:]\Z"
 )
 # the columns named by their headings: 「情報提供者：市町村長、特定個人情報：住民票関係情報（」
-_LABELLED_CRITERION = re.compile(
+_LABELLED_CRITERION = compile_on_use(
     r"情報提供者[：:]「?(?P<provider>[^「」、，,：:（）()]{1,40})」?[、，,]"
     r"(?:利用)?特定個人情報[：:]「?(?P<information>[^「」、，,：:（）()]{1,40})」?"
     r"(?:(?:が含まれる|を含む)項)?[（(：:]\Z"
 )
 # any other 「第N欄…項（」 just before the list (the column also named by its heading, 「情報提供者が「…」の
 # 項（」): a criterion this module does not derive
-_OTHER_CRITERION = re.compile(
+_OTHER_CRITERION = compile_on_use(
     r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z"
 )
 # words that show a list writes its criterion even where it is not read as one: a column, by its
 # number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」)
-_CRITERION_WORD = re.compile(r"第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者|情報照会|情報提供")
+_CRITERION_WORD = compile_on_use(r"第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者|情報照会|情報提供")
 
 
 def _number(main: str, branches: str | None) -> RowNumber | None:
@@ -404,7 +405,7 @@ def _number(main: str, branches: str | None) -> RowNumber | None:
     except ValueError:
         return None
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
+_BLANK_LINE = compile_on_use(r"\n[ \t\u3000\r]*\n")
 
 
 def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0) -> Criterion | None:
@@ -457,7 +458,7 @@ def read_label_criterion(label: str) -> Criterion | None:
     return read_criterion(text, len(text))
 
 
-_PHRASE = re.compile(r"[^（）()：:]*")
+_PHRASE = compile_on_use(r"[^（）()：:]*")
 
 
 def _phrase(s: str, start: int) -> str:
@@ -474,7 +475,7 @@ def _criterion_word(s: str) -> re.Match[str] | None:
     return column or (side if side is not None and side.group() == "情報照会" else None)
 
 
-_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
+_SENTENCE_END = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
 
 
 def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:
