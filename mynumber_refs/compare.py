@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from ._patterns import compile_on_use
 from .derive import DerivedLists, shift_forward
 from .model import Citation, CitationKind, Finding, Order, Table
 from .numerals import NumeralStyle
@@ -133,7 +134,7 @@ def _spaced(word: str) -> str:
 
 # 「…第19条第8号に基づく主務省令」 / 「…第十九条第八号に基づく利用特定個人情報の提供に関する命令」, not
 # followed by an article of its own (「…主務省令第２条の表」 is the table, handled by the finder)
-_NEW_ORDER_TITLE = re.compile(
+_NEW_ORDER_TITLE = compile_on_use(
     rf"第{_S}(?:19|１９|十九){_S}条{_S}第{_S}(?:8|８|八){_S}[号条]{_S}に{_S}基{_S}づ{_S}く{_S}"
     rf"(?:{_spaced('主務省令')}|{_spaced('利用特定個人情報の提供に関する命令')})"
     rf"(?!{_S}第{_S}[0-9０-９〇一二三四五六七八九十百千])"
@@ -142,7 +143,7 @@ _NEW_ORDER_TITLE = re.compile(
 
 # the new order's number, which no other instrument has: 「令和６年デジタル庁・総務省令第９号」 (a year is needed: デジタル庁・総務省令
 # are numbered again every year), and the closing bracket around it, if any
-_NEW_ORDER_NUMBER = re.compile(
+_NEW_ORDER_NUMBER = compile_on_use(
     rf"令{_S}和{_S}(?:6|６|六){_S}年{_S}{_spaced('デジタル庁')}{_S}[・･]{_S}{_spaced('総務省令')}{_S}第{_S}(?:9|９|九){_S}号"
     rf"(?![0-9０-９〇一二三四五六七八九十])(?:{_S}[）)])?{_S}"
 )
@@ -167,7 +168,7 @@ def new_order_reference_lists(text: str) -> list[tuple[int, int]]:
 
 
 # 「（１条２号ハ、…）」, 「（第３条第１号ハ…）」 (the finder's lists of the old order open with a number)
-_REFS_OPEN = re.compile(r"[（(]\s*(?:第\s*)?[0-9０-９]+\s*条")
+_REFS_OPEN = compile_on_use(r"[（(]\s*(?:第\s*)?[0-9０-９]+\s*条")
 
 
 def _line_col(text: str, pos: int) -> tuple[int, int]:

@@ -36,7 +36,6 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
-import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -44,6 +43,7 @@ from typing import Any
 
 import attrs
 
+from ._patterns import compile_on_use
 from ._resources import data_dir
 from .model import RowNumber
 from .numerals import NumeralStyle
@@ -292,7 +292,7 @@ def load_order_content(directory: str | Path | None = None) -> OrderContent:
 
 # ------------------------------------------------------------------------------------ deriving
 
-_ALTERNATIVES = re.compile(r"又は|若しくは|、")
+_ALTERNATIVES = compile_on_use(r"又は|若しくは|、")
 
 
 def _provider_match(entry: str, provider: str) -> str | None:

@@ -5,9 +5,10 @@ Used by the rewriter on whole texts and by the file formats on each unit of a do
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any, NamedTuple, Protocol
+
+from ._patterns import compile_on_use
 
 __all__ = ["EditLike", "WordSpan", "apply_edits", "changed_part", "word_spans"]
 
@@ -82,7 +83,7 @@ def changed_part(before: str, after: str) -> tuple[int, int, str]:
 
 
 _NUM = "[0-9０-９]+|[〇一二三四五六七八九十百千]+"
-_WORD = re.compile(rf"別表(?:第(?:{_NUM}))?|(?:{_NUM})(?:の(?:{_NUM}))*")
+_WORD = compile_on_use(rf"別表(?:第(?:{_NUM}))?|(?:{_NUM})(?:の(?:{_NUM}))*")
 """What a reviewer reads as one word of a citation: a number (half- or full-width digits or kanji
 numerals, with its branches: 「36の2」, 「三十六の二」) or a table's name (「別表」, 「別表第一」)."""
 _WORD_CHARS = frozenset("別表第の0123456789０１２３４５６７８９〇一二三四五六七八九十百千")

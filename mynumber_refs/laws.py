@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 import attrs
 
+from ._patterns import compile_on_use
 from .model import ALIASES, MY_NUMBER_ACT, LawBasis
 from .numerals import parse_int
 
@@ -73,7 +74,7 @@ _ACT_NUMBER = (
     rf"[（(]{_S}平{_S}成{_S}(?:25|２５|二{_S}十{_S}五){_S}年{_S}法{_S}律{_S}第{_S}(?:27|２７|二{_S}十{_S}七){_S}号{_S}[）)]"
 )
 
-LAW_PREFIX_RE = re.compile(
+LAW_PREFIX_RE = compile_on_use(
     rf"(?:{_FULL}(?:{_S}{_ACT_NUMBER})?|{'|'.join(_spaced(a) for a in ALIASES)}|同{_S}法|法){_S}(?:の{_S})?"
 )
 """A name of the act written at the start of a string (``parse_citation`` strips it)."""
@@ -90,7 +91,7 @@ _END = rf"(?:(?![{_W}])|(?=[第別中上等]|所定|附則|及び|並びに|又�
 # the joining words a name may end right before (「地方税法及び別表第一」): none goes on a name's word
 _JOINS_AFTER_NAME = ("及び", "並びに", "又は", "若しくは")
 # (matched where a word begins: after a character that is not a name's, or after an order's name)
-_NAME = re.compile(rf"[{_W}]{{0,40}}?{_SUFFIX}{_END}")
+_NAME = compile_on_use(rf"[{_W}]{{0,40}}?{_SUFFIX}{_END}")
 # Names that end in kana: 「…に関する法律」, 「…を支援するための法律」, 「…の提供等に関する省令」
 # (PDF text may break a line inside the two characters of its end: 「…に関する条\n例」 as 「…に関す\nる条例」)
 _KANA_NAME = (
@@ -129,13 +130,13 @@ _LAW_TAILS_LIKE_COMMON = ("組合法", "医療法", "登記法")
 # 「番号法令別表」, 「行手法第9条」) names the instrument whose table or article it is even when it ends like one of the
 # words above or in 則, unless it is a common word as a whole (「方法別表」, 「原則別表」)
 _PLACE = r"(?:別{_S}表|第{_S}[0-9０-９〇一二三四五六七八九十百]+{_S}条)"
-_GLUED_PLACE = re.compile(_PLACE.replace("{_S}", ""))
+_GLUED_PLACE = compile_on_use(_PLACE.replace("{_S}", ""))
 _WHOLE_COMMON = frozenset(_COMMON.union(_COMMON_TAILS, "原則 法則 罰則 総則 通則 鉄則 変則 準則 附則 付則".split()))
 # …and so does one that owns a table or article in its clause, through の or a phrase making it the table's basis
 # (「児手法の別表第一」, 「児手法に基づき、別表第一」, 「住基則に規定する別表第一」, 「番号法令の別表第一」), as a law's full
 # name does there; not a generic word (those above, and their 法令 forms: 「根拠法令の別表第一」 names no instrument), nor
 # through a bare 「により」 (「照会方法により、別表第二」 is a method's; 「…の規定により、」 is a law's)
-_OWNED_PLACE = re.compile(
+_OWNED_PLACE = compile_on_use(
     rf"{_S}(?:の|中|上{_S}の|所{_S}定{_S}の|(?:の{_S}規{_S}定{_S})?に{_S}基{_S}づ{_S}(?:き|く|い{_S}て)|の{_S}規{_S}定{_S}に{_S}よ{_S}(?:り|る|っ{_S}て)"
     rf"|に{_S}(?:規{_S}定{_S}す{_S}る|定{_S}め{_S}る))(?:{_S}[、，,])?{_S}" + _PLACE.replace("{_S}", _S)
 )
@@ -165,15 +166,15 @@ _INSTRUMENT_REACH = 28  # (the longest word above with the 20 name characters be
 # A word ending in katakana right before a table (「データ標準レイアウト別表第二」, 「…システムの別表第一」): a document's or a
 # system's name, never a law's (laws are named in kanji); whose table it is, is not established
 _KATAKANA = "\u30a1-\u30fa\u30fc\uff66-\uff9f"
-_KATAKANA_END = re.compile(  # (its last two characters; a lone ー is a dash)
+_KATAKANA_END = compile_on_use(  # (its last two characters; a lone ー is a dash)
     "(?s:.[\u30a1-\u30fa\uff66-\uff6f\uff71-\uff9f]|[\u30a1-\u30fa\uff66-\uff6f\uff71-\uff9f][\u30fc\uff70])"
 )
-_KATAKANA_WORD_BEFORE_TABLE = re.compile(rf"[{_W}\uff66-\uff9f]{{0,30}}[{_KATAKANA}]\Z")
+_KATAKANA_WORD_BEFORE_TABLE = compile_on_use(rf"[{_W}\uff66-\uff9f]{{0,30}}[{_KATAKANA}]\Z")
 # …and words for a document, whose own table it is (「本評価書の別表第二」, 「別紙別表第一」, 「別添２別表第二」,
 # 「様式第1号別表」, 「附則別表第一」), or that point at a place in the text (「次の別表第一」, 「下記別表第二」,
 # 「添付の別表第二」): never the act's, with or without --assume-law.  One that points back (「上記別表第一」,
 # 「前掲別表第二」, group ``back``) may name a table of the act cited before: neither, but reported
-_DOCUMENT_BEFORE_TABLE = re.compile(
+_DOCUMENT_BEFORE_TABLE = compile_on_use(
     rf"(?:(?:(?:(?<![{_W}])[{_W}]{{0,8}}?書(?:{_S}類)?|別{_S}紙|別{_S}添|別{_S}冊|[付附]{_S}録|資{_S}料|様{_S}式|[付附]{_S}則)"
     rf"(?:{_S}第?{_S}[0-9０-９一二三四五六七八九十]+{_S}号?)?|(?:(?<![{_W}])|(?<=[項号]))次)"
     # (次 after a digit is one after the 項 or 号 that ends a row number too: 「…38項の2次別表第二」 and, rewritten,
@@ -183,15 +184,15 @@ _DOCUMENT_BEFORE_TABLE = re.compile(
 )
 # A heading line: its numbering (Ⅰ, １．, （１）, ①, 第２, a number and a space) or brackets 【】, then a short text
 # with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」)
-_HEADING_LINE = re.compile(
+_HEADING_LINE = compile_on_use(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
     r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*)"
     r"[【［\[〔＜〈《<]?[ \t\u3000]*|[【［\[〔＜〈《<][ \t\u3000]*)"
     r"(?P<name>[^\n。]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
-_HEADING_START = re.compile(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]")
-_HEADING_START_AFTER_BREAK = re.compile(r"\n" + _HEADING_START.pattern)
+_HEADING_START = compile_on_use(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]")
+_HEADING_START_AFTER_BREAK = compile_on_use(r"\n" + _HEADING_START.pattern)
 # A line with no numbering that holds nothing but a law's name, perhaps after a label (「住民基本台帳法」, 「根拠法令：
 # …条例」), heads the lines below it as a numbered heading does; the candidates are the lines that end as a name does
 _HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根拠規則 根拠規定 法令 法令名 法律 法律名 関係法令 関連法令 関係条例".split()
@@ -199,30 +200,30 @@ _LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
 # …the label written with 「：」, in brackets (「【根拠法令】」, 「（根拠）」) or with a space after it (「根拠法令　…」);
 # a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」, and ※ opening an item as they do) is such a line after its bullet, and
 # heads its siblings as ① does (「※1」 is a numbered note, no bullet)
-_BRACKETED_LABEL = re.compile(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
+_BRACKETED_LABEL = compile_on_use(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
 _ITEM_BULLETS = "・･●○※-－‐"
-_PLAIN_HEADING_LINE = re.compile(
+_PLAIN_HEADING_LINE = compile_on_use(
     rf"[ \t\u3000]*(?:[{re.escape(_ITEM_BULLETS)}][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
     rf"(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
-_PLAIN_HEADING_END = re.compile(
+_PLAIN_HEADING_END = compile_on_use(
     r"(?:[律法令則例程綱領示](?:関係|について|等)?[ \t\u3000]*[：:]?|[条項号）)]|条の[0-9０-９〇一二三四五六七八九十]+)[ \t\u3000]*\r?\n"
 )
 # …but not one whose sentence goes on in the line after it, as PDF text breaks a sentence right after a name
 # (「住民基本台帳法\nの規定に基づき」, 「…\nに基づき」, 「…\n第7条の規定により」, 「…\n及び番号法」): a particle, a
 # conjunction, or an article followed by one, never a heading's content
-_SENTENCE_GOES_ON = re.compile(
+_SENTENCE_GOES_ON = compile_on_use(
     r"[ \t\u3000]*(?:[のにをがはでとへやも]|及び|並びに|又は|若しくは"
     r"|第[0-9０-９一二三四五六七八九十百]+条(?:の[0-9０-９一二三四五六七八九十]+)?(?:第[0-9０-９一二三四五六七八九十]+[項号])*[のにをがはでとへや、，])"
 )
 # (…and a law's provision with its caption: 「住民基本台帳法第30条の10（機構保存本人確認情報の提供）」; a bracket that
 # holds a table, 「（番号法別表第二の27の項）」, is a citation, no caption: its rewrite must not change the line's reading)
-_CAPTION_TAIL = re.compile(r"[（(][^（）()\n表]{1,30}[）)]\Z")
+_CAPTION_TAIL = compile_on_use(r"[（(][^（）()\n表]{1,30}[）)]\Z")
 _HEADING_LINES = 8
 # Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
 _IN_NAME = ("所定", "中", "上")
-_HEADING_JOINS = re.compile(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
+_HEADING_JOINS = compile_on_use(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
     "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE + _LABEL_WORDS_BEFORE_TABLE)
@@ -235,21 +236,21 @@ _LAW_NUMBER = (
     rf"(?P<era>明{_S}治|大{_S}正|昭{_S}和|平{_S}成|令{_S}和){_S}(?P<year>{_NUM}|元){_S}年{_S}"
     rf"(?P<kind>[^\s第（）()「」『』。、，,]{{1,20}}?){_S}第{_S}(?P<n>{_NUM}){_S}号"
 )
-_LAW_NUMBER_AT_END = re.compile(rf"{_LAW_NUMBER}{_S}\Z")
-_LAW_NUMBER_OPENS = re.compile(rf"{_S}{_LAW_NUMBER}")  # (at a bracket's start)
+_LAW_NUMBER_AT_END = compile_on_use(rf"{_LAW_NUMBER}{_S}\Z")
+_LAW_NUMBER_OPENS = compile_on_use(rf"{_S}{_LAW_NUMBER}")  # (at a bracket's start)
 
 
 # …and an instrument named with its number but no year (「熊谷市規則第12号」, 「総務省告示第123号」, 「条例第30号」):
 # never the act, whose number is written with its year
-_INSTRUMENT_NUMBER_AT_END = re.compile(
+_INSTRUMENT_NUMBER_AT_END = compile_on_use(
     rf"(?<![{_W}])[{_W}]{{0,20}}?(?:条{_S}例|規{_S}則|規{_S}程|要{_S}綱|告{_S}示|訓{_S}令|政{_S}令|省{_S}令|府{_S}令|命{_S}令|通{_S}知|通{_S}達)"
     rf"{_S}第{_S}{_NUM}{_S}号{_S}\Z"
 )
 
 
-_NUMBER_END = re.compile("号")
+_NUMBER_END = compile_on_use("号")
 # how a law's number (not an instrument's) ends: 「…法律第81号」
-_LAW_NUMBER_TAIL = re.compile(rf"法律第{_NUM}号\Z")
+_LAW_NUMBER_TAIL = compile_on_use(rf"法律第{_NUM}号\Z")
 
 
 def _law_by_number(text: str, k: int) -> LawExpr | None:
@@ -280,8 +281,8 @@ def _law_by_number(text: str, k: int) -> LawExpr | None:
 # (以下この項において「法」); more than one term (以下「住基法」又は「法」); と言う / とする / と称する / と略す /
 # と略記する / と記す / と表記する / と呼ぶ, or none before the bracket closes (「（以下「法」）」).  A term holds no quote or bracket that opens: 「以下「住基法\n
 # …る法律（以下「番号利用法」という」 (a quote left open in PDF text) defines nothing, however short the text between
-_TERM = re.compile(r"[「『]([^「『」』（(]{1,30})[」』]")
-_DEFINITION = re.compile(
+_TERM = compile_on_use(r"[「『]([^「『」』（(]{1,30})[」』]")
+_DEFINITION = compile_on_use(
     rf"以{_S}下{_S}(?:[、，,]{_S})?"
     rf"(?:[^「『」』（）()。\n]{{1,16}}?に{_S}お{_S}い{_S}て{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?"
     rf"(?P<terms>{_TERM.pattern}(?:{_S}(?:又{_S}は|若{_S}し{_S}く{_S}は|或{_S}い{_S}は|[、，,・]){_S}{_TERM.pattern}){{0,3}})"
@@ -292,11 +293,11 @@ _DEFINITION = re.compile(
 
 # 「この評価書において「法」とは、住民基本台帳法をいう。」: the term before 「とは」, the law named right
 # before 「をいう」 (its number in brackets after it, 「…のことをいう」 and 「を指す」 too), in one sentence
-_TERM_BEFORE_TOHA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}\Z")
+_TERM_BEFORE_TOHA = compile_on_use(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}\Z")
 # …and 「※「法」は住民基本台帳法を指す。」: a term with は, when a law's name stands before 「を指す」 / 「をいう」
 # (the definition of what :func:`_terms_with_wa` finds)
-_TERM_WA = re.compile(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}は")
-_WA_AFTER = re.compile(rf"{_S}は")
+_TERM_WA = compile_on_use(rf"([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}は")
+_WA_AFTER = compile_on_use(rf"{_S}は")
 _TERM_STOPS = frozenset("「『」』（()\n")  # (what a quoted term of _TERM_WA cannot hold)
 
 
@@ -324,15 +325,15 @@ def _terms_with_wa(text: str) -> list[tuple[int, int, int, int]]:
         if lo <= j < close - 1 and text[j] in "「『":
             found.append((j, wa.end(), j + 1, close))
     return found
-_DEFINED_AS = re.compile(
+_DEFINED_AS = compile_on_use(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
-_TOHA = re.compile("とは|とあるのは")
+_TOHA = compile_on_use("とは|とあるのは")
 # A 読み替え clause: 「本表中「別表第一」とあるのは「別表」と読み替える」, 「…とあるのは、「別表」とする」: both quoted words
 # are terms (words of a text as written), never citations
-_REREAD_AFTER = re.compile(rf"{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}[とに]")
+_REREAD_AFTER = compile_on_use(rf"{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}[とに]")
 # …and 「「別表第一」を「別表」と読み替える」, 「「別表第一」は「別表」に読み替えて」 (found back from 読み替え / 読替え)
-_REREAD_BEFORE = re.compile(
+_REREAD_BEFORE = compile_on_use(
     rf"[「『]([^「『」』（()\n]{{1,30}})[」』]{_S}[をは]{_S}(?:[、，,]{_S})?[「『]([^「『」』（()\n]{{1,60}})[」』]{_S}[とに]{_S}\Z"
 )
 _TOHA_REACH = 40  # (how far back from 「とは」 its term's opening quote may stand)
@@ -364,17 +365,17 @@ def may_define(text: str) -> bool:
     return "以" in text or "とは" in text or "とあるのは" in text or bool(_terms_with_wa(text))
 
 # what may stand in a definition's bracket before 以下: nothing, or the law's number (「平成25年法律第27号。」)
-_BEFORE_DEFINITION = re.compile(
+_BEFORE_DEFINITION = compile_on_use(
     rf"{_S}(?:(?:明{_S}治|大{_S}正|昭{_S}和|平{_S}成|令{_S}和){_S}[0-9０-９〇一二三四五六七八九十百千元]+{_S}年"
     rf"[^（）()「」『』。]{{0,40}}?号{_S}[。、，,]?{_S})?"
 )
-_BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+_BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
 # a table's name ending a text: 「別表第一」, 「別表第2」, 「別表」 (the table a definition after it names)
-_TABLE_NAME_END = re.compile(rf"(?:の{_S})?別{_S}表(?:{_S}第{_S}[0-9０-９一二三四五六七八九十]+)?{_S}\Z")
-_BRACKETS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
+_TABLE_NAME_END = compile_on_use(rf"(?:の{_S})?別{_S}表(?:{_S}第{_S}[0-9０-９一二三四五六七八九十]+)?{_S}\Z")
+_BRACKETS = compile_on_use(r"[（）()]|\n[ \t\u3000\r]*\n")
 _WS = " \t\r\n\u3000"
 # What joins a table to the provisions or tables before it: 「第5条、第7条及び別表第一」
-_CONJ_BACK = re.compile(rf"(?:及{_S}び|並{_S}び{_S}に|又{_S}は|若{_S}し{_S}く{_S}は|か{_S}ら|と|[、，,・･]){_S}\Z")
+_CONJ_BACK = compile_on_use(rf"(?:及{_S}び|並{_S}び{_S}に|又{_S}は|若{_S}し{_S}く{_S}は|か{_S}ら|と|[、，,・･]){_S}\Z")
 _CONJ_LAST = "びにはらと、，,・･"  # what a joining word or mark ends with
 _CLAUSE_MARKS = frozenset("\r\n、，,。．：:；;・･")  # what a clause starts after
 # what a provision ends with (…条, …項, …号, …まで, …条の9)
@@ -382,7 +383,7 @@ _PROVISION_LAST = frozenset("条項号で0123456789０１２３４５６７８�
 # A provision ending where the skipping stands: 第30条の9, 第9条第1項, 第19条第8号, 第30条の12まで, and one of the
 # supplementary provisions, 附則第2条 (a place in the law named before it, as 第2条 is; 附則 right before a table,
 # 「附則別表第一」, is a document's word)
-_PROVISION_BACK = re.compile(
+_PROVISION_BACK = compile_on_use(
     rf"(?:附{_S}則{_S})?第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?"
     rf"(?:{_S}ま{_S}で)?{_S}\Z"
 )
@@ -395,32 +396,32 @@ _PROVISION_BACK = re.compile(
 # number alone (「（昭和42年法律第81号）」)
 _NOTE_CLOSERS = {"（": "）)", "(": ")）", "〔": "〕", "【": "】", "［": "］", "[": "]", "〈": "〉", "《": "》"}
 _NOTE_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠規定 根拠条文 法令 法令名 法律 法律名 関係法令 関連法令 出典".split()
-_NOTE_OPEN = re.compile(
+_NOTE_OPEN = compile_on_use(
     rf"[ \t\u3000]*(?P<open>[{''.join(_NOTE_CLOSERS)}]){_S}"
     rf"(?:(?:{'|'.join(_spaced(w) for w in sorted(_NOTE_LABELS, key=len, reverse=True))}){_S}[：:]{_S})?"
 )
-_NOTE_REST = re.compile(
+_NOTE_REST = compile_on_use(
     rf"{_S}(?:[（(][^（）()\n]{{0,30}}[）)]{_S})?"
     rf"(?:第{_S}{_SNUM}{_S}条(?:{_S}の{_S}{_SNUM})*(?:{_S}第{_S}{_SNUM}{_S}項)?(?:{_S}第{_S}{_SNUM}{_S}号)?{_S})?"
 )
-_NOTE_NUMBER = re.compile(rf"{_LAW_NUMBER}{_S}")
+_NOTE_NUMBER = compile_on_use(rf"{_LAW_NUMBER}{_S}")
 # …or another law's reference followed by its table (「（住民基本台帳法別表第一）」, 「（住民基本台帳法の別表）」): that law's
-_NOTE_TABLE = re.compile(rf"の?{_S}別{_S}表(?:{_S}第{_S}{_NUM})?{_S}")
-_WORD_RUN = re.compile(rf"[{_W}\u3041-\u3096]*")
+_NOTE_TABLE = compile_on_use(rf"の?{_S}別{_S}表(?:{_S}第{_S}{_NUM})?{_S}")
+_WORD_RUN = compile_on_use(rf"[{_W}\u3041-\u3096]*")
 _NOTE_REACH = 80  # how long a law's name in such a bracket may be (the act's full name has 38 characters)
 
 # A footnote mark right after a table (「別表第一の1の項（注1）」, 「…の項※1」, 「…の項＊１」), and the line below that
 # begins with the same mark (「注1：住民基本台帳法別表第一」, 「※１　住民基本台帳法」): the note says whose table it is
-_FOOTNOTE_MARK = re.compile(
+_FOOTNOTE_MARK = compile_on_use(
     r"[ \t\u3000]*(?:[（(][ \t\u3000]*)?(?P<mark>注|※|[＊*])[ \t\u3000]*(?P<n>[0-9０-９]{1,2})(?![0-9０-９])"
     r"(?:[ \t\u3000]*[）)])?"
 )
 _FOOTNOTE_REACH = 3000  # how far below the mark its note may stand
-_FOOTNOTE_SEP = re.compile(r"[ \t\u3000]*[）)]?[ \t\u3000]*[：:．.]?[ \t\u3000]*")
+_FOOTNOTE_SEP = compile_on_use(r"[ \t\u3000]*[）)]?[ \t\u3000]*[：:．.]?[ \t\u3000]*")
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # …what may follow the law's reference in the note: nothing (「※1　住民基本台帳法」), or its table (「注1：住民基本台帳法別表
 # 第一」); a note that goes on (「注1：住民基本台帳法による住民基本台帳に関する事務」) may describe the act's row
-_FOOTNOTE_TAIL = re.compile(rf"[ \t\u3000]*(?:[。．.]?[ \t\u3000]*(?:\r?\n|\Z)|の?{_S}別{_S}表)")
+_FOOTNOTE_TAIL = compile_on_use(rf"[ \t\u3000]*(?:[。．.]?[ \t\u3000]*(?:\r?\n|\Z)|の?{_S}別{_S}表)")
 
 
 @functools.lru_cache(maxsize=64)
@@ -451,10 +452,10 @@ _ITEM_BREAK = (
 
 # Where a sentence ends, as one mark: its 「。」 (not one inside brackets or quotes, 「という。）」), or
 # the line break before a blank line or a new item
-SENTENCE_BREAK = re.compile(rf"。(?![」』）)])|{_ITEM_BREAK}")
+SENTENCE_BREAK = compile_on_use(rf"。(?![」』）)])|{_ITEM_BREAK}")
 
 # The text's own instrument as the subject of its sentence (「本条例は」, 「この規則において」): a bare article in it is its own
-_OWN_SUBJECT = re.compile(r"(?P<own>(?:本|この)(?:条例|規則|規程))(?:は|では|において)")
+_OWN_SUBJECT = compile_on_use(r"(?P<own>(?:本|この)(?:条例|規則|規程))(?:は|では|において)")
 
 # How far the rule looks: a law named earlier in the sentence, and 同法's antecedent
 SENTENCE_REACH = 400
@@ -540,31 +541,31 @@ _NAME_LAST = "律法令則例程綱領示"
 # The names that refer back to the law named before, as 同法 does: 本法, 同法律 and この法律 in a document's prose
 # (「番号法に基づき、本法別表第二の27の項」); read by their own name, 本法 was another law's and この法律 no law's
 SAME_LAW_NAMES = frozenset({"同法", "本法", "同法律", "この法律"})
-_SAME_LAW = re.compile(r"同[\s]*法(?:[\s]*律)?|本[\s]*法|こ[\s]*の[\s]*法[\s]*律")
+_SAME_LAW = compile_on_use(r"同[\s]*法(?:[\s]*律)?|本[\s]*法|こ[\s]*の[\s]*法[\s]*律")
 # The word before a line break or a space that may break a name (see LawIndex._broken_name)
-_BROKEN_BEFORE = re.compile(rf"(?<![{_W}])(?P<word>[{_W}]{{1,40}})(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \u3000])\Z")
+_BROKEN_BEFORE = compile_on_use(rf"(?<![{_W}])(?P<word>[{_W}]{{1,40}})(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \u3000])\Z")
 # The two-character words a name ends with: one broken between its characters is a name's end whatever
 # stands before it (「…に関する条\n例」, 「…に関する規 則」: a name in kana before it has no word of its own there)
 _SPLIT_SUFFIXES = frozenset("法律 条例 規則 規程 要綱 要領 告示 省令 政令 府令 命令".split())
 # An order or rule named for a law's enforcement: 「住民基本台帳法施行令」, 「地方税法施行規則」 (同法 after it is that law)
-_ENFORCEMENT_TAIL = re.compile(rf"法{_S}(?:律{_S})?(?P<tail>施{_S}行{_S}(?:令|規{_S}則|細{_S}則))\Z")
-_LAW_NUMBER_AFTER = re.compile(rf"{_S}第{_S}{_NUM}{_S}号")
-_FULL_TITLE_AT_END = re.compile(_FULL + r"\Z")
+_ENFORCEMENT_TAIL = compile_on_use(rf"法{_S}(?:律{_S})?(?P<tail>施{_S}行{_S}(?:令|規{_S}則|細{_S}則))\Z")
+_LAW_NUMBER_AFTER = compile_on_use(rf"{_S}第{_S}{_NUM}{_S}号")
+_FULL_TITLE_AT_END = compile_on_use(_FULL + r"\Z")
 _KANA_NAME_DELIMITERS = frozenset("、。，．：:（）()「」『』〔〕【】［］[]〈〉《》\n")
-_KANA_NAME_AT_END = re.compile(_KANA_NAME + r"\Z")
+_KANA_NAME_AT_END = compile_on_use(_KANA_NAME + r"\Z")
 # …a table's name or a row with its unit ends a word, so such a name glued after one begins after it (「別表第二個人情報の
 # 提供に関する条例」, 「…第2条の表個人情報の…条例」, 「…27の項個人情報の…条例」), as an unbroken name does (:meth:`LawIndex._is_word`)
-_KANA_NAME_AFTER = re.compile(
+_KANA_NAME_AFTER = compile_on_use(
     r"別表(?:第[0-9０-９〇一二三四五六七八九十百千]+)?|第[0-9０-９〇一二三四五六七八九十百千]+条の表|の項|[0-9０-９]+項"
 )
-_ORDER_NAME_AT_END = re.compile(_ORDER_NAME + r"\Z")
-_SPACED_NAME_AT_END = re.compile(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
+_ORDER_NAME_AT_END = compile_on_use(_ORDER_NAME + r"\Z")
+_SPACED_NAME_AT_END = compile_on_use(rf"(?<![{_W}])(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
 # …and glued to the character before it: a name there only after a word end (「58項番 号 法」, as 「58項番号法」)
-_SPACED_NAME_AT_END_GLUED = re.compile(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
-_SPACED_NAME = re.compile(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}")
+_SPACED_NAME_AT_END_GLUED = compile_on_use(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}\Z")
+_SPACED_NAME = compile_on_use(rf"(?:[{_W}][ \u3000]){{2,40}}?{_SUFFIX}")
 # Walking back over a sentence: brackets, its end (。), blank lines and the start of a new item
-_SENTENCE_MARKS = re.compile(rf"[（）()。]|{_ITEM_BREAK}")
-_BRACKET_MARKS = re.compile(r"[（）()]|\n[ \t\u3000\r]*\n")
+_SENTENCE_MARKS = compile_on_use(rf"[（）()。]|{_ITEM_BREAK}")
+_BRACKET_MARKS = compile_on_use(r"[（）()]|\n[ \t\u3000\r]*\n")
 # A number and its unit (see LawIndex._ends_number)
 _UNITS = frozenset("条項号")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")

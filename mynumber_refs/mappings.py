@@ -29,7 +29,6 @@ import enum
 import functools
 import json
 import os
-import re
 import tomllib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,6 +38,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._args import load_args
+from ._patterns import compile_on_use
 from ._resources import data_dir
 from .model import RowNumber, Table
 
@@ -102,8 +102,8 @@ CSV_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 _EXTRA_COLUMNS = ("transition",)
 
 # keys: rows / articles "16", "36の2"; order items "1-2", "22の4-2項-1", "31-2の2"
-_ROW_KEY = re.compile(r"\d+(?:の\d+)*")
-_ITEM_KEY = re.compile(r"(\d+(?:の\d+)*)-(?:(\d+)項-)?(\d+(?:の\d+)*)")
+_ROW_KEY = compile_on_use(r"\d+(?:の\d+)*")
+_ITEM_KEY = compile_on_use(r"(\d+(?:の\d+)*)-(?:(\d+)項-)?(\d+(?:の\d+)*)")
 
 
 def _weakest(confidences: Iterable[Confidence]) -> Confidence:

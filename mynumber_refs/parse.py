@@ -23,6 +23,7 @@ import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
+from ._patterns import compile_on_use
 from ._resources import data_dir
 from .laws import LAW_PREFIX_RE
 from .model import (
@@ -128,7 +129,7 @@ class Parsed:
         return 0
 
 
-_RELATION_ARTICLE = re.compile(r"第[\s]*([0-9０-９〇一二三四五六七八九十百千]+)[\s]*条")
+_RELATION_ARTICLE = compile_on_use(r"第[\s]*([0-9０-９〇一二三四五六七八九十百千]+)[\s]*条")
 
 
 def _relation_articles(note: str) -> tuple[int, ...]:
@@ -186,7 +187,7 @@ def _strip_ws(s: str) -> str:
 _ORD_VALUES = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-_INVISIBLE_CHARS = re.compile(f"[{INVISIBLE}]")
+_INVISIBLE_CHARS = compile_on_use(f"[{INVISIBLE}]")
 
 
 def _ord_value(tok: str) -> int:
@@ -559,7 +560,7 @@ def _compact(tree: Tree) -> Any:
 
 
 # what the grammar ignores between tokens (its %ignore): a parse of the whole text ends before it
-_IGNORED_TAIL = re.compile(rf"[\s{INVISIBLE}]*\Z")
+_IGNORED_TAIL = compile_on_use(rf"[\s{INVISIBLE}]*\Z")
 
 
 def _longest_prefix(text: str, start: str) -> tuple[Any, int] | None:

@@ -36,11 +36,11 @@ cannot be read from the order's words, references only ``inferred`` or ``unverif
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Sequence
 
 import attrs
 
+from ._patterns import compile_on_use
 from .derive import (
     CARRIED,
     ESTABLISHED,
@@ -322,7 +322,7 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
     return plans
 
 
-_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
+_SENTENCE_END = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
 
 
 def _blocking(d: DerivedLists, accept_inferred: bool, *, refs: bool) -> list[str]:

@@ -24,12 +24,12 @@ list must be read with its slips reported, and because the new order has 号 wit
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 
 import attrs
 
+from ._patterns import compile_on_use
 from .model import RowNumber, Style
 from .numerals import NumeralStyle, parse_int, render_int
 from .render import render_rows
@@ -205,7 +205,7 @@ _D = "[0-9０-９]"
 _NUM = rf"{_D}+(?:[\r\n]+{_D}+)*"
 _NL = r"[\r\n]*"
 _DAI = rf"(?:第{_NL})?"  # 「３条第１号ハ」, 「第３条第１号ハ」: the 第 the law writes
-_TOKEN = re.compile(
+_TOKEN = compile_on_use(
     rf"(?P<ws>\s+)"
     rf"|{_DAI}(?P<art>{_NUM}){_NL}条(?P<artb>(?:{_NL}の[ \t\u3000]*{_D}+)*)"
     rf"|{_DAI}(?P<para>{_NUM}){_NL}項"
@@ -217,7 +217,7 @@ _TOKEN = re.compile(
     rf"|(?P<bare>[{IROHA}])(?![{IROHA}])"
     rf"|(?P<close>[）)])"
 )
-_BRANCH = re.compile(rf"の[ \t\u3000]*({_D}+)")
+_BRANCH = compile_on_use(rf"の[ \t\u3000]*({_D}+)")
 _KINDS = ("ws", "art", "para", "item", "sep", "to", "bare", "close")
 
 
@@ -398,20 +398,20 @@ class Criterion:
 
 _COL3 = r"第[三3３]欄(?:[（(][^（）()]{0,20}[）)])?"
 _COL4 = r"第[四4４]欄(?:[（(][^（）()]{0,20}[）)])?"
-_CRITERION = re.compile(
+_CRITERION = compile_on_use(
     rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」"
     rf"(?:(?:である|とされている)?(?:の)?項のうち[、，,]?|であり[、，,]?|で[、，,])"  # 「…の項のうち、」「…であり、」
     rf"{_COL4}(?:に|が)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)項[（(：:]\Z"
 )
 # the columns named by their headings: 「情報提供者：市町村長、特定個人情報：住民票関係情報（」
-_LABELLED_CRITERION = re.compile(
+_LABELLED_CRITERION = compile_on_use(
     r"情報提供者[：:]「?(?P<provider>[^「」、，,：:（）()]{1,40})」?[、，,]"
     r"(?:利用)?特定個人情報[：:]「?(?P<information>[^「」、，,：:（）()]{1,40})」?"
     r"(?:(?:が含まれる|を含む)項)?[（(：:]\Z"
 )
 # any other 「第N欄…項（」 just before the list (the column also named by its heading, 「情報提供者が「…」の
 # 項（」): a criterion this module does not derive
-_OTHER_CRITERION = re.compile(
+_OTHER_CRITERION = compile_on_use(
     r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z"
 )
 # words that show a list writes its criterion even where it is not read as one: a column, by its
@@ -419,9 +419,9 @@ _OTHER_CRITERION = re.compile(
 # 照会 or 提供 as a heading of its own: standing alone (with 側, 元, 先 or 者, 「として」 or 「の根拠」) between a line's
 # start, an opening bracket or a bullet and a closing bracket, a colon or the line's end (「（照会）」, 「照会：」,
 # 「【提供】」, 「照会元として：」; not 「特定個人情報の\n提供の制限」); 情報提供ネットワークシステム names no side
-_CRITERION_WORD = re.compile(r"(?P<column>第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)|情報照会|情報提供(?!ネットワーク)")
+_CRITERION_WORD = compile_on_use(r"(?P<column>第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)|情報照会|情報提供(?!ネットワーク)")
 # (read on the text itself, where the line breaks are)
-_SIDE_HEADING = re.compile(
+_SIDE_HEADING = compile_on_use(
     r"(?:^|(?<=[\n。（(【＜<〈《［\[■◆◇●○・◎※＊*]))[ \t\u3000]*(?P<heading>(?:照会|提供)(?P<person>者)?(?:側|元|先)?"
     r"(?:として|の根拠)?)(?=[ \t\u3000]*(?:[）)】＞>〉》］\]：:\r\n]|$))"
 )
@@ -435,7 +435,7 @@ def _number(main: str, branches: str | None) -> RowNumber | None:
     except ValueError:
         return None
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
+_BLANK_LINE = compile_on_use(r"\n[ \t\u3000\r]*\n")
 
 
 def read_criterion(text: str, list_start: int, reach: int = 300, after: int = 0) -> Criterion | None:
@@ -497,7 +497,7 @@ def read_label_criterion(label: str) -> Criterion | None:
 
 # the sides of an exchange as a label or a heading names them in a word of its own (「照会」, 「提供」, 「照会側」);
 # 情報提供ネットワークシステム names no side
-_HEADING_SIDE = re.compile(r"照会|提供(?![ \t\u3000]*ネットワーク)")
+_HEADING_SIDE = compile_on_use(r"照会|提供(?![ \t\u3000]*ネットワーク)")
 
 
 def names_side(label: str) -> bool:
@@ -544,7 +544,7 @@ def column_above(text: str, pos: int, reach: int = 200) -> tuple[str, ...]:
     return tuple(out)
 
 
-_PHRASE = re.compile(r"[^（）()：:]*")
+_PHRASE = compile_on_use(r"[^（）()：:]*")
 
 
 def _phrase(s: str, start: int) -> str:
@@ -573,7 +573,7 @@ def _criterion_word(view: View, text: str, lo: int, hi: int) -> tuple[int, str] 
     return column or (side if side is not None and "照会" in side[1] else None)
 
 
-_SENTENCE_END = re.compile(r"。|\n[ \t\u3000\r]*\n")
+_SENTENCE_END = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
 
 
 def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:

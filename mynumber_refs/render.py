@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from ._patterns import compile_on_use
 from .model import ALIASES, RowNumber, Style
 from .numerals import NumeralStyle, detect_style, render_int
 
@@ -38,7 +39,7 @@ NEW_ORDER_NUMBER = "令和{6}年デジタル庁・総務省令第{9}号"
 _FULL = "０１２３４５６７８９"
 
 
-_KANJI_PROVISION = re.compile(r"第[〇一二三四五六七八九十百千]+[条項号]")
+_KANJI_PROVISION = compile_on_use(r"第[〇一二三四五六七八九十百千]+[条項号]")
 
 
 def document_numerals(text: str) -> NumeralStyle:
@@ -51,7 +52,7 @@ def document_numerals(text: str) -> NumeralStyle:
     return NumeralStyle.FULL if full > half else NumeralStyle.HALF
 
 
-_ALIASES_LONGEST_FIRST = re.compile("|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True)))
+_ALIASES_LONGEST_FIRST = compile_on_use("|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True)))
 
 
 # Occurrences of the act's names can neither overlap nor nest when no name holds another's first

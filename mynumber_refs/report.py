@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from ._patterns import compile_on_use
 from .edits import word_spans
 
 __all__ = [
@@ -89,7 +90,7 @@ def wareki(d: _dt.date) -> str:
 
 
 _ZEN = str.maketrans("０１２３４５６７８９", "0123456789")
-_WAREKI_RE = re.compile(r"^(令和|平成|昭和)(元|\d+)年(\d+)月(\d+)日$")
+_WAREKI_RE = compile_on_use(r"^(令和|平成|昭和)(元|\d+)年(\d+)月(\d+)日$")
 
 
 def _day(s: str, year: int, month: int, day: int) -> _dt.date:

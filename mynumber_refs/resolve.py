@@ -54,6 +54,7 @@ import attrs
 from . import findings as F
 from ._args import find_args
 from ._gc import collector_paused
+from ._patterns import compile_on_use
 from .laws import (
     ALIASES,
     LAW_PREFIX_RE,
@@ -176,7 +177,7 @@ def _old_name(aliases: Sequence[str]) -> re.Pattern[str]:
 
 _OLD_BEFORE = _old_before(ALIASES)
 _OLD_NAME = _old_name(ALIASES)
-_OLD_IN_BRACKET = re.compile(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
+_OLD_IN_BRACKET = compile_on_use(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)?前|廃止前|施行前)")
 
 
 # the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更; English labels), found once per text with
@@ -234,9 +235,9 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
 
 
 # the header cell of a column of old text in tab-separated text (a table of old and new wording, a 変更箇所 table)
-_OLD_COLUMN_HEAD = re.compile(r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧)[ \u3000]*(?=\t|\r?$)")
+_OLD_COLUMN_HEAD = compile_on_use(r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧)[ \u3000]*(?=\t|\r?$)")
 # …or of a row of old text: its first cell (「改正前」, 「根拠規定（改正前）」, 「変更前の記載」)
-_OLD_ROW_HEAD = re.compile(
+_OLD_ROW_HEAD = compile_on_use(
     r"[ \u3000]*(?P<mark>(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,10})?|旧)"
     r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
 )
@@ -396,7 +397,7 @@ def _words(*words: str) -> str:
 # The longest run of text a citation could span from its anchor: characters of citations and the
 # few words the grammar has (及び, から, に基づく, the old orders' titles …).  The parse stops at
 # its end, so that the same citation followed by different prose is the same cache key.
-_CITATION_RUN = re.compile(
+_CITATION_RUN = compile_on_use(
     r"(?:"
     + _words(
         "主務省令で定める事務及び情報を定める命令",
@@ -470,14 +471,14 @@ class _Malformed(Exception):  # noqa: N818 - a signal from _parse_anchored to _f
         self.start, self.end = start, end
 
 
-_ARTICLE_AFTER = re.compile(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
-_SAME_BEFORE = re.compile(r"同[ \t\u3000]*\Z")  # (right before a table's name: 「同別表第二」)
+_ARTICLE_AFTER = compile_on_use(r"[ \t\u3000]*条")  # (right after a table's ordinal: the ordinal is an article's)
+_SAME_BEFORE = compile_on_use(r"同[ \t\u3000]*\Z")  # (right before a table's name: 「同別表第二」)
 # an order's or another instrument's word right after a table's name, or after の or 関係 (「別表第二省令第20条」, 「別表第二の
 # 省令」, 「別表第二関係主務省令」, 「別表第二規則」, 「別表第二規程」, 「別表第二関係通知」), or 表 with nothing between
 # (「別表第二表」): the name is that order's (the old one's short name) or instrument's, not the table's (「…の主務省令」
 # the grammar reads; renamed, it read 「…第2条の表規則」, 「…第2条の表表」); or an article right after a table's name
 # (「別表第一第19条第7号」: a table has no articles; renamed, it read 「別表第19条第8号」)
-_ORDER_AFTER = re.compile(
+_ORDER_AFTER = compile_on_use(
     r"[ \t\u3000]*(?:の[ \t\u3000]*|関[ \t\u3000]*係[ \t\u3000]*(?:の[ \t\u3000]*)?)?"
     r"(?:(?:主[ \t\u3000]*務[ \t\u3000]*)?(?:省[ \t\u3000]*令|命[ \t\u3000]*令|府[ \t\u3000]*令)"
     r"|規[ \t\u3000]*[則程]|細[ \t\u3000]*則|内[ \t\u3000]*規|通[ \t\u3000]*[知達]|告[ \t\u3000]*示|訓[ \t\u3000]*令"
@@ -493,7 +494,7 @@ _ORDER_AFTER = re.compile(
 # on its line, a number with no 第 that no row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二
 # 27の項」; not 「別表一覧」)
 _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
-_UNREAD_ORDINAL = re.compile(
+_UNREAD_ORDINAL = compile_on_use(
     rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
     rf"[{_ORDINAL_FIGURES}]++(?:\r?\n[{_ORDINAL_FIGURES}]++)*+(?![\s]*[号欄条])"
     rf"|[ \t\u3000{INVISIBLE}]*第(?=[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000]*\r?\n|\s*\Z))"
@@ -504,7 +505,7 @@ _UNREAD_ORDINAL = re.compile(
 # (「別表の24の項」, 「別表（第二十四の項）」), an article (「別表（第19条関係）」), an item, a column, a word (「別表（2024年）」,
 # 「別表の一部」, 「別表の二つ」; 第 may follow: 「別表・第二第27項」) or a date or page (「別表（2024.5.27）」, 「別表（1/3）」)
 _SET_OFF = rf"[ \t\u3000{INVISIBLE}]*"
-_UNREAD_SET_OFF_ORDINAL = re.compile(
+_UNREAD_SET_OFF_ORDINAL = compile_on_use(
     rf"{_SET_OFF}(?:(?:[(（【［\[〔「『〈《＜<・･:：\-－‐‑–—―ー/／]|の|[NnＮｎ][OoＯｏ][.．]?|№){_SET_OFF}(?:第{_SET_OFF})?"
     rf"|[、，,]{_SET_OFF}第{_SET_OFF})"
     rf"[{_ORDINAL_FIGURES}]+(?![{_ORDINAL_FIGURES}])(?![ \t\u3000]*(?:の[ \t\u3000]*)?項(?!番))(?![ \t\u3000]*[号欄条])"
@@ -1115,30 +1116,30 @@ _COLON_REACH = 300
 # the article each table of the act belongs to, as its heading's note says: 別表第一（第九条関係）,
 # 別表第二（第十九条、第二十一条関係）, 別表（第九条関係）
 _RELATION_OF = {Table.BEPPYO1: 9, Table.BEPPYO2: 19, Table.BEPPYO: 9}
-_DAI_FIRST = re.compile(r"[\s]*第")
+_DAI_FIRST = compile_on_use(r"[\s]*第")
 # a column named right after a bracketed list, on its line: 「（16の項）の下欄」
-_COLUMN_AFTER_LIST = re.compile(
+_COLUMN_AFTER_LIST = compile_on_use(
     r"[ \t\u3000]*[）)][ \t\u3000]*(?:の[ \t\u3000]*)?(?P<col>(?:第[ \t\u3000]*(?:[一二三四五六七八九]|[1-9１-９])|[上中下左右])[ \t\u3000]*欄)"
 )
 _WS = " \t\r\n\u3000"
-_BRACKET_NEXT = re.compile(r"[ \t\r\n\u3000]*[（(]")  # an opening bracket next, white space (_WS) aside
+_BRACKET_NEXT = compile_on_use(r"[ \t\r\n\u3000]*[（(]")  # an opening bracket next, white space (_WS) aside
 # after 別表: the renamed 別表第一 order, with its number when written (as the grammar's ORDER_NUMBER):
 # 「別表の主務省令で定める事務を定める命令（平成二十六年内閣府総務省令第五号）」 is one name, and the law
 # inside its bracket is the order's own, as inside the old title's
-_ORDER_WORD = re.compile(
+_ORDER_WORD = compile_on_use(
     r"[\s]*(?:の[\s]*)?" + ORDER_TAIL
     + r"(?:[\s]*[（(][\s]*平[\s]*成[^（）()]{1,40}?号(?:[\s]*[。、，,][\s]*以[\s]*下[^（）()]{1,60}?)?[\s]*[）)])?"
 )
-_NUMBERED_ITEM = re.compile(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
-_BLANK = re.compile(r"\n[ \t\u3000\r]*\n")
+_NUMBERED_ITEM = compile_on_use(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
+_BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
 # a bracket right after an old table that gives the new one as its successor (「（現行：別表の24の項）」,
 # 「（令和6年5月27日以降は第19条第8号に基づく主務省令第2条の表の48の項）」): the old table is cited on purpose
-_SUCCESSOR_NOTE = re.compile(
+_SUCCESSOR_NOTE = compile_on_use(
     r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新)"
     r"[^（）()\n]{0,30}?)(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n]{0,60}[）)])"
 )
 # …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
-_OLD_NOTE = re.compile(
+_OLD_NOTE = compile_on_use(
     rf"[ \t\u3000]*(?P<note>[（(]{_NB}(?:旧(?={_NB}(?:[）)]|の|別|表|番|法))|(?:一{_NB}部{_NB})?改{_NB}正{_NB}(?:以{_NB})?前|従{_NB}前|廃{_NB}止{_NB}前"
     rf"|施{_NB}行{_NB}(?:日{_NB})?前|{_LAST_OLD_DAY}"
     rf"{_NB}(?:ま{_NB}で|以{_NB}前|時{_NB}点|現{_NB}在))[^（）()\n]{{0,12}}[）)])"
@@ -1162,7 +1163,7 @@ _EACH = rf"(?:{_NB}[、，,])?(?:{_NB}(?:{_nb('それぞれ', '各々', 'いず�
 # 27の項に変更した」: the new side of an earlier note; not 「…に変更があった場合」), or the words that quote it as written
 # (「別表第一とあるのは」, 「別表第二とあったものを」, 「別表第二と記載していた」): the old table's own history or wording
 # (also in part: 「番号法別表第一の一部改正」, 「…命令の一部を改正する命令」, the title of an amending instrument)
-_ABOLISHED = re.compile(
+_ABOLISHED = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
     rf"(?:(?:の|が|は|を|から){_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
@@ -1177,7 +1178,7 @@ _REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, t
 # (「別表第一の16の項 → 別表の24の項」)
 _NO_QUOTES = str.maketrans("", "", "「」『』")  # (a message shows the words of a change note without its quotes)
 _NEW_TABLE = rf"(?:別{_NB}表|条{_NB}の{_NB}表|同{_NB}表)"  # (or an old one: a note of an earlier change)
-_BECAME_NEW = re.compile(
+_BECAME_NEW = compile_on_use(
     rf"{_NEW_TABLE}(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
     rf"(?:(?:へ|に|と){_EACH}(?:の{_NB})?(?:(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])|な{_NB}[っりる]|相{_NB}当))"
     rf"|{_NEW_TABLE}[{_ROW_RUN_CHARS}」』 \t\u3000]*+(?:と{_NB}(?:し|す|記{_NB}載)|へ(?=[ \t\u3000]*(?:[。、，,（）()「」『』\n]|\Z)))"
@@ -1187,15 +1188,15 @@ _BECAME_NEW = re.compile(
 )
 # …or an arrow to the new table right after it, on its line (「番号法別表第二の27の項　→　主務省令第2条の表の48の項」,
 # 「別表第一 16の項 → renamed to 別表 24の項」): a line of a table of old and new numbers
-_ARROW_TO_NEW = re.compile(
+_ARROW_TO_NEW = compile_on_use(
     r"[ \t\u3000]*(?:[（(][^（）()\n]{0,40}[）)][ \t\u3000]*)?"
     r"(?P<note>(?:→|⇒|⇨|➡|➔|->|=>|＝＞|－＞)[^。\n表→⇒⇨➡➔]{0,30}?"
     r"(?:別[ \t\u3000]*表(?![ \t\u3000]*第)|条[ \t\u3000]*の[ \t\u3000]*表|主[ \t\u3000]*務[ \t\u3000]*省[ \t\u3000]*令))"
 )
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
-SENTENCE_OR_BLANK = re.compile(r"。|\n[ \t\u3000\r]*\n")
+SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
 _BECAME_REACH = 120
-_BECAME_REACH_END = re.compile(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
+_BECAME_REACH_END = compile_on_use(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 
 
 def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
@@ -1217,9 +1218,9 @@ def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
 
 
 # what points at a document's own appendix right after a table's name: 「別表第1のとおり」, 「別表第1に示す」
-_AS_SHOWN = re.compile(r"[ \t\u3000]*(?:の[ \t\u3000]*(?:とおり|通り)|に[ \t\u3000]*示[しすさ])")
+_AS_SHOWN = compile_on_use(r"[ \t\u3000]*(?:の[ \t\u3000]*(?:とおり|通り)|に[ \t\u3000]*示[しすさ])")
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line
-_TABLE_WORD_AFTER = re.compile(rf"{_WS_IN_PASSAGE}の{_WS_IN_PASSAGE}表")
+_TABLE_WORD_AFTER = compile_on_use(rf"{_WS_IN_PASSAGE}の{_WS_IN_PASSAGE}表")
 
 
 def _ends_in_kou(p: Parsed) -> bool:
@@ -1249,13 +1250,13 @@ def _safe(text: str, cand: Candidate) -> bool:
 
 _MAX_ANTECEDENT_DISTANCE = 6000
 # 同命令, 同省令, 同府省令: the order named last, again
-_SAME_ORDER = re.compile(r"同(?:命令|[府内閣総務]*省令|令)")
+_SAME_ORDER = compile_on_use(r"同(?:命令|[府内閣総務]*省令|令)")
 
 
 # what joins two tables in a list (「別表第一及び別表第二」, 「別表第一、別表第二」)
 # (on one line, or across one line break on either side: a blank line never joins two tables)
-_TABLES_JOINED = re.compile(r"(?:[^\S\n]*\n)?[^\S\n]*(?:及び|並びに|又は|若しくは|と|、|，|,|・|／|/)(?:[^\S\n]*\n)?[^\S\n]*\Z")
-_BRACKET_OPENS = re.compile(r"[ \t\u3000]*[（(][\s]*\Z")
+_TABLES_JOINED = compile_on_use(r"(?:[^\S\n]*\n)?[^\S\n]*(?:及び|並びに|又は|若しくは|と|、|，|,|・|／|/)(?:[^\S\n]*\n)?[^\S\n]*\Z")
+_BRACKET_OPENS = compile_on_use(r"[ \t\u3000]*[（(][\s]*\Z")
 
 
 def _rows_under(text: str, c: Citation) -> bool:
@@ -1420,7 +1421,7 @@ class _OpenEnds:
         return stack[-1][0] if stack else 0
 
 
-_BRACKET = re.compile(r"[（）()]")
+_BRACKET = compile_on_use(r"[（）()]")
 
 
 def _resolve_antecedents(

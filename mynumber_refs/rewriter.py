@@ -26,6 +26,7 @@ import attrs
 from . import findings as F
 from ._args import rewrite_args
 from ._gc import collector_paused
+from ._patterns import compile_on_use
 from .edits import apply_edits
 from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
@@ -246,7 +247,7 @@ EFFECTIVE_DATE = datetime.date(2024, 5, 27)
 
 # what a row written right after an ordinal begins with: a figure
 _FIGURES = "0-9０-９〇一二三四五六七八九十百千"  # (a character class's contents)
-_FIGURE = re.compile(f"[{_FIGURES}]")
+_FIGURE = compile_on_use(f"[{_FIGURES}]")
 
 
 def _table_edits(
@@ -366,7 +367,7 @@ _NOTE_BETWEEN = r"(?:[（(][^（）()「」『』\n]{1,60}[）)]|【[^【】\n]{
 # right before the table is that provision.  Joined: by 及び, 並びに, 、 or the bracket the table opens, by
 # a phrase that makes it the table's basis (「の規定による」, 「に基づき、」, 「により」, 「に規定する」), or by
 # nothing but a short note in brackets or a colon (「第19条第7号（情報提供ネットワークシステムによる情報提供）　別表第二」)
-_NETWORK_ITEM_JOINED = re.compile(
+_NETWORK_ITEM_JOINED = compile_on_use(
     rf"{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*"
     rf"(?:(?:{_NOTE_BETWEEN}[\s{INVISIBLE}]*)?"
     rf"(?:及[\s{INVISIBLE}]*び|並[\s{INVISIBLE}]*び[\s{INVISIBLE}]*に|[、，,]|[（(]"
@@ -375,15 +376,15 @@ _NETWORK_ITEM_JOINED = re.compile(
     rf"|(?:{_NOTE_BETWEEN}[\s{INVISIBLE}]*)?[：:]|{_NOTE_BETWEEN})(?:[^\S\n]|[{INVISIBLE}])*\n?(?:[^\S\n]|[{INVISIBLE}])*\Z"
 )
 _NETWORK_ITEM_REACH = 120
-_NETWORK_ITEM_NOTED = re.compile(
+_NETWORK_ITEM_NOTED = compile_on_use(
     rf"[\s{INVISIBLE}]*(?:[（(][^（）()]*[）)][\s{INVISIBLE}]*)?{_NETWORK_ITEM_WORDS}[\s{INVISIBLE}]*[）)]"
 )
 _EIGHT = {"7": "8", "７": "８", "七": "八"}
 # the 号 of a provision 第19条第N号 (or 19条N号): its number
-_PROVISION_ITEM = re.compile(rf"(?P<n>[0-9０-９一二三四五六七八九十]+)[\s{INVISIBLE}]*号")
+_PROVISION_ITEM = compile_on_use(rf"(?P<n>[0-9０-９一二三四五六七八九十]+)[\s{INVISIBLE}]*号")
 
 
-_SUPPLEMENTARY_BEFORE = re.compile(rf"附[\s{INVISIBLE}]*則[\s{INVISIBLE}]*\Z")
+_SUPPLEMENTARY_BEFORE = compile_on_use(rf"附[\s{INVISIBLE}]*則[\s{INVISIBLE}]*\Z")
 
 
 def _acts_item(ctx: _Context, start: int, c: Citation, assumed: bool = False) -> bool:
@@ -658,7 +659,7 @@ def _ref_plan(ctx: _Context, c: Citation) -> _Plan:
     return _Plan(True, tuple(edits), inferred=inferred)
 
 
-_ARTICLE_RE = re.compile(r"^([0-9０-９〇一二三四五六七八九十百千]+)条((?:の[0-9０-９〇一二三四五六七八九十百千]+)*)$")
+_ARTICLE_RE = compile_on_use(r"^([0-9０-９〇一二三四五六七八九十百千]+)条((?:の[0-9０-９〇一二三四五六七八九十百千]+)*)$")
 
 
 def _article_key(atom: str) -> str | None:
@@ -715,8 +716,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
 
 
 # 「（以下「X」という。）」: a term defined for what a citation names, in its order number's bracket or right after it
-_TERM_DEFINED = re.compile(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^「『」』（(]{1,30})[」』]")
-_DEFINITION_AFTER = re.compile(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?[（(][\s]*" + _TERM_DEFINED.pattern)  # not past a blank line
+_TERM_DEFINED = compile_on_use(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^「『」』（(]{1,30})[」』]")
+_DEFINITION_AFTER = compile_on_use(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?[（(][\s]*" + _TERM_DEFINED.pattern)  # not past a blank line
 
 
 def _renames(c: Citation) -> bool:
@@ -738,7 +739,7 @@ def _defined_term(text: str, c: Citation) -> str | None:
 
 
 # a citation written with a space after every character (text extracted from some PDFs)
-_SPACED_OUT = re.compile(r"(?:\S([ \u3000]))(?:\S\1)+\S")
+_SPACED_OUT = compile_on_use(r"(?:\S([ \u3000]))(?:\S\1)+\S")
 
 
 def _spaced_apart(text: str, c: Citation) -> bool:
@@ -778,7 +779,7 @@ class _Shifted(NamedTuple):
 
 
 # what a table's name may go on into: 第 or a numeral, across whitespace (「別表第２項」, 「別表\n第2」)
-_NAME_GOES_ON = re.compile(
+_NAME_GOES_ON = compile_on_use(
     rf"[\s{INVISIBLE}]*[第0-9０-９〇一二三四五六七八九十百千]"
 )
 
@@ -899,7 +900,7 @@ def _plan(ctx: _Context, c: Citation) -> _Plan:
 
 
 # the figure of one of the old tables' ordinals, 1 or 2, and no more figures
-_ORDINAL_FIGURE = re.compile(r"[12１２一二](?![0-9０-９〇一二三四五六七八九十百千])")
+_ORDINAL_FIGURE = compile_on_use(r"[12１２一二](?![0-9０-９〇一二三四五六七八九十百千])")
 
 
 def _ordinal_or_row(text: str, c: Citation) -> bool:
@@ -910,7 +911,7 @@ def _ordinal_or_row(text: str, c: Citation) -> bool:
 
 
 # 項 right after a table's name, not 項番 with its number (「別表第二項番27」) nor 項目 (a word)
-_KOU_AFTER = re.compile(
+_KOU_AFTER = compile_on_use(
     rf"[\s{INVISIBLE}]*項"
     r"(?![\s]*(?:目|番[\s]*[：:]?[\s]*[0-9０-９〇一二三四五六七八九十百千]))"
 )
@@ -946,7 +947,7 @@ _KANJI_NUMBER = (
     r"(?<![同統唯単均逐択画随専万])(?:[〇一二三四五六七八九十百千]{2,}|[〇一二三四五六七八九十百千](?!(?!項)[\u4e00-\u9fff]))"
 )
 _GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\n(?![ \t\u3000\r]*\n))"  # never a blank line
-_NUMBER_RIGHT_AFTER = re.compile(
+_NUMBER_RIGHT_AFTER = compile_on_use(
     rf"{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
     rf"|{_KANJI_NUMBER})"
     # (a counter right after the number: 「27市町村」 counts; 「27　市町村長」 is a row and its 情報照会者)
@@ -954,14 +955,14 @@ _NUMBER_RIGHT_AFTER = re.compile(
 )
 # …and past a note in brackets right after it (「別表第二（情報照会者：…、情報提供者：…）の27」), looked at as well
 # (not instead: which number is found first must not depend on what the text after the note reads)
-_NUMBER_AFTER_NOTE = re.compile(rf"{_GAP}[（(][^（）()\n]{{1,60}}[）)]" + _NUMBER_RIGHT_AFTER.pattern)
-_ARTICLE_AFTER = re.compile(rf"{_GAP}条")
+_NUMBER_AFTER_NOTE = compile_on_use(rf"{_GAP}[（(][^（）()\n]{{1,60}}[）)]" + _NUMBER_RIGHT_AFTER.pattern)
+_ARTICLE_AFTER = compile_on_use(rf"{_GAP}条")
 # 条 and 第 right before a number: 「同条第2項」, 「第9条第2項」 (the paragraph or item of an article)
-_OF_ARTICLE_BEFORE = re.compile(rf"条{_GAP}第{_GAP}\Z")
-_WORD_CHAR = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー]")
-_ITEM_NUMBER = re.compile(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
+_OF_ARTICLE_BEFORE = compile_on_use(rf"条{_GAP}第{_GAP}\Z")
+_WORD_CHAR = compile_on_use(r"[\u4e00-\u9fff\u30a1-\u30faー]")
+_ITEM_NUMBER = compile_on_use(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 # right after it, across line breaks and blank lines: a number written as a row (「別表第一\n\n16の項」)
-_ROW_RIGHT_AFTER = re.compile(
+_ROW_RIGHT_AFTER = compile_on_use(
     rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"
 )
 # A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b: also 項番号16 and labelled,
@@ -994,9 +995,9 @@ _ROW_WITH_KO = _leading(_FIGURES + "項第", _rows_with_ko(rf"項(?!{_GAP}目)")
 _ORDER_REF_IN_CLAUSE = _leading(_FIGURES, rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
 # a clause ends at 「。」, a blank line, or the next table named (its numbers are its own): 別表, 同表, 第2条の表 —
 # not the document's own 「下記の表」, whose rows may be the ones the name is read with
-_NEXT_TABLE = re.compile(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表")
-_BLANK_OR_TABLE = re.compile(r"\n[ \t\u3000\r]*\n|" + _NEXT_TABLE.pattern)
-_CLAUSE_END = re.compile("。|" + _BLANK_OR_TABLE.pattern)
+_NEXT_TABLE = compile_on_use(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表")
+_BLANK_OR_TABLE = compile_on_use(r"\n[ \t\u3000\r]*\n|" + _NEXT_TABLE.pattern)
+_CLAUSE_END = compile_on_use("。|" + _BLANK_OR_TABLE.pattern)
 _CLAUSE_REACH = 300
 
 
@@ -1026,7 +1027,7 @@ def _starts_item(text: str, pos: int) -> bool:
 
 
 # an item number at the start of a line: its bracket, number and separator (「２　」, 「【２】」, 「[2] 」, 「2、」)
-_LINE_ITEM = re.compile(
+_LINE_ITEM = compile_on_use(
     r"[ \t\u3000]*(?P<open>[\[［【〔＜<（(]?)[ \t\u3000]*(?P<n>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})"
     r"(?P<close>[\]］】〕＞>）)]?)(?P<sep>[ \t\u3000、．.]?)"
 )
@@ -1124,9 +1125,9 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
     return None
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")  # (a blank line never joins two tables)
+_BLANK_LINE = compile_on_use(r"\n[ \t\u3000\r]*\n")  # (a blank line never joins two tables)
 # two tables joined as one list (「別表第一及び別表第二」, 「別表第一、別表第二」)
-_TABLES_JOINED = re.compile(rf"{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|又{_ANY_GAP}は|と|[、，,・／/]){_ANY_GAP}")
+_TABLES_JOINED = compile_on_use(rf"{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|又{_ANY_GAP}は|と|[、，,・／/]){_ANY_GAP}")
 
 
 def _unread_after_joined_table(ctx: _Context, c: Citation) -> Finding | None:
@@ -1155,7 +1156,7 @@ def _unread_after_joined_table(ctx: _Context, c: Citation) -> Finding | None:
 
 
 # (however long: a rewrite inside the bracket changes its length, never whether it names a table)
-_TABLE_NOTE_AFTER = re.compile(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
+_TABLE_NOTE_AFTER = compile_on_use(r"[\s]*[（(][^（）()\n]*?(?:別[\s]*表|同[\s]*表|条[\s]*の[\s]*表)[^（）()\n]*[）)]")
 # 「主務省令第20条」 not named as the new order (「…第19条第8号に基づく主務省令第50条」; 「…27の項に基づく主務省令
 # 第20条」 is the old one's), and so an order named by nothing but a bare word, 「省令第20条」, 「命令第20条」, 「同省令
 # 第20条」, 「同令第20条」 (after an old table, the order it has; 同省令 and the like would take the new name's
@@ -1171,7 +1172,7 @@ _BARE_ORDER_ARTICLE = _leading(
     rf"{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:の{_GAP})?(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
 # the last character of an order's or a rule's name (「番号法施行令」, 「住民基本台帳法施行規則」, 「総務省令」)
-_INSTRUMENT_LAST = re.compile("[令則]")
+_INSTRUMENT_LAST = compile_on_use("[令則]")
 
 
 def _same_order_is_other(ctx: _Context, at: int, lo: int) -> bool:
@@ -1192,11 +1193,11 @@ def _same_order_is_other(ctx: _Context, at: int, lo: int) -> bool:
 # right after 同表: its order's article (「同表主務省令第20条」, 「同表の主務省令で定める事務を定める命令第16条」),
 # also joined by a phrase (「同表に係る主務省令第20条」, 「同表に基づく…」, 「同表に規定する…」)
 _OF_TABLE = "|".join(_GAP.join(w) for w in ("係る", "基づく", "規定する", "定める", "関する", "掲げる"))
-_ORDER_ARTICLE_AFTER = re.compile(
+_ORDER_ARTICLE_AFTER = compile_on_use(
     rf"{_ANY_GAP}(?:の{_ANY_GAP}|に{_GAP}(?:{_OF_TABLE}){_ANY_GAP})?{ORDER_TAIL}{_GAP}{_OLD_ORDER_NUMBER_BRACKET}(?:第{_GAP})?(?P<n>{_N}){_GAP}条"
 )
-_ARTICLE_RIGHT_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条")
-_ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
+_ARTICLE_RIGHT_AFTER = compile_on_use(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条")
+_ARTICLE_TABLE_AFTER = compile_on_use(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}の{_GAP}表")
 
 
 # A reference into an old table's order written without the order's name (「２７条１号ハ」; the order's articles
@@ -1205,7 +1206,7 @@ _ARTICLE_TABLE_AFTER = re.compile(rf"{_GAP}第{_GAP}(?P<n>{_N}){_GAP}条{_GAP}�
 # it, the short form 「N条N号」 with no 第 and no law's name before it (「：２７条１号ハ」, 「２７条１号ハ（別表第二
 # …）」).  Never the act's own article that the table belongs to (「別表第二（第19条第8号）」) nor a law's
 # (「地方税法22条1号」, 「住民基本台帳法第30条の9」).
-_ARTICLE_IN_BRACKET_AFTER = re.compile(rf"{_GAP}[（(]{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
+_ARTICLE_IN_BRACKET_AFTER = compile_on_use(rf"{_GAP}[（(]{_GAP}(?:第{_GAP})?(?P<n>{_N}){_GAP}条")
 _SHORT_ORDER_REF = _leading(
     _FIGURES,
     rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])(?P<n>{_N}){_GAP}条(?:{_GAP}の{_GAP}{_N})*{_GAP}{_N}{_GAP}号"
@@ -1249,7 +1250,7 @@ _BACK_TO_NUMBER = 32
 # an article's paragraph and the conjunction after it (「第9条第1項及び」, 「第9条第1項、第2項、」): a 第N項 after
 # them goes on the article's list of paragraphs, not a row
 _PARAGRAPH_AND = rf"(?:及{_GAP}び|並{_GAP}び{_GAP}に|又{_GAP}は|若{_GAP}し{_GAP}く{_GAP}は|[、，,・])"
-_PARAGRAPHS_BEFORE = re.compile(
+_PARAGRAPHS_BEFORE = compile_on_use(
     rf"条{_GAP}第{_GAP}{_N}{_GAP}項(?:{_GAP}{_PARAGRAPH_AND}{_GAP}第{_GAP}{_N}{_GAP}項)*{_GAP}{_PARAGRAPH_AND}{_GAP}\Z"
 )
 
@@ -1296,13 +1297,13 @@ def _clause_start(text: str, pos: int) -> int:
 
 
 # an article written right before a bracket (「第20条第1号ロ（…」)
-_ARTICLE_BEFORE_BRACKET = re.compile(
+_ARTICLE_BEFORE_BRACKET = compile_on_use(
     rf"第{_GAP}{_N}{_GAP}条(?:{_GAP}の{_GAP}{_N})*(?:{_GAP}第{_GAP}{_N}{_GAP}[項号])*[ァ-ヶ]?{_GAP}\Z"
 )
 
 
 # 「別表第一の16の項、27の項（番号法別表第二）」: a bracket right between a list and a table's name
-_BRACKET_BETWEEN = re.compile(rf"{_ANY_GAP}[（(]{_ANY_GAP}")
+_BRACKET_BETWEEN = compile_on_use(rf"{_ANY_GAP}[（(]{_ANY_GAP}")
 
 
 def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
@@ -1324,9 +1325,9 @@ def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
 
 # 「27及び28（番号法別表第二の項）」: a bracket that names a table's rows (its name and 「の項」, no number), and the
 # numbers right before it
-_ROWS_NAMED_AFTER = re.compile(rf"{_GAP}(?:の{_GAP})?項{_GAP}[）)]")
+_ROWS_NAMED_AFTER = compile_on_use(rf"{_GAP}(?:の{_GAP})?項{_GAP}[）)]")
 _WHOLE_N = rf"{_N}(?![0-9０-９〇一二三四五六七八九十百千])"  # (whole numbers: no backtracking into a number)
-_NUMBERS_BEFORE = re.compile(
+_NUMBERS_BEFORE = compile_on_use(
     rf"{_WHOLE_N}(?:{_GAP}(?:[、，,・･]|及{_GAP}び|並{_GAP}び{_GAP}に|又{_GAP}は)?{_GAP}{_WHOLE_N})*{_GAP}[（(]{_GAP}\Z"
 )
 
@@ -1407,15 +1408,15 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
 
 
 # 「同項の下欄」: a column of the row just cited, named through 同項
-_SAME_ROW_COLUMN = re.compile(
+_SAME_ROW_COLUMN = compile_on_use(
     rf"同{_ANY_GAP}項{_ANY_GAP}の{_ANY_GAP}(?P<col>(?:上|中|下|左|右|第{_ANY_GAP}(?:[一二三四五六七八九]|[1-9１-９])){_ANY_GAP}欄)"
 )
 # a column named by its place (上欄, 下欄 …), as the old 別表第一 named its two; the new tables number theirs
 # (the new 別表 has 第一欄 and 第二欄, 第2条の表 第一欄 to 第四欄), so no such column is one of theirs
-_PLACE_COLUMN = re.compile(rf"[上中下左右]{_ANY_GAP}欄")
+_PLACE_COLUMN = compile_on_use(rf"[上中下左右]{_ANY_GAP}欄")
 # …unless a word after it points at the document's own form (「上欄に同じ」, 「下欄のとおり」, 「下欄参照」, 「右欄に記載」):
 # a cell of the document's, not a column of the table
-_DOCUMENT_CELL_AFTER = re.compile(
+_DOCUMENT_CELL_AFTER = compile_on_use(
     rf"{_ANY_GAP}(?:の{_ANY_GAP}と{_ANY_GAP}お{_ANY_GAP}り|[にと]{_ANY_GAP}同{_ANY_GAP}じ|(?:を{_ANY_GAP})?参{_ANY_GAP}照"
     rf"|に{_ANY_GAP}記{_ANY_GAP}[載入])"
 )
@@ -1453,12 +1454,12 @@ def _column_of_same_row(ctx: _Context, c: Citation) -> Finding | None:
 
 
 # 同令, 同命令, 同省令 with an article after it, and 同条 with a 号 or 項 after it: the order, or the article, cited last
-_SAME_ORDER = re.compile(
+_SAME_ORDER = compile_on_use(
     rf"同{_ANY_GAP}(?:令|命{_GAP}令|省{_GAP}令){_GAP}(?:の{_GAP})?(?:第{_GAP})?{_N}{_GAP}条"
     rf"|同{_ANY_GAP}(?P<article>条){_GAP}(?:第{_GAP})?{_N}{_GAP}[号項]"
 )
 # …up to the next table or order named (「別表第二主務省令第20条。住民基本台帳法施行令第5条。同令第2条」 is that one's)
-_NEXT_TABLE_OR_ORDER = re.compile(_NEXT_TABLE.pattern + r"|(?<!同)(?:[政省府行][\s]*令|命[\s]*令)")
+_NEXT_TABLE_OR_ORDER = compile_on_use(_NEXT_TABLE.pattern + r"|(?<!同)(?:[政省府行][\s]*令|命[\s]*令)")
 
 
 def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
@@ -1495,10 +1496,10 @@ def _same_order_after(ctx: _Context, c: Citation) -> Finding | None:
 
 
 # the act's network provision as texts older than its 2021 renumbering cite it (see _NETWORK_ITEM_JOINED)
-_NETWORK_ITEM = re.compile(_NETWORK_ITEM_WORDS)
+_NETWORK_ITEM = compile_on_use(_NETWORK_ITEM_WORDS)
 # …and the end every one of them holds (「条第7号」): a search with a literal first character, which re skips to in C
 # (_NETWORK_ITEM has none and is tried at every character: 15 ms per MB); what stands before 条 in one is only these
-_NETWORK_ITEM_END = re.compile(rf"条[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?(?:7|７|七)[\s{INVISIBLE}]*号")
+_NETWORK_ITEM_END = compile_on_use(rf"条[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?(?:7|７|七)[\s{INVISIBLE}]*号")
 _NETWORK_ITEM_HEAD = frozenset("第1１十9９九" + INVISIBLE)
 
 
@@ -1552,7 +1553,7 @@ _BASIS_PHRASE = (
 )
 # (the spaces and the one line break up to the table, a bullet or a bracket opening its line)
 _JOINED_TAIL = rf"(?:[^\S\n]|[{INVISIBLE}])*\n?(?:(?<=\n)(?:[^\S\n]|[{INVISIBLE}])*[{_BULLETS}（(])?(?:[^\S\n]|[{INVISIBLE}])*\Z"
-_PROVISION_JOINED = re.compile(
+_PROVISION_JOINED = compile_on_use(
     rf"第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?{_ANY_GAP}"
@@ -1574,13 +1575,13 @@ _LISTED_PROVISION_WORDS = (
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>{_ORDINAL}){_ANY_GAP}号)?"
     rf"{_ANY_GAP}(?:[（(][^（）()「」『』\n]{{1,60}}[）)]{_ANY_GAP})?"
 )
-_LISTED_PROVISION = re.compile(
+_LISTED_PROVISION = compile_on_use(
     rf"{_LISTED_PROVISION_WORDS}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|又{_ANY_GAP}は|若{_ANY_GAP}し{_ANY_GAP}く{_ANY_GAP}は|[、，,・･])"
     rf"{_ANY_GAP}\Z"
 )
 # …or the last of the list joined to the table by a basis phrase, as one provision is (「番号法第9条第2項及び第19条第8号
 # の規定により、別表第一の16の項」: the phrase is the whole list's)
-_PHRASED_PROVISION = re.compile(rf"{_LISTED_PROVISION_WORDS}{_BASIS_PHRASE}{_JOINED_TAIL}")
+_PHRASED_PROVISION = compile_on_use(rf"{_LISTED_PROVISION_WORDS}{_BASIS_PHRASE}{_JOINED_TAIL}")
 _LISTED_PROVISION_REACH = 48  # characters one provision of a list takes at most (a bound on the work only)
 _LISTED_PROVISIONS_MAX = 8
 
@@ -1637,13 +1638,13 @@ def _ordinance_paragraph_listed(ctx: _Context, c: Citation, tables: Sequence[Tab
 
 
 # a provision of 第9条 or 第19条 right after the act's name in the bracket after a table (「（番号法第9条第2項）」)
-_PROVISION_NOTED = re.compile(
+_PROVISION_NOTED = compile_on_use(
     rf"{_ANY_GAP}第{_ANY_GAP}(?P<art>9|９|九|19|１９|十九){_ANY_GAP}条"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<para>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}項)?"
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?"
 )
 _NOTE_OPENERS = frozenset("（(〔【［[〈《")
-_PROVISION_LISTED_BEFORE = re.compile(rf"[条項号]{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z")
+_PROVISION_LISTED_BEFORE = compile_on_use(rf"[条項号]{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z")
 
 
 def _own_provision_mismatch(c: Citation) -> tuple[Table, str, str] | None:
@@ -1703,7 +1704,7 @@ def _provision_joined(ctx: _Context, c: Citation) -> Finding | None:
     return _finding(c, F.PROVISION_MISMATCH, table=t.value, owner=owner, provision=provision)
 
 
-_LAW_NAME_LAST = re.compile("[法律]")
+_LAW_NAME_LAST = compile_on_use("[法律]")
 
 
 def _act_opening(ctx: _Context, start: int) -> int | None:
@@ -1776,11 +1777,11 @@ _LIST_JOIN = rf"{_ANY_GAP}(?:から|及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}�
 _ANY_ORDINAL = r"(?:[0-9０-９]+|[一二三四五六七八九十]+)"
 _OTHER_ORDINAL = r"(?:[3-9３-９]|[1-9１-９][0-9０-９]+|[三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八九]十[一二三四五六七八九]?)"
 _NOT_ARTICLE = rf"(?![0-9０-９一二三四五六七八九十]|{_ANY_GAP}[条項号欄章節款目編])"
-_OTHER_TABLE_AFTER = re.compile(
+_OTHER_TABLE_AFTER = compile_on_use(
     rf"(?:{_LIST_JOIN}(?:別{_ANY_GAP}表{_ANY_GAP})?第{_ANY_GAP}(?:[12１２一二]{_NOT_ARTICLE}))*"
     rf"{_LIST_JOIN}(?P<other>(?:別{_ANY_GAP}表{_ANY_GAP})?第{_ANY_GAP}{_OTHER_ORDINAL}){_NOT_ARTICLE}"
 )
-_OTHER_TABLE_BEFORE = re.compile(
+_OTHER_TABLE_BEFORE = compile_on_use(
     rf"(?P<other>別{_ANY_GAP}表{_ANY_GAP}第{_ANY_GAP}{_OTHER_ORDINAL}){_NOT_ARTICLE}"
     rf"(?:{_LIST_JOIN}(?:別{_ANY_GAP}表{_ANY_GAP})?第{_ANY_GAP}{_ANY_ORDINAL}{_NOT_ARTICLE})*{_LIST_JOIN}\Z"
 )
@@ -1809,7 +1810,7 @@ _SENTENCE_REACH = 2000
 
 # the sentence an old 第19条第7号 is looked for in: 「。」 ends it, or a blank line, but not a 「。」 that ends a note in a
 # bracket (「番号法第19条第7号、別表第二の999の項（注。）及び別表第二の27の項」 is one sentence)
-_NETWORK_SENTENCE = re.compile(r"。(?![」』）)])|\n[ \t\u3000\r]*\n")
+_NETWORK_SENTENCE = compile_on_use(r"。(?![」』）)])|\n[ \t\u3000\r]*\n")
 
 
 def _network_item_apart(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
@@ -1873,12 +1874,12 @@ def _number_beside(text: str, c: Citation, start: int, end: int) -> Finding:
 # an item of 第19条 with any number (「第19条第9号」, 「19条9号」), written as :data:`_NETWORK_ITEM_WORDS` is, or of 同条
 # (「同条第9号」: the article it means is the last one written before it)
 _ANY_ITEM_NUMBER = "(?P<n>[0-9０-９]+|[一二三四五六七八九十]+)"
-_ARTICLE_19_ITEM = re.compile(
+_ARTICLE_19_ITEM = compile_on_use(
     _NETWORK_ITEM_WORDS.replace("(?P<n>7|７|七)", _ANY_ITEM_NUMBER)
     + rf"|(?P<same>同)[\s{INVISIBLE}]*条[\s{INVISIBLE}]*(?:第[\s{INVISIBLE}]*)?{_ANY_ITEM_NUMBER.replace('?P<n>', '?P<sn>')}[\s{INVISIBLE}]*号"
 )
 # an article's number (「19条」, 「第30条の9」 reads 30), for the article 同条 means
-_ARTICLE_NUMBER = re.compile(rf"(?P<a>[0-9０-９]+|[〇一二三四五六七八九十百千]+)[\s{INVISIBLE}]*条")
+_ARTICLE_NUMBER = compile_on_use(rf"(?P<a>[0-9０-９]+|[〇一二三四五六七八九十百千]+)[\s{INVISIBLE}]*条")
 
 
 def _other_item_beside_shift(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
@@ -1958,7 +1959,7 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     return _Plan(True, tuple(edits))
 
 
-_DIGIT_RUN = re.compile(r"[0-9０-９〇一二三四五六七八九十百千]+")
+_DIGIT_RUN = compile_on_use(r"[0-9０-９〇一二三四五六七八九十百千]+")
 
 
 def _digits_of(written: str) -> str:
@@ -1969,7 +1970,7 @@ def _digits_of(written: str) -> str:
 
 # The old orders' numbers: (year of 平成, number) of 内閣府・総務省令
 _OLD_ORDER_NUMBERS = {Order.OLD_EXCHANGE: (26, 7), Order.OLD_USES: (26, 5)}
-_ORDER_NUMBER_RE = re.compile(r"[（(]平成([^年]{1,6})年内閣府・?総務省令第([^号]{1,6})号[）)]")
+_ORDER_NUMBER_RE = compile_on_use(r"[（(]平成([^年]{1,6})年内閣府・?総務省令第([^号]{1,6})号[）)]")
 
 
 def _order_number(written: str) -> tuple[int, int] | None:
@@ -1996,7 +1997,7 @@ def _family(c: Citation) -> str | None:
 
 # A list of rows at a line's start (「1、2、3項」, 「（１、２項）」, 「38の2・39の項」): its first number is no item mark
 _ROW_NUMBER = r"[0-9０-９一二三四五六七八九十百]{1,4}(?:の[0-9０-９一二三四五六七八九十]{1,3})?"
-_NUMBER_LIST_AT = re.compile(
+_NUMBER_LIST_AT = compile_on_use(
     rf"[(（]?{_ROW_NUMBER}(?:[ \t\u3000]*(?:[、,，・]|及び)[ \t\u3000]*{_ROW_NUMBER})+[ \t\u3000]*の?項"
 )
 

@@ -14,11 +14,12 @@ table is the one cited before them) and reference lists after an order's title.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Collection, Iterator
 from typing import NamedTuple
 
 import attrs
+
+from ._patterns import compile_on_use
 
 __all__ = ["INVISIBLE", "Candidate", "Passages", "article_refs_candidate", "colon_row_candidates", "may_hold_citation", "View", "anchors", "kou_marks", "row_list_candidates", "kouban_list_candidates", "ref_list_candidates", "passage_end", "make_view"]
 
@@ -32,23 +33,23 @@ _N = r"(?:[0-9０-９]+(?:\s+[0-9０-９]+)*|[〇一二三四五六七八九十�
 _S = r"[\s]*"
 
 # A provision written just before a table: 第9条第1項 / 第19条第8号 (optionally 「の」 or 「に基づく」 after it).
-_PROVISION_BEFORE = re.compile(
+_PROVISION_BEFORE = compile_on_use(
     rf"第{_S}{_N}{_S}条(?:{_S}の{_S}{_N})*(?:{_S}(?:第{_S})?{_N}{_S}項)?(?:{_S}(?:第{_S})?{_N}{_S}号)?{_S}(?:の{_S}|に{_S}基{_S}づ{_S}く{_S})?\Z"
 )
 # …or in shorthand, without 第 (19条8号, 9条1項): looked for only when the first is not there (its search
 # has no literal to start from)
-_SHORTHAND_PROVISION_BEFORE = re.compile(
+_SHORTHAND_PROVISION_BEFORE = compile_on_use(
     rf"(?<![0-9０-９〇一二三四五六七八九十百千第]){_N}{_S}条(?:{_S}の{_S}{_N})*(?:{_S}(?:第{_S})?{_N}{_S}項)?"
     rf"(?:{_S}(?:第{_S})?{_N}{_S}号)?{_S}(?:の{_S}|に{_S}基{_S}づ{_S}く{_S})?\Z"
 )
 # 第19条第8号に基づく主務省令第2条の (before 表)
-_ORDER_TABLE_BEFORE = re.compile(
+_ORDER_TABLE_BEFORE = compile_on_use(
     rf"(?:第{_S}{_N}{_S}条(?:{_S}第{_S}{_N}{_S}項)?(?:{_S}第{_S}{_N}{_S}[号条])?{_S}に{_S}基{_S}づ{_S}く{_S})?"
     rf"主{_S}務{_S}省{_S}令{_S}第{_S}{_N}{_S}条{_S}の{_S}\Z"
 )
 _PROVISION_LAST = frozenset("条項号のく0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
-_BLANK_LINE = re.compile(r"\n[ \t\u3000\r]*\n")
-_SPACED = re.compile(r"(?:[^\s][ \u3000]){4,}")
+_BLANK_LINE = compile_on_use(r"\n[ \t\u3000\r]*\n")
+_SPACED = compile_on_use(r"(?:[^\s][ \u3000]){4,}")
 
 
 class Candidate(NamedTuple):
@@ -92,7 +93,7 @@ def is_spaced_out(text: str, anchor: int) -> bool:
     return _SPACED.search(text, max(0, anchor - 12), min(len(text), anchor + 12)) is not None
 
 
-_ROW_LIST_END = re.compile(r"の[\s]*項")
+_ROW_LIST_END = compile_on_use(r"の[\s]*項")
 
 
 def may_hold_citation(text: str) -> bool:
@@ -119,11 +120,11 @@ def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:
 
 # 「表」 after 別, 同, の or whitespace (「別\n表」): the only ones that can end a table's name.  One
 # C-level search with a literal first character; the 表 of 代表, 公表, 表示 … never reach Python.
-_TABLE_ANCHOR = re.compile(rf"表(?<=[別同の \t\r\n\u3000{INVISIBLE}]表)")
+_TABLE_ANCHOR = compile_on_use(rf"表(?<=[別同の \t\r\n\u3000{INVISIBLE}]表)")
 
 
 # an ordinal right after a table's name (「同別表第二」 names the table of the law cited before: not 同表)
-_ORDINAL_NEXT = re.compile(r"[\s]*第")
+_ORDINAL_NEXT = compile_on_use(r"[\s]*第")
 
 
 def anchors(text: str) -> Iterator[Candidate]:
@@ -160,12 +161,12 @@ _LIST_CHARS = frozenset(
 )
 
 
-_LIST_CLOSE = re.compile(r"項(?=[）)])")
+_LIST_CLOSE = compile_on_use(r"項(?=[）)])")
 
 
 # 「項」 before a closing parenthesis (a row list's end) or before a colon (「の項：」, 「項番：」): the
 # two kinds of row list without a table are found in one C-level search
-_KOU_MARK = re.compile(r"項(?:(?=[）)])|(?=[\s]*(?:番[\s]*)?[：:]))")
+_KOU_MARK = compile_on_use(r"項(?:(?=[）)])|(?=[\s]*(?:番[\s]*)?[：:]))")
 
 
 def kou_marks(text: str) -> tuple[list[int], list[int]]:
@@ -198,14 +199,14 @@ def row_list_candidates(text: str, closes: list[int] | None = None) -> Iterator[
 
 
 # 「別表第二（項番4、27）」: a bracketed list of rows written after 項番, right after a table's name
-_KOUBAN_LIST_OPEN = re.compile(r"[ \t\u3000]*(?P<open>[（(])[\s]*項[\s]*番")
+_KOUBAN_LIST_OPEN = compile_on_use(r"[ \t\u3000]*(?P<open>[（(])[\s]*項[\s]*番")
 _KOUBAN_LIST_REACH = 400
 
 
 # 「…が含まれる項（項番27、28）」: the 項 that ends a content criterion (after kana: not 事項, 記載事項)
 # right before a bracket that opens with 項番
 # (項 first: one C-level search with a literal first character)
-_CRITERION_KOU = re.compile(r"項(?<=[ぁ-ゖ]項)(?=[ \t\u3000]*[（(][\s]*項[\s]*番)")
+_CRITERION_KOU = compile_on_use(r"項(?<=[ぁ-ゖ]項)(?=[ \t\u3000]*[（(][\s]*項[\s]*番)")
 
 
 def kouban_list_candidates(text: str, table_ends: Collection[int]) -> Iterator[Candidate]:
@@ -228,11 +229,11 @@ def kouban_list_candidates(text: str, table_ends: Collection[int]) -> Iterator[C
 
 
 # 「…の項：１、２、３」, 「項番：１、２」: where the numbers begin
-_COLON_LIST = re.compile(r"(?:の[\s]*項|項[\s]*番)[\s]*[：:][\s]*(?=[0-9０-９〇一二三四五六七八九十百])")
+_COLON_LIST = compile_on_use(r"(?:の[\s]*項|項[\s]*番)[\s]*[：:][\s]*(?=[0-9０-９〇一二三四五六七八九十百])")
 
 
 # 「項」 followed by a colon (「の項：」) or by 「番」 and a colon (「項番：」): one C-level search
-_COLON_KOU = re.compile(r"項(?=[\s]*(?:番[\s]*)?[：:])")
+_COLON_KOU = compile_on_use(r"項(?=[\s]*(?:番[\s]*)?[：:])")
 
 
 def colon_row_candidates(text: str, colons: list[int] | None = None) -> Iterator[Candidate]:
@@ -246,7 +247,7 @@ def colon_row_candidates(text: str, colons: list[int] | None = None) -> Iterator
 
 
 # a line that starts with a row, after a bullet or not (「・27の項」, 「27の項」, 「・項番27」, 「・第27項」)
-_BULLET_ROW = re.compile(
+_BULLET_ROW = compile_on_use(
     r"[ \t\u3000]*\r?\n[ \t\u3000]*(?:[・･●○■□◆◇][ \t\u3000]*)?(?=[0-9０-９〇一二三四五六七八九十百千]|第|項[ \t\u3000]*番)"
 )
 
@@ -265,7 +266,7 @@ def bullet_row_candidate(text: str, end: int) -> Candidate | None:
     return Candidate(m.end(), m.end(), "colon_rows")
 
 
-_REFS_OPEN = re.compile(r"[（(][\s]*[0-9０-９]+[\s]*条")
+_REFS_OPEN = compile_on_use(r"[（(][\s]*[0-9０-９]+[\s]*条")
 
 
 def ref_list_candidates(text: str, start: int, end: int) -> Iterator[Candidate]:
@@ -274,7 +275,7 @@ def ref_list_candidates(text: str, start: int, end: int) -> Iterator[Candidate]:
         yield Candidate(m.start(), m.start(), "order_refs")
 
 
-_ARTICLE_AFTER_TITLE = re.compile(r"[ \t\u3000]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]")
+_ARTICLE_AFTER_TITLE = compile_on_use(r"[ \t\u3000]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]")
 
 
 def article_refs_candidate(text: str, title_end: int) -> Candidate | None:

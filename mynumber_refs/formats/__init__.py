@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import findings as F
 from .._gc import collector_paused
+from .._patterns import compile_on_use
 from ..edits import EditLike, apply_edits, changed_part
 from ..render import document_law_name
 from ..scan import may_hold_citation
@@ -545,7 +546,7 @@ def may_cite(text: str) -> bool:
     return may_hold_citation(text)
 
 
-_BLANK_LINE = re.compile(r"\r?\n[ \t\u3000]*(?:\r?\n|$)|\r[ \t\u3000]*(?:\r|$)")
+_BLANK_LINE = compile_on_use(r"\r?\n[ \t\u3000]*(?:\r?\n|$)|\r[ \t\u3000]*(?:\r|$)")
 
 
 def item_span(unit: Unit, offset: int, fmt: str = "") -> tuple[int, int]:
@@ -668,7 +669,7 @@ _ROW_MARK = r"(?:[・･●○■□◆◇\-－※〃＊*]|\(?[0-9０-９]\)|（
 _ROW_PREFIX = r"(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*"
 _ROW_BRANCH = rf"{_ROW_NUM}(?:[\s]*の[\s]*{_ROW_NUM})*"  # 「85の2」
 _ROW_JOIN = r"(?:[、,，・～〜~\-－‐―]|から|及び|並びに|又は|と)"
-_ROW_CELL = re.compile(
+_ROW_CELL = compile_on_use(
     rf"[\s]*{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}"
     rf"(?:[\s]*の?[\s]*項"
     rf"|(?![,，][0-9０-９]{{3}}(?![0-9０-９]))[\s]*{_ROW_JOIN}[\s]*{_ROW_NUM}"
@@ -678,27 +679,27 @@ _ROW_CELL = re.compile(
 )
 # a cell that holds an article of an order (「第２０条」, 「２０条１号ハ」, 「（２０条１号ハ）」, 「（平成26年内閣府・総務省令第7号）
 # 第２０条」): after an old order's title, its article
-_ARTICLE_CELL = re.compile(
+_ARTICLE_CELL = compile_on_use(
     rf"[\s]*[（(【［\[]?[\s]*(?:同[\s]*(?:令|命令|省令)[\s]*)?"
     rf"(?:[（(]?[\s]*(?:平成|令和)[^（）()\n]{{0,30}}?第[\s]*{_NUM}[\s]*号[\s]*[）)]?[\s]*)?第?[\s]*{_NUM}[\s]*条"
 )
 # what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
 _ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
-_ROW_WORD_CELL = re.compile(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}[\s：:]*\Z")  # a cell that only says 「項番」
+_ROW_WORD_CELL = compile_on_use(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}[\s：:]*\Z")  # a cell that only says 「項番」
 # …and to the end of its cell only closing brackets, 「の項番」, 「の該当項」 or a short note in brackets (「（注）」)
-_NAME_TAIL = re.compile(
+_NAME_TAIL = compile_on_use(
     rf"[\s]*[）)]*[\s]*(?:の)?[\s]*(?:該当)?{_ROW_WORD}?[\s：:]*(?:[（(][^（）()\n]{{0,10}}[）)])?[\s]*[）)]*[\s]*\Z"
 )
 
 
-_TABLES_JOINED = re.compile(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
+_TABLES_JOINED = compile_on_use(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
 
 # what a cell may begin with that only the old numbering gives, read after an old table's citation ending the cell to
 # its left or right above it as the rest of its sentence (a text keeps the name before them): after a mark or an opening
 # bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」, 「旧主務省令第20条」), a column (「下欄」,
 # 「同項の下欄」, 「第四欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」) or a row written with
 # 項 (「28の項」, 「項番28」)
-_OLD_NUMBER_LEAD = re.compile(
+_OLD_NUMBER_LEAD = compile_on_use(
     rf"[\s]*{_ROW_MARK}?[\s]*[（(【［\[]?[\s]*(?:"
     r"(?P<article>(?:旧[\s]*)?(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
     rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
@@ -730,7 +731,7 @@ def _cited_in(result: RewriteResult, lo: int, hi: int) -> bool:
 # a cell that ends with an article of an old table's order named only 主務省令, 同令 … (「主務省令第20条」), maybe in
 # brackets and before 「、」: read before the cell to its right as the start of its sentence, where the rewriter keeps a
 # name after it (number-before-table).  (Not a row: 「項番1」 or 「28の項」 to the left numbers the document's own items as often.)
-_OLD_NUMBER_TAIL = re.compile(
+_OLD_NUMBER_TAIL = compile_on_use(
     r"(?P<article>(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
     rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
     r"[\s]*[）)】］\]]?[\s、，,]*\Z"
@@ -852,9 +853,9 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = 
 
 
 # provisions without a law (「第30条の15」, 「第9条第1項」): a cell holding only them stands between a law and its table
-_PROVISIONS_ONLY = re.compile(rf"[\s]*(?:第[\s]*{_NUM}[\s]*(?:条|項|号)(?:[\s]*の[\s]*{_NUM})*[\s]*)+\Z")
+_PROVISIONS_ONLY = compile_on_use(rf"[\s]*(?:第[\s]*{_NUM}[\s]*(?:条|項|号)(?:[\s]*の[\s]*{_NUM})*[\s]*)+\Z")
 # what may follow a law's name to the end of the cell to the left of its table (「住民基本台帳法に基づく」)
-_CONNECTIVE = re.compile(r"[\s]*(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
+_CONNECTIVE = compile_on_use(r"[\s]*(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
 
 
 def left_text(texts: Iterable[str]) -> str:
@@ -927,11 +928,11 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
 
 # the act's old network provision ending the cell to the left, joined to the cell (「番号法第19条第7号」, 「19条7号及び」,
 # 「第19条第7号の規定による」); never the end of a longer number (「第119条第7号」)
-_NETWORK_ITEM_END = re.compile(
+_NETWORK_ITEM_END = compile_on_use(
     r"(?:第[\s]*|(?<![0-9０-９〇一二三四五六七八九十百千]))(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*(?:第[\s]*)?(?:7|７|七)[\s]*号"
     r"[\s]*(?:及び|並びに|[、，,])?[\s]*\Z"
 )
-_PROVISION_PHRASE = re.compile(r"[\s]*(?:の規定)?(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
+_PROVISION_PHRASE = compile_on_use(r"[\s]*(?:の規定)?(?:に基づく|に基づき|による|により|に規定する|に定める)[\s、,]*\Z")
 
 
 def network_item_left_of_cell(unit: Unit, edits: Sequence[Edit], over: str | None = None

@@ -71,6 +71,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .._patterns import compile_on_use
 from ..edits import WordSpan, word_spans
 from . import (
     Location,
@@ -766,7 +767,7 @@ def _note_id(note: Any) -> int | None:
 REVISION_AUTHOR = "mynumber-refs"
 """The author of the tracked changes the tool writes (``--track-changes``)."""
 _W_ID = _w("id")
-_ID_IN_BYTES = re.compile(rb'w:id="(-?[0-9]+)"')
+_ID_IN_BYTES = compile_on_use(rb'w:id="(-?[0-9]+)"')
 
 
 def _max_annotation_id(document: Any, extra_roots: Sequence[Any]) -> int:

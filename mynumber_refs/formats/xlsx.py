@@ -74,6 +74,7 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
 
+from .._patterns import compile_on_use
 from . import (
     GROUP_MESSAGE,
     Location,
@@ -121,9 +122,9 @@ A_NS = {  # the DrawingML main namespace that goes with a spreadsheet drawing's 
     "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing": "http://purl.oclc.org/ooxml/drawingml/main",
 }
 
-_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-_NEEDS_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
-_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
+_ESCAPE = compile_on_use(r"_x([0-9A-Fa-f]{4})_")
+_NEEDS_ESCAPE = compile_on_use("_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+_CELL_REF = compile_on_use(r"\$?([A-Za-z]{1,3})\$?([0-9]+)")
 _OTHER = object()
 """The value of a cell that holds something other than text (a number, a formula …)."""
 
@@ -469,9 +470,9 @@ def _refuse_whole(text: str, edits: Sequence[Any], reason: str, text_of: str) ->
     return out
 
 
-_CALC_PR = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)calcPr(?=[\s/>])[^>]*>")
-_FULL_CALC = re.compile(rb"""(\sfullCalcOnLoad\s*=\s*)(["'])[^"']*\2""")
-_ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?)workbook(?=[\s/>])")
+_CALC_PR = compile_on_use(rb"<((?:[A-Za-z_][\w.-]*:)?)calcPr(?=[\s/>])[^>]*>")
+_FULL_CALC = compile_on_use(rb"""(\sfullCalcOnLoad\s*=\s*)(["'])[^"']*\2""")
+_ROOT = compile_on_use(rb"<((?:[A-Za-z_][\w.-]*:)?)workbook(?=[\s/>])")
 
 
 def _full_calc_on_load(data: bytes) -> bytes | None:
@@ -1304,7 +1305,7 @@ def _note_rows(text: str, extra: int = 0) -> int:
     return min(30, max(4, lines))
 
 
-_LENGTH = re.compile(r"(?<![\w-])(width|height)\s*:\s*([0-9.]+)\s*(pt|px)?")
+_LENGTH = compile_on_use(r"(?<![\w-])(width|height)\s*:\s*([0-9.]+)\s*(pt|px)?")
 
 
 def _grow_note(vml: Any, cell: str, text: str) -> None:
