@@ -45,11 +45,18 @@ _KANJI_PROVISION = compile_on_use(r"第[〇一二三四五六七八九十百千]
 def document_numerals(text: str) -> NumeralStyle:
     """The digits a text mostly uses: full-width when it has more of them than half-width; kanji
     when it has no digits at all and writes its provisions in kanji (第十九条)."""
-    full = sum(text.count(d) for d in _FULL)
-    half = sum(text.count(d) for d in "0123456789")
+    # (the half-width digits are counted among the text's ASCII characters alone, and the full-width ones only until
+    # they outnumber them: a long text is scanned a few times, not twenty)
+    ascii_only = text.encode("ascii", "ignore")
+    half = sum(ascii_only.count(d) for d in b"0123456789")
+    full = 0
+    for d in _FULL:
+        full += text.count(d)
+        if full > half:
+            return NumeralStyle.FULL
     if not full and not half and _KANJI_PROVISION.search(text):
         return NumeralStyle.KANJI
-    return NumeralStyle.FULL if full > half else NumeralStyle.HALF
+    return NumeralStyle.HALF
 
 
 _ALIASES_LONGEST_FIRST = compile_on_use("|".join(re.escape(a) for a in sorted(ALIASES, key=len, reverse=True)))

@@ -18,7 +18,7 @@ import datetime
 import itertools
 import operator
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import attrs
@@ -85,7 +85,7 @@ class _Context:
     found_numerals: list[NumeralStyle]  # the document's digits, once found (see numerals)
     found_law_name: list[str] = attrs.field(factory=list)  # the document's name of the act (see law_name)
     ref_verdicts: dict[tuple[str, bool], _RefVerdict] = attrs.field(factory=dict)  # each order reference's
-    covered: Callable[[int], bool] = lambda pos: False  # whether a citation or finding holds ``pos``
+    covered: _Holds = attrs.field(factory=lambda: _Holds(()))  # whether a citation or finding holds ``pos``
     evidence_memo: dict[tuple[int, ...], tuple[tuple[Outcome, ...], tuple[str, ...]]] = attrs.field(factory=dict)
     # the group of the citation being planned (its edits carry it: see Edit.group), in a cell
     group: list[int | None] = attrs.field(factory=lambda: [None])
@@ -116,13 +116,7 @@ class _Context:
         """Where ``ch`` (項, 条) stands outside every citation, in order (found once per text)."""
         marks = self.unread_marks.get(ch)
         if marks is None:
-            marks = []
-            k = self.text.find(ch)
-            while k >= 0:
-                if not self.covered(k):
-                    marks.append(k)
-                k = self.text.find(ch, k + 1)
-            self.unread_marks[ch] = marks
+            marks = self.unread_marks[ch] = self.covered.outside(self.text, ch)
         return marks
 
     def network_items_between(self, lo: int, hi: int) -> bool:
@@ -988,6 +982,15 @@ _ROW_IN_CLAUSE = _leading(
     _rows_with_ko("項")
     + rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
 )
+
+
+def _number_start(m: re.Match[str]) -> int:
+    """Where the number of a row reference matched by :data:`_ROW_IN_CLAUSE` or :data:`_ROW_WITH_KO` starts: each
+    form holds its number in one named group (a, b, c, d) and no other group, so the last group matched is it."""
+    assert m.lastgroup is not None
+    return m.start(m.lastgroup)
+
+
 # past its clause (across 「。」 and blank lines) up to the next table named, and before the name in its
 # clause: only a row written with 項, never 項目 (a bare number there is not read as a row)
 _ROW_WITH_KO = _leading(_FIGURES + "項第", _rows_with_ko(rf"項(?!{_GAP}目)"))
@@ -1086,8 +1089,7 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
     # end right after the citation) is not searched
     figured = _FIGURE.search(text, c.end, end) is not None
     for m in _ROW_IN_CLAUSE.finditer(text, c.end, end) if figured else ():
-        group = next(g for g in "abcd" if m.group(g))
-        candidates.append((m.start(group), m.end()))
+        candidates.append((_number_start(m), m.end()))
     if stop is not None and not _NEXT_TABLE.match(text, stop.start()):  # 「…別表第二に基づく。\n項番：27」
         table = _NEXT_TABLE.search(text, end, reach)
         limit = table.start() if table is not None else reach
@@ -1218,15 +1220,14 @@ def _unnamed_order_refs(ctx: _Context, c: Citation, lo: int, hi: int) -> list[tu
     """The old order's references written without its name (see :data:`_SHORT_ORDER_REF`) in [lo, hi), the
     clause after or before ``c``, as (where the number is, where the reference ends)."""
     text = ctx.text
-    own = {_TABLES_ARTICLE[t] for t in (c.tables or (c.table,)) if t in _TABLES_ARTICLE}
 
     def unnamed(m: re.Match[str]) -> bool:
         n = m.start("n")
         k = n
         while k > lo and text[k - 1] in _SPACES:
             k -= 1
-        try:
-            if parse_int(m.group("n")) in own:
+        try:  # (the citation's own articles, looked up only for a reference found: most clauses have none)
+            if parse_int(m.group("n")) in {_TABLES_ARTICLE[t] for t in (c.tables or (c.table,)) if t in _TABLES_ARTICLE}:
                 return False
         except NumeralError:  # (「十十条」: not a numeral, but read as one by a reader all the same)
             pass
@@ -1269,7 +1270,7 @@ def _rows_at_unread_kou(ctx: _Context, lo: int, hi: int) -> list[tuple[int, int,
             if m.group("c") and _PARAGRAPHS_BEFORE.search(text, max(0, m.start() - 80), m.start()):
                 continue  # 「第9条第1項及び第2項」: a paragraph of the article, as its first one is
             if m.start() <= p < m.end():
-                found.append((m.start(next(g for g in "abc" if m.group(g))), m.start(), m.end()))
+                found.append((_number_start(m), m.start(), m.end()))
                 after = m.end()
         i += 1
     return found
@@ -2320,19 +2321,36 @@ _START, _END, _REASON = operator.attrgetter("start"), operator.attrgetter("end")
 
 
 
-def _holds(items: Sequence[Citation | Finding], others: Sequence[tuple[int, int]] = ()) -> Callable[[int], bool]:
+def _holds(items: Sequence[Citation | Finding], others: Sequence[tuple[int, int]] = ()) -> _Holds:
     """Whether a position lies inside one of ``items`` (citations and findings alike) or ``others``."""
-    spans = sorted(itertools.chain(((i.start, i.end) for i in items), others))
-    starts = [sp[0] for sp in spans]
-    reach: list[int] = []  # the furthest end among the spans up to each index
-    for _, e in spans:
-        reach.append(max(e, reach[-1]) if reach else e)
+    return _Holds(itertools.chain(((i.start, i.end) for i in items), others))
 
-    def holds(pos: int) -> bool:
-        k = bisect.bisect_right(starts, pos) - 1
-        return k >= 0 and reach[k] > pos
 
-    return holds
+class _Holds:
+    """Whether a position lies inside one of some spans [start, end), and where a character stands outside them."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [sp[0] for sp in ordered]
+        self._reach: list[int] = []  # the furthest end among the spans up to each index
+        for _, e in ordered:
+            self._reach.append(max(e, self._reach[-1]) if self._reach else e)
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._starts, pos) - 1
+        return k >= 0 and self._reach[k] > pos
+
+    def outside(self, text: str, ch: str) -> list[int]:
+        """Where ``ch`` stands in ``text`` outside every span, in order: searched in the gaps between the spans
+        only (in a dense text most of a character's places are inside them)."""
+        found: list[int] = []
+        gaps = zip(itertools.chain((0,), self._reach), itertools.chain(self._starts, (len(text),)), strict=True)
+        for lo, hi in gaps:  # (a gap runs from the furthest end so far to the next start; most are empty)
+            k = text.find(ch, lo, hi) if lo < hi else -1
+            while k >= 0:
+                found.append(k)
+                k = text.find(ch, k + 1, hi)
+        return found
 
 
 def _drop_overlaps(edits: list[Edit], findings: list[Finding]) -> list[Edit]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mynumber_refs.model import RowNumber
@@ -59,3 +59,24 @@ def test_row_number_forms() -> None:
     assert RowNumber.parse("36の2").render(NumeralStyle.KANJI) == "三十六の二"
     with pytest.raises(ValueError):
         RowNumber.parse("三十六のX")
+
+
+@example("第十条")
+@example("０1０")
+@example("1０1")
+@example("")
+@given(st.lists(st.sampled_from(["1", "2", "０", "９", "第", "十", "条", "項", "a", "\n"]), max_size=40).map("".join))
+def test_a_text_writes_the_digits_it_has_most_of(text: str) -> None:
+    """A text's digits are full-width when it has more full-width digits than half-width ones, else half-width; kanji
+    when it has no digit at all and writes a provision in kanji (第十条)."""
+    import re
+
+    from mynumber_refs.render import document_numerals
+
+    full = sum(text.count(d) for d in "０１２３４５６７８９")
+    half = sum(text.count(d) for d in "0123456789")
+    expected = (
+        NumeralStyle.KANJI if not full and not half and re.search("第[〇一二三四五六七八九十百千]+[条項号]", text)
+        else NumeralStyle.FULL if full > half else NumeralStyle.HALF
+    )
+    assert document_numerals(text) is expected

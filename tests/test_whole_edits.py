@@ -1665,3 +1665,34 @@ def test_every_old_network_item_is_found_where_it_starts(text: str) -> None:
     from mynumber_refs.rewriter import _NETWORK_ITEM, network_item_starts
 
     assert network_item_starts(text) == [m.start() for m in _NETWORK_ITEM.finditer(text)]
+
+
+_SPANS = st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=8)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["項", "条", "a", "\n"]), max_size=30).map("".join), _SPANS, st.sampled_from(["項", "条"]))
+def test_a_character_outside_the_spans_is_found_in_their_gaps_as_by_asking_each_place(
+    text: str, spans: list[tuple[int, int]], ch: str
+) -> None:
+    """Where 項 or 条 stands outside every citation (the unread-number checks start from them) is found by searching
+    the gaps between the spans only: the same places as asking, of each place of the character, whether a span holds
+    it (spans overlapping, nested, empty, past the text's end alike)."""
+    from mynumber_refs.rewriter import _Holds
+
+    holds = _Holds(spans)
+    assert holds.outside(text, ch) == [k for k, x in enumerate(text) if x == ch and not holds(k)]
+    assert [k for k in range(40) if holds(k)] == sorted({k for s, e in spans for k in range(s, e)})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["1", "２", "十", "の", "項", "番", "第", "条", "、", "）", " ", "目", "年", "\n"]),
+                max_size=20).map("".join))
+def test_the_number_of_a_row_reference_is_its_one_group_that_matched(text: str) -> None:
+    """A row reference read after a citation (「16の項」, 「項番16」, 「第16項」, 「25、26」) is reported from its number:
+    the last group matched is the one group of its form that holds a number."""
+    from mynumber_refs.rewriter import _ROW_IN_CLAUSE, _ROW_WITH_KO, _number_start
+
+    for pattern in (_ROW_IN_CLAUSE, _ROW_WITH_KO):
+        for m in pattern.finditer(text):
+            assert _number_start(m) == m.start(next(g for g in pattern.groupindex if m.group(g)))
