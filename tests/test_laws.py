@@ -1101,6 +1101,17 @@ def test_a_number_ends_a_word_also_when_spaced(text: str) -> None:
     assert rewrite(once.text, assume_law=True, accept_inferred=True).edits == ()
 
 
+@pytest.mark.parametrize("sep", [" ", "\u3000"])
+def test_a_kanji_digit_after_a_digit_begins_a_word(sep: str) -> None:
+    """「別表第一一覧」 is 別表第一 and the word 一覧 (positional 一一 is no numeral): a spaced-out name after it
+    (「一覧 番 号 法」) is 番号法, as after 「別表一覧」, so renaming the table does not change the law of the next
+    one (fuzzer, combinations of session 15: the second run renamed 「番 号 法 別 表 第 二」)."""
+    text = f"番号法別表第一一覧{sep}番 号 法 別 表 第 二"
+    once = rewrite(text, assume_law=True)
+    assert once.text == f"番号法別表一覧{sep}番 号 法 第 1 9 条 第 8 号 に 基 づ く 主 務 省 令 第 2 条 の 表"
+    assert rewrite(once.text, assume_law=True).edits == ()
+
+
 @pytest.mark.parametrize("text", ["番 号 法 別 表 第 一 の 1 6 項 番 号 法 別 表 第 二", "第 十 六 条 番 号 法 別 表 第 二",
                                   "別 表 番 号 法 別 表 第 二"])
 def test_spaced_out_names_begin_after_a_number_or_a_tables_name(text: str) -> None:
