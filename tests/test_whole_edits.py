@@ -1151,6 +1151,19 @@ def test_a_bullet_before_a_table_does_not_part_it_from_the_provision_on_the_line
     assert rewrite(text).text == text
 
 
+@pytest.mark.parametrize("before", ["番号法第19条第8号に基づく主務省令", "番号法第19条第8号に基づく主務省令第2条の表", "番号法別表第二"])
+def test_the_name_after_a_basis_phrase_holds_no_provision_of_its_own(before: str) -> None:
+    """The provision joined to the table below by a basis phrase and a name is the last before it: a name never spans
+    another provision (「…第19条第8号に基づく主務省令及び・番号法第9条第2項に基づく事務を定める規則」 was read as
+    第19条第8号's, and the ordinance's 別表第1 renamed; after 「番号法別表第二」 was renamed to the order's table, a second
+    run renamed it: fuzzer, the 15th session's combinations)."""
+    text = before + "及び・番号法第9条第2項に基づく事務を定める規則\n・別表第1の1の項"
+    result = rewrite(text, assume_law=True)
+    assert result.text.endswith("規則\n・別表第1の1の項")
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert rewrite(result.text, assume_law=True).text == result.text
+
+
 @pytest.mark.parametrize("assume", [False, True])
 @pytest.mark.parametrize("text", [
     "番号法第９条第２項に基づく条例事務：別表第１の１の項",
