@@ -1112,6 +1112,20 @@ def test_a_kanji_digit_after_a_digit_begins_a_word(sep: str) -> None:
     assert rewrite(once.text, assume_law=True).edits == ()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法別表第一の16の項", "別表第一", "番号法第十九条第七号"]),
+       st.sampled_from(["一覧", "二件", "一", "三者一覧"]), st.sampled_from([" ", "\u3000", "", "\n"]),
+       st.sampled_from(["番 号 法", "番\u3000号\u3000法", "番号法", "地 方 税 法"]), st.sampled_from(TABLES), st.booleans())
+def test_a_word_of_kanji_digits_after_a_table_keeps_the_reading_of_the_name_after_it(
+    table: str, word: str, sep: str, name: str, after: str, assume: bool
+) -> None:
+    """Whatever a rewrite makes of the table before it (「別表第一一覧」 → 「別表一覧」), a word opening with a kanji digit
+    reads the same, and so does the name after it: a second run changes nothing."""
+    text = table + word + sep + name + after
+    once = rewrite(text, assume_law=assume, accept_inferred=True).text
+    assert rewrite(once, assume_law=assume, accept_inferred=True).text == once, text
+
+
 @pytest.mark.parametrize("text", ["番 号 法 別 表 第 一 の 1 6 項 番 号 法 別 表 第 二", "第 十 六 条 番 号 法 別 表 第 二",
                                   "別 表 番 号 法 別 表 第 二"])
 def test_spaced_out_names_begin_after_a_number_or_a_tables_name(text: str) -> None:
