@@ -1062,6 +1062,9 @@ _CUT_PIECES = st.sampled_from([
 # …nor a table after it joined as in a list (「・」 begins a line there): rows under two tables were read across it
 # (fuzzer, seed 81818)
 @example("番号法別表第一", "\n\n", "・番号法別表第二\n・27の項", True)
+# …nor through the renamed order 「別表主務省令」 after it, to which the next table was joined: the bracket after that
+# table named the law of the table before the blank line too (fuzzer, seed 111111 of the 15th session)
+@example("別表第一の16の項", "\n\n", "別表主務省令、別表第二（番号法）", False)
 def test_what_follows_a_blank_line_never_changes_the_citations_before_it(
     before: str, blank: str, after: str, assume: bool
 ) -> None:
