@@ -570,6 +570,7 @@ _BRACKET_MARKS = compile_on_use(r"[（）()]|\n[ \t\u3000\r]*\n")
 _UNITS = frozenset("条項号")
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 _KANJI_NUMERALS = frozenset("〇一二三四五六七八九十百千")
+_KANJI_DIGIT_CHARS = frozenset("〇一二三四五六七八九")
 _IROHA = frozenset("イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス")
 _WORD_CHARS = frozenset(
     "".join(map(chr, range(0x4E00, 0xA000)))
@@ -790,6 +791,8 @@ class LawIndex:
             return before in _KANJI_NUMERALS and self._ends_number(k)
         if ch not in _KANJI_NUMERALS:
             return False
+        if ch in _KANJI_DIGIT_CHARS and i > 0 and text[i - 1] in _KANJI_DIGIT_CHARS:
+            return False  # a digit after a digit begins a word (「別表第一一覧」 is 別表第一 and 一覧: positional 一一 is no numeral)
         j = i  # back over the numeral (spaced out too: 「第 十 六」) and the spaces or line break after 第 (「第 一」, 「第\n二」)
         while j > 0 and i - j < 24 and (text[j - 1] in _KANJI_NUMERALS or text[j - 1] in " \u3000\r\n"):
             j -= 1

@@ -756,6 +756,8 @@ def _read(
             last_end, last_law, last_was_table = renamed_order.end(), law, False
             remember(last_end, last_law)
             ends.push(last_end)
+            if law.via != "joined":  # (a run of tables joined with no law is broken by it unless it is joined to the run)
+                unnamed_run = []
             taken_until = renamed_order.end()
             keep(c_start, c_end, orders=True, rows_pass=True)
             continue

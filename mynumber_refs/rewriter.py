@@ -1545,11 +1545,12 @@ _PROVISION_LABEL = r"(?<=[ \t\u3000])(?![一-龥ァ-ヶー]*[令表])(?:(?![第�
 # 基づく庁内連携（別表第二の1の項）」, 「第19条第9号の規定による別表第二」
 # (the phrase that makes a provision a table's basis, with what may follow it up to the table: 「の規定により、」,
 # 「に基づき」, 「に規定する」, 「に基づく条例事務、」, or the name of the ordinance or rule based on it, in kana too
-# (「に基づく熊谷市個人番号の利用に関する条例\n」), ending its clause, line or cell)
+# (「に基づく熊谷市個人番号の利用に関する条例\n」), ending its clause, line or cell; a name holds no provision of its own, so the
+# provision read is the last before the table: 「第19条第8号に基づく主務省令及び・番号法第9条第2項に基づく…規則」 is 第9条第2項's)
 _BASIS_PHRASE = (
     rf"(?:(?:の{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP})?に{_ANY_GAP}(?:よ{_ANY_GAP}(?:る|り|っ{_ANY_GAP}て)|基{_ANY_GAP}づ{_ANY_GAP}(?:く|き|い{_ANY_GAP}て))"
     rf"|に{_ANY_GAP}規{_ANY_GAP}定{_ANY_GAP}す{_ANY_GAP}る)"
-    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?:(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}|[^\s、。，,「」『』（）()：:]{{1,40}}?(?:条例|規則))"
+    rf"(?:{_ANY_GAP}[、，,]|{_ANY_GAP}(?:(?![一-龥ァ-ヶー]*[令表])[一-龥ァ-ヶー]{{1,12}}|[^\s、。，,「」『』（）()：:第]{{1,40}}?(?:条例|規則))"
     rf"(?:[、，,（(：:]|[^\S\n]*[\n\t]))?"
 )
 # (the spaces and the one line break up to the table, a bullet or a bracket opening its line)

@@ -1062,6 +1062,9 @@ _CUT_PIECES = st.sampled_from([
 # …nor a table after it joined as in a list (「・」 begins a line there): rows under two tables were read across it
 # (fuzzer, seed 81818)
 @example("番号法別表第一", "\n\n", "・番号法別表第二\n・27の項", True)
+# …nor through the renamed order 「別表主務省令」 after it, to which the next table was joined: the bracket after that
+# table named the law of the table before the blank line too (fuzzer, seed 111111 of the 15th session)
+@example("別表第一の16の項", "\n\n", "別表主務省令、別表第二（番号法）", False)
 def test_what_follows_a_blank_line_never_changes_the_citations_before_it(
     before: str, blank: str, after: str, assume: bool
 ) -> None:
@@ -1099,6 +1102,31 @@ def test_a_number_ends_a_word_also_when_spaced(text: str) -> None:
     tools/fuzz_invariants.py)."""
     once = rewrite(text, assume_law=True, accept_inferred=True)
     assert rewrite(once.text, assume_law=True, accept_inferred=True).edits == ()
+
+
+@pytest.mark.parametrize("sep", [" ", "\u3000"])
+def test_a_kanji_digit_after_a_digit_begins_a_word(sep: str) -> None:
+    """「別表第一一覧」 is 別表第一 and the word 一覧 (positional 一一 is no numeral): a spaced-out name after it
+    (「一覧 番 号 法」) is 番号法, as after 「別表一覧」, so renaming the table does not change the law of the next
+    one (fuzzer, combinations of session 15: the second run renamed 「番 号 法 別 表 第 二」)."""
+    text = f"番号法別表第一一覧{sep}番 号 法 別 表 第 二"
+    once = rewrite(text, assume_law=True)
+    assert once.text == f"番号法別表一覧{sep}番 号 法 第 1 9 条 第 8 号 に 基 づ く 主 務 省 令 第 2 条 の 表"
+    assert rewrite(once.text, assume_law=True).edits == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法別表第一の16の項", "別表第一", "番号法第十九条第七号"]),
+       st.sampled_from(["一覧", "二件", "一", "三者一覧"]), st.sampled_from([" ", "\u3000", "", "\n"]),
+       st.sampled_from(["番 号 法", "番\u3000号\u3000法", "番号法", "地 方 税 法"]), st.sampled_from(TABLES), st.booleans())
+def test_a_word_of_kanji_digits_after_a_table_keeps_the_reading_of_the_name_after_it(
+    table: str, word: str, sep: str, name: str, after: str, assume: bool
+) -> None:
+    """Whatever a rewrite makes of the table before it (「別表第一一覧」 → 「別表一覧」), a word opening with a kanji digit
+    reads the same, and so does the name after it: a second run changes nothing."""
+    text = table + word + sep + name + after
+    once = rewrite(text, assume_law=assume, accept_inferred=True).text
+    assert rewrite(once, assume_law=assume, accept_inferred=True).text == once, text
 
 
 @pytest.mark.parametrize("text", ["番 号 法 別 表 第 一 の 1 6 項 番 号 法 別 表 第 二", "第 十 六 条 番 号 法 別 表 第 二",
