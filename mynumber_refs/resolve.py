@@ -855,8 +855,6 @@ def _read(
                 elif became is not None:  # (the tables up to its words are the note's too, whatever their numbering)
                     change = "".join(became.group(0).split())
                     note_until, note_words = became.end(), change
-                elif (arrow := _ARROW_TO_NEW.match(text, c_end)) is not None:  # (「…の27の項　→　主務省令第2条の表…」)
-                    old = "".join(arrow.group("note").split())
                 elif old_marks is not None and old_marks.tabbed:
                     old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
@@ -1180,20 +1178,15 @@ _REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, t
 # (「別表第一の16の項 → 別表の24の項」)
 _NO_QUOTES = str.maketrans("", "", "「」『』")  # (a message shows the words of a change note without its quotes)
 _NEW_TABLE = rf"(?:別{_NB}表|条{_NB}の{_NB}表|同{_NB}表)"  # (or an old one: a note of an earlier change)
+_ORDER = rf"主{_NB}務{_NB}省{_NB}令"
 _BECAME_NEW = compile_on_use(
     rf"{_NEW_TABLE}(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?"
     rf"(?:(?:へ|に|と){_EACH}(?:の{_NB})?(?:(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])|な{_NB}[っりる]|相{_NB}当))"
     rf"|{_NEW_TABLE}[{_ROW_RUN_CHARS}」』 \t\u3000]*+(?:と{_NB}(?:し|す|記{_NB}載)|へ(?=[ \t\u3000]*(?:[。、，,（）()「」『』\n]|\Z)))"
-    rf"|[→⇒⇨➡](?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?{_NEW_TABLE}"
+    # (an arrow on its line to a table or to the order: 「番号法別表第二の27の項　→　主務省令第2条の表の48の項」, 「… -> 別表…」)
+    rf"|(?:[→⇒⇨➡➔]|->|=>|＝＞|－＞)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?(?:{_NEW_TABLE}|{_ORDER})"
     # (or the order it moved to: 「別表第二は主務省令に移りました」, 「…に規定されていた情報連携は、…主務省令に移行した」)
-    rf"|主{_NB}務{_NB}省{_NB}令{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正)"
-)
-# …or an arrow to the new table right after it, on its line (「番号法別表第二の27の項　→　主務省令第2条の表の48の項」,
-# 「別表第一 16の項 → renamed to 別表 24の項」): a line of a table of old and new numbers
-_ARROW_TO_NEW = compile_on_use(
-    r"[ \t\u3000]*(?:[（(][^（）()\n]{0,40}[）)][ \t\u3000]*)?"
-    r"(?P<note>(?:→|⇒|⇨|➡|➔|->|=>|＝＞|－＞)[^。\n表→⇒⇨➡➔]{0,30}?"
-    r"(?:別[ \t\u3000]*表(?![ \t\u3000]*第)|条[ \t\u3000]*の[ \t\u3000]*表|主[ \t\u3000]*務[ \t\u3000]*省[ \t\u3000]*令))"
+    rf"|{_ORDER}{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正)"
 )
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
