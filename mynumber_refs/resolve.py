@@ -186,6 +186,8 @@ _OLD_IN_BRACKET = compile_on_use(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)
 _BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
+_PROVISIONS_REACH = 80  # (a mark before the provisions joined to a table with no law written: 「旧法第19条…及び別表第二」)
+_MARK_REACH = max(_PROVISIONS_REACH, _OLD_REACH_LONG)
 
 
 def _label_core(aliases: Sequence[str]) -> re.Pattern[str]:
@@ -320,6 +322,19 @@ class _OldMarks:
 
     def of(self, c_start: int, law: _Law) -> str | None:
         """The word that marks the table (or title) at ``c_start`` as the old text's, or None."""
+        if not law.other:
+            # every mark :meth:`_of` reads for the act's table starts within the reach before the table or before its
+            # law's name, or between the name and the table: with none there (most citations), one bisection answers
+            lo, hi = c_start - _MARK_REACH, c_start
+            if law.span is not None:
+                lo, hi = min(lo, law.span[0] - _OLD_REACH_LONG), max(hi, law.span[0])
+            k = bisect.bisect_left(self._starts, lo)
+            if k == len(self._starts) or self._starts[k] >= hi:
+                return None
+        return self._of(c_start, law)
+
+    def _of(self, c_start: int, law: _Law) -> str | None:
+        """:meth:`of`, each place looked at in turn."""
         text = self._text
         if law.other:  # 「旧番号法第19条第7号及び別表第二」: the act, named as the old one
             if law.span is not None and self._near(law.span[0], law.span[1]):
@@ -330,7 +345,7 @@ class _OldMarks:
         at = [c_start]
         if law.span is not None:
             at.append(law.span[0])
-        elif self._near(max(0, c_start - 80), c_start):
+        elif self._near(max(0, c_start - _PROVISIONS_REACH), c_start):
             # no law written: the mark may stand before the provisions joined to the table (「旧法第19条…及び別表第二」)
             first = provisions_before(text, c_start)
             if first < c_start:

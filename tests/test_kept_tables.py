@@ -531,3 +531,26 @@ def test_a_current_statement_is_no_note_of_a_change(text: str, new: str) -> None
 def test_the_new_table_under_the_label_of_a_notes_new_side_is_not_reported() -> None:
     """「変更後：」 marks an old table under it (the new side of an earlier change); the new table is current."""
     assert rewrite("変更後：番号法別表の24の項", assume_law=True).findings == ()
+
+
+_MARK_PIECES = ["旧", "改正前の", "改正（令和6年5月27日施行）前の", "変更前：", "変更後：", "従前の", "令和6年5月26日までは", "←",
+                "Before:", "番号法", "番号利用法", "第19条第7号及び", "第9条第1項", "別表第二", "別表第一の16の項", "（", "）", "\t",
+                "\n", "、", "事前", "x" * 7, "y" * 30, "住民基本台帳法"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_MARK_PIECES), max_size=24).map("".join), st.data())
+def test_the_old_marks_bisection_answers_as_the_places_looked_at(text: str, data: st.DataObject) -> None:
+    """:meth:`_OldMarks.of` answers None for a table when no mark starts within the reach of any place it looks at (one
+    bisection); otherwise it looks at each place.  For any table position and law span it says what looking at each
+    place in turn (``_of``) says."""
+    from mynumber_refs.resolve import _Law, _OldMarks
+
+    marks = _OldMarks(text)
+    n = len(text)
+    c_start = data.draw(st.integers(0, n))
+    span = data.draw(st.none() | st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted).map(tuple))
+    via = data.draw(st.sampled_from(["adjacent", "sentence", "note", "none", "joined"]))
+    law = _Law("番号法" if span else None, None, c_start, other=data.draw(st.booleans()), span=span, via=via)
+    assert marks.of(c_start, law) == marks._of(c_start, law)
+
