@@ -704,6 +704,10 @@ def _read(
     in_terms: _Spans | None = None  # found at the first candidate: a text without one never needs them
     old_marks: _OldMarks | None = None
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
+    # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
+    # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
+    listed: list[tuple[int, Citation, int]] = []
+    resort_kept = False
     for cand in anchors(text):
         if in_terms is None:
             terms = [d.term_span for d in laws.definitions()] if may_define(text) else []
@@ -865,6 +869,18 @@ def _read(
                 else Finding(c.start, c.end, c.text, F.MARKED_OLD,
                              F.MARKED_OLD_CHANGE.format(words=(change or "").translate(_NO_QUOTES)), citation=c)
             )
+            if change is not None and listed and _LISTED.fullmatch(text, listed[-1][2], _law_start(law, listed[-1][2], c_start)):
+                # the tables listed before it are the note's too: the change word ends the whole list
+                for i, was, _end in listed:
+                    o = out[i]
+                    if isinstance(o, Citation) and i not in dropped:
+                        listed_note = Finding(was.start, was.end, was.text, F.MARKED_OLD, finding.message, citation=was)
+                        out[i] = listed_note
+                        kept.append(_Kept(was.start, was.end, was.passage, listed_note, False, bool(was.rows), False))
+                        resort_kept = True
+                        if i in unnamed_run:
+                            unnamed_run.remove(i)
+            listed = []
             keep(c_start, c_end, finding, orders=is_title, rows=bool(rel.rows))
             continue
         if law.other:
@@ -959,10 +975,17 @@ def _read(
         out.append(c)
         if unnamed and noted is None:
             unnamed_run.append(len(out) - 1)
+        if (rel.table in OLD_TABLES or any(t in OLD_TABLES for t in rel.tables) or parsed.same_table) and not is_title:
+            if not (listed and _LISTED.fullmatch(text, listed[-1][2], c.start)):
+                listed = []
+            listed.append((len(out) - 1, place(rel, offset, text, passage=passages.start(c_start)), c_end))
+        else:
+            listed = []
     # (what the reading of anchored candidates held is let go: a dense text has one entry per citation)
-    del ends, in_terms, unnamed_run, old_marks
+    del ends, in_terms, unnamed_run, old_marks, listed
     if dropped:  # tables a bracket after them named another law's: kept
         out = [o for i, o in enumerate(out) if i not in dropped]
+    if dropped or resort_kept:
         kept.sort(key=_SPAN)
     # row lists without their table, and reference lists after an order's title
     closes, colons = kou_marks(text)
@@ -1149,6 +1172,15 @@ _OLD_NOTE = compile_on_use(
 def _nb(*words: str) -> str:
     """The words as alternatives, each character apart from the next by whitespace that never makes a blank line."""
     return "|".join(_NB.join(re.escape(ch) for ch in w) for w in words)
+
+
+# what joins one table of a list to the next (「…の項及び別表第二の27の項」, 「別表第一、別表第二」)
+_LISTED = compile_on_use(rf"[」』]?{_NB}(?:{_nb('及び', '並びに', '又は', '若しくは', 'と')}|[、，,・･]){_NB}[「『]?")
+
+
+def _law_start(law: _Law, lo: int, c_start: int) -> int:
+    """Where a table's citation starts, its law's written name with it when that follows ``lo``."""
+    return law.span[0] if law.span is not None and lo <= law.span[0] < c_start else c_start
 
 
 # The words of a change to a table or to the text that cites it (a change note: 「…に改めた」, 「…を…とした」,

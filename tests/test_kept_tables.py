@@ -531,3 +531,61 @@ def test_a_current_statement_is_no_note_of_a_change(text: str, new: str) -> None
 def test_the_new_table_under_the_label_of_a_notes_new_side_is_not_reported() -> None:
     """「変更後：」 marks an old table under it (the new side of an earlier change); the new table is current."""
     assert rewrite("変更後：番号法別表の24の項", assume_law=True).findings == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "olds"),
+    [
+        ("番号法別表第一の16の項及び別表第二の27の項の改正に伴い、記載を修正した。", ["別表第一の16の項", "別表第二の27の項"]),
+        ("番号法別表第一の16の項、同表の17の項及び別表第二の27の項の廃止に伴う修正",
+         ["別表第一の16の項", "同表の17の項", "別表第二の27の項"]),
+        ("番号法別表第一並びに別表第二の改正に伴い修正。", ["別表第一", "別表第二"]),
+        ("番号法別表第一・番号法別表第二の一部改正（令和5年法律第48号）", ["別表第一", "別表第二"]),
+        ("「番号法別表第一の16の項」及び「別表第二の27の項」を削除し、「別表の24の項」を追加", ["別表第一の16の項", "別表第二の27の項"]),
+        ("番号法第19条第7号、別表第一の16の項及び別表第二の27の項の改正に伴う記載の修正",
+         ["別表第一の16の項", "別表第二の27の項"]),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_change_word_governs_the_whole_list_it_ends(text: str, olds: list[str], assume: bool) -> None:
+    """「番号法別表第一の16の項及び別表第二の27の項の改正に伴い」: the amendment is of both tables, so both are the note's
+    old wording (the first was renamed, making the note speak of an amendment of the new 別表)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.text for f in result.findings if f.reason == "marked-old"] == olds
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        # a list that ends before the change note: its own clause, rewritten
+        ("番号法別表第一の16の項に基づく事務、別表第二の27の項の改正に伴う修正",
+         "番号法別表の24の項に基づく事務、別表第二の27の項の改正に伴う修正"),
+        # a current citation next to the note
+        ("番号法別表第一及び別表第二の改正に伴い、番号法別表第一の16の項に基づく事務を見直した。",
+         "番号法別表第一及び別表第二の改正に伴い、番号法別表の24の項に基づく事務を見直した。"),
+        ("番号法別表第一の16の項\n別表第二の27の項の改正に伴う修正", "番号法別表の24の項\n別表第二の27の項の改正に伴う修正"),
+    ],
+)
+def test_a_table_outside_the_list_a_change_word_ends_is_rewritten(text: str, new: str) -> None:
+    assert rewrite(text, assume_law=True).text == new
+
+
+_LIST_JOINS = st.sampled_from(["及び", "並びに", "、", "・", "及び番号法", "、同法"])
+_LISTED_OLD = st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二", "別表第二の２７、２８の項"])
+_LIST_ENDS = st.sampled_from(["の改正に伴い、記載を修正した。", "の廃止に伴う修正", "の一部改正により", "を削除した。",
+                              "の記載を修正", "が廃止されたため"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_LIST_JOINS, _LISTED_OLD), min_size=1, max_size=3), _LISTED_OLD, _LIST_ENDS, st.booleans())
+def test_no_table_of_a_list_a_change_word_ends_is_rewritten(
+    more: list[tuple[str, str]], first: str, end: str, assume: bool
+) -> None:
+    """Every old table of a list that a change word ends (「…及び…の改正に伴い」) is kept; the current citation in the next
+    sentence is still rewritten."""
+    note = "番号法" + first + "".join(j + t for j, t in more) + end
+    text = note + "\n番号法別表第一の16の項に基づく事務"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == note + "\n番号法別表の24の項に基づく事務", (text, result.text)
+    assert rewrite(result.text, assume_law=assume).text == result.text
