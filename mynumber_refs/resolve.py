@@ -144,13 +144,13 @@ _NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
 # (also as a topic or a label: 「従前は」, 「改正前は、」, 「旧：」, 「変更前：」)
 _OLD_WORD = (
-    r"(?:(?:(?:一部)?改正(?:以)?前|従前|変更前)[\s]*は[\s]*[、，,]?"
+    r"(?:(?:(?:一部)?改正(?:以)?前|従前|従来|以前|これまで|変更前)[\s]*は[\s]*[、，,]?"
     # (a label: in brackets, 「【変更前】」, 「（改正前）」; with a short noun and a colon, 「旧根拠：」, 「改正前の根拠：」; in English,
     # 「Before:」, 「Old:」, 「formerly」)
-    r"|[【（(〔［][ \u3000]*(?:(?:一部)?改正(?:以)?前|従前|変更前|旧)[ \u3000]*[】）)〕］]"
+    r"|[【（(〔［][ \u3000]*(?:(?:一部)?改正(?:(?:以)?前)?|従前|変更前|旧)[ \u3000]*[】）)〕］]"
     r"|(?:(?<![\u4e00-\u9fff])旧|(?:一部)?改正(?:以)?前の?|従前の|変更前の?)[^\s：:、。，,（）()「」【】]{1,6}[ \u3000]*[：:]"
     r"|(?<![A-Za-z])(?:[Bb]efore|[Oo]ld)[ \u3000]*[：:]|(?<![A-Za-z])(?:[Ff]ormerly|[Pp]reviously)(?![A-Za-z])"
-    r"|旧|(?:一部)?改正(?:以)?前[のは]?|従前の|廃止前の|施行前の|変更前[のは]?"
+    r"|旧|(?:一部)?改正(?:以)?前[のは]?|従前の|従来の|これまでの|廃止前の|施行前の|変更前[のは]?"
     rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の|に)?[\s]*[、，,]?"
     r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?"
     r"|[←⇐]"  # (「別表の24の項←別表第一の16の項」: the old side of a note written new ← old)
@@ -183,7 +183,7 @@ _OLD_IN_BRACKET = compile_on_use(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)
 # the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更; English labels), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更", "以")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 
@@ -222,6 +222,11 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
                 starts.append(i)
         i = text.find("前", i + 1)
     for word in ("efore", "ld", "ormerly", "reviously"):  # (a label in English: 「Before:」, 「Old:」, 「formerly」)
+        i = text.find(word)
+        while i >= 0:
+            starts.append(max(0, i - 1))
+            i = text.find(word, i + 1)
+    for word in ("従来", "これまで", "改正"):  # 「従来は」, 「これまでの」, 「（改正）」
         i = text.find(word)
         while i >= 0:
             starts.append(max(0, i - 1))

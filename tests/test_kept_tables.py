@@ -179,6 +179,14 @@ MARKED_OLD = [
     # …or beside the header of a row of old text (a notification form)
     "届出事項\t内容\n根拠規定（改正前）\t番号法別表第二の27の項\n根拠規定（改正後）\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
     "変更前の記載\t番号法別表第一の16の項\n変更後の記載\t番号法別表の24の項",
+    # a topic or label of the earlier state: 従来は, 以前は, これまでは (これまでの, 従来の), and the label 「（改正）」
+    "従来は番号法別表第二の27の項に基づき照会していた。",
+    "以前は、番号法別表第一の16の項に基づく事務として記載していた。",
+    "これまでは番号法別表第二に基づき情報連携を行っていた。",
+    "従来の番号法別表第二の27の項による照会は、主務省令第2条の表の48の項による。",
+    "これまでの番号法別表第一の16の項の事務",
+    "（改正）番号法別表第二の27の項",
+    "【改正】番号法別表第一の16の項",
 ]
 
 
@@ -228,6 +236,11 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "根拠規定（改正後）\t番号法別表第一の16の項",
         "旧住所\t番号法別表第一の16の項",
         "改正前\t改正後\n住民票\t写し\n番号法別表第一の16の項に基づく事務",  # (not a row of cells)
+        "従来どおり番号法別表第一の16の項に基づき事務を行う",  # (as before: the current citation)
+        "これまでどおり、番号法別表第一の16の項",
+        "以前から番号法別表第一の16の項に基づく事務を行っている",
+        "（改正後）番号法別表第一の16の項",
+        "（改正案）番号法別表第一の16の項",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -589,3 +602,4 @@ def test_no_table_of_a_list_a_change_word_ends_is_rewritten(
     result = rewrite(text, assume_law=assume)
     assert result.text == note + "\n番号法別表の24の項に基づく事務", (text, result.text)
     assert rewrite(result.text, assume_law=assume).text == result.text
+
