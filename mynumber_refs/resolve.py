@@ -707,6 +707,7 @@ def _read(
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
     in_terms: _Spans | None = None  # found at the first candidate: a text without one never needs them
+    rereads = _Spans(())  # the quoted words of 読み替え clauses: the old one is reported, never renamed
     old_marks: _OldMarks | None = None
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
     # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
@@ -716,9 +717,9 @@ def _read(
     for cand in anchors(text):
         if in_terms is None:
             terms = [d.term_span for d in laws.definitions()] if may_define(text) else []
-            if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
-                terms += reread_term_spans(text)
             in_terms = _Spans(terms)
+            if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
+                rereads = _Spans(reread_term_spans(text))
             marks = _OldMarks(text, extra_aliases)
             old_marks = marks if marks.any else None
         if cand.start < taken_until or cand.anchor in in_terms:
@@ -850,7 +851,14 @@ def _read(
         if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
             old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
         change: str | None = None
-        if old is None and c_start < note_until and (rel.table in OLD_TABLES or parsed.same_table):
+        if rereads and cand.anchor in rereads:  # 「「別表第一」とあるのは「別表」と読み替える」: a term of the clause
+            if law.other or not (rel.table in OLD_TABLES or parsed.same_table):
+                taken_until = c_end
+                keep(c_start, c_end)
+                continue
+            reread = _ABOLISHED.match(text, c_end)
+            change = "".join(reread.group("note").split()) if reread is not None else "読み替え"
+        elif old is None and c_start < note_until and (rel.table in OLD_TABLES or parsed.same_table):
             change = note_words  # 「別表第二の26の項を別表第二の27の項に改めた」: what the note's old table was changed into
         elif old is None and rel.table in OLD_TABLES and not parsed.same_table:
             successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)

@@ -495,8 +495,7 @@ def test_a_change_note_is_never_rewritten(old: str, new: str, form: str, quoted:
     text = "備考：" + form.format(old=old, new=new) + tail
     result = rewrite(text, assume_law=assume)
     assert result.text == text
-    if not (quoted and "読み替え" in form):  # (the quoted words of a 読み替え clause are terms: silently none)
-        assert "marked-old" in {f.reason for f in result.findings}
+    assert "marked-old" in {f.reason for f in result.findings}
 
 
 @pytest.mark.parametrize(
@@ -603,3 +602,29 @@ def test_no_table_of_a_list_a_change_word_ends_is_rewritten(
     assert result.text == note + "\n番号法別表の24の項に基づく事務", (text, result.text)
     assert rewrite(result.text, assume_law=assume).text == result.text
 
+
+@pytest.mark.parametrize(
+    ("text", "olds"),
+    [
+        ("番号法第9条第1項において「別表第一」とあるのは「別表」と読み替える。", ["別表第一"]),
+        ("「番号法別表第二の27の項」とあるのは、「主務省令第2条の表の48の項」と読み替えるものとする。", ["別表第二の27の項"]),
+        ("この評価書中「別表第二」を「第19条第8号に基づく主務省令第2条の表」と読み替える。", ["別表第二"]),
+        # (a note of an earlier change: both words in the old numbering)
+        ("「別表第二の26の項」とあるのは「別表第二の27の項」と読み替える。", ["別表第二の26の項", "別表第二の27の項"]),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_the_quoted_old_word_of_a_reading_clause_is_reported(text: str, olds: list[str], assume: bool) -> None:
+    """A 読み替え clause quotes the old wording as a term: it stays as written and is reported as a note's old side
+    (marked-old with the clause's words), as an unquoted one is; it was left silently."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    kept = [f for f in result.findings if f.reason == "marked-old"]
+    assert [f.text for f in kept] == olds
+    assert all(f.message.startswith("変更や読み替えを述べる文") for f in kept)
+
+
+def test_another_laws_quoted_word_of_a_reading_clause_is_not_reported() -> None:
+    text = "住民基本台帳法中「別表第一」とあるのは「別表」と読み替える。"
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (text, ())
