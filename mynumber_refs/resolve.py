@@ -46,7 +46,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -247,6 +247,27 @@ _OLD_ROW_HEAD = compile_on_use(
     r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
 )
 _HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
+# the same headers as a table cell of their own (Word, Excel), white space aside; and a header of the new text, which
+# heads the cells below it instead (「改正後」, 「変更後の記載」, 「新」, 「現行」)
+_OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧")
+_NEW_HEAD_CELL = compile_on_use(r"(?:変更|改正)後(?:の.{1,4})?|新|現行")
+
+
+def old_cell_head(before: str, column: Iterable[str]) -> str | None:
+    """The header that marks a table cell (Word, Excel) as the old text, as in tab-separated text: the nearest cell
+    with text to its left (``before``) when it heads a row of old text (「根拠規定（改正前）」, 「変更前の記載」), else
+    the nearest header in its column above it (``column``: the texts of the cells above, nearest first) when it heads a
+    column of old text (「改正前」, 「変更前の記載」, 「旧」); None when a header of the new text stands nearer, or none does."""
+    row = _OLD_ROW_HEAD.fullmatch("".join(before.split()))
+    if row is not None:
+        return row.group("mark")
+    for cell in column:
+        head = "".join(cell.split())
+        if _OLD_HEAD_CELL.fullmatch(head):
+            return head
+        if _NEW_HEAD_CELL.fullmatch(head):
+            return None
+    return None
 
 
 class _OldMarks:
