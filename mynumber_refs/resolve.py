@@ -239,17 +239,28 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
     return starts
 
 
-# the header cell of a column of old text in tab-separated text (a table of old and new wording, a 変更箇所 table)
-_OLD_COLUMN_HEAD = compile_on_use(r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧)[ \u3000]*(?=\t|\r?$)")
-# …or of a row of old text: its first cell (「改正前」, 「根拠規定（改正前）」, 「変更前の記載」)
+# the header cell of a column of old text in tab-separated text (a table of old and new wording, a 変更箇所 table), or of
+# a record of revisions (「改訂内容」, 「変更履歴」: each row records what an earlier version changed, in its numbering)
+_HISTORY_HEAD = r"(?:改[ \u3000]*訂|変[ \u3000]*更|改[ \u3000]*版|更[ \u3000]*新)[ \u3000]*(?:履[ \u3000]*歴|内[ \u3000]*容|概[ \u3000]*要)"
+_OLD_COLUMN_HEAD = compile_on_use(
+    r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧|"
+    + _HISTORY_HEAD + r")[ \u3000]*(?=\t|\r?$)"
+)
+# …or the title of a record of revisions on a line of its own, over all the columns of the rows of cells right under it
+# (「改訂履歴」, 「【変更履歴】」, 「３．改訂履歴」)
+_HISTORY_TITLE = compile_on_use(
+    r"(?m)^[ \u3000]*(?:[【［\[（(〔]|[0-9０-９]+[.．、]?)?[ \u3000]*(?P<title>(?:改[ \u3000]*訂|変[ \u3000]*更|改[ \u3000]*版|更[ \u3000]*新)"
+    r"[ \u3000]*履[ \u3000]*歴)[ \u3000]*[】］\]）)〕]?[ \u3000]*\r?$"
+)
+# …or of a row of old text: its first cell (「改正前」, 「根拠規定（改正前）」, 「変更前の記載」, 「改訂内容」)
 _OLD_ROW_HEAD = compile_on_use(
-    r"[ \u3000]*(?P<mark>(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,10})?|旧)"
+    r"[ \u3000]*(?P<mark>(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,10})?|旧|" + _HISTORY_HEAD + r")"
     r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
 )
 _HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
 # the same headers as a table cell of their own (Word, Excel), white space aside; and a header of the new text, which
 # heads the cells below it instead (「改正後」, 「変更後の記載」, 「新」, 「現行」)
-_OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧")
+_OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧|(?:[【［\[（(〔]|[0-9０-９]+[.．、]?)?(?:改訂|変更|改版|更新)(?:履歴|内容|概要)[】］\]）)〕]?")
 _NEW_HEAD_CELL = compile_on_use(r"(?:変更|改正)後(?:の.{1,4})?|新|現行")
 
 
@@ -316,6 +327,9 @@ class _OldMarks:
                 he = text.find("\n", m.end())
                 if text.find("\t", hs, len(text) if he == -1 else he) != -1:
                     self._heads.append((hs, text.count("\t", hs, m.start()), "".join(m.group().split())))
+            for m in _HISTORY_TITLE.finditer(text):  # (over every column: -1)
+                self._heads.append((m.start(), -1, "".join(m.group("title").split())))
+            self._heads.sort()
         if not self._heads:
             return None
         k = bisect.bisect_left(self._heads, (ls, -1, "")) - 1
@@ -328,6 +342,8 @@ class _OldMarks:
             if row <= head_line:
                 break
             prev = text.rfind("\n", 0, row - 1) + 1
+            if prev <= head_line:  # (the header's own line: a title has no cells)
+                break
             if text.find("\t", prev, row - 1) == -1:
                 return None
             row = prev
@@ -335,7 +351,7 @@ class _OldMarks:
             return None
         col = text.count("\t", ls, pos)
         while k >= 0 and self._heads[k][0] == head_line:
-            if self._heads[k][1] == col:
+            if self._heads[k][1] in (col, -1):
                 return self._heads[k][2]
             k -= 1
         return None
@@ -742,7 +758,7 @@ def _read(
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
                 rereads = _Spans(reread_term_spans(text))
             marks = _OldMarks(text, extra_aliases)
-            old_marks = marks if marks.any else None
+            old_marks = marks if marks.any or marks.tabbed else None
         if cand.start < taken_until or cand.anchor in in_terms:
             continue
         try:

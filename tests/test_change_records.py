@@ -253,3 +253,35 @@ def test_a_cell_is_kept_exactly_when_its_column_is_headed_as_the_old_text(old_co
         last = [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]]
     assert last == ["番号法別表第一の16の項" if i == old_col else "番号法別表の24の項" for i in range(cols)]
     assert len(marked) == 1
+
+
+def test_a_word_record_of_revisions_is_kept_under_its_title_or_column(tmp_path: Path) -> None:
+    """A Word 改訂履歴 table: the cells under its title row (merged over the columns) or under a 「改訂内容」 header are
+    history, kept and reported as marked-old."""
+    path = tmp_path / "history.docx"
+    d = docx.Document()
+    titled = d.add_table(rows=3, cols=3)
+    titled.cell(0, 0).merge(titled.cell(0, 2)).text = "改訂履歴"
+    for c, value in enumerate(["版", "改訂日", "内容"]):
+        titled.cell(1, c).text = value
+    for c, value in enumerate(["2", "令和5年4月1日", OLD]):
+        titled.cell(2, c).text = value
+    headed = d.add_table(rows=2, cols=3)
+    for c, value in enumerate(["版", "改訂日", "改訂内容"]):
+        headed.cell(0, c).text = value
+    for c, value in enumerate(["3", "令和6年6月1日", OLD + "に基づく照会を記載"]):
+        headed.cell(1, c).text = value
+    d.save(str(path))
+    locations, marked = _marked(path)
+    assert locations == []
+    assert [m[1:] for m in marked] == [(OLD, "改訂履歴"), (OLD, "改訂内容")]
+    saved = docx.Document(str(path))
+    assert (saved.tables[0].cell(2, 2).text, saved.tables[1].cell(1, 2).text) == (OLD, OLD + "に基づく照会を記載")
+
+
+def test_an_excel_record_of_revisions_is_kept_in_its_column(tmp_path: Path) -> None:
+    path = tmp_path / "history.xlsx"
+    _sheet(path, [["版", "変更日", "変更内容", "備考"], ["2", "令和5年4月1日", OLD + "に基づく照会", OLD]])
+    locations, marked = _marked(path)
+    assert [loc.split("（")[0] for loc in locations] == ["Sheet!D2"]
+    assert [(m[0].split("（")[0], m[2]) for m in marked] == [("Sheet!C2", "変更内容")]

@@ -187,6 +187,13 @@ MARKED_OLD = [
     "これまでの番号法別表第一の16の項の事務",
     "（改正）番号法別表第二の27の項",
     "【改正】番号法別表第一の16の項",
+    # a row of a record of revisions: under its title line, or in a column or row headed 改訂内容 / 変更内容
+    "改訂履歴\n令和5年4月1日\t番号法別表第二の27の項\n令和6年6月1日\t番号法別表第一の16の項",
+    "【変更履歴】\n版\t日付\t内容\n1.1\t令和3年4月1日\t番号法別表第二の27の項",
+    "３．改訂履歴\n第2版\t令和5年4月1日\t番号法別表第一の16の項に基づく事務",
+    "版\t改訂日\t改訂内容\n2\t令和5年4月1日\t番号法別表第二の27の項に基づく照会",
+    "変更日\t変更内容\n令和4年\t番号法第19条第7号及び別表第二の27の項",
+    "改訂内容\t番号法別表第一の16の項に基づく事務の記載",
 ]
 
 
@@ -241,6 +248,10 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "以前から番号法別表第一の16の項に基づく事務を行っている",
         "（改正後）番号法別表第一の16の項",
         "（改正案）番号法別表第一の16の項",
+        "改訂履歴\n番号法別表第一の16の項に基づく事務",  # (no rows of cells under the title)
+        "改訂履歴\n\n版\t内容\n2\t番号法別表第一の16の項",  # (a blank line ends what the title heads)
+        "版\t改訂日\t改訂内容\t根拠\n2\t令和5年\t追加\t番号法別表第一の16の項",  # (another column)
+        "変更内容の確認\t番号法別表第一の16の項",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -628,3 +639,15 @@ def test_another_laws_quoted_word_of_a_reading_clause_is_not_reported() -> None:
     text = "住民基本台帳法中「別表第一」とあるのは「別表」と読み替える。"
     result = rewrite(text, assume_law=True)
     assert (result.text, result.findings) == (text, ())
+
+
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_row_under_the_title_of_a_record_of_revisions_is_kept(assume: bool) -> None:
+    """「改訂履歴」 over rows of cells (a history table pasted from a spreadsheet): each row records what an earlier version
+    changed, in its numbering, even with no change word; the text after the table is rewritten."""
+    record = "改訂履歴\n令和5年4月1日\t別表第二の27の項\n令和6年6月1日\t番号法別表第一の16の項に基づく事務を記載"
+    text = record + "\n\n番号法別表第一の16の項に基づく。"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == record + "\n\n番号法別表の24の項に基づく。"
+    marked = [f.text for f in result.findings if f.reason == "marked-old"]
+    assert marked == ["別表第二の27の項", "別表第一の16の項"]
