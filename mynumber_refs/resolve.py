@@ -911,6 +911,11 @@ def _read(
                     note_until, note_words = became.end(), change
                 elif old_marks is not None and old_marks.tabbed:
                     old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
+        elif old is None and parsed.same_table and listed and _LISTED.fullmatch(text, listed[-1][2], c_start):
+            # 「別表第二の27の項及び同表の28の項の修正」: 同表 ending a list of old tables, before the words of a change
+            changed = _ABOLISHED.match(text, c_end)
+            if changed is not None:
+                change = "".join(changed.group("note").split())
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
@@ -919,7 +924,7 @@ def _read(
                 else Finding(c.start, c.end, c.text, F.MARKED_OLD,
                              F.MARKED_OLD_CHANGE.format(words=(change or "").translate(_NO_QUOTES)), citation=c)
             )
-            if change is not None and listed and _LISTED.fullmatch(text, listed[-1][2], _law_start(law, listed[-1][2], c_start)):
+            if change is not None and listed and _LISTED.fullmatch(text, listed[-1][2], _law_start(text, law, listed[-1][2], c_start)):
                 # the tables listed before it are the note's too: the change word ends the whole list
                 for i, was, _end in listed:
                     o = out[i]
@@ -1228,9 +1233,12 @@ def _nb(*words: str) -> str:
 _LISTED = compile_on_use(rf"[」』]?{_NB}(?:{_nb('及び', '並びに', '又は', '若しくは', 'と')}|[、，,・･]){_NB}[「『]?")
 
 
-def _law_start(law: _Law, lo: int, c_start: int) -> int:
-    """Where a table's citation starts, its law's written name with it when that follows ``lo``."""
-    return law.span[0] if law.span is not None and lo <= law.span[0] < c_start else c_start
+def _law_start(text: str, law: _Law, lo: int, c_start: int) -> int:
+    """Where a table's citation starts, its law's written name and the provisions joined to it with it when they
+    follow ``lo`` (「、第19条第7号、別表第二」)."""
+    start = law.span[0] if law.span is not None and lo <= law.span[0] < c_start else c_start
+    first = provisions_before(text, start)
+    return first if lo <= first else start
 
 
 # The words of a change to a table or to the text that cites it (a change note: 「…に改めた」, 「…を…とした」,

@@ -567,6 +567,10 @@ def test_the_new_table_under_the_label_of_a_notes_new_side_is_not_reported() -> 
         ("「番号法別表第一の16の項」及び「別表第二の27の項」を削除し、「別表の24の項」を追加", ["別表第一の16の項", "別表第二の27の項"]),
         ("番号法第19条第7号、別表第一の16の項及び別表第二の27の項の改正に伴う記載の修正",
          ["別表第一の16の項", "別表第二の27の項"]),
+        # (the provisions joined to a table of the list, and 同表 ending it)
+        ("番号法第9条第1項、別表第一の16の項及び第19条第7号、別表第二の27の項の改正に伴い修正",
+         ["別表第一の16の項", "別表第二の27の項"]),
+        ("別表第二の27の項及び同表の28の項の修正", ["別表第二の27の項", "同表の28の項"]),
     ],
 )
 @pytest.mark.parametrize("assume", [True, False])
@@ -588,6 +592,8 @@ def test_a_change_word_governs_the_whole_list_it_ends(text: str, olds: list[str]
         ("番号法別表第一及び別表第二の改正に伴い、番号法別表第一の16の項に基づく事務を見直した。",
          "番号法別表第一及び別表第二の改正に伴い、番号法別表の24の項に基づく事務を見直した。"),
         ("番号法別表第一の16の項\n別表第二の27の項の改正に伴う修正", "番号法別表の24の項\n別表第二の27の項の改正に伴う修正"),
+        ("番号法別表第一の16の項の事務、別表第二の27の項及び同表の28の項の修正",
+         "番号法別表の24の項の事務、別表第二の27の項及び同表の28の項の修正"),
     ],
 )
 def test_a_table_outside_the_list_a_change_word_ends_is_rewritten(text: str, new: str) -> None:
@@ -595,7 +601,7 @@ def test_a_table_outside_the_list_a_change_word_ends_is_rewritten(text: str, new
 
 
 _LIST_JOINS = st.sampled_from(["及び", "並びに", "、", "・", "及び番号法", "、同法"])
-_LISTED_OLD = st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二", "別表第二の２７、２８の項"])
+_LISTED_OLD = st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二", "別表第二の２７、２８の項", "同表の28の項"])
 _LIST_ENDS = st.sampled_from(["の改正に伴い、記載を修正した。", "の廃止に伴う修正", "の一部改正により", "を削除した。",
                               "の記載を修正", "が廃止されたため"])
 
@@ -607,7 +613,9 @@ def test_no_table_of_a_list_a_change_word_ends_is_rewritten(
 ) -> None:
     """Every old table of a list that a change word ends (「…及び…の改正に伴い」) is kept; the current citation in the next
     sentence is still rewritten."""
-    note = "番号法" + first + "".join(j + t for j, t in more) + end
+    if first.startswith("同表"):
+        first = "別表第一"
+    note = "番号法" + first + "".join(("及び" if t.startswith("同表") else j) + t for j, t in more) + end
     text = note + "\n番号法別表第一の16の項に基づく事務"
     result = rewrite(text, assume_law=assume)
     assert result.text == note + "\n番号法別表の24の項に基づく事務", (text, result.text)
