@@ -259,9 +259,9 @@ _OLD_ROW_HEAD = compile_on_use(
 )
 _HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
 # the same headers as a table cell of their own (Word, Excel), white space aside; and a header of the new text, which
-# heads the cells below it instead (「改正後」, 「変更後の記載」, 「新」, 「現行」)
+# heads the cells below it instead (「改正後」, 「変更後の記載」, 「新」; not 「現行」, the old text of a 新旧対照表 beside 「改正案」)
 _OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧|(?:[【［\[（(〔]|[0-9０-９]+[.．、]?)?(?:改訂|変更|改版|更新)(?:履歴|内容|概要)[】］\]）)〕]?")
-_NEW_HEAD_CELL = compile_on_use(r"(?:変更|改正)後(?:の.{1,4})?|新|現行")
+_NEW_HEAD_CELL = compile_on_use(r"(?:変更|改正)後(?:の.{1,4})?|新")
 
 
 def old_cell_head(before: str, column: Iterable[str]) -> str | None:

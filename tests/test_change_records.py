@@ -285,3 +285,12 @@ def test_an_excel_record_of_revisions_is_kept_in_its_column(tmp_path: Path) -> N
     locations, marked = _marked(path)
     assert [loc.split("（")[0] for loc in locations] == ["Sheet!D2"]
     assert [(m[0].split("（")[0], m[2]) for m in marked] == [("Sheet!C2", "変更内容")]
+
+
+def test_a_current_text_header_does_not_end_a_column_of_old_text(tmp_path: Path) -> None:
+    """「現行」 is the old text in a 新旧対照表 beside 「改正案」, the current one elsewhere: it neither marks a column nor ends
+    the column of old text it stands in (it ended the search for a header, and the cell under it was rewritten)."""
+    path = tmp_path / "vertical.xlsx"
+    _sheet(path, [["改正前"], ["現行"], [OLD]])
+    locations, marked = _marked(path)
+    assert locations == [] and [m[2] for m in marked] == ["改正前"]
