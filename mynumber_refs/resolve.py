@@ -288,6 +288,8 @@ class _OldMarks:
         self._text = text
         self._heads: list[tuple[int, int, str]] | None = None  # (line start, column, header) of old columns' headers
         self.tabbed = "\t" in text  # (rows of cells: once per text)
+        # (…under the header of a record of revisions, which need not hold any other mark: 「改訂内容」, 「変更履歴」)
+        self.history = self.tabbed and ("内容" in text or "履歴" in text or "概要" in text)
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
         self._starts = _old_cores(text, _label_core((*ALIASES, *extra)) if extra else _LABEL_CORE)
@@ -362,6 +364,8 @@ class _OldMarks:
 
     def of(self, c_start: int, law: _Law) -> str | None:
         """The word that marks the table (or title) at ``c_start`` as the old text's, or None."""
+        if not self.any:  # (no mark in the text: only the header of a column of cells may mark it, see column_head)
+            return None
         text = self._text
         if law.other:  # 「旧番号法第19条第7号及び別表第二」: the act, named as the old one
             if law.span is not None and self._near(law.span[0], law.span[1]):
@@ -744,12 +748,12 @@ def _read(
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
     in_terms: _Spans | None = None  # found at the first candidate: a text without one never needs them
-    rereads = _Spans(())  # the quoted words of 読み替え clauses: the old one is reported, never renamed
+    rereads: _Spans | None = None  # the quoted words of 読み替え clauses: the old one is reported, never renamed
     old_marks: _OldMarks | None = None
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
     # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
     # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
-    listed: list[tuple[int, Citation, int]] = []
+    listed: list[tuple[int, Citation, int, int]] = []  # (…, the parsed citation and its offset, as a note places it)
     resort_kept = False
     for cand in anchors(text):
         if in_terms is None:
@@ -758,7 +762,7 @@ def _read(
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
                 rereads = _Spans(reread_term_spans(text))
             marks = _OldMarks(text, extra_aliases)
-            old_marks = marks if marks.any or marks.tabbed else None
+            old_marks = marks if marks.any or marks.history else None
         if cand.start < taken_until or cand.anchor in in_terms:
             continue
         try:
@@ -888,7 +892,7 @@ def _read(
         if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
             old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
         change: str | None = None
-        if rereads and cand.anchor in rereads:  # 「「別表第一」とあるのは「別表」と読み替える」: a term of the clause
+        if rereads is not None and cand.anchor in rereads:  # 「「別表第一」とあるのは「別表」と読み替える」: a term of the clause
             if law.other or not (rel.table in OLD_TABLES or parsed.same_table):
                 taken_until = c_end
                 keep(c_start, c_end)
@@ -911,7 +915,7 @@ def _read(
                     note_until, note_words = became.end(), change
                 elif old_marks is not None and old_marks.tabbed:
                     old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
-        elif old is None and parsed.same_table and listed and _LISTED.fullmatch(text, listed[-1][2], c_start):
+        elif old is None and parsed.same_table and listed and _LISTED.fullmatch(text, listed[-1][3], c_start):
             # 「別表第二の27の項及び同表の28の項の修正」: 同表 ending a list of old tables, before the words of a change
             changed = _ABOLISHED.match(text, c_end)
             if changed is not None:
@@ -924,11 +928,12 @@ def _read(
                 else Finding(c.start, c.end, c.text, F.MARKED_OLD,
                              F.MARKED_OLD_CHANGE.format(words=(change or "").translate(_NO_QUOTES)), citation=c)
             )
-            if change is not None and listed and _LISTED.fullmatch(text, listed[-1][2], _law_start(text, law, listed[-1][2], c_start)):
+            if change is not None and listed and _LISTED.fullmatch(text, listed[-1][3], _law_start(text, law, listed[-1][3], c_start)):
                 # the tables listed before it are the note's too: the change word ends the whole list
-                for i, was, _end in listed:
+                for i, was_rel, was_offset, _end in listed:
                     o = out[i]
                     if isinstance(o, Citation) and i not in dropped:
+                        was = place(was_rel, was_offset, text, passage=passages.start(was_rel.start + was_offset))
                         listed_note = Finding(was.start, was.end, was.text, F.MARKED_OLD, finding.message, citation=was)
                         out[i] = listed_note
                         kept.append(_Kept(was.start, was.end, was.passage, listed_note, False, bool(was.rows), False))
@@ -1030,10 +1035,10 @@ def _read(
         out.append(c)
         if unnamed and noted is None:
             unnamed_run.append(len(out) - 1)
-        if (rel.table in OLD_TABLES or any(t in OLD_TABLES for t in rel.tables) or parsed.same_table) and not is_title:
-            if not (listed and _LISTED.fullmatch(text, listed[-1][2], c.start)):
+        if (rel.table in OLD_TABLES or parsed.same_table or (rel.tables and any(t in OLD_TABLES for t in rel.tables))) and not is_title:
+            if not (listed and c.start - listed[-1][3] <= _LISTED_GAP and _LISTED.fullmatch(text, listed[-1][3], c.start)):
                 listed = []
-            listed.append((len(out) - 1, place(rel, offset, text, passage=passages.start(c_start)), c_end))
+            listed.append((len(out) - 1, rel, offset, c_end))
         else:
             listed = []
     # (what the reading of anchored candidates held is let go: a dense text has one entry per citation)
@@ -1231,6 +1236,9 @@ def _nb(*words: str) -> str:
 
 # what joins one table of a list to the next (「…の項及び別表第二の27の項」, 「別表第一、別表第二」)
 _LISTED = compile_on_use(rf"[」』]?{_NB}(?:{_nb('及び', '並びに', '又は', '若しくは', 'と')}|[、，,・･]){_NB}[「『]?")
+
+
+_LISTED_GAP = 24  # (the most characters it spans: a bound on the work only)
 
 
 def _law_start(text: str, law: _Law, lo: int, c_start: int) -> int:
