@@ -46,7 +46,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 import attrs
@@ -144,13 +144,13 @@ _NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
 # (also as a topic or a label: 「従前は」, 「改正前は、」, 「旧：」, 「変更前：」)
 _OLD_WORD = (
-    r"(?:(?:(?:一部)?改正(?:以)?前|従前|変更前)[\s]*は[\s]*[、，,]?"
+    r"(?:(?:(?:一部)?改正(?:以)?前|従前|従来|以前|これまで|変更前)[\s]*は[\s]*[、，,]?"
     # (a label: in brackets, 「【変更前】」, 「（改正前）」; with a short noun and a colon, 「旧根拠：」, 「改正前の根拠：」; in English,
     # 「Before:」, 「Old:」, 「formerly」)
-    r"|[【（(〔［][ \u3000]*(?:(?:一部)?改正(?:以)?前|従前|変更前|旧)[ \u3000]*[】）)〕］]"
+    r"|[【（(〔［][ \u3000]*(?:(?:一部)?改正(?:(?:以)?前)?|従前|変更前|旧)[ \u3000]*[】）)〕］]"
     r"|(?:(?<![\u4e00-\u9fff])旧|(?:一部)?改正(?:以)?前の?|従前の|変更前の?)[^\s：:、。，,（）()「」【】]{1,6}[ \u3000]*[：:]"
     r"|(?<![A-Za-z])(?:[Bb]efore|[Oo]ld)[ \u3000]*[：:]|(?<![A-Za-z])(?:[Ff]ormerly|[Pp]reviously)(?![A-Za-z])"
-    r"|旧|(?:一部)?改正(?:以)?前[のは]?|従前の|廃止前の|施行前の|変更前[のは]?"
+    r"|旧|(?:一部)?改正(?:以)?前[のは]?|従前の|従来の|これまでの|廃止前の|施行前の|変更前[のは]?"
     rf"|{_LAST_OLD_DAY}[\s]*(?:まで|以前)[\s]*(?:は|の|に)?[\s]*[、，,]?"
     r"|改正[\s]*[（(][^（）()\n]{1,30}[）)][\s]*(?:以[\s]*)?前の?"
     r"|[←⇐]"  # (「別表の24の項←別表第一の16の項」: the old side of a note written new ← old)
@@ -183,7 +183,7 @@ _OLD_IN_BRACKET = compile_on_use(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)
 # the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更; English labels), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更", "以")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 _PROVISIONS_REACH = 80  # (a mark before the provisions joined to a table with no law written: 「旧法第19条…及び別表第二」)
@@ -228,6 +228,11 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
         while i >= 0:
             starts.append(max(0, i - 1))
             i = text.find(word, i + 1)
+    for word in ("従来", "これまで", "改正"):  # 「従来は」, 「これまでの」, 「（改正）」
+        i = text.find(word)
+        while i >= 0:
+            starts.append(max(0, i - 1))
+            i = text.find(word, i + 1)
     i = text.find("日まで")  # 「令和6年5月26日までは」
     while i >= 0:
         starts.append(i)
@@ -236,14 +241,46 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
     return starts
 
 
-# the header cell of a column of old text in tab-separated text (a table of old and new wording, a 変更箇所 table)
-_OLD_COLUMN_HEAD = compile_on_use(r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧)[ \u3000]*(?=\t|\r?$)")
-# …or of a row of old text: its first cell (「改正前」, 「根拠規定（改正前）」, 「変更前の記載」)
+# the header cell of a column of old text in tab-separated text (a table of old and new wording, a 変更箇所 table), or of
+# a record of revisions (「改訂内容」, 「変更履歴」: each row records what an earlier version changed, in its numbering)
+_HISTORY_HEAD = r"(?:改[ \u3000]*訂|変[ \u3000]*更|改[ \u3000]*版|更[ \u3000]*新)[ \u3000]*(?:履[ \u3000]*歴|内[ \u3000]*容|概[ \u3000]*要)"
+_OLD_COLUMN_HEAD = compile_on_use(
+    r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧|"
+    + _HISTORY_HEAD + r")[ \u3000]*(?=\t|\r?$)"
+)
+# …or the title of a record of revisions on a line of its own, over all the columns of the rows of cells right under it
+# (「改訂履歴」, 「【変更履歴】」, 「３．改訂履歴」)
+_HISTORY_TITLE = compile_on_use(
+    r"(?m)^[ \u3000]*(?:[【［\[（(〔]|[0-9０-９]+[.．、]?)?[ \u3000]*(?P<title>(?:改[ \u3000]*訂|変[ \u3000]*更|改[ \u3000]*版|更[ \u3000]*新)"
+    r"[ \u3000]*履[ \u3000]*歴)[ \u3000]*[】］\]）)〕]?[ \u3000]*\r?$"
+)
+# …or of a row of old text: its first cell (「改正前」, 「根拠規定（改正前）」, 「変更前の記載」, 「改訂内容」)
 _OLD_ROW_HEAD = compile_on_use(
-    r"[ \u3000]*(?P<mark>(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,10})?|旧)"
+    r"[ \u3000]*(?P<mark>(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,10})?|旧|" + _HISTORY_HEAD + r")"
     r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
 )
 _HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
+# the same headers as a table cell of their own (Word, Excel), white space aside; and a header of the new text, which
+# heads the cells below it instead (「改正後」, 「変更後の記載」, 「新」; not 「現行」, the old text of a 新旧対照表 beside 「改正案」)
+_OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧|(?:[【［\[（(〔]|[0-9０-９]+[.．、]?)?(?:改訂|変更|改版|更新)(?:履歴|内容|概要)[】］\]）)〕]?")
+_NEW_HEAD_CELL = compile_on_use(r"(?:変更|改正)後(?:の.{1,4})?|新")
+
+
+def old_cell_head(before: str, column: Iterable[str]) -> str | None:
+    """The header that marks a table cell (Word, Excel) as the old text, as in tab-separated text: the nearest cell
+    with text to its left (``before``) when it heads a row of old text (「根拠規定（改正前）」, 「変更前の記載」), else
+    the nearest header in its column above it (``column``: the texts of the cells above, nearest first) when it heads a
+    column of old text (「改正前」, 「変更前の記載」, 「旧」); None when a header of the new text stands nearer, or none does."""
+    row = _OLD_ROW_HEAD.fullmatch("".join(before.split()))
+    if row is not None:
+        return row.group("mark")
+    for cell in column:
+        head = "".join(cell.split())
+        if _OLD_HEAD_CELL.fullmatch(head):
+            return head
+        if _NEW_HEAD_CELL.fullmatch(head):
+            return None
+    return None
 
 
 class _OldMarks:
@@ -253,6 +290,8 @@ class _OldMarks:
         self._text = text
         self._heads: list[tuple[int, int, str]] | None = None  # (line start, column, header) of old columns' headers
         self.tabbed = "\t" in text  # (rows of cells: once per text)
+        # (…under the header of a record of revisions, which need not hold any other mark: 「改訂内容」, 「変更履歴」)
+        self.history = self.tabbed and ("内容" in text or "履歴" in text or "概要" in text)
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
         self._starts = _old_cores(text, _label_core((*ALIASES, *extra)) if extra else _LABEL_CORE)
@@ -292,6 +331,9 @@ class _OldMarks:
                 he = text.find("\n", m.end())
                 if text.find("\t", hs, len(text) if he == -1 else he) != -1:
                     self._heads.append((hs, text.count("\t", hs, m.start()), "".join(m.group().split())))
+            for m in _HISTORY_TITLE.finditer(text):  # (over every column: -1)
+                self._heads.append((m.start(), -1, "".join(m.group("title").split())))
+            self._heads.sort()
         if not self._heads:
             return None
         k = bisect.bisect_left(self._heads, (ls, -1, "")) - 1
@@ -304,6 +346,8 @@ class _OldMarks:
             if row <= head_line:
                 break
             prev = text.rfind("\n", 0, row - 1) + 1
+            if prev <= head_line:  # (the header's own line: a title has no cells)
+                break
             if text.find("\t", prev, row - 1) == -1:
                 return None
             row = prev
@@ -311,7 +355,7 @@ class _OldMarks:
             return None
         col = text.count("\t", ls, pos)
         while k >= 0 and self._heads[k][0] == head_line:
-            if self._heads[k][1] == col:
+            if self._heads[k][1] in (col, -1):
                 return self._heads[k][2]
             k -= 1
         return None
@@ -717,16 +761,21 @@ def _read(
     # anchored candidates (tables and order titles); a term being defined (「以下「別表第一」という」)
     # names nothing yet
     in_terms: _Spans | None = None  # found at the first candidate: a text without one never needs them
+    rereads: _Spans | None = None  # the quoted words of 読み替え clauses: the old one is reported, never renamed
     old_marks: _OldMarks | None = None
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
+    # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
+    # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
+    listed: list[tuple[int, Citation, int, int]] = []  # (…, the parsed citation and its offset, as a note places it)
+    resort_kept = False
     for cand in anchors(text):
         if in_terms is None:
             terms = [d.term_span for d in laws.definitions()] if may_define(text) else []
-            if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
-                terms += reread_term_spans(text)
             in_terms = _Spans(terms)
+            if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
+                rereads = _Spans(reread_term_spans(text))
             marks = _OldMarks(text, extra_aliases)
-            old_marks = marks if marks.any else None
+            old_marks = marks if marks.any or marks.history else None
         if cand.start < taken_until or cand.anchor in in_terms:
             continue
         try:
@@ -856,7 +905,14 @@ def _read(
         if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
             old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
         change: str | None = None
-        if old is None and c_start < note_until and (rel.table in OLD_TABLES or parsed.same_table):
+        if rereads is not None and cand.anchor in rereads:  # 「「別表第一」とあるのは「別表」と読み替える」: a term of the clause
+            if law.other or not (rel.table in OLD_TABLES or parsed.same_table):
+                taken_until = c_end
+                keep(c_start, c_end)
+                continue
+            reread = _ABOLISHED.match(text, c_end)
+            change = "".join(reread.group("note").split()) if reread is not None else "読み替え"
+        elif old is None and c_start < note_until and (rel.table in OLD_TABLES or parsed.same_table):
             change = note_words  # 「別表第二の26の項を別表第二の27の項に改めた」: what the note's old table was changed into
         elif old is None and rel.table in OLD_TABLES and not parsed.same_table:
             successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)
@@ -872,6 +928,11 @@ def _read(
                     note_until, note_words = became.end(), change
                 elif old_marks is not None and old_marks.tabbed:
                     old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
+        elif old is None and parsed.same_table and listed and _LISTED.fullmatch(text, listed[-1][3], c_start):
+            # 「別表第二の27の項及び同表の28の項の修正」: 同表 ending a list of old tables, before the words of a change
+            changed = _ABOLISHED.match(text, c_end)
+            if changed is not None:
+                change = "".join(changed.group("note").split())
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
@@ -880,6 +941,19 @@ def _read(
                 else Finding(c.start, c.end, c.text, F.MARKED_OLD,
                              F.MARKED_OLD_CHANGE.format(words=(change or "").translate(_NO_QUOTES)), citation=c)
             )
+            if change is not None and listed and _LISTED.fullmatch(text, listed[-1][3], _law_start(text, law, listed[-1][3], c_start)):
+                # the tables listed before it are the note's too: the change word ends the whole list
+                for i, was_rel, was_offset, _end in listed:
+                    o = out[i]
+                    if isinstance(o, Citation) and i not in dropped:
+                        was = place(was_rel, was_offset, text, passage=passages.start(was_rel.start + was_offset))
+                        listed_note = Finding(was.start, was.end, was.text, F.MARKED_OLD, finding.message, citation=was)
+                        out[i] = listed_note
+                        kept.append(_Kept(was.start, was.end, was.passage, listed_note, False, bool(was.rows), False))
+                        resort_kept = True
+                        if i in unnamed_run:
+                            unnamed_run.remove(i)
+            listed = []
             keep(c_start, c_end, finding, orders=is_title, rows=bool(rel.rows))
             continue
         if law.other:
@@ -974,10 +1048,17 @@ def _read(
         out.append(c)
         if unnamed and noted is None:
             unnamed_run.append(len(out) - 1)
+        if (rel.table in OLD_TABLES or parsed.same_table or (rel.tables and any(t in OLD_TABLES for t in rel.tables))) and not is_title:
+            if not (listed and c.start - listed[-1][3] <= _LISTED_GAP and _LISTED.fullmatch(text, listed[-1][3], c.start)):
+                listed = []
+            listed.append((len(out) - 1, rel, offset, c_end))
+        else:
+            listed = []
     # (what the reading of anchored candidates held is let go: a dense text has one entry per citation)
-    del ends, in_terms, unnamed_run, old_marks
+    del ends, in_terms, unnamed_run, old_marks, listed
     if dropped:  # tables a bracket after them named another law's: kept
         out = [o for i, o in enumerate(out) if i not in dropped]
+    if dropped or resort_kept:
         kept.sort(key=_SPAN)
     # row lists without their table, and reference lists after an order's title
     closes, colons = kou_marks(text)
@@ -1164,6 +1245,21 @@ _OLD_NOTE = compile_on_use(
 def _nb(*words: str) -> str:
     """The words as alternatives, each character apart from the next by whitespace that never makes a blank line."""
     return "|".join(_NB.join(re.escape(ch) for ch in w) for w in words)
+
+
+# what joins one table of a list to the next (「…の項及び別表第二の27の項」, 「別表第一、別表第二」)
+_LISTED = compile_on_use(rf"[」』]?{_NB}(?:{_nb('及び', '並びに', '又は', '若しくは', 'と')}|[、，,・･]){_NB}[「『]?")
+
+
+_LISTED_GAP = 24  # (the most characters it spans: a bound on the work only)
+
+
+def _law_start(text: str, law: _Law, lo: int, c_start: int) -> int:
+    """Where a table's citation starts, its law's written name and the provisions joined to it with it when they
+    follow ``lo`` (「、第19条第7号、別表第二」)."""
+    start = law.span[0] if law.span is not None and lo <= law.span[0] < c_start else c_start
+    first = provisions_before(text, start)
+    return first if lo <= first else start
 
 
 # The words of a change to a table or to the text that cites it (a change note: 「…に改めた」, 「…を…とした」,

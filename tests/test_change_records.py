@@ -8,6 +8,9 @@ from pathlib import Path
 
 import docx
 import openpyxl
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from mynumber_refs.formats import open_document, rewrite_document
 from mynumber_refs.rewriter import rewrite
@@ -147,3 +150,147 @@ def test_a_tab_separated_change_record_under_a_title_on_standard_input_is_left_a
     assert done.returncode == 0
     assert done.stdout.decode("utf-8") == f"（別添２）変更箇所\n{NEW}に基づく。\n" + record
     assert "3行目以降" in done.stderr.decode("utf-8")
+
+
+def _marked(path: Path, assume: bool = True) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """The edits' places and the marked-old findings (place, text, message's mark) of a rewrite of ``path``."""
+    import functools
+
+    doc = open_document(path)
+    edits, findings = rewrite_document(doc, functools.partial(rewrite, assume_law=assume))
+    doc.save(path)
+    return (sorted({e.location for e in edits}),
+            [(f.location, f.text, f.message.split("」")[0].lstrip("「")) for f in findings if f.reason == "marked-old"])
+
+
+def _word_table(path: Path, rows: list[list[str]]) -> None:
+    d = docx.Document()
+    table = d.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    d.save(str(path))
+
+
+def _sheet(path: Path, rows: list[list[str]]) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for r, row in enumerate(rows, 1):
+        for c, value in enumerate(row, 1):
+            if value:
+                ws.cell(row=r, column=c, value=value)
+    wb.save(path)
+
+
+def test_a_word_cell_under_a_column_of_old_text_is_kept_and_reported(tmp_path: Path) -> None:
+    """A 新旧対照表 in Word (「改正前」｜「改正後」, not a 変更箇所 record): the cell under 「改正前」 is the old wording, kept
+    and reported as marked-old, as in tab-separated text; the other cells are rewritten (it was rewritten into the new
+    column's wording)."""
+    path = tmp_path / "taisho.docx"
+    _word_table(path, [["項目", "改正前", "改正後", "備考"],
+                       ["照会の根拠", OLD, NEW, OLD + "に基づく照会"]])
+    locations, marked = _marked(path)
+    assert locations == ["本文 表1 行2 列4（照会の根拠）"]
+    assert marked == [("本文 表1 行2 列2（照会の根拠）", OLD, "改正前")]
+    cells = [c.text for c in docx.Document(str(path)).tables[0].rows[1].cells]
+    assert cells == ["照会の根拠", OLD, NEW, NEW + "に基づく照会"]
+
+
+def test_a_word_cell_beside_a_row_of_old_text_is_kept_and_reported(tmp_path: Path) -> None:
+    """A notification form in Word: the row headed 「根拠規定（改正前）」 holds the old wording; the row headed
+    「根拠規定（改正後）」 is rewritten."""
+    path = tmp_path / "form.docx"
+    _word_table(path, [["届出事項", "内容"], ["根拠規定（改正前）", OLD], ["根拠規定（改正後）", OLD]])
+    locations, marked = _marked(path)
+    assert locations == ["本文 表1 行3 列2（根拠規定（改正後））"]
+    assert marked == [("本文 表1 行2 列2（根拠規定（改正前））", OLD, "根拠規定（改正前）")]
+
+
+def test_an_excel_cell_under_a_column_of_old_text_is_kept_and_reported(tmp_path: Path) -> None:
+    """In a sheet the column headed 「旧」 (「変更前の記載」 without a 変更後 column) holds old wording down to a header of
+    new wording (「改正後」) written lower in the same column (a vertical layout)."""
+    path = tmp_path / "taisho.xlsx"
+    _sheet(path, [["No.", "旧", "新"],
+                  ["1", "番号法別表第一の16の項", "番号法別表の24の項"],
+                  ["2", OLD, NEW],
+                  ["", "改正後", ""],
+                  ["3", OLD, ""]])
+    locations, marked = _marked(path)
+    assert [loc.split("（")[0] for loc in locations] == ["Sheet!B5"]
+    assert marked == [("Sheet!B2", "番号法別表第一の16の項", "旧"), ("Sheet!B3", OLD, "旧")]
+    ws = openpyxl.load_workbook(path).active
+    assert (ws["B2"].value, ws["B3"].value, ws["B5"].value) == ("番号法別表第一の16の項", OLD, NEW)
+
+
+@pytest.mark.parametrize("assume", [True, False])
+def test_an_excel_cell_beside_a_row_of_old_text_is_kept(tmp_path: Path, assume: bool) -> None:
+    path = tmp_path / "rows.xlsx"
+    _sheet(path, [["変更前の記載", "番号法第19条第7号及び別表第二の27の項"], ["変更後の記載", "番号法第19条第7号及び別表第二の27の項"]])
+    locations, marked = _marked(path, assume)
+    assert [loc.split("（")[0] for loc in locations] == ["Sheet!B2"]
+    assert [m[:2] for m in marked] == [("Sheet!B1（変更前の記載）", "別表第二の27の項")]
+    ws = openpyxl.load_workbook(path).active
+    assert ws["B1"].value == "番号法第19条第7号及び別表第二の27の項"  # (its 第7号 too: one group)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 3), st.integers(0, 3), st.sampled_from(["改正前", "変更前の記載", "旧", "改 正 前"]), st.booleans())
+def test_a_cell_is_kept_exactly_when_its_column_is_headed_as_the_old_text(old_col: int, rows: int, head: str, word: bool) -> None:
+    """In Word and Excel as in tab-separated text: the cells of the column headed as the old text are kept, the same
+    citation in every other column is rewritten."""
+    import tempfile
+
+    cols = 4
+    table = [[head if i == old_col else f"列{i}" for i in range(cols)]]
+    table += [["x"] * cols for _ in range(rows)]
+    table.append(["番号法別表第一の16の項"] * cols)
+    path = Path(tempfile.mkdtemp()) / ("t.docx" if word else "t.xlsx")
+    (_word_table if word else _sheet)(path, table)
+    _locations, marked = _marked(path)
+    if word:
+        last = [c.text for c in docx.Document(str(path)).tables[0].rows[-1].cells]
+    else:
+        last = [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]]
+    assert last == ["番号法別表第一の16の項" if i == old_col else "番号法別表の24の項" for i in range(cols)]
+    assert len(marked) == 1
+
+
+def test_a_word_record_of_revisions_is_kept_under_its_title_or_column(tmp_path: Path) -> None:
+    """A Word 改訂履歴 table: the cells under its title row (merged over the columns) or under a 「改訂内容」 header are
+    history, kept and reported as marked-old."""
+    path = tmp_path / "history.docx"
+    d = docx.Document()
+    titled = d.add_table(rows=3, cols=3)
+    titled.cell(0, 0).merge(titled.cell(0, 2)).text = "改訂履歴"
+    for c, value in enumerate(["版", "改訂日", "内容"]):
+        titled.cell(1, c).text = value
+    for c, value in enumerate(["2", "令和5年4月1日", OLD]):
+        titled.cell(2, c).text = value
+    headed = d.add_table(rows=2, cols=3)
+    for c, value in enumerate(["版", "改訂日", "改訂内容"]):
+        headed.cell(0, c).text = value
+    for c, value in enumerate(["3", "令和6年6月1日", OLD + "に基づく照会を記載"]):
+        headed.cell(1, c).text = value
+    d.save(str(path))
+    locations, marked = _marked(path)
+    assert locations == []
+    assert [m[1:] for m in marked] == [(OLD, "改訂履歴"), (OLD, "改訂内容")]
+    saved = docx.Document(str(path))
+    assert (saved.tables[0].cell(2, 2).text, saved.tables[1].cell(1, 2).text) == (OLD, OLD + "に基づく照会を記載")
+
+
+def test_an_excel_record_of_revisions_is_kept_in_its_column(tmp_path: Path) -> None:
+    path = tmp_path / "history.xlsx"
+    _sheet(path, [["版", "変更日", "変更内容", "備考"], ["2", "令和5年4月1日", OLD + "に基づく照会", OLD]])
+    locations, marked = _marked(path)
+    assert [loc.split("（")[0] for loc in locations] == ["Sheet!D2"]
+    assert [(m[0].split("（")[0], m[2]) for m in marked] == [("Sheet!C2", "変更内容")]
+
+
+def test_a_current_text_header_does_not_end_a_column_of_old_text(tmp_path: Path) -> None:
+    """「現行」 is the old text in a 新旧対照表 beside 「改正案」, the current one elsewhere: it neither marks a column nor ends
+    the column of old text it stands in (it ended the search for a header, and the cell under it was rewritten)."""
+    path = tmp_path / "vertical.xlsx"
+    _sheet(path, [["改正前"], ["現行"], [OLD]])
+    locations, marked = _marked(path)
+    assert locations == [] and [m[2] for m in marked] == ["改正前"]

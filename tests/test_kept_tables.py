@@ -179,6 +179,21 @@ MARKED_OLD = [
     # …or beside the header of a row of old text (a notification form)
     "届出事項\t内容\n根拠規定（改正前）\t番号法別表第二の27の項\n根拠規定（改正後）\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
     "変更前の記載\t番号法別表第一の16の項\n変更後の記載\t番号法別表の24の項",
+    # a topic or label of the earlier state: 従来は, 以前は, これまでは (これまでの, 従来の), and the label 「（改正）」
+    "従来は番号法別表第二の27の項に基づき照会していた。",
+    "以前は、番号法別表第一の16の項に基づく事務として記載していた。",
+    "これまでは番号法別表第二に基づき情報連携を行っていた。",
+    "従来の番号法別表第二の27の項による照会は、主務省令第2条の表の48の項による。",
+    "これまでの番号法別表第一の16の項の事務",
+    "（改正）番号法別表第二の27の項",
+    "【改正】番号法別表第一の16の項",
+    # a row of a record of revisions: under its title line, or in a column or row headed 改訂内容 / 変更内容
+    "改訂履歴\n令和5年4月1日\t番号法別表第二の27の項\n令和6年6月1日\t番号法別表第一の16の項",
+    "【変更履歴】\n版\t日付\t内容\n1.1\t令和3年4月1日\t番号法別表第二の27の項",
+    "３．改訂履歴\n第2版\t令和5年4月1日\t番号法別表第一の16の項に基づく事務",
+    "版\t改訂日\t改訂内容\n2\t令和5年4月1日\t番号法別表第二の27の項に基づく照会",
+    "変更日\t変更内容\n令和4年\t番号法第19条第7号及び別表第二の27の項",
+    "改訂内容\t番号法別表第一の16の項に基づく事務の記載",
 ]
 
 
@@ -228,6 +243,15 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "根拠規定（改正後）\t番号法別表第一の16の項",
         "旧住所\t番号法別表第一の16の項",
         "改正前\t改正後\n住民票\t写し\n番号法別表第一の16の項に基づく事務",  # (not a row of cells)
+        "従来どおり番号法別表第一の16の項に基づき事務を行う",  # (as before: the current citation)
+        "これまでどおり、番号法別表第一の16の項",
+        "以前から番号法別表第一の16の項に基づく事務を行っている",
+        "（改正後）番号法別表第一の16の項",
+        "（改正案）番号法別表第一の16の項",
+        "改訂履歴\n番号法別表第一の16の項に基づく事務",  # (no rows of cells under the title)
+        "改訂履歴\n\n版\t内容\n2\t番号法別表第一の16の項",  # (a blank line ends what the title heads)
+        "版\t改訂日\t改訂内容\t根拠\n2\t令和5年\t追加\t番号法別表第一の16の項",  # (another column)
+        "変更内容の確認\t番号法別表第一の16の項",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -482,8 +506,7 @@ def test_a_change_note_is_never_rewritten(old: str, new: str, form: str, quoted:
     text = "備考：" + form.format(old=old, new=new) + tail
     result = rewrite(text, assume_law=assume)
     assert result.text == text
-    if not (quoted and "読み替え" in form):  # (the quoted words of a 読み替え clause are terms: silently none)
-        assert "marked-old" in {f.reason for f in result.findings}
+    assert "marked-old" in {f.reason for f in result.findings}
 
 
 @pytest.mark.parametrize(
@@ -554,3 +577,107 @@ def test_the_old_marks_bisection_answers_as_the_places_looked_at(text: str, data
     law = _Law("番号法" if span else None, None, c_start, other=data.draw(st.booleans()), span=span, via=via)
     assert marks.of(c_start, law) == marks._of(c_start, law)
 
+
+@pytest.mark.parametrize(
+    ("text", "olds"),
+    [
+        ("番号法別表第一の16の項及び別表第二の27の項の改正に伴い、記載を修正した。", ["別表第一の16の項", "別表第二の27の項"]),
+        ("番号法別表第一の16の項、同表の17の項及び別表第二の27の項の廃止に伴う修正",
+         ["別表第一の16の項", "同表の17の項", "別表第二の27の項"]),
+        ("番号法別表第一並びに別表第二の改正に伴い修正。", ["別表第一", "別表第二"]),
+        ("番号法別表第一・番号法別表第二の一部改正（令和5年法律第48号）", ["別表第一", "別表第二"]),
+        ("「番号法別表第一の16の項」及び「別表第二の27の項」を削除し、「別表の24の項」を追加", ["別表第一の16の項", "別表第二の27の項"]),
+        ("番号法第19条第7号、別表第一の16の項及び別表第二の27の項の改正に伴う記載の修正",
+         ["別表第一の16の項", "別表第二の27の項"]),
+        # (the provisions joined to a table of the list, and 同表 ending it)
+        ("番号法第9条第1項、別表第一の16の項及び第19条第7号、別表第二の27の項の改正に伴い修正",
+         ["別表第一の16の項", "別表第二の27の項"]),
+        ("別表第二の27の項及び同表の28の項の修正", ["別表第二の27の項", "同表の28の項"]),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_change_word_governs_the_whole_list_it_ends(text: str, olds: list[str], assume: bool) -> None:
+    """「番号法別表第一の16の項及び別表第二の27の項の改正に伴い」: the amendment is of both tables, so both are the note's
+    old wording (the first was renamed, making the note speak of an amendment of the new 別表)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.text for f in result.findings if f.reason == "marked-old"] == olds
+
+
+@pytest.mark.parametrize(
+    ("text", "new"),
+    [
+        # a list that ends before the change note: its own clause, rewritten
+        ("番号法別表第一の16の項に基づく事務、別表第二の27の項の改正に伴う修正",
+         "番号法別表の24の項に基づく事務、別表第二の27の項の改正に伴う修正"),
+        # a current citation next to the note
+        ("番号法別表第一及び別表第二の改正に伴い、番号法別表第一の16の項に基づく事務を見直した。",
+         "番号法別表第一及び別表第二の改正に伴い、番号法別表の24の項に基づく事務を見直した。"),
+        ("番号法別表第一の16の項\n別表第二の27の項の改正に伴う修正", "番号法別表の24の項\n別表第二の27の項の改正に伴う修正"),
+        ("番号法別表第一の16の項の事務、別表第二の27の項及び同表の28の項の修正",
+         "番号法別表の24の項の事務、別表第二の27の項及び同表の28の項の修正"),
+    ],
+)
+def test_a_table_outside_the_list_a_change_word_ends_is_rewritten(text: str, new: str) -> None:
+    assert rewrite(text, assume_law=True).text == new
+
+
+_LIST_JOINS = st.sampled_from(["及び", "並びに", "、", "・", "及び番号法", "、同法"])
+_LISTED_OLD = st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第一", "別表第二", "別表第二の２７、２８の項", "同表の28の項"])
+_LIST_ENDS = st.sampled_from(["の改正に伴い、記載を修正した。", "の廃止に伴う修正", "の一部改正により", "を削除した。",
+                              "の記載を修正", "が廃止されたため"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_LIST_JOINS, _LISTED_OLD), min_size=1, max_size=3), _LISTED_OLD, _LIST_ENDS, st.booleans())
+def test_no_table_of_a_list_a_change_word_ends_is_rewritten(
+    more: list[tuple[str, str]], first: str, end: str, assume: bool
+) -> None:
+    """Every old table of a list that a change word ends (「…及び…の改正に伴い」) is kept; the current citation in the next
+    sentence is still rewritten."""
+    if first.startswith("同表"):
+        first = "別表第一"
+    note = "番号法" + first + "".join(("及び" if t.startswith("同表") else j) + t for j, t in more) + end
+    text = note + "\n番号法別表第一の16の項に基づく事務"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == note + "\n番号法別表の24の項に基づく事務", (text, result.text)
+    assert rewrite(result.text, assume_law=assume).text == result.text
+
+
+@pytest.mark.parametrize(
+    ("text", "olds"),
+    [
+        ("番号法第9条第1項において「別表第一」とあるのは「別表」と読み替える。", ["別表第一"]),
+        ("「番号法別表第二の27の項」とあるのは、「主務省令第2条の表の48の項」と読み替えるものとする。", ["別表第二の27の項"]),
+        ("この評価書中「別表第二」を「第19条第8号に基づく主務省令第2条の表」と読み替える。", ["別表第二"]),
+        # (a note of an earlier change: both words in the old numbering)
+        ("「別表第二の26の項」とあるのは「別表第二の27の項」と読み替える。", ["別表第二の26の項", "別表第二の27の項"]),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_the_quoted_old_word_of_a_reading_clause_is_reported(text: str, olds: list[str], assume: bool) -> None:
+    """A 読み替え clause quotes the old wording as a term: it stays as written and is reported as a note's old side
+    (marked-old with the clause's words), as an unquoted one is; it was left silently."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    kept = [f for f in result.findings if f.reason == "marked-old"]
+    assert [f.text for f in kept] == olds
+    assert all(f.message.startswith("変更や読み替えを述べる文") for f in kept)
+
+
+def test_another_laws_quoted_word_of_a_reading_clause_is_not_reported() -> None:
+    text = "住民基本台帳法中「別表第一」とあるのは「別表」と読み替える。"
+    result = rewrite(text, assume_law=True)
+    assert (result.text, result.findings) == (text, ())
+
+
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_row_under_the_title_of_a_record_of_revisions_is_kept(assume: bool) -> None:
+    """「改訂履歴」 over rows of cells (a history table pasted from a spreadsheet): each row records what an earlier version
+    changed, in its numbering, even with no change word; the text after the table is rewritten."""
+    record = "改訂履歴\n令和5年4月1日\t別表第二の27の項\n令和6年6月1日\t番号法別表第一の16の項に基づく事務を記載"
+    text = record + "\n\n番号法別表第一の16の項に基づく。"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == record + "\n\n番号法別表の24の項に基づく。"
+    marked = [f.text for f in result.findings if f.reason == "marked-old"]
+    assert marked == ["別表第二の27の項", "別表第一の16の項"]

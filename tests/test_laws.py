@@ -501,10 +501,12 @@ def test_a_table_named_by_a_term_defined_as_another_laws_table_is_not_assumed_th
     "「別表第一の16の項」は「別表の24の項」に読替えて適用する。",
 ])
 def test_the_quoted_words_of_a_rereading_clause_are_terms_not_citations(text: str, assume: bool) -> None:
-    """A 読み替え clause quotes words as written: 「別表第一」 there cites no table (it was renamed: 「本表中「別表」
-    とあるのは「別表」と読み替える。」), and the clause is no citation to report."""
+    """A 読み替え clause quotes words as written: 「別表第一」 there is no table to rename (it was renamed: 「本表中「別表」
+    とあるのは「別表」と読み替える。」); the old word is reported as the clause's old side (marked-old), the new one
+    not at all."""
     result = rewrite(text, assume_law=assume)
-    assert (result.text, result.findings) == (text, ())
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("marked-old", text.split("「")[1].split("」")[0])]
     # a table cited after the clause is read as before
     after = text + "番号法別表第一の16の項"
     assert rewrite(after, assume_law=assume).text == text + "番号法別表の24の項"

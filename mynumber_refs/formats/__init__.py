@@ -1014,6 +1014,23 @@ def terms_of_other_laws(unit: Unit, edits: Sequence[Edit], defined: dict[str, st
     return [e for e in edits if edit_group(e) not in kept_groups], sorted(out.values())
 
 
+def old_text_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """The edits of a table cell that may apply, and those kept because a header marks the cell as the old text:
+    the cell to its left heads a row of old text (「根拠規定（改正前）」 | 「番号法別表第二の27の項」), or the nearest header
+    above it in its column heads a column of old text (「改正前」, 「変更前の記載」, 「旧」 over it), as in tab-separated
+    text (:func:`~mynumber_refs.resolve.old_cell_head`).  Such a cell is the wording before a change, history: every
+    edit of it would rewrite the record.  Returned with the header, the first edit of each group."""
+    from ..resolve import old_cell_head
+
+    head = old_cell_head(unit.before, unit.column() if unit.column is not None else ())
+    if head is None:
+        return list(edits), []
+    firsts: dict[int, Edit] = {}
+    for e in edits:
+        firsts.setdefault(edit_group(e), e)
+    return [], [(e, head) for e in firsts.values()]
+
+
 def with_label(rewrite_fn: RewriteFn, unit: Unit) -> RewriteFn:
     """``rewrite_fn`` for a table cell whose label cell (the cell to its left, else the one above it) or column
     heading may write the criterion of its lists: when ``rewrite_fn`` rederives (a :func:`functools.partial` of
@@ -1101,6 +1118,14 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                 loc = unit.locate(start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.LAW_OTHER,
                                                   message, None, []))
+        if edits and (unit.before or unit.column is not None):  # a cell of old text (「改正前」 over it): history
+            edits, kept = old_text_cells(unit, edits)
+            for e, head in kept:
+                c = e.citation
+                start, end, text = (c.start, c.end, c.text) if c is not None else (e.start, e.end, e.before)
+                loc = unit.locate(start)
+                findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.MARKED_OLD,
+                                                  F.message(F.MARKED_OLD, mark=head), None, []))
         if unit.after and edits:
             edits, kept = names_over_cells(unit, edits, rewrite_fn)
             for e, following in kept:
