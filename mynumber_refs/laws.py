@@ -140,6 +140,8 @@ _OWNED_PLACE = compile_on_use(
     rf"{_S}(?:の|中|上{_S}の|所{_S}定{_S}の|(?:の{_S}規{_S}定{_S})?に{_S}基{_S}づ{_S}(?:き|く|い{_S}て)|の{_S}規{_S}定{_S}に{_S}よ{_S}(?:り|る|っ{_S}て)"
     rf"|に{_S}(?:規{_S}定{_S}す{_S}る|定{_S}め{_S}る))(?:{_S}[、，,])?{_S}" + _PLACE.replace("{_S}", _S)
 )
+# a law's abbreviation that ends like a common word: two characters of the law's words and 法 (児手法 児童手当法, 行手法)
+_ABBREVIATION = compile_on_use(r"[\u4e00-\u9fff]{2}法")
 _GENERIC_WORDS = frozenset(_WHOLE_COMMON.union(w + "令" for w in _COMMON if w.endswith("法")))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
@@ -1027,6 +1029,10 @@ class LawIndex:
         if e is not None and e.start == 0:
             # (an order of the act's tables, 「別表第二主務省令」, is no other law's: it heads nothing, as the act does not)
             return None if alone.order_name_ends_at(len(name)) else e
+        if _ABBREVIATION.fullmatch(name) and name not in _WHOLE_COMMON and e is None:
+            # a heading of two characters and 法 that ends like a common word (「（１）児手法」 児童手当法, 「【行手法】」): a law's
+            # abbreviation, as glued to its table it is; a longer word ending so is that word's compound (「③入手方法」)
+            return LawExpr(0, len(name), name, LawKind.OTHER, None)
         bare = _CAPTION_TAIL.sub("", name)
         k = provisions_before(bare, len(bare))
         if 0 < k < len(bare):  # a law's provisions, perhaps with a caption: 「住民基本台帳法第30条の10（…の提供）」

@@ -1756,6 +1756,11 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     # …an undefined abbreviation with its article (「児手法」 ends like the common word 手法; they were rewritten)
     "（１）児手法第3条\n・別表第一の1の項",
     "・児手法第3条\n・別表第一の1の項",
+    # …and one alone: two characters and 法 ending like a common word (「（１）児手法」 児童手当法; they were rewritten)
+    "（１）児手法\n・別表第一の1の項",
+    "【行手法】\n別表第一の1の項",
+    "１．児手法関係\n\n別表第一の1の項",
+    "児手法\n・別表第二の\n27の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1784,6 +1789,10 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("根拠法令：番号法\n・別表第一の16の項", "根拠法令：番号法\n・別表の24の項"),
     ("◆住民基本台帳法\n・別表第一の1の項\n◆番号法\n・別表第一の16の項", "◆住民基本台帳法\n・別表第一の1の項\n◆番号法\n・別表の24の項"),
     ("事務の内容\n・住民の届出に基づく方法\n・別表第一の16の項", "事務の内容\n・住民の届出に基づく方法\n・別表の24の項"),
+    # a longer word ending in a common word is that word's compound, no law's abbreviation (nor is the common word alone)
+    ("③入手方法\n・別表第一の16の項", "③入手方法\n・別表の24の項"),
+    ("（１）評価手法\n・別表第一の16の項", "（１）評価手法\n・別表の24の項"),
+    ("（１）手法\n・別表第一の16の項", "（１）手法\n・別表の24の項"),
     # laws together with the act: the section's tables may be the act's
     ("住民基本台帳法、番号法\n・別表第一の16の項", "住民基本台帳法、番号法\n・別表の24の項"),
     ("住民基本台帳法第7条、番号法第9条\n・別表第一の16の項", "住民基本台帳法第7条、番号法第9条\n・別表の24の項"),
