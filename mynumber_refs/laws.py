@@ -184,16 +184,17 @@ _DOCUMENT_BEFORE_TABLE = compile_on_use(
     # rewritten, 「…58項末尾別表第一」 read the same, as 「…38項の2別添別表第二」 and 「…58項別添別表第二」 do)
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
-# A heading line: its numbering (Ⅰ, １．, （１）, ①, 第２, a number and a space) or brackets 【】, then a short text
+# A heading line: its numbering (Ⅰ, １．, （１）, ①, 第２, a number and a space, a numbered note ※1) or brackets 【】, then a short text
 # with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」)
 _HEADING_LINE = compile_on_use(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
-    r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*)"
+    r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*"
+    r"|[※＊*][ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[．.：:）)]?[ \t\u3000]*)"
     r"[【［\[〔＜〈《<]?[ \t\u3000]*|[【［\[〔＜〈《<][ \t\u3000]*)"
     r"(?P<name>[^\n。]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
-_HEADING_START = compile_on_use(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]")
+_HEADING_START = compile_on_use(r"[ \t\u3000]*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]|[※＊*][ \t\u3000]*[0-9０-９])")
 _HEADING_START_AFTER_BREAK = compile_on_use(r"\n" + _HEADING_START.pattern)
 # A line with no numbering that holds nothing but a law's name, perhaps after a label (「住民基本台帳法」, 「根拠法令：
 # …条例」), heads the lines below it as a numbered heading does; the candidates are the lines that end as a name does
@@ -201,7 +202,7 @@ _HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根�
 _LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
 # …the label written with 「：」, in brackets (「【根拠法令】」, 「（根拠）」) or with a space after it (「根拠法令　…」);
 # a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」, and ※ opening an item as they do) is such a line after its bullet, and
-# heads its siblings as ① does (「※1」 is a numbered note, no bullet)
+# heads its siblings as ① does (「※1」 is a numbered note, no bullet: a numbering, as ① is)
 _BRACKETED_LABEL = compile_on_use(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
 _ITEM_BULLETS = "・･●○※-－‐"
 _PLAIN_HEADING_LINE = compile_on_use(

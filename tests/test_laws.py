@@ -1761,6 +1761,11 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "【行手法】\n別表第一の1の項",
     "１．児手法関係\n\n別表第一の1の項",
     "児手法\n・別表第二の\n27の項",
+    # numbered notes, as numbered items (they were rewritten: only a ※ with no number was read as a bullet)
+    "※1 住民基本台帳法第30条の9\n※2 別表第二の27の項",
+    "※１　住民基本台帳法\n※２　別表第一の16の項",
+    "※1：住民基本台帳法第30条の9\n※2：別表第二の\n27の項",
+    "＊1 住民基本台帳法\n＊2 別表第一の16の項",
 ])
 def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None:
     """The section's heading names another law: its tables that name none are that law's candidates, reported
@@ -1784,6 +1789,9 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     # (…and so does one opened by ※, or a ※ item of the act)
     ("※住民基本台帳法第30条の9に基づく提供\n※別表第一の16の項", "※住民基本台帳法第30条の9に基づく提供\n※別表の24の項"),
     ("※番号法第9条第1項\n※別表第一の16の項", "※番号法第9条第1項\n※別表の24の項"),
+    ("※1 番号法第9条第1項\n※2 別表第一の16の項", "※1 番号法第9条第1項\n※2 別表の24の項"),
+    ("※1 住民基本台帳法第30条の9に基づく提供\n※2 別表第二の27の項",
+     "※1 住民基本台帳法第30条の9に基づく提供\n※2 番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
     ("１．住民基本台帳に関する事務\n別表第一の16の項", "１．住民基本台帳に関する事務\n別表の24の項"),
     # a line of content that only ends like a name is read past, not taken for a heading of something else
     ("根拠法令：番号法\n・別表第一の16の項", "根拠法令：番号法\n・別表の24の項"),
