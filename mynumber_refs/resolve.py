@@ -113,9 +113,6 @@ class _Law(NamedTuple):
     span: tuple[int, int] | None = None  # the law expression the table is bound to
     via: str = "none"
     other_name: str | None = None
-    # the law is carried by a join from a table whose law is only named earlier in its sentence, or assumed
-    # (「番号法の改正に伴い、…別表第1及び別表第2のとおり」): the second table is no better established than the first
-    loose: bool = False
 
 
 _SPAN = operator.attrgetter("start", "end")
@@ -359,9 +356,7 @@ def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
         prior = binding.inherited
         assert isinstance(prior, _Law)
         basis = LawBasis.COORDINATED if prior.basis not in (None, LawBasis.ASSUMED) else prior.basis
-        loose = prior.loose or prior.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED)
-        return _Law(prior.text, basis, c_start, prior.other, span=prior.span, via="joined", other_name=prior.other_name,
-                    loose=loose)
+        return _Law(prior.text, basis, c_start, prior.other, span=prior.span, via="joined", other_name=prior.other_name)
     e = binding.expr
     if e is None:  # nothing stands before the table in its sentence: the caller's assumption, or unknown
         return _Law(None, LawBasis.ASSUMED if assume_law else None, c_start)
@@ -912,7 +907,9 @@ def _read(
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AFTER_ORDER, citation=c)
             keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
             continue
-        loose = law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) or law.loose
+        # (a table joined to the one before it takes its law from that one, which may be only assumed or named earlier in
+        # the sentence, or named by the first run's rewrite: 「別表第二の27の項及び別表第2のとおり」 reads alike both times)
+        loose = law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) or law.via == "joined"
         if (
             (loose or law.basis is None) and rel.column is None and not rel.provision and not parsed.same_table
             and parsed.order_title is None
@@ -1262,11 +1259,11 @@ _NOUN_CHARS = "\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc"
 _LISTED = compile_on_use(
     rf"{_WS_IN_PASSAGE}に{_WS_IN_PASSAGE}(?P<verb>(?:掲{_WS_IN_PASSAGE}げ|定{_WS_IN_PASSAGE}め)(?:ら{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|る)"
     rf"|(?:規{_WS_IN_PASSAGE}定|記{_WS_IN_PASSAGE}載|列{_WS_IN_PASSAGE}挙)(?:{_WS_IN_PASSAGE}(?:す{_WS_IN_PASSAGE}る|さ{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|の))?)"
-    rf"[ \u3000]*(?P<noun>(?:(?!及び|並びに|又は|若しくは)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])){{1,30}})"
+    rf"[ \u3000]*(?P<noun>(?:(?!及び|並びに|又は|若しくは|別表|同表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])){{1,30}})"
 )
 # what the act's tables list, as a noun's last word: 別表第一 the 者 and their 事務, 別表第二 the 情報照会者, 事務, 情報提供者
-# and 特定個人情報 (and the 機関 and 団体, 場合, 法律 and 手続 its rows name)
-_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律", "手続", "手続き")
+# and 特定個人情報 (and the 機関 and 団体, 場合 and 法律 its rows name); the noun ends where a table's name begins
+_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律")
 # what stands between two tables that share the predicate after the second: a joining word (「別表第1及び別表第2のとおり」),
 # or the end of a clause with no predicate of its own and the next clause's topic, the first clause having its topic too
 # (「…の対応は別表第1、…の対応は別表第2のとおり」, 「…は別表第1に、…は別表第2に示す」)
