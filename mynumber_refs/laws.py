@@ -227,6 +227,13 @@ _HEADING_LINES = 8
 # Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
 _IN_NAME = ("所定", "中", "上")
 _HEADING_JOINS = compile_on_use(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
+# a form's name (「様式第1号」, 「別紙様式第２号の２」, 「規則様式第3号」, 「様式」): its relation note in brackets after it names a
+# table of the instrument the form belongs to (「別紙様式第1号（別表第二関係）」)
+_FORM_BEFORE = compile_on_use(
+    r"様[ \t\u3000]*式(?:[ \t\u3000]*(?:第[ \t\u3000]*)?[0-9０-９一二三四五六七八九十]+(?:[ \t\u3000]*号)?"
+    r"(?:[ \t\u3000]*の[ \t\u3000]*[0-9０-９一二三四五六七八九十]+)?)?[ \t\u3000]*\Z"
+)
+_WORD_BEFORE_FORM = compile_on_use(r"[\u3005\u4e00-\u9fff]{1,8}\Z")  # …and the word its name ends (別紙様式, 規則様式)
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
     "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE + _LABEL_WORDS_BEFORE_TABLE)
@@ -1553,6 +1560,13 @@ class LawIndex:
             if ch in "（(" and not opened:
                 # the table opens a bracket right after a provision: 「番号法第9条第1項（別表第一…）」
                 before = self._back(k - 1)
+                form = _FORM_BEFORE.search(text, max(0, before - 24), before) if before > 0 else None
+                if form is not None:
+                    # …or right after a form's number (「別紙様式第1号（別表第二関係）」): the table of the instrument the form
+                    # belongs to, which the act (it has no forms) is not; which one is not established
+                    w = _WORD_BEFORE_FORM.search(text, max(0, form.start() - 8), form.start())  # (with the word it ends: 別紙様式)
+                    start = w.start() if w is not None else form.start()
+                    return Binding(LawExpr(start, before, "".join(text[start:before].split()), LawKind.OTHER, None), "document")
                 if before > 0 and noted is not None:
                     # …or right after a table cited just before: a note on it (「…及び別表第二\n（別表第二
                     # における情報提供の根拠）」), of that table's law

@@ -378,6 +378,25 @@ def test_parallel_clauses_sharing_as_shown_change_nothing(topic1: str, topic2: s
     assert [f.reason for f in result.findings] == ["law-unknown", "law-unknown"]
 
 
+@pytest.mark.parametrize(("text", "form"), [
+    ("別紙様式第1号（別表第二関係）", "別紙様式第1号"),
+    ("様式第１号（別表第一関係）", "様式第１号"),
+    ("申請書は、別記様式第２号の２（別表第二関係）によるものとする。", "別記様式第２号の２"),
+    ("番号法第19条第8号に基づき、別紙様式第1号（別表第二関係）を用いる。", "別紙様式第1号"),
+    ("規則様式第3号（第5条、別表第一関係）", "規則様式第3号"),
+    ("別紙様式第1号\n（別表第二関係）", "別紙様式第1号"),
+    ("別紙様式第1号\t（別表第二関係）", "別紙様式第1号"),
+])
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_table_in_a_forms_relation_note_is_not_established(text: str, form: str, assume: bool) -> None:
+    """「別紙様式第1号（別表第二関係）」: the note relates the form to a table of the instrument the form belongs to (the act
+    has no forms); which instrument is not established.  It was renamed the act's table under --assume-law (and without
+    it after the act named earlier in the sentence)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-unknown"] and f"「{form}」" in result.findings[0].message
+
+
 @pytest.mark.parametrize(("text", "named"), [
     ("住民基本台帳法に基づく事務。\n同法第30条の9に基づき、別表第一の1の項", "同法＝住民基本台帳法"),
     ("住民基本台帳法（以下「法」という。）\n\n・事務の内容\n法第30条の9に基づき、別表第一の1の項", "法＝住民基本台帳法"),
