@@ -227,6 +227,8 @@ _HEADING_LINES = 8
 # Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
 _IN_NAME = ("所定", "中", "上")
 _HEADING_JOINS = compile_on_use(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
+# a word in Latin letters right before a bracket (「… Act (住民基本台帳法)」)
+_LATIN_BEFORE = compile_on_use(r"[A-Za-zＡ-Ｚａ-ｚ][ \t\u3000]*\Z")
 # a form's name (「様式第1号」, 「別紙様式第２号の２」, 「規則様式第3号」, 「様式」): its relation note in brackets after it names a
 # table of the instrument the form belongs to (「別紙様式第1号（別表第二関係）」)
 _FORM_BEFORE = compile_on_use(
@@ -1523,7 +1525,13 @@ class LawIndex:
                     # holds it: 「（住民基本台帳法）別表第一」 (after a word, 「…に関する事務（住民基本台帳法）」, it is a
                     # note on that word)
                     number = _LAW_NUMBER_OPENS.match(text, o + 1, k - 1)
-                    note = self.law_noted_after(o) if number is None and self._opens_clause(o) else None
+                    # (…or after a name in Latin letters: 「Basic Resident Registration Act (住民基本台帳法) 別表第一」, the bracket is its
+                    # Japanese name)
+                    note = (
+                        self.law_noted_after(o)
+                        if number is None and (self._opens_clause(o) or _LATIN_BEFORE.search(text, max(0, o - 4), o))
+                        else None
+                    )
                     if number is not None:
                         bracketed = _law_by_number(text, number.end())
                     elif note is not None and note[1] == k:

@@ -1537,6 +1537,10 @@ NOTED_OTHERS = [
     "別表第一の1の項（住民基本台帳法の別表）",
     "別表第二の4の項【住民基本台帳法別表第二】",
     "別表第一の1の項、別表第二の4の項（住民基本台帳法別表）",
+    # a bracket after a name in Latin letters: its Japanese name (they were renamed under assume_law)
+    "Basic Resident Registration Act (住民基本台帳法) 別表第一の1の項",
+    "Basic Resident Registration Act（住民基本台帳法）\n別表第一の1の項",
+    "Public Assistance Act (生活保護法)\t別表第1の1の項",
 ]
 
 
@@ -1567,6 +1571,7 @@ def test_a_bracket_of_any_shape_next_to_a_table_names_its_law(text: str, assume:
     ("別表第一の16の項（根拠法令：番号法）", "別表の24の項（根拠法令：番号法）"),
     ("別表第二の27の項（根拠：番号法第19条第8号）", "番号法第19条第8号に基づく主務省令第2条の表の48の項（根拠：番号法第19条第8号）"),
     ("（番号法）別表第一の16の項", "（番号法）別表の24の項"),
+    ("My Number Act (番号法) 別表第一の16の項", "My Number Act (番号法) 別表の24の項"),
 ])
 def test_a_bracket_of_any_shape_naming_the_act_makes_the_table_the_acts(text: str, expected: str, assume: bool) -> None:
     result = rewrite(text, assume_law=assume)
