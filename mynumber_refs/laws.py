@@ -646,6 +646,10 @@ class LawIndex:
             hi, step = lo, step * 4
         return -1
 
+    def opener_of(self, close: int) -> int:
+        """The opening bracket of the bracket closed at ``close`` (looked for as :meth:`_enclosing_open` does), or -1."""
+        return self._enclosing_open(close)
+
     @property
     def brackets(self) -> _Brackets:
         """The whole text's bracket structure (for :meth:`depth_at`; lookups walk locally)."""
