@@ -142,6 +142,13 @@ _OWNED_PLACE = compile_on_use(
 )
 # a law's abbreviation that ends like a common word: two characters of the law's words and 法 (児手法 児童手当法, 行手法)
 _ABBREVIATION = compile_on_use(r"[\u4e00-\u9fff]{2}法")
+
+
+def _abbreviation(name: str) -> bool:
+    """Whether ``name``, which no law reading takes for a name, is a law's abbreviation that ends like a common word."""
+    return _ABBREVIATION.fullmatch(name) is not None and name not in _WHOLE_COMMON
+
+
 _GENERIC_WORDS = frozenset(_WHOLE_COMMON.union(w + "令" for w in _COMMON if w.endswith("法")))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
@@ -1043,7 +1050,7 @@ class LawIndex:
         if e is not None and e.start == 0:
             # (an order of the act's tables, 「別表第二主務省令」, is no other law's: it heads nothing, as the act does not)
             return None if alone.order_name_ends_at(len(name)) else e
-        if _ABBREVIATION.fullmatch(name) and name not in _WHOLE_COMMON and e is None:
+        if e is None and _abbreviation(name):
             # a heading of two characters and 法 that ends like a common word (「（１）児手法」 児童手当法, 「【行手法】」): a law's
             # abbreviation, as glued to its table it is; a longer word ending so is that word's compound (「③入手方法」)
             return LawExpr(0, len(name), name, LawKind.OTHER, None)
@@ -1058,8 +1065,8 @@ class LawIndex:
             return None
         for part in parts:
             p = LawIndex(part, self.aliases).expression_ending_at(len(part))
-            if p is None or p.start != 0 or p.kind is not LawKind.OTHER:
-                return None
+            if (p is None and not _abbreviation(part)) or (p is not None and (p.start != 0 or p.kind is not LawKind.OTHER)):
+                return None  # (an abbreviation alone among them names a law, as it does alone: 「【児手法・児扶法】」)
         return LawExpr(0, len(name), name, LawKind.OTHER, None)
 
     def law_of_footnote(self, end: int) -> tuple[LawExpr, int] | None:

@@ -390,8 +390,7 @@ def test_parallel_clauses_sharing_as_shown_change_nothing(topic1: str, topic2: s
 @pytest.mark.parametrize("assume", [False, True])
 def test_a_table_in_a_forms_relation_note_is_not_established(text: str, form: str, assume: bool) -> None:
     """「別紙様式第1号（別表第二関係）」: the note relates the form to a table of the instrument the form belongs to (the act
-    has no forms); which instrument is not established.  It was renamed the act's table under --assume-law (and without
-    it after the act named earlier in the sentence)."""
+    has no forms); which instrument is not established.  It was renamed the act's table under --assume-law."""
     result = rewrite(text, assume_law=assume)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["law-unknown"] and f"「{form}」" in result.findings[0].message
@@ -1807,6 +1806,7 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "【行手法】\n別表第一の1の項",
     "１．児手法関係\n\n別表第一の1の項",
     "児手法\n・別表第二の\n27の項",
+    "【児手法・児扶法】\n・別表第一の1の項",  # (abbreviations joined, as laws joined are)
     # numbered notes, as numbered items (they were rewritten: only a ※ with no number was read as a bullet)
     "※1 住民基本台帳法第30条の9\n※2 別表第二の27の項",
     "※１　住民基本台帳法\n※２　別表第一の16の項",
@@ -1847,6 +1847,7 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("③入手方法\n・別表第一の16の項", "③入手方法\n・別表の24の項"),
     ("（１）評価手法\n・別表第一の16の項", "（１）評価手法\n・別表の24の項"),
     ("（１）手法\n・別表第一の16の項", "（１）手法\n・別表の24の項"),
+    ("【児手法・番号法】\n・別表第一の16の項", "【児手法・番号法】\n・別表の24の項"),  # (the act among them)
     # laws together with the act: the section's tables may be the act's
     ("住民基本台帳法、番号法\n・別表第一の16の項", "住民基本台帳法、番号法\n・別表の24の項"),
     ("住民基本台帳法第7条、番号法第9条\n・別表第一の16の項", "住民基本台帳法第7条、番号法第9条\n・別表の24の項"),
