@@ -918,11 +918,22 @@ def _read(
             # 「番号法に基づき、別表第1に掲げる安全管理措置を講じる」: the act's tables list 事務, 者 and 情報, not what it
             # lists.  That it is the table of the act named earlier in the sentence, or only assumed, is not established
             message = F.LAW_UNKNOWN_AS_SHOWN if not rel.rows and _AS_SHOWN.match(text, c_end) else None
-            listed = _LISTED.match(text, c_end) if message is None else None
+            # (a row cited, 「別表第一の16の項に規定する…」, or the table's own article right after the act's name before it
+            # in the sentence, is the act's form of citing; a document's own appendix is cited without them.  A table joined
+            # to another takes no article: the one after the name is the first table's, or its new title's)
+            listed = (
+                _LISTED.match(text, c_end)
+                if message is None and not rel.rows
+                and (law.span is None or law.via == "joined" or not _OWN_ARTICLE.match(text, law.span[1]))
+                else None
+            )
             if listed is not None:
-                # (the noun ends at a line's end as well: 「…に規定する事務\n市町村長」, unless PDF text broke it: 「安全管\n理措置」)
-                lines = listed.group("noun").split("\n")
-                cuts = ["".join("".join(lines[: k + 1]).split()).rstrip("等") for k in range(len(lines))]
+                # (the noun ends at a line's end as well: 「…に規定する事務\n市町村長」, unless PDF text broke it: 「安全管
+                # \n理措置」; and where a noun of the phrase ends: 「児童手当の支給に関する事務」, 「事務の範囲」)
+                noun = listed.group("noun")
+                stops = sorted({*(m.start() for m in _NOUN_JOINS.finditer(noun)), *(k for k, ch in enumerate(noun) if ch == "\n"),
+                                len(noun)})
+                cuts = ["".join(noun[:e].split()).rstrip("等") for e in stops]
                 if not any(cut.endswith(_ACT_TABLE_LISTS) for cut in cuts):
                     message = F.LAW_UNKNOWN_LISTED.format(words="".join(listed.group("verb").split()) + cuts[-1])
             if message is not None:
@@ -1259,11 +1270,17 @@ _NOUN_CHARS = "\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc"
 _LISTED = compile_on_use(
     rf"{_WS_IN_PASSAGE}に{_WS_IN_PASSAGE}(?P<verb>(?:掲{_WS_IN_PASSAGE}げ|定{_WS_IN_PASSAGE}め)(?:ら{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|る)"
     rf"|(?:規{_WS_IN_PASSAGE}定|記{_WS_IN_PASSAGE}載|列{_WS_IN_PASSAGE}挙)(?:{_WS_IN_PASSAGE}(?:す{_WS_IN_PASSAGE}る|さ{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|の))?)"
-    rf"[ \u3000]*(?P<noun>(?:(?!及び|並びに|又は|若しくは|別表|同表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])){{1,30}})"
+    rf"[ \u3000]*(?P<noun>(?:(?!及び|並びに|又は|若しくは|別表|同表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
+    rf"|(?:の|に関する|に係る|による)(?=[{_NOUN_CHARS}])){{1,40}})"
 )
+# what joins the nouns of one phrase (「児童手当の支給に関する事務」): the phrase lists what any of its nouns is
+_NOUN_JOINS = compile_on_use(r"の|に関する|に係る|による")
+# the act's own article of a table, right after its name (「番号法第9条第1項に基づき、別表第一に規定する…」, 「…第19条第8号…」):
+# the sentence is about the act's tables
+_OWN_ARTICLE = compile_on_use(r"[ \t\u3000]*第[ \t\u3000]*(?:[9９九]|[1１][9９]|十九)[ \t\u3000]*条")
 # what the act's tables list, as a noun's last word: 別表第一 the 者 and their 事務, 別表第二 the 情報照会者, 事務, 情報提供者
 # and 特定個人情報 (and the 機関 and 団体, 場合 and 法律 its rows name); the noun ends where a table's name begins
-_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律")
+_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律", "照会", "提供")
 # what stands between two tables that share the predicate after the second: a joining word (「別表第1及び別表第2のとおり」),
 # or the end of a clause with no predicate of its own and the next clause's topic, the first clause having its topic too
 # (「…の対応は別表第1、…の対応は別表第2のとおり」, 「…は別表第1に、…は別表第2に示す」)
