@@ -123,6 +123,16 @@ LAW_UNKNOWN_AS_SHOWN = (
     " the act's is not established, so it is left as written; name the act right before the table if it is the act's"
 )
 
+# the message of law-unknown for a table whose words after it say it lists what the act's tables do not
+# (「別表第1に掲げる安全管理措置」) with the act named only earlier in its sentence, or only assumed
+LAW_UNKNOWN_LISTED = (
+    "「{words}」は番号利用法の表が掲げるもの（事務・者・特定個人情報など）ではなく、文書自身の別表（契約書・規程の別表など）の"
+    "ことがあるため、番号利用法の表か確定できず（法令名が表の直前にない）、書き換えません。番号利用法の表であれば、表の直前に"
+    "法令名を補ってください / 「{words}」 is not what the act's tables list (事務, 者, 特定個人情報 …): it may be a document's own"
+    " appendix (a contract's, a rule's); with no law named right before the table, that it is the act's is not established, so"
+    " it is left as written; name the act right before the table if it is the act's"
+)
+
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",

@@ -140,6 +140,15 @@ _OWNED_PLACE = compile_on_use(
     rf"{_S}(?:の|中|上{_S}の|所{_S}定{_S}の|(?:の{_S}規{_S}定{_S})?に{_S}基{_S}づ{_S}(?:き|く|い{_S}て)|の{_S}規{_S}定{_S}に{_S}よ{_S}(?:り|る|っ{_S}て)"
     rf"|に{_S}(?:規{_S}定{_S}す{_S}る|定{_S}め{_S}る))(?:{_S}[、，,])?{_S}" + _PLACE.replace("{_S}", _S)
 )
+# a law's abbreviation that ends like a common word: two characters of the law's words and 法 (児手法 児童手当法, 行手法)
+_ABBREVIATION = compile_on_use(r"[\u4e00-\u9fff]{2}法")
+
+
+def _abbreviation(name: str) -> bool:
+    """Whether ``name``, which no law reading takes for a name, is a law's abbreviation that ends like a common word."""
+    return _ABBREVIATION.fullmatch(name) is not None and name not in _WHOLE_COMMON
+
+
 _GENERIC_WORDS = frozenset(_WHOLE_COMMON.union(w + "令" for w in _COMMON if w.endswith("法")))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
@@ -182,16 +191,17 @@ _DOCUMENT_BEFORE_TABLE = compile_on_use(
     # rewritten, 「…58項末尾別表第一」 read the same, as 「…38項の2別添別表第二」 and 「…58項別添別表第二」 do)
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
-# A heading line: its numbering (Ⅰ, １．, （１）, ①, 第２, a number and a space) or brackets 【】, then a short text
+# A heading line: its numbering (Ⅰ, １．, （１）, ①, 第２, a number and a space, a numbered note ※1) or brackets 【】, then a short text
 # with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」)
 _HEADING_LINE = compile_on_use(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
-    r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*)"
+    r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*"
+    r"|[※＊*][ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[．.：:）)]?[ \t\u3000]*)"
     r"[【［\[〔＜〈《<]?[ \t\u3000]*|[【［\[〔＜〈《<][ \t\u3000]*)"
     r"(?P<name>[^\n。]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
-_HEADING_START = compile_on_use(r"[ \t\u3000]*[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]")
+_HEADING_START = compile_on_use(r"[ \t\u3000]*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]|[※＊*][ \t\u3000]*[0-9０-９])")
 _HEADING_START_AFTER_BREAK = compile_on_use(r"\n" + _HEADING_START.pattern)
 # A line with no numbering that holds nothing but a law's name, perhaps after a label (「住民基本台帳法」, 「根拠法令：
 # …条例」), heads the lines below it as a numbered heading does; the candidates are the lines that end as a name does
@@ -199,7 +209,7 @@ _HEADING_LABELS = "根拠 根拠法 根拠法令 根拠法律 根拠条例 根�
 _LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
 # …the label written with 「：」, in brackets (「【根拠法令】」, 「（根拠）」) or with a space after it (「根拠法令　…」);
 # a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」, and ※ opening an item as they do) is such a line after its bullet, and
-# heads its siblings as ① does (「※1」 is a numbered note, no bullet)
+# heads its siblings as ① does (「※1」 is a numbered note, no bullet: a numbering, as ① is)
 _BRACKETED_LABEL = compile_on_use(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
 _ITEM_BULLETS = "・･●○※-－‐"
 _PLAIN_HEADING_LINE = compile_on_use(
@@ -224,6 +234,15 @@ _HEADING_LINES = 8
 # Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
 _IN_NAME = ("所定", "中", "上")
 _HEADING_JOINS = compile_on_use(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
+# a word in Latin letters right before a bracket (「… Act (住民基本台帳法)」)
+_LATIN_BEFORE = compile_on_use(r"[A-Za-zＡ-Ｚａ-ｚ][ \t\u3000]*\Z")
+# a form's name (「様式第1号」, 「別紙様式第２号の２」, 「規則様式第3号」, 「様式」): its relation note in brackets after it names a
+# table of the instrument the form belongs to (「別紙様式第1号（別表第二関係）」)
+_FORM_BEFORE = compile_on_use(
+    r"様[ \t\u3000]*式(?:[ \t\u3000]*(?:第[ \t\u3000]*)?[0-9０-９一二三四五六七八九十]+(?:[ \t\u3000]*号)?"
+    r"(?:[ \t\u3000]*の[ \t\u3000]*[0-9０-９一二三四五六七八九十]+)?)?[ \t\u3000]*\Z"
+)
+_WORD_BEFORE_FORM = compile_on_use(r"[\u3005\u4e00-\u9fff]{1,8}\Z")  # …and the word its name ends (別紙様式, 規則様式)
 # the last characters of both (a table's owner is looked for only after one of them)
 _OWNER_LAST = frozenset(
     "".join(w[-1] for w in _INSTRUMENT_WORDS_BEFORE_TABLE + _LABEL_WORDS_BEFORE_TABLE)
@@ -634,6 +653,10 @@ class LawIndex:
             hi, step = lo, step * 4
         return -1
 
+    def opener_of(self, close: int) -> int:
+        """The opening bracket of the bracket closed at ``close`` (looked for as :meth:`_enclosing_open` does), or -1."""
+        return self._enclosing_open(close)
+
     @property
     def brackets(self) -> _Brackets:
         """The whole text's bracket structure (for :meth:`depth_at`; lookups walk locally)."""
@@ -1027,6 +1050,10 @@ class LawIndex:
         if e is not None and e.start == 0:
             # (an order of the act's tables, 「別表第二主務省令」, is no other law's: it heads nothing, as the act does not)
             return None if alone.order_name_ends_at(len(name)) else e
+        if e is None and _abbreviation(name):
+            # a heading of two characters and 法 that ends like a common word (「（１）児手法」 児童手当法, 「【行手法】」): a law's
+            # abbreviation, as glued to its table it is; a longer word ending so is that word's compound (「③入手方法」)
+            return LawExpr(0, len(name), name, LawKind.OTHER, None)
         bare = _CAPTION_TAIL.sub("", name)
         k = provisions_before(bare, len(bare))
         if 0 < k < len(bare):  # a law's provisions, perhaps with a caption: 「住民基本台帳法第30条の10（…の提供）」
@@ -1038,8 +1065,8 @@ class LawIndex:
             return None
         for part in parts:
             p = LawIndex(part, self.aliases).expression_ending_at(len(part))
-            if p is None or p.start != 0 or p.kind is not LawKind.OTHER:
-                return None
+            if (p is None and not _abbreviation(part)) or (p is not None and (p.start != 0 or p.kind is not LawKind.OTHER)):
+                return None  # (an abbreviation alone among them names a law, as it does alone: 「【児手法・児扶法】」)
         return LawExpr(0, len(name), name, LawKind.OTHER, None)
 
     def law_of_footnote(self, end: int) -> tuple[LawExpr, int] | None:
@@ -1509,7 +1536,13 @@ class LawIndex:
                     # holds it: 「（住民基本台帳法）別表第一」 (after a word, 「…に関する事務（住民基本台帳法）」, it is a
                     # note on that word)
                     number = _LAW_NUMBER_OPENS.match(text, o + 1, k - 1)
-                    note = self.law_noted_after(o) if number is None and self._opens_clause(o) else None
+                    # (…or after a name in Latin letters: 「Basic Resident Registration Act (住民基本台帳法) 別表第一」, the bracket is its
+                    # Japanese name)
+                    note = (
+                        self.law_noted_after(o)
+                        if number is None and (self._opens_clause(o) or _LATIN_BEFORE.search(text, max(0, o - 4), o))
+                        else None
+                    )
                     if number is not None:
                         bracketed = _law_by_number(text, number.end())
                     elif note is not None and note[1] == k:
@@ -1546,6 +1579,13 @@ class LawIndex:
             if ch in "（(" and not opened:
                 # the table opens a bracket right after a provision: 「番号法第9条第1項（別表第一…）」
                 before = self._back(k - 1)
+                form = _FORM_BEFORE.search(text, max(0, before - 24), before) if before > 0 else None
+                if form is not None:
+                    # …or right after a form's number (「別紙様式第1号（別表第二関係）」): the table of the instrument the form
+                    # belongs to, which the act (it has no forms) is not; which one is not established
+                    w = _WORD_BEFORE_FORM.search(text, max(0, form.start() - 8), form.start())  # (with the word it ends: 別紙様式)
+                    start = w.start() if w is not None else form.start()
+                    return Binding(LawExpr(start, before, "".join(text[start:before].split()), LawKind.OTHER, None), "document")
                 if before > 0 and noted is not None:
                     # …or right after a table cited just before: a note on it (「…及び別表第二\n（別表第二
                     # における情報提供の根拠）」), of that table's law

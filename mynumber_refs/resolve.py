@@ -732,6 +732,9 @@ def _read(
     taken_until = -1
     unnamed_run: list[int] = []  # the tables just read, joined one to the next, that no law before them names
     dropped: set[int] = set()
+    # the row-less tables in out whose law is only named earlier in the sentence, or assumed, or not established (only the
+    # last _LAWS_KEPT: the tables sharing a predicate stand just before it, and a dense text has thousands)
+    loose_at: dict[int, None] = {}
     # where the tables cited before end, as far as a bracket closed since has not dropped them: a law
     # named before one went with it (「番号法、（…別表第二主務省令第２条）別表第二」: the title in the
     # closed bracket does not cut 別表第二 off from 番号法)
@@ -993,16 +996,55 @@ def _read(
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AFTER_ORDER, citation=c)
             keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
             continue
+        # (a table joined to the one before it takes its law from that one, which may be only assumed or named earlier in
+        # the sentence, or named by the first run's rewrite: 「別表第二の27の項及び別表第2のとおり」 reads alike both times)
+        loose = law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) or law.via == "joined"
         if (
-            law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) and not rel.rows and rel.column is None and not rel.provision
-            and not parsed.same_table and parsed.order_title is None and _AS_SHOWN.match(text, c_end)
+            (loose or law.basis is None) and rel.column is None and not rel.provision and not parsed.same_table
+            and parsed.order_title is None
         ):
             # 「番号法の改正に伴い、評価書の記載を別表第1のとおり修正する」: 「…のとおり」 points at a document's own appendix;
-            # that it is the table of the act named earlier in the sentence, or only assumed, is not established
-            taken_until = c_end
-            c = place(rel, offset, text, passage=passages.start(c_start))
-            keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AS_SHOWN, citation=c))
-            continue
+            # 「番号法に基づき、別表第1に掲げる安全管理措置を講じる」: the act's tables list 事務, 者 and 情報, not what it
+            # lists.  That it is the table of the act named earlier in the sentence, or only assumed, is not established
+            message = F.LAW_UNKNOWN_AS_SHOWN if not rel.rows and _AS_SHOWN.match(text, c_end) else None
+            # (a row cited, 「別表第一の16の項に規定する…」, or the table's own article right after the act's name before it
+            # in the sentence, is the act's form of citing; a document's own appendix is cited without them.  A table joined
+            # to another takes no article: the one after the name is the first table's, or its new title's)
+            lists_what = (
+                _LISTS_WHAT.match(text, c_end)
+                if message is None and not rel.rows
+                and (law.span is None or law.via == "joined" or not _OWN_ARTICLE.match(text, law.span[1]))
+                else None
+            )
+            if lists_what is not None:
+                # (the noun ends at a line's end as well: 「…に規定する事務\n市町村長」, unless PDF text broke it: 「安全管
+                # \n理措置」; and where a noun of the phrase ends: 「児童手当の支給に関する事務」, 「事務の範囲」)
+                noun = lists_what.group("noun")
+                stops = sorted({*(m.start() for m in _NOUN_JOINS.finditer(noun)), *(k for k, ch in enumerate(noun) if ch == "\n"),
+                                len(noun)})
+                cuts = ["".join(noun[:e].split()).rstrip("等") for e in stops]
+                if not any(cut.endswith(_ACT_TABLE_LISTS) for cut in cuts):
+                    message = F.LAW_UNKNOWN_LISTED.format(words="".join(lists_what.group("verb").split()) + cuts[-1])
+            if message is not None:
+                # …and so are the row-less tables before it that share its predicate: listed with it (「別表第1及び別表第2
+                # のとおり」) or ending a clause with no predicate of its own (「項番号の対応は別表第1、条番号の対応は別表第2
+                # のとおり」), also when no law establishes this one (reported as such below)
+                i, head = len(out) - 1, c_start
+                while i >= 0 and i not in dropped:
+                    o = out[i]
+                    if not isinstance(o, Citation) or i not in loose_at:
+                        break
+                    shared = _SHARES_PREDICATE.fullmatch(text, o.end, head)
+                    if shared is None or (shared.group("clause") and not _TOPIC_BEFORE.search(text, max(0, o.start - 8), o.start)):
+                        break
+                    dropped.add(i)
+                    keep(o.start, o.end, Finding(o.start, o.end, o.text, F.LAW_UNKNOWN, message, citation=o))
+                    i, head = i - 1, o.start
+                if loose:
+                    taken_until = c_end
+                    c = place(rel, offset, text, passage=passages.start(c_start))
+                    keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, message, citation=c))
+                    continue
         if (
             law.basis in (None, LawBasis.ASSUMED)
             and rel.table is Table.BEPPYO
@@ -1046,6 +1088,13 @@ def _read(
         )
         taken_until = c.end
         out.append(c)
+        if (
+            (loose or law.basis is None) and not rel.rows and rel.column is None and not rel.provision
+            and not parsed.same_table and not is_title
+        ):
+            loose_at[len(out) - 1] = None  # (a row-less table a predicate after it may be shared with: see above)
+            if len(loose_at) > _LAWS_KEPT:
+                del loose_at[next(iter(loose_at))]
         if unnamed and noted is None:
             unnamed_run.append(len(out) - 1)
         if (rel.table in OLD_TABLES or parsed.same_table or (rel.tables and any(t in OLD_TABLES for t in rel.tables))) and not is_title:
@@ -1055,7 +1104,7 @@ def _read(
         else:
             listed = []
     # (what the reading of anchored candidates held is let go: a dense text has one entry per citation)
-    del ends, in_terms, unnamed_run, old_marks, listed
+    del ends, in_terms, unnamed_run, old_marks, listed, loose_at
     if dropped:  # tables a bracket after them named another law's: kept
         out = [o for i, o in enumerate(out) if i not in dropped]
     if dropped or resort_kept:
@@ -1326,6 +1375,31 @@ def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
 # what points at a document's own appendix right after a table's name: 「別表第1のとおり」, 「別表第1に示す」
 _AS_SHOWN = compile_on_use(r"[ \t\u3000]*(?:の[ \t\u3000]*(?:とおり|通り)|に[ \t\u3000]*示[しすさ])")
 _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, never a blank line
+# what a table's name is followed by when the words after it say what the table lists: 「別表第1に掲げる安全管理措置」,
+# 「別表第二に規定する事務」 (the noun, on one line or broken by PDF text; a tab is a cell's end)
+_NOUN_CHARS = "\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc"
+_LISTS_WHAT = compile_on_use(
+    rf"{_WS_IN_PASSAGE}に{_WS_IN_PASSAGE}(?P<verb>(?:掲{_WS_IN_PASSAGE}げ|定{_WS_IN_PASSAGE}め)(?:ら{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|る)"
+    rf"|(?:規{_WS_IN_PASSAGE}定|記{_WS_IN_PASSAGE}載|列{_WS_IN_PASSAGE}挙)(?:{_WS_IN_PASSAGE}(?:す{_WS_IN_PASSAGE}る|さ{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|の))?)"
+    rf"[ \u3000]*(?P<noun>(?:(?!及び|並びに|又は|若しくは|別表|同表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
+    rf"|(?:の|に関する|に係る|による)(?=[{_NOUN_CHARS}])){{1,40}})"
+)
+# what joins the nouns of one phrase (「児童手当の支給に関する事務」): the phrase lists what any of its nouns is
+_NOUN_JOINS = compile_on_use(r"の|に関する|に係る|による")
+# the act's own article of a table, right after its name (「番号法第9条第1項に基づき、別表第一に規定する…」, 「…第19条第8号…」):
+# the sentence is about the act's tables
+_OWN_ARTICLE = compile_on_use(r"[ \t\u3000]*第[ \t\u3000]*(?:[9９九]|[1１][9９]|十九)[ \t\u3000]*条")
+# what the act's tables list, as a noun's last word: 別表第一 the 者 and their 事務, 別表第二 the 情報照会者, 事務, 情報提供者
+# and 特定個人情報 (and the 機関 and 団体, 場合 and 法律 its rows name); the noun ends where a table's name begins
+_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律", "照会", "提供")
+# what stands between two tables that share the predicate after the second: a joining word (「別表第1及び別表第2のとおり」),
+# or the end of a clause with no predicate of its own and the next clause's topic, the first clause having its topic too
+# (「…の対応は別表第1、…の対応は別表第2のとおり」, 「…は別表第1に、…は別表第2に示す」)
+_SHARES_PREDICATE = compile_on_use(
+    rf"{_WS_IN_PASSAGE}(?:(?:及び|並びに|又は|若しくは|と|・|[、，,])"
+    rf"|(?P<clause>(?:に{_WS_IN_PASSAGE})?[、，,]{_WS_IN_PASSAGE}(?:(?![、，,。])[^\t\n]|\n(?![ \t\u3000\r]*\n)){{1,40}}?は)){_WS_IN_PASSAGE}"
+)
+_TOPIC_BEFORE = compile_on_use(rf"は{_WS_IN_PASSAGE}\Z")
 _TABLE_WORD_AFTER = compile_on_use(rf"{_WS_IN_PASSAGE}の{_WS_IN_PASSAGE}表")
 
 

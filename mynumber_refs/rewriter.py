@@ -1646,6 +1646,8 @@ _PROVISION_NOTED = compile_on_use(
     rf"(?:{_ANY_GAP}第{_ANY_GAP}(?P<item>[0-9０-９]+|[一二三四五六七八九十]+){_ANY_GAP}号)?"
 )
 _NOTE_OPENERS = frozenset("（(〔【［[〈《")
+# (a bracket closed right before a table, its の and a line break aside)
+_CLOSED_BEFORE = compile_on_use(r"[）)][ \t\u3000]*(?:\r?\n[ \t\u3000]*)?(?:の[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?)?\Z")
 _PROVISION_LISTED_BEFORE = compile_on_use(rf"[条項号]{_ANY_GAP}(?:及{_ANY_GAP}び|並{_ANY_GAP}び{_ANY_GAP}に|[、，,]){_ANY_GAP}\Z")
 
 
@@ -1746,6 +1748,13 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
             # 条例）」, 「（番号法第9条第2項関係）」)
             act_end = _act_opening(ctx, c.end + 1)
             m = _PROVISION_NOTED.match(ctx.text, act_end) if act_end is not None else None
+    if m is None and c.start > 0 and "）" in ctx.text[max(0, c.start - 8) : c.start]:
+        # …or by the act's name and provision that open a bracket closed right before the table and its の, a note on the
+        # word owning the table (「独自利用事務（番号法第9条第2項に基づく条例で定める事務）の別表第1の1の項」)
+        closed = _CLOSED_BEFORE.search(ctx.text, max(0, c.start - 8), c.start)
+        opener = ctx.laws().opener_of(closed.start()) if closed is not None else -1
+        act_end = _act_opening(ctx, opener + 1) if opener != -1 else None
+        m = _PROVISION_NOTED.match(ctx.text, act_end) if act_end is not None else None
     if m is None:
         return None
     article = parse_int(m.group("art"))

@@ -942,6 +942,31 @@ def test_the_ordinances_paragraph_listed_or_in_the_cell_before_a_table_is_report
     assert [f.reason for f in result.findings] == ["provision-mismatch"]
 
 
+@pytest.mark.parametrize("text", [
+    "独自利用事務（番号法第9条第2項に基づく条例で定める事務）の別表第1の1の項",
+    "独自利用事務（番号法第9条第2項）の別表第2の1の項",
+    "独自利用事務（番号法第９条第２項に基づく条例で定める事務）の\n別表第１の１の項",
+    "独自利用事務（番号法第９条第２項に基づく条例で\n定める事務）の別表第１の１の項",
+    "事務\t独自利用事務（番号法第9条第2項に基づく条例で定める事務）の別表第1の1の項",
+    "情報連携（番号法第19条第11号）の別表第二の27の項",
+])
+def test_a_provision_in_a_bracket_closed_before_the_table_is_checked_against_it(text: str) -> None:
+    """The act's name and provision opening a bracket closed right before 「の別表」 say whose table it is, as they do in
+    the bracket after a table: 第9条第2項's is an ordinance's (it was renamed the act's under --assume-law)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("個人番号利用事務（番号法第9条第1項）の別表第一の16の項", "個人番号利用事務（番号法第9条第1項）の別表の24の項"),
+    ("情報連携（番号法第19条第8号）の別表第二の27の項",
+     "情報連携（番号法第19条第8号）の番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+def test_a_tables_own_provision_in_a_bracket_closed_before_it_leaves_it_the_acts(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
 @pytest.mark.parametrize("assume", [False, True])
 @pytest.mark.parametrize("text", [
     "番号法第9条第2項（独自利用事務）\n別表第1の16の項",
