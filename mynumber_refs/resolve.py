@@ -1157,21 +1157,29 @@ _CHANGE_WORDS = _nb("改正", "改め", "変更", "修正", "訂正", "置き換
                     "移動", "移っ", "移り", "移さ", "繰り下", "繰下", "繰り上", "繰上")
 # (what may stand between the change's particle and its verb: 「…に、それぞれ改めた」)
 _EACH = rf"(?:{_NB}[、，,])?(?:{_NB}(?:{_nb('それぞれ', '各々', 'いずれも', 'ともに')}))?{_NB}"
+# a run of row numbers and their separators (「1、2、3…の項」)
+_ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の項第"
 # …or its abolition, addition or a change right after it, perhaps in quotes and through the word for its wording
 # (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の改正に伴い」, 「別表第一を改め」, 「「別表第二の27の項」を
 # 削除し」, 「別表第一の17の項を追加」, 「別表第二の記載を削除」, 「別表第一の16の項から変更」), the change into it (「照会先を別表第二の
 # 27の項に変更した」: the new side of an earlier note; not 「…に変更があった場合」), or the words that quote it as written
 # (「別表第一とあるのは」, 「別表第二とあったものを」, 「別表第二と記載していた」): the old table's own history or wording
 # (also in part: 「番号法別表第一の一部改正」, 「…命令の一部を改正する命令」, the title of an amending instrument)
+# (the change is also said of it as a topic, 「について」, and past a comma or 「同様に」: 「…の16の項についても同様に修正が必要
+# である」, 「…の27の項は、改正後の条項と異なっている」, a check's or an audit's report on the old text)
+_ABOUT_IT = rf"(?:の|が|は|を|から|{_nb('について')}(?:{_NB}[はも])?)(?:{_NB}[、，,])?(?:{_NB}(?:{_nb('同様に', '併せて', 'あわせて')}))?"
+# (past the bracket of its own rows, or an old order's article after its title: 「別表第一（16の項、30の項）を改めた」,
+# 「別表第二主務省令第２０条の改正」)
+_DIGITS = "0-9０-９〇一二三四五六七八九十百千"
 _ABOLISHED = compile_on_use(
-    rf"[ \t\u3000]*[」』]?{_NB}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
-    rf"(?:(?:の|が|は|を|から){_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
+    rf"[ \t\u3000]*[」』]?{_NB}(?:[（(][{_ROW_RUN_CHARS}番 \t\u3000]*+[）)]{_NB}"
+    rf"|第?{_NB}[{_DIGITS}]++{_NB}条(?:{_NB}第?{_NB}[{_DIGITS}]++{_NB}号)?{_NB})?(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
+    rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
 # lengthens (--rederive's derived list) never moves the words out of reach (fuzzer, seeds 78787, 82828)
-_ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の項第"
 _REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, the two apart: one way to count)
 # A change word after the new table, or 「と」 and a verb of making right after its rows or quote (「…を別表の24の項とした」,
 # 「…を「別表」とする」), or 「へ」 ending a clause there (「…から別表の24の項へ」); or an arrow before the new table

@@ -148,6 +148,14 @@ MARKED_OLD = [
     "番号法別表第二主務省令の一部を改正する命令の施行に伴い、",
     "番号法別表第一の一部改正（令和3年）により追加された事務",
     "番号法別表第一の一部を改正する規定",
+    # …or the change after the words taking it as the topic, a comma or 「同様に」 between (a check's or an audit's report)
+    "（２）番号法別表第一の16の項についても同様に修正が必要である。",
+    "評価書の番号法別表第二の27の項については、修正を要する。",
+    "評価書に記載された番号法別表第二の27の項は、改正後の条項と異なっている。",
+    "番号法別表第一の16の項の記載について、変更が必要である。",
+    # …past the bracket of its rows, or the article after an old order's title
+    "番号法別表第一（16の項、30の項）を改めた。",
+    "番号法別表第二主務省令第２０条の改正に伴う修正",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
     "照会すること（従前は番号法別表第二の27の項）。",
     "改正前は、番号法別表第一の16の項に規定されていた",
@@ -205,6 +213,9 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（令和6年5月27日から）",
         "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
         "番号法別表第一の16の項の事務が追加された",
+        "番号法別表第一の16の項について、住民票の写しを照会する",  # (no change named after its topic)
+        "番号法別表第一の16の項については、同様に取り扱う",
+        "番号法別表第一の16の項に基づく事務について変更があった場合は再評価する",  # (the topic is the work, not the table)
         "番号法別表第一の16の項の一部の事務",
         "新旧対照表：番号法別表第一の16の項に基づく事務",
         "復旧手順：番号法別表第一の16の項",
@@ -255,6 +266,19 @@ def test_nothing_marked_old_is_ever_rewritten(
     text = EARLIER + "、" + marked + tail
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text.endswith(marked + tail), (text, result.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LAWS, _CITED, st.sampled_from(["は", "が", "を", "について", "については", "についても", "の記載について"]),
+       st.sampled_from(["", "、", "同様に", "、同様に"]), st.sampled_from(["修正が必要である", "変更を要する", "改正後の条項と異なる"]),
+       st.booleans())
+def test_an_old_table_the_topic_of_a_change_is_never_rewritten(
+    law: str, cited: str, topic: str, between: str, change: str, assume: bool
+) -> None:
+    text = "点検結果：" + law + cited + topic + between + change + "。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
 
 
 _DERIVED = "1、2、3、5、7、11、13、15、20、28、37、39、48、53、57、58、59、63、65、66、69、73、75、76、81、83、84、86、87、91、92、96、106、108、110、112、115、118、124、129、130、132、136、137、138、141、142、144、149、150、151、152、155、156、158、160、163、164、165、166"
