@@ -844,8 +844,8 @@ def _read(
         if old is None and c_start < note_until and (rel.table in OLD_TABLES or parsed.same_table):
             change = note_words  # 「別表第二の26の項を別表第二の27の項に改めた」: what the note's old table was changed into
         elif old is None and rel.table in OLD_TABLES and not parsed.same_table:
-            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)
-            if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
+            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _STILL_OLD.match(text, c_end)
+            if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」, 「…のまま」: the old one, on purpose
                 old = "".join(successor.group("note").split())
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
@@ -1132,10 +1132,10 @@ _ORDER_WORD = compile_on_use(
 )
 _NUMBERED_ITEM = compile_on_use(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
-# a bracket right after an old table that gives the new one as its successor (「（現行：別表の24の項）」,
+# a bracket right after an old table that gives the new one as its successor or correction (「（現行：別表の24の項）」, 「（正しくは別表の24の項）」,
 # 「（令和6年5月27日以降は第19条第8号に基づく主務省令第2条の表の48の項）」): the old table is cited on purpose
 _SUCCESSOR_NOTE = compile_on_use(
-    r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新)"
+    r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新|正[\s]*し[\s]*く[\s]*は)"
     r"[^（）()\n]{0,30}?)(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n]{0,60}[）)])"
 )
 # …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
@@ -1171,11 +1171,19 @@ _ABOUT_IT = rf"(?:の|が|は|を|から|{_nb('について')}(?:{_NB}[はも])?
 # (past the bracket of its own rows, or an old order's article after its title: 「別表第一（16の項、30の項）を改めた」,
 # 「別表第二主務省令第２０条の改正」)
 _DIGITS = "0-9０-９〇一二三四五六七八九十百千"
+_OWN_TAIL = (
+    rf"(?:[（(][{_ROW_RUN_CHARS}番 \t\u3000]*+[）)]{_NB}|第?{_NB}[{_DIGITS}]++{_NB}条(?:{_NB}第?{_NB}[{_DIGITS}]++{_NB}号)?{_NB})?"
+)
 _ABOLISHED = compile_on_use(
-    rf"[ \t\u3000]*[」』]?{_NB}(?:[（(][{_ROW_RUN_CHARS}番 \t\u3000]*+[）)]{_NB}"
-    rf"|第?{_NB}[{_DIGITS}]++{_NB}条(?:{_NB}第?{_NB}[{_DIGITS}]++{_NB}号)?{_NB})?(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
+    rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
     rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
+)
+# …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
+# 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」): a check's or an audit's report quoting the old text
+_STILL_OLD = compile_on_use(
+    rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言', '引用')}){_NB})?"
+    rf"(?:の{_NB}ま{_NB}ま|(?:が|は|も)(?:{_NB}[、，,])?{_NB}(?:残{_NB}[っりるさ]|残{_NB}存|誤{_NB}[りっ]|古{_NB}い)))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite

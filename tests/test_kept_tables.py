@@ -156,6 +156,14 @@ MARKED_OLD = [
     # …past the bracket of its rows, or the article after an old order's title
     "番号法別表第一（16の項、30の項）を改めた。",
     "番号法別表第二主務省令第２０条の改正に伴う修正",
+    # …or the words saying that its wording is still there, or wrong (a check's or an audit's report on the old text)
+    "評価書の法令上の根拠欄が番号法別表第一の16の項のままとなっており、更新されていない。",
+    "評価書の一部に番号法別表第一の16の項の記載が残っている。",
+    "評価書Ⅱ６の番号法別表第二の27の項は誤りであり、",
+    "番号法別表第二（27の項、28の項）の記載は古い。",
+    "別表第二主務省令第２０条のまま記載されている。",
+    # …or named as corrected by the bracket right after it
+    "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
     "照会すること（従前は番号法別表第二の27の項）。",
     "改正前は、番号法別表第一の16の項に規定されていた",
@@ -213,6 +221,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（令和6年5月27日から）",
         "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
         "番号法別表第一の16の項の事務が追加された",
+        "番号法別表第一の16の項の事務のうち、誤りやすいもの",  # (the words said of another noun)
+        "番号法別表第一の16の項（正しく記載すること）",  # (no table named as the correct one)
         "番号法別表第一の16の項について、住民票の写しを照会する",  # (no change named after its topic)
         "番号法別表第一の16の項については、同様に取り扱う",
         "番号法別表第一の16の項に基づく事務について変更があった場合は再評価する",  # (the topic is the work, not the table)
@@ -276,6 +286,18 @@ def test_an_old_table_the_topic_of_a_change_is_never_rewritten(
     law: str, cited: str, topic: str, between: str, change: str, assume: bool
 ) -> None:
     text = "点検結果：" + law + cited + topic + between + change + "。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LAWS, _CITED, st.sampled_from(["", "の記載"]),
+       st.sampled_from(["のままとなっている", "が残っている", "は誤りである", "は、誤っている", "は古い"]), st.booleans())
+def test_an_old_table_said_to_be_still_there_or_wrong_is_never_rewritten(
+    law: str, cited: str, wording: str, words: str, assume: bool
+) -> None:
+    text = "評価書の" + law + cited + wording + words + "。"
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}
