@@ -183,9 +183,16 @@ _OLD_IN_BRACKET = compile_on_use(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)
 # the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更; English labels), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更", "日より", "日")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
+# the time of the old numbering, earlier in a table's sentence: up to its last day, or before the first day of the new
+# one (「令和6年5月26日以前に行った照会は、番号法別表第二の27の項に基づく」, 「令和6年5月26日までの間、…」, 「令和6年5月27日前に…」)
+_OLD_PERIOD = compile_on_use(
+    rf"{_LAST_OLD_DAY}{_NB}(?:ま{_NB}で|以{_NB}前)"
+    rf"|令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:27|２７|二{_NB}十{_NB}七){_NB}日{_NB}(?:よ{_NB}り{_NB})?前(?!{_NB}後)"
+)
+_OLD_PERIOD_REACH = 80
 
 
 def _label_core(aliases: Sequence[str]) -> re.Pattern[str]:
@@ -347,6 +354,14 @@ class _OldMarks:
             m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
             if m is not None:
                 return m.group("mark")
+        lo = max(0, c_start - _OLD_PERIOD_REACH)
+        if self._near(lo, c_start):  # the time of the old numbering, earlier in its sentence
+            lo = max(lo, text.rfind("。", lo, c_start) + 1)
+            for blank in _BLANK.finditer(text, lo, c_start):
+                lo = blank.end()
+            m = _OLD_PERIOD.search(text, lo, c_start)
+            if m is not None:
+                return "".join(m.group().split())
         return None
 
 

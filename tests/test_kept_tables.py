@@ -173,6 +173,10 @@ MARKED_OLD = [
     "変更前の番号法別表第一の16の項",
     "従前の「番号法別表第二」と記載していても差し支えない。",
     "令和6年5月26日以前に番号法別表第二の27の項により行った照会",
+    # …or earlier in its sentence (a notice, an audit's report on what was done then)
+    "令和6年5月26日以前に行った情報照会は、番号法別表第二の27の項に基づくものである。",
+    "令和6年5月26日までの間、番号法別表第二の27の項に基づき照会していた。",
+    "令和６年５月２７日前に行われた照会については、番号法別表第二の27の項による。",
     # a statement that it moved to the order, or a line of old and new numbers with an arrow to the new table
     "令和6年5月27日施行の改正により、別表第二は主務省令に移りました。",
     "番号法別表第二に規定されていた情報連携は、令和6年5月27日以降、主務省令に移行しました。",
@@ -234,6 +238,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "Cold storage 番号法別表第一の16の項",
         "After: 番号法別表第一の16の項",
         "令和6年5月27日からは番号法別表第一の16の項",
+        "令和6年5月26日までに評価を終えた。番号法別表第一の16の項",  # (the date in the sentence before)
+        "令和6年5月27日前後に番号法別表第一の16の項",
         "住所の変更前に番号法別表第一の16の項の事務を確認する",  # 変更前 of another word, not a label
         "変更後の番号法別表第一の16の項",  # 変更後 not written as a label
         "改正後は番号法別表第一の16の項",
@@ -298,6 +304,20 @@ def test_an_old_table_said_to_be_still_there_or_wrong_is_never_rewritten(
     law: str, cited: str, wording: str, words: str, assume: bool
 ) -> None:
     text = "評価書の" + law + cited + wording + words + "。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["令和6年5月26日まで", "令和６年５月２６日以前", "令和六年五月二十六日までの間", "令和6年5月27日前",
+                        "令和6年5月27日より前"]),
+       st.sampled_from(["は、", "に行った照会は、", "の間、", "に提出した評価書では、住民票関係情報の照会を"]), _LAWS, _CITED,
+       st.booleans())
+def test_an_old_table_after_the_time_of_the_old_numbering_in_its_sentence_is_never_rewritten(
+    date: str, between: str, law: str, cited: str, assume: bool
+) -> None:
+    text = "なお、" + date + between + law + cited + "に基づくものである。"
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}
