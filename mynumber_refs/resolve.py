@@ -718,6 +718,7 @@ def _read(
     # names nothing yet
     in_terms: _Spans | None = None  # found at the first candidate: a text without one never needs them
     old_marks: _OldMarks | None = None
+    tabbed = "\t" in text  # (rows of cells: once per text)
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
     for cand in anchors(text):
         if in_terms is None:
@@ -870,8 +871,11 @@ def _read(
                 elif became is not None:  # (the tables up to its words are the note's too, whatever their numbering)
                     change = "".join(became.group(0).split())
                     note_until, note_words = became.end(), change
-                elif old_marks is not None and old_marks.tabbed:
-                    old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
+                else:
+                    if old_marks is not None and old_marks.tabbed:
+                        old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
+                    if old is None and tabbed:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
+                        change = _new_beside(text, c_end, rel.table)
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = c_end
             c = place(rel, offset, text, passage=passages.start(c_start))
@@ -1219,6 +1223,31 @@ _BECAME_NEW = compile_on_use(
     # (or the order it moved to: 「別表第二は主務省令に移りました」, 「…に規定されていた情報連携は、…主務省令に移行した」)
     rf"|{_ORDER}{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正)"
 )
+# the table an old one became (別表 with no number; 第2条の表, or the order under 第19条第8号 for a title), cited in the next
+# cell of its row of tab-separated text (「…第9条第1項 別表第一の16の項\t…第9条第1項 別表の24の項」, a 変更箇所 row with its
+# heading row on another page): the row records the change, and its old side is the wording as it was
+_NEW_OF_OLD = {
+    Table.BEPPYO1: compile_on_use(r"別[ \u3000]*表(?![ \u3000]*第)"),
+    Table.BEPPYO2: compile_on_use(r"条[ \u3000]*の[ \u3000]*表|に[ \u3000]*基[ \u3000]*づ[ \u3000]*く[ \u3000]*(?:主[ \u3000]*務[ \u3000]*省[ \u3000]*令|利[ \u3000]*用[ \u3000]*特[ \u3000]*定)"),
+}
+
+
+def _new_beside(text: str, end: int, table: Table) -> str | None:
+    """The next cell of the tab-separated row of the old table ending at ``end`` when that cell cites the table it became,
+    shown as the change it records (「→…別表の24の項」), or None."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    tab = text.find("\t", end, line_end)
+    if tab == -1:
+        return None
+    cell_end = text.find("\t", tab + 1, line_end)
+    cell = text[tab + 1 : line_end if cell_end == -1 else cell_end]
+    if _NEW_OF_OLD[table].search(cell) is None:
+        return None
+    words = "".join(cell.split())
+    return "→" + (words if len(words) <= 40 else words[:40] + "…")
+
+
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
 _BECAME_REACH = 120

@@ -199,6 +199,10 @@ MARKED_OLD = [
     # …or beside the header of a row of old text (a notification form)
     "届出事項\t内容\n根拠規定（改正前）\t番号法別表第二の27の項\n根拠規定（改正後）\t番号法第19条第8号に基づく主務省令第2条の表の48の項",
     "変更前の記載\t番号法別表第一の16の項\n変更後の記載\t番号法別表の24の項",
+    # …or in a row whose next cell cites the table it became (a 変更箇所 row, its heading row on another page or cut off)
+    "令和6年5月27日\tⅡ-5\t番号法第19条第8号 別表第二の27の項\t番号法第19条第8号に基づく主務省令第2条の表の48の項\t事後",
+    "令和6年5月27日\tⅠ-2\t番号法第9条第1項 別表第一の16の項\t番号法第9条第1項 別表の24の項\t事後\t根拠法にあわせて修正記載する形式的変更のため",
+    "番号法別表第二の主務省令で定める事務及び情報を定める命令\t番号法第19条第8号に基づく主務省令",
 ]
 
 
@@ -254,6 +258,9 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "旧住所\t新住所\n番号法別表第一の16の項\t住民票",
         "根拠規定（改正後）\t番号法別表第一の16の項",
         "旧住所\t番号法別表第一の16の項",
+        "番号法別表第一の16の項\t番号法別表第二の27の項",  # (no new table in the next cell)
+        "番号法別表第一の16の項\t住民票\t番号法別表の24の項",  # (the new table two cells away)
+        "番号法別表第一の16の項\n番号法別表の24の項",  # (not a cell of a row)
         "改正前\t改正後\n住民票\t写し\n番号法別表第一の16の項に基づく事務",  # (not a row of cells)
     ],
 )
@@ -318,6 +325,19 @@ def test_an_old_table_after_the_time_of_the_old_numbering_in_its_sentence_is_nev
     date: str, between: str, law: str, cited: str, assume: bool
 ) -> None:
     text = "なお、" + date + between + law + cited + "に基づくものである。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["番号法第9条第1項 別表第一の16の項", "番号法別表第一の三十の項", "番号法第19条第8号 別表第二の27の項",
+                        "番号法別表第二（27の項、28の項）", "番号利用法別表第二"]),
+       st.sampled_from(["", "令和6年5月27日\tⅡ-5\t"]), st.sampled_from(["", "\t事後"]), st.booleans())
+def test_a_row_of_a_change_record_keeps_its_old_side(old: str, before: str, after: str, assume: bool) -> None:
+    new = rewrite(old, assume_law=True).text
+    assert new != old
+    text = before + old + "\t" + new + after
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}
