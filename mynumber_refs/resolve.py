@@ -1222,6 +1222,9 @@ _BECAME_NEW = compile_on_use(
     rf"|(?:[→⇒⇨➡➔]|->|=>|＝＞|－＞)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?(?:{_NEW_TABLE}|{_ORDER})"
     # (or the order it moved to: 「別表第二は主務省令に移りました」, 「…に規定されていた情報連携は、…主務省令に移行した」)
     rf"|{_ORDER}{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正)"
+    # (or a new table named as the current one: 「…16の項を根拠としているが、現在は別表の24の項ではないか」, 「現行では…第2条の表」)
+    rf"|(?:現{_NB}[在行]|改{_NB}正{_NB}後){_NB}(?:で{_NB})?は{_NB}[、，,]?[^。\n]{{0,20}}?"
+    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表|{_ORDER})"
 )
 # the table an old one became (別表 with no number; 第2条の表, or the order under 第19条第8号 for a title), cited in the next
 # cell of its row of tab-separated text (「…第9条第1項 別表第一の16の項\t…第9条第1項 別表の24の項」, a 変更箇所 row with its

@@ -142,6 +142,10 @@ MARKED_OLD = [
     "番号法別表第一の16の項から別表の24の項に変更",
     "番号法別表第一の別表への改正に伴う修正",
     "番号法別表第二の27の項は第19条第8号に基づく主務省令第2条の表の48の項に改められた",
+    # …or the new table named later in its sentence as the current one (a public comment, a check's report)
+    "意見：番号法別表第一の16の項を根拠としているが、現在は別表の24の項ではないか。",
+    "番号法別表第二の27の項による照会は、現行では主務省令第2条の表の48の項による。",
+    "番号法別表第一の16の項の事務は、改正後は番号法別表の24の項に規定されている。",
     # …or its amendment in part: the title of an amending instrument (a notice, a 変更箇所 table's explanation)
     "行政手続における特定の個人を識別するための番号の利用等に関する法律別表第二の主務省令で定める事務及び情報を定める命令"
     "の一部を改正する命令（令和5年内閣府・デジタル庁・総務省令第3号）の公布について",
@@ -244,6 +248,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "令和6年5月27日からは番号法別表第一の16の項",
         "令和6年5月26日までに評価を終えた。番号法別表第一の16の項",  # (the date in the sentence before)
         "令和6年5月27日前後に番号法別表第一の16の項",
+        "番号法別表第一の16の項の事務について、現在は別表第二の27の項により照会している",  # (an old table named current)
+        "番号法別表第一の16の項に基づく。現在は別表の24の項",  # (in the next sentence)
         "住所の変更前に番号法別表第一の16の項の事務を確認する",  # 変更前 of another word, not a label
         "変更後の番号法別表第一の16の項",  # 変更後 not written as a label
         "改正後は番号法別表第一の16の項",
