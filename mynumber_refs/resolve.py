@@ -183,11 +183,18 @@ _OLD_IN_BRACKET = compile_on_use(r"[（(][^（）()]*?(?P<mark>旧|改正(?:以)
 # the core of every mark (旧, ←, 変更後, or 前 after 改正, 改正以, 従, 廃止, 施行, 変更; English labels), found once per text with
 # str.find (a regex scan of 1 MB costs several times more): a citation is looked at closer only when
 # one stands just before it or in the bracket after its law's name
-_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更", "以")
+_BEFORE_MAE = ("改正以", "改正", "従", "廃止", "施行", "日以", "変更", "以", "日より", "日")
 _OLD_REACH = 16
 _OLD_REACH_LONG = 48  # (a date, or a bracket between 改正 and 前: 「改正（令和6年5月27日施行）前の」)
 _PROVISIONS_REACH = 80  # (a mark before the provisions joined to a table with no law written: 「旧法第19条…及び別表第二」)
 _MARK_REACH = max(_PROVISIONS_REACH, _OLD_REACH_LONG)
+# the time of the old numbering, earlier in a table's sentence: up to its last day, or before the first day of the new
+# one (「令和6年5月26日以前に行った照会は、番号法別表第二の27の項に基づく」, 「令和6年5月26日までの間、…」, 「令和6年5月27日前に…」)
+_OLD_PERIOD = compile_on_use(
+    rf"{_LAST_OLD_DAY}{_NB}(?:ま{_NB}で|以{_NB}前)"
+    rf"|令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:27|２７|二{_NB}十{_NB}七){_NB}日{_NB}(?:よ{_NB}り{_NB})?前(?!{_NB}後)"
+)
+_OLD_PERIOD_REACH = 80
 
 
 def _label_core(aliases: Sequence[str]) -> re.Pattern[str]:
@@ -406,6 +413,14 @@ class _OldMarks:
             m = _OLD_IN_BRACKET.search(text, law.span[1], c_start)
             if m is not None:
                 return m.group("mark")
+        lo = max(0, c_start - _OLD_PERIOD_REACH)
+        if self._near(lo, c_start):  # the time of the old numbering, earlier in its sentence
+            lo = max(lo, text.rfind("。", lo, c_start) + 1)
+            for blank in _BLANK.finditer(text, lo, c_start):
+                lo = blank.end()
+            m = _OLD_PERIOD.search(text, lo, c_start)
+            if m is not None:
+                return "".join(m.group().split())
         return None
 
 
@@ -766,6 +781,7 @@ def _read(
     in_terms: _Spans | None = None  # found at the first candidate: a text without one never needs them
     rereads: _Spans | None = None  # the quoted words of 読み替え clauses: the old one is reported, never renamed
     old_marks: _OldMarks | None = None
+    tabbed = "\t" in text  # (rows of cells: once per text)
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
     # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
     # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
@@ -918,8 +934,8 @@ def _read(
         elif old is None and c_start < note_until and (rel.table in OLD_TABLES or parsed.same_table):
             change = note_words  # 「別表第二の26の項を別表第二の27の項に改めた」: what the note's old table was changed into
         elif old is None and rel.table in OLD_TABLES and not parsed.same_table:
-            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end)
-            if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」: the old one, on purpose
+            successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _STILL_OLD.match(text, c_end)
+            if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」, 「…のまま」: the old one, on purpose
                 old = "".join(successor.group("note").split())
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
@@ -929,8 +945,11 @@ def _read(
                 elif became is not None:  # (the tables up to its words are the note's too, whatever their numbering)
                     change = "".join(became.group(0).split())
                     note_until, note_words = became.end(), change
-                elif old_marks is not None and old_marks.tabbed:
-                    old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
+                else:
+                    if old_marks is not None and old_marks.tabbed:
+                        old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
+                    if old is None and tabbed:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
+                        change = _new_beside(text, c_end, rel.table)
         elif old is None and parsed.same_table and listed and _LISTED.fullmatch(text, listed[-1][3], c_start):
             # 「別表第二の27の項及び同表の28の項の修正」: 同表 ending a list of old tables, before the words of a change
             changed = _ABOLISHED.match(text, c_end)
@@ -1277,10 +1296,10 @@ _ORDER_WORD = compile_on_use(
 )
 _NUMBERED_ITEM = compile_on_use(r"[\s]*第[\s]*[0-9０-９〇一二三四五六七八九十百千]+[\s]*号")
 _BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
-# a bracket right after an old table that gives the new one as its successor (「（現行：別表の24の項）」,
+# a bracket right after an old table that gives the new one as its successor or correction (「（現行：別表の24の項）」, 「（正しくは別表の24の項）」,
 # 「（令和6年5月27日以降は第19条第8号に基づく主務省令第2条の表の48の項）」): the old table is cited on purpose
 _SUCCESSOR_NOTE = compile_on_use(
-    r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新)"
+    r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新|正[\s]*し[\s]*く[\s]*は)"
     r"[^（）()\n]{0,30}?)(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n]{0,60}[）)])"
 )
 # …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
@@ -1317,21 +1336,37 @@ _CHANGE_WORDS = _nb("改正", "改め", "変更", "修正", "訂正", "置き換
                     "移動", "移っ", "移り", "移さ", "繰り下", "繰下", "繰り上", "繰上")
 # (what may stand between the change's particle and its verb: 「…に、それぞれ改めた」)
 _EACH = rf"(?:{_NB}[、，,])?(?:{_NB}(?:{_nb('それぞれ', '各々', 'いずれも', 'ともに')}))?{_NB}"
+# a run of row numbers and their separators (「1、2、3…の項」)
+_ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の項第"
 # …or its abolition, addition or a change right after it, perhaps in quotes and through the word for its wording
 # (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の改正に伴い」, 「別表第一を改め」, 「「別表第二の27の項」を
 # 削除し」, 「別表第一の17の項を追加」, 「別表第二の記載を削除」, 「別表第一の16の項から変更」), the change into it (「照会先を別表第二の
 # 27の項に変更した」: the new side of an earlier note; not 「…に変更があった場合」), or the words that quote it as written
 # (「別表第一とあるのは」, 「別表第二とあったものを」, 「別表第二と記載していた」): the old table's own history or wording
 # (also in part: 「番号法別表第一の一部改正」, 「…命令の一部を改正する命令」, the title of an amending instrument)
+# (the change is also said of it as a topic, 「について」, and past a comma or 「同様に」: 「…の16の項についても同様に修正が必要
+# である」, 「…の27の項は、改正後の条項と異なっている」, a check's or an audit's report on the old text)
+_ABOUT_IT = rf"(?:の|が|は|を|から|{_nb('について')}(?:{_NB}[はも])?)(?:{_NB}[、，,])?(?:{_NB}(?:{_nb('同様に', '併せて', 'あわせて')}))?"
+# (past the bracket of its own rows, or an old order's article after its title: 「別表第一（16の項、30の項）を改めた」,
+# 「別表第二主務省令第２０条の改正」)
+_DIGITS = "0-9０-９〇一二三四五六七八九十百千"
+_OWN_TAIL = (
+    rf"(?:[（(][{_ROW_RUN_CHARS}番 \t\u3000]*+[）)]{_NB}|第?{_NB}[{_DIGITS}]++{_NB}条(?:{_NB}第?{_NB}[{_DIGITS}]++{_NB}号)?{_NB})?"
+)
 _ABOLISHED = compile_on_use(
-    rf"[ \t\u3000]*[」』]?{_NB}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
-    rf"(?:(?:の|が|は|を|から){_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
+    rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
+    rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
+)
+# …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
+# 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」): a check's or an audit's report quoting the old text
+_STILL_OLD = compile_on_use(
+    rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言', '引用')}){_NB})?"
+    rf"(?:の{_NB}ま{_NB}ま|(?:が|は|も)(?:{_NB}[、，,])?{_NB}(?:残{_NB}[っりるさ]|残{_NB}存|誤{_NB}[りっ]|古{_NB}い)))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
 # lengthens (--rederive's derived list) never moves the words out of reach (fuzzer, seeds 78787, 82828)
-_ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の項第"
 _REACH_UNIT = rf"(?:[{_ROW_RUN_CHARS}]++|[^{_ROW_RUN_CHARS}])"  # (possessive, the two apart: one way to count)
 # A change word after the new table, or 「と」 and a verb of making right after its rows or quote (「…を別表の24の項とした」,
 # 「…を「別表」とする」), or 「へ」 ending a clause there (「…から別表の24の項へ」); or an arrow before the new table
@@ -1347,7 +1382,35 @@ _BECAME_NEW = compile_on_use(
     rf"|(?:[→⇒⇨➡➔]|->|=>|＝＞|－＞)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?(?:{_NEW_TABLE}|{_ORDER})"
     # (or the order it moved to: 「別表第二は主務省令に移りました」, 「…に規定されていた情報連携は、…主務省令に移行した」)
     rf"|{_ORDER}{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正)"
+    # (or a new table named as the current one: 「…16の項を根拠としているが、現在は別表の24の項ではないか」, 「現行では…第2条の表」)
+    rf"|(?:現{_NB}[在行]|改{_NB}正{_NB}後){_NB}(?:で{_NB})?は{_NB}[、，,]?[^。\n]{{0,20}}?"
+    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表|{_ORDER})"
 )
+# the table an old one became (別表 with no number; 第2条の表, or the order under 第19条第8号 for a title), cited in the next
+# cell of its row of tab-separated text (「…第9条第1項 別表第一の16の項\t…第9条第1項 別表の24の項」, a 変更箇所 row with its
+# heading row on another page): the row records the change, and its old side is the wording as it was
+_NEW_OF_OLD = {
+    Table.BEPPYO1: compile_on_use(r"別[ \u3000]*表(?![ \u3000]*第)"),
+    Table.BEPPYO2: compile_on_use(r"条[ \u3000]*の[ \u3000]*表|に[ \u3000]*基[ \u3000]*づ[ \u3000]*く[ \u3000]*(?:主[ \u3000]*務[ \u3000]*省[ \u3000]*令|利[ \u3000]*用[ \u3000]*特[ \u3000]*定)"),
+}
+
+
+def _new_beside(text: str, end: int, table: Table) -> str | None:
+    """The next cell of the tab-separated row of the old table ending at ``end`` when that cell cites the table it became,
+    shown as the change it records (「→…別表の24の項」), or None."""
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    tab = text.find("\t", end, line_end)
+    if tab == -1:
+        return None
+    cell_end = text.find("\t", tab + 1, line_end)
+    cell = text[tab + 1 : line_end if cell_end == -1 else cell_end]
+    if _NEW_OF_OLD[table].search(cell) is None:
+        return None
+    words = "".join(cell.split())
+    return "→" + (words if len(words) <= 40 else words[:40] + "…")
+
+
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
 _BECAME_REACH = 120

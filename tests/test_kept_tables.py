@@ -142,12 +142,32 @@ MARKED_OLD = [
     "番号法別表第一の16の項から別表の24の項に変更",
     "番号法別表第一の別表への改正に伴う修正",
     "番号法別表第二の27の項は第19条第8号に基づく主務省令第2条の表の48の項に改められた",
+    # …or the new table named later in its sentence as the current one (a public comment, a check's report)
+    "意見：番号法別表第一の16の項を根拠としているが、現在は別表の24の項ではないか。",
+    "番号法別表第二の27の項による照会は、現行では主務省令第2条の表の48の項による。",
+    "番号法別表第一の16の項の事務は、改正後は番号法別表の24の項に規定されている。",
     # …or its amendment in part: the title of an amending instrument (a notice, a 変更箇所 table's explanation)
     "行政手続における特定の個人を識別するための番号の利用等に関する法律別表第二の主務省令で定める事務及び情報を定める命令"
     "の一部を改正する命令（令和5年内閣府・デジタル庁・総務省令第3号）の公布について",
     "番号法別表第二主務省令の一部を改正する命令の施行に伴い、",
     "番号法別表第一の一部改正（令和3年）により追加された事務",
     "番号法別表第一の一部を改正する規定",
+    # …or the change after the words taking it as the topic, a comma or 「同様に」 between (a check's or an audit's report)
+    "（２）番号法別表第一の16の項についても同様に修正が必要である。",
+    "評価書の番号法別表第二の27の項については、修正を要する。",
+    "評価書に記載された番号法別表第二の27の項は、改正後の条項と異なっている。",
+    "番号法別表第一の16の項の記載について、変更が必要である。",
+    # …past the bracket of its rows, or the article after an old order's title
+    "番号法別表第一（16の項、30の項）を改めた。",
+    "番号法別表第二主務省令第２０条の改正に伴う修正",
+    # …or the words saying that its wording is still there, or wrong (a check's or an audit's report on the old text)
+    "評価書の法令上の根拠欄が番号法別表第一の16の項のままとなっており、更新されていない。",
+    "評価書の一部に番号法別表第一の16の項の記載が残っている。",
+    "評価書Ⅱ６の番号法別表第二の27の項は誤りであり、",
+    "番号法別表第二（27の項、28の項）の記載は古い。",
+    "別表第二主務省令第２０条のまま記載されている。",
+    # …or named as corrected by the bracket right after it
+    "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
     "照会すること（従前は番号法別表第二の27の項）。",
     "改正前は、番号法別表第一の16の項に規定されていた",
@@ -157,6 +177,10 @@ MARKED_OLD = [
     "変更前の番号法別表第一の16の項",
     "従前の「番号法別表第二」と記載していても差し支えない。",
     "令和6年5月26日以前に番号法別表第二の27の項により行った照会",
+    # …or earlier in its sentence (a notice, an audit's report on what was done then)
+    "令和6年5月26日以前に行った情報照会は、番号法別表第二の27の項に基づくものである。",
+    "令和6年5月26日までの間、番号法別表第二の27の項に基づき照会していた。",
+    "令和６年５月２７日前に行われた照会については、番号法別表第二の27の項による。",
     # a statement that it moved to the order, or a line of old and new numbers with an arrow to the new table
     "令和6年5月27日施行の改正により、別表第二は主務省令に移りました。",
     "番号法別表第二に規定されていた情報連携は、令和6年5月27日以降、主務省令に移行しました。",
@@ -194,6 +218,10 @@ MARKED_OLD = [
     "版\t改訂日\t改訂内容\n2\t令和5年4月1日\t番号法別表第二の27の項に基づく照会",
     "変更日\t変更内容\n令和4年\t番号法第19条第7号及び別表第二の27の項",
     "改訂内容\t番号法別表第一の16の項に基づく事務の記載",
+    # …or in a row whose next cell cites the table it became (a 変更箇所 row, its heading row on another page or cut off)
+    "令和6年5月27日\tⅡ-5\t番号法第19条第8号 別表第二の27の項\t番号法第19条第8号に基づく主務省令第2条の表の48の項\t事後",
+    "令和6年5月27日\tⅠ-2\t番号法第9条第1項 別表第一の16の項\t番号法第9条第1項 別表の24の項\t事後\t根拠法にあわせて修正記載する形式的変更のため",
+    "番号法別表第二の主務省令で定める事務及び情報を定める命令\t番号法第19条第8号に基づく主務省令",
 ]
 
 
@@ -220,6 +248,11 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（令和6年5月27日から）",
         "番号法別表第一の16の項に掲げる事務。別表の24の項となった",  # the new table in another sentence
         "番号法別表第一の16の項の事務が追加された",
+        "番号法別表第一の16の項の事務のうち、誤りやすいもの",  # (the words said of another noun)
+        "番号法別表第一の16の項（正しく記載すること）",  # (no table named as the correct one)
+        "番号法別表第一の16の項について、住民票の写しを照会する",  # (no change named after its topic)
+        "番号法別表第一の16の項については、同様に取り扱う",
+        "番号法別表第一の16の項に基づく事務について変更があった場合は再評価する",  # (the topic is the work, not the table)
         "番号法別表第一の16の項の一部の事務",
         "新旧対照表：番号法別表第一の16の項に基づく事務",
         "復旧手順：番号法別表第一の16の項",
@@ -228,6 +261,10 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "Cold storage 番号法別表第一の16の項",
         "After: 番号法別表第一の16の項",
         "令和6年5月27日からは番号法別表第一の16の項",
+        "令和6年5月26日までに評価を終えた。番号法別表第一の16の項",  # (the date in the sentence before)
+        "令和6年5月27日前後に番号法別表第一の16の項",
+        "番号法別表第一の16の項の事務について、現在は別表第二の27の項により照会している",  # (an old table named current)
+        "番号法別表第一の16の項に基づく。現在は別表の24の項",  # (in the next sentence)
         "住所の変更前に番号法別表第一の16の項の事務を確認する",  # 変更前 of another word, not a label
         "変更後の番号法別表第一の16の項",  # 変更後 not written as a label
         "改正後は番号法別表第一の16の項",
@@ -242,6 +279,9 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "旧住所\t新住所\n番号法別表第一の16の項\t住民票",
         "根拠規定（改正後）\t番号法別表第一の16の項",
         "旧住所\t番号法別表第一の16の項",
+        "番号法別表第一の16の項\t番号法別表第二の27の項",  # (no new table in the next cell)
+        "番号法別表第一の16の項\t住民票\t番号法別表の24の項",  # (the new table two cells away)
+        "番号法別表第一の16の項\n番号法別表の24の項",  # (not a cell of a row)
         "改正前\t改正後\n住民票\t写し\n番号法別表第一の16の項に基づく事務",  # (not a row of cells)
         "従来どおり番号法別表第一の16の項に基づき事務を行う",  # (as before: the current citation)
         "これまでどおり、番号法別表第一の16の項",
@@ -279,6 +319,58 @@ def test_nothing_marked_old_is_ever_rewritten(
     text = EARLIER + "、" + marked + tail
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text.endswith(marked + tail), (text, result.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LAWS, _CITED, st.sampled_from(["は", "が", "を", "について", "については", "についても", "の記載について"]),
+       st.sampled_from(["", "、", "同様に", "、同様に"]), st.sampled_from(["修正が必要である", "変更を要する", "改正後の条項と異なる"]),
+       st.booleans())
+def test_an_old_table_the_topic_of_a_change_is_never_rewritten(
+    law: str, cited: str, topic: str, between: str, change: str, assume: bool
+) -> None:
+    text = "点検結果：" + law + cited + topic + between + change + "。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LAWS, _CITED, st.sampled_from(["", "の記載"]),
+       st.sampled_from(["のままとなっている", "が残っている", "は誤りである", "は、誤っている", "は古い"]), st.booleans())
+def test_an_old_table_said_to_be_still_there_or_wrong_is_never_rewritten(
+    law: str, cited: str, wording: str, words: str, assume: bool
+) -> None:
+    text = "評価書の" + law + cited + wording + words + "。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["令和6年5月26日まで", "令和６年５月２６日以前", "令和六年五月二十六日までの間", "令和6年5月27日前",
+                        "令和6年5月27日より前"]),
+       st.sampled_from(["は、", "に行った照会は、", "の間、", "に提出した評価書では、住民票関係情報の照会を"]), _LAWS, _CITED,
+       st.booleans())
+def test_an_old_table_after_the_time_of_the_old_numbering_in_its_sentence_is_never_rewritten(
+    date: str, between: str, law: str, cited: str, assume: bool
+) -> None:
+    text = "なお、" + date + between + law + cited + "に基づくものである。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["番号法第9条第1項 別表第一の16の項", "番号法別表第一の三十の項", "番号法第19条第8号 別表第二の27の項",
+                        "番号法別表第二（27の項、28の項）", "番号利用法別表第二"]),
+       st.sampled_from(["", "令和6年5月27日\tⅡ-5\t"]), st.sampled_from(["", "\t事後"]), st.booleans())
+def test_a_row_of_a_change_record_keeps_its_old_side(old: str, before: str, after: str, assume: bool) -> None:
+    new = rewrite(old, assume_law=True).text
+    assert new != old
+    text = before + old + "\t" + new + after
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
 
 
 _DERIVED = "1、2、3、5、7、11、13、15、20、28、37、39、48、53、57、58、59、63、65、66、69、73、75、76、81、83、84、86、87、91、92、96、106、108、110、112、115、118、124、129、130、132、136、137、138、141、142、144、149、150、151、152、155、156、158、160、163、164、165、166"
