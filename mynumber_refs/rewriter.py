@@ -95,6 +95,8 @@ class _Context:
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
     citations: Sequence[Citation] = ()  # every citation found, in text order
     orphans: Sequence[Finding] = ()  # the row lists that hang on no table (no-antecedent), in text order
+    # the finder's findings on citations with rows (「別表第二の27の項」 of no established law …), in text order
+    row_findings: Sequence[Finding] = ()
     item_starts: Sequence[int] = ()  # where every citation and finding the finder reported starts, in order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[dict[int, int]] = attrs.field(factory=list)  # (its digit: where its citation starts)
@@ -679,6 +681,11 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if defined is not None and (c.kind is CitationKind.ORDER_TITLE or _renames(c)):
             return _Plan(False, failures=(_finding(c, F.DEFINES_TERM, term=defined),))
     plan = _plan(ctx, c)
+    if plan.ok and not plan.edits and c.kind is CitationKind.TABLE and not c.rows:
+        # 「番号法別表第二の27の項（番号法別表）」: a bracket naming another table than the one the row's is renamed to
+        rows = _bracketed_rows_start(ctx, c)
+        if rows is not None:
+            return _Plan(False, failures=(_finding(c, F.NUMBER_BEFORE, preceding="".join(ctx.text[rows : c.start].split())),))
     if plan.ok and c.kind is CitationKind.TABLE and c.table_basis is TableBasis.ANTECEDENT and c.table in OLD_TABLES:
         # 「番号法別表第二の27の項及び同表主務省令第20条」: an article of the old table's order, numbered by its
         # old rows, named through 同表; renamed, the table would leave it under the new name
@@ -1305,23 +1312,38 @@ _ARTICLE_BEFORE_BRACKET = compile_on_use(
 
 # 「別表第一の16の項、27の項（番号法別表第二）」: a bracket right between a list and a table's name
 _BRACKET_BETWEEN = compile_on_use(rf"{_ANY_GAP}[（(]{_ANY_GAP}")
+# …and the end of a bracket that holds nothing but the name (「（番号法別表第二）」, 「（番号法別表第二関係）」)
+_BRACKET_CLOSES = compile_on_use(rf"{_ANY_GAP}(?:関{_GAP}係{_ANY_GAP})?[）)]")
 
 
-def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
-    """Whether the list of rows ``o`` ends right before a bracket that opens with ``c``, the row-less name of
-    another old table: the list's last row may be that table's, as in 「27の項（番号法別表第二）」 (a single
-    row written right after its own table's name, 「別表第一の16の項（別表第二…）」, is that table's)."""
+def _names_rows_before(text: str, o: Citation, c: Citation) -> bool:
+    """Whether ``c``, the row-less name of a table of the act, opens a bracket right after the rows of ``o`` that
+    may name them as its own, as 「27の項（番号法別表第二）」 does: the last row of a list (「別表第一の16の項、27の項
+    （番号法別表第二）」), or a single row when the bracket holds nothing but the name (「別表の27の項（番号法
+    別表第二）」, 「別表第二の27の項（番号法別表第二）」; not 「別表第一の16の項（別表第二における…）」, a note)."""
     if c.kind is not CitationKind.TABLE or c.rows or c.ranges or c.table_basis is TableBasis.ANTECEDENT:
         return False
     if o.kind is CitationKind.TABLE:
-        if len(o.rows) + len(o.ranges) < 2:
+        n = len(o.rows) + len(o.ranges)
+        if n == 0 or (n == 1 and _BRACKET_CLOSES.match(text, c.end) is None):
             return False
     elif o.kind is not CitationKind.ROW_LIST or not (o.rows or o.ranges):
         return False
+    return Table.OTHER not in (c.tables or (c.table,)) and _BRACKET_BETWEEN.fullmatch(text, o.end, c.start) is not None
+
+
+def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
+    """Whether the rows of ``o`` end right before a bracket that opens with ``c``, the row-less name of a table
+    that is neither ``o``'s own nor the one ``o``'s is renamed to (:func:`_names_rows_before`): the rows may be that
+    table's, and read as ``o``'s they would be renumbered beside the bracket's other name, or stand old beside its
+    new one (「別表の27の項（番号法別表第二）」: the new table's name with a row the bracket says is the old
+    table's; 「番号法別表第二の27の項（番号法別表）」).  「別表第一の16の項（番号法別表）」 names one table."""
+    if not _names_rows_before(text, o, c):
+        return False
+    own = set(o.tables or (o.table,))
+    own.update(_NEW_TABLE[t] for t in tuple(own) if t in _NEW_TABLE)
     named = set(c.tables or (c.table,))
-    return bool(named & OLD_TABLES) and not named <= set(o.tables or (o.table,)) and (
-        _BRACKET_BETWEEN.fullmatch(text, o.end, c.start) is not None
-    )
+    return not named <= own and bool(named & OLD_TABLES or own & OLD_TABLES)
 
 
 # 「27及び28（番号法別表第二の項）」: a bracket that names a table's rows (its name and 「の項」, no number), and the
@@ -1333,6 +1355,17 @@ _NUMBERS_BEFORE = compile_on_use(
 )
 
 
+def _bracketed_rows_start(ctx: _Context, c: Citation) -> int | None:
+    """Where the citation begins whose rows end right before the bracket that table ``c`` opens, when the bracket
+    may name them as another table's (:func:`_list_before_bracketed_table`), or None."""
+    if c.start == 0 or ctx.text[c.start - 1] not in "（(":
+        return None
+    k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
+    if k >= 0 and _list_before_bracketed_table(ctx.text, ctx.citations[k], c):
+        return ctx.citations[k].start
+    return None
+
+
 def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     """Where rows that may be table ``c``'s, before its name in its clause, begin, or None: a list of another
     table's rows that ends right before the bracket the name opens (「別表第一の16の項、27の項（番号法別表第二）」,
@@ -1340,10 +1373,16 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」, 「同表の27の項
     （番号法別表第二）」: the list's own 同表 does not end the clause; the list only has to end in it)."""
     text = ctx.text
-    if c.start > 0 and text[c.start - 1] in "（(":
-        k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
-        if k >= 0 and _list_before_bracketed_table(text, ctx.citations[k], c):
-            return ctx.citations[k].start
+    if c.start > 0 and text[c.start - 1] in "（(":  # (a bracket opened right before the name)
+        rows = _bracketed_rows_start(ctx, c)
+        if rows is not None:
+            return rows
+        # rows that no citation established (「別表第二の27の項（番号法別表第二）」 of no law): the name stays with them
+        k = bisect.bisect_left(ctx.row_findings, c.start, key=_START) - 1
+        if k >= 0:
+            f = ctx.row_findings[k]
+            if f.citation is not None and _names_rows_before(text, f.citation, c):
+                return f.start
         if _ROWS_NAMED_AFTER.match(text, c.end) is not None:
             m = _NUMBERS_BEFORE.search(text, max(_clause_start(text, c.start), c.start - 60), c.start)
             if m is not None and not ctx.covered(m.start()):
@@ -2216,6 +2255,8 @@ def _rewrite(
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
                    citations=[i for i in items if isinstance(i, Citation)],
                    orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT],
+                   row_findings=[i for i in items if isinstance(i, Finding) and i.citation is not None and (
+                       i.citation.rows or i.citation.ranges)],
                    item_starts=sorted(i.start for i in items))
     plans: list[_Plan | None] = [None] * len(items)  # by the item's index (a finding has none)
     findings: list[Finding] = []
