@@ -413,6 +413,10 @@ def test_a_long_list_named_in_a_message_is_cut_with_a_mark_not_mid_number() -> N
         "番号法別表第二に基づく情報照会。\n［項番］２７、２８",
         "番号法別表第二に基づく情報照会。\n項番（２７、２８）",
         "番号法別表第二に基づく情報照会。\n項番号：２７",
+        # 「項の番号」 as 「項番号」, with any gap after it
+        "番号法別表第二に基づく情報照会。\n項の番号\u3000２７",
+        "番号法別表第二に基づく情報照会。該当する項の番号は27",
+        "番号法別表第一に掲げる事務。\n項の番号：16",
         "番号法別表第二に基づく情報照会。\n該当する項：２７",
         "番号法別表第二に基づく情報照会。対象となる項は２７である。",
         "番号法別表第一に掲げる事務。\n\n【項番】16",
@@ -432,6 +436,7 @@ def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> 
         "。\n\n住民基本台帳法別表第一の3の項",  # another table named: its rows are its own
         "。\n27、28の順に照会する。",  # a bare list past the clause is not read as rows
         "。\n記載事項：27",  # 項 ending a word (事項) is not a row's
+        "。\n記載事項の番号　2",  # nor in 「事項の番号」
         "。\n該当する項は2つ。",  # a count
     ],
 )
@@ -446,7 +451,8 @@ def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
     st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法第9条第1項別表第一の16の項"]),
     st.sampled_from(["。", "\n\n", "。\n", "に基づく。\n\n"]),
     st.lists(st.one_of(GLUE, WORDS), max_size=3),
-    st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項", "【項番】27", "項番号：27",]),
+    st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項", "【項番】27", "項番号：27",
+                    "項の番号　27"]),
 )
 def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
     between = "".join(glue)
