@@ -702,7 +702,7 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if spaced is not None and _spaced_apart(ctx.text, c):  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
-            _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
+            _unread_after(ctx, c) or _unread_before(ctx, c) or _excepted_rows(ctx, c) or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
             or _column_of_same_row(ctx, c)
             or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_after_mismatch(ctx, c)
             or _listed_with_other_table(ctx, c)
@@ -1445,6 +1445,27 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
             preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
             return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
     return None
+
+
+# what names other rows than the rows just cited: the rest (「27の項を除く全ての項」, 「27の項以外」, 「27の項は除き」,
+# 「（27の項を除いた）」) or those after or before them (「27の項以下」, 「27の項以降」)
+_EXCEPTED_AFTER = compile_on_use(
+    rf"{_GAP}(?:[）)]{_GAP})?(?:[をは]{_GAP})?(?:除{_GAP}(?:[くきけ外]|い{_GAP}[たて])|以{_GAP}[外下降前上後])"
+)
+
+
+def _excepted_rows(ctx: _Context, c: Citation) -> Finding | None:
+    """Rows the text names others by (「別表第二のうち27の項を除く全ての項」, 「27の項以外の項」, 「27の項以降」), as a finding
+    (number-after-table: what follows is a reference to rows that no citation reads): they name the table's other
+    rows, or those from them on, and renumbered one by one they would not name the same set in the new table, whose
+    rows were split, merged, moved and added (「第2条の表のうち48の項を除く全ての項」 holds rows the old table never had)."""
+    if not (c.rows or c.ranges):
+        return None
+    m = _EXCEPTED_AFTER.match(ctx.text, c.end)
+    if m is None:
+        return None
+    found = "".join(ctx.text[c.start : m.end()].split())
+    return Finding(c.start, c.end, c.text, F.NUMBER_AFTER, F.NUMBER_AFTER_EXCEPTED.format(found=found), citation=c)
 
 
 # 「同項の下欄」: a column of the row just cited, named through 同項
