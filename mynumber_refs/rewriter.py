@@ -95,8 +95,8 @@ class _Context:
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
     citations: Sequence[Citation] = ()  # every citation found, in text order
     orphans: Sequence[Finding] = ()  # the row lists that hang on no table (no-antecedent), in text order
-    # the finder's findings on citations with rows (「別表第二の27の項」 of no established law …), in text order
-    row_findings: Sequence[Finding] = ()
+    # the finder's findings on citations (「別表第二の27の項」 of no established law …), in text order
+    cited_findings: Sequence[Finding] = ()
     item_starts: Sequence[int] = ()  # where every citation and finding the finder reported starts, in order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[dict[int, int]] = attrs.field(factory=list)  # (its digit: where its citation starts)
@@ -702,7 +702,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if spaced is not None and _spaced_apart(ctx.text, c):  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
-            _unread_after(ctx, c) or _unread_before(ctx, c) or _excepted_rows(ctx, c) or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
+            _unread_after(ctx, c) or _unread_before(ctx, c) or _excepted_rows(ctx, c) or _bracketed_name_kept(ctx, c)
+            or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
             or _column_of_same_row(ctx, c)
             or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_after_mismatch(ctx, c)
             or _listed_with_other_table(ctx, c)
@@ -1311,9 +1312,13 @@ _ARTICLE_BEFORE_BRACKET = compile_on_use(
 
 
 # 「別表第一の16の項、27の項（番号法別表第二）」: a bracket right between a list and a table's name
-_BRACKET_BETWEEN = compile_on_use(rf"{_ANY_GAP}[（(]{_ANY_GAP}")
-# …and the end of a bracket that holds nothing but the name (「（番号法別表第二）」, 「（番号法別表第二関係）」)
-_BRACKET_CLOSES = compile_on_use(rf"{_ANY_GAP}(?:関{_GAP}係{_ANY_GAP})?[）)]")
+_BRACKET_BETWEEN = compile_on_use(rf"{_ANY_GAP}[（(【〔［\[〈《]{_ANY_GAP}")
+_OPENS = "（(【〔［[〈《"
+# …and the end of a bracket that holds nothing but the name (「（番号法別表第二）」, 「（番号法別表第二関係）」, 「（番号法別表第二の
+# 項）」, 「（番号法別表第二の項番）」, 「【番号法別表第二】」)
+_BRACKET_CLOSES = compile_on_use(
+    rf"{_ANY_GAP}(?:(?:の{_GAP})?項{_GAP}(?:番{_GAP}(?:号{_GAP})?)?{_ANY_GAP}|関{_GAP}係{_ANY_GAP})?[）)】〕］\]〉》]"
+)
 
 
 def _names_rows_before(text: str, o: Citation, c: Citation) -> bool:
@@ -1358,12 +1363,29 @@ _NUMBERS_BEFORE = compile_on_use(
 def _bracketed_rows_start(ctx: _Context, c: Citation) -> int | None:
     """Where the citation begins whose rows end right before the bracket that table ``c`` opens, when the bracket
     may name them as another table's (:func:`_list_before_bracketed_table`), or None."""
-    if c.start == 0 or ctx.text[c.start - 1] not in "（(":
+    if c.start == 0 or ctx.text[c.start - 1] not in _OPENS:
         return None
     k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
     if k >= 0 and _list_before_bracketed_table(ctx.text, ctx.citations[k], c):
         return ctx.citations[k].start
     return None
+
+
+def _bracketed_name_kept(ctx: _Context, c: Citation) -> Finding | None:
+    """The rows of ``c`` kept with a table's name in the bracket right after them that is not rewritten (a finding:
+    「番号法別表第一の16の項【別表第一】」, the bracket's table of no established law), unless it is already the name
+    they are renamed to: the bracket names the rows' table (:func:`_names_rows_before`), and the renamed rows would
+    stand beside the old name."""
+    k = bisect.bisect_left(ctx.cited_findings, c.end, key=_START)
+    if k == len(ctx.cited_findings):
+        return None
+    f = ctx.cited_findings[k]
+    if f.citation is None or not _names_rows_before(ctx.text, c, f.citation):
+        return None
+    renamed = {_NEW_TABLE.get(t, t) for t in (c.tables or (c.table,)) if t is not None}
+    if set(f.citation.tables or (f.citation.table,)) <= renamed:
+        return None
+    return _finding(c, F.DEPENDENT_KEPT, other=_excerpt(f.text))
 
 
 def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
@@ -1373,14 +1395,14 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」, 「同表の27の項
     （番号法別表第二）」: the list's own 同表 does not end the clause; the list only has to end in it)."""
     text = ctx.text
-    if c.start > 0 and text[c.start - 1] in "（(":  # (a bracket opened right before the name)
+    if c.start > 0 and text[c.start - 1] in _OPENS:  # (a bracket opened right before the name)
         rows = _bracketed_rows_start(ctx, c)
         if rows is not None:
             return rows
         # rows that no citation established (「別表第二の27の項（番号法別表第二）」 of no law): the name stays with them
-        k = bisect.bisect_left(ctx.row_findings, c.start, key=_START) - 1
+        k = bisect.bisect_left(ctx.cited_findings, c.start, key=_START) - 1
         if k >= 0:
-            f = ctx.row_findings[k]
+            f = ctx.cited_findings[k]
             if f.citation is not None and _names_rows_before(text, f.citation, c):
                 return f.start
         if _ROWS_NAMED_AFTER.match(text, c.end) is not None:
@@ -2276,8 +2298,7 @@ def _rewrite(
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
                    citations=[i for i in items if isinstance(i, Citation)],
                    orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT],
-                   row_findings=[i for i in items if isinstance(i, Finding) and i.citation is not None and (
-                       i.citation.rows or i.citation.ranges)],
+                   cited_findings=[i for i in items if isinstance(i, Finding) and i.citation is not None],
                    item_starts=sorted(i.start for i in items))
     plans: list[_Plan | None] = [None] * len(items)  # by the item's index (a finding has none)
     findings: list[Finding] = []

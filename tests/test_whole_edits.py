@@ -1362,6 +1362,15 @@ def test_a_lists_last_row_right_before_a_bracket_naming_another_table_keeps_both
     ("番号法別表第二の27の項（番号法別表第一）", False, ["dependent-kept", "number-before-table"]),
     # an old table's row, the bracket naming a new table that is not the row's table's successor
     ("番号法別表第二の27の項（番号法別表）", False, ["dependent-kept", "number-before-table"]),
+    # the bracket names the table's rows (「の項」, 「の項番」), or is written with other brackets
+    ("別表の27の項（番号法別表第二の項）", True, ["number-before-table"]),
+    ("別表の27の項（番号法別表第二の項番）に基づく。", True, ["number-before-table"]),
+    ("別表の27の項【番号法別表第二】", True, ["number-before-table"]),
+    ("番号法別表第二の27の項〔番号法別表第一〕", True, ["dependent-kept", "number-before-table"]),
+    ("番号法別表第一の16の項、27の項【番号法別表第二】", True, ["dependent-kept", "number-before-table"]),
+    # the bracket's name not rewritten (its law not established): the rows stay beside it
+    ("番号法別表第一の16の項【別表第一】に基づく。", False, ["dependent-kept", "law-unknown"]),
+    ("番号法別表第一の16の項、17の項【別表第二】", False, ["dependent-kept", "law-unknown"]),
     # the row's law not established: the bracket's name is not renamed beside its old row
     ("別表第二の27の項（番号法別表第二）に基づく。", False, ["law-unknown", "number-before-table"]),
     ("別表第一の16の項（番号法別表第一）", False, ["law-unknown", "number-before-table"]),
@@ -1381,23 +1390,27 @@ def test_a_bracket_holding_only_a_tables_name_after_a_single_row_changes_with_th
     st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法別表", "別表第二", "番号法第19条第8号 別表第二"]),
     st.sampled_from(["16", "27", "１６", "二十七", "36の2"]),
     st.booleans(),
+    st.sampled_from([("（", "）"), ("（", "の項）"), ("【", "】"), ("（", "関係）")]),
 )
-@settings(max_examples=60, deadline=None)
-def test_a_row_and_the_table_its_bracket_names_change_together(row_table: str, named: str, row: str, assume: bool) -> None:
+@settings(max_examples=80, deadline=None)
+def test_a_row_and_the_table_its_bracket_names_change_together(
+    row_table: str, named: str, row: str, assume: bool, brackets: tuple[str, str]
+) -> None:
     """The bracket right after a row names the row's table: a rewrite leaves the row and the bracket naming one
     table (「別表第一の16の項（番号法別表第一）」 → 「別表の24の項（番号法別表）」), never an old row beside a new
     name (「別表第二の27の項（…第2条の表）」) nor a new table's row beside another (「別表の27の項（…第2条の表）」)."""
-    text = f"{row_table}の{row}の項（{named}）に基づく。"
+    opening, closing = brackets
+    text = f"{row_table}の{row}の項{opening}{named}{closing}に基づく。"
     result = rewrite(text, assume_law=assume)
     if result.text == text:
         return
-    head, _, bracket = result.text.partition("の項（")
+    head, _, bracket = result.text.partition("の項" + opening)
     head = re.sub(r"の[0-9０-９〇一二三四五六七八九十]+(?:の[0-9０-９〇一二三四五六七八九十]+)?\Z", "", head)
 
     def table(name: str) -> str:
         return next(t for t in ("条の表", "別表第一", "別表第二", "別表") if name.endswith(t))  # (第2条, 第２条, 第二条)
 
-    assert table(head) == table(bracket.removesuffix("）に基づく。"))
+    assert table(head) == table(bracket.removesuffix(closing + "に基づく。").removesuffix("の項"))
     assert rewrite(result.text, assume_law=assume).edits == ()
 
 
@@ -1411,6 +1424,8 @@ def test_a_row_and_the_table_its_bracket_names_change_together(row_table: str, n
     ("番号法別表第二の27の項（番号法別表第二）",
      "番号法第19条第8号に基づく主務省令第2条の表の48の項（番号法第19条第8号に基づく主務省令第2条の表）"),
     ("別表第一の16の項（番号法別表）", "別表の24の項（番号法別表）"),
+    ("番号法別表第一の16の項【番号法別表第一】", "番号法別表の24の項【番号法別表】"),
+    ("番号法別表第一の16の項（番号法別表第一の項番）", "番号法別表の24の項（番号法別表の項番）"),
     # a row written right after its table's name is that table's
     ("番号法別表第一の16の項（別表第二における情報提供の根拠）",
      "番号法別表の24の項（番号法第19条第8号に基づく主務省令第2条の表における情報提供の根拠）"),
