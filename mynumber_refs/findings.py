@@ -107,6 +107,16 @@ LAW_UNKNOWN_DOCUMENT = (
     " is the act's"
 )
 
+# the message of number-after-table for rows that name others (「別表第二のうち27の項を除く全ての項」, 「27の項以外」,
+# 「27の項以降」)
+NUMBER_AFTER_EXCEPTED = (
+    "「{found}」は挙げた項の外の項（残りの項、その項から先の項）を示す書き方ですが、改正で項が分かれ・移り・加わったため、"
+    "新しい表で同じ項の範囲になるとは限らず、表の名前も項も変えずに残しました。範囲を確認して手で修正してください"
+    " / 「{found}」 names other rows than those it lists (the rest of the table, or the rows from them on), which are not"
+    " the same set in the new table, where rows were split, merged, moved and added; the name and the rows are kept as"
+    " written for review"
+)
+
 # the message of marked-old for a table in a note of a change (「「別表第一」を「別表」とした」, 「別表第二の記載を削除」)
 MARKED_OLD_CHANGE = (
     "変更や読み替えを述べる文（「…{words}」）の中の改正前の表と読み、記録（書かれたままの語）として元のままにしました。"

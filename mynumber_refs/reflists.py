@@ -418,11 +418,12 @@ _OTHER_CRITERION = compile_on_use(
 # number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」); a side is also named by
 # 照会 or 提供 as a heading of its own: standing alone (with 側, 元, 先 or 者, 「として」 or 「の根拠」) between a line's
 # start, an opening bracket or a bullet and a closing bracket, a colon or the line's end (「（照会）」, 「照会：」,
-# 「【提供】」, 「照会元として：」; not 「特定個人情報の\n提供の制限」); 情報提供ネットワークシステム names no side
+# 「【提供】」, 「照会元として：」, both: 「照会・提供：」; not 「特定個人情報の\n提供の制限」); 情報提供ネットワークシステム names no side
 _CRITERION_WORD = compile_on_use(r"(?P<column>第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)|情報照会|情報提供(?!ネットワーク)")
 # (read on the text itself, where the line breaks are)
 _SIDE_HEADING = compile_on_use(
-    r"(?:^|(?<=[\n。（(【＜<〈《［\[■◆◇●○・◎※＊*]))[ \t\u3000]*(?P<heading>(?:照会|提供)(?P<person>者)?(?:側|元|先)?"
+    r"(?:^|(?<=[\n。（(【＜<〈《［\[■◆◇●○・◎※＊*]))[ \t\u3000]*(?P<heading>(?:(?:照会|提供)(?:側|元|先)?[・･／/、][ \t\u3000]*)?"
+    r"(?:照会|提供)(?P<person>者)?(?:側|元|先)?"
     r"(?:として|の根拠)?)(?=[ \t\u3000]*(?:[）)】＞>〉》］\]：:\r\n]|$))"
 )
 
@@ -488,10 +489,13 @@ def read_label_criterion(label: str) -> Criterion | None:
     found = read_criterion(text, len(text))
     if found is not None:
         return found
-    # a label names its side in a word of its own too (「照会」｜「提供」, 「照会側」): the last one named is the list's
-    side = max(_HEADING_SIDE.finditer(text), key=lambda m: m.start(), default=None)
-    if side is not None and side.group() == "照会":
-        return Criterion(None, None, _phrase(text, side.start()).strip() or side.group(), side.start(), len(text))
+    # a label names its side in a word of its own too (「照会」｜「提供」, 「照会側」); one that names both (「照会・提供」)
+    # gives none: its lists' criterion is not established
+    sides = list(_HEADING_SIDE.finditer(text))
+    if len({m.group() for m in sides}) == 2:
+        return Criterion(None, None, _phrase(text, sides[0].start()).strip() or text, sides[0].start(), len(text))
+    if sides and sides[-1].group() == "照会":
+        return Criterion(None, None, _phrase(text, sides[-1].start()).strip() or "照会", sides[-1].start(), len(text))
     return None
 
 
@@ -570,7 +574,29 @@ def _criterion_word(view: View, text: str, lo: int, hi: int) -> tuple[int, str] 
             column = found if column is None or found[0] > column[0] else column
         else:
             side = found if side is None or found[0] > side[0] else side
+    if column is None and side is not None:
+        # a heading that names both sides (「情報照会・情報提供の根拠」, 「照会・提供」) gives none: it is read as the
+        # inquirer's is (its words hold 照会), never as the provider's
+        heading = _heading_around(text, side[0])
+        if len({m.group() for m in _HEADING_SIDE.finditer(heading)}) == 2:
+            side = (side[0], heading)
     return column or (side if side is not None and "照会" in side[1] else None)
+
+
+# what bounds a heading: a line's or a cell's end, a bracket, a colon, 「。」
+_HEADING_BOUNDS = frozenset("\n\r\t。（()）【】＜＞<>〈〉《》［］[]：:")
+
+
+def _heading_around(text: str, pos: int, reach: int = 60) -> str:
+    """The words of the heading that holds ``pos``: from the bound before it to the bound after it (at most ``reach``
+    characters each way)."""
+    lo = pos
+    while lo > 0 and pos - lo < reach and text[lo - 1] not in _HEADING_BOUNDS:
+        lo -= 1
+    hi = pos
+    while hi < len(text) and hi - pos < reach and text[hi] not in _HEADING_BOUNDS:
+        hi += 1
+    return text[lo:hi]
 
 
 _SENTENCE_END = compile_on_use(r"。|\n[ \t\u3000\r]*\n")

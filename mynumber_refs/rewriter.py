@@ -95,6 +95,8 @@ class _Context:
     unread_marks: dict[str, list[int]] = attrs.field(factory=dict)  # where 項 / 条 stand outside every citation
     citations: Sequence[Citation] = ()  # every citation found, in text order
     orphans: Sequence[Finding] = ()  # the row lists that hang on no table (no-antecedent), in text order
+    # the finder's findings on citations (「別表第二の27の項」 of no established law …), in text order
+    cited_findings: Sequence[Finding] = ()
     item_starts: Sequence[int] = ()  # where every citation and finding the finder reported starts, in order
     # the old 第19条第7号 (its digit) joined to a table or title that names the 第19条第8号 order, found on first use
     found_network_items: list[dict[int, int]] = attrs.field(factory=list)  # (its digit: where its citation starts)
@@ -679,6 +681,11 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if defined is not None and (c.kind is CitationKind.ORDER_TITLE or _renames(c)):
             return _Plan(False, failures=(_finding(c, F.DEFINES_TERM, term=defined),))
     plan = _plan(ctx, c)
+    if plan.ok and not plan.edits and c.kind is CitationKind.TABLE and not c.rows:
+        # 「番号法別表第二の27の項（番号法別表）」: a bracket naming another table than the one the row's is renamed to
+        rows = _bracketed_rows_start(ctx, c)
+        if rows is not None:
+            return _Plan(False, failures=(_finding(c, F.NUMBER_BEFORE, preceding="".join(ctx.text[rows : c.start].split())),))
     if plan.ok and c.kind is CitationKind.TABLE and c.table_basis is TableBasis.ANTECEDENT and c.table in OLD_TABLES:
         # 「番号法別表第二の27の項及び同表主務省令第20条」: an article of the old table's order, numbered by its
         # old rows, named through 同表; renamed, the table would leave it under the new name
@@ -695,7 +702,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if spaced is not None and _spaced_apart(ctx.text, c):  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
-            _unread_after(ctx, c) or _unread_before(ctx, c) or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
+            _unread_after(ctx, c) or _unread_before(ctx, c) or _excepted_rows(ctx, c) or _bracketed_name_kept(ctx, c)
+            or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
             or _column_of_same_row(ctx, c)
             or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_after_mismatch(ctx, c)
             or _listed_with_other_table(ctx, c)
@@ -959,7 +967,7 @@ _ITEM_NUMBER = compile_on_use(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 _ROW_RIGHT_AFTER = compile_on_use(
     rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"
 )
-# A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b: also 項番号16 and labelled,
+# A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b: also 項番号16, 項の番号16 (not 事項・条項・前項の番号) and labelled,
 # 「【項番】16」, 「項番：16」, 「項番（16、17）」, or 項 as a word of its own, 「該当する項：16」, 「項は16」, not
 # 事項 or 第1項, nor a count 「項は2つ」), 第16項 not after 条 (c).
 # (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
@@ -968,7 +976,7 @@ def _rows_with_ko(kou: str) -> str:
     return (
         rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
         rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?{kou}"
-        rf"|(?:項{_GAP}番{_GAP}(?:号{_GAP})?[】］\]]?{_GAP}[：:は（(]?"
+        rf"|(?:(?:項{_GAP}番{_GAP}(?:号{_GAP})?|(?<![事条要款前次])項{_GAP}の{_GAP}番{_GAP}号{_GAP})[】］\]]?{_GAP}[：:は（(]?"
         rf"|(?<![\u4e00-\u9fff0-9０-９])項{_GAP}[：:は](?!{_GAP}{_N}{_GAP}(?:{_COUNTERS})))"
         rf"{_GAP}(?P<b>{_N})"
         rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])(?<!条[ \t\u3000])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
@@ -1304,24 +1312,43 @@ _ARTICLE_BEFORE_BRACKET = compile_on_use(
 
 
 # 「別表第一の16の項、27の項（番号法別表第二）」: a bracket right between a list and a table's name
-_BRACKET_BETWEEN = compile_on_use(rf"{_ANY_GAP}[（(]{_ANY_GAP}")
+_BRACKET_BETWEEN = compile_on_use(rf"{_ANY_GAP}[（(【〔［\[〈《]{_ANY_GAP}")
+_OPENS = "（(【〔［[〈《"
+# …and the end of a bracket that holds nothing but the name (「（番号法別表第二）」, 「（番号法別表第二関係）」, 「（番号法別表第二の
+# 項）」, 「（番号法別表第二の項番）」, 「【番号法別表第二】」)
+_BRACKET_CLOSES = compile_on_use(
+    rf"{_ANY_GAP}(?:(?:の{_GAP})?項{_GAP}(?:番{_GAP}(?:号{_GAP})?)?{_ANY_GAP}|関{_GAP}係{_ANY_GAP})?[）)】〕］\]〉》]"
+)
 
 
-def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
-    """Whether the list of rows ``o`` ends right before a bracket that opens with ``c``, the row-less name of
-    another old table: the list's last row may be that table's, as in 「27の項（番号法別表第二）」 (a single
-    row written right after its own table's name, 「別表第一の16の項（別表第二…）」, is that table's)."""
+def _names_rows_before(text: str, o: Citation, c: Citation) -> bool:
+    """Whether ``c``, the row-less name of a table of the act, opens a bracket right after the rows of ``o`` that
+    may name them as its own, as 「27の項（番号法別表第二）」 does: the last row of a list (「別表第一の16の項、27の項
+    （番号法別表第二）」), or a single row when the bracket holds nothing but the name (「別表の27の項（番号法
+    別表第二）」, 「別表第二の27の項（番号法別表第二）」; not 「別表第一の16の項（別表第二における…）」, a note)."""
     if c.kind is not CitationKind.TABLE or c.rows or c.ranges or c.table_basis is TableBasis.ANTECEDENT:
         return False
     if o.kind is CitationKind.TABLE:
-        if len(o.rows) + len(o.ranges) < 2:
+        n = len(o.rows) + len(o.ranges)
+        if n == 0 or (n == 1 and _BRACKET_CLOSES.match(text, c.end) is None):
             return False
     elif o.kind is not CitationKind.ROW_LIST or not (o.rows or o.ranges):
         return False
+    return Table.OTHER not in (c.tables or (c.table,)) and _BRACKET_BETWEEN.fullmatch(text, o.end, c.start) is not None
+
+
+def _list_before_bracketed_table(text: str, o: Citation, c: Citation) -> bool:
+    """Whether the rows of ``o`` end right before a bracket that opens with ``c``, the row-less name of a table
+    that is neither ``o``'s own nor the one ``o``'s is renamed to (:func:`_names_rows_before`): the rows may be that
+    table's, and read as ``o``'s they would be renumbered beside the bracket's other name, or stand old beside its
+    new one (「別表の27の項（番号法別表第二）」: the new table's name with a row the bracket says is the old
+    table's; 「番号法別表第二の27の項（番号法別表）」).  「別表第一の16の項（番号法別表）」 names one table."""
+    if not _names_rows_before(text, o, c):
+        return False
+    own = set(o.tables or (o.table,))
+    own.update(_NEW_TABLE[t] for t in tuple(own) if t in _NEW_TABLE)
     named = set(c.tables or (c.table,))
-    return bool(named & OLD_TABLES) and not named <= set(o.tables or (o.table,)) and (
-        _BRACKET_BETWEEN.fullmatch(text, o.end, c.start) is not None
-    )
+    return not named <= own and bool(named & OLD_TABLES or own & OLD_TABLES)
 
 
 # 「27及び28（番号法別表第二の項）」: a bracket that names a table's rows (its name and 「の項」, no number), and the
@@ -1333,6 +1360,34 @@ _NUMBERS_BEFORE = compile_on_use(
 )
 
 
+def _bracketed_rows_start(ctx: _Context, c: Citation) -> int | None:
+    """Where the citation begins whose rows end right before the bracket that table ``c`` opens, when the bracket
+    may name them as another table's (:func:`_list_before_bracketed_table`), or None."""
+    if c.start == 0 or ctx.text[c.start - 1] not in _OPENS:
+        return None
+    k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
+    if k >= 0 and _list_before_bracketed_table(ctx.text, ctx.citations[k], c):
+        return ctx.citations[k].start
+    return None
+
+
+def _bracketed_name_kept(ctx: _Context, c: Citation) -> Finding | None:
+    """The rows of ``c`` kept with a table's name in the bracket right after them that is not rewritten (a finding:
+    「番号法別表第一の16の項【別表第一】」, the bracket's table of no established law), unless it is already the name
+    they are renamed to: the bracket names the rows' table (:func:`_names_rows_before`), and the renamed rows would
+    stand beside the old name."""
+    k = bisect.bisect_left(ctx.cited_findings, c.end, key=_START)
+    if k == len(ctx.cited_findings):
+        return None
+    f = ctx.cited_findings[k]
+    if f.citation is None or not _names_rows_before(ctx.text, c, f.citation):
+        return None
+    renamed = {_NEW_TABLE.get(t, t) for t in (c.tables or (c.table,)) if t is not None}
+    if set(f.citation.tables or (f.citation.table,)) <= renamed:
+        return None
+    return _finding(c, F.DEPENDENT_KEPT, other=_excerpt(f.text))
+
+
 def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     """Where rows that may be table ``c``'s, before its name in its clause, begin, or None: a list of another
     table's rows that ends right before the bracket the name opens (「別表第一の16の項、27の項（番号法別表第二）」,
@@ -1340,10 +1395,16 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     (「27及び28（番号法別表第二の項）」), or a list that hangs on no table (「（27の項）番号法別表第二」, 「同表の27の項
     （番号法別表第二）」: the list's own 同表 does not end the clause; the list only has to end in it)."""
     text = ctx.text
-    if c.start > 0 and text[c.start - 1] in "（(":
-        k = bisect.bisect_left(ctx.citations, c.start, key=_START) - 1
-        if k >= 0 and _list_before_bracketed_table(text, ctx.citations[k], c):
-            return ctx.citations[k].start
+    if c.start > 0 and text[c.start - 1] in _OPENS:  # (a bracket opened right before the name)
+        rows = _bracketed_rows_start(ctx, c)
+        if rows is not None:
+            return rows
+        # rows that no citation established (「別表第二の27の項（番号法別表第二）」 of no law): the name stays with them
+        k = bisect.bisect_left(ctx.cited_findings, c.start, key=_START) - 1
+        if k >= 0:
+            f = ctx.cited_findings[k]
+            if f.citation is not None and _names_rows_before(text, f.citation, c):
+                return f.start
         if _ROWS_NAMED_AFTER.match(text, c.end) is not None:
             m = _NUMBERS_BEFORE.search(text, max(_clause_start(text, c.start), c.start - 60), c.start)
             if m is not None and not ctx.covered(m.start()):
@@ -1406,6 +1467,27 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
             preceding = preceding if len(preceding) <= 40 else preceding[:39] + "…"
             return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
     return None
+
+
+# what names other rows than the rows just cited: the rest (「27の項を除く全ての項」, 「27の項以外」, 「27の項は除き」,
+# 「（27の項を除いた）」) or those after or before them (「27の項以下」, 「27の項以降」)
+_EXCEPTED_AFTER = compile_on_use(
+    rf"{_GAP}(?:[）)]{_GAP})?(?:[をは]{_GAP})?(?:除{_GAP}(?:[くきけ外]|い{_GAP}[たて])|以{_GAP}[外下降前上後])"
+)
+
+
+def _excepted_rows(ctx: _Context, c: Citation) -> Finding | None:
+    """Rows the text names others by (「別表第二のうち27の項を除く全ての項」, 「27の項以外の項」, 「27の項以降」), as a finding
+    (number-after-table: what follows is a reference to rows that no citation reads): they name the table's other
+    rows, or those from them on, and renumbered one by one they would not name the same set in the new table, whose
+    rows were split, merged, moved and added (「第2条の表のうち48の項を除く全ての項」 holds rows the old table never had)."""
+    if not (c.rows or c.ranges):
+        return None
+    m = _EXCEPTED_AFTER.match(ctx.text, c.end)
+    if m is None:
+        return None
+    found = "".join(ctx.text[c.start : m.end()].split())
+    return Finding(c.start, c.end, c.text, F.NUMBER_AFTER, F.NUMBER_AFTER_EXCEPTED.format(found=found), citation=c)
 
 
 # 「同項の下欄」: a column of the row just cited, named through 同項
@@ -2225,6 +2307,7 @@ def _rewrite(
     ctx = _Context(text, mset, as_of, accept_inferred, [], covered=_holds(items, held), aliases=aliases,
                    citations=[i for i in items if isinstance(i, Citation)],
                    orphans=[i for i in items if isinstance(i, Finding) and i.reason == F.NO_ANTECEDENT],
+                   cited_findings=[i for i in items if isinstance(i, Finding) and i.citation is not None],
                    item_starts=sorted(i.start for i in items))
     plans: list[_Plan | None] = [None] * len(items)  # by the item's index (a finding has none)
     findings: list[Finding] = []

@@ -144,6 +144,17 @@ def test_a_list_under_the_inquirer_s_column_heading_is_not_compared() -> None:
         assert second.status == "compared"
 
 
+def test_a_list_under_a_heading_naming_both_sides_is_not_compared() -> None:
+    # 「情報照会・情報提供の根拠」 was read by its last side: the list under it was compared with the provider's rows
+    table = "番号利用法第19条第8号に基づく主務省令第2条の表（1、2の項）"
+    order = "番号利用法第19条第8号に基づく主務省令（３条１号ハ、４条１０号ハ）"
+    for text in (f"事務\t情報照会・情報提供の根拠\n住民基本台帳\t{table}\n", f"事務\t照会・提供\n住民基本台帳\t{order}\n",
+                 f"情報照会・情報提供の根拠：{table}"):
+        cmp = compare_document(text, _DERIVED)
+        (lc,) = cmp.lists
+        assert lc.status == "skipped" and "照会・" in lc.reason and not cmp.differs, text
+
+
 def test_a_reference_list_read_in_part_is_not_compared() -> None:
     # 「２条７号・ニ」 was read up to 2条7号 and the list compared as if it ended there
     title = "番号利用法第19条第8号に基づく主務省令"

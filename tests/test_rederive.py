@@ -436,6 +436,37 @@ def test_a_column_heading_s_criterion_is_its_lists_own(tmp_path: Path, suffix: s
     assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_heading_naming_both_sides_gives_no_side(tmp_path: Path, suffix: str) -> None:
+    # 「情報照会・情報提供の根拠」 was read by its last side (the provider's): the lists under it, the inquirer's too,
+    # took the 60 rows derived for the provider given
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    for k, heading in enumerate(("情報照会・情報提供の根拠", "照会・提供", "情報提供及び情報照会の根拠")):
+        for rows in ([["事務", heading], ["住民基本台帳", PROVISION_ROWS]], [[heading, PROVISION_ROWS]]):
+            edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{k}{len(rows)}{suffix}", rows)), fn)
+            assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}, rows
+    # a lower heading row decides: the inquirer's column is kept, the provider's derived
+    rows: list[list[str | None]] = [
+        ["事務", "情報照会・情報提供の根拠", None], ["", "照会", "提供"], ["住民基本台帳", INQUIRY_ROWS, PROVISION_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"b{suffix}", rows)), fn)
+    assert [e.after for e in edits] == ["第19条第8号に基づく主務省令第2条の表", f"{CITY_ROWS}の項"]
+    assert ("1、2の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["情報照会・情報提供の根拠", "情報提供・情報照会の根拠", "照会・提供", "提供／照会", "情報照会及び情報提供"]),
+    st.sampled_from([INQUIRY_ROWS, PROVISION_ROWS]),
+    st.booleans(),
+)
+def test_a_list_under_a_heading_naming_both_sides_never_takes_the_given_criterion(
+    heading: str, rows: str, tabbed: bool
+) -> None:
+    text = f"事務\t{heading}\n住民基本台帳\t{rows}\n" if tabbed else f"{heading}：{rows}"
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    assert CITY_ROWS not in result.text
+
+
 def test_a_column_heading_in_tab_separated_text_is_the_criterion_of_its_lists() -> None:
     kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
     text = f"事務\t情報照会の根拠\t情報提供の根拠\n個人住民税\t{INQUIRY_ROWS}\tなし\n"

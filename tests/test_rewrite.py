@@ -214,6 +214,40 @@ def test_range_becomes_list_when_no_longer_contiguous() -> None:
     assert norm(result.text) == norm("番号法別表の10、14、20の項")
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("番号法別表第二のうち27の項を除く全ての項", "番号法別表第二のうち27の項を除"),
+    ("番号法別表第一の16の項を除く各項", "番号法別表第一の16の項を除"),
+    ("番号法別表第二の27の項以外の項", "番号法別表第二の27の項以外"),
+    ("番号法別表第二の27の項及び28の項を除き、情報提供を行う。", "番号法別表第二の27の項及び28の項を除"),
+    ("別表第一の16の項は除いた事務", "別表第一の16の項は除い"),
+    # an open end: the rows from it on (or up to it)
+    ("番号法別表第二の27の項以降の項", "番号法別表第二の27の項以降"),
+    ("番号法別表第二の27の項以下の事務", "番号法別表第二の27の項以下"),
+])
+def test_rows_excepted_from_the_table_are_kept(text: str, found: str) -> None:
+    """「別表第二のうち27の項を除く全ての項」 names the table's other rows: renumbered one by one, 「第2条の表のうち48の項
+    を除く全ての項」 would also take the rows the new table split off or added (「27の項以降」 too: the rows after 48 are
+    not those after 27)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    (finding,) = result.findings
+    assert finding.reason == "number-after-table"
+    assert f"「{found}" in finding.message
+
+
+@given(
+    st.sampled_from(["番号法別表第一の16の項", "番号法別表第二の27の項", "別表第二の２７、２８の項", "番号法別表第一第16項",
+                     "番号法別表第二の項番27", "番号法別表第二の27の項から30の項まで"]),
+    st.sampled_from(["を除く全ての項", "を除く", "以外の項", "を除き、", "は除く。", "を除いて", "を除外した項", "）を除く",
+                     "以降", "以下の項", "以前の項"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_excepted_rows_are_never_renumbered(rows: str, exception: str) -> None:
+    text = rows + exception
+    result = rewrite(text, assume_law=True, accept_inferred=True)
+    assert result.text == text
+
+
 def test_column_reference_and_unresolved_law_are_not_rewritten() -> None:
     for text in ("番号法別表第2の第4欄", "同法別表第二の27の項", "別表第二の27の項"):
         result = rewrite(text)

@@ -413,6 +413,10 @@ def test_a_long_list_named_in_a_message_is_cut_with_a_mark_not_mid_number() -> N
         "番号法別表第二に基づく情報照会。\n［項番］２７、２８",
         "番号法別表第二に基づく情報照会。\n項番（２７、２８）",
         "番号法別表第二に基づく情報照会。\n項番号：２７",
+        # 「項の番号」 as 「項番号」, with any gap after it
+        "番号法別表第二に基づく情報照会。\n項の番号\u3000２７",
+        "番号法別表第二に基づく情報照会。該当する項の番号は27",
+        "番号法別表第一に掲げる事務。\n項の番号：16",
         "番号法別表第二に基づく情報照会。\n該当する項：２７",
         "番号法別表第二に基づく情報照会。対象となる項は２７である。",
         "番号法別表第一に掲げる事務。\n\n【項番】16",
@@ -432,6 +436,7 @@ def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> 
         "。\n\n住民基本台帳法別表第一の3の項",  # another table named: its rows are its own
         "。\n27、28の順に照会する。",  # a bare list past the clause is not read as rows
         "。\n記載事項：27",  # 項 ending a word (事項) is not a row's
+        "。\n記載事項の番号　2",  # nor in 「事項の番号」
         "。\n該当する項は2つ。",  # a count
     ],
 )
@@ -446,7 +451,8 @@ def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
     st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法第9条第1項別表第一の16の項"]),
     st.sampled_from(["。", "\n\n", "。\n", "に基づく。\n\n"]),
     st.lists(st.one_of(GLUE, WORDS), max_size=3),
-    st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項", "【項番】27", "項番号：27"]),
+    st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項", "【項番】27", "項番号：27",
+                    "項の番号　27"]),
 )
 def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
     between = "".join(glue)
@@ -1370,11 +1376,81 @@ def test_a_lists_last_row_right_before_a_bracket_naming_another_table_keeps_both
     assert sorted(f.reason for f in result.findings) == ["dependent-kept", "number-before-table"]
 
 
+@pytest.mark.parametrize(("text", "assume", "reasons"), [
+    # the new table's row, the bracket naming an old table: the row is the old table's, or the bracket is wrong
+    ("別表の27の項（番号法別表第二）に基づく。", True, ["number-before-table"]),
+    ("番号法別表の24の項（番号法別表第一）", False, ["number-before-table"]),
+    ("別表の27の項（番号法別表第二関係）に基づく。", True, ["number-before-table"]),
+    ("番号法別表の27の項（番号法第19条第8号 別表第二）", False, ["number-before-table"]),
+    # an old table's row, the bracket naming the other old table
+    ("別表第一の16の項（番号法別表第二）に基づく。", True, ["dependent-kept", "number-before-table"]),
+    ("番号法別表第二の27の項（番号法別表第一）", False, ["dependent-kept", "number-before-table"]),
+    # an old table's row, the bracket naming a new table that is not the row's table's successor
+    ("番号法別表第二の27の項（番号法別表）", False, ["dependent-kept", "number-before-table"]),
+    # the bracket names the table's rows (「の項」, 「の項番」), or is written with other brackets
+    ("別表の27の項（番号法別表第二の項）", True, ["number-before-table"]),
+    ("別表の27の項（番号法別表第二の項番）に基づく。", True, ["number-before-table"]),
+    ("別表の27の項【番号法別表第二】", True, ["number-before-table"]),
+    ("番号法別表第二の27の項〔番号法別表第一〕", True, ["dependent-kept", "number-before-table"]),
+    ("番号法別表第一の16の項、27の項【番号法別表第二】", True, ["dependent-kept", "number-before-table"]),
+    # the bracket's name not rewritten (its law not established): the rows stay beside it
+    ("番号法別表第一の16の項【別表第一】に基づく。", False, ["dependent-kept", "law-unknown"]),
+    ("番号法別表第一の16の項、17の項【別表第二】", False, ["dependent-kept", "law-unknown"]),
+    # the row's law not established: the bracket's name is not renamed beside its old row
+    ("別表第二の27の項（番号法別表第二）に基づく。", False, ["law-unknown", "number-before-table"]),
+    ("別表第一の16の項（番号法別表第一）", False, ["law-unknown", "number-before-table"]),
+])
+def test_a_bracket_holding_only_a_tables_name_after_a_single_row_changes_with_the_row(
+    text: str, assume: bool, reasons: list[str]
+) -> None:
+    """「別表の27の項（番号法別表第二）」: a bracket that holds nothing but a table's name right after a row names the
+    row's table; renamed alone it would leave the old row 27 beside the new name (or under the new 別表)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert sorted(f.reason for f in result.findings) == reasons
+
+
+@given(
+    st.sampled_from(["別表第一", "別表第二", "別表", "番号法別表第一", "番号法別表第二", "番号法別表"]),
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法別表", "別表第二", "番号法第19条第8号 別表第二"]),
+    st.sampled_from(["16", "27", "１６", "二十七", "36の2"]),
+    st.booleans(),
+    st.sampled_from([("（", "）"), ("（", "の項）"), ("【", "】"), ("（", "関係）")]),
+)
+@settings(max_examples=80, deadline=None)
+def test_a_row_and_the_table_its_bracket_names_change_together(
+    row_table: str, named: str, row: str, assume: bool, brackets: tuple[str, str]
+) -> None:
+    """The bracket right after a row names the row's table: a rewrite leaves the row and the bracket naming one
+    table (「別表第一の16の項（番号法別表第一）」 → 「別表の24の項（番号法別表）」), never an old row beside a new
+    name (「別表第二の27の項（…第2条の表）」) nor a new table's row beside another (「別表の27の項（…第2条の表）」)."""
+    opening, closing = brackets
+    text = f"{row_table}の{row}の項{opening}{named}{closing}に基づく。"
+    result = rewrite(text, assume_law=assume)
+    if result.text == text:
+        return
+    head, _, bracket = result.text.partition("の項" + opening)
+    head = re.sub(r"の[0-9０-９〇一二三四五六七八九十]+(?:の[0-9０-９〇一二三四五六七八九十]+)?\Z", "", head)
+
+    def table(name: str) -> str:
+        return next(t for t in ("条の表", "別表第一", "別表第二", "別表") if name.endswith(t))  # (第2条, 第２条, 第二条)
+
+    assert table(head) == table(bracket.removesuffix(closing + "に基づく。").removesuffix("の項"))
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # the bracket names the list's own table, or another sentence names the other: both rewritten
     ("番号法別表第一の16の項、27の項（番号法別表第一）", "番号法別表の24の項、40の項（番号法別表）"),
     ("番号法別表第一の16の項、27の項。番号法別表第二",
      "番号法別表の24の項、40の項。番号法第19条第8号に基づく主務省令第2条の表"),
+    # a bracket with nothing but the row's table's name, or the name it is renamed to
+    ("別表第一の16の項（番号法別表第一）", "別表の24の項（番号法別表）"),
+    ("番号法別表第二の27の項（番号法別表第二）",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項（番号法第19条第8号に基づく主務省令第2条の表）"),
+    ("別表第一の16の項（番号法別表）", "別表の24の項（番号法別表）"),
+    ("番号法別表第一の16の項【番号法別表第一】", "番号法別表の24の項【番号法別表】"),
+    ("番号法別表第一の16の項（番号法別表第一の項番）", "番号法別表の24の項（番号法別表の項番）"),
     # a row written right after its table's name is that table's
     ("番号法別表第一の16の項（別表第二における情報提供の根拠）",
      "番号法別表の24の項（番号法第19条第8号に基づく主務省令第2条の表における情報提供の根拠）"),
