@@ -123,6 +123,10 @@ class Segment:
     text: str
     editable: bool = True
     payload: Any = None
+    mark: bool = False
+    """A protected segment that a tracked change may still delete and insert again whole, its
+    ``payload`` the element (a Word run's line break or tab): a citation written over it is then
+    one deletion and one insertion, as one without it is."""
 
 
 @dataclass(frozen=True)
@@ -362,7 +366,8 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool
     (anything with ``start``, ``end`` and ``after``, taken as they are, not narrowed), and the new
     text of a span over several segments goes right after its last deleted piece (in the formatting
     its ``formats`` give, else that of the segment where the span starts), so that a reviewer reads
-    the old characters struck through, then the new ones: 「~~1~~|~~6~~24」, never 「~~1~~24~~6~~」."""
+    the old characters struck through, then the new ones: 「~~1~~|~~6~~24」, never 「~~1~~24~~6~~」.
+    A tracked span may cross a :attr:`Segment.mark`, which it deletes whole."""
     starts: list[int] = []
     pos = 0
     for s in segments:
@@ -392,7 +397,7 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool
             if seg.text:
                 if a < e.end and b > e.start:
                     covered.append(i)
-                    if not seg.editable:
+                    if not seg.editable and not (tracked and seg.mark):
                         blocked = True
             elif not seg.editable and e.start < a < e.end:
                 blocked = True  # a marker (deletion, drawing) inside the edit
@@ -430,7 +435,8 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool
         if e.start == e.end:
             ops.setdefault(target, []).append((e.start - starts[target], e.start - starts[target], e.after, formats))
             continue
-        carrier = covered[-1] if tracked else target
+        # (the new text goes after the last deleted text: a mark is deleted whole, never a carrier)
+        carrier = next((i for i in reversed(covered) if segments[i].editable), covered[-1]) if tracked else target
         for i in covered:
             a = starts[i]
             lo = max(e.start, a) - a

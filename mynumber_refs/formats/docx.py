@@ -193,9 +193,9 @@ def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
                 st.fields.pop()
             segs.append(Segment("", False))
         elif tag == _w("tab"):
-            segs.append(Segment("\t", False))
+            segs.append(Segment("\t", False, child, mark=not protected and not st.fields))
         elif tag in (_w("br"), _w("cr")):
-            segs.append(Segment("\n", False))
+            segs.append(Segment("\n", False, child, mark=not protected and not st.fields))
         elif tag == _w("noBreakHyphen"):
             segs.append(Segment("\u2011", False))
         elif tag == _w("ruby"):
@@ -791,33 +791,36 @@ def _max_annotation_id(document: Any, extra_roots: Sequence[Any]) -> int:
     return best
 
 
-def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any]]]], review: tuple[str, str],
+def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any, Any]]]], review: tuple[str, str],
                 next_id: Callable[[], int]) -> None:
     """Write the replacements ``ops`` (``(lo, hi, new)`` in ``t_el``'s text, ``new`` as pieces
-    ``(text, rpr)``) as tracked changes.
+    ``(text, rpr, mark)``) as tracked changes.
 
     The run holding ``t_el`` is split where the text changes: the text before and after stays in
     plain runs, the characters removed go into ``w:del`` (as ``w:delText``) in a run with a copy of
     the original run's properties (``w:rPr``) and the new ones into one ``w:ins``, a run per piece
     with a copy of its ``rpr`` (the plain rewrite's formatting of those characters), so that
-    accepting every revision gives the plain rewrite and rejecting them gives the old text back."""
+    accepting every revision gives the plain rewrite and rejecting them gives the old text back.
+    ``t_el`` may be a mark (a line break or tab, :attr:`Segment.mark`): it goes into the ``w:del``
+    whole, and a piece of new text with a ``mark`` is a copy of that element."""
     run = t_el.getparent()
     parent = run.getparent()
     author, date = review
-    text = t_el.text or ""
+    is_text = t_el.tag == W_T
+    text = (t_el.text or "") if is_text else "\n"  # a mark: one character, deleted whole
     rpr = run.find(_w("rPr"))
-    pieces: list[tuple[str, Sequence[tuple[str, Any]]]] = []
+    pieces: list[tuple[str, Sequence[tuple[str, Any, Any]]]] = []
     pos = 0
     for lo, hi, new in sorted(ops, key=lambda o: (o[0], o[1])):
         if lo > pos:
-            pieces.append(("keep", [(text[pos:lo], rpr)]))
+            pieces.append(("keep", [(text[pos:lo], rpr, None)]))
         if hi > lo:
-            pieces.append(("del", [(text[lo:hi], rpr)]))
-        if any(t for t, _ in new):
-            pieces.append(("ins", [(t, props) for t, props in new if t]))
+            pieces.append(("del", [(text[lo:hi], rpr, None if is_text else t_el)]))
+        if any(t for t, _, _ in new):
+            pieces.append(("ins", [(t, props, mark) for t, props, mark in new if t]))
         pos = max(pos, hi)
     if pos < len(text):
-        pieces.append(("keep", [(text[pos:], rpr)]))
+        pieces.append(("keep", [(text[pos:], rpr, None)]))
     children = [c for c in run if c is not rpr]
     at = children.index(t_el)
     out: list[Any] = []
@@ -847,7 +850,10 @@ def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any
         flush()
         tag, text_tag = (W_DEL, _w("delText")) if kind == "del" else (W_INS, W_T)
         revision = run.makeelement(tag, {_W_ID: str(next_id()), _w("author"): author, _w("date"): date})
-        for piece, props in content:
+        for piece, props, mark in content:
+            if mark is not None:
+                revision.append(new_run([copy.deepcopy(mark)], props))
+                continue
             t = t_el.makeelement(text_tag, {})
             t.text = piece
             t.set(XML_SPACE, "preserve")
@@ -973,6 +979,9 @@ class DocxDocument:
             for i in blocked:
                 du.segments[i].editable = False
             du.copy_blocked = frozenset(blocked)
+            if any(seg.payload in self._copies.links for seg in du.segments if seg.editable):
+                for seg in du.segments:  # a text box kept twice: only its texts are linked to their copies
+                    seg.mark = False
 
     @property
     def units(self) -> Sequence[Unit]:
@@ -1030,7 +1039,8 @@ class DocxDocument:
             seg = du.segments[i]
             for k, t_el in enumerate(groups[i]):  # the element itself, then its copies
                 own = props[i][k]
-                run_ops = [(lo, hi, [(new[a:a + n], props[f][k] if k < len(props[f]) else own)
+                run_ops = [(lo, hi, [(new[a:a + n], props[f][k] if k < len(props[f]) else own,
+                                      du.segments[f].payload if du.segments[f].mark else None)
                                      for a, (n, f) in zip(_offsets(fmts), fmts, strict=True)])
                            for lo, hi, new, fmts in seg_ops]
                 _revise_run(t_el, run_ops, self._review, self._next_revision_id)
