@@ -517,6 +517,38 @@ def test_a_citation_over_a_line_break_is_one_change(tmp_path: Path) -> None:
         assert _text_with_breaks(resolve(etree.fromstring(etree.tostring(p)), accept)) == want
 
 
+def test_another_authors_format_change_gets_an_id_per_copy(tmp_path: Path) -> None:
+    """A citation in a run whose formatting another author changed with tracking on (``w:rPrChange``): the run is split
+    into kept, deleted and inserted runs, each with a copy of its properties.  Each copy's format change is a revision
+    of its own with an id of its own (four revisions had one id, which Word's file format does not allow)."""
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:p {nsdecls("w")}><w:r><w:rPr><w:b/><w:rPrChange w:id="8" w:author="a" w:date="2023-01-01T00:00:00Z">'
+        "<w:rPr/></w:rPrChange></w:rPr><w:t>番号法別表第一の16の項に基づく</w:t></w:r></w:p>"))
+    src = tmp_path / "format.docx"
+    d.save(str(src))
+    rewritten(src, tmp_path / "plain.docx", False)
+    rewritten(src, tmp_path / "tracked.docx", True)
+    body = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+
+    def without_ids(root: etree._Element) -> etree._Element:
+        root = etree.fromstring(etree.tostring(root))
+        for el in root.iter(w("rPrChange")):
+            el.attrib.pop(w("id"), None)
+        return root
+
+    # accepting every change gives the plain rewrite, rejecting them the original, formatting changes and all
+    assert characters(without_ids(resolve(without_ids(body), True))) == \
+        characters(without_ids(story_roots(tmp_path / "plain.docx")["word/document.xml"]))
+    assert characters(without_ids(resolve(without_ids(body), False))) == characters(without_ids(story_roots(src)["word/document.xml"]))
+    p = next(body.iter(w("p")))
+    assert revision_pieces(p) == [("keep", "番号法"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項に基づく")]
+    changes = list(body.iter(w("rPrChange")))
+    assert len(changes) == 4 and all(c.get(w("author")) == "a" for c in changes)  # kept, deleted, inserted, kept
+    ids = [el.get(w("id")) for el in body.iter(w("ins"), w("del"), w("rPrChange"))]
+    assert len(ids) == len(set(ids)) == 6
+
+
 _BREAKS = ["<w:br/>", "<w:tab/>", '<w:br w:type="page"/>', "<w:cr/>"]
 
 

@@ -767,6 +767,7 @@ def _note_id(note: Any) -> int | None:
 REVISION_AUTHOR = "mynumber-refs"
 """The author of the tracked changes the tool writes (``--track-changes``)."""
 _W_ID = _w("id")
+_W_FORMAT_CHANGE = _w("rPrChange")
 _ID_IN_BYTES = compile_on_use(rb'w:id="(-?[0-9]+)"')
 
 
@@ -829,7 +830,10 @@ def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any
     def new_run(content: Sequence[Any], props: Any) -> Any:
         r = run.makeelement(run.tag, dict(run.attrib))
         if props is not None:
-            r.append(copy.deepcopy(props))
+            props = copy.deepcopy(props)
+            for el in props.iter(_W_FORMAT_CHANGE):  # another's tracked format change: each copy is a revision of its own
+                el.set(_W_ID, str(next_id()))
+            r.append(props)
         for c in content:
             r.append(c)
         return r
