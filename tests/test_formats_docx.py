@@ -185,6 +185,28 @@ def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
         open_document(p)
 
 
+def test_a_strict_open_xml_document_is_refused_clearly(tmp_path: Path, sample: Path) -> None:
+    """Word can save a .docx as Strict Open XML (other namespaces, as ISO/IEC 29500 strict writes them).  python-docx
+    finds no main part in it: the file was called corrupt, with a KeyError.  It is refused saying what it is and how to
+    save it, and stays as it was."""
+    strict = tmp_path / "strict.docx"
+    to_strict = [(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+                 (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                  b"http://purl.oclc.org/ooxml/officeDocument/relationships")]
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            for old, new in to_strict:
+                data = data.replace(old, new)
+            dst.writestr(info, data)
+    before = strict.read_bytes()
+    with pytest.raises(FormatError) as info:
+        open_document(strict)
+    msg = str(info.value)
+    assert "Strict Open XML 形式" in msg and "Strict Open XML document is not supported" in msg and "KeyError" not in msg
+    assert strict.read_bytes() == before
+
+
 def test_zip_bomb_is_refused(tmp_path: Path, sample: Path) -> None:
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(sample) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:

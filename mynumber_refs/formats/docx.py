@@ -1082,12 +1082,20 @@ def _story_part_names(document: Any) -> set[str]:
     return names
 
 
+_STRICT_DOCUMENT = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+"""The relationship to the main part of a package saved as Strict Open XML (ISO/IEC 29500 strict)."""
+
+
 def open_docx(path: Path, limits: ZipLimits | None = None) -> DocxDocument:
     """Read, verify and open a .docx; raise :class:`FormatError` when it is not a safe Word document.
 
     python-docx is handed the verified bytes in memory (:func:`~.safety.read_package`), never the
     path: what it parses is what was checked."""
     package = read_package(path, "Word", limits)
+    if "_rels/.rels" in package.names and _STRICT_DOCUMENT in package.read("_rels/.rels"):
+        # python-docx finds no main part in it and would call it corrupt
+        raise FormatError(path, "Strict Open XML 形式の Word 文書には対応していません。Word で「Word 文書 (*.docx)」として保存し直してください",
+                          "a Strict Open XML document is not supported: save it in Word as a Word Document (*.docx)")
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
