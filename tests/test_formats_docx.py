@@ -605,3 +605,30 @@ def test_a_table_renamed_beside_a_network_item_stays_when_the_items_table_meets_
     edits, findings = rewrite_document(doc, ENGINE)
     assert edits == []
     assert {f.text for f in findings if f.reason == "group"} >= {"7", "別表第二", "28"}
+
+
+def test_an_embedded_object_is_noted_as_not_read(tmp_path: Path) -> None:
+    """An Excel sheet pasted into a Word document as an object (word/embeddings/) keeps its own text, which is not read:
+    a citation there was missed without a word.  The document now says so (a note, Japanese and English); the
+    document's own text is rewritten as before, and a document without embedded objects says nothing."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    p = tmp_path / "embedded.docx"
+    d = docx.Document()
+    d.add_paragraph(OLD)
+    embedded = Part(PackURI("/word/embeddings/Microsoft_Excel_Worksheet1.xlsx"),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x05\x06" + b"\0" * 18,
+                    d.part.package)
+    d.part.relate_to(embedded, RT.PACKAGE)
+    d.save(str(p))
+    doc = open_document(p)
+    assert doc.notes == ["埋め込まれたオブジェクト 1 件（Microsoft_Excel_Worksheet1.xlsx）の中の文字は読んでいません。引用がないか"
+                         "開いて確認してください / the text inside 1 embedded object (Microsoft_Excel_Worksheet1.xlsx) was not"
+                         " read: open it to check for citations"]
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"本文 第1段落"}
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    assert open_document(plain).notes == []

@@ -874,3 +874,19 @@ def test_a_workbook_without_formulas_keeps_its_calculation_properties(tmp_path: 
     assert edits and not doc.notes
     doc.save(p)
     assert dict((n, d) for n, _, d in members(p))["xl/workbook.xml"] == before["xl/workbook.xml"]
+
+
+def test_embedded_objects_are_noted_as_not_read(tmp_path: Path, sample: Path) -> None:
+    """Objects embedded in a workbook (xl/embeddings/: a Word document or another workbook pasted as an object) keep
+    their own text, which is not read: the workbook says so, naming them; one without any says nothing."""
+    p = tmp_path / "embedded.xlsx"
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        for name in ("Microsoft_Word_Document1.docx", "oleObject2.bin", "oleObject1.bin", "oleObject3.bin"):
+            dst.writestr(f"xl/embeddings/{name}", b"x")
+    assert open_document(p).notes == [
+        "埋め込まれたオブジェクト 4 件（Microsoft_Word_Document1.docx、oleObject1.bin、oleObject2.bin…）の中の文字は読んでいません。"
+        "引用がないか開いて確認してください / the text inside 4 embedded objects (Microsoft_Word_Document1.docx、oleObject1.bin、"
+        "oleObject2.bin…) was not read: open them to check for citations"]
+    assert open_document(sample).notes == []

@@ -200,6 +200,18 @@ def is_change_record_heading(texts: Sequence[str]) -> bool:
     return any(w.startswith("変更前") for w in words) and any(w.startswith("変更後") for w in words)
 
 
+def embedded_note(names: Sequence[str]) -> list[str]:
+    """The note a Word or Excel document gives for the files embedded in it (``word/embeddings/``,
+    ``xl/embeddings/``: an Excel sheet or another document pasted as an object, a chart's data), whose text is
+    not read: none when it has none."""
+    if not names:
+        return []
+    shown = "、".join(n.rsplit("/", 1)[-1] for n in names[:3]) + ("…" if len(names) > 3 else "")
+    return [f"埋め込まれたオブジェクト {len(names)} 件（{shown}）の中の文字は読んでいません。引用がないか開いて確認してください"
+            f" / the text inside {len(names)} embedded object{'s' if len(names) > 1 else ''} ({shown}) was not read:"
+            f" open {'them' if len(names) > 1 else 'it'} to check for citations"]
+
+
 def change_record_note(label: str) -> str:
     """The note a document gives for a change record it left as written."""
     return (f"{label}: 変更箇所の記録（変更前・変更後の記載）のため、書き換えていません"

@@ -82,6 +82,7 @@ from . import (
     _trim,
     change_record_note,
     edit_group,
+    embedded_note,
     is_change_record_heading,
     left_text,
     may_cite,
@@ -976,6 +977,9 @@ class DocxDocument:
             self._copies.scan(rec.root)
         walker.owner = None
         self.notes.extend(walker.notes)
+        self.notes.extend(embedded_note(sorted(
+            str(part.partname)[1:] for part in document.part.package.iter_parts()
+            if str(part.partname).lower().startswith("/word/embeddings/"))))
         self._units = [u for u in walker.units if u is not None]
         for du in self._units:
             blocked = [i for i, seg in enumerate(du.segments)

@@ -84,6 +84,7 @@ from . import (
     _trim,
     change_record_note,
     edit_group,
+    embedded_note,
     is_change_record_heading,
     left_text,
     may_cite,
@@ -648,6 +649,7 @@ class XlsxDocument:
         self._workbook_name = ""  # the workbook part
         self._recalc: bytes | None = None  # the workbook part set to recalculate on open, once a cell changed
         self._read(_Package(path, package))
+        self.notes.extend(embedded_note(sorted(n for n in package.names if n.lower().startswith("xl/embeddings/"))))
 
     def _read(self, pkg: _Package) -> None:
         wb_name = _main_part(pkg)
