@@ -632,3 +632,38 @@ def test_an_embedded_object_is_noted_as_not_read(tmp_path: Path) -> None:
     plain = tmp_path / "plain.docx"
     docx.Document().save(str(plain))
     assert open_document(plain).notes == []
+
+
+@pytest.mark.parametrize(("edit", "tracked", "written"), [
+    ("trackedChanges", False, False),  # Word's 「編集の制限」 enforces tracked changes: not without them
+    ("trackedChanges", True, True),
+    ("readOnly", True, False),
+    ("forms", False, False),
+    ("none", False, True),  # (no editing restriction)
+])
+def test_a_document_whose_editing_is_restricted_is_not_written(tmp_path: Path, edit: str, tracked: bool, written: bool) -> None:
+    """A document protected with Word's Restrict Editing (w:documentProtection, enforced) was rewritten silently: plain
+    edits where its author required every change tracked, edits to a read-only or form document.  Such a document is
+    written only as its protection allows (tracked changes, with --track-changes); otherwise saving it fails with a
+    clear message and the file stays as it was."""
+    p = tmp_path / "protected.docx"
+    d = docx.Document()
+    d.add_paragraph(OLD)
+    d.settings.element.append(parse_xml(f'<w:documentProtection {nsdecls("w")} w:edit="{edit}" w:enforcement="1"/>'))
+    d.save(str(p))
+    before = p.read_bytes()
+    doc = open_document(p)
+    if tracked:
+        doc.track_changes()
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    if written:
+        doc.save(p)
+        assert p.read_bytes() != before
+        return
+    with pytest.raises(FormatError) as info:
+        doc.save(p)
+    msg = str(info.value)
+    assert "編集の制限" in msg and "Restrict Editing" in msg
+    assert ("--track-changes" in msg) == (edit == "trackedChanges")
+    assert p.read_bytes() == before

@@ -953,6 +953,7 @@ class DocxDocument:
         self._changed = False
         self._review: tuple[str, str] | None = None  # (author, date) when edits are tracked changes
         self._revision_id: int | None = None
+        self._restriction = _editing_restriction(document)
         walker = _Walker(_outline_levels(document))
         self._copies = AlternateCopies(W_T)
         body = document.element.body
@@ -1065,10 +1066,45 @@ class DocxDocument:
             if rec.dirty and rec.blob is not None:
                 # python-docx writes a plain part's bytes as loaded: hand it the new ones
                 rec.part._blob = xml_with_declaration(rec.root, rec.blob)
+        if self._changed and self._restriction is not None and not (
+                self._restriction == "trackedChanges" and self._review is not None):
+            raise _restricted_error(self.path, self._restriction)
         stories = _story_part_names(self.document)
         atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
                     mode_from=self.path if self.path.exists() else None,
                     verify=lambda tmp: verify_package(tmp, "Word", xml_parts=stories))
+
+
+_RESTRICTIONS = {"readOnly": "読み取り専用", "comments": "コメントのみ", "forms": "フォームへの入力のみ",
+                 "trackedChanges": "変更履歴の記録"}
+
+
+def _editing_restriction(document: Any) -> str | None:
+    """The editing a document's enforced protection allows (``w:documentProtection`` of its settings, Word's
+    「編集の制限」: ``"readOnly"``, ``"comments"``, ``"forms"`` or ``"trackedChanges"``), or None when it
+    enforces none.  (The settings part is looked up, never created.)"""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/settings") and not rel.is_external:
+            root = getattr(rel.target_part, "element", None)
+            protection = root.find(_w("documentProtection")) if root is not None else None
+            if protection is None or protection.get(_w("enforcement")) not in ("1", "true", "on"):
+                return None
+            edit = protection.get(_w("edit"))
+            return edit if edit in _RESTRICTIONS else None
+    return None
+
+
+def _restricted_error(path: Path, restriction: str) -> FormatError:
+    """Why a document whose author restricted editing is not written."""
+    if restriction == "trackedChanges":
+        return FormatError(path, "この文書は「編集の制限」で変更履歴の記録が強制されているため、変更履歴なしでは書き込みません。"
+                                 "--track-changes を付けて実行してください",
+                           "the document enforces tracked changes (Restrict Editing): it is not written without them;"
+                           " run with --track-changes")
+    return FormatError(path, f"この文書は「編集の制限」（{_RESTRICTIONS[restriction]}）で保護されているため書き込みません。"
+                             "保護を解除してから実行してください",
+                       f"the document is protected (Restrict Editing: {restriction}): it is not written; remove the"
+                       " protection first")
 
 
 _STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes")
