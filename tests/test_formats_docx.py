@@ -185,6 +185,28 @@ def test_zip_that_is_not_a_docx(tmp_path: Path) -> None:
         open_document(p)
 
 
+def test_a_strict_open_xml_document_is_refused_clearly(tmp_path: Path, sample: Path) -> None:
+    """Word can save a .docx as Strict Open XML (other namespaces, as ISO/IEC 29500 strict writes them).  python-docx
+    finds no main part in it: the file was called corrupt, with a KeyError.  It is refused saying what it is and how to
+    save it, and stays as it was."""
+    strict = tmp_path / "strict.docx"
+    to_strict = [(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main", b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+                 (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                  b"http://purl.oclc.org/ooxml/officeDocument/relationships")]
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(strict, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            for old, new in to_strict:
+                data = data.replace(old, new)
+            dst.writestr(info, data)
+    before = strict.read_bytes()
+    with pytest.raises(FormatError) as info:
+        open_document(strict)
+    msg = str(info.value)
+    assert "Strict Open XML 形式" in msg and "Strict Open XML document is not supported" in msg and "KeyError" not in msg
+    assert strict.read_bytes() == before
+
+
 def test_zip_bomb_is_refused(tmp_path: Path, sample: Path) -> None:
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(sample) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
@@ -583,3 +605,65 @@ def test_a_table_renamed_beside_a_network_item_stays_when_the_items_table_meets_
     edits, findings = rewrite_document(doc, ENGINE)
     assert edits == []
     assert {f.text for f in findings if f.reason == "group"} >= {"7", "別表第二", "28"}
+
+
+def test_an_embedded_object_is_noted_as_not_read(tmp_path: Path) -> None:
+    """An Excel sheet pasted into a Word document as an object (word/embeddings/) keeps its own text, which is not read:
+    a citation there was missed without a word.  The document now says so (a note, Japanese and English); the
+    document's own text is rewritten as before, and a document without embedded objects says nothing."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    p = tmp_path / "embedded.docx"
+    d = docx.Document()
+    d.add_paragraph(OLD)
+    embedded = Part(PackURI("/word/embeddings/Microsoft_Excel_Worksheet1.xlsx"),
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", b"PK\x05\x06" + b"\0" * 18,
+                    d.part.package)
+    d.part.relate_to(embedded, RT.PACKAGE)
+    d.save(str(p))
+    doc = open_document(p)
+    assert doc.notes == ["埋め込まれたオブジェクト 1 件（Microsoft_Excel_Worksheet1.xlsx）の中の文字は読んでいません。引用がないか"
+                         "開いて確認してください / the text inside 1 embedded object (Microsoft_Excel_Worksheet1.xlsx) was not"
+                         " read: open it to check for citations"]
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"本文 第1段落"}
+    plain = tmp_path / "plain.docx"
+    docx.Document().save(str(plain))
+    assert open_document(plain).notes == []
+
+
+@pytest.mark.parametrize(("edit", "tracked", "written"), [
+    ("trackedChanges", False, False),  # Word's 「編集の制限」 enforces tracked changes: not without them
+    ("trackedChanges", True, True),
+    ("readOnly", True, False),
+    ("forms", False, False),
+    ("none", False, True),  # (no editing restriction)
+])
+def test_a_document_whose_editing_is_restricted_is_not_written(tmp_path: Path, edit: str, tracked: bool, written: bool) -> None:
+    """A document protected with Word's Restrict Editing (w:documentProtection, enforced) was rewritten silently: plain
+    edits where its author required every change tracked, edits to a read-only or form document.  Such a document is
+    written only as its protection allows (tracked changes, with --track-changes); otherwise saving it fails with a
+    clear message and the file stays as it was."""
+    p = tmp_path / "protected.docx"
+    d = docx.Document()
+    d.add_paragraph(OLD)
+    d.settings.element.append(parse_xml(f'<w:documentProtection {nsdecls("w")} w:edit="{edit}" w:enforcement="1"/>'))
+    d.save(str(p))
+    before = p.read_bytes()
+    doc = open_document(p)
+    if tracked:
+        doc.track_changes()
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    if written:
+        doc.save(p)
+        assert p.read_bytes() != before
+        return
+    with pytest.raises(FormatError) as info:
+        doc.save(p)
+    msg = str(info.value)
+    assert "編集の制限" in msg and "Restrict Editing" in msg
+    assert ("--track-changes" in msg) == (edit == "trackedChanges")
+    assert p.read_bytes() == before

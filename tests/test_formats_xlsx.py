@@ -405,6 +405,28 @@ def test_a_cell_kept_for_its_neighbours_keeps_a_string_another_cell_rewrites(tmp
     assert rewrite_document(again, assumed)[0] == []  # idempotent
 
 
+def test_a_change_record_cell_keeps_a_string_another_cell_rewrites(tmp_path: Path) -> None:
+    """Excel keeps one shared string for equal texts: the 変更前の記載 cell of an earlier change record (history,
+    never rewritten) shows the same string as the cell it recorded.  Rewriting that cell must not change the
+    record under it: the cell gets a copy of the string (it was changed in place, the record with it, while the
+    workbook said the record was left as written)."""
+    p = tmp_path / "record.xlsx"
+    heading = ["変更日", "項目", "変更前の記載", "変更後の記載"]
+    sst = "".join(f"<si><t>{t}</t></si>" for t in ["番号法別表第一の16の項", *heading])
+    raw_book(p, '<row r="1"><c r="B1" t="s"><v>0</v></c></row>'
+                '<row r="3">' + "".join(f'<c r="{c}3" t="s"><v>{i}</v></c>' for i, c in enumerate("ABCD", 1)) + "</row>"
+                '<row r="4"><c r="C4" t="s"><v>0</v></c><c r="D4" t="s"><v>0</v></c></row>', sst)
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"評価書!B1"}
+    doc.save(p)
+    wb = openpyxl.load_workbook(str(p))
+    ws = wb["評価書"]
+    assert [ws["B1"].value, ws["C4"].value, ws["D4"].value] == ["番号法別表の24の項", "番号法別表第一の16の項",
+                                                                 "番号法別表第一の16の項"]
+    wb.close()
+
+
 def test_trailing_space_sets_xml_space_preserve(tmp_path: Path) -> None:
     p = tmp_path / "space.xlsx"
     raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', "<si><t>番号利用法別表第一の16の項</t></si>")
@@ -852,3 +874,19 @@ def test_a_workbook_without_formulas_keeps_its_calculation_properties(tmp_path: 
     assert edits and not doc.notes
     doc.save(p)
     assert dict((n, d) for n, _, d in members(p))["xl/workbook.xml"] == before["xl/workbook.xml"]
+
+
+def test_embedded_objects_are_noted_as_not_read(tmp_path: Path, sample: Path) -> None:
+    """Objects embedded in a workbook (xl/embeddings/: a Word document or another workbook pasted as an object) keep
+    their own text, which is not read: the workbook says so, naming them; one without any says nothing."""
+    p = tmp_path / "embedded.xlsx"
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        for name in ("Microsoft_Word_Document1.docx", "oleObject2.bin", "oleObject1.bin", "oleObject3.bin"):
+            dst.writestr(f"xl/embeddings/{name}", b"x")
+    assert open_document(p).notes == [
+        "埋め込まれたオブジェクト 4 件（Microsoft_Word_Document1.docx、oleObject1.bin、oleObject2.bin…）の中の文字は読んでいません。"
+        "引用がないか開いて確認してください / the text inside 4 embedded objects (Microsoft_Word_Document1.docx、oleObject1.bin、"
+        "oleObject2.bin…) was not read: open them to check for citations"]
+    assert open_document(sample).notes == []

@@ -491,6 +491,112 @@ def test_a_citation_over_marks_that_hold_no_text_is_one_change(paras: list[str])
             assert [kind for kind, _ in revision_pieces(p) if kind != "keep"] == ["del", "ins"], revision_pieces(p)
 
 
+def _text_with_breaks(root: etree._Element) -> str:
+    """The text of a part with its paragraphs (¶), line breaks (⏎) and tabs (⇥): what a reviewer sees."""
+    shown = {w("p"): "¶", w("br"): "⏎", w("cr"): "⏎", w("tab"): "⇥"}
+    return "".join(shown.get(el.tag) or (el.text or "") for el in root.iter(w("p"), w("t"), w("br"), w("cr"), w("tab"))
+                   if el.tag != w("tab") or el.getparent().tag == w("r"))  # (not a paragraph's tab stop)
+
+
+def test_a_citation_over_a_line_break_is_one_change(tmp_path: Path) -> None:
+    """A line break typed inside a citation (「番号法別表第一の⏎16の項」 to fit a cell) was shown word by word:
+    「~~別表第一~~別表の⏎~~16~~24」, two revisions a reviewer could take apart (「番号法別表の⏎16の項」).  The break
+    is deleted with the citation and inserted again in its place: one deletion, one insertion."""
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:p {nsdecls("w")}><w:r><w:rPr><w:b/></w:rPr><w:t>番号法別表第一の</w:t><w:br/><w:t>16の項</w:t></w:r></w:p>'))
+    src = tmp_path / "br.docx"
+    d.save(str(src))
+    check_accept_reject(src, tmp_path)
+    p = next(story_roots(tmp_path / "tracked.docx")["word/document.xml"].iter(w("p")))
+    assert revision_pieces(p) == [("keep", "番号法"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項")]
+    dels, inss = [el for el in ours(p) if el.tag == w("del")], [el for el in ours(p) if el.tag == w("ins")]
+    assert len(inss) == 1 and sum(1 for el in dels for _ in el.iter(w("br"))) == 1 and len(list(inss[0].iter(w("br")))) == 1
+    assert [r.find(w("rPr")) is not None for r in inss[0]] == [True, True, True]  # each piece keeps its run's bold
+    for accept, want in ((True, "¶番号法別表の⏎24の項"), (False, "¶番号法別表第一の⏎16の項")):
+        assert _text_with_breaks(resolve(etree.fromstring(etree.tostring(p)), accept)) == want
+
+
+def test_another_authors_format_change_gets_an_id_per_copy(tmp_path: Path) -> None:
+    """A citation in a run whose formatting another author changed with tracking on (``w:rPrChange``): the run is split
+    into kept, deleted and inserted runs, each with a copy of its properties.  Each copy's format change is a revision
+    of its own with an id of its own (four revisions had one id, which Word's file format does not allow)."""
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:p {nsdecls("w")}><w:r><w:rPr><w:b/><w:rPrChange w:id="8" w:author="a" w:date="2023-01-01T00:00:00Z">'
+        "<w:rPr/></w:rPrChange></w:rPr><w:t>番号法別表第一の16の項に基づく</w:t></w:r></w:p>"))
+    src = tmp_path / "format.docx"
+    d.save(str(src))
+    rewritten(src, tmp_path / "plain.docx", False)
+    rewritten(src, tmp_path / "tracked.docx", True)
+    body = story_roots(tmp_path / "tracked.docx")["word/document.xml"]
+
+    def without_ids(root: etree._Element) -> etree._Element:
+        root = etree.fromstring(etree.tostring(root))
+        for el in root.iter(w("rPrChange")):
+            el.attrib.pop(w("id"), None)
+        return root
+
+    # accepting every change gives the plain rewrite, rejecting them the original, formatting changes and all
+    assert characters(without_ids(resolve(without_ids(body), True))) == \
+        characters(without_ids(story_roots(tmp_path / "plain.docx")["word/document.xml"]))
+    assert characters(without_ids(resolve(without_ids(body), False))) == characters(without_ids(story_roots(src)["word/document.xml"]))
+    p = next(body.iter(w("p")))
+    assert revision_pieces(p) == [("keep", "番号法"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項に基づく")]
+    changes = list(body.iter(w("rPrChange")))
+    assert len(changes) == 4 and all(c.get(w("author")) == "a" for c in changes)  # kept, deleted, inserted, kept
+    ids = [el.get(w("id")) for el in body.iter(w("ins"), w("del"), w("rPrChange"))]
+    assert len(ids) == len(set(ids)) == 6
+
+
+_BREAKS = ["<w:br/>", "<w:tab/>", '<w:br w:type="page"/>', "<w:cr/>"]
+
+
+@st.composite
+def broken_paragraphs(draw: st.DrawFn) -> list[str]:
+    """1–3 paragraphs, one citation each, with line breaks or tabs inside it (between words, not inside a number or a
+    table's name): in a run of their own or inside the run of the text around them (the paragraphs' inner XML)."""
+    out = []
+    for _ in range(draw(st.integers(1, 3))):
+        text = draw(st.sampled_from(_CITATIONS))
+        between = [k for k in range(1, len(text)) if not _inside_a_word(text, k)]
+        cuts = sorted(set(draw(st.lists(st.sampled_from(between), min_size=1, max_size=3))))
+        bounds = [0, *cuts, len(text)]
+        own_run = draw(st.booleans())
+        pieces = [f"<w:t>{text[a:b]}</w:t>" for a, b in zip(bounds, bounds[1:], strict=False)]
+        breaks = [draw(st.sampled_from(_BREAKS)) for _ in cuts]
+        if own_run:
+            xml = "</w:r><w:r>".join(f"{t}</w:r><w:r>{br}" for t, br in zip(pieces, breaks, strict=False)) + "</w:r><w:r>" + pieces[-1]
+        else:
+            xml = "".join(t + br for t, br in zip(pieces, breaks, strict=False)) + pieces[-1]
+        out.append(f"<w:r>{xml}</w:r>")
+    return out
+
+
+@settings(max_examples=25, deadline=None)
+@given(broken_paragraphs())
+def test_a_citation_over_breaks_is_one_change(paras: list[str]) -> None:
+    """Whatever line breaks or tabs stand inside a citation, its tracked change is one deletion then one insertion
+    (or none, when the plain rewrite would change the break itself), accepting every change gives the plain rewrite
+    with its breaks, rejecting them the original."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        d = docx.Document()
+        for inner in paras:
+            d.element.body.insert(len(d.element.body) - 1, parse_xml(f'<w:p {nsdecls("w")}>{inner}</w:p>'))
+        src = root / "b.docx"
+        d.save(str(src))
+        check_accept_reject(src, root)
+        tracked = story_roots(root / "tracked.docx")["word/document.xml"]
+        for p in tracked.iter(w("p")):
+            assert [kind for kind, _ in revision_pieces(p) if kind != "keep"] in ([], ["del", "ins"]), revision_pieces(p)
+        plain = story_roots(root / "plain.docx")["word/document.xml"]
+        original = story_roots(src)["word/document.xml"]
+        assert _text_with_breaks(resolve(tracked, accept=True)) == _text_with_breaks(plain)
+        tracked = story_roots(root / "tracked.docx")["word/document.xml"]
+        assert _text_with_breaks(resolve(tracked, accept=False)) == _text_with_breaks(original)
+
+
 def _words(s: str) -> list[tuple[int, int]]:
     """The numbers (digits, kanji numerals, with の branches) and table names 「別表第…」 of ``s``."""
     return [m.span() for m in re.finditer(

@@ -123,6 +123,10 @@ class Segment:
     text: str
     editable: bool = True
     payload: Any = None
+    mark: bool = False
+    """A protected segment that a tracked change may still delete and insert again whole, its
+    ``payload`` the element (a Word run's line break or tab): a citation written over it is then
+    one deletion and one insertion, as one without it is."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +198,18 @@ def is_change_record_heading(texts: Sequence[str]) -> bool:
     document said before and after an earlier change; its text is history, never rewritten."""
     words = ["".join(t.split()) for t in texts]
     return any(w.startswith("変更前") for w in words) and any(w.startswith("変更後") for w in words)
+
+
+def embedded_note(names: Sequence[str]) -> list[str]:
+    """The note a Word or Excel document gives for the files embedded in it (``word/embeddings/``,
+    ``xl/embeddings/``: an Excel sheet or another document pasted as an object, a chart's data), whose text is
+    not read: none when it has none."""
+    if not names:
+        return []
+    shown = "、".join(n.rsplit("/", 1)[-1] for n in names[:3]) + ("…" if len(names) > 3 else "")
+    return [f"埋め込まれたオブジェクト {len(names)} 件（{shown}）の中の文字は読んでいません。引用がないか開いて確認してください"
+            f" / the text inside {len(names)} embedded object{'s' if len(names) > 1 else ''} ({shown}) was not read:"
+            f" open {'them' if len(names) > 1 else 'it'} to check for citations"]
 
 
 def change_record_note(label: str) -> str:
@@ -362,7 +378,8 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool
     (anything with ``start``, ``end`` and ``after``, taken as they are, not narrowed), and the new
     text of a span over several segments goes right after its last deleted piece (in the formatting
     its ``formats`` give, else that of the segment where the span starts), so that a reviewer reads
-    the old characters struck through, then the new ones: 「~~1~~|~~6~~24」, never 「~~1~~24~~6~~」."""
+    the old characters struck through, then the new ones: 「~~1~~|~~6~~24」, never 「~~1~~24~~6~~」.
+    A tracked span may cross a :attr:`Segment.mark`, which it deletes whole."""
     starts: list[int] = []
     pos = 0
     for s in segments:
@@ -392,7 +409,7 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool
             if seg.text:
                 if a < e.end and b > e.start:
                     covered.append(i)
-                    if not seg.editable:
+                    if not seg.editable and not (tracked and seg.mark):
                         blocked = True
             elif not seg.editable and e.start < a < e.end:
                 blocked = True  # a marker (deletion, drawing) inside the edit
@@ -430,7 +447,8 @@ def segment_ops(segments: Sequence[Segment], edits: Sequence[Any], tracked: bool
         if e.start == e.end:
             ops.setdefault(target, []).append((e.start - starts[target], e.start - starts[target], e.after, formats))
             continue
-        carrier = covered[-1] if tracked else target
+        # (the new text goes after the last deleted text: a mark is deleted whole, never a carrier)
+        carrier = next((i for i in reversed(covered) if segments[i].editable), covered[-1]) if tracked else target
         for i in covered:
             a = starts[i]
             lo = max(e.start, a) - a

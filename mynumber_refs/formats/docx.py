@@ -82,6 +82,7 @@ from . import (
     _trim,
     change_record_note,
     edit_group,
+    embedded_note,
     is_change_record_heading,
     left_text,
     may_cite,
@@ -193,9 +194,9 @@ def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
                 st.fields.pop()
             segs.append(Segment("", False))
         elif tag == _w("tab"):
-            segs.append(Segment("\t", False))
+            segs.append(Segment("\t", False, child, mark=not protected and not st.fields))
         elif tag in (_w("br"), _w("cr")):
-            segs.append(Segment("\n", False))
+            segs.append(Segment("\n", False, child, mark=not protected and not st.fields))
         elif tag == _w("noBreakHyphen"):
             segs.append(Segment("\u2011", False))
         elif tag == _w("ruby"):
@@ -767,6 +768,7 @@ def _note_id(note: Any) -> int | None:
 REVISION_AUTHOR = "mynumber-refs"
 """The author of the tracked changes the tool writes (``--track-changes``)."""
 _W_ID = _w("id")
+_W_FORMAT_CHANGE = _w("rPrChange")
 _ID_IN_BYTES = compile_on_use(rb'w:id="(-?[0-9]+)"')
 
 
@@ -791,33 +793,36 @@ def _max_annotation_id(document: Any, extra_roots: Sequence[Any]) -> int:
     return best
 
 
-def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any]]]], review: tuple[str, str],
+def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any, Any]]]], review: tuple[str, str],
                 next_id: Callable[[], int]) -> None:
     """Write the replacements ``ops`` (``(lo, hi, new)`` in ``t_el``'s text, ``new`` as pieces
-    ``(text, rpr)``) as tracked changes.
+    ``(text, rpr, mark)``) as tracked changes.
 
     The run holding ``t_el`` is split where the text changes: the text before and after stays in
     plain runs, the characters removed go into ``w:del`` (as ``w:delText``) in a run with a copy of
     the original run's properties (``w:rPr``) and the new ones into one ``w:ins``, a run per piece
     with a copy of its ``rpr`` (the plain rewrite's formatting of those characters), so that
-    accepting every revision gives the plain rewrite and rejecting them gives the old text back."""
+    accepting every revision gives the plain rewrite and rejecting them gives the old text back.
+    ``t_el`` may be a mark (a line break or tab, :attr:`Segment.mark`): it goes into the ``w:del``
+    whole, and a piece of new text with a ``mark`` is a copy of that element."""
     run = t_el.getparent()
     parent = run.getparent()
     author, date = review
-    text = t_el.text or ""
+    is_text = t_el.tag == W_T
+    text = (t_el.text or "") if is_text else "\n"  # a mark: one character, deleted whole
     rpr = run.find(_w("rPr"))
-    pieces: list[tuple[str, Sequence[tuple[str, Any]]]] = []
+    pieces: list[tuple[str, Sequence[tuple[str, Any, Any]]]] = []
     pos = 0
     for lo, hi, new in sorted(ops, key=lambda o: (o[0], o[1])):
         if lo > pos:
-            pieces.append(("keep", [(text[pos:lo], rpr)]))
+            pieces.append(("keep", [(text[pos:lo], rpr, None)]))
         if hi > lo:
-            pieces.append(("del", [(text[lo:hi], rpr)]))
-        if any(t for t, _ in new):
-            pieces.append(("ins", [(t, props) for t, props in new if t]))
+            pieces.append(("del", [(text[lo:hi], rpr, None if is_text else t_el)]))
+        if any(t for t, _, _ in new):
+            pieces.append(("ins", [(t, props, mark) for t, props, mark in new if t]))
         pos = max(pos, hi)
     if pos < len(text):
-        pieces.append(("keep", [(text[pos:], rpr)]))
+        pieces.append(("keep", [(text[pos:], rpr, None)]))
     children = [c for c in run if c is not rpr]
     at = children.index(t_el)
     out: list[Any] = []
@@ -826,7 +831,10 @@ def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any
     def new_run(content: Sequence[Any], props: Any) -> Any:
         r = run.makeelement(run.tag, dict(run.attrib))
         if props is not None:
-            r.append(copy.deepcopy(props))
+            props = copy.deepcopy(props)
+            for el in props.iter(_W_FORMAT_CHANGE):  # another's tracked format change: each copy is a revision of its own
+                el.set(_W_ID, str(next_id()))
+            r.append(props)
         for c in content:
             r.append(c)
         return r
@@ -847,7 +855,10 @@ def _revise_run(t_el: Any, ops: Sequence[tuple[int, int, Sequence[tuple[str, Any
         flush()
         tag, text_tag = (W_DEL, _w("delText")) if kind == "del" else (W_INS, W_T)
         revision = run.makeelement(tag, {_W_ID: str(next_id()), _w("author"): author, _w("date"): date})
-        for piece, props in content:
+        for piece, props, mark in content:
+            if mark is not None:
+                revision.append(new_run([copy.deepcopy(mark)], props))
+                continue
             t = t_el.makeelement(text_tag, {})
             t.text = piece
             t.set(XML_SPACE, "preserve")
@@ -942,6 +953,7 @@ class DocxDocument:
         self._changed = False
         self._review: tuple[str, str] | None = None  # (author, date) when edits are tracked changes
         self._revision_id: int | None = None
+        self._restriction = _editing_restriction(document)
         walker = _Walker(_outline_levels(document))
         self._copies = AlternateCopies(W_T)
         body = document.element.body
@@ -966,6 +978,9 @@ class DocxDocument:
             self._copies.scan(rec.root)
         walker.owner = None
         self.notes.extend(walker.notes)
+        self.notes.extend(embedded_note(sorted(
+            str(part.partname)[1:] for part in document.part.package.iter_parts()
+            if str(part.partname).lower().startswith("/word/embeddings/"))))
         self._units = [u for u in walker.units if u is not None]
         for du in self._units:
             blocked = [i for i, seg in enumerate(du.segments)
@@ -973,6 +988,9 @@ class DocxDocument:
             for i in blocked:
                 du.segments[i].editable = False
             du.copy_blocked = frozenset(blocked)
+            if any(seg.payload in self._copies.links for seg in du.segments if seg.editable):
+                for seg in du.segments:  # a text box kept twice: only its texts are linked to their copies
+                    seg.mark = False
 
     @property
     def units(self) -> Sequence[Unit]:
@@ -1030,7 +1048,8 @@ class DocxDocument:
             seg = du.segments[i]
             for k, t_el in enumerate(groups[i]):  # the element itself, then its copies
                 own = props[i][k]
-                run_ops = [(lo, hi, [(new[a:a + n], props[f][k] if k < len(props[f]) else own)
+                run_ops = [(lo, hi, [(new[a:a + n], props[f][k] if k < len(props[f]) else own,
+                                      du.segments[f].payload if du.segments[f].mark else None)
                                      for a, (n, f) in zip(_offsets(fmts), fmts, strict=True)])
                            for lo, hi, new, fmts in seg_ops]
                 _revise_run(t_el, run_ops, self._review, self._next_revision_id)
@@ -1047,10 +1066,45 @@ class DocxDocument:
             if rec.dirty and rec.blob is not None:
                 # python-docx writes a plain part's bytes as loaded: hand it the new ones
                 rec.part._blob = xml_with_declaration(rec.root, rec.blob)
+        if self._changed and self._restriction is not None and not (
+                self._restriction == "trackedChanges" and self._review is not None):
+            raise _restricted_error(self.path, self._restriction)
         stories = _story_part_names(self.document)
         atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
                     mode_from=self.path if self.path.exists() else None,
                     verify=lambda tmp: verify_package(tmp, "Word", xml_parts=stories))
+
+
+_RESTRICTIONS = {"readOnly": "読み取り専用", "comments": "コメントのみ", "forms": "フォームへの入力のみ",
+                 "trackedChanges": "変更履歴の記録"}
+
+
+def _editing_restriction(document: Any) -> str | None:
+    """The editing a document's enforced protection allows (``w:documentProtection`` of its settings, Word's
+    「編集の制限」: ``"readOnly"``, ``"comments"``, ``"forms"`` or ``"trackedChanges"``), or None when it
+    enforces none.  (The settings part is looked up, never created.)"""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/settings") and not rel.is_external:
+            root = getattr(rel.target_part, "element", None)
+            protection = root.find(_w("documentProtection")) if root is not None else None
+            if protection is None or protection.get(_w("enforcement")) not in ("1", "true", "on"):
+                return None
+            edit = protection.get(_w("edit"))
+            return edit if edit in _RESTRICTIONS else None
+    return None
+
+
+def _restricted_error(path: Path, restriction: str) -> FormatError:
+    """Why a document whose author restricted editing is not written."""
+    if restriction == "trackedChanges":
+        return FormatError(path, "この文書は「編集の制限」で変更履歴の記録が強制されているため、変更履歴なしでは書き込みません。"
+                                 "--track-changes を付けて実行してください",
+                           "the document enforces tracked changes (Restrict Editing): it is not written without them;"
+                           " run with --track-changes")
+    return FormatError(path, f"この文書は「編集の制限」（{_RESTRICTIONS[restriction]}）で保護されているため書き込みません。"
+                             "保護を解除してから実行してください",
+                       f"the document is protected (Restrict Editing: {restriction}): it is not written; remove the"
+                       " protection first")
 
 
 _STORY_RELS = ("/header", "/footer", "/footnotes", "/endnotes")
@@ -1068,12 +1122,20 @@ def _story_part_names(document: Any) -> set[str]:
     return names
 
 
+_STRICT_DOCUMENT = b"http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+"""The relationship to the main part of a package saved as Strict Open XML (ISO/IEC 29500 strict)."""
+
+
 def open_docx(path: Path, limits: ZipLimits | None = None) -> DocxDocument:
     """Read, verify and open a .docx; raise :class:`FormatError` when it is not a safe Word document.
 
     python-docx is handed the verified bytes in memory (:func:`~.safety.read_package`), never the
     path: what it parses is what was checked."""
     package = read_package(path, "Word", limits)
+    if "_rels/.rels" in package.names and _STRICT_DOCUMENT in package.read("_rels/.rels"):
+        # python-docx finds no main part in it and would call it corrupt
+        raise FormatError(path, "Strict Open XML 形式の Word 文書には対応していません。Word で「Word 文書 (*.docx)」として保存し直してください",
+                          "a Strict Open XML document is not supported: save it in Word as a Word Document (*.docx)")
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 

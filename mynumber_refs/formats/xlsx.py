@@ -84,6 +84,7 @@ from . import (
     _trim,
     change_record_note,
     edit_group,
+    embedded_note,
     is_change_record_heading,
     left_text,
     may_cite,
@@ -635,7 +636,7 @@ class XlsxDocument:
         self._commented: list[tuple[str, str, str]] = []  # (sheet part, cell, text before) to comment
         self._extra_parts: dict[str, bytes] = {}  # parts the comments add or change, once made
         self._shared_items: dict[int, _Item] = {}
-        self._shared_uses: dict[int, int] = {}  # how many cells (units) show each shared string
+        self._shared_uses: dict[int, int] = {}  # how many cells show each shared string (units or not)
         self._unit_cells: list[tuple[int, Any] | None] = []  # per unit: (shared index, its <c>) for a shared string
         self._shared_copies: dict[tuple[int, str], int] = {}  # (shared index, new text) → the new string's index
         # per shared index shown by several cells: each changed cell's (item, new texts, new text, edits applied)
@@ -648,6 +649,7 @@ class XlsxDocument:
         self._workbook_name = ""  # the workbook part
         self._recalc: bytes | None = None  # the workbook part set to recalculate on open, once a cell changed
         self._read(_Package(path, package))
+        self.notes.extend(embedded_note(sorted(n for n in package.names if n.lower().startswith("xl/embeddings/"))))
 
     def _read(self, pkg: _Package) -> None:
         wb_name = _main_part(pkg)
@@ -737,6 +739,8 @@ class XlsxDocument:
                                         f"{ref or 'a cell'} in {name} points to a missing shared string "
                                         f"{v.text!r}") from None
                     sh.values[(row_at, col)] = text
+                    # every cell showing the string counts, a unit or not (a change record's cell keeps it)
+                    self._shared_uses[index] = self._shared_uses.get(index, 0) + 1
                     if may_cite(text):
                         found.append((row_at, col, text, index, c))
                 elif kind == "inlineStr":
@@ -776,7 +780,6 @@ class XlsxDocument:
                 if source not in shared_items:  # a shared index was found, so the shared strings part exists
                     shared_items[source] = self._item(cast(_Part, sst_part), sst_items[source])
                 item = shared_items[source]
-                self._shared_uses[source] = self._shared_uses.get(source, 0) + 1
                 self._unit_cells.append((source, cell_el))
             coordinate = f"{_column_letters(col)}{row_at}"
             label = f"{title}!{coordinate}"
