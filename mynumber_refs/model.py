@@ -221,7 +221,7 @@ class OrderRef:
         return s
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # (no weak references to them: one slot less for each of thousands)
 class Part:
     """A located token of a citation, used to rewrite only what changes.
 
@@ -261,7 +261,7 @@ def _rows_converter(value: Any) -> tuple[RowNumber, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Citation:
     """One citation of a table (or order) of the My Number Act in a text.
 
@@ -324,8 +324,19 @@ class Citation:
         for p in self._parts:
             if p.role == role:
                 off = self._parts_offset
-                return Part(p.role, p.start + off, p.end + off, p.value) if off else p
+                return self._placed(p, off) if off else p
         return None
+
+    def _placed(self, p: Part, off: int) -> Part:
+        """``p`` moved by ``off``.  An end that falls on the citation's own start or end is that
+        int, not a new equal one: an edit keeps its part's ends, and most edits of a dense text
+        span their whole citation."""
+        start, end = p.start + off, p.end + off
+        if start == self.start:
+            start = self.start
+        if end == self.end:
+            end = self.end
+        return Part(p.role, start, end, p.value)
 
     def first_parts(self, *roles: str) -> tuple[Part | None, ...]:
         """The first part of each of ``roles`` (None where the citation has none), placed, in one
@@ -338,7 +349,7 @@ class Citation:
         out: list[Part | None] = []
         for role in roles:
             q = found.get(role)
-            out.append(Part(q.role, q.start + off, q.end + off, q.value) if q is not None and off else q)
+            out.append(self._placed(q, off) if q is not None and off else q)
         return tuple(out)
 
     def parts_of(self, role: str) -> tuple[Part, ...]:
@@ -372,7 +383,7 @@ class Citation:
         return " ".join(bits)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Finding:
     """Something found in a text that was not established or not rewritten.
 
@@ -392,7 +403,7 @@ class Finding:
     evidence: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class Edit:
     """One replacement in the original text: ``original[start:end] == before`` becomes ``after``."""
 

@@ -808,6 +808,7 @@ def place(
     law_part: tuple[int, int, str] | None = None,
     *,
     start: int | None = None,
+    end: int | None = None,
     law: Any = _KEEP,
     law_basis: Any = _KEEP,
     law_span: Any = _KEEP,
@@ -817,7 +818,9 @@ def place(
 ) -> Citation:
     """``c`` (built at offset 0) moved by ``offset`` into ``source``, in one step: with the given
     fields changed, starting at ``start`` (default: where ``c`` starts), and with a 'law' part
-    (start, end, text in ``source``) before its own parts when ``law_part`` is given."""
+    (start, end, text in ``source``) before its own parts when ``law_part`` is given.  ``end``, when
+    given, is where ``c`` ends in ``source`` (``c.end + offset``, which the caller has computed
+    already: the placed citation keeps that int rather than a new equal one)."""
     # the parts stay relative (shared with the cached citation); only the offset moves
     shift = c._parts_offset + offset
     parts = c._parts
@@ -825,7 +828,10 @@ def place(
         parts = (Part("law", law_part[0] - shift, law_part[1] - shift, law_part[2]), *parts)
     if start is None:
         start = c.start + offset
-    end = c.end + offset
+    if end is None:
+        end = c.end + offset
+    if shift == start:  # (the same int: a dense text's citations are mostly their ints)
+        shift = start
     # the text of a citation placed with its own span is the cached citation's (equal, and shared:
     # a dense text repeats a few citations thousands of times)
     cited = c.text if end - start == len(c.text) and source.startswith(c.text, start) else source[start:end]

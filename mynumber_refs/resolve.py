@@ -957,7 +957,7 @@ def _read(
                 change = "".join(changed.group("note").split())
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = c_end
-            c = place(rel, offset, text, passage=passages.start(c_start))
+            c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
             finding = (
                 _finding(c, F.MARKED_OLD, mark=old) if old is not None
                 else Finding(c.start, c.end, c.text, F.MARKED_OLD,
@@ -982,36 +982,36 @@ def _read(
             taken_until = c_end
             other = None
             if law.via == "sentence":  # another law named earlier in the sentence: say why it is left
-                c = place(rel, offset, text, passage=passages.start(c_start))
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other_law = law.other_name or "?"
                 if law.span is not None:  # (同法 and a defined term with the law they stand for)
                     other_law = laws.described(other_law, *law.span)
                 other = _finding(c, F.LAW_OTHER, law=other_law)
             elif law.via == "heading":  # the heading of its section names another law
-                c = place(rel, offset, text, passage=passages.start(c_start))
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_HEADING.format(law=law.other_name or "?"),
                                 citation=c)
             elif law.via == "document":  # 「データ標準レイアウト別表第二」: a document's name, no law's
-                c = place(rel, offset, text, passage=passages.start(c_start))
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,
                                 F.LAW_UNKNOWN_DOCUMENT.format(word=law.other_name or "?"), citation=c)
             elif law.via == "term":  # a term the document defined as another law's table
-                c = place(rel, offset, text, passage=passages.start(c_start))
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 term = "".join(text[offset + parsed.table_span[0] : offset + parsed.table_span[1]].split()) if parsed.table_span else "?"
                 other = Finding(c.start, c.end, c.text, F.LAW_OTHER,
                                 F.LAW_OTHER_TABLE_TERM.format(term=term, law=law.other_name or "?"), citation=c)
             elif law.via == "footnote":  # the note of its footnote mark names another law
-                c = place(rel, offset, text, passage=passages.start(c_start))
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 mark = "".join(text[c_end : last_end].split())
                 other = Finding(c.start, c.end, c.text, F.LAW_OTHER,
                                 F.LAW_OTHER_FOOTNOTE.format(law=law.other_name or "?", mark=mark), citation=c)
             elif law.via == "pointer":  # 「上記別表第一」: the act's table cited before, or the document's own
-                c = place(rel, offset, text, passage=passages.start(c_start))
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = _finding(c, F.POINTS_BACK, word=law.other_name or "?")
             elif law.via == "adjacent" and law.span is not None and laws.order_name_ends_at(law.span[1]):
                 # 「…命令\n別表第二の27の項」: the orders of the act's tables have no 別表 of their own, so the table is
                 # the act's listed after the order, or a slip; which is not established (and the title is renamed)
-                c = place(rel, offset, text, passage=passages.start(c_start))
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, F.LAW_UNKNOWN_AFTER_ORDER, citation=c)
             keep(c_start, c_end, other, orders=is_title, rows=bool(rel.rows))
             continue
@@ -1061,7 +1061,7 @@ def _read(
                     i, head = i - 1, o.start
                 if loose:
                     taken_until = c_end
-                    c = place(rel, offset, text, passage=passages.start(c_start))
+                    c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                     keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_UNKNOWN, message, citation=c))
                     continue
         if (
@@ -1087,7 +1087,7 @@ def _read(
         if rel.table and expected is not None and expected not in parsed.relation:
             # 「別表第二（第３条関係）」: the note says whose table it is, and it is not the act's 別表第二
             taken_until = c_end
-            c = place(rel, offset, text, passage=passages.start(c_start))
+            c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
             relation = "条、第".join(str(n) for n in parsed.relation)
             keep(c_start, c_end, _finding(c, F.RELATION_MISMATCH, table=rel.table.value, relation=relation, expected=expected),
                  orders=is_title, rows=bool(rel.rows))
@@ -1098,6 +1098,7 @@ def _read(
             text,
             law_part,
             start=start,
+            end=c_end,
             law=law.text,
             law_basis=law.basis,
             law_span=law.span,

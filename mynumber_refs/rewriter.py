@@ -66,7 +66,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["rewrite", "apply_edits", "plan_citation"]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # (one per citation, all held until the groups are settled)
 class _Plan:
     ok: bool
     edits: tuple[Edit, ...] = ()
