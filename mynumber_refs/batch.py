@@ -669,6 +669,14 @@ def _print_summary(s: dict[str, int], mode: str, check: bool, stream: TextIO) ->
 # --------------------------------------------------------------------------- entry point
 
 
+def _same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` both exist and are the same file (through links too)."""
+    try:
+        return os.path.isfile(a) and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _error(stream: TextIO, ja: str, en: str) -> int:
     stream.write(f"エラー: {ja} / error: {en}\n")
     return 2
@@ -701,6 +709,10 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
             if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(output_dir):
                 return _error(err, "--output-dir に入力フォルダ自身は指定できません（--in-place を使ってください）",
                               "--output-dir must differ from the input folder (use --in-place)")
+    for flag, target in (("--report", getattr(args, "report", None)), ("--changes", changes)):
+        if target and any(_same_file(p, target) for p in paths):
+            return _error(err, f"{flag} の書き出し先 {target} は入力のファイルです。上書きしないよう別の名前を指定してください",
+                          f"{flag} {target} is an input file; give another name so that it is not overwritten")
     rewrite_kwargs = {
         "assume_law": bool(getattr(args, "assume_law", False)),
         "as_of": getattr(args, "as_of", None),
@@ -719,7 +731,11 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
             if not isinstance(t, Task):
                 continue
             d = os.path.normcase(os.path.join(output_dir, *t.rel.split("/")))
-            if d in dests:
+            if _same_file(t.path, d):
+                entries[i] = FileOutcome(t.display, t.rel, format_of(t.path), "failed",
+                                         error=f"{t.display}: 出力先が入力のファイル自身です（--in-place を使ってください）"
+                                               " / the output path is the input file itself (use --in-place)")
+            elif d in dests:
                 entries[i] = FileOutcome(t.display, t.rel, format_of(t.path), "failed",
                                          error=f"{t.display}: 出力先が {dests[d].display} と重なります"
                                                f" / same output path as {dests[d].display}")

@@ -475,3 +475,26 @@ def test_a_legacy_doc_or_xls_fails_with_a_message_to_save_it_again(tmp_path: Pat
     assert not (out_dir / "旧.doc").exists() and not (out_dir / "旧.XLS").exists()
     rc, out, _ = run([str(root / "旧.doc")])
     assert rc == 2 and "✗" in out and LEGACY in out and "失敗 1" in out
+
+
+def test_outputs_never_overwrite_an_input_file(tmp_path: Path) -> None:
+    """Copies (--output-dir), the report and the 変更箇所 table are written beside the inputs, never over one of
+    them: a run whose output would be an input file stops, or fails that file, and the input keeps its bytes."""
+    src = tmp_path / "data.csv"
+    original = f"番号,根拠\n1,{OLD}\n".encode()
+    src.write_bytes(original)
+    other = tmp_path / "r.json"
+    other.write_bytes(b'{"mine": 1}\n')
+    # the 変更箇所 table or the report named as an input file (or as a link to one): refused before anything runs
+    (tmp_path / "link.csv").symlink_to(src)
+    for argv in (["--changes", str(src)], ["--changes", str(tmp_path / "link.csv")], ["--report", str(other)]):
+        rc, out, err = run([str(src), str(other), "--assume-law", *argv])
+        assert rc == 2 and out == ""
+        assert f"{argv[1]} は入力のファイルです" in err and "is an input file" in err
+        assert src.read_bytes() == original and other.read_bytes() == b'{"mine": 1}\n'
+    # a copy whose destination is its own source (the output folder is the file's folder): that file fails
+    rc, out, _ = run([str(src), "--assume-law", "--output-dir", str(tmp_path)])
+    assert rc == 2
+    assert "出力先が入力のファイル自身です（--in-place を使ってください）" in out and "is the input file itself" in out
+    assert src.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.csv", "link.csv", "r.json"]
