@@ -430,6 +430,16 @@ def _worker_outcome(t: Task, fut: Future[FileOutcome]) -> FileOutcome:
                                  " / worker failed")
 
 
+def _identity(path: str) -> tuple[int, ...] | None:
+    """What tells that the file at ``path`` was replaced or written to: its device, inode, size and
+    modification time (None when it cannot be read)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
 def _backup_path(path: str, suffix: str) -> str:
     candidate = path + suffix
     n = 1
@@ -495,6 +505,7 @@ def _process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | N
     returned as a ``failed`` outcome, and nothing is written when the rewrite raised."""
     fmt = format_of(task.path) or format_of(task.display)
     out = FileOutcome(task.display, task.rel, fmt, "unchanged")
+    as_read = _identity(task.path)  # (taken before reading: a change while it is read counts too)
     try:
         doc = open_document(task.path)
     except FormatError as exc:
@@ -526,6 +537,9 @@ def _process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | N
     try:
         if opts.mode == "in-place" and doc.changed:
             refuse_read_only(task.path)  # before any backup is made
+            if _identity(task.path) != as_read:
+                raise FormatError(task.path, "処理中にファイルが変更されたため書き換えていません（元のファイルはそのままです）",
+                                  "the file changed while it was processed; not rewritten (the file is untouched)")
             if opts.backup_suffix is not None:
                 out.backup = _backup_path(task.path, opts.backup_suffix)
                 _copy_atomic(task.path, out.backup)

@@ -498,3 +498,23 @@ def test_outputs_never_overwrite_an_input_file(tmp_path: Path) -> None:
     assert "出力先が入力のファイル自身です（--in-place を使ってください）" in out and "is the input file itself" in out
     assert src.read_bytes() == original
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.csv", "link.csv", "r.json"]
+
+
+def test_in_place_keeps_a_file_changed_while_it_is_rewritten(tmp_path: Path) -> None:
+    """A file saved by someone else after it was read is not replaced by a rewrite of what was read: that file
+    fails, naming the reason, and keeps the other writer's bytes (with or without a backup)."""
+    target = tmp_path / "評価書.txt"
+    theirs = f"根拠: {OLD}\n追記した段落\n".encode()
+
+    def saved_meanwhile(text: str, **kw: object):
+        target.write_bytes(theirs)  # the user saves the file while it is being rewritten
+        return fake_rewrite(text, **kw)
+
+    for extra in ([], ["--no-backup"]):
+        target.write_bytes(f"根拠: {OLD}\n".encode())
+        rc, out, _ = run([str(target), "--in-place", *extra], rewrite_fn=saved_meanwhile)
+        assert rc == 2
+        assert "処理中にファイルが変更されたため書き換えていません（元のファイルはそのままです）" in out
+        assert "the file changed while it was processed" in out
+        assert target.read_bytes() == theirs
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["評価書.txt"]
