@@ -221,6 +221,11 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
         if real in seen:
             return
         seen.add(real)
+        if os.path.basename(display).startswith("~$"):
+            entries.append(FileOutcome(display, rel, None, "skipped", notes=[
+                "Word・Excel が文書を開いている間の所有者ファイル（~$）のためスキップしました / "
+                "owner file Word or Excel keeps while a document is open: skipped"]))
+            return
         if format_of(real) is None and format_of(display) is None and (is_legacy(display) or is_legacy(real)):
             entries.append(FileOutcome(display, rel, None, "failed", error=f"{display}: {LEGACY_MESSAGE[0]} / {LEGACY_MESSAGE[1]}"))
             return

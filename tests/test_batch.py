@@ -518,3 +518,17 @@ def test_in_place_keeps_a_file_changed_while_it_is_rewritten(tmp_path: Path) -> 
         assert "the file changed while it was processed" in out
         assert target.read_bytes() == theirs
         assert sorted(p.name for p in tmp_path.iterdir()) == ["評価書.txt"]
+
+
+def test_office_owner_files_are_skipped(tmp_path: Path) -> None:
+    """The owner file Word or Excel keeps beside an open document (「~$評価書.docx」, a few bytes naming the
+    user) is no document: it is skipped with a note saying what it is, not reported as a broken Word file."""
+    root = tmp_path / "drafts"
+    root.mkdir()
+    (root / "~$評価書.docx").write_bytes(b"\x08tanaka" + b"\x00" * 154)
+    (root / "~$台帳.xlsx").write_bytes(b"\x08tanaka" + b"\x00" * 154)
+    (root / "根拠.txt").write_text(f"{OLD}\n", encoding="utf-8")
+    rc, out, _ = run([str(root), "--assume-law"])
+    assert rc == 0
+    assert out.count("Word・Excel が文書を開いている間の所有者ファイル（~$）のためスキップしました") == 2
+    assert "失敗 0・スキップ 2" in out
