@@ -221,6 +221,11 @@ def collect_files(paths: Iterable[str], globs: list[str] | None = None,
         if real in seen:
             return
         seen.add(real)
+        if os.path.basename(display).startswith("~$"):
+            entries.append(FileOutcome(display, rel, None, "skipped", notes=[
+                "Word・Excel が文書を開いている間の所有者ファイル（~$）のためスキップしました / "
+                "owner file Word or Excel keeps while a document is open: skipped"]))
+            return
         if format_of(real) is None and format_of(display) is None and (is_legacy(display) or is_legacy(real)):
             entries.append(FileOutcome(display, rel, None, "failed", error=f"{display}: {LEGACY_MESSAGE[0]} / {LEGACY_MESSAGE[1]}"))
             return
@@ -430,6 +435,16 @@ def _worker_outcome(t: Task, fut: Future[FileOutcome]) -> FileOutcome:
                                  " / worker failed")
 
 
+def _identity(path: str) -> tuple[int, ...] | None:
+    """What tells that the file at ``path`` was replaced or written to: its device, inode, size and
+    modification time (None when it cannot be read)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
+
+
 def _backup_path(path: str, suffix: str) -> str:
     candidate = path + suffix
     n = 1
@@ -495,6 +510,7 @@ def _process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | N
     returned as a ``failed`` outcome, and nothing is written when the rewrite raised."""
     fmt = format_of(task.path) or format_of(task.display)
     out = FileOutcome(task.display, task.rel, fmt, "unchanged")
+    as_read = _identity(task.path)  # (taken before reading: a change while it is read counts too)
     try:
         doc = open_document(task.path)
     except FormatError as exc:
@@ -526,6 +542,9 @@ def _process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | N
     try:
         if opts.mode == "in-place" and doc.changed:
             refuse_read_only(task.path)  # before any backup is made
+            if _identity(task.path) != as_read:
+                raise FormatError(task.path, "処理中にファイルが変更されたため書き換えていません（元のファイルはそのままです）",
+                                  "the file changed while it was processed; not rewritten (the file is untouched)")
             if opts.backup_suffix is not None:
                 out.backup = _backup_path(task.path, opts.backup_suffix)
                 _copy_atomic(task.path, out.backup)
@@ -669,6 +688,14 @@ def _print_summary(s: dict[str, int], mode: str, check: bool, stream: TextIO) ->
 # --------------------------------------------------------------------------- entry point
 
 
+def _same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` both exist and are the same file (through links too)."""
+    try:
+        return os.path.isfile(a) and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def _error(stream: TextIO, ja: str, en: str) -> int:
     stream.write(f"エラー: {ja} / error: {en}\n")
     return 2
@@ -701,6 +728,10 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
             if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(output_dir):
                 return _error(err, "--output-dir に入力フォルダ自身は指定できません（--in-place を使ってください）",
                               "--output-dir must differ from the input folder (use --in-place)")
+    for flag, target in (("--report", getattr(args, "report", None)), ("--changes", changes)):
+        if target and any(_same_file(p, target) for p in paths):
+            return _error(err, f"{flag} の書き出し先 {target} は入力のファイルです。上書きしないよう別の名前を指定してください",
+                          f"{flag} {target} is an input file; give another name so that it is not overwritten")
     rewrite_kwargs = {
         "assume_law": bool(getattr(args, "assume_law", False)),
         "as_of": getattr(args, "as_of", None),
@@ -719,7 +750,11 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
             if not isinstance(t, Task):
                 continue
             d = os.path.normcase(os.path.join(output_dir, *t.rel.split("/")))
-            if d in dests:
+            if _same_file(t.path, d):
+                entries[i] = FileOutcome(t.display, t.rel, format_of(t.path), "failed",
+                                         error=f"{t.display}: 出力先が入力のファイル自身です（--in-place を使ってください）"
+                                               " / the output path is the input file itself (use --in-place)")
+            elif d in dests:
                 entries[i] = FileOutcome(t.display, t.rel, format_of(t.path), "failed",
                                          error=f"{t.display}: 出力先が {dests[d].display} と重なります"
                                                f" / same output path as {dests[d].display}")

@@ -31,6 +31,10 @@ EXIT_BROKEN_PIPE = 141
 shell reports a command that the signal ended."""
 
 
+EXIT_INTERRUPTED = 130
+"""The exit status after Ctrl-C: 128 + SIGINT, as a shell reports a command that the signal ended."""
+
+
 def _date(s: str) -> datetime.date:
     """``--as-of``: the same forms as ``--date`` (2024-05-26, 2024/5/26, 令和6年5月26日)."""
     import argparse
@@ -498,7 +502,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status.  When the reader of the output goes away
-    (``mynumber-refs find … | head``), stop quietly with :data:`EXIT_BROKEN_PIPE`."""
+    (``mynumber-refs find … | head``), stop quietly with :data:`EXIT_BROKEN_PIPE`; after Ctrl-C, with
+    a message and :data:`EXIT_INTERRUPTED`."""
     as_program = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv in (["--version"], ["-V"]):  # fast path: nothing else imported
@@ -515,6 +520,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return result
     except BrokenPipeError:
         return _broken_pipe()
+    except KeyboardInterrupt:  # every file is written whole or not at all (formats.safety.atomic_save)
+        sys.stderr.write("中断しました。途中まで書かれたファイルはありません（どのファイルも元のままか、書き換え後の内容です）"
+                         " / interrupted: no file is half-written (each is as it was or fully rewritten)\n")
+        return EXIT_INTERRUPTED
     finally:
         if as_program:
             _before_exit()

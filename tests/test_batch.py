@@ -475,3 +475,60 @@ def test_a_legacy_doc_or_xls_fails_with_a_message_to_save_it_again(tmp_path: Pat
     assert not (out_dir / "旧.doc").exists() and not (out_dir / "旧.XLS").exists()
     rc, out, _ = run([str(root / "旧.doc")])
     assert rc == 2 and "✗" in out and LEGACY in out and "失敗 1" in out
+
+
+def test_outputs_never_overwrite_an_input_file(tmp_path: Path) -> None:
+    """Copies (--output-dir), the report and the 変更箇所 table are written beside the inputs, never over one of
+    them: a run whose output would be an input file stops, or fails that file, and the input keeps its bytes."""
+    src = tmp_path / "data.csv"
+    original = f"番号,根拠\n1,{OLD}\n".encode()
+    src.write_bytes(original)
+    other = tmp_path / "r.json"
+    other.write_bytes(b'{"mine": 1}\n')
+    # the 変更箇所 table or the report named as an input file (or as a link to one): refused before anything runs
+    (tmp_path / "link.csv").symlink_to(src)
+    for argv in (["--changes", str(src)], ["--changes", str(tmp_path / "link.csv")], ["--report", str(other)]):
+        rc, out, err = run([str(src), str(other), "--assume-law", *argv])
+        assert rc == 2 and out == ""
+        assert f"{argv[1]} は入力のファイルです" in err and "is an input file" in err
+        assert src.read_bytes() == original and other.read_bytes() == b'{"mine": 1}\n'
+    # a copy whose destination is its own source (the output folder is the file's folder): that file fails
+    rc, out, _ = run([str(src), "--assume-law", "--output-dir", str(tmp_path)])
+    assert rc == 2
+    assert "出力先が入力のファイル自身です（--in-place を使ってください）" in out and "is the input file itself" in out
+    assert src.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.csv", "link.csv", "r.json"]
+
+
+def test_in_place_keeps_a_file_changed_while_it_is_rewritten(tmp_path: Path) -> None:
+    """A file saved by someone else after it was read is not replaced by a rewrite of what was read: that file
+    fails, naming the reason, and keeps the other writer's bytes (with or without a backup)."""
+    target = tmp_path / "評価書.txt"
+    theirs = f"根拠: {OLD}\n追記した段落\n".encode()
+
+    def saved_meanwhile(text: str, **kw: object):
+        target.write_bytes(theirs)  # the user saves the file while it is being rewritten
+        return fake_rewrite(text, **kw)
+
+    for extra in ([], ["--no-backup"]):
+        target.write_bytes(f"根拠: {OLD}\n".encode())
+        rc, out, _ = run([str(target), "--in-place", *extra], rewrite_fn=saved_meanwhile)
+        assert rc == 2
+        assert "処理中にファイルが変更されたため書き換えていません（元のファイルはそのままです）" in out
+        assert "the file changed while it was processed" in out
+        assert target.read_bytes() == theirs
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["評価書.txt"]
+
+
+def test_office_owner_files_are_skipped(tmp_path: Path) -> None:
+    """The owner file Word or Excel keeps beside an open document (「~$評価書.docx」, a few bytes naming the
+    user) is no document: it is skipped with a note saying what it is, not reported as a broken Word file."""
+    root = tmp_path / "drafts"
+    root.mkdir()
+    (root / "~$評価書.docx").write_bytes(b"\x08tanaka" + b"\x00" * 154)
+    (root / "~$台帳.xlsx").write_bytes(b"\x08tanaka" + b"\x00" * 154)
+    (root / "根拠.txt").write_text(f"{OLD}\n", encoding="utf-8")
+    rc, out, _ = run([str(root), "--assume-law"])
+    assert rc == 0
+    assert out.count("Word・Excel が文書を開いている間の所有者ファイル（~$）のためスキップしました") == 2
+    assert "失敗 0・スキップ 2" in out

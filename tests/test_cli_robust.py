@@ -60,3 +60,20 @@ def test_version_imports_nothing_of_the_command() -> None:
     p = subprocess.run(cmd[:1] + ["-X", "importtime", "-m", "mynumber_refs", "--version"], capture_output=True,
                        cwd=ROOT, timeout=60)
     assert "| mynumber_refs.cli\n" not in p.stderr.decode()
+
+
+def test_ctrl_c_ends_with_a_message_and_status_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Ctrl-C in a batch ends the command with status 130 (128 + SIGINT, what a shell reports) and a message
+    saying no file is half-written, never a traceback."""
+    from mynumber_refs import batch, cli
+
+    def interrupted(*_args: object, **_kw: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "run_files", interrupted)
+    (tmp_path / "a.txt").write_text("番号法別表第二の27の項\n", encoding="utf-8")
+    assert cli.main(["rewrite", str(tmp_path / "a.txt"), "--in-place"]) == 130
+    err = capsys.readouterr().err
+    assert err == ("中断しました。途中まで書かれたファイルはありません（どのファイルも元のままか、書き換え後の内容です）"
+                   " / interrupted: no file is half-written (each is as it was or fully rewritten)\n")

@@ -208,3 +208,15 @@ def test_findings_have_line_locations(tmp_path: Path) -> None:
     edits, findings = rewrite_document(doc, rewrite)
     assert not edits and findings and {f.location for f in findings} == {"3行目"}
     assert findings[0].location_detail == {"part": "text", "line": 3}
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n", "\r"])
+def test_lines_end_at_lf_crlf_or_a_lone_cr(tmp_path: Path, eol: str) -> None:
+    """A line ends at LF, CRLF or a lone CR (a file saved with old Mac line ends, or one mixing them), so the
+    line an edit or a finding names is the one an editor shows."""
+    p = tmp_path / "f.txt"
+    p.write_bytes(eol.join(["一行目", "二行目", "別表第一の16の項", "四行目\r\n番号法別表第一の16の項"]).encode("cp932"))
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    assert [f.location for f in findings] == ["3行目"]
+    assert [(e.location, e.before, e.after) for e in edits] == [("5行目", "第一", ""), ("5行目", "16", "24")]

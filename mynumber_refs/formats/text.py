@@ -166,6 +166,7 @@ class TextDocument:
 
     def __post_init__(self) -> None:
         text = self.decoded.text
+        self._lone_cr = text.count("\r") != text.count("\r\n")  # (old Mac line ends, alone or mixed in)
         record = change_record_start(text, self.path.suffix.lower() == ".csv")
         if record is not None:  # a 変更箇所 table (ours, or earlier): history, from its heading line on
             self.notes.append(change_record_note(change_record_label(text, record)))
@@ -176,7 +177,11 @@ class TextDocument:
         self._units = [Unit(text, Location("全体", {"part": "text"}), locator=self._line_of)]
 
     def _line_of(self, offset: int) -> Location:
-        line = self.decoded.text.count("\n", 0, offset) + 1
+        """The line ``offset`` is on, lines ending at LF, CRLF or a lone CR."""
+        text = self.decoded.text
+        line = text.count("\n", 0, offset) + 1
+        if self._lone_cr:
+            line += text.count("\r", 0, offset) - text.count("\r\n", 0, offset + 1)
         return Location(f"{line}行目", {"part": "text", "line": line})
 
     @property
