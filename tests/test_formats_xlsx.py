@@ -890,3 +890,31 @@ def test_embedded_objects_are_noted_as_not_read(tmp_path: Path, sample: Path) ->
         "引用がないか開いて確認してください / the text inside 4 embedded objects (Microsoft_Word_Document1.docx、oleObject1.bin、"
         "oleObject2.bin…) was not read: open them to check for citations"]
     assert open_document(sample).notes == []
+
+
+@pytest.mark.parametrize("fill", [32767 - 13, 32767 - 29, 32767 - 30])
+def test_a_cell_the_rewrite_would_make_too_long_for_excel_keeps_its_text(tmp_path: Path, fill: int) -> None:
+    """Excel holds at most 32,767 characters in a cell (it cuts a longer one, or repairs the workbook): a rewrite that made
+    a cell longer than that was written, with no finding.  Such a cell keeps its text, each citation reported with the
+    rewrite it would take; a cell whose new text still fits changes."""
+    old, new = "番号利用法別表第二の1の項", "番号利用法第19条第8号に基づく主務省令第2条の表の1の項"  # 13 → 29 characters
+    p = tmp_path / "long.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["A1"] = old + "あ" * fill
+    ws["A2"] = OLD
+    wb.save(p)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(p)
+    ws = openpyxl.load_workbook(p).active
+    assert ws["A2"].value == NEW
+    if len(new) + fill <= 32767:
+        assert findings == [] and ws["A1"].value == new + "あ" * fill
+        return
+    assert [(f.location, f.reason, f.text, f.proposed) for f in findings] == [("評価書!A1", "protected", old, new)]
+    assert "32,767" in findings[0].message and "上限" in findings[0].message and "Excel's limit" in findings[0].message
+    assert {e.location for e in edits} == {"評価書!A2"}
+    assert ws["A1"].value == old + "あ" * fill
+

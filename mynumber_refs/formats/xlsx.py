@@ -20,7 +20,8 @@ are not part of it.  A formula cell is never changed: when what it shows (or, wi
 value, the formula) may hold a citation it is a read-only unit, and each citation found in it is
 reported as ``formula-not-rewritten`` with the rewrite it would take.  The header and totals rows of
 an Excel table (``xl/tables/``) name its columns, which the table part and structured references repeat:
-their cells are read, never rewritten (``protected``, one finding per citation).  A workbook with formulas in
+their cells are read, never rewritten (``protected``, one finding per citation).  A cell whose new text would be
+longer than Excel holds (32,767 characters) keeps its text, likewise (``protected``).  A workbook with formulas in
 which a cell changes is saved to recalculate on open (``fullCalcOnLoad="1"`` on ``<calcPr>``, the only
 change to the workbook part), so that a formula referring to a rewritten cell does not keep its
 cached old text (Excel honours it; LibreOffice follows its own recalculation-on-load setting).  The location is ``Sheet!A1``,
@@ -583,6 +584,16 @@ TABLE_NAME_MESSAGE = (
     " formulas (structured references) use; fix the heading by hand in Excel"
 )
 
+CELL_LIMIT = 32767
+"""The most characters (UTF-16 code units) an Excel cell holds; Excel cuts or repairs a longer one."""
+
+CELL_LIMIT_MESSAGE = (
+    f"書き換えるとセルの文字数が Excel の上限（{CELL_LIMIT:,} 文字）を超え、Excel が開くときに文字を切り捨てるため、このセルは書き換えませんでした。"
+    "セルを分けるか文字を減らしてから手作業で修正してください"
+    f" / not rewritten: the cell would exceed Excel's limit of {CELL_LIMIT:,} characters, and Excel would cut its text on"
+    " opening; split the cell or shorten its text, then fix it by hand"
+)
+
 
 def _table_name_cells(pkg: _Package, sheet: str) -> set[tuple[int, int]]:
     """The cells of a sheet that name the columns of its Excel tables (``xl/tables/tableN.xml``): the
@@ -929,6 +940,8 @@ class XlsxDocument:
         new_full = "".join(new_texts.get(i, text) for i, text in enumerate(item.texts))
         if new_full == item.text:
             return skipped, False
+        if len(new_full.encode("utf-16-le")) > 2 * CELL_LIMIT:  # a text Excel cannot hold: the cell keeps its own
+            return _refuse_whole(item.text, edits, "protected", CELL_LIMIT_MESSAGE), False
         refused_ids = {id(e) for e, _ in refused}
         applied = [e for e in edits if id(e) not in refused_ids]
         shared = self._unit_cells[index]
