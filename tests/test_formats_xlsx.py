@@ -918,3 +918,59 @@ def test_a_cell_the_rewrite_would_make_too_long_for_excel_keeps_its_text(tmp_pat
     assert {e.location for e in edits} == {"評価書!A2"}
     assert ws["A1"].value == old + "あ" * fill
 
+
+@pytest.mark.parametrize("protect", [True, False])
+def test_the_locked_cells_of_a_protected_sheet_keep_their_text(tmp_path: Path, protect: bool) -> None:
+    """A sheet under Excel's Protect Sheet (sheetProtection sheet="1") lets its user change only its unlocked cells, but
+    its locked cells were rewritten silently.  Like a Word document under Restrict Editing, the workbook is written only
+    as its protection allows: a locked cell keeps its text, each citation reported; an unlocked cell changes, and so do
+    the cells of a sheet without protection.  Protecting only the workbook's structure (workbookProtection) locks no
+    cell."""
+    from openpyxl.styles import Protection
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    p = tmp_path / "protected.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["A1"] = OLD  # locked (every cell is, by default)
+    ws["A2"] = OLD
+    ws["A2"].protection = Protection(locked=False)
+    ws.protection.sheet = protect
+    wb.create_sheet("別紙")["A1"] = OLD
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.save(p)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(p)
+    wb = openpyxl.load_workbook(p)
+    assert wb["評価書"]["A2"].value == NEW == wb["別紙"]["A1"].value
+    if not protect:
+        assert findings == [] and wb["評価書"]["A1"].value == NEW
+        return
+    assert [(f.location, f.reason, f.text, f.proposed) for f in findings] == [("評価書!A1", "protected", OLD, NEW)]
+    assert "シートの保護" in findings[0].message and "Protect Sheet" in findings[0].message
+    assert wb["評価書"]["A1"].value == OLD and wb["評価書"].protection.sheet
+
+
+@pytest.mark.parametrize(("objects", "locks"), [("1", ""), ("1", ' fLocksWithSheet="0"'), ("0", "")])
+def test_a_locked_shape_of_a_sheet_protecting_its_objects_keeps_its_text(tmp_path: Path, objects: str, locks: str) -> None:
+    """A sheet protected with its objects (sheetProtection objects="1") locks its shapes, unless a shape says it does not
+    lock with the sheet (xdr:clientData fLocksWithSheet="0"): a locked shape keeps its text, reported."""
+    p = tmp_path / "shapes.xlsx"
+    shape_book(p, anchored(shape("テキスト ボックス 1", f"<a:p><a:r><a:t>{OLD}</a:t></a:r></a:p>")))
+    with zipfile.ZipFile(p) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    at = sheet.index("<drawing") if "<pageMargins" not in sheet else sheet.index("<pageMargins")
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:at] + f'<sheetProtection sheet="1" objects="{objects}"/>' + sheet[at:]).encode()
+    drawing = parts["xl/drawings/custom7.xml"].decode()
+    parts["xl/drawings/custom7.xml"] = drawing.replace("<xdr:clientData/>", f"<xdr:clientData{locks}/>").encode()
+    with zipfile.ZipFile(p, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    doc = open_document(p)
+    _edits, findings = rewrite_document(doc, rewrite)
+    kept = objects == "1" and not locks
+    assert [(f.reason, f.text) for f in findings] == ([("protected", OLD)] if kept else [])
+    assert doc.changed is not kept

@@ -21,7 +21,11 @@ value, the formula) may hold a citation it is a read-only unit, and each citatio
 reported as ``formula-not-rewritten`` with the rewrite it would take.  The header and totals rows of
 an Excel table (``xl/tables/``) name its columns, which the table part and structured references repeat:
 their cells are read, never rewritten (``protected``, one finding per citation).  A cell whose new text would be
-longer than Excel holds (32,767 characters) keeps its text, likewise (``protected``).  A workbook with formulas in
+longer than Excel holds (32,767 characters) keeps its text, likewise (``protected``).  On a protected sheet
+(``sheetProtection sheet="1"``, Excel's Protect Sheet) a locked cell (every cell whose format does not say
+``<protection locked="0"/>``), and a shape when the sheet protects its objects, keeps its text too
+(``protected``): the workbook is written only as its protection allows (protecting the workbook's
+structure locks no cell).  A workbook with formulas in
 which a cell changes is saved to recalculate on open (``fullCalcOnLoad="1"`` on ``<calcPr>``, the only
 change to the workbook part), so that a formula referring to a rewritten cell does not keep its
 cached old text (Excel honours it; LibreOffice follows its own recalculation-on-load setting).  The location is ``Sheet!A1``,
@@ -584,6 +588,29 @@ TABLE_NAME_MESSAGE = (
     " formulas (structured references) use; fix the heading by hand in Excel"
 )
 
+LOCKED_MESSAGE = (
+    "シートが「シートの保護」で保護され、このセル（図形）はロックされているため、書き換えませんでした。"
+    "保護を解除してから実行するか、手作業で修正してください"
+    " / not rewritten: the sheet is protected (Protect Sheet) and this cell (shape) is locked; remove the protection"
+    " first, or fix it by hand"
+)
+
+
+def _on(value: str | None) -> bool:
+    """An XML Schema boolean attribute that is true."""
+    return value is not None and value.strip() in ("1", "true")
+
+
+def _shape_locked(sp: Any, root: Any, xdr_ns: str) -> bool:
+    """Whether a shape locks with its sheet: its anchor's (the drawing's child holding it) ``xdr:clientData``
+    does not say ``fLocksWithSheet="0"`` (the default locks it)."""
+    anchor = sp
+    while anchor.getparent() is not None and anchor.getparent() is not root:
+        anchor = anchor.getparent()
+    data = anchor.find(_q(xdr_ns, "clientData"))
+    return data is None or data.get("fLocksWithSheet") is None or _on(data.get("fLocksWithSheet"))
+
+
 CELL_LIMIT = 32767
 """The most characters (UTF-16 code units) an Excel cell holds; Excel cuts or repairs a longer one."""
 
@@ -657,6 +684,9 @@ class XlsxDocument:
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
         self._has_formulas = False  # a cell of a sheet read holds a formula
         self._table_names: set[int] = set()  # the units that are a column name of an Excel table
+        self._locked: set[int] = set()  # the units a protected sheet locks (Protect Sheet)
+        self._unlocked_styles: set[int] | None = None  # the cell formats that unlock a cell, once read
+        self._styles_name = ""  # the styles part
         self._workbook_name = ""  # the workbook part
         self._recalc: bytes | None = None  # the workbook part set to recalculate on open, once a cell changed
         self._read(_Package(path, package))
@@ -670,6 +700,7 @@ class XlsxDocument:
         rels = pkg.rels(wb_name)
         by_id = {rid: (rtype, target) for rid, rtype, target in rels}
         shared = self._shared_strings(pkg, [t for _, rtype, t in rels if rtype.endswith("/sharedStrings")])
+        self._styles_name = next((t for _, rtype, t in rels if rtype.endswith("/styles")), "")
         sheets = wb.root.find(_q(ns, "sheets"))
         for sheet in (sheets if sheets is not None else ()):
             if sheet.tag != _q(ns, "sheet"):
@@ -705,6 +736,8 @@ class XlsxDocument:
         root = part.root
         ns = _ns(root)
         c_tag, v_tag, f_tag, is_tag = (_q(ns, t) for t in ("c", "v", "f", "is"))
+        protection = root.find(_q(ns, "sheetProtection"))
+        protected = protection is not None and _on(protection.get("sheet"))
         sh = _Sheet(title)
         found: list[tuple[int, int, str, Any, Any]] = []  # row, column, text, shared index or <is>, the <c>
         sheet_data = root.find(_q(ns, "sheetData"))
@@ -807,6 +840,8 @@ class XlsxDocument:
                 detail["heading"] = heading
             if (row_at, col) in names:
                 self._table_names.add(len(self._units))
+            if protected and self._cell_locked(pkg, cell_el):
+                self._locked.add(len(self._units))
             self._items.append(item)
             self._cells.append((part.name, coordinate))
             # (a cell merged down over several rows stands left of the cells of each of them)
@@ -823,10 +858,31 @@ class XlsxDocument:
             self._sheet_parts[part.name] = part
         drawing = root.find(_q(ns, "drawing"))
         if drawing is not None:
-            self._shapes(pkg, part.name, drawing, title)
+            self._shapes(pkg, part.name, drawing, title,
+                         locks=protected and protection is not None and _on(protection.get("objects")))
 
-    def _shapes(self, pkg: _Package, sheet_name: str, drawing: Any, title: str) -> None:
-        """The shapes with text of the drawing a sheet's ``<drawing r:id>`` names, as units."""
+    def _cell_locked(self, pkg: _Package, cell: Any) -> bool:
+        """Whether a cell of a protected sheet is locked: unless its format (``s``, an index into the
+        ``cellXfs`` of the styles part) says ``<protection locked="0"/>``, Excel locks every cell."""
+        if self._unlocked_styles is None:
+            self._unlocked_styles = set()
+            if self._styles_name and pkg.has(self._styles_name):
+                styles = pkg.parse(self._styles_name).root
+                ns = _ns(styles)
+                xfs = styles.find(_q(ns, "cellXfs"))
+                for i, xf in enumerate(xfs.iterchildren(_q(ns, "xf")) if xfs is not None else ()):
+                    lock = xf.find(_q(ns, "protection"))
+                    if lock is not None and lock.get("locked") is not None and not _on(lock.get("locked")):
+                        self._unlocked_styles.add(i)
+        try:
+            return int(cell.get("s", "0")) not in self._unlocked_styles
+        except ValueError:
+            return True
+
+    def _shapes(self, pkg: _Package, sheet_name: str, drawing: Any, title: str, locks: bool = False) -> None:
+        """The shapes with text of the drawing a sheet's ``<drawing r:id>`` names, as units; ``locks``: the
+        sheet is protected with its objects (a shape is locked unless its anchor's ``xdr:clientData`` says
+        ``fLocksWithSheet="0"``)."""
         rid = next((v for k, v in drawing.attrib.items() if k.endswith("}id") and "relationships" in k), None)
         target = next((t for i, rtype, t in pkg.rels(sheet_name) if i == rid and rtype.endswith("/drawing")), None)
         if target is None or target.lower() in self._drawings:
@@ -859,6 +915,8 @@ class XlsxDocument:
             shape_id = c_nv.get("id", "") if c_nv is not None else ""
             shown = f"「{shape_name}」" if shape_name else f"（ID {shape_id or '?'}）"  # a shape Excel did not name
             location = Location(f"{title} 図形{shown}", {"sheet": title, "shape": shape_name, "drawing": part.name})
+            if locks and _shape_locked(sp, part.root, xdr_ns):
+                self._locked.add(len(self._units))
             self._items.append(_Shape(part, segments, copies, frozenset(blocked)))
             self._cells.append(None)
             self._unit_cells.append(None)
@@ -889,6 +947,8 @@ class XlsxDocument:
             return _refuse_formula(item.text, edits, item.refers)
         if index in self._table_names:
             return _refuse_whole(self._units[index].text, edits, "protected", TABLE_NAME_MESSAGE)
+        if index in self._locked:
+            return _refuse_whole(self._units[index].text, edits, "protected", LOCKED_MESSAGE)
         was_changed = self._changed
         try:
             return self._apply(index, item, edits)
