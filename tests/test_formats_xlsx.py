@@ -974,3 +974,29 @@ def test_a_locked_shape_of_a_sheet_protecting_its_objects_keeps_its_text(tmp_pat
     kept = objects == "1" and not locks
     assert [(f.reason, f.text) for f in findings] == ([("protected", OLD)] if kept else [])
     assert doc.changed is not kept
+
+
+def test_a_digitally_signed_workbook_is_not_written_changed(tmp_path: Path, sample: Path) -> None:
+    """A digitally signed workbook (_xmlsignatures/) was rewritten silently, breaking its signature: rewritten in place
+    it now fails with the reason, the file and its folder stay as they were (no backup left), and a dry run still
+    lists what would change."""
+    import io
+
+    from test_batch import parse
+    from test_formats_docx import add_signature
+
+    from mynumber_refs import batch
+
+    add_signature(sample)
+    before = sample.read_bytes()
+    args = parse([str(sample), "--in-place"])
+    out, err = io.StringIO(), io.StringIO()
+    rc = batch.run_files(args.paths, args, stdout=out, stderr=err)
+    shown = out.getvalue() + err.getvalue()
+    assert rc != 0 and "デジタル署名" in shown and "digitally signed" in shown
+    assert sample.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [sample.name]
+    doc = open_document(sample)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    with pytest.raises(FormatError, match="デジタル署名"):
+        doc.save(tmp_path / "copy.xlsx")

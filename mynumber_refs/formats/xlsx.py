@@ -91,10 +91,12 @@ from . import (
     edit_group,
     embedded_note,
     is_change_record_heading,
+    is_signed,
     left_text,
     may_cite,
     plan_segment_edits,
     plan_whole_groups,
+    signed_error,
 )
 from .ooxml import (
     XML_DECLARATION,
@@ -1120,7 +1122,10 @@ class XlsxDocument:
     def save(self, dest: Path) -> None:
         """Write the workbook to ``dest`` atomically: the changed and added parts anew, every other
         entry with its verified bytes; the file written is read back (every entry inflated, the
-        changed and added parts parsed) before it replaces anything."""
+        changed and added parts parsed) before it replaces anything.  A changed workbook that is digitally
+        signed (``_xmlsignatures/``: the signature would break) is not written: :class:`FormatError`."""
+        if self._changed and is_signed(self._package.names):
+            raise signed_error(self.path, word=False)
         self._settle_shared()
         if self._commented:  # made once; a later save writes the same parts again
             self._extra_parts.update(self._comment_parts())
