@@ -1000,3 +1000,67 @@ def test_a_digitally_signed_workbook_is_not_written_changed(tmp_path: Path, samp
     assert edits and doc.changed
     with pytest.raises(FormatError, match="デジタル署名"):
         doc.save(tmp_path / "copy.xlsx")
+
+
+def test_texts_the_workbook_does_not_read_or_rewrite_are_noted(tmp_path: Path, sample: Path) -> None:
+    """Texts outside the cells and shapes were neither read nor reported: a defined name holding a text constant, a
+    conditional-format rule testing for 「別表第一」 (after the rewrite the cell no longer matches it), a data-validation
+    list (the rewritten cell is no longer one of its values) and a chart's title.  Each is now noted, by what it is;
+    rules, lists and names without a citation's text, and a workbook without them, say nothing more."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles.differential import DifferentialStyle
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    p = tmp_path / "rules.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["A1"] = OLD
+    ws["B1"] = 3
+    rule = Rule(type="containsText", operator="containsText", text="別表第一", dxf=DifferentialStyle(font=Font(bold=True)))
+    rule.formula = ['NOT(ISERROR(SEARCH("別表第一",A1)))']
+    ws.conditional_formatting.add("A1:A9", rule)
+    ws.conditional_formatting.add("B1:B9", Rule(type="cellIs", operator="greaterThan", formula=["2"],
+                                                dxf=DifferentialStyle(font=Font(bold=True))))
+    listed = DataValidation(type="list", formula1='"番号利用法別表第一の16の項,番号利用法別表第二の1の項"')
+    listed.add("A2")
+    ws.add_data_validation(listed)
+    wb.defined_names["根拠"] = DefinedName("根拠", attr_text='"番号利用法別表第一の16の項"')
+    wb.defined_names["件数"] = DefinedName("件数", attr_text="評価書!$B$1")
+    chart = BarChart()
+    chart.title = "別表第一の事務の件数"
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=1))
+    ws.add_chart(chart, "D2")
+    wb.save(p)
+    doc = open_document(p)
+    assert doc.notes == [
+        "評価書: 条件付き書式の規則 1 件（「別表第一」）の文字は書き換えていません。書き換えたセルは条件に一致しなくなることがあります。"
+        "確認してください / 評価書: the text of 1 conditional-format rule (「別表第一」) was not rewritten: a rewritten"
+        " cell may no longer match; check it",
+        "評価書: 入力規則 1 件（「番号利用法別表第一の16の項,番号利用法…」）の文字は書き換えていません。書き換えたセルの値が入力規則の"
+        "リストにない値になることがあります。確認してください / 評価書: the text of 1 data-validation rule (「番号利用法別表第一の16の項,"
+        "番号利用法…」) was not rewritten: a rewritten cell may no longer hold a value the rule allows; check it",
+        "名前の定義 1 件（根拠）の中の文字は読んでいません。引用がないか確認してください / the text inside 1 defined name (根拠)"
+        " was not read: check for citations",
+        "グラフ 1 件（chart1.xml）のタイトル・ラベルの文字は読んでいません。引用がないか開いて確認してください / the titles and"
+        " labels of 1 chart (chart1.xml) were not read: open them to check for citations",
+    ]
+    assert open_document(sample).notes == []
+
+
+def test_a_rule_in_the_sheets_extension_list_is_noted_too(tmp_path: Path) -> None:
+    """Excel writes a data validation whose list comes from another sheet, and newer conditional formats, as x14
+    elements in the sheet's extLst: their texts are noted the same way."""
+    p = tmp_path / "x14.xlsx"
+    x14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
+    xm = "http://schemas.microsoft.com/office/excel/2006/main"
+    ext = (f'<extLst><ext uri="{{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}}" xmlns:x14="{x14}"><x14:dataValidations count="1"'
+           f' xmlns:xm="{xm}"><x14:dataValidation type="list"><x14:formula1><xm:f>"別表第二の1の項"</xm:f></x14:formula1>'
+           "<xm:sqref>A2</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>")
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', f"<si><t>{OLD}</t></si>", merges=ext)
+    assert open_document(p).notes == [
+        "評価書: 入力規則 1 件（「別表第二の1の項」）の文字は書き換えていません。書き換えたセルの値が入力規則のリストにない値になることが"
+        "あります。確認してください / 評価書: the text of 1 data-validation rule (「別表第二の1の項」) was not rewritten: a rewritten"
+        " cell may no longer hold a value the rule allows; check it"]

@@ -56,7 +56,10 @@ each ``a:t`` of a run is a segment (the run keeps its ``a:rPr``), while a line b
 a field (``a:fld``) and anything else in a paragraph (an equation …) are protected.  The
 location is ``評価書 図形「テキスト ボックス 1」`` (the sheet, then the shape's name).  Charts
 (``xl/charts/``), the shapes inside them and VML drawings (``legacyDrawing``: comments and old
-form controls) are not read.
+form controls) are not read.  What is not read or not rewritten but may hold a citation is noted:
+the charts whose titles or labels may cite, the defined names holding such a text constant, and each
+sheet's conditional-format rules and data-validation lists testing for such a text (its own and the
+x14 ones of its ``extLst``), which a rewritten cell may no longer match.
 
 A drawing may hold shapes twice, in ``mc:AlternateContent``, as Word does for text boxes: the
 first branch (``mc:Choice``) is read, a shape in another branch (``mc:Fallback``) is never a
@@ -598,6 +601,17 @@ LOCKED_MESSAGE = (
 )
 
 
+_STRING_LITERAL = compile_on_use(r'"((?:[^"]|"")*)"')
+_STRICT_XDR = "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing"
+
+
+def _string_literals(formula: str) -> list[str]:
+    """The string constants (``"…"``) of a formula; a list of a data validation is one."""
+    if '"' not in formula:
+        return []
+    return [m.group(1).replace('""', '"') for m in _STRING_LITERAL.finditer(formula)]
+
+
 def _on(value: str | None) -> bool:
     """An XML Schema boolean attribute that is true."""
     return value is not None and value.strip() in ("1", "true")
@@ -713,6 +727,23 @@ class XlsxDocument:
                 continue  # a chartsheet, a dialog or macro sheet, or a dangling reference
             self._rel_base = rtype[: -len("/worksheet")]
             self._sheet(pkg, target, sheet.get("name", ""), shared)
+        names = wb.root.find(_q(ns, "definedNames"))
+        citing = [n.get("name", "") for n in (names.iterchildren(_q(ns, "definedName")) if names is not None else ())
+                  if any(may_cite(s) for s in _string_literals(n.text or ""))]
+        if citing:
+            shown = "、".join(citing[:3]) + ("…" if len(citing) > 3 else "")
+            self.notes.append(f"名前の定義 {len(citing)} 件（{shown}）の中の文字は読んでいません。引用がないか確認してください"
+                              f" / the text inside {len(citing)} defined name{'s' if len(citing) > 1 else ''} ({shown})"
+                              " was not read: check for citations")
+        charts = [n for n in pkg.names.values() if n.lower().startswith("xl/charts/chart") and n.lower().endswith(".xml")
+                  and any(may_cite(t.text or "") for t in pkg.parse(n).root.iter(f"{{{A_NS[next(iter(A_NS))]}}}t",
+                                                                                     f"{{{A_NS[_STRICT_XDR]}}}t"))]
+        if charts:
+            charts.sort()
+            shown = "、".join(n.rsplit("/", 1)[-1] for n in charts[:3]) + ("…" if len(charts) > 3 else "")
+            self.notes.append(f"グラフ {len(charts)} 件（{shown}）のタイトル・ラベルの文字は読んでいません。引用がないか開いて確認してください"
+                              f" / the titles and labels of {len(charts)} chart{'s' if len(charts) > 1 else ''} ({shown})"
+                              " were not read: open them to check for citations")
 
     def _shared_strings(self, pkg: _Package, targets: list[str]) -> tuple[_Part | None, list[Any], list[str]]:
         """The shared strings part, its ``<si>`` elements and their texts."""
@@ -858,10 +889,37 @@ class XlsxDocument:
                                     column=functools.partial(sh.column_above, row_at, col) if cites else None))
         if found:
             self._sheet_parts[part.name] = part
+        self._rule_notes(root, ns, title)
         drawing = root.find(_q(ns, "drawing"))
         if drawing is not None:
             self._shapes(pkg, part.name, drawing, title,
                          locks=protected and protection is not None and _on(protection.get("objects")))
+
+    def _rule_notes(self, root: Any, ns: str, title: str) -> None:
+        """Note a sheet's conditional-format rules and data-validation lists that test for a text that may
+        cite (their own, x14's in ``extLst`` too): they are not rewritten, so a rewritten cell may no longer
+        match them."""
+        ext = list(root.iterchildren(_q(ns, "extLst")))  # (never the whole sheet: its containers only)
+        for container, rule, what_ja, what_en, effect_ja, effect_en in (
+                ("conditionalFormatting", "cfRule", "条件付き書式の規則", "conditional-format rule",
+                 "書き換えたセルは条件に一致しなくなることがあります", "a rewritten cell may no longer match"),
+                ("dataValidations", "dataValidation", "入力規則", "data-validation rule",
+                 "書き換えたセルの値が入力規則のリストにない値になることがあります",
+                 "a rewritten cell may no longer hold a value the rule allows")):
+            texts: list[str] = []  # per rule that tests for a text that may cite, the first such text
+            for place in [*root.iterchildren(_q(ns, container)), *ext]:
+                for el in place.iter(f"{{*}}{rule}"):
+                    first = next((s for s in [el.get("text") or "", *(
+                        lit for sub in el.iter() if isinstance(sub.tag, str) and sub.text
+                        for lit in _string_literals(sub.text))] if may_cite(s)), None)
+                    if first is not None:
+                        texts.append(first)
+            if texts:
+                n = len(texts)
+                shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+                self.notes.append(f"{title}: {what_ja} {n} 件（「{shown}」）の文字は書き換えていません。{effect_ja}。確認してください"
+                                  f" / {title}: the text of {n} {what_en}{'s' if n > 1 else ''} (「{shown}」) was not rewritten:"
+                                  f" {effect_en}; check {'them' if n > 1 else 'it'}")
 
     def _cell_locked(self, pkg: _Package, cell: Any) -> bool:
         """Whether a cell of a protected sheet is locked: unless its format (``s``, an index into the
