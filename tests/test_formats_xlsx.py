@@ -1064,3 +1064,27 @@ def test_a_rule_in_the_sheets_extension_list_is_noted_too(tmp_path: Path) -> Non
         "評価書: 入力規則 1 件（「別表第二の1の項」）の文字は書き換えていません。書き換えたセルの値が入力規則のリストにない値になることが"
         "あります。確認してください / 評価書: the text of 1 data-validation rule (「別表第二の1の項」) was not rewritten: a rewritten"
         " cell may no longer hold a value the rule allows; check it"]
+
+
+def test_a_workbook_whose_protection_enforces_tracked_changes_is_not_written_changed(tmp_path: Path, sample: Path) -> None:
+    """A workbook whose protection locks Excel's change tracking on (workbookProtection lockRevision="1", a shared
+    workbook's 「変更履歴の記録」) was rewritten with no revision recorded.  Like a Word document that enforces tracked
+    changes it is written only as that allows, which the rewrite cannot (its comments are not Excel revisions): saving
+    fails with the reason and the file stays."""
+    with zipfile.ZipFile(sample) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    assert b"<workbookProtection/>" in parts["xl/workbook.xml"]  # (openpyxl writes one, empty)
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<workbookProtection/>",
+                                                                b'<workbookProtection lockRevision="1"/>')
+    with zipfile.ZipFile(sample, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    before = sample.read_bytes()
+    doc = open_document(sample)
+    doc.track_changes()
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    with pytest.raises(FormatError, match="変更履歴の記録が強制") as info:
+        doc.save(sample)
+    assert "lockRevision" in str(info.value)
+    assert sample.read_bytes() == before

@@ -703,6 +703,7 @@ class XlsxDocument:
         self._locked: set[int] = set()  # the units a protected sheet locks (Protect Sheet)
         self._unlocked_styles: set[int] | None = None  # the cell formats that unlock a cell, once read
         self._styles_name = ""  # the styles part
+        self._revisions_locked = False  # the workbook's protection enforces Excel's own change tracking
         self._workbook_name = ""  # the workbook part
         self._recalc: bytes | None = None  # the workbook part set to recalculate on open, once a cell changed
         self._read(_Package(path, package))
@@ -717,6 +718,8 @@ class XlsxDocument:
         by_id = {rid: (rtype, target) for rid, rtype, target in rels}
         shared = self._shared_strings(pkg, [t for _, rtype, t in rels if rtype.endswith("/sharedStrings")])
         self._styles_name = next((t for _, rtype, t in rels if rtype.endswith("/styles")), "")
+        protection = wb.root.find(_q(ns, "workbookProtection"))
+        self._revisions_locked = protection is not None and _on(protection.get("lockRevision"))
         sheets = wb.root.find(_q(ns, "sheets"))
         for sheet in (sheets if sheets is not None else ()):
             if sheet.tag != _q(ns, "sheet"):
@@ -1181,9 +1184,16 @@ class XlsxDocument:
         """Write the workbook to ``dest`` atomically: the changed and added parts anew, every other
         entry with its verified bytes; the file written is read back (every entry inflated, the
         changed and added parts parsed) before it replaces anything.  A changed workbook that is digitally
-        signed (``_xmlsignatures/``: the signature would break) is not written: :class:`FormatError`."""
+        signed (``_xmlsignatures/``: the signature would break), or whose protection enforces Excel's change
+        tracking (``workbookProtection lockRevision``: a rewrite is no Excel revision), is not written:
+        :class:`FormatError`."""
         if self._changed and is_signed(self._package.names):
             raise signed_error(self.path, word=False)
+        if self._changed and self._revisions_locked:
+            raise FormatError(self.path, "このブックは「ブックの保護」で変更履歴の記録が強制されているため書き込みません（書き換えは Excel の"
+                                         "変更履歴に記録できません）。保護を解除してから実行してください",
+                              "the workbook's protection enforces tracked changes (lockRevision): it is not written, since a"
+                              " rewrite cannot be recorded in Excel's change history; remove the protection first")
         self._settle_shared()
         if self._commented:  # made once; a later save writes the same parts again
             self._extra_parts.update(self._comment_parts())
