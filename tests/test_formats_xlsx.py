@@ -1088,3 +1088,20 @@ def test_a_workbook_whose_protection_enforces_tracked_changes_is_not_written_cha
         doc.save(sample)
     assert "lockRevision" in str(info.value)
     assert sample.read_bytes() == before
+
+
+
+def test_a_chart_is_noted_only_when_its_own_text_may_cite(tmp_path: Path, sample: Path) -> None:
+    """Only a chart's own text (titles, labels: a:t) counts for the note, not what its markup or a cached value holds."""
+    p = tmp_path / "chart.xlsx"
+    dml = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("xl/charts/chart2.xml", f'<c:chartSpace xmlns:c="urn:c" xmlns:a="{dml}"><a:t>件数</a:t>'
+                     "<c:v>番号利用法別表第一の16の項</c:v></c:chartSpace>")
+        dst.writestr("xl/charts/chart3.xml", f'<c:chartSpace xmlns:c="urn:c" xmlns:a="{dml}"><a:t>別表第二の事務</a:t>'
+                     "</c:chartSpace>")
+    assert open_document(p).notes == [
+        "グラフ 1 件（chart3.xml）のタイトル・ラベルの文字は読んでいません。引用がないか開いて確認してください"
+        " / the titles and labels of 1 chart (chart3.xml) were not read: open them to check for citations"]

@@ -602,7 +602,6 @@ LOCKED_MESSAGE = (
 
 
 _STRING_LITERAL = compile_on_use(r'"((?:[^"]|"")*)"')
-_STRICT_XDR = "http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing"
 
 
 def _string_literals(formula: str) -> list[str]:
@@ -610,6 +609,13 @@ def _string_literals(formula: str) -> list[str]:
     if '"' not in formula:
         return []
     return [m.group(1).replace('""', '"') for m in _STRING_LITERAL.finditer(formula)]
+
+
+def _chart_may_cite(pkg: _Package, name: str) -> bool:
+    """Whether the text (``a:t``: titles, labels) of a chart part may cite."""
+    if not may_cite(pkg.read(name).decode("utf-8", "replace")):  # (the markup never does: most charts stop here)
+        return False
+    return any(may_cite(t.text or "") for t in pkg.parse(name).root.iter(*(f"{{{a}}}t" for a in A_NS.values())))
 
 
 def _on(value: str | None) -> bool:
@@ -738,9 +744,8 @@ class XlsxDocument:
             self.notes.append(f"名前の定義 {len(citing)} 件（{shown}）の中の文字は読んでいません。引用がないか確認してください"
                               f" / the text inside {len(citing)} defined name{'s' if len(citing) > 1 else ''} ({shown})"
                               " was not read: check for citations")
-        charts = [n for n in pkg.names.values() if n.lower().startswith("xl/charts/chart") and n.lower().endswith(".xml")
-                  and any(may_cite(t.text or "") for t in pkg.parse(n).root.iter(f"{{{A_NS[next(iter(A_NS))]}}}t",
-                                                                                     f"{{{A_NS[_STRICT_XDR]}}}t"))]
+        charts = [n for n in pkg.names.values()
+                  if n.lower().startswith("xl/charts/chart") and n.lower().endswith(".xml") and _chart_may_cite(pkg, n)]
         if charts:
             charts.sort()
             shown = "、".join(n.rsplit("/", 1)[-1] for n in charts[:3]) + ("…" if len(charts) > 3 else "")
