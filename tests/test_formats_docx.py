@@ -667,3 +667,50 @@ def test_a_document_whose_editing_is_restricted_is_not_written(tmp_path: Path, e
     assert "編集の制限" in msg and "Restrict Editing" in msg
     assert ("--track-changes" in msg) == (edit == "trackedChanges")
     assert p.read_bytes() == before
+
+
+def add_signature(path: Path) -> None:
+    """Give a package a digital signature's parts as Office writes them (``_xmlsignatures/``: the origin, related from
+    the package, and a signature related from the origin); the signature's content is not checked here."""
+    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    sig = "http://schemas.openxmlformats.org/package/2006/relationships/digital-signature"
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(
+        b"</Relationships>", f'<Relationship Id="rIdSig" Type="{sig}/origin" Target="_xmlsignatures/origin.sigs"/>'
+        "</Relationships>".encode())
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(b"</Types>", (
+        b'<Default Extension="sigs" ContentType="application/vnd.openxmlformats-package.digital-signature-origin"/>'
+        b'<Override PartName="/_xmlsignatures/sig1.xml" ContentType="application/vnd.openxmlformats-package.'
+        b'digital-signature-xmlsignature+xml"/></Types>'))
+    parts["_xmlsignatures/origin.sigs"] = b""
+    parts["_xmlsignatures/_rels/origin.sigs.rels"] = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{ns}"><Relationship Id="rId1" '
+        f'Type="{sig}/signature" Target="sig1.xml"/></Relationships>').encode()
+    parts["_xmlsignatures/sig1.xml"] = b'<Signature xmlns="http://www.w3.org/2000/09/xmldsig#" Id="idPackageSignature"/>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+
+
+@pytest.mark.parametrize("citing", [True, False])
+def test_a_digitally_signed_document_is_not_written_changed(tmp_path: Path, citing: bool) -> None:
+    """A digitally signed document (_xmlsignatures/) was rewritten silently, which breaks its signature.  Like a
+    document under Restrict Editing, it is not written: saving it fails saying why and what to do, and the file stays
+    as it was.  A signed document the rewrite leaves alone is saved as it was (nothing to break)."""
+    p = tmp_path / "signed.docx"
+    d = docx.Document()
+    d.add_paragraph(OLD if citing else "関係のない文章")
+    d.save(str(p))
+    add_signature(p)
+    before = p.read_bytes()
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert bool(edits) is citing is doc.changed
+    if not citing:
+        return
+    with pytest.raises(FormatError) as info:
+        doc.save(p)
+    msg = str(info.value)
+    assert "デジタル署名" in msg and "digitally signed" in msg and "署名を削除" in msg
+    assert p.read_bytes() == before

@@ -890,3 +890,218 @@ def test_embedded_objects_are_noted_as_not_read(tmp_path: Path, sample: Path) ->
         "引用がないか開いて確認してください / the text inside 4 embedded objects (Microsoft_Word_Document1.docx、oleObject1.bin、"
         "oleObject2.bin…) was not read: open them to check for citations"]
     assert open_document(sample).notes == []
+
+
+@pytest.mark.parametrize("fill", [32767 - 13, 32767 - 29, 32767 - 30])
+def test_a_cell_the_rewrite_would_make_too_long_for_excel_keeps_its_text(tmp_path: Path, fill: int) -> None:
+    """Excel holds at most 32,767 characters in a cell (it cuts a longer one, or repairs the workbook): a rewrite that made
+    a cell longer than that was written, with no finding.  Such a cell keeps its text, each citation reported with the
+    rewrite it would take; a cell whose new text still fits changes."""
+    old, new = "番号利用法別表第二の1の項", "番号利用法第19条第8号に基づく主務省令第2条の表の1の項"  # 13 → 29 characters
+    p = tmp_path / "long.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["A1"] = old + "あ" * fill
+    ws["A2"] = OLD
+    wb.save(p)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(p)
+    ws = openpyxl.load_workbook(p).active
+    assert ws["A2"].value == NEW
+    if len(new) + fill <= 32767:
+        assert findings == [] and ws["A1"].value == new + "あ" * fill
+        return
+    assert [(f.location, f.reason, f.text, f.proposed) for f in findings] == [("評価書!A1", "protected", old, new)]
+    assert "32,767" in findings[0].message and "上限" in findings[0].message and "Excel's limit" in findings[0].message
+    assert {e.location for e in edits} == {"評価書!A2"}
+    assert ws["A1"].value == old + "あ" * fill
+
+
+@pytest.mark.parametrize("protect", [True, False])
+def test_the_locked_cells_of_a_protected_sheet_keep_their_text(tmp_path: Path, protect: bool) -> None:
+    """A sheet under Excel's Protect Sheet (sheetProtection sheet="1") lets its user change only its unlocked cells, but
+    its locked cells were rewritten silently.  Like a Word document under Restrict Editing, the workbook is written only
+    as its protection allows: a locked cell keeps its text, each citation reported; an unlocked cell changes, and so do
+    the cells of a sheet without protection.  Protecting only the workbook's structure (workbookProtection) locks no
+    cell."""
+    from openpyxl.styles import Protection
+    from openpyxl.workbook.protection import WorkbookProtection
+
+    p = tmp_path / "protected.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["A1"] = OLD  # locked (every cell is, by default)
+    ws["A2"] = OLD
+    ws["A2"].protection = Protection(locked=False)
+    ws.protection.sheet = protect
+    wb.create_sheet("別紙")["A1"] = OLD
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.save(p)
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(p)
+    wb = openpyxl.load_workbook(p)
+    assert wb["評価書"]["A2"].value == NEW == wb["別紙"]["A1"].value
+    if not protect:
+        assert findings == [] and wb["評価書"]["A1"].value == NEW
+        return
+    assert [(f.location, f.reason, f.text, f.proposed) for f in findings] == [("評価書!A1", "protected", OLD, NEW)]
+    assert "シートの保護" in findings[0].message and "Protect Sheet" in findings[0].message
+    assert wb["評価書"]["A1"].value == OLD and wb["評価書"].protection.sheet
+
+
+@pytest.mark.parametrize(("objects", "locks"), [("1", ""), ("1", ' fLocksWithSheet="0"'), ("0", "")])
+def test_a_locked_shape_of_a_sheet_protecting_its_objects_keeps_its_text(tmp_path: Path, objects: str, locks: str) -> None:
+    """A sheet protected with its objects (sheetProtection objects="1") locks its shapes, unless a shape says it does not
+    lock with the sheet (xdr:clientData fLocksWithSheet="0"): a locked shape keeps its text, reported."""
+    p = tmp_path / "shapes.xlsx"
+    shape_book(p, anchored(shape("テキスト ボックス 1", f"<a:p><a:r><a:t>{OLD}</a:t></a:r></a:p>")))
+    with zipfile.ZipFile(p) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    at = sheet.index("<drawing") if "<pageMargins" not in sheet else sheet.index("<pageMargins")
+    parts["xl/worksheets/sheet1.xml"] = (sheet[:at] + f'<sheetProtection sheet="1" objects="{objects}"/>' + sheet[at:]).encode()
+    drawing = parts["xl/drawings/custom7.xml"].decode()
+    parts["xl/drawings/custom7.xml"] = drawing.replace("<xdr:clientData/>", f"<xdr:clientData{locks}/>").encode()
+    with zipfile.ZipFile(p, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    doc = open_document(p)
+    _edits, findings = rewrite_document(doc, rewrite)
+    kept = objects == "1" and not locks
+    assert [(f.reason, f.text) for f in findings] == ([("protected", OLD)] if kept else [])
+    assert doc.changed is not kept
+
+
+def test_a_digitally_signed_workbook_is_not_written_changed(tmp_path: Path, sample: Path) -> None:
+    """A digitally signed workbook (_xmlsignatures/) was rewritten silently, breaking its signature: rewritten in place
+    it now fails with the reason, the file and its folder stay as they were (no backup left), and a dry run still
+    lists what would change."""
+    import io
+
+    from test_batch import parse
+    from test_formats_docx import add_signature
+
+    from mynumber_refs import batch
+
+    add_signature(sample)
+    before = sample.read_bytes()
+    args = parse([str(sample), "--in-place"])
+    out, err = io.StringIO(), io.StringIO()
+    rc = batch.run_files(args.paths, args, stdout=out, stderr=err)
+    shown = out.getvalue() + err.getvalue()
+    assert rc != 0 and "デジタル署名" in shown and "digitally signed" in shown
+    assert sample.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == [sample.name]
+    doc = open_document(sample)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    with pytest.raises(FormatError, match="デジタル署名"):
+        doc.save(tmp_path / "copy.xlsx")
+
+
+def test_texts_the_workbook_does_not_read_or_rewrite_are_noted(tmp_path: Path, sample: Path) -> None:
+    """Texts outside the cells and shapes were neither read nor reported: a defined name holding a text constant, a
+    conditional-format rule testing for 「別表第一」 (after the rewrite the cell no longer matches it), a data-validation
+    list (the rewritten cell is no longer one of its values) and a chart's title.  Each is now noted, by what it is;
+    rules, lists and names without a citation's text, and a workbook without them, say nothing more."""
+    from openpyxl.chart import BarChart, Reference
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles.differential import DifferentialStyle
+    from openpyxl.workbook.defined_name import DefinedName
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    p = tmp_path / "rules.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["A1"] = OLD
+    ws["B1"] = 3
+    rule = Rule(type="containsText", operator="containsText", text="別表第一", dxf=DifferentialStyle(font=Font(bold=True)))
+    rule.formula = ['NOT(ISERROR(SEARCH("別表第一",A1)))']
+    ws.conditional_formatting.add("A1:A9", rule)
+    ws.conditional_formatting.add("B1:B9", Rule(type="cellIs", operator="greaterThan", formula=["2"],
+                                                dxf=DifferentialStyle(font=Font(bold=True))))
+    listed = DataValidation(type="list", formula1='"番号利用法別表第一の16の項,番号利用法別表第二の1の項"')
+    listed.add("A2")
+    ws.add_data_validation(listed)
+    wb.defined_names["根拠"] = DefinedName("根拠", attr_text='"番号利用法別表第一の16の項"')
+    wb.defined_names["件数"] = DefinedName("件数", attr_text="評価書!$B$1")
+    chart = BarChart()
+    chart.title = "別表第一の事務の件数"
+    chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=1))
+    ws.add_chart(chart, "D2")
+    wb.save(p)
+    doc = open_document(p)
+    assert doc.notes == [
+        "評価書: 条件付き書式の規則 1 件（「別表第一」）の文字は書き換えていません。書き換えたセルは条件に一致しなくなることがあります。"
+        "確認してください / 評価書: the text of 1 conditional-format rule (「別表第一」) was not rewritten: a rewritten"
+        " cell may no longer match; check it",
+        "評価書: 入力規則 1 件（「番号利用法別表第一の16の項,番号利用法…」）の文字は書き換えていません。書き換えたセルの値が入力規則の"
+        "リストにない値になることがあります。確認してください / 評価書: the text of 1 data-validation rule (「番号利用法別表第一の16の項,"
+        "番号利用法…」) was not rewritten: a rewritten cell may no longer hold a value the rule allows; check it",
+        "名前の定義 1 件（根拠）の中の文字は読んでいません。引用がないか確認してください / the text inside 1 defined name (根拠)"
+        " was not read: check for citations",
+        "グラフ 1 件（chart1.xml）のタイトル・ラベルの文字は読んでいません。引用がないか開いて確認してください / the titles and"
+        " labels of 1 chart (chart1.xml) were not read: open them to check for citations",
+    ]
+    assert open_document(sample).notes == []
+
+
+def test_a_rule_in_the_sheets_extension_list_is_noted_too(tmp_path: Path) -> None:
+    """Excel writes a data validation whose list comes from another sheet, and newer conditional formats, as x14
+    elements in the sheet's extLst: their texts are noted the same way."""
+    p = tmp_path / "x14.xlsx"
+    x14 = "http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"
+    xm = "http://schemas.microsoft.com/office/excel/2006/main"
+    ext = (f'<extLst><ext uri="{{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}}" xmlns:x14="{x14}"><x14:dataValidations count="1"'
+           f' xmlns:xm="{xm}"><x14:dataValidation type="list"><x14:formula1><xm:f>"別表第二の1の項"</xm:f></x14:formula1>'
+           "<xm:sqref>A2</xm:sqref></x14:dataValidation></x14:dataValidations></ext></extLst>")
+    raw_book(p, '<row r="1"><c r="A1" t="s"><v>0</v></c></row>', f"<si><t>{OLD}</t></si>", merges=ext)
+    assert open_document(p).notes == [
+        "評価書: 入力規則 1 件（「別表第二の1の項」）の文字は書き換えていません。書き換えたセルの値が入力規則のリストにない値になることが"
+        "あります。確認してください / 評価書: the text of 1 data-validation rule (「別表第二の1の項」) was not rewritten: a rewritten"
+        " cell may no longer hold a value the rule allows; check it"]
+
+
+def test_a_workbook_whose_protection_enforces_tracked_changes_is_not_written_changed(tmp_path: Path, sample: Path) -> None:
+    """A workbook whose protection locks Excel's change tracking on (workbookProtection lockRevision="1", a shared
+    workbook's 「変更履歴の記録」) was rewritten with no revision recorded.  Like a Word document that enforces tracked
+    changes it is written only as that allows, which the rewrite cannot (its comments are not Excel revisions): saving
+    fails with the reason and the file stays."""
+    with zipfile.ZipFile(sample) as zf:
+        parts = {i.filename: zf.read(i) for i in zf.infolist()}
+    assert b"<workbookProtection/>" in parts["xl/workbook.xml"]  # (openpyxl writes one, empty)
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b"<workbookProtection/>",
+                                                                b'<workbookProtection lockRevision="1"/>')
+    with zipfile.ZipFile(sample, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    before = sample.read_bytes()
+    doc = open_document(sample)
+    doc.track_changes()
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    with pytest.raises(FormatError, match="変更履歴の記録が強制") as info:
+        doc.save(sample)
+    assert "lockRevision" in str(info.value)
+    assert sample.read_bytes() == before
+
+
+
+def test_a_chart_is_noted_only_when_its_own_text_may_cite(tmp_path: Path, sample: Path) -> None:
+    """Only a chart's own text (titles, labels: a:t) counts for the note, not what its markup or a cached value holds."""
+    p = tmp_path / "chart.xlsx"
+    dml = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(p, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("xl/charts/chart2.xml", f'<c:chartSpace xmlns:c="urn:c" xmlns:a="{dml}"><a:t>件数</a:t>'
+                     "<c:v>番号利用法別表第一の16の項</c:v></c:chartSpace>")
+        dst.writestr("xl/charts/chart3.xml", f'<c:chartSpace xmlns:c="urn:c" xmlns:a="{dml}"><a:t>別表第二の事務</a:t>'
+                     "</c:chartSpace>")
+    assert open_document(p).notes == [
+        "グラフ 1 件（chart3.xml）のタイトル・ラベルの文字は読んでいません。引用がないか開いて確認してください"
+        " / the titles and labels of 1 chart (chart3.xml) were not read: open them to check for citations"]

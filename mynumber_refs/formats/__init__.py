@@ -212,6 +212,21 @@ def embedded_note(names: Sequence[str]) -> list[str]:
             f" open {'them' if len(names) > 1 else 'it'} to check for citations"]
 
 
+def is_signed(names: Iterable[str]) -> bool:
+    """Whether a Word or Excel package holds a digital signature (``_xmlsignatures/``): a signature covers the
+    parts' bytes, so any rewrite breaks it."""
+    return any(n.lower().startswith("_xmlsignatures/") for n in names)
+
+
+def signed_error(path: Path, word: bool) -> FormatError:
+    """Why a digitally signed document or workbook that a rewrite changes is not written."""
+    ja, en = ("文書", "document") if word else ("ブック", "workbook")
+    return FormatError(path, f"この{ja}にはデジタル署名があり、書き換えると署名が無効になるため書き込みません。"
+                             "署名を削除してから実行し、必要であれば署名し直してください",
+                       f"the {en} is digitally signed and a rewrite would break the signature: it is not written;"
+                       " remove the signature first (and sign it again if needed)")
+
+
 def change_record_note(label: str) -> str:
     """The note a document gives for a change record it left as written."""
     return (f"{label}: 変更箇所の記録（変更前・変更後の記載）のため、書き換えていません"

@@ -84,9 +84,11 @@ from . import (
     edit_group,
     embedded_note,
     is_change_record_heading,
+    is_signed,
     left_text,
     may_cite,
     segment_ops,
+    signed_error,
 )
 from .ooxml import (
     XML_SPACE,
@@ -946,9 +948,10 @@ class DocxDocument:
     format = "docx"
     encoding: str | None = None
 
-    def __init__(self, path: Path, document: Any) -> None:
+    def __init__(self, path: Path, document: Any, signed: bool = False) -> None:
         self.path = path
         self.document = document
+        self._signed = signed  # the package holds a digital signature: it is never written changed
         self.notes: list[str] = []
         self._changed = False
         self._review: tuple[str, str] | None = None  # (author, date) when edits are tracked changes
@@ -1061,11 +1064,14 @@ class DocxDocument:
     def save(self, dest: Path) -> None:
         """Write the document to ``dest`` atomically; the file written is read back (every part
         inflated, the parts whose text may have changed parsed, without a DTD) before it replaces
-        anything."""
+        anything.  A changed document that is digitally signed (``_xmlsignatures/``), or whose editing is
+        restricted beyond what the edits are (Restrict Editing), is not written: :class:`FormatError`."""
         for rec in self._notes:
             if rec.dirty and rec.blob is not None:
                 # python-docx writes a plain part's bytes as loaded: hand it the new ones
                 rec.part._blob = xml_with_declaration(rec.root, rec.blob)
+        if self._changed and self._signed:
+            raise signed_error(self.path, word=True)
         if self._changed and self._restriction is not None and not (
                 self._restriction == "trackedChanges" and self._review is not None):
             raise _restricted_error(self.path, self._restriction)
@@ -1150,5 +1156,6 @@ def open_docx(path: Path, limits: ZipLimits | None = None) -> DocxDocument:
     except Exception as exc:  # noqa: BLE001 - corrupt XML, missing parts …
         raise FormatError(path, f"Word 文書が壊れているため開けません（{type(exc).__name__}: {exc}）",
                           f"the Word document is corrupt ({type(exc).__name__}: {exc})") from exc
+    signed = is_signed(package.names)
     del package
-    return DocxDocument(path, document)
+    return DocxDocument(path, document, signed)

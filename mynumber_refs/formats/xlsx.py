@@ -20,7 +20,12 @@ are not part of it.  A formula cell is never changed: when what it shows (or, wi
 value, the formula) may hold a citation it is a read-only unit, and each citation found in it is
 reported as ``formula-not-rewritten`` with the rewrite it would take.  The header and totals rows of
 an Excel table (``xl/tables/``) name its columns, which the table part and structured references repeat:
-their cells are read, never rewritten (``protected``, one finding per citation).  A workbook with formulas in
+their cells are read, never rewritten (``protected``, one finding per citation).  A cell whose new text would be
+longer than Excel holds (32,767 characters) keeps its text, likewise (``protected``).  On a protected sheet
+(``sheetProtection sheet="1"``, Excel's Protect Sheet) a locked cell (every cell whose format does not say
+``<protection locked="0"/>``), and a shape when the sheet protects its objects, keeps its text too
+(``protected``): the workbook is written only as its protection allows (protecting the workbook's
+structure locks no cell).  A workbook with formulas in
 which a cell changes is saved to recalculate on open (``fullCalcOnLoad="1"`` on ``<calcPr>``, the only
 change to the workbook part), so that a formula referring to a rewritten cell does not keep its
 cached old text (Excel honours it; LibreOffice follows its own recalculation-on-load setting).  The location is ``Sheet!A1``,
@@ -51,7 +56,10 @@ each ``a:t`` of a run is a segment (the run keeps its ``a:rPr``), while a line b
 a field (``a:fld``) and anything else in a paragraph (an equation …) are protected.  The
 location is ``評価書 図形「テキスト ボックス 1」`` (the sheet, then the shape's name).  Charts
 (``xl/charts/``), the shapes inside them and VML drawings (``legacyDrawing``: comments and old
-form controls) are not read.
+form controls) are not read.  What is not read or not rewritten but may hold a citation is noted:
+the charts whose titles or labels may cite, the defined names holding such a text constant, and each
+sheet's conditional-format rules and data-validation lists testing for such a text (its own and the
+x14 ones of its ``extLst``), which a rewritten cell may no longer match.
 
 A drawing may hold shapes twice, in ``mc:AlternateContent``, as Word does for text boxes: the
 first branch (``mc:Choice``) is read, a shape in another branch (``mc:Fallback``) is never a
@@ -86,10 +94,12 @@ from . import (
     edit_group,
     embedded_note,
     is_change_record_heading,
+    is_signed,
     left_text,
     may_cite,
     plan_segment_edits,
     plan_whole_groups,
+    signed_error,
 )
 from .ooxml import (
     XML_DECLARATION,
@@ -583,6 +593,56 @@ TABLE_NAME_MESSAGE = (
     " formulas (structured references) use; fix the heading by hand in Excel"
 )
 
+LOCKED_MESSAGE = (
+    "シートが「シートの保護」で保護され、このセル（図形）はロックされているため、書き換えませんでした。"
+    "保護を解除してから実行するか、手作業で修正してください"
+    " / not rewritten: the sheet is protected (Protect Sheet) and this cell (shape) is locked; remove the protection"
+    " first, or fix it by hand"
+)
+
+
+_STRING_LITERAL = compile_on_use(r'"((?:[^"]|"")*)"')
+
+
+def _string_literals(formula: str) -> list[str]:
+    """The string constants (``"…"``) of a formula; a list of a data validation is one."""
+    if '"' not in formula:
+        return []
+    return [m.group(1).replace('""', '"') for m in _STRING_LITERAL.finditer(formula)]
+
+
+def _chart_may_cite(pkg: _Package, name: str) -> bool:
+    """Whether the text (``a:t``: titles, labels) of a chart part may cite."""
+    if not may_cite(pkg.read(name).decode("utf-8", "replace")):  # (the markup never does: most charts stop here)
+        return False
+    return any(may_cite(t.text or "") for t in pkg.parse(name).root.iter(*(f"{{{a}}}t" for a in A_NS.values())))
+
+
+def _on(value: str | None) -> bool:
+    """An XML Schema boolean attribute that is true."""
+    return value is not None and value.strip() in ("1", "true")
+
+
+def _shape_locked(sp: Any, root: Any, xdr_ns: str) -> bool:
+    """Whether a shape locks with its sheet: its anchor's (the drawing's child holding it) ``xdr:clientData``
+    does not say ``fLocksWithSheet="0"`` (the default locks it)."""
+    anchor = sp
+    while anchor.getparent() is not None and anchor.getparent() is not root:
+        anchor = anchor.getparent()
+    data = anchor.find(_q(xdr_ns, "clientData"))
+    return data is None or data.get("fLocksWithSheet") is None or _on(data.get("fLocksWithSheet"))
+
+
+CELL_LIMIT = 32767
+"""The most characters (UTF-16 code units) an Excel cell holds; Excel cuts or repairs a longer one."""
+
+CELL_LIMIT_MESSAGE = (
+    f"書き換えるとセルの文字数が Excel の上限（{CELL_LIMIT:,} 文字）を超え、Excel が開くときに文字を切り捨てるため、このセルは書き換えませんでした。"
+    "セルを分けるか文字を減らしてから手作業で修正してください"
+    f" / not rewritten: the cell would exceed Excel's limit of {CELL_LIMIT:,} characters, and Excel would cut its text on"
+    " opening; split the cell or shorten its text, then fix it by hand"
+)
+
 
 def _table_name_cells(pkg: _Package, sheet: str) -> set[tuple[int, int]]:
     """The cells of a sheet that name the columns of its Excel tables (``xl/tables/tableN.xml``): the
@@ -646,6 +706,10 @@ class XlsxDocument:
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
         self._has_formulas = False  # a cell of a sheet read holds a formula
         self._table_names: set[int] = set()  # the units that are a column name of an Excel table
+        self._locked: set[int] = set()  # the units a protected sheet locks (Protect Sheet)
+        self._unlocked_styles: set[int] | None = None  # the cell formats that unlock a cell, once read
+        self._styles_name = ""  # the styles part
+        self._revisions_locked = False  # the workbook's protection enforces Excel's own change tracking
         self._workbook_name = ""  # the workbook part
         self._recalc: bytes | None = None  # the workbook part set to recalculate on open, once a cell changed
         self._read(_Package(path, package))
@@ -659,6 +723,9 @@ class XlsxDocument:
         rels = pkg.rels(wb_name)
         by_id = {rid: (rtype, target) for rid, rtype, target in rels}
         shared = self._shared_strings(pkg, [t for _, rtype, t in rels if rtype.endswith("/sharedStrings")])
+        self._styles_name = next((t for _, rtype, t in rels if rtype.endswith("/styles")), "")
+        protection = wb.root.find(_q(ns, "workbookProtection"))
+        self._revisions_locked = protection is not None and _on(protection.get("lockRevision"))
         sheets = wb.root.find(_q(ns, "sheets"))
         for sheet in (sheets if sheets is not None else ()):
             if sheet.tag != _q(ns, "sheet"):
@@ -669,6 +736,22 @@ class XlsxDocument:
                 continue  # a chartsheet, a dialog or macro sheet, or a dangling reference
             self._rel_base = rtype[: -len("/worksheet")]
             self._sheet(pkg, target, sheet.get("name", ""), shared)
+        names = wb.root.find(_q(ns, "definedNames"))
+        citing = [n.get("name", "") for n in (names.iterchildren(_q(ns, "definedName")) if names is not None else ())
+                  if any(may_cite(s) for s in _string_literals(n.text or ""))]
+        if citing:
+            shown = "、".join(citing[:3]) + ("…" if len(citing) > 3 else "")
+            self.notes.append(f"名前の定義 {len(citing)} 件（{shown}）の中の文字は読んでいません。引用がないか確認してください"
+                              f" / the text inside {len(citing)} defined name{'s' if len(citing) > 1 else ''} ({shown})"
+                              " was not read: check for citations")
+        charts = [n for n in pkg.names.values()
+                  if n.lower().startswith("xl/charts/chart") and n.lower().endswith(".xml") and _chart_may_cite(pkg, n)]
+        if charts:
+            charts.sort()
+            shown = "、".join(n.rsplit("/", 1)[-1] for n in charts[:3]) + ("…" if len(charts) > 3 else "")
+            self.notes.append(f"グラフ {len(charts)} 件（{shown}）のタイトル・ラベルの文字は読んでいません。引用がないか開いて確認してください"
+                              f" / the titles and labels of {len(charts)} chart{'s' if len(charts) > 1 else ''} ({shown})"
+                              " were not read: open them to check for citations")
 
     def _shared_strings(self, pkg: _Package, targets: list[str]) -> tuple[_Part | None, list[Any], list[str]]:
         """The shared strings part, its ``<si>`` elements and their texts."""
@@ -694,6 +777,8 @@ class XlsxDocument:
         root = part.root
         ns = _ns(root)
         c_tag, v_tag, f_tag, is_tag = (_q(ns, t) for t in ("c", "v", "f", "is"))
+        protection = root.find(_q(ns, "sheetProtection"))
+        protected = protection is not None and _on(protection.get("sheet"))
         sh = _Sheet(title)
         found: list[tuple[int, int, str, Any, Any]] = []  # row, column, text, shared index or <is>, the <c>
         sheet_data = root.find(_q(ns, "sheetData"))
@@ -796,6 +881,8 @@ class XlsxDocument:
                 detail["heading"] = heading
             if (row_at, col) in names:
                 self._table_names.add(len(self._units))
+            if protected and self._cell_locked(pkg, cell_el):
+                self._locked.add(len(self._units))
             self._items.append(item)
             self._cells.append((part.name, coordinate))
             # (a cell merged down over several rows stands left of the cells of each of them)
@@ -810,12 +897,60 @@ class XlsxDocument:
                                     column=functools.partial(sh.column_above, row_at, col) if cites else None))
         if found:
             self._sheet_parts[part.name] = part
+        self._rule_notes(root, ns, title)
         drawing = root.find(_q(ns, "drawing"))
         if drawing is not None:
-            self._shapes(pkg, part.name, drawing, title)
+            self._shapes(pkg, part.name, drawing, title,
+                         locks=protected and protection is not None and _on(protection.get("objects")))
 
-    def _shapes(self, pkg: _Package, sheet_name: str, drawing: Any, title: str) -> None:
-        """The shapes with text of the drawing a sheet's ``<drawing r:id>`` names, as units."""
+    def _rule_notes(self, root: Any, ns: str, title: str) -> None:
+        """Note a sheet's conditional-format rules and data-validation lists that test for a text that may
+        cite (their own, x14's in ``extLst`` too): they are not rewritten, so a rewritten cell may no longer
+        match them."""
+        ext = list(root.iterchildren(_q(ns, "extLst")))  # (never the whole sheet: its containers only)
+        for container, rule, what_ja, what_en, effect_ja, effect_en in (
+                ("conditionalFormatting", "cfRule", "条件付き書式の規則", "conditional-format rule",
+                 "書き換えたセルは条件に一致しなくなることがあります", "a rewritten cell may no longer match"),
+                ("dataValidations", "dataValidation", "入力規則", "data-validation rule",
+                 "書き換えたセルの値が入力規則のリストにない値になることがあります",
+                 "a rewritten cell may no longer hold a value the rule allows")):
+            texts: list[str] = []  # per rule that tests for a text that may cite, the first such text
+            for place in [*root.iterchildren(_q(ns, container)), *ext]:
+                for el in place.iter(f"{{*}}{rule}"):
+                    first = next((s for s in [el.get("text") or "", *(
+                        lit for sub in el.iter() if isinstance(sub.tag, str) and sub.text
+                        for lit in _string_literals(sub.text))] if may_cite(s)), None)
+                    if first is not None:
+                        texts.append(first)
+            if texts:
+                n = len(texts)
+                shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+                self.notes.append(f"{title}: {what_ja} {n} 件（「{shown}」）の文字は書き換えていません。{effect_ja}。確認してください"
+                                  f" / {title}: the text of {n} {what_en}{'s' if n > 1 else ''} (「{shown}」) was not rewritten:"
+                                  f" {effect_en}; check {'them' if n > 1 else 'it'}")
+
+    def _cell_locked(self, pkg: _Package, cell: Any) -> bool:
+        """Whether a cell of a protected sheet is locked: unless its format (``s``, an index into the
+        ``cellXfs`` of the styles part) says ``<protection locked="0"/>``, Excel locks every cell."""
+        if self._unlocked_styles is None:
+            self._unlocked_styles = set()
+            if self._styles_name and pkg.has(self._styles_name):
+                styles = pkg.parse(self._styles_name).root
+                ns = _ns(styles)
+                xfs = styles.find(_q(ns, "cellXfs"))
+                for i, xf in enumerate(xfs.iterchildren(_q(ns, "xf")) if xfs is not None else ()):
+                    lock = xf.find(_q(ns, "protection"))
+                    if lock is not None and lock.get("locked") is not None and not _on(lock.get("locked")):
+                        self._unlocked_styles.add(i)
+        try:
+            return int(cell.get("s", "0")) not in self._unlocked_styles
+        except ValueError:
+            return True
+
+    def _shapes(self, pkg: _Package, sheet_name: str, drawing: Any, title: str, locks: bool = False) -> None:
+        """The shapes with text of the drawing a sheet's ``<drawing r:id>`` names, as units; ``locks``: the
+        sheet is protected with its objects (a shape is locked unless its anchor's ``xdr:clientData`` says
+        ``fLocksWithSheet="0"``)."""
         rid = next((v for k, v in drawing.attrib.items() if k.endswith("}id") and "relationships" in k), None)
         target = next((t for i, rtype, t in pkg.rels(sheet_name) if i == rid and rtype.endswith("/drawing")), None)
         if target is None or target.lower() in self._drawings:
@@ -848,6 +983,8 @@ class XlsxDocument:
             shape_id = c_nv.get("id", "") if c_nv is not None else ""
             shown = f"「{shape_name}」" if shape_name else f"（ID {shape_id or '?'}）"  # a shape Excel did not name
             location = Location(f"{title} 図形{shown}", {"sheet": title, "shape": shape_name, "drawing": part.name})
+            if locks and _shape_locked(sp, part.root, xdr_ns):
+                self._locked.add(len(self._units))
             self._items.append(_Shape(part, segments, copies, frozenset(blocked)))
             self._cells.append(None)
             self._unit_cells.append(None)
@@ -878,6 +1015,8 @@ class XlsxDocument:
             return _refuse_formula(item.text, edits, item.refers)
         if index in self._table_names:
             return _refuse_whole(self._units[index].text, edits, "protected", TABLE_NAME_MESSAGE)
+        if index in self._locked:
+            return _refuse_whole(self._units[index].text, edits, "protected", LOCKED_MESSAGE)
         was_changed = self._changed
         try:
             return self._apply(index, item, edits)
@@ -929,6 +1068,8 @@ class XlsxDocument:
         new_full = "".join(new_texts.get(i, text) for i, text in enumerate(item.texts))
         if new_full == item.text:
             return skipped, False
+        if len(new_full.encode("utf-16-le")) > 2 * CELL_LIMIT:  # a text Excel cannot hold: the cell keeps its own
+            return _refuse_whole(item.text, edits, "protected", CELL_LIMIT_MESSAGE), False
         refused_ids = {id(e) for e, _ in refused}
         applied = [e for e in edits if id(e) not in refused_ids]
         shared = self._unit_cells[index]
@@ -1047,7 +1188,17 @@ class XlsxDocument:
     def save(self, dest: Path) -> None:
         """Write the workbook to ``dest`` atomically: the changed and added parts anew, every other
         entry with its verified bytes; the file written is read back (every entry inflated, the
-        changed and added parts parsed) before it replaces anything."""
+        changed and added parts parsed) before it replaces anything.  A changed workbook that is digitally
+        signed (``_xmlsignatures/``: the signature would break), or whose protection enforces Excel's change
+        tracking (``workbookProtection lockRevision``: a rewrite is no Excel revision), is not written:
+        :class:`FormatError`."""
+        if self._changed and is_signed(self._package.names):
+            raise signed_error(self.path, word=False)
+        if self._changed and self._revisions_locked:
+            raise FormatError(self.path, "このブックは「ブックの保護」で変更履歴の記録が強制されているため書き込みません（書き換えは Excel の"
+                                         "変更履歴に記録できません）。保護を解除してから実行してください",
+                              "the workbook's protection enforces tracked changes (lockRevision): it is not written, since a"
+                              " rewrite cannot be recorded in Excel's change history; remove the protection first")
         self._settle_shared()
         if self._commented:  # made once; a later save writes the same parts again
             self._extra_parts.update(self._comment_parts())
