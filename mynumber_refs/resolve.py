@@ -1360,10 +1360,13 @@ _ABOLISHED = compile_on_use(
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
 )
 # …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
-# 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」): a check's or an audit's report quoting the old text
+# 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」, 「…を引用したまま」): a check's or an audit's report
+# quoting the old text
 _STILL_OLD = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言', '引用')}){_NB})?"
-    rf"(?:の{_NB}ま{_NB}ま|(?:が|は|も)(?:{_NB}[、，,])?{_NB}(?:残{_NB}[っりるさ]|残{_NB}存|誤{_NB}[りっ]|古{_NB}い)))"
+    rf"(?:の{_NB}ま{_NB}ま|(?:が|は|も)(?:{_NB}[、，,])?{_NB}(?:残{_NB}[っりるさ]|残{_NB}存|誤{_NB}[りっ]|古{_NB}い)"
+    # (or cited, written as it was and left so: 「…16の項を引用したままである」, 「…を記載したまま提出した」)
+    rf"|(?:を|と){_NB}(?:{_nb('引用', '記載', '表記', '記述', '掲載')}){_NB}し{_NB}た{_NB}ま{_NB}ま))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite

@@ -166,6 +166,9 @@ MARKED_OLD = [
     "評価書Ⅱ６の番号法別表第二の27の項は誤りであり、",
     "番号法別表第二（27の項、28の項）の記載は古い。",
     "別表第二主務省令第２０条のまま記載されている。",
+    "評価書Ⅱ２の根拠欄は、番号法別表第一の16の項を引用したままである。",
+    "評価書では番号法別表第二の27の項を記載したまま\n提出されている。",
+    "指摘事項\t番号法別表第一の16の項を引\n用したままである。",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -292,6 +295,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "改訂履歴\n\n版\t内容\n2\t番号法別表第一の16の項",  # (a blank line ends what the title heads)
         "版\t改訂日\t改訂内容\t根拠\n2\t令和5年\t追加\t番号法別表第一の16の項",  # (another column)
         "変更内容の確認\t番号法別表第一の16の項",
+        "番号法別表第一の16の項を引用した事務を行う",  # (cited, not left so)
+        "番号法別表第一の16の項を記載した書類のまま保管する",  # (まま of another noun)
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -336,7 +341,8 @@ def test_an_old_table_the_topic_of_a_change_is_never_rewritten(
 
 @settings(max_examples=150, deadline=None)
 @given(_LAWS, _CITED, st.sampled_from(["", "の記載"]),
-       st.sampled_from(["のままとなっている", "が残っている", "は誤りである", "は、誤っている", "は古い"]), st.booleans())
+       st.sampled_from(["のままとなっている", "が残っている", "は誤りである", "は、誤っている", "は古い", "を引用したままである",
+                        "を記載したままとなっている", "を表記したまま"]), st.booleans())
 def test_an_old_table_said_to_be_still_there_or_wrong_is_never_rewritten(
     law: str, cited: str, wording: str, words: str, assume: bool
 ) -> None:
