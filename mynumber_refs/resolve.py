@@ -1354,8 +1354,14 @@ _DIGITS = "0-9０-９〇一二三四五六七八九十百千"
 _OWN_TAIL = (
     rf"(?:[（(][{_ROW_RUN_CHARS}番 \t\u3000]*+[）)]{_NB}|第?{_NB}[{_DIGITS}]++{_NB}条(?:{_NB}第?{_NB}[{_DIGITS}]++{_NB}号)?{_NB})?"
 )
+# (or past the provisions a list joins after it, the change word ending the whole list: 「別表第一の16の項及び第9条第2項の
+# 改正に伴い」, 「別表第二の27の項、同法第19条第8号の改正」)
+_PROVISIONS_AFTER = (
+    rf"(?:(?:{_nb('及び', '並びに', '又は', 'と')}|[、，,・･]){_NB}(?:同{_NB}法{_NB})?第{_NB}[{_DIGITS}]++{_NB}"
+    rf"(?:条(?:{_NB}第{_NB}[{_DIGITS}]++{_NB}項)?|項)(?:{_NB}第{_NB}[{_DIGITS}]++{_NB}号)?{_NB}){{0,8}}+"
+)
 _ABOLISHED = compile_on_use(
-    rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
+    rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}{_PROVISIONS_AFTER}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
     rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
 )

@@ -691,6 +691,10 @@ def test_the_old_marks_bisection_answers_as_the_places_looked_at(text: str, data
         ("番号法第9条第1項、別表第一の16の項及び第19条第7号、別表第二の27の項の改正に伴い修正",
          ["別表第一の16の項", "別表第二の27の項"]),
         ("別表第二の27の項及び同表の28の項の修正", ["別表第二の27の項", "同表の28の項"]),
+        # (a list ending in a provision: the change word is still the whole list's, in a cell and over lines)
+        ("番号法別表第一の16の項及び第9条第2項の改正に伴い、記載を修正した。", ["別表第一の16の項"]),
+        ("変更内容\t番号法別表第二の27の項、同法第19条第8号の改正に伴う修正", ["別表第二の27の項"]),
+        ("番号法別表第二の27の項、別表第一の16の項及び第\n9条第2項の改\n正に伴い", ["別表第二の27の項", "別表第一の16の項"]),
     ],
 )
 @pytest.mark.parametrize("assume", [True, False])
@@ -714,6 +718,10 @@ def test_a_change_word_governs_the_whole_list_it_ends(text: str, olds: list[str]
         ("番号法別表第一の16の項\n別表第二の27の項の改正に伴う修正", "番号法別表の24の項\n別表第二の27の項の改正に伴う修正"),
         ("番号法別表第一の16の項の事務、別表第二の27の項及び同表の28の項の修正",
          "番号法別表の24の項の事務、別表第二の27の項及び同表の28の項の修正"),
+        # provisions listed after the table with no change word after them: a current basis
+        ("番号法別表第一の16の項及び第9条第2項に基づき事務を行う。", "番号法別表の24の項及び第9条第2項に基づき事務を行う。"),
+        ("番号法別表第一の16の項及び第9条第2項の規定により、個人番号を利用する。",
+         "番号法別表の24の項及び第9条第2項の規定により、個人番号を利用する。"),
     ],
 )
 def test_a_table_outside_the_list_a_change_word_ends_is_rewritten(text: str, new: str) -> None:
@@ -740,6 +748,26 @@ def test_no_table_of_a_list_a_change_word_ends_is_rewritten(
     result = rewrite(text, assume_law=assume)
     assert result.text == note + "\n番号法別表の24の項に基づく事務", (text, result.text)
     assert rewrite(result.text, assume_law=assume).text == result.text
+
+
+_LISTED_PROVISIONS = st.sampled_from(["第9条第2項", "同法第19条第8号", "第9条第1項第2号", "第１９条第８号"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LISTED_OLD.filter(lambda t: not t.startswith("同表")), st.lists(st.tuples(_LIST_JOINS, _LISTED_PROVISIONS),
+       min_size=1, max_size=3), _LIST_ENDS, st.booleans())
+def test_no_table_of_a_list_of_provisions_a_change_word_ends_is_rewritten(
+    table: str, provisions: list[tuple[str, str]], end: str, assume: bool
+) -> None:
+    """A list ending in provisions (「…別表第一の16の項及び第9条第2項の改正に伴い」) is the change word's as a list of
+    tables is: its table is kept; the same list as a current basis (「…に基づき」) is rewritten."""
+    joined = "".join(("、" if p.startswith("同法") and j.endswith("同法") else j.removesuffix("番号法").removesuffix("同法")) + p
+                     for j, p in provisions)
+    note = "番号法" + table + joined + end
+    result = rewrite(note + "\n番号法別表第一の16の項に基づく事務", assume_law=assume)
+    assert result.text == note + "\n番号法別表の24の項に基づく事務", (note, result.text)
+    basis = "番号法別表第一の16の項" + joined + "に基づき事務を行う。"
+    assert rewrite(basis, assume_law=assume).text == "番号法別表の24の項" + joined + "に基づき事務を行う。"
 
 
 @pytest.mark.parametrize(
