@@ -978,6 +978,18 @@ def _read(
             listed = []
             keep(c_start, c_end, finding, orders=is_title, rows=bool(rel.rows))
             continue
+        bracket_after = _BRACKET_AFTER.match(text, c_end) if not law.other and rel.rows and noted is None else None
+        if bracket_after is not None:
+            # 「番号法別表第一の16の項（住民基本台帳法別表第二）」: a bracket right after the row naming another law's table
+            # names the row's table (as 「27の項（番号法別表第二）」 does), or a table beside it: which, is not established
+            row_note = laws.law_noted_after(bracket_after.end() - 1)
+            if row_note is not None and row_note[0].kind is LawKind.OTHER and text.find("別表", row_note[0].end, row_note[1]) != -1:
+                taken_until = c_end
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
+                noted_table = "".join(text[row_note[0].start : row_note[1] - 1].split())
+                keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_ROW_NOTE.format(table=noted_table),
+                                             citation=c), rows=True)
+                continue
         if law.other:
             taken_until = c_end
             other = None
@@ -1421,6 +1433,8 @@ def _new_beside(text: str, end: int, table: Table) -> str | None:
     return "→" + (words if len(words) <= 40 else words[:40] + "…")
 
 
+# a bracket opening right after a citation (whether it names a law is law_noted_after's to read)
+_BRACKET_AFTER = compile_on_use(r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*[（(〔【［\[〈《]")  # (a line break in PDF text)
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
 _BECAME_REACH = 120

@@ -1435,6 +1435,34 @@ def test_a_bracket_holding_only_a_tables_name_after_a_single_row_changes_with_th
     assert sorted(f.reason for f in result.findings) == reasons
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "named"), [
+    ("番号法別表第一の16の項（住民基本台帳法別表第二）", "住民基本台帳法別表第二"),
+    ("番号法別表第一の16の項 （住民基本台帳法の別表第二）に基づく事務", "住民基本台帳法の別表第二"),
+    ("根拠\t番号法別表第一の16の項\n（住民基本台帳法別表第二）", "住民基本台帳法別表第二"),
+    ("番号法別表第二の27の項、28の項【住民基本台帳法別表第四】", "住民基本台帳法別表第四"),
+])
+def test_a_row_right_before_a_bracket_naming_another_laws_table_is_kept_and_reported(
+    text: str, named: str, assume: bool
+) -> None:
+    """「番号法別表第一の16の項（住民基本台帳法別表第二）」: the bracket may name the row's table, as 「27の項（番号法
+    別表第二）」 does; that the row is the act's is not established (it was renumbered silently)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert f"（{named}）" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (a bracket naming another law, or its article, and no table: a note, the row rewritten as before)
+    ("番号法別表第一の16の項（住民基本台帳法）", "番号法別表の24の項（住民基本台帳法）"),
+    ("番号法別表第一の16の項（住民基本台帳法第30条の15）", "番号法別表の24の項（住民基本台帳法第30条の15）"),
+    ("番号法別表第一の16の項に基づき住民基本台帳法別表第二の情報を照会する", "番号法別表の24の項に基づき住民基本台帳法別表第二の情報を照会する"),
+])
+def test_a_row_before_a_bracket_naming_no_other_table_is_rewritten(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
 @given(
     st.sampled_from(["別表第一", "別表第二", "別表", "番号法別表第一", "番号法別表第二", "番号法別表"]),
     st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法別表", "別表第二", "番号法第19条第8号 別表第二"]),
