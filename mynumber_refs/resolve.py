@@ -783,6 +783,7 @@ def _read(
     old_marks: _OldMarks | None = None
     tabbed = "\t" in text  # (rows of cells: once per text)
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
+    old_until = -1  # where the last old table kept as the old text (a note's, or marked) ends
     # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
     # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
     listed: list[tuple[int, Citation, int, int]] = []  # (…, the parsed citation and its offset, as a note places it)
@@ -950,13 +951,17 @@ def _read(
                         old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
                     if old is None and tabbed:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
                         change = _new_beside(text, c_end, rel.table)
+                    if old is None and change is None and old_until != -1:
+                        # 「番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供も同様。」: a sentence right
+                        # after one keeping an old table that says 「…も同様」 takes its predicate, and its table is the old text too
+                        change = _likewise_after(text, old_until, c_start, c_end)
         elif old is None and parsed.same_table and listed and _LISTED.fullmatch(text, listed[-1][3], c_start):
             # 「別表第二の27の項及び同表の28の項の修正」: 同表 ending a list of old tables, before the words of a change
             changed = _ABOLISHED.match(text, c_end)
             if changed is not None:
                 change = "".join(changed.group("note").split())
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
-            taken_until = c_end
+            taken_until = old_until = c_end
             c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
             finding = (
                 _finding(c, F.MARKED_OLD, mark=old) if old is not None
@@ -1437,6 +1442,24 @@ def _new_beside(text: str, end: int, table: Table) -> str | None:
 _BRACKET_AFTER = compile_on_use(r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*[（(〔【［\[〈《]")  # (a line break in PDF text)
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
+_WS_RUN = compile_on_use(r"[ \t\u3000\r\n]*")
+# a sentence's end saying it is like the one before (「…に基づく提供も同様。」, 「…についても同様である」): it has no predicate of
+# its own and takes that sentence's
+_LIKEWISE = compile_on_use(
+    rf"(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,40}}?も{_NB}同{_NB}様(?:{_NB}(?:で{_NB}あ{_NB}る|で{_NB}す|と{_NB}す{_NB}る))?{_NB}(?:。|\n|\Z)"
+)
+
+
+def _likewise_after(text: str, old_end: int, start: int, end: int) -> str | None:
+    """「も同様」 when the old table from ``start`` to ``end`` stands in a sentence that ends so and follows right after the
+    sentence that holds an old table kept as the old text (ending at ``old_end``), or None."""
+    stop = SENTENCE_OR_BLANK.search(text, old_end, start)
+    if stop is None or stop.group() != "。":
+        return None  # (the same sentence, or another paragraph)
+    after = _WS_RUN.match(text, stop.end())  # (the next sentence may open the next paragraph)
+    if SENTENCE_OR_BLANK.search(text, after.end() if after is not None else stop.end(), start) is not None:
+        return None  # (not the next sentence)
+    return "も同様" if _LIKEWISE.match(text, end) is not None else None
 _BECAME_REACH = 120
 _BECAME_REACH_END = compile_on_use(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 

@@ -561,6 +561,36 @@ def test_the_old_side_of_a_change_note_is_kept_and_reported(text: str, old: str,
     assert all(f.message.startswith("変更や読み替えを述べる文（「…") for f in kept)
 
 
+@pytest.mark.parametrize("assume", [True, False])
+@pytest.mark.parametrize("text", [
+    "番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供も同様。",
+    "番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供についても同様である。",
+    "備考\t番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供も\n同様。",
+    "番号法別表第一の16の項の記載が残っている。\n\n番号法別表第一の17の項も同様。",
+])
+def test_a_sentence_saying_likewise_after_one_keeping_an_old_table_keeps_its_table(text: str, assume: bool) -> None:
+    """「…も同様。」 has no predicate of its own: right after a sentence that keeps an old table as the old text (a note
+    of a change, an audit's report), it says the same of its own table, which is the old text too (it was renamed)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["marked-old", "marked-old"]
+    assert "「…も同様」" in result.findings[1].message
+
+
+@pytest.mark.parametrize(("text", "new"), [
+    # (the sentence before rewritten as current: 「も同様」 says the same of this one)
+    ("番号法別表第二の27の項に基づき照会する。番号法別表第二の28の項に基づく提供も同様。",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項に基づき照会する。番号法第19条第8号に基づく主務省令第2条の表の49の項に基づく提供も同様。"),
+    # (a predicate of its own, or not the next sentence)
+    ("番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づき提供する。",
+     "番号法別表第二は主務省令に移行した。番号法第19条第8号に基づく主務省令第2条の表の49の項に基づき提供する。"),
+    ("番号法別表第二は主務省令に移行した。住民票関係情報を照会する。番号法別表第二の28の項に基づく提供も同様。",
+     "番号法別表第二は主務省令に移行した。住民票関係情報を照会する。番号法第19条第8号に基づく主務省令第2条の表の49の項に基づく提供も同様。"),
+])
+def test_a_sentence_saying_likewise_after_a_current_one_is_rewritten(text: str, new: str) -> None:
+    assert rewrite(text, assume_law=True).text == new
+
+
 @pytest.mark.parametrize(
     ("text", "new"),
     [
