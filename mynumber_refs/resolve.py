@@ -255,6 +255,10 @@ _OLD_COLUMN_HEAD = compile_on_use(
     r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧|"
     + _HISTORY_HEAD + r")[ \u3000]*(?=\t|\r?$)"
 )
+# …or 「現行」 heading a column in a header row that also has a 「改正案」 cell (a 新旧対照表 of a draft amendment: the 現行
+# column is the text as it stands before the amendment, in the old numbering; without 改正案, 現行 is only the present text)
+_CURRENT_HEAD = compile_on_use(r"(?m)(?:^|(?<=\t))[ \u3000]*現[ \u3000]*行[ \u3000]*(?=\t|\r?$)")
+_DRAFT_CELL = compile_on_use(r"(?:^|\t)[ \u3000]*改[ \u3000]*正[ \u3000]*案[ \u3000]*(?=\t|\r?$)")
 # …or the title of a record of revisions on a line of its own, over all the columns of the rows of cells right under it
 # (「改訂履歴」, 「【変更履歴】」, 「３．改訂履歴」)
 _HISTORY_TITLE = compile_on_use(
@@ -338,6 +342,12 @@ class _OldMarks:
                 he = text.find("\n", m.end())
                 if text.find("\t", hs, len(text) if he == -1 else he) != -1:
                     self._heads.append((hs, text.count("\t", hs, m.start()), "".join(m.group().split())))
+            if "現" in text and "案" in text:
+                for m in _CURRENT_HEAD.finditer(text):
+                    hs = text.rfind("\n", 0, m.start()) + 1
+                    he = text.find("\n", m.end())
+                    if _DRAFT_CELL.search(text[hs : len(text) if he == -1 else he]) is not None:
+                        self._heads.append((hs, text.count("\t", hs, m.start()), "".join(m.group().split())))
             for m in _HISTORY_TITLE.finditer(text):  # (over every column: -1)
                 self._heads.append((m.start(), -1, "".join(m.group("title").split())))
             self._heads.sort()

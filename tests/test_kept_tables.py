@@ -431,6 +431,34 @@ def test_an_old_table_with_an_arrow_to_the_new_one_is_never_rewritten(
     assert rewrite(result.text, assume_law=assume, accept_inferred=True).text == result.text
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.permutations(["現行", "改正案", "列2", "列3"]), st.integers(0, 3), st.booleans(), st.booleans())
+def test_the_current_column_beside_a_draft_column_is_kept_exactly(
+    heads: list[str], rows: int, draft: bool, assume: bool
+) -> None:
+    """A header row with 「現行」 and 「改正案」 cells is a 新旧対照表 of a draft amendment: the 現行 column is the text before
+    the amendment, kept and reported (it was rewritten); without 改正案, 「現行」 is the present text, rewritten."""
+    if not draft:
+        heads = [h if h != "改正案" else "備考" for h in heads]
+    cols = len(heads)
+    line = "\t".join(["番号法別表第一の16の項"] * cols)
+    filler = "\n".join("\t".join(["x"] * cols) for _ in range(rows))
+    text = "\t".join(heads) + "\n" + (filler + "\n" if filler else "") + line
+    result = rewrite(text, assume_law=assume)
+    cells = result.text.split("\n")[-1].split("\t")
+    assert cells == ["番号法別表第一の16の項" if h == "現行" and draft else "番号法別表の24の項" for h in heads]
+    assert ("marked-old" in {f.reason for f in result.findings}) == draft
+    assert rewrite(result.text, assume_law=assume).text == result.text
+
+
+@pytest.mark.parametrize("assume", [True, False])
+def test_the_current_column_of_a_draft_table_keeps_its_cell_split_over_lines(assume: bool) -> None:
+    text = "新旧対照表\n項目\t改正案\t現行\n根拠\t番号法別表の24の項\t番号法別表第一の16の項に基づく\n事務"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("marked-old", "別表第一の16の項")]
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.integers(0, 3), st.integers(0, 5), st.sampled_from(["改正前", "変更前の記載", "旧"]), st.booleans())
 def test_a_cell_is_kept_exactly_when_its_column_is_headed_as_the_old_text(
