@@ -1681,6 +1681,16 @@ class LawIndex:
                 return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
                 e = LawExpr(m.start(), k, m.group(), LawKind.OTHER, None)
+        if e is None and k > 2 and text[k - 1] in "法】］]〕＞〉》>" and "\t" in text[k:pos] and "\n" not in text[k:pos]:
+            # a cell that holds nothing but a law's abbreviation, as a heading (「（１）児手法\t別表第一の1の項」, 「児手法\t…」):
+            # the law of the table in the cell after it, as the heading above it, or the name glued to it, would be
+            cell_start = max(text.rfind("\t", 0, k), text.rfind("\n", 0, k)) + 1
+            cell = text[cell_start:k]
+            m = _HEADING_LINE.match(cell) or _PLAIN_HEADING_LINE.match(cell)
+            if m is not None and _abbreviation(m.group("name")):
+                self._asked_joined = True  # (not remembered: read beyond the text the memo keys on)
+                at = cell_start + m.start("name")
+                return Binding(LawExpr(at, at + len(m.group("name")), m.group("name"), LawKind.OTHER, None), "sentence")
         if e is None and k > 1 and _KATAKANA_END.match(text, k - 2, k):
             gap = text[k:pos]
             if not any(ch in gap for ch in " \t\u3000\n"):
