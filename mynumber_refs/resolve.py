@@ -271,6 +271,19 @@ _OLD_ROW_HEAD = compile_on_use(
     r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
 )
 _HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
+# a line of text that opens with a date (「令和5年4月1日 …」, 「R5.4.1 …」, 「2023年4月1日」, 「2023/4/1」), an entry of a record of
+# revisions under its title
+_DATED_LINE = compile_on_use(
+    r"[ \t\u3000]*(?:[・●■◆\-－][ \t\u3000]*)?(?:(?:令[ \u3000]*和|平[ \u3000]*成)[ \u3000]*[0-9０-９元一二三四五六七八九十]{1,3}[ \u3000]*年"
+    r"|[RHＲＨ][ \u3000]*[0-9０-９]{1,2}[ \u3000]*[.．/／]|(?:19|20|１９|２０)[0-9０-９]{2}[ \u3000]*[年.．/／\-－])"
+)
+_HISTORY_LINES = 60  # lines of a record of revisions looked up past for its title
+_ENTRY_LINES = 3  # lines an entry of the record runs over (PDF text breaks it)
+# a line that begins a section (「１．」, 「（１）」, 「Ⅱ」, 「第2章」, 「■」): no entry of a record goes on past it
+_SECTION_LINE = compile_on_use(
+    r"[ \t\u3000]*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[0-9０-９]{1,2}[ \u3000]*[．.](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)]|第[ \u3000]*[0-9０-９一二三四五六七八九十]+[ \u3000]*[章節]|[■□◆◇◎])"
+)
+_BLANK_LINE = compile_on_use(r"\n[ \t\u3000\r]*\n")
 # the same headers as a table cell of their own (Word, Excel), white space aside; and a header of the new text, which
 # heads the cells below it instead (「改正後」, 「変更後の記載」, 「新」; not 「現行」, the old text of a 新旧対照表 beside 「改正案」)
 _OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧|(?:[【［\[（(〔]|[0-9０-９]+[.．、]?)?(?:改訂|変更|改版|更新)(?:履歴|内容|概要)[】］\]）)〕]?")
@@ -303,6 +316,9 @@ class _OldMarks:
         self.tabbed = "\t" in text  # (rows of cells: once per text)
         # (…under the header of a record of revisions, which need not hold any other mark: 「改訂内容」, 「変更履歴」)
         self.history = self.tabbed and ("内容" in text or "履歴" in text or "概要" in text)
+        # (…or under the title of a record of revisions over lines of text, each entry opened by its date)
+        self.history_lines = "履歴" in text
+        self._history_titles: list[tuple[int, int, str]] | None = None  # (start, end, title) of such titles, found on first use
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
         self._starts = _old_cores(text, _label_core((*ALIASES, *extra)) if extra else _LABEL_CORE)
@@ -319,6 +335,35 @@ class _OldMarks:
             return False
         le = text.find("\n", pos)
         return text.find("\t", br, len(text) if le == -1 else le) != -1 or text.find("\t", text.rfind("\n", 0, mark) + 1, br) != -1
+
+    def history_entry(self, pos: int) -> str | None:
+        """The title of a record of revisions (「改訂履歴」, 「【変更履歴】」 on a line of its own) over the lines of text that
+        hold ``pos``, when its line opens with a date, or goes on from one that does, no sentence ending between, over at
+        most :data:`_ENTRY_LINES` lines (「改訂履歴\n令和5年4月1日 番号法別表第二の27の項に基づく照会を追加」: an entry of
+        the record, in the numbering of its time), or None.  The title is at most :data:`_HISTORY_LINES` lines above, and
+        a blank line ends the record.  (The titles are found once per
+        text; a citation with none within reach above it costs one bisection and one count.)"""
+        text = self._text
+        if self._history_titles is None:
+            self._history_titles = [(m.start(), m.end(), "".join(m.group("title").split())) for m in _HISTORY_TITLE.finditer(text)]
+        k = bisect.bisect_left(self._history_titles, (pos,)) - 1
+        if k < 0:
+            return None
+        title_start, title_end, title = self._history_titles[k]
+        row = text.rfind("\n", 0, pos) + 1
+        if (row <= title_start or row - title_end > _HISTORY_LINES * 400 or text.count("\n", title_end, row) > _HISTORY_LINES
+                or _BLANK_LINE.search(text, title_end, row)):
+            return None  # (its own line, too far below, or past a blank line that ends the record)
+        for _ in range(_ENTRY_LINES):  # (its line, or the lines above it that it goes on from, opened by a date)
+            if row <= title_end:
+                return None
+            if _DATED_LINE.match(text, row) is not None:
+                return title
+            prev = text.rfind("\n", 0, row - 1) + 1
+            if text[prev : row - 1].rstrip().endswith("。") or _SECTION_LINE.match(text, prev, row - 1) is not None:
+                return None  # (a sentence ended on the line above, or a section begins: no entry goes on there)
+            row = prev
+        return None
 
     def column_head(self, pos: int) -> str | None:
         """The header cell that marks the cell of tab-separated text holding ``pos`` as the old text's, or None: the first
@@ -805,7 +850,7 @@ def _read(
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
                 rereads = _Spans(reread_term_spans(text))
             marks = _OldMarks(text, extra_aliases)
-            old_marks = marks if marks.any or marks.history else None
+            old_marks = marks if marks.any or marks.history or marks.history_lines else None
         if cand.start < taken_until or cand.anchor in in_terms:
             continue
         try:
@@ -959,6 +1004,8 @@ def _read(
                 else:
                     if old_marks is not None and old_marks.tabbed:
                         old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
+                    if old is None and old_marks is not None and old_marks.history_lines:
+                        old = old_marks.history_entry(c_start)  # 「改訂履歴\n令和5年4月1日 番号法別表第二の27の項…」: an entry
                     if old is None and tabbed:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
                         change = _new_beside(text, c_end, rel.table)
                     if old is None and change is None and old_until != -1:

@@ -169,6 +169,11 @@ MARKED_OLD = [
     "評価書Ⅱ２の根拠欄は、番号法別表第一の16の項を引用したままである。",
     "評価書では番号法別表第二の27の項を記載したまま\n提出されている。",
     "指摘事項\t番号法別表第一の16の項を引\n用したままである。",
+    # an entry of a record of revisions over lines of text: a line opened by its date under the title
+    "改訂履歴\n令和5年4月1日 番号法別表第二の27の項に基づく照会を追加",
+    "【変更履歴】\n令和5年4月1日 住民票関係情報の照会を追加（番号法別表第二の\n27の項）\n令和6年5月27日 根拠規定の修正",
+    "３．改訂履歴\nR5.4.1 番号法別表第一の16の項の事務を追加",
+    "改訂履歴\n2023年4月1日　照会先の追加\n番号法別表第二の27の項",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -292,6 +297,11 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "（改正後）番号法別表第一の16の項",
         "（改正案）番号法別表第一の16の項",
         "改訂履歴\n番号法別表第一の16の項に基づく事務",  # (no rows of cells under the title)
+        "改訂履歴\n令和5年4月1日 初版\n\n番号法別表第一の16の項に基づく事務を行う。",  # (past a blank line)
+        "１．概要\n令和5年4月1日から番号法別表第一の16の項に基づく事務を行う。",  # (a dated line under no record's title)
+        "改訂履歴\n令和5年4月1日 初版\n１．基本情報\n番号法別表第一の16の項に基づく事務",  # (a section begins)
+        "改訂履歴\n令和5年4月1日 初版を作成した。\n番号法別表第一の16の項に基づく事務を行う。",  # (the entry's sentence ended)
+        "改訂履歴\n令和5年4月1日 初版\n特定個人情報の入手\n住民票の写し\n番号法別表第一の16の項",  # (past the entry's lines)
         "改訂履歴\n\n版\t内容\n2\t番号法別表第一の16の項",  # (a blank line ends what the title heads)
         "版\t改訂日\t改訂内容\t根拠\n2\t令和5年\t追加\t番号法別表第一の16の項",  # (another column)
         "変更内容の確認\t番号法別表第一の16の項",
