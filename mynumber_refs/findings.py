@@ -74,6 +74,14 @@ LAW_OTHER_FOOTNOTE = (
     " not rewritten; name the act before the table if it is the act's"
 )
 
+# the message of law-other for a row of the act's table right before a bracket naming another law's table
+LAW_OTHER_ROW_NOTE = (
+    "項の直後の括弧が他の法令の表（{table}）を示しているため、この項はその表の項とも読め、番号利用法の表の項とは確定できず、"
+    "書き換えません。確認してください"
+    " / the bracket right after the row names another law's table ({table}): the row may be that table's, so that it is the"
+    " act's row is not established and it is left as written; review it"
+)
+
 # the message of law-other for a table whose law is only a term another paragraph or cell defines as another law
 LAW_OTHER_DEFINED_TERM = (
     "文書の別の段落・セルで「{term}」が他の法令（{law}）と定義されているため、この表はその法令の表と読み、"

@@ -426,6 +426,7 @@ _NOTE_REST = compile_on_use(
 _NOTE_NUMBER = compile_on_use(rf"{_LAW_NUMBER}{_S}")
 # …or another law's reference followed by its table (「（住民基本台帳法別表第一）」, 「（住民基本台帳法の別表）」): that law's
 _NOTE_TABLE = compile_on_use(rf"の?{_S}別{_S}表(?:{_S}第{_S}{_NUM})?{_S}")
+_ARTICLE_AFTER_NAME = compile_on_use(rf"{_S}第{_S}{_SNUM}{_S}条")  # (a law's article right after its name)
 _WORD_RUN = compile_on_use(rf"[{_W}\u3041-\u3096]*")
 _NOTE_REACH = 80  # how long a law's name in such a bracket may be (the act's full name has 38 characters)
 
@@ -1521,6 +1522,7 @@ class LawIndex:
         written_end = -1
         opened = False  # walked out of a bracket that the table opens
         bracketed: LawExpr | None = None  # the law a bracket right before the table names (its number, or its name)
+        opening: LawExpr | None = None  # another law's name opening a bracket after a word, right before the table
         noted_before = False  # a bracket stands right before the joining word walked back over
         while k > 0:
             ch = text[k - 1]
@@ -1547,6 +1549,8 @@ class LawIndex:
                         bracketed = _law_by_number(text, number.end())
                     elif note is not None and note[1] == k:
                         bracketed = note[0]
+                    elif note is None:
+                        opening = self._other_law_opening(o + 1, k - 1)
                 k = self._back(o)
                 if noted_before and joined is not None and k > 0:
                     # a table with a note in brackets before the joining word (「住民基本台帳法別表第一の1の項（番号法
@@ -1655,6 +1659,11 @@ class LawIndex:
                 return Binding(broken, "broken")
         if e is None and k > 0 and text[k - 1] == "号" and "\n" not in text[k:pos]:
             e = _law_by_number(text, k)  # 「昭和42年法律第81号別表第一」: the law its number names
+        if e is None and opening is not None:
+            # 「独自利用事務（住民基本台帳法第30条）の別表第1」: a note on the word owning the table that names another law and
+            # no law's name before it; the table is that law's, or the word's, never the act's (an assumption is no reading)
+            self._asked_joined = True  # (not remembered: read beyond the text the memo keys on)
+            return Binding(opening, "sentence")
         if e is None and bracketed is not None:  # 「（昭和42年法律第81号）別表第一」 with no name before it
             # (not remembered: that no name stands before the bracket is read beyond the text the memo keys on)
             self._asked_joined = True
@@ -1672,6 +1681,16 @@ class LawIndex:
                 return Binding(LawExpr(m.start(), k, "".join(m.group("back").split()), LawKind.OTHER, None), "pointer")
             if m is not None:  # 「政令別表第一」 on one line (a heading may end in 「…通知」): that instrument's table
                 e = LawExpr(m.start(), k, m.group(), LawKind.OTHER, None)
+        if e is None and k > 2 and text[k - 1] in "法】］]〕＞〉》>" and "\t" in text[k:pos] and "\n" not in text[k:pos]:
+            # a cell that holds nothing but a law's abbreviation, as a heading (「（１）児手法\t別表第一の1の項」, 「児手法\t…」):
+            # the law of the table in the cell after it, as the heading above it, or the name glued to it, would be
+            cell_start = max(text.rfind("\t", 0, k), text.rfind("\n", 0, k)) + 1
+            cell = text[cell_start:k]
+            m = _HEADING_LINE.match(cell) or _PLAIN_HEADING_LINE.match(cell)
+            if m is not None and _abbreviation(m.group("name")):
+                self._asked_joined = True  # (not remembered: read beyond the text the memo keys on)
+                at = cell_start + m.start("name")
+                return Binding(LawExpr(at, at + len(m.group("name")), m.group("name"), LawKind.OTHER, None), "sentence")
         if e is None and k > 1 and _KATAKANA_END.match(text, k - 2, k):
             gap = text[k:pos]
             if not any(ch in gap for ch in " \t\u3000\n"):
@@ -1699,6 +1718,18 @@ class LawIndex:
                 return Binding(e, via, after_table=after_table)
             return Binding(e, "adjacent", written_end if written_end != -1 else e.end, after_table=after_table)
         return self._in_sentence(pos, after() if callable(after) else after)
+
+    def _other_law_opening(self, start: int, close: int) -> LawExpr | None:
+        """Another law's provision (its name, not the act's nor a 法 no definition ties, and its article) that opens the
+        bracket whose inside runs from ``start`` to its closer at ``close`` (「（住民基本台帳法第30条）」), or None."""
+        text = self.text
+        while start < close and text[start] in " \t\u3000\r\n":
+            start += 1
+        for m in self._ends_re.finditer(text, start, min(close, start + _NOTE_REACH)):
+            e = self.expression_ending_at(m.end())
+            if e is not None and e.start == start:
+                return e if e.kind is LawKind.OTHER and _ARTICLE_AFTER_NAME.match(text, e.end, close) else None
+        return None
 
     def _own_subject(self, k: int) -> LawExpr | None:
         """The text's own instrument when it is the subject that opens the sentence holding ``k``

@@ -255,6 +255,10 @@ _OLD_COLUMN_HEAD = compile_on_use(
     r"(?m)(?:^|(?<=\t))[ \u3000]*(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,4})?|旧|"
     + _HISTORY_HEAD + r")[ \u3000]*(?=\t|\r?$)"
 )
+# …or 「現行」 heading a column in a header row that also has a 「改正案」 cell (a 新旧対照表 of a draft amendment: the 現行
+# column is the text as it stands before the amendment, in the old numbering; without 改正案, 現行 is only the present text)
+_CURRENT_HEAD = compile_on_use(r"(?m)(?:^|(?<=\t))[ \u3000]*現[ \u3000]*行[ \u3000]*(?=\t|\r?$)")
+_DRAFT_CELL = compile_on_use(r"(?:^|\t)[ \u3000]*改[ \u3000]*正[ \u3000]*案[ \u3000]*(?=\t|\r?$)")
 # …or the title of a record of revisions on a line of its own, over all the columns of the rows of cells right under it
 # (「改訂履歴」, 「【変更履歴】」, 「３．改訂履歴」)
 _HISTORY_TITLE = compile_on_use(
@@ -267,6 +271,19 @@ _OLD_ROW_HEAD = compile_on_use(
     r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
 )
 _HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
+# a line of text that opens with a date (「令和5年4月1日 …」, 「R5.4.1 …」, 「2023年4月1日」, 「2023/4/1」), an entry of a record of
+# revisions under its title
+_DATED_LINE = compile_on_use(
+    r"[ \t\u3000]*(?:[・●■◆\-－][ \t\u3000]*)?(?:(?:令[ \u3000]*和|平[ \u3000]*成)[ \u3000]*[0-9０-９元一二三四五六七八九十]{1,3}[ \u3000]*年"
+    r"|[RHＲＨ][ \u3000]*[0-9０-９]{1,2}[ \u3000]*[.．/／]|(?:19|20|１９|２０)[0-9０-９]{2}[ \u3000]*[年.．/／\-－])"
+)
+_HISTORY_LINES = 60  # lines of a record of revisions looked up past for its title
+_ENTRY_LINES = 3  # lines an entry of the record runs over (PDF text breaks it)
+# a line that begins a section (「１．」, 「（１）」, 「Ⅱ」, 「第2章」, 「■」): no entry of a record goes on past it
+_SECTION_LINE = compile_on_use(
+    r"[ \t\u3000]*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]|[0-9０-９]{1,2}[ \u3000]*[．.](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)]|第[ \u3000]*[0-9０-９一二三四五六七八九十]+[ \u3000]*[章節]|[■□◆◇◎])"
+)
+_BLANK_LINE = compile_on_use(r"\n[ \t\u3000\r]*\n")
 # the same headers as a table cell of their own (Word, Excel), white space aside; and a header of the new text, which
 # heads the cells below it instead (「改正後」, 「変更後の記載」, 「新」; not 「現行」, the old text of a 新旧対照表 beside 「改正案」)
 _OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧|(?:[【［\[（(〔]|[0-9０-９]+[.．、]?)?(?:改訂|変更|改版|更新)(?:履歴|内容|概要)[】］\]）)〕]?")
@@ -299,6 +316,9 @@ class _OldMarks:
         self.tabbed = "\t" in text  # (rows of cells: once per text)
         # (…under the header of a record of revisions, which need not hold any other mark: 「改訂内容」, 「変更履歴」)
         self.history = self.tabbed and ("内容" in text or "履歴" in text or "概要" in text)
+        # (…or under the title of a record of revisions over lines of text, each entry opened by its date)
+        self.history_lines = "履歴" in text
+        self._history_titles: list[tuple[int, int, str]] | None = None  # (start, end, title) of such titles, found on first use
         # (the act's names passed by the caller are marked as its own are)
         extra = [a for a in extra_aliases if a not in ALIASES]
         self._starts = _old_cores(text, _label_core((*ALIASES, *extra)) if extra else _LABEL_CORE)
@@ -315,6 +335,35 @@ class _OldMarks:
             return False
         le = text.find("\n", pos)
         return text.find("\t", br, len(text) if le == -1 else le) != -1 or text.find("\t", text.rfind("\n", 0, mark) + 1, br) != -1
+
+    def history_entry(self, pos: int) -> str | None:
+        """The title of a record of revisions (「改訂履歴」, 「【変更履歴】」 on a line of its own) over the lines of text that
+        hold ``pos``, when its line opens with a date, or goes on from one that does, no sentence ending between, over at
+        most :data:`_ENTRY_LINES` lines (「改訂履歴\n令和5年4月1日 番号法別表第二の27の項に基づく照会を追加」: an entry of
+        the record, in the numbering of its time), or None.  The title is at most :data:`_HISTORY_LINES` lines above, and
+        a blank line ends the record.  (The titles are found once per
+        text; a citation with none within reach above it costs one bisection and one count.)"""
+        text = self._text
+        if self._history_titles is None:
+            self._history_titles = [(m.start(), m.end(), "".join(m.group("title").split())) for m in _HISTORY_TITLE.finditer(text)]
+        k = bisect.bisect_left(self._history_titles, (pos,)) - 1
+        if k < 0:
+            return None
+        title_start, title_end, title = self._history_titles[k]
+        row = text.rfind("\n", 0, pos) + 1
+        if (row <= title_start or row - title_end > _HISTORY_LINES * 400 or text.count("\n", title_end, row) > _HISTORY_LINES
+                or _BLANK_LINE.search(text, title_end, row)):
+            return None  # (its own line, too far below, or past a blank line that ends the record)
+        for _ in range(_ENTRY_LINES):  # (its line, or the lines above it that it goes on from, opened by a date)
+            if row <= title_end:
+                return None
+            if _DATED_LINE.match(text, row) is not None:
+                return title
+            prev = text.rfind("\n", 0, row - 1) + 1
+            if text[prev : row - 1].rstrip().endswith("。") or _SECTION_LINE.match(text, prev, row - 1) is not None:
+                return None  # (a sentence ended on the line above, or a section begins: no entry goes on there)
+            row = prev
+        return None
 
     def column_head(self, pos: int) -> str | None:
         """The header cell that marks the cell of tab-separated text holding ``pos`` as the old text's, or None: the first
@@ -338,6 +387,12 @@ class _OldMarks:
                 he = text.find("\n", m.end())
                 if text.find("\t", hs, len(text) if he == -1 else he) != -1:
                     self._heads.append((hs, text.count("\t", hs, m.start()), "".join(m.group().split())))
+            if "現" in text and "案" in text:
+                for m in _CURRENT_HEAD.finditer(text):
+                    hs = text.rfind("\n", 0, m.start()) + 1
+                    he = text.find("\n", m.end())
+                    if _DRAFT_CELL.search(text[hs : len(text) if he == -1 else he]) is not None:
+                        self._heads.append((hs, text.count("\t", hs, m.start()), "".join(m.group().split())))
             for m in _HISTORY_TITLE.finditer(text):  # (over every column: -1)
                 self._heads.append((m.start(), -1, "".join(m.group("title").split())))
             self._heads.sort()
@@ -783,6 +838,7 @@ def _read(
     old_marks: _OldMarks | None = None
     tabbed = "\t" in text  # (rows of cells: once per text)
     note_until, note_words = -1, ""  # where the words of the last note of a change end, and the words
+    old_until = -1  # where the last old table kept as the old text (a note's, or marked) ends
     # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
     # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
     listed: list[tuple[int, Citation, int, int]] = []  # (…, the parsed citation and its offset, as a note places it)
@@ -794,7 +850,7 @@ def _read(
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
                 rereads = _Spans(reread_term_spans(text))
             marks = _OldMarks(text, extra_aliases)
-            old_marks = marks if marks.any or marks.history else None
+            old_marks = marks if marks.any or marks.history or marks.history_lines else None
         if cand.start < taken_until or cand.anchor in in_terms:
             continue
         try:
@@ -948,15 +1004,21 @@ def _read(
                 else:
                     if old_marks is not None and old_marks.tabbed:
                         old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
+                    if old is None and old_marks is not None and old_marks.history_lines:
+                        old = old_marks.history_entry(c_start)  # 「改訂履歴\n令和5年4月1日 番号法別表第二の27の項…」: an entry
                     if old is None and tabbed:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
                         change = _new_beside(text, c_end, rel.table)
+                    if old is None and change is None and old_until != -1:
+                        # 「番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供も同様。」: a sentence right
+                        # after one keeping an old table that says 「…も同様」 takes its predicate, and its table is the old text too
+                        change = _likewise_after(text, old_until, c_start, c_end)
         elif old is None and parsed.same_table and listed and _LISTED.fullmatch(text, listed[-1][3], c_start):
             # 「別表第二の27の項及び同表の28の項の修正」: 同表 ending a list of old tables, before the words of a change
             changed = _ABOLISHED.match(text, c_end)
             if changed is not None:
                 change = "".join(changed.group("note").split())
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
-            taken_until = c_end
+            taken_until = old_until = c_end
             c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
             finding = (
                 _finding(c, F.MARKED_OLD, mark=old) if old is not None
@@ -978,6 +1040,18 @@ def _read(
             listed = []
             keep(c_start, c_end, finding, orders=is_title, rows=bool(rel.rows))
             continue
+        bracket_after = _BRACKET_AFTER.match(text, c_end) if not law.other and rel.rows and noted is None else None
+        if bracket_after is not None:
+            # 「番号法別表第一の16の項（住民基本台帳法別表第二）」: a bracket right after the row naming another law's table
+            # names the row's table (as 「27の項（番号法別表第二）」 does), or a table beside it: which, is not established
+            row_note = laws.law_noted_after(bracket_after.end() - 1)
+            if row_note is not None and row_note[0].kind is LawKind.OTHER and text.find("別表", row_note[0].end, row_note[1]) != -1:
+                taken_until = c_end
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
+                noted_table = "".join(text[row_note[0].start : row_note[1] - 1].split())
+                keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_ROW_NOTE.format(table=noted_table),
+                                             citation=c), rows=True)
+                continue
         if law.other:
             taken_until = c_end
             other = None
@@ -1354,16 +1428,25 @@ _DIGITS = "0-9０-９〇一二三四五六七八九十百千"
 _OWN_TAIL = (
     rf"(?:[（(][{_ROW_RUN_CHARS}番 \t\u3000]*+[）)]{_NB}|第?{_NB}[{_DIGITS}]++{_NB}条(?:{_NB}第?{_NB}[{_DIGITS}]++{_NB}号)?{_NB})?"
 )
+# (or past the provisions a list joins after it, the change word ending the whole list: 「別表第一の16の項及び第9条第2項の
+# 改正に伴い」, 「別表第二の27の項、同法第19条第8号の改正」)
+_PROVISIONS_AFTER = (
+    rf"(?:(?:{_nb('及び', '並びに', '又は', 'と')}|[、，,・･]){_NB}(?:同{_NB}法{_NB})?第{_NB}[{_DIGITS}]++{_NB}"
+    rf"(?:条(?:{_NB}第{_NB}[{_DIGITS}]++{_NB}項)?|項)(?:{_NB}第{_NB}[{_DIGITS}]++{_NB}号)?{_NB}){{0,8}}+"
+)
 _ABOLISHED = compile_on_use(
-    rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
+    rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}{_PROVISIONS_AFTER}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
     rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
 )
 # …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
-# 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」): a check's or an audit's report quoting the old text
+# 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」, 「…を引用したまま」): a check's or an audit's report
+# quoting the old text
 _STILL_OLD = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言', '引用')}){_NB})?"
-    rf"(?:の{_NB}ま{_NB}ま|(?:が|は|も)(?:{_NB}[、，,])?{_NB}(?:残{_NB}[っりるさ]|残{_NB}存|誤{_NB}[りっ]|古{_NB}い)))"
+    rf"(?:の{_NB}ま{_NB}ま|(?:が|は|も)(?:{_NB}[、，,])?{_NB}(?:残{_NB}[っりるさ]|残{_NB}存|誤{_NB}[りっ]|古{_NB}い)"
+    # (or cited, written as it was and left so: 「…16の項を引用したままである」, 「…を記載したまま提出した」)
+    rf"|(?:を|と){_NB}(?:{_nb('引用', '記載', '表記', '記述', '掲載')}){_NB}し{_NB}た{_NB}ま{_NB}ま))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
@@ -1412,8 +1495,28 @@ def _new_beside(text: str, end: int, table: Table) -> str | None:
     return "→" + (words if len(words) <= 40 else words[:40] + "…")
 
 
+# a bracket opening right after a citation (whether it names a law is law_noted_after's to read)
+_BRACKET_AFTER = compile_on_use(r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*[（(〔【［\[〈《]")  # (a line break in PDF text)
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
+_WS_RUN = compile_on_use(r"[ \t\u3000\r\n]*")
+# a sentence's end saying it is like the one before (「…に基づく提供も同様。」, 「…についても同様である」): it has no predicate of
+# its own and takes that sentence's
+_LIKEWISE = compile_on_use(
+    rf"(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,40}}?も{_NB}同{_NB}様(?:{_NB}(?:で{_NB}あ{_NB}る|で{_NB}す|と{_NB}す{_NB}る))?{_NB}(?:。|\n|\Z)"
+)
+
+
+def _likewise_after(text: str, old_end: int, start: int, end: int) -> str | None:
+    """「も同様」 when the old table from ``start`` to ``end`` stands in a sentence that ends so and follows right after the
+    sentence that holds an old table kept as the old text (ending at ``old_end``), or None."""
+    stop = SENTENCE_OR_BLANK.search(text, old_end, start)
+    if stop is None or stop.group() != "。":
+        return None  # (the same sentence, or another paragraph)
+    after = _WS_RUN.match(text, stop.end())  # (the next sentence may open the next paragraph)
+    if SENTENCE_OR_BLANK.search(text, after.end() if after is not None else stop.end(), start) is not None:
+        return None  # (not the next sentence)
+    return "も同様" if _LIKEWISE.match(text, end) is not None else None
 _BECAME_REACH = 120
 _BECAME_REACH_END = compile_on_use(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 

@@ -166,6 +166,14 @@ MARKED_OLD = [
     "評価書Ⅱ６の番号法別表第二の27の項は誤りであり、",
     "番号法別表第二（27の項、28の項）の記載は古い。",
     "別表第二主務省令第２０条のまま記載されている。",
+    "評価書Ⅱ２の根拠欄は、番号法別表第一の16の項を引用したままである。",
+    "評価書では番号法別表第二の27の項を記載したまま\n提出されている。",
+    "指摘事項\t番号法別表第一の16の項を引\n用したままである。",
+    # an entry of a record of revisions over lines of text: a line opened by its date under the title
+    "改訂履歴\n令和5年4月1日 番号法別表第二の27の項に基づく照会を追加",
+    "【変更履歴】\n令和5年4月1日 住民票関係情報の照会を追加（番号法別表第二の\n27の項）\n令和6年5月27日 根拠規定の修正",
+    "３．改訂履歴\nR5.4.1 番号法別表第一の16の項の事務を追加",
+    "改訂履歴\n2023年4月1日　照会先の追加\n番号法別表第二の27の項",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -289,9 +297,16 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "（改正後）番号法別表第一の16の項",
         "（改正案）番号法別表第一の16の項",
         "改訂履歴\n番号法別表第一の16の項に基づく事務",  # (no rows of cells under the title)
+        "改訂履歴\n令和5年4月1日 初版\n\n番号法別表第一の16の項に基づく事務を行う。",  # (past a blank line)
+        "１．概要\n令和5年4月1日から番号法別表第一の16の項に基づく事務を行う。",  # (a dated line under no record's title)
+        "改訂履歴\n令和5年4月1日 初版\n１．基本情報\n番号法別表第一の16の項に基づく事務",  # (a section begins)
+        "改訂履歴\n令和5年4月1日 初版を作成した。\n番号法別表第一の16の項に基づく事務を行う。",  # (the entry's sentence ended)
+        "改訂履歴\n令和5年4月1日 初版\n特定個人情報の入手\n住民票の写し\n番号法別表第一の16の項",  # (past the entry's lines)
         "改訂履歴\n\n版\t内容\n2\t番号法別表第一の16の項",  # (a blank line ends what the title heads)
         "版\t改訂日\t改訂内容\t根拠\n2\t令和5年\t追加\t番号法別表第一の16の項",  # (another column)
         "変更内容の確認\t番号法別表第一の16の項",
+        "番号法別表第一の16の項を引用した事務を行う",  # (cited, not left so)
+        "番号法別表第一の16の項を記載した書類のまま保管する",  # (まま of another noun)
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -336,7 +351,8 @@ def test_an_old_table_the_topic_of_a_change_is_never_rewritten(
 
 @settings(max_examples=150, deadline=None)
 @given(_LAWS, _CITED, st.sampled_from(["", "の記載"]),
-       st.sampled_from(["のままとなっている", "が残っている", "は誤りである", "は、誤っている", "は古い"]), st.booleans())
+       st.sampled_from(["のままとなっている", "が残っている", "は誤りである", "は、誤っている", "は古い", "を引用したままである",
+                        "を記載したままとなっている", "を表記したまま"]), st.booleans())
 def test_an_old_table_said_to_be_still_there_or_wrong_is_never_rewritten(
     law: str, cited: str, wording: str, words: str, assume: bool
 ) -> None:
@@ -423,6 +439,34 @@ def test_an_old_table_with_an_arrow_to_the_new_one_is_never_rewritten(
     assert result.text.startswith(law + cited + arrow), (text, result.text)
     assert "marked-old" in {f.reason for f in result.findings}
     assert rewrite(result.text, assume_law=assume, accept_inferred=True).text == result.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.permutations(["現行", "改正案", "列2", "列3"]), st.integers(0, 3), st.booleans(), st.booleans())
+def test_the_current_column_beside_a_draft_column_is_kept_exactly(
+    heads: list[str], rows: int, draft: bool, assume: bool
+) -> None:
+    """A header row with 「現行」 and 「改正案」 cells is a 新旧対照表 of a draft amendment: the 現行 column is the text before
+    the amendment, kept and reported (it was rewritten); without 改正案, 「現行」 is the present text, rewritten."""
+    if not draft:
+        heads = [h if h != "改正案" else "備考" for h in heads]
+    cols = len(heads)
+    line = "\t".join(["番号法別表第一の16の項"] * cols)
+    filler = "\n".join("\t".join(["x"] * cols) for _ in range(rows))
+    text = "\t".join(heads) + "\n" + (filler + "\n" if filler else "") + line
+    result = rewrite(text, assume_law=assume)
+    cells = result.text.split("\n")[-1].split("\t")
+    assert cells == ["番号法別表第一の16の項" if h == "現行" and draft else "番号法別表の24の項" for h in heads]
+    assert ("marked-old" in {f.reason for f in result.findings}) == draft
+    assert rewrite(result.text, assume_law=assume).text == result.text
+
+
+@pytest.mark.parametrize("assume", [True, False])
+def test_the_current_column_of_a_draft_table_keeps_its_cell_split_over_lines(assume: bool) -> None:
+    text = "新旧対照表\n項目\t改正案\t現行\n根拠\t番号法別表の24の項\t番号法別表第一の16の項に基づく\n事務"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("marked-old", "別表第一の16の項")]
 
 
 @settings(max_examples=150, deadline=None)
@@ -555,6 +599,36 @@ def test_the_old_side_of_a_change_note_is_kept_and_reported(text: str, old: str,
     assert all(f.message.startswith("変更や読み替えを述べる文（「…") for f in kept)
 
 
+@pytest.mark.parametrize("assume", [True, False])
+@pytest.mark.parametrize("text", [
+    "番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供も同様。",
+    "番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供についても同様である。",
+    "備考\t番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供も\n同様。",
+    "番号法別表第一の16の項の記載が残っている。\n\n番号法別表第一の17の項も同様。",
+])
+def test_a_sentence_saying_likewise_after_one_keeping_an_old_table_keeps_its_table(text: str, assume: bool) -> None:
+    """「…も同様。」 has no predicate of its own: right after a sentence that keeps an old table as the old text (a note
+    of a change, an audit's report), it says the same of its own table, which is the old text too (it was renamed)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["marked-old", "marked-old"]
+    assert "「…も同様」" in result.findings[1].message
+
+
+@pytest.mark.parametrize(("text", "new"), [
+    # (the sentence before rewritten as current: 「も同様」 says the same of this one)
+    ("番号法別表第二の27の項に基づき照会する。番号法別表第二の28の項に基づく提供も同様。",
+     "番号法第19条第8号に基づく主務省令第2条の表の48の項に基づき照会する。番号法第19条第8号に基づく主務省令第2条の表の49の項に基づく提供も同様。"),
+    # (a predicate of its own, or not the next sentence)
+    ("番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づき提供する。",
+     "番号法別表第二は主務省令に移行した。番号法第19条第8号に基づく主務省令第2条の表の49の項に基づき提供する。"),
+    ("番号法別表第二は主務省令に移行した。住民票関係情報を照会する。番号法別表第二の28の項に基づく提供も同様。",
+     "番号法別表第二は主務省令に移行した。住民票関係情報を照会する。番号法第19条第8号に基づく主務省令第2条の表の49の項に基づく提供も同様。"),
+])
+def test_a_sentence_saying_likewise_after_a_current_one_is_rewritten(text: str, new: str) -> None:
+    assert rewrite(text, assume_law=True).text == new
+
+
 @pytest.mark.parametrize(
     ("text", "new"),
     [
@@ -685,6 +759,10 @@ def test_the_old_marks_bisection_answers_as_the_places_looked_at(text: str, data
         ("番号法第9条第1項、別表第一の16の項及び第19条第7号、別表第二の27の項の改正に伴い修正",
          ["別表第一の16の項", "別表第二の27の項"]),
         ("別表第二の27の項及び同表の28の項の修正", ["別表第二の27の項", "同表の28の項"]),
+        # (a list ending in a provision: the change word is still the whole list's, in a cell and over lines)
+        ("番号法別表第一の16の項及び第9条第2項の改正に伴い、記載を修正した。", ["別表第一の16の項"]),
+        ("変更内容\t番号法別表第二の27の項、同法第19条第8号の改正に伴う修正", ["別表第二の27の項"]),
+        ("番号法別表第二の27の項、別表第一の16の項及び第\n9条第2項の改\n正に伴い", ["別表第二の27の項", "別表第一の16の項"]),
     ],
 )
 @pytest.mark.parametrize("assume", [True, False])
@@ -708,6 +786,10 @@ def test_a_change_word_governs_the_whole_list_it_ends(text: str, olds: list[str]
         ("番号法別表第一の16の項\n別表第二の27の項の改正に伴う修正", "番号法別表の24の項\n別表第二の27の項の改正に伴う修正"),
         ("番号法別表第一の16の項の事務、別表第二の27の項及び同表の28の項の修正",
          "番号法別表の24の項の事務、別表第二の27の項及び同表の28の項の修正"),
+        # provisions listed after the table with no change word after them: a current basis
+        ("番号法別表第一の16の項及び第9条第2項に基づき事務を行う。", "番号法別表の24の項及び第9条第2項に基づき事務を行う。"),
+        ("番号法別表第一の16の項及び第9条第2項の規定により、個人番号を利用する。",
+         "番号法別表の24の項及び第9条第2項の規定により、個人番号を利用する。"),
     ],
 )
 def test_a_table_outside_the_list_a_change_word_ends_is_rewritten(text: str, new: str) -> None:
@@ -734,6 +816,26 @@ def test_no_table_of_a_list_a_change_word_ends_is_rewritten(
     result = rewrite(text, assume_law=assume)
     assert result.text == note + "\n番号法別表の24の項に基づく事務", (text, result.text)
     assert rewrite(result.text, assume_law=assume).text == result.text
+
+
+_LISTED_PROVISIONS = st.sampled_from(["第9条第2項", "同法第19条第8号", "第9条第1項第2号", "第１９条第８号"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LISTED_OLD.filter(lambda t: not t.startswith("同表")), st.lists(st.tuples(_LIST_JOINS, _LISTED_PROVISIONS),
+       min_size=1, max_size=3), _LIST_ENDS, st.booleans())
+def test_no_table_of_a_list_of_provisions_a_change_word_ends_is_rewritten(
+    table: str, provisions: list[tuple[str, str]], end: str, assume: bool
+) -> None:
+    """A list ending in provisions (「…別表第一の16の項及び第9条第2項の改正に伴い」) is the change word's as a list of
+    tables is: its table is kept; the same list as a current basis (「…に基づき」) is rewritten."""
+    joined = "".join(("、" if p.startswith("同法") and j.endswith("同法") else j.removesuffix("番号法").removesuffix("同法")) + p
+                     for j, p in provisions)
+    note = "番号法" + table + joined + end
+    result = rewrite(note + "\n番号法別表第一の16の項に基づく事務", assume_law=assume)
+    assert result.text == note + "\n番号法別表の24の項に基づく事務", (note, result.text)
+    basis = "番号法別表第一の16の項" + joined + "に基づき事務を行う。"
+    assert rewrite(basis, assume_law=assume).text == "番号法別表の24の項" + joined + "に基づき事務を行う。"
 
 
 @pytest.mark.parametrize(

@@ -1839,6 +1839,11 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "１．児手法関係\n\n別表第一の1の項",
     "児手法\n・別表第二の\n27の項",
     "【児手法・児扶法】\n・別表第一の1の項",  # (abbreviations joined, as laws joined are)
+    # …and one alone in the cell before the table's, on its line (they were rewritten)
+    "（１）児手法\t別表第一の1の項",
+    "児手法\t別表第一の1の項に基づく事務",
+    "【行手法】\t別表第二の27の項",
+    "（１）児手法\t別表第一の\n1の項",
     # numbered notes, as numbered items (they were rewritten: only a ※ with no number was read as a bullet)
     "※1 住民基本台帳法第30条の9\n※2 別表第二の27の項",
     "※１　住民基本台帳法\n※２　別表第一の16の項",
@@ -1877,6 +1882,9 @@ def test_a_heading_that_names_another_law_is_not_assumed_away(text: str) -> None
     ("事務の内容\n・住民の届出に基づく方法\n・別表第一の16の項", "事務の内容\n・住民の届出に基づく方法\n・別表の24の項"),
     # a longer word ending in a common word is that word's compound, no law's abbreviation (nor is the common word alone)
     ("③入手方法\n・別表第一の16の項", "③入手方法\n・別表の24の項"),
+    ("③入手方法\t別表第一の16の項", "③入手方法\t別表の24の項"),
+    ("（１）評価手法\t別表第一の16の項", "（１）評価手法\t別表の24の項"),
+    ("（１）児手法\t別表第一の1の項\n（２）番号法\t別表第一の16の項", "（１）児手法\t別表第一の1の項\n（２）番号法\t別表の24の項"),
     ("（１）評価手法\n・別表第一の16の項", "（１）評価手法\n・別表の24の項"),
     ("（１）手法\n・別表第一の16の項", "（１）手法\n・別表の24の項"),
     ("【児手法・番号法】\n・別表第一の16の項", "【児手法・番号法】\n・別表の24の項"),  # (the act among them)

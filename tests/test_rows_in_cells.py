@@ -229,6 +229,10 @@ LEFT_LAWS = [
     (["番号法", "第9条第1項", "別表第一の16の項"], True, None),
     (["住民基本台帳法に基づく住民票の写しの交付", "別表第一の16の項"], True, None),  # words of its own after the law
     (["住民基本台帳法", "第30条の15に基づく照会", "別表第一の16の項"], True, None),  # not only articles between
+    # (a law's abbreviation alone as a heading cell, as in a tab-separated row; not a longer word ending so)
+    (["（１）児手法", "別表第一の1の項"], False, "law-other"),
+    (["【行手法】", "別表第二の27の項"], False, "law-other"),
+    (["③入手方法", "別表第一の16の項"], True, None),
 ]
 
 

@@ -975,6 +975,31 @@ def test_a_tables_own_provision_in_a_bracket_closed_before_it_leaves_it_the_acts
 
 @pytest.mark.parametrize("assume", [False, True])
 @pytest.mark.parametrize("text", [
+    "独自利用事務（住民基本台帳法第30条）の別表第1の1の項",
+    "独自利用事務（住民基本台帳法第30条）の\n別表第1の1の項",
+    "事務\t独自利用事務（ 住民基本台帳法第30条の15 ）の別表第一の1の項に基づき",
+    "番号法第9条第1項に基づく事務（住民基本台帳法第30条）の別表第一の1の項",
+])
+def test_another_law_opening_a_bracket_closed_before_the_table_is_never_assumed_the_act(text: str, assume: bool) -> None:
+    """Another law's name opening a bracket closed right before 「の別表」 names the word's law, not the act: the table is
+    never assumed the act's (it was renamed under --assume-law); reported as another law's."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert "住民基本台帳法" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (a bracket naming no law, or the act's own, leaves the assumption as it was)
+    ("独自利用事務（住民票の写しの交付）の別表第1の1の項", "独自利用事務（住民票の写しの交付）の別表の1の項"),
+    ("住民基本台帳法第30条の15及び番号法別表第一の16の項", "住民基本台帳法第30条の15及び番号法別表の24の項"),
+])
+def test_a_bracket_before_the_table_naming_no_other_law_leaves_it_assumed(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
     "番号法第9条第2項（独自利用事務）\n別表第1の16の項",
     "番号法第9条第2項（独自利用事務） 別表第1の1の項",
     "番号法第９条第２項（条例で定める事務）別表第１の１の項",
@@ -1408,6 +1433,34 @@ def test_a_bracket_holding_only_a_tables_name_after_a_single_row_changes_with_th
     result = rewrite(text, assume_law=assume)
     assert result.text == text
     assert sorted(f.reason for f in result.findings) == reasons
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("text", "named"), [
+    ("番号法別表第一の16の項（住民基本台帳法別表第二）", "住民基本台帳法別表第二"),
+    ("番号法別表第一の16の項 （住民基本台帳法の別表第二）に基づく事務", "住民基本台帳法の別表第二"),
+    ("根拠\t番号法別表第一の16の項\n（住民基本台帳法別表第二）", "住民基本台帳法別表第二"),
+    ("番号法別表第二の27の項、28の項【住民基本台帳法別表第四】", "住民基本台帳法別表第四"),
+])
+def test_a_row_right_before_a_bracket_naming_another_laws_table_is_kept_and_reported(
+    text: str, named: str, assume: bool
+) -> None:
+    """「番号法別表第一の16の項（住民基本台帳法別表第二）」: the bracket may name the row's table, as 「27の項（番号法
+    別表第二）」 does; that the row is the act's is not established (it was renumbered silently)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert f"（{named}）" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (a bracket naming another law, or its article, and no table: a note, the row rewritten as before)
+    ("番号法別表第一の16の項（住民基本台帳法）", "番号法別表の24の項（住民基本台帳法）"),
+    ("番号法別表第一の16の項（住民基本台帳法第30条の15）", "番号法別表の24の項（住民基本台帳法第30条の15）"),
+    ("番号法別表第一の16の項に基づき住民基本台帳法別表第二の情報を照会する", "番号法別表の24の項に基づき住民基本台帳法別表第二の情報を照会する"),
+])
+def test_a_row_before_a_bracket_naming_no_other_table_is_rewritten(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
 
 
 @given(

@@ -926,6 +926,11 @@ def law_left_of_cell(unit: Unit) -> tuple[str, bool] | None:
     found = LawIndex(before, ALIASES).bind(len(before))
     if found.via in ("adjacent", "articles") and found.expr is not None and found.expr.kind is not LawKind.UNKNOWN:
         return found.expr.name, found.expr.kind is LawKind.ACT
+    # …or a law's abbreviation that is all it holds, as a heading (「（１）児手法」 | 「別表第一の1の項」), as in a tab-separated row
+    found = LawIndex(before + "\t別表", ALIASES).bind(len(before) + 1)
+    if (found.via == "sentence" and found.expr is not None and found.expr.kind is LawKind.OTHER
+            and not before[found.expr.end :].strip(" \u3000】］]〕＞〉》>")):
+        return found.expr.name, False
     return None
 
 
