@@ -939,7 +939,7 @@ def _read(
                 old = "".join(successor.group("note").split())
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
-                became = _changed_into_new(text, c_end) if changed is None else None
+                became = _changed_into_new(text, c_end, rel.table) if changed is None else None
                 if changed is not None:
                     change = "".join(changed.group("note").split())
                 elif became is not None:  # (the tables up to its words are the note's too, whatever their numbering)
@@ -1382,10 +1382,15 @@ _BECAME_NEW = compile_on_use(
     rf"|(?:[→⇒⇨➡➔]|->|=>|＝＞|－＞)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?(?:{_NEW_TABLE}|{_ORDER})"
     # (or the order it moved to: 「別表第二は主務省令に移りました」, 「…に規定されていた情報連携は、…主務省令に移行した」)
     rf"|{_ORDER}{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正)"
-    # (or a new table named as the current one: 「…16の項を根拠としているが、現在は別表の24の項ではないか」, 「現行では…第2条の表」)
-    rf"|(?:現{_NB}[在行]|改{_NB}正{_NB}後){_NB}(?:で{_NB})?は{_NB}[、，,]?[^。\n]{{0,20}}?"
-    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表|{_ORDER})"
 )
+# …or the table it became named later in its sentence as the current one (「…16の項を根拠としているが、現在は別表の24の項
+# ではないか」, 「…27の項による照会は、現行では…第2条の表」); a new table the old one did not become is another basis
+# cited beside it (「別表第一の16の項に基づく事務を行っており、現在は…第2条の表の48の項により照会も行っている」)
+_NAMED_CURRENT = rf"(?:現{_NB}[在行]|改{_NB}正{_NB}後){_NB}(?:で{_NB})?は{_NB}[、，,]?[^。\n]{{0,20}}?"
+_BECAME_CURRENT = {
+    Table.BEPPYO1: compile_on_use(rf"{_NAMED_CURRENT}別{_NB}表(?!{_NB}第)"),
+    Table.BEPPYO2: compile_on_use(rf"{_NAMED_CURRENT}(?:条{_NB}の{_NB}表|{_ORDER})"),
+}
 # the table an old one became (別表 with no number; 第2条の表, or the order under 第19条第8号 for a title), cited in the next
 # cell of its row of tab-separated text (「…第9条第1項 別表第一の16の項\t…第9条第1項 別表の24の項」, a 変更箇所 row with its
 # heading row on another page): the row records the change, and its old side is the wording as it was
@@ -1417,9 +1422,10 @@ _BECAME_REACH = 120
 _BECAME_REACH_END = compile_on_use(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 
 
-def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
-    """The words saying that the old table ending at ``end`` was changed into another table (the new one, or one of an
-    earlier numbering in an earlier note), later in its sentence, or None."""
+def _changed_into_new(text: str, end: int, table: Table) -> re.Match[str] | None:
+    """The words saying that the old ``table`` ending at ``end`` was changed into another table (the new one, or one of
+    an earlier numbering in an earlier note), or that the table it became is the current one, later in its sentence, or
+    None."""
     # A unit of the reach is at least one character, so a sentence that ends within _BECAME_REACH characters ends
     # before the reach does: when no table is named before that end (most citations), nothing is, and the reach (a
     # regular expression that steps unit by unit, about 10 µs) is not measured
@@ -1432,7 +1438,9 @@ def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
     hi = stop.start() if stop is not None else hi
     if text.find("表", end, hi) == -1 and text.find("省令", end, hi) == -1:
         return None  # (no table or order named after it in its sentence: most citations, two C-level finds)
-    return _BECAME_NEW.search(text, end, hi)
+    became = _BECAME_NEW.search(text, end, hi)
+    current = _BECAME_CURRENT[table].search(text, end, hi)
+    return current if current is not None and (became is None or current.start() < became.start()) else became
 
 
 # what points at a document's own appendix right after a table's name: 「別表第1のとおり」, 「別表第1に示す」
