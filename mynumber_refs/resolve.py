@@ -1394,9 +1394,17 @@ _BECAME_CURRENT = {
 # the table an old one became (別表 with no number; 第2条の表, or the order under 第19条第8号 for a title), cited in the next
 # cell of its row of tab-separated text (「…第9条第1項 別表第一の16の項\t…第9条第1項 別表の24の項」, a 変更箇所 row with its
 # heading row on another page): the row records the change, and its old side is the wording as it was
+# (別表 as the act's: after the act's name or a provision, or with a row, not a document's own appendix such as 「別表1参照」,
+# 「詳細は別表のとおり」; the order by its name, not as what it lays down, 「…に基づく主務省令の定めによる」)
 _NEW_OF_OLD = {
-    Table.BEPPYO1: compile_on_use(r"別[ \u3000]*表(?![ \u3000]*第)"),
-    Table.BEPPYO2: compile_on_use(r"条[ \u3000]*の[ \u3000]*表|に[ \u3000]*基[ \u3000]*づ[ \u3000]*く[ \u3000]*(?:主[ \u3000]*務[ \u3000]*省[ \u3000]*令|利[ \u3000]*用[ \u3000]*特[ \u3000]*定)"),
+    Table.BEPPYO1: compile_on_use(
+        r"[法項号][ \u3000]*別[ \u3000]*表(?![ \u3000]*[第0-9０-９〇一二三四五六七八九十])"
+        r"|別[ \u3000]*表[ \u3000]*の?[ \u3000]*[0-9０-９〇一二三四五六七八九十百]+[ \u3000]*(?:の[ \u3000]*[0-9０-９〇一二三四五六七八九十]+[ \u3000]*)?の?[ \u3000]*項"
+    ),
+    Table.BEPPYO2: compile_on_use(
+        r"条[ \u3000]*の[ \u3000]*表|に[ \u3000]*基[ \u3000]*づ[ \u3000]*く[ \u3000]*"
+        r"(?:主[ \u3000]*務[ \u3000]*省[ \u3000]*令(?![ \u3000]*の)|利[ \u3000]*用[ \u3000]*特[ \u3000]*定)"
+    ),
 }
 
 

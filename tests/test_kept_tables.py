@@ -281,6 +281,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "旧住所\t番号法別表第一の16の項",
         "番号法別表第一の16の項\t番号法別表第二の27の項",  # (no new table in the next cell)
         "番号法別表第一の16の項\t住民票\t番号法別表の24の項",  # (the new table two cells away)
+        "法令上の根拠\t番号法第9条第1項 別表第一の16の項\t別表1参照",  # (the next cell points at the document's own appendix)
+        "法令上の根拠\t番号法第9条第1項 別表第一の16の項\t詳細は別表のとおり",
         "番号法別表第一の16の項\n番号法別表の24の項",  # (not a cell of a row)
         "改正前\t改正後\n住民票\t写し\n番号法別表第一の16の項に基づく事務",  # (not a row of cells)
         "従来どおり番号法別表第一の16の項に基づき事務を行う",  # (as before: the current citation)
@@ -316,6 +318,22 @@ def test_words_that_do_not_mark_the_old_text(text: str) -> None:
 )
 @pytest.mark.parametrize("assume", [True, False])
 def test_a_new_table_named_current_marks_only_the_table_it_was(text: str, expected: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume)
+    assert result.text == expected
+    assert "marked-old" not in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next cell points at the document's own appendix or speaks of the order's rules: no table the old one became
+        ("根拠\t番号法別表第一の16の項\t別表２に記載", "根拠\t番号法別表の24の項\t別表２に記載"),
+        ("根拠\t番号法第19条第8号 別表第二の27の項\t情報提供ネットワークシステム（番号法第19条第8号に基づく主務省令の定めによる）",
+         "根拠\t番号法第19条第8号に基づく主務省令第2条の表の48の項\t情報提供ネットワークシステム（番号法第19条第8号に基づく主務省令の定めによる）"),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_next_cell_that_cites_no_table_the_old_one_became_marks_nothing(text: str, expected: str, assume: bool) -> None:
     result = rewrite(text, assume_law=assume)
     assert result.text == expected
     assert "marked-old" not in {f.reason for f in result.findings}
