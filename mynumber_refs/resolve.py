@@ -1472,8 +1472,9 @@ _NOUN_JOINS = compile_on_use(r"の|に関する|に係る|による")
 # the sentence is about the act's tables
 _OWN_ARTICLE = compile_on_use(r"[ \t\u3000]*第[ \t\u3000]*(?:[9９九]|[1１][9９]|十九)[ \t\u3000]*条")
 # what the act's tables list, as a noun's last word: 別表第一 the 者 and their 事務, 別表第二 the 情報照会者, 事務, 情報提供者
-# and 特定個人情報 (and the 機関 and 団体, 場合 and 法律 its rows name); the noun ends where a table's name begins
-_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律", "照会", "提供")
+# and 特定個人情報 (and the 機関 and 団体, 場合 and 法律 its rows name), and the exchanges 別表第二 lists (情報連携) with their
+# ends as a PIA names them (照会先, 提供先; not 委託先); the noun ends where a table's name begins
+_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律", "照会", "提供", "連携", "照会先", "提供先")
 # what stands between two tables that share the predicate after the second: a joining word (「別表第1及び別表第2のとおり」),
 # or the end of a clause with no predicate of its own and the next clause's topic, the first clause having its topic too
 # (「…の対応は別表第1、…の対応は別表第2のとおり」, 「…は別表第1に、…は別表第2に示す」)
