@@ -452,6 +452,22 @@ def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
     return _Law(e.name, LawBasis.ASSUMED if assume_law else None, start, end=end, span=span, via=binding.via)
 
 
+_WRITTEN_BASES = frozenset({LawBasis.NAMED, LawBasis.FULL_NAME, LawBasis.DEFINED, LawBasis.SAME_LAW})
+
+
+def _whole_after_named(out: Sequence[Citation | Finding], rel: Any) -> bool:
+    """An old table cited whole, joined right after an old table cited whole with the act's name written before it
+    (「番号法別表第一及び別表第二のとおり」): the name is written before the list, so the table is bound as firmly as
+    the first (a rewrite never writes an old table with the act's name, so a second run reads it alike)."""
+    if rel.rows or rel.table not in OLD_TABLES or not out:
+        return False
+    prev = out[-1]
+    return (
+        isinstance(prev, Citation) and prev.table in OLD_TABLES and not prev.rows and prev.law_basis in _WRITTEN_BASES
+        and prev.law_span is not None and prev.start <= prev.law_span[0]
+    )
+
+
 def _noted_law(e: LawExpr, c_start: int) -> _Law:
     """The law named in a bracket right after a table no law before it establishes."""
     span = (e.start, e.end)
@@ -1017,7 +1033,7 @@ def _read(
             continue
         # (a table joined to the one before it takes its law from that one, which may be only assumed or named earlier in
         # the sentence, or named by the first run's rewrite: 「別表第二の27の項及び別表第2のとおり」 reads alike both times)
-        loose = law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) or law.via == "joined"
+        loose = law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) or (law.via == "joined" and not _whole_after_named(out, rel))
         if (
             (loose or law.basis is None) and rel.column is None and not rel.provision and not parsed.same_table
             and parsed.order_title is None

@@ -260,9 +260,13 @@ def test_a_table_pointed_at_as_shown_is_not_the_act_named_earlier_in_the_sentenc
     ("番号法第19条第8号の規定により、別表第二の27の項のとおり照会する。",
      "番号法第19条第8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項のとおり照会する。"),
     ("番号法の改正に伴い、別表第一に掲げる事務を確認する。", "番号法の改正に伴い、別表に掲げる事務を確認する。"),
+    # the act's name written before a list of its old tables cited whole names them all (the second was law-unknown)
+    ("根拠は番号法別表第一及び別表第二のとおり。", "根拠は番号法別表及び番号法第19条第8号に基づく主務省令第2条の表のとおり。"),
 ])
 def test_a_table_as_shown_after_the_acts_name_or_with_rows_is_the_acts(text: str, expected: str) -> None:
     assert rewrite(text).text == expected
+    assert rewrite(text, assume_law=True).text == expected
+    assert rewrite(expected, assume_law=True).text == expected
 
 
 @pytest.mark.parametrize(("text", "words"), [
