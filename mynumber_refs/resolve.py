@@ -507,6 +507,22 @@ def _law_of(binding: Binding, c_start: int, assume_law: bool) -> _Law:
     return _Law(e.name, LawBasis.ASSUMED if assume_law else None, start, end=end, span=span, via=binding.via)
 
 
+_WRITTEN_BASES = frozenset({LawBasis.NAMED, LawBasis.FULL_NAME, LawBasis.DEFINED, LawBasis.SAME_LAW})
+
+
+def _whole_after_named(out: Sequence[Citation | Finding], rel: Any) -> bool:
+    """An old table cited whole, joined right after an old table cited whole with the act's name written before it
+    (「番号法別表第一及び別表第二のとおり」): the name is written before the list, so the table is bound as firmly as
+    the first (a rewrite never writes an old table with the act's name, so a second run reads it alike)."""
+    if rel.rows or rel.table not in OLD_TABLES or not out:
+        return False
+    prev = out[-1]
+    return (
+        isinstance(prev, Citation) and prev.table in OLD_TABLES and not prev.rows and prev.law_basis in _WRITTEN_BASES
+        and prev.law_span is not None and prev.start <= prev.law_span[0]
+    )
+
+
 def _noted_law(e: LawExpr, c_start: int) -> _Law:
     """The law named in a bracket right after a table no law before it establishes."""
     span = (e.start, e.end)
@@ -995,7 +1011,7 @@ def _read(
                 old = "".join(successor.group("note").split())
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
-                became = _changed_into_new(text, c_end) if changed is None else None
+                became = _changed_into_new(text, c_end, rel.table) if changed is None else None
                 if changed is not None:
                     change = "".join(changed.group("note").split())
                 elif became is not None:  # (the tables up to its words are the note's too, whatever their numbering)
@@ -1091,7 +1107,7 @@ def _read(
             continue
         # (a table joined to the one before it takes its law from that one, which may be only assumed or named earlier in
         # the sentence, or named by the first run's rewrite: 「別表第二の27の項及び別表第2のとおり」 reads alike both times)
-        loose = law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) or law.via == "joined"
+        loose = law.basis in (LawBasis.SENTENCE, LawBasis.ASSUMED) or (law.via == "joined" and not _whole_after_named(out, rel))
         if (
             (loose or law.basis is None) and rel.column is None and not rel.provision and not parsed.same_table
             and parsed.order_title is None
@@ -1434,9 +1450,12 @@ _PROVISIONS_AFTER = (
     rf"(?:(?:{_nb('及び', '並びに', '又は', 'と')}|[、，,・･]){_NB}(?:同{_NB}法{_NB})?第{_NB}[{_DIGITS}]++{_NB}"
     rf"(?:条(?:{_NB}第{_NB}[{_DIGITS}]++{_NB}項)?|項)(?:{_NB}第{_NB}[{_DIGITS}]++{_NB}号)?{_NB}){{0,8}}+"
 )
+# (a change spoken of as a condition, 「…の改正があった場合」, 「…について、変更が生じたときは」, 「…を修正する際」, is one that
+# may come: the sentence is a rule of the current text, not a note of a change made)
+_IF_CHANGED = rf"(?![^。、，,\n（）()]{{0,8}}?(?:場{_NB}合|と{_NB}き|際))"
 _ABOLISHED = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}{_PROVISIONS_AFTER}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
-    rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS})|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
+    rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS}){_IF_CHANGED}|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
 )
 # …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
@@ -1466,16 +1485,29 @@ _BECAME_NEW = compile_on_use(
     rf"|(?:[→⇒⇨➡➔]|->|=>|＝＞|－＞)(?:[{_ROW_RUN_CHARS}]++|[^。\n{_ROW_RUN_CHARS}]){{0,30}}?(?:{_NEW_TABLE}|{_ORDER})"
     # (or the order it moved to: 「別表第二は主務省令に移りました」, 「…に規定されていた情報連携は、…主務省令に移行した」)
     rf"|{_ORDER}{_NB}(?:へ|に){_NB}(?:の{_NB})?(?:移{_NB}行|移{_NB}[りっるさ]|移{_NB}管|改{_NB}め|改{_NB}正)"
-    # (or a new table named as the current one: 「…16の項を根拠としているが、現在は別表の24の項ではないか」, 「現行では…第2条の表」)
-    rf"|(?:現{_NB}[在行]|改{_NB}正{_NB}後){_NB}(?:で{_NB})?は{_NB}[、，,]?[^。\n]{{0,20}}?"
-    rf"(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表|{_ORDER})"
 )
+# …or the table it became named later in its sentence as the current one (「…16の項を根拠としているが、現在は別表の24の項
+# ではないか」, 「…27の項による照会は、現行では…第2条の表」); a new table the old one did not become is another basis
+# cited beside it (「別表第一の16の項に基づく事務を行っており、現在は…第2条の表の48の項により照会も行っている」)
+_NAMED_CURRENT = rf"(?:現{_NB}[在行]|改{_NB}正{_NB}後){_NB}(?:で{_NB})?は{_NB}[、，,]?[^。\n]{{0,20}}?"
+_BECAME_CURRENT = {
+    Table.BEPPYO1: compile_on_use(rf"{_NAMED_CURRENT}別{_NB}表(?!{_NB}第)"),
+    Table.BEPPYO2: compile_on_use(rf"{_NAMED_CURRENT}(?:条{_NB}の{_NB}表|{_ORDER})"),
+}
 # the table an old one became (別表 with no number; 第2条の表, or the order under 第19条第8号 for a title), cited in the next
 # cell of its row of tab-separated text (「…第9条第1項 別表第一の16の項\t…第9条第1項 別表の24の項」, a 変更箇所 row with its
 # heading row on another page): the row records the change, and its old side is the wording as it was
+# (別表 as the act's: after the act's name or a provision, or with a row, not a document's own appendix such as 「別表1参照」,
+# 「詳細は別表のとおり」; the order by its name, not as what it lays down, 「…に基づく主務省令の定めによる」)
 _NEW_OF_OLD = {
-    Table.BEPPYO1: compile_on_use(r"別[ \u3000]*表(?![ \u3000]*第)"),
-    Table.BEPPYO2: compile_on_use(r"条[ \u3000]*の[ \u3000]*表|に[ \u3000]*基[ \u3000]*づ[ \u3000]*く[ \u3000]*(?:主[ \u3000]*務[ \u3000]*省[ \u3000]*令|利[ \u3000]*用[ \u3000]*特[ \u3000]*定)"),
+    Table.BEPPYO1: compile_on_use(
+        r"[法項号][ \u3000]*別[ \u3000]*表(?![ \u3000]*[第0-9０-９〇一二三四五六七八九十])"
+        r"|別[ \u3000]*表[ \u3000]*の?[ \u3000]*[0-9０-９〇一二三四五六七八九十百]+[ \u3000]*(?:の[ \u3000]*[0-9０-９〇一二三四五六七八九十]+[ \u3000]*)?の?[ \u3000]*項"
+    ),
+    Table.BEPPYO2: compile_on_use(
+        r"条[ \u3000]*の[ \u3000]*表|に[ \u3000]*基[ \u3000]*づ[ \u3000]*く[ \u3000]*"
+        r"(?:主[ \u3000]*務[ \u3000]*省[ \u3000]*令(?![ \u3000]*の)|利[ \u3000]*用[ \u3000]*特[ \u3000]*定)"
+    ),
 }
 
 
@@ -1521,9 +1553,10 @@ _BECAME_REACH = 120
 _BECAME_REACH_END = compile_on_use(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 
 
-def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
-    """The words saying that the old table ending at ``end`` was changed into another table (the new one, or one of an
-    earlier numbering in an earlier note), later in its sentence, or None."""
+def _changed_into_new(text: str, end: int, table: Table) -> re.Match[str] | None:
+    """The words saying that the old ``table`` ending at ``end`` was changed into another table (the new one, or one of
+    an earlier numbering in an earlier note), or that the table it became is the current one, later in its sentence, or
+    None."""
     # A unit of the reach is at least one character, so a sentence that ends within _BECAME_REACH characters ends
     # before the reach does: when no table is named before that end (most citations), nothing is, and the reach (a
     # regular expression that steps unit by unit, about 10 µs) is not measured
@@ -1536,7 +1569,9 @@ def _changed_into_new(text: str, end: int) -> re.Match[str] | None:
     hi = stop.start() if stop is not None else hi
     if text.find("表", end, hi) == -1 and text.find("省令", end, hi) == -1:
         return None  # (no table or order named after it in its sentence: most citations, two C-level finds)
-    return _BECAME_NEW.search(text, end, hi)
+    became = _BECAME_NEW.search(text, end, hi)
+    current = _BECAME_CURRENT[table].search(text, end, hi)
+    return current if current is not None and (became is None or current.start() < became.start()) else became
 
 
 # what points at a document's own appendix right after a table's name: 「別表第1のとおり」, 「別表第1に示す」
@@ -1557,8 +1592,9 @@ _NOUN_JOINS = compile_on_use(r"の|に関する|に係る|による")
 # the sentence is about the act's tables
 _OWN_ARTICLE = compile_on_use(r"[ \t\u3000]*第[ \t\u3000]*(?:[9９九]|[1１][9９]|十九)[ \t\u3000]*条")
 # what the act's tables list, as a noun's last word: 別表第一 the 者 and their 事務, 別表第二 the 情報照会者, 事務, 情報提供者
-# and 特定個人情報 (and the 機関 and 団体, 場合 and 法律 its rows name); the noun ends where a table's name begins
-_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律", "照会", "提供")
+# and 特定個人情報 (and the 機関 and 団体, 場合 and 法律 its rows name), and the exchanges 別表第二 lists (情報連携) with their
+# ends as a PIA names them (照会先, 提供先; not 委託先); the noun ends where a table's name begins
+_ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律", "照会", "提供", "連携", "照会先", "提供先")
 # what stands between two tables that share the predicate after the second: a joining word (「別表第1及び別表第2のとおり」),
 # or the end of a clause with no predicate of its own and the next clause's topic, the first clause having its topic too
 # (「…の対応は別表第1、…の対応は別表第2のとおり」, 「…は別表第1に、…は別表第2に示す」)

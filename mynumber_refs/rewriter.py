@@ -1470,9 +1470,11 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
 
 
 # what names other rows than the rows just cited: the rest (「27の項を除く全ての項」, 「27の項以外」, 「27の項は除き」,
-# 「（27の項を除いた）」) or those after or before them (「27の項以下」, 「27の項以降」)
+# 「（27の項を除いた）」) or those after or before them (「27の項以下」, 「27の項以降」); not 「27の項以外にも」, which adds to
+# the rows cited (besides them), nor the text's "hereinafter" (「27の項以下同じ」, 「27の項以下「27の項」という」): they name no others
 _EXCEPTED_AFTER = compile_on_use(
-    rf"{_GAP}(?:[）)]{_GAP})?(?:[をは]{_GAP})?(?:除{_GAP}(?:[くきけ外]|い{_GAP}[たて])|以{_GAP}[外下降前上後])"
+    rf"{_GAP}(?:[）)]{_GAP})?(?:[をは]{_GAP})?(?:除{_GAP}(?:[くきけ外]|い{_GAP}[たて])"
+    rf"|以{_GAP}(?:外(?!{_GAP}に{_GAP}も)|下(?!{_GAP}(?:同{_GAP}じ|[「『]))|[降前上後]))"
 )
 
 

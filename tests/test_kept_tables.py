@@ -289,6 +289,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "旧住所\t番号法別表第一の16の項",
         "番号法別表第一の16の項\t番号法別表第二の27の項",  # (no new table in the next cell)
         "番号法別表第一の16の項\t住民票\t番号法別表の24の項",  # (the new table two cells away)
+        "法令上の根拠\t番号法第9条第1項 別表第一の16の項\t別表1参照",  # (the next cell points at the document's own appendix)
+        "法令上の根拠\t番号法第9条第1項 別表第一の16の項\t詳細は別表のとおり",
         "番号法別表第一の16の項\n番号法別表の24の項",  # (not a cell of a row)
         "改正前\t改正後\n住民票\t写し\n番号法別表第一の16の項に基づく事務",  # (not a row of cells)
         "従来どおり番号法別表第一の16の項に基づき事務を行う",  # (as before: the current citation)
@@ -312,6 +314,43 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
     result = rewrite(text)
     assert "24の項" in result.text
+    assert "marked-old" not in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a new table named current that the old one did not become is another basis cited beside it, not its successor
+        ("番号法別表第一の16の項に基づく事務を行っており、現在は番号法第19条第8号に基づく主務省令第2条の表の48の項により"
+         "情報照会も行っている。",
+         "番号法別表の24の項に基づく事務を行っており、現在は番号法第19条第8号に基づく主務省令第2条の表の48の項により"
+         "情報照会も行っている。"),
+        ("番号法別表第一の16の項に規定する事務のため、現行では主務省令第2条の表の48の項に基づき照会する。",
+         "番号法別表の24の項に規定する事務のため、現行では主務省令第2条の表の48の項に基づき照会する。"),
+        ("番号法第19条第8号 別表第二の27の項により提供し、現在は別表の24の項の事務でも利用する。",
+         "番号法第19条第8号に基づく主務省令第2条の表の48の項により提供し、現在は別表の24の項の事務でも利用する。"),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_new_table_named_current_marks_only_the_table_it_was(text: str, expected: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume)
+    assert result.text == expected
+    assert "marked-old" not in {f.reason for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next cell points at the document's own appendix or speaks of the order's rules: no table the old one became
+        ("根拠\t番号法別表第一の16の項\t別表２に記載", "根拠\t番号法別表の24の項\t別表２に記載"),
+        ("根拠\t番号法第19条第8号 別表第二の27の項\t情報提供ネットワークシステム（番号法第19条第8号に基づく主務省令の定めによる）",
+         "根拠\t番号法第19条第8号に基づく主務省令第2条の表の48の項\t情報提供ネットワークシステム（番号法第19条第8号に基づく主務省令の定めによる）"),
+    ],
+)
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_next_cell_that_cites_no_table_the_old_one_became_marks_nothing(text: str, expected: str, assume: bool) -> None:
+    result = rewrite(text, assume_law=assume)
+    assert result.text == expected
     assert "marked-old" not in {f.reason for f in result.findings}
 
 
@@ -347,6 +386,22 @@ def test_an_old_table_the_topic_of_a_change_is_never_rewritten(
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["番号法", "番号利用法"]), st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第二"]),
+       st.sampled_from(["の", "について", "について、", "に関して"]), st.sampled_from(["改正", "変更", "修正"]),
+       st.sampled_from(["があった場合は", "が生じたときは", "がある場合には", "する際は"]), st.booleans())
+def test_a_change_spoken_of_as_a_condition_marks_nothing(
+    law: str, cited: str, topic: str, change: str, condition: str, assume: bool
+) -> None:
+    # 「…の改正があった場合は、速やかに評価書を見直す」: a rule of the current text about a change that may come
+    tail = topic + change + condition + "、速やかに本評価書を見直す。"
+    result = rewrite(law + cited + tail, assume_law=assume, accept_inferred=True)
+    new = {"別表第一の16の項": "別表の24の項", "別表第二の27の項": "第19条第8号に基づく主務省令第2条の表の48の項",
+           "別表第二": "第19条第8号に基づく主務省令第2条の表"}[cited]
+    assert result.text == law + new + tail
+    assert "marked-old" not in {f.reason for f in result.findings}
 
 
 @settings(max_examples=150, deadline=None)
@@ -523,7 +578,8 @@ def test_a_table_right_after_an_order_of_the_acts_tables_is_reported(order: str,
 
 _AFTER_OLD = st.lists(
     st.sampled_from(["は", "の", "、", "。", "\n", "\n\n", "別表", "の24の項", "第2条の表", "（1、2、3の項）", "１２３、",
-                     "に改められた", "となった", "に変更", "事務", "一覧表", "x" * 40, "とした", "へ", "→", "「", "」", "に修正"]),
+                     "に改められた", "となった", "に変更", "事務", "一覧表", "x" * 40, "とした", "へ", "→", "「", "」", "に修正",
+                     "現在は", "改正後は、", "主務省令"]),
     max_size=12,
 ).map("".join)
 
@@ -534,16 +590,25 @@ def test_the_words_that_an_old_table_became_the_new_one_are_read_within_its_sent
     """What marks an old table as changed into the new one is read up to the end of its sentence (「。」 or a blank
     line) or of the reach (120 characters, a run of row numbers counting as one), whichever comes first (a check
     that skips the reach where the sentence ends first with no table named must find the same)."""
-    from mynumber_refs.resolve import _BECAME_NEW, _BECAME_REACH_END, SENTENCE_OR_BLANK, _changed_into_new
+    from mynumber_refs.model import Table
+    from mynumber_refs.resolve import (
+        _BECAME_CURRENT,
+        _BECAME_NEW,
+        _BECAME_REACH_END,
+        SENTENCE_OR_BLANK,
+        _changed_into_new,
+    )
 
     text = "番号法別表第一の16の項" + after
     end = len("番号法別表第一の16の項")
     reach = _BECAME_REACH_END.match(text, end)
     hi = reach.end() if reach is not None else end
     stop = SENTENCE_OR_BLANK.search(text, end, hi)
-    m = _BECAME_NEW.search(text, end, stop.start() if stop is not None else hi)
-    found = _changed_into_new(text, end)
-    assert (None if found is None else found.span()) == (None if m is None else m.span())
+    hi = stop.start() if stop is not None else hi
+    # (the first of the words of a change and the table it became named as the current one)
+    found_at = [m.span() for m in (_BECAME_NEW.search(text, end, hi), _BECAME_CURRENT[Table.BEPPYO1].search(text, end, hi)) if m]
+    found = _changed_into_new(text, end, Table.BEPPYO1)
+    assert (None if found is None else found.span()) == min(found_at, default=None)
 
 
 # Notes of a change in a PIA's revision history, 変更箇所 rows and 備考 (the old table is cited as it was written

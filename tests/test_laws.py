@@ -260,9 +260,13 @@ def test_a_table_pointed_at_as_shown_is_not_the_act_named_earlier_in_the_sentenc
     ("番号法第19条第8号の規定により、別表第二の27の項のとおり照会する。",
      "番号法第19条第8号の規定により、番号法第19条第8号に基づく主務省令第2条の表の48の項のとおり照会する。"),
     ("番号法の改正に伴い、別表第一に掲げる事務を確認する。", "番号法の改正に伴い、別表に掲げる事務を確認する。"),
+    # the act's name written before a list of its old tables cited whole names them all (the second was law-unknown)
+    ("根拠は番号法別表第一及び別表第二のとおり。", "根拠は番号法別表及び番号法第19条第8号に基づく主務省令第2条の表のとおり。"),
 ])
 def test_a_table_as_shown_after_the_acts_name_or_with_rows_is_the_acts(text: str, expected: str) -> None:
     assert rewrite(text).text == expected
+    assert rewrite(text, assume_law=True).text == expected
+    assert rewrite(expected, assume_law=True).text == expected
 
 
 @pytest.mark.parametrize(("text", "words"), [
@@ -311,6 +315,7 @@ def test_a_table_cited_in_the_acts_way_or_listing_its_things_in_a_phrase_is_the_
 @pytest.mark.parametrize("text", [
     "乙は、番号法に基づき、別表第1に掲げる安全管理措置の実施状況を報告する。",
     "乙は、番号法第12条に基づき、別表第1に掲げる安全管理措置を講じる。",
+    "乙は、番号法に基づき、別表第1に掲げる委託先に再委託しない。",  # (an end of a contract's, not of an exchange)
 ])
 def test_a_phrase_none_of_whose_nouns_the_act_lists_keeps_the_table(text: str) -> None:
     result = rewrite(text, assume_law=True)
@@ -326,6 +331,10 @@ def test_a_phrase_none_of_whose_nouns_the_act_lists_keeps_the_table(text: str) -
      "番号法第19条第8号に基づき、番号法第19条第8号に基づく主務省令第2条の表に掲げる情報照会者等に提供する。"),
     ("番号法第19条第8号に基づき、別表第二に定める特定個人情報",
      "番号法第19条第8号に基づき、番号法第19条第8号に基づく主務省令第2条の表に定める特定個人情報"),
+    # the exchanges 別表第二 lists, and their ends as a PIA names them
+    ("番号法に基づき、別表第二に定める情報連携を行う。", "番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表に定める情報連携を行う。"),
+    ("番号法に基づき、別表第二に規定する提供先に提供する。",
+     "番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表に規定する提供先に提供する。"),
     # the noun ends at its line's end
     ("番号法第9条第1項に基づき、別表第一に規定する事務\n市町村長", "番号法第9条第1項に基づき、別表に規定する事務\n市町村長"),
     # the act named right before the table: its table, whatever the words after it say

@@ -235,6 +235,21 @@ def test_rows_excepted_from_the_table_are_kept(text: str, found: str) -> None:
     assert f"「{found}" in finding.message
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 「16の項以外にも」 adds to the row cited (besides it): it names no other rows
+    ("番号法別表第一の16の項以外にも、条例に基づく独自利用事務において利用する。",
+     "番号法別表の24の項以外にも、条例に基づく独自利用事務において利用する。"),
+    # nor does the text's "hereinafter"
+    ("番号法別表第一の16の項以下同じ。", "番号法別表の24の項以下同じ。"),
+    ("番号法別表第一の16の項以下「本事務の根拠」という。", "番号法別表の24の項以下「本事務の根拠」という。"),
+])
+def test_rows_with_others_besides_them_are_renumbered(text: str, expected: str) -> None:
+    for assume in (True, False):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == expected
+        assert result.findings == ()
+
+
 @given(
     st.sampled_from(["番号法別表第一の16の項", "番号法別表第二の27の項", "別表第二の２７、２８の項", "番号法別表第一第16項",
                      "番号法別表第二の項番27", "番号法別表第二の27の項から30の項まで"]),
