@@ -1390,24 +1390,37 @@ _BECAME_NEW = compile_on_use(
 # cell of its row of tab-separated text (「…第9条第1項 別表第一の16の項\t…第9条第1項 別表の24の項」, a 変更箇所 row with its
 # heading row on another page): the row records the change, and its old side is the wording as it was
 _NEW_OF_OLD = {
-    Table.BEPPYO1: compile_on_use(r"別[ \u3000]*表(?![ \u3000]*第)"),
+    # (a 別表 that a line break splits from its number, 「別表\n第二」, is the old table's name, as the finder reads it)
+    Table.BEPPYO1: compile_on_use(r"別[ \u3000]*表(?![ \u3000\r\n]*第)"),
     Table.BEPPYO2: compile_on_use(r"条[ \u3000]*の[ \u3000]*表|に[ \u3000]*基[ \u3000]*づ[ \u3000]*く[ \u3000]*(?:主[ \u3000]*務[ \u3000]*省[ \u3000]*令|利[ \u3000]*用[ \u3000]*特[ \u3000]*定)"),
 }
+# what may stand between the old table and the end of its cell: spaces, and a bracket naming no table (its rows: 「…別表第二
+# （27の項、28の項）\t」).  A cell going on past the table (「…別表第2のとおり\t」, 「…別表第一の6の項〔法別表第二〕\t」) is no
+# side of a change: its words decide what it is, not whether the first run has rewritten the next cell yet
+_CELL_END = compile_on_use(r"[ \u3000]*(?:[（(][^（()）\t\n表]{0,60}[)）][ \u3000]*)?\t")
+# an old table's name (別表 and its number) in that cell
+_OLD_TABLE_NAME = compile_on_use(r"別[ \u3000\r\n]*表[ \u3000\r\n]*第")
 
 
 def _new_beside(text: str, end: int, table: Table) -> str | None:
-    """The next cell of the tab-separated row of the old table ending at ``end`` when that cell cites the table it became,
-    shown as the change it records (「→…別表の24の項」), or None."""
+    """The next cell of the tab-separated row of the old table ending at ``end`` (and ending its cell) when that cell cites
+    the table it became, shown as the change it records (「→…別表の24の項」), or None."""
+    at_tab = _CELL_END.match(text, end)
+    if at_tab is None:
+        return None
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    tab = text.find("\t", end, line_end)
-    if tab == -1:
-        return None
+    tab = at_tab.end() - 1
     cell_end = text.find("\t", tab + 1, line_end)
-    cell = text[tab + 1 : line_end if cell_end == -1 else cell_end]
-    if _NEW_OF_OLD[table].search(cell) is None:
+    cell_end = line_end if cell_end == -1 else cell_end
+    # (the cell cites it before any old table, 「別表第一の6の項。別表」 being no change; and the lookahead sees past the
+    # cell's end: a name over a line break is read as one)
+    first_old = _OLD_TABLE_NAME.search(text, tab + 1, min(len(text), cell_end + 8))
+    until = cell_end if first_old is None else min(cell_end, first_old.start())
+    new = _NEW_OF_OLD[table].search(text, tab + 1, min(len(text), cell_end + 8))
+    if new is None or new.start() >= until:
         return None
-    words = "".join(cell.split())
+    words = "".join(text[tab + 1 : cell_end].split())
     return "→" + (words if len(words) <= 40 else words[:40] + "…")
 
 
