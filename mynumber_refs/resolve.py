@@ -69,6 +69,7 @@ from .laws import (
     reread_term_spans,
 )
 from .model import (
+    MY_NUMBER_ACT,
     OLD_TABLES,
     Citation,
     CitationKind,
@@ -1454,10 +1455,13 @@ _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, nev
 # what a table's name is followed by when the words after it say what the table lists: 「別表第1に掲げる安全管理措置」,
 # 「別表第二に規定する事務」 (the noun, on one line or broken by PDF text; a tab is a cell's end)
 _NOUN_CHARS = "\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc"
+# the act's names and title: a citation starting after 「に掲げる」 (the act's name or article a rewrite writes before a table,
+# 「別表第一に掲げる別表第二」 → 「…に掲げる番号利用法第19条第8号に基づく…」) is no noun of what a table lists, as a table's name is not
+_ACT_NAMES = "|".join(re.escape(a) for a in sorted((MY_NUMBER_ACT, *ALIASES), key=len, reverse=True))
 _LISTS_WHAT = compile_on_use(
     rf"{_WS_IN_PASSAGE}に{_WS_IN_PASSAGE}(?P<verb>(?:掲{_WS_IN_PASSAGE}げ|定{_WS_IN_PASSAGE}め)(?:ら{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|る)"
     rf"|(?:規{_WS_IN_PASSAGE}定|記{_WS_IN_PASSAGE}載|列{_WS_IN_PASSAGE}挙)(?:{_WS_IN_PASSAGE}(?:す{_WS_IN_PASSAGE}る|さ{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|の))?)"
-    rf"[ \u3000]*(?P<noun>(?:(?!及び|並びに|又は|若しくは|別表|同表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
+    rf"[ \u3000]*(?!{_ACT_NAMES}|第)(?P<noun>(?:(?!及び|並びに|又は|若しくは|別表|同表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
     rf"|(?:の|に関する|に係る|による)(?=[{_NOUN_CHARS}])){{1,40}})"
 )
 # what joins the nouns of one phrase (「児童手当の支給に関する事務」): the phrase lists what any of its nouns is
