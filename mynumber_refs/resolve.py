@@ -208,6 +208,10 @@ def _label_core(aliases: Sequence[str]) -> re.Pattern[str]:
 _LABEL_CORE = _label_core(ALIASES)
 
 
+_UNTIL_CORE = compile_on_use(r"日[ \t\u3000\r\n]*ま[ \t\u3000\r\n]*で")
+_GAP_CHARS = " \t\u3000\r\n"
+
+
 def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int]:
     starts = []
     for core in ("旧", "←", "⇐"):
@@ -223,9 +227,12 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
             i = text.find(core, i + 1)
     i = text.find("前")
     while i >= 0:
+        j = i  # (the word before 前 may stand over spaces or a line break, as the marks read it: 「日以\n前」)
+        while j > 0 and j > i - 4 and text[j - 1] in _GAP_CHARS:
+            j -= 1
         for w in _BEFORE_MAE:
-            if i >= len(w) and text.startswith(w, i - len(w)):
-                starts.append(i - len(w))
+            if j >= len(w) and text.startswith(w, j - len(w)):
+                starts.append(j - len(w))
                 break
         else:
             if i > 0 and text[i - 1] in "）)":  # 「改正（…）前の」
@@ -241,10 +248,8 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
         while i >= 0:
             starts.append(max(0, i - 1))
             i = text.find(word, i + 1)
-    i = text.find("日まで")  # 「令和6年5月26日までは」
-    while i >= 0:
-        starts.append(i)
-        i = text.find("日まで", i + 1)
+    # 「令和6年5月26日までは」, read as the mark is, over spaces and a line break (PDF text: 「日ま\nで」)
+    starts += [m.start() for m in _UNTIL_CORE.finditer(text)]
     starts.sort()
     return starts
 
