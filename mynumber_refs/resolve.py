@@ -1466,7 +1466,7 @@ _ACT_NAMES = "|".join(re.escape(a) for a in sorted((MY_NUMBER_ACT, *ALIASES), ke
 _LISTS_WHAT = compile_on_use(
     rf"{_WS_IN_PASSAGE}に{_WS_IN_PASSAGE}(?P<verb>(?:掲{_WS_IN_PASSAGE}げ|定{_WS_IN_PASSAGE}め)(?:ら{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|る)"
     rf"|(?:規{_WS_IN_PASSAGE}定|記{_WS_IN_PASSAGE}載|列{_WS_IN_PASSAGE}挙)(?:{_WS_IN_PASSAGE}(?:す{_WS_IN_PASSAGE}る|さ{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|の))?)"
-    rf"[ \u3000]*(?!{_ACT_NAMES}|第)(?P<noun>(?:(?!及び|並びに|又は|若しくは|別表|同表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
+    rf"[ \u3000]*(?!{_ACT_NAMES}|第)(?P<noun>(?:(?!及び|並びに|又は|若しくは|別{_WS_IN_PASSAGE}表|同{_WS_IN_PASSAGE}表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
     rf"|(?:の|に関する|に係る|による)(?=[{_NOUN_CHARS}])){{1,40}})"
 )
 # what joins the nouns of one phrase (「児童手当の支給に関する事務」): the phrase lists what any of its nouns is
