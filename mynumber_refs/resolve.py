@@ -69,6 +69,7 @@ from .laws import (
     reread_term_spans,
 )
 from .model import (
+    MY_NUMBER_ACT,
     OLD_TABLES,
     Citation,
     CitationKind,
@@ -207,6 +208,10 @@ def _label_core(aliases: Sequence[str]) -> re.Pattern[str]:
 _LABEL_CORE = _label_core(ALIASES)
 
 
+_UNTIL_CORE = compile_on_use(r"日[ \t\u3000\r\n]*ま[ \t\u3000\r\n]*で")
+_GAP_CHARS = " \t\u3000\r\n"
+
+
 def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int]:
     starts = []
     for core in ("旧", "←", "⇐"):
@@ -222,9 +227,12 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
             i = text.find(core, i + 1)
     i = text.find("前")
     while i >= 0:
+        j = i  # (the word before 前 may stand over spaces or a line break, as the marks read it: 「日以\n前」)
+        while j > 0 and j > i - 4 and text[j - 1] in _GAP_CHARS:
+            j -= 1
         for w in _BEFORE_MAE:
-            if i >= len(w) and text.startswith(w, i - len(w)):
-                starts.append(i - len(w))
+            if j >= len(w) and text.startswith(w, j - len(w)):
+                starts.append(j - len(w))
                 break
         else:
             if i > 0 and text[i - 1] in "）)":  # 「改正（…）前の」
@@ -240,10 +248,8 @@ def _old_cores(text: str, label_core: re.Pattern[str] = _LABEL_CORE) -> list[int
         while i >= 0:
             starts.append(max(0, i - 1))
             i = text.find(word, i + 1)
-    i = text.find("日まで")  # 「令和6年5月26日までは」
-    while i >= 0:
-        starts.append(i)
-        i = text.find("日まで", i + 1)
+    # 「令和6年5月26日までは」, read as the mark is, over spaces and a line break (PDF text: 「日ま\nで」)
+    starts += [m.start() for m in _UNTIL_CORE.finditer(text)]
     starts.sort()
     return starts
 
@@ -1500,8 +1506,9 @@ _BECAME_CURRENT = {
 # (別表 as the act's: after the act's name or a provision, or with a row, not a document's own appendix such as 「別表1参照」,
 # 「詳細は別表のとおり」; the order by its name, not as what it lays down, 「…に基づく主務省令の定めによる」)
 _NEW_OF_OLD = {
+    # (a 別表 that a line break splits from its number, 「別表\n第二」, is the old table's name, as the finder reads it)
     Table.BEPPYO1: compile_on_use(
-        r"[法項号][ \u3000]*別[ \u3000]*表(?![ \u3000]*[第0-9０-９〇一二三四五六七八九十])"
+        r"[法項号][ \u3000]*別[ \u3000]*表(?![ \u3000\r\n]*[第0-9０-９〇一二三四五六七八九十])"
         r"|別[ \u3000]*表[ \u3000]*の?[ \u3000]*[0-9０-９〇一二三四五六七八九十百]+[ \u3000]*(?:の[ \u3000]*[0-9０-９〇一二三四五六七八九十]+[ \u3000]*)?の?[ \u3000]*項"
     ),
     Table.BEPPYO2: compile_on_use(
@@ -1509,21 +1516,33 @@ _NEW_OF_OLD = {
         r"(?:主[ \u3000]*務[ \u3000]*省[ \u3000]*令(?![ \u3000]*の)|利[ \u3000]*用[ \u3000]*特[ \u3000]*定)"
     ),
 }
+# what may stand between the old table and the end of its cell: spaces, and a bracket naming no table (its rows: 「…別表第二
+# （27の項、28の項）\t」).  A cell going on past the table (「…別表第2のとおり\t」, 「…別表第一の6の項〔法別表第二〕\t」) is no
+# side of a change: its words decide what it is, not whether the first run has rewritten the next cell yet
+_CELL_END = compile_on_use(r"[ \u3000]*(?:[（(][^（()）\t\n表]{0,60}[)）][ \u3000]*)?\t")
+# an old table's name (別表 and its number) in that cell
+_OLD_TABLE_NAME = compile_on_use(r"別[ \u3000\r\n]*表[ \u3000\r\n]*第")
 
 
 def _new_beside(text: str, end: int, table: Table) -> str | None:
-    """The next cell of the tab-separated row of the old table ending at ``end`` when that cell cites the table it became,
-    shown as the change it records (「→…別表の24の項」), or None."""
+    """The next cell of the tab-separated row of the old table ending at ``end`` (and ending its cell) when that cell cites
+    the table it became, shown as the change it records (「→…別表の24の項」), or None."""
+    at_tab = _CELL_END.match(text, end)
+    if at_tab is None:
+        return None
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
-    tab = text.find("\t", end, line_end)
-    if tab == -1:
-        return None
+    tab = at_tab.end() - 1
     cell_end = text.find("\t", tab + 1, line_end)
-    cell = text[tab + 1 : line_end if cell_end == -1 else cell_end]
-    if _NEW_OF_OLD[table].search(cell) is None:
+    cell_end = line_end if cell_end == -1 else cell_end
+    # (the cell cites it before any old table, 「別表第一の6の項。別表」 being no change; and the lookahead sees past the
+    # cell's end: a name over a line break is read as one)
+    first_old = _OLD_TABLE_NAME.search(text, tab + 1, min(len(text), cell_end + 8))
+    until = cell_end if first_old is None else min(cell_end, first_old.start())
+    new = _NEW_OF_OLD[table].search(text, tab + 1, min(len(text), cell_end + 8))
+    if new is None or new.start() >= until:
         return None
-    words = "".join(cell.split())
+    words = "".join(text[tab + 1 : cell_end].split())
     return "→" + (words if len(words) <= 40 else words[:40] + "…")
 
 
@@ -1580,10 +1599,13 @@ _WS_IN_PASSAGE = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"  # whitespace, nev
 # what a table's name is followed by when the words after it say what the table lists: 「別表第1に掲げる安全管理措置」,
 # 「別表第二に規定する事務」 (the noun, on one line or broken by PDF text; a tab is a cell's end)
 _NOUN_CHARS = "\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc"
+# the act's names and title: a citation starting after 「に掲げる」 (the act's name or article a rewrite writes before a table,
+# 「別表第一に掲げる別表第二」 → 「…に掲げる番号利用法第19条第8号に基づく…」) is no noun of what a table lists, as a table's name is not
+_ACT_NAMES = "|".join(re.escape(a) for a in sorted((MY_NUMBER_ACT, *ALIASES), key=len, reverse=True))
 _LISTS_WHAT = compile_on_use(
     rf"{_WS_IN_PASSAGE}に{_WS_IN_PASSAGE}(?P<verb>(?:掲{_WS_IN_PASSAGE}げ|定{_WS_IN_PASSAGE}め)(?:ら{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|る)"
     rf"|(?:規{_WS_IN_PASSAGE}定|記{_WS_IN_PASSAGE}載|列{_WS_IN_PASSAGE}挙)(?:{_WS_IN_PASSAGE}(?:す{_WS_IN_PASSAGE}る|さ{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|の))?)"
-    rf"[ \u3000]*(?P<noun>(?:(?!及び|並びに|又は|若しくは|別表|同表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
+    rf"[ \u3000]*(?!{_ACT_NAMES}|第)(?P<noun>(?:(?!及び|並びに|又は|若しくは|別{_WS_IN_PASSAGE}表|同{_WS_IN_PASSAGE}表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
     rf"|(?:の|に関する|に係る|による)(?=[{_NOUN_CHARS}])){{1,40}})"
 )
 # what joins the nouns of one phrase (「児童手当の支給に関する事務」): the phrase lists what any of its nouns is
