@@ -1728,7 +1728,9 @@ class LawIndex:
         for m in self._ends_re.finditer(text, start, min(close, start + _NOTE_REACH)):
             e = self.expression_ending_at(m.end())
             if e is not None and e.start == start:
-                return e if e.kind is LawKind.OTHER and _ARTICLE_AFTER_NAME.match(text, e.end, close) else None
+                # (an order of the act's tables is no other law's: 「（別表第二主務省令第２条）別表第二」)
+                other = e.kind is LawKind.OTHER and not self.order_name_ends_at(e.end)
+                return e if other and _ARTICLE_AFTER_NAME.match(text, e.end, close) else None
         return None
 
     def _own_subject(self, k: int) -> LawExpr | None:

@@ -969,7 +969,8 @@ _ROW_RIGHT_AFTER = compile_on_use(
 )
 # A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b: also 項番号16, 項の番号16 (not 事項・条項・前項の番号) and labelled,
 # 「【項番】16」, 「項番：16」, 「項番（16、17）」, or 項 as a word of its own, 「該当する項：16」, 「項は16」, not
-# 事項 or 第1項, nor a count 「項は2つ」), 第16項 not after 条 (c).
+# 事項 or 第1項, nor a count 「項は2つ」), 第16項 not after 条, or 第16の項 anywhere: an article's paragraph is never written
+# with の (c).
 # (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
 # after a digit is the tail of a longer number)
 def _rows_with_ko(kou: str) -> str:
@@ -979,7 +980,9 @@ def _rows_with_ko(kou: str) -> str:
         rf"|(?:(?:項{_GAP}番{_GAP}(?:号{_GAP})?|(?<![事条要款前次])項{_GAP}の{_GAP}番{_GAP}号{_GAP})[】］\]]?{_GAP}[：:は（(]?"
         rf"|(?<![\u4e00-\u9fff0-9０-９])項{_GAP}[：:は](?!{_GAP}{_N}{_GAP}(?:{_COUNTERS})))"
         rf"{_GAP}(?P<b>{_N})"
-        rf"|(?<![条0-9０-９〇一二三四五六七八九十百千])(?<!条[ \t\u3000])第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
+        rf"|(?<![0-9０-９〇一二三四五六七八九十百千])"
+        rf"(?:(?<!条)(?<!条[ \t\u3000])|(?=第{_GAP}{_N}(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}の{_GAP}項))"
+        rf"第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
     )
 
 

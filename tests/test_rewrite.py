@@ -360,6 +360,8 @@ def _same_law_readings(text: str) -> dict[int, tuple[object, object]]:
 # a 同法 with nothing to take right before a table whose bracket names the act: no name glued after it
 # (found by Hypothesis: 「同法番号法第19条第8号…」)
 @example("同法別表第二の27の項（番号法）", False)
+# an old order's title and article in the bracket before a table: the act's order, no other law (found by Hypothesis)
+@example("別表第二の27の項（別表第二主務省令第２条）別表第二の27の項、", True)
 def test_rewriting_never_changes_what_a_same_law_reference_means(text: str, assume: bool) -> None:
     """Every 「同法」 of the text names the same law after the rewrite as before (the act's name is
     not inserted where a 同法 after it would take it for its antecedent), and a second run

@@ -1883,3 +1883,12 @@ def test_the_number_of_a_row_reference_is_its_one_group_that_matched(text: str) 
     for pattern in (_ROW_IN_CLAUSE, _ROW_WITH_KO):
         for m in pattern.finditer(text):
             assert _number_start(m) == m.start(next(g for g in pattern.groupindex if m.group(g)))
+
+
+@pytest.mark.parametrize("text", ["番号法別表第一)条第16の項", "番号法別表第一）第3条第16の項"])
+def test_a_row_written_dai_n_no_kou_after_an_article_is_a_row(text: str) -> None:
+    """An article's paragraph is written 第N項, never 第Nの項: 「条第16の項」 after a table is a row left unread, so the table
+    keeps its name (found by the property above: the table was renamed over the old 16)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-after-table"]
