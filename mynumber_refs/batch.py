@@ -445,6 +445,15 @@ def _identity(path: str) -> tuple[int, ...] | None:
     return st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns
 
 
+def _other_names(path: str) -> int:
+    """How many other names (hard links) the file at ``path`` has.  A file is replaced atomically by
+    a new file under the one name given, so its other names keep the old content: that is said."""
+    try:
+        return max(os.stat(path).st_nlink - 1, 0)
+    except OSError:
+        return 0
+
+
 def _backup_path(path: str, suffix: str) -> str:
     candidate = path + suffix
     n = 1
@@ -548,8 +557,13 @@ def _process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | N
             if opts.backup_suffix is not None:
                 out.backup = _backup_path(task.path, opts.backup_suffix)
                 _copy_atomic(task.path, out.backup)
+            links = _other_names(task.path)
             doc.save(Path(task.path))
             out.output = task.path
+            if links:
+                out.notes.append(
+                    f"このファイルには他に {links} 個の名前（ハードリンク）があります。この名前だけを書き換え、他の名前は元の内容のままです"
+                    f" / hard-linked file: only this name was rewritten, its {links} other name(s) keep the old content")
         elif opts.mode == "output-dir" and opts.output_dir is not None:
             dest = os.path.join(opts.output_dir, *task.rel.split("/"))
             if doc.changed:

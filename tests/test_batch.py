@@ -532,3 +532,28 @@ def test_office_owner_files_are_skipped(tmp_path: Path) -> None:
     assert rc == 0
     assert out.count("Word・Excel が文書を開いている間の所有者ファイル（~$）のためスキップしました") == 2
     assert "失敗 0・スキップ 2" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "link"), reason="no hard links here")
+def test_in_place_says_a_hard_linked_file_keeps_its_other_names(tmp_path: Path) -> None:
+    """A file with a second name (a hard link) is replaced atomically under the name given, so the other name
+    keeps the old text: the rewrite says so for that file, and says nothing for a file with one name."""
+    target = tmp_path / "評価書.txt"
+    target.write_bytes(f"根拠: {OLD}\n".encode())
+    other = tmp_path / "共有" / "評価書.txt"
+    other.parent.mkdir()
+    try:
+        os.link(target, other)
+    except OSError:
+        pytest.skip("the file system refuses hard links")
+    single = tmp_path / "単独.txt"
+    single.write_bytes(f"根拠: {OLD}\n".encode())
+    rc, out, _ = run([str(target), str(single), "--in-place", "--no-backup", "--assume-law"])
+    assert rc == 0
+    assert target.read_bytes() == f"根拠: {NEW}\n".encode()
+    assert other.read_bytes() == f"根拠: {OLD}\n".encode()
+    assert out.count("このファイルには他に 1 個の名前（ハードリンク）があります") == 1
+    assert "its 1 other name(s) keep the old content" in out
+    line = next(x for x in out.splitlines() if "ハードリンク" in x)
+    assert "注意 note:" in line
+    assert out.index("評価書.txt") < out.index("ハードリンク") < out.index("単独.txt")
