@@ -904,3 +904,38 @@ def test_heading_level_forms() -> None:
     assert heading_level("①個人を単位とする住民票を作成する。") is None  # a sentence
     assert heading_level("1.5倍") is None and heading_level("16の項") is None
     assert heading_level("①" + "あ" * 80) is None  # too long for a label
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_text_heading_path_whatever_the_line_ends(tmp_path: Path, newline: str) -> None:
+    """A text file's 項目 is the numbered headings above the edit, read line by line; a file that ends its
+    lines with a lone CR (old Mac editors, some exports) has lines too, so its edits get the same headings."""
+    lines = ["Ⅰ 基本情報", "", "１．事務の内容", "", "番号利用法別表第一の16の項に基づく事務", "", "２．提供", "",
+             "（１）根拠", "", "番号利用法別表第二の27の項"]
+    p = tmp_path / "評価書.txt"
+    p.write_bytes(newline.join(lines).encode("utf-8") + newline.encode())
+    edits, _ = rewrite_document(open_document(p), ENGINE)
+    paths = {e.item_text.strip(): e.location_detail.get("heading") for e in edits}
+    assert paths == {"番号利用法別表第一の16の項に基づく事務": ["Ⅰ 基本情報", "１．事務の内容"],
+                     "番号利用法別表第二の27の項": ["Ⅰ 基本情報", "２．提供", "（１）根拠"]}
+    assert sorted({e.location_detail["item_label"] for e in edits}, key=len) == ["5行目", "11行目"]
+
+
+_HEADING_LINES = st.lists(st.sampled_from(["Ⅰ 基本情報", "１．事務の内容", "（１）根拠", "①提供先", "# 概要", "## 根拠",
+                                           "本文の行", "", "　"]), min_size=1, max_size=12)
+
+
+@given(_HEADING_LINES, st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=12, max_size=12))
+def test_text_heading_paths_do_not_depend_on_the_line_ends(lines: list[str], ends: list[str]) -> None:
+    """The heading path at each line's start is the same whether the lines end with LF, CRLF, a lone CR or a mix."""
+    from mynumber_refs.formats import _TextHeadings
+
+    def paths(seps: list[str]) -> list[list[str]]:
+        text, starts = "", []
+        for line, sep in zip(lines, seps, strict=False):
+            starts.append(len(text))
+            text += line + sep
+        h = _TextHeadings(text)
+        return [h.path(s) for s in starts]
+
+    assert paths(ends) == paths(["\n"] * len(ends))

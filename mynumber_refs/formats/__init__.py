@@ -605,6 +605,9 @@ def item_span(unit: Unit, offset: int, fmt: str = "") -> tuple[int, int]:
     return blanks[k][0], blanks[k][0]  # inside the blank lines themselves
 
 
+_LINE_BREAK = compile_on_use(r"\r\n?|\n")
+
+
 class _TextHeadings:
     """The heading path above an offset of a text file: lines written with Ⅰ/１．/（１）/①
     numbering (see :func:`~mynumber_refs.formats.ooxml.heading_level`) and Markdown headings
@@ -621,12 +624,12 @@ class _TextHeadings:
         from .ooxml import heading_level
 
         while self.pos < offset:
-            end = self.text.find("\n", self.pos)
-            end = len(self.text) if end < 0 else end
+            brk = _LINE_BREAK.search(self.text, self.pos)  # (LF, CRLF or a lone CR: a file may use any)
+            end = len(self.text) if brk is None else brk.start()
             if end >= offset:
                 break
             line = self.text[self.pos:end].strip()
-            self.pos = end + 1
+            self.pos = brk.end() if brk is not None else end
             markdown = re.match(r"(#{1,6})\s+(.+)", line)
             if markdown:
                 self.stack.push(len(markdown.group(1)), markdown.group(2).strip())
