@@ -1550,7 +1550,7 @@ class LawIndex:
                     elif note is not None and note[1] == k:
                         bracketed = note[0]
                     elif note is None:
-                        opening = self._other_law_opening(o + 1, k - 1)
+                        opening = self._other_law_opening(o + 1, k - 1, owned=used_no)
                 k = self._back(o)
                 if noted_before and joined is not None and k > 0:
                     # a table with a note in brackets before the joining word (「住民基本台帳法別表第一の1の項（番号法
@@ -1719,9 +1719,11 @@ class LawIndex:
             return Binding(e, "adjacent", written_end if written_end != -1 else e.end, after_table=after_table)
         return self._in_sentence(pos, after() if callable(after) else after)
 
-    def _other_law_opening(self, start: int, close: int) -> LawExpr | None:
+    def _other_law_opening(self, start: int, close: int, owned: bool = False) -> LawExpr | None:
         """Another law's provision (its name, not the act's nor a 法 no definition ties, and its article) that opens the
-        bracket whose inside runs from ``start`` to its closer at ``close`` (「（住民基本台帳法第30条）」), or None."""
+        bracket whose inside runs from ``start`` to its closer at ``close`` (「（住民基本台帳法第30条）」), or None.  When
+        the table is the bracketed word's (``owned``: 「の」 between them), the law's name opening the bracket is enough
+        (「独自利用事務（住民基本台帳法に基づく事務）の別表第1」, 「…（住民基本台帳法）の別表第1」): it names the word's law."""
         text = self.text
         while start < close and text[start] in " \t\u3000\r\n":
             start += 1
@@ -1730,7 +1732,7 @@ class LawIndex:
             if e is not None and e.start == start:
                 # (an order of the act's tables is no other law's: 「（別表第二主務省令第２条）別表第二」)
                 other = e.kind is LawKind.OTHER and not self.order_name_ends_at(e.end)
-                return e if other and _ARTICLE_AFTER_NAME.match(text, e.end, close) else None
+                return e if other and (owned or _ARTICLE_AFTER_NAME.match(text, e.end, close)) else None
         return None
 
     def _own_subject(self, k: int) -> LawExpr | None:
