@@ -1131,6 +1131,20 @@ class LawIndex:
                 return (e, rest.end() + 1) if named and not _BLANK.search(text, end, rest.end()) else None
         return None
 
+    def other_table_opening(self, opener: int) -> LawExpr | None:
+        """Another law whose table opens the bracket opened at ``opener``, rows or not (「（住民基本台帳法別表第四）」,
+        「（住民基本台帳法別表第二の1の項）」), or None."""
+        text = self.text
+        start = opener + 1
+        while start < len(text) and text[start] in " \t\u3000\r\n":
+            start += 1
+        for m in self._ends_re.finditer(text, start, min(len(text), start + _NOTE_REACH)):
+            e = self.expression_ending_at(m.end())
+            if e is not None and e.start == start:
+                other = e.kind is LawKind.OTHER and "別表" not in e.name and not self.order_name_ends_at(e.end)
+                return e if other and _NOTE_TABLE.match(text, e.end) else None
+        return None
+
     def _act_of_order(self, k: int) -> LawExpr | None:
         """The act as named in the name of an order of its tables that ends at ``k`` (「番号利用法第19条第8号に基づく
         主務省令」, 「行政手続…法律第十九条第八号に基づく…命令」), or None when the name holds none."""

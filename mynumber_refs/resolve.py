@@ -537,6 +537,13 @@ def _noted_law(e: LawExpr, c_start: int) -> _Law:
     return _Law(None, None, c_start, other=True, span=span, via="note", other_name=e.name)
 
 
+def _table_opening_text(text: str, e: LawExpr | None) -> str:
+    """Another law's table as a bracket opened by it names it (「住民基本台帳法別表第二」), for a message."""
+    assert e is not None
+    m = _OTHER_TABLE_NAME.match(text, e.end)
+    return "".join(text[e.start : m.end() if m is not None else e.end].split())
+
+
 def _finding(c: Citation, reason: str, **kw: object) -> Finding:
     return Finding(c.start, c.end, c.text, reason, F.message(reason, **kw), citation=c)
 
@@ -1066,11 +1073,23 @@ def _read(
         if bracket_after is not None:
             # 「番号法別表第一の16の項（住民基本台帳法別表第二）」: a bracket right after the row naming another law's table
             # names the row's table (as 「27の項（番号法別表第二）」 does), or a table beside it: which, is not established
+            # (the bracket opened by that table, its rows cited or not: 「（住民基本台帳法別表第二の1の項）」)
             row_note = laws.law_noted_after(bracket_after.end() - 1)
-            if row_note is not None and row_note[0].kind is LawKind.OTHER and text.find("別表", row_note[0].end, row_note[1]) != -1:
+            # (…when the act is not named right before the row: 「番号法別表第一の16の項（住民基本台帳法別表第二の1の項）」 is the
+            # act's row, the bracket's own row no name of it)
+            other_table = (
+                laws.other_table_opening(bracket_after.end() - 1)
+                if row_note is None and law.basis in (None, LawBasis.ASSUMED, LawBasis.SENTENCE) else None
+            )
+            if other_table is not None or (
+                row_note is not None and row_note[0].kind is LawKind.OTHER and text.find("別表", row_note[0].end, row_note[1]) != -1
+            ):
                 taken_until = c_end
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
-                noted_table = "".join(text[row_note[0].start : row_note[1] - 1].split())
+                noted_table = (
+                    "".join(text[row_note[0].start : row_note[1] - 1].split()) if row_note is not None
+                    else _table_opening_text(text, other_table)
+                )
                 keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_ROW_NOTE.format(table=noted_table),
                                              citation=c), rows=True)
                 continue
@@ -1104,6 +1123,18 @@ def _read(
             elif law.via == "pointer":  # 「上記別表第一」: the act's table cited before, or the document's own
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = _finding(c, F.POINTS_BACK, word=law.other_name or "?")
+            elif (
+                law.via == "note" and rel.rows and law.span is not None
+                and (noted_name := _OTHER_TABLE_NAME.match(text, law.span[1])) is not None
+                and noted_name.group("n") is not None and noted_name.group("n") not in _OLD_TABLE_NUMBERS.get(rel.table, ())
+            ):
+                # 「別表第一の16の項（住民基本台帳法別表第二）」: a bracket naming another law's table of another number may
+                # name the row's table, or a table beside it: which, is not established (said, as after the act's named
+                # table; it was left silently).  One of the row's own number names the row's table: that law's, silently
+                # (「別表第一の1の項（住民基本台帳法別表第一）」)
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
+                noted_table = "".join(text[law.span[0] : noted_name.end()].split())
+                other = Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_ROW_NOTE.format(table=noted_table), citation=c)
             elif law.via == "adjacent" and law.span is not None and laws.order_name_ends_at(law.span[1]):
                 # 「…命令\n別表第二の27の項」: the orders of the act's tables have no 別表 of their own, so the table is
                 # the act's listed after the order, or a slip; which is not established (and the title is renamed)
@@ -1557,6 +1588,12 @@ def _new_beside(text: str, end: int, table: Table) -> str | None:
 
 
 # a bracket opening right after a citation (whether it names a law is law_noted_after's to read)
+# another law's table right after its name (in a bracket after a row: 「（住民基本台帳法別表第二）」)
+_OTHER_TABLE_NAME = compile_on_use(
+    r"の?[ \t\u3000\r\n]*別[ \t\u3000\r\n]*表(?:[ \t\u3000\r\n]*第[ \t\u3000\r\n]*(?P<n>[0-9０-９一二三四五六七八九十]+))?"
+)
+# the old tables' numbers as written
+_OLD_TABLE_NUMBERS: dict[Table | None, tuple[str, ...]] = {Table.BEPPYO1: ("一", "1", "１"), Table.BEPPYO2: ("二", "2", "２")}
 _BRACKET_AFTER = compile_on_use(r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*[（(〔【［\[〈《]")  # (a line break in PDF text)
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")

@@ -1448,6 +1448,13 @@ def test_a_bracket_holding_only_a_tables_name_after_a_single_row_changes_with_th
     ("番号法別表第一の16の項 （住民基本台帳法の別表第二）に基づく事務", "住民基本台帳法の別表第二"),
     ("根拠\t番号法別表第一の16の項\n（住民基本台帳法別表第二）", "住民基本台帳法別表第二"),
     ("番号法別表第二の27の項、28の項【住民基本台帳法別表第四】", "住民基本台帳法別表第四"),
+    # no law named before the row: another number's table in the bracket (it was left silently), or the bracket opened
+    # by another law's table with its rows (it was renumbered under --assume-law)
+    ("別表第一の16の項（住民基本台帳法別表第二）", "住民基本台帳法別表第二"),
+    ("別表第一の16の項\n（住民基本台帳法別表第二）に基づく事務", "住民基本台帳法別表第二"),
+    ("別表第一の16の項（住民基本台帳法別表第二の1の項）", "住民基本台帳法別表第二"),
+    ("事務\t別表第一の16の項（住民基本台帳法別表第二の4の項）\t備考", "住民基本台帳法別表第二"),
+    ("番号法に基づき、別表第一の16の項（住民基本台帳法別\n表第二の1の項）", "住民基本台帳法別表第二"),
 ])
 def test_a_row_right_before_a_bracket_naming_another_laws_table_is_kept_and_reported(
     text: str, named: str, assume: bool
