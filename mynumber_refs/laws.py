@@ -1573,6 +1573,13 @@ class LawIndex:
                     prior = joined(k)
                     if prior is not None:
                         return Binding(None, "joined", inherited=prior)
+                if noted_before and k > 0:
+                    # 「…の27の項（住民基本台帳法別表第四）及び別表第一の16の項」: joined to rows whose bracket names another
+                    # law's table, the table goes on that law's list
+                    listed = self.other_table_opening(o)
+                    if listed is not None:
+                        self._asked_joined = True  # (not remembered: read beyond the text the memo keys on)
+                        return Binding(listed, "sentence")
                 noted_before = False
                 continue
             if ch in "中上定" and text.endswith(_IN_NAME, 0, k):

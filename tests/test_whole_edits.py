@@ -1477,6 +1477,31 @@ def test_a_row_before_a_bracket_naming_no_other_table_is_rewritten(text: str, ex
     assert rewrite(text, assume_law=True).text == expected
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "住民票の写しの交付の27の項（住民基本台帳法別表第四）及び別表第一の16の項",
+    "住民票の写しの交付の27の項（住民基本台帳法別表第四）、別表第一の16の項",
+    "事務\t住民票の写しの交付の27の項（住民基本台帳法別表第四の1の項）及び\n別表第一の16の項",
+])
+def test_a_table_joined_after_rows_bracketed_with_another_laws_table_is_that_laws(text: str, assume: bool) -> None:
+    """「…の27の項（住民基本台帳法別表第四）及び別表第一の16の項」: the list goes on with that law's tables; the table joined
+    to it is never assumed the act's (it was renamed 「…及び別表の24の項」 under --assume-law); reported."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert "住民基本台帳法" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act named right before the row: its row, whatever row the bracket cites of another law's table
+    ("番号法別表第一の16の項（住民基本台帳法別表第二の1の項）", "番号法別表の24の項（住民基本台帳法別表第二の1の項）"),
+    # a table joined after a bracket naming another law's article, not its table: as before
+    ("住民票の写しの交付（住民基本台帳法第12条）及び別表第一の16の項", "住民票の写しの交付（住民基本台帳法第12条）及び別表の24の項"),
+])
+def test_a_row_or_a_join_the_bracket_leaves_the_acts_is_rewritten(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
 @given(
     st.sampled_from(["別表第一", "別表第二", "別表", "番号法別表第一", "番号法別表第二", "番号法別表"]),
     st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法別表", "別表第二", "番号法第19条第8号 別表第二"]),
