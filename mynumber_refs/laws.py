@@ -1784,6 +1784,14 @@ class LawIndex:
             label = -1  # the opener of a line that is one bracket (「（住民基本台帳法に基づく提供）」): read as a label
             for p, e, mark in self._expressions_back(hi, lo):
                 if mark in ("）", ")"):
+                    if depth == 0:
+                        # 「Basic Resident Registration Act (住民基本台帳法) and 別表第一」: a bracket right after a name in Latin
+                        # letters holding another law's name is that name in Japanese, named in the sentence, not a note
+                        o = self._enclosing_open(p, _NOTE_REACH + 2)
+                        if o > 0 and _LATIN_BEFORE.search(self.text, max(0, o - 4), o):
+                            note = self.law_noted_after(o)
+                            if note is not None and note[1] == p + 1 and note[0].kind is LawKind.OTHER:
+                                return Binding(note[0], "sentence")
                     if depth == 0 and label == -1:
                         label = self._label_line(p, pos)
                         if label != -1:

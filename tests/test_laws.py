@@ -1646,6 +1646,22 @@ NOTED_OTHERS = [
 ]
 
 
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "Basic Resident Registration Act (住民基本台帳法) and 別表第一の1の項",
+    "Basic Resident Registration Act（住民基本台帳法）及び別表第一",
+    "根拠\tBasic Resident Registration Act (住民基本台帳法), and\n別表第一の1の項",
+])
+def test_a_name_in_latin_letters_with_its_japanese_name_in_a_bracket_is_named_in_the_sentence(text: str, assume: bool) -> None:
+    """The bracket after a name in Latin letters is its Japanese name, not a note: the law is named in the sentence, and
+    a table after more words is not assumed the act's (「… Act (住民基本台帳法) and 別表の1の項」 under --assume-law)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert "住民基本台帳法" in result.findings[0].message
+
+
 @pytest.mark.parametrize(("text", "expected", "reasons"), [
     # the act's name with a table in the note may name the table it became: read as before
     ("別表第一の16の項（番号法の別表）", "別表の24の項（番号法の別表）", []),
