@@ -140,6 +140,9 @@ _OWNED_PLACE = compile_on_use(
     rf"{_S}(?:の|中|上{_S}の|所{_S}定{_S}の|(?:の{_S}規{_S}定{_S})?に{_S}基{_S}づ{_S}(?:き|く|い{_S}て)|の{_S}規{_S}定{_S}に{_S}よ{_S}(?:り|る|っ{_S}て)"
     rf"|に{_S}(?:規{_S}定{_S}す{_S}る|定{_S}め{_S}る))(?:{_S}[、，,])?{_S}" + _PLACE.replace("{_S}", _S)
 )
+# …and an abbreviation of two characters and 法 whose provisions the sentence cites (「児手法の規定により支給する…」): a
+# method has none (a longer word ending so is that word's compound: 「算定手法の規定により」 names no law)
+_ITS_PROVISIONS = compile_on_use(rf"{_S}の{_S}規{_S}定{_S}(?:に|で)")
 # a law's abbreviation that ends like a common word: two characters of the law's words and 法 (児手法 児童手当法, 行手法)
 _ABBREVIATION = compile_on_use(r"[\u4e00-\u9fff]{2}法")
 
@@ -1232,7 +1235,11 @@ class LawIndex:
         ) and (
             end < 0
             or name in _WHOLE_COMMON
-            or not (_GLUED_PLACE.match(self.text, end) or name not in _GENERIC_WORDS and _OWNED_PLACE.match(self.text, end))
+            or not (
+                _GLUED_PLACE.match(self.text, end)
+                or name not in _GENERIC_WORDS and _OWNED_PLACE.match(self.text, end)
+                or _abbreviation(name) and _ITS_PROVISIONS.match(self.text, end)
+            )
         ):
             return None, None  # (a word glued right before a table, or owning it, names its instrument: see _WHOLE_COMMON)
         return LawKind.OTHER, None

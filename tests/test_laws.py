@@ -1662,6 +1662,29 @@ def test_a_name_in_latin_letters_with_its_japanese_name_in_a_bracket_is_named_in
     assert "住民基本台帳法" in result.findings[0].message
 
 
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "児手法の規定により支給する児童手当の支給に関する事務であって、別表第一の56の項",
+    "事務\t児手法の規定により支給する児童手当の支給に関する事務であって、別表第一の56の項",
+    "児手法の規定により支給する児童手当の支給に関する事務であって、\n別表第一の56の項",
+])
+def test_an_abbreviation_whose_provisions_the_sentence_cites_names_a_law(text: str, assume: bool) -> None:
+    """「児手法の規定により…」: a word of two characters and 法 whose 規定 the sentence cites is a law's abbreviation, named
+    in the sentence (the table was renamed 「別表の81の項」 under --assume-law); a method has no 規定."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert "児手法" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("算定手法の規定により算定し、別表第二の27の項", "算定手法の規定により算定し、番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法その他関係法令の規定に従い、別表第一の16の項", "番号法その他関係法令の規定に従い、別表の24の項"),
+])
+def test_a_compound_or_generic_word_with_provisions_names_no_law(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
 @pytest.mark.parametrize(("text", "expected", "reasons"), [
     # the act's name with a table in the note may name the table it became: read as before
     ("別表第一の16の項（番号法の別表）", "別表の24の項（番号法の別表）", []),
