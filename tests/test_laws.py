@@ -389,6 +389,35 @@ def test_a_table_of_its_part_or_of_what_it_lists_stays_the_act_named_earlier(tex
     assert rewrite(expected, assume_law=True).edits == ()
 
 
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["", "番号法に基づき、", "乙は、番号法第12条に基づき、", "件名\t番号法に基づき、"]),
+    st.sampled_from(["別表第1", "別表第一", "別表第２", "別表\n第1", "別表第二"]),
+    st.sampled_from(["の", "に掲げる", "に規定する"]),
+    st.sampled_from(["", "\n"]),
+    st.sampled_from([("安全管理措置", False), ("記載例", False), ("委託先事業者", False), ("個人情報", False),
+                     ("事務", True), ("情報照会者", True), ("特定個人情報", True), ("提供先", True)]),
+    st.booleans(),
+)
+def test_what_follows_a_loosely_attributed_table_decides_whether_it_is_renamed(
+    before: str, table: str, joint: str, gap: str, noun: tuple[str, bool], assume: bool
+) -> None:
+    """With the act named only earlier in the sentence (or assumed), a table followed by a noun the act's tables cannot hold
+    is left as written and reported law-unknown, in prose, in a cell and broken over lines; one followed by what they list
+    is renamed when its law is established, and a second run changes nothing either way."""
+    word, acts = noun
+    text = f"{before}{table}{joint}{gap}{word}を確認する。"
+    result = rewrite(text, assume_law=assume)
+    established = assume or bool(before)
+    if not acts or not established:
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["law-unknown"]
+    else:
+        assert result.text != text and result.findings == ()
+        assert result.text.endswith(f"{joint}{gap}{word}を確認する。")
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("別表第一に掲げる別表第二", "別表に掲げる番号利用法第19条第8号に基づく主務省令第2条の表"),
     ("別表第一に規定する別表第二の27の項", "別表に規定する番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
