@@ -1173,9 +1173,9 @@ def _read(
                 if lists_what.group("of") is not None:
                     # 「番号法に基づき、別表第1の安全管理措置を講じる」, 「別表第一の記載例」: after の the act's tables are cited
                     # by a part of them (項, 欄, 備考, 規定 …) or by what they list, a document's appendix by anything (a bare
-                    # 「別表」, renamed by no rewrite, is kept below as before)
+                    # 「別表」, renamed by no rewrite, is kept below as before; a date, 「…の令和6年5月26日までの間」, says when)
                     if (
-                        rel.table is not Table.BEPPYO and cuts[0] not in _ACT_TABLE_PARTS
+                        rel.table is not Table.BEPPYO and cuts[0] not in _ACT_TABLE_PARTS and not cuts[0].startswith(_ERAS)
                         and not any(_lists_act_thing(cut) for cut in cuts)
                     ):
                         message = F.LAW_UNKNOWN_OF_NOUN.format(words="".join(noun.split()))
@@ -1667,6 +1667,7 @@ _ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "�
 # …except the words of a business's or contractor's handling of personal information, which the act's tables never hold
 # (none is in their text: 「委託先事業者」, 「個人情報」; 特定個人情報 is the act's)
 _NEVER_IN_ACT_TABLES = ("事業者", "従業者", "責任者", "担当者", "取扱者", "受託者", "個人情報")
+_ERAS = ("令和", "平成", "昭和")
 _LIST_END = compile_on_use(r"(?:等|一覧表?)+\Z")
 # the parts of the act's tables, and what is done to them, cited after 「の」 (「別表第二の備考」, 「別表第一の改正」)
 _ACT_TABLE_PARTS = frozenset((
