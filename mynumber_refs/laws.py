@@ -1571,7 +1571,9 @@ class LawIndex:
                     elif note is not None and note[1] == k:
                         bracketed = note[0]
                     elif note is None:
-                        opening = self._other_law_opening(o + 1, k - 1, owned=used_no)
+                        # (the table is the bracketed word's through 「の」, or written right after the bracket in its cell)
+                        owned = used_no or not any(ch in "\n\t" for ch in text[k:pos])
+                        opening = self._other_law_opening(o + 1, k - 1, owned=owned)
                 k = self._back(o)
                 if noted_before and joined is not None and k > 0:
                     # a table with a note in brackets before the joining word (「住民基本台帳法別表第一の1の項（番号法
@@ -1750,7 +1752,8 @@ class LawIndex:
     def _other_law_opening(self, start: int, close: int, owned: bool = False) -> LawExpr | None:
         """Another law's provision (its name, not the act's nor a 法 no definition ties, and its article) that opens the
         bracket whose inside runs from ``start`` to its closer at ``close`` (「（住民基本台帳法第30条）」), or None.  When
-        the table is the bracketed word's (``owned``: 「の」 between them), the law's name opening the bracket is enough
+        the table is the bracketed word's (``owned``: 「の」 between them, or no line break nor tab), the law's name opening the
+        bracket is enough
         (「独自利用事務（住民基本台帳法に基づく事務）の別表第1」, 「…（住民基本台帳法）の別表第1」): it names the word's law."""
         text = self.text
         while start < close and text[start] in " \t\u3000\r\n":

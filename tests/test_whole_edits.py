@@ -984,12 +984,15 @@ def test_a_tables_own_provision_in_a_bracket_closed_before_it_leaves_it_the_acts
     "独自利用事務（住民基本台帳法）の別表第1",
     "事務\t独自利用事務（住民基本台帳法に基づく事務）の別表第一の1の項に基づき",
     "独自利用事務（住民基本台帳法に基\nづく事務）の\n別表第1の1の項",
+    # …or written right after the bracket in its cell (no line break, no tab: a cell's bracket describes the act's row)
+    "独自利用事務（住民基本台帳法に基づく事務）別表第1の1の項",
+    "独自利用事務（住民基本台帳法に基づく事務）\u3000別表第1の1の項",
 ])
 def test_another_law_opening_a_bracket_closed_before_the_table_is_never_assumed_the_act(text: str, assume: bool) -> None:
     """Another law's name opening a bracket closed right before 「の別表」 names the word's law, not the act: the table is
     never assumed the act's (it was renamed under --assume-law, 「独自利用事務（住民基本台帳法に基づく事務）の別表の1の項」);
-    reported as another law's.  A name alone needs the 「の」: a bracket ending a line above the table is a note on that line
-    (「番号法に基づく事務（住民基本台帳法に規定する事務を除く。）\n別表第一の16の項」 stays the act's)."""
+    reported as another law's.  A name alone needs the 「の」 or the same cell: a bracket ending a line above the table is a
+    note on that line (「番号法に基づく事務（住民基本台帳法に規定する事務を除く。）\n別表第一の16の項」 stays the act's)."""
     result = rewrite(text, assume_law=assume)
     assert result.text == text and not result.edits
     assert [f.reason for f in result.findings] == ["law-other"]
