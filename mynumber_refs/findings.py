@@ -151,6 +151,17 @@ LAW_UNKNOWN_LISTED = (
     " it is left as written; name the act right before the table if it is the act's"
 )
 
+# the message of law-unknown for a table followed by 「の」 and a noun that is no part of the act's tables nor what they list
+# (「別表第1の安全管理措置」, 「別表第一の記載例」) with the act named only earlier in its sentence, or only assumed
+LAW_UNKNOWN_OF_NOUN = (
+    "「の{words}」は番号利用法の表の部分（項・欄・備考など）でも表が掲げるもの（事務・者・特定個人情報など）でもなく、文書自身の別表"
+    "（契約書・規程の別表など）のことがあるため、番号利用法の表か確定できず（法令名が表の直前にない）、書き換えません。番号利用法の表"
+    "であれば、表の直前に法令名を補ってください / 「の{words}」 is neither a part of the act's tables (項, 欄, 備考 …) nor what"
+    " they list (事務, 者, 特定個人情報 …): it may be a document's own appendix (a contract's, a rule's); with no law named right"
+    " before the table, that it is the act's is not established, so it is left as written; name the act right before the table"
+    " if it is the act's"
+)
+
 REASONS: dict[str, str] = {
     LAW_UNKNOWN: "法令が特定できないため書き換えません。番号利用法の別表であれば --assume-law（assume_law=True）で指定してください"
     " / the law of this table is not established; pass --assume-law if the document is about the My Number Act",

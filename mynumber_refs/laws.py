@@ -140,6 +140,9 @@ _OWNED_PLACE = compile_on_use(
     rf"{_S}(?:の|中|上{_S}の|所{_S}定{_S}の|(?:の{_S}規{_S}定{_S})?に{_S}基{_S}づ{_S}(?:き|く|い{_S}て)|の{_S}規{_S}定{_S}に{_S}よ{_S}(?:り|る|っ{_S}て)"
     rf"|に{_S}(?:規{_S}定{_S}す{_S}る|定{_S}め{_S}る))(?:{_S}[、，,])?{_S}" + _PLACE.replace("{_S}", _S)
 )
+# …and an abbreviation of two characters and 法 whose provisions the sentence cites (「児手法の規定により支給する…」): a
+# method has none (a longer word ending so is that word's compound: 「算定手法の規定により」 names no law)
+_ITS_PROVISIONS = compile_on_use(rf"{_S}の{_S}規{_S}定{_S}(?:に|で)")
 # a law's abbreviation that ends like a common word: two characters of the law's words and 法 (児手法 児童手当法, 行手法)
 _ABBREVIATION = compile_on_use(r"[\u4e00-\u9fff]{2}法")
 
@@ -1131,6 +1134,20 @@ class LawIndex:
                 return (e, rest.end() + 1) if named and not _BLANK.search(text, end, rest.end()) else None
         return None
 
+    def other_table_opening(self, opener: int) -> LawExpr | None:
+        """Another law whose table opens the bracket opened at ``opener``, rows or not (「（住民基本台帳法別表第四）」,
+        「（住民基本台帳法別表第二の1の項）」), or None."""
+        text = self.text
+        start = opener + 1
+        while start < len(text) and text[start] in " \t\u3000\r\n":
+            start += 1
+        for m in self._ends_re.finditer(text, start, min(len(text), start + _NOTE_REACH)):
+            e = self.expression_ending_at(m.end())
+            if e is not None and e.start == start:
+                other = e.kind is LawKind.OTHER and "別表" not in e.name and not self.order_name_ends_at(e.end)
+                return e if other and _NOTE_TABLE.match(text, e.end) else None
+        return None
+
     def _act_of_order(self, k: int) -> LawExpr | None:
         """The act as named in the name of an order of its tables that ends at ``k`` (「番号利用法第19条第8号に基づく
         主務省令」, 「行政手続…法律第十九条第八号に基づく…命令」), or None when the name holds none."""
@@ -1218,7 +1235,11 @@ class LawIndex:
         ) and (
             end < 0
             or name in _WHOLE_COMMON
-            or not (_GLUED_PLACE.match(self.text, end) or name not in _GENERIC_WORDS and _OWNED_PLACE.match(self.text, end))
+            or not (
+                _GLUED_PLACE.match(self.text, end)
+                or name not in _GENERIC_WORDS and _OWNED_PLACE.match(self.text, end)
+                or _abbreviation(name) and _ITS_PROVISIONS.match(self.text, end)
+            )
         ):
             return None, None  # (a word glued right before a table, or owning it, names its instrument: see _WHOLE_COMMON)
         return LawKind.OTHER, None
@@ -1550,7 +1571,9 @@ class LawIndex:
                     elif note is not None and note[1] == k:
                         bracketed = note[0]
                     elif note is None:
-                        opening = self._other_law_opening(o + 1, k - 1)
+                        # (the table is the bracketed word's through 「の」, or written right after the bracket in its cell)
+                        owned = used_no or not any(ch in "\n\t" for ch in text[k:pos])
+                        opening = self._other_law_opening(o + 1, k - 1, owned=owned)
                 k = self._back(o)
                 if noted_before and joined is not None and k > 0:
                     # a table with a note in brackets before the joining word (「住民基本台帳法別表第一の1の項（番号法
@@ -1559,6 +1582,13 @@ class LawIndex:
                     prior = joined(k)
                     if prior is not None:
                         return Binding(None, "joined", inherited=prior)
+                if noted_before and k > 0:
+                    # 「…の27の項（住民基本台帳法別表第四）及び別表第一の16の項」: joined to rows whose bracket names another
+                    # law's table, the table goes on that law's list
+                    listed = self.other_table_opening(o)
+                    if listed is not None:
+                        self._asked_joined = True  # (not remembered: read beyond the text the memo keys on)
+                        return Binding(listed, "sentence")
                 noted_before = False
                 continue
             if ch in "中上定" and text.endswith(_IN_NAME, 0, k):
@@ -1719,9 +1749,12 @@ class LawIndex:
             return Binding(e, "adjacent", written_end if written_end != -1 else e.end, after_table=after_table)
         return self._in_sentence(pos, after() if callable(after) else after)
 
-    def _other_law_opening(self, start: int, close: int) -> LawExpr | None:
+    def _other_law_opening(self, start: int, close: int, owned: bool = False) -> LawExpr | None:
         """Another law's provision (its name, not the act's nor a 法 no definition ties, and its article) that opens the
-        bracket whose inside runs from ``start`` to its closer at ``close`` (「（住民基本台帳法第30条）」), or None."""
+        bracket whose inside runs from ``start`` to its closer at ``close`` (「（住民基本台帳法第30条）」), or None.  When
+        the table is the bracketed word's (``owned``: 「の」 between them, or no line break nor tab), the law's name opening the
+        bracket is enough
+        (「独自利用事務（住民基本台帳法に基づく事務）の別表第1」, 「…（住民基本台帳法）の別表第1」): it names the word's law."""
         text = self.text
         while start < close and text[start] in " \t\u3000\r\n":
             start += 1
@@ -1730,7 +1763,7 @@ class LawIndex:
             if e is not None and e.start == start:
                 # (an order of the act's tables is no other law's: 「（別表第二主務省令第２条）別表第二」)
                 other = e.kind is LawKind.OTHER and not self.order_name_ends_at(e.end)
-                return e if other and _ARTICLE_AFTER_NAME.match(text, e.end, close) else None
+                return e if other and (owned or _ARTICLE_AFTER_NAME.match(text, e.end, close)) else None
         return None
 
     def _own_subject(self, k: int) -> LawExpr | None:
@@ -1761,6 +1794,14 @@ class LawIndex:
             label = -1  # the opener of a line that is one bracket (「（住民基本台帳法に基づく提供）」): read as a label
             for p, e, mark in self._expressions_back(hi, lo):
                 if mark in ("）", ")"):
+                    if depth == 0:
+                        # 「Basic Resident Registration Act (住民基本台帳法) and 別表第一」: a bracket right after a name in Latin
+                        # letters holding another law's name is that name in Japanese, named in the sentence, not a note
+                        o = self._enclosing_open(p, _NOTE_REACH + 2)
+                        if o > 0 and _LATIN_BEFORE.search(self.text, max(0, o - 4), o):
+                            note = self.law_noted_after(o)
+                            if note is not None and note[1] == p + 1 and note[0].kind is LawKind.OTHER:
+                                return Binding(note[0], "sentence")
                     if depth == 0 and label == -1:
                         label = self._label_line(p, pos)
                         if label != -1:

@@ -537,6 +537,13 @@ def _noted_law(e: LawExpr, c_start: int) -> _Law:
     return _Law(None, None, c_start, other=True, span=span, via="note", other_name=e.name)
 
 
+def _table_opening_text(text: str, e: LawExpr | None) -> str:
+    """Another law's table as a bracket opened by it names it (「住民基本台帳法別表第二」), for a message."""
+    assert e is not None
+    m = _OTHER_TABLE_NAME.match(text, e.end)
+    return "".join(text[e.start : m.end() if m is not None else e.end].split())
+
+
 def _finding(c: Citation, reason: str, **kw: object) -> Finding:
     return Finding(c.start, c.end, c.text, reason, F.message(reason, **kw), citation=c)
 
@@ -1066,11 +1073,23 @@ def _read(
         if bracket_after is not None:
             # 「番号法別表第一の16の項（住民基本台帳法別表第二）」: a bracket right after the row naming another law's table
             # names the row's table (as 「27の項（番号法別表第二）」 does), or a table beside it: which, is not established
+            # (the bracket opened by that table, its rows cited or not: 「（住民基本台帳法別表第二の1の項）」)
             row_note = laws.law_noted_after(bracket_after.end() - 1)
-            if row_note is not None and row_note[0].kind is LawKind.OTHER and text.find("別表", row_note[0].end, row_note[1]) != -1:
+            # (…when the act is not named right before the row: 「番号法別表第一の16の項（住民基本台帳法別表第二の1の項）」 is the
+            # act's row, the bracket's own row no name of it)
+            other_table = (
+                laws.other_table_opening(bracket_after.end() - 1)
+                if row_note is None and law.basis in (None, LawBasis.ASSUMED, LawBasis.SENTENCE) else None
+            )
+            if other_table is not None or (
+                row_note is not None and row_note[0].kind is LawKind.OTHER and text.find("別表", row_note[0].end, row_note[1]) != -1
+            ):
                 taken_until = c_end
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
-                noted_table = "".join(text[row_note[0].start : row_note[1] - 1].split())
+                noted_table = (
+                    "".join(text[row_note[0].start : row_note[1] - 1].split()) if row_note is not None
+                    else _table_opening_text(text, other_table)
+                )
                 keep(c_start, c_end, Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_ROW_NOTE.format(table=noted_table),
                                              citation=c), rows=True)
                 continue
@@ -1104,6 +1123,18 @@ def _read(
             elif law.via == "pointer":  # 「上記別表第一」: the act's table cited before, or the document's own
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = _finding(c, F.POINTS_BACK, word=law.other_name or "?")
+            elif (
+                law.via == "note" and rel.rows and law.span is not None
+                and (noted_name := _OTHER_TABLE_NAME.match(text, law.span[1])) is not None
+                and noted_name.group("n") is not None and noted_name.group("n") not in _OLD_TABLE_NUMBERS.get(rel.table, ())
+            ):
+                # 「別表第一の16の項（住民基本台帳法別表第二）」: a bracket naming another law's table of another number may
+                # name the row's table, or a table beside it: which, is not established (said, as after the act's named
+                # table; it was left silently).  One of the row's own number names the row's table: that law's, silently
+                # (「別表第一の1の項（住民基本台帳法別表第一）」)
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
+                noted_table = "".join(text[law.span[0] : noted_name.end()].split())
+                other = Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_ROW_NOTE.format(table=noted_table), citation=c)
             elif law.via == "adjacent" and law.span is not None and laws.order_name_ends_at(law.span[1]):
                 # 「…命令\n別表第二の27の項」: the orders of the act's tables have no 別表 of their own, so the table is
                 # the act's listed after the order, or a slip; which is not established (and the title is renamed)
@@ -1137,9 +1168,19 @@ def _read(
                 noun = lists_what.group("noun")
                 stops = sorted({*(m.start() for m in _NOUN_JOINS.finditer(noun)), *(k for k, ch in enumerate(noun) if ch == "\n"),
                                 len(noun)})
-                cuts = ["".join(noun[:e].split()).rstrip("等") for e in stops]
-                if not any(cut.endswith(_ACT_TABLE_LISTS) for cut in cuts):
-                    message = F.LAW_UNKNOWN_LISTED.format(words="".join(lists_what.group("verb").split()) + cuts[-1])
+                # (「等」 and 「一覧」 (a list of what is named before them) are left off: 「提供先一覧」)
+                cuts = [_LIST_END.sub("", "".join(noun[:e].split())) for e in stops]
+                if lists_what.group("of") is not None:
+                    # 「番号法に基づき、別表第1の安全管理措置を講じる」, 「別表第一の記載例」: after の the act's tables are cited
+                    # by a part of them (項, 欄, 備考, 規定 …) or by what they list, a document's appendix by anything (a bare
+                    # 「別表」, renamed by no rewrite, is kept below as before; a date, 「…の令和6年5月26日までの間」, says when)
+                    if (
+                        rel.table is not Table.BEPPYO and cuts[0] not in _ACT_TABLE_PARTS and not cuts[0].startswith(_ERAS)
+                        and not any(_lists_act_thing(cut) for cut in cuts)
+                    ):
+                        message = F.LAW_UNKNOWN_OF_NOUN.format(words="".join(noun.split()))
+                elif not any(_lists_act_thing(cut) for cut in cuts):
+                    message = F.LAW_UNKNOWN_LISTED.format(words="".join((lists_what.group("verb") + noun).split()))
             if message is not None:
                 # …and so are the row-less tables before it that share its predicate: listed with it (「別表第1及び別表第2
                 # のとおり」) or ending a clause with no predicate of its own (「項番号の対応は別表第1、条番号の対応は別表第2
@@ -1547,6 +1588,12 @@ def _new_beside(text: str, end: int, table: Table) -> str | None:
 
 
 # a bracket opening right after a citation (whether it names a law is law_noted_after's to read)
+# another law's table right after its name (in a bracket after a row: 「（住民基本台帳法別表第二）」)
+_OTHER_TABLE_NAME = compile_on_use(
+    r"の?[ \t\u3000\r\n]*別[ \t\u3000\r\n]*表(?:[ \t\u3000\r\n]*第[ \t\u3000\r\n]*(?P<n>[0-9０-９一二三四五六七八九十]+))?"
+)
+# the old tables' numbers as written
+_OLD_TABLE_NUMBERS: dict[Table | None, tuple[str, ...]] = {Table.BEPPYO1: ("一", "1", "１"), Table.BEPPYO2: ("二", "2", "２")}
 _BRACKET_AFTER = compile_on_use(r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*[（(〔【［\[〈《]")  # (a line break in PDF text)
 # where a sentence ends: its 「。」 or a blank line (the rewriter's checks of a sentence use it too)
 SENTENCE_OR_BLANK = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
@@ -1603,9 +1650,9 @@ _NOUN_CHARS = "\u3005\u4e00-\u9fff\u30a1-\u30fa\u30fc"
 # 「別表第一に掲げる別表第二」 → 「…に掲げる番号利用法第19条第8号に基づく…」) is no noun of what a table lists, as a table's name is not
 _ACT_NAMES = "|".join(re.escape(a) for a in sorted((MY_NUMBER_ACT, *ALIASES), key=len, reverse=True))
 _LISTS_WHAT = compile_on_use(
-    rf"{_WS_IN_PASSAGE}に{_WS_IN_PASSAGE}(?P<verb>(?:掲{_WS_IN_PASSAGE}げ|定{_WS_IN_PASSAGE}め)(?:ら{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|る)"
+    rf"{_WS_IN_PASSAGE}(?:に{_WS_IN_PASSAGE}(?P<verb>(?:掲{_WS_IN_PASSAGE}げ|定{_WS_IN_PASSAGE}め)(?:ら{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|る)"
     rf"|(?:規{_WS_IN_PASSAGE}定|記{_WS_IN_PASSAGE}載|列{_WS_IN_PASSAGE}挙)(?:{_WS_IN_PASSAGE}(?:す{_WS_IN_PASSAGE}る|さ{_WS_IN_PASSAGE}れ{_WS_IN_PASSAGE}た|の))?)"
-    rf"[ \u3000]*(?!{_ACT_NAMES}|第)(?P<noun>(?:(?!及び|並びに|又は|若しくは|別{_WS_IN_PASSAGE}表|同{_WS_IN_PASSAGE}表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
+    rf"[ \u3000]*|(?P<of>の){_WS_IN_PASSAGE})(?!{_ACT_NAMES}|第)(?P<noun>(?:(?!及び|並びに|又は|若しくは|別{_WS_IN_PASSAGE}表|同{_WS_IN_PASSAGE}表)[{_NOUN_CHARS}]|[ \u3000\r\n](?=[{_NOUN_CHARS}])"
     rf"|(?:の|に関する|に係る|による)(?=[{_NOUN_CHARS}])){{1,40}})"
 )
 # what joins the nouns of one phrase (「児童手当の支給に関する事務」): the phrase lists what any of its nouns is
@@ -1617,6 +1664,21 @@ _OWN_ARTICLE = compile_on_use(r"[ \t\u3000]*第[ \t\u3000]*(?:[9９九]|[1１][9
 # and 特定個人情報 (and the 機関 and 団体, 場合 and 法律 its rows name), and the exchanges 別表第二 lists (情報連携) with their
 # ends as a PIA names them (照会先, 提供先; not 委託先); the noun ends where a table's name begins
 _ACT_TABLE_LISTS = ("事務", "者", "情報", "機関", "団体", "場合", "法律", "照会", "提供", "連携", "照会先", "提供先")
+# …except the words of a business's or contractor's handling of personal information, which the act's tables never hold
+# (none is in their text: 「委託先事業者」, 「個人情報」; 特定個人情報 is the act's)
+_NEVER_IN_ACT_TABLES = ("事業者", "従業者", "責任者", "担当者", "取扱者", "受託者", "個人情報")
+_ERAS = ("令和", "平成", "昭和")
+_LIST_END = compile_on_use(r"(?:等|一覧表?)+\Z")
+# the parts of the act's tables, and what is done to them, cited after 「の」 (「別表第二の備考」, 「別表第一の改正」)
+_ACT_TABLE_PARTS = frozenset((
+    "項", "各項", "該当項", "項番", "項番号", "欄", "各欄", "表欄", "備考", "表", "規定", "改正規定", "主務省令", "番号", "改正", "廃止", "削除",
+    "施行", "記載", "表記",
+))
+
+
+def _lists_act_thing(noun: str) -> bool:
+    """Whether ``noun`` ends in a word for what the act's tables list (「児童手当の支給に関する事務」, 「特定個人情報」)."""
+    return noun.endswith(_ACT_TABLE_LISTS) and (not noun.endswith(_NEVER_IN_ACT_TABLES) or noun.endswith("特定個人情報"))
 # what stands between two tables that share the predicate after the second: a joining word (「別表第1及び別表第2のとおり」),
 # or the end of a clause with no predicate of its own and the next clause's topic, the first clause having its topic too
 # (「…の対応は別表第1、…の対応は別表第2のとおり」, 「…は別表第1に、…は別表第2に示す」)

@@ -345,6 +345,79 @@ def test_a_table_listing_what_the_acts_tables_list_is_the_acts(text: str, expect
     assert rewrite(text, assume_law=True).text == expected
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    # 「の」 and a noun that is no part of the act's tables (項, 欄, 備考 …) nor what they list (事務, 者, 特定個人情報 …)
+    ("乙は、番号法に基づき、別表第1の安全管理措置を講じる。", "の安全管理措置"),
+    ("第5条\t乙は、番号法に基づき、別表第1の安全管理措置を講じる。", "の安全管理措置"),
+    ("乙は、番号法に基づき、別表\n第1の安全管\n理措置を講じる。", "の安全管理措置"),
+    ("番号法に基づき、別表第二の記載例を参照する。", "の記載例"),
+    ("別表第一の記載例を参照のこと。", "の記載例"),
+    # 「に掲げる」 and a noun ending in 者 or 情報 that the act's tables never hold (a business's, a contractor's)
+    ("番号法に基づき、別表第一に掲げる委託先事業者に提供する。", "掲げる委託先事業者"),
+    ("番号法に基づき、別表第1に掲げる個人情報を取り扱う。", "掲げる個人情報"),
+    ("件名\t番号法に基づき、別表第1に掲げる個人情報を取り扱う。", "掲げる個人情報"),
+    ("番号法に基づき、別表第一に掲げる委託先\n事業者に提供する。", "掲げる委託先事業者"),
+])
+@pytest.mark.parametrize("assume", [False, True])
+def test_a_table_of_a_noun_the_acts_tables_cannot_hold_is_not_the_act_named_earlier(text: str, words: str, assume: bool) -> None:
+    """「番号法に基づき、別表第1の安全管理措置を講じる」 and 「…別表第一に掲げる委託先事業者」 cite a contract's own appendix as
+    likely as the act's table: the act's tables are cited by their 項, 欄 or 備考 after 「の」 and list 者 and 特定個人情報, never
+    事業者 or plain 個人情報 (none is in their text).  They were renamed 「別表の安全管理措置」, even without --assume-law."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-unknown"]
+    assert f"「{words}」" in result.findings[0].message or (not assume and "番号法" not in text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法に基づき、別表第一の事務を行う。", "番号法に基づき、別表の事務を行う。"),
+    ("番号法に基づき、別表第二の情報照会者に提供する。", "番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表の情報照会者に提供する。"),
+    ("番号法に基づき、別表第二の備考に定めるところによる。", "番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表の備考に定めるところによる。"),
+    ("番号法に基づき、別表第一の各項に定める事務を行う。", "番号法に基づき、別表の各項に定める事務を行う。"),
+    ("番号法に基づき、別表第二の提供先一覧を参照する。", "番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表の提供先一覧を参照する。"),
+    ("番号法に基づき、別表第二の地方税関係情報を照会する。", "番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表の地方税関係情報を照会する。"),
+    ("乙は、番号法に基づき、別表第一の\n事務を行う。", "乙は、番号法に基づき、別表の\n事務を行う。"),
+    ("件名\t番号法に基づき、別表第二の特定個人情報を照会する。",
+     "件名\t番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表の特定個人情報を照会する。"),
+    ("番号法に基づき、別表第二に掲げる特定個人情報を照会する。", "番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表に掲げる特定個人情報を照会する。"),
+    ("番号法に基づき、別表第二に規定する情報\n照会者に提供する。", "番号法に基づき、番号法第19条第8号に基づく主務省令第2条の表に規定する情報\n照会者に提供する。"),
+])
+def test_a_table_of_its_part_or_of_what_it_lists_stays_the_act_named_earlier(text: str, expected: str) -> None:
+    """The act's ordinary sentences keep their rewrite: a part of its table or what it lists after 「の」 or 「に掲げる」."""
+    assert rewrite(text).text == expected
+    assert rewrite(text, assume_law=True).text == expected
+    assert rewrite(expected, assume_law=True).edits == ()
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["", "番号法に基づき、", "乙は、番号法第12条に基づき、", "件名\t番号法に基づき、"]),
+    st.sampled_from(["別表第1", "別表第一", "別表第２", "別表\n第1", "別表第二"]),
+    st.sampled_from(["の", "に掲げる", "に規定する"]),
+    st.sampled_from(["", "\n"]),
+    st.sampled_from([("安全管理措置", False), ("記載例", False), ("委託先事業者", False), ("個人情報", False),
+                     ("事務", True), ("情報照会者", True), ("特定個人情報", True), ("提供先", True)]),
+    st.booleans(),
+)
+def test_what_follows_a_loosely_attributed_table_decides_whether_it_is_renamed(
+    before: str, table: str, joint: str, gap: str, noun: tuple[str, bool], assume: bool
+) -> None:
+    """With the act named only earlier in the sentence (or assumed), a table followed by a noun the act's tables cannot hold
+    is left as written and reported law-unknown, in prose, in a cell and broken over lines; one followed by what they list
+    is renamed when its law is established, and a second run changes nothing either way."""
+    word, acts = noun
+    text = f"{before}{table}{joint}{gap}{word}を確認する。"
+    result = rewrite(text, assume_law=assume)
+    established = assume or bool(before)
+    if not acts or not established:
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["law-unknown"]
+    else:
+        assert result.text != text and result.findings == ()
+        assert result.text.endswith(f"{joint}{gap}{word}を確認する。")
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("別表第一に掲げる別表第二", "別表に掲げる番号利用法第19条第8号に基づく主務省令第2条の表"),
     ("別表第一に規定する別表第二の27の項", "別表に規定する番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
@@ -1600,6 +1673,45 @@ NOTED_OTHERS = [
     "Basic Resident Registration Act（住民基本台帳法）\n別表第一の1の項",
     "Public Assistance Act (生活保護法)\t別表第1の1の項",
 ]
+
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "Basic Resident Registration Act (住民基本台帳法) and 別表第一の1の項",
+    "Basic Resident Registration Act（住民基本台帳法）及び別表第一",
+    "根拠\tBasic Resident Registration Act (住民基本台帳法), and\n別表第一の1の項",
+])
+def test_a_name_in_latin_letters_with_its_japanese_name_in_a_bracket_is_named_in_the_sentence(text: str, assume: bool) -> None:
+    """The bracket after a name in Latin letters is its Japanese name, not a note: the law is named in the sentence, and
+    a table after more words is not assumed the act's (「… Act (住民基本台帳法) and 別表の1の項」 under --assume-law)."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert "住民基本台帳法" in result.findings[0].message
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "児手法の規定により支給する児童手当の支給に関する事務であって、別表第一の56の項",
+    "事務\t児手法の規定により支給する児童手当の支給に関する事務であって、別表第一の56の項",
+    "児手法の規定により支給する児童手当の支給に関する事務であって、\n別表第一の56の項",
+])
+def test_an_abbreviation_whose_provisions_the_sentence_cites_names_a_law(text: str, assume: bool) -> None:
+    """「児手法の規定により…」: a word of two characters and 法 whose 規定 the sentence cites is a law's abbreviation, named
+    in the sentence (the table was renamed 「別表の81の項」 under --assume-law); a method has no 規定."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert "児手法" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("算定手法の規定により算定し、別表第二の27の項", "算定手法の規定により算定し、番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+    ("番号法その他関係法令の規定に従い、別表第一の16の項", "番号法その他関係法令の規定に従い、別表の24の項"),
+])
+def test_a_compound_or_generic_word_with_provisions_names_no_law(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
 
 
 @pytest.mark.parametrize(("text", "expected", "reasons"), [

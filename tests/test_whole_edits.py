@@ -979,10 +979,20 @@ def test_a_tables_own_provision_in_a_bracket_closed_before_it_leaves_it_the_acts
     "独自利用事務（住民基本台帳法第30条）の\n別表第1の1の項",
     "事務\t独自利用事務（ 住民基本台帳法第30条の15 ）の別表第一の1の項に基づき",
     "番号法第9条第1項に基づく事務（住民基本台帳法第30条）の別表第一の1の項",
+    # the name alone, or with words after it, when 「の」 makes the table the bracketed word's
+    "独自利用事務（住民基本台帳法に基づく事務）の別表第1の1の項",
+    "独自利用事務（住民基本台帳法）の別表第1",
+    "事務\t独自利用事務（住民基本台帳法に基づく事務）の別表第一の1の項に基づき",
+    "独自利用事務（住民基本台帳法に基\nづく事務）の\n別表第1の1の項",
+    # …or written right after the bracket in its cell (no line break, no tab: a cell's bracket describes the act's row)
+    "独自利用事務（住民基本台帳法に基づく事務）別表第1の1の項",
+    "独自利用事務（住民基本台帳法に基づく事務）\u3000別表第1の1の項",
 ])
 def test_another_law_opening_a_bracket_closed_before_the_table_is_never_assumed_the_act(text: str, assume: bool) -> None:
     """Another law's name opening a bracket closed right before 「の別表」 names the word's law, not the act: the table is
-    never assumed the act's (it was renamed under --assume-law); reported as another law's."""
+    never assumed the act's (it was renamed under --assume-law, 「独自利用事務（住民基本台帳法に基づく事務）の別表の1の項」);
+    reported as another law's.  A name alone needs the 「の」 or the same cell: a bracket ending a line above the table is a
+    note on that line (「番号法に基づく事務（住民基本台帳法に規定する事務を除く。）\n別表第一の16の項」 stays the act's)."""
     result = rewrite(text, assume_law=assume)
     assert result.text == text and not result.edits
     assert [f.reason for f in result.findings] == ["law-other"]
@@ -1441,6 +1451,13 @@ def test_a_bracket_holding_only_a_tables_name_after_a_single_row_changes_with_th
     ("番号法別表第一の16の項 （住民基本台帳法の別表第二）に基づく事務", "住民基本台帳法の別表第二"),
     ("根拠\t番号法別表第一の16の項\n（住民基本台帳法別表第二）", "住民基本台帳法別表第二"),
     ("番号法別表第二の27の項、28の項【住民基本台帳法別表第四】", "住民基本台帳法別表第四"),
+    # no law named before the row: another number's table in the bracket (it was left silently), or the bracket opened
+    # by another law's table with its rows (it was renumbered under --assume-law)
+    ("別表第一の16の項（住民基本台帳法別表第二）", "住民基本台帳法別表第二"),
+    ("別表第一の16の項\n（住民基本台帳法別表第二）に基づく事務", "住民基本台帳法別表第二"),
+    ("別表第一の16の項（住民基本台帳法別表第二の1の項）", "住民基本台帳法別表第二"),
+    ("事務\t別表第一の16の項（住民基本台帳法別表第二の4の項）\t備考", "住民基本台帳法別表第二"),
+    ("番号法に基づき、別表第一の16の項（住民基本台帳法別\n表第二の1の項）", "住民基本台帳法別表第二"),
 ])
 def test_a_row_right_before_a_bracket_naming_another_laws_table_is_kept_and_reported(
     text: str, named: str, assume: bool
@@ -1460,6 +1477,31 @@ def test_a_row_right_before_a_bracket_naming_another_laws_table_is_kept_and_repo
     ("番号法別表第一の16の項に基づき住民基本台帳法別表第二の情報を照会する", "番号法別表の24の項に基づき住民基本台帳法別表第二の情報を照会する"),
 ])
 def test_a_row_before_a_bracket_naming_no_other_table_is_rewritten(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("text", [
+    "住民票の写しの交付の27の項（住民基本台帳法別表第四）及び別表第一の16の項",
+    "住民票の写しの交付の27の項（住民基本台帳法別表第四）、別表第一の16の項",
+    "事務\t住民票の写しの交付の27の項（住民基本台帳法別表第四の1の項）及び\n別表第一の16の項",
+])
+def test_a_table_joined_after_rows_bracketed_with_another_laws_table_is_that_laws(text: str, assume: bool) -> None:
+    """「…の27の項（住民基本台帳法別表第四）及び別表第一の16の項」: the list goes on with that law's tables; the table joined
+    to it is never assumed the act's (it was renamed 「…及び別表の24の項」 under --assume-law); reported."""
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["law-other"]
+    assert "住民基本台帳法" in result.findings[0].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act named right before the row: its row, whatever row the bracket cites of another law's table
+    ("番号法別表第一の16の項（住民基本台帳法別表第二の1の項）", "番号法別表の24の項（住民基本台帳法別表第二の1の項）"),
+    # a table joined after a bracket naming another law's article, not its table: as before
+    ("住民票の写しの交付（住民基本台帳法第12条）及び別表第一の16の項", "住民票の写しの交付（住民基本台帳法第12条）及び別表の24の項"),
+])
+def test_a_row_or_a_join_the_bracket_leaves_the_acts_is_rewritten(text: str, expected: str) -> None:
     assert rewrite(text, assume_law=True).text == expected
 
 
