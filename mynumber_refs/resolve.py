@@ -864,6 +864,7 @@ def _read(
     # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
     # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
     listed: list[tuple[int, Citation, int, int]] = []  # (…, the parsed citation and its offset, as a note places it)
+    marked: tuple[int, str] = (-1, "")  # (the end of the last old table a mark kept, the mark)
     resort_kept = False
     for cand in anchors(text):
         if in_terms is None:
@@ -999,6 +1000,15 @@ def _read(
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
+        if (
+            old is None and marked[0] >= 0 and not law.other and rel.table in OLD_TABLES and not parsed.same_table and not is_title
+            and c_start - marked[0] <= _LISTED_GAP + 40
+            and _LISTED.fullmatch(text, _past_marked_note(text, marked[0]), _law_start(text, law, marked[0], c_start))
+        ):
+            # 「改正前は、番号法別表第一の16の項、同法別表第二の27の項であった」: a table listed right after one a mark keeps
+            # is the same old text's, its own law named or not (as one joined with 及び is)
+            old = marked[1]
+        marked_before = old is not None and not is_title and rel.table in OLD_TABLES  # (a note after a table marks it alone)
         if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
             old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
         change: str | None = None
@@ -1041,6 +1051,8 @@ def _read(
                 change = "".join(changed.group("note").split())
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = old_until = c_end
+            if marked_before and old is not None:
+                marked = (c_end, old)
             c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
             finding = (
                 _finding(c, F.MARKED_OLD, mark=old) if old is not None
@@ -1417,6 +1429,14 @@ _LISTED = compile_on_use(rf"[」』]?{_NB}(?:{_nb('及び', '並びに', '又は
 
 
 _LISTED_GAP = 24  # (the most characters it spans: a bound on the work only)
+# …and the bracket that may follow a marked table before the next is listed (its rows: 「旧番号法別表第一（16の項、30の項）、」)
+_MARKED_NOTE = compile_on_use(r"[（(][^（）()\n]{0,40}[）)]")
+
+
+def _past_marked_note(text: str, pos: int) -> int:
+    """Where what is listed after a marked table may begin: past the bracket right after it, if one is there."""
+    m = _MARKED_NOTE.match(text, pos)
+    return pos if m is None else m.end()
 
 
 def _law_start(text: str, law: _Law, lo: int, c_start: int) -> int:

@@ -995,3 +995,32 @@ def test_a_row_under_the_title_of_a_record_of_revisions_is_kept(assume: bool) ->
     assert result.text == record + "\n\n番号法別表の24の項に基づく。"
     marked = [f.text for f in result.findings if f.reason == "marked-old"]
     assert marked == ["別表第二の27の項", "別表第一の16の項"]
+
+
+def test_a_table_listed_after_a_marked_one_with_its_own_law_is_kept_too() -> None:
+    """「改正前は、番号法別表第一の16の項、同法別表第二の27の項であった」: the mark heads the list; a table listed after the
+    marked one is the same old text's whether it names its law again (同法, 番号法) or not (「及び別表第二」)."""
+    for second in ("同法別表第二の27の項", "番号法別表第二の27の項", "番号利用法別表第二"):
+        text = "改正前は、番号法別表第一の16の項、" + second + "であった。"
+        for assume in (True, False):
+            result = rewrite(text, assume_law=assume)
+            assert result.text == text
+            assert [f.reason for f in result.findings] == ["marked-old", "marked-old"]
+    # a sentence after it is not the list's, nor is another law's table listed after it
+    result = rewrite("改正前の番号法別表第一の16の項。番号法別表第二の27の項に基づく。")
+    assert result.text == "改正前の番号法別表第一の16の項。番号法第19条第8号に基づく主務省令第2条の表の48の項に基づく。"
+    result = rewrite("改正前の番号法別表第一の16の項、住民基本台帳法別表第一の1の項")
+    assert [f.reason for f in result.findings] == ["marked-old"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MARKS, st.sampled_from(["番号法", "番号利用法"]), _CITED, st.sampled_from(["、", "及び", "並びに", "・"]),
+       st.sampled_from(["同法", "番号法", "番号利用法", "番号法の"]),
+       st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）"]), st.booleans())
+def test_nothing_listed_after_a_marked_table_is_rewritten(
+    mark: str, law: str, cited: str, sep: str, second_law: str, second: str, assume: bool
+) -> None:
+    listed = mark + law + cited + sep + second_law + second
+    text = EARLIER + "、" + listed + "であった。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text.endswith(listed + "であった。"), (text, result.text)
