@@ -80,7 +80,16 @@ from .model import (
     TableBasis,
 )
 from .numerals import NumeralStyle, detect_style
-from .parse import Parsed, RowItem, malformed_end, parse_at, parse_relative, place, to_citation
+from .parse import (
+    Parsed,
+    RowItem,
+    malformed_end,
+    parse_at,
+    parse_relative,
+    place,
+    relation_articles,
+    to_citation,
+)
 from .scan import (
     INVISIBLE,
     Candidate,
@@ -865,6 +874,7 @@ def _read(
     # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
     listed: list[tuple[int, Citation, int, int]] = []  # (…, the parsed citation and its offset, as a note places it)
     marked: tuple[int, str] = (-1, "")  # (the end of the last old table a mark kept, the mark)
+    own: dict[Table, str] | None = None  # the text's own tables by the old tables' names (own_tables), found on first use
     resort_kept = False
     for cand in anchors(text):
         if in_terms is None:
@@ -951,6 +961,14 @@ def _read(
                 # named by the rewrite: the second run would read the term otherwise)
                 law = _Law(None, None, c_start, other=True, span=(owner.start, owner.end), via="term",
                            other_name=owner.name)
+        if law.basis is LawBasis.ASSUMED and not law.other and not parsed.relation and not parsed.same_table and rel.table:
+            if own is None:
+                own = own_tables(text)
+            if rel.table in own:
+                # 「別表第２（第３条関係）\n１　市長　別表第１の１の項に掲げる事務」: the text has a table of that name of its
+                # own (its heading's relation note names an article the act's table does not belong to), which the assumption
+                # does not override: whether the text's own table or the act's is meant is not established
+                law = _Law(None, None, c_start, other=True, via="own-table", other_name=own[rel.table])
         bound = law
         if parsed.same_table:  # 同表 names the table cited before it, law and all: no law of its own (not
             law = _Law(None, None, c_start)  # one named earlier in its sentence: 「…主務省令第４条：…、同表の20の項」)
@@ -1103,6 +1121,10 @@ def _read(
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,
                                 F.LAW_UNKNOWN_DOCUMENT.format(word=law.other_name or "?"), citation=c)
+            elif law.via == "own-table":  # 「別表第１（第３条関係）」 elsewhere in the text: a table of its own by that name
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
+                other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,
+                                F.LAW_UNKNOWN_OWN_TABLE.format(heading=law.other_name or "?"), citation=c)
             elif law.via == "term":  # a term the document defined as another law's table
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 term = "".join(text[offset + parsed.table_span[0] : offset + parsed.table_span[1]].split()) if parsed.table_span else "?"
@@ -1389,6 +1411,25 @@ _COLON_REACH = 300
 # the article each table of the act belongs to, as its heading's note says: 別表第一（第九条関係）,
 # 別表第二（第十九条、第二十一条関係）, 別表（第九条関係）
 _RELATION_OF = {Table.BEPPYO1: 9, Table.BEPPYO2: 19, Table.BEPPYO: 9}
+# the heading of a text's own 別表第一 or 第二: its relation note names no article the act's table belongs to
+# (「別表第１（第３条関係）」 in an ordinance, a rule, a contract)
+_OWN_TABLE_HEADING = compile_on_use(
+    r"別[ \t\u3000]*表[ \t\u3000]*第[ \t\u3000]*(?P<n>[12１２一二])[ \t\u3000]*[（(](?P<note>[^（）()\n]{0,30}?関[ \t\u3000]*係)[ \t\u3000]*[）)]"
+)
+
+
+def own_tables(text: str) -> dict[Table, str]:
+    """The old tables' names the text has tables of its own by, with their headings (「別表第１（第３条関係）」): found
+    once per text."""
+    own: dict[Table, str] = {}
+    if "関" not in text:
+        return own
+    for m in _OWN_TABLE_HEADING.finditer(text):
+        table = Table.BEPPYO1 if m.group("n") in "1１一" else Table.BEPPYO2
+        relation = relation_articles(m.group("note"))
+        if relation and _RELATION_OF[table] not in relation and table not in own:
+            own[table] = "".join(m.group(0).split())
+    return own
 _DAI_FIRST = compile_on_use(r"[\s]*第")
 # a column named right after a bracketed list, on its line: 「（16の項）の下欄」
 _COLUMN_AFTER_LIST = compile_on_use(
