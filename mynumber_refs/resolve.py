@@ -1056,8 +1056,8 @@ def _read(
                         old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
                     if old is None and old_marks is not None and old_marks.history_lines:
                         old = old_marks.history_entry(c_start)  # 「改訂履歴\n令和5年4月1日 番号法別表第二の27の項…」: an entry
-                    if old is None and tabbed:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
-                        change = _new_beside(text, c_end, rel.table)
+                    if old is None:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
+                        change = _new_beside(text, c_end, rel.table, tabbed)
                     if old is None and change is None and old_until != -1:
                         # 「番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供も同様。」: a sentence right
                         # after one keeping an old table that says 「…も同様」 takes its predicate, and its table is the old text too
@@ -1581,20 +1581,29 @@ _NEW_OF_OLD = {
 # （27の項、28の項）\t」).  A cell going on past the table (「…別表第2のとおり\t」, 「…別表第一の6の項〔法別表第二〕\t」) is no
 # side of a change: its words decide what it is, not whether the first run has rewritten the next cell yet
 _CELL_END = compile_on_use(r"[ \u3000]*(?:[（(][^（()）\t\n表]{0,60}[)）][ \u3000]*)?\t")
+# …or, in text with no tabs, a run of two or more spaces (a table of old and new wording exported from a PDF or a notice:
+# 「別表第一の１６の項　　別表の２４の項」)
+_SPACES_RUN = compile_on_use(r"[ \u3000]{2,}")
+_SPACED_CELL_END = compile_on_use(r"[ \u3000]*(?:[（(][^（()）\t\n表]{0,60}[)）])?[ \u3000]{2,}(?=[^ \u3000\r\n])")
 # an old table's name (別表 and its number) in that cell
 _OLD_TABLE_NAME = compile_on_use(r"別[ \u3000\r\n]*表[ \u3000\r\n]*第")
 
 
-def _new_beside(text: str, end: int, table: Table) -> str | None:
+def _new_beside(text: str, end: int, table: Table, tabbed: bool = True) -> str | None:
     """The next cell of the tab-separated row of the old table ending at ``end`` (and ending its cell) when that cell cites
-    the table it became, shown as the change it records (「→…別表の24の項」), or None."""
-    at_tab = _CELL_END.match(text, end)
+    the table it became, shown as the change it records (「→…別表の24の項」), or None.  In text with no tabs (``tabbed``
+    False) the cells are parted by a run of two or more spaces."""
+    at_tab = _CELL_END.match(text, end) if tabbed else _SPACED_CELL_END.match(text, end)
     if at_tab is None:
         return None
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     tab = at_tab.end() - 1
-    cell_end = text.find("\t", tab + 1, line_end)
+    if tabbed:
+        cell_end = text.find("\t", tab + 1, line_end)
+    else:
+        gap = _SPACES_RUN.search(text, tab + 1, line_end)
+        cell_end = -1 if gap is None else gap.start()
     cell_end = line_end if cell_end == -1 else cell_end
     # (the cell cites it before any old table, 「別表第一の6の項。別表」 being no change; and the lookahead sees past the
     # cell's end: a name over a line break is read as one)

@@ -230,6 +230,10 @@ MARKED_OLD = [
     "令和6年5月27日\tⅡ-5\t番号法第19条第8号 別表第二の27の項\t番号法第19条第8号に基づく主務省令第2条の表の48の項\t事後",
     "令和6年5月27日\tⅠ-2\t番号法第9条第1項 別表第一の16の項\t番号法第9条第1項 別表の24の項\t事後\t根拠法にあわせて修正記載する形式的変更のため",
     "番号法別表第二の主務省令で定める事務及び情報を定める命令\t番号法第19条第8号に基づく主務省令",
+    # …and so in text with no tabs whose cells are parted by two or more spaces (a notice's 新旧対照表, PDF text)
+    "２　新旧対照表\n改正前　　改正後\n別表第一の１６の項　　別表の２４の項\n別表第二の２７の項　　主務省令第２条の表の４８の項",
+    "番号法別表第一の16の項  番号法別表の24の項",
+    "番号法第19条第7号 別表第二（27の項）　　　番号法第19条第8号に基づく主務省令第2条の表（48の項）",
 ]
 
 
@@ -289,6 +293,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "旧住所\t番号法別表第一の16の項",
         "番号法別表第一の16の項\t番号法別表第二の27の項",  # (no new table in the next cell)
         "番号法別表第一の16の項\t住民票\t番号法別表の24の項",  # (the new table two cells away)
+        "番号法別表第一の16の項　　住民票　　番号法別表の24の項",
+        "番号法別表第一の16の項　番号法別表の24の項",  # (one space parts no cells)
         "法令上の根拠\t番号法第9条第1項 別表第一の16の項\t別表1参照",  # (the next cell points at the document's own appendix)
         "法令上の根拠\t番号法第9条第1項 別表第一の16の項\t詳細は別表のとおり",
         "番号法別表第一の16の項\n番号法別表の24の項",  # (not a cell of a row)
