@@ -106,6 +106,16 @@ LAW_UNKNOWN_AFTER_ORDER = (
     " is not established, so it is left as written; join it to the title with 、 or 及び, or edit it by hand"
 )
 
+# the message of law-unknown for a table with no law of its own, under --assume-law, in a text with a table of its own by
+# that name (「別表第１（第３条関係）」)
+LAW_UNKNOWN_OWN_TABLE = (
+    "この文書には自身の表「{heading}」があるため、法令名のない同じ名前の表は文書自身の表か番号利用法の表か確定できず、"
+    "--assume-law でも書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / the text has a table of its own by this name (「{heading}」): a table of that name with no law written may be the"
+    " text's own or the act's, which is not established, so it is left as written even under --assume-law; name the act"
+    " before it if it is the act's"
+)
+
 # the message of law-unknown for a table right after a document's or a system's name (a word in katakana)
 LAW_UNKNOWN_DOCUMENT = (
     "「{word}」のすぐ後の表は、法令ではない文書（またはシステム）の表か、それが引く番号利用法の表か確定できないため、"

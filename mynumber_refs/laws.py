@@ -813,6 +813,10 @@ class LawIndex:
             if k < 0:
                 return False
             before = text[k]
+            if k < i - 1 and i + 1 < len(text) and text[i + 1] in _WORD_CHARS and text[i + 1] != "第":
+                # over a space, only in spaced-out text, where a space follows the unit too: glued to the word after it,
+                # it begins that word (「２　条例別表第２」: a paragraph's number and 条例, not 2条)
+                return False
             if before in _DIGITS or (ch == "項" and before == "の"):
                 return True
             return before in _KANJI_NUMERALS and self._ends_number(k)

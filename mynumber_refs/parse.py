@@ -132,7 +132,7 @@ class Parsed:
 _RELATION_ARTICLE = compile_on_use(r"第[\s]*([0-9０-９〇一二三四五六七八九十百千]+)[\s]*条")
 
 
-def _relation_articles(note: str) -> tuple[int, ...]:
+def relation_articles(note: str) -> tuple[int, ...]:
     """The articles a relation note names: (19, 21) for 「（第十九条、第二十一条関係）」."""
     out = []
     for m in _RELATION_ARTICLE.finditer(note):
@@ -359,7 +359,7 @@ class _ToModel:
             "span": (_start(bep), _end(relation or ord_tok or bep) if second is None else _end(second)),
             "ord_span": (_start(ord_tok), _end(ord_tok)) if ord_tok is not None else None,
             "table2_span": (_start(second), _end(second)) if second is not None else None,
-            "relation": _relation_articles(self.v(relation)) if relation is not None else (),
+            "relation": relation_articles(self.v(relation)) if relation is not None else (),
         }
 
     def order_table(self, *args: Tok) -> dict[str, Any]:

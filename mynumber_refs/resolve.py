@@ -80,7 +80,16 @@ from .model import (
     TableBasis,
 )
 from .numerals import NumeralStyle, detect_style
-from .parse import Parsed, RowItem, malformed_end, parse_at, parse_relative, place, to_citation
+from .parse import (
+    Parsed,
+    RowItem,
+    malformed_end,
+    parse_at,
+    parse_relative,
+    place,
+    relation_articles,
+    to_citation,
+)
 from .scan import (
     INVISIBLE,
     Candidate,
@@ -871,6 +880,8 @@ def _read(
     # the old tables just read, each joined to the next by 及び, 並びに, 「、」 … only (out index, citation as a note
     # keeps it, end): a change word after the last governs them all (「番号法別表第一の16の項及び別表第二の27の項の改正」)
     listed: list[tuple[int, Citation, int, int]] = []  # (…, the parsed citation and its offset, as a note places it)
+    marked: tuple[int, str] = (-1, "")  # (the end of the last old table a mark kept, the mark)
+    own: dict[Table, str] | None = None  # the text's own tables by the old tables' names (own_tables), found on first use
     resort_kept = False
     for cand in anchors(text):
         if in_terms is None:
@@ -957,6 +968,14 @@ def _read(
                 # named by the rewrite: the second run would read the term otherwise)
                 law = _Law(None, None, c_start, other=True, span=(owner.start, owner.end), via="term",
                            other_name=owner.name)
+        if law.basis is LawBasis.ASSUMED and not law.other and not parsed.relation and not parsed.same_table and rel.table:
+            if own is None:
+                own = own_tables(text)
+            if rel.table in own:
+                # 「別表第２（第３条関係）\n１　市長　別表第１の１の項に掲げる事務」: the text has a table of that name of its
+                # own (its heading's relation note names an article the act's table does not belong to), which the assumption
+                # does not override: whether the text's own table or the act's is meant is not established
+                law = _Law(None, None, c_start, other=True, via="own-table", other_name=own[rel.table])
         bound = law
         if parsed.same_table:  # 同表 names the table cited before it, law and all: no law of its own (not
             law = _Law(None, None, c_start)  # one named earlier in its sentence: 「…主務省令第４条：…、同表の20の項」)
@@ -1006,6 +1025,15 @@ def _read(
         ends.push(c_end)
         is_title = parsed.order_title is not None
         old = old_marks.of(c_start, law) if old_marks is not None else None
+        if (
+            old is None and marked[0] >= 0 and not law.other and rel.table in OLD_TABLES and not parsed.same_table and not is_title
+            and c_start - marked[0] <= _LISTED_GAP + 40
+            and _LISTED.fullmatch(text, _past_marked_note(text, marked[0]), _law_start(text, law, marked[0], c_start))
+        ):
+            # 「改正前は、番号法別表第一の16の項、同法別表第二の27の項であった」: a table listed right after one a mark keeps
+            # is the same old text's, its own law named or not (as one joined with 及び is)
+            old = marked[1]
+        marked_before = old is not None and not is_title and rel.table in OLD_TABLES  # (a note after a table marks it alone)
         if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
             old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
         change: str | None = None
@@ -1035,8 +1063,8 @@ def _read(
                         old = old_marks.column_head(c_start)  # 「改正前\t改正後\n番号法別表第一の16の項\t…」: the column of old text
                     if old is None and old_marks is not None and old_marks.history_lines:
                         old = old_marks.history_entry(c_start)  # 「改訂履歴\n令和5年4月1日 番号法別表第二の27の項…」: an entry
-                    if old is None and tabbed:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
-                        change = _new_beside(text, c_end, rel.table)
+                    if old is None:  # 「…別表第一の16の項\t…別表の24の項」: a row of a change record, its old side
+                        change = _new_beside(text, c_end, rel.table, tabbed)
                     if old is None and change is None and old_until != -1:
                         # 「番号法別表第二は主務省令に移行した。番号法別表第二の28の項に基づく提供も同様。」: a sentence right
                         # after one keeping an old table that says 「…も同様」 takes its predicate, and its table is the old text too
@@ -1048,6 +1076,8 @@ def _read(
                 change = "".join(changed.group("note").split())
         if old is not None or change is not None:  # 「改正前の番号法別表第一」, 「旧別表第二」: the old numbering, on purpose
             taken_until = old_until = c_end
+            if marked_before and old is not None:
+                marked = (c_end, old)
             c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
             finding = (
                 _finding(c, F.MARKED_OLD, mark=old) if old is not None
@@ -1110,6 +1140,10 @@ def _read(
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,
                                 F.LAW_UNKNOWN_DOCUMENT.format(word=law.other_name or "?"), citation=c)
+            elif law.via == "own-table":  # 「別表第１（第３条関係）」 elsewhere in the text: a table of its own by that name
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
+                other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,
+                                F.LAW_UNKNOWN_OWN_TABLE.format(heading=law.other_name or "?"), citation=c)
             elif law.via == "term":  # a term the document defined as another law's table
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 term = "".join(text[offset + parsed.table_span[0] : offset + parsed.table_span[1]].split()) if parsed.table_span else "?"
@@ -1418,6 +1452,25 @@ _COLON_REACH = 300
 # the article each table of the act belongs to, as its heading's note says: 別表第一（第九条関係）,
 # 別表第二（第十九条、第二十一条関係）, 別表（第九条関係）
 _RELATION_OF = {Table.BEPPYO1: 9, Table.BEPPYO2: 19, Table.BEPPYO: 9}
+# the heading of a text's own 別表第一 or 第二: its relation note names no article the act's table belongs to
+# (「別表第１（第３条関係）」 in an ordinance, a rule, a contract)
+_OWN_TABLE_HEADING = compile_on_use(
+    r"別[ \t\u3000]*表[ \t\u3000]*第[ \t\u3000]*(?P<n>[12１２一二])[ \t\u3000]*[（(](?P<note>[^（）()\n]{0,30}?関[ \t\u3000]*係)[ \t\u3000]*[）)]"
+)
+
+
+def own_tables(text: str) -> dict[Table, str]:
+    """The old tables' names the text has tables of its own by, with their headings (「別表第１（第３条関係）」): found
+    once per text."""
+    own: dict[Table, str] = {}
+    if "関" not in text:
+        return own
+    for m in _OWN_TABLE_HEADING.finditer(text):
+        table = Table.BEPPYO1 if m.group("n") in "1１一" else Table.BEPPYO2
+        relation = relation_articles(m.group("note"))
+        if relation and _RELATION_OF[table] not in relation and table not in own:
+            own[table] = "".join(m.group(0).split())
+    return own
 _DAI_FIRST = compile_on_use(r"[\s]*第")
 # a column named right after a bracketed list, on its line: 「（16の項）の下欄」
 _COLUMN_AFTER_LIST = compile_on_use(
@@ -1458,6 +1511,14 @@ _LISTED = compile_on_use(rf"[」』]?{_NB}(?:{_nb('及び', '並びに', '又は
 
 
 _LISTED_GAP = 24  # (the most characters it spans: a bound on the work only)
+# …and the bracket that may follow a marked table before the next is listed (its rows: 「旧番号法別表第一（16の項、30の項）、」)
+_MARKED_NOTE = compile_on_use(r"[（(][^（）()\n]{0,40}[）)]")
+
+
+def _past_marked_note(text: str, pos: int) -> int:
+    """Where what is listed after a marked table may begin: past the bracket right after it, if one is there."""
+    m = _MARKED_NOTE.match(text, pos)
+    return pos if m is None else m.end()
 
 
 def _law_start(text: str, law: _Law, lo: int, c_start: int) -> int:
@@ -1561,20 +1622,29 @@ _NEW_OF_OLD = {
 # （27の項、28の項）\t」).  A cell going on past the table (「…別表第2のとおり\t」, 「…別表第一の6の項〔法別表第二〕\t」) is no
 # side of a change: its words decide what it is, not whether the first run has rewritten the next cell yet
 _CELL_END = compile_on_use(r"[ \u3000]*(?:[（(][^（()）\t\n表]{0,60}[)）][ \u3000]*)?\t")
+# …or, in text with no tabs, a run of two or more spaces (a table of old and new wording exported from a PDF or a notice:
+# 「別表第一の１６の項　　別表の２４の項」)
+_SPACES_RUN = compile_on_use(r"[ \u3000]{2,}")
+_SPACED_CELL_END = compile_on_use(r"[ \u3000]*(?:[（(][^（()）\t\n表]{0,60}[)）])?[ \u3000]{2,}(?=[^ \u3000\r\n])")
 # an old table's name (別表 and its number) in that cell
 _OLD_TABLE_NAME = compile_on_use(r"別[ \u3000\r\n]*表[ \u3000\r\n]*第")
 
 
-def _new_beside(text: str, end: int, table: Table) -> str | None:
+def _new_beside(text: str, end: int, table: Table, tabbed: bool = True) -> str | None:
     """The next cell of the tab-separated row of the old table ending at ``end`` (and ending its cell) when that cell cites
-    the table it became, shown as the change it records (「→…別表の24の項」), or None."""
-    at_tab = _CELL_END.match(text, end)
+    the table it became, shown as the change it records (「→…別表の24の項」), or None.  In text with no tabs (``tabbed``
+    False) the cells are parted by a run of two or more spaces."""
+    at_tab = _CELL_END.match(text, end) if tabbed else _SPACED_CELL_END.match(text, end)
     if at_tab is None:
         return None
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
     tab = at_tab.end() - 1
-    cell_end = text.find("\t", tab + 1, line_end)
+    if tabbed:
+        cell_end = text.find("\t", tab + 1, line_end)
+    else:
+        gap = _SPACES_RUN.search(text, tab + 1, line_end)
+        cell_end = -1 if gap is None else gap.start()
     cell_end = line_end if cell_end == -1 else cell_end
     # (the cell cites it before any old table, 「別表第一の6の項。別表」 being no change; and the lookahead sees past the
     # cell's end: a name over a line break is read as one)

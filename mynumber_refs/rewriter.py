@@ -702,7 +702,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if spaced is not None and _spaced_apart(ctx.text, c):  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
-            _unread_after(ctx, c) or _unread_before(ctx, c) or _excepted_rows(ctx, c) or _bracketed_name_kept(ctx, c)
+            _unread_after(ctx, c) or _unread_before(ctx, c) or _excepted_rows(ctx, c) or _rows_named_apart(ctx, c)
+            or _bracketed_name_kept(ctx, c)
             or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
             or _column_of_same_row(ctx, c)
             or _same_order_after(ctx, c) or _provision_joined(ctx, c) or _listed_after_mismatch(ctx, c)
@@ -1165,7 +1166,7 @@ def _unread_after_joined_table(ctx: _Context, c: Citation) -> Finding | None:
     start = o.part("law") or o.part("table")
     if joined is None or start is None or joined.end() != start.start or _BLANK_LINE.search(joined.group()):
         return None
-    return _unread_after(ctx, o, report=c)
+    return _unread_after(ctx, o, report=c) or _rows_named_apart(ctx, o, report=c)
 
 
 # (however long: a rewrite inside the bracket changes its length, never whether it names a table)
@@ -1493,6 +1494,30 @@ def _excepted_rows(ctx: _Context, c: Citation) -> Finding | None:
         return None
     found = "".join(ctx.text[c.start : m.end()].split())
     return Finding(c.start, c.end, c.text, F.NUMBER_AFTER, F.NUMBER_AFTER_EXCEPTED.format(found=found), citation=c)
+
+
+# the word for a table's row numbers right after its name, with no number after it (「番号法別表第一の項番」, 「…の該当項番号」,
+# 「…の項の番号」; not 「…の項番：13、14」, its rows): a column heading or a field whose rows are written elsewhere (the cells
+# under it)
+_ROW_NUMBERS_WORD = compile_on_use(
+    rf"{_GAP}の{_GAP}(?:該{_GAP}当{_GAP})?項{_GAP}(?:番{_GAP}(?:号{_GAP})?|の{_GAP}番{_GAP}号{_GAP})"
+    rf"(?![】］\]]?{_GAP}[：:は（(]?{_GAP}[0-9０-９〇一二三四五六七八九十百千])"
+    # (nor one closing a bracket after rows: 「番号法別表第一の16の項（番号法別表第一の項番）」 notes the rows before it)
+    r"(?![）)】］\]〕])"
+)
+
+
+def _rows_named_apart(ctx: _Context, c: Citation, report: Citation | None = None) -> Finding | None:
+    """An old table named with the word for its row numbers and no number (「番号法別表第一の項番」 heading a column of
+    16, 56 …), as a finding (number-after-table): its rows are written apart from it, in the old numbering, and the new
+    name would stand over them.  The finding is ``report``'s when given (a table joined before it, whose rows the
+    numbers may be too: 「番号法別表第二並びに別表第一の項番」)."""
+    if c.kind is not CitationKind.TABLE or c.rows or c.ranges or c.table not in OLD_TABLES:
+        return None
+    m = _ROW_NUMBERS_WORD.match(ctx.text, c.end)
+    if m is None:
+        return None
+    return _finding(report or c, F.NUMBER_AFTER, following="".join(m.group(0).split()))
 
 
 # 「同項の下欄」: a column of the row just cited, named through 同項

@@ -171,6 +171,34 @@ def test_a_relation_note_that_names_another_article_is_not_the_acts_table(text: 
     assert rewrite(text, assume_law=assume).text == text
 
 
+ORDINANCE = (
+    "（利用範囲）\n第３条　法第９条第２項の条例で定める事務は、別表第１の左欄に掲げる機関が行う同表の右欄に掲げる事務とする。\n\n"
+    "別表第１（第３条関係）\n１　市長　　○○市重度心身障害者医療費の助成に関する事務\n\n"
+    "別表第２（第３条関係）\n１　市長　　{cited}に掲げる事務　　住民票関係情報\n"
+)
+
+
+@pytest.mark.parametrize("cited", ["別表第１の１の項", "別表第一の1の項"])
+def test_a_bare_table_the_text_has_one_of_by_that_name_is_not_assumed_the_acts(cited: str) -> None:
+    """An ordinance's 別表第２ citing its own 別表第１ (「別表第１（第３条関係）」 heads it): under --assume-law the bare
+    「別表第１の１の項」 may be the ordinance's table or the act's, which is not established; it was renamed the act's
+    (「別表の１の項」)."""
+    text = ORDINANCE.format(cited=cited)
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    (f,) = [f for f in result.findings if f.text == cited]
+    assert f.reason == "law-unknown" and "「別表第１（第３条関係）」" in f.message
+    # a table named with the act's name is the act's all the same
+    text = ORDINANCE.format(cited="番号法別表第一の16の項")
+    assert rewrite(text, assume_law=True).text == ORDINANCE.format(cited="番号法別表の24の項")
+    # the text has no table of its own named 別表第二 but the one its heading names: a bare one elsewhere is kept too
+    result = rewrite(text + "備考　別表第二の27の項に基づく照会を行う。\n", assume_law=True)
+    assert result.text.endswith("備考　別表第二の27の項に基づく照会を行う。\n")
+    # …while in a text whose own tables are only 別表第１, a bare 別表第二 is assumed the act's
+    text = ORDINANCE.split("別表第２（")[0] + "備考　別表第二の27の項に基づく照会を行う。\n"
+    assert rewrite(text, assume_law=True).text.endswith("備考　番号利用法第19条第8号に基づく主務省令第2条の表の48の項に基づく照会を行う。\n")
+
+
 def test_the_acts_own_relation_notes_are_read() -> None:
     for text, table in (("番号法別表第一（第九条関係）の16の項", Table.BEPPYO1),
                         ("番号法別表第二（第十九条、第二十一条関係）の27の項", Table.BEPPYO2),

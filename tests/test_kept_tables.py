@@ -230,6 +230,10 @@ MARKED_OLD = [
     "令和6年5月27日\tⅡ-5\t番号法第19条第8号 別表第二の27の項\t番号法第19条第8号に基づく主務省令第2条の表の48の項\t事後",
     "令和6年5月27日\tⅠ-2\t番号法第9条第1項 別表第一の16の項\t番号法第9条第1項 別表の24の項\t事後\t根拠法にあわせて修正記載する形式的変更のため",
     "番号法別表第二の主務省令で定める事務及び情報を定める命令\t番号法第19条第8号に基づく主務省令",
+    # …and so in text with no tabs whose cells are parted by two or more spaces (a notice's 新旧対照表, PDF text)
+    "２　新旧対照表\n改正前　　改正後\n別表第一の１６の項　　別表の２４の項\n別表第二の２７の項　　主務省令第２条の表の４８の項",
+    "番号法別表第一の16の項  番号法別表の24の項",
+    "番号法第19条第7号 別表第二（27の項）　　　番号法第19条第8号に基づく主務省令第2条の表（48の項）",
 ]
 
 
@@ -289,6 +293,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "旧住所\t番号法別表第一の16の項",
         "番号法別表第一の16の項\t番号法別表第二の27の項",  # (no new table in the next cell)
         "番号法別表第一の16の項\t住民票\t番号法別表の24の項",  # (the new table two cells away)
+        "番号法別表第一の16の項　　住民票　　番号法別表の24の項",
+        "番号法別表第一の16の項　番号法別表の24の項",  # (one space parts no cells)
         "法令上の根拠\t番号法第9条第1項 別表第一の16の項\t別表1参照",  # (the next cell points at the document's own appendix)
         "法令上の根拠\t番号法第9条第1項 別表第一の16の項\t詳細は別表のとおり",
         "番号法別表第一の16の項\n番号法別表の24の項",  # (not a cell of a row)
@@ -995,3 +1001,32 @@ def test_a_row_under_the_title_of_a_record_of_revisions_is_kept(assume: bool) ->
     assert result.text == record + "\n\n番号法別表の24の項に基づく。"
     marked = [f.text for f in result.findings if f.reason == "marked-old"]
     assert marked == ["別表第二の27の項", "別表第一の16の項"]
+
+
+def test_a_table_listed_after_a_marked_one_with_its_own_law_is_kept_too() -> None:
+    """「改正前は、番号法別表第一の16の項、同法別表第二の27の項であった」: the mark heads the list; a table listed after the
+    marked one is the same old text's whether it names its law again (同法, 番号法) or not (「及び別表第二」)."""
+    for second in ("同法別表第二の27の項", "番号法別表第二の27の項", "番号利用法別表第二"):
+        text = "改正前は、番号法別表第一の16の項、" + second + "であった。"
+        for assume in (True, False):
+            result = rewrite(text, assume_law=assume)
+            assert result.text == text
+            assert [f.reason for f in result.findings] == ["marked-old", "marked-old"]
+    # a sentence after it is not the list's, nor is another law's table listed after it
+    result = rewrite("改正前の番号法別表第一の16の項。番号法別表第二の27の項に基づく。")
+    assert result.text == "改正前の番号法別表第一の16の項。番号法第19条第8号に基づく主務省令第2条の表の48の項に基づく。"
+    result = rewrite("改正前の番号法別表第一の16の項、住民基本台帳法別表第一の1の項")
+    assert [f.reason for f in result.findings] == ["marked-old"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MARKS, st.sampled_from(["番号法", "番号利用法"]), _CITED, st.sampled_from(["、", "及び", "並びに", "・"]),
+       st.sampled_from(["同法", "番号法", "番号利用法", "番号法の"]),
+       st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第二", "別表第一（16の項、30の項）"]), st.booleans())
+def test_nothing_listed_after_a_marked_table_is_rewritten(
+    mark: str, law: str, cited: str, sep: str, second_law: str, second: str, assume: bool
+) -> None:
+    listed = mark + law + cited + sep + second_law + second
+    text = EARLIER + "、" + listed + "であった。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text.endswith(listed + "であった。"), (text, result.text)

@@ -69,6 +69,10 @@ OTHERS = [
     "同規則別表第二の3の項",
     "同令別表第一の4の項",
     "同条例別表第1の5の項",
+    # …after a paragraph's number and a space (a 規則's 「２　条例別表第２の２の項」: not 「2条」 and 例)
+    "２　条例別表第２の２の項の規則で定める事務",
+    "○○市個人番号の利用に関する条例（以下「条例」という。）\n２　条例別表第２の２の項の規則で定める事務",
+    "３　規程別表第一の2の項",
     # an instrument named by a common word, right before its table on the same line
     "政令別表第一の3の項",
     "省令別表第二の3の項",

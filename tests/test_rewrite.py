@@ -235,6 +235,30 @@ def test_rows_excepted_from_the_table_are_kept(text: str, found: str) -> None:
     assert f"「{found}" in finding.message
 
 
+@pytest.mark.parametrize(("text", "following"), [
+    # a column heading over the old rows (a 事務手続一覧 exported tab-separated): 16 and 56 stay old under it
+    # (alone in its row of headers, it was kept already: the number on the next line was read after it)
+    ("項番\t事務名\t番号法別表第一の項番\t備考\n1\t住民基本台帳に関する事務\t16\t\n2\t児童手当の支給\t56\t", None),
+    ("項番\t事務名\t根拠法令\t番号法別表第一の項番\t番号法別表第二の項番\t備考\n1\t住民基本台帳に関する事務\t住民基本台帳法\t16\t\t",
+     "の項番"),
+    ("番号法別表第二の該当項番号を入力する。", "の該当項番号"),
+    ("番号法別表第一の項の番号を記載すること。", "の項の番号"),
+])
+def test_a_table_named_with_the_word_for_its_rows_is_kept(text: str, following: str | None) -> None:
+    """「番号法別表第一の項番」 names the table's row numbers without writing them: they stand apart (the cells under a
+    column heading), in the old numbering, and 「番号法別表の項番」 would stand over them."""
+    for assume in (True, False):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        reasons = {(f.text, f.reason) for f in result.findings}
+        assert ("番号法別表第一" if "別表第一" in text else "番号法別表第二", "number-after-table") in reasons
+        assert following is None or any(f"「{following}」" in f.message for f in result.findings)
+
+
+def test_a_row_written_after_the_word_for_rows_is_still_renumbered() -> None:
+    assert rewrite("番号法別表第一の項番16").text == "番号法別表の項番24"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # 「16の項以外にも」 adds to the row cited (besides it): it names no other rows
     ("番号法別表第一の16の項以外にも、条例に基づく独自利用事務において利用する。",

@@ -200,6 +200,9 @@ def test_an_old_network_item_in_the_cell_to_the_left_keeps_the_table(
        _ROW_TEXT, st.booleans(), st.sampled_from(["", "項番"]))
 def test_no_new_name_over_old_numbers_in_the_next_cell(name: str, rows: str, down: bool, between: str) -> None:
     result = rewrite(name, assume_law=True)
+    if name.endswith("の項番"):  # the word for its rows names rows written apart: kept in the text itself
+        assert not result.edits and [f.reason for f in result.findings] == ["number-after-table"]
+        return
     assert result.edits  # the name alone is renamed
     run = tuple(t for t in (between, rows) if t)
     unit = Unit(name, Location("x"), after=((), run) if down else (run,))

@@ -1934,3 +1934,28 @@ def test_a_row_written_dai_n_no_kou_after_an_article_is_a_row(text: str) -> None
     result = rewrite(text, assume_law=True)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["number-after-table"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["番号法", "番号利用法", "同法"]),
+    st.sampled_from(TABLES),
+    st.integers(0, 2),
+    st.sampled_from(["の項番", "の項番号", "の該当項番", "の 項番", "の項の番号"]),
+    st.sampled_from(["", "項番\t", "No.\t事務名\t"]),
+    st.sampled_from(["", "\t備考", "\t番号法別表第二の項番\t備考"]),
+    st.booleans(),
+)
+def test_a_heading_naming_the_rows_of_an_old_table_keeps_it(
+    law: str, table: tuple[str, tuple[str, ...], str], style: int, word: str, before: str, after: str, assume: bool
+) -> None:
+    """A column heading 「番号法別表第一の項番」 over the old rows in the cells under it (a 事務手続一覧 exported as
+    tab-separated text): the old table's name stays, or the row is read and renumbered with it; no new name heads an old
+    number."""
+    name, rows, _new = table
+    cells_before = "\t".join("1" for _ in range(before.count("\t")))
+    head = ("住民基本台帳法\n" if law == "同法" else "") + before + law + name + word + after
+    text = head + "\n" + cells_before + ("\t" if cells_before else "") + rows[style] + "\t"
+    result = rewrite(text, assume_law=assume)
+    renamed = [e for e in result.edits if e.before.endswith(("第一", "第二", "別表第二"))]
+    assert not renamed or rows[style] not in result.text.split("\n")[-1], (text, result.text)
