@@ -1097,6 +1097,16 @@ class DocxDocument:
         if ops and du.owner is not None:
             du.owner.dirty = True
 
+    def write_refusal(self) -> FormatError | None:
+        """Why :meth:`save` will refuse to write the document as rewritten (signed, or its editing restricted beyond
+        what the edits are), or None: known before any writing, so that a dry run can say it."""
+        if self._changed and self._signed:
+            return signed_error(self.path, word=True)
+        if self._changed and self._restriction is not None and not (
+                self._restriction == "trackedChanges" and self._review is not None):
+            return _restricted_error(self.path, self._restriction)
+        return None
+
     def save(self, dest: Path) -> None:
         """Write the document to ``dest`` atomically; the file written is read back (every part
         inflated, the parts whose text may have changed parsed, without a DTD) before it replaces
@@ -1106,11 +1116,9 @@ class DocxDocument:
             if rec.dirty and rec.blob is not None:
                 # python-docx writes a plain part's bytes as loaded: hand it the new ones
                 rec.part._blob = xml_with_declaration(rec.root, rec.blob)
-        if self._changed and self._signed:
-            raise signed_error(self.path, word=True)
-        if self._changed and self._restriction is not None and not (
-                self._restriction == "trackedChanges" and self._review is not None):
-            raise _restricted_error(self.path, self._restriction)
+        refused = self.write_refusal()
+        if refused is not None:
+            raise refused
         stories = _story_part_names(self.document)
         atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
                     mode_from=self.path if self.path.exists() else None,

@@ -1204,6 +1204,18 @@ class XlsxDocument:
                               f" / {label}: removed {dropped} phonetic {'guide' if dropped == 1 else 'guides'}"
                               " (furigana) over rewritten characters")
 
+    def write_refusal(self) -> FormatError | None:
+        """Why :meth:`save` will refuse to write the workbook as rewritten (signed, or its protection enforcing
+        Excel's change tracking), or None: known before any writing, so that a dry run can say it."""
+        if self._changed and is_signed(self._package.names):
+            return signed_error(self.path, word=False)
+        if self._changed and self._revisions_locked:
+            return FormatError(self.path, "このブックは「ブックの保護」で変更履歴の記録が強制されているため書き込みません（書き換えは Excel の"
+                                          "変更履歴に記録できません）。保護を解除してから実行してください",
+                               "the workbook's protection enforces tracked changes (lockRevision): it is not written, since a"
+                               " rewrite cannot be recorded in Excel's change history; remove the protection first")
+        return None
+
     def save(self, dest: Path) -> None:
         """Write the workbook to ``dest`` atomically: the changed and added parts anew, every other
         entry with its verified bytes; the file written is read back (every entry inflated, the
@@ -1211,13 +1223,9 @@ class XlsxDocument:
         signed (``_xmlsignatures/``: the signature would break), or whose protection enforces Excel's change
         tracking (``workbookProtection lockRevision``: a rewrite is no Excel revision), is not written:
         :class:`FormatError`."""
-        if self._changed and is_signed(self._package.names):
-            raise signed_error(self.path, word=False)
-        if self._changed and self._revisions_locked:
-            raise FormatError(self.path, "このブックは「ブックの保護」で変更履歴の記録が強制されているため書き込みません（書き換えは Excel の"
-                                         "変更履歴に記録できません）。保護を解除してから実行してください",
-                              "the workbook's protection enforces tracked changes (lockRevision): it is not written, since a"
-                              " rewrite cannot be recorded in Excel's change history; remove the protection first")
+        refused = self.write_refusal()
+        if refused is not None:
+            raise refused
         self._settle_shared()
         if self._commented:  # made once; a later save writes the same parts again
             self._extra_parts.update(self._comment_parts())
