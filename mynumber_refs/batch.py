@@ -546,6 +546,11 @@ def _process_file(task: Task, opts: _Options, rewrite_fn: Callable[..., Any] | N
     out.notes.extend(doc.notes)  # what the document noted on opening and while rewriting (furigana dropped …)
     out.edits, out.findings = edits, findings
     out.status = "changed" if doc.changed else "unchanged"
+    refusal = getattr(doc, "write_refusal", None)
+    refused = refusal() if opts.mode == "dry" and doc.changed and callable(refusal) else None
+    if refused is not None:  # (a dry run, --check, a report: said first, before the edits it lists)
+        out.notes.insert(0, f"この変更は書き込めません（--in-place・--output-dir でも書き込みを拒否します）：{refused.reason_ja}"
+                            f" / these changes cannot be written (--in-place and --output-dir refuse to): {refused.reason_en}")
     if opts.diff and edits:
         out.diff = _diff(doc, task.display, edits)
     try:

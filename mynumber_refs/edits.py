@@ -82,11 +82,14 @@ def changed_part(before: str, after: str) -> tuple[int, int, str]:
     return p, q, after[p : len(after) - q]
 
 
-_NUM = "[0-9０-９]+|[〇一二三四五六七八九十百千]+"
-_WORD = compile_on_use(rf"別表(?:第(?:{_NUM}))?|(?:{_NUM})(?:の(?:{_NUM}))*")
+_BR = r"(?:\r?\n)?"  # a line break typed inside a word (「別⏎表第一」 to fit a cell)
+_NUM = rf"[0-9０-９](?:{_BR}[0-9０-９])*|[〇一二三四五六七八九十百千](?:{_BR}[〇一二三四五六七八九十百千])*"
+_WORD = compile_on_use(rf"別{_BR}表(?:{_BR}第{_BR}(?:{_NUM}))?|(?:{_NUM})(?:{_BR}の{_BR}(?:{_NUM}))*")
 """What a reviewer reads as one word of a citation: a number (half- or full-width digits or kanji
-numerals, with its branches: 「36の2」, 「三十六の二」) or a table's name (「別表」, 「別表第一」)."""
+numerals, with its branches: 「36の2」, 「三十六の二」) or a table's name (「別表」, 「別表第一」), a line
+break between two of its characters included (「別⏎表第一」: one name)."""
 _WORD_CHARS = frozenset("別表第の0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
+_BREAK_CHARS = frozenset("\r\n")
 _REACH = 64  # a word is never longer: how far from a boundary its word is looked for
 
 
@@ -95,7 +98,7 @@ def _word_around(s: str, pos: int) -> tuple[int, int] | None:
     if pos <= 0 or pos >= len(s) or s[pos - 1] not in _WORD_CHARS or s[pos] not in _WORD_CHARS:
         return None
     begin = pos - 1
-    while begin > 0 and pos - begin < _REACH and s[begin - 1] in _WORD_CHARS:
+    while begin > 0 and pos - begin < _REACH and (s[begin - 1] in _WORD_CHARS or s[begin - 1] in _BREAK_CHARS):
         begin -= 1
     for m in _WORD.finditer(s, begin, min(len(s), pos + _REACH)):
         if m.start() >= pos:

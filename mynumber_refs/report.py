@@ -202,10 +202,12 @@ def _item_row(text: str, edits: Sequence[tuple[int, int, str, str]]) -> tuple[st
     return "".join(out), _merge(before_marks), _merge(after_marks)
 
 
-def _item_label(e: dict[str, Any]) -> str:
+def _item_label(e: dict[str, Any], renamed: dict[str, str] | None = None) -> str:
+    """The 項目 of an edit's row: its heading path, each heading the run rewrote as it now reads (``renamed``: an
+    item's text before → after, as one line), else its location."""
     detail = e.get("location_detail") or {}
     if detail.get("heading"):
-        return "\n".join(detail["heading"])
+        return "\n".join((renamed or {}).get(h, h) for h in detail["heading"])
     return str(detail.get("item_label") or e["location"])
 
 
@@ -246,7 +248,18 @@ def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeR
         for e in f["edits"]:
             key = e.get("item") or f"{e.get('unit', 0)}:{e.get('citation_start', -1)}:{e['start']}"
             groups.setdefault(key, []).append(e)
-        labels = [_item_label(members[0]) for members in groups.values()]
+        # (a heading the run rewrote itself is shown in the rows under it as it now reads)
+        from .formats.ooxml import label_text
+
+        renamed: dict[str, str] = {}
+        for members in groups.values():
+            first = members[0]
+            if first.get("item"):
+                base = first.get("item_start", 0)
+                after = _item_row(first["item_text"], [(e["start"] - base, e["end"] - base, e["before"], e["after"])
+                                                       for e in members])[0]
+                renamed.setdefault(label_text(first["item_text"]), label_text(after))
+        labels = [_item_label(members[0], renamed) for members in groups.values()]
         repeated = {label for label, n in Counter(labels).items() if n > 1}
         for members, item in zip(groups.values(), labels, strict=True):
             first = members[0]

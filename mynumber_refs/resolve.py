@@ -285,7 +285,7 @@ _OLD_ROW_HEAD = compile_on_use(
     r"[ \u3000]*(?P<mark>(?:(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前(?:の[^\t\n]{1,10})?|旧|" + _HISTORY_HEAD + r")"
     r"|[^\t\n（(]{1,20}[（(][ \u3000]*(?:変[ \u3000]*更|改[ \u3000]*正)[ \u3000]*前[ \u3000]*[）)])[ \u3000\r]*"
 )
-_HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
+HEAD_ROWS = 200  # rows of cells looked up past for a header (a bound on the work only)
 # a line of text that opens with a date (「令和5年4月1日 …」, 「R5.4.1 …」, 「2023年4月1日」, 「2023/4/1」), an entry of a record of
 # revisions under its title
 _DATED_LINE = compile_on_use(
@@ -305,20 +305,37 @@ _OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧|(?:[【
 _NEW_HEAD_CELL = compile_on_use(r"(?:変更|改正)後(?:の.{1,4})?|新")
 
 
-def old_cell_head(before: str, column: Iterable[str]) -> str | None:
+def old_cell_head(before: str, rows: Iterable[tuple[str, Sequence[str]]]) -> str | None:
     """The header that marks a table cell (Word, Excel) as the old text, as in tab-separated text: the nearest cell
     with text to its left (``before``) when it heads a row of old text (「根拠規定（改正前）」, 「変更前の記載」), else
-    the nearest header in its column above it (``column``: the texts of the cells above, nearest first) when it heads a
-    column of old text (「改正前」, 「変更前の記載」, 「旧」); None when a header of the new text stands nearer, or none does."""
+    the nearest header in its column above it when it heads a column of old text (「改正前」, 「変更前の記載」, 「旧」, or
+    「現行」 in a header row that also has a 「改正案」 cell), else the title of a record of revisions over the rows of
+    cells above it (「改訂履歴」 alone in its row, or a paragraph right above a Word table), no empty row between, over
+    every column (a record's 「改正後」 too); None when a header of the new text stands nearer in the column and no such
+    title stands over it, or none does.  ``rows``: the rows above the cell, nearest first, each
+    as the text of its cell in the cell's column and the texts of its cells with text (none: an empty row)."""
     row = _OLD_ROW_HEAD.fullmatch("".join(before.split()))
     if row is not None:
         return row.group("mark")
-    for cell in column:
+    rows_run = True  # (no empty row yet: the rows above are one table's)
+    column_run = True  # (no header of the new text yet in the column)
+    for cell, texts in rows:
         head = "".join(cell.split())
-        if _OLD_HEAD_CELL.fullmatch(head):
-            return head
-        if _NEW_HEAD_CELL.fullmatch(head):
+        if head and column_run:
+            if _OLD_HEAD_CELL.fullmatch(head):
+                return head
+            if _NEW_HEAD_CELL.fullmatch(head):
+                column_run = False  # (the column is the new text's; a title over the whole record still counts)
+            elif head == "現行" and any("".join(t.split()) == "改正案" for t in texts):
+                return head
+        if not rows_run and not column_run:
             return None
+        if not texts:
+            rows_run = False
+        elif rows_run and len(texts) == 1:
+            title = _HISTORY_TITLE.fullmatch("".join(texts[0].split()))
+            if title is not None:
+                return "".join(title.group("title").split())
     return None
 
 
@@ -417,9 +434,9 @@ class _OldMarks:
         if k < 0:
             return None
         head_line = self._heads[k][0]
-        # the rows between: each a row of cells, at most _HEAD_ROWS of them
+        # the rows between: each a row of cells, at most HEAD_ROWS of them
         row = ls
-        for _ in range(_HEAD_ROWS):
+        for _ in range(HEAD_ROWS):
             if row <= head_line:
                 break
             prev = text.rfind("\n", 0, row - 1) + 1

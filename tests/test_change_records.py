@@ -295,3 +295,99 @@ def test_a_current_text_header_does_not_end_a_column_of_old_text(tmp_path: Path)
     _sheet(path, [["改正前"], ["現行"], [OLD]])
     locations, marked = _marked(path)
     assert locations == [] and [m[2] for m in marked] == ["改正前"]
+
+
+@pytest.mark.parametrize("word", [True, False])
+def test_a_current_column_beside_a_draft_column_is_kept(tmp_path: Path, word: bool) -> None:
+    """A 新旧対照表 of a draft amendment in Word or Excel: the cell under 「現行」 in a header row that also has 「改正案」 is
+    the text before the amendment, kept and reported as in tab-separated text; the 改正案 cell is rewritten.  Without
+    改正案 in the row, 「現行」 is only the present text and its cell is rewritten."""
+    path = tmp_path / ("t.docx" if word else "t.xlsx")
+    (_word_table if word else _sheet)(path, [["項目", "改正案", "現 行"], ["照会の根拠", OLD, OLD]])
+    locations, marked = _marked(path)
+    assert [loc.split(" 列")[-1].split("（")[0] if word else loc.split("（")[0] for loc in locations] == (
+        ["2"] if word else ["Sheet!B2"])
+    assert [m[1:] for m in marked] == [(OLD, "現行")]
+    plain = tmp_path / ("p.docx" if word else "p.xlsx")
+    (_word_table if word else _sheet)(plain, [["項目", "備考", "現行"], ["照会の根拠", "", OLD]])
+    locations, marked = _marked(plain)
+    assert len(locations) == 1 and marked == []
+
+
+def test_a_word_table_under_a_record_of_revisions_title_is_kept(tmp_path: Path) -> None:
+    """A 「改訂履歴」 paragraph right above a Word table (empty paragraphs between aside) titles every column of the
+    table, as a title line over rows of tab-separated cells does: its cells are history, kept and reported; a table
+    under another paragraph is rewritten."""
+    path = tmp_path / "history.docx"
+    d = docx.Document()
+    d.add_paragraph("３．改訂履歴")
+    d.add_paragraph("")
+    titled = d.add_table(rows=2, cols=3)
+    for c, value in enumerate(["版", "改訂日", "内容"]):
+        titled.cell(0, c).text = value
+    for c, value in enumerate(["2", "令和5年4月1日", OLD + "に基づく照会を追加"]):
+        titled.cell(1, c).text = value
+    d.add_paragraph("４．特定個人情報の提供")
+    other = d.add_table(rows=2, cols=2)
+    other.cell(0, 0).text, other.cell(0, 1).text = "項目", "根拠"
+    other.cell(1, 0).text, other.cell(1, 1).text = "提供", OLD
+    d.save(str(path))
+    locations, marked = _marked(path)
+    assert locations == ["本文 表2 行2 列2（提供）"]
+    assert [m[1:] for m in marked] == [(OLD, "改訂履歴")]
+    saved = docx.Document(str(path))
+    assert (saved.tables[0].cell(1, 2).text, saved.tables[1].cell(1, 1).text) == (OLD + "に基づく照会を追加", NEW)
+
+
+def test_an_excel_title_row_of_a_record_of_revisions_heads_every_column(tmp_path: Path) -> None:
+    """In a sheet a row holding only 「改訂履歴」 titles the rows of cells under it down to an empty row, every column."""
+    path = tmp_path / "history.xlsx"
+    _sheet(path, [["改訂履歴"], ["版", "改訂日", "内容"], ["2", "令和5年4月1日", OLD], ["", "", ""],
+                  ["項目", "根拠", ""], ["提供", OLD, ""]])
+    locations, marked = _marked(path)
+    assert [loc.split("（")[0] for loc in locations] == ["Sheet!B6"]
+    assert [(m[0].split("（")[0], m[2]) for m in marked] == [("Sheet!C3", "改訂履歴")]
+
+
+@pytest.mark.parametrize("word", [True, False])
+def test_a_column_header_is_read_past_sixty_rows(tmp_path: Path, word: bool) -> None:
+    """The header of a column of old text is looked for as far up as in tab-separated text (200 rows)."""
+    path = tmp_path / ("t.docx" if word else "t.xlsx")
+    (_word_table if word else _sheet)(path, [["No.", "改正前"]] + [[str(k), "x"] for k in range(80)] + [["81", OLD]])
+    locations, marked = _marked(path)
+    assert locations == [] and [m[2] for m in marked] == ["改正前"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(["現行", "改正案", "改正前", "改正後", "備考", "項目"]), min_size=2, max_size=4),
+       st.sampled_from(["", "改訂履歴", "３．改訂履歴", "３．提供先"]), st.integers(0, 3), st.booleans())
+def test_word_and_excel_cells_are_kept_as_tab_separated_text_keeps_them(
+        header: list[str], title: str, rows: int, word: bool) -> None:
+    """A table in Word or Excel keeps the cells of the old text that the same table written as tab-separated text (its
+    title a line above it) keeps: the header row's 「現行」 beside 「改正案」, 「改正前」, a 改訂履歴 title; and no other
+    cell, but under a 改訂履歴 title (tab-separated text reads the nearest header row that has a header of old text
+    instead, and rewrites the other columns of that record)."""
+    import tempfile
+
+    table = [header] + [["x"] * len(header) for _ in range(rows)] + [[OLD] * len(header)]
+    text = (title + "\n" if title else "") + "\n".join("\t".join(r) for r in table) + "\n"
+    expected = rewrite(text, assume_law=True).text.rstrip("\n").split("\n")[-1].split("\t")
+    path = Path(tempfile.mkdtemp()) / ("t.docx" if word else "t.xlsx")
+    if word:
+        d = docx.Document()
+        if title:
+            d.add_paragraph(title)
+        t = d.add_table(rows=len(table), cols=len(header))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                t.cell(r, c).text = value
+        d.save(str(path))
+    else:
+        _sheet(path, ([[title]] if title else []) + table)
+    _marked(path)
+    if word:
+        last = [c.text for c in docx.Document(str(path)).tables[0].rows[-1].cells]
+    else:
+        last = [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]]
+    for got, text_gives in zip(last, expected, strict=True):
+        assert got == text_gives or (got == OLD and "履歴" in title)

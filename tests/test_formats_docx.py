@@ -714,3 +714,44 @@ def test_a_digitally_signed_document_is_not_written_changed(tmp_path: Path, citi
     msg = str(info.value)
     assert "デジタル署名" in msg and "digitally signed" in msg and "署名を削除" in msg
     assert p.read_bytes() == before
+
+
+@pytest.mark.parametrize("protect", ["signed", "readOnly", "trackedChanges"])
+@pytest.mark.parametrize("option", [[], ["--check"], ["--report"]])
+def test_a_dry_run_of_a_document_that_will_not_be_written_says_so_first(
+        tmp_path: Path, protect: str, option: list[str]) -> None:
+    """A dry run, --check or a report of a signed or write-protected document listed its edits as if they could be
+    written; writing was refused only when tried.  The file's first note now says the changes cannot be written and
+    why (Japanese, then English), before the edits; a document whose protection the run satisfies says nothing."""
+    import io
+    import json
+
+    from test_batch import parse
+
+    from mynumber_refs import batch
+
+    p = tmp_path / "pia.docx"
+    d = docx.Document()
+    d.add_paragraph(OLD)
+    if protect != "signed":
+        d.settings.element.append(parse_xml(f'<w:documentProtection {nsdecls("w")} w:edit="{protect}" w:enforcement="1"/>'))
+    d.save(str(p))
+    if protect == "signed":
+        add_signature(p)
+    report = tmp_path / "report.json"
+    argv = [str(p), *(["--report", str(report)] if option == ["--report"] else option)]
+    for tracked in ([False, True] if protect == "trackedChanges" else [False]):
+        out, err = io.StringIO(), io.StringIO()
+        batch.run_files(argv[:1], parse(argv + (["--track-changes"] if tracked else [])), stdout=out, stderr=err)
+        lines = out.getvalue().splitlines()
+        notes = [x for x in lines if "注意 note:" in x]
+        if tracked:
+            assert notes == [] and any("→" in x for x in lines)
+            continue
+        assert notes and notes[0].split("注意 note: ")[1].startswith("この変更は書き込めません")
+        assert "these changes cannot be written" in notes[0]
+        assert ("デジタル署名" in notes[0]) == (protect == "signed")
+        assert ("編集の制限" in notes[0]) == (protect != "signed")
+        assert lines.index(notes[0]) < min(k for k, x in enumerate(lines) if "→" in x)  # before the edits
+        if option == ["--report"]:
+            assert json.loads(report.read_text("utf-8"))["files"][0]["notes"][0].startswith("この変更は書き込めません")

@@ -1088,6 +1088,16 @@ def test_a_workbook_whose_protection_enforces_tracked_changes_is_not_written_cha
         doc.save(sample)
     assert "lockRevision" in str(info.value)
     assert sample.read_bytes() == before
+    import io
+
+    from test_batch import parse
+
+    from mynumber_refs import batch
+
+    out = io.StringIO()
+    batch.run_files([str(sample)], parse([str(sample), "--check"]), stdout=out, stderr=io.StringIO())
+    first = next(x for x in out.getvalue().splitlines() if "注意 note:" in x or "→" in x)
+    assert "この変更は書き込めません" in first and "ブックの保護" in first and "lockRevision" in first  # (said first)
 
 
 

@@ -338,3 +338,19 @@ def test_items_under_one_heading_path_say_where_they_are() -> None:
     assert [r.item for r in rows] == [
         "Ⅰ 基本情報\n③提供の根拠\n（評価書!B11）", "Ⅰ 基本情報\n③提供の根拠\n（評価書!B12）", "Ⅰ 基本情報\n④その他",
     ]
+
+
+def test_a_heading_rewritten_in_the_same_run_is_shown_as_it_now_reads() -> None:
+    """項目 named the heading of the rows under it with its old wording when the run rewrote the heading itself
+    (「（２）番号法別表第二に基づく情報提供」 over a paragraph that cites too): the reviewer could not find that heading in
+    the rewritten document.  A heading the run rewrote is shown as it now reads, in every row under it."""
+    old_head = "（２）番号法別表第二に基づく情報提供"
+    new_name = "番号法第19条第8号に基づく主務省令第2条の表"
+    body = "番号法別表第二の27の項による照会を行う。"
+    files = [{"path": "評価書.docx", "name": "評価書.docx", "status": "changed", "edits": [
+        _edit(old_head, "番号法別表第二", new_name, item="0:0", location="本文 第3段落", heading=["Ⅱ 概要"]),
+        _edit(body, "番号法別表第二の27", new_name + "の48", item="0:40", location="本文 第4段落",
+              heading=["Ⅱ 概要", old_head]),
+    ]}]
+    rows = change_rows(files, dt.date(2024, 5, 27))
+    assert [r.item for r in rows] == ["Ⅱ 概要", "Ⅱ 概要\n（２）番号法第19条第8号に基づく主務省令第2条の表に基づく情報提供"]

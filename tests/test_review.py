@@ -517,6 +517,32 @@ def test_a_citation_over_a_line_break_is_one_change(tmp_path: Path) -> None:
         assert _text_with_breaks(resolve(etree.fromstring(etree.tostring(p)), accept)) == want
 
 
+@pytest.mark.parametrize(("first", "second", "pieces", "accepted"), [
+    ("番号法別", "表第一の16の項", [("keep", "番号法"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項")],
+     "番号法別⏎表の24の項"),
+    ("番号法別表第一の9の項及び別", "表第一の16の項", [("keep", "番号法"), ("del", "別表第一の9"), ("ins", "別表の10"),
+                                              ("keep", "の項及び"), ("del", "別表第一の16"), ("ins", "別表の24"), ("keep", "の項")],
+     "番号法別表の10の項及び別⏎表の24の項"),
+])
+def test_a_line_break_inside_a_name_is_deleted_with_the_whole_name(
+        tmp_path: Path, first: str, second: str, pieces: list[tuple[str, str]], accepted: str) -> None:
+    """A line break inside a table's name (「番号法別⏎表第一の16の項」) started the deletion after the kept part of the name:
+    「別⏎表~~第一の16~~の24」, which a reviewer does not read as the old name becoming the new one.  The deletion covers the
+    whole old name, break and all, and the insertion gives the new one with the break where it was."""
+    d = docx.Document()
+    d.element.body.insert(0, parse_xml(
+        f'<w:p {nsdecls("w")}><w:r><w:t>{first}</w:t><w:br/><w:t>{second}</w:t></w:r></w:p>'))
+    src = tmp_path / "br.docx"
+    d.save(str(src))
+    check_accept_reject(src, tmp_path)
+    p = next(story_roots(tmp_path / "tracked.docx")["word/document.xml"].iter(w("p")))
+    assert revision_pieces(p) == pieces
+    dels = [el for el in ours(p) if el.tag == w("del")]
+    assert sum(1 for el in dels for _ in el.iter(w("br"))) == 1
+    for accept, want in ((True, f"¶{accepted}"), (False, f"¶{first}⏎{second}")):
+        assert _text_with_breaks(resolve(etree.fromstring(etree.tostring(p)), accept)) == want
+
+
 def test_another_authors_format_change_gets_an_id_per_copy(tmp_path: Path) -> None:
     """A citation in a run whose formatting another author changed with tracking on (``w:rPrChange``): the run is split
     into kept, deleted and inserted runs, each with a copy of its properties.  Each copy's format change is a revision
@@ -561,10 +587,13 @@ def broken_paragraphs(draw: st.DrawFn) -> list[str]:
         text = draw(st.sampled_from(_CITATIONS))
         between = [k for k in range(1, len(text)) if not _inside_a_word(text, k)]
         cuts = sorted(set(draw(st.lists(st.sampled_from(between), min_size=1, max_size=3))))
+        if draw(st.booleans()):  # (a line break inside a table's name too: 「別⏎表第一」)
+            inside = text.index("別表") + 1
+            cuts = sorted({*cuts, inside})
         bounds = [0, *cuts, len(text)]
         own_run = draw(st.booleans())
         pieces = [f"<w:t>{text[a:b]}</w:t>" for a, b in zip(bounds, bounds[1:], strict=False)]
-        breaks = [draw(st.sampled_from(_BREAKS)) for _ in cuts]
+        breaks = [draw(st.sampled_from(_BREAKS)) if not _inside_a_word(text, k) else "<w:br/>" for k in cuts]
         if own_run:
             xml = "</w:r><w:r>".join(f"{t}</w:r><w:r>{br}" for t, br in zip(pieces, breaks, strict=False)) + "</w:r><w:r>" + pieces[-1]
         else:

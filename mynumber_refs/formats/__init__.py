@@ -141,6 +141,11 @@ class SkippedEdit:
     (``edit`` is then new); empty when ``edit`` is one of the rewriter's own."""
 
 
+# rows of a Word or Excel table looked up past for a header of its column or a title over it: as far as in tab-separated
+# text (resolve.HEAD_ROWS)
+HEAD_ROWS = 200
+
+
 @dataclass
 class Unit:
     """One text the rewriter sees.
@@ -178,6 +183,11 @@ class Unit:
     cell's on each row it covers, once), nearest first: its column heading may write the criterion of its lists
     (「情報照会の根拠」｜「情報提供の根拠」 over a column of lists; see :func:`with_label`).  Called only by a rewrite
     that derives lists."""
+    rows: Callable[[], tuple[tuple[str, tuple[str, ...]], ...]] | None = field(default=None, repr=False, compare=False)
+    """For a table cell that may cite, what gives the rows above it, nearest first, up to the reach of tab-separated
+    text: each as the text of its cell in the cell's column and the texts of its cells with text (none for an empty
+    row), a title right above a Word table last as a row of its own text alone; its headers and title may mark the
+    cell as the old text (see :func:`old_text_cells`).  Called only for a cell the rewrite edits."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)
 
@@ -1058,12 +1068,13 @@ def terms_of_other_laws(unit: Unit, edits: Sequence[Edit], defined: dict[str, st
 def old_text_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept because a header marks the cell as the old text:
     the cell to its left heads a row of old text (「根拠規定（改正前）」 | 「番号法別表第二の27の項」), or the nearest header
-    above it in its column heads a column of old text (「改正前」, 「変更前の記載」, 「旧」 over it), as in tab-separated
-    text (:func:`~mynumber_refs.resolve.old_cell_head`).  Such a cell is the wording before a change, history: every
+    above it in its column heads a column of old text (「改正前」, 「変更前の記載」, 「旧」 over it, 「現行」 beside 「改正案」),
+    or a record of revisions' title stands over its rows (「改訂履歴」), as in tab-separated text
+    (:func:`~mynumber_refs.resolve.old_cell_head`).  Such a cell is the wording before a change, history: every
     edit of it would rewrite the record.  Returned with the header, the first edit of each group."""
     from ..resolve import old_cell_head
 
-    head = old_cell_head(unit.before, unit.column() if unit.column is not None else ())
+    head = old_cell_head(unit.before, unit.rows() if unit.rows is not None else ())
     if head is None:
         return list(edits), []
     firsts: dict[int, Edit] = {}
@@ -1159,7 +1170,7 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                 loc = unit.locate(start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.LAW_OTHER,
                                                   message, None, []))
-        if edits and (unit.before or unit.column is not None):  # a cell of old text (「改正前」 over it): history
+        if edits and (unit.before or unit.rows is not None):  # a cell of old text (「改正前」 over it): history
             edits, kept = old_text_cells(unit, edits)
             for e, head in kept:
                 c = e.citation

@@ -74,6 +74,7 @@ from typing import Any
 from .._patterns import compile_on_use
 from ..edits import WordSpan, word_spans
 from . import (
+    HEAD_ROWS,
     Location,
     Segment,
     SegmentOps,
@@ -421,7 +422,7 @@ def _cell_right_above(grid: list[list[tuple[int, str]]], spans: list[list[int]],
                  if at <= column < at + span), "")
 
 
-def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, reach: int = 60
+def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, reach: int = HEAD_ROWS
                   ) -> tuple[str, ...]:
     """The texts of the cells with text above cell (r, c) in its table, nearest first, up to ``reach`` rows: in
     each row above, the cell whose grid columns hold its first one (``grid`` from :func:`_merged_down`; a vertical
@@ -433,6 +434,32 @@ def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: 
         if text.strip() and (not out or out[-1] is not text):
             out.append(text)
     return tuple(out)
+
+
+def _rows_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, title: str,
+                reach: int = HEAD_ROWS) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The rows above cell (r, c) in its table, nearest first, up to ``reach`` rows: each as the text of its cell over
+    the cell's first grid column and the texts of its cells with text (``grid`` from :func:`_merged_down`); then, when
+    the table's first row is within reach, the paragraph right above the table (``title``, blank ones passed) as a
+    row of its own text alone; see formats.Unit.rows."""
+    column = grid[r][c][0]
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for k in range(r - 1, max(-1, r - 1 - reach), -1):
+        text = next((text for (at, text), span in zip(grid[k], spans[k], strict=True) if at <= column < at + span), "")
+        out.append((text, tuple(t for _, t in grid[k] if t.strip())))
+    if r <= reach and title:
+        out.append(("", (title,)))
+    return tuple(out)
+
+
+def _title_of(paragraphs: Sequence[Any]) -> str:
+    """The text of the last of ``paragraphs`` with text (the paragraph right above a table, blank ones passed), or
+    ``""``."""
+    for p in reversed(paragraphs):
+        text = _paragraph_text(p)
+        if text.strip():
+            return text
+    return ""
 
 
 def _cell_before(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
@@ -538,6 +565,7 @@ class _Walker:
         passage: _Passage | None = None
         slot = -1
         base = 0
+        since: list[Any] = []  # the paragraphs since the last table
         for el in _block_children(root):
             if el.tag == W_P:
                 if passage is None:
@@ -547,24 +575,27 @@ class _Walker:
                     base = para_no
                 para_no += 1
                 self._paragraph(el, passage)
+                since.append(el)
             else:
                 if passage is not None:
                     self._finish(slot, passage, label, detail, base, True, per_paragraph)
                     passage = None
                 table_no += 1
-                self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]})
+                self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]}, _title_of(since))
+                since = []
         if passage is not None:
             self._finish(slot, passage, label, detail, base, True, per_paragraph)
 
-    def table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
+    def table(self, tbl: Any, label: str, detail: dict[str, Any], title: str = "") -> None:
         """The cells of ``tbl``, each an item.  Its label cells head the rows below them in this table
-        only: the text after the table has the headings it would have without it."""
+        only: the text after the table has the headings it would have without it.  ``title``: the text of the
+        paragraph right above it (see :func:`_rows_above`)."""
         outside = None if self.headings is None else list(self.headings.entries)
-        self._table(tbl, label, detail)
+        self._table(tbl, label, detail, title)
         if self.headings is not None and outside is not None:
             self.headings.entries = outside
 
-    def _table(self, tbl: Any, label: str, detail: dict[str, Any]) -> None:
+    def _table(self, tbl: Any, label: str, detail: dict[str, Any], title: str) -> None:
         path: list[Any] = list(detail["table"])
         above: dict[int, str] = {}  # grid column -> label text of a vertically merged cell above
         rows = _row_children(tbl, W_TR)
@@ -609,15 +640,18 @@ class _Walker:
                 # the paragraphs of a cell are its content, not headings; a nested table's
                 # headings start from the cell's own path
                 self.headings = None
+                since: list[Any] = []
                 for el in _block_children(tc):
                     if el.tag == W_P:
                         self._paragraph(el, passage)
+                        since.append(el)
                     else:
                         nested += 1
                         self.headings = HeadingStack(heading) if heading is not None else None
                         self.table(el, f"{cell_label} 内の表{nested}",
-                                   {**cell_detail, "table": [*path, r_i, c_i, nested]})
+                                   {**cell_detail, "table": [*path, r_i, c_i, nested]}, _title_of(since))
                         self.headings = None
+                        since = []
                 self.headings = outer
                 self._finish(slot, passage, cell_label, cell_detail, 0, False,
                              heading=[t for _, t in heading] if heading is not None else None)
@@ -635,10 +669,12 @@ class _Walker:
                         if spans is None:
                             spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]
                         done.unit.above = _cell_right_above(merged_grid, spans, r_i - 1, c_i - 1)
-                    if r_i > 1 and may_cite(done.unit.text):
+                    if may_cite(done.unit.text):
                         if spans is None:
                             spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]
-                        done.unit.column = functools.partial(_column_above, merged_grid, spans, r_i - 1, c_i - 1)
+                        if r_i > 1:
+                            done.unit.column = functools.partial(_column_above, merged_grid, spans, r_i - 1, c_i - 1)
+                        done.unit.rows = functools.partial(_rows_above, merged_grid, spans, r_i - 1, c_i - 1, title)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below
@@ -1061,6 +1097,16 @@ class DocxDocument:
         if ops and du.owner is not None:
             du.owner.dirty = True
 
+    def write_refusal(self) -> FormatError | None:
+        """Why :meth:`save` will refuse to write the document as rewritten (signed, or its editing restricted beyond
+        what the edits are), or None: known before any writing, so that a dry run can say it."""
+        if self._changed and self._signed:
+            return signed_error(self.path, word=True)
+        if self._changed and self._restriction is not None and not (
+                self._restriction == "trackedChanges" and self._review is not None):
+            return _restricted_error(self.path, self._restriction)
+        return None
+
     def save(self, dest: Path) -> None:
         """Write the document to ``dest`` atomically; the file written is read back (every part
         inflated, the parts whose text may have changed parsed, without a DTD) before it replaces
@@ -1070,11 +1116,9 @@ class DocxDocument:
             if rec.dirty and rec.blob is not None:
                 # python-docx writes a plain part's bytes as loaded: hand it the new ones
                 rec.part._blob = xml_with_declaration(rec.root, rec.blob)
-        if self._changed and self._signed:
-            raise signed_error(self.path, word=True)
-        if self._changed and self._restriction is not None and not (
-                self._restriction == "trackedChanges" and self._review is not None):
-            raise _restricted_error(self.path, self._restriction)
+        refused = self.write_refusal()
+        if refused is not None:
+            raise refused
         stories = _story_part_names(self.document)
         atomic_save(dest, lambda tmp: self.document.save(str(tmp)),
                     mode_from=self.path if self.path.exists() else None,

@@ -85,6 +85,7 @@ from urllib.parse import unquote
 from .._patterns import compile_on_use
 from . import (
     GROUP_MESSAGE,
+    HEAD_ROWS,
     Location,
     Segment,
     SkippedEdit,
@@ -241,6 +242,7 @@ class _Sheet:
     values: dict[tuple[int, int], Any] = field(default_factory=dict)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     numbers: dict[tuple[int, int], str] = field(default_factory=dict)  # number cells, as written
+    _by_row: dict[int, list[str]] | None = field(default=None, repr=False)  # the texts of each row (found on first use)
 
     def next_texts(self, row: int, col: int, down: bool, count: int = 2, reach: int = 30) -> tuple[str, ...]:
         """The texts of the next ``count`` cells holding anything to the right of (row, col) (below
@@ -320,7 +322,7 @@ class _Sheet:
                 return ""
         return ""
 
-    def column_above(self, row: int, col: int, reach: int = 60) -> tuple[str, ...]:
+    def column_above(self, row: int, col: int, reach: int = HEAD_ROWS) -> tuple[str, ...]:
         """The texts of the cells with text above (row, col) in its column, nearest first, above the cell's own
         merged range (a range merged over the column counted once), up to ``reach`` rows; see
         formats.Unit.column."""
@@ -330,6 +332,22 @@ class _Sheet:
             value = self.value_at(r, col)
             if isinstance(value, str) and value.strip() and (not out or out[-1] is not value):
                 out.append(value)
+        return tuple(out)
+
+    def rows_above(self, row: int, col: int, reach: int = HEAD_ROWS) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The rows above (row, col), above the cell's own merged range, nearest first, up to ``reach`` rows: each as
+        the text of its cell in the column (a merged range's shown) and the texts of its cells holding anything (a
+        number as written); see formats.Unit.rows."""
+        if self._by_row is None:
+            self._by_row = {}
+            for (r, c), value in sorted(self.values.items()):
+                if value is not None and (not isinstance(value, str) or value.strip()):
+                    self._by_row.setdefault(r, []).append(self.numbers.get((r, c), value if isinstance(value, str) else str(value)))
+        r1 = next((m[0] for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), row)
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for r in range(r1 - 1, max(0, r1 - 1 - reach), -1):
+            value = self.value_at(r, col)
+            out.append((value if isinstance(value, str) else "", tuple(self._by_row.get(r, ()))))
         return tuple(out)
 
     def text_above(self, row: int, col: int) -> str:
@@ -894,7 +912,8 @@ class XlsxDocument:
             cites = may_cite(text)
             self._units.append(Unit(text, Location(label, detail), after=after, before=before, above=above,
                                     up=sh.text_up(row_at, col) if cites else "",
-                                    column=functools.partial(sh.column_above, row_at, col) if cites else None))
+                                    column=functools.partial(sh.column_above, row_at, col) if cites else None,
+                                    rows=functools.partial(sh.rows_above, row_at, col) if cites else None))
         if found:
             self._sheet_parts[part.name] = part
         self._rule_notes(root, ns, title)
@@ -1185,6 +1204,18 @@ class XlsxDocument:
                               f" / {label}: removed {dropped} phonetic {'guide' if dropped == 1 else 'guides'}"
                               " (furigana) over rewritten characters")
 
+    def write_refusal(self) -> FormatError | None:
+        """Why :meth:`save` will refuse to write the workbook as rewritten (signed, or its protection enforcing
+        Excel's change tracking), or None: known before any writing, so that a dry run can say it."""
+        if self._changed and is_signed(self._package.names):
+            return signed_error(self.path, word=False)
+        if self._changed and self._revisions_locked:
+            return FormatError(self.path, "このブックは「ブックの保護」で変更履歴の記録が強制されているため書き込みません（書き換えは Excel の"
+                                          "変更履歴に記録できません）。保護を解除してから実行してください",
+                               "the workbook's protection enforces tracked changes (lockRevision): it is not written, since a"
+                               " rewrite cannot be recorded in Excel's change history; remove the protection first")
+        return None
+
     def save(self, dest: Path) -> None:
         """Write the workbook to ``dest`` atomically: the changed and added parts anew, every other
         entry with its verified bytes; the file written is read back (every entry inflated, the
@@ -1192,13 +1223,9 @@ class XlsxDocument:
         signed (``_xmlsignatures/``: the signature would break), or whose protection enforces Excel's change
         tracking (``workbookProtection lockRevision``: a rewrite is no Excel revision), is not written:
         :class:`FormatError`."""
-        if self._changed and is_signed(self._package.names):
-            raise signed_error(self.path, word=False)
-        if self._changed and self._revisions_locked:
-            raise FormatError(self.path, "このブックは「ブックの保護」で変更履歴の記録が強制されているため書き込みません（書き換えは Excel の"
-                                         "変更履歴に記録できません）。保護を解除してから実行してください",
-                              "the workbook's protection enforces tracked changes (lockRevision): it is not written, since a"
-                              " rewrite cannot be recorded in Excel's change history; remove the protection first")
+        refused = self.write_refusal()
+        if refused is not None:
+            raise refused
         self._settle_shared()
         if self._commented:  # made once; a later save writes the same parts again
             self._extra_parts.update(self._comment_parts())
