@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import re
+from unittest import mock
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mynumber_refs import find_citations, parse_citation, rewrite
@@ -486,6 +487,60 @@ def test_one_search_for_kou_finds_what_the_two_searches_find(text: str) -> None:
     assert colons == [m.start() for m in scan._COLON_KOU.finditer(text)]
     assert list(scan.row_list_candidates(text, closes)) == list(scan.row_list_candidates(text))
     assert list(scan.colon_row_candidates(text, colons)) == list(scan.colon_row_candidates(text))
+
+
+def _anchors_searching_each_window(text: str) -> list[object]:
+    """scan.anchors as defined: the provision before each table searched for in the text, every time."""
+    from mynumber_refs import scan
+
+    out: list[object] = []
+    for hit in scan._TABLE_ANCHOR.finditer(text):
+        i = hit.start()
+        j = scan._prev_nonspace(text, i)
+        if j >= 0:
+            ch = text[j]
+            if ch == "別" or ch == "同":
+                k = scan._prev_nonspace(text, j)
+                if ch == "別" and k >= 0 and text[k] == "同" and scan._ORDINAL_NEXT.match(text, i + 1) is None:
+                    out.append(scan.Candidate(k, j, "anchored"))
+                    continue
+                m = None
+                if k >= 0 and text[k] in scan._PROVISION_LAST:
+                    lo = max(0, j - 60)
+                    m = scan._PROVISION_BEFORE.search(text, lo, j)
+                    if m is None and text.find("条", lo, j) >= 0:
+                        m = scan._SHORTHAND_PROVISION_BEFORE.search(text, lo, j)
+                out.append(scan.Candidate(m.start() if m else j, j, "anchored"))
+            elif ch == "の":
+                m = scan._ORDER_TABLE_BEFORE.search(text, max(0, i - 80), j + 1)
+                if m:
+                    out.append(scan.Candidate(m.start(), j, "anchored"))
+    return out
+
+
+_PROVISION_PIECES = st.sampled_from([
+    "番号利用法", "第9条第1項", "第９条第１項", "第十九条第八号", "19条8号", "９条１項", "第19条第7号に基づく", "条の2", "第", "1", "１",
+    "十", "の", "条", "項", "号", "別表", "別表第一の16の項", "同表", "同別表", "主務省令第2条の表", "\n", "\n\n", " ", "\u3000", "。",
+    "x" * 20, "あ" * 7, "（１）住民基本台帳法\n", "旧", "、", "及び", "16、20及び31の項", "番号利\n用法",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.lists(_PROVISION_PIECES, max_size=10).map("".join), min_size=1, max_size=4), st.lists(st.integers(0, 3), max_size=12),
+       st.integers(1, 3))
+@example(["第" + "1" * 57 + "条8号別表"], [], 1)  # (the shorthand's window begins inside a number: no provision)
+def test_the_provision_before_a_table_remembered_per_window_is_the_one_searched_for(
+    pieces: list[str], order: list[int], kept: int
+) -> None:
+    """scan.anchors remembers, per text, where the provision before a table begins by the 60 characters before it: on
+    texts that repeat the same windows (and windows that only the character before them tells apart, which the shorthand
+    form's lookbehind reads), with the memo cleared as it fills, it gives what a search at each table gives."""
+    from mynumber_refs import scan
+
+    text = "".join(pieces[i % len(pieces)] for i in order) + pieces[0]
+    with mock.patch.object(scan, "_PROVISIONS_KEPT", kept):
+        assert list(scan.anchors(text)) == _anchors_searching_each_window(text), text
+    assert list(scan.anchors(text)) == _anchors_searching_each_window(text), text
 
 
 @pytest.mark.parametrize("text", [
