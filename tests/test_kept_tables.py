@@ -157,6 +157,11 @@ MARKED_OLD = [
     "評価書の番号法別表第二の27の項については、修正を要する。",
     "評価書に記載された番号法別表第二の27の項は、改正後の条項と異なっている。",
     "番号法別表第一の16の項の記載について、変更が必要である。",
+    # …or its review (an audit's report: what must be reviewed is the old wording), in prose, a cell, over lines
+    "番号法別表第二の27の項については、見直しが必要である。",
+    "指摘事項\t番号法別表第二の27の項については、見直しが必要である。\t対応済",
+    "評価書Ⅱ６の番号法別表第二の\n27の項については、見\n直しが必要である。",
+    "番号法別表第一の16の項は見直すこと。",
     # …past the bracket of its rows, or the article after an old order's title
     "番号法別表第一（16の項、30の項）を改めた。",
     "番号法別表第二主務省令第２０条の改正に伴う修正",
@@ -261,6 +266,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項について、住民票の写しを照会する",  # (no change named after its topic)
         "番号法別表第一の16の項については、同様に取り扱う",
         "番号法別表第一の16の項に基づく事務について変更があった場合は再評価する",  # (the topic is the work, not the table)
+        "番号法別表第一の16の項の見直しがあった場合は再評価する",  # (a review that may come)
+        "番号法別表第一の16の項に基づく事務については、見直しが必要である",  # (the topic is the work, not the table)
         "番号法別表第一の16の項の一部の事務",
         "新旧対照表：番号法別表第一の16の項に基づく事務",
         "復旧手順：番号法別表第一の16の項",
@@ -377,7 +384,7 @@ def test_nothing_marked_old_is_ever_rewritten(
 
 @settings(max_examples=200, deadline=None)
 @given(_LAWS, _CITED, st.sampled_from(["は", "が", "を", "について", "については", "についても", "の記載について"]),
-       st.sampled_from(["", "、", "同様に", "、同様に"]), st.sampled_from(["修正が必要である", "変更を要する", "改正後の条項と異なる"]),
+       st.sampled_from(["", "、", "同様に", "、同様に"]), st.sampled_from(["修正が必要である", "変更を要する", "改正後の条項と異なる", "見直しが必要である"]),
        st.booleans())
 def test_an_old_table_the_topic_of_a_change_is_never_rewritten(
     law: str, cited: str, topic: str, between: str, change: str, assume: bool
