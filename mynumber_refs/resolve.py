@@ -1015,6 +1015,8 @@ def _read(
             successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _STILL_OLD.match(text, c_end)
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」, 「…のまま」: the old one, on purpose
                 old = "".join(successor.group("note").split())
+            elif (transitional := _transitional_after(text, c_end)) is not None:
+                old = transitional  # 「…27の項に基づく照会については、なお従前の例による」: the old law goes on applying
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
                 became = _changed_into_new(text, c_end, rel.table) if changed is None else None
@@ -1569,6 +1571,32 @@ def _likewise_after(text: str, old_end: int, start: int, end: int) -> str | None
     if SENTENCE_OR_BLANK.search(text, after.end() if after is not None else stop.end(), start) is not None:
         return None  # (not the next sentence)
     return "も同様" if _LIKEWISE.match(text, end) is not None else None
+# the words of a transitional provision saying that the old law goes on applying (「…については、なお従前の例による」,
+# 「…は、なおその効力を有する」): what the sentence cites before them is the law as it was, and stays so
+_TRANSITIONAL = compile_on_use(
+    rf"な{_NB}お{_NB}[、，,]?{_NB}(?:従{_NB}前{_NB}の{_NB}例{_NB}に{_NB}よ|(?:そ{_NB}の{_NB})?効{_NB}力{_NB}を{_NB}有)"
+)
+_TRANSITIONAL_REACH = 200
+
+
+def _transitional_after(text: str, end: int) -> str | None:
+    """「なお従前の例による」 (or 「なお効力を有する」) later in the sentence of the table ending at ``end``, within
+    :data:`_TRANSITIONAL_REACH` characters, or None."""
+    hi = min(len(text), end + _TRANSITIONAL_REACH)
+    if text.find("従", end, hi) == -1 and text.find("効", end, hi) == -1:
+        return None  # (most citations: two C-level finds)
+    stop = SENTENCE_OR_BLANK.search(text, end, hi)
+    hi = stop.start() if stop is not None else hi
+    at = text.find("な", end, hi)
+    if at == -1:
+        return None
+    m = _TRANSITIONAL.search(text, at, hi)
+    if m is None:
+        return None
+    words = "".join(m.group().split())
+    return "なお従前の例による" if "従" in words else "なお効力を有する"
+
+
 _BECAME_REACH = 120
 _BECAME_REACH_END = compile_on_use(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 

@@ -179,6 +179,12 @@ MARKED_OLD = [
     "【変更履歴】\n令和5年4月1日 住民票関係情報の照会を追加（番号法別表第二の\n27の項）\n令和6年5月27日 根拠規定の修正",
     "３．改訂履歴\nR5.4.1 番号法別表第一の16の項の事務を追加",
     "改訂履歴\n2023年4月1日　照会先の追加\n番号法別表第二の27の項",
+    # …or followed in its sentence by the words of a transitional provision: the old law goes on applying
+    "番号法別表第二の27の項に基づく照会については、なお従前の例による。",
+    "経過措置\t番号法別表第一の16の項に規定する事務については、なお従前の例による。\t附則第3条",
+    "番号法別表第一の16の項に基づく\n事務については、な\nお従前の例による。",
+    "番号法別表第二の27の項の規定は、なおその効力を有する。",
+    "番号法別表第二の主務省令で定める事務及び情報を定める命令第２０条による照会については、なお従前の例による。",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -314,6 +320,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "改訂履歴\n\n版\t内容\n2\t番号法別表第一の16の項",  # (a blank line ends what the title heads)
         "版\t改訂日\t改訂内容\t根拠\n2\t令和5年\t追加\t番号法別表第一の16の項",  # (another column)
         "変更内容の確認\t番号法別表第一の16の項",
+        "番号法別表第一の16の項に基づく事務は、従前の例により行う",  # (as before, not the transitional なお従前の例による)
+        "番号法別表第一の16の項に基づく事務を行う。ただし、なお従前の例による。",  # (in the next sentence)
         "番号法別表第一の16の項を引用した事務を行う",  # (cited, not left so)
         "番号法別表第一の16の項を記載した書類のまま保管する",  # (まま of another noun)
     ],
@@ -435,6 +443,20 @@ def test_an_old_table_after_the_time_of_the_old_numbering_in_its_sentence_is_nev
     date: str, between: str, law: str, cited: str, assume: bool
 ) -> None:
     text = "なお、" + date + between + law + cited + "に基づくものである。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LAWS, _CITED, st.sampled_from(["に基づく照会については、", "に規定する事務は、", "の規定は、", "については"]),
+       st.sampled_from(["なお従前の例による", "なお、従前の例による", "なお従前の例により、", "なおその効力を有する", "なお効力を有する"]),
+       st.integers(0, 4), st.booleans())
+def test_an_old_table_before_the_words_of_a_transitional_provision_is_never_rewritten(
+    law: str, cited: str, between: str, words: str, cut: int, assume: bool
+) -> None:
+    words = words[:cut] + "\n" + words[cut:]  # (broken by PDF extraction anywhere in the words)
+    text = law + cited + between + words + "。"
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}
