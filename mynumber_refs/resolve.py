@@ -1017,6 +1017,8 @@ def _read(
                 old = "".join(successor.group("note").split())
             elif (transitional := _transitional_after(text, c_end)) is not None:
                 old = transitional  # 「…27の項に基づく照会については、なお従前の例による」: the old law goes on applying
+            elif (noted_successor := _successor_in_footnote(text, c_end)) is not None:
+                old = noted_successor  # 「…27の項※\n※令和6年5月27日以降は…48の項」: its note gives the new one
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
                 became = _changed_into_new(text, c_end, rel.table) if changed is None else None
@@ -1595,6 +1597,60 @@ def _transitional_after(text: str, end: int) -> str | None:
         return None
     words = "".join(m.group().split())
     return "なお従前の例による" if "従" in words else "なお効力を有する"
+
+
+# a footnote mark right after a table (「…の項※」, 「…の項※1」, 「…の項（注1）」, 「…の項（注）」, 「…の項＊」), and the line below
+# that begins with the same mark (the same number, or none)
+_FOOTNOTE_AFTER = compile_on_use(
+    rf"(?:[（(][{_ROW_RUN_CHARS}番 \t\u3000]*+[）)])?"  # (past the bracket of its own rows: 「別表第一（16の項、30の項）※」)
+    r"[ \t\u3000]*(?:(?P<open>[（(])[ \t\u3000]*)?(?P<mark>注|※|[＊*])[ \t\u3000]*(?P<n>[0-9０-９]{1,2})?(?![0-9０-９])"
+    r"(?(open)[ \t\u3000]*[）)])"
+)
+_TO_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+_FOOTNOTE_SUCCESSOR_REACH = 3000  # how far below the mark its note may stand (as for a note naming a law)
+_NOTE_TEXT_REACH = 100  # how much of the note is read
+_NOTE_ENDS = compile_on_use(r"\n[ \t\u3000\r]*(?:\n|(?:[（(][ \t\u3000]*)?(?:注|※|[＊*]))")
+# …whose note names the table the old one became as the current one (「※令和6年5月27日以降は…第2条の表の48の項」, 「※1 現行：
+# 別表の24の項」, 「注　正しくは別表の24の項」): the old table is cited on purpose, its successor given beside it
+_SUCCESSOR_IN_NOTE = compile_on_use(
+    rf"(?:現{_NB}[行在]|改{_NB}正{_NB}後|以{_NB}降|施{_NB}行{_NB}後|新{_NB}(?=[：:は])|正{_NB}し{_NB}く{_NB}は)"
+    rf"(?:[^\n]|\n(?![ \t\u3000\r]*\n)){{0,60}}?(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _note_line(mark: str, n: str | None, bracketed: bool) -> re.Pattern[str]:
+    """A line that begins with footnote mark ``mark`` and number ``n`` (half-width digits; None: no number)."""
+    marks = "[＊*]" if mark in "＊*" else mark
+    if n is None:
+        number = r"[ \t\u3000]*[）)]" if bracketed else r"(?![ \t\u3000]*[0-9０-９])"
+    else:
+        full = n.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        number = rf"[ \t\u3000]*(?:{n}|{full})(?![0-9０-９])(?:[ \t\u3000]*[）)])?"
+    return re.compile(rf"\n[ \t\u3000]*(?:[（(][ \t\u3000]*)?{marks}{number}[ \t\u3000]*[：:．.]?")
+
+
+def _successor_in_footnote(text: str, end: int) -> str | None:
+    """The note of a footnote mark right after the old table ending at ``end`` when it names the table the old one became
+    as the current one (the note line's first words, shown as its mark), or None."""
+    m = _FOOTNOTE_AFTER.match(text, end)
+    if m is None:
+        return None
+    if m.group("mark") == "注" and m.group("n") is None and m.group("open") is None:
+        return None  # (a bare 注 right after a table is a word: 「…の項注記」)
+    n = m.group("n")
+    line = _note_line(m.group("mark"), n.translate(_TO_HALF) if n is not None else None, m.group("open") is not None).search(
+        text, m.end(), min(len(text), m.end() + _FOOTNOTE_SUCCESSOR_REACH)
+    )
+    if line is None:
+        return None
+    hi = min(len(text), line.end() + _NOTE_TEXT_REACH)
+    after = _NOTE_ENDS.search(text, line.end(), hi)  # (a blank line, or the next note's line, ends it)
+    said = _SUCCESSOR_IN_NOTE.search(text, line.end(), after.start() if after is not None else hi)
+    if said is None:
+        return None
+    words = "".join(text[line.start() : said.end()].split())
+    return words if len(words) <= 40 else words[:40] + "…"
 
 
 _BECAME_REACH = 120

@@ -185,6 +185,11 @@ MARKED_OLD = [
     "番号法別表第一の16の項に基づく\n事務については、な\nお従前の例による。",
     "番号法別表第二の27の項の規定は、なおその効力を有する。",
     "番号法別表第二の主務省令で定める事務及び情報を定める命令第２０条による照会については、なお従前の例による。",
+    # …or by the note of its footnote mark, which gives the table it became as the current one
+    "番号法別表第二の27の項※に基づき照会する。\n※令和6年5月27日以降は番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "根拠\t番号法別表第一の16の項（注1）\t住民票\n（注1）現行：番号法別表の24の項",
+    "番号法別表第二の27の項※2に基づき照会する。\n※1 住民票関係情報\n※2 令和6年5月27日以降は主務省令第2条の\n表の48の項",
+    "番号法別表第一の16の項＊に基づく事務\n＊ 正しくは別表の24の項",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -322,6 +327,10 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "変更内容の確認\t番号法別表第一の16の項",
         "番号法別表第一の16の項に基づく事務は、従前の例により行う",  # (as before, not the transitional なお従前の例による)
         "番号法別表第一の16の項に基づく事務を行う。ただし、なお従前の例による。",  # (in the next sentence)
+        "番号法別表第一の16の項※に基づく事務\n※住民票の写しの交付に関する事務",  # (its note names no successor)
+        "番号法別表第一の16の項※1に基づく事務\n※1 住民票\n※2 現行：別表の24の項",  # (another note's)
+        "番号法別表第一の16の項※に基づく事務\n※1 現行：別表の24の項",  # (a note with a number: another mark's)
+        "番号法別表第一の16の項※に基づく事務\n※住民票\n\n以降は別表の24の項による",  # (past the note's end)
         "番号法別表第一の16の項を引用した事務を行う",  # (cited, not left so)
         "番号法別表第一の16の項を記載した書類のまま保管する",  # (まま of another noun)
     ],
@@ -460,6 +469,24 @@ def test_an_old_table_before_the_words_of_a_transitional_provision_is_never_rewr
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LAWS, _CITED.filter(lambda c: "主務省令" not in c), st.sampled_from([("※", "※"), ("※1", "※1 "), ("（注1）", "（注1）"), ("（注）", "（注）"), ("＊", "＊ "),
+                                      ("※２", "※2："), ("注1", "注１．")]),
+       st.sampled_from(["令和6年5月27日以降は主務省令第2条の表の48の項", "現行：番号法別表の24の項", "改正後は番号法第19条第8号に基づく"
+                        "主務省令第2条の表", "正しくは別表の24の項"]),
+       st.lists(st.sampled_from(["住民票関係情報を照会する。", "※9 中間サーバーを経由する。", "\t住民票"]), max_size=3),
+       st.integers(0, 12), st.booleans())
+def test_an_old_table_whose_footnote_gives_its_successor_is_never_rewritten(
+    law: str, cited: str, marks: tuple[str, str], note: str, lines: list[str], cut: int, assume: bool
+) -> None:
+    mark, head = marks
+    note = note[:cut] + "\n" + note[cut:]  # (broken by PDF extraction)
+    text = law + cited + mark + "に基づき照会する。\n" + "".join(line + "\n" for line in lines) + head + note
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text.startswith(law + cited + mark), (text, result.text)
+    assert "marked-old" in {f.reason for f in result.findings if f.start < len(law + cited)}
 
 
 def test_the_time_of_the_old_numbering_over_a_line_break_marks_the_table_on_every_run() -> None:
