@@ -379,6 +379,27 @@ def reread_term_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the end of a definition's body, later in its sentence: 「…をいう」, 「…をいい、」
+_DEFINITION_BODY_END = compile_on_use(rf"を{_S}い{_S}[うい]")
+_DEFINITION_REACH = 200  # (how far after 「とは」 its 「をいう」 may stand)
+
+
+def definition_term_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the quoted terms that definitions define (「「法別表第二」とは、番号法別表第二をいう。」: 法別表第二,
+    a term, which names nothing: the instrument that defines it uses it in its own sense)."""
+    spans = []
+    i = text.find("とは")
+    while i != -1:
+        q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
+        if q is not None:
+            stop = text.find("。", i, i + _DEFINITION_REACH)
+            end = _DEFINITION_BODY_END.search(text, i + 2, stop if stop != -1 else min(len(text), i + _DEFINITION_REACH))
+            if end is not None and not _BLANK.search(text, i, end.start()):
+                spans.append(q.span(2))
+        i = text.find("とは", i + 2)
+    return spans
+
+
 def may_define(text: str) -> bool:
     """Whether ``text`` may hold a definition (a cheap test before :meth:`LawIndex.definitions`)."""
     return "以" in text or "とは" in text or "とあるのは" in text or bool(_terms_with_wa(text))

@@ -64,6 +64,7 @@ from .laws import (
     LawExpr,
     LawIndex,
     LawKind,
+    definition_term_spans,
     may_define,
     provisions_before,
     reread_term_spans,
@@ -868,6 +869,8 @@ def _read(
     for cand in anchors(text):
         if in_terms is None:
             terms = [d.term_span for d in laws.definitions()] if may_define(text) else []
+            if "とは" in text:  # (and the term of every definition: 「「法別表第二」とは、番号法別表第二をいう」)
+                terms = sorted({*terms, *definition_term_spans(text)})
             in_terms = _Spans(terms)
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
                 rereads = _Spans(reread_term_spans(text))
