@@ -141,6 +141,14 @@ DEFINES_TERM_BODY = (
     " 「{term}」 means; kept as written: copy the amended text by hand"
 )
 
+# the message of marked-old for a table in a sentence telling an event before the new numbering (「平成28年1月に…開始した」)
+MARKED_OLD_PAST = (
+    "改正（令和6年5月27日）より前の出来事を述べる文（「{words}」：改正前の日付と過去形）の中の表と読み、その時の表として元のままに"
+    "しました。現在のことを述べる文であれば手で修正してください / an old table in a sentence telling an event before the"
+    " new numbering of 2024-05-27 (「{words}」: a date before it, the past tense): kept as the table the event took place"
+    " under; change it by hand if the sentence states the present"
+)
+
 # the message of law-unknown for a table pointed at as a document's appendix (「別表第1のとおり」) with the act named
 # only earlier in its sentence, or only assumed
 LAW_UNKNOWN_AS_SHOWN = (

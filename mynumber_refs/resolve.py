@@ -80,7 +80,7 @@ from .model import (
     Table,
     TableBasis,
 )
-from .numerals import NumeralStyle, detect_style
+from .numerals import NumeralError, NumeralStyle, detect_style, parse_int
 from .parse import Parsed, RowItem, malformed_end, parse_at, parse_relative, place, to_citation
 from .scan import (
     INVISIBLE,
@@ -1005,6 +1005,7 @@ def _read(
         if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
             old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
         change: str | None = None
+        past_event = False
         if rereads is not None and cand.anchor in rereads:  # 「「別表第一」とあるのは「別表」と読み替える」: a term of the clause
             if law.other or not (rel.table in OLD_TABLES or parsed.same_table):
                 taken_until = c_end
@@ -1022,6 +1023,9 @@ def _read(
                 old = transitional  # 「…27の項に基づく照会については、なお従前の例による」: the old law goes on applying
             elif (noted_successor := _successor_in_footnote(text, c_end)) is not None:
                 old = noted_successor  # 「…27の項※\n※令和6年5月27日以降は…48の項」: its note gives the new one
+            elif (past := _past_event(text, c_start, c_end)) is not None:
+                change = past  # 「平成28年1月に…27の項に基づく情報連携を開始した」: an event under the old numbering
+                past_event = True
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
                 became = _changed_into_new(text, c_end, rel.table) if changed is None else None
@@ -1051,6 +1055,8 @@ def _read(
             c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
             finding = (
                 _finding(c, F.MARKED_OLD, mark=old) if old is not None
+                else Finding(c.start, c.end, c.text, F.MARKED_OLD, F.MARKED_OLD_PAST.format(words=change), citation=c)
+                if past_event
                 else Finding(c.start, c.end, c.text, F.MARKED_OLD,
                              F.MARKED_OLD_CHANGE.format(words=(change or "").translate(_NO_QUOTES)), citation=c)
             )
@@ -1600,6 +1606,65 @@ def _transitional_after(text: str, end: int) -> str | None:
         return None
     words = "".join(m.group().split())
     return "なお従前の例による" if "従" in words else "なお効力を有する"
+
+
+# A dated event of the past: a date before 2024-05-27 (令和6年5月27日, when the numbering changed) in the sentence, and the
+# sentence's predicate in the past tense (「平成28年1月に番号法別表第二の27の項に基づく情報連携を開始した。」): the table is
+# the one the event took place under.  Not the present (「平成28年1月から…情報連携を行っている」), nor a date of the new
+# numbering, nor a year that numbers a law (「平成25年法律第27号」: a date has its month, or a particle after its year)
+_NUM = "0-9０-９〇一二三四五六七八九十"
+_DATE = compile_on_use(
+    rf"(?:(?P<era>平{_NB}成|昭{_NB}和|令{_NB}和){_NB}(?P<y>元|[{_NUM}]{{1,3}})|(?P<ad>(?:19|20|１９|２０)[0-9０-９]{{2}})){_NB}年{_NB}(?:度{_NB})?"
+    rf"(?:(?P<m>[{_NUM}]{{1,3}}){_NB}月(?:{_NB}(?P<d>[{_NUM}]{{1,3}}){_NB}日)?|(?=[にからよ以、，,中頃はま]))"
+)
+_ERA_FIRST = {"平成": 1988, "昭和": 1925, "令和": 2018}
+_NEW_NUMBERING = (2024, 5, 27)
+# where a sentence (or a cell) ends, and a predicate in the past tense right before it (over spaces, closing brackets)
+_PAST_SENTENCE_END = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n|(?<=た)[ \t\u3000]*\r?\n")
+_PAST_TENSE = compile_on_use(r"た[ \t\u3000\r\n」』）)]*\Z")
+_PAST_REACH = 200
+
+
+def _date_before_new_numbering(m: re.Match[str]) -> bool:
+    """Whether the date matched is a day (or a month, a year) wholly before 令和6年5月27日."""
+    try:
+        if m.group("era") is not None:
+            y = m.group("y")
+            year = _ERA_FIRST["".join(m.group("era").split())] + (1 if y == "元" else parse_int(y))
+        else:
+            year = parse_int(m.group("ad"))
+        month = parse_int(m.group("m")) if m.group("m") is not None else None
+        day = parse_int(m.group("d")) if m.group("d") is not None else None
+    except NumeralError:
+        return False
+    if month is None:
+        return year < _NEW_NUMBERING[0]
+    if day is None:
+        return (year, month) < _NEW_NUMBERING[:2]
+    return (year, month, day) < _NEW_NUMBERING
+
+
+def _past_event(text: str, start: int, end: int) -> str | None:
+    """The date and the past predicate of the sentence holding the old table from ``start`` to ``end`` when the sentence
+    tells an event before the new numbering (shown as 「平成28年1月…開始した」), or None."""
+    lo = max(0, start - _PAST_REACH)
+    hi = min(len(text), end + _PAST_REACH)
+    if text.find("た", end, hi) == -1 or text.find("年", lo, hi) == -1:
+        return None  # (most citations: two C-level finds)
+    lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
+    stop = _PAST_SENTENCE_END.search(text, end, hi)
+    if stop is None and hi < len(text):
+        return None  # (a sentence running on past the reach)
+    hi = stop.start() if stop is not None else hi
+    for blank in _BLANK.finditer(text, lo, start):
+        lo = blank.end()
+    if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
+        return None
+    for m in _DATE.finditer(text, lo, hi):
+        if _date_before_new_numbering(m):
+            predicate = "".join(text[max(end, hi - 6) : hi].split())
+            return "".join(m.group().split()) + "…" + predicate
+    return None
 
 
 # a footnote mark right after a table (「…の項※」, 「…の項※1」, 「…の項（注1）」, 「…の項（注）」, 「…の項＊」), and the line below

@@ -190,6 +190,13 @@ MARKED_OLD = [
     "根拠\t番号法別表第一の16の項（注1）\t住民票\n（注1）現行：番号法別表の24の項",
     "番号法別表第二の27の項※2に基づき照会する。\n※1 住民票関係情報\n※2 令和6年5月27日以降は主務省令第2条の\n表の48の項",
     "番号法別表第一の16の項＊に基づく事務\n＊ 正しくは別表の24の項",
+    # …or in a sentence telling an event before the new numbering: a date before 2024-05-27, the predicate in the past tense
+    "平成28年1月に番号法別表第二の27の項に基づく情報連携を開始した。",
+    "平成28年1月から番号法別表第二の27の項に基づく情報連携を開始した。",
+    "経緯\t平成28年1月に番号法別表第二の27の項に基づく情報連携を開始した。\t",
+    "平成２８年１月に番号法別表第二の\n27の項に基づく情報連携を開始し\nた。",
+    "令和6年5月1日に番号法別表第二の27の項に基づく照会を開始しました。",
+    "平成28年度は番号法別表第二の27の項に基づく照会を行っていた",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -331,6 +338,13 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項※1に基づく事務\n※1 住民票\n※2 現行：別表の24の項",  # (another note's)
         "番号法別表第一の16の項※に基づく事務\n※1 現行：別表の24の項",  # (a note with a number: another mark's)
         "番号法別表第一の16の項※に基づく事務\n※住民票\n\n以降は別表の24の項による",  # (past the note's end)
+        "平成28年1月から番号法別表第一の16の項に基づく事務を行っている。",  # (the present: not the past tense)
+        "平成28年1月に開始した番号法別表第一の16の項に基づく事務を行う。",  # (a past tense of a relative clause)
+        "令和6年6月1日に番号法別表第一の16の項に基づく事務を開始した。",  # (a date of the new numbering)
+        "令和6年5月27日に番号法別表第一の16の項に基づく事務を開始した。",
+        "平成25年法律第27号別表第一の16の項に基づく事務を行った。",  # (the year numbers a law: no date)
+        "番号法別表第一の16の項に基づく事務を開始した。",  # (no date)
+        "平成28年1月に開始した。\n番号法別表第一の16の項に基づく事務を行った",  # (the date in the sentence before)
         "番号法別表第一の16の項を引用した事務を行う",  # (cited, not left so)
         "番号法別表第一の16の項を記載した書類のまま保管する",  # (まま of another noun)
     ],
@@ -487,6 +501,35 @@ def test_an_old_table_whose_footnote_gives_its_successor_is_never_rewritten(
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text.startswith(law + cited + mark), (text, result.text)
     assert "marked-old" in {f.reason for f in result.findings if f.start < len(law + cited)}
+
+
+_PAST_DATES = ["平成28年1月", "平成２８年１月１日", "平成二十八年一月", "令和元年10月", "令和5年4月1日", "令和6年5月26日", "2016年1月",
+               "平成28年度", "令和5年"]
+_PRESENT_DATES = ["令和6年5月27日", "令和6年6月", "令和7年4月1日", "2025年4月"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_PAST_DATES + _PRESENT_DATES), st.sampled_from(["に", "から", "以降、", "、"]), _LAWS, _CITED,
+       st.sampled_from(["に基づく情報連携を", "により照会を"]),
+       st.sampled_from([("開始した", True), ("行った", True), ("行っていた", True), ("開始しました", True), ("開\n始した", True),
+                        ("行っている", False), ("行う", False), ("行います", False), ("開始し、現在も行っている", False)]),
+       st.booleans())
+def test_an_old_table_in_a_past_event_is_kept_and_one_in_the_present_is_rewritten(
+    date: str, particle: str, law: str, cited: str, what: str, predicate: tuple[str, bool], assume: bool
+) -> None:
+    """A table in a sentence telling an event before 2024-05-27 (a date before it, the predicate in the past tense) is
+    the table the event took place under; the same sentence in the present tense, or dated since, is rewritten (or
+    reported) as the sentence without its date is."""
+    verb, past = predicate
+    text = date + particle + law + cited + what + verb + "。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    if past and date in _PAST_DATES:
+        assert result.text == text
+        assert "marked-old" in {f.reason for f in result.findings}
+    else:
+        undated = rewrite(law + cited + what + verb + "。", assume_law=assume, accept_inferred=True)
+        assert (result.text == text) == (undated.text == law + cited + what + verb + "。")  # (its digits follow the date's)
+        assert [f.reason for f in result.findings] == [f.reason for f in undated.findings]
 
 
 def test_the_time_of_the_old_numbering_over_a_line_break_marks_the_table_on_every_run() -> None:
