@@ -869,7 +869,7 @@ def _read(
     for cand in anchors(text):
         if in_terms is None:
             terms = [d.term_span for d in laws.definitions()] if may_define(text) else []
-            if "とは" in text:  # (and the term of every definition: 「「法別表第二」とは、番号法別表第二をいう」)
+            if "とは" in text or "をい" in text:  # (and the term of every definition: 「「法別表第二」とは、番号法別表第二をいう」)
                 terms = sorted({*terms, *definition_term_spans(text)})
             in_terms = _Spans(terms)
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)

@@ -28,7 +28,7 @@ from ._args import rewrite_args
 from ._gc import collector_paused
 from ._patterns import compile_on_use
 from .edits import apply_edits
-from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind
+from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind, item_definition_at
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
@@ -757,11 +757,15 @@ _SENTENCE_END = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
 
 def _definition_of(text: str, c: Citation) -> str | None:
     """The term whose definition holds the citation in its body (「「法別表第二」とは、番号法別表第二をいう。」: the head
-    before the table, 「…をいう」 (「…をいい、」) in the same sentence after the head), or None.
+    before the table, 「…をいう」 (「…をいい、」) in the same sentence after the head; or an item of a list of definitions,
+    「(1)　法別表第二　番号法別表第二をいう。」), or None.
 
     A definition is the text of the instrument that makes it (an ordinance, a rule): it changes only by that instrument's
     own amendment, and its term (「法別表第二」) keeps naming the old table; a rewritten body would be a text no one enacted,
     and would change what the term means wherever it is used."""
+    item = item_definition_at(text, c.start)  # 「(1)　法別表第二　番号法別表第二をいう。」: an item of a list of definitions
+    if item is not None:
+        return "".join(text[item[0] : item[1]].split())
     lo = max(0, c.start - _DEFINITION_REACH)
     lo = max(lo, text.rfind("。", lo, c.start) + 1)
     at = text.rfind("」", lo, c.start)  # (most tables stand in no definition: a quoted term before them, C-level finds)

@@ -84,6 +84,11 @@ def test_an_old_name_that_defines_a_term_is_kept_whole(text: str, term: str) -> 
         ("（２）「特定個人情報」とは、番号法第2条第8項に規定する特定個人情報をいい、番号法別表第一の16の項に規定する事務に用いる"
          "ものに限る。", "特定個人情報"),
         ("「情報連携」とは番号法別表第二の27の項に基づき照会することをいう。", "情報連携"),
+        # an item of a list of definitions (「次の各号に掲げる用語の意義は、…」), its term unquoted, its body broken by PDF text
+        ("第2条　この条例において、次の各号に掲げる用語の意義は、当該各号に定めるところによる。\n(1)　法別表第二　番号法別表第二を"
+         "いう。\n(2)　特定個人情報　番号法第2条第8項に規定する特定個人情報をいう。", "法別表第二"),
+        ("一　主務省令　番号法別表第二の主務省令で定める事務及び情報を定める命令を\nいう。", "主務省令"),
+        ("（３）\t法別表第一\t番号法別表第一をいう。", "法別表第一"),
     ],
 )
 @pytest.mark.parametrize("assume", [True, False])
@@ -105,6 +110,8 @@ def test_no_table_in_the_body_of_a_definition_is_ever_rewritten(
     before: str, term: str, comma: str, cited: str, end: str, assume: bool
 ) -> None:
     text = before + "「" + term + "」とは" + comma + cited + end + "。"
+    if comma == "\n":  # (an item of a list of definitions instead: 「(1)　法別表第二　番号法別表第二をいう。」)
+        text = before + "\n(1)　" + term + "　" + cited + end + "。"
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text == text
     assert "defines-term" in {f.reason for f in result.findings}
@@ -119,6 +126,10 @@ def test_no_table_in_the_body_of_a_definition_is_ever_rewritten(
         # 「とは異なり」 compares, it defines nothing; a quoted term without 「とは」 is no definition's head
         ("「住民票」とは異なり、番号法別表第一の16の項に基づく事務を行う。", "「住民票」とは異なり、番号法別表の24の項に基づく事務を行う。"),
         ("「住民票」の照会は、番号法別表第二の27の項をいう。", "「住民票」の照会は、番号法第19条第8号に基づく主務省令第2条の表の48の項をいう。"),
+        # a numbered item that defines nothing (no term before a space, or no 「をいう」)
+        ("（１）　番号法別表第二の27の項に基づく照会を行う。", "（１）　番号法第19条第8号に基づく主務省令第2条の表の48の項に基づく照会を行う。"),
+        ("(1)　照会　番号法別表第二の27の項に基づき照会すること。",
+         "(1)　照会　番号法第19条第8号に基づく主務省令第2条の表の48の項に基づき照会すること。"),
         # the definition's sentence ended before the table
         ("「法」とは、番号法をいう。\n\n番号法別表第一の16の項に基づく事務をいう。", "「法」とは、番号法をいう。\n\n番号法別表の24の項に基づく事務をいう。"),
     ],
