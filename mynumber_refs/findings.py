@@ -142,6 +142,23 @@ MARKED_OLD_CHANGE = (
     " (「…{words}」): kept as written, as the record of the wording; change it by hand if the new numbering is meant"
 )
 
+# the message of defines-term for a table in the body of a definition (「「法別表第二」とは、番号法別表第二をいう」)
+DEFINES_TERM_BODY = (
+    "「{term}」の定義（「「{term}」とは、…をいう」）の中の表です。定義は条例・規則などの本文で、その改正の手続によってしか変わらず、"
+    "本文だけを書き換えると、誰も定めていない文になり、「{term}」の意味まで変わるため、元のままにしました。改正後の本文を確認して"
+    "手で修正してください / in the body of the definition of 「{term}」: a definition is an instrument's text (an ordinance's, a"
+    " rule's), which changes only by its own amendment; rewritten, it would be a text no one enacted and would change what"
+    " 「{term}」 means; kept as written: copy the amended text by hand"
+)
+
+# the message of marked-old for a table in a sentence telling an event before the new numbering (「平成28年1月に…開始した」)
+MARKED_OLD_PAST = (
+    "改正（令和6年5月27日）より前の出来事を述べる文（「{words}」：改正前の日付と過去形）の中の表と読み、その時の表として元のままに"
+    "しました。現在のことを述べる文であれば手で修正してください / an old table in a sentence telling an event before the"
+    " new numbering of 2024-05-27 (「{words}」: a date before it, the past tense): kept as the table the event took place"
+    " under; change it by hand if the sentence states the present"
+)
+
 # the message of law-unknown for a table pointed at as a document's appendix (「別表第1のとおり」) with the act named
 # only earlier in its sentence, or only assumed
 LAW_UNKNOWN_AS_SHOWN = (

@@ -382,6 +382,62 @@ def reread_term_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# the end of a definition's body, later in its sentence: 「…をいう」, 「…をいい、」
+_DEFINITION_BODY_END = compile_on_use(rf"を{_S}い{_S}[うい]")
+_DEFINITION_REACH = 200  # (how far after 「とは」 its 「をいう」 may stand)
+
+
+# …or the item of a list of definitions, 「(1)　法別表第二　番号法別表第二をいう。」 (under 「次の各号に掲げる用語の意義は、…」):
+# its number, the term, a space, and the body that ends in 「をいう」 in its sentence
+_ITEM_DEFINITION = compile_on_use(
+    r"[ \t\u3000]*(?:[（(][ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]*[）)]|[一二三四五六七八九十]{1,3}|[0-9０-９]{1,2}[.．]?)"
+    r"[ \t\u3000]+(?P<term>[^\s（）()「」『』。、，,]{1,30})[ \t\u3000]+(?=\S)"
+)
+
+
+def item_definition_at(text: str, pos: int) -> tuple[int, int, int] | None:
+    """The term's span and the body's start of the item of a list of definitions whose body holds ``pos`` (「(1)　法別表
+    第二　番号法別表第二をいう。」), on the line of ``pos`` or the line before it (PDF text breaks a body), when its sentence
+    ends the body with 「をいう」 (「をいい」) at ``pos`` or after it; or None."""
+    ls = text.rfind("\n", 0, pos) + 1
+    m = _ITEM_DEFINITION.match(text, ls)
+    if (m is None or m.end() > pos) and ls > 0:
+        prev = text.rfind("\n", 0, ls - 1) + 1
+        m = _ITEM_DEFINITION.match(text, prev, ls)
+        if m is not None and "。" in text[m.end() : ls]:
+            m = None  # (the item's sentence ended on its own line)
+    if m is None or m.end() > pos:
+        return None
+    stop = text.find("。", pos, pos + _DEFINITION_REACH)
+    hi = stop if stop != -1 else min(len(text), pos + _DEFINITION_REACH)
+    end = _DEFINITION_BODY_END.search(text, pos, hi)
+    if end is None or _BLANK.search(text, m.end(), end.start()):
+        return None
+    return m.start("term"), m.end("term"), m.end()
+
+
+def definition_term_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the terms that definitions define (「「法別表第二」とは、番号法別表第二をいう。」, 「(1)　法別表第二　番号法
+    別表第二をいう。」: 法別表第二, a term, which names nothing: the instrument that defines it uses it in its own sense)."""
+    spans = []
+    i = text.find("をい")
+    while i != -1:  # (an item of a list of definitions)
+        item = item_definition_at(text, i)
+        if item is not None:
+            spans.append(item[:2])
+        i = text.find("をい", i + 2)
+    i = text.find("とは")
+    while i != -1:
+        q = _TERM_BEFORE_TOHA.search(text, max(0, i - _TOHA_REACH), i)
+        if q is not None:
+            stop = text.find("。", i, i + _DEFINITION_REACH)
+            end = _DEFINITION_BODY_END.search(text, i + 2, stop if stop != -1 else min(len(text), i + _DEFINITION_REACH))
+            if end is not None and not _BLANK.search(text, i, end.start()):
+                spans.append(q.span(2))
+        i = text.find("とは", i + 2)
+    return spans
+
+
 def may_define(text: str) -> bool:
     """Whether ``text`` may hold a definition (a cheap test before :meth:`LawIndex.definitions`)."""
     return "以" in text or "とは" in text or "とあるのは" in text or bool(_terms_with_wa(text))

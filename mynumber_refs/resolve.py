@@ -64,6 +64,7 @@ from .laws import (
     LawExpr,
     LawIndex,
     LawKind,
+    definition_term_spans,
     may_define,
     provisions_before,
     reread_term_spans,
@@ -79,7 +80,7 @@ from .model import (
     Table,
     TableBasis,
 )
-from .numerals import NumeralStyle, detect_style
+from .numerals import NumeralError, NumeralStyle, detect_style, parse_int
 from .parse import (
     Parsed,
     RowItem,
@@ -903,6 +904,8 @@ def _read(
     for cand in anchors(text):
         if in_terms is None:
             terms = [d.term_span for d in laws.definitions()] if may_define(text) else []
+            if "とは" in text or "をい" in text:  # (and the term of every definition: 「「法別表第二」とは、番号法別表第二をいう」)
+                terms = sorted({*terms, *definition_term_spans(text)})
             in_terms = _Spans(terms)
             if "とあるのは" in text or "読み替" in text or "読替" in text:  # (and the quoted words of a 読み替え clause)
                 rereads = _Spans(reread_term_spans(text))
@@ -1054,6 +1057,7 @@ def _read(
         if old is not None and old.startswith("変更後") and not is_title and rel.table not in OLD_TABLES:
             old = None  # (the label of a note's new side marks an old table of an earlier change; the new one is current)
         change: str | None = None
+        past_event = False
         if rereads is not None and cand.anchor in rereads:  # 「「別表第一」とあるのは「別表」と読み替える」: a term of the clause
             if law.other or not (rel.table in OLD_TABLES or parsed.same_table):
                 taken_until = c_end
@@ -1067,6 +1071,13 @@ def _read(
             successor = _SUCCESSOR_NOTE.match(text, c_end) or _OLD_NOTE.match(text, c_end) or _STILL_OLD.match(text, c_end)
             if successor is not None:  # 「別表第一の16の項（現行：別表の24の項）」, 「…（改正前）」, 「…のまま」: the old one, on purpose
                 old = "".join(successor.group("note").split())
+            elif (transitional := _transitional_after(text, c_end)) is not None:
+                old = transitional  # 「…27の項に基づく照会については、なお従前の例による」: the old law goes on applying
+            elif (noted_successor := _successor_in_footnote(text, c_end)) is not None:
+                old = noted_successor  # 「…27の項※\n※令和6年5月27日以降は…48の項」: its note gives the new one
+            elif (past := _past_event(text, c_start, c_end)) is not None:
+                change = past  # 「平成28年1月に…27の項に基づく情報連携を開始した」: an event under the old numbering
+                past_event = True
             else:  # 「別表第二の廃止に伴う修正」, 「「別表第一」を「別表」とした」: the earlier wording in a note of a change
                 changed = _ABOLISHED.match(text, c_end)
                 became = _changed_into_new(text, c_end, rel.table) if changed is None else None
@@ -1098,6 +1109,8 @@ def _read(
             c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
             finding = (
                 _finding(c, F.MARKED_OLD, mark=old) if old is not None
+                else Finding(c.start, c.end, c.text, F.MARKED_OLD, F.MARKED_OLD_PAST.format(words=change), citation=c)
+                if past_event
                 else Finding(c.start, c.end, c.text, F.MARKED_OLD,
                              F.MARKED_OLD_CHANGE.format(words=(change or "").translate(_NO_QUOTES)), citation=c)
             )
@@ -1557,7 +1570,8 @@ _ROW_RUN_CHARS = "0-9０-９〇一二三四五六七八九十百千、，,・の
 # …or its abolition, addition or a change right after it, perhaps in quotes and through the word for its wording
 # (「別表第二の廃止に伴う修正」, 「別表第二が廃止されたため」, 「別表第一の改正に伴い」, 「別表第一を改め」, 「「別表第二の27の項」を
 # 削除し」, 「別表第一の17の項を追加」, 「別表第二の記載を削除」, 「別表第一の16の項から変更」), the change into it (「照会先を別表第二の
-# 27の項に変更した」: the new side of an earlier note; not 「…に変更があった場合」), or the words that quote it as written
+# 27の項に変更した」: the new side of an earlier note; not 「…に変更があった場合」), its review (「…の27の項については、見直しが
+# 必要である」, an audit's report: what must be reviewed is the old wording), or the words that quote it as written
 # (「別表第一とあるのは」, 「別表第二とあったものを」, 「別表第二と記載していた」): the old table's own history or wording
 # (also in part: 「番号法別表第一の一部改正」, 「…命令の一部を改正する命令」, the title of an amending instrument)
 # (the change is also said of it as a topic, 「について」, and past a comma or 「同様に」: 「…の16の項についても同様に修正が必要
@@ -1580,7 +1594,7 @@ _PROVISIONS_AFTER = (
 _IF_CHANGED = rf"(?![^。、，,\n（）()]{{0,8}}?(?:場{_NB}合|と{_NB}き|際))"
 _ABOLISHED = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}{_PROVISIONS_AFTER}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
-    rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設')}|{_CHANGE_WORDS}){_IF_CHANGED}|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
+    rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設', '見直し', '見直す', '見直さ')}|{_CHANGE_WORDS}){_IF_CHANGED}|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
     rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
 )
 # …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
@@ -1702,6 +1716,145 @@ def _likewise_after(text: str, old_end: int, start: int, end: int) -> str | None
     if SENTENCE_OR_BLANK.search(text, after.end() if after is not None else stop.end(), start) is not None:
         return None  # (not the next sentence)
     return "も同様" if _LIKEWISE.match(text, end) is not None else None
+# the words of a transitional provision saying that the old law goes on applying (「…については、なお従前の例による」,
+# 「…は、なおその効力を有する」): what the sentence cites before them is the law as it was, and stays so
+_TRANSITIONAL = compile_on_use(
+    rf"な{_NB}お{_NB}[、，,]?{_NB}(?:従{_NB}前{_NB}の{_NB}例{_NB}に{_NB}よ|(?:そ{_NB}の{_NB})?効{_NB}力{_NB}を{_NB}有)"
+)
+_TRANSITIONAL_REACH = 200
+
+
+def _transitional_after(text: str, end: int) -> str | None:
+    """「なお従前の例による」 (or 「なお効力を有する」) later in the sentence of the table ending at ``end``, within
+    :data:`_TRANSITIONAL_REACH` characters, or None."""
+    hi = min(len(text), end + _TRANSITIONAL_REACH)
+    if text.find("従", end, hi) == -1 and text.find("効", end, hi) == -1:
+        return None  # (most citations: two C-level finds)
+    stop = SENTENCE_OR_BLANK.search(text, end, hi)
+    hi = stop.start() if stop is not None else hi
+    at = text.find("な", end, hi)
+    if at == -1:
+        return None
+    m = _TRANSITIONAL.search(text, at, hi)
+    if m is None:
+        return None
+    words = "".join(m.group().split())
+    return "なお従前の例による" if "従" in words else "なお効力を有する"
+
+
+# A dated event of the past: a date before 2024-05-27 (令和6年5月27日, when the numbering changed) in the sentence, and the
+# sentence's predicate in the past tense (「平成28年1月に番号法別表第二の27の項に基づく情報連携を開始した。」): the table is
+# the one the event took place under.  Not the present (「平成28年1月から…情報連携を行っている」), nor a date of the new
+# numbering, nor a year that numbers a law (「平成25年法律第27号」: a date has its month, or a particle after its year)
+_NUM = "0-9０-９〇一二三四五六七八九十"
+_DATE = compile_on_use(
+    rf"(?:(?P<era>平{_NB}成|昭{_NB}和|令{_NB}和){_NB}(?P<y>元|[{_NUM}]{{1,3}})|(?P<ad>(?:19|20|１９|２０)[0-9０-９]{{2}})){_NB}年{_NB}(?:度{_NB})?"
+    rf"(?:(?P<m>[{_NUM}]{{1,3}}){_NB}月(?:{_NB}(?P<d>[{_NUM}]{{1,3}}){_NB}日)?|(?=[にからよ以、，,中頃はま]))"
+)
+_ERA_FIRST = {"平成": 1988, "昭和": 1925, "令和": 2018}
+_NEW_NUMBERING = (2024, 5, 27)
+# where a sentence (or a cell) ends, and a predicate in the past tense right before it (over spaces, closing brackets)
+_PAST_SENTENCE_END = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n|(?<=た)[ \t\u3000]*\r?\n")
+_PAST_TENSE = compile_on_use(r"た[ \t\u3000\r\n」』）)]*\Z")
+_PAST_REACH = 200
+
+
+def _date_before_new_numbering(m: re.Match[str]) -> bool:
+    """Whether the date matched is a day (or a month, a year) wholly before 令和6年5月27日."""
+    try:
+        if m.group("era") is not None:
+            y = m.group("y")
+            year = _ERA_FIRST["".join(m.group("era").split())] + (1 if y == "元" else parse_int(y))
+        else:
+            year = parse_int(m.group("ad"))
+        month = parse_int(m.group("m")) if m.group("m") is not None else None
+        day = parse_int(m.group("d")) if m.group("d") is not None else None
+    except NumeralError:
+        return False
+    if month is None:
+        return year < _NEW_NUMBERING[0]
+    if day is None:
+        return (year, month) < _NEW_NUMBERING[:2]
+    return (year, month, day) < _NEW_NUMBERING
+
+
+def _past_event(text: str, start: int, end: int) -> str | None:
+    """The date and the past predicate of the sentence holding the old table from ``start`` to ``end`` when the sentence
+    tells an event before the new numbering (shown as 「平成28年1月…開始した」), or None."""
+    lo = max(0, start - _PAST_REACH)
+    hi = min(len(text), end + _PAST_REACH)
+    if text.find("た", end, hi) == -1 or text.find("年", lo, hi) == -1:
+        return None  # (most citations: two C-level finds)
+    lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
+    stop = _PAST_SENTENCE_END.search(text, end, hi)
+    if stop is None and hi < len(text):
+        return None  # (a sentence running on past the reach)
+    hi = stop.start() if stop is not None else hi
+    for blank in _BLANK.finditer(text, lo, start):
+        lo = blank.end()
+    if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
+        return None
+    for m in _DATE.finditer(text, lo, hi):
+        if _date_before_new_numbering(m):
+            predicate = "".join(text[max(end, hi - 6) : hi].split())
+            return "".join(m.group().split()) + "…" + predicate
+    return None
+
+
+# a footnote mark right after a table (「…の項※」, 「…の項※1」, 「…の項（注1）」, 「…の項（注）」, 「…の項＊」), and the line below
+# that begins with the same mark (the same number, or none)
+_FOOTNOTE_AFTER = compile_on_use(
+    rf"(?:[（(][{_ROW_RUN_CHARS}番 \t\u3000]*+[）)])?"  # (past the bracket of its own rows: 「別表第一（16の項、30の項）※」)
+    r"[ \t\u3000]*(?:(?P<open>[（(])[ \t\u3000]*)?(?P<mark>注|※|[＊*])[ \t\u3000]*(?P<n>[0-9０-９]{1,2})?(?![0-9０-９])"
+    r"(?(open)[ \t\u3000]*[）)])"
+)
+_TO_HALF = str.maketrans("０１２３４５６７８９", "0123456789")
+_FOOTNOTE_SUCCESSOR_REACH = 3000  # how far below the mark its note may stand (as for a note naming a law)
+_NOTE_TEXT_REACH = 100  # how much of the note is read
+_NOTE_ENDS = compile_on_use(r"\n[ \t\u3000\r]*(?:\n|(?:[（(][ \t\u3000]*)?(?:注|※|[＊*]))")
+# …whose note names the table the old one became as the current one (「※令和6年5月27日以降は…第2条の表の48の項」, 「※1 現行：
+# 別表の24の項」, 「注　正しくは別表の24の項」): the old table is cited on purpose, its successor given beside it
+_SUCCESSOR_IN_NOTE = compile_on_use(
+    rf"(?:現{_NB}[行在]|改{_NB}正{_NB}後|以{_NB}降|施{_NB}行{_NB}後|新{_NB}(?=[：:は])|正{_NB}し{_NB}く{_NB}は)"
+    rf"(?:[^\n]|\n(?![ \t\u3000\r]*\n)){{0,60}}?(?:別{_NB}表(?!{_NB}第)|条{_NB}の{_NB}表)"
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _note_line(mark: str, n: str | None, bracketed: bool) -> re.Pattern[str]:
+    """A line that begins with footnote mark ``mark`` and number ``n`` (half-width digits; None: no number)."""
+    marks = "[＊*]" if mark in "＊*" else mark
+    if n is None:
+        number = r"[ \t\u3000]*[）)]" if bracketed else r"(?![ \t\u3000]*[0-9０-９])"
+    else:
+        full = n.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+        number = rf"[ \t\u3000]*(?:{n}|{full})(?![0-9０-９])(?:[ \t\u3000]*[）)])?"
+    return re.compile(rf"\n[ \t\u3000]*(?:[（(][ \t\u3000]*)?{marks}{number}[ \t\u3000]*[：:．.]?")
+
+
+def _successor_in_footnote(text: str, end: int) -> str | None:
+    """The note of a footnote mark right after the old table ending at ``end`` when it names the table the old one became
+    as the current one (the note line's first words, shown as its mark), or None."""
+    m = _FOOTNOTE_AFTER.match(text, end)
+    if m is None:
+        return None
+    if m.group("mark") == "注" and m.group("n") is None and m.group("open") is None:
+        return None  # (a bare 注 right after a table is a word: 「…の項注記」)
+    n = m.group("n")
+    line = _note_line(m.group("mark"), n.translate(_TO_HALF) if n is not None else None, m.group("open") is not None).search(
+        text, m.end(), min(len(text), m.end() + _FOOTNOTE_SUCCESSOR_REACH)
+    )
+    if line is None:
+        return None
+    hi = min(len(text), line.end() + _NOTE_TEXT_REACH)
+    after = _NOTE_ENDS.search(text, line.end(), hi)  # (a blank line, or the next note's line, ends it)
+    said = _SUCCESSOR_IN_NOTE.search(text, line.end(), after.start() if after is not None else hi)
+    if said is None:
+        return None
+    words = "".join(text[line.start() : said.end()].split())
+    return words if len(words) <= 40 else words[:40] + "…"
+
+
 _BECAME_REACH = 120
 _BECAME_REACH_END = compile_on_use(rf"{_REACH_UNIT}{{0,{_BECAME_REACH}}}")
 

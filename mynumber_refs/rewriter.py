@@ -28,7 +28,7 @@ from ._args import rewrite_args
 from ._gc import collector_paused
 from ._patterns import compile_on_use
 from .edits import apply_edits
-from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind
+from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind, item_definition_at
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
@@ -680,6 +680,11 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         defined = _defined_term(ctx.text, c)
         if defined is not None and (c.kind is CitationKind.ORDER_TITLE or _renames(c)):
             return _Plan(False, failures=(_finding(c, F.DEFINES_TERM, term=defined),))
+        defined = _definition_of(ctx.text, c)
+        if defined is not None and (c.kind is CitationKind.ORDER_TITLE or _renames(c)):
+            # 「「法別表第二」とは、番号法別表第二をいう」: the body of a definition
+            return _Plan(False, failures=(Finding(c.start, c.end, c.text, F.DEFINES_TERM,
+                                                  F.DEFINES_TERM_BODY.format(term=defined), citation=c),))
     plan = _plan(ctx, c)
     if plan.ok and not plan.edits and c.kind is CitationKind.TABLE and not c.rows:
         # 「番号法別表第二の27の項（番号法別表）」: a bracket naming another table than the one the row's is renamed to
@@ -739,6 +744,46 @@ def _defined_term(text: str, c: Citation) -> str | None:
         number = c.part("order_number")
         m = _TERM_DEFINED.search(text, number.start, number.end) if number is not None else None
     return m.group("term") if m is not None else None
+
+
+# the head of a definition, 「「法別表第二」とは、」 (the term in quotes), and the end of its body, 「…をいう」 (「をいい、」)
+_WS_NO_BLANK = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
+_DEFINITION_HEAD = compile_on_use(
+    rf"[「『](?P<term>[^「」『』\n]{{1,30}})[」』]{_WS_NO_BLANK}と{_WS_NO_BLANK}は(?!{_WS_NO_BLANK}[異違別])"
+)
+_DEFINITION_END = compile_on_use(rf"を{_WS_NO_BLANK}い{_WS_NO_BLANK}[うい]")
+_DEFINITION_REACH = 200  # how far from the table its definition's head and end may stand
+_SENTENCE_END = compile_on_use(r"。|\n[ \t\u3000\r]*\n")
+
+
+def _definition_of(text: str, c: Citation) -> str | None:
+    """The term whose definition holds the citation in its body (「「法別表第二」とは、番号法別表第二をいう。」: the head
+    before the table, 「…をいう」 (「…をいい、」) in the same sentence after the head; or an item of a list of definitions,
+    「(1)　法別表第二　番号法別表第二をいう。」), or None.
+
+    A definition is the text of the instrument that makes it (an ordinance, a rule): it changes only by that instrument's
+    own amendment, and its term (「法別表第二」) keeps naming the old table; a rewritten body would be a text no one enacted,
+    and would change what the term means wherever it is used."""
+    item = item_definition_at(text, c.start)  # 「(1)　法別表第二　番号法別表第二をいう。」: an item of a list of definitions
+    if item is not None:
+        return "".join(text[item[0] : item[1]].split())
+    lo = max(0, c.start - _DEFINITION_REACH)
+    lo = max(lo, text.rfind("。", lo, c.start) + 1)
+    at = text.rfind("」", lo, c.start)  # (most tables stand in no definition: a quoted term before them, C-level finds)
+    if at == -1 and text.rfind("』", lo, c.start) == -1:
+        return None
+    hi = min(len(text), c.end + _DEFINITION_REACH)
+    stop = _SENTENCE_END.search(text, c.end, hi)
+    hi = stop.start() if stop is not None else hi
+    if text.find("を", lo, hi) == -1:
+        return None
+    heads = list(_DEFINITION_HEAD.finditer(text, lo, c.start))
+    head = heads[-1] if heads else None  # (the last head before the table)
+    if head is None or _SENTENCE_END.search(text, head.end(), c.start) is not None:
+        return None
+    if _DEFINITION_END.search(text, head.end(), hi) is None:  # (its body ends before or after the table: 「…をいい、…に限る」)
+        return None
+    return "".join(head.group("term").split())
 
 
 # a citation written with a space after every character (text extracted from some PDFs)

@@ -157,6 +157,11 @@ MARKED_OLD = [
     "評価書の番号法別表第二の27の項については、修正を要する。",
     "評価書に記載された番号法別表第二の27の項は、改正後の条項と異なっている。",
     "番号法別表第一の16の項の記載について、変更が必要である。",
+    # …or its review (an audit's report: what must be reviewed is the old wording), in prose, a cell, over lines
+    "番号法別表第二の27の項については、見直しが必要である。",
+    "指摘事項\t番号法別表第二の27の項については、見直しが必要である。\t対応済",
+    "評価書Ⅱ６の番号法別表第二の\n27の項については、見\n直しが必要である。",
+    "番号法別表第一の16の項は見直すこと。",
     # …past the bracket of its rows, or the article after an old order's title
     "番号法別表第一（16の項、30の項）を改めた。",
     "番号法別表第二主務省令第２０条の改正に伴う修正",
@@ -174,6 +179,24 @@ MARKED_OLD = [
     "【変更履歴】\n令和5年4月1日 住民票関係情報の照会を追加（番号法別表第二の\n27の項）\n令和6年5月27日 根拠規定の修正",
     "３．改訂履歴\nR5.4.1 番号法別表第一の16の項の事務を追加",
     "改訂履歴\n2023年4月1日　照会先の追加\n番号法別表第二の27の項",
+    # …or followed in its sentence by the words of a transitional provision: the old law goes on applying
+    "番号法別表第二の27の項に基づく照会については、なお従前の例による。",
+    "経過措置\t番号法別表第一の16の項に規定する事務については、なお従前の例による。\t附則第3条",
+    "番号法別表第一の16の項に基づく\n事務については、な\nお従前の例による。",
+    "番号法別表第二の27の項の規定は、なおその効力を有する。",
+    "番号法別表第二の主務省令で定める事務及び情報を定める命令第２０条による照会については、なお従前の例による。",
+    # …or by the note of its footnote mark, which gives the table it became as the current one
+    "番号法別表第二の27の項※に基づき照会する。\n※令和6年5月27日以降は番号法第19条第8号に基づく主務省令第2条の表の48の項",
+    "根拠\t番号法別表第一の16の項（注1）\t住民票\n（注1）現行：番号法別表の24の項",
+    "番号法別表第二の27の項※2に基づき照会する。\n※1 住民票関係情報\n※2 令和6年5月27日以降は主務省令第2条の\n表の48の項",
+    "番号法別表第一の16の項＊に基づく事務\n＊ 正しくは別表の24の項",
+    # …or in a sentence telling an event before the new numbering: a date before 2024-05-27, the predicate in the past tense
+    "平成28年1月に番号法別表第二の27の項に基づく情報連携を開始した。",
+    "平成28年1月から番号法別表第二の27の項に基づく情報連携を開始した。",
+    "経緯\t平成28年1月に番号法別表第二の27の項に基づく情報連携を開始した。\t",
+    "平成２８年１月に番号法別表第二の\n27の項に基づく情報連携を開始し\nた。",
+    "令和6年5月1日に番号法別表第二の27の項に基づく照会を開始しました。",
+    "平成28年度は番号法別表第二の27の項に基づく照会を行っていた",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -265,6 +288,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項について、住民票の写しを照会する",  # (no change named after its topic)
         "番号法別表第一の16の項については、同様に取り扱う",
         "番号法別表第一の16の項に基づく事務について変更があった場合は再評価する",  # (the topic is the work, not the table)
+        "番号法別表第一の16の項の見直しがあった場合は再評価する",  # (a review that may come)
+        "番号法別表第一の16の項に基づく事務については、見直しが必要である",  # (the topic is the work, not the table)
         "番号法別表第一の16の項の一部の事務",
         "新旧対照表：番号法別表第一の16の項に基づく事務",
         "復旧手順：番号法別表第一の16の項",
@@ -313,6 +338,19 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "改訂履歴\n\n版\t内容\n2\t番号法別表第一の16の項",  # (a blank line ends what the title heads)
         "版\t改訂日\t改訂内容\t根拠\n2\t令和5年\t追加\t番号法別表第一の16の項",  # (another column)
         "変更内容の確認\t番号法別表第一の16の項",
+        "番号法別表第一の16の項に基づく事務は、従前の例により行う",  # (as before, not the transitional なお従前の例による)
+        "番号法別表第一の16の項に基づく事務を行う。ただし、なお従前の例による。",  # (in the next sentence)
+        "番号法別表第一の16の項※に基づく事務\n※住民票の写しの交付に関する事務",  # (its note names no successor)
+        "番号法別表第一の16の項※1に基づく事務\n※1 住民票\n※2 現行：別表の24の項",  # (another note's)
+        "番号法別表第一の16の項※に基づく事務\n※1 現行：別表の24の項",  # (a note with a number: another mark's)
+        "番号法別表第一の16の項※に基づく事務\n※住民票\n\n以降は別表の24の項による",  # (past the note's end)
+        "平成28年1月から番号法別表第一の16の項に基づく事務を行っている。",  # (the present: not the past tense)
+        "平成28年1月に開始した番号法別表第一の16の項に基づく事務を行う。",  # (a past tense of a relative clause)
+        "令和6年6月1日に番号法別表第一の16の項に基づく事務を開始した。",  # (a date of the new numbering)
+        "令和6年5月27日に番号法別表第一の16の項に基づく事務を開始した。",
+        "平成25年法律第27号別表第一の16の項に基づく事務を行った。",  # (the year numbers a law: no date)
+        "番号法別表第一の16の項に基づく事務を開始した。",  # (no date)
+        "平成28年1月に開始した。\n番号法別表第一の16の項に基づく事務を行った",  # (the date in the sentence before)
         "番号法別表第一の16の項を引用した事務を行う",  # (cited, not left so)
         "番号法別表第一の16の項を記載した書類のまま保管する",  # (まま of another noun)
     ],
@@ -383,7 +421,7 @@ def test_nothing_marked_old_is_ever_rewritten(
 
 @settings(max_examples=200, deadline=None)
 @given(_LAWS, _CITED, st.sampled_from(["は", "が", "を", "について", "については", "についても", "の記載について"]),
-       st.sampled_from(["", "、", "同様に", "、同様に"]), st.sampled_from(["修正が必要である", "変更を要する", "改正後の条項と異なる"]),
+       st.sampled_from(["", "、", "同様に", "、同様に"]), st.sampled_from(["修正が必要である", "変更を要する", "改正後の条項と異なる", "見直しが必要である"]),
        st.booleans())
 def test_an_old_table_the_topic_of_a_change_is_never_rewritten(
     law: str, cited: str, topic: str, between: str, change: str, assume: bool
@@ -437,6 +475,67 @@ def test_an_old_table_after_the_time_of_the_old_numbering_in_its_sentence_is_nev
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text == text
     assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=150, deadline=None)
+@given(_LAWS, _CITED, st.sampled_from(["に基づく照会については、", "に規定する事務は、", "の規定は、", "については"]),
+       st.sampled_from(["なお従前の例による", "なお、従前の例による", "なお従前の例により、", "なおその効力を有する", "なお効力を有する"]),
+       st.integers(0, 4), st.booleans())
+def test_an_old_table_before_the_words_of_a_transitional_provision_is_never_rewritten(
+    law: str, cited: str, between: str, words: str, cut: int, assume: bool
+) -> None:
+    words = words[:cut] + "\n" + words[cut:]  # (broken by PDF extraction anywhere in the words)
+    text = law + cited + between + words + "。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_LAWS, _CITED.filter(lambda c: "主務省令" not in c), st.sampled_from([("※", "※"), ("※1", "※1 "), ("（注1）", "（注1）"), ("（注）", "（注）"), ("＊", "＊ "),
+                                      ("※２", "※2："), ("注1", "注１．")]),
+       st.sampled_from(["令和6年5月27日以降は主務省令第2条の表の48の項", "現行：番号法別表の24の項", "改正後は番号法第19条第8号に基づく"
+                        "主務省令第2条の表", "正しくは別表の24の項"]),
+       st.lists(st.sampled_from(["住民票関係情報を照会する。", "※9 中間サーバーを経由する。", "\t住民票"]), max_size=3),
+       st.integers(0, 12), st.booleans())
+def test_an_old_table_whose_footnote_gives_its_successor_is_never_rewritten(
+    law: str, cited: str, marks: tuple[str, str], note: str, lines: list[str], cut: int, assume: bool
+) -> None:
+    mark, head = marks
+    note = note[:cut] + "\n" + note[cut:]  # (broken by PDF extraction)
+    text = law + cited + mark + "に基づき照会する。\n" + "".join(line + "\n" for line in lines) + head + note
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    assert result.text.startswith(law + cited + mark), (text, result.text)
+    assert "marked-old" in {f.reason for f in result.findings if f.start < len(law + cited)}
+
+
+_PAST_DATES = ["平成28年1月", "平成２８年１月１日", "平成二十八年一月", "令和元年10月", "令和5年4月1日", "令和6年5月26日", "2016年1月",
+               "平成28年度", "令和5年"]
+_PRESENT_DATES = ["令和6年5月27日", "令和6年6月", "令和7年4月1日", "2025年4月"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(_PAST_DATES + _PRESENT_DATES), st.sampled_from(["に", "から", "以降、", "、"]), _LAWS, _CITED,
+       st.sampled_from(["に基づく情報連携を", "により照会を"]),
+       st.sampled_from([("開始した", True), ("行った", True), ("行っていた", True), ("開始しました", True), ("開\n始した", True),
+                        ("行っている", False), ("行う", False), ("行います", False), ("開始し、現在も行っている", False)]),
+       st.booleans())
+def test_an_old_table_in_a_past_event_is_kept_and_one_in_the_present_is_rewritten(
+    date: str, particle: str, law: str, cited: str, what: str, predicate: tuple[str, bool], assume: bool
+) -> None:
+    """A table in a sentence telling an event before 2024-05-27 (a date before it, the predicate in the past tense) is
+    the table the event took place under; the same sentence in the present tense, or dated since, is rewritten (or
+    reported) as the sentence without its date is."""
+    verb, past = predicate
+    text = date + particle + law + cited + what + verb + "。"
+    result = rewrite(text, assume_law=assume, accept_inferred=True)
+    if past and date in _PAST_DATES:
+        assert result.text == text
+        assert "marked-old" in {f.reason for f in result.findings}
+    else:
+        undated = rewrite(law + cited + what + verb + "。", assume_law=assume, accept_inferred=True)
+        assert (result.text == text) == (undated.text == law + cited + what + verb + "。")  # (its digits follow the date's)
+        assert [f.reason for f in result.findings] == [f.reason for f in undated.findings]
 
 
 def test_the_time_of_the_old_numbering_over_a_line_break_marks_the_table_on_every_run() -> None:
