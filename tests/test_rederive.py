@@ -545,3 +545,25 @@ def test_a_cell_that_writes_a_sentence_is_no_column_heading(tmp_path: Path, suff
     rows = [["事務", "情報照会の根拠"], ["住民基本台帳", "照会は行わない。"], ["個人住民税", INQUIRY_ROWS]]
     edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"b{suffix}", rows)), fn)
     assert edits == [] and ("1、2の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_an_empty_label_cell_under_a_list_s_row_continues_that_row_s_label(tmp_path: Path, suffix: str) -> None:
+    # 「情報照会の根拠」｜list, then an empty cell｜list (the label not merged down): the second list took the label of
+    # the cell right above it, the first list, which writes no criterion, and got the 60 rows derived for the
+    # provider given; merged down, the label was its own and it was kept
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    rows: list[list[str | None]] = [["情報照会の根拠", INQUIRY_ROWS], [None, "番号法別表第二（4の項）"], [None, PROVISION_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{suffix}", rows)), fn)
+    assert edits == []
+    assert [f.text for f in findings if f.reason == REDERIVE_FAILED] == ["1、2の項", "4の項", "27、28の項"]
+    # a label whose criterion is read is the continued lists' too, as when it is merged down over them
+    label = "情報提供者：都道府県知事、特定個人情報：住民票関係情報"
+    for k, merges in enumerate(([], [(0, 0, 1, 0)])):
+        rows = [[label, INQUIRY_ROWS], [None, PROVISION_ROWS]]
+        edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"b{k}{suffix}", rows, merges)), fn)
+        assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+    # a heading right above the list (no label to its left) is its label, as before
+    rows = [["情報照会の根拠"], [PROVISION_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"c{suffix}", rows)), fn)
+    assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
