@@ -27,7 +27,14 @@ from typing import Any
 import attrs
 
 from ._patterns import compile_on_use
-from .derive import DerivedLists, shift_forward
+from .derive import (
+    NOTE_NO_ROWS,
+    NOTE_PROVIDER_SHARED,
+    NOTE_ROW_WITHOUT_REFERENCE,
+    NOTE_TERM_NOT_IN_ARTICLES,
+    DerivedLists,
+    shift_forward,
+)
 from .model import Citation, CitationKind, Finding, Order, Table
 from .numerals import NumeralStyle
 from .reflists import (
@@ -270,6 +277,11 @@ def _with_paragraphs(
     return out, findings
 
 
+# derivation notes that leave the law's references unknown: for the whole list, or in one row's article
+_REFS_NOT_DERIVED = {NOTE_TERM_NOT_IN_ARTICLES, NOTE_NO_ROWS}
+_ROW_REFS_NOT_DERIVED = {NOTE_ROW_WITHOUT_REFERENCE, NOTE_PROVIDER_SHARED}
+
+
 def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int = 0) -> ListComparison | None:
     read = read_reference_list(text, list_start)
     if read is None:
@@ -291,15 +303,35 @@ def _compare_refs(derived: DerivedLists, text: str, list_start: int, after: int 
             f" closing parenthesis (not from 「{stop}」): not compared",
             criterion.written if criterion is not None else "", len(read.references), findings=read.findings,
         )
+    # where the law's references cannot be derived (the derivation says so in a note), the document's are neither
+    # missing nor extra there: no list at all for a term the articles do not use, the row's article for a row
+    unsettled_notes = [n for n in derived.notes if n.code in _REFS_NOT_DERIVED]
+    if unsettled_notes:
+        line, col = _line_col(text, read.start)
+        return ListComparison(
+            "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), SKIPPED,
+            "法令の条・号が導けないため比べません / the law's references cannot be derived, not compared: "
+            + " ".join(n.message for n in unsettled_notes),
+            criterion.written if criterion is not None else "", len(read.references), findings=read.findings,
+        )
+    unsettled = {int(n.subject) + 2: n for n in derived.notes if n.code in _ROW_REFS_NOT_DERIVED and n.subject.isdigit()}
     refs, implied = _with_paragraphs(derived, text, read.references)
     doc = set(refs)
     law = set(derived.order_refs)
-    missing, extra = law - doc, doc - law
+    missing = {r for r in law - doc if r.article.main not in unsettled}
+    extra = {r for r in doc - law if r.article.main not in unsettled}
+    reason = ""
+    if unsettled:
+        reason = (
+            f"第{'・'.join(str(a) for a in sorted(unsettled))}条の号は法令から導けないため比べていません"
+            f" / the 号 of 第{', '.join(str(a) for a in sorted(unsettled))}条 cannot be derived from the law and are not compared: "
+            + " ".join(unsettled[a].message for a in sorted(unsettled))
+        )
     why_missing, why_extra = _explain_refs(derived, missing, extra)
     line, col = _line_col(text, read.start)
     findings = tuple(sorted((*read.findings, *implied), key=lambda f: (f.start, f.end)))
     return ListComparison(
-        "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), COMPARED, "", "",
+        "order_refs", read.start, read.end, line, col, _excerpt(text, read.start, read.end), COMPARED, reason, "",
         len(refs), len(law), len(doc & law),
         tuple(Difference(r.label(), r, why_missing.get(r, "")) for r in sorted(missing)),
         tuple(Difference(r.label(), r, why_extra.get(r, "")) for r in sorted(extra)),

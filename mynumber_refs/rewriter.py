@@ -2421,10 +2421,12 @@ def _rewrite(
             for k, g in groups.items():
                 groups[k] = root(g)
     failed_groups = {groups[i] for i, p in enumerate(plans) if p is not None and not p.ok}
-    kept_for: dict[int, str] = {}  # a group kept because a list that hangs on it is a finding: that list
+    kept_for: dict[int, str] = {}  # a group kept because of a finding in it (a list hanging on it, the table a list hangs on): that finding
     for i, item in enumerate(items):
         if isinstance(item, Citation) and item.antecedent is not None and isinstance(items[item.antecedent], Finding):
+            # 「別表第二の第三欄…（27の項）」: the table the list belongs to is kept, so is the list; named in its finding
             failed_groups.add(groups[i])
+            kept_for.setdefault(groups[i], _excerpt(items[item.antecedent].text))
         elif isinstance(item, Finding) and item.citation is not None and item.citation.antecedent in groups:
             # 「別表第一（16の項）の下欄」: the list is not rewritten, so neither is the table it names
             g = groups[item.citation.antecedent]

@@ -20,6 +20,7 @@ from mynumber_refs.reflists import (
     LIST_TYPO_LETTER,
     Reference,
     read_reference_list,
+    render_reference_list,
 )
 
 AMENDMENT = "令和6年デジタル庁・総務省令第20号"
@@ -186,3 +187,34 @@ def test_a_reference_list_right_after_the_new_order_s_number_is_compared() -> No
     for text in ("令和５年デジタル庁・総務省令第９号（３条１号ハ）", "令和６年デジタル庁・総務省令第９０号（３条１号ハ）",
                  "令和６年デジタル庁・総務省令第９号による改正（３条１号ハ）"):
         assert compare_document(text, _DERIVED).lists == (), text
+
+
+_TITLE = "番号利用法第19条第8号に基づく利用特定個人情報の提供に関する命令\n（表における情報提供の根拠）\n："
+
+
+def test_references_the_law_s_articles_do_not_name_are_not_called_extra() -> None:
+    # 地方税関係情報 is defined for 第2条 only: no reference of any article can be derived from it, and every one the
+    # document lists was reported 「文書にあり法令にない」
+    text = f"{_TITLE}（３条１号ハ、４条１０号ハ・１７号ニ）"
+    (lc,) = compare_document(text, derive_lists("市町村長", "地方税関係情報")).lists
+    assert lc.status == "skipped" and not lc.extra and not lc.missing
+    assert "term-not-in-articles" not in lc.reason and "「地方税関係情報」は第2条の表だけで定義された語" in lc.reason
+    # row 109 (第111条) gives 年金給付関係情報 but no 号 of 第111条 names it: 111条1号ロ (厚生年金保険法による年金である
+    # 給付) is neither extra nor missing; 3条3号イ (第3条 has no 第3号) still is
+    text = f"{_TITLE}（３条３号イ、１１１条１号ロ）"
+    (lc,) = compare_document(text, derive_lists("日本年金機構", "年金給付関係情報")).lists
+    assert lc.status == "compared"
+    assert [d.label for d in lc.extra] == ["3条3号イ"]
+    assert not any(d.value.article.main == 111 for d in lc.missing)
+    assert lc.reason.startswith("第111条の号は法令から導けないため比べていません")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from([("市町村長", "住民票関係情報"), ("日本年金機構", "年金給付関係情報"), ("厚生労働大臣", "年金給付関係情報")]),
+       st.sampled_from([None, datetime.date(2024, 5, 27), datetime.date(2024, 12, 1)]), st.booleans())
+def test_the_derived_reference_list_written_out_compares_equal(
+    criterion: tuple[str, str], as_of: datetime.date | None, via: bool
+) -> None:
+    derived = derive_lists(*criterion, as_of=as_of, include_via=via)
+    (lc,) = compare_document(f"{_TITLE}（{render_reference_list(derived.order_refs)}）", derived).lists
+    assert lc.status == "compared" and not lc.differs and lc.matched == len(derived.references)

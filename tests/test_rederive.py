@@ -545,3 +545,52 @@ def test_a_cell_that_writes_a_sentence_is_no_column_heading(tmp_path: Path, suff
     rows = [["事務", "情報照会の根拠"], ["住民基本台帳", "照会は行わない。"], ["個人住民税", INQUIRY_ROWS]]
     edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"b{suffix}", rows)), fn)
     assert edits == [] and ("1、2の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_an_empty_label_cell_under_a_list_s_row_continues_that_row_s_label(tmp_path: Path, suffix: str) -> None:
+    # 「情報照会の根拠」｜list, then an empty cell｜list (the label not merged down): the second list took the label of
+    # the cell right above it, the first list, which writes no criterion, and got the 60 rows derived for the
+    # provider given; merged down, the label was its own and it was kept
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    rows: list[list[str | None]] = [["情報照会の根拠", INQUIRY_ROWS], [None, "番号法別表第二（4の項）"], [None, PROVISION_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{suffix}", rows)), fn)
+    assert edits == []
+    assert [f.text for f in findings if f.reason == REDERIVE_FAILED] == ["1、2の項", "4の項", "27、28の項"]
+    # a label whose criterion is read is the continued lists' too, as when it is merged down over them
+    label = "情報提供者：都道府県知事、特定個人情報：住民票関係情報"
+    for k, merges in enumerate(([], [(0, 0, 1, 0)])):
+        rows = [[label, INQUIRY_ROWS], [None, PROVISION_ROWS]]
+        edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"b{k}{suffix}", rows, merges)), fn)
+        assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+    # a heading right above the list (no label to its left) is its label, as before
+    rows = [["情報照会の根拠"], [PROVISION_ROWS]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"c{suffix}", rows)), fn)
+    assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from([("市町村長", "住民票関係情報"), ("市町村長", "地方税関係情報"), ("市町村長", "児童手当関係情報"),
+                     ("都道府県知事", "障害者関係情報"), ("日本年金機構", "年金給付関係情報"), ("医療保険者", "医療保険給付関係情報"),
+                     ("都道府県知事等", "生活保護関係情報")]),
+    st.sampled_from([None, datetime.date(2024, 5, 27), datetime.date(2024, 12, 1), datetime.date(2025, 4, 1)]),
+    st.lists(st.integers(1, 120), min_size=1, max_size=8, unique=True),
+    st.sampled_from(["別表第二", "第19条第8号に基づく主務省令第2条の表"]),
+)
+def test_a_rederived_row_list_is_the_law_s_and_stays(
+    criterion: tuple[str, str], as_of: datetime.date | None, old: list[int], table: str
+) -> None:
+    # the criterion written before a hand-made list of another city (old rows, or rows of the new table): the
+    # rederived list compares equal to the law's on the date asked, and a second run changes nothing
+    provider, information = criterion
+    rows = "、".join(str(n) for n in sorted(old))
+    text = (f"番号利用法{table}（情報提供の根拠）\n：第三欄（情報提供者）が「{provider}」の項のうち、"
+            f"第四欄（特定個人情報）に「{information}」が含まれる項（{rows}の項）")
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive(as_of=as_of), accept_inferred=True)
+    first = fn(text)
+    assert REDERIVED in {f.reason for f in first.findings}
+    assert fn(first.text).text == first.text
+    derived = mr.derive_lists(provider, information, as_of=as_of)
+    (lc,) = [lc for lc in mr.compare_document(first.text, derived).lists if lc.kind == "table_rows"]
+    assert lc.status == "compared" and not lc.differs and lc.matched == len(derived.rows)

@@ -2030,3 +2030,23 @@ def test_apply_edits_never_holds_the_new_text_twice() -> None:
         tracemalloc.stop()
     assert new == text.replace("第一", "")
     assert peak - kept < 0.5 * len(new) * 2  # (the new text is 2 bytes a character): less than half of it again
+
+
+def test_a_list_kept_with_its_column_s_table_names_the_table() -> None:
+    # 「番号法別表第二の第三欄に掲げる者（27の項）」: the list was kept with the table's column reference, and its finding
+    # said it depended on 「?」
+    text = "番号法別表第二の第三欄に掲げる者（27の項）"
+    result = rewrite(text)
+    assert result.text == text
+    (kept,) = [f for f in result.findings if f.reason == "dependent-kept"]
+    assert kept.text == "27の項" and kept.message.startswith("関連する引用（番号法別表第二の第三欄）を書き換えられないため")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["番号法", "番号利用法", ""]), st.sampled_from(["別表第二", "別表第一", "別表第2"]),
+       st.sampled_from(["の第三欄に掲げる者", "の第四欄", "の第一欄（情報照会者）が「市町村長」である項", "の下欄"]),
+       st.sampled_from(["（27の項）", "（1、2の項）", "の27の項"]), st.booleans())
+def test_a_kept_citation_always_names_what_it_was_kept_with(law: str, table: str, column: str, rows: str, assume: bool) -> None:
+    for f in rewrite(f"{law}{table}{column}{rows}", assume_law=assume).findings:
+        if f.reason == "dependent-kept":
+            assert "（?）" not in f.message and "(?)" not in f.message

@@ -175,6 +175,10 @@ class Unit:
     above: str = ""
     """For a table cell (Excel or Word) with no text to its left, the text of the cell right above it: when it
     is nothing but another law's name, that law is the law of the cell's tables that name none."""
+    label_above: str = ""
+    """For a table cell with no text to its left whose cell right above holds a citation (another row's list, not
+    a heading): the label of that cell, found the same way; the label a cell merged down over both rows would give
+    (「情報照会の根拠」｜list, then an empty cell｜list).  The label of its lists' criterion (see :func:`with_label`)."""
     up: str = ""
     """For a table cell, the text of the nearest cell with text above it in its column: when it ends with the act's
     old 第19条第7号 or an old order's article, the cell's old tables stay (:func:`network_item_left_of_cell`)."""
@@ -1084,13 +1088,14 @@ def old_text_cells(unit: Unit, edits: Sequence[Edit]) -> tuple[list[Edit], list[
 
 
 def with_label(rewrite_fn: RewriteFn, unit: Unit) -> RewriteFn:
-    """``rewrite_fn`` for a table cell whose label cell (the cell to its left, else the one above it) or column
+    """``rewrite_fn`` for a table cell whose label cell (the cell to its left; where that is empty below another row's
+    list, the label of that row, as a merged label cell's; else the cell above it) or column
     heading may write the criterion of its lists: when ``rewrite_fn`` rederives (a :func:`functools.partial` of
     the rewrite with ``rederive=``), the label is passed as :attr:`~mynumber_refs.rederive.Rederive.lead`
     (「情報提供者：都道府県知事、特定個人情報：住民票関係情報」 | 「番号利用法別表第二（項番27、28）」 is the
     provider's list of 都道府県知事, never the one given) and the cells above it as
     :attr:`~mynumber_refs.rederive.Rederive.column` (a list under 「情報照会の根拠」 is the inquirer's)."""
-    label = unit.before or unit.above
+    label = unit.before or unit.label_above or unit.above
     keywords = getattr(rewrite_fn, "keywords", None)
     rederive = keywords.get("rederive") if isinstance(keywords, dict) else None
     if rederive is None:

@@ -422,6 +422,22 @@ def _cell_right_above(grid: list[list[tuple[int, str]]], spans: list[list[int]],
                  if at <= column < at + span), "")
 
 
+def _label_continued(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, reach: int = 30) -> str:
+    """For cell (r, c) with no text to its left whose cell right above holds a citation (another row's list, not a
+    heading): that cell's label, found the same way (``grid`` from :func:`_merged_down`; see formats.Unit.label_above);
+    ``""`` otherwise."""
+    column = grid[r][c][0]
+    for k in range(r - 1, max(-1, r - 1 - reach), -1):
+        at = next((i for i, ((start, _), span) in enumerate(zip(grid[k], spans[k], strict=True))
+                   if start <= column < start + span), None)
+        if at is None or not may_cite(grid[k][at][1]):
+            return ""
+        before = _cell_before(grid, k, at)
+        if before:
+            return before
+    return ""
+
+
 def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, reach: int = HEAD_ROWS
                   ) -> tuple[str, ...]:
     """The texts of the cells with text above cell (r, c) in its table, nearest first, up to ``reach`` rows: in
@@ -669,6 +685,8 @@ class _Walker:
                         if spans is None:
                             spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]
                         done.unit.above = _cell_right_above(merged_grid, spans, r_i - 1, c_i - 1)
+                        if done.unit.above and may_cite(done.unit.text):
+                            done.unit.label_above = _label_continued(merged_grid, spans, r_i - 1, c_i - 1)
                     if may_cite(done.unit.text):
                         if spans is None:
                             spans = [[_cell_span(tc)[0] for tc in _row_children(row, W_TC)] for row in rows]

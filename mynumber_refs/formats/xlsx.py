@@ -359,6 +359,24 @@ class _Sheet:
         value = self.value_at(r1 - 1, c1) if r1 > 1 else None
         return value if isinstance(value, str) else ""
 
+    def label_continued(self, row: int, col: int, reach: int = 30) -> str:
+        """For a cell with no text to its left whose cell right above holds a citation (another row's list, not a
+        heading): that cell's label, found the same way (see formats.Unit.label_above); ``""`` otherwise."""
+        r1, c1, _r2, _c2 = next(
+            (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
+        )
+        for _ in range(reach):
+            value = self.value_at(r1 - 1, c1) if r1 > 1 else None
+            if not isinstance(value, str) or not may_cite(value):
+                return ""
+            r1, c1, _r2, _c2 = next(
+                (m for m in self.merges if m[0] <= r1 - 1 <= m[2] and m[1] <= c1 <= m[3]), (r1 - 1, c1, r1 - 1, c1)
+            )
+            before = self.text_before(r1, c1)
+            if before:
+                return before
+        return ""
+
     def left_labels(self, row: int, col: int) -> list[str]:
         """The labels to the left of a cell, left to right (a merged cell's value on every row of
         it; the cell's own merged range left out): short texts that are not citations."""
@@ -911,6 +929,7 @@ class XlsxDocument:
             above = "" if before else sh.text_above(row_at, col)
             cites = may_cite(text)
             self._units.append(Unit(text, Location(label, detail), after=after, before=before, above=above,
+                                    label_above=sh.label_continued(row_at, col) if above and cites else "",
                                     up=sh.text_up(row_at, col) if cites else "",
                                     column=functools.partial(sh.column_above, row_at, col) if cites else None,
                                     rows=functools.partial(sh.rows_above, row_at, col) if cites else None))
