@@ -930,6 +930,7 @@ _KOU_AFTER = compile_on_use(
 _N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
 _GAP = rf"[ \t\u3000{INVISIBLE}]*"  # on the same line
 _ANY_GAP = rf"[\s{INVISIBLE}]*"  # across line breaks
+_BREAK = rf"{_GAP}(?:(?:\r\n?|\n){_GAP})?"  # on the same line, or over one line break (a PDF's: never a blank line)
 
 
 def _leading(first: str, pattern: str) -> re.Pattern[str]:
@@ -971,18 +972,20 @@ _ROW_RIGHT_AFTER = compile_on_use(
 # 「【項番】16」, 「項番：16」, 「項番（16、17）」, or 項 as a word of its own, 「該当する項：16」, 「項は16」, not
 # 事項 or 第1項, nor a count 「項は2つ」), 第16項 not after 条, or 第16の項 anywhere: an article's paragraph is never written
 # with の (c).
+# Inside the reference a PDF line break may fall anywhere (「16の\n項」, 「第16\n項」, 「項番\n16」), as the finder reads
+# it in a citation: never a blank line.
 # (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
 # after a digit is the tail of a longer number)
 def _rows_with_ko(kou: str) -> str:
     return (
         rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
-        rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?{kou}"
-        rf"|(?:(?:項{_GAP}番{_GAP}(?:号{_GAP})?|(?<![事条要款前次])項{_GAP}の{_GAP}番{_GAP}号{_GAP})[】］\]]?{_GAP}[：:は（(]?"
-        rf"|(?<![\u4e00-\u9fff0-9０-９])項{_GAP}[：:は](?!{_GAP}{_N}{_GAP}(?:{_COUNTERS})))"
-        rf"{_GAP}(?P<b>{_N})"
+        rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?{kou}"
+        rf"|(?:(?:項{_BREAK}番{_BREAK}(?:号{_BREAK})?|(?<![事条要款前次])項{_BREAK}の{_BREAK}番{_BREAK}号{_BREAK})[】］\]]?{_BREAK}[：:は（(]?"
+        rf"|(?<![\u4e00-\u9fff0-9０-９])項{_BREAK}[：:は](?!{_BREAK}{_N}{_BREAK}(?:{_COUNTERS})))"
+        rf"{_BREAK}(?P<b>{_N})"
         rf"|(?<![0-9０-９〇一二三四五六七八九十百千])"
-        rf"(?:(?<!条)(?<!条[ \t\u3000])|(?=第{_GAP}{_N}(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}の{_GAP}項))"
-        rf"第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
+        rf"(?:(?<!条)(?<!条[ \t\u3000\n])(?<!条\r\n)|(?=第{_BREAK}{_N}(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}の{_BREAK}項))"
+        rf"第{_BREAK}(?P<c>{_N})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?項"
     )
 
 

@@ -452,7 +452,7 @@ def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
     st.sampled_from(["。", "\n\n", "。\n", "に基づく。\n\n"]),
     st.lists(st.one_of(GLUE, WORDS), max_size=3),
     st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項", "【項番】27", "項番号：27",
-                    "項の番号　27"]),
+                    "項の番号　27", "27の\n項", "27\nの項", "第27\n項", "項番\n27", "２７の\r\n項"]),
 )
 def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
     between = "".join(glue)
@@ -1892,3 +1892,29 @@ def test_a_row_written_dai_n_no_kou_after_an_article_is_a_row(text: str) -> None
     result = rewrite(text, assume_law=True)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["number-after-table"]
+
+
+@pytest.mark.parametrize("row", ["16の\n項", "16\nの項", "16\n項", "第16\n項", "第16の\n項", "項番\n16", "36の\n2の項", "16の\r\n項"])
+@pytest.mark.parametrize("before", ["番号法別表第一に基づく事務のうち住民票に係るものとして、", "番号法別表第一に基づく事務を行う。\n"])
+def test_a_row_broken_by_a_pdf_line_break_keeps_the_table_before_it(before: str, row: str) -> None:
+    """A row written with 項 is read over a line break inside it (a PDF's), as the finder reads 「別表第一の16の\n項」: past
+    the reach of a bare number, or in a later sentence, the table before it keeps its name (the mixer of the 17th session:
+    「番号法別表第一に基づく事務…、16の\n項の事務」 became 「番号法別表に基づく事務…、16の\n項の事務」, the new name over the old 16)."""
+    text = before + row + "の事務"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-after-table"]
+
+
+@pytest.mark.parametrize("row", ["16の\n項", "第16\n項", "項番\n16"])
+def test_a_row_broken_by_a_pdf_line_break_before_the_table_keeps_it(row: str) -> None:
+    text = row + "（番号法別表第一）"
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-before-table"]
+
+
+@pytest.mark.parametrize("text", ["番号法別表第一に基づく事務を行う。\n同条\n第2項の事務", "番号法別表第一に基づく事務を行う。\n16の\n\n項の事務"])
+def test_an_articles_paragraph_or_a_blank_line_is_no_broken_row(text: str) -> None:
+    """An article's paragraph broken after 条 (「同条\n第2項」) is the article's, and a blank line is never inside a row."""
+    assert rewrite(text).text.startswith("番号法別表に基づく事務を行う。")
