@@ -1812,13 +1812,14 @@ def _act_opening(ctx: _Context, start: int) -> int | None:
 
 
 def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, str] | None:
-    """For :func:`_provision_joined`: the table, its own article and the provision joined before it that is not its own."""
+    """For :func:`_provision_joined`: the table, its own article and the provision joined before it that is not its own.
+    Each place a provision may be joined at is checked (joined before the table, opening the bracket after it, opening a
+    bracket closed right before it): one that is not the table's keeps it, whatever another place holds."""
     if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
         return None
     tables = [t for t in (c.tables or (c.table,)) if t in OLD_TABLES]
     if not tables:
         return None
-    m = None
     if "条" in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
         m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
         if m is not None and (not _acts_item(ctx, m.start(), c, assumed=True) or _PROVISION_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
@@ -1828,9 +1829,13 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
         listed = _ordinance_paragraph_listed(ctx, c, tables)
         if listed is not None:
             return listed
-    if m is None and c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
+        found = _provision_not_the_tables(ctx, m, tables) if m is not None else None
+        if found is not None:
+            return found
+    if c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
         # …or in the bracket right after the table that names the act (「別表第二の3の項（根拠法令：番号法第19条第11号）」)
         noted = ctx.laws().law_noted_after(c.end)
+        m = None
         if noted is not None and noted[0].kind is LawKind.ACT:
             m = _PROVISION_NOTED.match(ctx.text, noted[0].end)
         elif noted is None:
@@ -1838,15 +1843,23 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
             # 条例）」, 「（番号法第9条第2項関係）」)
             act_end = _act_opening(ctx, c.end + 1)
             m = _PROVISION_NOTED.match(ctx.text, act_end) if act_end is not None else None
-    if m is None and c.start > 0 and "）" in ctx.text[max(0, c.start - 8) : c.start]:
+        found = _provision_not_the_tables(ctx, m, tables) if m is not None else None
+        if found is not None:
+            return found
+    if c.start > 0 and "）" in ctx.text[max(0, c.start - 8) : c.start]:
         # …or by the act's name and provision that open a bracket closed right before the table and its の, a note on the
         # word owning the table (「独自利用事務（番号法第9条第2項に基づく条例で定める事務）の別表第1の1の項」)
         closed = _CLOSED_BEFORE.search(ctx.text, max(0, c.start - 8), c.start)
         opener = ctx.laws().opener_of(closed.start()) if closed is not None else -1
         act_end = _act_opening(ctx, opener + 1) if opener != -1 else None
         m = _PROVISION_NOTED.match(ctx.text, act_end) if act_end is not None else None
-    if m is None:
-        return None
+        if m is not None:
+            return _provision_not_the_tables(ctx, m, tables)
+    return None
+
+
+def _provision_not_the_tables(ctx: _Context, m: re.Match[str], tables: Sequence[Table]) -> tuple[Table, str, str] | None:
+    """The table of ``tables`` whose article the provision matched by ``m`` is not, with that article and the provision."""
     article = parse_int(m.group("art"))
     para = parse_int(m.group("para")) if m.group("para") else None
     item = parse_int(m.group("item")) if m.group("item") else None

@@ -964,6 +964,35 @@ def test_a_provision_in_a_bracket_closed_before_the_table_is_checked_against_it(
     assert [f.reason for f in result.findings] == ["provision-mismatch"]
 
 
+@pytest.mark.parametrize("after", ["（番号法第１９条第８号に基づく主務省令第２条の表", "（番号法第19条第8号）", "（番号法第9条第1項）"])
+@pytest.mark.parametrize("before", ["（番号法第９条第２項に）別表第１の１項", "独自利用事務（番号法第9条第2項に基づく条例で定める事務）の別表第1の1の項"])
+def test_a_provision_in_a_bracket_closed_before_the_table_is_checked_whatever_the_bracket_after_holds(before: str, after: str) -> None:
+    """Each place a provision is joined at is checked, not the first found only: the act's provision in the bracket after
+    the table (「（番号法第19条第8号…」) does not hide 第9条第2項 in the bracket closed before it (the mixer of the 17th
+    session: 「（番号法第９条第２項に）別表第１の１項（番号法別表第２」 kept the table, and the second run, reading the new
+    name the first wrote after it, renamed it 「別表の１項」)."""
+    text = before + after
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert rewrite("（番号法第９条第２項に）別表第１の１項（番号法別表第２", assume_law=True).text == (
+        "（番号法第９条第２項に）別表第１の１項（番号法第１９条第８号に基づく主務省令第２条の表"
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["（番号法第９条第２項に）", "独自利用事務（番号法第9条第2項）の", "番号法第9条第2項、", "", "番号法第9条第1項 "]),
+    st.sampled_from(["別表第１の１項", "別表第一の16の項", "別表第二の27の項"]),
+    st.sampled_from(["", "（番号法別表第２", "（番号法別表第二）", "（番号法第19条第8号）", "（番号法第9条第1項）", "（番号法第9条第2項）"]),
+    st.booleans(),
+)
+def test_a_joined_provision_is_checked_the_same_on_a_second_run(before: str, table: str, after: str, assume: bool) -> None:
+    """Rewriting reads the same provisions the second time: a table kept for a provision joined to it is kept again."""
+    result = rewrite(before + table + after, assume_law=assume)
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("個人番号利用事務（番号法第9条第1項）の別表第一の16の項", "個人番号利用事務（番号法第9条第1項）の別表の24の項"),
     ("情報連携（番号法第19条第8号）の別表第二の27の項",
