@@ -2167,7 +2167,8 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
             ] + [stop]
         marks = breaks[passage]
         k = bisect.bisect_left(marks, start)
-        return (marks[k - 1] + 1 if k else passage), marks[bisect.bisect_left(marks, end - 1)]
+        # (a list closed by its bracket may hold a blank line, 「（２条\n\n３条）」: its sentence ends with the passage's end)
+        return (marks[k - 1] + 1 if k else passage), marks[min(bisect.bisect_left(marks, end - 1), len(marks) - 1)]
 
     # for each key, the index ranges [lo, hi) of ``bare[key]`` that a dependent drags along
     windows: dict[tuple[int, str | None], list[tuple[int, int, int]]] = {}
