@@ -275,6 +275,12 @@ def _table_edits(
                     and ctx.text[end] in _SPACES
                 ):
                     end += 1
+                start = target.start
+                # 「別表\n第一\n」: 第一 between two line breaks goes with the one before it, never leaving a blank line
+                # (which would end the passage there on a second run)
+                before = _WS_BEFORE.search(ctx.text, max(0, start - 8), start)
+                if before is not None and "\n" in before.group() and _LINE_BREAK_NEXT.match(ctx.text, end):
+                    start = before.start()
                 # 「別表第一第16項」: after the bare 別表 a row written 第N項 takes の (「別表の第24項」), since 「別表第24項」,
                 # 「別表第二十四項」 read as a table's ordinal (別表第二 to any reader of the old numbering); so does a row
                 # written right after the ordinal whose new number is 1 or 2 (「別表1、2の項」 reads as 別表第一 too)
@@ -282,7 +288,7 @@ def _table_edits(
                 link = "の" if c.rows and (
                     ctx.text.startswith("第", end) or (ordinal_like and _FIGURE.match(ctx.text, end) is not None)
                 ) else ""
-                edits.append(_edit(ctx, target.start, end, link, c, evidence))
+                edits.append(_edit(ctx, start, end, link, c, evidence))
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
                 edits.append(_edit(ctx, target.start, target.end, "別表", c, evidence))
         elif table is Table.BEPPYO2:
@@ -314,6 +320,10 @@ def _table_edits(
             if i == 0 and provision is None:
                 edits.extend(_network_item_edits(ctx, c, evidence))
     return edits
+
+
+_WS_BEFORE = compile_on_use(r"[ \t\u3000\r\n]+\Z")
+_LINE_BREAK_NEXT = compile_on_use(r"[ \t\u3000]*[\r\n]")
 
 
 def _network_item_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> list[Edit]:
