@@ -456,8 +456,8 @@ def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
 )
 def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
     between = "".join(glue)
-    if re.search(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表|条[ \t\u3000]*\Z", between) or between.endswith(("第", "項番", "項")):
-        return  # another table named, an article's paragraph, or a number read with the glue
+    if re.search(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表|条[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?\Z", between) or between.endswith(("第", "項番", "項")):
+        return  # another table named, an article's paragraph (over a line break too), or a number read with the glue
     text = name + end + between + row
     result = rewrite(text)
     assert result.text == text or not any(e.start < len(name) for e in result.edits), (text, result.text)
