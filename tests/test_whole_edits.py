@@ -1997,3 +1997,14 @@ def rows_kept_in_new_numbering(outer: str, inner: str) -> bool:
     """The one case where a table changes and the rows stay rightly: the rows are the new table's before the bracket,
     and the bracket names no other table (its old name marked as such)."""
     return outer.endswith(("番号法別表", "第2条の表")) and inner.startswith("旧")
+
+
+@pytest.mark.parametrize("text", ["別表（別表第一）（16の項）", "四条畷市条例別表第一の１６の項\n\n別表（別表第一）（16の項）",
+                                  "別表（別表第一の16の項）（17の項）"])
+def test_rows_after_a_bracket_naming_the_acts_table_after_a_documents_own_are_kept(text: str) -> None:
+    """The same when the table before the bracket is the document's own 別表, kept silently: the list was dropped with it and
+    the bracket's 別表第一 renamed over the rows a reader may take as its own (「別表（別表）（16の項）」; the mixer of the 17th
+    session)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"rows-of-which-table"}
