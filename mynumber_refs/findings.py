@@ -82,6 +82,14 @@ LAW_OTHER_ROW_NOTE = (
     " act's row is not established and it is left as written; review it"
 )
 
+# the message of rows-of-which-table for rows after a closed bracket naming another table than the one they hang on
+ROWS_OF_TABLES_BRACKET = (
+    "「{found}」の項が括弧の中の表の項か、その前の表の項か確定できないため（二つの表は項の番号が別々です）、書き換えません。"
+    "表ごとに分けて書いてください"
+    " / in {found}, the rows may be the bracketed table's or the table's before it (the two number their rows apart);"
+    " left as written for review"
+)
+
 # the message of law-other for a table whose law is only a term another paragraph or cell defines as another law
 LAW_OTHER_DEFINED_TERM = (
     "文書の別の段落・セルで「{term}」が他の法令（{law}）と定義されているため、この表はその法令の表と読み、"

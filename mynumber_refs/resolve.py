@@ -2010,6 +2010,16 @@ def _rows_of_which_table(
     )
 
 
+def _other_table_between(table: Citation | _Kept, near: Citation | _Kept) -> bool:
+    """Whether ``near``, the table cited last (in a bracket closed since), stands after ``table`` (what a list
+    hangs on) and is another table than it: another of the act's (numbered apart) or another law's."""
+    if near.start < table.end:
+        return False
+    if isinstance(near, _Kept):  # another law's, silently or reported
+        return near.finding is None or near.finding.reason == F.LAW_OTHER
+    return isinstance(table, _Kept) or (near.table, near.tables) != (table.table, table.tables)
+
+
 class _Seen:
     """The tables (or titles) cited so far in a passage that a list after them can hang on.
 
@@ -2205,11 +2215,39 @@ def _resolve_antecedents(
                 out.append(_finding(c, F.NO_ANTECEDENT))
                 continue
             last_table, last_table_index = found
+            near = tables.last
+            if (
+                isinstance(last_table, _Kept) and c.rows and c.kind is CitationKind.ROW_LIST and near is not None
+                and isinstance(near[0], Citation) and near[1] >= 0 and isinstance(out[near[1]], Citation)
+                and _other_table_between(last_table, near[0])
+            ):
+                # 「別表（別表第一）（16の項）」: the list hangs on a table kept (a document's own 別表), but a reader may take
+                # its rows as the act's table's in the bracket: the list and that table stay, reported
+                span = _one_line(text[last_table.start : c.end])
+                message = F.ROWS_OF_TABLES_BRACKET.format(found=span)
+                out.append(Finding(c.start, c.end, c.text, F.ROWS_OF_TABLES, message, citation=c))
+                bracketed = near[0]
+                assert isinstance(bracketed, Citation)
+                out[near[1]] = Finding(bracketed.start, bracketed.end, bracketed.text, F.ROWS_OF_TABLES, message, citation=bracketed)
+                continue
             if isinstance(last_table, _Kept):
                 hangs_on_kept(c, last_table)
                 continue
             if last_table.law_basis is None:  # its table's law is not established: nor is the list's
                 out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.LAW_UNKNOWN))
+                continue
+            if c.rows and c.kind is CitationKind.ROW_LIST and near is not None and _other_table_between(last_table, near[0]):
+                # 「番号法別表（別表第一）（16の項）」, 「主務省令第2条の表（別表第二）（27の項）」, 「番号法別表第二（住民基本台帳法
+                # 別表第一）（27の項）」: the list hangs on the table before the closed bracket, but a reader may take the
+                # rows as the bracketed table's, numbered apart: the list and both tables stay
+                span = _one_line(text[last_table.start : c.end])
+                message = F.ROWS_OF_TABLES_BRACKET.format(found=span)
+                cited = attrs.evolve(c, antecedent=last_table_index)
+                out.append(Finding(c.start, c.end, c.text, F.ROWS_OF_TABLES, message, citation=cited))
+                for i in (last_table_index, near[1]):
+                    t = out[i] if i >= 0 else None
+                    if isinstance(t, Citation):
+                        out[i] = Finding(t.start, t.end, t.text, F.ROWS_OF_TABLES, message, citation=t)
                 continue
             if c.rows and _rows_of_which_table(text, out, last_table, last_table_index, c):
                 # 「別表第一及び第二（27の項）」, 「別表第一及び別表第二（16の項、27の項）」: rows of one table or

@@ -275,6 +275,12 @@ def _table_edits(
                     and ctx.text[end] in _SPACES
                 ):
                     end += 1
+                start = target.start
+                # 「別表\n第一\n」: 第一 between two line breaks goes with the one before it, never leaving a blank line
+                # (which would end the passage there on a second run)
+                before = _WS_BEFORE.search(ctx.text, max(0, start - 8), start)
+                if before is not None and "\n" in before.group() and _LINE_BREAK_NEXT.match(ctx.text, end):
+                    start = before.start()
                 # 「別表第一第16項」: after the bare 別表 a row written 第N項 takes の (「別表の第24項」), since 「別表第24項」,
                 # 「別表第二十四項」 read as a table's ordinal (別表第二 to any reader of the old numbering); so does a row
                 # written right after the ordinal whose new number is 1 or 2 (「別表1、2の項」 reads as 別表第一 too)
@@ -282,7 +288,7 @@ def _table_edits(
                 link = "の" if c.rows and (
                     ctx.text.startswith("第", end) or (ordinal_like and _FIGURE.match(ctx.text, end) is not None)
                 ) else ""
-                edits.append(_edit(ctx, target.start, end, link, c, evidence))
+                edits.append(_edit(ctx, start, end, link, c, evidence))
             else:  # 別表第一と第二 → 別表と第一…: the second ordinal alone cannot stand; name the table
                 edits.append(_edit(ctx, target.start, target.end, "別表", c, evidence))
         elif table is Table.BEPPYO2:
@@ -314,6 +320,10 @@ def _table_edits(
             if i == 0 and provision is None:
                 edits.extend(_network_item_edits(ctx, c, evidence))
     return edits
+
+
+_WS_BEFORE = compile_on_use(r"[ \t\u3000\r\n]+\Z")
+_LINE_BREAK_NEXT = compile_on_use(r"[ \t\u3000]*[\r\n]")
 
 
 def _network_item_edits(ctx: _Context, c: Citation, evidence: Sequence[str] = ()) -> list[Edit]:
@@ -976,6 +986,7 @@ _KOU_AFTER = compile_on_use(
 _N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
 _GAP = rf"[ \t\u3000{INVISIBLE}]*"  # on the same line
 _ANY_GAP = rf"[\s{INVISIBLE}]*"  # across line breaks
+_BREAK = rf"{_GAP}(?:(?:\r\n?|\n){_GAP})?"  # on the same line, or over one line break (a PDF's: never a blank line)
 
 
 def _leading(first: str, pattern: str) -> re.Pattern[str]:
@@ -1017,18 +1028,20 @@ _ROW_RIGHT_AFTER = compile_on_use(
 # 「【項番】16」, 「項番：16」, 「項番（16、17）」, or 項 as a word of its own, 「該当する項：16」, 「項は16」, not
 # 事項 or 第1項, nor a count 「項は2つ」), 第16項 not after 条, or 第16の項 anywhere: an article's paragraph is never written
 # with の (c).
+# Inside the reference a PDF line break may fall anywhere (「16の\n項」, 「第16\n項」, 「項番\n16」), as the finder reads
+# it in a citation: never a blank line.
 # (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
 # after a digit is the tail of a longer number)
 def _rows_with_ko(kou: str) -> str:
     return (
         rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
-        rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?{kou}"
-        rf"|(?:(?:項{_GAP}番{_GAP}(?:号{_GAP})?|(?<![事条要款前次])項{_GAP}の{_GAP}番{_GAP}号{_GAP})[】］\]]?{_GAP}[：:は（(]?"
-        rf"|(?<![\u4e00-\u9fff0-9０-９])項{_GAP}[：:は](?!{_GAP}{_N}{_GAP}(?:{_COUNTERS})))"
-        rf"{_GAP}(?P<b>{_N})"
+        rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?{kou}"
+        rf"|(?:(?:項{_BREAK}番{_BREAK}(?:号{_BREAK})?|(?<![事条要款前次])項{_BREAK}の{_BREAK}番{_BREAK}号{_BREAK})[】］\]]?{_BREAK}[：:は（(]?"
+        rf"|(?<![\u4e00-\u9fff0-9０-９])項{_BREAK}[：:は](?!{_BREAK}{_N}{_BREAK}(?:{_COUNTERS})))"
+        rf"{_BREAK}(?P<b>{_N})"
         rf"|(?<![0-9０-９〇一二三四五六七八九十百千])"
-        rf"(?:(?<!条)(?<!条[ \t\u3000])|(?=第{_GAP}{_N}(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}の{_GAP}項))"
-        rf"第{_GAP}(?P<c>{_N})(?:{_GAP}の{_GAP}{_N})*{_GAP}[）)]?{_GAP}(?:の{_GAP})?項"
+        rf"(?:(?<!条)(?<!条[ \t\u3000\n])(?<!条\r\n)|(?=第{_BREAK}{_N}(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}の{_BREAK}項))"
+        rf"第{_BREAK}(?P<c>{_N})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?項"
     )
 
 
@@ -1879,13 +1892,14 @@ def _act_opening(ctx: _Context, start: int) -> int | None:
 
 
 def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, str] | None:
-    """For :func:`_provision_joined`: the table, its own article and the provision joined before it that is not its own."""
+    """For :func:`_provision_joined`: the table, its own article and the provision joined before it that is not its own.
+    Each place a provision may be joined at is checked (joined before the table, opening the bracket after it, opening a
+    bracket closed right before it): one that is not the table's keeps it, whatever another place holds."""
     if c.kind is not CitationKind.TABLE or c.provision is not None or c.table_basis is TableBasis.ANTECEDENT:
         return None
     tables = [t for t in (c.tables or (c.table,)) if t in OLD_TABLES]
     if not tables:
         return None
-    m = None
     if "条" in ctx.text[max(0, c.start - _NETWORK_ITEM_REACH) : c.start]:
         m = _PROVISION_JOINED.search(ctx.text, max(0, c.start - _NETWORK_ITEM_REACH), c.start)
         if m is not None and (not _acts_item(ctx, m.start(), c, assumed=True) or _PROVISION_LISTED_BEFORE.search(ctx.text, max(0, m.start() - 8), m.start())):
@@ -1895,9 +1909,13 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
         listed = _ordinance_paragraph_listed(ctx, c, tables)
         if listed is not None:
             return listed
-    if m is None and c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
+        found = _provision_not_the_tables(ctx, m, tables) if m is not None else None
+        if found is not None:
+            return found
+    if c.end < len(ctx.text) and ctx.text[c.end] in _NOTE_OPENERS:
         # …or in the bracket right after the table that names the act (「別表第二の3の項（根拠法令：番号法第19条第11号）」)
         noted = ctx.laws().law_noted_after(c.end)
+        m = None
         if noted is not None and noted[0].kind is LawKind.ACT:
             m = _PROVISION_NOTED.match(ctx.text, noted[0].end)
         elif noted is None:
@@ -1905,15 +1923,23 @@ def _joined_provision_mismatch(ctx: _Context, c: Citation) -> tuple[Table, str, 
             # 条例）」, 「（番号法第9条第2項関係）」)
             act_end = _act_opening(ctx, c.end + 1)
             m = _PROVISION_NOTED.match(ctx.text, act_end) if act_end is not None else None
-    if m is None and c.start > 0 and "）" in ctx.text[max(0, c.start - 8) : c.start]:
+        found = _provision_not_the_tables(ctx, m, tables) if m is not None else None
+        if found is not None:
+            return found
+    if c.start > 0 and "）" in ctx.text[max(0, c.start - 8) : c.start]:
         # …or by the act's name and provision that open a bracket closed right before the table and its の, a note on the
         # word owning the table (「独自利用事務（番号法第9条第2項に基づく条例で定める事務）の別表第1の1の項」)
         closed = _CLOSED_BEFORE.search(ctx.text, max(0, c.start - 8), c.start)
         opener = ctx.laws().opener_of(closed.start()) if closed is not None else -1
         act_end = _act_opening(ctx, opener + 1) if opener != -1 else None
         m = _PROVISION_NOTED.match(ctx.text, act_end) if act_end is not None else None
-    if m is None:
-        return None
+        if m is not None:
+            return _provision_not_the_tables(ctx, m, tables)
+    return None
+
+
+def _provision_not_the_tables(ctx: _Context, m: re.Match[str], tables: Sequence[Table]) -> tuple[Table, str, str] | None:
+    """The table of ``tables`` whose article the provision matched by ``m`` is not, with that article and the provision."""
     article = parse_int(m.group("art"))
     para = parse_int(m.group("para")) if m.group("para") else None
     item = parse_int(m.group("item")) if m.group("item") else None
@@ -2221,7 +2247,8 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> dict[int, int]:
             ] + [stop]
         marks = breaks[passage]
         k = bisect.bisect_left(marks, start)
-        return (marks[k - 1] + 1 if k else passage), marks[bisect.bisect_left(marks, end - 1)]
+        # (a list closed by its bracket may hold a blank line, 「（２条\n\n３条）」: its sentence ends with the passage's end)
+        return (marks[k - 1] + 1 if k else passage), marks[min(bisect.bisect_left(marks, end - 1), len(marks) - 1)]
 
     # for each key, the index ranges [lo, hi) of ``bare[key]`` that a dependent drags along
     windows: dict[tuple[int, str | None], list[tuple[int, int, int]]] = {}

@@ -452,12 +452,12 @@ def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
     st.sampled_from(["。", "\n\n", "。\n", "に基づく。\n\n"]),
     st.lists(st.one_of(GLUE, WORDS), max_size=3),
     st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項", "【項番】27", "項番号：27",
-                    "項の番号　27"]),
+                    "項の番号　27", "27の\n項", "27\nの項", "第27\n項", "項番\n27", "２７の\r\n項"]),
 )
 def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
     between = "".join(glue)
-    if re.search(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表|条[ \t\u3000]*\Z", between) or between.endswith(("第", "項番", "項")):
-        return  # another table named, an article's paragraph, or a number read with the glue
+    if re.search(r"別[\s]*表|同[\s]*表|条[\s]*の[\s]*表|条[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?\Z", between) or between.endswith(("第", "項番", "項")):
+        return  # another table named, an article's paragraph (over a line break too), or a number read with the glue
     text = name + end + between + row
     result = rewrite(text)
     assert result.text == text or not any(e.start < len(name) for e in result.edits), (text, result.text)
@@ -962,6 +962,35 @@ def test_a_provision_in_a_bracket_closed_before_the_table_is_checked_against_it(
     result = rewrite(text, assume_law=True)
     assert result.text == text and not result.edits
     assert [f.reason for f in result.findings] == ["provision-mismatch"]
+
+
+@pytest.mark.parametrize("after", ["（番号法第１９条第８号に基づく主務省令第２条の表", "（番号法第19条第8号）", "（番号法第9条第1項）"])
+@pytest.mark.parametrize("before", ["（番号法第９条第２項に）別表第１の１項", "独自利用事務（番号法第9条第2項に基づく条例で定める事務）の別表第1の1の項"])
+def test_a_provision_in_a_bracket_closed_before_the_table_is_checked_whatever_the_bracket_after_holds(before: str, after: str) -> None:
+    """Each place a provision is joined at is checked, not the first found only: the act's provision in the bracket after
+    the table (「（番号法第19条第8号…」) does not hide 第9条第2項 in the bracket closed before it (the mixer of the 17th
+    session: 「（番号法第９条第２項に）別表第１の１項（番号法別表第２」 kept the table, and the second run, reading the new
+    name the first wrote after it, renamed it 「別表の１項」)."""
+    text = before + after
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert [f.reason for f in result.findings] == ["provision-mismatch"]
+    assert rewrite("（番号法第９条第２項に）別表第１の１項（番号法別表第２", assume_law=True).text == (
+        "（番号法第９条第２項に）別表第１の１項（番号法第１９条第８号に基づく主務省令第２条の表"
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["（番号法第９条第２項に）", "独自利用事務（番号法第9条第2項）の", "番号法第9条第2項、", "", "番号法第9条第1項 "]),
+    st.sampled_from(["別表第１の１項", "別表第一の16の項", "別表第二の27の項"]),
+    st.sampled_from(["", "（番号法別表第２", "（番号法別表第二）", "（番号法第19条第8号）", "（番号法第9条第1項）", "（番号法第9条第2項）"]),
+    st.booleans(),
+)
+def test_a_joined_provision_is_checked_the_same_on_a_second_run(before: str, table: str, after: str, assume: bool) -> None:
+    """Rewriting reads the same provisions the second time: a table kept for a provision joined to it is kept again."""
+    result = rewrite(before + table + after, assume_law=assume)
+    assert rewrite(result.text, assume_law=assume).edits == ()
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -1959,3 +1988,90 @@ def test_a_heading_naming_the_rows_of_an_old_table_keeps_it(
     result = rewrite(text, assume_law=assume)
     renamed = [e for e in result.edits if e.before.endswith(("第一", "第二", "別表第二"))]
     assert not renamed or rows[style] not in result.text.split("\n")[-1], (text, result.text)
+
+
+@pytest.mark.parametrize("row", ["16の\n項", "16\nの項", "16\n項", "第16\n項", "第16の\n項", "項番\n16", "36の\n2の項", "16の\r\n項"])
+@pytest.mark.parametrize("before", ["番号法別表第一に基づく事務のうち住民票に係るものとして、", "番号法別表第一に基づく事務を行う。\n"])
+def test_a_row_broken_by_a_pdf_line_break_keeps_the_table_before_it(before: str, row: str) -> None:
+    """A row written with 項 is read over a line break inside it (a PDF's), as the finder reads 「別表第一の16の\n項」: past
+    the reach of a bare number, or in a later sentence, the table before it keeps its name (the mixer of the 17th session:
+    「番号法別表第一に基づく事務…、16の\n項の事務」 became 「番号法別表に基づく事務…、16の\n項の事務」, the new name over the old 16)."""
+    text = before + row + "の事務"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-after-table"]
+
+
+@pytest.mark.parametrize("row", ["16の\n項", "第16\n項", "項番\n16"])
+def test_a_row_broken_by_a_pdf_line_break_before_the_table_keeps_it(row: str) -> None:
+    text = row + "（番号法別表第一）"
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-before-table"]
+
+
+@pytest.mark.parametrize("text", ["番号法別表第一に基づく事務を行う。\n同条\n第2項の事務", "番号法別表第一に基づく事務を行う。\n16の\n\n項の事務"])
+def test_an_articles_paragraph_or_a_blank_line_is_no_broken_row(text: str) -> None:
+    """An article's paragraph broken after 条 (「同条\n第2項」) is the article's, and a blank line is never inside a row."""
+    assert rewrite(text).text.startswith("番号法別表に基づく事務を行う。")
+
+
+@pytest.mark.parametrize("text", [
+    "主務省令第2条の表(別表第二)（27の項）", "番号法別表（別表第一）（16の項）", "番号法別表第一（別表）（16の項）",
+    "番号法別表第一（別表第二）（27の項）", "番号法別表第二（住民基本台帳法別表第一）（27の項）",
+])
+def test_rows_after_a_bracket_naming_another_table_are_kept_as_of_neither(text: str) -> None:
+    """A list after a closed bracket naming another table than the one before it (「番号法別表（別表第一）（16の項）」): the
+    list hangs on the table before the bracket, but a reader may take its rows as the bracket's table's, and the two number
+    their rows apart.  Kept with both tables and reported (the mixer of the 17th session: 「主務省令第2条の表(別表第二)（27の
+    項）」 had the bracket's 別表第二 renamed and its 27 left, read as the new table's row)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"rows-of-which-table"}
+    assert "括弧の中の表の項か、その前の表の項か確定できない" in result.findings[-1].message
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二（別表第二における情報提供の根拠）：（１、２の項）",
+     "番号法第１９条第８号に基づく主務省令第２条の表（番号法第１９条第８号に基づく主務省令第２条の表における情報提供の根拠）：（１、２の項）"),
+    ("番号法別表第二（情報提供ネットワークシステム）（27の項）", "番号法第19条第8号に基づく主務省令第2条の表（情報提供ネットワークシステム）（48の項）"),
+])
+def test_rows_after_a_bracket_naming_the_same_table_or_none_are_its_own(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法別表", "番号法第19条第8号に基づく主務省令第2条の表"]),
+    st.sampled_from(["別表第一", "別表第二", "別表", "主務省令第2条の表", "住民基本台帳法別表第一", "旧別表第二"]),
+    st.sampled_from(["（27の項）", "(16の項)", "（２７、２８の項）", "（項番27）"]),  # (rows each old table renumbers)
+    st.sampled_from(["（", "("]),
+    st.booleans(),
+)
+def test_no_table_is_renamed_over_rows_after_a_bracket(outer: str, inner: str, rows: str, open_: str, assume: bool) -> None:
+    """Whatever the tables before and in the bracket, no table changes while the rows after the bracket stay: the
+    rows and every table a reader may take them for change together or not at all."""
+    close = "）" if open_ == "（" else ")"
+    text = outer + open_ + inner + close + rows
+    result = rewrite(text, assume_law=assume)
+    row_edited = any(e.start >= len(outer) + len(inner) + 2 for e in result.edits)
+    tables_edited = any(e.start < len(outer) + len(inner) + 2 for e in result.edits)
+    assert row_edited or not tables_edited or rows_kept_in_new_numbering(outer, inner), (text, result.text)
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+def rows_kept_in_new_numbering(outer: str, inner: str) -> bool:
+    """The one case where a table changes and the rows stay rightly: the rows are the new table's before the bracket,
+    and the bracket names no other table (its old name marked as such)."""
+    return outer.endswith(("番号法別表", "第2条の表")) and inner.startswith("旧")
+
+
+@pytest.mark.parametrize("text", ["別表（別表第一）（16の項）", "四条畷市条例別表第一の１６の項\n\n別表（別表第一）（16の項）",
+                                  "別表（別表第一の16の項）（17の項）"])
+def test_rows_after_a_bracket_naming_the_acts_table_after_a_documents_own_are_kept(text: str) -> None:
+    """The same when the table before the bracket is the document's own 別表, kept silently: the list was dropped with it and
+    the bracket's 別表第一 renamed over the rows a reader may take as its own (「別表（別表）（16の項）」; the mixer of the 17th
+    session)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"rows-of-which-table"}
