@@ -2391,6 +2391,11 @@ def _rewrite(
         if planned_ is None:
             continue
         plans[i] = None  # (let go as its edits are taken: the edits list grows as the plans go)
+        if isinstance(planned_, Edit) and groups[i] not in failed_groups:  # (most: one edit and no note, applied)
+            g = groups[i]
+            e = planned_
+            edits.append(e if e.group == g else Edit(e.start, e.end, e.before, e.after, e.citation, e.evidence, e.reason, g))
+            continue
         plan = planned_ if isinstance(planned_, _Plan) else _Plan(True, (planned_,) if isinstance(planned_, Edit) else planned_)
         c = items[i]
         assert isinstance(c, Citation)
