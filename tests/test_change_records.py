@@ -358,6 +358,29 @@ def test_a_column_header_is_read_past_sixty_rows(tmp_path: Path, word: bool) -> 
     assert locations == [] and [m[2] for m in marked] == ["改正前"]
 
 
+@pytest.mark.parametrize("word", [True, False])
+@pytest.mark.parametrize("top", [
+    [["改訂履歴", "", ""], ["版", "改訂日", "改訂内容"], ["1.0", "令和5年4月1日", "初版"]],
+    [["版", "改訂日", "改訂内容"], ["1.0", "令和5年4月1日", "初版"]],
+    [["項目", "現行", "改正案"], ["名称", "旧名称", "新名称"]],
+])
+@pytest.mark.parametrize("gap", [["1. 基本情報", "", ""], ["", "", ""]])
+def test_a_heading_row_or_an_empty_row_ends_the_reach_of_a_record_above(
+        tmp_path: Path, word: bool, top: list[list[str]], gap: list[str]) -> None:
+    """A sheet (or one Word table) that opens with a record of revisions or a 新旧対照表 and goes on, past a heading
+    written alone in another column (「1. 基本情報」) or an empty row, with the document's present text: the cells there
+    are rewritten, as under a line without a tab or a blank line in tab-separated text (they were kept as marked-old
+    under 「改訂履歴」, 「改訂内容」 or 「現行」 up to 200 rows above)."""
+    path = tmp_path / ("t.docx" if word else "t.xlsx")
+    (_word_table if word else _sheet)(path, top + [gap, ["項目", "内容", ""], ["法令上の根拠", OLD, OLD]])
+    locations, marked = _marked(path, assume=False)
+    assert marked == []
+    if word:
+        assert [c.text for c in docx.Document(str(path)).tables[0].rows[-1].cells] == ["法令上の根拠", NEW, NEW]
+    else:
+        assert [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]] == ["法令上の根拠", NEW, NEW]
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.sampled_from(["現行", "改正案", "改正前", "改正後", "備考", "項目"]), min_size=2, max_size=4),
        st.sampled_from(["", "改訂履歴", "３．改訂履歴", "３．提供先"]), st.integers(0, 3), st.booleans())
