@@ -414,3 +414,42 @@ def test_word_and_excel_cells_are_kept_as_tab_separated_text_keeps_them(
         last = [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]]
     for got, text_gives in zip(last, expected, strict=True):
         assert got == text_gives or (got == OLD and "履歴" in title)
+
+
+@pytest.mark.parametrize("word", [True, False])
+def test_a_heading_merged_over_the_columns_ends_the_reach_of_a_record_above(tmp_path: Path, word: bool) -> None:
+    """A heading merged over every column (「1. 基本情報」) between a 改訂履歴 record and the document's present text
+    ends the record as a heading in the first column does (the cells under it were kept as marked-old); a one-column
+    table's single cells do not end its column (「改正前」 over them still keeps its last cell)."""
+    rows = [["改訂履歴", "", ""], ["版", "改訂日", "改訂内容"], ["1.0", "令和5年4月1日", "初版"], ["1. 基本情報", "", ""],
+            ["項目", "内容", ""], ["法令上の根拠", OLD, OLD]]
+    path = tmp_path / ("t.docx" if word else "t.xlsx")
+    if word:
+        d = docx.Document()
+        table = d.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        for r in (0, 3):
+            table.cell(r, 0).merge(table.cell(r, 2)).text = rows[r][0]
+        d.save(str(path))
+    else:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1):
+                if value:
+                    ws.cell(row=r, column=c, value=value)
+        ws.merge_cells("A1:C1")
+        ws.merge_cells("A4:C4")
+        wb.save(path)
+    _locations, marked = _marked(path, assume=False)
+    assert marked == []
+    if word:
+        assert [c.text for c in docx.Document(str(path)).tables[0].rows[-1].cells] == ["法令上の根拠", NEW, NEW]
+    else:
+        assert [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]] == ["法令上の根拠", NEW, NEW]
+    single = tmp_path / ("s.docx" if word else "s.xlsx")
+    (_word_table if word else _sheet)(single, [["改正前"], ["児童手当"], [OLD]])
+    _locations, marked = _marked(single, assume=False)
+    assert [m[2] for m in marked] == ["改正前"]
