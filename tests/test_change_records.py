@@ -453,3 +453,30 @@ def test_a_heading_merged_over_the_columns_ends_the_reach_of_a_record_above(tmp_
     (_word_table if word else _sheet)(single, [["改正前"], ["児童手当"], [OLD]])
     _locations, marked = _marked(single, assume=False)
     assert [m[2] for m in marked] == ["改正前"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["改正前", "改訂内容", "変更前の記載", "現行", "旧"]), st.booleans(), st.integers(0, 3),
+       st.sampled_from(["", "２．基本情報"]), st.booleans())
+def test_a_record_above_a_gap_keeps_no_cell_below_it_as_text_keeps_none(
+        head: str, titled: bool, rows: int, heading: str, word: bool) -> None:
+    """Past an empty row or a heading alone in the first column, a header of old text or a 改訂履歴 title above keeps no
+    cell of the rows below, in Word and Excel as in the same table written as tab-separated text (a blank line or a
+    line without a tab): every cell of the later rows is rewritten."""
+    import tempfile
+
+    top = ([["改訂履歴", "", ""]] if titled else []) + [["版", head, "改正案"]] + [["1", "x", "y"] for _ in range(rows)]
+    body = [["項目", "根拠", "備考"], ["提供", OLD, OLD]]
+    gap = [heading, "", ""]
+    lines = ["\t".join(c for c in r if c) if not any(r[1:]) else "\t".join(r) for r in top]
+    text = "\n".join(lines) + "\n" + (heading + "\n" if heading else "\n") + "\n".join("\t".join(r) for r in body) + "\n"
+    expected = rewrite(text).text.rstrip("\n").split("\n")[-1].split("\t")
+    assert expected == ["提供", NEW, NEW]
+    path = Path(tempfile.mkdtemp()) / ("t.docx" if word else "t.xlsx")
+    (_word_table if word else _sheet)(path, top + [gap] + body)
+    _locations, marked = _marked(path, assume=False)
+    if word:
+        last = [c.text for c in docx.Document(str(path)).tables[0].rows[-1].cells]
+    else:
+        last = [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]]
+    assert last == expected and marked == []
