@@ -306,21 +306,22 @@ _OLD_HEAD_CELL = compile_on_use(r"(?:変更|改正)前(?:の.{1,4})?|旧|(?:[【
 _NEW_HEAD_CELL = compile_on_use(r"(?:変更|改正)後(?:の.{1,4})?|新")
 
 
-def old_cell_head(before: str, rows: Iterable[tuple[str, Sequence[str]]]) -> str | None:
+def old_cell_head(before: str, rows: Iterable[tuple[str, Sequence[str], bool]]) -> str | None:
     """The header that marks a table cell (Word, Excel) as the old text, as in tab-separated text: the nearest cell
     with text to its left (``before``) when it heads a row of old text (「根拠規定（改正前）」, 「変更前の記載」), else
     the nearest header in its column above it when it heads a column of old text (「改正前」, 「変更前の記載」, 「旧」, or
     「現行」 in a header row that also has a 「改正案」 cell), else the title of a record of revisions over the rows of
-    cells above it (「改訂履歴」 alone in its row, or a paragraph right above a Word table), no empty row between, over
-    every column (a record's 「改正後」 too); None when a header of the new text stands nearer in the column and no such
-    title stands over it, or none does.  ``rows``: the rows above the cell, nearest first, each
-    as the text of its cell in the cell's column and the texts of its cells with text (none: an empty row)."""
+    cells above it (「改訂履歴」 alone in its row, or a paragraph right above a Word table), over every column (a
+    record's 「改正後」 too); None when a header of the new text stands nearer in the column and no such title stands
+    over it, when an empty row or a row whose one text is outside the cell's column or in a cell merged over several
+    columns (a heading 「1. 基本情報」) stands between the cell and any such header or title, or when none does.
+    ``rows``: the rows above the cell, nearest first, each as the text of its cell in the cell's column, the texts of its
+    cells with text (none: an empty row) and whether that cell is merged over several columns."""
     row = _OLD_ROW_HEAD.fullmatch("".join(before.split()))
     if row is not None:
         return row.group("mark")
-    rows_run = True  # (no empty row yet: the rows above are one table's)
     column_run = True  # (no header of the new text yet in the column)
-    for cell, texts in rows:
+    for cell, texts, wide in rows:
         head = "".join(cell.split())
         if head and column_run:
             if _OLD_HEAD_CELL.fullmatch(head):
@@ -329,14 +330,15 @@ def old_cell_head(before: str, rows: Iterable[tuple[str, Sequence[str]]]) -> str
                 column_run = False  # (the column is the new text's; a title over the whole record still counts)
             elif head == "現行" and any("".join(t.split()) == "改正案" for t in texts):
                 return head
-        if not rows_run and not column_run:
-            return None
-        if not texts:
-            rows_run = False
-        elif rows_run and len(texts) == 1:
+        if len(texts) == 1:
             title = _HISTORY_TITLE.fullmatch("".join(texts[0].split()))
             if title is not None:
                 return "".join(title.group("title").split())
+        if not texts or (len(texts) == 1 and (not head or wide)):
+            # an empty row, or a row whose one text stands outside the cell's column or across columns (a heading
+            # 「1. 基本情報」 in the first column or merged over the table): the rows above it are another part, as past a
+            # blank line or a line without a tab in text (a one-column table's cells go on)
+            return None
     return None
 
 

@@ -358,6 +358,29 @@ def test_a_column_header_is_read_past_sixty_rows(tmp_path: Path, word: bool) -> 
     assert locations == [] and [m[2] for m in marked] == ["改正前"]
 
 
+@pytest.mark.parametrize("word", [True, False])
+@pytest.mark.parametrize("top", [
+    [["改訂履歴", "", ""], ["版", "改訂日", "改訂内容"], ["1.0", "令和5年4月1日", "初版"]],
+    [["版", "改訂日", "改訂内容"], ["1.0", "令和5年4月1日", "初版"]],
+    [["項目", "現行", "改正案"], ["名称", "旧名称", "新名称"]],
+])
+@pytest.mark.parametrize("gap", [["1. 基本情報", "", ""], ["", "", ""]])
+def test_a_heading_row_or_an_empty_row_ends_the_reach_of_a_record_above(
+        tmp_path: Path, word: bool, top: list[list[str]], gap: list[str]) -> None:
+    """A sheet (or one Word table) that opens with a record of revisions or a 新旧対照表 and goes on, past a heading
+    written alone in another column (「1. 基本情報」) or an empty row, with the document's present text: the cells there
+    are rewritten, as under a line without a tab or a blank line in tab-separated text (they were kept as marked-old
+    under 「改訂履歴」, 「改訂内容」 or 「現行」 up to 200 rows above)."""
+    path = tmp_path / ("t.docx" if word else "t.xlsx")
+    (_word_table if word else _sheet)(path, top + [gap, ["項目", "内容", ""], ["法令上の根拠", OLD, OLD]])
+    locations, marked = _marked(path, assume=False)
+    assert marked == []
+    if word:
+        assert [c.text for c in docx.Document(str(path)).tables[0].rows[-1].cells] == ["法令上の根拠", NEW, NEW]
+    else:
+        assert [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]] == ["法令上の根拠", NEW, NEW]
+
+
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.sampled_from(["現行", "改正案", "改正前", "改正後", "備考", "項目"]), min_size=2, max_size=4),
        st.sampled_from(["", "改訂履歴", "３．改訂履歴", "３．提供先"]), st.integers(0, 3), st.booleans())
@@ -391,3 +414,69 @@ def test_word_and_excel_cells_are_kept_as_tab_separated_text_keeps_them(
         last = [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]]
     for got, text_gives in zip(last, expected, strict=True):
         assert got == text_gives or (got == OLD and "履歴" in title)
+
+
+@pytest.mark.parametrize("word", [True, False])
+def test_a_heading_merged_over_the_columns_ends_the_reach_of_a_record_above(tmp_path: Path, word: bool) -> None:
+    """A heading merged over every column (「1. 基本情報」) between a 改訂履歴 record and the document's present text
+    ends the record as a heading in the first column does (the cells under it were kept as marked-old); a one-column
+    table's single cells do not end its column (「改正前」 over them still keeps its last cell)."""
+    rows = [["改訂履歴", "", ""], ["版", "改訂日", "改訂内容"], ["1.0", "令和5年4月1日", "初版"], ["1. 基本情報", "", ""],
+            ["項目", "内容", ""], ["法令上の根拠", OLD, OLD]]
+    path = tmp_path / ("t.docx" if word else "t.xlsx")
+    if word:
+        d = docx.Document()
+        table = d.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        for r in (0, 3):
+            table.cell(r, 0).merge(table.cell(r, 2)).text = rows[r][0]
+        d.save(str(path))
+    else:
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        for r, row in enumerate(rows, 1):
+            for c, value in enumerate(row, 1):
+                if value:
+                    ws.cell(row=r, column=c, value=value)
+        ws.merge_cells("A1:C1")
+        ws.merge_cells("A4:C4")
+        wb.save(path)
+    _locations, marked = _marked(path, assume=False)
+    assert marked == []
+    if word:
+        assert [c.text for c in docx.Document(str(path)).tables[0].rows[-1].cells] == ["法令上の根拠", NEW, NEW]
+    else:
+        assert [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]] == ["法令上の根拠", NEW, NEW]
+    single = tmp_path / ("s.docx" if word else "s.xlsx")
+    (_word_table if word else _sheet)(single, [["改正前"], ["児童手当"], [OLD]])
+    _locations, marked = _marked(single, assume=False)
+    assert [m[2] for m in marked] == ["改正前"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sampled_from(["改正前", "改訂内容", "変更前の記載", "現行", "旧"]), st.booleans(), st.integers(0, 3),
+       st.sampled_from(["", "２．基本情報"]), st.booleans())
+def test_a_record_above_a_gap_keeps_no_cell_below_it_as_text_keeps_none(
+        head: str, titled: bool, rows: int, heading: str, word: bool) -> None:
+    """Past an empty row or a heading alone in the first column, a header of old text or a 改訂履歴 title above keeps no
+    cell of the rows below, in Word and Excel as in the same table written as tab-separated text (a blank line or a
+    line without a tab): every cell of the later rows is rewritten."""
+    import tempfile
+
+    top = ([["改訂履歴", "", ""]] if titled else []) + [["版", head, "改正案"]] + [["1", "x", "y"] for _ in range(rows)]
+    body = [["項目", "根拠", "備考"], ["提供", OLD, OLD]]
+    gap = [heading, "", ""]
+    lines = ["\t".join(c for c in r if c) if not any(r[1:]) else "\t".join(r) for r in top]
+    text = "\n".join(lines) + "\n" + (heading + "\n" if heading else "\n") + "\n".join("\t".join(r) for r in body) + "\n"
+    expected = rewrite(text).text.rstrip("\n").split("\n")[-1].split("\t")
+    assert expected == ["提供", NEW, NEW]
+    path = Path(tempfile.mkdtemp()) / ("t.docx" if word else "t.xlsx")
+    (_word_table if word else _sheet)(path, top + [gap] + body)
+    _locations, marked = _marked(path, assume=False)
+    if word:
+        last = [c.text for c in docx.Document(str(path)).tables[0].rows[-1].cells]
+    else:
+        last = [c.value for c in list(openpyxl.load_workbook(path).active.rows)[-1]]
+    assert last == expected and marked == []

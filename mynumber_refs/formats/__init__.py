@@ -187,10 +187,11 @@ class Unit:
     cell's on each row it covers, once), nearest first: its column heading may write the criterion of its lists
     (「情報照会の根拠」｜「情報提供の根拠」 over a column of lists; see :func:`with_label`).  Called only by a rewrite
     that derives lists."""
-    rows: Callable[[], tuple[tuple[str, tuple[str, ...]], ...]] | None = field(default=None, repr=False, compare=False)
+    rows: Callable[[], tuple[tuple[str, tuple[str, ...], bool], ...]] | None = field(default=None, repr=False, compare=False)
     """For a table cell that may cite, what gives the rows above it, nearest first, up to the reach of tab-separated
-    text: each as the text of its cell in the cell's column and the texts of its cells with text (none for an empty
-    row), a title right above a Word table last as a row of its own text alone; its headers and title may mark the
+    text: each as the text of its cell in the cell's column, the texts of its cells with text (none for an empty
+    row) and whether that cell is merged over several columns, a title right above a Word table last as a row of its
+    own text alone; its headers and title may mark the
     cell as the old text (see :func:`old_text_cells`).  Called only for a cell the rewrite edits."""
     _break_starts: list[int] = field(default_factory=list, repr=False, compare=False)
     _blank_lines: tuple[list[tuple[int, int]], list[int]] | None = field(default=None, repr=False, compare=False)

@@ -453,18 +453,19 @@ def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: 
 
 
 def _rows_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, title: str,
-                reach: int = HEAD_ROWS) -> tuple[tuple[str, tuple[str, ...]], ...]:
+                reach: int = HEAD_ROWS) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
     """The rows above cell (r, c) in its table, nearest first, up to ``reach`` rows: each as the text of its cell over
-    the cell's first grid column and the texts of its cells with text (``grid`` from :func:`_merged_down`); then, when
-    the table's first row is within reach, the paragraph right above the table (``title``, blank ones passed) as a
-    row of its own text alone; see formats.Unit.rows."""
+    the cell's first grid column, the texts of its cells with text (``grid`` from :func:`_merged_down`) and whether
+    that cell spans several grid columns; then, when the table's first row is within reach, the paragraph right above
+    the table (``title``, blank ones passed) as a row of its own text alone; see formats.Unit.rows."""
     column = grid[r][c][0]
-    out: list[tuple[str, tuple[str, ...]]] = []
+    out: list[tuple[str, tuple[str, ...], bool]] = []
     for k in range(r - 1, max(-1, r - 1 - reach), -1):
-        text = next((text for (at, text), span in zip(grid[k], spans[k], strict=True) if at <= column < at + span), "")
-        out.append((text, tuple(t for _, t in grid[k] if t.strip())))
+        text, wide = next(((text, span > 1) for (at, text), span in zip(grid[k], spans[k], strict=True)
+                           if at <= column < at + span), ("", False))
+        out.append((text, tuple(t for _, t in grid[k] if t.strip()), wide))
     if r <= reach and title:
-        out.append(("", (title,)))
+        out.append(("", (title,), False))
     return tuple(out)
 
 

@@ -334,20 +334,23 @@ class _Sheet:
                 out.append(value)
         return tuple(out)
 
-    def rows_above(self, row: int, col: int, reach: int = HEAD_ROWS) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    def rows_above(self, row: int, col: int, reach: int = HEAD_ROWS) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
         """The rows above (row, col), above the cell's own merged range, nearest first, up to ``reach`` rows: each as
-        the text of its cell in the column (a merged range's shown) and the texts of its cells holding anything (a
-        number as written); see formats.Unit.rows."""
+        the text of its cell in the column (a merged range's shown), the texts of its cells holding anything (a
+        number as written) and, for a row of one text, whether the cell in the column is merged over several columns;
+        see formats.Unit.rows."""
         if self._by_row is None:
             self._by_row = {}
             for (r, c), value in sorted(self.values.items()):
                 if value is not None and (not isinstance(value, str) or value.strip()):
                     self._by_row.setdefault(r, []).append(self.numbers.get((r, c), value if isinstance(value, str) else str(value)))
         r1 = next((m[0] for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), row)
-        out: list[tuple[str, tuple[str, ...]]] = []
+        out: list[tuple[str, tuple[str, ...], bool]] = []
         for r in range(r1 - 1, max(0, r1 - 1 - reach), -1):
             value = self.value_at(r, col)
-            out.append((value if isinstance(value, str) else "", tuple(self._by_row.get(r, ()))))
+            texts = tuple(self._by_row.get(r, ()))
+            wide = len(texts) == 1 and any(m[0] <= r <= m[2] and m[1] <= col <= m[3] and m[1] < m[3] for m in self.merges)
+            out.append((value if isinstance(value, str) else "", texts, wide))
         return tuple(out)
 
     def text_above(self, row: int, col: int) -> str:
