@@ -1138,10 +1138,11 @@ def _read(
             # (the bracket opened by that table, its rows cited or not: 「（住民基本台帳法別表第二の1の項）」)
             row_note = laws.law_noted_after(bracket_after.end() - 1)
             # (…when the act is not named right before the row: 「番号法別表第一の16の項（住民基本台帳法別表第二の1の項）」 is the
-            # act's row, the bracket's own row no name of it)
+            # act's row, the bracket's own row no name of it; the act named only before a list the row is joined to is not
+            # right before it, nor the name a first run under --assume-law writes there: a second run reads the same)
             other_table = (
                 laws.other_table_opening(bracket_after.end() - 1)
-                if row_note is None and law.basis in (None, LawBasis.ASSUMED, LawBasis.SENTENCE) else None
+                if row_note is None and law.basis in (None, LawBasis.ASSUMED, LawBasis.SENTENCE, LawBasis.COORDINATED) else None
             )
             if other_table is not None or (
                 row_note is not None and row_note[0].kind is LawKind.OTHER and text.find("別表", row_note[0].end, row_note[1]) != -1

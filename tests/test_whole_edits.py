@@ -1487,6 +1487,9 @@ def test_a_bracket_holding_only_a_tables_name_after_a_single_row_changes_with_th
     ("別表第一の16の項（住民基本台帳法別表第二の1の項）", "住民基本台帳法別表第二"),
     ("事務\t別表第一の16の項（住民基本台帳法別表第二の4の項）\t備考", "住民基本台帳法別表第二"),
     ("番号法に基づき、別表第一の16の項（住民基本台帳法別\n表第二の1の項）", "住民基本台帳法別表第二"),
+    # the act named only in the list before the row (or written there by a first run under --assume-law): not right
+    # before the row either (a second run renumbered the row a first run had kept)
+    ("番号法第9条第1項及び別表第一の16の項（住民基本台帳法別表第二の1の項）", "住民基本台帳法別表第二"),
 ])
 def test_a_row_right_before_a_bracket_naming_another_laws_table_is_kept_and_reported(
     text: str, named: str, assume: bool
@@ -2075,3 +2078,19 @@ def test_rows_after_a_bracket_naming_the_acts_table_after_a_documents_own_are_ke
     result = rewrite(text, assume_law=True)
     assert result.text == text and not result.edits
     assert {f.reason for f in result.findings} == {"rows-of-which-table"}
+
+
+@pytest.mark.parametrize("text", [
+    "別表第二の26の項、別表第一の16の\n項（住民基本台帳法別表第二の1の項）、住民票の写しの交付（住民基本台帳法第12条）及び別表第一の16の項",
+    "別表第一と第二（別表第一の１６の項（住民基本台帳法別表第二の１の\n項）",
+    "番号法別表第二の26の項、別表第一の16の項（住民基本台帳法別表第二の1の項）",
+])
+def test_a_row_kept_before_another_laws_bracket_stays_kept_on_a_second_run(text: str) -> None:
+    """Under --assume-law a first run writes the act's name before the list's first table; the row joined to it with
+    another law's table in its bracket is kept and reported on both runs (mixer, 17th session: the second run
+    renumbered it)."""
+    first = rewrite(text, assume_law=True)
+    assert first.text != text  # (the list's first table is renamed)
+    assert [f.reason for f in first.findings if "住民基本台帳法別表第二" in f.message] == ["law-other"]
+    second = rewrite(first.text, assume_law=True)
+    assert second.text == first.text and not second.edits
