@@ -777,7 +777,8 @@ def _definition_of(text: str, c: Citation) -> str | None:
     and would change what the term means wherever it is used."""
     item = item_definition_at(text, c.start)  # 「(1)　法別表第二　番号法別表第二をいう。」: an item of a list of definitions
     if item is not None:
-        return "".join(text[item[0] : item[1]].split())
+        term = "".join(text[item[0] : item[1]].split())
+        return term if _instrument_definition(text, term, item[0]) else None
     lo = max(0, c.start - _DEFINITION_REACH)
     lo = max(lo, text.rfind("。", lo, c.start) + 1)
     at = text.rfind("」", lo, c.start)  # (most tables stand in no definition: a quoted term before them, C-level finds)
@@ -794,7 +795,25 @@ def _definition_of(text: str, c: Citation) -> str | None:
         return None
     if _DEFINITION_END.search(text, head.end(), hi) is None:  # (its body ends before or after the table: 「…をいい、…に限る」)
         return None
-    return "".join(head.group("term").split())
+    term = "".join(head.group("term").split())
+    return term if _instrument_definition(text, term, head.start()) else None
+
+
+# the words by which a document (not an instrument) says a definition is its own (「本評価書において」, 「この書において」)
+_DOCUMENT_DEFINES = compile_on_use(r"(?:この|本)(?:評価書|書|計画書?|仕様書|手順書|報告書|資料)(?:において|で|に)")
+# how far before a definition those words are looked for (an article's lead over its list of definitions)
+_DOCUMENT_REACH = 400
+
+
+def _instrument_definition(text: str, term: str, at: int) -> bool:
+    """Whether the definition of ``term`` starting at ``at`` is kept as an instrument's text: always when its term names a
+    table or an order (「法別表第二」, 「旧主務省令」: renamed, the body would make the term mean another thing), and otherwise
+    unless the document says the definition is its own (「本評価書において「対象事務」とは、番号法別表第一の16の項に掲げる
+    事務をいう」: the PIA's text, rewritten with it).  Who made a definition is not established otherwise: an ordinance's
+    (「この条例において」, often quoted without it) changes only by its own amendment."""
+    if "表" in term or "命令" in term or "省令" in term:
+        return True
+    return _DOCUMENT_DEFINES.search(text, max(0, at - _DOCUMENT_REACH), at) is None
 
 
 # a citation written with a space after every character (text extracted from some PDFs)

@@ -2123,3 +2123,22 @@ def test_rewrite_holds_little_beyond_its_result() -> None:
         tracemalloc.stop()
     assert r.text == "別表の" * 3000
     assert peak - kept < 6 * len(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本評価書において「対象事務」とは、番号法別表第一の16の項に掲げる事務をいう。",
+     "本評価書において「対象事務」とは、番号法別表の24の項に掲げる事務をいう。"),
+    ("この評価書において、次の各号に掲げる用語の意義は、当該各号に定めるところによる。\n(1)　対象事務　番号法別表第一の16の項に掲げる"
+     "事務をいう。", "この評価書において、次の各号に掲げる用語の意義は、当該各号に定めるところによる。\n(1)　対象事務　番号法別表の24の項に"
+     "掲げる事務をいう。"),
+    ("本書で「照会事務」とは、番号法別表第二の27の項に基づき照会する事務をいう。",
+     "本書で「照会事務」とは、番号法第19条第8号に基づく主務省令第2条の表の48の項に基づき照会する事務をいう。"),
+])
+@pytest.mark.parametrize("assume", [True, False])
+def test_a_documents_own_definition_is_rewritten_with_it(text: str, expected: str, assume: bool) -> None:
+    """A definition the PIA says is its own (「本評価書において「対象事務」とは…」) is the document's text, which the user
+    is updating: its body is rewritten (it was kept as an ordinance's definition).  A term naming a table stays kept."""
+    assert rewrite(text, assume_law=assume).text == expected
+    kept = "本評価書において「法別表第二」とは、番号法別表第二をいう。"
+    result = rewrite(kept, assume_law=assume)
+    assert result.text == kept and [f.reason for f in result.findings] == ["defines-term"]
