@@ -213,7 +213,7 @@ def plan_rederived(
             from .resolve import find_citations
 
             # (the act assumed: a list there that would be the act's only when assumed still makes this one a part)
-            kinds_elsewhere = {k for part in options.parts for k in _list_kinds(part, find_citations(part, assume_law=True))}
+            kinds_elsewhere = {k for part in options.parts for k in _list_kinds(find_citations(part, assume_law=True))}
         if kind not in kinds_elsewhere:
             return None
         label = "".join(options.lead.split())
@@ -305,16 +305,18 @@ _ROWS = "rows"
 _REFS = "refs"
 
 
-def _is_ref_list(text: str, item: Citation | Finding) -> bool:
-    """Whether ``item`` is the parenthesised reference list after the repealed order's title (「（１条２号ハ、…）」)."""
-    return (isinstance(item, Citation) and item.kind is CitationKind.ORDER_REFS and item.order is Order.OLD_EXCHANGE
-            and item.part("rows") is not None and _parenthesised(text, item.start))
-
-
-def _list_kinds(text: str, items: Sequence[Citation | Finding]) -> set[str]:
-    """The kinds of list --rederive derives that ``items`` (found in ``text``) hold: row lists (:data:`_ROWS`) and
-    reference lists (:data:`_REFS`)."""
-    return {_ROWS for item in items if _is_row_list(item)} | {_REFS for item in items if _is_ref_list(text, item)}
+def _list_kinds(items: Sequence[Citation | Finding]) -> set[str]:
+    """The kinds of list that ``items`` cite part of: rows of the exchange table, old or new, in a list or after the
+    table (:data:`_ROWS`: 「（1、2の項）」, 「別表第二の27の項」), and references of its orders (:data:`_REFS`)."""
+    kinds: set[str] = set()
+    for item in items:
+        if not isinstance(item, Citation) or item.part("rows") is None:
+            continue
+        if item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.kind in (CitationKind.ROW_LIST, CitationKind.TABLE):
+            kinds.add(_ROWS)
+        elif item.kind is CitationKind.ORDER_REFS and item.order in (Order.OLD_EXCHANGE, Order.NEW_EXCHANGE):
+            kinds.add(_REFS)
+    return kinds
 
 
 def _is_row_list(item: Citation | Finding) -> bool:

@@ -600,6 +600,13 @@ def test_lists_sharing_one_label_cell_are_parts_kept_as_written(
     assert edits == []
     failed = [f for f in findings if f.reason == REDERIVE_FAILED]
     assert len(failed) == 3 and all(f.message.startswith(f"見出しのセル（{label}）の一覧が3つのセルに") for f in failed)
+    # a part written as rows after the table (「番号利用法別表第二の27の項」), not in brackets, is a part all the same
+    rows = [[label, "番号利用法別表第二（1、2の項）"], [None, "番号利用法別表第二の27の項"]]
+    path = _table_file(tmp_path / f"c{suffix}", rows, [(0, 0, 1, 0)] if merged else [])
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert REDERIVED not in {f.reason for f in findings} and all(CITY_ROWS not in e.after for e in edits)
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2の項"] and failed[0].message.startswith(f"見出しのセル（{label}）の一覧が2つのセルに")
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
