@@ -26,7 +26,10 @@ In a Word or Excel table the criterion is often written in the row's label cell,
 above) the list's cell (「情報提供者：都道府県知事、特定個人情報：住民票関係情報」 | 「番号利用法別表第二（項番27、28）」):
 the document handler passes that cell as ``Rederive.lead``, and its criterion is the one of the cell's
 lists that write none, never the one given: they are derived from it when it is read, and kept and
-reported when it is not (「情報照会の根拠」).
+reported when it is not (「情報照会の根拠」).  A label shared by several cells of the column holding lists of one kind
+(the label merged over their rows, or left empty below the first: ``Rederive.parts``) heads one list written in
+parts, as a criterion heading several brackets does: no part takes the label's criterion, the column's or the one
+given; each is kept and reported.
 
 A list whose derivation is incomplete (an unknown provider or category, a row whose references
 cannot be read from the order's words, references only ``inferred`` or ``unverified`` without
@@ -104,6 +107,13 @@ class Rederive:
     that names a side, a column or a criterion is its column heading (「情報照会の根拠」｜「情報提供の根拠」 over
     a column of lists), a label as :attr:`lead` is (see :func:`~mynumber_refs.reflists.column_criterion`).
     In tab-separated text the column is read from the text itself."""
+    parts: tuple[str, ...] = ()
+    """The texts of the other cells in the column of the table cell being rewritten that share its label (the label
+    cell merged over their rows, or left empty below a row holding a list: see
+    :attr:`mynumber_refs.formats.Unit.parts`).  A list of the cell whose kind (a row list of the exchange table, or the
+    repealed order's reference list) one of them holds too is one of several parts of the label's list: it is never
+    given the label's criterion, the column's or the one given, but kept as written and reported, as a list a written
+    criterion heads in several brackets is."""
 
 
 @attrs.frozen
@@ -191,6 +201,32 @@ def plan_rederived(
             (found.written,),
         ),))
 
+    kinds_elsewhere: set[str] | None = None  # the kinds of list the cells sharing the label hold (found once, when asked)
+
+    def part_of_several(c: Citation, kind: str) -> RederivePlan | None:
+        """A failure for ``c``, a list writing no criterion of its own, when a cell sharing its label holds a list of
+        its kind: the label's list is written in several cells, none of which is the derived list."""
+        nonlocal kinds_elsewhere
+        if not options.parts:
+            return None
+        if kinds_elsewhere is None:
+            from .resolve import find_citations
+
+            # (the act assumed: a list there that would be the act's only when assumed still makes this one a part)
+            kinds_elsewhere = {k for part in options.parts for k in _list_kinds(find_citations(part, assume_law=True))}
+        if kind not in kinds_elsewhere:
+            return None
+        label = "".join(options.lead.split())
+        label = label if len(label) <= 40 else label[:39] + "…"
+        cells = len(options.parts) + 1
+        return RederivePlan(False, failures=(_finding(
+            c, REDERIVE_FAILED,
+            f"見出しのセル（{label}）の一覧が{cells}つのセルに分けて書かれているため、導いた一覧をどれに書くか確定できません"
+            f" / the list of the label cell ({label}) is written in {cells} cells: which part the derived list replaces"
+            " is not established",
+            (options.lead,),
+        ),))
+
     plans: dict[int, RederivePlan] = _lists_in_parts(text, items)
     for i, item in enumerate(items):
         if not isinstance(item, Citation) or i in plans:
@@ -217,7 +253,7 @@ def plan_rederived(
                 provider, information, source = options.provider, options.information, _GIVEN
             if provider is None or information is None:
                 continue
-            several = one_of_several(item) if criterion is None else None
+            several = (part_of_several(item, _ROWS) or one_of_several(item)) if criterion is None else None
             if several is not None:
                 plans[i] = several
                 continue
@@ -245,7 +281,7 @@ def plan_rederived(
                 continue
             if criterion is not None and (criterion.provider, criterion.information) != (provider, information):
                 continue  # the list writes another criterion (「（…情報照会の根拠）」): the given one is not its own
-            several = one_of_several(item)
+            several = (part_of_several(item, _REFS) if criterion is None else None) or one_of_several(item)
             if several is not None:
                 plans[i] = several
                 continue
@@ -263,6 +299,24 @@ def _root(items: Sequence[Citation | Finding], k: int) -> int:
             break
         k = item.antecedent
     return k
+
+
+_ROWS = "rows"
+_REFS = "refs"
+
+
+def _list_kinds(items: Sequence[Citation | Finding]) -> set[str]:
+    """The kinds of list that ``items`` cite part of: rows of the exchange table, old or new, in a list or after the
+    table (:data:`_ROWS`: 「（1、2の項）」, 「別表第二の27の項」), and references of its orders (:data:`_REFS`)."""
+    kinds: set[str] = set()
+    for item in items:
+        if not isinstance(item, Citation) or item.part("rows") is None:
+            continue
+        if item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.kind in (CitationKind.ROW_LIST, CitationKind.TABLE):
+            kinds.add(_ROWS)
+        elif item.kind is CitationKind.ORDER_REFS and item.order in (Order.OLD_EXCHANGE, Order.NEW_EXCHANGE):
+            kinds.add(_REFS)
+    return kinds
 
 
 def _is_row_list(item: Citation | Finding) -> bool:

@@ -569,6 +569,116 @@ def test_an_empty_label_cell_under_a_list_s_row_continues_that_row_s_label(tmp_p
     assert edits == [] and ("27、28の項", REDERIVE_FAILED) in {(f.text, f.reason) for f in findings}
 
 
+OLD_ORDER_REFS = "番号利用法別表第二の主務省令で定める事務及び情報を定める命令（１条２号ハ、２条７号ロ）"
+GIVEN_LABEL = "根拠法令"
+CRITERION_LABEL = "情報提供者：市町村長、特定個人情報：住民票関係情報"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize("merged", [False, True])
+@pytest.mark.parametrize(("label", "given_too"), [(GIVEN_LABEL, True), (CRITERION_LABEL, False), (CRITERION_LABEL, True)])
+def test_lists_sharing_one_label_cell_are_parts_kept_as_written(
+    tmp_path: Path, suffix: str, merged: bool, label: str, given_too: bool
+) -> None:
+    # 「根拠法令」 merged over two rows (or left empty below the first), 「番号利用法別表第二（1、2の項）」 and
+    # 「番号利用法別表第二（27の項）」 beside it: the same 60 rows derived from the criterion given (or the label's) were
+    # written into both cells.  The label's list is written in two parts, neither of which is the derived list.
+    rederive = Rederive("市町村長", "住民票関係情報") if given_too else Rederive()
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=rederive)
+    rows: list[list[str | None]] = [[label, "番号利用法別表第二（1、2の項）"], [None, "番号利用法別表第二（27の項）"]]
+    path = _table_file(tmp_path / f"a{suffix}", rows, [(0, 0, 1, 0)] if merged else [])
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert edits == []
+    assert REDERIVED not in {f.reason for f in findings}
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2の項", "27の項"]
+    assert all(f.message.startswith(f"見出しのセル（{label}）の一覧が2つのセルに分けて書かれているため") for f in failed)
+    # three rows, the old order's reference lists: each a part too
+    rows = [[label, OLD_ORDER_REFS], [None, OLD_ORDER_REFS.replace("２条７号ロ", "３条１号イ")], [None, OLD_ORDER_REFS]]
+    path = _table_file(tmp_path / f"b{suffix}", rows, [(0, 0, 2, 0)] if merged else [])
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert edits == []
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert len(failed) == 3 and all(f.message.startswith(f"見出しのセル（{label}）の一覧が3つのセルに") for f in failed)
+    # a part written as rows after the table (「番号利用法別表第二の27の項」), not in brackets, is a part all the same
+    rows = [[label, "番号利用法別表第二（1、2の項）"], [None, "番号利用法別表第二の27の項"]]
+    path = _table_file(tmp_path / f"c{suffix}", rows, [(0, 0, 1, 0)] if merged else [])
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert REDERIVED not in {f.reason for f in findings} and all(CITY_ROWS not in e.after for e in edits)
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2の項"] and failed[0].message.startswith(f"見出しのセル（{label}）の一覧が2つのセルに")
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize("merged", [False, True])
+def test_a_list_alone_of_its_kind_beside_its_label_is_still_rederived(tmp_path: Path, suffix: str, merged: bool) -> None:
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    table = "第19条第8号に基づく主務省令第2条の表"
+    # the row list and the old order's reference list under one label: each the whole list of its kind
+    rows: list[list[str | None]] = [[GIVEN_LABEL, "番号利用法別表第二（1、2の項）"], [None, OLD_ORDER_REFS]]
+    path = _table_file(tmp_path / f"a{suffix}", rows, [(0, 0, 1, 0)] if merged else [])
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert [e.before for e in edits] == ["別表第二", "1、2の項", "別表第二の主務省令で定める事務及び情報を定める命令", "１条２号ハ、２条７号ロ"]
+    assert edits[1].after == f"{CITY_ROWS}の項" and edits[3].after.startswith("３条１号ハ、４条１０号ハ・１７号ニ")
+    # a row of 別表第一 above the list, or a note below it, shares the label but is no list
+    rows = [[GIVEN_LABEL, "番号利用法第9条第1項別表第一の16の項"], [None, "番号利用法別表第二（1、2の項）"],
+            [None, "※令和6年5月27日以降は新しい番号"]]
+    path = _table_file(tmp_path / f"b{suffix}", rows, [(0, 0, 2, 0)] if merged else [])
+    edits, _ = rewrite_document(open_document(path), fn)
+    assert [(e.before, e.after) for e in edits] == [("第一", ""), ("16", "24"), ("別表第二", table), ("1、2の項", f"{CITY_ROWS}の項")]
+    # a list beside its own label, the next row's list beside another: each alone
+    rows = [[CRITERION_LABEL, "番号利用法別表第二（1、2の項）"], ["情報照会の根拠", "番号利用法別表第二（27の項）"]]
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"c{suffix}", rows)), fn)
+    assert [(e.before, e.after) for e in edits] == [("別表第二", table), ("1、2の項", f"{CITY_ROWS}の項")]
+    assert [f.text for f in findings if f.reason == REDERIVE_FAILED] == ["27の項"]
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize("merged", [False, True])
+def test_lists_sharing_one_label_are_renumbered_as_usual_without_rederive(tmp_path: Path, suffix: str, merged: bool) -> None:
+    rows: list[list[str | None]] = [[GIVEN_LABEL, "番号利用法別表第二（1、2の項）"], [None, "番号利用法別表第二（27の項）"]]
+    path = _table_file(tmp_path / f"a{suffix}", rows, [(0, 0, 1, 0)] if merged else [])
+    edits, findings = rewrite_document(open_document(path), functools.partial(mr.rewrite, assume_law=True))
+    table = "第19条第8号に基づく主務省令第2条の表"
+    assert [(e.before, e.after) for e in edits] == [("別表第二", table), ("別表第二", table), ("27", "48")]
+    assert findings == []
+
+
+_LIST_CELLS = {
+    "rows": "番号利用法別表第二（1、2の項）", "rows2": "番号利用法別表第二（27、28の項）", "refs": OLD_ORDER_REFS,
+    "beppyo1": "番号利用法第9条第1項別表第一の16の項", "note": "※番号は令和6年5月27日以降のもの", "empty": None,
+}
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from([GIVEN_LABEL, CRITERION_LABEL, "②法令上の根拠"]),
+    st.lists(st.sampled_from(sorted(_LIST_CELLS)), min_size=1, max_size=4),
+    st.booleans(),
+    st.sampled_from([".docx", ".xlsx"]),
+)
+def test_no_two_cells_of_one_label_get_the_derived_list(label: str, cells: list[str], merged: bool, suffix: str) -> None:
+    # the derived list is written into a cell of the label only when no other cell of it holds a list of its kind
+    import tempfile
+
+    if not merged and "empty" in cells:  # (the rows below an empty cell left of nothing are not the label's)
+        cells = cells[: cells.index("empty") + 1]
+    rows: list[list[str | None]] = [[label, _LIST_CELLS["rows"]]] + [[None, _LIST_CELLS[k]] for k in cells]
+    kinds = ["rows"] + [k[:4] for k in cells]
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = _table_file(Path(tmp) / f"a{suffix}", rows, [(0, 0, len(rows) - 1, 0)] if merged else [])
+        edits, findings = rewrite_document(open_document(path), fn)
+    written: dict[str, list[str]] = {}
+    for e in edits:
+        if CITY_ROWS in e.after:
+            written.setdefault("rows", []).append(e.location)
+        if e.after.startswith("３条１号ハ、４条１０号ハ"):
+            written.setdefault("refs", []).append(e.location)
+    for kind in ("rows", "refs"):
+        assert len(written.get(kind, [])) == (1 if kinds.count(kind) == 1 else 0), (kind, written)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     st.sampled_from([("市町村長", "住民票関係情報"), ("市町村長", "地方税関係情報"), ("市町村長", "児童手当関係情報"),

@@ -187,6 +187,12 @@ class Unit:
     cell's on each row it covers, once), nearest first: its column heading may write the criterion of its lists
     (「情報照会の根拠」｜「情報提供の根拠」 over a column of lists; see :func:`with_label`).  Called only by a rewrite
     that derives lists."""
+    parts: Callable[[], tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
+    """For a table cell that may cite, what gives the texts of the other cells in its column that share its label, nearest
+    first, up then down: the label cell merged over their rows, or left empty below a row holding a citation (as for
+    :attr:`label_above`), whether the shared label is this cell's own or above it.  A list of the cell that one of them
+    continues is one part of the label's list, never derived whole (see :func:`with_label`).  Called only by a rewrite
+    that derives lists."""
     rows: Callable[[], tuple[tuple[str, tuple[str, ...], bool], ...]] | None = field(default=None, repr=False, compare=False)
     """For a table cell that may cite, what gives the rows above it, nearest first, up to the reach of tab-separated
     text: each as the text of its cell in the cell's column, the texts of its cells with text (none for an empty
@@ -1095,19 +1101,22 @@ def with_label(rewrite_fn: RewriteFn, unit: Unit) -> RewriteFn:
     the rewrite with ``rederive=``), the label is passed as :attr:`~mynumber_refs.rederive.Rederive.lead`
     (「情報提供者：都道府県知事、特定個人情報：住民票関係情報」 | 「番号利用法別表第二（項番27、28）」 is the
     provider's list of 都道府県知事, never the one given) and the cells above it as
-    :attr:`~mynumber_refs.rederive.Rederive.column` (a list under 「情報照会の根拠」 is the inquirer's)."""
+    :attr:`~mynumber_refs.rederive.Rederive.column` (a list under 「情報照会の根拠」 is the inquirer's); the other cells
+    sharing its label as :attr:`~mynumber_refs.rederive.Rederive.parts` (a list one of them continues is one part of
+    the label's list, kept and reported)."""
     label = unit.before or unit.label_above or unit.above
     keywords = getattr(rewrite_fn, "keywords", None)
     rederive = keywords.get("rederive") if isinstance(keywords, dict) else None
     if rederive is None:
         return rewrite_fn
     column = unit.column() if unit.column is not None else ()
-    if not label.strip() and not column:
+    parts = unit.parts() if unit.parts is not None else ()
+    if not label.strip() and not column and not parts:
         return rewrite_fn
     import attrs
 
     with_keywords: Callable[..., RewriteResult] = rewrite_fn
-    return functools.partial(with_keywords, rederive=attrs.evolve(rederive, lead=label, column=column))
+    return functools.partial(with_keywords, rederive=attrs.evolve(rederive, lead=label, column=column, parts=parts))
 
 
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,

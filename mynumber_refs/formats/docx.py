@@ -438,6 +438,86 @@ def _label_continued(grid: list[list[tuple[int, str]]], spans: list[list[int]], 
     return ""
 
 
+def _merge_origins(rows: Sequence[Any]) -> list[list[int]]:
+    """Per row, for each of its cells the row its vertical merge begins on (its own row for a cell not merged)."""
+    out: list[list[int]] = []
+    start: dict[int, int] = {}
+    for k, tr in enumerate(rows):
+        at, here = _grid_before(tr), []
+        for tc in _row_children(tr, W_TC):
+            span, merge = _cell_span(tc)
+            if merge == "continue":
+                here.append(start.get(at, k))
+            else:
+                if merge == "restart":
+                    start[at] = k
+                else:
+                    start.pop(at, None)
+                here.append(k)
+            at += span
+        out.append(here)
+    return out
+
+
+def _covering(grid: list[list[tuple[int, str]]], spans: list[list[int]], k: int, column: int) -> int | None:
+    """The index in row ``k`` of the cell whose grid columns hold ``column``; ``None`` when none does."""
+    return next((i for i, ((start, _), span) in enumerate(zip(grid[k], spans[k], strict=True))
+                 if start <= column < start + span), None)
+
+
+def _label_of(grid: list[list[tuple[int, str]]], spans: list[list[int]], origins: list[list[int]], r: int, c: int,
+              memo: dict[tuple[int, int], tuple[int, int] | None], reach: int = 30) -> tuple[int, int] | None:
+    """Where the label cell of cell (r, c) begins (its merge's first row, its grid column): the nearest cell with text
+    to its left, or for a cell with none, the label of the cell right above it when that holds a citation, as
+    :func:`_label_continued` finds it (``grid`` from :func:`_merged_down`, ``origins`` from :func:`_merge_origins`;
+    ``memo``: the labels found so far in the table)."""
+    if (r, c) in memo:
+        return memo[r, c]
+    at, k = c, r
+    found: tuple[int, int] | None = None
+    for _ in range(reach):
+        left = next((j for j in range(at - 1, -1, -1) if grid[k][j][1].strip()), None)
+        if left is not None:
+            found = origins[k][left], grid[k][left][0]
+            break
+        up = _covering(grid, spans, k - 1, grid[k][at][0]) if k > 0 else None
+        if up is None or not may_cite(grid[k - 1][up][1]):
+            break
+        k, at = k - 1, up
+    memo[r, c] = found
+    return found
+
+
+def _label_parts(grid: list[list[tuple[int, str]]], spans: list[list[int]], origins: list[list[int]],
+                 memo: dict[tuple[int, int], tuple[int, int] | None], r: int, c: int, reach: int = 30) -> tuple[str, ...]:
+    """The texts of the other cells in the grid column of cell (r, c) that share its label cell (merged over their
+    rows, or left empty below a row holding a citation), nearest first, up then down (``memo`` as for
+    :func:`_label_of`); see formats.Unit.parts."""
+    label = _label_of(grid, spans, origins, r, c, memo)
+    if label is None:
+        return ()
+    column = grid[r][c][0]
+    own = (origins[r][c], column)
+    out: list[str] = []
+    for step in (-1, 1):
+        last, k = own, r + step
+        for _ in range(reach):
+            if not 0 <= k < len(grid):
+                break
+            at = _covering(grid, spans, k, column)
+            if at is None:
+                break
+            cell = (origins[k][at], grid[k][at][0])
+            if cell not in (own, last):  # (a cell merged down over several rows counted once)
+                if _label_of(grid, spans, origins, k, at, memo) != label:
+                    break
+                if grid[k][at][1].strip():
+                    out.append(grid[k][at][1])
+                last = cell
+            k += step
+    return tuple(out)
+
+
 def _column_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int, reach: int = HEAD_ROWS
                   ) -> tuple[str, ...]:
     """The texts of the cells with text above cell (r, c) in its table, nearest first, up to ``reach`` rows: in
@@ -623,6 +703,8 @@ class _Walker:
         merged_grid: list[list[tuple[int, str]]] | None = None  # (made when a cell first asks for it)
         continued: list[set[int]] | None = None  # (the same)
         spans: list[list[int]] | None = None  # (the same: each cell's grid span, per row)
+        origins: list[list[int]] | None = None  # (the same: the row each cell's vertical merge begins on)
+        label_cells: dict[tuple[int, int], tuple[int, int] | None] = {}  # (each cell's label cell, found when asked)
         for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
@@ -694,6 +776,9 @@ class _Walker:
                         if r_i > 1:
                             done.unit.column = functools.partial(_column_above, merged_grid, spans, r_i - 1, c_i - 1)
                         done.unit.rows = functools.partial(_rows_above, merged_grid, spans, r_i - 1, c_i - 1, title)
+                        if origins is None:
+                            origins = _merge_origins(rows)
+                        done.unit.parts = functools.partial(_label_parts, merged_grid, spans, origins, label_cells, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below

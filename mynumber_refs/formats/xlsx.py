@@ -243,6 +243,7 @@ class _Sheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     numbers: dict[tuple[int, int], str] = field(default_factory=dict)  # number cells, as written
     _by_row: dict[int, list[str]] | None = field(default=None, repr=False)  # the texts of each row (found on first use)
+    _labels: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict, repr=False)  # (see _label_of)
 
     def next_texts(self, row: int, col: int, down: bool, count: int = 2, reach: int = 30) -> tuple[str, ...]:
         """The texts of the next ``count`` cells holding anything to the right of (row, col) (below
@@ -379,6 +380,62 @@ class _Sheet:
             if before:
                 return before
         return ""
+
+    def _range_at(self, row: int, col: int) -> tuple[int, int, int, int]:
+        """The merged range holding (row, col), or the cell alone."""
+        return next((m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col))
+
+    def _label_cell(self, row: int, col: int) -> tuple[int, int] | None:
+        """The first cell of the nearest cell with text left of (row, col), past the cell's own merged range (the cell
+        :meth:`text_before` reads first); ``None`` when there is none or a number stands first."""
+        r1, c1, _r2, _c2 = self._range_at(row, col)
+        for c in range(c1 - 1, 0, -1):
+            value = self.value_at(row, c)
+            if isinstance(value, str) and value.strip():
+                return self._range_at(row, c)[:2]
+            if value is not None and not isinstance(value, str):
+                return None
+        return None
+
+    def _label_of(self, row: int, col: int, reach: int = 30) -> tuple[int, int] | None:
+        """The first cell of the label cell of (row, col): the cell to its left, or for a cell with none, the label of
+        the cell above it when that holds a citation, as :meth:`label_continued` finds it."""
+        if (row, col) in self._labels:  # (found once per cell: a column of lists asks for its cells' labels over and over)
+            return self._labels[row, col]
+        r1, c1, _r2, _c2 = self._range_at(row, col)
+        found: tuple[int, int] | None = None
+        for _ in range(reach):
+            found = self._label_cell(r1, c1)
+            if found is not None:
+                break
+            value = self.value_at(r1 - 1, c1) if r1 > 1 else None
+            if not isinstance(value, str) or not may_cite(value):
+                break
+            r1, c1, _r2, _c2 = self._range_at(r1 - 1, c1)
+        self._labels[row, col] = found
+        return found
+
+    def label_parts(self, row: int, col: int, reach: int = 30) -> tuple[str, ...]:
+        """The texts of the other cells in the column of (row, col) that share its label cell (merged over their rows,
+        or left empty below a row holding a citation), nearest first, up then down; see formats.Unit.parts."""
+        label = self._label_of(row, col)
+        if label is None:
+            return ()
+        r1, c1, r2, _c2 = self._range_at(row, col)
+        out: list[str] = []
+        for step in (-1, 1):
+            r = r1 - 1 if step < 0 else r2 + 1
+            for _ in range(reach):
+                if r < 1:
+                    break
+                a1, b1, a2, _b2 = self._range_at(r, c1)
+                if self._label_of(a1, b1) != label:
+                    break
+                value = self.value_at(a1, b1)
+                if isinstance(value, str) and value.strip():
+                    out.append(value)
+                r = a1 - 1 if step < 0 else a2 + 1
+        return tuple(out)
 
     def left_labels(self, row: int, col: int) -> list[str]:
         """The labels to the left of a cell, left to right (a merged cell's value on every row of
@@ -935,6 +992,7 @@ class XlsxDocument:
                                     label_above=sh.label_continued(row_at, col) if above and cites else "",
                                     up=sh.text_up(row_at, col) if cites else "",
                                     column=functools.partial(sh.column_above, row_at, col) if cites else None,
+                                    parts=functools.partial(sh.label_parts, row_at, col) if cites else None,
                                     rows=functools.partial(sh.rows_above, row_at, col) if cites else None))
         if found:
             self._sheet_parts[part.name] = part
