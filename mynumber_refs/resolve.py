@@ -674,14 +674,15 @@ _ORDER_AFTER = compile_on_use(
 # 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
 # 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
 # row (「第16項」 is read) nor an item (「別表第2号」), a column (「第3欄」) or an article (「別表\n第19条」), never across a blank line (「別表第二十\n\nⅠ
-# 基本情報」 is reported as 「別表第二十」), or no number before a blank line or the end (「別表第\n\n」, a cut text); and
+# 基本情報」 is reported as 「別表第二十」), or 第 with no number after it on its line or at the start of the next (「別表第\n\n」,
+# a cut text; 「別表第\n－ 3 －\n二の27の項」, a page's footer inside the name; 「別表第の27の項」); and
 # on its line, a number with no 第 that no row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二
 # 27の項」; not 「別表一覧」)
 _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
 _UNREAD_ORDINAL = compile_on_use(
     rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
     rf"[{_ORDINAL_FIGURES}]++(?:\r?\n[{_ORDINAL_FIGURES}]++)*+(?![\s]*[号欄条])"
-    rf"|[ \t\u3000{INVISIBLE}]*第(?=[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000]*\r?\n|\s*\Z))"
+    rf"|[ \t\u3000{INVISIBLE}]*第(?![ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?[{_ORDINAL_FIGURES}])"
     rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
 )
 # and, on its line, an ordinal set off from 別表 by an opening bracket, a dot, a dash, a colon, No. or の (「別表(第二)の27の項」,

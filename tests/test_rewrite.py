@@ -1577,6 +1577,13 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
     ("番号法別表第\n", "別表第"),
     ("番号法別表第\n\n二", "別表第"),
     ("番号法別表第\n\nⅠ\u3000基本情報", "別表第"),
+    # 第 with no number after it on its line or at the start of the next: a page's footer or header between the name and
+    # its ordinal in text from a PDF (it read 「番号法別表」, nothing said), or a stray の
+    ("番号法別表第\n－ 3 －\n二の２７の項", "別表第"),
+    ("番号法別表第\n- 3 -\n二の２７の項", "別表第"),
+    ("番号法別表第\n特定個人情報保護評価書（全項目評価書）\n二の２７の項", "別表第"),
+    ("番号利用法第9条第1項別表第\n－ 3 －\n一の16の項", "第9条第1項別表第"),
+    ("番号法別表第の２７の項", "別表第"),
 ])
 def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
     """「一　番号法別表第二\\n二　地方税法」: 第二 and the item number below it make no ordinal the grammar reads, so it
