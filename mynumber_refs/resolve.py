@@ -672,15 +672,27 @@ _ORDER_AFTER = compile_on_use(
     r"|第[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+[ \t\u3000]*条"
 )
 # 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
-# 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
+# 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」; past a page
+# break, 「別表\n－ 3 －\n第一の16の項」: the rest of the name on the next page), not a
 # row (「第16項」 is read) nor an item (「別表第2号」), a column (「第3欄」) or an article (「別表\n第19条」), never across a blank line (「別表第二十\n\nⅠ
 # 基本情報」 is reported as 「別表第二十」), or 第 with no number after it on its line or at the start of the next (「別表第\n\n」,
 # a cut text; 「別表第\n－ 3 －\n二の27の項」, a page's footer inside the name; 「別表第の27の項」); and
 # on its line, a number with no 第 that no row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二
 # 27の項」; not 「別表一覧」)
 _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
+# A page break in text from a PDF: the lines between a page's last words and the next page's first — blank lines, a page's
+# number (「－ 3 －」, 「- 3 -」, 「3 / 30」, 「3ページ」) with perhaps the next page's header line after it, and a form feed's line
+# (pdftotext starts each page with one, its header on the same line)
+_PAGE_NUMBER_LINE = (
+    r"[ \t\u3000]*(?:[－\-‐―—–−][ \t\u3000]*)?[0-9０-９]{1,4}(?:[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{1,4})?"
+    r"[ \t\u3000]*(?:ページ|頁)?[ \t\u3000]*(?:[－\-‐―—–−][ \t\u3000]*)?"
+)
+_GAP_LINE = r"\r?\n(?:[ \t\u3000]*|\f[^\r\n]*)(?=\r?\n)"
+_PAGE_BREAK = (
+    rf"(?:{_GAP_LINE})*+(?:\r?\n{_PAGE_NUMBER_LINE}(?=\r?\n)(?:\r?\n[^\r\n]*)?|\r?\n\f[^\r\n]*)(?:{_GAP_LINE})*\r?\n"
+)
 _UNREAD_ORDINAL = compile_on_use(
-    rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
+    rf"[ \t\u3000{INVISIBLE}]*(?:{_PAGE_BREAK}[ \t\u3000{INVISIBLE}]*|\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
     rf"[{_ORDINAL_FIGURES}]++(?:\r?\n[{_ORDINAL_FIGURES}]++)*+(?![\s]*[号欄条])"
     rf"|[ \t\u3000{INVISIBLE}]*第(?![ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?[{_ORDINAL_FIGURES}])"
     rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
