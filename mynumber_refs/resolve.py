@@ -59,6 +59,7 @@ from .laws import (
     ALIASES,
     LAW_PREFIX_RE,
     ORDER_TAIL,
+    PAGE_BREAK,
     SAME_LAW_NAMES,
     Binding,
     LawExpr,
@@ -680,19 +681,8 @@ _ORDER_AFTER = compile_on_use(
 # on its line, a number with no 第 that no row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二
 # 27の項」; not 「別表一覧」)
 _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
-# A page break in text from a PDF: the lines between a page's last words and the next page's first — blank lines, a page's
-# number (「－ 3 －」, 「- 3 -」, 「3 / 30」, 「3ページ」) with perhaps the next page's header line after it, and a form feed's line
-# (pdftotext starts each page with one, its header on the same line)
-_PAGE_NUMBER_LINE = (
-    r"[ \t\u3000]*(?:[－\-‐―—–−][ \t\u3000]*)?[0-9０-９]{1,4}(?:[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{1,4})?"
-    r"[ \t\u3000]*(?:ページ|頁)?[ \t\u3000]*(?:[－\-‐―—–−][ \t\u3000]*)?"
-)
-_GAP_LINE = r"\r?\n(?:[ \t\u3000]*|\f[^\r\n]*)(?=\r?\n)"
-_PAGE_BREAK = (
-    rf"(?:{_GAP_LINE})*+(?:\r?\n{_PAGE_NUMBER_LINE}(?=\r?\n)(?:\r?\n[^\r\n]*)?|\r?\n\f[^\r\n]*)(?:{_GAP_LINE})*\r?\n"
-)
 _UNREAD_ORDINAL = compile_on_use(
-    rf"[ \t\u3000{INVISIBLE}]*(?:{_PAGE_BREAK}[ \t\u3000{INVISIBLE}]*|\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
+    rf"[ \t\u3000{INVISIBLE}]*(?:{PAGE_BREAK}[ \t\u3000{INVISIBLE}]*|\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
     rf"[{_ORDINAL_FIGURES}]++(?:\r?\n[{_ORDINAL_FIGURES}]++)*+(?![\s]*[号欄条])"
     rf"|[ \t\u3000{INVISIBLE}]*第(?![ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?[{_ORDINAL_FIGURES}])"
     rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
