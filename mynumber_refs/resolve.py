@@ -700,6 +700,34 @@ _UNREAD_SET_OFF_ORDINAL = compile_on_use(
 )
 
 
+# text laid out in columns (pdftotext -layout): a run of two or more spaces before a column's text on its line, and the
+# end of a line after a table's name
+_COLUMN_GAP = compile_on_use(r"  +(?=[^ \r\n])")
+_AT_LINE_END = compile_on_use(r"[ \t\u3000]*\r?\n")
+_ORDINAL_AT = compile_on_use(rf"第[ \u3000]*[{_ORDINAL_FIGURES}]++(?![\s]*[号欄条])")
+
+
+def _ordinal_in_column_below(text: str, end: int) -> int | None:
+    """Where an ordinal ends that goes on from a table's name ending its line at ``end`` in the same column of the next
+    line, in text laid out in columns (「…及び同法別表\n報連携　…　第二に基づき」: the column to the left wrapped its own
+    text into the line between), or None.  The name's column starts after a run of two or more spaces on its line, and
+    the ordinal stands there on the next line, after such a run too."""
+    brk = _AT_LINE_END.match(text, end)
+    if brk is None:
+        return None
+    line_start = text.rfind("\n", 0, end) + 1
+    column = None
+    for gap in _COLUMN_GAP.finditer(text, line_start, end):
+        column = gap.end() - line_start
+    if column is None:
+        return None
+    at = brk.end() + column
+    if text.count("\n", brk.end(), at) or not text.startswith("  ", at - 2):
+        return None
+    found = _ORDINAL_AT.match(text, at)
+    return found.end() if found is not None else None
+
+
 def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[Parsed, Citation, int] | None:
     """Parse at a table's or title's candidate: the longest citation, cut where no citation can go on.  ``articles``:
     a table's ordinal right before 条 is reported as an article's (:class:`_Malformed`), not read as the table's."""
@@ -758,10 +786,13 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 unread = _UNREAD_ORDINAL.match(text, cand.start + p.table_span[1])
                 if unread is None and not c.rows:
                     unread = _UNREAD_SET_OFF_ORDINAL.match(text, cand.start + p.table_span[1])
-                if unread is not None:
+                unread_end = unread.end() if unread is not None else None
+                if unread_end is None and not c.rows:
+                    unread_end = _ordinal_in_column_below(text, cand.start + p.table_span[1])
+                if unread_end is not None:
                     # 「番号法別表第二\n二　地方税法」: read as 「番号法別表」 (the new table, left silently); which table is
                     # meant is not established: reported where the act's table is cited, left as written
-                    raise _Malformed(cand.start + c.start, unread.end())
+                    raise _Malformed(cand.start + c.start, unread_end)
             if (
                 table_cited and c.table is Table.BEPPYO and c.column is None and len(c.rows) > 1
                 and p.items[0].kind in ("dai", "dai_first") and _mixes_kanji_and_figures(p.items)

@@ -1592,6 +1592,11 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
     ("本市は番号法別表\n\n－3－\n\n\f特定個人情報保護評価書（全項目評価書）\n第二の２７の項に基づき照会する。",
      "別表\n\n－3－\n\n\f特定個人情報保護評価書（全項目評価書）\n第二"),
     ("本市は番号法別表\n\n\n\n－3－\n\f特定個人情報保護評価書\n\n\n第二の２７の項", "別表\n\n\n\n－3－\n\f特定個人情報保護評価書\n\n\n第二"),
+    # pdftotext -layout: the ordinal in the same column on the next line, the column to the left having wrapped its own
+    # text into the line (it read 「同法別表」, nothing said)
+    ("情報提供ネットワークシステムによる情      番号利用法第19条第8号及び同法別表\n"
+     "報連携                     第二に基づき、情報照会を行う。",
+     "別表\n報連携                     第二"),
 ])
 def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
     """「一　番号法別表第二\\n二　地方税法」: 第二 and the item number below it make no ordinal the grammar reads, so it
@@ -1608,6 +1613,8 @@ def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_tabl
         # …and a 第 past a blank line or a line of words, or an item number on the next page
         "番号法別表\n\n第２\u3000特定個人情報ファイルの概要", "番号法別表\n１\u3000概要\n第２\u3000特定",
         "番号法別表\n\n－3－\n\n\f評価書\n２\u3000概要",
+        # …and a 第 in another column on the next line
+        "情報連携      番号法別表\n報連携   第二に基づき", "番号法別表\n報連携                     第二に基づき",
     ):
         assert rewrite(fine, assume_law=True).findings == (), fine
     assert rewrite("番号法別表第二の項番27").text == "番号法第19条第8号に基づく主務省令第2条の表の項番48"
