@@ -50,6 +50,7 @@ __all__ = [
     "ALIASES",
     "LAW_PREFIX_RE",
     "ORDER_TAIL",
+    "PAGE_BREAK",
     "LawKind",
     "LawExpr",
     "Binding",
@@ -67,6 +68,18 @@ def _spaced(word: str) -> str:
 
 
 _LINE_BREAK = r"(?:[ \t\u3000]*\r?\n[ \t\u3000]*)?"  # where PDF text may break a line
+# A page break in text from a PDF: the lines between a page's last words and the next page's first — blank lines, a page's
+# number (「－ 3 －」, 「- 3 -」, 「3 / 30」, 「3ページ」) with perhaps the next page's header line after it, and a form feed's line
+# (pdftotext starts each page with one, its header on the same line)
+_PAGE_NUMBER_LINE = (
+    r"[ \t\u3000]*(?:[－\-‐―—–−][ \t\u3000]*)?[0-9０-９]{1,4}(?:[ \t\u3000]*[/／][ \t\u3000]*[0-9０-９]{1,4})?"
+    r"[ \t\u3000]*(?:ページ|頁)?[ \t\u3000]*(?:[－\-‐―—–−][ \t\u3000]*)?"
+)
+_GAP_LINE = r"\r?\n(?:[ \t\u3000]*|\f[^\r\n]*)(?=\r?\n)"
+PAGE_BREAK = (
+    rf"(?:{_GAP_LINE})*+(?:\r?\n{_PAGE_NUMBER_LINE}(?=\r?\n)(?:\r?\n[^\r\n]*)?|\r?\n\f[^\r\n]*)(?:{_GAP_LINE})*\r?\n"
+)
+_PAGE_BREAK_SPAN = 160  # how far back a name broken by a page is looked for (a page's number and header between its pieces)
 _NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
 _SNUM = r"(?:[0-9０-９]+(?:\s+[0-9０-９]+)*|[〇一二三四五六七八九十百千]+(?:\s+[〇一二三四五六七八九十百千]+)*)"
 _FULL = _spaced(MY_NUMBER_ACT)
@@ -930,9 +943,9 @@ class LawIndex:
                 n = len(alias)
                 if k >= n and text.startswith(alias, k - n) and not self._is_word(k - n - 1):
                     return k - n, alias, None
-            if "\n" in text[max(0, k - 8) : k]:  # broken by a line break, as PDF text is: 「番号利\n用法」
+            if "\n" in text[max(0, k - 8) : k]:  # broken by a line break or a page, as PDF text is: 「番号利\n用法」
                 for alias in self._law_aliases:
-                    m = self._broken_alias(alias).search(text, max(0, k - 2 * len(alias) - 2), k)
+                    m = self._broken_alias(alias).search(text, max(0, k - 2 * len(alias) - 2 - _PAGE_BREAK_SPAN), k)
                     if m is not None and not self._is_word(m.start() - 1):
                         return m.start(), alias, None
         starts: list[int] = []
@@ -977,8 +990,10 @@ class LawIndex:
     @staticmethod
     @functools.lru_cache(maxsize=16)
     def _broken_alias(alias: str) -> re.Pattern[str]:
-        """The act's name with line breaks between its characters, at the end of the text searched."""
-        return re.compile(_LINE_BREAK.join(re.escape(ch) for ch in alias) + r"\Z")
+        """The act's name with line breaks between its characters, or a page break (「番号\n－ 3 －\n利用法」: the page's
+        furniture is no part of the text, and the two pieces make the name whole), at the end of the text searched."""
+        joint = rf"(?:[ \t\u3000]*{PAGE_BREAK}[ \t\u3000]*|{_LINE_BREAK})"
+        return re.compile(joint.join(re.escape(ch) for ch in alias) + r"\Z")
 
     def law_of_heading(self, pos: int) -> LawExpr | None:
         """The law a heading above ``pos`` names on its own (「（１）住民基本台帳法」, 「第２　住民基本台帳法関係」,

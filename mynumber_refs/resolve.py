@@ -59,6 +59,7 @@ from .laws import (
     ALIASES,
     LAW_PREFIX_RE,
     ORDER_TAIL,
+    PAGE_BREAK,
     SAME_LAW_NAMES,
     Binding,
     LawExpr,
@@ -675,16 +676,18 @@ _ORDER_AFTER = compile_on_use(
     r"|第[ \t\u3000]*[0-9０-９〇一二三四五六七八九十百千]+[ \t\u3000]*条"
 )
 # 第 and a number right after a 別表 the grammar read with no ordinal: an ordinal it could not read (「別表第二十」,
-# 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」), not a
+# 「別表第二\n二　…」, a number going on past a line break, the formal numerals 壱・弐 and Roman ones, 「別表第Ⅱ」; past a page
+# break, 「別表\n－ 3 －\n第一の16の項」: the rest of the name on the next page), not a
 # row (「第16項」 is read) nor an item (「別表第2号」), a column (「第3欄」) or an article (「別表\n第19条」), never across a blank line (「別表第二十\n\nⅠ
-# 基本情報」 is reported as 「別表第二十」), or no number before a blank line or the end (「別表第\n\n」, a cut text); and
+# 基本情報」 is reported as 「別表第二十」), or 第 with no number after it on its line or at the start of the next (「別表第\n\n」,
+# a cut text; 「別表第\n－ 3 －\n二の27の項」, a page's footer inside the name; 「別表第の27の項」); and
 # on its line, a number with no 第 that no row's 項 follows and no word goes on from (「番号法別表２に基づく」, 「別表二
 # 27の項」; not 「別表一覧」)
 _ORDINAL_FIGURES = "0-9０-９〇一二三四五六七八九十百千壱弐貳参參拾Ⅰ-Ⅻ"
 _UNREAD_ORDINAL = compile_on_use(
-    rf"[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
+    rf"[ \t\u3000{INVISIBLE}]*(?:{PAGE_BREAK}[ \t\u3000{INVISIBLE}]*|\r?\n[ \t\u3000{INVISIBLE}]*)?第[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?"
     rf"[{_ORDINAL_FIGURES}]++(?:\r?\n[{_ORDINAL_FIGURES}]++)*+(?![\s]*[号欄条])"
-    rf"|[ \t\u3000{INVISIBLE}]*第(?=[ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000]*\r?\n|\s*\Z))"
+    rf"|[ \t\u3000{INVISIBLE}]*第(?![ \t\u3000{INVISIBLE}]*(?:\r?\n[ \t\u3000{INVISIBLE}]*)?[{_ORDINAL_FIGURES}])"
     rf"|[ \u3000{INVISIBLE}]*[{_ORDINAL_FIGURES}]+(?![\s]*[号欄])(?!(?!第)[{_ORDINAL_FIGURES}\u3005\u4e00-\u9fff])"
 )
 # and, on its line, an ordinal set off from 別表 by an opening bracket, a dot, a dash, a colon, No. or の (「別表(第二)の27の項」,
@@ -698,6 +701,34 @@ _UNREAD_SET_OFF_ORDINAL = compile_on_use(
     rf"[{_ORDINAL_FIGURES}]+(?![{_ORDINAL_FIGURES}])(?![ \t\u3000]*(?:の[ \t\u3000]*)?項(?!番))(?![ \t\u3000]*[号欄条])"
     r"(?!(?!第)[\u3005\u4e00-\u9fffつ])(?![.．/／\-－:：][0-9０-９])"
 )
+
+
+# text laid out in columns (pdftotext -layout): a run of two or more spaces before a column's text on its line, and the
+# end of a line after a table's name
+_COLUMN_GAP = compile_on_use(r"  +(?=[^ \r\n])")
+_AT_LINE_END = compile_on_use(r"[ \t\u3000]*\r?\n")
+_ORDINAL_AT = compile_on_use(rf"第[ \u3000]*[{_ORDINAL_FIGURES}]++(?![\s]*[号欄条])")
+
+
+def _ordinal_in_column_below(text: str, end: int) -> int | None:
+    """Where an ordinal ends that goes on from a table's name ending its line at ``end`` in the same column of the next
+    line, in text laid out in columns (「…及び同法別表\n報連携　…　第二に基づき」: the column to the left wrapped its own
+    text into the line between), or None.  The name's column starts after a run of two or more spaces on its line, and
+    the ordinal stands there on the next line, after such a run too."""
+    brk = _AT_LINE_END.match(text, end)
+    if brk is None:
+        return None
+    line_start = text.rfind("\n", 0, end) + 1
+    column = None
+    for gap in _COLUMN_GAP.finditer(text, line_start, end):
+        column = gap.end() - line_start
+    if column is None:
+        return None
+    at = brk.end() + column
+    if text.count("\n", brk.end(), at) or not text.startswith("  ", at - 2):
+        return None
+    found = _ORDINAL_AT.match(text, at)
+    return found.end() if found is not None else None
 
 
 def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[Parsed, Citation, int] | None:
@@ -758,10 +789,13 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 unread = _UNREAD_ORDINAL.match(text, cand.start + p.table_span[1])
                 if unread is None and not c.rows:
                     unread = _UNREAD_SET_OFF_ORDINAL.match(text, cand.start + p.table_span[1])
-                if unread is not None:
+                unread_end = unread.end() if unread is not None else None
+                if unread_end is None and not c.rows:
+                    unread_end = _ordinal_in_column_below(text, cand.start + p.table_span[1])
+                if unread_end is not None:
                     # 「番号法別表第二\n二　地方税法」: read as 「番号法別表」 (the new table, left silently); which table is
                     # meant is not established: reported where the act's table is cited, left as written
-                    raise _Malformed(cand.start + c.start, unread.end())
+                    raise _Malformed(cand.start + c.start, unread_end)
             if (
                 table_cited and c.table is Table.BEPPYO and c.column is None and len(c.rows) > 1
                 and p.items[0].kind in ("dai", "dai_first") and _mixes_kanji_and_figures(p.items)

@@ -1493,6 +1493,28 @@ def test_the_acts_name_broken_by_a_line_break_is_read(name: str) -> None:
     assert not [c for c in find_citations("個人番\n号法別表第二の２７の項") if isinstance(c, Citation)]
 
 
+@pytest.mark.parametrize("page", [
+    "\n－ 3 －\n",  # copied from a PDF viewer: the page's number
+    "\n- 3 -\n特定個人情報保護評価書（全項目評価書）\n",  # …and the next page's header
+    "\n\n－3－\n\n\f特定個人情報保護評価書（全項目評価書）\n",  # pdftotext: the next page starts with a form feed
+    "\n\n\n\n－3－\n\f特定個人情報保護評価書\n\n\n",  # pdftotext -layout
+])
+@pytest.mark.parametrize(("before", "after"), [("番号", "利用法"), ("番号利", "用法"), ("番号利用", "法")])
+def test_the_acts_name_broken_by_a_page_is_read(page: str, before: str, after: str) -> None:
+    """A page of a PDF may end inside the act's name: its number (and the next page's header) stand between the two
+    pieces, which make the act's name whole (「番号\n－ 3 －\n利用法第9条第1項別表第一の16の項」 read 「利用法」 as another
+    instrument's name: nothing said, nothing renamed).  The table is the act's; the page's lines are kept as written."""
+    for assume in (False, True):
+        text = "本市は" + before + page + after + "第9条第1項別表第一の16の項に基づく"
+        result = rewrite(text, assume_law=assume)
+        assert (result.text, result.findings) == (
+            "本市は" + before + page + after + "第9条第1項別表の24の項に基づく", ()
+        )
+    # a word that ends in the same characters is no name of the act, and a line of words is no page's
+    for other in ("個人番号" + page + "利用法別表第二の27の項", "番号\n特定個人情報\n利用法別表第二の27の項"):
+        assert rewrite(other, assume_law=True).text == other
+
+
 @pytest.mark.parametrize("between", ["番号法別表第一の３６の２の項", "番号法別表の５５の項", "１"])
 def test_a_quote_left_open_defines_no_term_however_short_the_text_after_it(between: str) -> None:
     """PDF text leaves quotes open: 「（以下「住基法\\n…る法律（以下「番号利用法」という。）」 defines 番号利用法 (for a

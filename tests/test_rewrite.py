@@ -1642,6 +1642,26 @@ def test_a_tables_ordinal_followed_by_jou_is_reported_not_renamed(text: str) -> 
     ("番号法別表第\n", "別表第"),
     ("番号法別表第\n\n二", "別表第"),
     ("番号法別表第\n\nⅠ\u3000基本情報", "別表第"),
+    # 第 with no number after it on its line or at the start of the next: a page's footer or header between the name and
+    # its ordinal in text from a PDF (it read 「番号法別表」, nothing said), or a stray の
+    ("番号法別表第\n－ 3 －\n二の２７の項", "別表第"),
+    ("番号法別表第\n- 3 -\n二の２７の項", "別表第"),
+    ("番号法別表第\n特定個人情報保護評価書（全項目評価書）\n二の２７の項", "別表第"),
+    ("番号利用法第9条第1項別表第\n－ 3 －\n一の16の項", "第9条第1項別表第"),
+    ("番号法別表第の２７の項", "別表第"),
+    # 第 and an ordinal at the start of the next page, past a page's number (and the next page's header after it) or
+    # pdftotext's form feed and blank lines (it read 「番号法別表」, nothing said)
+    ("番号利用法第9条第1項別表\n－ 3 －\n第一の16の項", "第9条第1項別表\n－ 3 －\n第一"),
+    ("番号法別表\n- 3 -\n特定個人情報保護評価書（全項目評価書）\n第二の２７の項", "別表\n- 3 -\n特定個人情報保護評価書（全項目評価書）\n第二"),
+    ("番号法別表\n3 / 30\n第二の２７の項", "別表\n3 / 30\n第二"),
+    ("本市は番号法別表\n\n－3－\n\n\f特定個人情報保護評価書（全項目評価書）\n第二の２７の項に基づき照会する。",
+     "別表\n\n－3－\n\n\f特定個人情報保護評価書（全項目評価書）\n第二"),
+    ("本市は番号法別表\n\n\n\n－3－\n\f特定個人情報保護評価書\n\n\n第二の２７の項", "別表\n\n\n\n－3－\n\f特定個人情報保護評価書\n\n\n第二"),
+    # pdftotext -layout: the ordinal in the same column on the next line, the column to the left having wrapped its own
+    # text into the line (it read 「同法別表」, nothing said)
+    ("情報提供ネットワークシステムによる情      番号利用法第19条第8号及び同法別表\n"
+     "報連携                     第二に基づき、情報照会を行う。",
+     "別表\n報連携                     第二"),
 ])
 def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_table(text: str, span: str) -> None:
     """「一　番号法別表第二\\n二　地方税法」: 第二 and the item number below it make no ordinal the grammar reads, so it
@@ -1653,7 +1673,14 @@ def test_an_ordinal_the_grammar_cannot_read_is_reported_not_read_as_the_new_tabl
         assert [(f.reason, f.text) for f in result.findings] == [("malformed", span)]
     # a row, an item and a column written with 第 after 別表 are read as before, and so is a word (「別表一覧」) and a row
     # of the new table written with 項
-    for fine in ("番号法別表第24項", "番号法別表一覧", "番号法別表二十七の項", "番号法別表 27の項", "番号法別表\n27\t市町村長"):
+    for fine in (
+        "番号法別表第24項", "番号法別表一覧", "番号法別表二十七の項", "番号法別表 27の項", "番号法別表\n27\t市町村長",
+        # …and a 第 past a blank line or a line of words, or an item number on the next page
+        "番号法別表\n\n第２\u3000特定個人情報ファイルの概要", "番号法別表\n１\u3000概要\n第２\u3000特定",
+        "番号法別表\n\n－3－\n\n\f評価書\n２\u3000概要",
+        # …and a 第 in another column on the next line
+        "情報連携      番号法別表\n報連携   第二に基づき", "番号法別表\n報連携                     第二に基づき",
+    ):
         assert rewrite(fine, assume_law=True).findings == (), fine
     assert rewrite("番号法別表第二の項番27").text == "番号法第19条第8号に基づく主務省令第2条の表の項番48"
     assert rewrite("番号法別表第2号に掲げる").findings == ()
