@@ -18,7 +18,11 @@ dropped); the city re-derived it from the new law.  With :class:`Rederive` passe
 
 The criterion given is put only on a list that writes none (no column named before it, not the
 inquirer's) and is its table's (or title's) only list (through 同表): two lists after one table cannot
-each be the whole derived list, and are kept and reported.  Likewise a list a written criterion heads
+each be the whole derived list, and are kept and reported.  More generally, a derived list replaces a list
+only when it is the only list or row citation of its kind (rows of the exchange table, old or new, in a list
+or right after the table: 「別表第二の27の項」; references of its order) under its criterion in its passage (the
+text between blank lines: a paragraph, a cell); otherwise every list among them is kept and reported
+(「番号利用法別表第二（1、2の項）、番号利用法別表第二（27の項）」 would get the whole list twice).  Likewise a list a written criterion heads
 in several parts (「…が含まれる項（1、2、3の項）及び（5、6の項）」) is kept whole and reported: no part is
 the derived list, and deriving one while renumbering the others would add rows.
 
@@ -38,8 +42,9 @@ cannot be read from the order's words, references only ``inferred`` or ``unverif
 
 from __future__ import annotations
 
+import bisect
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -228,6 +233,8 @@ def plan_rederived(
         ),))
 
     plans: dict[int, RederivePlan] = _lists_in_parts(text, items)
+    pending: list[tuple[int, str, str, str, str]] = []  # the lists to derive: index, kind, provider, information, source
+    rows_after: list[tuple[int, str, str, str]] = []  # rows written right after a table, under a criterion given
     for i, item in enumerate(items):
         if not isinstance(item, Citation) or i in plans:
             continue
@@ -257,8 +264,7 @@ def plan_rederived(
             if several is not None:
                 plans[i] = several
                 continue
-            plans[i] = _plan_rows(text, item, rows_part.start, rows_part.end, derived_for(provider, information),
-                                  accept_inferred, source)
+            pending.append((i, _ROWS, provider, information, source))
         elif (
             item.kind is CitationKind.ORDER_REFS
             and item.order is Order.OLD_EXCHANGE
@@ -285,9 +291,55 @@ def plan_rederived(
             if several is not None:
                 plans[i] = several
                 continue
-            plans[i] = _plan_refs(text, item, rows_part.start, rows_part.end,
-                                  derived_for(provider, information), accept_inferred, source)
+            pending.append((i, _REFS, provider, information, source))
+        elif (item.kind is CitationKind.TABLE and item.table in (Table.BEPPYO2, Table.ORDER_TABLE)
+              and criterion_before(text, item.start) is None):
+            # rows written right after the table (「番号利用法別表第二の27の項」): a part of the list of the criterion its
+            # passage gives lists that write none
+            label, _ = label_for(item)
+            if label is None:
+                provider, information = options.provider, options.information
+            else:
+                provider, information = (label.provider, label.information) if label.supported else (None, None)
+            if provider is not None and information is not None:
+                rows_after.append((i, _ROWS, provider, information))
+
+    # a derived list is the whole list of its criterion: it replaces a list only when that is the only list or row
+    # citation of its kind (rows of the exchange table, references of its order) under that criterion in its passage
+    # (the text between blank lines: a cell, a paragraph); otherwise every one of them is a part, kept and reported
+    passage_of = _passages(text)
+    cited: dict[tuple[int, str, str, str], int] = {}
+    for i, kind, provider, information in (*((i, k, p, n) for i, k, p, n, _ in pending), *rows_after):
+        key = (passage_of(items[i].start), kind, provider, information)
+        cited[key] = cited.get(key, 0) + 1
+    for i, kind, provider, information, source in pending:
+        item = items[i]
+        assert isinstance(item, Citation)
+        count = cited[(passage_of(item.start), kind, provider, information)]
+        if count > 1:
+            plans[i] = RederivePlan(False, failures=(_finding(
+                item, REDERIVE_FAILED,
+                f"同じ段落（セル）に、同じ条件（第三欄「{provider}」・第四欄「{information}」）の同じ表（命令）の一覧・項が"
+                f"{count}つあるため、導いた一覧をどれに書くか確定できません / the passage (cell) cites {count} lists or rows"
+                f" of the same table (or order) under the same criterion ({provider}, {information}): which of them the"
+                " derived list replaces is not established",
+            ),))
+            continue
+        rows_part = item.part("rows")
+        assert rows_part is not None
+        plan = _plan_rows if kind == _ROWS else _plan_refs
+        plans[i] = plan(text, item, rows_part.start, rows_part.end, derived_for(provider, information),
+                        accept_inferred, source)
     return plans
+
+
+def _passages(text: str) -> Callable[[int], int]:
+    """The index of the passage (the text between blank lines) a position of ``text`` is in."""
+    breaks = [m.end() for m in _BLANK.finditer(text)]
+    return lambda pos: bisect.bisect_right(breaks, pos)
+
+
+_BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
 
 
 def _root(items: Sequence[Citation | Finding], k: int) -> int:

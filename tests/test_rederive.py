@@ -280,6 +280,74 @@ def test_the_criterion_given_is_not_put_on_two_lists_of_one_table_through_dohyo(
     assert [f.reason for f in result.findings].count(REDERIVE_FAILED) == 2
 
 
+NEW_TABLE = "番号利用法第19条第8号に基づく主務省令第2条の表"
+
+
+def test_the_criterion_given_is_not_put_on_two_mentions_of_one_table_in_a_passage() -> None:
+    # each mention of the table counted its own lists: both lists got all 60 rows; and a row written right after
+    # the table (「別表第二の27の項」, renumbered 48) counted for nothing: the 同表 list got all 60 rows, 48 among them
+    kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
+    for text, lists in (
+        ("番号利用法別表第二（1、2の項）、番号利用法別表第二（27の項）", ["1、2の項", "27の項"]),
+        ("根拠法令\t番号利用法別表第二（1、2の項）\n\t番号利用法別表第二（27の項）", ["1、2の項", "27の項"]),
+        ("番号利用法別表第二の27の項及び同表（28の項）", ["28の項"]),
+        ("番号利用法別表第二（1、2の項）\n番号利用法第19条第8号に基づく主務省令第2条の表（48の項）", ["1、2の項", "48の項"]),
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text == text
+        failed = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+        assert [f.text for f in failed] == lists, text
+        assert all("一覧・項が2つあるため" in f.message for f in failed), text
+    # in passages of their own (a blank line between) each is its passage's only list, and a row of another
+    # criterion (the inquirer's) is no part of the list
+    text = "番号利用法別表第二（1、2の項）\n\n番号利用法別表第二（27の項）"
+    assert mr.rewrite(text, **kw).text == f"{NEW_TABLE}（{CITY_ROWS}の項）\n\n{NEW_TABLE}（{CITY_ROWS}の項）"
+    text = "情報照会の根拠：番号利用法別表第二の27の項。番号利用法別表第二（1、2の項）"
+    assert mr.rewrite(text, **kw).text == f"情報照会の根拠：{NEW_TABLE}の48の項。{NEW_TABLE}（{CITY_ROWS}の項）"
+    # without --rederive both are renumbered as before
+    assert mr.rewrite("番号利用法別表第二の27の項及び同表（28の項）", assume_law=True).text == (
+        f"{NEW_TABLE}の48の項及び同表（49の項）")
+
+
+def _parts_by_kind(text: str) -> dict[str, list[mr.Citation]]:
+    """The citations of rows of the exchange table, old or new (lists, and rows written right after the table), and of
+    references of the exchange order, by kind."""
+    from mynumber_refs.model import CitationKind, Order, Table
+    from mynumber_refs.resolve import find_citations
+
+    kinds: dict[str, list[mr.Citation]] = {"rows": [], "refs": []}
+    for c in find_citations(text, assume_law=True):
+        if not isinstance(c, mr.Citation) or c.part("rows") is None:
+            continue
+        if c.kind in (CitationKind.ROW_LIST, CitationKind.TABLE) and c.table in (Table.BEPPYO2, Table.ORDER_TABLE):
+            kinds["rows"].append(c)
+        elif c.kind is CitationKind.ORDER_REFS and c.order in (Order.OLD_EXCHANGE, Order.NEW_EXCHANGE):
+            kinds["refs"].append(c)
+    return kinds
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["番号利用法別表第二", "番号利用法別表第二の27の項", "（1、2の項）", "（27の項）", "同表", "同表の",
+                                 "番号利用法第19条第8号に基づく主務省令第2条の表", "及び", "、", "\n", "\n\n", "。", "\t",
+                                 "番号利用法別表第二の主務省令で定める事務及び情報を定める命令", "（１条２号ハ）", "（３条８号）"]),
+                min_size=1, max_size=9).map("".join))
+def test_no_derived_list_is_written_beside_another_citation_of_its_table_s_rows(text: str) -> None:
+    # no piece writes a criterion: every citation of rows (or references) is under the one given, and a derived list
+    # is the whole list: it is written only where it is the one citation of its kind in its passage
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    derived = [e for e in result.edits if e.reason == REDERIVED]
+    if not derived:
+        return
+    kinds = _parts_by_kind(text)
+    blanks = [0, *(m.end() for m in re.finditer(r"\n[ \t]*\n", text)), len(text) + 1]  # passages: between blank lines
+    for e in derived:
+        lo = max(b for b in blanks if b <= e.start)
+        hi = min(b for b in blanks if b > e.start)
+        kind = "rows" if any(c.start <= e.start < c.end for c in kinds["rows"]) else "refs"
+        beside = [c for c in kinds[kind] if lo <= c.start < hi]
+        assert len(beside) == 1, (text, [c.text for c in beside])
+
+
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(["及び", "", "、", "並びに", "\n", "及び同表の", "と"]),
