@@ -1024,13 +1024,18 @@ def _read(
                 # named by the rewrite: the second run would read the term otherwise)
                 law = _Law(None, None, c_start, other=True, span=(owner.start, owner.end), via="term",
                            other_name=owner.name)
-        if law.basis is LawBasis.ASSUMED and not law.other and not parsed.relation and not parsed.same_table and rel.table:
+        if (
+            (law.basis is LawBasis.ASSUMED or law.via == "joined") and not law.other
+            and not parsed.relation and not parsed.same_table and rel.table
+        ):
             if own is None:
                 own = own_tables(text)
             if rel.table in own:
                 # 「別表第２（第３条関係）\n１　市長　別表第１の１の項に掲げる事務」: the text has a table of that name of its
                 # own (its heading's relation note names an article the act's table does not belong to), which the assumption
-                # does not override: whether the text's own table or the act's is meant is not established
+                # does not override: whether the text's own table or the act's is meant is not established; nor does the
+                # law of a table it is joined to, the act's named or only assumed and named by the rewrite (「別表第２（別表第１の
+                # １の項」 would be read as the act's on a second run, fuzzer seed 30)
                 law = _Law(None, None, c_start, other=True, via="own-table", other_name=own[rel.table])
         bound = law
         if parsed.same_table:  # 同表 names the table cited before it, law and all: no law of its own (not

@@ -1136,11 +1136,12 @@ def _continues_numbering(text: str, n: int) -> bool:
         return False
     above = text.rfind("\n", 0, start - 1) + 1
     k = _LINE_ITEM.match(text, above)
-    return (
-        k is not None
-        and (k.group("open"), k.group("close"), k.group("sep")) == (m.group("open"), m.group("close"), m.group("sep"))
-        and parse_int(k.group("n")) + 1 == parse_int(m.group("n"))
-    )
+    if k is None or (k.group("open"), k.group("close"), k.group("sep")) != (m.group("open"), m.group("close"), m.group("sep")):
+        return False
+    try:
+        return parse_int(k.group("n")) + 1 == parse_int(m.group("n"))
+    except NumeralError:  # (「一三　番号法別表第二\n二　」: kanji that are no numeral number no list)
+        return False
 
 
 def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) -> Finding | None:

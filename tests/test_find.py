@@ -200,6 +200,31 @@ def test_a_bare_table_the_text_has_one_of_by_that_name_is_not_assumed_the_acts(c
     assert rewrite(text, assume_law=True).text.endswith("備考　番号利用法第19条第8号に基づく主務省令第2条の表の48の項に基づく照会を行う。\n")
 
 
+@pytest.mark.parametrize("first", ["別表第２", "番号利用法別表第２", "別表第２の２７の項"])
+@pytest.mark.parametrize("sep", ["（", "、", "及び"])
+def test_a_table_the_text_has_one_of_joined_after_the_acts_is_kept(first: str, sep: str) -> None:
+    """A bare table the text has a table of its own by (「別表第１（第３条関係）」) joined after the act's table, named or only
+    assumed, is not established the act's either: the rewrite names the assumed one (「番号利用法第１９条第８号に基づく
+    主務省令第２条の表（別表第１の１の項」), and a second run renamed the joined one then (fuzzer, mixer seed 30)."""
+    text = "「別表第１（第３条関係）」。" + first + sep + "別表第１の１の項、"
+    result = rewrite(text, assume_law=True)
+    assert result.text.endswith(sep + "別表第１の１の項、")
+    assert "主務省令第２条の表" in result.text
+    (f,) = [f for f in result.findings if f.text == "別表第１の１の項"]
+    assert f.reason == "law-unknown" and "「別表第１（第３条関係）」" in f.message
+    assert rewrite(result.text, assume_law=True).text == result.text
+
+
+@given(st.sampled_from(["別表第２", "番号法別表第二", "別表第２の２７の項", "別表第二（４の項）"]),
+       st.sampled_from(["（", "、", "及び", "並びに", "、\n"]), st.sampled_from(["別表第１の１の項", "別表第一", "別表第１"]),
+       st.booleans())
+@settings(max_examples=60, deadline=None)
+def test_rewriting_beside_a_texts_own_table_is_idempotent(first: str, sep: str, second: str, assume: bool) -> None:
+    text = "別表第１（第３条関係）\n１　市長　事務\n\n備考　" + first + sep + second + "に掲げる事務"
+    once = rewrite(text, assume_law=assume).text
+    assert rewrite(once, assume_law=assume).text == once
+
+
 def test_the_acts_own_relation_notes_are_read() -> None:
     for text, table in (("番号法別表第一（第九条関係）の16の項", Table.BEPPYO1),
                         ("番号法別表第二（第十九条、第二十一条関係）の27の項", Table.BEPPYO2),

@@ -1879,10 +1879,22 @@ def test_the_next_item_of_a_numbered_list_is_no_row(text: str, expected: str) ->
     "番号法別表第二\n２　特定個人情報の入手",  # no numbered line before it: a row, or an item?
     "番号法別表第二\n27　市町村長",  # a row and its 情報照会者 (「27市町村」 counts; with a space it does not)
     "26　番号法別表第二\n28　市町村長",  # not the next number
+    "一三　番号法別表第二\n二　",  # kanji that are no number (it raised NumeralError, mixer seed 32)
 ])
 def test_a_number_starting_the_next_line_otherwise_keeps_the_table(text: str) -> None:
     result = rewrite(text, assume_law=True)
     assert result.text == text and [f.reason for f in result.findings] == ["number-after-table"]
+
+
+@given(st.text("一二三四五六七八九十", min_size=1, max_size=3), st.text("一二三四五六七八九十", min_size=1, max_size=3),
+       st.sampled_from(["　", "、", "．"]), st.booleans())
+@settings(max_examples=80, deadline=None)
+def test_kanji_starting_two_lines_never_break_the_rewrite(above: str, below: str, sep: str, assume: bool) -> None:
+    """Whatever kanji numerals (or kanji that are none) start the table's line and the next one, the rewrite reads
+    them without raising, and a second run changes nothing."""
+    text = f"{above}{sep}番号法別表第二\n{below}{sep}住民票関係情報"
+    once = rewrite(text, assume_law=assume).text
+    assert rewrite(once, assume_law=assume).text == once
 
 
 @pytest.mark.parametrize(("text", "expected"), [
