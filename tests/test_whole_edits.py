@@ -2106,3 +2106,27 @@ def test_a_row_kept_before_another_laws_bracket_stays_kept_on_a_second_run(text:
     assert [f.reason for f in first.findings if "住民基本台帳法別表第二" in f.message] == ["law-other"]
     second = rewrite(first.text, assume_law=True)
     assert second.text == first.text and not second.edits
+
+
+@given(st.sampled_from(["１", "２", "1", "2", "一", "二"]), st.sampled_from(["．", ".", "　", " ", "\t"]),
+       st.sampled_from(["児手法関係", "基本情報", "特定個人情報ファイル", "住民基本台帳法"]), st.booleans(),
+       st.sampled_from(["番号法", "番号利用法", ""]))
+@settings(max_examples=60, deadline=None)
+def test_a_heading_number_after_a_name_broken_after_dai_is_never_its_ordinal(
+    number: str, mark: str, words: str, assume: bool, law: str
+) -> None:
+    """「番号法別表第\\n１．児手法関係」: the ordinal read over the line break starts a line as a numbered heading does; the
+    heading's number or the table's ordinal, which is not established: the text is kept and reported (fuzzer, 17th
+    session: it was renamed 「番号法別表．児手法関係」, the heading's number deleted)."""
+    text = f"{law}別表第\n{number}{mark}{words}"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第\n一の16の項に基づく", "番号法別表の24の項に基づく"),
+    ("番号法別表第\n二に基づき照会する", "番号法第19条第8号に基づく主務省令第2条の表に基づき照会する"),
+    ("番号法別表第\n二　に基づき", "番号法第19条第8号に基づく主務省令第2条の表　に基づき"),
+])
+def test_an_ordinal_broken_onto_the_next_line_is_still_read(text: str, expected: str) -> None:
+    assert rewrite(text).text == expected
