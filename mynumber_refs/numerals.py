@@ -14,6 +14,7 @@ __all__ = [
     "NumeralStyle",
     "KANJI_DIGITS",
     "KANJI_NUMERAL_CHARS",
+    "OTHER_NUMERAL_CHARS",
     "NumeralError",
     "detect_style",
     "parse_int",
@@ -40,6 +41,11 @@ _KANJI_VALUE["零"] = 0
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _LARGE_UNITS = {"万": 10_000}
 KANJI_NUMERAL_CHARS = frozenset(KANJI_DIGITS) | frozenset("零十百千万")
+# numerals of none of the three styles, as a character class's contents: circled, parenthesized and dotted numbers
+# (①, ⑴, ⒈, ❶, ㉑, ㊱, not the circled letters Ⓐ), Roman numerals (Ⅱ) and ideographs in brackets or circles (㈠, ㊀).
+# No citation is read with them; a reader of rows counts them as numbers (with ``(?![0-9０-９])\d``, the decimal
+# digits of other scripts: 𝟐, ٢) so that a name is never renamed over a row written so
+OTHER_NUMERAL_CHARS = "\u2160-\u2188\u2460-\u24b5\u24ea-\u24ff\u2776-\u2793\u3220-\u3229\u3251-\u325f\u3280-\u3289\u32b1-\u32bf"
 
 _FULL_DIGITS = "０１２３４５６７８９"
 _TO_HALF = str.maketrans(_FULL_DIGITS, "0123456789")

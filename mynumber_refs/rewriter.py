@@ -48,7 +48,7 @@ from .model import (
     Table,
     TableBasis,
 )
-from .numerals import NumeralError, NumeralStyle, detect_style, parse_int, render_int
+from .numerals import OTHER_NUMERAL_CHARS, NumeralError, NumeralStyle, detect_style, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
     document_law_name,
@@ -1004,6 +1004,10 @@ _KOU_AFTER = compile_on_use(
 # A row written with 項 (「27の項」, 「項番：27」) counts further: past the clause, up to the next table named.
 
 _N = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
+# a number in numerals no citation is read with (「㉗」, 「⑵」, 「Ⅱ」, 「𝟐𝟕」): counted as a row where a number is, never mapped
+_OTHER_N = rf"(?:[{OTHER_NUMERAL_CHARS}]|(?![0-9０-９])\d)+"
+_ROW_FIGURES = _FIGURES + OTHER_NUMERAL_CHARS + r"\d"  # (a character class's contents: what such a number begins with)
+_ROW_FIGURE = compile_on_use(f"[{_ROW_FIGURES}]")
 _GAP = rf"[ \t\u3000{INVISIBLE}]*"  # on the same line
 _ANY_GAP = rf"[\s{INVISIBLE}]*"  # across line breaks
 _BREAK = rf"{_GAP}(?:(?:\r\n?|\n){_GAP})?"  # on the same line, or over one line break (a PDF's: never a blank line)
@@ -1035,6 +1039,11 @@ _NUMBER_RIGHT_AFTER = compile_on_use(
 # …and past a note in brackets right after it (「別表第二（情報照会者：…、情報提供者：…）の27」), looked at as well
 # (not instead: which number is found first must not depend on what the text after the note reads)
 _NUMBER_AFTER_NOTE = compile_on_use(rf"{_GAP}[（(][^（）()\n]{{1,60}}[）)]" + _NUMBER_RIGHT_AFTER.pattern)
+# right after it on its line, maybe after の or an opening bracket: a number in numerals no citation is read with
+# (「別表第二㉗」, 「別表第二の⑯」, 「別表第二\t㉗」), unless a word follows it (「①住民票関係情報」: an item's mark)
+_OTHER_NUMBER_RIGHT_AFTER = compile_on_use(
+    rf"{_GAP}(?:の{_GAP}|[（(]{_GAP})?(?P<n>{_OTHER_N})(?![\u4e00-\u9fff\u30a1-\u30faー])"
+)
 _ARTICLE_AFTER = compile_on_use(rf"{_GAP}条")
 # 条 and 第 right before a number: 「同条第2項」, 「第9条第2項」 (the paragraph or item of an article)
 _OF_ARTICLE_BEFORE = compile_on_use(rf"条{_GAP}第{_GAP}\Z")
@@ -1042,7 +1051,7 @@ _WORD_CHAR = compile_on_use(r"[\u4e00-\u9fff\u30a1-\u30faー]")
 _ITEM_NUMBER = compile_on_use(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
 # right after it, across line breaks and blank lines: a number written as a row (「別表第一\n\n16の項」)
 _ROW_RIGHT_AFTER = compile_on_use(
-    rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"
+    rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}|{_OTHER_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"
 )
 # A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b: also 項番号16, 項の番号16 (not 事項・条項・前項の番号) and labelled,
 # 「【項番】16」, 「項番：16」, 「項番（16、17）」, or 項 as a word of its own, 「該当する項：16」, 「項は16」, not
@@ -1055,22 +1064,23 @@ _ROW_RIGHT_AFTER = compile_on_use(
 def _rows_with_ko(kou: str) -> str:
     return (
         rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
-        rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?{kou}"
+        rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER}|{_OTHER_N})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?{kou}"
         rf"|(?:(?:項{_BREAK}番{_BREAK}(?:号{_BREAK})?|(?<![事条要款前次])項{_BREAK}の{_BREAK}番{_BREAK}号{_BREAK})[】］\]]?{_BREAK}[：:は（(]?"
         rf"|(?<![\u4e00-\u9fff0-9０-９])項{_BREAK}[：:は](?!{_BREAK}{_N}{_BREAK}(?:{_COUNTERS})))"
-        rf"{_BREAK}(?P<b>{_N})"
+        rf"{_BREAK}(?P<b>{_N}|{_OTHER_N})"
         rf"|(?<![0-9０-９〇一二三四五六七八九十百千])"
         rf"(?:(?<!条)(?<!条[ \t\u3000\n])(?<!条\r\n)|(?=第{_BREAK}{_N}(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}の{_BREAK}項))"
-        rf"第{_BREAK}(?P<c>{_N})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?項"
+        rf"第{_BREAK}(?P<c>{_N}|{_OTHER_N})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?項"
     )
 
 
 # anywhere in its clause: a row written with 項 (27項目 too — 項目 may be a row), or a list of numbers
 # (「（25、26、…」): rows, unless they are dates, articles or items
 _ROW_IN_CLAUSE = _leading(
-    _FIGURES + "項第",
+    _ROW_FIGURES + "項第",
     _rows_with_ko("項")
-    + rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}){_GAP}[、，,・･]{_GAP}{_N}(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
+    + rf"|(?<![\u4e00-\u9fff0-9０-９])(?P<d>{_N}|{_OTHER_N}){_GAP}[、，,・･]{_GAP}(?:{_N}|{_OTHER_N})"
+    rf"(?![0-9０-９〇一二三四五六七八九十百千]|{_GAP}[年月日条号])"
 )
 
 
@@ -1083,7 +1093,7 @@ def _number_start(m: re.Match[str]) -> int:
 
 # past its clause (across 「。」 and blank lines) up to the next table named, and before the name in its
 # clause: only a row written with 項, never 項目 (a bare number there is not read as a row)
-_ROW_WITH_KO = _leading(_FIGURES + "項第", _rows_with_ko(rf"項(?!{_GAP}目)"))
+_ROW_WITH_KO = _leading(_ROW_FIGURES + "項第", _rows_with_ko(rf"項(?!{_GAP}目)"))
 # after an order's title, anywhere in its clause: a reference into the order (「１条２号」, not 「第19条」)
 _ORDER_REF_IN_CLAUSE = _leading(_FIGURES, rf"(?<![第0-9０-９〇一二三四五六七八九十百千]){_N}{_GAP}条")
 # a clause ends at 「。」, a blank line, or the next table named (its numbers are its own): 別表, 同表, 第2条の表 —
@@ -1167,9 +1177,9 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
             pass  # 「…の16の項及び同条第2項」: a paragraph or item of an article, never a row (as _rows_with_ko's 第N項)
         else:
             candidates.append((n, m.end()))
-    m = _ROW_RIGHT_AFTER.match(text, c.end)
-    if m is not None:
-        candidates.append((m.start("n"), m.end()))
+    for m in (_ROW_RIGHT_AFTER.match(text, c.end), _OTHER_NUMBER_RIGHT_AFTER.match(text, c.end)):
+        if m is not None:
+            candidates.append((m.start("n"), m.end()))
     reach = min(len(text), c.end + _CLAUSE_REACH)
     # a note in the bracket right after it names the table again (「…命令\n（別表第二における情報提供の根拠）」):
     # the clause goes on past it
@@ -1178,7 +1188,7 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
     end = stop.start() if stop is not None else reach
     # every reference looked for in the clause holds a figure: a clause without one (in a dense text most
     # end right after the citation) is not searched
-    figured = _FIGURE.search(text, c.end, end) is not None
+    figured = _ROW_FIGURE.search(text, c.end, end) is not None
     for m in _ROW_IN_CLAUSE.finditer(text, c.end, end) if figured else ():
         candidates.append((_number_start(m), m.end()))
     if stop is not None and not _NEXT_TABLE.match(text, stop.start()):  # 「…別表第二に基づく。\n項番：27」

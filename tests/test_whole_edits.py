@@ -2130,3 +2130,74 @@ def test_a_heading_number_after_a_name_broken_after_dai_is_never_its_ordinal(
 ])
 def test_an_ordinal_broken_onto_the_next_line_is_still_read(text: str, expected: str) -> None:
     assert rewrite(text).text == expected
+
+
+# A row written in numerals no citation is read with — circled, parenthesized or dotted numbers, Roman numerals,
+# ideographs in brackets, other scripts' digits — is a number all the same: the name stays with it (session 18: the
+# name was renamed over it, 「番号法別表第二の㉗の項」 → 「番号法第19条第8号に基づく主務省令第2条の表の㉗の項」)
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("番号法別表第二の㉗の項", "number-after-table"),
+        ("番号法別表第一の⑯の項", "number-after-table"),
+        ("番号法別表第一の⑯項", "number-after-table"),
+        ("番号法別表第二の項番：㉗", "number-after-table"),
+        ("番号法別表第二の第㉗項", "number-after-table"),
+        ("番号法別表第二（㉗の項）", "number-after-table"),
+        ("番号法別表第二（㉗、㉘）", "number-after-table"),
+        ("番号法別表第二の27の項、㉘の項", "number-after-table"),
+        ("番号法別表第二㉗", "number-after-table"),
+        ("番号法別表第二\t㉗", "number-after-table"),
+        ("番号法別表第二の⑵の項", "number-after-table"),
+        ("番号法別表第二の⒉の項", "number-after-table"),
+        ("番号法別表第二の❷の項", "number-after-table"),
+        ("番号法別表第二のⅡの項", "number-after-table"),
+        ("番号法別表第二の㈠の項", "number-after-table"),
+        ("番号法別表第二の𝟐𝟕の項", "number-after-table"),
+        ("番号法別表第二に基づく。\n項番：㉗", "number-after-table"),  # past the clause, written with 項
+        ("㉗の項（番号法別表第二）", "number-before-table"),
+    ],
+)
+def test_a_row_in_numerals_no_citation_is_read_with_keeps_the_name(text: str, reason: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == [reason]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a circled number marking an item, followed by its words, is no row
+        ("番号法別表第二に基づき、①住民票関係情報、②地方税関係情報を照会する。",
+         "番号法第19条第8号に基づく主務省令第2条の表に基づき、①住民票関係情報、②地方税関係情報を照会する。"),
+        ("番号法別表第二に基づく照会\n①住民票関係情報\n②地方税関係情報",
+         "番号法第19条第8号に基づく主務省令第2条の表に基づく照会\n①住民票関係情報\n②地方税関係情報"),
+        ("番号法別表第二（①住民票関係情報）", "番号法第19条第8号に基づく主務省令第2条の表（①住民票関係情報）"),
+    ],
+)
+def test_a_circled_item_mark_after_a_table_is_no_row(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+OTHER_NUMERALS = st.sampled_from(["㉗", "⑯", "①", "⑵", "⒉", "❷", "⓫", "Ⅱ", "ⅩⅦ", "㈠", "㊀", "㊱", "𝟐𝟕", "٢٧"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(["番号法", "番号利用法", ""]),
+    st.sampled_from(["別表第一", "別表第二"]),
+    st.sampled_from(["の", "", "（", "、", "：", "のうち", "に掲げる", "\n", "。\n", "に基づく。\n項番："]),
+    OTHER_NUMERALS,
+    st.sampled_from(["の項", "項", "）の項", "の項及び30の項", "、28の項"]),
+    st.booleans(),
+)
+def test_no_new_name_stands_over_a_row_in_numerals_no_citation_is_read_with(
+    law: str, name: str, glue: str, numeral: str, suffix: str, before: bool
+) -> None:
+    """The whole-edit invariant for rows written in other numerals: a table renamed in a run never has such a
+    row written with 項 in its clause (or past it, up to the next table), before or after it."""
+    row = numeral + suffix
+    text = row + "（" + law + name + "）" if before else law + name + glue + row
+    result = rewrite(text, assume_law=True)
+    assert result.text == text, (text, result.text)
+    assert {f.reason for f in result.findings} & {"number-after-table", "number-before-table"}

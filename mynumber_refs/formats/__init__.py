@@ -34,6 +34,7 @@ from .. import findings as F
 from .._gc import collector_paused
 from .._patterns import compile_on_use
 from ..edits import EditLike, apply_edits, changed_part
+from ..numerals import OTHER_NUMERAL_CHARS
 from ..render import document_law_name
 from ..scan import may_hold_citation
 from .safety import FormatError
@@ -712,9 +713,10 @@ def with_law_name(edits: Sequence[Edit], name: str | None) -> list[Edit]:
 
 _NUM = r"(?:[0-9０-９]+|[〇一二三四五六七八九十百千]+)"
 # a row number as a cell begins with it: three digits at most (the old tables have fewer than 200 rows; not
-# 「2024/5/27」), not followed by a counter or unit (「2024年」, 「1件」, 「3人」, 「10万円」, 「5%」)
+# 「2024/5/27」), not followed by a counter or unit (「2024年」, 「1件」, 「3人」, 「10万円」, 「5%」); or numerals no
+# citation is read with (「㉗」, 「⑵」, 「Ⅱ」, 「𝟐𝟕」), which a new name would stand beside as well
 _ROW_NUM = (
-    r"(?:[0-9０-９]{1,3}(?![0-9０-９])|[〇一二三四五六七八九十百]+)"
+    rf"(?:[0-9０-９]{{1,3}}(?![0-9０-９])|[〇一二三四五六七八九十百]+|(?:[{OTHER_NUMERAL_CHARS}]|(?![0-9０-９])\d)+)"
     r"(?![\s]*(?:年|月|日|件|人|名|円|万|千|億|回|個|枚|部|通|台|歳|才|時|分|秒|か月|ヶ月|カ月|％|%|倍|割|条|号|欄|節|章|／[0-9０-９]+／|/[0-9]+/|[.．][0-9０-９]))"
 )
 # a cell that holds row numbers, as it begins: a row number (after a mark 「・」「※」「〃」, an item number 「(1)」,
