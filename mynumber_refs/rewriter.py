@@ -1054,9 +1054,9 @@ _ROW_RIGHT_AFTER = compile_on_use(
     rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}|{_OTHER_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"
 )
 # A row written with 項, in three forms: 16の項 / 16項 / (27)の項 (a), 項番16 (b: also 項番号16, 項の番号16 (not 事項・条項・前項の番号) and labelled,
-# 「【項番】16」, 「項番：16」, 「項番（16、17）」, or 項 as a word of its own, 「該当する項：16」, 「項は16」, not
-# 事項 or 第1項, nor a count 「項は2つ」), 第16項 not after 条, or 第16の項 anywhere: an article's paragraph is never written
-# with の (c).
+# 「【項番】16」, 「項番：16」, 「項番は、16」, 「項番（16、17）」, or 項 as a word of its own or after 当該/該当, 「該当する項：16」,
+# 「項は16」, 「当該項は16」, not 事項 or 第1項, nor a count 「項は2つ」), 第16項 not after 条, or 第16の項 anywhere: an article's
+# paragraph is never written with の (c).
 # Inside the reference a PDF line break may fall anywhere (「16の\n項」, 「第16\n項」, 「項番\n16」), as the finder reads
 # it in a citation: never a blank line.
 # (a number that starts after 第 is 第N項, the third form, or a paragraph 「第9条第1項」; one that starts
@@ -1065,8 +1065,9 @@ def _rows_with_ko(kou: str) -> str:
     return (
         rf"(?<![第0-9０-９〇一二三四五六七八九十百千])(?<!第[ \t\u3000])"
         rf"(?P<a>[0-9０-９]+|{_KANJI_NUMBER}|{_OTHER_N})(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}(?:の{_BREAK})?{kou}"
-        rf"|(?:(?:項{_BREAK}番{_BREAK}(?:号{_BREAK})?|(?<![事条要款前次])項{_BREAK}の{_BREAK}番{_BREAK}号{_BREAK})[】］\]]?{_BREAK}[：:は（(]?"
-        rf"|(?<![\u4e00-\u9fff0-9０-９])項{_BREAK}[：:は](?!{_BREAK}{_N}{_BREAK}(?:{_COUNTERS})))"
+        rf"|(?:(?:項{_BREAK}番{_BREAK}(?:号{_BREAK})?|(?<![事条要款前次])項{_BREAK}の{_BREAK}番{_BREAK}号{_BREAK})[】］\]]?{_BREAK}(?:は{_BREAK}[、，,]|[：:は（(])?"
+        rf"|(?:(?<![\u4e00-\u9fff0-9０-９])|(?<=当該)|(?<=該当))項{_BREAK}(?:は{_BREAK}[、，,]|[：:は])"
+        rf"(?!{_BREAK}{_N}{_BREAK}(?:{_COUNTERS})))"
         rf"{_BREAK}(?P<b>{_N}|{_OTHER_N})"
         rf"|(?<![0-9０-９〇一二三四五六七八九十百千])"
         rf"(?:(?<!条)(?<!条[ \t\u3000\n])(?<!条\r\n)|(?=第{_BREAK}{_N}(?:{_BREAK}の{_BREAK}{_N})*{_BREAK}[）)]?{_BREAK}の{_BREAK}項))"

@@ -420,6 +420,12 @@ def test_a_long_list_named_in_a_message_is_cut_with_a_mark_not_mid_number() -> N
         "番号法別表第二に基づく情報照会。\n該当する項：２７",
         "番号法別表第二に基づく情報照会。対象となる項は２７である。",
         "番号法別表第一に掲げる事務。\n\n【項番】16",
+        # 項 after 当該/該当 (the row in question), and a comma after the label's は (session 18: renamed over the row)
+        "番号法別表第二に基づく情報提供。当該項は27である。",
+        "番号法別表第二に基づく情報提供。該当項は27。",
+        "番号法別表第二に基づく情報提供。\n該当項：27、28",
+        "番号法別表第二に基づく情報提供。項番は、27。",
+        "番号法別表第二に基づく情報提供。該当項番は、27及び28。",
     ],
 )
 def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> None:
@@ -438,6 +444,8 @@ def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> 
         "。\n記載事項：27",  # 項 ending a word (事項) is not a row's
         "。\n記載事項の番号　2",  # nor in 「事項の番号」
         "。\n該当する項は2つ。",  # a count
+        "。\n当該項は2つ。",
+        "。\n条項は、27",  # 項 ending a word other than 当該/該当
     ],
 )
 def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
@@ -452,7 +460,8 @@ def test_past_its_clause_only_a_row_written_with_ko_counts(after: str) -> None:
     st.sampled_from(["。", "\n\n", "。\n", "に基づく。\n\n"]),
     st.lists(st.one_of(GLUE, WORDS), max_size=3),
     st.sampled_from(["27の項", "２７項", "項番27", "第27項", "（27）の項", "二十七の項", "【項番】27", "項番号：27",
-                    "項の番号　27", "27の\n項", "27\nの項", "第27\n項", "項番\n27", "２７の\r\n項"]),
+                    "項の番号　27", "27の\n項", "27\nの項", "第27\n項", "項番\n27", "２７の\r\n項", "当該項は27",
+                    "該当項：27", "項番は、27"]),
 )
 def test_no_new_name_stands_over_an_old_row_in_a_later_sentence(name: str, end: str, glue: list[str], row: str) -> None:
     between = "".join(glue)
