@@ -1048,7 +1048,11 @@ _ARTICLE_AFTER = compile_on_use(rf"{_GAP}条")
 # 条 and 第 right before a number: 「同条第2項」, 「第9条第2項」 (the paragraph or item of an article)
 _OF_ARTICLE_BEFORE = compile_on_use(rf"条{_GAP}第{_GAP}\Z")
 _WORD_CHAR = compile_on_use(r"[\u4e00-\u9fff\u30a1-\u30faー]")
-_ITEM_NUMBER = compile_on_use(rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))")
+# what follows an item's number starting a line (「\n５．特定個人情報」, 「\n（２）照会」): 「．」 or a closing bracket and then,
+# on its line, words; a number alone on its line (「\n(27)\n(28)」, 「\n２７．」) or before another number is a row, as in a cell
+_ITEM_NUMBER = compile_on_use(
+    rf"{_GAP}(?:[．.]|[）)](?!{_GAP}の))(?={_GAP}[^\s0-9０-９〇一二三四五六七八九十（(［\[【〔<＜{INVISIBLE}])"
+)
 # right after it, across line breaks and blank lines: a number written as a row (「別表第一\n\n16の項」)
 _ROW_RIGHT_AFTER = compile_on_use(
     rf"{_ANY_GAP}(?:の|第)?{_ANY_GAP}(?:項番)?{_ANY_GAP}(?P<n>{_N}|{_OTHER_N}){_ANY_GAP}(?:の{_ANY_GAP})?項(?!目)"

@@ -841,6 +841,17 @@ def test_a_numbered_item_starting_the_next_line_is_not_a_row(item: str) -> None:
     assert rewrite("番号法別表第一の16の項（２）").text == "番号法別表第一の16の項（２）"
 
 
+# An item's number is followed by its words on its line; a number in brackets or before 「．」 alone on the line under a
+# name (「(27)\n(28)」), or before another number, is a row, as it is in the cell next to a name (session 18: the name
+# was renamed over it, 「番号法別表第二\n(27)\n(28)」 → 「番号法第19条第8号に基づく主務省令第2条の表\n(27)\n(28)」)
+@pytest.mark.parametrize("rows", ["(27)\n(28)", "（２７）", "27.", "２７．", "(27)(28)", "(27) \n(28) ", "（２）\n特定個人情報の入手"])
+def test_a_number_alone_on_the_next_line_is_a_row(rows: str) -> None:
+    text = "番号法別表第二\n" + rows
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-after-table"]
+
+
 @pytest.mark.parametrize("text", [
     "番号法別表第二（情報照会者：市町村長、情報提供者：厚生労働大臣）の27",
     "番号法別表第一（利用する事務：住民基本台帳事務）16",
