@@ -64,6 +64,15 @@ ROWS = [
     (["根拠", "番号法別表第二", "⑯の項"], False),
     (["根拠", "番号法別表第二", "Ⅱ"], False),
     (["根拠", "番号法別表第二", "㉗、㉘"], False),
+    # (session 18: a row number with 番, as 「番号法別表第二\t27番」 keeps the name in a text; not 「1番目」, 「3番地」)
+    (["根拠", "番号法別表第二", "27番"], False),
+    (["根拠", "番号法別表第二", "２７番、２８番"], False),
+    (["根拠", "番号法別表第二", "1番目の照会"], True),
+    (["根拠", "番号法別表第二", "3番地"], True),
+    # (session 18: 項 after 当該/該当, as 「該当項：27」 keeps the name in a text)
+    (["根拠", "番号法別表第二", "当該項：27"], False),
+    (["根拠", "番号法別表第二", "該当項番：27、28"], False),
+    (["根拠", "番号法別表第二", "該当項", "27"], False),  # a cell that only says 該当項 in between
 ]
 
 # an item number at the start of a cell to the right of or below the name: no row numbers (probe)
@@ -520,6 +529,8 @@ OLD_NEXT = [
     ("番号法第19条第7号", False),
     ("28の項", False),  # a row written with 項
     ("項番28", False),
+    ("当該項：28", False),  # (session 18)
+    ("該当項番28", False),
     # not the old numbering
     ("第19条第8号", True),
     ("住民基本台帳法第19条第7号", True),  # another law's 号

@@ -720,16 +720,17 @@ _ROW_NUM = (
     r"(?![\s]*(?:年|月|日|件|人|名|円|万|千|億|回|個|枚|部|通|台|歳|才|時|分|秒|か月|ヶ月|カ月|％|%|倍|割|条|号|欄|節|章|／[0-9０-９]+／|/[0-9]+/|[.．][0-9０-９]))"
 )
 # a cell that holds row numbers, as it begins: a row number (after a mark 「・」「※」「〃」, an item number 「(1)」,
-# 「項番」/「第」, or an opening bracket) followed by the end of the cell, 「項」/「の項」, a joiner and another number
-# (「27、28」, 「１～３」, 「27から29まで」, 「27及び28」; not 「1,000」), whitespace and another number (「27 28」), an
-# opening bracket (「27（市町村長）」), or the bracket it opened closing (「(27)」); never 「．」「.」「)」 or
-# whitespace followed by words, which number an item (「１．特定個人情報ファイル名」, 「1)照会」, 「２　提供先」)
+# 「項番」/「該当項」/「第」, or an opening bracket; maybe with 番 after it, 「27番」, not 「1番目」 or 「3番地」) followed by
+# the end of the cell, 「項」/「の項」, a joiner and another number (「27、28」, 「１～３」, 「27から29まで」, 「27及び28」;
+# not 「1,000」), whitespace and another number (「27 28」), an opening bracket (「27（市町村長）」), or the bracket it
+# opened closing (「(27)」); never 「．」「.」「)」 or whitespace followed by words, which number an item
+# (「１．特定個人情報ファイル名」, 「1)照会」, 「２　提供先」)
 _ROW_MARK = r"(?:[・･●○■□◆◇\-－※〃＊*]|\(?[0-9０-９]\)|（[0-9０-９]）)"
-_ROW_PREFIX = r"(?:項番|No\.?|№|第)?[\s]*[:：]?[\s]*"
+_ROW_PREFIX = r"(?:(?:該当|当該)?[\s]*項[\s]*番|(?:該当|当該)[\s]*項|No\.?|№|第)?[\s]*[:：]?[\s]*"
 _ROW_BRANCH = rf"{_ROW_NUM}(?:[\s]*の[\s]*{_ROW_NUM})*"  # 「85の2」
 _ROW_JOIN = r"(?:[、,，・～〜~\-－‐―]|から|及び|並びに|又は|と)"
 _ROW_CELL = compile_on_use(
-    rf"[\s]*{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}"
+    rf"[\s]*{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}(?:[\s]*番(?![\s]*[地号目台線手]))?"
     rf"(?:[\s]*の?[\s]*項"
     rf"|(?![,，][0-9０-９]{{3}}(?![0-9０-９]))[\s]*{_ROW_JOIN}[\s]*{_ROW_NUM}"
     rf"|[\s]+{_ROW_NUM}"
@@ -744,7 +745,8 @@ _ARTICLE_CELL = compile_on_use(
 )
 # what may follow a table's name to the end of its cell when the rows are in the next cells: 「の項番」 …
 _ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
-_ROW_WORD_CELL = compile_on_use(rf"[\s]*(?:の)?[\s]*{_ROW_WORD}[\s：:]*\Z")  # a cell that only says 「項番」
+# a cell that only says 「項番」 (「該当項」, 「当該項番」 too)
+_ROW_WORD_CELL = compile_on_use(rf"[\s]*(?:の)?[\s]*(?:該当|当該)?[\s]*{_ROW_WORD}[\s：:]*\Z")
 # …and to the end of its cell only closing brackets, 「の項番」, 「の該当項」 or a short note in brackets (「（注）」)
 _NAME_TAIL = compile_on_use(
     rf"[\s]*[）)]*[\s]*(?:の)?[\s]*(?:該当)?{_ROW_WORD}?[\s：:]*(?:[（(][^（）()\n]{{0,10}}[）)])?[\s]*[）)]*[\s]*\Z"
@@ -765,7 +767,7 @@ _OLD_NUMBER_LEAD = compile_on_use(
     r"|(?P<column>(?:同[\s]*項[\s]*)?(?:の[\s]*)?(?:[上中下左右]|第[\s]*(?:[一二三四五六七八九]|[1-9１-９]))[\s]*欄)"
     r"|(?P<network>(?:番[\s]*号[\s]*(?:利[\s]*用[\s]*)?法[\s]*|マ[\s]*イ[\s]*ナ[\s]*ン[\s]*バ[\s]*ー[\s]*法[\s]*)?"
     r"第?[\s]*(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*第?[\s]*(?:7|７|七)[\s]*号)"
-    rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|項[\s]*番[\s]*[:：は]?[\s]*{_NUM})"
+    rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|(?:(?:該当|当該)[\s]*)?項[\s]*(?:番[\s]*[:：は]?|[:：は])[\s]*{_NUM})"
     r")"
 )
 
