@@ -41,10 +41,13 @@ _depth = 0
 def _shared_charset(charset: Any, iscased: Any = None, fixup: Any = None, fixes: Any = None) -> Any:
     """``re._compiler._optimize_charset``, kept for a case-sensitive class (no ``fixup``): its
     result is a function of the class's items alone."""
-    if fixup is not None or fixes is not None:
+    try:
+        key = None if fixup is not None or fixes is not None else tuple(charset)
+        got = None if key is None else _CHARSETS.get(key)
+    except TypeError:  # (an item that is no plain value: compiled as usual)
+        key = got = None
+    if key is None:
         return _optimize_charset(charset, iscased, fixup, fixes)
-    key = tuple(charset)
-    got = _CHARSETS.get(key)
     if got is None:
         if len(_CHARSETS) >= _CHARSETS_MAX:
             _CHARSETS.clear()
