@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 import attrs
 
-from ._patterns import compile_on_use
+from ._patterns import compile_on_use, compile_shared
 from .model import ALIASES, MY_NUMBER_ACT, LawBasis
 from .numerals import parse_int
 
@@ -182,7 +182,7 @@ _LABEL_WORDS_BEFORE_TABLE = "規約 協定 定款 基準 指針 方針 大綱 �
 
 
 def _words_before_table(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![{_W}])[{_W}]{{0,20}}?(?<!主務)(?:{'|'.join(sorted(words, key=len, reverse=True))})\Z")
+    return compile_shared(rf"(?<![{_W}])[{_W}]{{0,20}}?(?<!主務)(?:{'|'.join(sorted(words, key=len, reverse=True))})\Z")
 
 
 _INSTRUMENT_BEFORE_TABLE = _words_before_table(_INSTRUMENT_WORDS_BEFORE_TABLE)
@@ -521,7 +521,7 @@ def _footnote_line(mark: str, n: str) -> re.Pattern[str]:
     """A line that begins with footnote mark ``mark`` (注, ※ or ＊) and number ``n`` (half-width digits)."""
     marks = "[＊*]" if mark in "＊*" else mark
     full = n.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
-    return re.compile(rf"\n[ \t\u3000]*(?:[（(][ \t\u3000]*)?{marks}[ \t\u3000]*(?:{n}|{full})(?![0-9０-９])")
+    return compile_shared(rf"\n[ \t\u3000]*(?:[（(][ \t\u3000]*)?{marks}[ \t\u3000]*(?:{n}|{full})(?![0-9０-９])")
 
 
 def provisions_before(text: str, pos: int) -> int:
@@ -684,7 +684,7 @@ class LawIndex:
         self.aliases = tuple(dict.fromkeys(aliases))
         self._odd_aliases = tuple(a for a in self.aliases if a[-1] not in _NAME_LAST)
         self._law_aliases = tuple(sorted((a for a in self.aliases if a.endswith("法")), key=len, reverse=True))
-        self._ends_re = re.compile("[" + re.escape(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases)) + "]")
+        self._ends_re = compile_shared("[" + re.escape(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases)) + "]")
         self._last_chars = frozenset(_NAME_LAST + "".join(a[-1] for a in self._odd_aliases))
         self._raw: dict[int, LawExpr | None] = {}  # the expression ending at each position looked at
         self._definitions: list[_Definition] | None = None
@@ -993,7 +993,7 @@ class LawIndex:
         """The act's name with line breaks between its characters, or a page break (「番号\n－ 3 －\n利用法」: the page's
         furniture is no part of the text, and the two pieces make the name whole), at the end of the text searched."""
         joint = rf"(?:[ \t\u3000]*{PAGE_BREAK}[ \t\u3000]*|{_LINE_BREAK})"
-        return re.compile(joint.join(re.escape(ch) for ch in alias) + r"\Z")
+        return compile_shared(joint.join(re.escape(ch) for ch in alias) + r"\Z")
 
     def law_of_heading(self, pos: int) -> LawExpr | None:
         """The law a heading above ``pos`` names on its own (「（１）住民基本台帳法」, 「第２　住民基本台帳法関係」,

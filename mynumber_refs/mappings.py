@@ -29,7 +29,6 @@ import enum
 import functools
 import json
 import os
-import tomllib
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -850,6 +849,8 @@ def _check_key(k: str, item_keys: bool, label: str, what: str) -> str:
 
 class _Loader:
     def __init__(self, directory: Path) -> None:
+        import tomllib  # (here: the mappings are loaded from the cache, built by this loader only on a miss)
+
         self.directory = directory
         meta_path = directory / "transitions.toml"
         try:

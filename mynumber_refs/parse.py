@@ -23,7 +23,7 @@ import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
-from ._patterns import compile_on_use
+from ._patterns import classes_shared, compile_on_use, compile_shared
 from ._resources import data_dir
 from .laws import LAW_PREFIX_RE
 from .model import (
@@ -613,7 +613,8 @@ def _tree_cached(shape: str, start: str) -> tuple[Any, int] | None:
     simple = _simple_list(shape, start)
     if simple is not None:
         return simple
-    found = _longest_prefix(shape, start)
+    with classes_shared():  # (Lark's lexer compiles its terminals at its first use in each parser state)
+        found = _longest_prefix(shape, start)
     return None if found is None else (_compact(found[0]), found[1])
 
 
@@ -625,8 +626,8 @@ _LIST_TERMINALS = ("LPAR", "RPAR", "NUM", "KNUM", "BRANCH", "NOKOU", "SEP", "CON
 def _list_terminals() -> dict[str, re.Pattern[str]]:
     parser = get_parser()
     ignored = parser.lexer_conf.ignore
-    found = {t.name: re.compile(t.pattern.to_regexp()) for t in parser.terminals if t.name in _LIST_TERMINALS}
-    found[""] = next(re.compile(t.pattern.to_regexp()) for t in parser.terminals if t.name in ignored)
+    found = {t.name: compile_shared(t.pattern.to_regexp()) for t in parser.terminals if t.name in _LIST_TERMINALS}
+    found[""] = next(compile_shared(t.pattern.to_regexp()) for t in parser.terminals if t.name in ignored)
     return found
 
 

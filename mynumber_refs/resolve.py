@@ -54,7 +54,7 @@ import attrs
 from . import findings as F
 from ._args import find_args
 from ._gc import collector_paused
-from ._patterns import compile_on_use
+from ._patterns import compile_on_use, compile_shared
 from .laws import (
     ALIASES,
     LAW_PREFIX_RE,
@@ -178,13 +178,13 @@ _OLD_LABEL = r"(?:[\s]*記[\s]*載)?(?:[\s]*[：:】］\]〕＞>、，,])?[\s]*[
 
 def _old_before(aliases: Sequence[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    return re.compile(rf"{_OLD_WORD}{_OLD_LABEL}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
+    return compile_shared(rf"{_OLD_WORD}{_OLD_LABEL}[\s]*(?:(?:{names}|法)[\s]*(?:の[\s]*)?)?\Z")
 
 
 # the act's name with the mark written into it (「旧番号法」), which reads as another law's name
 def _old_name(aliases: Sequence[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    return re.compile(rf"(?P<mark>{_OLD_WORD})[\s]*(?:{names})")
+    return compile_shared(rf"(?P<mark>{_OLD_WORD})[\s]*(?:{names})")
 
 
 _OLD_BEFORE = _old_before(ALIASES)
@@ -211,7 +211,7 @@ _OLD_PERIOD_REACH = 80
 
 def _label_core(aliases: Sequence[str]) -> re.Pattern[str]:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    return re.compile(rf"変更[前後](?:[\s]*[のは])?{_OLD_LABEL}[\s]*(?:{names}|法|別|同[\s]*表|第)")
+    return compile_shared(rf"変更[前後](?:[\s]*[のは])?{_OLD_LABEL}[\s]*(?:{names}|法|別|同[\s]*表|第)")
 
 
 # 変更前 / 変更後 count only where a law, a table or a provision follows the label (a 変更箇所 table's own heading row,
@@ -1886,7 +1886,7 @@ def _note_line(mark: str, n: str | None, bracketed: bool) -> re.Pattern[str]:
     else:
         full = n.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
         number = rf"[ \t\u3000]*(?:{n}|{full})(?![0-9０-９])(?:[ \t\u3000]*[）)])?"
-    return re.compile(rf"\n[ \t\u3000]*(?:[（(][ \t\u3000]*)?{marks}{number}[ \t\u3000]*[：:．.]?")
+    return compile_shared(rf"\n[ \t\u3000]*(?:[（(][ \t\u3000]*)?{marks}{number}[ \t\u3000]*[：:．.]?")
 
 
 def _successor_in_footnote(text: str, end: int) -> str | None:

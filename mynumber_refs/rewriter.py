@@ -27,7 +27,7 @@ import attrs
 from . import findings as F
 from ._args import rewrite_args
 from ._gc import collector_paused
-from ._patterns import compile_on_use
+from ._patterns import compile_on_use, compile_shared
 from .edits import apply_edits
 from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind, item_definition_at
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
@@ -1017,7 +1017,7 @@ def _leading(first: str, pattern: str) -> re.Pattern[str]:
     """``pattern``, whose every match begins with one of the characters ``first`` (a character class's
     contents), compiled behind a lookahead of them: the same matches, but the engine passes every other
     place at once instead of trying each branch (and its lookbehinds) there."""
-    return re.compile(rf"(?=[{first}])(?:{pattern})")
+    return compile_shared(rf"(?=[{first}])(?:{pattern})")
 
 
 # right after it, within a few characters of glue (punctuation, particles, 「のうち」, 「中」, 「に定める」 …)
@@ -2348,9 +2348,9 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> array[int]:
 _INFERRED_REASONS = frozenset({F.ROW_INFERRED, F.ORDER_REF_INFERRED, F.ROW_RANGE})
 
 _TYPOS: tuple[tuple[re.Pattern[str], int, str], ...] = (
-    (re.compile(r"番[\s]*号[\s]*利[\s]*用[\s]*(表)"), 1, "法"),
+    (compile_shared(r"番[\s]*号[\s]*利[\s]*用[\s]*(表)"), 1, "法"),
     (
-        re.compile(
+        compile_shared(
             r"第[\s]*(?:19|１９|十九)[\s]*条[\s]*第[\s]*(?:8|８|八)[\s]*(条)(?=[\s]*に[\s]*基[\s]*づ[\s]*く)"
         ),
         1,
