@@ -295,6 +295,26 @@ def _as_change_row(row: ChangeRow | Sequence[str]) -> ChangeRow:
     return ChangeRow(date, item, before, after, [], [], timing, explanation)
 
 
+# what XML 1.0 cannot hold, so neither can an .xlsx or .docx table: C0 controls other than tab, line feed and
+# carriage return (a form feed of text taken from a PDF, an Excel cell's 「_x000B_」), lone surrogates, U+FFFE/U+FFFF
+_NOT_XML = compile_on_use(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _shown_in_xml(row: ChangeRow | Sequence[str]) -> ChangeRow:
+    """``row`` with each character XML cannot hold written one for one, so that the marks still fit: a
+    vertical tab or form feed (a line or page break) as a line break, any other as 「\ufffd」."""
+    row = _as_change_row(row)
+    cells = row.cells()
+    if not any(_NOT_XML.search(c) for c in cells):
+        return row
+
+    def shown(text: str) -> str:
+        return _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "\ufffd", text)
+
+    date, item, before, after, timing, explanation = (shown(c) for c in cells)
+    return ChangeRow(date, item, before, after, row.before_marks, row.after_marks, timing, explanation)
+
+
 def write_changes_csv(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
     """Write the table as CSV in UTF-8 with a BOM and CRLF line ends (what Excel expects); the
     texts are plain (a CSV cannot mark the changed characters)."""
@@ -393,7 +413,7 @@ def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
     max_lines = int((EXCEL_MAX_ROW_HEIGHT - 4) // line_height)
     n = 2
     for raw in rows:
-        row = _as_change_row(raw)
+        row = _shown_in_xml(raw)
         # an item too long for one row (Excel shows at most 409.5 points of it) goes on over rows
         # below: 変更前・変更後 cut at wrapped lines, the other columns merged over those rows
         before = _pages(row.before, row.before_marks, SEED_COLUMN_CHARS[2] * 2, max_lines)
@@ -512,7 +532,7 @@ def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
         shading.set(qn("w:fill"), "D9D9D9")
         cell._tc.get_or_add_tcPr().append(shading)
     for raw in rows:
-        row = _as_change_row(raw)
+        row = _shown_in_xml(raw)
         cells = table.add_row().cells
         for k, (cell, value, width) in enumerate(zip(cells, row.cells(), widths, strict=True)):
             cell.width = width

@@ -312,6 +312,31 @@ def test_docx_table_marks_and_print_setup(tmp_path: Path) -> None:
         assert b'w:type="fixed"' in zf.read("word/document.xml")
 
 
+@pytest.mark.parametrize("ext", [".xlsx", ".docx"])
+def test_characters_xml_cannot_hold_are_shown_not_fatal(tmp_path: Path, ext: str) -> None:
+    """A page break of text taken from a PDF (form feed) or a control character of an Excel cell
+    (「_x000B_」, a line break pasted from Word; 「_x0007_」) in an item: the table is written, a line or
+    page break shown as a line break, another such character as 「\ufffd」, the marks still on the changed words."""
+    text = "番号法別表第一の16の項\x0c- 2 -\x0b別表第一の59の項\x07"
+    edits = [_edit(text, "第一", "", item="0:0"), _edit(text, "16", "24", item="0:0"),
+             _edit(text, "第一", "", item="0:0", occurrence=1), _edit(text, "59", "85", item="0:0")]
+    rows = change_rows([{"path": "a.txt", "status": "changed", "edits": edits}], dt.date(2024, 5, 27))
+    assert rows[0].before == text  # the rows themselves (and the CSV) keep the text as it is
+    dest = tmp_path / f"変更箇所{ext}"
+    write_changes(rows, dest)
+    if ext == ".xlsx":
+        ws = openpyxl.load_workbook(str(dest), rich_text=True)["変更箇所"]
+        before, after = ws["C2"].value, ws["D2"].value
+        shown = (str(before), str(after))
+        marked = [b.text for b in after if isinstance(b, TextBlock) and b.font.b and b.font.u == "single"]
+    else:
+        cells = docx.Document(str(dest)).tables[0].rows[1].cells
+        shown = (cells[2].text, cells[3].text)
+        marked = [r.text for r in cells[3].paragraphs[0].runs if r.bold and r.underline]
+    assert shown == ("番号法別表第一の16の項\n- 2 -\n別表第一の59の項\ufffd", "番号法別表の24の項\n- 2 -\n別表の85の項\ufffd")
+    assert marked == ["別表", "24", "別表", "85"]
+
+
 def test_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.docx"):
         write_changes([], tmp_path / "x.txt")
