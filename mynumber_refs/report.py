@@ -207,8 +207,18 @@ def _item_label(e: dict[str, Any], renamed: dict[str, str] | None = None) -> str
     item's text before → after, as one line), else its location."""
     detail = e.get("location_detail") or {}
     if detail.get("heading"):
-        return "\n".join((renamed or {}).get(h, h) for h in detail["heading"])
+        path = "\n".join((renamed or {}).get(h, h) for h in detail["heading"])
+        if "note" in detail or "textbox" in detail:  # not in the text under the headings: where it is, too
+            path += f"\n（{_where(e)}）"
+        return path
     return str(detail.get("item_label") or e["location"])
+
+
+def _where(e: dict[str, Any]) -> str:
+    """An item's location as a 項目 adds it under its heading path (without the label the location adds,
+    which is the heading's)."""
+    where = str((e.get("location_detail") or {}).get("item_label") or e["location"])
+    return re.sub(r"（[^（）]*）", "", where)
 
 
 def _one_line_ends(text: str, marks: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -264,9 +274,8 @@ def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeR
         for members, item in zip(groups.values(), labels, strict=True):
             first = members[0]
             if item in repeated:  # two items under one heading path: each says where it is
-                where = str((first.get("location_detail") or {}).get("item_label") or first["location"])
-                where = re.sub(r"（[^（）]*）", "", where)  # (the label the location adds is the heading's)
-                if where != item:
+                where = _where(first)
+                if where != item and not item.endswith(f"\n（{where}）"):
                     item = f"{item}\n（{where}）"
             if several:
                 item = f"{name}\n{item}"

@@ -481,6 +481,34 @@ def test_footnotes_and_endnotes_are_rewritten(tmp_path: Path) -> None:
     assert _note_texts(end, "w:endnote")["1"] == " 文末: 番号利用法別表の85の項"
 
 
+def test_notes_and_text_boxes_have_the_headings_where_they_are_anchored(tmp_path: Path) -> None:
+    """A footnote, an endnote and a text box are under the heading path of the body paragraph or table cell that
+    holds their reference or anchor (the 変更箇所 table's 項目), not only 「脚注1 第1段落」."""
+    p = tmp_path / "anchored.docx"
+    d = docx.Document()
+    d.add_heading("Ⅰ　基本情報", level=1)
+    d.add_paragraph("１．特定個人情報ファイルを取り扱う事務")
+    para = d.add_paragraph("次の図を参照: ")
+    para._p.append(parse_xml(_text_box_run(_box_paragraphs("枠内: " + TB_OLD), None)))
+    _add_notes(d, "footnotes", {1: "参考: " + TB_OLD})  # its reference: in the paragraph above
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "②事務の内容"
+    table.cell(0, 1).text = "セルの文"
+    d.add_paragraph("２．特定個人情報ファイルの概要")
+    _add_notes(d, "endnotes", {1: "文末: " + TB_OLD})
+    ref = d.paragraphs[-1]._p[-1]  # the endnote's reference moves into the cell
+    table.cell(0, 1).paragraphs[0]._p.append(ref)
+    d.save(str(p))
+    doc = open_document(p)
+    labels = {u.location.label: u.location.detail for u in doc.units}
+    path = ["Ⅰ 基本情報", "１．特定個人情報ファイルを取り扱う事務"]
+    assert labels["脚注1 第1段落"] == {"part": "footnotes", "note": 1, "paragraph": 1, "heading": path}
+    assert labels["文末脚注1 第1段落"] == {"part": "endnotes", "note": 1, "paragraph": 1,
+                                         "heading": [*path, "②事務の内容"]}
+    assert labels["本文 テキストボックス1 第1段落"]["heading"] == path
+    assert labels["本文 第4段落"]["heading"] == path  # the body's own headings are what they were
+
+
 def test_notes_without_citations_keep_their_bytes(tmp_path: Path) -> None:
     p = tmp_path / "notes.docx"
     d = docx.Document()

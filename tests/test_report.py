@@ -337,6 +337,20 @@ def test_characters_xml_cannot_hold_are_shown_not_fatal(tmp_path: Path, ext: str
     assert marked == ["別表", "24", "別表", "85"]
 
 
+def test_a_note_or_text_box_says_where_it_is_under_its_headings() -> None:
+    """A footnote or text box has the headings of the paragraph it is anchored in; its 項目 adds where it is,
+    since its text is not in the body under them."""
+    path = ["Ⅰ 基本情報", "１．事務"]
+    note = _edit("参考: 別表第一の16の項", "16", "24", item="7:0", location="脚注1 第1段落")
+    note["location_detail"] = {"part": "footnotes", "note": 1, "paragraph": 1, "heading": path}
+    box = _edit("枠内: 別表第一の16の項", "16", "24", item="5:0", location="本文 テキストボックス1 第1段落")
+    box["location_detail"] = {"part": "body", "textbox": 1, "paragraph": 1, "heading": path}
+    body = _edit("別表第一の16の項", "16", "24", item="0:0", heading=path)
+    rows = change_rows([{"path": "a.docx", "status": "changed", "edits": [body, box, note]}], dt.date(2024, 5, 27))
+    assert [r.item for r in rows] == ["Ⅰ 基本情報\n１．事務", "Ⅰ 基本情報\n１．事務\n（本文 テキストボックス1 第1段落）",
+                                      "Ⅰ 基本情報\n１．事務\n（脚注1 第1段落）"]
+
+
 def test_unknown_extension(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match=r"\.docx"):
         write_changes([], tmp_path / "x.txt")

@@ -119,6 +119,7 @@ W_SDT, W_SDTCONTENT, W_CUSTOMXML = _w("sdt"), _w("sdtContent"), _w("customXml")
 W_INS, W_DEL, W_MOVETO, W_MOVEFROM = _w("ins"), _w("del"), _w("moveTo"), _w("moveFrom")
 W_FLDSIMPLE, W_FLDCHAR, W_INSTRTEXT = _w("fldSimple"), _w("fldChar"), _w("instrText")
 W_TXBXCONTENT = _w("txbxContent")
+_NOTE_REFERENCES = (_w("footnoteReference"), _w("endnoteReference"))
 W_TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("dir"), _w("bdo"), W_CUSTOMXML}
 W_IGNORED = {  # properties and marks of a range: they hold no text
     _w(t)
@@ -596,6 +597,9 @@ class _Walker:
         self.outline_levels = outline_levels or {}
         self.headings: HeadingStack | None = None  # set while walking the body
         self.notes: list[str] = []  # change records left as written
+        self.cell_path: list[str] | None = None  # the heading path of the body's table cell being walked
+        # the heading path of the body paragraph that holds each note reference (("footnote", id)) and text box
+        self.anchors: dict[Any, list[str]] = {}
 
     def _heading_of(self, p: Any) -> tuple[int, str] | None:
         """``(level, text)`` when paragraph ``p`` is a heading: a heading style or outline level
@@ -625,6 +629,11 @@ class _Walker:
             found = self._heading_of(p)
             if found is not None:
                 self.headings.push(*found)
+        anchored = heading if heading is not None else self.cell_path
+        if anchored:  # a note or text box anchored here is found under the same headings
+            for el in p.iter(_NOTE_REFERENCES, W_TXBXCONTENT):
+                key = el if el.tag == W_TXBXCONTENT else (el.tag, el.get(_W_ID))
+                self.anchors.setdefault(key, anchored)
         passage.new_paragraph(heading)
         segs: list[Segment] = []
         protected = self.protected or any(_filled_elsewhere(sdt) for sdt in p.iterancestors(W_SDT))
@@ -654,9 +663,11 @@ class _Walker:
         unit = Unit(text, breaks[0][1], breaks, items=items)
         self.units[slot] = _DocUnit(unit, passage.segments, self.owner)
 
-    def story(self, root: Any, label: str, detail: dict[str, Any], per_paragraph: bool = True) -> None:
+    def story(self, root: Any, label: str, detail: dict[str, Any], per_paragraph: bool = True,
+              heading: list[str] | None = None) -> None:
         """The paragraphs and tables of a story; each paragraph is an item, unless
-        ``per_paragraph`` is false (a text box, one item like a shape)."""
+        ``per_paragraph`` is false (a text box, one item like a shape).  ``heading``: the heading path of
+        the body paragraph a note or text box is anchored in, for its paragraphs."""
         para_no = 0
         table_no = 0
         passage: _Passage | None = None
@@ -675,13 +686,13 @@ class _Walker:
                 since.append(el)
             else:
                 if passage is not None:
-                    self._finish(slot, passage, label, detail, base, True, per_paragraph)
+                    self._finish(slot, passage, label, detail, base, True, per_paragraph, heading)
                     passage = None
                 table_no += 1
                 self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]}, _title_of(since))
                 since = []
         if passage is not None:
-            self._finish(slot, passage, label, detail, base, True, per_paragraph)
+            self._finish(slot, passage, label, detail, base, True, per_paragraph, heading)
 
     def table(self, tbl: Any, label: str, detail: dict[str, Any], title: str = "") -> None:
         """The cells of ``tbl``, each an item.  Its label cells head the rows below them in this table
@@ -739,6 +750,9 @@ class _Walker:
                 # the paragraphs of a cell are its content, not headings; a nested table's
                 # headings start from the cell's own path
                 self.headings = None
+                outer_path = self.cell_path
+                if outer is not None or outer_path is not None:  # a cell of the body
+                    self.cell_path = [t for _, t in heading] if heading is not None else outer_path
                 since: list[Any] = []
                 for el in _block_children(tc):
                     if el.tag == W_P:
@@ -752,6 +766,7 @@ class _Walker:
                         self.headings = None
                         since = []
                 self.headings = outer
+                self.cell_path = outer_path
                 self._finish(slot, passage, cell_label, cell_detail, 0, False,
                              heading=[t for _, t in heading] if heading is not None else None)
                 done = self.units[slot]
@@ -794,7 +809,8 @@ class _Walker:
             self.state = _State()
             self.protected = saved[1] or _in_protected(box, root)
             self.headings = None
-            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number}, per_paragraph=False)
+            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number}, per_paragraph=False,
+                       heading=self.anchors.get(box))
             self.state, self.protected, self.headings = saved
 
 
@@ -1116,7 +1132,7 @@ class DocxDocument:
             notes = [(nid, n) for n in rec.root if n.tag == _w(tag) and (nid := _note_id(n)) is not None]
             for number, (nid, note) in enumerate(sorted(notes, key=lambda x: x[0]), 1):
                 detail = {"part": part_name, "note": nid}
-                walker.story(note, f"{name_ja}{number}", detail)
+                walker.story(note, f"{name_ja}{number}", detail, heading=walker.anchors.get((_w(f"{tag}Reference"), str(nid))))
                 walker.text_boxes(note, f"{name_ja}{number}", detail)
             self._copies.scan(rec.root)
         walker.owner = None
