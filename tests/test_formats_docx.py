@@ -662,6 +662,32 @@ def test_an_embedded_object_is_noted_as_not_read(tmp_path: Path) -> None:
     assert open_document(plain).notes == []
 
 
+@pytest.mark.parametrize(("setting", "tracked"), [
+    ("<w:trackRevisions {ns}/>", True), ('<w:trackRevisions {ns} w:val="true"/>', True),
+    ('<w:trackRevisions {ns} w:val="false"/>', False), ("", False)])
+def test_a_document_that_records_its_changes_gets_them_tracked(tmp_path: Path, setting: str, tracked: bool) -> None:
+    """A document with Word's 「変更履歴の記録」 on (w:trackRevisions) was rewritten with plain edits unless --track-changes
+    was given: a reviewer reading its revisions saw none.  Its edits are tracked changes, as Word records an edit made
+    in it, and a note says so; with the setting off or absent they are plain."""
+    p = tmp_path / "recording.docx"
+    d = docx.Document()
+    d.add_paragraph("根拠: " + OLD)
+    if setting:
+        d.settings.element.append(parse_xml(setting.format(ns=nsdecls("w"))))
+    d.save(str(p))
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    doc.save(p)
+    body = _part_xml(p, "word/document.xml").decode()
+    assert ('w:author="mynumber-refs"' in body) == tracked
+    accepted = "".join(t.text or "" for t in parse_xml(body.encode()).iter(qn("w:t")))  # (w:delText is no w:t)
+    assert accepted == "根拠: " + NEW
+    assert any("変更履歴の記録" in n and "Track Changes" in n for n in doc.notes) == tracked
+    again = open_document(p)
+    assert rewrite_document(again, rewrite)[0] == [] and not again.changed  # a second run changes nothing
+
+
 @pytest.mark.parametrize(("edit", "tracked", "written"), [
     ("trackedChanges", False, False),  # Word's 「編集の制限」 enforces tracked changes: not without them
     ("trackedChanges", True, True),

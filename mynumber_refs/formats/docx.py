@@ -46,7 +46,8 @@ puts it in), by the author
 「mynumber-refs」 with a date and an id unique in the package.  Accepting
 every revision gives the plain rewrite (text and formatting), rejecting them gives the original.  Text box
 copies get the same revisions.  Inserted text is protected when the document is read again, so a
-second run changes nothing.
+second run changes nothing.  A document with Word's 「変更履歴の記録」 on (``w:trackRevisions``) is in this
+mode from the start, as Word records any edit made in it, and notes it (:data:`RECORDING_NOTE`).
 
 Each body paragraph and table cell carries the PIA's heading path (``detail["heading"]``): the
 headings above it (paragraphs with a heading style, inherited or by outline level, and short
@@ -1113,6 +1114,10 @@ class DocxDocument:
         self._review: tuple[str, str] | None = None  # (author, date) when edits are tracked changes
         self._revision_id: int | None = None
         self._restriction = _editing_restriction(document)
+        # Word's 「変更履歴の記録」 is on: an edit made in the document is a tracked change, ours too
+        self._recording = _records_changes(document)
+        if self._recording:
+            self.track_changes()
         walker = _Walker(_outline_levels(document))
         self._copies = AlternateCopies(W_T)
         body = document.element.body
@@ -1180,6 +1185,8 @@ class DocxDocument:
         skipped = [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, TEXTBOX_COPY_MESSAGE))
                    for e, reason in refused]
         if self._review is not None and new_texts:
+            if self._recording and not self._changed:
+                self.notes.append(RECORDING_NOTE)
             refused_ids = {id(e) for e, _ in refused}
             self._revise(du, _tracked_ops(du.segments, [e for e in edits if id(e) not in refused_ids], new_texts), new_texts)
             return skipped
@@ -1262,6 +1269,22 @@ def _editing_restriction(document: Any) -> str | None:
             edit = protection.get(_w("edit"))
             return edit if edit in _RESTRICTIONS else None
     return None
+
+
+RECORDING_NOTE = ("この文書は「変更履歴の記録」がオンのため、書き換えを変更履歴として書き込みます（Word で編集したときと同じです）"
+                  " / the document has Track Changes on: its edits are written as tracked changes, as Word records an"
+                  " edit made in it")
+
+
+def _records_changes(document: Any) -> bool:
+    """Whether the document records its changes (``w:trackRevisions`` of its settings, Word's 「変更履歴の記録」 on).
+    (The settings part is looked up, never created.)"""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/settings") and not rel.is_external:
+            root = getattr(rel.target_part, "element", None)
+            flag = root.find(_w("trackRevisions")) if root is not None else None
+            return flag is not None and flag.get(_w("val"), "true") not in ("0", "false", "off")
+    return False
 
 
 def _restricted_error(path: Path, restriction: str) -> FormatError:
