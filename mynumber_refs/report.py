@@ -18,8 +18,8 @@ cell or a shape (a block of lines between blank lines in a text file).
 * 変更日 is the ``--date`` in the era form (令和6年5月27日); 提出時期 「事後」 and its explanation
   「根拠法にあわせて修正記載する形式的変更のため」, as the seed gives them for these changes.
 
-The .xlsx and .docx tables print on A4 landscape, one page wide, with wrapped text, borders and
-the header row repeated on every page and the title 「（別添２）変更箇所」 above it; the columns keep
+The .xlsx and .docx tables print on A4 landscape, one page wide, with wrapped text, borders,
+no row cut by a page break and the header row repeated on every page and the title 「（別添２）変更箇所」 above it; the columns keep
 the proportions of the seed's printed table (:data:`SEED_COLUMN_CHARS`).  An .xlsx item taller than
 Excel's tallest row goes on in the rows below it.  The CSV is UTF-8 with a BOM and CRLF line ends, so that
 Excel opens it as it is.
@@ -495,6 +495,14 @@ def _docx_text(paragraph: Any, text: str, marks: Sequence[tuple[int, int]], bold
                 run.underline = True
 
 
+def _keep_on_one_page(row: Any) -> None:
+    """A row of the Word table is not cut by a page break (``w:cantSplit``: Word moves it to the next page whole,
+    as an Excel row is printed; one taller than a page still breaks)."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
     """Write the table as a Word document 「（別添２）変更箇所」 ready to print: A4 landscape, a
     table one page wide with borders, the header row repeated on every page, the seed's column
@@ -529,6 +537,7 @@ def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
     header = table.rows[0]
+    _keep_on_one_page(header)
     tr_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")  # repeated at the top of every page
     repeat.set(qn("w:val"), "true")
@@ -542,7 +551,9 @@ def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
         cell._tc.get_or_add_tcPr().append(shading)
     for raw in rows:
         row = _shown_in_xml(raw)
-        cells = table.add_row().cells
+        added = table.add_row()
+        _keep_on_one_page(added)
+        cells = added.cells
         for k, (cell, value, width) in enumerate(zip(cells, row.cells(), widths, strict=True)):
             cell.width = width
             marks = row.before_marks if k == 2 else row.after_marks if k == 3 else []

@@ -310,6 +310,8 @@ def test_docx_table_marks_and_print_setup(tmp_path: Path) -> None:
     assert table.rows[1].cells[1].text == "評価書.docx\nⅠ 基本情報\n１．事務\n②事務の内容"
     with zipfile.ZipFile(dest) as zf:
         assert b'w:type="fixed"' in zf.read("word/document.xml")
+    # a row is never cut by a page break (its 項目 on one page, the rest on the next), as an Excel row is not
+    assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
 
 
 @pytest.mark.parametrize("ext", [".xlsx", ".docx"])
