@@ -7,6 +7,7 @@ import functools
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -809,3 +810,27 @@ def test_a_dry_run_of_a_document_that_will_not_be_written_says_so_first(
         assert lines.index(notes[0]) < min(k for k, x in enumerate(lines) if "→" in x)  # before the edits
         if option == ["--report"]:
             assert json.loads(report.read_text("utf-8"))["files"][0]["notes"][0].startswith("この変更は書き込めません")
+
+
+def test_a_combo_box_whose_list_cites_is_noted(tmp_path: Path) -> None:
+    """A combo box's text is rewritten (it takes any text) but the entries of its list are not: like an Excel
+    data-validation list, a note says so, as a reviewer picking an entry may put the old citation back."""
+    p = tmp_path / "combo.docx"
+    d = docx.Document()
+
+    def combo(entries: list[str], shown: str) -> Any:
+        items = "".join(f'<w:listItem w:displayText="{e}" w:value="{e}"/>' for e in entries)
+        return parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:comboBox>{items}</w:comboBox></w:sdtPr><w:sdtContent>'
+                         f'<w:r><w:t>{shown}</w:t></w:r></w:sdtContent></w:sdt>')
+
+    d.add_paragraph("根拠: ")._p.append(combo([OLD, "番号利用法第14条"], OLD))
+    d.add_paragraph("区分: ")._p.append(combo(["新規", "変更"], "新規"))  # (no citation in its list)
+    d.save(str(p))
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"本文 第1段落"}
+    assert [n for n in doc.notes if "コンボボックス" in n] == [
+        "コンボボックス 1 件（「番号利用法第9条第1項別表第一の16の項」）の一覧の文字は書き換えていません。書き換えた文字が一覧にない値になり、"
+        "一覧から選ぶと旧い引用に戻ることがあります。確認してください / the list of 1 combo box (「番号利用法第9条第1項別表第一の16の項」)"
+        " was not rewritten: a rewritten text may no longer be one of its entries, and picking an entry may put the old"
+        " citation back; check it"]

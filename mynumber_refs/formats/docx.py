@@ -1142,6 +1142,10 @@ class DocxDocument:
             self._copies.scan(rec.root)
         walker.owner = None
         self.notes.extend(walker.notes)
+        combo = _combo_box_note([body, *(root for _, _, root in _header_footer_parts(document)),
+                                 *(rec.root for rec in self._notes)])
+        if combo:
+            self.notes.append(combo)
         self.notes.extend(embedded_note(sorted(
             str(part.partname)[1:] for part in document.part.package.iter_parts()
             if str(part.partname).lower().startswith("/word/embeddings/"))))
@@ -1269,6 +1273,26 @@ def _editing_restriction(document: Any) -> str | None:
             edit = protection.get(_w("edit"))
             return edit if edit in _RESTRICTIONS else None
     return None
+
+
+def _combo_box_note(roots: Sequence[Any]) -> str | None:
+    """A note on the combo boxes whose list has an entry that may cite: their text is rewritten (a combo box takes
+    any text), their entries are not (as a data-validation list in Excel)."""
+    texts: list[str] = []  # per such combo box, its first entry that may cite
+    for root in roots:
+        for box in root.iter(_w("comboBox")):
+            first = next((t for item in box.iterchildren(_w("listItem"))
+                          for t in (item.get(_w("displayText")) or "", item.get(_w("value")) or "") if may_cite(t)), None)
+            if first is not None:
+                texts.append(first)
+    if not texts:
+        return None
+    n = len(texts)
+    shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+    return (f"コンボボックス {n} 件（「{shown}」）の一覧の文字は書き換えていません。書き換えた文字が一覧にない値になり、"
+            f"一覧から選ぶと旧い引用に戻ることがあります。確認してください / the list of {n} combo box{'es' if n > 1 else ''}"
+            f" (「{shown}」) was not rewritten: a rewritten text may no longer be one of its entries, and picking an entry"
+            f" may put the old citation back; check {'them' if n > 1 else 'it'}")
 
 
 RECORDING_NOTE = ("この文書は「変更履歴の記録」がオンのため、書き換えを変更履歴として書き込みます（Word で編集したときと同じです）"
