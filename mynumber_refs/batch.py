@@ -840,9 +840,15 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
             from . import report as rep
 
             rows = rep.change_rows(file_dicts, date)
-            rep.write_changes(rows, Path(changes))
-            written.append(f"変更箇所表（{len(rows)} 行）を書き込みました / 変更箇所 table written"
-                           f" ({_count(len(rows), 'row')}): {changes}")
+            if not rows and Path(changes).exists():
+                # the table is the record of a run's changes: a run that changed nothing (a second run over the
+                # rewritten files) does not replace an earlier run's table with an empty one
+                written.append(f"変更がないため、変更箇所表は書き込んでいません（{changes} はそのままです）"
+                               f" / nothing changed: the 変更箇所 table was not written ({changes} is left as it was)")
+            else:
+                rep.write_changes(rows, Path(changes))
+                written.append(f"変更箇所表（{len(rows)} 行）を書き込みました / 変更箇所 table written"
+                               f" ({_count(len(rows), 'row')}): {changes}")
     except (OSError, ValueError) as exc:
         err.write(f"エラー: 報告書を書き込めません（{exc}） / error: cannot write the report\n")
         status = 2

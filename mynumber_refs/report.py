@@ -18,8 +18,8 @@ cell or a shape (a block of lines between blank lines in a text file).
 * 変更日 is the ``--date`` in the era form (令和6年5月27日); 提出時期 「事後」 and its explanation
   「根拠法にあわせて修正記載する形式的変更のため」, as the seed gives them for these changes.
 
-The .xlsx and .docx tables print on A4 landscape, one page wide, with wrapped text, borders and
-the header row repeated on every page and the title 「（別添２）変更箇所」 above it; the columns keep
+The .xlsx and .docx tables print on A4 landscape, one page wide, with wrapped text, borders,
+no row cut by a page break and the header row repeated on every page and the title 「（別添２）変更箇所」 above it; the columns keep
 the proportions of the seed's printed table (:data:`SEED_COLUMN_CHARS`).  An .xlsx item taller than
 Excel's tallest row goes on in the rows below it.  The CSV is UTF-8 with a BOM and CRLF line ends, so that
 Excel opens it as it is.
@@ -207,8 +207,18 @@ def _item_label(e: dict[str, Any], renamed: dict[str, str] | None = None) -> str
     item's text before → after, as one line), else its location."""
     detail = e.get("location_detail") or {}
     if detail.get("heading"):
-        return "\n".join((renamed or {}).get(h, h) for h in detail["heading"])
+        path = "\n".join((renamed or {}).get(h, h) for h in detail["heading"])
+        if "note" in detail or "textbox" in detail:  # not in the text under the headings: where it is, too
+            path += f"\n（{_where(e)}）"
+        return path
     return str(detail.get("item_label") or e["location"])
+
+
+def _where(e: dict[str, Any]) -> str:
+    """An item's location as a 項目 adds it under its heading path (without the label the location adds,
+    which is the heading's)."""
+    where = str((e.get("location_detail") or {}).get("item_label") or e["location"])
+    return re.sub(r"（[^（）]*）", "", where)
 
 
 def _one_line_ends(text: str, marks: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
@@ -264,9 +274,8 @@ def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeR
         for members, item in zip(groups.values(), labels, strict=True):
             first = members[0]
             if item in repeated:  # two items under one heading path: each says where it is
-                where = str((first.get("location_detail") or {}).get("item_label") or first["location"])
-                where = re.sub(r"（[^（）]*）", "", where)  # (the label the location adds is the heading's)
-                if where != item:
+                where = _where(first)
+                if where != item and not item.endswith(f"\n（{where}）"):
                     item = f"{item}\n（{where}）"
             if several:
                 item = f"{name}\n{item}"
@@ -293,6 +302,26 @@ def _as_change_row(row: ChangeRow | Sequence[str]) -> ChangeRow:
         return row
     date, item, before, after, timing, explanation = (str(x) for x in row)
     return ChangeRow(date, item, before, after, [], [], timing, explanation)
+
+
+# what XML 1.0 cannot hold, so neither can an .xlsx or .docx table: C0 controls other than tab, line feed and
+# carriage return (a form feed of text taken from a PDF, an Excel cell's 「_x000B_」), lone surrogates, U+FFFE/U+FFFF
+_NOT_XML = compile_on_use(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _shown_in_xml(row: ChangeRow | Sequence[str]) -> ChangeRow:
+    """``row`` with each character XML cannot hold written one for one, so that the marks still fit: a
+    vertical tab or form feed (a line or page break) as a line break, any other as 「\ufffd」."""
+    row = _as_change_row(row)
+    cells = row.cells()
+    if not any(_NOT_XML.search(c) for c in cells):
+        return row
+
+    def shown(text: str) -> str:
+        return _NOT_XML.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else "\ufffd", text)
+
+    date, item, before, after, timing, explanation = (shown(c) for c in cells)
+    return ChangeRow(date, item, before, after, row.before_marks, row.after_marks, timing, explanation)
 
 
 def write_changes_csv(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
@@ -393,7 +422,7 @@ def write_changes_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
     max_lines = int((EXCEL_MAX_ROW_HEIGHT - 4) // line_height)
     n = 2
     for raw in rows:
-        row = _as_change_row(raw)
+        row = _shown_in_xml(raw)
         # an item too long for one row (Excel shows at most 409.5 points of it) goes on over rows
         # below: 変更前・変更後 cut at wrapped lines, the other columns merged over those rows
         before = _pages(row.before, row.before_marks, SEED_COLUMN_CHARS[2] * 2, max_lines)
@@ -466,6 +495,14 @@ def _docx_text(paragraph: Any, text: str, marks: Sequence[tuple[int, int]], bold
                 run.underline = True
 
 
+def _keep_on_one_page(row: Any) -> None:
+    """A row of the Word table is not cut by a page break (``w:cantSplit``: Word moves it to the next page whole,
+    as an Excel row is printed; one taller than a page still breaks)."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
 def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) -> None:
     """Write the table as a Word document 「（別添２）変更箇所」 ready to print: A4 landscape, a
     table one page wide with borders, the header row repeated on every page, the seed's column
@@ -500,6 +537,7 @@ def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
     for col, width in zip(table.columns, widths, strict=True):
         col.width = width
     header = table.rows[0]
+    _keep_on_one_page(header)
     tr_pr = header._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")  # repeated at the top of every page
     repeat.set(qn("w:val"), "true")
@@ -512,8 +550,10 @@ def write_changes_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path) ->
         shading.set(qn("w:fill"), "D9D9D9")
         cell._tc.get_or_add_tcPr().append(shading)
     for raw in rows:
-        row = _as_change_row(raw)
-        cells = table.add_row().cells
+        row = _shown_in_xml(raw)
+        added = table.add_row()
+        _keep_on_one_page(added)
+        cells = added.cells
         for k, (cell, value, width) in enumerate(zip(cells, row.cells(), widths, strict=True)):
             cell.width = width
             marks = row.before_marks if k == 2 else row.after_marks if k == 3 else []

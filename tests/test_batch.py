@@ -320,6 +320,26 @@ def test_changes_xlsx_in_dry_run(drafts: Path, tmp_path: Path) -> None:
                        f"特定個人情報保護評価書\n根拠: {NEW}", "事後", "根拠法にあわせて修正記載する形式的変更のため")
 
 
+@pytest.mark.parametrize("ext", [".xlsx", ".docx", ".csv"])
+def test_a_second_run_keeps_the_table_of_the_first(tmp_path: Path, ext: str) -> None:
+    """The table is the record of what a run changed: a second run over the rewritten files (it changes
+    nothing) leaves the first run's table as it is, and says so; with nothing written before, it writes an
+    empty table."""
+    doc = tmp_path / "評価書.txt"
+    doc.write_text(f"根拠: {OLD}\n", encoding="utf-8")
+    table = tmp_path / f"変更箇所{ext}"
+    rc, out, _ = run([str(doc), "--in-place", "--no-backup", "--changes", str(table)])
+    assert rc == 0 and doc.read_text(encoding="utf-8") == f"根拠: {NEW}\n" and "変更箇所表（1 行）" in out
+    first = table.read_bytes()
+    rc, out, _ = run([str(doc), "--in-place", "--no-backup", "--changes", str(table)])
+    assert rc == 0 and table.read_bytes() == first
+    assert f"変更がないため、変更箇所表は書き込んでいません（{table} はそのままです）" in out
+    assert "nothing changed: the 変更箇所 table was not written" in out
+    empty = tmp_path / f"空{ext}"
+    rc, out, _ = run([str(doc), "--changes", str(empty)])
+    assert rc == 0 and empty.exists() and "変更箇所表（0 行）" in out
+
+
 def test_json_output(drafts: Path) -> None:
     rc, out, _ = run([str(drafts / "sjis.txt"), "--json"])
     data = json.loads(out)

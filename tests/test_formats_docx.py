@@ -7,6 +7,7 @@ import functools
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -481,6 +482,34 @@ def test_footnotes_and_endnotes_are_rewritten(tmp_path: Path) -> None:
     assert _note_texts(end, "w:endnote")["1"] == " 文末: 番号利用法別表の85の項"
 
 
+def test_notes_and_text_boxes_have_the_headings_where_they_are_anchored(tmp_path: Path) -> None:
+    """A footnote, an endnote and a text box are under the heading path of the body paragraph or table cell that
+    holds their reference or anchor (the 変更箇所 table's 項目), not only 「脚注1 第1段落」."""
+    p = tmp_path / "anchored.docx"
+    d = docx.Document()
+    d.add_heading("Ⅰ　基本情報", level=1)
+    d.add_paragraph("１．特定個人情報ファイルを取り扱う事務")
+    para = d.add_paragraph("次の図を参照: ")
+    para._p.append(parse_xml(_text_box_run(_box_paragraphs("枠内: " + TB_OLD), None)))
+    _add_notes(d, "footnotes", {1: "参考: " + TB_OLD})  # its reference: in the paragraph above
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "②事務の内容"
+    table.cell(0, 1).text = "セルの文"
+    d.add_paragraph("２．特定個人情報ファイルの概要")
+    _add_notes(d, "endnotes", {1: "文末: " + TB_OLD})
+    ref = d.paragraphs[-1]._p[-1]  # the endnote's reference moves into the cell
+    table.cell(0, 1).paragraphs[0]._p.append(ref)
+    d.save(str(p))
+    doc = open_document(p)
+    labels = {u.location.label: u.location.detail for u in doc.units}
+    path = ["Ⅰ 基本情報", "１．特定個人情報ファイルを取り扱う事務"]
+    assert labels["脚注1 第1段落"] == {"part": "footnotes", "note": 1, "paragraph": 1, "heading": path}
+    assert labels["文末脚注1 第1段落"] == {"part": "endnotes", "note": 1, "paragraph": 1,
+                                         "heading": [*path, "②事務の内容"]}
+    assert labels["本文 テキストボックス1 第1段落"]["heading"] == path
+    assert labels["本文 第4段落"]["heading"] == path  # the body's own headings are what they were
+
+
 def test_notes_without_citations_keep_their_bytes(tmp_path: Path) -> None:
     p = tmp_path / "notes.docx"
     d = docx.Document()
@@ -634,6 +663,32 @@ def test_an_embedded_object_is_noted_as_not_read(tmp_path: Path) -> None:
     assert open_document(plain).notes == []
 
 
+@pytest.mark.parametrize(("setting", "tracked"), [
+    ("<w:trackRevisions {ns}/>", True), ('<w:trackRevisions {ns} w:val="true"/>', True),
+    ('<w:trackRevisions {ns} w:val="false"/>', False), ("", False)])
+def test_a_document_that_records_its_changes_gets_them_tracked(tmp_path: Path, setting: str, tracked: bool) -> None:
+    """A document with Word's 「変更履歴の記録」 on (w:trackRevisions) was rewritten with plain edits unless --track-changes
+    was given: a reviewer reading its revisions saw none.  Its edits are tracked changes, as Word records an edit made
+    in it, and a note says so; with the setting off or absent they are plain."""
+    p = tmp_path / "recording.docx"
+    d = docx.Document()
+    d.add_paragraph("根拠: " + OLD)
+    if setting:
+        d.settings.element.append(parse_xml(setting.format(ns=nsdecls("w"))))
+    d.save(str(p))
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert edits and doc.changed
+    doc.save(p)
+    body = _part_xml(p, "word/document.xml").decode()
+    assert ('w:author="mynumber-refs"' in body) == tracked
+    accepted = "".join(t.text or "" for t in parse_xml(body.encode()).iter(qn("w:t")))  # (w:delText is no w:t)
+    assert accepted == "根拠: " + NEW
+    assert any("変更履歴の記録" in n and "Track Changes" in n for n in doc.notes) == tracked
+    again = open_document(p)
+    assert rewrite_document(again, rewrite)[0] == [] and not again.changed  # a second run changes nothing
+
+
 @pytest.mark.parametrize(("edit", "tracked", "written"), [
     ("trackedChanges", False, False),  # Word's 「編集の制限」 enforces tracked changes: not without them
     ("trackedChanges", True, True),
@@ -755,3 +810,27 @@ def test_a_dry_run_of_a_document_that_will_not_be_written_says_so_first(
         assert lines.index(notes[0]) < min(k for k, x in enumerate(lines) if "→" in x)  # before the edits
         if option == ["--report"]:
             assert json.loads(report.read_text("utf-8"))["files"][0]["notes"][0].startswith("この変更は書き込めません")
+
+
+def test_a_combo_box_whose_list_cites_is_noted(tmp_path: Path) -> None:
+    """A combo box's text is rewritten (it takes any text) but the entries of its list are not: like an Excel
+    data-validation list, a note says so, as a reviewer picking an entry may put the old citation back."""
+    p = tmp_path / "combo.docx"
+    d = docx.Document()
+
+    def combo(entries: list[str], shown: str) -> Any:
+        items = "".join(f'<w:listItem w:displayText="{e}" w:value="{e}"/>' for e in entries)
+        return parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:comboBox>{items}</w:comboBox></w:sdtPr><w:sdtContent>'
+                         f'<w:r><w:t>{shown}</w:t></w:r></w:sdtContent></w:sdt>')
+
+    d.add_paragraph("根拠: ")._p.append(combo([OLD, "番号利用法第14条"], OLD))
+    d.add_paragraph("区分: ")._p.append(combo(["新規", "変更"], "新規"))  # (no citation in its list)
+    d.save(str(p))
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"本文 第1段落"}
+    assert [n for n in doc.notes if "コンボボックス" in n] == [
+        "コンボボックス 1 件（「番号利用法第9条第1項別表第一の16の項」）の一覧の文字は書き換えていません。書き換えた文字が一覧にない値になり、"
+        "一覧から選ぶと旧い引用に戻ることがあります。確認してください / the list of 1 combo box (「番号利用法第9条第1項別表第一の16の項」)"
+        " was not rewritten: a rewritten text may no longer be one of its entries, and picking an entry may put the old"
+        " citation back; check it"]

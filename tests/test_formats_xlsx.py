@@ -1115,3 +1115,28 @@ def test_a_chart_is_noted_only_when_its_own_text_may_cite(tmp_path: Path, sample
     assert open_document(p).notes == [
         "グラフ 1 件（chart3.xml）のタイトル・ラベルの文字は読んでいません。引用がないか開いて確認してください"
         " / the titles and labels of 1 chart (chart3.xml) were not read: open them to check for citations"]
+
+
+def test_a_rewritten_cell_of_a_hidden_sheet_is_noted(tmp_path: Path) -> None:
+    """A hidden sheet's cells are rewritten like any other, but Excel does not show them: the 変更箇所 table's row
+    「旧!A1」 pointed at a sheet a reviewer could not find.  A note names each hidden sheet with a rewritten cell (a
+    very hidden one, which Excel's 「再表示」 does not list, says so); a hidden sheet left unchanged is not named."""
+    p = tmp_path / "hidden.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "評価書"
+    wb.active["A1"] = OLD
+    for title, state, text in (("旧", "hidden", OLD), ("一覧", "veryHidden", OLD), ("空", "hidden", "関係のない文")):
+        ws = wb.create_sheet(title)
+        ws.sheet_state = state
+        ws["A1"] = text
+    wb.save(str(p))
+    doc = open_document(p)
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"一覧!A1", "旧!A1", "評価書!A1"}
+    hidden = [n for n in doc.notes if "非表示" in n]
+    assert hidden == [
+        "シート「旧」は非表示です。書き換えたセルは、シートを再表示して確認してください"
+        " / sheet 旧 is hidden: unhide it to check the rewritten cells",
+        "シート「一覧」は非表示（Excel の「再表示」に出ない設定 veryHidden）です。書き換えたセルは、シートを表示する設定に"
+        "して確認してください / sheet 一覧 is very hidden (Excel's Unhide does not list it): make it visible to check the"
+        " rewritten cells"]

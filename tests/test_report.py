@@ -310,6 +310,47 @@ def test_docx_table_marks_and_print_setup(tmp_path: Path) -> None:
     assert table.rows[1].cells[1].text == "評価書.docx\nⅠ 基本情報\n１．事務\n②事務の内容"
     with zipfile.ZipFile(dest) as zf:
         assert b'w:type="fixed"' in zf.read("word/document.xml")
+    # a row is never cut by a page break (its 項目 on one page, the rest on the next), as an Excel row is not
+    assert all(row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows)
+
+
+@pytest.mark.parametrize("ext", [".xlsx", ".docx"])
+def test_characters_xml_cannot_hold_are_shown_not_fatal(tmp_path: Path, ext: str) -> None:
+    """A page break of text taken from a PDF (form feed) or a control character of an Excel cell
+    (「_x000B_」, a line break pasted from Word; 「_x0007_」) in an item: the table is written, a line or
+    page break shown as a line break, another such character as 「\ufffd」, the marks still on the changed words."""
+    text = "番号法別表第一の16の項\x0c- 2 -\x0b別表第一の59の項\x07"
+    edits = [_edit(text, "第一", "", item="0:0"), _edit(text, "16", "24", item="0:0"),
+             _edit(text, "第一", "", item="0:0", occurrence=1), _edit(text, "59", "85", item="0:0")]
+    rows = change_rows([{"path": "a.txt", "status": "changed", "edits": edits}], dt.date(2024, 5, 27))
+    assert rows[0].before == text  # the rows themselves (and the CSV) keep the text as it is
+    dest = tmp_path / f"変更箇所{ext}"
+    write_changes(rows, dest)
+    if ext == ".xlsx":
+        ws = openpyxl.load_workbook(str(dest), rich_text=True)["変更箇所"]
+        before, after = ws["C2"].value, ws["D2"].value
+        shown = (str(before), str(after))
+        marked = [b.text for b in after if isinstance(b, TextBlock) and b.font.b and b.font.u == "single"]
+    else:
+        cells = docx.Document(str(dest)).tables[0].rows[1].cells
+        shown = (cells[2].text, cells[3].text)
+        marked = [r.text for r in cells[3].paragraphs[0].runs if r.bold and r.underline]
+    assert shown == ("番号法別表第一の16の項\n- 2 -\n別表第一の59の項\ufffd", "番号法別表の24の項\n- 2 -\n別表の85の項\ufffd")
+    assert marked == ["別表", "24", "別表", "85"]
+
+
+def test_a_note_or_text_box_says_where_it_is_under_its_headings() -> None:
+    """A footnote or text box has the headings of the paragraph it is anchored in; its 項目 adds where it is,
+    since its text is not in the body under them."""
+    path = ["Ⅰ 基本情報", "１．事務"]
+    note = _edit("参考: 別表第一の16の項", "16", "24", item="7:0", location="脚注1 第1段落")
+    note["location_detail"] = {"part": "footnotes", "note": 1, "paragraph": 1, "heading": path}
+    box = _edit("枠内: 別表第一の16の項", "16", "24", item="5:0", location="本文 テキストボックス1 第1段落")
+    box["location_detail"] = {"part": "body", "textbox": 1, "paragraph": 1, "heading": path}
+    body = _edit("別表第一の16の項", "16", "24", item="0:0", heading=path)
+    rows = change_rows([{"path": "a.docx", "status": "changed", "edits": [body, box, note]}], dt.date(2024, 5, 27))
+    assert [r.item for r in rows] == ["Ⅰ 基本情報\n１．事務", "Ⅰ 基本情報\n１．事務\n（本文 テキストボックス1 第1段落）",
+                                      "Ⅰ 基本情報\n１．事務\n（脚注1 第1段落）"]
 
 
 def test_unknown_extension(tmp_path: Path) -> None:

@@ -46,7 +46,8 @@ puts it in), by the author
 「mynumber-refs」 with a date and an id unique in the package.  Accepting
 every revision gives the plain rewrite (text and formatting), rejecting them gives the original.  Text box
 copies get the same revisions.  Inserted text is protected when the document is read again, so a
-second run changes nothing.
+second run changes nothing.  A document with Word's 「変更履歴の記録」 on (``w:trackRevisions``) is in this
+mode from the start, as Word records any edit made in it, and notes it (:data:`RECORDING_NOTE`).
 
 Each body paragraph and table cell carries the PIA's heading path (``detail["heading"]``): the
 headings above it (paragraphs with a heading style, inherited or by outline level, and short
@@ -119,6 +120,7 @@ W_SDT, W_SDTCONTENT, W_CUSTOMXML = _w("sdt"), _w("sdtContent"), _w("customXml")
 W_INS, W_DEL, W_MOVETO, W_MOVEFROM = _w("ins"), _w("del"), _w("moveTo"), _w("moveFrom")
 W_FLDSIMPLE, W_FLDCHAR, W_INSTRTEXT = _w("fldSimple"), _w("fldChar"), _w("instrText")
 W_TXBXCONTENT = _w("txbxContent")
+_NOTE_REFERENCES = (_w("footnoteReference"), _w("endnoteReference"))
 W_TRANSPARENT = {_w("hyperlink"), _w("smartTag"), _w("dir"), _w("bdo"), W_CUSTOMXML}
 W_IGNORED = {  # properties and marks of a range: they hold no text
     _w(t)
@@ -596,6 +598,9 @@ class _Walker:
         self.outline_levels = outline_levels or {}
         self.headings: HeadingStack | None = None  # set while walking the body
         self.notes: list[str] = []  # change records left as written
+        self.cell_path: list[str] | None = None  # the heading path of the body's table cell being walked
+        # the heading path of the body paragraph that holds each note reference (("footnote", id)) and text box
+        self.anchors: dict[Any, list[str]] = {}
 
     def _heading_of(self, p: Any) -> tuple[int, str] | None:
         """``(level, text)`` when paragraph ``p`` is a heading: a heading style or outline level
@@ -625,6 +630,11 @@ class _Walker:
             found = self._heading_of(p)
             if found is not None:
                 self.headings.push(*found)
+        anchored = heading if heading is not None else self.cell_path
+        if anchored:  # a note or text box anchored here is found under the same headings
+            for el in p.iter(_NOTE_REFERENCES, W_TXBXCONTENT):
+                key = el if el.tag == W_TXBXCONTENT else (el.tag, el.get(_W_ID))
+                self.anchors.setdefault(key, anchored)
         passage.new_paragraph(heading)
         segs: list[Segment] = []
         protected = self.protected or any(_filled_elsewhere(sdt) for sdt in p.iterancestors(W_SDT))
@@ -654,9 +664,11 @@ class _Walker:
         unit = Unit(text, breaks[0][1], breaks, items=items)
         self.units[slot] = _DocUnit(unit, passage.segments, self.owner)
 
-    def story(self, root: Any, label: str, detail: dict[str, Any], per_paragraph: bool = True) -> None:
+    def story(self, root: Any, label: str, detail: dict[str, Any], per_paragraph: bool = True,
+              heading: list[str] | None = None) -> None:
         """The paragraphs and tables of a story; each paragraph is an item, unless
-        ``per_paragraph`` is false (a text box, one item like a shape)."""
+        ``per_paragraph`` is false (a text box, one item like a shape).  ``heading``: the heading path of
+        the body paragraph a note or text box is anchored in, for its paragraphs."""
         para_no = 0
         table_no = 0
         passage: _Passage | None = None
@@ -675,13 +687,13 @@ class _Walker:
                 since.append(el)
             else:
                 if passage is not None:
-                    self._finish(slot, passage, label, detail, base, True, per_paragraph)
+                    self._finish(slot, passage, label, detail, base, True, per_paragraph, heading)
                     passage = None
                 table_no += 1
                 self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]}, _title_of(since))
                 since = []
         if passage is not None:
-            self._finish(slot, passage, label, detail, base, True, per_paragraph)
+            self._finish(slot, passage, label, detail, base, True, per_paragraph, heading)
 
     def table(self, tbl: Any, label: str, detail: dict[str, Any], title: str = "") -> None:
         """The cells of ``tbl``, each an item.  Its label cells head the rows below them in this table
@@ -739,6 +751,9 @@ class _Walker:
                 # the paragraphs of a cell are its content, not headings; a nested table's
                 # headings start from the cell's own path
                 self.headings = None
+                outer_path = self.cell_path
+                if outer is not None or outer_path is not None:  # a cell of the body
+                    self.cell_path = [t for _, t in heading] if heading is not None else outer_path
                 since: list[Any] = []
                 for el in _block_children(tc):
                     if el.tag == W_P:
@@ -752,6 +767,7 @@ class _Walker:
                         self.headings = None
                         since = []
                 self.headings = outer
+                self.cell_path = outer_path
                 self._finish(slot, passage, cell_label, cell_detail, 0, False,
                              heading=[t for _, t in heading] if heading is not None else None)
                 done = self.units[slot]
@@ -794,7 +810,8 @@ class _Walker:
             self.state = _State()
             self.protected = saved[1] or _in_protected(box, root)
             self.headings = None
-            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number}, per_paragraph=False)
+            self.story(box, f"{label} テキストボックス{number}", {**detail, "textbox": number}, per_paragraph=False,
+                       heading=self.anchors.get(box))
             self.state, self.protected, self.headings = saved
 
 
@@ -1097,6 +1114,10 @@ class DocxDocument:
         self._review: tuple[str, str] | None = None  # (author, date) when edits are tracked changes
         self._revision_id: int | None = None
         self._restriction = _editing_restriction(document)
+        # Word's 「変更履歴の記録」 is on: an edit made in the document is a tracked change, ours too
+        self._recording = _records_changes(document)
+        if self._recording:
+            self.track_changes()
         walker = _Walker(_outline_levels(document))
         self._copies = AlternateCopies(W_T)
         body = document.element.body
@@ -1116,11 +1137,15 @@ class DocxDocument:
             notes = [(nid, n) for n in rec.root if n.tag == _w(tag) and (nid := _note_id(n)) is not None]
             for number, (nid, note) in enumerate(sorted(notes, key=lambda x: x[0]), 1):
                 detail = {"part": part_name, "note": nid}
-                walker.story(note, f"{name_ja}{number}", detail)
+                walker.story(note, f"{name_ja}{number}", detail, heading=walker.anchors.get((_w(f"{tag}Reference"), str(nid))))
                 walker.text_boxes(note, f"{name_ja}{number}", detail)
             self._copies.scan(rec.root)
         walker.owner = None
         self.notes.extend(walker.notes)
+        combo = _combo_box_note([body, *(root for _, _, root in _header_footer_parts(document)),
+                                 *(rec.root for rec in self._notes)])
+        if combo:
+            self.notes.append(combo)
         self.notes.extend(embedded_note(sorted(
             str(part.partname)[1:] for part in document.part.package.iter_parts()
             if str(part.partname).lower().startswith("/word/embeddings/"))))
@@ -1164,6 +1189,8 @@ class DocxDocument:
         skipped = [SkippedEdit(e, reason, skip_message(e, reason, copy_refused, TEXTBOX_COPY_MESSAGE))
                    for e, reason in refused]
         if self._review is not None and new_texts:
+            if self._recording and not self._changed:
+                self.notes.append(RECORDING_NOTE)
             refused_ids = {id(e) for e, _ in refused}
             self._revise(du, _tracked_ops(du.segments, [e for e in edits if id(e) not in refused_ids], new_texts), new_texts)
             return skipped
@@ -1246,6 +1273,42 @@ def _editing_restriction(document: Any) -> str | None:
             edit = protection.get(_w("edit"))
             return edit if edit in _RESTRICTIONS else None
     return None
+
+
+def _combo_box_note(roots: Sequence[Any]) -> str | None:
+    """A note on the combo boxes whose list has an entry that may cite: their text is rewritten (a combo box takes
+    any text), their entries are not (as a data-validation list in Excel)."""
+    texts: list[str] = []  # per such combo box, its first entry that may cite
+    for root in roots:
+        for box in root.iter(_w("comboBox")):
+            first = next((t for item in box.iterchildren(_w("listItem"))
+                          for t in (item.get(_w("displayText")) or "", item.get(_w("value")) or "") if may_cite(t)), None)
+            if first is not None:
+                texts.append(first)
+    if not texts:
+        return None
+    n = len(texts)
+    shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+    return (f"コンボボックス {n} 件（「{shown}」）の一覧の文字は書き換えていません。書き換えた文字が一覧にない値になり、"
+            f"一覧から選ぶと旧い引用に戻ることがあります。確認してください / the list of {n} combo box{'es' if n > 1 else ''}"
+            f" (「{shown}」) was not rewritten: a rewritten text may no longer be one of its entries, and picking an entry"
+            f" may put the old citation back; check {'them' if n > 1 else 'it'}")
+
+
+RECORDING_NOTE = ("この文書は「変更履歴の記録」がオンのため、書き換えを変更履歴として書き込みます（Word で編集したときと同じです）"
+                  " / the document has Track Changes on: its edits are written as tracked changes, as Word records an"
+                  " edit made in it")
+
+
+def _records_changes(document: Any) -> bool:
+    """Whether the document records its changes (``w:trackRevisions`` of its settings, Word's 「変更履歴の記録」 on).
+    (The settings part is looked up, never created.)"""
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/settings") and not rel.is_external:
+            root = getattr(rel.target_part, "element", None)
+            flag = root.find(_w("trackRevisions")) if root is not None else None
+            return flag is not None and flag.get(_w("val"), "true") not in ("0", "false", "off")
+    return False
 
 
 def _restricted_error(path: Path, restriction: str) -> FormatError:

@@ -798,6 +798,7 @@ class XlsxDocument:
         # per shared index shown by several cells: each changed cell's (item, new texts, new text, edits applied)
         self._pending: dict[int, dict[int, tuple[_Item, dict[int, str], str, Sequence[Any]]]] = {}
         self._sst: tuple[_Part, Any] | None = None  # the shared strings part and its root
+        self._hidden: dict[str, str] = {}  # the hidden sheets' state (hidden, veryHidden), by title
         self._sst_size: int | None = None  # how many strings it holds, once copies are added
         self._drawings: set[str] = set()  # drawing parts already read (lower case)
         self._has_formulas = False  # a cell of a sheet read holds a formula
@@ -831,6 +832,8 @@ class XlsxDocument:
             if not rtype.endswith("/worksheet"):
                 continue  # a chartsheet, a dialog or macro sheet, or a dangling reference
             self._rel_base = rtype[: -len("/worksheet")]
+            if sheet.get("state") in ("hidden", "veryHidden"):
+                self._hidden[sheet.get("name", "")] = sheet.get("state", "")
             self._sheet(pkg, target, sheet.get("name", ""), shared)
         names = wb.root.find(_q(ns, "definedNames"))
         citing = [n.get("name", "") for n in (names.iterchildren(_q(ns, "definedName")) if names is not None else ())
@@ -1139,6 +1142,23 @@ class XlsxDocument:
                               " formulas' values")
 
     def _apply(self, index: int, item: _Item | _Shape, edits: Sequence[Any]) -> list[SkippedEdit]:
+        skipped = self._apply_unit(index, item, edits)
+        if len(skipped) < len(edits):
+            self._note_hidden(self._units[index].location.detail.get("sheet", ""))
+        return skipped
+
+    def _note_hidden(self, title: str) -> None:
+        """Name a hidden sheet the first time one of its cells (or shapes) is rewritten: Excel does not show it."""
+        state = self._hidden.pop(title, None)
+        if state == "hidden":
+            self.notes.append(f"シート「{title}」は非表示です。書き換えたセルは、シートを再表示して確認してください"
+                              f" / sheet {title} is hidden: unhide it to check the rewritten cells")
+        elif state == "veryHidden":
+            self.notes.append(f"シート「{title}」は非表示（Excel の「再表示」に出ない設定 veryHidden）です。書き換えたセルは、"
+                              f"シートを表示する設定にして確認してください / sheet {title} is very hidden (Excel's Unhide does"
+                              " not list it): make it visible to check the rewritten cells")
+
+    def _apply_unit(self, index: int, item: _Item | _Shape, edits: Sequence[Any]) -> list[SkippedEdit]:
         if isinstance(item, _Shape):
             skipped = self._apply_shape(item, edits)
             if self._review is not None and len(skipped) < len(edits):
