@@ -2315,6 +2315,12 @@ def _resolve_antecedents(
                 out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.ROWS_OF_TABLES, found=span))
                 if not both and isinstance(first, Citation):  # the first table is kept with them, and says why
                     out[last_table_index - 1] = _finding(first, F.ROWS_OF_TABLES, found=span)
+                if near is not None and near[1] > last_table_index and isinstance(out[near[1]], Citation):
+                    # 「別表第一、別表第二（別表第二）（１の項）」: the table in the bracket closed right before the rows is
+                    # kept with them (renamed, it would name the new table over rows left in the old numbering)
+                    inside = out[near[1]]
+                    assert isinstance(inside, Citation)
+                    out[near[1]] = _finding(inside, F.ROWS_OF_TABLES, found=span)
                 continue
             c = attrs.evolve(
                 c,

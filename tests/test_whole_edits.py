@@ -2130,3 +2130,39 @@ def test_a_heading_number_after_a_name_broken_after_dai_is_never_its_ordinal(
 ])
 def test_an_ordinal_broken_onto_the_next_line_is_still_read(text: str, expected: str) -> None:
     assert rewrite(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "番号法別表第一、番号法別表第二（別表第二）（１の項）",
+    "番号法別表第一及び別表第二（別表第二における情報提供の根拠）：（１、２の項）",
+])
+def test_a_bracketed_table_before_rows_of_two_tables_is_kept_with_them(text: str) -> None:
+    """Rows after two old tables joined (「別表第一、別表第二…（１の項）」) may be either's and are kept with both; the table in a
+    bracket closed right before them is kept too (the mixer of the 18th session: it was renamed, 「…（主務省令第２条の表）（１の
+    項）」 naming the new table over the old row, and a second run read the new name as another table and renamed 別表第一)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert {f.reason for f in result.findings} == {"rows-of-which-table", "dependent-kept"}
+    assert rewrite(text, assume_law=True).findings == result.findings
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一、", "番号法別表第一及び", "別表第二、", "番号法別表第二及び", ""]),
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "別表第二", "番号法別表"]),
+    st.sampled_from(["別表第一", "別表第二", "別表第二における情報提供の根拠", "住民基本台帳法別表第一"]),
+    st.sampled_from(["（27の項）", "（１６の項）", "：（２７、２８の項）", "（項番27）"]),  # (rows each old table renumbers)
+    st.booleans(),
+)
+def test_no_bracketed_table_is_renamed_over_rows_left_after_it(
+    first: str, outer: str, inner: str, rows: str, assume: bool
+) -> None:
+    """Property: whatever tables stand before, the table in a bracket closed right before rows is never renamed while the
+    rows stay as written, and rewriting is idempotent."""
+    text = first + outer + "（" + inner + "）" + rows
+    bracket = len(first) + len(outer) + 1
+    result = rewrite(text, assume_law=assume)
+    rows_edited = any(e.start >= bracket + len(inner) + 1 for e in result.edits)
+    assert rows_edited or not any(bracket <= e.start < bracket + len(inner) for e in result.edits), (text, result.text)
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
