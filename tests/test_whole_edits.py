@@ -2166,3 +2166,27 @@ def test_no_bracketed_table_is_renamed_over_rows_left_after_it(
     assert rows_edited or not any(bracket <= e.start < bracket + len(inner) for e in result.edits), (text, result.text)
     assert rewrite(result.text, assume_law=assume).edits == ()
 
+
+@given(st.sampled_from(["第１", "第２", "第1", "第2", "第一", "第二", "　第二"]), st.sampled_from(["．", ".", "　", " ", "\t"]),
+       st.sampled_from(["児手法関係", "基本情報", "熊谷市個人情報の提供に関する条例第4条", "住民基本台帳法"]), st.booleans(),
+       st.sampled_from(["番号法", "番号利用法", "法"]))
+@settings(max_examples=60, deadline=None)
+def test_a_heading_number_starting_the_line_after_a_bare_name_is_never_its_ordinal(
+    number: str, mark: str, words: str, assume: bool, law: str
+) -> None:
+    """「番号法別表\\n第二　熊谷市個人情報の提供に関する条例第4条」: the line break stands right before 第 — the ordinal read
+    over it starts a line as a numbered heading does, as after 「別表第\\n」: kept and reported."""
+    text = f"{law}別表\n{number}{mark}{words}"
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits
+
+
+def test_a_table_under_a_heading_starting_the_line_after_a_bare_name_stays_another_laws() -> None:
+    """The mixer of the 18th session: the line 「第二　熊谷市…条例第4条」 heads the item below it, whose 別表第一 is the
+    ordinance's (law-other); the 第二 was read as the ordinal of 「番号法別表」 above as well and renamed, and the second run,
+    the heading gone into the new name, renamed the ordinance's table."""
+    text = "番号法別表\n第二　熊谷市個人情報の提供に関する条例第4条\n・別表第一の16の項"
+    result = rewrite(text, assume_law=True)
+    assert result.text == text and not result.edits
+    assert [(f.reason, f.text) for f in result.findings] == [("malformed", "別表\n第二"), ("law-other", "別表第一の16の項")]
+    assert rewrite("番号法別表\n第二の27の項", assume_law=True).text == "番号法第19条第8号に基づく主務省令第2条の表の48の項"
