@@ -408,6 +408,12 @@ _ITEM_DEFINITION = compile_on_use(
 )
 
 
+# a line that goes on from a name broken after 第 (「別表第\n二　に基づき」): its number followed by a particle is the name's
+# ordinal, not an item's number (as the finder reads it: see resolve._HEADING_MARK_AFTER)
+_BROKEN_AFTER_DAI = compile_on_use(r"第[ \t\u3000]*\r?\n[ \t\u3000]*\Z")
+_PARTICLES = frozenset("のにをがはでと及並又")
+
+
 def item_definition_at(text: str, pos: int) -> tuple[int, int, int] | None:
     """The term's span and the body's start of the item of a list of definitions whose body holds ``pos`` (「(1)　法別表
     第二　番号法別表第二をいう。」), on the line of ``pos`` or the line before it (PDF text breaks a body), when its sentence
@@ -421,6 +427,8 @@ def item_definition_at(text: str, pos: int) -> tuple[int, int, int] | None:
             m = None  # (the item's sentence ended on its own line)
     if m is None or m.end() > pos:
         return None
+    if text[m.start("term")] in _PARTICLES and _BROKEN_AFTER_DAI.search(text, max(0, m.start() - 16), m.start()) is not None:
+        return None  # 「別表第\n二　に 別表第一をいう」: the line goes on from a name broken after 第, its number is the name's ordinal
     stop = text.find("。", pos, pos + _DEFINITION_REACH)
     hi = stop if stop != -1 else min(len(text), pos + _DEFINITION_REACH)
     end = _DEFINITION_BODY_END.search(text, pos, hi)

@@ -799,12 +799,14 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
             if table_cited and c.table in OLD_TABLES and c.column is None and not c.rows:
                 ordinal = next((q for q in c.parts if q.role == "ord"), None)
                 if (
-                    ordinal is not None and "\n" in text[cand.start + ordinal.start : cand.start + ordinal.end]
+                    ordinal is not None and _starts_a_line(text, cand.start + c.start, cand.start + ordinal.start,
+                                                          cand.start + ordinal.end)
                     and _HEADING_MARK_AFTER.match(text, cand.start + c.end) is not None
                 ):
-                    # 「番号法別表第\n１．児手法関係」: the ordinal read across a line break starts a line as a numbered
-                    # heading does (its 「．」 or a space, then words): the heading's number or the table's ordinal — which,
-                    # is not established (renamed, the heading lost its number): reported, left as written
+                    # 「番号法別表第\n１．児手法関係」, 「番号法別表\n第二　熊谷市…条例第4条」: the ordinal read across a line
+                    # break starts a line as a numbered heading does (its 「．」 or a space, then words): the heading's number
+                    # or the table's ordinal — which, is not established (renamed, the heading lost its number and the
+                    # tables under it the heading's law): reported, left as written
                     raise _Malformed(cand.start + c.start, cand.start + c.end)
             if (
                 table_cited and c.table is Table.BEPPYO and c.column is None and len(c.rows) > 1
@@ -816,6 +818,13 @@ def _parse_anchored(text: str, cand: Candidate, articles: bool = True) -> tuple[
                 raise _Malformed(cand.start + c.start, cand.start + c.end)
             return found[0], found[1], cand.start
         limit *= 4
+
+
+def _starts_a_line(text: str, lo: int, start: int, end: int) -> bool:
+    """Whether the ordinal ``text[start:end]`` of a name from ``lo`` is read across a line break inside it (「別表第\n二」)
+    or right before it (「別表\n第二」): what stands on its line before it is blank."""
+    brk = text.rfind("\n", lo, end)
+    return brk != -1 and (brk >= start or not text[brk + 1 : start].strip())
 
 
 # what follows a numbered heading's number on its line: 「．」 or a space, then words (not a particle going on from a table
@@ -2315,6 +2324,12 @@ def _resolve_antecedents(
                 out.append(_finding(attrs.evolve(c, antecedent=last_table_index), F.ROWS_OF_TABLES, found=span))
                 if not both and isinstance(first, Citation):  # the first table is kept with them, and says why
                     out[last_table_index - 1] = _finding(first, F.ROWS_OF_TABLES, found=span)
+                if near is not None and near[1] > last_table_index and isinstance(out[near[1]], Citation):
+                    # 「別表第一、別表第二（別表第二）（１の項）」: the table in the bracket closed right before the rows is
+                    # kept with them (renamed, it would name the new table over rows left in the old numbering)
+                    inside = out[near[1]]
+                    assert isinstance(inside, Citation)
+                    out[near[1]] = _finding(inside, F.ROWS_OF_TABLES, found=span)
                 continue
             c = attrs.evolve(
                 c,

@@ -1225,12 +1225,19 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
         if m is not None:  # 「別表第二主務省令第２条の表」: a table the old order does not have
             candidates.append((m.start("n"), m.end()))
     for start, stop_at in sorted(candidates):
-        if not ctx.covered(start):
+        # (a list that hangs on no table counts, as one before the name does: 「番号法別表第一の16の項番号法（27、28の項）」)
+        if not ctx.covered(start) or _in_orphan(ctx, start):
             owner = report or c
             following = "".join(text[owner.end : stop_at].split())
             following = following if len(following) <= 40 else "…" + following[-39:]
             return _finding(owner, F.NUMBER_AFTER, following=following)
     return None
+
+
+def _in_orphan(ctx: _Context, pos: int) -> bool:
+    """Whether ``pos`` lies in a row list that hangs on no table (no-antecedent): reported, never renumbered."""
+    k = bisect.bisect_right(ctx.orphans, pos, key=_START) - 1
+    return k >= 0 and ctx.orphans[k].start <= pos < ctx.orphans[k].end
 
 
 _BLANK_LINE = compile_on_use(r"\n[ \t\u3000\r]*\n")  # (a blank line never joins two tables)

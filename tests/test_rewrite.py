@@ -132,12 +132,36 @@ def test_no_table_in_the_body_of_a_definition_is_ever_rewritten(
          "(1)　照会　番号法第19条第8号に基づく主務省令第2条の表の48の項に基づき照会すること。"),
         # the definition's sentence ended before the table
         ("「法」とは、番号法をいう。\n\n番号法別表第一の16の項に基づく事務をいう。", "「法」とは、番号法をいう。\n\n番号法別表の24の項に基づく事務をいう。"),
+        # a line going on from a name broken after 第: its number and a particle are the name's ordinal and its sentence,
+        # no item of a list of definitions (it was read as one, term 「に基づき」; renamed, a second run rewrote its body)
+        ("番号法別表第\n二　に基づく照会 番号法別表第一の16の項の事務をいう。",
+         "番号法第19条第8号に基づく主務省令第2条の表　に基づく照会 番号法別表の24の項の事務をいう。"),
     ],
 )
 def test_a_table_outside_a_definitions_body_is_rewritten(text: str, expected: str) -> None:
     result = rewrite(text, assume_law=True)
     assert result.text == expected
     assert "defines-term" not in {f.reason for f in result.findings}
+
+
+@given(
+    ordinal=st.sampled_from(["一", "二"]),
+    space=st.sampled_from([" ", "\u3000", "\t", "\u3000\u3000"]),
+    words=st.sampled_from(["に", "に基づき照会する事務のうち、", "の規定による", "及び", "と同じく", "で定める", "は"]),
+    table=st.sampled_from(["別表第一", "番号法別表第一の16の項", "別表第二の27の項"]),
+    assume=st.booleans(),
+)
+@settings(max_examples=60, deadline=None)
+def test_a_name_broken_after_dai_before_a_particle_is_rewritten_once(
+    ordinal: str, space: str, words: str, table: str, assume: bool
+) -> None:
+    """Property: a line going on from a name broken after 第 (「番号法別表第\n二　に…」) is never an item of a list of
+    definitions, whose body a first run would keep and, once the break is gone with the renamed name, a second run rewrite:
+    rewriting is idempotent."""
+    text = f"番号法別表第\n{ordinal}{space}{words} {table}をいう。"
+    once = rewrite(text, assume_law=assume)
+    assert rewrite(once.text, assume_law=assume).edits == ()
+    assert "defines-term" not in {f.reason for f in once.findings}
 
 
 @pytest.mark.parametrize(
