@@ -10,7 +10,9 @@ dropped); the city re-derived it from the new law.  With :class:`Rederive` passe
   the criterion is read from the text just before the list when written there
   (:func:`~mynumber_refs.reflists.read_criterion`), else taken from ``Rederive.provider`` /
   ``information``; a list introduced by another criterion (「第一欄（情報照会者）が…」) is left to the
-  ordinary renumbering;
+  ordinary renumbering, but one introduced by a criterion on the provider's side that is not read
+  (「…に「住民票関係情報」又は「地方税関係情報」が含まれる項」) is kept and reported: renumbered row by row it
+  would not be that criterion's list;
 * the parenthesised reference list after the repealed order's title (「（１条２号ハ、…）」), which
   writes no criterion of its own: it is derived with ``Rederive.provider`` / ``information`` and
   written in the PIA's style (「３条１号ハ、４条１０号ハ・１７号ニ…」); the title is renamed by the
@@ -245,7 +247,16 @@ def plan_rederived(
             table = items[item.antecedent] if item.antecedent is not None else None
             criterion = read_criterion(text, item.start, after=table.end if isinstance(table, Citation) else 0)
             if criterion is not None and not criterion.supported:
-                continue  # introduced by another criterion: renumbered as usual
+                if _provider_side(criterion):  # the provider's criterion, not read: renumbering would not give its list
+                    plans[i] = RederivePlan(False, failures=(_finding(
+                        item, REDERIVE_FAILED,
+                        f"一覧の前に情報提供者の側の条件（{criterion.written}）が書かれていますが、読み取れないため、一覧を導けません"
+                        f"（番号の対応で書き換えても、その条件の一覧にはなりません） / the list writes a criterion on the provider's side"
+                        f" ({criterion.written}) that is not read: the list is not derived (renumbered row by row it would not"
+                        " be that criterion's list)",
+                        (criterion.written,),
+                    ),))
+                continue  # introduced by another criterion (the inquirer's): renumbered as usual
             if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
                 continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
             label, label_source = label_for(item) if criterion is None else (None, _LABEL)
@@ -331,6 +342,21 @@ def plan_rederived(
         plans[i] = plan(text, item, rows_part.start, rows_part.end, derived_for(provider, information),
                         accept_inferred, source)
     return plans
+
+
+# a criterion phrase on the provider's side (第三欄 情報提供者, 第四欄 特定個人情報) and on the inquirer's (第一欄 情報照会者,
+# 第二欄 事務, 照会)
+_PROVIDER_COLUMNS = compile_on_use(r"第[三四3-4３-４]欄|情報提供者|特定個人情報")
+_INQUIRER_COLUMNS = compile_on_use(r"第[一二1-2１-２]欄|情報照会者|照会")
+
+
+def _provider_side(criterion: Criterion) -> bool:
+    """Whether a criterion not read is a phrase introducing the list (「…の項（」) by the provider's columns only
+    (「第三欄（情報提供者）が「市町村長」の項のうち、第四欄…に「住民票関係情報」又は「地方税関係情報」が含まれる項」): the kind of
+    list this module derives, in a form it does not read.  One naming the inquirer's side is renumbered as usual."""
+    written = "".join(criterion.written.split())
+    return (written.endswith("項") and _PROVIDER_COLUMNS.search(written) is not None
+            and _INQUIRER_COLUMNS.search(written) is None)
 
 
 def _passages(text: str) -> Callable[[int], int]:

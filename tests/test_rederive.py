@@ -162,7 +162,6 @@ def test_the_criterion_given_is_not_put_on_a_list_that_writes_another() -> None:
     kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
     for text in (
         "・番号利用法第19条第8号及び別表第二\n（別表第二における情報照会の根拠）\n：（27、28の項）",
-        "番号利用法別表第二\n：情報提供者が「都道府県知事」の項（27、28の項）",
         "番号利用法別表第二\n：情報照会者：市町村長、特定個人情報：住民票関係情報（27、28の項）",
     ):
         result = mr.rewrite(text, **kw)
@@ -170,9 +169,39 @@ def test_the_criterion_given_is_not_put_on_a_list_that_writes_another() -> None:
         assert REDERIVED not in {f.reason for f in result.findings}
     refs = "・番号利用法別表第二の主務省令で定める事務及び情報を定める命令\n（別表第二における情報照会の根拠）\n：（1条2号ハ、2条7号ロ）"
     assert mr.rewrite(refs, **kw).text == mr.rewrite(refs, assume_law=True).text == refs
+    # a criterion on the provider's side that is not read is kept with its list and reported (see below)
+    text = "番号利用法別表第二\n：情報提供者が「都道府県知事」の項（27、28の項）"
+    assert mr.rewrite(text, **kw).text == text
     # the provider's list in the same passage, after the inquirer's, is still derived
     both = "・番号利用法第19条第8号及び別表第二\n（情報照会の根拠）なし\n（情報提供の根拠）\n：（27、28の項）"
     assert mr.rewrite(both, **kw).text.endswith(f"（{CITY_ROWS}の項）")
+
+
+PROVIDER_UNREAD = (
+    "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」又は「地方税関係情報」が含まれる項",
+    "第三欄（情報提供者）が「市町村長」の項",
+    "情報提供者が「都道府県知事」の項",
+    "第３欄が「市町村長」で、第４欄に「住民票関係情報」若しくは「地方税関係情報」を含む項",
+)
+
+
+@pytest.mark.parametrize("criterion", PROVIDER_UNREAD)
+@pytest.mark.parametrize("given_too", [False, True])
+def test_a_provider_s_criterion_not_read_keeps_its_list_and_says_so(criterion: str, given_too: bool) -> None:
+    # 「…「住民票関係情報」又は「地方税関係情報」が含まれる項（1、2、27の項）」 was renumbered row by row (27→48) without
+    # a finding: the list of a criterion on the provider's side is not its renumbered rows (rows were split and added)
+    text = f"番号利用法別表第二（情報提供の根拠）\n：{criterion}（1、2、27の項）"
+    rederive = Rederive("市町村長", "住民票関係情報") if given_too else Rederive()
+    result = mr.rewrite(text, assume_law=True, rederive=rederive)
+    assert result.text == text
+    (failed,) = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+    assert failed.text == "1、2、27の項"
+    assert failed.message.startswith(f"一覧の前に情報提供者の側の条件（{criterion}）が書かれていますが、読み取れないため、一覧を導けません")
+    # without --rederive the list is renumbered as before
+    assert mr.rewrite(text, assume_law=True).text.endswith("（1、2、48の項）")
+    # the inquirer's criterion is no list this module derives: renumbered as usual
+    inquirer = f"番号利用法別表第二\n：{criterion.replace('第三欄', '第一欄').replace('第３欄', '第１欄').replace('情報提供者', '情報照会者')}（1、2、27の項）"
+    assert mr.rewrite(inquirer, assume_law=True, rederive=rederive).text.endswith("（1、2、48の項）")
 
 
 @settings(max_examples=40, deadline=None)
