@@ -402,26 +402,29 @@ def _is_row_list(item: Citation | Finding) -> bool:
             and item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.part("rows") is not None)
 
 
+def _cites_rows(item: Citation | Finding) -> bool:
+    """Whether ``item`` cites rows of the exchange table, old or new: a row list, or rows right after the table."""
+    return (isinstance(item, Citation) and item.kind in (CitationKind.ROW_LIST, CitationKind.TABLE)
+            and item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.part("rows") is not None)
+
+
 def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int, RederivePlan]:
     """Failures for the row lists that a written criterion heads in more than one part.
 
-    A row list that follows another of its table in the same sentence, writing no criterion of its
-    own between them (「…が含まれる項（1、2、3の項）及び（5、6の項）」), continues it: the criterion written
+    A citation of rows of the exchange table (a row list, or rows right after the table) that follows a
+    row list in the same sentence, writing no criterion of its own between them (「…が含まれる項（1、2、3の項）
+    及び（5、6の項）」, 「…（1、2、3の項）及び番号利用法別表第二の27の項」), continues it: the criterion written
     before the first heads them all.  The derived list is the whole list, which no one part can be,
     so every part is kept and reported (deriving the first and renumbering the rest would add rows).
     """
     runs: list[list[int]] = []
     run_of: dict[int, list[int]] = {}
-    last_of: dict[int, int] = {}  # antecedent -> index of its last row list so far
+    last: int | None = None  # the index of the last citation of rows so far
     for i, item in enumerate(items):
-        if not _is_row_list(item):
+        if not _cites_rows(item):
             continue
         assert isinstance(item, Citation)
-        if item.antecedent is None:
-            continue
-        root = _root(items, item.antecedent)
-        j = last_of.get(root)
-        last_of[root] = i
+        j, last = last, i
         if j is None:
             continue
         prev = items[j]
@@ -436,7 +439,9 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
     plans: dict[int, RederivePlan] = {}
     for run in runs:
         first = items[run[0]]
-        assert isinstance(first, Citation) and first.antecedent is not None
+        assert isinstance(first, Citation)
+        if first.kind is not CitationKind.ROW_LIST or first.antecedent is None:
+            continue  # (a criterion heads a list: rows after a table write none this way)
         table = items[first.antecedent]
         criterion = read_criterion(text, first.start, after=table.end if isinstance(table, Citation) else 0)
         if criterion is None or not criterion.supported:

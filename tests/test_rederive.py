@@ -300,6 +300,29 @@ def test_a_criterion_s_list_written_in_parts_is_kept_whole() -> None:
     assert mr.rewrite(text, assume_law=True, rederive=Rederive()).text.endswith(f"（{CITY_ROWS}の項）。同表の（6、7の項）")
 
 
+@pytest.mark.parametrize(("part", "kept"), [
+    ("番号利用法別表第二の27の項", "番号利用法別表第二の27の項"), ("番号利用法別表第二（27の項）", "27の項"),
+    ("\n番号利用法別表第二の27の項", "番号利用法別表第二の27の項"),
+    ("番号利用法第19条第8号に基づく主務省令第2条の表の48の項", "番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+@pytest.mark.parametrize("given_too", [False, True])
+def test_rows_of_another_mention_of_the_table_continue_a_criterion_s_list(part: str, kept: str, given_too: bool) -> None:
+    # 「…が含まれる項（1、2、3の項）及び番号利用法別表第二の27の項」: the rows after the second mention of the table
+    # write no criterion of their own (the sentence's is the list's), yet the list was derived and 27 renumbered
+    # 48 beside it, with a criterion given or without
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）及び{part}"
+    rederive = Rederive("市町村長", "住民票関係情報") if given_too else Rederive()
+    result = mr.rewrite(text, assume_law=True, rederive=rederive)
+    assert result.text == text
+    failed = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2、3の項", kept]
+    assert all("2つに分けて書かれている" in f.message for f in failed)
+    # in a sentence of its own, with no criterion given, the row is its own: renumbered as usual beside the derived list
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）。\n番号利用法別表第二の27の項に基づく照会"
+    assert mr.rewrite(text, assume_law=True, rederive=Rederive()).text == (
+        f"{NEW_TABLE}\n：{CRITERION}（{CITY_ROWS}の項）。\n{NEW_TABLE}の48の項に基づく照会")
+
+
 def test_the_criterion_given_is_not_put_on_two_lists_of_one_table_through_dohyo() -> None:
     # 「同表の（5、6の項）」 hangs on 同表, not on the table: each list was the table's only one and got all 60 rows
     kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
@@ -380,7 +403,8 @@ def test_no_derived_list_is_written_beside_another_citation_of_its_table_s_rows(
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(["及び", "", "、", "並びに", "\n", "及び同表の", "と"]),
-                       st.sampled_from(["（5、6の項）", "（８の項）", "（項番9、10）"])), max_size=3),
+                       st.sampled_from(["（5、6の項）", "（８の項）", "（項番9、10）", "番号利用法別表第二の27の項",
+                                        "番号利用法第19条第8号に基づく主務省令第2条の表（48の項）"])), max_size=3),
     st.booleans(),
 )
 def test_a_criterion_s_list_is_derived_whole_or_kept_whole(parts: list[tuple[str, str]], given_too: bool) -> None:
