@@ -237,6 +237,7 @@ def plan_rederived(
     plans: dict[int, RederivePlan] = _lists_in_parts(text, items)
     pending: list[tuple[int, str, str, str, str]] = []  # the lists to derive: index, kind, provider, information, source
     rows_after: list[tuple[int, str, str, str]] = []  # rows written right after a table, under a criterion given
+    # (and the lists kept as one of several of their table or label: each still counts beside the others of its passage)
     for i, item in enumerate(items):
         if not isinstance(item, Citation) or i in plans:
             continue
@@ -274,6 +275,7 @@ def plan_rederived(
             several = (part_of_several(item, _ROWS) or one_of_several(item)) if criterion is None else None
             if several is not None:
                 plans[i] = several
+                rows_after.append((i, _ROWS, provider, information))
                 continue
             pending.append((i, _ROWS, provider, information, source))
         elif (
@@ -301,6 +303,7 @@ def plan_rederived(
             several = (part_of_several(item, _REFS) if criterion is None else None) or one_of_several(item)
             if several is not None:
                 plans[i] = several
+                rows_after.append((i, _REFS, provider, information))
                 continue
             pending.append((i, _REFS, provider, information, source))
         elif (item.kind is CitationKind.TABLE and item.table in (Table.BEPPYO2, Table.ORDER_TABLE)

@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mynumber_refs as mr
@@ -379,6 +379,7 @@ def _parts_by_kind(text: str) -> dict[str, list[mr.Citation]]:
 
 
 @settings(max_examples=150, deadline=None)
+@example("番号利用法別表第二（1、2の項）（1、2の項）番号利用法第19条第8号に基づく主務省令第2条の表（1、2の項）")
 @given(st.lists(st.sampled_from(["番号利用法別表第二", "番号利用法別表第二の27の項", "（1、2の項）", "（27の項）", "同表", "同表の",
                                  "番号利用法第19条第8号に基づく主務省令第2条の表", "及び", "、", "\n", "\n\n", "。", "\t",
                                  "番号利用法別表第二の主務省令で定める事務及び情報を定める命令", "（１条２号ハ）", "（３条８号）"]),
