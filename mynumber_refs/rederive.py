@@ -46,7 +46,8 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -121,6 +122,15 @@ class Rederive:
     repealed order's reference list) one of them holds too is one of several parts of the label's list: it is never
     given the label's criterion, the column's or the one given, but kept as written and reported, as a list a written
     criterion heads in several brackets is."""
+    peers: Callable[[], Iterable[tuple[str, Callable[[], tuple[str, tuple[str, ...]]]]]] | None = attrs.field(
+        default=None, eq=False, repr=False)
+    """For a Word or Excel table cell: what gives the other cells of its table in the rows around it up to an empty row
+    (what a blank line bounds in tab-separated text), each as its text and what gives its label and the cells above it
+    in its column (as :attr:`lead` and :attr:`column`).  A list of the cell that takes the criterion given is one of
+    several when one of them holds a list of its kind that takes it too (writing no criterion, its label and column
+    heading none): it is kept as written and reported, as the lists of one passage of tab-separated text are, and not
+    given the whole derived list beside another (「事務A」｜「番号利用法別表第二（1、2の項）」, 「事務B」｜「…（5の項）」)."""
+
 
 
 @attrs.frozen
@@ -321,6 +331,25 @@ def plan_rederived(
     # a derived list is the whole list of its criterion: it replaces a list only when that is the only list or row
     # citation of its kind (rows of the exchange table, references of its order) under that criterion in its passage
     # (the text between blank lines: a cell, a paragraph); otherwise every one of them is a part, kept and reported
+    peer_count: dict[str, int] | None = None  # the cells of the table holding a list of each kind under the one given
+
+    def peers_holding(kind: str) -> int:
+        nonlocal peer_count
+        if options.peers is None:
+            return 0
+        if peer_count is None:
+            peer_count = {}
+            for peer, label_and_column in options.peers():
+                kinds = _given_kinds(peer)
+                if not kinds:
+                    continue
+                label, column = label_and_column()
+                if (label.strip() and read_label_criterion(label) is not None) or column_criterion(column) is not None:
+                    continue  # its lists take the criterion of its label or its column
+                for k in kinds:
+                    peer_count[k] = peer_count.get(k, 0) + 1
+        return peer_count.get(kind, 0)
+
     passage_of = _passages(text)
     cited: dict[tuple[int, str, str, str], int] = {}
     for i, kind, provider, information in (*((i, k, p, n) for i, k, p, n, _ in pending), *rows_after):
@@ -329,6 +358,15 @@ def plan_rederived(
     for i, kind, provider, information, source in pending:
         item = items[i]
         assert isinstance(item, Citation)
+        others = peers_holding(kind) if source == _GIVEN else 0
+        if others:
+            plans[i] = RederivePlan(False, failures=(_finding(
+                item, REDERIVE_FAILED,
+                f"表のほかの{others}つのセルにも、条件を書かない同じ種類の一覧があるため、指定の条件で導いた一覧をどれに書くか"
+                f"確定できません / {others} other cell(s) of the table hold a list of its kind that writes no criterion either:"
+                " which of them the list derived with the criterion given replaces is not established",
+            ),))
+            continue
         count = cited[(passage_of(item.start), kind, provider, information)]
         if count > 1:
             plans[i] = RederivePlan(False, failures=(_finding(
@@ -398,6 +436,33 @@ def _list_kinds(items: Sequence[Citation | Finding]) -> set[str]:
         elif item.kind is CitationKind.ORDER_REFS and item.order in (Order.OLD_EXCHANGE, Order.NEW_EXCHANGE):
             kinds.add(_REFS)
     return kinds
+
+
+@functools.lru_cache(maxsize=4096)
+def _given_kinds(text: str) -> frozenset[str]:
+    """The kinds of list (:data:`_ROWS`, :data:`_REFS`) in ``text`` that write no criterion of their own, in them or
+    in their sentence before their table or title: those a criterion given would be put on."""
+    from .resolve import find_citations
+
+    items = find_citations(text, assume_law=True)
+    kinds: set[str] = set()
+    for item, kind in zip(items, (_kind_of(item) for item in items), strict=True):
+        if kind is None:
+            continue
+        assert isinstance(item, Citation)
+        head = items[item.antecedent] if item.antecedent is not None else item
+        if isinstance(head, Citation) and criterion_before(text, head.start) is not None:
+            continue
+        if head is not item and read_criterion(text, item.start, after=head.end) is not None:
+            continue
+        kinds.add(kind)
+    return frozenset(kinds)
+
+
+def _kind_of(item: Citation | Finding) -> str | None:
+    """The kind of list ``item`` cites part of, as :func:`_list_kinds` reads it; ``None`` for no list."""
+    kinds = _list_kinds((item,))
+    return next(iter(kinds)) if kinds else None
 
 
 def _is_row_list(item: Citation | Finding) -> bool:

@@ -766,6 +766,46 @@ def test_lists_sharing_one_label_are_renumbered_as_usual_without_rederive(tmp_pa
     assert findings == []
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize("rows", [
+    # one column, a label of its own for each list that writes no criterion
+    [["事務A", "番号利用法別表第二（1、2の項）"], ["事務B", "番号利用法別表第二（5の項）"]],
+    # two lists beside one label, side by side in its row
+    [["根拠法令", "番号利用法別表第二（1、2の項）", "番号利用法別表第二（27の項）"]],
+    # a row written right after the table in the other cell
+    [["事務A", "番号利用法別表第二（1、2の項）"], ["事務B", "番号利用法別表第二の5の項"]],
+])
+def test_lists_of_one_table_under_the_criterion_given_are_kept_as_in_text(
+    tmp_path: Path, suffix: str, rows: list[list[str | None]]
+) -> None:
+    # 「事務A」｜「番号利用法別表第二（1、2の項）」, 「事務B」｜「番号利用法別表第二（5の項）」: each cell got the whole list derived
+    # for the criterion given (the same 60 rows twice), while the same rows as tab-separated text were kept
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{suffix}", rows)), fn)
+    assert REDERIVED not in {f.reason for f in findings} and all(CITY_ROWS not in e.after for e in edits)
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert len(failed) == (1 if "の5の項" in rows[-1][-1] else 2)  # (a row after the table is no list: it is counted)
+    assert all(f.message.startswith("表のほかの1つのセルにも、条件を書かない同じ種類の一覧があるため") for f in failed)
+    text = mr.rewrite("\n".join("\t".join(cell or "" for cell in row) for row in rows), assume_law=True,
+                      rederive=Rederive("市町村長", "住民票関係情報"))
+    assert CITY_ROWS not in text.text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_list_under_the_criterion_given_is_still_derived_beside_lists_of_other_criteria(tmp_path: Path, suffix: str) -> None:
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    # beside a label writing its own criterion, under the inquirer's column, or past an empty row (a blank line in text)
+    for k, rows in enumerate((
+        [[CRITERION_LABEL.replace("住民票関係情報", "地方税関係情報"), "番号利用法別表第二（1、2の項）"],
+         [GIVEN_LABEL, "番号利用法別表第二（27の項）"]],
+        [["事務", "情報照会の根拠", "情報提供の根拠"], ["住民基本台帳", INQUIRY_ROWS, PROVISION_ROWS]],
+        [["事務A", "番号利用法別表第二（1、2の項）"], [None, None], ["事務B", "番号利用法別表第二（27の項）"]],
+    )):
+        edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{k}{suffix}", rows)), fn)
+        derived = [e for e in edits if CITY_ROWS in e.after]
+        assert [e.before for e in derived] == (["1、2の項", "27の項"] if k == 2 else ["27、28の項" if k == 1 else "27の項"]), k
+
+
 _LIST_CELLS = {
     "rows": "番号利用法別表第二（1、2の項）", "rows2": "番号利用法別表第二（27、28の項）", "refs": OLD_ORDER_REFS,
     "beppyo1": "番号利用法第9条第1項別表第一の16の項", "note": "※番号は令和6年5月27日以降のもの", "empty": None,

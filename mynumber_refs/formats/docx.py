@@ -66,7 +66,7 @@ import datetime
 import functools
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -438,6 +438,32 @@ def _label_continued(grid: list[list[tuple[int, str]]], spans: list[list[int]], 
     return ""
 
 
+def _peers(cells: list[list[tuple[int, str]]], grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int,
+           reach: int = HEAD_ROWS) -> Iterator[tuple[str, Callable[[], tuple[str, tuple[str, ...]]]]]:
+    """The other cells of the table that may cite in the rows around cell (r, c), up to a row with no text (a blank
+    line in tab-separated text) or ``reach`` rows each way (``cells`` from :func:`_table_grid`, ``grid`` from
+    :func:`_merged_down`): each as its text and what gives its label and the texts above it in its column; see
+    formats.Unit.peers."""
+    top, bottom = r, r
+    while top > 0 and r - top < reach and any(t.strip() for _, t in cells[top - 1]):
+        top -= 1
+    while bottom + 1 < len(cells) and bottom - r < reach and any(t.strip() for _, t in cells[bottom + 1]):
+        bottom += 1
+    for k in range(top, bottom + 1):
+        for j, (_, text) in enumerate(cells[k]):
+            if (k, j) != (r, c) and may_cite(text):
+                yield text, functools.partial(_label_and_column, grid, spans, k, j)
+
+
+def _label_and_column(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int
+                      ) -> tuple[str, tuple[str, ...]]:
+    """The label of cell (r, c) as formats.with_label reads a cell's, and the texts above it in its column."""
+    before = _cell_before(grid, r, c) if c > 0 else ""
+    above = "" if before else _cell_right_above(grid, spans, r, c)
+    label = before or (_label_continued(grid, spans, r, c) if above else "") or above
+    return label, _column_above(grid, spans, r, c) if r > 0 else ()
+
+
 def _merge_origins(rows: Sequence[Any]) -> list[list[int]]:
     """Per row, for each of its cells the row its vertical merge begins on (its own row for a cell not merged)."""
     out: list[list[int]] = []
@@ -779,6 +805,7 @@ class _Walker:
                         if origins is None:
                             origins = _merge_origins(rows)
                         done.unit.parts = functools.partial(_label_parts, merged_grid, spans, origins, label_cells, r_i - 1, c_i - 1)
+                        done.unit.peers = functools.partial(_peers, cell_grid, merged_grid, spans, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below
