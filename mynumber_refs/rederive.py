@@ -331,24 +331,22 @@ def plan_rederived(
     # a derived list is the whole list of its criterion: it replaces a list only when that is the only list or row
     # citation of its kind (rows of the exchange table, references of its order) under that criterion in its passage
     # (the text between blank lines: a cell, a paragraph); otherwise every one of them is a part, kept and reported
-    peer_count: dict[str, int] | None = None  # the cells of the table holding a list of each kind under the one given
+    peer_holds: dict[str, bool] = {}  # whether another cell of the table holds a list of a kind under the one given
 
-    def peers_holding(kind: str) -> int:
-        nonlocal peer_count
+    def peers_holding(kind: str) -> bool:
         if options.peers is None:
-            return 0
-        if peer_count is None:
-            peer_count = {}
+            return False
+        if kind not in peer_holds:
+            peer_holds[kind] = False
             for peer, label_and_column in options.peers():
-                kinds = _given_kinds(peer)
-                if not kinds:
+                if kind not in _given_kinds(peer):
                     continue
                 label, column = label_and_column()
                 if (label.strip() and read_label_criterion(label) is not None) or column_criterion(column) is not None:
                     continue  # its lists take the criterion of its label or its column
-                for k in kinds:
-                    peer_count[k] = peer_count.get(k, 0) + 1
-        return peer_count.get(kind, 0)
+                peer_holds[kind] = True
+                break
+        return peer_holds[kind]
 
     passage_of = _passages(text)
     cited: dict[tuple[int, str, str, str], int] = {}
@@ -358,13 +356,12 @@ def plan_rederived(
     for i, kind, provider, information, source in pending:
         item = items[i]
         assert isinstance(item, Citation)
-        others = peers_holding(kind) if source == _GIVEN else 0
-        if others:
+        if source == _GIVEN and peers_holding(kind):
             plans[i] = RederivePlan(False, failures=(_finding(
                 item, REDERIVE_FAILED,
-                f"表のほかの{others}つのセルにも、条件を書かない同じ種類の一覧があるため、指定の条件で導いた一覧をどれに書くか"
-                f"確定できません / {others} other cell(s) of the table hold a list of its kind that writes no criterion either:"
-                " which of them the list derived with the criterion given replaces is not established",
+                "表のほかのセルにも、条件を書かない同じ種類の一覧があるため、指定の条件で導いた一覧をどれに書くか確定できません"
+                " / another cell of the table holds a list of its kind that writes no criterion either: which of them the"
+                " list derived with the criterion given replaces is not established",
             ),))
             continue
         count = cited[(passage_of(item.start), kind, provider, information)]

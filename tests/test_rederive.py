@@ -785,7 +785,7 @@ def test_lists_of_one_table_under_the_criterion_given_are_kept_as_in_text(
     assert REDERIVED not in {f.reason for f in findings} and all(CITY_ROWS not in e.after for e in edits)
     failed = [f for f in findings if f.reason == REDERIVE_FAILED]
     assert len(failed) == (1 if "の5の項" in rows[-1][-1] else 2)  # (a row after the table is no list: it is counted)
-    assert all(f.message.startswith("表のほかの1つのセルにも、条件を書かない同じ種類の一覧があるため") for f in failed)
+    assert all(f.message.startswith("表のほかのセルにも、条件を書かない同じ種類の一覧があるため") for f in failed)
     text = mr.rewrite("\n".join("\t".join(cell or "" for cell in row) for row in rows), assume_law=True,
                       rederive=Rederive("市町村長", "住民票関係情報"))
     assert CITY_ROWS not in text.text
