@@ -244,9 +244,13 @@ def plan_rederived(
             (options.lead,),
         ),))
 
-    plans: dict[int, RederivePlan] = _lists_in_parts(text, items)
+    plans: dict[int, RederivePlan] = {}
     pending: list[tuple[int, str, str, str, str]] = []  # the lists to derive: index, kind, provider, information, source
     rows_after: list[tuple[int, str, str, str]] = []  # rows written right after a table, under a criterion given
+    for i, (part, heading) in _lists_in_parts(text, items).items():  # (each part counts under its criterion too)
+        plans[i] = part
+        assert heading.provider is not None and heading.information is not None
+        rows_after.append((i, _ROWS, heading.provider, heading.information))
     # (and the lists kept as one of several of their table or label: each still counts beside the others of its passage)
     for i, item in enumerate(items):
         if not isinstance(item, Citation) or i in plans:
@@ -473,7 +477,7 @@ def _cites_rows(item: Citation | Finding) -> bool:
             and item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.part("rows") is not None)
 
 
-def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int, RederivePlan]:
+def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int, tuple[RederivePlan, Criterion]]:
     """Failures for the row lists that a written criterion heads in more than one part.
 
     A citation of rows of the exchange table (a row list, or rows right after the table) that follows a
@@ -481,6 +485,7 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
     及び（5、6の項）」, 「…（1、2、3の項）及び番号利用法別表第二の27の項」), continues it: the criterion written
     before the first heads them all.  The derived list is the whole list, which no one part can be,
     so every part is kept and reported (deriving the first and renumbering the rest would add rows).
+    Each failure is given with the criterion read.
     """
     runs: list[list[int]] = []
     run_of: dict[int, list[int]] = {}
@@ -501,7 +506,7 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
                 runs.append([j, i])
                 run_of[j] = runs[-1]
             run_of[i] = run_of[j]
-    plans: dict[int, RederivePlan] = {}
+    plans: dict[int, tuple[RederivePlan, Criterion]] = {}
     for run in runs:
         first = items[run[0]]
         assert isinstance(first, Citation)
@@ -520,7 +525,7 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
                 f"確定できません / the list after the criterion ({criterion.written}) is written in {len(run)} parts:"
                 " which part the derived list replaces is not established",
                 (criterion.written,),
-            ),))
+            ),)), criterion
     return plans
 
 

@@ -323,6 +323,20 @@ def test_rows_of_another_mention_of_the_table_continue_a_criterion_s_list(part: 
         f"{NEW_TABLE}\n：{CRITERION}（{CITY_ROWS}の項）。\n{NEW_TABLE}の48の項に基づく照会")
 
 
+def test_a_list_in_parts_counts_beside_a_list_taking_the_same_criterion_given() -> None:
+    # 「…が含まれる項（1、2の項）及び（5の項）。番号利用法別表第二（27の項）」 with that criterion given: the two parts were
+    # kept, and the list of the next sentence, taking the same criterion, got the whole derived list beside them
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2の項）及び（5の項）。番号利用法別表第二（27の項）"
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    assert result.text == text
+    failed = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2の項", "5の項", "27の項"]
+    assert "一覧・項が3つあるため" in failed[-1].message
+    # another criterion given: the list of the next sentence is its own, derived
+    other = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "地方税関係情報"))
+    assert [e.before for e in other.edits if e.reason == REDERIVED] == ["27の項"]
+
+
 def test_the_criterion_given_is_not_put_on_two_lists_of_one_table_through_dohyo() -> None:
     # 「同表の（5、6の項）」 hangs on 同表, not on the table: each list was the table's only one and got all 60 rows
     kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
