@@ -397,15 +397,21 @@ def _cmd_derive(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(format_lists(derived))
         return 0
-    from .compare import compare_document, format_comparison
-    from .formats import FormatError
+    from .compare import compare_document, compare_units, format_comparison
+    from .formats import FormatError, format_of, is_legacy, may_cite, open_document
 
     try:
-        text = _read_input(args.compare)
+        if args.compare != "-" and (format_of(args.compare) in ("docx", "xlsx") or is_legacy(args.compare)):
+            # a Word or Excel file: its texts as rewrite reads them (paragraph passages, cells with their labels)
+            doc = open_document(args.compare)
+            units = [(u.location.label, u.text, u.before or u.label_above or u.above, u.column() if u.column else None)
+                     for u in doc.units if may_cite(u.text)]
+            comparison = compare_units(units, derived, assume_law=args.assume_law)
+        else:
+            comparison = compare_document(_read_input(args.compare), derived, assume_law=args.assume_law)
     except (FormatError, OSError) as exc:
         print(f"エラー: {args.compare} を読めません / error: cannot read {args.compare}: {exc}", file=sys.stderr)
         return 2
-    comparison = compare_document(text, derived, assume_law=args.assume_law)
     if args.json:
         json.dump(comparison.to_json(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -13,6 +13,9 @@ introduced by a different criterion than the one asked (「第三欄が「都道
 skipped too.  Slips in a list (「５５号１号ト」, 「へ」 for ヘ, a 「、」 inside an article's group, an
 article's 項 left unwritten) are read as intended and reported as findings.
 
+A Word or Excel file is compared text by text as ``rewrite`` reads it (:func:`compare_units`: paragraph passages,
+table cells with the criterion of their label cell or column heading), each list named by its place.
+
 The grammar does not know the new order's title (「番号利用法第19条第8号に基づく主務省令」 followed by
 a reference list), so its reference lists are found here, after that title, and read with
 :func:`~mynumber_refs.reflists.read_reference_list`.
@@ -21,7 +24,7 @@ a reference list), so its reference lists are found here, after that title, and 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -44,12 +47,13 @@ from .reflists import (
     column_criterion,
     criterion_before,
     read_criterion,
+    read_label_criterion,
     read_reference_list,
     render_row_list,
 )
 from .scan import Passages
 
-__all__ = ["Difference", "ListComparison", "Comparison", "compare_document", "format_comparison",
+__all__ = ["Difference", "ListComparison", "Comparison", "compare_document", "compare_units", "format_comparison",
            "new_order_reference_lists", "LIST_PARAGRAPH_IMPLIED"]
 
 LIST_PARAGRAPH_IMPLIED = "list-paragraph-implied"
@@ -84,6 +88,7 @@ class ListComparison:
     missing: tuple[Difference, ...] = ()  # in the law, not in the list
     extra: tuple[Difference, ...] = ()  # in the list, not in the law
     findings: tuple[ListFinding, ...] = ()
+    location: str = ""  # in a Word or Excel file, the place of the text holding the list (「表1 行3 列2」, 「Sheet1!B4」)
 
     @property
     def differs(self) -> bool:
@@ -94,7 +99,8 @@ class ListComparison:
             value = d.value.as_json() if isinstance(d.value, Reference) else str(d.value)
             return {"label": d.label, "value": value, "explanation": d.explanation}
 
-        return {
+        out: dict[str, Any] = {"location": self.location} if self.location else {}
+        return out | {
             "kind": self.kind,
             "start": self.start,
             "end": self.end,
@@ -356,7 +362,8 @@ def _row_list_table(c: Citation, item: Citation | Finding, citations: Sequence[C
 
 
 def _compare_rows(
-    derived: DerivedLists, text: str, c: Citation, item: Citation | Finding, citations: Sequence[Citation]
+    derived: DerivedLists, text: str, c: Citation, item: Citation | Finding, citations: Sequence[Citation],
+    label: str = "", column: Sequence[str] | None = None,
 ) -> ListComparison:
     line, col = _line_col(text, c.start)
     excerpt = _excerpt(text, c.start, c.end)
@@ -368,8 +375,11 @@ def _compare_rows(
     written = criterion.written if criterion is not None else ""
     if criterion is None and before:  # or written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
         written = criterion_before(text, max(before, key=lambda t: t.end).start) or ""
+    if criterion is None and not written and label.strip():  # or in its label cell (Word, Excel)
+        criterion = read_label_criterion(label)
+        written = criterion.written if criterion is not None else ""
     if criterion is None and not written:  # or in its column's heading (tab-separated rows under 「情報照会の根拠」)
-        criterion = column_criterion(column_above(text, c.start))
+        criterion = column_criterion(column if column is not None else column_above(text, c.start))
         written = criterion.written if criterion is not None else ""
     base = ListComparison("table_rows", c.start, c.end, line, col, excerpt, SKIPPED, "", written, len(c.rows))
     if table is Table.BEPPYO2:
@@ -405,8 +415,14 @@ def _compare_rows(
     )
 
 
-def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = False) -> Comparison:
-    """Compare every list of bases in ``text`` with ``derived`` (see the module docstring)."""
+def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = False, label: str = "",
+                     column: Sequence[str] | None = None) -> Comparison:
+    """Compare every list of bases in ``text`` with ``derived`` (see the module docstring).
+
+    For the text of a Word or Excel table cell, ``label`` is its label cell and ``column`` the texts above it in its
+    column (as ``rewrite --rederive`` reads them: :attr:`~mynumber_refs.rederive.Rederive.lead`,
+    :attr:`~mynumber_refs.rederive.Rederive.column`): a criterion they write is that of the cell's row lists that
+    write none."""
     from .resolve import find_citations
 
     items = find_citations(text, assume_law=assume_law)
@@ -418,7 +434,7 @@ def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = Fal
         if c is None:
             continue
         if c.kind is CitationKind.ROW_LIST:
-            out.append(_compare_rows(derived, text, c, item, citations))
+            out.append(_compare_rows(derived, text, c, item, citations, label, column))
         elif c.kind is CitationKind.ORDER_REFS and _parenthesised(text, c.start):
             line, col = _line_col(text, c.start)
             if c.order is Order.NEW_EXCHANGE and isinstance(item, Citation):
@@ -442,6 +458,19 @@ def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = Fal
             out.append(compared)
     out.sort(key=lambda lc: lc.start)
     return Comparison(derived, tuple(out), text)
+
+
+def compare_units(units: Iterable[tuple[str, str, str, Sequence[str] | None]], derived: DerivedLists, *,
+                  assume_law: bool = False) -> Comparison:
+    """Compare the lists of bases in the texts of a Word or Excel file with ``derived``, each text read as
+    ``rewrite`` reads it (a paragraph passage, a table cell …): ``units`` as (location, text, label, column), the
+    last two as :func:`compare_document` takes them.  Each list comparison holds its ``location``; its positions are
+    in its text."""
+    out: list[ListComparison] = []
+    for location, text, label, column in units:
+        found = compare_document(text, derived, assume_law=assume_law, label=label, column=column)
+        out.extend(attrs.evolve(lc, location=location) for lc in found.lists)
+    return Comparison(derived, tuple(out))
 
 
 def _opening(text: str, pos: int) -> int:
@@ -469,7 +498,7 @@ def format_comparison(cmp: Comparison, path: str = "-") -> str:
     if not cmp.lists:
         lines.append(f"{path}: 比べる一覧が見つかりません / no list of bases found")
     for lc in cmp.lists:
-        where = f"{path}:{lc.line}:{lc.column}"
+        where = f"{path} [{lc.location}]:{lc.line}:{lc.column}" if lc.location else f"{path}:{lc.line}:{lc.column}"
         kind = "項の一覧 / row list" if lc.kind == "table_rows" else "条・号の一覧 / reference list"
         if lc.status == SKIPPED:
             lines.append(f"{where}: {kind}「{lc.excerpt}」: 比較しません / skipped: {lc.reason}")
@@ -490,6 +519,9 @@ def format_comparison(cmp: Comparison, path: str = "-") -> str:
                     [diff.value], NumeralStyle.FULL) if isinstance(diff.value, int) else diff.label
                 lines.append(f"    {shown}" + (f" — {diff.explanation}" if diff.explanation else ""))
         for f in lc.findings:
+            if lc.location:  # (its position is in the cell's or passage's text, which the message quotes)
+                lines.append(f"  {path} [{lc.location}]: {f.code}: {f.message}")
+                continue
             line, col = _line_col(cmp.text, f.start) if cmp.text else (lc.line, lc.column)
             lines.append(f"  {path}:{line}:{col}: {f.code}: {f.message}")
     return "\n".join(lines) + "\n"

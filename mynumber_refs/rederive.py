@@ -10,7 +10,9 @@ dropped); the city re-derived it from the new law.  With :class:`Rederive` passe
   the criterion is read from the text just before the list when written there
   (:func:`~mynumber_refs.reflists.read_criterion`), else taken from ``Rederive.provider`` /
   ``information``; a list introduced by another criterion (「第一欄（情報照会者）が…」) is left to the
-  ordinary renumbering;
+  ordinary renumbering, but one introduced by a criterion on the provider's side that is not read
+  (「…に「住民票関係情報」又は「地方税関係情報」が含まれる項」) is kept and reported: renumbered row by row it
+  would not be that criterion's list;
 * the parenthesised reference list after the repealed order's title (「（１条２号ハ、…）」), which
   writes no criterion of its own: it is derived with ``Rederive.provider`` / ``information`` and
   written in the PIA's style (「３条１号ハ、４条１０号ハ・１７号ニ…」); the title is renamed by the
@@ -44,7 +46,8 @@ from __future__ import annotations
 
 import bisect
 import datetime
-from collections.abc import Callable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -119,6 +122,15 @@ class Rederive:
     repealed order's reference list) one of them holds too is one of several parts of the label's list: it is never
     given the label's criterion, the column's or the one given, but kept as written and reported, as a list a written
     criterion heads in several brackets is."""
+    peers: Callable[[], Iterable[tuple[str, Callable[[], tuple[str, tuple[str, ...]]]]]] | None = attrs.field(
+        default=None, eq=False, repr=False)
+    """For a Word or Excel table cell: what gives the other cells of its table in the rows around it up to an empty row
+    (what a blank line bounds in tab-separated text), each as its text and what gives its label and the cells above it
+    in its column (as :attr:`lead` and :attr:`column`).  A list of the cell that takes the criterion given is one of
+    several when one of them holds a list of its kind that takes it too (writing no criterion, its label and column
+    heading none): it is kept as written and reported, as the lists of one passage of tab-separated text are, and not
+    given the whole derived list beside another (「事務A」｜「番号利用法別表第二（1、2の項）」, 「事務B」｜「…（5の項）」)."""
+
 
 
 @attrs.frozen
@@ -232,9 +244,14 @@ def plan_rederived(
             (options.lead,),
         ),))
 
-    plans: dict[int, RederivePlan] = _lists_in_parts(text, items)
+    plans: dict[int, RederivePlan] = {}
     pending: list[tuple[int, str, str, str, str]] = []  # the lists to derive: index, kind, provider, information, source
     rows_after: list[tuple[int, str, str, str]] = []  # rows written right after a table, under a criterion given
+    for i, (part, heading) in _lists_in_parts(text, items).items():  # (each part counts under its criterion too)
+        plans[i] = part
+        assert heading.provider is not None and heading.information is not None
+        rows_after.append((i, _ROWS, heading.provider, heading.information))
+    # (and the lists kept as one of several of their table or label: each still counts beside the others of its passage)
     for i, item in enumerate(items):
         if not isinstance(item, Citation) or i in plans:
             continue
@@ -245,7 +262,16 @@ def plan_rederived(
             table = items[item.antecedent] if item.antecedent is not None else None
             criterion = read_criterion(text, item.start, after=table.end if isinstance(table, Citation) else 0)
             if criterion is not None and not criterion.supported:
-                continue  # introduced by another criterion: renumbered as usual
+                if _provider_side(criterion):  # the provider's criterion, not read: renumbering would not give its list
+                    plans[i] = RederivePlan(False, failures=(_finding(
+                        item, REDERIVE_FAILED,
+                        f"一覧の前に情報提供者の側の条件（{criterion.written}）が書かれていますが、読み取れないため、一覧を導けません"
+                        f"（番号の対応で書き換えても、その条件の一覧にはなりません） / the list writes a criterion on the provider's side"
+                        f" ({criterion.written}) that is not read: the list is not derived (renumbered row by row it would not"
+                        " be that criterion's list)",
+                        (criterion.written,),
+                    ),))
+                continue  # introduced by another criterion (the inquirer's): renumbered as usual
             if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
                 continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
             label, label_source = label_for(item) if criterion is None else (None, _LABEL)
@@ -263,6 +289,7 @@ def plan_rederived(
             several = (part_of_several(item, _ROWS) or one_of_several(item)) if criterion is None else None
             if several is not None:
                 plans[i] = several
+                rows_after.append((i, _ROWS, provider, information))
                 continue
             pending.append((i, _ROWS, provider, information, source))
         elif (
@@ -290,6 +317,7 @@ def plan_rederived(
             several = (part_of_several(item, _REFS) if criterion is None else None) or one_of_several(item)
             if several is not None:
                 plans[i] = several
+                rows_after.append((i, _REFS, provider, information))
                 continue
             pending.append((i, _REFS, provider, information, source))
         elif (item.kind is CitationKind.TABLE and item.table in (Table.BEPPYO2, Table.ORDER_TABLE)
@@ -307,6 +335,23 @@ def plan_rederived(
     # a derived list is the whole list of its criterion: it replaces a list only when that is the only list or row
     # citation of its kind (rows of the exchange table, references of its order) under that criterion in its passage
     # (the text between blank lines: a cell, a paragraph); otherwise every one of them is a part, kept and reported
+    peer_holds: dict[str, bool] = {}  # whether another cell of the table holds a list of a kind under the one given
+
+    def peers_holding(kind: str) -> bool:
+        if options.peers is None:
+            return False
+        if kind not in peer_holds:
+            peer_holds[kind] = False
+            for peer, label_and_column in options.peers():
+                if kind not in _given_kinds(peer):
+                    continue
+                label, column = label_and_column()
+                if (label.strip() and read_label_criterion(label) is not None) or column_criterion(column) is not None:
+                    continue  # its lists take the criterion of its label or its column
+                peer_holds[kind] = True
+                break
+        return peer_holds[kind]
+
     passage_of = _passages(text)
     cited: dict[tuple[int, str, str, str], int] = {}
     for i, kind, provider, information in (*((i, k, p, n) for i, k, p, n, _ in pending), *rows_after):
@@ -315,6 +360,14 @@ def plan_rederived(
     for i, kind, provider, information, source in pending:
         item = items[i]
         assert isinstance(item, Citation)
+        if source == _GIVEN and peers_holding(kind):
+            plans[i] = RederivePlan(False, failures=(_finding(
+                item, REDERIVE_FAILED,
+                "表のほかのセルにも、条件を書かない同じ種類の一覧があるため、指定の条件で導いた一覧をどれに書くか確定できません"
+                " / another cell of the table holds a list of its kind that writes no criterion either: which of them the"
+                " list derived with the criterion given replaces is not established",
+            ),))
+            continue
         count = cited[(passage_of(item.start), kind, provider, information)]
         if count > 1:
             plans[i] = RederivePlan(False, failures=(_finding(
@@ -331,6 +384,21 @@ def plan_rederived(
         plans[i] = plan(text, item, rows_part.start, rows_part.end, derived_for(provider, information),
                         accept_inferred, source)
     return plans
+
+
+# a criterion phrase on the provider's side (第三欄 情報提供者, 第四欄 特定個人情報) and on the inquirer's (第一欄 情報照会者,
+# 第二欄 事務, 照会)
+_PROVIDER_COLUMNS = compile_on_use(r"第[三四3-4３-４]欄|情報提供者|特定個人情報")
+_INQUIRER_COLUMNS = compile_on_use(r"第[一二1-2１-２]欄|情報照会者|照会")
+
+
+def _provider_side(criterion: Criterion) -> bool:
+    """Whether a criterion not read is a phrase introducing the list (「…の項（」) by the provider's columns only
+    (「第三欄（情報提供者）が「市町村長」の項のうち、第四欄…に「住民票関係情報」又は「地方税関係情報」が含まれる項」): the kind of
+    list this module derives, in a form it does not read.  One naming the inquirer's side is renumbered as usual."""
+    written = "".join(criterion.written.split())
+    return (written.endswith("項") and _PROVIDER_COLUMNS.search(written) is not None
+            and _INQUIRER_COLUMNS.search(written) is None)
 
 
 def _passages(text: str) -> Callable[[int], int]:
@@ -371,31 +439,62 @@ def _list_kinds(items: Sequence[Citation | Finding]) -> set[str]:
     return kinds
 
 
+@functools.lru_cache(maxsize=4096)
+def _given_kinds(text: str) -> frozenset[str]:
+    """The kinds of list (:data:`_ROWS`, :data:`_REFS`) in ``text`` that write no criterion of their own, in them or
+    in their sentence before their table or title: those a criterion given would be put on."""
+    from .resolve import find_citations
+
+    items = find_citations(text, assume_law=True)
+    kinds: set[str] = set()
+    for item, kind in zip(items, (_kind_of(item) for item in items), strict=True):
+        if kind is None:
+            continue
+        assert isinstance(item, Citation)
+        head = items[item.antecedent] if item.antecedent is not None else item
+        if isinstance(head, Citation) and criterion_before(text, head.start) is not None:
+            continue
+        if head is not item and read_criterion(text, item.start, after=head.end) is not None:
+            continue
+        kinds.add(kind)
+    return frozenset(kinds)
+
+
+def _kind_of(item: Citation | Finding) -> str | None:
+    """The kind of list ``item`` cites part of, as :func:`_list_kinds` reads it; ``None`` for no list."""
+    kinds = _list_kinds((item,))
+    return next(iter(kinds)) if kinds else None
+
+
 def _is_row_list(item: Citation | Finding) -> bool:
     return (isinstance(item, Citation) and item.kind is CitationKind.ROW_LIST
             and item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.part("rows") is not None)
 
 
-def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int, RederivePlan]:
+def _cites_rows(item: Citation | Finding) -> bool:
+    """Whether ``item`` cites rows of the exchange table, old or new: a row list, or rows right after the table."""
+    return (isinstance(item, Citation) and item.kind in (CitationKind.ROW_LIST, CitationKind.TABLE)
+            and item.table in (Table.BEPPYO2, Table.ORDER_TABLE) and item.part("rows") is not None)
+
+
+def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int, tuple[RederivePlan, Criterion]]:
     """Failures for the row lists that a written criterion heads in more than one part.
 
-    A row list that follows another of its table in the same sentence, writing no criterion of its
-    own between them (「…が含まれる項（1、2、3の項）及び（5、6の項）」), continues it: the criterion written
+    A citation of rows of the exchange table (a row list, or rows right after the table) that follows a
+    row list in the same sentence, writing no criterion of its own between them (「…が含まれる項（1、2、3の項）
+    及び（5、6の項）」, 「…（1、2、3の項）及び番号利用法別表第二の27の項」), continues it: the criterion written
     before the first heads them all.  The derived list is the whole list, which no one part can be,
     so every part is kept and reported (deriving the first and renumbering the rest would add rows).
+    Each failure is given with the criterion read.
     """
     runs: list[list[int]] = []
     run_of: dict[int, list[int]] = {}
-    last_of: dict[int, int] = {}  # antecedent -> index of its last row list so far
+    last: int | None = None  # the index of the last citation of rows so far
     for i, item in enumerate(items):
-        if not _is_row_list(item):
+        if not _cites_rows(item):
             continue
         assert isinstance(item, Citation)
-        if item.antecedent is None:
-            continue
-        root = _root(items, item.antecedent)
-        j = last_of.get(root)
-        last_of[root] = i
+        j, last = last, i
         if j is None:
             continue
         prev = items[j]
@@ -407,10 +506,12 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
                 runs.append([j, i])
                 run_of[j] = runs[-1]
             run_of[i] = run_of[j]
-    plans: dict[int, RederivePlan] = {}
+    plans: dict[int, tuple[RederivePlan, Criterion]] = {}
     for run in runs:
         first = items[run[0]]
-        assert isinstance(first, Citation) and first.antecedent is not None
+        assert isinstance(first, Citation)
+        if first.kind is not CitationKind.ROW_LIST or first.antecedent is None:
+            continue  # (a criterion heads a list: rows after a table write none this way)
         table = items[first.antecedent]
         criterion = read_criterion(text, first.start, after=table.end if isinstance(table, Citation) else 0)
         if criterion is None or not criterion.supported:
@@ -424,7 +525,7 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
                 f"確定できません / the list after the criterion ({criterion.written}) is written in {len(run)} parts:"
                 " which part the derived list replaces is not established",
                 (criterion.written,),
-            ),))
+            ),)), criterion
     return plans
 
 

@@ -113,3 +113,49 @@ def test_rewrite_rederive_as_of_a_date(seed_text: str) -> None:
     out = "".join(q.stdout.decode().split())
     assert "１５７条１号ト" in out and "１５７条５号ト" not in out
     assert run("rewrite", "-", "--rederive-as-of", "2024-05-27", stdin=b"x").returncode == 2
+
+
+def test_derive_compare_reads_word_and_excel_files(tmp_path: Path) -> None:
+    # a .docx or .xlsx given to --compare was decoded as text: 「文字コードを判定できません」, exit 2
+    import docx
+    import openpyxl
+
+    rows = "、".join(str(r) for r in derive_lists("市町村長", "住民票関係情報").table_rows)
+    table = "番号利用法第19条第8号に基づく主務省令第2条の表"
+    cells = [["②法令上の根拠", f"{table}（{rows}、170の項）"],
+             ["情報提供者：都道府県知事、特定個人情報：住民票関係情報", f"{table}（1、2の項）"]]
+    wb = openpyxl.Workbook()
+    for row in cells:
+        wb.active.append(row)
+    wb.save(tmp_path / "a.xlsx")
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=2)
+    for r, row in enumerate(cells):
+        for c, value in enumerate(row):
+            t.cell(r, c).text = value
+    d.save(str(tmp_path / "a.docx"))
+    for name, where in (("a.xlsx", ("Sheet!B1", "Sheet!B2")), ("a.docx", ("本文 表1 行1 列2", "本文 表1 行2 列2"))):
+        p = run("derive", *CRITERION, "--compare", str(tmp_path / name))
+        out = p.stdout.decode()
+        assert p.returncode == 1, p.stderr.decode()  # 170 is in the document, not in the law
+        assert f"{tmp_path / name} [{where[0]}（②法令上の根拠）]:1:27: 項の一覧 / row list: 相違あり" in out
+        assert "    １７０の項" in out
+        # the label cell's criterion is the list's own: not compared with the one asked
+        assert f"{tmp_path / name} [{where[1]}" in out and "一覧の条件（情報提供者：都道府県知事、特定個人情報：住民票関係情報）が指定と異なります" in out
+        j = json.loads(run("derive", *CRITERION, "--compare", str(tmp_path / name), "--json").stdout)
+        assert [(lc["location"].split("（")[0], lc["status"], lc["matched"]) for lc in j["lists"]] == [
+            (where[0], "compared", 60), (where[1], "skipped", 0)]
+
+
+def test_derive_compare_gives_the_same_counts_for_the_seed_in_word(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for line in SEED.read_text(encoding="utf-8").split("\n"):
+        d.add_paragraph(line)
+    d.save(str(tmp_path / "seed.docx"))
+    counts = []
+    for path in (SEED, tmp_path / "seed.docx"):
+        j = json.loads(run("derive", *CRITERION, "--compare", str(path), "--json").stdout)
+        counts.append([(lc["kind"], lc["status"], lc["document_count"], lc["law_count"], lc["matched"]) for lc in j["lists"]])
+    assert counts[0] == counts[1] and ("order_refs", "compared", 152, 153, 150) in counts[0]

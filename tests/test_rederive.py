@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mynumber_refs as mr
@@ -162,7 +162,6 @@ def test_the_criterion_given_is_not_put_on_a_list_that_writes_another() -> None:
     kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
     for text in (
         "・番号利用法第19条第8号及び別表第二\n（別表第二における情報照会の根拠）\n：（27、28の項）",
-        "番号利用法別表第二\n：情報提供者が「都道府県知事」の項（27、28の項）",
         "番号利用法別表第二\n：情報照会者：市町村長、特定個人情報：住民票関係情報（27、28の項）",
     ):
         result = mr.rewrite(text, **kw)
@@ -170,9 +169,39 @@ def test_the_criterion_given_is_not_put_on_a_list_that_writes_another() -> None:
         assert REDERIVED not in {f.reason for f in result.findings}
     refs = "・番号利用法別表第二の主務省令で定める事務及び情報を定める命令\n（別表第二における情報照会の根拠）\n：（1条2号ハ、2条7号ロ）"
     assert mr.rewrite(refs, **kw).text == mr.rewrite(refs, assume_law=True).text == refs
+    # a criterion on the provider's side that is not read is kept with its list and reported (see below)
+    text = "番号利用法別表第二\n：情報提供者が「都道府県知事」の項（27、28の項）"
+    assert mr.rewrite(text, **kw).text == text
     # the provider's list in the same passage, after the inquirer's, is still derived
     both = "・番号利用法第19条第8号及び別表第二\n（情報照会の根拠）なし\n（情報提供の根拠）\n：（27、28の項）"
     assert mr.rewrite(both, **kw).text.endswith(f"（{CITY_ROWS}の項）")
+
+
+PROVIDER_UNREAD = (
+    "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」又は「地方税関係情報」が含まれる項",
+    "第三欄（情報提供者）が「市町村長」の項",
+    "情報提供者が「都道府県知事」の項",
+    "第３欄が「市町村長」で、第４欄に「住民票関係情報」若しくは「地方税関係情報」を含む項",
+)
+
+
+@pytest.mark.parametrize("criterion", PROVIDER_UNREAD)
+@pytest.mark.parametrize("given_too", [False, True])
+def test_a_provider_s_criterion_not_read_keeps_its_list_and_says_so(criterion: str, given_too: bool) -> None:
+    # 「…「住民票関係情報」又は「地方税関係情報」が含まれる項（1、2、27の項）」 was renumbered row by row (27→48) without
+    # a finding: the list of a criterion on the provider's side is not its renumbered rows (rows were split and added)
+    text = f"番号利用法別表第二（情報提供の根拠）\n：{criterion}（1、2、27の項）"
+    rederive = Rederive("市町村長", "住民票関係情報") if given_too else Rederive()
+    result = mr.rewrite(text, assume_law=True, rederive=rederive)
+    assert result.text == text
+    (failed,) = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+    assert failed.text == "1、2、27の項"
+    assert failed.message.startswith(f"一覧の前に情報提供者の側の条件（{criterion}）が書かれていますが、読み取れないため、一覧を導けません")
+    # without --rederive the list is renumbered as before
+    assert mr.rewrite(text, assume_law=True).text.endswith("（1、2、48の項）")
+    # the inquirer's criterion is no list this module derives: renumbered as usual
+    inquirer = f"番号利用法別表第二\n：{criterion.replace('第三欄', '第一欄').replace('第３欄', '第１欄').replace('情報提供者', '情報照会者')}（1、2、27の項）"
+    assert mr.rewrite(inquirer, assume_law=True, rederive=rederive).text.endswith("（1、2、48の項）")
 
 
 @settings(max_examples=40, deadline=None)
@@ -271,6 +300,43 @@ def test_a_criterion_s_list_written_in_parts_is_kept_whole() -> None:
     assert mr.rewrite(text, assume_law=True, rederive=Rederive()).text.endswith(f"（{CITY_ROWS}の項）。同表の（6、7の項）")
 
 
+@pytest.mark.parametrize(("part", "kept"), [
+    ("番号利用法別表第二の27の項", "番号利用法別表第二の27の項"), ("番号利用法別表第二（27の項）", "27の項"),
+    ("\n番号利用法別表第二の27の項", "番号利用法別表第二の27の項"),
+    ("番号利用法第19条第8号に基づく主務省令第2条の表の48の項", "番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+@pytest.mark.parametrize("given_too", [False, True])
+def test_rows_of_another_mention_of_the_table_continue_a_criterion_s_list(part: str, kept: str, given_too: bool) -> None:
+    # 「…が含まれる項（1、2、3の項）及び番号利用法別表第二の27の項」: the rows after the second mention of the table
+    # write no criterion of their own (the sentence's is the list's), yet the list was derived and 27 renumbered
+    # 48 beside it, with a criterion given or without
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）及び{part}"
+    rederive = Rederive("市町村長", "住民票関係情報") if given_too else Rederive()
+    result = mr.rewrite(text, assume_law=True, rederive=rederive)
+    assert result.text == text
+    failed = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2、3の項", kept]
+    assert all("2つに分けて書かれている" in f.message for f in failed)
+    # in a sentence of its own, with no criterion given, the row is its own: renumbered as usual beside the derived list
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2、3の項）。\n番号利用法別表第二の27の項に基づく照会"
+    assert mr.rewrite(text, assume_law=True, rederive=Rederive()).text == (
+        f"{NEW_TABLE}\n：{CRITERION}（{CITY_ROWS}の項）。\n{NEW_TABLE}の48の項に基づく照会")
+
+
+def test_a_list_in_parts_counts_beside_a_list_taking_the_same_criterion_given() -> None:
+    # 「…が含まれる項（1、2の項）及び（5の項）。番号利用法別表第二（27の項）」 with that criterion given: the two parts were
+    # kept, and the list of the next sentence, taking the same criterion, got the whole derived list beside them
+    text = f"番号利用法別表第二\n：{CRITERION}（1、2の項）及び（5の項）。番号利用法別表第二（27の項）"
+    result = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    assert result.text == text
+    failed = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2の項", "5の項", "27の項"]
+    assert "一覧・項が3つあるため" in failed[-1].message
+    # another criterion given: the list of the next sentence is its own, derived
+    other = mr.rewrite(text, assume_law=True, rederive=Rederive("市町村長", "地方税関係情報"))
+    assert [e.before for e in other.edits if e.reason == REDERIVED] == ["27の項"]
+
+
 def test_the_criterion_given_is_not_put_on_two_lists_of_one_table_through_dohyo() -> None:
     # 「同表の（5、6の項）」 hangs on 同表, not on the table: each list was the table's only one and got all 60 rows
     kw = {"assume_law": True, "rederive": Rederive("市町村長", "住民票関係情報")}
@@ -327,6 +393,7 @@ def _parts_by_kind(text: str) -> dict[str, list[mr.Citation]]:
 
 
 @settings(max_examples=150, deadline=None)
+@example("番号利用法別表第二（1、2の項）（1、2の項）番号利用法第19条第8号に基づく主務省令第2条の表（1、2の項）")
 @given(st.lists(st.sampled_from(["番号利用法別表第二", "番号利用法別表第二の27の項", "（1、2の項）", "（27の項）", "同表", "同表の",
                                  "番号利用法第19条第8号に基づく主務省令第2条の表", "及び", "、", "\n", "\n\n", "。", "\t",
                                  "番号利用法別表第二の主務省令で定める事務及び情報を定める命令", "（１条２号ハ）", "（３条８号）"]),
@@ -351,7 +418,8 @@ def test_no_derived_list_is_written_beside_another_citation_of_its_table_s_rows(
 @settings(max_examples=60, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(["及び", "", "、", "並びに", "\n", "及び同表の", "と"]),
-                       st.sampled_from(["（5、6の項）", "（８の項）", "（項番9、10）"])), max_size=3),
+                       st.sampled_from(["（5、6の項）", "（８の項）", "（項番9、10）", "番号利用法別表第二の27の項",
+                                        "番号利用法第19条第8号に基づく主務省令第2条の表（48の項）"])), max_size=3),
     st.booleans(),
 )
 def test_a_criterion_s_list_is_derived_whole_or_kept_whole(parts: list[tuple[str, str]], given_too: bool) -> None:
@@ -710,6 +778,46 @@ def test_lists_sharing_one_label_are_renumbered_as_usual_without_rederive(tmp_pa
     table = "第19条第8号に基づく主務省令第2条の表"
     assert [(e.before, e.after) for e in edits] == [("別表第二", table), ("別表第二", table), ("27", "48")]
     assert findings == []
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+@pytest.mark.parametrize("rows", [
+    # one column, a label of its own for each list that writes no criterion
+    [["事務A", "番号利用法別表第二（1、2の項）"], ["事務B", "番号利用法別表第二（5の項）"]],
+    # two lists beside one label, side by side in its row
+    [["根拠法令", "番号利用法別表第二（1、2の項）", "番号利用法別表第二（27の項）"]],
+    # a row written right after the table in the other cell
+    [["事務A", "番号利用法別表第二（1、2の項）"], ["事務B", "番号利用法別表第二の5の項"]],
+])
+def test_lists_of_one_table_under_the_criterion_given_are_kept_as_in_text(
+    tmp_path: Path, suffix: str, rows: list[list[str | None]]
+) -> None:
+    # 「事務A」｜「番号利用法別表第二（1、2の項）」, 「事務B」｜「番号利用法別表第二（5の項）」: each cell got the whole list derived
+    # for the criterion given (the same 60 rows twice), while the same rows as tab-separated text were kept
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{suffix}", rows)), fn)
+    assert REDERIVED not in {f.reason for f in findings} and all(CITY_ROWS not in e.after for e in edits)
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert len(failed) == (1 if "の5の項" in rows[-1][-1] else 2)  # (a row after the table is no list: it is counted)
+    assert all(f.message.startswith("表のほかのセルにも、条件を書かない同じ種類の一覧があるため") for f in failed)
+    text = mr.rewrite("\n".join("\t".join(cell or "" for cell in row) for row in rows), assume_law=True,
+                      rederive=Rederive("市町村長", "住民票関係情報"))
+    assert CITY_ROWS not in text.text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_a_list_under_the_criterion_given_is_still_derived_beside_lists_of_other_criteria(tmp_path: Path, suffix: str) -> None:
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    # beside a label writing its own criterion, under the inquirer's column, or past an empty row (a blank line in text)
+    for k, rows in enumerate((
+        [[CRITERION_LABEL.replace("住民票関係情報", "地方税関係情報"), "番号利用法別表第二（1、2の項）"],
+         [GIVEN_LABEL, "番号利用法別表第二（27の項）"]],
+        [["事務", "情報照会の根拠", "情報提供の根拠"], ["住民基本台帳", INQUIRY_ROWS, PROVISION_ROWS]],
+        [["事務A", "番号利用法別表第二（1、2の項）"], [None, None], ["事務B", "番号利用法別表第二（27の項）"]],
+    )):
+        edits, findings = rewrite_document(open_document(_table_file(tmp_path / f"a{k}{suffix}", rows)), fn)
+        derived = [e for e in edits if CITY_ROWS in e.after]
+        assert [e.before for e in derived] == (["1、2の項", "27の項"] if k == 2 else ["27、28の項" if k == 1 else "27の項"]), k
 
 
 _LIST_CELLS = {

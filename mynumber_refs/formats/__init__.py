@@ -194,6 +194,13 @@ class Unit:
     :attr:`label_above`), whether the shared label is this cell's own or above it.  A list of the cell that one of them
     continues is one part of the label's list, never derived whole (see :func:`with_label`).  Called only by a rewrite
     that derives lists."""
+    peers: Callable[[], Iterable[tuple[str, Callable[[], tuple[str, tuple[str, ...]]]]]] | None = field(
+        default=None, repr=False, compare=False)
+    """For a table cell that may cite, what gives the other cells of its table in the rows around it up to an empty row
+    (up to the reach of tab-separated text), that may cite: each as its text and what gives its label (as
+    :func:`with_label` reads a cell's) and the texts above it in its column (as :attr:`column`).  A list of the cell
+    taking the criterion given is one of several when one of them holds a list of its kind taking it too (see
+    :attr:`mynumber_refs.rederive.Rederive.peers`).  Called only by a rewrite that derives lists."""
     rows: Callable[[], tuple[tuple[str, tuple[str, ...], bool], ...]] | None = field(default=None, repr=False, compare=False)
     """For a table cell that may cite, what gives the rows above it, nearest first, up to the reach of tab-separated
     text: each as the text of its cell in the cell's column, the texts of its cells with text (none for an empty
@@ -1115,12 +1122,13 @@ def with_label(rewrite_fn: RewriteFn, unit: Unit) -> RewriteFn:
         return rewrite_fn
     column = unit.column() if unit.column is not None else ()
     parts = unit.parts() if unit.parts is not None else ()
-    if not label.strip() and not column and not parts:
+    if not label.strip() and not column and not parts and unit.peers is None:
         return rewrite_fn
     import attrs
 
     with_keywords: Callable[..., RewriteResult] = rewrite_fn
-    return functools.partial(with_keywords, rederive=attrs.evolve(rederive, lead=label, column=column, parts=parts))
+    return functools.partial(with_keywords, rederive=attrs.evolve(rederive, lead=label, column=column, parts=parts,
+                                                                  peers=unit.peers))
 
 
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,

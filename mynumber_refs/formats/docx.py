@@ -67,10 +67,10 @@ import datetime
 import functools
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .._patterns import compile_on_use
 from ..edits import WordSpan, word_spans
@@ -345,6 +345,9 @@ def _grid_before(tr: Any) -> int:
         return 0
 
 
+_V = TypeVar("_V")
+
+
 def _table_grid(rows: Sequence[Any]) -> list[list[tuple[int, str]]]:
     """Per row, each cell's grid column and its text (outside text boxes)."""
     out: list[list[tuple[int, str]]] = []
@@ -393,24 +396,33 @@ def _continued(rows: Sequence[Any]) -> list[set[int]]:
     return out
 
 
+def _down_merges(rows: Sequence[Any], values: Sequence[Sequence[_V]]) -> list[list[_V]]:
+    """``values`` (per row, one for each of its cells) with each cell that continues a vertical merge holding the value
+    of the merge's first cell (a cell that continues none above it keeps its own): the one walk down the merges of a
+    table that :func:`_merged_down`, :func:`_merge_origins` and the labels of its rows share."""
+    out: list[list[_V]] = []
+    first: dict[int, _V] = {}  # grid column -> the value of the merge begun there
+    for tr, row in zip(rows, values, strict=True):
+        at, here = _grid_before(tr), []
+        for tc, value in zip(_row_children(tr, W_TC), row, strict=True):
+            span, merge = _cell_span(tc)
+            if merge == "continue":
+                value = first.get(at, value)
+            elif merge == "restart":
+                first[at] = value
+            else:
+                first.pop(at, None)
+            here.append(value)
+            at += span
+        out.append(here)
+    return out
+
+
 def _merged_down(rows: Sequence[Any], grid: list[list[tuple[int, str]]]) -> list[list[tuple[int, str]]]:
     """``grid`` with each cell that continues a vertical merge holding the text of the merge's first
     cell (a 「根拠法令」 cell merged over several rows stands to the left of each of them)."""
-    out: list[list[tuple[int, str]]] = []
-    above: dict[int, str] = {}
-    for tr, row in zip(rows, grid, strict=True):
-        filled = []
-        for tc, (at, text) in zip(_row_children(tr, W_TC), row, strict=True):
-            merge = _cell_span(tc)[1]
-            if merge == "continue":
-                text = above.get(at, text)
-            elif merge == "restart":
-                above[at] = text
-            else:
-                above.pop(at, None)
-            filled.append((at, text))
-        out.append(filled)
-    return out
+    texts = _down_merges(rows, [[text for _, text in row] for row in grid])
+    return [[(at, text) for (at, _), text in zip(row, filled, strict=True)] for row, filled in zip(grid, texts, strict=True)]
 
 
 def _cell_right_above(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int) -> str:
@@ -440,25 +452,35 @@ def _label_continued(grid: list[list[tuple[int, str]]], spans: list[list[int]], 
     return ""
 
 
+def _peers(cells: list[list[tuple[int, str]]], grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int,
+           reach: int = HEAD_ROWS) -> Iterator[tuple[str, Callable[[], tuple[str, tuple[str, ...]]]]]:
+    """The other cells of the table that may cite in the rows around cell (r, c), up to a row with no text (a blank
+    line in tab-separated text) or ``reach`` rows each way (``cells`` from :func:`_table_grid`, ``grid`` from
+    :func:`_merged_down`): each as its text and what gives its label and the texts above it in its column; see
+    formats.Unit.peers."""
+    top, bottom = r, r
+    while top > 0 and r - top < reach and any(t.strip() for _, t in cells[top - 1]):
+        top -= 1
+    while bottom + 1 < len(cells) and bottom - r < reach and any(t.strip() for _, t in cells[bottom + 1]):
+        bottom += 1
+    for k in range(top, bottom + 1):
+        for j, (_, text) in enumerate(cells[k]):
+            if (k, j) != (r, c) and may_cite(text):
+                yield text, functools.partial(_label_and_column, grid, spans, k, j)
+
+
+def _label_and_column(grid: list[list[tuple[int, str]]], spans: list[list[int]], r: int, c: int
+                      ) -> tuple[str, tuple[str, ...]]:
+    """The label of cell (r, c) as formats.with_label reads a cell's, and the texts above it in its column."""
+    before = _cell_before(grid, r, c) if c > 0 else ""
+    above = "" if before else _cell_right_above(grid, spans, r, c)
+    label = before or (_label_continued(grid, spans, r, c) if above else "") or above
+    return label, _column_above(grid, spans, r, c) if r > 0 else ()
+
+
 def _merge_origins(rows: Sequence[Any]) -> list[list[int]]:
     """Per row, for each of its cells the row its vertical merge begins on (its own row for a cell not merged)."""
-    out: list[list[int]] = []
-    start: dict[int, int] = {}
-    for k, tr in enumerate(rows):
-        at, here = _grid_before(tr), []
-        for tc in _row_children(tr, W_TC):
-            span, merge = _cell_span(tc)
-            if merge == "continue":
-                here.append(start.get(at, k))
-            else:
-                if merge == "restart":
-                    start[at] = k
-                else:
-                    start.pop(at, None)
-                here.append(k)
-            at += span
-        out.append(here)
-    return out
+    return _down_merges(rows, [[k] * len(_row_children(tr, W_TC)) for k, tr in enumerate(rows)])
 
 
 def _covering(grid: list[list[tuple[int, str]]], spans: list[list[int]], k: int, column: int) -> int | None:
@@ -706,7 +728,6 @@ class _Walker:
 
     def _table(self, tbl: Any, label: str, detail: dict[str, Any], title: str) -> None:
         path: list[Any] = list(detail["table"])
-        above: dict[int, str] = {}  # grid column -> label text of a vertically merged cell above
         rows = _row_children(tbl, W_TR)
         if any(is_change_record_heading([_row_label(tc, 60) for tc in _row_children(tr, W_TC)]) for tr in rows[:2]):
             self.notes.append(change_record_note(label))  # an earlier 変更箇所 table (its title row first, maybe)
@@ -717,22 +738,13 @@ class _Walker:
         spans: list[list[int]] | None = None  # (the same: each cell's grid span, per row)
         origins: list[list[int]] | None = None  # (the same: the row each cell's vertical merge begins on)
         label_cells: dict[tuple[int, int], tuple[int, int] | None] = {}  # (each cell's label cell, found when asked)
+        # each cell's label text; a cell continuing a vertical merge, its first cell's (none when it continues none)
+        row_labels = _down_merges(rows, [["" if _cell_span(tc)[1] == "continue" else label_text(_row_label(tc, 60))
+                                          for tc in _row_children(tr, W_TC)] for tr in rows])
         for r_i, tr in enumerate(rows, 1):
             cells = _row_children(tr, W_TC)
             row_label = _row_label(cells[0]) if len(cells) > 1 else ""
-            labels: list[str] = []
-            grid = _grid_before(tr)
-            for tc in cells:
-                span, merge = _cell_span(tc)
-                text = label_text(_row_label(tc, 60))
-                if merge == "continue":
-                    text = above.get(grid, "")
-                elif merge == "restart":
-                    above[grid] = text
-                else:
-                    above.pop(grid, None)
-                labels.append(text)
-                grid += span
+            labels = row_labels[r_i - 1]
             for c_i, tc in enumerate(cells, 1):
                 cell_label = f"{label} 行{r_i} 列{c_i}"
                 if c_i > 1 and row_label:
@@ -795,6 +807,7 @@ class _Walker:
                         if origins is None:
                             origins = _merge_origins(rows)
                         done.unit.parts = functools.partial(_label_parts, merged_grid, spans, origins, label_cells, r_i - 1, c_i - 1)
+                        done.unit.peers = functools.partial(_peers, cell_grid, merged_grid, spans, r_i - 1, c_i - 1)
             if self.headings is not None:
                 # a row's label cells (every cell but the last) and a single-cell row with
                 # numbering are headings of the rows below

@@ -75,7 +75,7 @@ import functools
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -244,6 +244,8 @@ class _Sheet:
     numbers: dict[tuple[int, int], str] = field(default_factory=dict)  # number cells, as written
     _by_row: dict[int, list[str]] | None = field(default=None, repr=False)  # the texts of each row (found on first use)
     _labels: dict[tuple[int, int], tuple[int, int] | None] = field(default_factory=dict, repr=False)  # (see _label_of)
+    _cells_by_row: dict[int, list[tuple[int, str]]] | None = field(default=None, repr=False)  # (see peers)
+    _filled_rows: set[int] = field(default_factory=set, repr=False)  # (the same)
 
     def next_texts(self, row: int, col: int, down: bool, count: int = 2, reach: int = 30) -> tuple[str, ...]:
         """The texts of the next ``count`` cells holding anything to the right of (row, col) (below
@@ -353,6 +355,38 @@ class _Sheet:
             wide = len(texts) == 1 and any(m[0] <= r <= m[2] and m[1] <= col <= m[3] and m[1] < m[3] for m in self.merges)
             out.append((value if isinstance(value, str) else "", texts, wide))
         return tuple(out)
+
+    def peers(self, row: int, col: int, reach: int = HEAD_ROWS
+              ) -> Iterator[tuple[str, Callable[[], tuple[str, tuple[str, ...]]]]]:
+        """The other cells of the sheet that may cite in the rows around (row, col), up to a row holding nothing (a
+        blank line in tab-separated text) or ``reach`` rows each way: each as its text and what gives its label (the
+        text to its left, else the label continued from the row above or the text above: see formats.with_label) and
+        the texts above it in its column; see formats.Unit.peers."""
+        if self._cells_by_row is None:
+            self._cells_by_row, self._filled_rows = {}, set()
+            for (r, c), value in sorted(self.values.items()):
+                if isinstance(value, str) and value.strip():
+                    self._cells_by_row.setdefault(r, []).append((c, value))
+                if value is not None and (not isinstance(value, str) or value.strip()):
+                    self._filled_rows.add(r)
+        filled = self._filled_rows
+        r1, c1, r2, _c2 = self._range_at(row, col)
+        top, bottom = r1, r2
+        while top > 1 and r1 - top < reach and top - 1 in filled:
+            top -= 1
+        while bottom - r2 < reach and bottom + 1 in filled:
+            bottom += 1
+        for r in range(top, bottom + 1):
+            for c, value in self._cells_by_row.get(r, ()):
+                if (r, c) != (r1, c1) and may_cite(value):
+                    yield value, functools.partial(self._label_and_column, r, c)
+
+    def _label_and_column(self, row: int, col: int) -> tuple[str, tuple[str, ...]]:
+        """The label of (row, col) as formats.with_label reads a cell's, and the texts above it in its column."""
+        before = self.text_before(row, col)
+        above = "" if before else self.text_above(row, col)
+        label = before or (self.label_continued(row, col) if above else "") or above
+        return label, self.column_above(row, col)
 
     def text_above(self, row: int, col: int) -> str:
         """The text of the cell right above (row, col), above the cell's own merged range (see
@@ -996,6 +1030,7 @@ class XlsxDocument:
                                     up=sh.text_up(row_at, col) if cites else "",
                                     column=functools.partial(sh.column_above, row_at, col) if cites else None,
                                     parts=functools.partial(sh.label_parts, row_at, col) if cites else None,
+                                    peers=functools.partial(sh.peers, row_at, col) if cites else None,
                                     rows=functools.partial(sh.rows_above, row_at, col) if cites else None))
         if found:
             self._sheet_parts[part.name] = part
