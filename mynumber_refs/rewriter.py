@@ -1522,6 +1522,26 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     return None
 
 
+# a row written in a bracket between a law's name and its table (「番号法（28、29の項）別表第一」): not 「第1項」 or
+# 「9条1項」, a paragraph of an article, nor 「項目」
+_ROW_IN_NAME_BRACKET = compile_on_use(
+    rf"(?<![第条0-9０-９〇一二三四五六七八九十百千]){_N}(?:{_GAP}の{_GAP}{_N})?{_GAP}の?{_GAP}項(?!{_GAP}目)"
+)
+
+
+def _row_between_law_and_table(text: str, c: Citation) -> str | None:
+    """A row written between the law's name and the table's in the citation's own text (「番号法（28、29の項）
+    別表第一」), as the words between the two names, or None: the bracket is read as a note on the name, so no
+    citation holds the row, and renamed, the table would stand beside an old number."""
+    if c.law_span is None or not c.start <= c.law_span[1] < c.end:
+        return None
+    table = c.text.find("別表", c.law_span[1] - c.start)
+    if table == -1 or "項" not in c.text[c.law_span[1] - c.start : table]:
+        return None
+    m = _ROW_IN_NAME_BRACKET.search(text, c.law_span[1], c.start + table)
+    return None if m is None else "".join(text[c.law_span[1] : c.start + table].split())
+
+
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     """A row written with 項 before a table's name in its clause that no citation holds (「27の項（番号法
     別表第二）」, 「項番27　番号法別表第二」), or before an order's title a reference into it (「１条２号ハ
@@ -1538,6 +1558,9 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
             preceding = "".join(text[rows : c.start].split())
             preceding = preceding if len(preceding) <= 40 else "…" + preceding[-39:]
             return _finding(c, F.NUMBER_BEFORE, preceding=preceding)
+        inside = _row_between_law_and_table(text, c)
+        if inside is not None:
+            return _finding(c, F.NUMBER_BEFORE, preceding=inside)
     lo = max(0, c.start - _CLAUSE_REACH)
     title = c.kind is CitationKind.ORDER_TITLE
     # (an old table: the old order's articles, 「主務省令第27条及び番号法別表第二」, 「２７条１号ハ（番号法別表第二）」)

@@ -2316,3 +2316,53 @@ def test_no_table_is_renamed_over_a_list_that_hangs_on_no_table_after_it(
     if not any(e.start >= rows_start for e in result.edits):
         assert not result.edits, (text, result.text)
     assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "番号法（28、29の項）別表第一",
+    "番号法別表第二の27の項、番号法（28、29の項）別表第一の16の項",
+    "番号利用法（２７の２の項）別表第二に基づく照会",
+    "番号法\t（２７、２８の項）別表第二",
+])
+def test_rows_in_a_bracket_between_the_law_and_its_table_keep_the_table(text: str) -> None:
+    """The mixer of the 18th session: a bracket between the act's name and its table is read as a note on the name, so
+    rows written in it (「番号法（28、29の項）別表第一」) were held by no citation and left, silently, while the table was
+    renamed (「番号法（28、29の項）別表」); the table is kept and reported with them."""
+    for assume in (True, False):
+        result = rewrite(text, assume_law=assume)
+        kept = [f for f in result.findings if f.reason == "number-before-table"]
+        assert len(kept) == 1 and "の項）" in kept[0].message
+        table = kept[0].text
+        assert table in result.text and table.endswith(("別表第一", "別表第一の16の項", "別表第二"))
+
+
+@pytest.mark.parametrize("text, new", [
+    ("番号法（平成25年法律第27号）別表第一の16の項", "番号法（平成25年法律第27号）別表の24の項"),
+    ("番号法（第9条第1項）別表第一の16の項", "番号法（第9条第1項）別表の24の項"),
+    ("番号法（9条1項関係）別表第一の16の項", "番号法（9条1項関係）別表の24の項"),
+    ("番号法（項目）別表第一の16の項", "番号法（項目）別表の24の項"),
+])
+def test_a_bracket_between_the_law_and_its_table_without_rows_is_still_a_note(text: str, new: str) -> None:
+    """A law's number, an article's paragraph (第1項, 9条1項) or 項目 in that bracket is no row: the table is renamed."""
+    assert rewrite(text, assume_law=False).text == new
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["番号法", "番号利用法", "行政手続における特定の個人を識別するための番号の利用等に関する法律"]),
+    st.sampled_from(["（", "(", "\t（", "　（"]),
+    st.sampled_from(["28", "２８", "二十八", "27の2", "28、29", "28及び29"]),
+    st.sampled_from(["の項", "項"]),
+    st.sampled_from(["）", ")"]),
+    st.sampled_from(["別表第一", "別表第二", "別表第一の16の項", "別表第二の27の項", "別表第二（27の項）"]),
+    st.booleans(),
+)
+def test_no_table_is_renamed_beside_rows_in_a_bracket_after_its_law(
+    law: str, opening: str, number: str, kou: str, closing: str, table: str, assume: bool
+) -> None:
+    """Property: rows in a bracket between the law's name and its table are never left beside a renamed table: the
+    table is kept with them, and reported."""
+    text = law + opening + number + kou + closing + table
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text and not result.edits, (text, result.text)
+    assert "number-before-table" in {f.reason for f in result.findings}
