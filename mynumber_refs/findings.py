@@ -281,6 +281,14 @@ FORMULA_REFERS_MESSAGE = (
     " to were rewritten; otherwise fix those cells by hand"
 )
 """The message of ``formula-not-rewritten`` for a formula whose own text holds no citation (「=評価書!B2」)."""
+FORMULA_JOINED_MESSAGE = (
+    "数式のセルは書き換えません。数式が表の名前の後に他のセルの値（項の番号など）をつなげて作るため、名前だけの候補は示しません："
+    "数式の中の文字列と、つなげるセルの番号を合わせて手で修正してください"
+    " / a formula cell is not rewritten; the formula joins another cell's value (a row, say) after the table's name, so no"
+    " proposal for the name alone is given: fix the text inside the formula and the number it joins together, by hand"
+)
+"""The message of ``formula-not-rewritten`` for a table the formula's text joins another cell's value to
+(「="番号法別表第一の"&B5&"の項"」): renamed alone, the name would stand beside the old row the cell holds."""
 RECALC_NOTE = (
     "数式のあるブックのため、開いたときにすべての数式を再計算するように保存します（Excel。LibreOffice は「読み込み時の再計算」の"
     "設定によります）。書き換えたセルを参照する数式は新しい文字を表示します。数式の中に書かれた文字は変わりません"

@@ -1145,3 +1145,29 @@ def test_a_rewritten_cell_of_a_hidden_sheet_is_noted(tmp_path: Path) -> None:
         "シート「一覧」は非表示（Excel の「再表示」に出ない設定 veryHidden）です。書き換えたセルは、シートを表示する設定に"
         "して確認してください / sheet 一覧 is very hidden (Excel's Unhide does not list it): make it visible to check the"
         " rewritten cells"]
+
+
+def test_a_formula_joining_a_cell_after_a_table_gets_no_proposal_for_the_name_alone(tmp_path: Path) -> None:
+    """A formula with no stored value is read as its own text; 「="番号法別表第一の"&B5&"の項"」 takes its row from B5, so
+    the proposal 「番号法別表」 (the name alone) would leave the old row 16 beside the new name if followed.  It is still
+    reported, with no proposal and a message saying why; a formula whose literal holds the whole citation keeps its
+    proposal."""
+    path = tmp_path / "f.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "評価書"
+    ws["B5"] = 16
+    ws["C5"] = '="番号法別表第一の"&B5&"の項"'
+    ws["C6"] = '="番号法別表第二の27の項"'
+    wb.save(str(path))
+    before = path.read_bytes()
+    edits, findings = rewrite_document(open_document(path), lambda t: rewrite(t, assume_law=True))
+    assert edits == []
+    got = {f.location: (f.reason, f.text, f.proposed) for f in findings}
+    assert got == {
+        "評価書!C5": ("formula-not-rewritten", "番号法別表第一", None),
+        "評価書!C6": ("formula-not-rewritten", "番号法別表第二の27の項", "番号法第19条第8号に基づく主務省令第2条の表の48の項"),
+    }
+    c5 = next(f for f in findings if f.location == "評価書!C5")
+    assert "つなげて" in c5.message and "joins another cell" in c5.message
+    assert path.read_bytes() == before

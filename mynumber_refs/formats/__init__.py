@@ -1241,7 +1241,8 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
         for s in skipped:
             loc = unit.locate(s.edit.start)
             findings_out.append(FindingRecord(loc.label, dict(loc.detail), s.edit.start, s.edit.end,
-                                              s.edit.before, s.reason, s.message, s.edit.after,
+                                              s.edit.before, s.reason, s.message,
+                                              s.edit.after if s.edit.after != s.edit.before else None,
                                               list(s.edit.evidence)))
         for f in findings:
             loc = unit.locate(f.start)

@@ -82,6 +82,8 @@ from pathlib import Path
 from typing import Any, cast
 from urllib.parse import unquote
 
+import attrs
+
 from .._patterns import compile_on_use
 from . import (
     GROUP_MESSAGE,
@@ -575,13 +577,24 @@ class _Formula:
     recalculated on open, it shows what they hold."""
 
 
+# in a formula's own text, a string literal closed and joined to another value right after a citation: 「="番号法別表第一の"&B5」
+_JOINED_AFTER = compile_on_use(r'[ \u3000]*の?[ \u3000]*"[ \u3000]*&')
+
+
 def _refuse_formula(text: str, edits: Sequence[Any], refers: bool = False) -> list[SkippedEdit]:
     """Every edit of a formula cell refused (:func:`_refuse_whole`); ``refers``: the formula only refers
-    to cells (the message says the workbook recalculates on open)."""
-    from ..findings import FORMULA_NOT_REWRITTEN, FORMULA_REFERS_MESSAGE, message
+    to cells (the message says the workbook recalculates on open).  A citation the formula's text joins
+    another value to (「="番号法別表第一の"&B5&"の項"」: the row comes from B5) gets no proposal: its new
+    name alone would stand beside the old row."""
+    from ..findings import FORMULA_JOINED_MESSAGE, FORMULA_NOT_REWRITTEN, FORMULA_REFERS_MESSAGE, message
 
     text_of = FORMULA_REFERS_MESSAGE if refers else message(FORMULA_NOT_REWRITTEN)
-    return _refuse_whole(text, edits, FORMULA_NOT_REWRITTEN, text_of)
+    out = _refuse_whole(text, edits, FORMULA_NOT_REWRITTEN, text_of)
+    return [
+        SkippedEdit(attrs.evolve(s.edit, after=s.edit.before), s.reason, FORMULA_JOINED_MESSAGE, s.covers)
+        if _JOINED_AFTER.match(text, s.edit.end) else s
+        for s in out
+    ]
 
 
 def _refuse_whole(text: str, edits: Sequence[Any], reason: str, text_of: str) -> list[SkippedEdit]:
