@@ -363,6 +363,15 @@ def _terms_with_wa(text: str) -> list[tuple[int, int, int, int]]:
 _DEFINED_AS = compile_on_use(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
+# …and 「健康保険法（大正11年法律第70号）を「法」という。」, 「以下、健康保険法を「法」と、同法施行令を「令」という。」: the term
+# after a law's name and を, with a verb of naming right after its 「と」 or, in a list of such terms, later in the sentence
+# (not 「…を「…」と改める」, a change; only a law's name right before を defines one)
+_WO_TERM = compile_on_use(
+    rf"を{_S}(?:以{_S}下{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}(?:(?P<comma>(?:と{_S})?[、，,])|と){_S}"
+)
+_NAMING_VERB = rf"(?:い{_S}う|言{_S}う|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)"
+_NAMING = compile_on_use(_NAMING_VERB)
+_NAMING_LATER = compile_on_use(rf"(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,100}}?[」』]{_S}と{_S}{_NAMING_VERB}")
 _TOHA = compile_on_use("とは|とあるのは")
 # A 読み替え clause: 「本表中「別表第一」とあるのは「別表」と読み替える」, 「…とあるのは、「別表」とする」: both quoted words
 # are terms (words of a text as written), never citations
@@ -776,6 +785,18 @@ class LawIndex:
                 named_end = self._skip_number_back(m.end("body"))
                 if self._law_ending_at(named_end) is not None:  # (only a law's name defines one)
                     found.append((q_start, m.end(), (term_start, term_end), named_end))
+            for opening in ("を「", "を『", "を以", "を単"):
+                i = text.find(opening)
+                while i != -1:
+                    m = _WO_TERM.match(text, i)
+                    i = text.find(opening, i + 1)
+                    if m is None or not (
+                        _NAMING.match(text, m.end()) if m.group("comma") is None else _NAMING_LATER.match(text, m.end())
+                    ):
+                        continue
+                    named_end = self._skip_number_back(m.start())
+                    if self._law_ending_at(named_end) is not None:  # (only a law's name defines one)
+                        found.append((m.start(1), m.end(), m.span(2), named_end))
             found.sort()
             for start, end, span, law_end in found:
                 term = "".join(text[span[0] : span[1]].split())

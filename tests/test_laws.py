@@ -1844,6 +1844,14 @@ DEFINED_OTHER = [
     "住民基本台帳法（以下「法」と表記する。）",
     "住民基本台帳法（以下「住基法」又は「法」という。）",
     "住民基本台帳法（以下「法」又は「住基法」という。）",
+    # (a term after the law's name and を, alone or in a list of terms; in a PDF's lines too: found by the 18th session's
+    # prober in a 健康保険組合's PIA, 「健康保険法（大正11年法律第70号）を「法」、…という。」 and 法別表第二 renamed under --assume-law)
+    "本評価書において、住民基本台帳法（昭和42年法律第81号）を「法」という。",
+    "本評価書では住民基本台帳法を「法」と略す。",
+    "以下、住民基本台帳法を単に「法」という。",
+    "以下、住民基本台帳法を「法」、同法施行令を「令」という。",
+    "以下、住民基本台帳法（昭和42年法律第81号）を「法」と、\n住民基本台帳法施行令を「令」という。",
+    "以下、住民基本台帳法を「法」と、同法施行令を「令」という。\t",
 ]
 
 
@@ -1863,6 +1871,15 @@ def test_a_term_defined_as_the_act_in_other_forms_is_the_act(definition: str, as
     result = rewrite(text, assume_law=assume)
     assert (result.text, result.findings) == (definition + "\n\n法第19条第8号に基づく主務省令第2条の表の5の項", ())
     assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+@pytest.mark.parametrize("text", [
+    "住民基本台帳法を「住基法」と改める。法別表第二の4の項",  # (a change, no definition)
+    "「住民基本台帳法」を「住基法」という。法別表第二の4の項",  # (a quoted word before を names no law)
+])
+def test_a_term_after_wo_is_defined_only_after_a_laws_name_and_a_verb_of_naming(text: str) -> None:
+    assert [d.term for d in LawIndex(text).definitions()] == []
+    assert rewrite(text, assume_law=True).text == text.replace("法別表第二の4の項", "法第19条第8号に基づく主務省令第2条の表の5の項")
 
 
 def test_a_quoted_word_followed_by_ha_defines_nothing_unless_a_law_is_named() -> None:
