@@ -227,6 +227,7 @@ _LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
 # a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」, and ※ opening an item as they do) is such a line after its bullet, and
 # heads its siblings as ① does (「※1」 is a numbered note, no bullet: a numbering, as ① is)
 _BRACKETED_LABEL = compile_on_use(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
+_LABEL_BEFORE_NAME = compile_on_use(rf"(?:{_LABELS})[ \t\u3000]*[：:][ \t\u3000]*")
 _ITEM_BULLETS = "・･●○※-－‐"
 _PLAIN_HEADING_LINE = compile_on_use(
     rf"[ \t\u3000]*(?:[{re.escape(_ITEM_BULLETS)}][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
@@ -1066,13 +1067,15 @@ class LawIndex:
                 continue  # a sentence broken after the name: content, read past
             if any(a in text[end:line_start] for a in self.aliases):
                 return None  # a line between that names the act: the section's tables may be its
-            name = m.group("name")
+            name, at = m.group("name"), start + m.start("name")
+            if numbered and (label := _LABEL_BEFORE_NAME.match(name)) is not None:
+                # (a label inside the heading's brackets, as a plain line has before its name: 「【根拠法令：国民年金法】」)
+                name, at = name[label.end() :], at + label.end()
             e = self._law_named_alone(name)
             if e is None and "、" in name:
                 # a line with 、 heads the lines below only as a law's provisions or laws joined (「住民基本台帳法第30条の10、
                 # 第30条の11」, 「地方税法、地方税法施行令」); any other is a line of content, read past
                 continue
-            at = start + m.start("name")
             if not numbered and e is not None and e.start == 0:
                 whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)
                 if whole is not None and whole.start < at:

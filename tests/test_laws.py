@@ -1995,6 +1995,11 @@ def test_a_name_not_broken_or_the_acts_broken_name_is_read_as_before(text: str, 
     "＜根拠法令＞住民基本台帳法\n・別表第一の1の項",
     "【根拠法令】住民基本台帳法第30条の9\n・別表第一の1の項",
     "根拠法令\u3000住民基本台帳法\n・別表第一の1の項",
+    # …or with a colon inside the brackets (found by the 18th session's prober in a 年金 PIA: 「【根拠法令：国民年金法】」 was read
+    # as a heading of something else, and the table of the next sentence was rewritten under --assume-law)
+    "【根拠法令：住民基本台帳法】\n本人確認情報を提供する。別表第一の1の項",
+    "［根拠：住民基本台帳法第30条の9］\n本人確認情報を提供する。\n・別表第一の1の項",
+    "＜関係法令：住民基本台帳法＞\n\n別表第一の\n1の項",
     # …a bulleted item that names only another law (or its provisions) heads its siblings, as a numbered item does
     # (「① 住民基本台帳法第30条の9\n② 別表第二の27の項」): a list of separate bases is reported, not assumed (they were rewritten)
     "・住民基本台帳法第30条の9\n・別表第二の27の項",
