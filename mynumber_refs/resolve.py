@@ -153,6 +153,8 @@ class _Kept(NamedTuple):
 # whitespace that never makes a blank line (a note or a mark never runs on into the next passage)
 _NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 # the last day of the old numbering, 令和6年5月26日 (any digits)
+# a date as written in a note (「令和6年5月27日」, 「2024年5月27日」, 「R6.5.27」 not read)
+_DATE_WORDS = rf"(?:令{_NB}和|平{_NB}成|(?:20|２０)[0-9０-９]{{2}}{_NB}年)[0-9０-９〇一二三四五六七八九十元年月日 \u3000]{{1,16}}?日"
 _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
 # (also as a topic or a label: 「従前は」, 「改正前は、」, 「旧：」, 「変更前：」)
 _OLD_WORD = (
@@ -1577,14 +1579,17 @@ _BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
 # a bracket right after an old table that gives the new one as its successor or correction (「（現行：別表の24の項）」, 「（正しくは別表の24の項）」,
 # 「（令和6年5月27日以降は第19条第8号に基づく主務省令第2条の表の48の項）」): the old table is cited on purpose
 _SUCCESSOR_NOTE = compile_on_use(
-    r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新|正[\s]*し[\s]*く[\s]*は)"
+    _NB + r"(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在|[：:])|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|日[\s]*か[\s]*ら|新|正[\s]*し[\s]*く[\s]*は)"
     r"[^（）()\n]{0,30}?)(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n]{0,60}[）)])"
 )
 # …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
 _OLD_NOTE = compile_on_use(
-    rf"[ \t\u3000]*(?P<note>[（(]{_NB}(?:旧(?={_NB}(?:[）)]|の|別|表|番|法))|(?:一{_NB}部{_NB})?改{_NB}正{_NB}(?:以{_NB})?前|従{_NB}前|廃{_NB}止{_NB}前"
+    rf"{_NB}(?P<note>[（(]{_NB}(?:旧(?={_NB}(?:[）)]|の|別|表|番|法))|(?:一{_NB}部{_NB})?改{_NB}正{_NB}(?:以{_NB})?前|従{_NB}前|廃{_NB}止{_NB}前"
     rf"|施{_NB}行{_NB}(?:日{_NB})?前|{_LAST_OLD_DAY}"
-    rf"{_NB}(?:ま{_NB}で|以{_NB}前|時{_NB}点|現{_NB}在))[^（）()\n]{{0,12}}[）)])"
+    rf"{_NB}(?:ま{_NB}で|以{_NB}前|時{_NB}点|現{_NB}在))[^（）()\n]{{0,12}}[）)]"
+    # (or that says it was abolished, perhaps on a date: 「（廃止）」, 「（令和6年5月27日廃止）」, 「（令和6年5月27日削除）」)
+    rf"|[（(]{_NB}(?:{_DATE_WORDS}{_NB}(?:付{_NB}け?{_NB})?(?:を{_NB}も{_NB}っ{_NB}て{_NB}|で{_NB})?)?(?:廃{_NB}止|削{_NB}除)"
+    rf"(?:{_NB}(?:済{_NB}み?|さ{_NB}れ{_NB}た))?{_NB}[）)])"
 )
 
 
@@ -1685,7 +1690,7 @@ _BECAME_NEW = compile_on_use(
 # …or the table it became named later in its sentence as the current one (「…16の項を根拠としているが、現在は別表の24の項
 # ではないか」, 「…27の項による照会は、現行では…第2条の表」); a new table the old one did not become is another basis
 # cited beside it (「別表第一の16の項に基づく事務を行っており、現在は…第2条の表の48の項により照会も行っている」)
-_NAMED_CURRENT = rf"(?:現{_NB}[在行]|改{_NB}正{_NB}後){_NB}(?:で{_NB})?は{_NB}[、，,]?[^。\n]{{0,20}}?"
+_NAMED_CURRENT = rf"(?:現{_NB}[在行]|改{_NB}正{_NB}後|以{_NB}降|施{_NB}行{_NB}後|日{_NB}か{_NB}ら){_NB}(?:(?:で{_NB})?は{_NB}[、，,]?|[、，,])(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,20}}?"
 _BECAME_CURRENT = {
     Table.BEPPYO1: compile_on_use(rf"{_NAMED_CURRENT}別{_NB}表(?!{_NB}第)"),
     Table.BEPPYO2: compile_on_use(rf"{_NAMED_CURRENT}(?:条{_NB}の{_NB}表|{_ORDER})"),
