@@ -1131,6 +1131,8 @@ def _read(
                 old = "".join(successor.group("note").split())
             elif (transitional := _transitional_after(text, c_end)) is not None:
                 old = transitional  # 「…27の項に基づく照会については、なお従前の例による」: the old law goes on applying
+            elif (by_old := _by_old_act_after(text, c_end)) is not None:
+                old = by_old  # 「…の記載は、改正前の番号法によるものである」: the sentence says it is the old act's wording
             elif (noted_successor := _successor_in_footnote(text, c_end)) is not None:
                 old = noted_successor  # 「…27の項※\n※令和6年5月27日以降は…48の項」: its note gives the new one
             elif (past := _past_event(text, c_start, c_end)) is not None:
@@ -1666,7 +1668,9 @@ _STILL_OLD = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言', '引用')}){_NB})?"
     rf"(?:の{_NB}ま{_NB}ま|(?:が|は|も)(?:{_NB}[、，,])?{_NB}(?:残{_NB}[っりるさ]|残{_NB}存|誤{_NB}[りっ]|古{_NB}い)"
     # (or cited, written as it was and left so: 「…16の項を引用したままである」, 「…を記載したまま提出した」)
-    rf"|(?:を|と){_NB}(?:{_nb('引用', '記載', '表記', '記述', '掲載')}){_NB}し{_NB}た{_NB}ま{_NB}ま))"
+    rf"|(?:を|と){_NB}(?:{_nb('引用', '記載', '表記', '記述', '掲載')}){_NB}し{_NB}た{_NB}ま{_NB}ま"
+    # (or said to be where something was laid down, in the past: 「かつて…27の項に規定されていた情報連携」, 「…で定められていた」)
+    rf"|(?:に|で){_NB}(?:{_nb('規定さ', '定めら', '掲げら', '記載さ')}){_NB}れ{_NB}て{_NB}い{_NB}た))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
@@ -1802,6 +1806,28 @@ def _transitional_after(text: str, end: int) -> str | None:
         return None
     words = "".join(m.group().split())
     return "なお従前の例による" if "従" in words else "なお効力を有する"
+
+
+# the words saying that what the sentence cites before them is by the act as it was before the amendment (「各評価書における別表
+# 第一及び別表第二の記載は、令和6年5月27日施行の改正前の番号法によるものである」, 「…27の項は、旧規定に基づく記載である」: a review's
+# or a notice's words on the old text, which stays so); the act or its provisions only (not 「改正前の児童手当法による…」)
+_BY_OLD_ACT = compile_on_use(
+    rf"(?:改{_NB}正{_NB}(?:以{_NB})?前|施{_NB}行{_NB}前|旧|{_LAST_OLD_DAY}{_NB}(?:以{_NB}前|ま{_NB}で))(?:{_NB}の)?{_NB}"
+    rf"(?:番{_NB}号{_NB}(?:利{_NB}用{_NB})?法|マ{_NB}イ{_NB}ナ{_NB}ン{_NB}バ{_NB}ー{_NB}法|法|規{_NB}定|条{_NB}文)(?:{_NB}の{_NB}規{_NB}定)?"
+    rf"{_NB}に{_NB}(?:よ|基{_NB}づ|従)"
+)
+_CELL_OR_SENTENCE = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n")
+
+
+def _by_old_act_after(text: str, end: int) -> str | None:
+    """The words later in the sentence (or cell) of the table ending at ``end`` saying it is by the act before the
+    amendment (「改正前の番号法による」, 「旧規定に基づく」), within :data:`_TRANSITIONAL_REACH` characters, or None."""
+    hi = min(len(text), end + _TRANSITIONAL_REACH)
+    if text.find("前", end, hi) == -1 and text.find("旧", end, hi) == -1:
+        return None  # (most citations: two C-level finds)
+    stop = _CELL_OR_SENTENCE.search(text, end, hi)
+    m = _BY_OLD_ACT.search(text, end, stop.start() if stop is not None else hi)
+    return None if m is None else "".join(m.group().split())
 
 
 # A dated event of the past: a date before 2024-05-27 (令和6年5月27日, when the numbering changed) in the sentence, and the
