@@ -317,14 +317,18 @@ def _law_by_number(text: str, k: int) -> LawExpr | None:
 # (以下この項において「法」); more than one term (以下「住基法」又は「法」); と言う / とする / と称する / と略す /
 # と略記する / と記す / と表記する / と呼ぶ, or none before the bracket closes (「（以下「法」）」).  A term holds no quote or bracket that opens: 「以下「住基法\n
 # …る法律（以下「番号利用法」という」 (a quote left open in PDF text) defines nothing, however short the text between
-_TERM = compile_on_use(r"[「『]([^「『」』（(]{1,30})[」』]")
+# (also in the double quotes of a Word document, 「（以下“法”という。）」, and unquoted before a verb of naming, 「（以下、法という。）」:
+# a word of kanji, katakana or Latin letters; found by the 18th session's prober, 法別表第二 renamed after 「健康保険法（以下、法という。）」)
+_TERM = compile_on_use(r"[「『“\"]([^「『」』“”\"（(]{1,30})[」』”\"]")
 _DEFINITION = compile_on_use(
     rf"以{_S}下{_S}(?:[、，,]{_S})?"
-    rf"(?:[^「『」』（）()。\n]{{1,16}}?に{_S}お{_S}い{_S}て{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?"
-    rf"(?P<terms>{_TERM.pattern}(?:{_S}(?:又{_S}は|若{_S}し{_S}く{_S}は|或{_S}い{_S}は|[、，,・]){_S}{_TERM.pattern}){{0,3}})"
+    rf"(?:[^「『」』“”\"（）()。\n]{{1,16}}?に{_S}お{_S}い{_S}て{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?"
+    rf"(?:(?P<terms>{_TERM.pattern}(?:{_S}(?:又{_S}は|若{_S}し{_S}く{_S}は|或{_S}い{_S}は|[、，,・]){_S}{_TERM.pattern}){{0,3}})"
     rf"(?:{_S}と{_S}(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)"
     # (…or nothing but the bracket's close after the terms: 「（以下「法」）」)
     rf"|(?={_S}[）)]))"
+    rf"|(?P<bare>[\u4e00-\u9fff\u30a1-\u30faA-Za-zＡ-Ｚａ-ｚ]{{1,10}})"
+    rf"(?={_S}と{_S}(?:い{_S}う|言{_S}う|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)))"
 )
 
 # 「この評価書において「法」とは、住民基本台帳法をいう。」: the term before 「とは」, the law named right
@@ -770,6 +774,9 @@ class LawIndex:
                     pos = m.start() + 1
                     continue
                 pos = m.end()
+                if m.group("bare") is not None:
+                    found.append((m.start(), m.end(), m.span("bare"), None))
+                    continue
                 for t in _TERM.finditer(text, m.start("terms"), m.end("terms")):  # (each of 「住基法」又は「法」)
                     found.append((m.start(), m.end(), t.span(1), None))
             # (and 「「別表第一」とあるのは、住民基本台帳法別表第一をいう」, a note's form of the same definition)

@@ -735,7 +735,11 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
 
 
 # 「（以下「X」という。）」: a term defined for what a citation names, in its order number's bracket or right after it
-_TERM_DEFINED = compile_on_use(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^「『」』（(]{1,30})[」』]")
+# (in double quotes too, 「（以下“別表第二”という。）」, or unquoted before a verb of naming, 「（以下、別表第二という。）」, as laws.py reads them)
+_TERM_DEFINED = compile_on_use(
+    r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?(?:[「『“\"](?P<term>[^「『」』“”\"（(]{1,30})[」』”\"]"
+    r"|(?P<bare>[\u4e00-\u9fff\u30a1-\u30faA-Za-zＡ-Ｚａ-ｚ]{1,10})(?=[\s]*と[\s]*(?:いう|言う|称する|略(?:記)?す|記す|表記する|呼ぶ)))"
+)
 _DEFINITION_AFTER = compile_on_use(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?[（(][\s]*" + _TERM_DEFINED.pattern)  # not past a blank line
 
 
@@ -754,7 +758,7 @@ def _defined_term(text: str, c: Citation) -> str | None:
     if m is None and c.kind is CitationKind.ORDER_TITLE:
         number = c.part("order_number")
         m = _TERM_DEFINED.search(text, number.start, number.end) if number is not None else None
-    return m.group("term") if m is not None else None
+    return (m.group("term") or m.group("bare")) if m is not None else None
 
 
 # the head of a definition, 「「法別表第二」とは、」 (the term in quotes), and the end of its body, 「…をいう」 (「をいい、」)

@@ -1852,6 +1852,13 @@ DEFINED_OTHER = [
     "以下、住民基本台帳法を「法」、同法施行令を「令」という。",
     "以下、住民基本台帳法（昭和42年法律第81号）を「法」と、\n住民基本台帳法施行令を「令」という。",
     "以下、住民基本台帳法を「法」と、同法施行令を「令」という。\t",
+    # (the term unquoted, or in double quotes as Word writes them: found by the 18th session's prober, 法別表第二 renamed under
+    # --assume-law after 「健康保険法（以下、法という。）」)
+    "住民基本台帳法（以下、法という。）",
+    "住民基本台帳法（以下法と略す。）",
+    "住民基本台帳法（以下、本評価書において法という。）",
+    "住民基本台帳法（以下“法”という。）",
+    '住民基本台帳法（以下"法"という。）',
 ]
 
 
@@ -1874,6 +1881,8 @@ def test_a_term_defined_as_the_act_in_other_forms_is_the_act(definition: str, as
 
 
 @pytest.mark.parametrize("text", [
+    "住民基本台帳法第7条（以下同じ。）に基づく。法別表第二の4の項",  # (no term)
+    "以下の事務を行うものとする。法別表第二の4の項",
     "住民基本台帳法を「住基法」と改める。法別表第二の4の項",  # (a change, no definition)
     "「住民基本台帳法」を「住基法」という。法別表第二の4の項",  # (a quoted word before を names no law)
 ])
