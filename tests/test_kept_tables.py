@@ -197,6 +197,12 @@ MARKED_OLD = [
     "別表第二主務省令第２０条のまま記載されている。",
     "評価書Ⅱ２の根拠欄は、番号法別表第一の16の項を引用したままである。",
     "評価書では番号法別表第二の27の項を記載したまま\n提出されている。",
+    # …or compared, later in its sentence and past some words, with the very rows it became (found by the 18th session's
+    # prober in a notice: renamed, 「…48の項は、主務省令第2条の表の48の項に当たる」)
+    "番号法別表第二の27の項は、主務省令第2条の表の48の項に当たる。",
+    "番号法別表第一の16の項に対応するのは、別表の24の項である。",
+    "番号法別表第二の\n27の項は、主務省令第2条の表の\n48の項に当たる。",
+    "根拠\t番号法別表第二の27の項は主務省令第2条の表の48の項に対応する。\t備考",
     # …or said to be where something was laid down, in the past (renamed: the new row was said to have laid it down before)
     "番号法別表第一の16の項で規定されていた事務",
     "かつて番号法別表第二の27の項に規定されていた情報連携は、現在も行っている。",
@@ -310,6 +316,10 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（旧住所の情報）",  # 旧 of a word in the bracket
         "番号法別表第一の16の項（令和6年5月27日から）",
         "番号法別表第一の16の項（住民票の削除）",  # (a bracket saying what, not that the row was abolished)
+        "番号法別表第一の16の項\n番号法別表の24の項",  # (listed beside its successor: a text updated in part)
+        "番号法別表第一の16の項（別表の24の項）",
+        "番号法別表第一の16の項に当たる。別表の24の項に当たる。",  # (in the next sentence)
+        "番号法別表第一の16の項は、別表の30の項に当たる。",  # (not its successor)
         "番号法別表第一の16の項に規定されている事務",  # (the present)
         "番号法別表第一の16の項に規定された事務",
         "番号法別表第一の16の項に基づき、改正前の児童手当法による手当の支給に関する事務を行う。",  # (another law's old text)
