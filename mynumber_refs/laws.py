@@ -227,6 +227,7 @@ _LABELS = "|".join(sorted(_HEADING_LABELS, key=len, reverse=True))
 # a bulleted item (「・住民基本台帳法第30条の9」, ●, ○, 「- 」, and ※ opening an item as they do) is such a line after its bullet, and
 # heads its siblings as ① does (「※1」 is a numbered note, no bullet: a numbering, as ① is)
 _BRACKETED_LABEL = compile_on_use(rf"[ \t\u3000]*[（(【［\[〔＜〈《<][ \t\u3000]*(?:{_LABELS})[ \t\u3000]*[）)】］\]〕＞〉》>]")
+_LABEL_BEFORE_NAME = compile_on_use(rf"(?:{_LABELS})[ \t\u3000]*[：:][ \t\u3000]*")
 _ITEM_BULLETS = "・･●○※-－‐"
 _PLAIN_HEADING_LINE = compile_on_use(
     rf"[ \t\u3000]*(?:[{re.escape(_ITEM_BULLETS)}][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
@@ -316,14 +317,18 @@ def _law_by_number(text: str, k: int) -> LawExpr | None:
 # (以下この項において「法」); more than one term (以下「住基法」又は「法」); と言う / とする / と称する / と略す /
 # と略記する / と記す / と表記する / と呼ぶ, or none before the bracket closes (「（以下「法」）」).  A term holds no quote or bracket that opens: 「以下「住基法\n
 # …る法律（以下「番号利用法」という」 (a quote left open in PDF text) defines nothing, however short the text between
-_TERM = compile_on_use(r"[「『]([^「『」』（(]{1,30})[」』]")
+# (also in the double quotes of a Word document, 「（以下“法”という。）」, and unquoted before a verb of naming, 「（以下、法という。）」:
+# a word of kanji, katakana or Latin letters; found by the 18th session's prober, 法別表第二 renamed after 「健康保険法（以下、法という。）」)
+_TERM = compile_on_use(r"[「『“\"]([^「『」』“”\"（(]{1,30})[」』”\"]")
 _DEFINITION = compile_on_use(
     rf"以{_S}下{_S}(?:[、，,]{_S})?"
-    rf"(?:[^「『」』（）()。\n]{{1,16}}?に{_S}お{_S}い{_S}て{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?"
-    rf"(?P<terms>{_TERM.pattern}(?:{_S}(?:又{_S}は|若{_S}し{_S}く{_S}は|或{_S}い{_S}は|[、，,・]){_S}{_TERM.pattern}){{0,3}})"
+    rf"(?:[^「『」』“”\"（）()。\n]{{1,16}}?に{_S}お{_S}い{_S}て{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?"
+    rf"(?:(?P<terms>{_TERM.pattern}(?:{_S}(?:又{_S}は|若{_S}し{_S}く{_S}は|或{_S}い{_S}は|[、，,・]){_S}{_TERM.pattern}){{0,3}})"
     rf"(?:{_S}と{_S}(?:い{_S}う|言{_S}う|す{_S}る|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)"
     # (…or nothing but the bracket's close after the terms: 「（以下「法」）」)
     rf"|(?={_S}[）)]))"
+    rf"|(?P<bare>[\u4e00-\u9fff\u30a1-\u30faA-Za-zＡ-Ｚａ-ｚ]{{1,10}})"
+    rf"(?={_S}と{_S}(?:い{_S}う|言{_S}う|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)))"
 )
 
 # 「この評価書において「法」とは、住民基本台帳法をいう。」: the term before 「とは」, the law named right
@@ -363,6 +368,15 @@ def _terms_with_wa(text: str) -> list[tuple[int, int, int, int]]:
 _DEFINED_AS = compile_on_use(
     rf"{_S}[、，,]?{_S}(?P<body>[^。「」『』\n]{{1,120}}?)(?:{_S}の{_S}こ{_S}と)?{_S}を{_S}(?:い{_S}う|言{_S}う|指{_S}す)"
 )
+# …and 「健康保険法（大正11年法律第70号）を「法」という。」, 「以下、健康保険法を「法」と、同法施行令を「令」という。」: the term
+# after a law's name and を, with a verb of naming right after its 「と」 or, in a list of such terms, later in the sentence
+# (not 「…を「…」と改める」, a change; only a law's name right before を defines one)
+_WO_TERM = compile_on_use(
+    rf"を{_S}(?:以{_S}下{_S}(?:[、，,]{_S})?)?(?:単{_S}に{_S})?([「『])([^「『」』（()\n]{{1,30}})[」』]{_S}(?:(?P<comma>(?:と{_S})?[、，,])|と){_S}"
+)
+_NAMING_VERB = rf"(?:い{_S}う|言{_S}う|称{_S}す{_S}る|略{_S}(?:記{_S})?す|記{_S}す|表{_S}記{_S}す{_S}る|呼{_S}ぶ)"
+_NAMING = compile_on_use(_NAMING_VERB)
+_NAMING_LATER = compile_on_use(rf"(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,100}}?[」』]{_S}と{_S}{_NAMING_VERB}")
 _TOHA = compile_on_use("とは|とあるのは")
 # A 読み替え clause: 「本表中「別表第一」とあるのは「別表」と読み替える」, 「…とあるのは、「別表」とする」: both quoted words
 # are terms (words of a text as written), never citations
@@ -768,6 +782,9 @@ class LawIndex:
                     pos = m.start() + 1
                     continue
                 pos = m.end()
+                if m.group("bare") is not None:
+                    found.append((m.start(), m.end(), m.span("bare"), None))
+                    continue
                 for t in _TERM.finditer(text, m.start("terms"), m.end("terms")):  # (each of 「住基法」又は「法」)
                     found.append((m.start(), m.end(), t.span(1), None))
             # (and 「「別表第一」とあるのは、住民基本台帳法別表第一をいう」, a note's form of the same definition)
@@ -784,6 +801,18 @@ class LawIndex:
                 named_end = self._skip_number_back(m.end("body"))
                 if self._law_ending_at(named_end) is not None:  # (only a law's name defines one)
                     found.append((q_start, m.end(), (term_start, term_end), named_end))
+            for opening in ("を「", "を『", "を以", "を単"):
+                i = text.find(opening)
+                while i != -1:
+                    m = _WO_TERM.match(text, i)
+                    i = text.find(opening, i + 1)
+                    if m is None or not (
+                        _NAMING.match(text, m.end()) if m.group("comma") is None else _NAMING_LATER.match(text, m.end())
+                    ):
+                        continue
+                    named_end = self._skip_number_back(m.start())
+                    if self._law_ending_at(named_end) is not None:  # (only a law's name defines one)
+                        found.append((m.start(1), m.end(), m.span(2), named_end))
             found.sort()
             for start, end, span, law_end in found:
                 term = "".join(text[span[0] : span[1]].split())
@@ -1053,13 +1082,15 @@ class LawIndex:
                 continue  # a sentence broken after the name: content, read past
             if any(a in text[end:line_start] for a in self.aliases):
                 return None  # a line between that names the act: the section's tables may be its
-            name = m.group("name")
+            name, at = m.group("name"), start + m.start("name")
+            if numbered and (label := _LABEL_BEFORE_NAME.match(name)) is not None:
+                # (a label inside the heading's brackets, as a plain line has before its name: 「【根拠法令：国民年金法】」)
+                name, at = name[label.end() :], at + label.end()
             e = self._law_named_alone(name)
             if e is None and "、" in name:
                 # a line with 、 heads the lines below only as a law's provisions or laws joined (「住民基本台帳法第30条の10、
                 # 第30条の11」, 「地方税法、地方税法施行令」); any other is a line of content, read past
                 continue
-            at = start + m.start("name")
             if not numbered and e is not None and e.start == 0:
                 whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)
                 if whole is not None and whole.start < at:

@@ -153,6 +153,8 @@ class _Kept(NamedTuple):
 # whitespace that never makes a blank line (a note or a mark never runs on into the next passage)
 _NB = r"(?:[ \t\u3000\r]|\n(?![ \t\u3000\r]*\n))*"
 # the last day of the old numbering, 令和6年5月26日 (any digits)
+# a date as written in a note (「令和6年5月27日」, 「2024年5月27日」, 「R6.5.27」 not read)
+_DATE_WORDS = rf"(?:令{_NB}和|平{_NB}成|(?:20|２０)[0-9０-９]{{2}}{_NB}年)[0-9０-９〇一二三四五六七八九十元年月日 \u3000]{{1,16}}?日"
 _LAST_OLD_DAY = rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:26|２６|二{_NB}十{_NB}六){_NB}日"
 # (also as a topic or a label: 「従前は」, 「改正前は、」, 「旧：」, 「変更前：」)
 _OLD_WORD = (
@@ -1138,6 +1140,8 @@ def _read(
                 old = "".join(successor.group("note").split())
             elif (transitional := _transitional_after(text, c_end)) is not None:
                 old = transitional  # 「…27の項に基づく照会については、なお従前の例による」: the old law goes on applying
+            elif (by_old := _by_old_act_after(text, c_end)) is not None:
+                old = by_old  # 「…の記載は、改正前の番号法によるものである」: the sentence says it is the old act's wording
             elif (noted_successor := _successor_in_footnote(text, c_end)) is not None:
                 old = noted_successor  # 「…27の項※\n※令和6年5月27日以降は…48の項」: its note gives the new one
             elif (past := _past_event(text, c_start, c_end)) is not None:
@@ -1586,14 +1590,17 @@ _BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
 # a bracket right after an old table that gives the new one as its successor or correction (「（現行：別表の24の項）」, 「（正しくは別表の24の項）」,
 # 「（令和6年5月27日以降は第19条第8号に基づく主務省令第2条の表の48の項）」): the old table is cited on purpose
 _SUCCESSOR_NOTE = compile_on_use(
-    r"[ \t\u3000]*(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在)|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|新|正[\s]*し[\s]*く[\s]*は)"
+    _NB + r"(?P<note>[（(][^（）()\n]{0,30}?(?:(?:現[\s]*(?:行|在|[：:])|改[\s]*正[\s]*後|以[\s]*降|施[\s]*行[\s]*後|日[\s]*か[\s]*ら|新|正[\s]*し[\s]*く[\s]*は)"
     r"[^（）()\n]{0,30}?)(?:別[\s]*表(?![\s]*第)|条[\s]*の[\s]*表)[^（）()\n]{0,60}[）)])"
 )
 # …or that marks it as the old text's (「（改正前）」, 「（旧）」, 「（令和6年5月26日まで）」)
 _OLD_NOTE = compile_on_use(
-    rf"[ \t\u3000]*(?P<note>[（(]{_NB}(?:旧(?={_NB}(?:[）)]|の|別|表|番|法))|(?:一{_NB}部{_NB})?改{_NB}正{_NB}(?:以{_NB})?前|従{_NB}前|廃{_NB}止{_NB}前"
+    rf"{_NB}(?P<note>[（(]{_NB}(?:旧(?={_NB}(?:[）)]|の|別|表|番|法))|(?:一{_NB}部{_NB})?改{_NB}正{_NB}(?:以{_NB})?前|従{_NB}前|廃{_NB}止{_NB}前"
     rf"|施{_NB}行{_NB}(?:日{_NB})?前|{_LAST_OLD_DAY}"
-    rf"{_NB}(?:ま{_NB}で|以{_NB}前|時{_NB}点|現{_NB}在))[^（）()\n]{{0,12}}[）)])"
+    rf"{_NB}(?:ま{_NB}で|以{_NB}前|時{_NB}点|現{_NB}在))[^（）()\n]{{0,12}}[）)]"
+    # (or that says it was abolished, perhaps on a date: 「（廃止）」, 「（令和6年5月27日廃止）」, 「（令和6年5月27日削除）」)
+    rf"|[（(]{_NB}(?:{_DATE_WORDS}{_NB}(?:付{_NB}け?{_NB})?(?:を{_NB}も{_NB}っ{_NB}て{_NB}|で{_NB})?)?(?:廃{_NB}止|削{_NB}除)"
+    rf"(?:{_NB}(?:済{_NB}み?|さ{_NB}れ{_NB}た))?{_NB}[）)])"
 )
 
 
@@ -1670,7 +1677,9 @@ _STILL_OLD = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言', '引用')}){_NB})?"
     rf"(?:の{_NB}ま{_NB}ま|(?:が|は|も)(?:{_NB}[、，,])?{_NB}(?:残{_NB}[っりるさ]|残{_NB}存|誤{_NB}[りっ]|古{_NB}い)"
     # (or cited, written as it was and left so: 「…16の項を引用したままである」, 「…を記載したまま提出した」)
-    rf"|(?:を|と){_NB}(?:{_nb('引用', '記載', '表記', '記述', '掲載')}){_NB}し{_NB}た{_NB}ま{_NB}ま))"
+    rf"|(?:を|と){_NB}(?:{_nb('引用', '記載', '表記', '記述', '掲載')}){_NB}し{_NB}た{_NB}ま{_NB}ま"
+    # (or said to be where something was laid down, in the past: 「かつて…27の項に規定されていた情報連携」, 「…で定められていた」)
+    rf"|(?:に|で){_NB}(?:{_nb('規定さ', '定めら', '掲げら', '記載さ')}){_NB}れ{_NB}て{_NB}い{_NB}た))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
@@ -1694,7 +1703,7 @@ _BECAME_NEW = compile_on_use(
 # …or the table it became named later in its sentence as the current one (「…16の項を根拠としているが、現在は別表の24の項
 # ではないか」, 「…27の項による照会は、現行では…第2条の表」); a new table the old one did not become is another basis
 # cited beside it (「別表第一の16の項に基づく事務を行っており、現在は…第2条の表の48の項により照会も行っている」)
-_NAMED_CURRENT = rf"(?:現{_NB}[在行]|改{_NB}正{_NB}後){_NB}(?:で{_NB})?は{_NB}[、，,]?[^。\n]{{0,20}}?"
+_NAMED_CURRENT = rf"(?:現{_NB}[在行]|改{_NB}正{_NB}後|以{_NB}降|施{_NB}行{_NB}後|日{_NB}か{_NB}ら){_NB}(?:(?:で{_NB})?は{_NB}[、，,]?|[、，,])(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,20}}?"
 _BECAME_CURRENT = {
     Table.BEPPYO1: compile_on_use(rf"{_NAMED_CURRENT}別{_NB}表(?!{_NB}第)"),
     Table.BEPPYO2: compile_on_use(rf"{_NAMED_CURRENT}(?:条{_NB}の{_NB}表|{_ORDER})"),
@@ -1806,6 +1815,28 @@ def _transitional_after(text: str, end: int) -> str | None:
         return None
     words = "".join(m.group().split())
     return "なお従前の例による" if "従" in words else "なお効力を有する"
+
+
+# the words saying that what the sentence cites before them is by the act as it was before the amendment (「各評価書における別表
+# 第一及び別表第二の記載は、令和6年5月27日施行の改正前の番号法によるものである」, 「…27の項は、旧規定に基づく記載である」: a review's
+# or a notice's words on the old text, which stays so); the act or its provisions only (not 「改正前の児童手当法による…」)
+_BY_OLD_ACT = compile_on_use(
+    rf"(?:改{_NB}正{_NB}(?:以{_NB})?前|施{_NB}行{_NB}前|旧|{_LAST_OLD_DAY}{_NB}(?:以{_NB}前|ま{_NB}で))(?:{_NB}の)?{_NB}"
+    rf"(?:番{_NB}号{_NB}(?:利{_NB}用{_NB})?法|マ{_NB}イ{_NB}ナ{_NB}ン{_NB}バ{_NB}ー{_NB}法|法|規{_NB}定|条{_NB}文)(?:{_NB}の{_NB}規{_NB}定)?"
+    rf"{_NB}に{_NB}(?:よ|基{_NB}づ|従)"
+)
+_CELL_OR_SENTENCE = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n")
+
+
+def _by_old_act_after(text: str, end: int) -> str | None:
+    """The words later in the sentence (or cell) of the table ending at ``end`` saying it is by the act before the
+    amendment (「改正前の番号法による」, 「旧規定に基づく」), within :data:`_TRANSITIONAL_REACH` characters, or None."""
+    hi = min(len(text), end + _TRANSITIONAL_REACH)
+    if text.find("前", end, hi) == -1 and text.find("旧", end, hi) == -1:
+        return None  # (most citations: two C-level finds)
+    stop = _CELL_OR_SENTENCE.search(text, end, hi)
+    m = _BY_OLD_ACT.search(text, end, stop.start() if stop is not None else hi)
+    return None if m is None else "".join(m.group().split())
 
 
 # A dated event of the past: a date before 2024-05-27 (令和6年5月27日, when the numbering changed) in the sentence, and the

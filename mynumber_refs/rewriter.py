@@ -718,7 +718,8 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
         if spaced is not None and _spaced_apart(ctx.text, c):  # 「別 表 第 一 の 1 6 の 項」: the new text is spaced out the same way
             plan = attrs.evolve(plan, edits=tuple(_spaced_edit(e, spaced.group(1)) for e in plan.edits))
         unread = (
-            _unread_after(ctx, c) or _unread_before(ctx, c) or _excepted_rows(ctx, c) or _rows_named_apart(ctx, c)
+            _successor_named_after(ctx, c, plan)
+            or _unread_after(ctx, c) or _unread_before(ctx, c) or _excepted_rows(ctx, c) or _rows_named_apart(ctx, c)
             or _bracketed_name_kept(ctx, c)
             or _network_item_apart(ctx, c, plan) or _other_item_beside_shift(ctx, c, plan)
             or _column_of_same_row(ctx, c)
@@ -734,8 +735,55 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
     return plan
 
 
+# where a sentence, a cell or a line ends, for a successor named after an old table (the next line may be a note, 「※2 現行：
+# 別表の24の項」, or another item; two spaces or more part the cells of a table written without tabs)
+_SENTENCE_OR_CELL_END = compile_on_use(r"。|\t|\n|[ \u3000]{2,}")
+_SUCCESSOR_REACH = 200
+_START = operator.attrgetter("start")
+_SUCCESSOR_TABLE = {Table.BEPPYO1: Table.BEPPYO, Table.BEPPYO2: Table.ORDER_TABLE}
+# …but not one only listed beside it, on the next line or in a bracket with no word (「番号法別表第二の27の項\n…第2条の表の48
+# の項」, 「…27の項（…48の項）」: a text updated in part, both cited as the present basis, the old one rewritten into a repetition)
+_LISTED_BESIDE = compile_on_use(r"(?:[\s、，,・（(）)「」『』]|及び|並びに|又は|と)*")
+
+
+def _successor_named_after(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
+    """A finding when the sentence (cell, line) of the old table's rows ``c`` cites, after it and past some words, the very
+    rows of the new table that its rows become (「番号法別表第二の27の項は、主務省令第2条の表の48の項に当たる」, 「…16の項に
+    対応するのは、別表の24の項である」): the sentence compares the old numbering with the new, and the old side is cited on purpose (renamed, it
+    would say that the new row is the new row); or None."""
+    new_table = _SUCCESSOR_TABLE.get(c.table) if c.table is not None and c.kind is CitationKind.TABLE and not c.tables else None
+    if new_table is None or not plan.new_rows:
+        return None
+    text = ctx.text
+    hi = min(len(text), c.end + _SUCCESSOR_REACH)
+    stop = _SENTENCE_OR_CELL_END.search(text, c.end, hi)
+    hi = stop.start() if stop is not None else hi
+    if text.find("表", c.end, hi) == -1:
+        return None  # (no table named after it in its sentence: most citations, a C-level find)
+    rows = sorted(str(r) for r in plan.new_rows)
+    sources: tuple[Sequence[Citation | Finding], ...] = (ctx.citations, ctx.cited_findings)
+    for found in sources:
+        k = bisect.bisect_left(found, c.end, key=_START)  # (text order)
+        for o in itertools.islice(found, k, None):
+            if o.start >= hi:
+                break
+            cited = o if isinstance(o, Citation) else o.citation
+            if (
+                isinstance(cited, Citation) and cited.kind is CitationKind.TABLE and cited.table is new_table
+                and not cited.tables and sorted(str(r) for r in cited.rows) == rows
+                and _LISTED_BESIDE.fullmatch(text, c.end, cited.start) is None
+            ):
+                return Finding(c.start, c.end, c.text, F.MARKED_OLD,
+                               F.MARKED_OLD_CHANGE.format(words="".join(text[cited.start : cited.end].split())), citation=c)
+    return None
+
+
 # 「（以下「X」という。）」: a term defined for what a citation names, in its order number's bracket or right after it
-_TERM_DEFINED = compile_on_use(r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?[「『](?P<term>[^「『」』（(]{1,30})[」』]")
+# (in double quotes too, 「（以下“別表第二”という。）」, or unquoted before a verb of naming, 「（以下、別表第二という。）」, as laws.py reads them)
+_TERM_DEFINED = compile_on_use(
+    r"以[\s]*下[\s]*[、，,]?[\s]*(?:単[\s]*に[\s]*)?(?:[「『“\"](?P<term>[^「『」』“”\"（(]{1,30})[」』”\"]"
+    r"|(?P<bare>[\u4e00-\u9fff\u30a1-\u30faA-Za-zＡ-Ｚａ-ｚ]{1,10})(?=[\s]*と[\s]*(?:いう|言う|称する|略(?:記)?す|記す|表記する|呼ぶ)))"
+)
 _DEFINITION_AFTER = compile_on_use(r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?[（(][\s]*" + _TERM_DEFINED.pattern)  # not past a blank line
 
 
@@ -754,7 +802,7 @@ def _defined_term(text: str, c: Citation) -> str | None:
     if m is None and c.kind is CitationKind.ORDER_TITLE:
         number = c.part("order_number")
         m = _TERM_DEFINED.search(text, number.start, number.end) if number is not None else None
-    return m.group("term") if m is not None else None
+    return (m.group("term") or m.group("bare")) if m is not None else None
 
 
 # the head of a definition, 「「法別表第二」とは、」 (the term in quotes), and the end of its body, 「…をいう」 (「をいい、」)

@@ -57,6 +57,10 @@ _FULL_TITLE = "行政手続における特定の個人を識別するための�
         # a table: the rows after the bracket are not read with it either
         ("番号法別表第一（以下「別表第一」という。）の16の項に基づく。別表第一の17の項による。", "別表第一"),
         ("番号法別表第二（以下「別表」という。）の27の項", "別表"),
+        # the term in double quotes, or unquoted before a verb of naming (they were renamed, and under --assume-law the
+        # unquoted term too: 「（以下、番号法第19条第8号に基づく主務省令第2条の表という。）」)
+        ("番号法別表第一（以下“別表第一”という。）の16の項に基づく。別表第一の17の項による。", "別表第一"),
+        ("番号法別表第二（以下、別表第二という。）に基づく。別表第二の27の項による。", "別表第二"),
     ],
 )
 def test_an_old_name_that_defines_a_term_is_kept_whole(text: str, term: str) -> None:
