@@ -111,8 +111,9 @@ def add_file_arguments(parser: argparse.ArgumentParser) -> None:
                    help="書き換えたファイルを DIR に同じフォルダ構成で書き出す / write rewritten copies to DIR, mirroring the tree")
     g.add_argument("--report", metavar="FILE.json",
                    help="すべての変更と要確認事項を JSON で書き出す / write every edit and finding as JSON")
-    g.add_argument("--changes", metavar="FILE.csv|FILE.xlsx|FILE.docx",
-                   help="変更箇所表（別添２の形式）を CSV・Excel・Word で書き出す / write the 変更箇所 table")
+    g.add_argument("--changes", metavar="FILE.csv|FILE.xlsx|FILE.docx", action="append",
+                   help="変更箇所表（別添２の形式）を CSV・Excel・Word で書き出す（何度でも指定できます） / write the 変更箇所 table"
+                        " (may be given more than once)")
     g.add_argument("--date", type=_date_arg, default=None, metavar="DATE",
                    help="変更箇所表の変更日（既定は今日。例: 2024-05-27 / 令和6年5月27日） / change date (default today)")
     g.add_argument("--jobs", type=_jobs_arg, default=1, metavar="N",
@@ -738,16 +739,18 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
     if check:
         mode = "dry"  # --check never writes the files
     suffix = None if getattr(args, "no_backup", False) else (getattr(args, "backup_suffix", ".bak") or ".bak")
-    changes = getattr(args, "changes", None)
-    if changes and Path(changes).suffix.lower() not in (".csv", ".xlsx", ".docx"):
-        return _error(err, f"--changes は .csv・.xlsx・.docx のいずれかで指定してください: {changes}",
-                      f"--changes must end in .csv, .xlsx or .docx: {changes}")
+    given = getattr(args, "changes", None)
+    tables: list[str] = list(dict.fromkeys([given] if isinstance(given, str) else (given or ())))  # (each once, in order)
+    for changes in tables:
+        if Path(changes).suffix.lower() not in (".csv", ".xlsx", ".docx"):
+            return _error(err, f"--changes は .csv・.xlsx・.docx のいずれかで指定してください: {changes}",
+                          f"--changes must end in .csv, .xlsx or .docx: {changes}")
     if output_dir:
         for p in paths:
             if os.path.isdir(p) and os.path.realpath(p) == os.path.realpath(output_dir):
                 return _error(err, "--output-dir に入力フォルダ自身は指定できません（--in-place を使ってください）",
                               "--output-dir must differ from the input folder (use --in-place)")
-    for flag, target in (("--report", getattr(args, "report", None)), ("--changes", changes)):
+    for flag, target in (("--report", getattr(args, "report", None)), *(("--changes", t) for t in tables)):
         if target and any(_same_file(p, target) for p in paths):
             return _error(err, f"{flag} の書き出し先 {target} は入力のファイルです。上書きしないよう別の名前を指定してください",
                           f"{flag} {target} is an input file; give another name so that it is not overwritten")
@@ -760,7 +763,7 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
     opts = _Options(mode, rewrite_kwargs, tuple(getattr(args, "mapping", None) or ()), suffix,
                     output_dir, bool(getattr(args, "diff", False)), bool(getattr(args, "track_changes", False)))
 
-    own_outputs = [p for p in (output_dir, getattr(args, "report", None), changes) if p]
+    own_outputs = [p for p in (output_dir, getattr(args, "report", None), *tables) if p]
     entries = collect_files(paths, getattr(args, "glob", None), exclude=own_outputs)
     entries = drop_own_backups(entries, getattr(args, "backup_suffix", ".bak") or ".bak")
     if output_dir:
@@ -821,7 +824,7 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
     status = 2 if summary["failed"] else (1 if check and summary["edits"] else 0)
     written: list[str] = []
     # the outcomes as JSON only where JSON is written (50 files' took 34 ms)
-    file_dicts = [o.to_json() for o in outcomes] if as_json or changes or getattr(args, "report", None) else []
+    file_dicts = [o.to_json() for o in outcomes] if as_json or tables or getattr(args, "report", None) else []
     report: dict[str, Any] = {
         "tool": "mynumber-refs",
         "mode": "check" if check else mode,
@@ -836,10 +839,11 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
 
             rep.write_json_report(report, Path(args.report))
             written.append(f"報告（JSON）を書き込みました / report written: {args.report}")
-        if changes:
+        if tables:
             from . import report as rep
 
             rows = rep.change_rows(file_dicts, date)
+        for changes in tables:
             if not rows and Path(changes).exists():
                 # the table is the record of a run's changes: a run that changed nothing (a second run over the
                 # rewritten files) does not replace an earlier run's table with an empty one

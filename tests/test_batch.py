@@ -340,6 +340,25 @@ def test_a_second_run_keeps_the_table_of_the_first(tmp_path: Path, ext: str) -> 
     assert rc == 0 and empty.exists() and "変更箇所表（0 行）" in out
 
 
+def test_changes_given_more_than_once_writes_each_table(drafts: Path, tmp_path: Path) -> None:
+    """「--changes a.xlsx --changes a.csv」: a user asking for the table in two forms gets both (only the last was
+    written, silently); a name given twice is written once; a bad extension among them is refused before any work."""
+    xlsx, csv_path = tmp_path / "変更箇所.xlsx", tmp_path / "変更箇所.csv"
+    rc, out, _ = run([str(drafts / "sjis.txt"), "--changes", str(xlsx), "--changes", str(csv_path),
+                      "--changes", str(xlsx), "--date", "令和6年5月27日"])
+    assert rc == 0 and out.count("変更箇所表（1 行）を書き込みました") == 2
+    ws = openpyxl.load_workbook(str(xlsx)).active
+    sheet_rows = list(ws.iter_rows(values_only=True))
+    with open(csv_path, encoding="utf-8-sig", newline="") as f:
+        csv_rows = [tuple(r) for r in csv.reader(f)]
+    assert sheet_rows[1] == csv_rows[1] == ("令和6年5月27日", "1～2行目", f"特定個人情報保護評価書\n根拠: {OLD}",
+                                           f"特定個人情報保護評価書\n根拠: {NEW}", "事後",
+                                           "根拠法にあわせて修正記載する形式的変更のため")
+    bad = tmp_path / "変更箇所.txt"
+    rc, _, err = run([str(drafts / "sjis.txt"), "--changes", str(xlsx), "--changes", str(bad)])
+    assert rc == 2 and "--changes は .csv・.xlsx・.docx のいずれかで指定してください" in err and not bad.exists()
+
+
 def test_json_output(drafts: Path) -> None:
     rc, out, _ = run([str(drafts / "sjis.txt"), "--json"])
     data = json.loads(out)
