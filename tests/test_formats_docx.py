@@ -208,6 +208,24 @@ def test_a_strict_open_xml_document_is_refused_clearly(tmp_path: Path, sample: P
     assert strict.read_bytes() == before
 
 
+def test_a_document_missing_a_part_its_relationships_name_is_refused_naming_the_part(tmp_path: Path, sample: Path) -> None:
+    """A .docx whose word/styles.xml was lost (a broken copy or a tool that dropped it) while the relationships still name
+    it: the message said only 「KeyError: "There is no item named …"」; it names the missing part and what to do, and the
+    file stays as it was."""
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(sample) as src, zipfile.ZipFile(broken, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename != "word/styles.xml":
+                dst.writestr(info, src.read(info))
+    before = broken.read_bytes()
+    with pytest.raises(FormatError) as info:
+        open_document(broken)
+    msg = str(info.value)
+    assert "関係が示す部品 word/styles.xml がパッケージにありません" in msg and "Word で開いて保存し直してください" in msg
+    assert "the part word/styles.xml its relationships name is missing" in msg and "KeyError" not in msg
+    assert broken.read_bytes() == before
+
+
 def test_zip_bomb_is_refused(tmp_path: Path, sample: Path) -> None:
     bomb = tmp_path / "bomb.docx"
     with zipfile.ZipFile(sample) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:

@@ -1356,6 +1356,10 @@ _STRICT_DOCUMENT = b"http://purl.oclc.org/ooxml/officeDocument/relationships/off
 """The relationship to the main part of a package saved as Strict Open XML (ISO/IEC 29500 strict)."""
 
 
+# zipfile's message for a member it does not hold: 「There is no item named 'word/styles.xml' in the archive」
+_MISSING_MEMBER = compile_on_use(r"named '([^']+)'")
+
+
 def open_docx(path: Path, limits: ZipLimits | None = None) -> DocxDocument:
     """Read, verify and open a .docx; raise :class:`FormatError` when it is not a safe Word document.
 
@@ -1377,6 +1381,13 @@ def open_docx(path: Path, limits: ZipLimits | None = None) -> DocxDocument:
     except ValueError as exc:  # e.g. a .docm or an .xlsx renamed to .docx
         raise FormatError(path, f"Word 文書（.docx）ではありません（{exc}）",
                           f"not a Word .docx document ({exc})") from exc
+    except KeyError as exc:  # a part the package's relationships name is not in it (zipfile's KeyError)
+        found = _MISSING_MEMBER.search(str(exc))
+        name = found.group(1) if found is not None else str(exc)
+        raise FormatError(path, f"Word 文書が壊れているため開けません（関係が示す部品 {name} がパッケージにありません）。"
+                                "Word で開いて保存し直してください",
+                          f"the Word document is corrupt: the part {name} its relationships name is missing;"
+                          " open it in Word and save it again") from exc
     except Exception as exc:  # noqa: BLE001 - corrupt XML, missing parts …
         raise FormatError(path, f"Word 文書が壊れているため開けません（{type(exc).__name__}: {exc}）",
                           f"the Word document is corrupt ({type(exc).__name__}: {exc})") from exc
