@@ -247,7 +247,8 @@ _SENTENCE_GOES_ON = compile_on_use(
 # holds a table, 「（番号法別表第二の27の項）」, is a citation, no caption: its rewrite must not change the line's reading)
 _CAPTION_TAIL = compile_on_use(r"[（(][^（）()\n表]{1,30}[）)]\Z")
 _HEADING_LINES = 8
-_NO_HEADING_KEPT = 1024  # (the windows LawIndex._heading_above remembers per text)
+_NO_HEADING_KEPT = 256  # (the windows LawIndex._heading_above remembers per text…)
+_NO_HEADING_WINDOW = 1000  # (…each at most this long: a Word paragraph is one line, and the memo's memory stays small)
 # Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
 _IN_NAME = ("所定", "中", "上")
 _HEADING_JOINS = compile_on_use(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
@@ -1021,7 +1022,8 @@ class LawIndex:
         the window from the line above the farthest one looked at to the end of the line of ``line_start`` (the reading
         looks at the line above the farthest for a name PDF text broke, and into the line below a name for a sentence
         going on).  What reads further (a name read as the law reader reads it: back past the window, under the
-        definitions in force) is never remembered: every answer that names a law, and every None after such a read."""
+        definitions in force) is never remembered: every answer that names a law, and every None after such a read; nor is
+        a window longer than :data:`_NO_HEADING_WINDOW` (a Word paragraph is one line)."""
         text = self.text
         if line_start == 0:
             return None
@@ -1034,11 +1036,12 @@ class LawIndex:
         # the window starts too, since the reading compares positions with 0 there)
         lo = max(0, text.rfind("\n", 0, top - 1) + 1 - 2) if top else 0
         line_end = text.find("\n", line_start)
-        key = (text[lo : len(text) if line_end == -1 else line_end], lo if lo < 8 else -1)
-        if key in self._no_heading:
+        hi = len(text) if line_end == -1 else line_end
+        key = (text[lo:hi], lo if lo < 8 else -1) if hi - lo <= _NO_HEADING_WINDOW else None
+        if key is not None and key in self._no_heading:
             return None
         found, decided = self._heading_in(line_start, top)
-        if found is None and decided:
+        if found is None and decided and key is not None:
             if len(self._no_heading) >= _NO_HEADING_KEPT:
                 self._no_heading.clear()
             self._no_heading.add(key)

@@ -2288,6 +2288,9 @@ _REPEATED_HEADING_LINES = st.lists(
 @example(  # 法 between the heading and the table names the act only where the definition before makes it so
     ["（１）住民基本台帳法", "法", "別表第一の16の項", *["住民票"] * 6], ["番号法（以下「法」という。）"], 1, random.Random(0)
 )
+@example(  # a window too long to remember (a Word paragraph is one line): read each time
+    ["（１）住民基本台帳法", "法" * 1000, "別表第一の16の項", *["住民票"] * 6], ["番号法（以下「法」という。）"], 1, random.Random(0)
+)
 def test_the_heading_of_a_repeated_block_is_the_same_as_read_alone(
     block: list[str], between: list[str], times: int, rnd: random.Random
 ) -> None:
