@@ -248,6 +248,8 @@ _SENTENCE_GOES_ON = compile_on_use(
 # holds a table, 「（番号法別表第二の27の項）」, is a citation, no caption: its rewrite must not change the line's reading)
 _CAPTION_TAIL = compile_on_use(r"[（(][^（）()\n表]{1,30}[）)]\Z")
 _HEADING_LINES = 8
+_NO_HEADING_KEPT = 256  # (the windows LawIndex._heading_above remembers per text…)
+_NO_HEADING_WINDOW = 1000  # (…each at most this long: a Word paragraph is one line, and the memo's memory stays small)
 # Words written right after a law's name that make it a place in the law (「住民基本台帳法中別表第一」, 「…法上の」, 「…法所定の」)
 _IN_NAME = ("所定", "中", "上")
 _HEADING_JOINS = compile_on_use(r"[ \t\u3000]*(?:及び|並びに|[、，,・])[ \t\u3000]*")  # between laws a heading names together
@@ -721,6 +723,7 @@ class LawIndex:
         self._brackets: _Brackets | None = None
         self._heading_of_line: tuple[int, LawExpr | None] = (-1, None)  # the last line asked, and its heading's law
         self._named_alone: dict[str, LawExpr | None] = {}  # what each heading's name read alone is (see _law_named_alone)
+        self._no_heading: set[tuple[str, int]] = set()  # the windows the heading rule settled as None by them alone (see _heading_above)
 
     # ------------------------------------------------------------------ brackets (local walks)
     def _enclosing_open(self, pos: int, limit: int = 2000) -> int:
@@ -1049,7 +1052,15 @@ class LawIndex:
     def _heading_above(self, line_start: int) -> LawExpr | None:
         """:meth:`law_of_heading` of the line that starts at ``line_start``.  The heading lines are looked for among the
         :data:`_HEADING_LINES` lines above it only, by two C-level searches (the lines that begin as a heading does, or
-        end as a name does); a whole-text search cost 6 ms per MB of dense text."""
+        end as a name does); a whole-text search cost 6 ms per MB of dense text.
+
+        A document repeats its blocks (a 変更箇所 table's entries, the same heading over many rows), and most tables have
+        no heading naming a law.  So an answer of None that the lines read decided alone is remembered by those lines:
+        the window from the line above the farthest one looked at to the end of the line of ``line_start`` (the reading
+        looks at the line above the farthest for a name PDF text broke, and into the line below a name for a sentence
+        going on).  What reads further (a name read as the law reader reads it: back past the window, under the
+        definitions in force) is never remembered: every answer that names a law, and every None after such a read; nor is
+        a window longer than :data:`_NO_HEADING_WINDOW` (a Word paragraph is one line)."""
         text = self.text
         if line_start == 0:
             return None
@@ -1058,6 +1069,26 @@ class LawIndex:
             if top == 0:
                 break
             top = text.rfind("\n", 0, top - 1) + 1
+        # (…and two characters before it: whether a line may go on the one above reads them; near the text's start, where
+        # the window starts too, since the reading compares positions with 0 there)
+        lo = max(0, text.rfind("\n", 0, top - 1) + 1 - 2) if top else 0
+        line_end = text.find("\n", line_start)
+        hi = len(text) if line_end == -1 else line_end
+        key = (text[lo:hi], lo if lo < 8 else -1) if hi - lo <= _NO_HEADING_WINDOW else None
+        if key is not None and key in self._no_heading:
+            return None
+        found, decided = self._heading_in(line_start, top)
+        if found is None and decided and key is not None:
+            if len(self._no_heading) >= _NO_HEADING_KEPT:
+                self._no_heading.clear()
+            self._no_heading.add(key)
+        return found
+
+    def _heading_in(self, line_start: int, top: int) -> tuple[LawExpr | None, bool]:
+        """:meth:`_heading_above` read in the lines from ``top`` to ``line_start``, and whether the lines alone decided it
+        (no name was read as the law reader reads it)."""
+        text = self.text
+        decided = True
         numbered_lines = {m.start() + 1 for m in _HEADING_START_AFTER_BREAK.finditer(text, max(0, top - 1), line_start - 1)}
         if top == 0 and _HEADING_START.match(text):
             numbered_lines.add(0)
@@ -1075,13 +1106,13 @@ class LawIndex:
                 # 「（１）…保護条\n例」): the two read as one line
                 broken = self._heading_broken_before(start, end)
                 if broken is not None:
-                    return None if self._act_named_in(end, line_start) else broken
+                    return (None if self._act_named_in(end, line_start) else broken), False
             if m is None:  # a line that only begins like one: content, read past
                 continue
             if not numbered and _SENTENCE_GOES_ON.match(text, end + 1):
                 continue  # a sentence broken after the name: content, read past
             if any(a in text[end:line_start] for a in self.aliases):
-                return None  # a line between that names the act: the section's tables may be its
+                return None, True  # a line between that names the act: the section's tables may be its
             name, at = m.group("name"), start + m.start("name")
             if numbered and (label := _LABEL_BEFORE_NAME.match(name)) is not None:
                 # (a label inside the heading's brackets, as a plain line has before its name: 「【根拠法令：国民年金法】」)
@@ -1092,6 +1123,7 @@ class LawIndex:
                 # 第30条の11」, 「地方税法、地方税法施行令」); any other is a line of content, read past
                 continue
             if not numbered and e is not None and e.start == 0:
+                decided = False
                 whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)
                 if whole is not None and whole.start < at:
                     e = None  # the end of a name begun on the line before: 「…の主務省令で定める事\n務及び情報を定める命令」
@@ -1105,12 +1137,12 @@ class LawIndex:
                     nxt_end = text.find("\n", nxt, line_start)
                     broken = self._heading_broken_before(nxt, nxt_end) if nxt_end != -1 else None
                     if broken is not None:
-                        return None if self._act_named_in(nxt_end, line_start) else broken
-                return None  # a heading of something else
+                        return (None if self._act_named_in(nxt_end, line_start) else broken), False
+                return None, decided  # a heading of something else
             if self._act_named_in(end, line_start):
-                return None  # (…and one that names it as the law reader reads it: its full name, a broken name)
-            return e._replace(start=at, end=at + len(name))
-        return None
+                return None, False  # (…and one that names it as the law reader reads it: its full name, a broken name)
+            return e._replace(start=at, end=at + len(name)), False
+        return None, decided
 
     def _goes_on_line_above(self, start: int) -> bool:
         """Whether the line that begins at ``start`` may go on the line above, as PDF text breaks a name: it begins

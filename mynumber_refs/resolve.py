@@ -587,8 +587,15 @@ def _words(*words: str) -> str:
 # The longest run of text a citation could span from its anchor: characters of citations and the
 # few words the grammar has (及び, から, に基づく, the old orders' titles …).  The parse stops at
 # its end, so that the same citation followed by different prose is the same cache key.
+# (The characters come first, in runs, and 項 alone last: no word or bracket begins with any of them but 項 (「項番」), so
+# each position is read by the alternative the order words, brackets, characters gives it, one run at a time rather than
+# one character per turn of the loop; a property checks the two orders alike)
+_RUN_CHARS = (
+    rf"\s{INVISIBLE}"  # and invisible format characters (and 「．」, which ends a list's item number: 「別表第２\n２．」, and 覧: 「別表第二一覧」)
+    r"0-9０-９〇一二三四五六七八九十百千第条号の表別同、，,・･欄上中下左右と〜～~．.覧"
+)
 _CITATION_RUN = compile_on_use(
-    r"(?:"
+    rf"(?:[{_RUN_CHARS}]+|"
     + _words(
         "主務省令で定める事務及び情報を定める命令",
         "主務省令で定める事務を定める命令",
@@ -605,8 +612,7 @@ _CITATION_RUN = compile_on_use(
     )
     + r"|[（(][\s]*第[^（）()]{1,18}?関[\s]*係[\s]*[）)]"  # 別表第一（第九条関係）
     + r"|[（(][\s]*平[\s]*成[^（）()]{1,40}?号(?:[\s]*[。、，,][\s]*以[\s]*下[^（）()]{1,60}?)?[\s]*[）)]"  # …命令（平成26年…第7号）
-    + rf"|[\s{INVISIBLE}"  # and invisible format characters (and 「．」, which ends a list's item number: 「別表第２\n２．」, and 覧: 「別表第二一覧」)
-    + r"0-9０-９〇一二三四五六七八九十百千第条項号の表別同、，,・･欄上中下左右と〜～~．.覧])*"
+    + r"|項)*"
 )
 
 
@@ -721,6 +727,8 @@ def _ordinal_in_column_below(text: str, end: int) -> int | None:
     if brk is None:
         return None
     line_start = text.rfind("\n", 0, end) + 1
+    if text.find("  ", line_start, end) == -1:
+        return None  # (no run of spaces on its line: most text is not laid out in columns)
     column = None
     for gap in _COLUMN_GAP.finditer(text, line_start, end):
         column = gap.end() - line_start
@@ -1882,15 +1890,15 @@ def _past_event(text: str, start: int, end: int) -> str | None:
     hi = min(len(text), end + _PAST_REACH)
     if text.find("た", end, hi) == -1 or text.find("年", lo, hi) == -1:
         return None  # (most citations: two C-level finds)
-    lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
     stop = _PAST_SENTENCE_END.search(text, end, hi)
     if stop is None and hi < len(text):
         return None  # (a sentence running on past the reach)
     hi = stop.start() if stop is not None else hi
+    if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
+        return None  # (most sentences that reach this far: where the sentence begins is not needed)
+    lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
     for blank in _BLANK.finditer(text, lo, start):
         lo = blank.end()
-    if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
-        return None
     for m in _DATE.finditer(text, lo, hi):
         if _date_before_new_numbering(m):
             predicate = "".join(text[max(end, hi - 6) : hi].split())

@@ -140,11 +140,12 @@ def anchors(text: str) -> Iterator[Candidate]:
     provision_at: dict[str, int] = {}  # window -> where in it the provision begins, or -1
     for hit in _TABLE_ANCHOR.finditer(text):
         i = hit.start()
-        j = _prev_nonspace(text, i)
+        j = i - 1 if text[i - 1] not in _WS_OR_INVISIBLE else _prev_nonspace(text, i)  # (i ≥ 1: the anchor's lookbehind)
         if j >= 0:
             ch = text[j]
             if ch == "別" or ch == "同":
-                k = _prev_nonspace(text, j)  # a provision before ends in 条, 項, 号, a number or の
+                # a provision before ends in 条, 項, 号, a number or の
+                k = j - 1 if j and text[j - 1] not in _WS_OR_INVISIBLE else _prev_nonspace(text, j)
                 if ch == "別" and k >= 0 and text[k] == "同" and _ORDINAL_NEXT.match(text, i + 1) is None:
                     yield Candidate(k, j, "anchored")  # 「同別表の28の項」: the table cited before, as 同表 names it
                     continue

@@ -534,6 +534,83 @@ def test_one_search_for_kou_finds_what_the_two_searches_find(text: str) -> None:
     assert list(scan.colon_row_candidates(text, colons)) == list(scan.colon_row_candidates(text))
 
 
+_RUN_PIECES = st.sampled_from([
+    "別表第一の16の項", "第", "1", "１", "十", "の", "条", "項", "番", "項番", "号", "表", "別", "同", "、", "・", "及び", "並びに", "又は", "から",
+    "まで", "うち", "に基づく", "主務省令", "主務省令で定める事務を定める命令", "（第九条関係）", "（平成26年内閣府・総務省令第7号。以下「x」という。）",
+    "（", "）", "(", ")", "\n", "\n\n", " ", "\u3000", "\u200b", "\t", "あ", "x", "。", "関係", "平成", "覧", "欄", "〜",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_RUN_PIECES, max_size=30).map("".join), st.integers(0, 40))
+def test_the_run_a_citation_may_span_is_read_in_runs_as_one_character_at_a_time(text: str, at: int) -> None:
+    """resolve._CITATION_RUN reads the characters of citations in runs, with 項 alone after the words and brackets: it ends
+    where the loop that tries, at each character, the words, then the brackets, then one character ends."""
+    from mynumber_refs import resolve
+
+    head, tail = f"(?:[{resolve._RUN_CHARS}]+|", "|項)*"
+    assert resolve._CITATION_RUN.pattern.startswith(head) and resolve._CITATION_RUN.pattern.endswith(tail)
+    middle = resolve._CITATION_RUN.pattern[len(head) : -len(tail)]
+    one_at_a_time = re.compile(f"(?:{middle}|[{resolve._RUN_CHARS}項])*")
+    at = min(at, len(text))
+    run = resolve._CITATION_RUN.match(text, at)
+    assert run is not None and run.end() == one_at_a_time.match(text, at).end()  # type: ignore[union-attr]
+
+
+def _past_event_as_defined(text: str, start: int, end: int) -> str | None:
+    """resolve._past_event as it reads a sentence: where it begins, where it ends, then its tense and dates."""
+    from mynumber_refs import resolve
+
+    lo = max(0, start - resolve._PAST_REACH)
+    hi = min(len(text), end + resolve._PAST_REACH)
+    if text.find("た", end, hi) == -1 or text.find("年", lo, hi) == -1:
+        return None
+    lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
+    stop = resolve._PAST_SENTENCE_END.search(text, end, hi)
+    if stop is None and hi < len(text):
+        return None
+    hi = stop.start() if stop is not None else hi
+    for blank in resolve._BLANK.finditer(text, lo, start):
+        lo = blank.end()
+    if resolve._PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
+        return None
+    for m in resolve._DATE.finditer(text, lo, hi):
+        if resolve._date_before_new_numbering(m):
+            predicate = "".join(text[max(end, hi - 6) : hi].split())
+            return "".join(m.group().split()) + "…" + predicate
+    return None
+
+
+_PAST_PIECES = st.sampled_from([
+    "平成28年1月に", "令和6年5月27日", "令和7年4月", "2016年", "番号法", "別表第二の27の項", "に基づく情報連携を開始した", "を行っている",
+    "た", "年", "。", "\t", "\n", "\n\n", " ", "）", "」", "x" * 30, "あ" * 90,
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PAST_PIECES, max_size=16).map("".join), st.lists(_PAST_PIECES, max_size=16).map("".join))
+def test_a_past_event_is_read_as_defined_when_its_tense_is_looked_at_first(before: str, after: str) -> None:
+    """resolve._past_event looks at the tense where the sentence ends before it looks for where the sentence begins (most
+    sentences of old tables are not in the past tense): it reads what the reading in the order of the sentence reads."""
+    from mynumber_refs import resolve
+
+    table = "別表第二の27の項"
+    text = before + table + after
+    start, end = len(before), len(before) + len(table)
+    assert resolve._past_event(text, start, end) == _past_event_as_defined(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \u3000\tx別表\n\r", max_size=30))
+def test_a_line_with_no_two_spaces_has_no_column_gap(line: str) -> None:
+    """resolve._ordinal_in_column_below settles a line with no two spaces in a row by one search: a column's gap is two
+    spaces or more."""
+    from mynumber_refs import resolve
+
+    if "  " not in line:
+        assert resolve._COLUMN_GAP.search(line) is None
+
+
 def _anchors_searching_each_window(text: str) -> list[object]:
     """scan.anchors as defined: the provision before each table searched for in the text, every time."""
     from mynumber_refs import scan

@@ -2303,6 +2303,47 @@ def test_the_heading_of_a_line_is_the_same_whatever_was_asked_before(text: str, 
         assert shared.law_of_heading(pos) == LawIndex(text).law_of_heading(pos), (text, pos)
 
 
+_REPEATED_HEADING_LINES = st.lists(
+    st.lists(st.sampled_from(["住民基本台帳法", "（１）住民基本台帳法", "第２　地方税法関係", "【地方税法】", "根拠法令：熊谷市条例",
+                              "番号法", "番号利", "用法", "同法", "法", "住基法", "（以下「住基法」という。）", "（以下「法」という。）",
+                              "この事務は、", "に基づき", "の規定により", "第7条の規定により", "（１）熊谷市個人番号の利用に関す",
+                              "る条例", "条", "例", "別表第一の16の項", "別表", "住民票", "、", "。", "第30条の10", "関係", "１．", "■",
+                              "・", "\u3000", "\r", "（", "）", "地方税法、地方税法施行令", "令和6年5月27日", "事後",
+                              # (the 18th session's forms: a label inside a heading's brackets, terms defined after を,
+                              # unquoted and in double quotes)
+                              "【根拠法令：国民年金法】", "健康保険法を「法」という。", "（以下、法という。）", "（以下“法”という。）"]),
+             max_size=4).map("".join),
+    min_size=1, max_size=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_REPEATED_HEADING_LINES, _REPEATED_HEADING_LINES, st.integers(1, 3), st.randoms(use_true_random=False))
+@example(  # 法 between the heading and the table names the act only where the definition before makes it so
+    ["（１）住民基本台帳法", "法", "別表第一の16の項", *["住民票"] * 6], ["番号法（以下「法」という。）"], 1, random.Random(0)
+)
+@example(  # a window too long to remember (a Word paragraph is one line): read each time
+    ["（１）住民基本台帳法", "法" * 1000, "別表第一の16の項", *["住民票"] * 6], ["番号法（以下「法」という。）"], 1, random.Random(0)
+)
+def test_the_heading_of_a_repeated_block_is_the_same_as_read_alone(
+    block: list[str], between: list[str], times: int, rnd: random.Random
+) -> None:
+    """A document repeats its blocks (a 変更箇所 table's entries), and the heading rule remembers the windows of lines whose
+    answer they decide alone: in a text that repeats a block, with other lines (definitions, 同法, names broken over
+    lines) before and between, every position asked of one index, in any order, reads what a fresh index reads for it
+    alone."""
+    lines = [*block, *block]
+    for _ in range(times):
+        lines += [*between, *block, *block]
+    text = "\n".join(lines)
+    starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+    positions = starts * 2
+    rnd.shuffle(positions)
+    shared = LawIndex(text)
+    for pos in positions:
+        assert shared.law_of_heading(pos) == LawIndex(text).law_of_heading(pos), (text, pos)
+
+
 _TERM_WA_PIECES = ["「", "『", "」", "』", "（", "(", ")", "）", "\n", "は", " ", "\u3000", "\t", "法", "x", "x" * 9, "y" * 29, "をいう"]
 
 
