@@ -1522,10 +1522,10 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     return None
 
 
-# a row written in a bracket between a law's name and its table (「番号法（28、29の項）別表第一」): not 「第1項」 or
-# 「9条1項」, a paragraph of an article, nor 「項目」
+# a row written in a bracket between a law's name and its table (「番号法（28、29の項）別表第一」), on one line or
+# over a PDF's line break (「（２７の２の\n項）」): not 「第1項」 or 「9条1項」, a paragraph of an article, nor 「項目」
 _ROW_IN_NAME_BRACKET = compile_on_use(
-    rf"(?<![第条0-9０-９〇一二三四五六七八九十百千]){_N}(?:{_GAP}の{_GAP}{_N})?{_GAP}の?{_GAP}項(?!{_GAP}目)"
+    rf"(?<![第条0-9０-９〇一二三四五六七八九十百千]){_N}(?:{_BREAK}の{_BREAK}{_N})?{_BREAK}の?{_BREAK}項(?!{_BREAK}目)"
 )
 
 

@@ -2323,11 +2323,15 @@ def test_no_table_is_renamed_over_a_list_that_hangs_on_no_table_after_it(
     "番号法別表第二の27の項、番号法（28、29の項）別表第一の16の項",
     "番号利用法（２７の２の項）別表第二に基づく照会",
     "番号法\t（２７、２８の項）別表第二",
+    "番号利用法（２７の２の\n項）別表第二に基づく照会",
+    "番号法（28、29\nの項）別表第一",
 ])
 def test_rows_in_a_bracket_between_the_law_and_its_table_keep_the_table(text: str) -> None:
     """The mixer of the 18th session: a bracket between the act's name and its table is read as a note on the name, so
     rows written in it (「番号法（28、29の項）別表第一」) were held by no citation and left, silently, while the table was
-    renamed (「番号法（28、29の項）別表」); the table is kept and reported with them."""
+    renamed (「番号法（28、29の項）別表」); the table is kept and reported with them.  A row broken over a line in the
+    bracket (PDF text: 「番号利用法（２７の２の\n項）別表第二」) is such a row too (the mixer of the 18th session, second
+    round: the table was renamed beside it)."""
     for assume in (True, False):
         result = rewrite(text, assume_law=assume)
         kept = [f for f in result.findings if f.reason == "number-before-table"]
@@ -2352,7 +2356,7 @@ def test_a_bracket_between_the_law_and_its_table_without_rows_is_still_a_note(te
     st.sampled_from(["番号法", "番号利用法", "行政手続における特定の個人を識別するための番号の利用等に関する法律"]),
     st.sampled_from(["（", "(", "\t（", "　（"]),
     st.sampled_from(["28", "２８", "二十八", "27の2", "28、29", "28及び29"]),
-    st.sampled_from(["の項", "項"]),
+    st.sampled_from(["の項", "項", "の\n項", "\nの項"]),
     st.sampled_from(["）", ")"]),
     st.sampled_from(["別表第一", "別表第二", "別表第一の16の項", "別表第二の27の項", "別表第二（27の項）"]),
     st.booleans(),
