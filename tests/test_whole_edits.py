@@ -2286,12 +2286,16 @@ def test_a_table_under_a_heading_starting_the_line_after_a_bare_name_stays_anoth
 @pytest.mark.parametrize("text", [
     "番号法別表第一の16の項番号法\t（２７、２８の項）",
     "番号利用法別表第二の27の項、番号利用法（28、29の項）",
+    "番号法別表第一の１６の\n項番号法\t（２７、２８の項）",
+    "番号法別表第一の16\n項番号法（２７、２８の項）",
 ])
 def test_a_table_before_a_list_that_hangs_on_no_table_in_its_clause_is_kept(text: str) -> None:
     """A list after the act's name with no table (「…16の項番号法（２７、２８の項）」) hangs on no table and is reported
     no-antecedent, left as written; a reader may take its rows as the table's before it, so the table is kept with it, as
     it is with such a list before its name (the mixer of the 18th session: the table was renamed, 「番号法別表の24の項番号法
-    （２７、２８の項）」, the old rows reading as the new table's)."""
+    （２７、２８の項）」, the old rows reading as the new table's).  The row's unit broken over a line (PDF text:
+    「…１６の\n項番号法」) ends the row as on one line, so 番号法 after it is the act's name, not a word 「項番号法」 (the
+    mixer of the 18th session, second round: the list was not read and the table renamed)."""
     for assume in (True, False):
         result = rewrite(text, assume_law=assume)
         assert result.text == text and not result.edits
