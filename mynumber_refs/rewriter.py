@@ -1533,13 +1533,13 @@ def _row_between_law_and_table(text: str, c: Citation) -> str | None:
     """A row written between the law's name and the table's in the citation's own text (「番号法（28、29の項）
     別表第一」), as the words between the two names, or None: the bracket is read as a note on the name, so no
     citation holds the row, and renamed, the table would stand beside an old number."""
-    if c.law_span is None or not c.start <= c.law_span[1] < c.end:
+    name = c.part("table")  # (its name as the citation read it, broken over a line too: 「別\n表第二」)
+    if c.law_span is None or name is None or not c.start <= c.law_span[1] < name.start:
         return None
-    table = c.text.find("別表", c.law_span[1] - c.start)
-    if table == -1 or "項" not in c.text[c.law_span[1] - c.start : table]:
+    if "項" not in text[c.law_span[1] : name.start]:
         return None
-    m = _ROW_IN_NAME_BRACKET.search(text, c.law_span[1], c.start + table)
-    return None if m is None else "".join(text[c.law_span[1] : c.start + table].split())
+    m = _ROW_IN_NAME_BRACKET.search(text, c.law_span[1], name.start)
+    return None if m is None else "".join(text[c.law_span[1] : name.start].split())
 
 
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:

@@ -2329,19 +2329,21 @@ def test_no_table_is_renamed_over_a_list_that_hangs_on_no_table_after_it(
     "番号法\t（２７、２８の項）別表第二",
     "番号利用法（２７の２の\n項）別表第二に基づく照会",
     "番号法（28、29\nの項）別表第一",
+    "番号利用法（28、29の項）\n別\n表第二、",
 ])
 def test_rows_in_a_bracket_between_the_law_and_its_table_keep_the_table(text: str) -> None:
     """The mixer of the 18th session: a bracket between the act's name and its table is read as a note on the name, so
     rows written in it (「番号法（28、29の項）別表第一」) were held by no citation and left, silently, while the table was
     renamed (「番号法（28、29の項）別表」); the table is kept and reported with them.  A row broken over a line in the
     bracket (PDF text: 「番号利用法（２７の２の\n項）別表第二」) is such a row too (the mixer of the 18th session, second
-    round: the table was renamed beside it)."""
+    round: the table was renamed beside it), and so is one before a table's name broken over a line (「（28、29の項）\n別\n
+    表第二」)."""
     for assume in (True, False):
         result = rewrite(text, assume_law=assume)
         kept = [f for f in result.findings if f.reason == "number-before-table"]
         assert len(kept) == 1 and "の項）" in kept[0].message
         table = kept[0].text
-        assert table in result.text and table.endswith(("別表第一", "別表第一の16の項", "別表第二"))
+        assert table in result.text and "".join(table.split()).endswith(("別表第一", "別表第一の16の項", "別表第二"))
 
 
 @pytest.mark.parametrize("text, new", [
