@@ -916,6 +916,14 @@ class LawIndex:
         if ch in _IROHA:
             return i > 0 and text[i - 1] == "号" and self._ends_number(i - 1)
         if ch in _UNITS:
+            if ch == "項" and text.endswith(("\n", "\r"), 0, i):
+                # a row's 項 after a PDF's line break (「１６の\n項」, 「16\n項」) ends it as on one line (条 and 号 may
+                # begin a word there: 「２\n条例」)
+                k = i - 1
+                while k > 0 and i - k < 3 and text[k] in "\r\n":
+                    k -= 1
+                if text[k] in _DIGITS or text[k] == "の":
+                    return True
             k = i - 1  # spaced-out text: 「1 6 項」
             while k > 0 and i - k < 3 and text[k] in " \u3000":
                 k -= 1

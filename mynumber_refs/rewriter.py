@@ -1570,10 +1570,10 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     return None
 
 
-# a row written in a bracket between a law's name and its table (「番号法（28、29の項）別表第一」): not 「第1項」 or
-# 「9条1項」, a paragraph of an article, nor 「項目」
+# a row written in a bracket between a law's name and its table (「番号法（28、29の項）別表第一」), on one line or
+# over a PDF's line break (「（２７の２の\n項）」): not 「第1項」 or 「9条1項」, a paragraph of an article, nor 「項目」
 _ROW_IN_NAME_BRACKET = compile_on_use(
-    rf"(?<![第条0-9０-９〇一二三四五六七八九十百千]){_N}(?:{_GAP}の{_GAP}{_N})?{_GAP}の?{_GAP}項(?!{_GAP}目)"
+    rf"(?<![第条0-9０-９〇一二三四五六七八九十百千]){_N}(?:{_BREAK}の{_BREAK}{_N})?{_BREAK}の?{_BREAK}項(?!{_BREAK}目)"
 )
 
 
@@ -1581,13 +1581,13 @@ def _row_between_law_and_table(text: str, c: Citation) -> str | None:
     """A row written between the law's name and the table's in the citation's own text (「番号法（28、29の項）
     別表第一」), as the words between the two names, or None: the bracket is read as a note on the name, so no
     citation holds the row, and renamed, the table would stand beside an old number."""
-    if c.law_span is None or not c.start <= c.law_span[1] < c.end:
+    name = c.part("table")  # (its name as the citation read it, broken over a line too: 「別\n表第二」)
+    if c.law_span is None or name is None or not c.start <= c.law_span[1] < name.start:
         return None
-    table = c.text.find("別表", c.law_span[1] - c.start)
-    if table == -1 or "項" not in c.text[c.law_span[1] - c.start : table]:
+    if "項" not in text[c.law_span[1] : name.start]:
         return None
-    m = _ROW_IN_NAME_BRACKET.search(text, c.law_span[1], c.start + table)
-    return None if m is None else "".join(text[c.law_span[1] : c.start + table].split())
+    m = _ROW_IN_NAME_BRACKET.search(text, c.law_span[1], name.start)
+    return None if m is None else "".join(text[c.law_span[1] : name.start].split())
 
 
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
