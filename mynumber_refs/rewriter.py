@@ -763,8 +763,8 @@ def _successor_named_after(ctx: _Context, c: Citation, plan: _Plan) -> Finding |
     rows = sorted(str(r) for r in plan.new_rows)
     sources: tuple[Sequence[Citation | Finding], ...] = (ctx.citations, ctx.cited_findings)
     for found in sources:
-        k = bisect.bisect_left(found, c.end, key=_START)  # (text order)
-        for o in itertools.islice(found, k, None):
+        for i in range(bisect.bisect_left(found, c.end, key=_START), len(found)):  # (text order; not islice, which
+            o = found[i]  # walks the list from its start)
             if o.start >= hi:
                 break
             cited = o if isinstance(o, Citation) else o.citation
