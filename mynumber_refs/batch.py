@@ -411,6 +411,9 @@ def _in_parallel(tasks: list[Task], opts: _Options, rewrite_fn: Callable[..., An
     formats = frozenset(f for f in (format_of(t.path) or format_of(t.display) for t in tasks) if f)
     setup = (opts, rewrite_fn is None, formats)
     _warm(*setup)
+    # what the warm-up made is kept by both processes and never freed: moved out of the collector's reach, the worker's
+    # collections do not write into those objects, so their pages stay shared with this process (copy-on-write)
+    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=max(1, min(jobs - 1, len(tasks))), initializer=_init_worker,
                                initargs=setup)
     done_here: dict[int, FileOutcome] = {}
@@ -425,6 +428,7 @@ def _in_parallel(tasks: list[Task], opts: _Options, rewrite_fn: Callable[..., An
             yield done_here.pop(i) if i in done_here else _worker_outcome(t, futures[i])
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 def _worker_outcome(t: Task, fut: Future[FileOutcome]) -> FileOutcome:
