@@ -168,6 +168,9 @@ def _abbreviation(name: str) -> bool:
 _GENERIC_WORDS = frozenset(_WHOLE_COMMON.union(w + "令" for w in _COMMON if w.endswith("法")))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
+# what a law's name (not another instrument's) ends with: a term so ending may be the act's when its definition ties it
+# to no law
+_LAW_WORD_TAILS = ("法", "法律")
 # Words for an instrument that name the one whose table it is only when written right before the table
 # on the same line (「政令別表第一」, 「告示の別表第二」, 「委託契約書別表第1」, 「基本方針別表第二」, 「…ガイドライン
 # 別表第二」): elsewhere they are common words (「政令で定める」, a heading 「…市町村に対する通知」, 「事業の計画に
@@ -1373,7 +1376,20 @@ class LawIndex:
         then 同法."""
         d = self._definition_of(name, start)
         if d is not None:
+            if d.kind is LawKind.UNKNOWN and not name.endswith(_LAW_WORD_TAILS):
+                # a term defined for what the text ties to no law is still read by its own word when that word names
+                # an instrument other than a law (「番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」
+                # という。）」 … 「条例別表第二」: the ordinance's table, never assumed the act's)
+                own = self._classify_word(start, name, basis, end)
+                if own[0] is LawKind.OTHER:
+                    return own
             return d.kind, (LawBasis.DEFINED if d.kind is LawKind.ACT else None)
+        return self._classify_word(start, name, basis, end)
+
+    def _classify_word(
+        self, start: int, name: str, basis: LawBasis | None, end: int = -1
+    ) -> tuple[LawKind | None, LawBasis | None]:
+        """What a name names by its own word (no definition): the act's names, then 同法, then other instruments."""
         if basis is LawBasis.FULL_NAME or name == MY_NUMBER_ACT:
             return LawKind.ACT, LawBasis.FULL_NAME
         if name in self.aliases:

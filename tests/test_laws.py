@@ -72,6 +72,14 @@ OTHERS = [
     # …after a paragraph's number and a space (a 規則's 「２　条例別表第２の２の項」: not 「2条」 and 例)
     "２　条例別表第２の２の項の規則で定める事務",
     "○○市個人番号の利用に関する条例（以下「条例」という。）\n２　条例別表第２の２の項の規則で定める事務",
+    # …and a term defined for what the text ties to no law, whose own word names an ordinance or a rule (the term was
+    # assumed the act's, 「条例第19条第8号に基づく主務省令第2条の表の2の項」): in prose, in a tab cell, broken by PDF text
+    "番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」という。）の規定による。\n"
+    "番号法第19条第9号に基づく庁内連携については、条例別表第二の2の項に定める。",
+    "番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」という。）の規定による。\n根拠\t条例別表第二の2の項",
+    "番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」という。）の規定による。\n"
+    "庁内連携については、条例\n別表第二の2の項に定める。",
+    "番号法（事務の範囲を定める規則。以下「規則」という。）\n規則別表第二の2の項",
     "３　規程別表第一の2の項",
     # an instrument named by a common word, right before its table on the same line
     "政令別表第一の3の項",
@@ -144,6 +152,15 @@ OTHERS = [
 def test_another_laws_table_is_never_the_acts(text: str, assume: bool) -> None:
     assert [c for c in acts(text, assume_law=assume) if c.table in (Table.BEPPYO1, Table.BEPPYO2)] == []
     assert rewrite(text, assume_law=assume, accept_inferred=True, fix_typos=True).text == text
+
+
+def test_a_term_tied_to_no_law_whose_word_is_a_laws_is_still_assumed_the_act() -> None:
+    """A term whose definition ties it to no law is read by its own word only when that word names another instrument:
+    「法」 (a law's word) is still assumed the act's under --assume-law, as before."""
+    text = "番号法（いわゆるマイナンバー法。以下「法」という。）\n法別表第二の27の項"
+    assert rewrite(text).text == text
+    assert rewrite(text, assume_law=True).text == (
+        "番号法（いわゆるマイナンバー法。以下「法」という。）\n法第19条第8号に基づく主務省令第2条の表の48の項")
 
 
 # ------------------------------------------------------------------------------ the act's tables
