@@ -2001,6 +2001,8 @@ class LawIndex:
                         return NO_LAW
                     if held and e.kind is not LawKind.OTHER:
                         return NO_LAW
+                    if self._other_row(e.end, pos):
+                        return NO_LAW
                     return Binding(self.resolved(e), "sentence")
             if lo <= after and after > 0:
                 return AFTER_TABLE  # (the caller knows whose that table is)
@@ -2012,6 +2014,25 @@ class LawIndex:
             if opener < after or budget <= 0:  # also -1: a blank line, or no opener at all
                 return NO_LAW
             hi = opener
+
+    def _other_row(self, end: int, pos: int) -> bool:
+        """Whether a name ending at ``end`` stands in another column of an earlier row of cells than a table at ``pos``, in
+        tab-separated text: the table is in a later cell of its line (a tab before it there), and the name's line holds
+        a tab too, before the name a different number of them (「区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項」: a
+        header row's 番号法 heads another column; no cell of an earlier row but its own column's is the table's, read as
+        rows or as a cell's paragraphs).  The same column goes on (「根拠\t番号法第9条第1項に基づく事務\n\t別表第一の16の項」)."""
+        text = self.text
+        line = text.rfind("\n", end, pos)
+        if line == -1:
+            return False
+        column = text.count("\t", line + 1, pos)
+        if not column:
+            return False
+        name_line = text.rfind("\n", 0, end) + 1
+        eol = text.find("\n", end)
+        if text.find("\t", name_line, eol if eol != -1 else len(text)) == -1:
+            return False
+        return text.count("\t", name_line, end) != column
 
     def _label_line(self, close: int, pos: int) -> int:
         """The opener of the bracket closed at ``close`` when that bracket is a line of its own before the line of

@@ -163,6 +163,47 @@ def test_a_term_tied_to_no_law_whose_word_is_a_laws_is_still_assumed_the_act() -
         "番号法（いわゆるマイナンバー法。以下「法」という。）\n法第19条第8号に基づく主務省令第2条の表の48の項")
 
 
+@pytest.mark.parametrize(("text", "assume", "expected"), [
+    # a cell that goes on in the same column of the next row (its label cell empty), without --assume-law
+    ("法令上の根拠\t番号法第9条第1項に基づく事務\n\t別表第一の16の項", False,
+     "法令上の根拠\t番号法第9条第1項に基づく事務\n\t別表の24の項"),
+    # a line with no cells above the row: the sentence goes on into it as before
+    ("番号法\n個人番号の利用\t別表第一の16の項", False, "番号法\n個人番号の利用\t別表の24の項"),
+    # the first cell of the next line may go on the cell the name ends (a cell's paragraphs copied from Word)
+    ("根拠\t番号法第9条第1項\n別表第一の16の項\t備考", False, "根拠\t番号法第9条第1項\n別表の24の項\t備考"),
+])
+def test_a_row_of_cells_takes_the_law_of_its_own_column(text: str, assume: bool, expected: str) -> None:
+    assert rewrite(text, assume_law=assume).text == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 5).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, n - 1), st.integers(1, n - 1))),
+       st.sampled_from(["番号法", "番号利用法第9条第1項", "番号法第19条第8号に基づく"]),
+       st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第二"]))
+def test_no_name_in_a_row_above_owns_a_table_in_another_column(shape: tuple[int, int, int], name: str, table: str) -> None:
+    """In tab-separated rows, the act named in one column of a row is never the law of a table in a later cell of another
+    column of the row below (without --assume-law nothing names the table's law: it stays as written)."""
+    n, name_col, table_col = shape
+    if name_col == table_col:
+        return
+    head = "\t".join(name if i == name_col else f"列{i}" for i in range(n))
+    row = "\t".join(table if i == table_col else f"値{i}" for i in range(n))
+    text = f"{head}\n{row}"
+    assert rewrite(text).text == text
+
+
+@pytest.mark.parametrize("text", [
+    "区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項",
+    "事務\t根拠（住基法）\t根拠（番号法）\n住民票の写し等の交付\t別表第一の1の項\t（記載なし）",
+])
+def test_a_header_rows_name_does_not_own_another_columns_table(text: str) -> None:
+    """A header row's cells head their columns, not the next row's later cell: the header's last cell (番号法) was read
+    as named earlier in the sentence of the table in another column (below 住基法), renamed without --assume-law."""
+    r = rewrite(text)
+    assert r.text == text
+    assert [(f.reason, f.text) for f in r.findings] == [("law-unknown", "別表第一の1の項")]
+
+
 # ------------------------------------------------------------------------------ the act's tables
 
 # (text, the table's law basis, the text after rewriting without --assume-law)
