@@ -168,6 +168,31 @@ def _abbreviation(name: str) -> bool:
 _GENERIC_WORDS = frozenset(_WHOLE_COMMON.union(w + "令" for w in _COMMON if w.endswith("法")))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
+# how many rows of cells above a table :meth:`LawIndex.law_of_column_head` looks for its column's header
+_COLUMN_HEAD_ROWS = 60
+# a header cell naming a law, perhaps in brackets after a label that says it names the law: 「住基法」, 「根拠（住基法）」,
+# 「【住民基本台帳法】」 (not a description's bracket: 「住民基本台帳に関する事務（住民基本台帳法）」)
+_HEAD_CELL_LABEL = compile_on_use(
+    r"(?:根拠|根拠法|根拠法令|根拠法律|根拠規定|法令|法令名|法律|法律名|関係法令|関連法令)?"
+    r"[（(【［\[〔](?P<name>[^（）()【】［］\[\]〔〕]+)[）)】］\]〕]"
+)
+
+
+def law_named_in_cell(cell: str, aliases: Sequence[str] = ALIASES) -> LawExpr | None:
+    """The law a header cell names, when it holds nothing but the law's name (「住基法」, 「住民基本台帳法」), perhaps in a
+    label's brackets (「根拠（住基法）」, 「【住民基本台帳法】」); None otherwise (the name's position is in ``cell``'s words)."""
+    text = "".join(cell.split())
+    m = _HEAD_CELL_LABEL.fullmatch(text)
+    name = m.group("name") if m is not None else text
+    if not name:
+        return None
+    found = LawIndex(name, aliases).bind(len(name))
+    e = found.expr
+    if found.via != "adjacent" or e is None or e.start != 0 or e.kind not in (LawKind.ACT, LawKind.OTHER):
+        return None
+    return e
+
+
 # what a law's name (not another instrument's) ends with: a term so ending may be the act's when its definition ties it
 # to no law
 _LAW_WORD_TAILS = ("法", "法律")
@@ -1154,6 +1179,44 @@ class LawIndex:
                 return None, False  # (…and one that names it as the law reader reads it: its full name, a broken name)
             return e._replace(start=at, end=at + len(name)), False
         return None, decided
+
+    def law_of_column_head(self, pos: int) -> LawExpr | None:
+        """The law a header cell over ``pos``'s column names, in tab-separated text: ``pos`` is in a row of cells, and the
+        cell in its column of the first row of its table (the rows of cells right above, no blank line nor line without a
+        tab between, at most :data:`_COLUMN_HEAD_ROWS` of them), a row with text in two cells or more, holds nothing but
+        another law's name
+        (:func:`law_named_in_cell`: 「区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項」: 住基法), or None (no
+        such cell; or a cell between in the column names the act alone).  The tables of such a cell that name no law
+        are that law's candidates: an assumption never overrides it.  (Only the first row heads the table: a row of
+        labels and contents, 「①根拠法令\t住民基本台帳法\n②情報連携の根拠\t別表第二の27の項」, heads nothing.)"""
+        text = self.text
+        row = text.rfind("\n", 0, pos) + 1
+        eol = text.find("\n", pos)
+        if text.find("\t", row, len(text) if eol == -1 else eol) == -1:
+            return None
+        column = text.count("\t", row, pos)
+        head: LawExpr | None = None
+        for _ in range(_COLUMN_HEAD_ROWS):
+            if row == 0:
+                break
+            above = text.rfind("\n", 0, row - 1) + 1
+            line = text[above : row - 1].rstrip("\r")
+            if "\t" not in line:
+                break
+            cells = line.split("\t")
+            cell = cells[column] if column < len(cells) else ""
+            head = None
+            if cell.strip(_WS):
+                named = law_named_in_cell(cell, self.aliases)
+                if named is not None and named.kind is LawKind.ACT:
+                    return None
+                if named is not None and sum(1 for c in cells if c.strip(_WS)) >= 2:  # (a header row names two columns or more)
+                    start = above + sum(len(c) + 1 for c in cells[:column])
+                    head = named._replace(start=start, end=start + len(cell))
+            row = above
+        else:
+            return None  # (no first row within reach)
+        return head
 
     def _goes_on_line_above(self, start: int) -> bool:
         """Whether the line that begins at ``start`` may go on the line above, as PDF text breaks a name: it begins

@@ -80,6 +80,10 @@ OTHERS = [
     "番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」という。）の規定による。\n"
     "庁内連携については、条例\n別表第二の2の項に定める。",
     "番号法（事務の範囲を定める規則。以下「規則」という。）\n規則別表第二の2の項",
+    # a header cell of the first row naming another law alone heads its column (the table below it was assumed the act's)
+    "区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項",
+    "区分\t住民基本台帳法\n住民票の写しの交付\t別表第一の1の項\n転入届\t別表第二の4の項",
+    "事務\t根拠（番号法）\t根拠（住基法）\n住民票の写し等の交付\t（記載なし）\t別表第一の1の項",
     "３　規程別表第一の2の項",
     # an instrument named by a common word, right before its table on the same line
     "政令別表第一の3の項",
@@ -190,6 +194,29 @@ def test_no_name_in_a_row_above_owns_a_table_in_another_column(shape: tuple[int,
     row = "\t".join(table if i == table_col else f"値{i}" for i in range(n))
     text = f"{head}\n{row}"
     assert rewrite(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act's column of a header row, under --assume-law
+    ("区分\t住基法\t番号法\n個人番号の利用\t（なし）\t別表第一の16の項",
+     "区分\t住基法\t番号法\n個人番号の利用\t（なし）\t別表の24の項"),
+    # a header naming no law alone, and a header row that is not the table's first row
+    ("区分\t根拠法令\n個人番号の利用\t別表第一の16の項", "区分\t根拠法令\n個人番号の利用\t別表の24の項"),
+    ("表の見出し\t項目\n区分\t住基法\n\n個人番号の利用\t別表第一の16の項", "表の見出し\t項目\n区分\t住基法\n\n個人番号の利用\t別表の24の項"),
+])
+def test_a_column_header_not_naming_another_law_keeps_the_assumption(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項",
+    "事務\t根拠（番号法）\t根拠（住基法）\n住民票の写し等の交付\t（記載なし）\t別表第一の1の項",
+])
+def test_a_header_cell_naming_another_law_is_said_under_assume_law(text: str) -> None:
+    r = rewrite(text, assume_law=True)
+    assert r.text == text
+    assert [(f.reason, f.text) for f in r.findings] == [("law-other", "別表第一の1の項")]
+    assert "住基法" in r.findings[0].message and "同じ列の上の見出し" in r.findings[0].message
 
 
 @pytest.mark.parametrize("text", [
