@@ -236,13 +236,14 @@ _DOCUMENT_BEFORE_TABLE = compile_on_use(
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
 # A heading line: its numbering (Ⅰ, １．, （１）, ①, 第２, a number and a space, a numbered note ※1) or brackets 【】, then a short text
-# with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」)
+# with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」); up to 80 characters, as an ordinance's
+# formal title is (「熊谷市行政手続における…法律に基づく個人番号の利用に関する条例」, 53)
 _HEADING_LINE = compile_on_use(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
     r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*"
     r"|[※＊*][ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[．.：:）)]?[ \t\u3000]*)"
     r"[【［\[〔＜〈《<]?[ \t\u3000]*|[【［\[〔＜〈《<][ \t\u3000]*)"
-    r"(?P<name>[^\n。]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
+    r"(?P<name>[^\n。]{2,80}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
 _HEADING_START = compile_on_use(r"[ \t\u3000]*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]|[※＊*][ \t\u3000]*[0-9０-９])")
@@ -259,7 +260,7 @@ _LABEL_BEFORE_NAME = compile_on_use(rf"(?:{_LABELS})[ \t\u3000]*[：:][ \t\u3000
 _ITEM_BULLETS = "・･●○※-－‐"
 _PLAIN_HEADING_LINE = compile_on_use(
     rf"[ \t\u3000]*(?:[{re.escape(_ITEM_BULLETS)}][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
-    rf"(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
+    rf"(?P<name>[{_W}][^\n。：:]{{1,79}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
 _PLAIN_HEADING_END = compile_on_use(

@@ -80,6 +80,11 @@ OTHERS = [
     "番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」という。）の規定による。\n"
     "庁内連携については、条例\n別表第二の2の項に定める。",
     "番号法（事務の範囲を定める規則。以下「規則」という。）\n規則別表第二の2の項",
+    # a heading naming an ordinance by its formal title, longer than 40 characters (it was read as no heading, and the
+    # tables below it were assumed the act's)
+    f"（２）熊谷市{FULL}に基づく個人番号の利用に関する条例\n・別表第1の2の項\n・別表第2の1の項",
+    f"【熊谷市{FULL}に基づく個人番号の利用に関する条例】\n別表第1の2の項（市単独医療費助成）",
+    f"熊谷市{FULL}に基づく個人番号の利用及び特定個人情報の提供に関する条例\n・別表第二の1の項",
     # a header cell of the first row naming another law alone heads its column (the table below it was assumed the act's)
     "区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項",
     "区分\t住民基本台帳法\n住民票の写しの交付\t別表第一の1の項\n転入届\t別表第二の4の項",
