@@ -168,8 +168,6 @@ def _abbreviation(name: str) -> bool:
 _GENERIC_WORDS = frozenset(_WHOLE_COMMON.union(w + "令" for w in _COMMON if w.endswith("法")))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
-# how many rows of cells above a table :meth:`LawIndex.law_of_column_head` looks for its column's header
-_COLUMN_HEAD_ROWS = 60
 # a header cell naming a law, perhaps in brackets after a label that says it names the law: 「住基法」, 「根拠（住基法）」,
 # 「【住民基本台帳法】」 (not a description's bracket: 「住民基本台帳に関する事務（住民基本台帳法）」)
 _HEAD_CELL_LABEL = compile_on_use(
@@ -178,9 +176,11 @@ _HEAD_CELL_LABEL = compile_on_use(
 )
 
 
-def law_named_in_cell(cell: str, aliases: Sequence[str] = ALIASES) -> LawExpr | None:
+@functools.lru_cache(maxsize=1024)
+def law_named_in_cell(cell: str, aliases: tuple[str, ...] = ALIASES) -> LawExpr | None:
     """The law a header cell names, when it holds nothing but the law's name (「住基法」, 「住民基本台帳法」), perhaps in a
-    label's brackets (「根拠（住基法）」, 「【住民基本台帳法】」); None otherwise (the name's position is in ``cell``'s words)."""
+    label's brackets (「根拠（住基法）」, 「【住民基本台帳法】」); None otherwise (the name's position is in ``cell``'s words).
+    (Remembered: a column's cells are asked for each cell below them.)"""
     text = "".join(cell.split())
     m = _HEAD_CELL_LABEL.fullmatch(text)
     name = m.group("name") if m is not None else text
@@ -751,6 +751,8 @@ class LawIndex:
         self._asked_joined = False  # the last walk asked the caller, or read beyond the memo's key: not remembered
         self._brackets: _Brackets | None = None
         self._heading_of_line: tuple[int, LawExpr | None] = (-1, None)  # the last line asked, and its heading's law
+        # (line start, column) → (the act named alone in a cell of the column above, the first row's law): see law_of_column_head
+        self._column_heads: dict[tuple[int, int], tuple[bool, LawExpr | None]] = {}
         self._named_alone: dict[str, LawExpr | None] = {}  # what each heading's name read alone is (see _law_named_alone)
         self._no_heading: set[tuple[str, int]] = set()  # the windows the heading rule settled as None by them alone (see _heading_above)
 
@@ -1184,40 +1186,55 @@ class LawIndex:
     def law_of_column_head(self, pos: int) -> LawExpr | None:
         """The law a header cell over ``pos``'s column names, in tab-separated text: ``pos`` is in a row of cells, and the
         cell in its column of the first row of its table (the rows of cells right above, no blank line nor line without a
-        tab between, at most :data:`_COLUMN_HEAD_ROWS` of them), a row with text in two cells or more, holds nothing but
-        another law's name
+        tab between), a row with text in two cells or more, holds nothing but another law's name
         (:func:`law_named_in_cell`: 「区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項」: 住基法), or None (no
         such cell; or a cell between in the column names the act alone).  The tables of such a cell that name no law
-        are that law's candidates: an assumption never overrides it.  (Only the first row heads the table: a row of
-        labels and contents, 「①根拠法令\t住民基本台帳法\n②情報連携の根拠\t別表第二の27の項」, heads nothing.)"""
+        are that law's candidates: an assumption never overrides it.  (Each row's answer is remembered by its line and
+        column, so that a long table is read once.)"""
         text = self.text
         row = text.rfind("\n", 0, pos) + 1
         eol = text.find("\n", pos)
         if text.find("\t", row, len(text) if eol == -1 else eol) == -1:
             return None
-        column = text.count("\t", row, pos)
-        head: LawExpr | None = None
-        for _ in range(_COLUMN_HEAD_ROWS):
-            if row == 0:
-                break
-            above = text.rfind("\n", 0, row - 1) + 1
-            line = text[above : row - 1].rstrip("\r")
-            if "\t" not in line:
-                break
-            cells = line.split("\t")
-            cell = cells[column] if column < len(cells) else ""
-            head = None
-            if cell.strip(_WS):
-                named = law_named_in_cell(cell, self.aliases)
-                if named is not None and named.kind is LawKind.ACT:
-                    return None
-                if named is not None and sum(1 for c in cells if c.strip(_WS)) >= 2:  # (a header row names two columns or more)
-                    start = above + sum(len(c) + 1 for c in cells[:column])
-                    head = named._replace(start=start, end=start + len(cell))
+        act, head = self._column_head(row, text.count("\t", row, pos))
+        return None if act else head
+
+    def _column_head(self, row: int, column: int) -> tuple[bool, LawExpr | None]:
+        """:meth:`law_of_column_head` of the row of cells starting at ``row``: whether a cell of ``column`` above it names the
+        act alone, and the law the first row's cell names (read up to the first row, or a row already answered)."""
+        text = self.text
+        memo = self._column_heads
+        rows: list[int] = []  # the rows walked, nearest first, whose answer is not known yet
+        known: tuple[bool, LawExpr | None] = (False, None)
+        while (row, column) not in memo:
+            rows.append(row)
+            above = text.rfind("\n", 0, row - 1) + 1 if row else 0
+            if row == 0 or "\t" not in text[above : row - 1]:
+                break  # (no row of cells above: the first row)
             row = above
         else:
-            return None  # (no first row within reach)
-        return head
+            known = memo[(row, column)]
+        # (then each row walked, farthest first: its answer from the row above it, and that row's cell)
+        for r in reversed(rows):
+            above = text.rfind("\n", 0, r - 1) + 1 if r else 0
+            if r == 0 or "\t" not in text[above : r - 1]:
+                known = (False, None)
+            else:
+                cells = text[above : r - 1].rstrip("\r").split("\t")
+                cell = cells[column] if column < len(cells) else ""
+                named = law_named_in_cell(cell, self.aliases) if cell.strip(_WS) else None
+                first = above == 0 or "\t" not in text[text.rfind("\n", 0, above - 1) + 1 : above - 1]
+                act = known[0] or (named is not None and named.kind is LawKind.ACT)
+                if first:
+                    head = None
+                    if named is not None and named.kind is LawKind.OTHER and sum(1 for c in cells if c.strip(_WS)) >= 2:
+                        start = above + sum(len(c) + 1 for c in cells[:column])  # (a header row names two columns or more)
+                        head = named._replace(start=start, end=start + len(cell))
+                    known = (act, head)
+                else:
+                    known = (act, known[1])
+            memo[(r, column)] = known
+        return known
 
     def _goes_on_line_above(self, start: int) -> bool:
         """Whether the line that begins at ``start`` may go on the line above, as PDF text breaks a name: it begins

@@ -1212,6 +1212,8 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
             raise ValueError("rewrite's edits do not reproduce its text")
         edits = [e for e in with_law_name(edits, law_name) if e.before != e.after]
         findings = list(result.findings)
+        if unit.rows is not None and edits:  # (read by the column's header and by the old text's headers: once)
+            unit.rows = functools.cache(unit.rows)
         if unit.before or unit.above or unit.rows is not None:  # a law named by the cell to the left (or above): not the act's tables
             edits, other = laws_left_of_cells(unit, edits, findings)
             if other:
