@@ -57,6 +57,12 @@ LAW_OTHER_ABOVE_CELL = (
     " / the cell right above holds nothing but another law's name ({law}), so this cell's tables with no law of their own"
     " are read as that law's and not rewritten; name the act in the cell if they are the act's"
 )
+LAW_OTHER_COLUMN_HEAD = (
+    "同じ列の上の見出しのセルが他の法令（{law}）の名前のため、このセルの法令名のない表はその法令の表と読み、"
+    "番号利用法の表としては書き換えません。番号利用法の表であれば法令名を補ってください"
+    " / the header cell above it in its column names another law ({law}), so this cell's tables with no law of their own"
+    " are read as that law's and not rewritten; name the act in the cell if they are the act's"
+)
 
 # the message of law-other for a table under a heading that names another law
 LAW_OTHER_HEADING = (

@@ -168,6 +168,34 @@ def _abbreviation(name: str) -> bool:
 _GENERIC_WORDS = frozenset(_WHOLE_COMMON.union(w + "令" for w in _COMMON if w.endswith("法")))
 # …but a bare 「規則」「条例」「規程」 does name an instrument (the text's own: 「条例別表第1」)
 _INSTRUMENT_WORDS = frozenset({"条例", "規程", "規則", "要綱"})
+# a header cell naming a law, perhaps in brackets after a label that says it names the law: 「住基法」, 「根拠（住基法）」,
+# 「【住民基本台帳法】」 (not a description's bracket: 「住民基本台帳に関する事務（住民基本台帳法）」)
+_HEAD_CELL_LABEL = compile_on_use(
+    r"(?:根拠|根拠法|根拠法令|根拠法律|根拠規定|法令|法令名|法律|法律名|関係法令|関連法令)?"
+    r"[（(【［\[〔](?P<name>[^（）()【】［］\[\]〔〕]+)[）)】］\]〕]"
+)
+
+
+@functools.lru_cache(maxsize=1024)
+def law_named_in_cell(cell: str, aliases: tuple[str, ...] = ALIASES) -> LawExpr | None:
+    """The law a header cell names, when it holds nothing but the law's name (「住基法」, 「住民基本台帳法」), perhaps in a
+    label's brackets (「根拠（住基法）」, 「【住民基本台帳法】」); None otherwise (the name's position is in ``cell``'s words).
+    (Remembered: a column's cells are asked for each cell below them.)"""
+    text = "".join(cell.split())
+    m = _HEAD_CELL_LABEL.fullmatch(text)
+    name = m.group("name") if m is not None else text
+    if not name:
+        return None
+    found = LawIndex(name, aliases).bind(len(name))
+    e = found.expr
+    if found.via != "adjacent" or e is None or e.start != 0 or e.kind not in (LawKind.ACT, LawKind.OTHER):
+        return None
+    return e
+
+
+# what a law's name (not another instrument's) ends with: a term so ending may be the act's when its definition ties it
+# to no law
+_LAW_WORD_TAILS = ("法", "法律")
 # Words for an instrument that name the one whose table it is only when written right before the table
 # on the same line (「政令別表第一」, 「告示の別表第二」, 「委託契約書別表第1」, 「基本方針別表第二」, 「…ガイドライン
 # 別表第二」): elsewhere they are common words (「政令で定める」, a heading 「…市町村に対する通知」, 「事業の計画に
@@ -208,13 +236,14 @@ _DOCUMENT_BEFORE_TABLE = compile_on_use(
     rf"|[下左後別]{_S}記|以{_S}下|後{_S}掲|添{_S}付|末{_S}尾|(?P<back>[上前]{_S}記|前{_S}掲)){_S}\Z"
 )
 # A heading line: its numbering (Ⅰ, １．, （１）, ①, 第２, a number and a space, a numbered note ※1) or brackets 【】, then a short text
-# with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」)
+# with no 「。」 (group ``name``), and perhaps 関係 / について / 等 (「第２　住民基本台帳法関係」); up to 80 characters, as an ordinance's
+# formal title is (「熊谷市行政手続における…法律に基づく個人番号の利用に関する条例」, 53)
 _HEADING_LINE = compile_on_use(
     r"[ \t\u3000]*(?:(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]+[ \t\u3000．.]*|[0-9０-９]{1,2}[ \t\u3000]*[．.][ \t\u3000]*|[（(][0-9０-９]{1,2}[）)][ \t\u3000]*"
     r"|[①-⑳][ \t\u3000]*|第[ \t\u3000]*[0-9０-９一二三四五六七八九十]{1,3}[ \t\u3000]+|[0-9０-９]{1,2}[ \t\u3000]+|[■□◆◇◎][ \t\u3000]*"
     r"|[※＊*][ \t\u3000]*[0-9０-９]{1,2}[ \t\u3000]*[．.：:）)]?[ \t\u3000]*)"
     r"[【［\[〔＜〈《<]?[ \t\u3000]*|[【［\[〔＜〈《<][ \t\u3000]*)"
-    r"(?P<name>[^\n。]{2,40}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
+    r"(?P<name>[^\n。]{2,80}?)[ \t\u3000]*(?:関係|について|等)?[ \t\u3000]*[】］\]〕＞〉》>]?[ \t\u3000]*\r?\Z"
 )
 # how a heading line begins (a cheap search for the candidates _HEADING_LINE then reads whole)
 _HEADING_START = compile_on_use(r"[ \t\u3000]*(?:[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ0-9０-９（(①-⑳第【［\[〔＜〈《<■□◆◇◎]|[※＊*][ \t\u3000]*[0-9０-９])")
@@ -231,7 +260,7 @@ _LABEL_BEFORE_NAME = compile_on_use(rf"(?:{_LABELS})[ \t\u3000]*[：:][ \t\u3000
 _ITEM_BULLETS = "・･●○※-－‐"
 _PLAIN_HEADING_LINE = compile_on_use(
     rf"[ \t\u3000]*(?:[{re.escape(_ITEM_BULLETS)}][ \t\u3000]*)?(?:(?:(?:{_LABELS})[ \t\u3000]*[：:]|{_BRACKETED_LABEL.pattern}|(?:{_LABELS})(?=[ \t\u3000]))[ \t\u3000]*)?"
-    rf"(?P<name>[{_W}][^\n。：:]{{1,39}}?)[ \t\u3000]*(?:関係|について|等)?"
+    rf"(?P<name>[{_W}][^\n。：:]{{1,79}}?)[ \t\u3000]*(?:関係|について|等)?"
     r"[ \t\u3000]*[：:]?[ \t\u3000]*\r?\Z"
 )
 _PLAIN_HEADING_END = compile_on_use(
@@ -722,6 +751,8 @@ class LawIndex:
         self._asked_joined = False  # the last walk asked the caller, or read beyond the memo's key: not remembered
         self._brackets: _Brackets | None = None
         self._heading_of_line: tuple[int, LawExpr | None] = (-1, None)  # the last line asked, and its heading's law
+        # (line start, column) → (the act named alone in a cell of the column above, the first row's law): see law_of_column_head
+        self._column_heads: dict[tuple[int, int], tuple[bool, LawExpr | None]] = {}
         self._named_alone: dict[str, LawExpr | None] = {}  # what each heading's name read alone is (see _law_named_alone)
         self._no_heading: set[tuple[str, int]] = set()  # the windows the heading rule settled as None by them alone (see _heading_above)
 
@@ -1152,6 +1183,59 @@ class LawIndex:
             return e._replace(start=at, end=at + len(name)), False
         return None, decided
 
+    def law_of_column_head(self, pos: int) -> LawExpr | None:
+        """The law a header cell over ``pos``'s column names, in tab-separated text: ``pos`` is in a row of cells, and the
+        cell in its column of the first row of its table (the rows of cells right above, no blank line nor line without a
+        tab between), a row with text in two cells or more, holds nothing but another law's name
+        (:func:`law_named_in_cell`: 「区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項」: 住基法), or None (no
+        such cell; or a cell between in the column names the act alone).  The tables of such a cell that name no law
+        are that law's candidates: an assumption never overrides it.  (Each row's answer is remembered by its line and
+        column, so that a long table is read once.)"""
+        text = self.text
+        row = text.rfind("\n", 0, pos) + 1
+        eol = text.find("\n", pos)
+        if text.find("\t", row, len(text) if eol == -1 else eol) == -1:
+            return None
+        act, head = self._column_head(row, text.count("\t", row, pos))
+        return None if act else head
+
+    def _column_head(self, row: int, column: int) -> tuple[bool, LawExpr | None]:
+        """:meth:`law_of_column_head` of the row of cells starting at ``row``: whether a cell of ``column`` above it names the
+        act alone, and the law the first row's cell names (read up to the first row, or a row already answered)."""
+        text = self.text
+        memo = self._column_heads
+        rows: list[int] = []  # the rows walked, nearest first, whose answer is not known yet
+        known: tuple[bool, LawExpr | None] = (False, None)
+        while (row, column) not in memo:
+            rows.append(row)
+            above = text.rfind("\n", 0, row - 1) + 1 if row else 0
+            if row == 0 or "\t" not in text[above : row - 1]:
+                break  # (no row of cells above: the first row)
+            row = above
+        else:
+            known = memo[(row, column)]
+        # (then each row walked, farthest first: its answer from the row above it, and that row's cell)
+        for r in reversed(rows):
+            above = text.rfind("\n", 0, r - 1) + 1 if r else 0
+            if r == 0 or "\t" not in text[above : r - 1]:
+                known = (False, None)
+            else:
+                cells = text[above : r - 1].rstrip("\r").split("\t")
+                cell = cells[column] if column < len(cells) else ""
+                named = law_named_in_cell(cell, self.aliases) if cell.strip(_WS) else None
+                first = above == 0 or "\t" not in text[text.rfind("\n", 0, above - 1) + 1 : above - 1]
+                act = known[0] or (named is not None and named.kind is LawKind.ACT)
+                if first:
+                    head = None
+                    if named is not None and named.kind is LawKind.OTHER and sum(1 for c in cells if c.strip(_WS)) >= 2:
+                        start = above + sum(len(c) + 1 for c in cells[:column])  # (a header row names two columns or more)
+                        head = named._replace(start=start, end=start + len(cell))
+                    known = (act, head)
+                else:
+                    known = (act, known[1])
+            memo[(r, column)] = known
+        return known
+
     def _goes_on_line_above(self, start: int) -> bool:
         """Whether the line that begins at ``start`` may go on the line above, as PDF text breaks a name: it begins
         with kana (「る条例」), or with the second character of a name's two-character end whose first ends the line
@@ -1373,7 +1457,20 @@ class LawIndex:
         then 同法."""
         d = self._definition_of(name, start)
         if d is not None:
+            if d.kind is LawKind.UNKNOWN and not name.endswith(_LAW_WORD_TAILS):
+                # a term defined for what the text ties to no law is still read by its own word when that word names
+                # an instrument other than a law (「番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」
+                # という。）」 … 「条例別表第二」: the ordinance's table, never assumed the act's)
+                own = self._classify_word(start, name, basis, end)
+                if own[0] is LawKind.OTHER:
+                    return own
             return d.kind, (LawBasis.DEFINED if d.kind is LawKind.ACT else None)
+        return self._classify_word(start, name, basis, end)
+
+    def _classify_word(
+        self, start: int, name: str, basis: LawBasis | None, end: int = -1
+    ) -> tuple[LawKind | None, LawBasis | None]:
+        """What a name names by its own word (no definition): the act's names, then 同法, then other instruments."""
         if basis is LawBasis.FULL_NAME or name == MY_NUMBER_ACT:
             return LawKind.ACT, LawBasis.FULL_NAME
         if name in self.aliases:
@@ -1985,6 +2082,8 @@ class LawIndex:
                         return NO_LAW
                     if held and e.kind is not LawKind.OTHER:
                         return NO_LAW
+                    if self._other_row(e.end, pos):
+                        return NO_LAW
                     return Binding(self.resolved(e), "sentence")
             if lo <= after and after > 0:
                 return AFTER_TABLE  # (the caller knows whose that table is)
@@ -1996,6 +2095,25 @@ class LawIndex:
             if opener < after or budget <= 0:  # also -1: a blank line, or no opener at all
                 return NO_LAW
             hi = opener
+
+    def _other_row(self, end: int, pos: int) -> bool:
+        """Whether a name ending at ``end`` stands in another column of an earlier row of cells than a table at ``pos``, in
+        tab-separated text: the table is in a later cell of its line (a tab before it there), and the name's line holds
+        a tab too, before the name a different number of them (「区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項」: a
+        header row's 番号法 heads another column; no cell of an earlier row but its own column's is the table's, read as
+        rows or as a cell's paragraphs).  The same column goes on (「根拠\t番号法第9条第1項に基づく事務\n\t別表第一の16の項」)."""
+        text = self.text
+        line = text.rfind("\n", end, pos)
+        if line == -1:
+            return False
+        column = text.count("\t", line + 1, pos)
+        if not column:
+            return False
+        name_line = text.rfind("\n", 0, end) + 1
+        eol = text.find("\n", end)
+        if text.find("\t", name_line, eol if eol != -1 else len(text)) == -1:
+            return False
+        return text.count("\t", name_line, end) != column
 
     def _label_line(self, close: int, pos: int) -> int:
         """The opener of the bracket closed at ``close`` when that bracket is a line of its own before the line of

@@ -1045,6 +1045,12 @@ def _read(
                 # 「（１）住民基本台帳法\n・別表第一の16の項」: the section's law, which the assumption does not override
                 law = _Law(None, None, c_start, other=True, span=(heading.start, heading.end), via="heading",
                            other_name=heading.name)
+        if law.basis is LawBasis.ASSUMED and law.via == "none" and not law.other:
+            column_law = laws.law_of_column_head(c_start)
+            if column_law is not None:
+                # 「区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項」: the column's law, which the assumption does not override
+                law = _Law(None, None, c_start, other=True, span=(column_law.start, column_law.end), via="column",
+                           other_name=column_law.name)
         if (
             (law.basis is LawBasis.ASSUMED or law.via == "joined") and not law.other
             and parsed.table_span is not None and in_terms
@@ -1244,6 +1250,10 @@ def _read(
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_OTHER, F.LAW_OTHER_HEADING.format(law=law.other_name or "?"),
                                 citation=c)
+            elif law.via == "column":  # the header of its column names another law
+                c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
+                other = Finding(c.start, c.end, c.text, F.LAW_OTHER,
+                                F.LAW_OTHER_COLUMN_HEAD.format(law=law.other_name or "?"), citation=c)
             elif law.via == "document":  # 「データ標準レイアウト別表第二」: a document's name, no law's
                 c = place(rel, offset, text, start=c_start, end=c_end, passage=passages.start(c_start))
                 other = Finding(c.start, c.end, c.text, F.LAW_UNKNOWN,

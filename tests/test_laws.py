@@ -72,6 +72,23 @@ OTHERS = [
     # …after a paragraph's number and a space (a 規則's 「２　条例別表第２の２の項」: not 「2条」 and 例)
     "２　条例別表第２の２の項の規則で定める事務",
     "○○市個人番号の利用に関する条例（以下「条例」という。）\n２　条例別表第２の２の項の規則で定める事務",
+    # …and a term defined for what the text ties to no law, whose own word names an ordinance or a rule (the term was
+    # assumed the act's, 「条例第19条第8号に基づく主務省令第2条の表の2の項」): in prose, in a tab cell, broken by PDF text
+    "番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」という。）の規定による。\n"
+    "番号法第19条第9号に基づく庁内連携については、条例別表第二の2の項に定める。",
+    "番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」という。）の規定による。\n根拠\t条例別表第二の2の項",
+    "番号法第9条第2項に基づく条例（○○県番号利用条例。以下「条例」という。）の規定による。\n"
+    "庁内連携については、条例\n別表第二の2の項に定める。",
+    "番号法（事務の範囲を定める規則。以下「規則」という。）\n規則別表第二の2の項",
+    # a heading naming an ordinance by its formal title, longer than 40 characters (it was read as no heading, and the
+    # tables below it were assumed the act's)
+    f"（２）熊谷市{FULL}に基づく個人番号の利用に関する条例\n・別表第1の2の項\n・別表第2の1の項",
+    f"【熊谷市{FULL}に基づく個人番号の利用に関する条例】\n別表第1の2の項（市単独医療費助成）",
+    f"熊谷市{FULL}に基づく個人番号の利用及び特定個人情報の提供に関する条例\n・別表第二の1の項",
+    # a header cell of the first row naming another law alone heads its column (the table below it was assumed the act's)
+    "区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項",
+    "区分\t住民基本台帳法\n住民票の写しの交付\t別表第一の1の項\n転入届\t別表第二の4の項",
+    "事務\t根拠（番号法）\t根拠（住基法）\n住民票の写し等の交付\t（記載なし）\t別表第一の1の項",
     "３　規程別表第一の2の項",
     # an instrument named by a common word, right before its table on the same line
     "政令別表第一の3の項",
@@ -144,6 +161,79 @@ OTHERS = [
 def test_another_laws_table_is_never_the_acts(text: str, assume: bool) -> None:
     assert [c for c in acts(text, assume_law=assume) if c.table in (Table.BEPPYO1, Table.BEPPYO2)] == []
     assert rewrite(text, assume_law=assume, accept_inferred=True, fix_typos=True).text == text
+
+
+def test_a_term_tied_to_no_law_whose_word_is_a_laws_is_still_assumed_the_act() -> None:
+    """A term whose definition ties it to no law is read by its own word only when that word names another instrument:
+    「法」 (a law's word) is still assumed the act's under --assume-law, as before."""
+    text = "番号法（いわゆるマイナンバー法。以下「法」という。）\n法別表第二の27の項"
+    assert rewrite(text).text == text
+    assert rewrite(text, assume_law=True).text == (
+        "番号法（いわゆるマイナンバー法。以下「法」という。）\n法第19条第8号に基づく主務省令第2条の表の48の項")
+
+
+@pytest.mark.parametrize(("text", "assume", "expected"), [
+    # a cell that goes on in the same column of the next row (its label cell empty), without --assume-law
+    ("法令上の根拠\t番号法第9条第1項に基づく事務\n\t別表第一の16の項", False,
+     "法令上の根拠\t番号法第9条第1項に基づく事務\n\t別表の24の項"),
+    # a line with no cells above the row: the sentence goes on into it as before
+    ("番号法\n個人番号の利用\t別表第一の16の項", False, "番号法\n個人番号の利用\t別表の24の項"),
+    # the first cell of the next line may go on the cell the name ends (a cell's paragraphs copied from Word)
+    ("根拠\t番号法第9条第1項\n別表第一の16の項\t備考", False, "根拠\t番号法第9条第1項\n別表の24の項\t備考"),
+])
+def test_a_row_of_cells_takes_the_law_of_its_own_column(text: str, assume: bool, expected: str) -> None:
+    assert rewrite(text, assume_law=assume).text == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(2, 5).flatmap(lambda n: st.tuples(st.just(n), st.integers(0, n - 1), st.integers(1, n - 1))),
+       st.sampled_from(["番号法", "番号利用法第9条第1項", "番号法第19条第8号に基づく"]),
+       st.sampled_from(["別表第一の16の項", "別表第二の27の項", "別表第二"]))
+def test_no_name_in_a_row_above_owns_a_table_in_another_column(shape: tuple[int, int, int], name: str, table: str) -> None:
+    """In tab-separated rows, the act named in one column of a row is never the law of a table in a later cell of another
+    column of the row below (without --assume-law nothing names the table's law: it stays as written)."""
+    n, name_col, table_col = shape
+    if name_col == table_col:
+        return
+    head = "\t".join(name if i == name_col else f"列{i}" for i in range(n))
+    row = "\t".join(table if i == table_col else f"値{i}" for i in range(n))
+    text = f"{head}\n{row}"
+    assert rewrite(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the act's column of a header row, under --assume-law
+    ("区分\t住基法\t番号法\n個人番号の利用\t（なし）\t別表第一の16の項",
+     "区分\t住基法\t番号法\n個人番号の利用\t（なし）\t別表の24の項"),
+    # a header naming no law alone, and a header row that is not the table's first row
+    ("区分\t根拠法令\n個人番号の利用\t別表第一の16の項", "区分\t根拠法令\n個人番号の利用\t別表の24の項"),
+    ("表の見出し\t項目\n区分\t住基法\n\n個人番号の利用\t別表第一の16の項", "表の見出し\t項目\n区分\t住基法\n\n個人番号の利用\t別表の24の項"),
+])
+def test_a_column_header_not_naming_another_law_keeps_the_assumption(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項",
+    "事務\t根拠（番号法）\t根拠（住基法）\n住民票の写し等の交付\t（記載なし）\t別表第一の1の項",
+])
+def test_a_header_cell_naming_another_law_is_said_under_assume_law(text: str) -> None:
+    r = rewrite(text, assume_law=True)
+    assert r.text == text
+    assert [(f.reason, f.text) for f in r.findings] == [("law-other", "別表第一の1の項")]
+    assert "住基法" in r.findings[0].message and "同じ列の上の見出し" in r.findings[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "区分\t住基法\t番号法\n個人番号の利用\t別表第一の1の項",
+    "事務\t根拠（住基法）\t根拠（番号法）\n住民票の写し等の交付\t別表第一の1の項\t（記載なし）",
+])
+def test_a_header_rows_name_does_not_own_another_columns_table(text: str) -> None:
+    """A header row's cells head their columns, not the next row's later cell: the header's last cell (番号法) was read
+    as named earlier in the sentence of the table in another column (below 住基法), renamed without --assume-law."""
+    r = rewrite(text)
+    assert r.text == text
+    assert [(f.reason, f.text) for f in r.findings] == [("law-unknown", "別表第一の1の項")]
 
 
 # ------------------------------------------------------------------------------ the act's tables

@@ -281,6 +281,56 @@ def test_no_edit_of_a_cell_whose_left_cell_names_another_law(law: str, after: st
     assert edits == [] and other
 
 
+# (the rows of a table, whether the table in the last row's last cell is rewritten under --assume-law, the finding)
+COLUMN_HEADS = [
+    ([["区分", "住基法"], ["個人番号の利用", "別表第一の1の項"]], False, "law-other"),
+    ([["事務", "根拠（住民基本台帳法）"], ["転入届", "別表第二の4の項"], ["転出届", "別表第一の1の項"]], False, "law-other"),
+    ([["区分", "条例"], ["独自利用事務", "別表第二の2の項"]], False, "law-other"),
+    ([["区分", "番号法"], ["個人番号の利用", "別表第一の16の項"]], True, None),
+    ([["区分", "根拠法令"], ["個人番号の利用", "別表第一の16の項"]], True, None),  # a header naming no law
+    ([["区分", "住基法"], ["", "番号法"], ["個人番号の利用", "別表第一の16の項"]], True, None),  # the act named between
+    ([["区分", "住基法"], ["", ""], ["個人番号の利用", "別表第一の16の項"]], True, None),  # an empty row: another table
+]
+
+
+@pytest.mark.parametrize(("rows", "rewritten", "reason"), COLUMN_HEADS)
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_table_takes_the_law_its_column_header_names(
+    tmp_path: Path, rows: list[list[object]], rewritten: bool, reason: str | None, fmt: str
+) -> None:
+    """「住基法」 heading a column of 「別表第一の1の項」 in the table's first row: with --assume-law too, the column's tables
+    that name no law are that law's, left as written and reported (they were renamed as the act's when a cell with text
+    stood to their left)."""
+    path = tmp_path / f"a.{fmt}"
+    if fmt == "xlsx":
+        _xlsx(path, rows)
+    else:
+        d = docx.Document()
+        table = d.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for i, value in enumerate(row):
+                table.cell(r, i).text = str(value)
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    assert bool(edits) is rewritten
+    reasons = {f.reason for f in findings}
+    assert (reason in reasons) if reason else not ({"law-other", "law-unknown"} & reasons)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["住基法", "住民基本台帳法", "根拠（地方税法）", "【児童福祉法施行令】", "熊谷市手数料条例"]),
+       st.lists(st.sampled_from(["別表第三の1の項", "（なし）", "第30条の15"]), max_size=3),
+       st.sampled_from(["別表第一の16の項", "別表第二", "別表第二の27の項", "別表第一の16の項及び別表第二の27の項"]))
+def test_no_edit_of_a_cell_whose_column_header_names_another_law(head: str, between: list[str], cell: str) -> None:
+    from mynumber_refs.formats import laws_left_of_cells
+
+    rows = tuple((t, ("label", t), False) for t in reversed([head, *between]))  # (nearest first: the header last)
+    unit = Unit(cell, Location("B9", {}), before="label", rows=lambda: rows)
+    result = REWRITE(cell)
+    edits, other = laws_left_of_cells(unit, result.edits, result.findings)
+    assert edits == [] and other
+
+
 @pytest.mark.parametrize(("row", "rewritten"), [
     (["番号法", "別表第一の16の項"], True),
     (["番号利用法第19条第8号", "別表第二の27の項"], True),

@@ -979,13 +979,19 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
     the act's, even with ``assume_law`` (their edit groups stay as written), and reported as
     another law's rather than as of unknown law.  Returns the edits that apply and, for each such
     citation, ``(start, end, text, message)``."""
-    left = law_left_of_cell(unit)
-    if left is None or left[1]:
-        return list(edits), []
-    law = left[0]
     from ..model import LawBasis
 
-    message = (F.LAW_OTHER_LEFT_CELL if unit.before.strip() else F.LAW_OTHER_ABOVE_CELL).format(law=law)
+    left = law_left_of_cell(unit)
+    if left is None and any(e.citation is not None and e.citation.law_basis is LawBasis.ASSUMED for e in edits):
+        law = law_over_column(unit)
+        if law is None:
+            return list(edits), []
+        message = F.LAW_OTHER_COLUMN_HEAD.format(law=law)
+    elif left is None or left[1]:
+        return list(edits), []
+    else:
+        law = left[0]
+        message = (F.LAW_OTHER_LEFT_CELL if unit.before.strip() else F.LAW_OTHER_ABOVE_CELL).format(law=law)
     kept_groups: set[int] = set()
     out: dict[int, tuple[int, int, str, str]] = {}
     for e in edits:
@@ -997,6 +1003,30 @@ def laws_left_of_cells(unit: Unit, edits: Sequence[Edit], findings: Sequence[Any
         if f.reason == F.LAW_UNKNOWN:
             out.setdefault(f.start, (f.start, f.end, f.text, message))
     return [e for e in edits if edit_group(e) not in kept_groups], sorted(out.values())
+
+
+def law_over_column(unit: Unit) -> str | None:
+    """Another law's name that the cell in ``unit``'s column of the first row of its table (a row with text in two cells
+    or more) holds alone, perhaps in a label's brackets (a header 「住基法」 or 「根拠（住基法）」 over a column of 「別表第一の1の項」), as in tab-separated text
+    (:meth:`~mynumber_refs.laws.LawIndex.law_of_column_head`); None when no such cell does, or a cell between in the
+    column names the act alone.  The table's first row is the last one above it before an empty row or a row whose one
+    text is outside the cell's column or across columns (a heading)."""
+    from ..laws import LawKind, law_named_in_cell
+
+    if unit.rows is None:
+        return None
+    head: str | None = None
+    for cell, texts, wide in unit.rows():
+        if not texts or (len(texts) == 1 and (not cell.strip() or wide)):
+            break
+        head = None
+        if cell.strip():
+            e = law_named_in_cell(cell)
+            if e is not None and e.kind is LawKind.ACT:
+                return None
+            if len(texts) >= 2:  # (a header row names two columns or more)
+                head = e.name if e is not None else None
+    return head
 
 
 # the act's old network provision ending the cell to the left, joined to the cell (「番号法第19条第7号」, 「19条7号及び」,
@@ -1182,7 +1212,9 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
             raise ValueError("rewrite's edits do not reproduce its text")
         edits = [e for e in with_law_name(edits, law_name) if e.before != e.after]
         findings = list(result.findings)
-        if unit.before or unit.above:  # a law named by the cell to the left (or above): not the act's tables
+        if unit.rows is not None and edits:  # (read by the column's header and by the old text's headers: once)
+            unit.rows = functools.cache(unit.rows)
+        if unit.before or unit.above or unit.rows is not None:  # a law named by the cell to the left (or above): not the act's tables
             edits, other = laws_left_of_cells(unit, edits, findings)
             if other:
                 at = {x[0] for x in other}
