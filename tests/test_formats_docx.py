@@ -636,6 +636,44 @@ def test_a_content_control_word_fills_from_elsewhere_is_kept(
     assert "コンテンツ コントロール" in PROTECTED_MESSAGE and "content control" in PROTECTED_MESSAGE
 
 
+@pytest.mark.parametrize("block", [False, True])
+@pytest.mark.parametrize(("flag", "placeholder"), [
+    ("<w:showingPlcHdr/>", True), ('<w:showingPlcHdr w:val="true"/>', True), ('<w:showingPlcHdr w:val="false"/>', False)])
+def test_a_content_control_showing_its_placeholder_is_not_read(
+    tmp_path: Path, block: bool, flag: str, placeholder: bool
+) -> None:
+    """A content control showing its placeholder (w:showingPlcHdr: the grey prompt of an empty control) holds no text
+    of the document: Word puts the prompt back from the template when the control is emptied, and the 変更箇所 table
+    would list a prompt as a change.  Its text is kept as written, with no edit and no finding, and a note names it;
+    the document's own text is rewritten as before.  A control whose flag is off is text like any other."""
+    run = "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>例：番号法別表第一の16の項</w:t></w:r>"
+    content = f"<w:p>{run}</w:p>" if block else run
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="根拠"/>{flag}</w:sdtPr>'
+                    f'<w:sdtContent>{content}</w:sdtContent></w:sdt>')
+    d = docx.Document()
+    para = d.add_paragraph("根拠：")
+    if block:
+        para._p.addnext(sdt)
+    else:
+        para._p.append(sdt)
+    d.add_paragraph("番号法別表第一の59の項")
+    p = tmp_path / "placeholder.docx"
+    d.save(str(p))
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(p)
+    texts = [t.text for t in docx.Document(str(p)).element.body.iter(qn("w:t"))]
+    assert texts[-2:] == ["例：番号法別表第一の16の項" if placeholder else "例：番号法別表の24の項", "番号法別表の85の項"]
+    assert findings == []
+    assert sorted(e.before for e in edits) == (["59", "第一"] if placeholder else ["16", "59", "第一", "第一"])
+    notes = [n for n in doc.notes if "プレースホルダー" in n]
+    assert notes == ([
+        "プレースホルダー（入力前の案内の文字）を表示中のコンテンツ コントロール 1 件（「例：番号法別表第一の16の項」）は、文書の本文ではないため"
+        "読んでいません。案内の文字に旧い引用があれば、テンプレートで直してください / 1 content control showing placeholder"
+        " text (「例：番号法別表第一の16の項」) was not read: a placeholder is no text of the document; if it cites the old"
+        " numbering, correct it in the template"] if placeholder else [])
+
+
 def test_a_table_renamed_beside_a_network_item_stays_when_the_items_table_meets_a_tracked_change(tmp_path: Path) -> None:
     """「番号法第19条第7号及び別表第二の2<ins>7</ins>の項並びに別表第二の28の項」: the first table cannot be rewritten (its
     row is in a tracked change), so its 第7号 stays; the second was renamed to 「番号法第19条第8号に基づく…の49の項」

@@ -164,7 +164,9 @@ def _inline(el: Any, segs: list[Segment], st: _State, protected: bool) -> None:
             _inline(child, segs, st, protected)
         elif tag == W_SDT:
             content = child.find(W_SDTCONTENT)
-            if content is not None:
+            if _showing_placeholder(child):
+                segs.append(Segment("", False))  # not the document's text (see _placeholder_note)
+            elif content is not None:
                 _inline(content, segs, st, protected or _filled_elsewhere(child))
         elif tag in W_IGNORED or not isinstance(tag, str):
             continue  # comments and processing instructions have a non-str tag
@@ -182,6 +184,17 @@ def _filled_elsewhere(sdt: Any) -> bool:
     pr = sdt.find(_w("sdtPr"))
     return pr is not None and any(
         isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] in _SDT_FILLED for c in pr)
+
+
+def _showing_placeholder(sdt: Any) -> bool:
+    """Whether a content control shows its placeholder text (``w:showingPlcHdr``): the grey prompt of an empty
+    control (「ここに入力」, 「例：…」), which is no text of the document: Word puts it back from the template whenever
+    the control is emptied, and typing in the control replaces it whole."""
+    pr = sdt.find(_w("sdtPr"))
+    if pr is None:
+        return False
+    flag = pr.find(_w("showingPlcHdr"))
+    return flag is not None and flag.get(_w("val"), "true") not in ("false", "0", "off")
 
 
 def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
@@ -658,6 +671,9 @@ class _Walker:
                 key = el if el.tag == W_TXBXCONTENT else (el.tag, el.get(_W_ID))
                 self.anchors.setdefault(key, anchored)
         passage.new_paragraph(heading)
+        if any(_showing_placeholder(sdt) for sdt in p.iterancestors(W_SDT)):
+            passage.extend([Segment("", False)])  # a placeholder's paragraph: no text of the document
+            return
         segs: list[Segment] = []
         protected = self.protected or any(_filled_elsewhere(sdt) for sdt in p.iterancestors(W_SDT))
         _inline(p, segs, self.state, protected)
@@ -1159,6 +1175,10 @@ class DocxDocument:
                                  *(rec.root for rec in self._notes)])
         if combo:
             self.notes.append(combo)
+        placeholder = _placeholder_note([body, *(root for _, _, root in _header_footer_parts(document)),
+                                         *(rec.root for rec in self._notes)])
+        if placeholder:
+            self.notes.append(placeholder)
         self.notes.extend(embedded_note(sorted(
             str(part.partname)[1:] for part in document.part.package.iter_parts()
             if str(part.partname).lower().startswith("/word/embeddings/"))))
@@ -1306,6 +1326,28 @@ def _combo_box_note(roots: Sequence[Any]) -> str | None:
             f"一覧から選ぶと旧い引用に戻ることがあります。確認してください / the list of {n} combo box{'es' if n > 1 else ''}"
             f" (「{shown}」) was not rewritten: a rewritten text may no longer be one of its entries, and picking an entry"
             f" may put the old citation back; check {'them' if n > 1 else 'it'}")
+
+
+def _placeholder_note(roots: Sequence[Any]) -> str | None:
+    """A note on the content controls showing placeholder text that may cite: the text is not read (it is no text of
+    the document; an edit would be undone when the control is emptied, and the 変更箇所 table would list a prompt)."""
+    texts: list[str] = []
+    for root in roots:
+        for sdt in root.iter(W_SDT):
+            if not _showing_placeholder(sdt) or any(_showing_placeholder(a) for a in sdt.iterancestors(W_SDT)):
+                continue
+            content = sdt.find(W_SDTCONTENT)
+            text = "".join(t.text or "" for t in content.iter(W_T)) if content is not None else ""
+            if may_cite(text):
+                texts.append(text)
+    if not texts:
+        return None
+    n = len(texts)
+    shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+    return (f"プレースホルダー（入力前の案内の文字）を表示中のコンテンツ コントロール {n} 件（「{shown}」）は、文書の本文ではないため"
+            f"読んでいません。案内の文字に旧い引用があれば、テンプレートで直してください / {n} content control{'s' if n > 1 else ''}"
+            f" showing placeholder text (「{shown}」) {'were' if n > 1 else 'was'} not read: a placeholder is no text of the"
+            f" document; if it cites the old numbering, correct it in the template")
 
 
 RECORDING_NOTE = ("この文書は「変更履歴の記録」がオンのため、書き換えを変更履歴として書き込みます（Word で編集したときと同じです）"
