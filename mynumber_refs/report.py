@@ -10,7 +10,8 @@ cell or a shape (a block of lines between blank lines in a text file).
   to the left of the cell and the numbered labels above (see :mod:`mynumber_refs.formats.ooxml`);
   the location (「本文 第3段落」, 「評価書!D4」) where none is found; the file's name first when the
   table covers several files.
-* 変更前の記載 and 変更後の記載 are the item's whole text before and after.  In the .xlsx and
+* 変更前の記載 and 変更後の記載 are the item's whole text before and after, without the blank space at its
+  start and end (a footnote's tab after its mark).  In the .xlsx and
   .docx tables the words that changed (whole numbers and table names) are **underlined and bold**
   (rich text in Excel, runs in Word); the CSV has the plain text.  The marks stay word by word where
   a tracked change takes a citation whole (「別表第一の16」): they are no revision a reviewer could
@@ -240,6 +241,17 @@ def _one_line_ends(text: str, marks: list[tuple[int, int]]) -> tuple[str, list[t
     return out, [(a2, b2) for a, b in marks if (a2 := moved(a)) < (b2 := moved(b))]
 
 
+def _trimmed(text: str, marks: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without the blank space at its start and end (the tab or space after a footnote's mark, an indent, a
+    last line break: no words a reviewer reads), the marks moved with it and cut to what is left."""
+    head = len(text) - len(text.lstrip())
+    kept = text.strip()
+    if len(kept) == len(text):
+        return text, marks
+    end = head + len(kept)
+    return kept, [(max(a, head) - head, min(b, end) - head) for a, b in marks if max(a, head) < min(b, end)]
+
+
 def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeRow]:
     """The rows of the 変更箇所 table for the files of a report (``report["files"]``).
 
@@ -283,8 +295,8 @@ def change_rows(files: Iterable[dict[str, Any]], date: _dt.date) -> list[ChangeR
                 base = first.get("item_start", 0)
                 edits = [(e["start"] - base, e["end"] - base, e["before"], e["after"]) for e in members]
                 after, bm, am = _item_row(first["item_text"], edits)
-                before, bm = _one_line_ends(first["item_text"], bm)
-                after, am = _one_line_ends(after, am)
+                before, bm = _trimmed(*_one_line_ends(first["item_text"], bm))
+                after, am = _trimmed(*_one_line_ends(after, am))
                 rows.append(ChangeRow(day, item, before, after, bm, am))
             else:  # a record without its item (a report of an older version): the citation alone
                 before = first.get("citation_before") or first["before"]
