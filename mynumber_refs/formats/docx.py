@@ -103,7 +103,7 @@ from .ooxml import (
     skip_message,
     xml_with_declaration,
 )
-from .safety import FormatError, ZipLimits, atomic_save, read_package, verify_package
+from .safety import FormatError, ZipLimits, atomic_save, parse_xml, read_package, verify_package
 
 __all__ = ["DocxDocument", "open_docx"]
 
@@ -1182,6 +1182,7 @@ class DocxDocument:
         self.notes.extend(embedded_note(sorted(
             str(part.partname)[1:] for part in document.part.package.iter_parts()
             if str(part.partname).lower().startswith("/word/embeddings/"))))
+        self.notes.extend(_graphics_note(path, document))
         self._units = [u for u in walker.units if u is not None]
         for du in self._units:
             blocked = [i for i, seg in enumerate(du.segments)
@@ -1348,6 +1349,33 @@ def _placeholder_note(roots: Sequence[Any]) -> str | None:
             f"読んでいません。案内の文字に旧い引用があれば、テンプレートで直してください / {n} content control{'s' if n > 1 else ''}"
             f" showing placeholder text (「{shown}」) {'were' if n > 1 else 'was'} not read: a placeholder is no text of the"
             f" document; if it cites the old numbering, correct it in the template")
+
+
+_GRAPHIC_PARTS = ("/word/diagrams/data", "/word/charts/chart")
+"""The parts holding the text of a SmartArt graphic (its data; ``drawing*.xml`` beside it is a copy drawn from it)
+and of a chart, which are not read."""
+_A_T = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+
+
+def _graphics_note(path: Path, document: Any) -> list[str]:
+    """The note on the SmartArt graphics and charts whose text (``a:t``) may cite: it is not read."""
+    names: list[str] = []
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)[1:]
+        if not ("/" + name.lower()).startswith(_GRAPHIC_PARTS) or not name.lower().endswith(".xml"):
+            continue
+        blob = part.blob
+        if may_cite(blob.decode("utf-8", "replace")) and any(  # (the markup never does: most graphics stop here)
+                may_cite(t.text or "") for t in parse_xml(blob, name, path, "Word").iter(_A_T)):
+            names.append(name)
+    if not names:
+        return []
+    names.sort()
+    n = len(names)
+    shown = "、".join(x.rsplit("/", 1)[-1] for x in names[:3]) + ("…" if n > 3 else "")
+    return [f"SmartArt・グラフ {n} 件（{shown}）の文字は読んでいません。引用がないか開いて確認してください"
+            f" / the text of {n} SmartArt graphic{'s' if n > 1 else ''} or chart{'s' if n > 1 else ''} ({shown}) was not"
+            f" read: open {'them' if n > 1 else 'it'} to check for citations"]
 
 
 RECORDING_NOTE = ("この文書は「変更履歴の記録」がオンのため、書き換えを変更履歴として書き込みます（Word で編集したときと同じです）"
