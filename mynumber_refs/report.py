@@ -406,8 +406,13 @@ FONT_NAME = "ＭＳ 明朝"
 FONT_SIZE = 10
 
 
-def _xlsx_rows(ws: Any, rows: Sequence[ChangeRow | Sequence[str]], first: int, columns: Sequence[int]) -> None:
-    """Write ``rows`` into ``ws`` from row ``first`` on, the six columns at ``columns`` (1-based): wrapped, thin
+_SEED_WIDTHS = tuple(chars * 2 for chars in SEED_COLUMN_CHARS)
+
+
+def _xlsx_rows(ws: Any, rows: Sequence[ChangeRow | Sequence[str]], first: int, columns: Sequence[int],
+               widths: Sequence[int] = _SEED_WIDTHS) -> None:
+    """Write ``rows`` into ``ws`` from row ``first`` on, the six columns at ``columns`` (1-based, ``widths`` half-width
+    characters wide, for the rows' heights): wrapped, thin
     borders, the changed characters underlined and bold (rich text), each row given its height.  An item taller than
     Excel's tallest row (:data:`EXCEL_MAX_ROW_HEIGHT`) goes on in the rows below it, with no line between them."""
     from openpyxl.cell.rich_text import CellRichText, TextBlock
@@ -426,8 +431,8 @@ def _xlsx_rows(ws: Any, rows: Sequence[ChangeRow | Sequence[str]], first: int, c
         row = _shown_in_xml(raw)
         # an item too long for one row (Excel shows at most 409.5 points of it) goes on over rows
         # below: 変更前・変更後 cut at wrapped lines, the other columns merged over those rows
-        before = _pages(row.before, row.before_marks, SEED_COLUMN_CHARS[2] * 2, max_lines)
-        after = _pages(row.after, row.after_marks, SEED_COLUMN_CHARS[3] * 2, max_lines)
+        before = _pages(row.before, row.before_marks, widths[2], max_lines)
+        after = _pages(row.after, row.after_marks, widths[3], max_lines)
         span = max(len(before), len(after))
         for k in range(span):
             values: list[tuple[str, Sequence[tuple[int, int]]]] = [
@@ -449,7 +454,7 @@ def _xlsx_rows(ws: Any, rows: Sequence[ChangeRow | Sequence[str]], first: int, c
                 cell.border = Border(left=thin, right=thin, top=thin if k == 0 else None,
                                      bottom=thin if k == span - 1 else None)
             # rows are given their height: a spreadsheet does not grow a row for wrapped text on its own
-            lines = max(_lines(v, chars * 2) for (v, _), chars in zip(values, SEED_COLUMN_CHARS, strict=True))
+            lines = max(_lines(v, width) for (v, _), width in zip(values, widths, strict=True))
             ws.row_dimensions[n + k].height = min(round(lines * line_height + 4, 1), EXCEL_MAX_ROW_HEIGHT)
         if span > 1:
             for i in (0, 1, 4, 5):
@@ -653,8 +658,8 @@ def _new_rows(rows: Sequence[ChangeRow | Sequence[str]], earlier: Sequence[_Earl
 def _slots(new: Sequence[ChangeRow | Sequence[str]], earlier: Sequence[_Earlier],
            locate: Callable[[str], int | None] | None) -> list[int]:
     """Where each of ``new`` (in the document's order) goes among ``earlier``: before the first row of the same 変更日
-    that stands after it in the document, so that the rows of one day read in the document's order; after every row
-    when no such row is known.  A row is placed in the document by ``locate`` (the offset of its text there, or
+    that stands after it in the document, else right after the last row of that day, so that the rows of one day read
+    in the document's order; after every row when no row of that day is known.  A row is placed in the document by ``locate`` (the offset of its text there, or
     ``None``): its 変更後 as the document now reads, else its 変更前.  A row ``locate`` does not find (a row made by hand,
     edited since, of another file) keeps its place, and a new row is never put before a row of another day."""
     end = len(earlier)
@@ -679,10 +684,9 @@ def _slots(new: Sequence[ChangeRow | Sequence[str]], earlier: Sequence[_Earlier]
         at = where(after, before)
         slot = end
         if at is not None:
-            later = [i for i, d, o in placed if d == _same_text(date) and o > at]
-            if later:
-                slot = min(later)
-                placed.append((slot, _same_text(date), at))
+            day = [(i, o) for i, d, o in placed if d == _same_text(date)]
+            later = [i for i, o in day if o > at]
+            slot = min(later) if later else max(i for i, _ in day) + 1 if day else end
         slots.append(slot)
     return slots
 
@@ -739,10 +743,15 @@ def _add_to_csv(rows: Sequence[ChangeRow | Sequence[str]], dest: Path, locate: L
         raise _no_heading(dest, "", "it")
     head, cols = at
     earlier: list[_Earlier] = []
-    for r, first, _ in records[head + 1:]:
-        if any(x.strip() for x in r):
-            date, item, before, after = (r[c] if c < len(r) else "" for c in cols[:4])
-            earlier.append(_Earlier(date, item, before, after, first))
+    end_line = records[head][2]  # the line after the table's last row
+    for r, first, after_line in records[head + 1:]:
+        date, item, before, after = (r[c] if c < len(r) else "" for c in cols[:4])
+        if not any(x.strip() for x in (item, before, after)):
+            if any(x.strip() for x in r):
+                break  # a note under the table (「以上」): the table ends above it
+            continue
+        earlier.append(_Earlier(date, item, before, after, first))
+        end_line = after_line
     new = _new_rows(rows, earlier)
     if not new:
         return 0, len(earlier)
@@ -764,7 +773,7 @@ def _add_to_csv(rows: Sequence[ChangeRow | Sequence[str]], dest: Path, locate: L
         lines[-1] += end
     out_lines = list(lines)
     if len(earlier) in groups:
-        out_lines.append(serialized(groups[len(earlier)]))
+        out_lines.insert(end_line, serialized(groups[len(earlier)]))
     for slot in sorted((k for k in groups if k < len(earlier)), reverse=True):  # from the last up: lines stay put
         out_lines.insert(earlier[slot].at, serialized(groups[slot]))
     try:
@@ -795,7 +804,7 @@ def _add_to_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path, locate: 
         wb = openpyxl.load_workbook(str(dest), rich_text=True)
     except Exception as exc:  # noqa: BLE001 - any failure to read is the user's file, not ours
         raise _table_error(dest, f"ブックを読めません（{type(exc).__name__}）", f"the workbook cannot be read ({exc})") from None
-    for ws in [wb.active, *wb.worksheets]:
+    for ws in [s for s in (wb.active, *wb.worksheets) if hasattr(s, "iter_rows")]:  # (not a chartsheet)
         at = next(((r[0].row, cols) for r in ws.iter_rows(max_row=min(ws.max_row, 30))
                    if (cols := _header_columns([c.value for c in r])) is not None), None)
         if at is not None:
@@ -804,11 +813,20 @@ def _add_to_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path, locate: 
         raise _no_heading(dest, "のあるシート", "no sheet")
     head, cols = at
     columns = [c + 1 for c in cols]
+    # the rows' heights follow the sheet's own column widths (in characters; the sheet's default where none is set)
+    default = ws.sheet_format.defaultColWidth or 8.43
+    from openpyxl.utils import column_index_from_string
+
+    spans = [(d.min or column_index_from_string(d.index), d.max or column_index_from_string(d.index), d.width)
+             for d in ws.column_dimensions.values() if d.width]
+    widths = [max(int(next((w for lo, hi, w in spans if lo <= c <= hi), default)) - 1, 1) for c in columns]
     earlier: list[_Earlier] = []
     last = head
     for r in ws.iter_rows(min_row=head + 1, max_row=ws.max_row):
         values = ["" if (v := r[c - 1].value if c - 1 < len(r) else None) is None else str(v) for c in columns]
-        if not any(v.strip() for v in values):
+        if not any(v.strip() for v in values[1:4]):
+            if any(c.value is not None and str(c.value).strip() for c in r):
+                break  # a note under the table (「以上」): the table ends above it
             continue
         last = r[0].row
         if not values[0].strip() and not values[1].strip() and earlier:  # an item's rows after its first (long items)
@@ -823,23 +841,46 @@ def _add_to_xlsx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path, locate: 
     # from the last group up: the rows from an earlier row on move down, and the new rows take their place
     for slot in sorted(groups, reverse=True):
         first = earlier[slot].at if slot < len(earlier) else last + 1
-        height = _xlsx_rows_needed(groups[slot])
+        height = _xlsx_rows_needed(groups[slot], widths)
         if first <= ws.max_row:
             _xlsx_move_down(ws, first, height)
-        _xlsx_rows(ws, groups[slot], first, columns)
+        _xlsx_rows(ws, groups[slot], first, columns, widths)
+    _print_area_grown(ws, head, _xlsx_rows_needed(new, widths))
     atomic_save(dest, lambda tmp: wb.save(str(tmp)), mode_from=dest)
     return len(new), len(earlier)
 
 
-def _xlsx_rows_needed(rows: Sequence[ChangeRow | Sequence[str]]) -> int:
+def _xlsx_rows_needed(rows: Sequence[ChangeRow | Sequence[str]], widths: Sequence[int]) -> int:
     """How many sheet rows :func:`_xlsx_rows` takes for ``rows``."""
     max_lines = int((EXCEL_MAX_ROW_HEIGHT - 4) // (FONT_SIZE * 1.5))
     total = 0
     for raw in rows:
         row = _shown_in_xml(raw)
-        total += max(len(_pages(row.before, row.before_marks, SEED_COLUMN_CHARS[2] * 2, max_lines)),
-                     len(_pages(row.after, row.after_marks, SEED_COLUMN_CHARS[3] * 2, max_lines)))
+        total += max(len(_pages(row.before, row.before_marks, widths[2], max_lines)),
+                     len(_pages(row.after, row.after_marks, widths[3], max_lines)))
     return total
+
+
+def _print_area_grown(ws: Any, head: int, by: int) -> None:
+    """The sheet's print area (when one is set) grown by ``by`` rows where it holds the table's heading row, so that the
+    rows added are printed too."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import range_boundaries
+
+    area = ws.print_area
+    if not area:
+        return
+    ranges: list[str] = []
+    for ref in (area if isinstance(area, (list, tuple)) else str(area).split(",")):
+        cells = str(ref).rsplit("!", 1)[-1].replace("$", "")
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(cells)
+        except ValueError:  # (a sheet name with a comma in it): the area is left as it is
+            return
+        if min_row is not None and max_row is not None and min_row <= head <= max_row:
+            max_row += by
+        ranges.append(f"{get_column_letter(min_col)}{min_row}:{get_column_letter(max_col)}{max_row}")
+    ws.print_area = ranges
 
 
 def _xlsx_move_down(ws: Any, first: int, by: int) -> None:
@@ -884,15 +925,20 @@ def _add_to_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path, locate: 
         raise _no_heading(dest, "のある表", "no table")
     head, cols = at
     earlier: list[_Earlier] = []
+    last_tr = table.rows[head]._tr
     for r in table.rows[head + 1:]:
         cells = r.cells
         values = [cells[c].text if c < len(cells) else "" for c in cols]
-        if any(v.strip() for v in values):
-            earlier.append(_Earlier(values[0], values[1], values[2], values[3], r._tr))
+        if not any(v.strip() for v in values[1:4]):
+            if any(c.text.strip() for c in cells):
+                break  # a note in the table's last row (「以上」): the table's rows end above it
+            continue
+        earlier.append(_Earlier(values[0], values[1], values[2], values[3], r._tr))
+        last_tr = r._tr
     new = _new_rows(rows, earlier)
     if not new:
         return 0, len(earlier)
-    model = table.rows[-1]._tr
+    model = tail = last_tr
     for slot, group in _in_slots(new, _slots(new, earlier, locate)).items():
         for raw in group:
             tr = copy.deepcopy(model)  # the borders, widths and merges of the table's last row
@@ -912,7 +958,8 @@ def _add_to_docx(rows: Sequence[ChangeRow | Sequence[str]], dest: Path, locate: 
             if slot < len(earlier):
                 earlier[slot].at.addprevious(tr)
             else:
-                table._tbl.append(tr)
+                tail.addnext(tr)
+                tail = tr
             cells = _Row(tr, table).cells
             _docx_fill([cells[c] for c in cols], raw)
     atomic_save(dest, lambda tmp: d.save(str(tmp)), mode_from=dest)

@@ -397,9 +397,10 @@ def test_a_run_after_editing_adds_its_rows_to_the_table(tmp_path: Path, ext: str
 
 @pytest.mark.parametrize("ext", [".xlsx", ".docx", ".csv"])
 def test_changes_into_a_table_made_by_hand_keeps_it(tmp_path: Path, ext: str) -> None:
-    """A 変更箇所 table made by hand in the seed's layout (a title above, an earlier row of 令和5年2月6日, a note below
-    the table in Word, a second sheet in Excel) was replaced by a new file holding this run's rows alone: the user's
-    record was lost.  Its rows, title and the rest of the file stay; this run's rows follow the earlier ones."""
+    """A 変更箇所 table made by hand in the seed's layout (a title above, an earlier row of 令和5年2月6日, 「以上」 below
+    the table, a second sheet in Excel) was replaced by a new file holding this run's rows alone: the user's record was
+    lost.  Its rows, title and the rest of the file stay; this run's rows follow the earlier ones, above the note (in
+    Excel, as tall as the sheet's own narrower columns need, inside its print area)."""
     doc = tmp_path / "評価書.txt"
     doc.write_text(f"根拠: {OLD}\n", encoding="utf-8")
     table = tmp_path / f"別添２{ext}"
@@ -410,20 +411,24 @@ def test_changes_into_a_table_made_by_hand_keeps_it(tmp_path: Path, ext: str) ->
         ws.append(["（別添２）変更箇所"])
         ws.append(list(SEED_HEAD))
         ws.append(list(SEED_ROW))
+        ws.append(["以上"])
+        for letter in "CD":
+            ws.column_dimensions[letter].width = 20
+        ws.print_area = "A1:F4"
         wb.create_sheet("メモ")["A1"] = "控え"
         wb.save(str(table))
     elif ext == ".docx":
         d = docx.Document()
         d.add_paragraph("（別添２）変更箇所")
-        t = d.add_table(rows=2, cols=6)
-        for row, values in zip(t.rows, (SEED_HEAD, SEED_ROW), strict=True):
+        t = d.add_table(rows=3, cols=6)
+        for row, values in zip(t.rows, (SEED_HEAD, SEED_ROW, ("以上", "", "", "", "", "")), strict=True):
             for cell, value in zip(row.cells, values, strict=True):
                 cell.text = value
         d.add_paragraph("以上")
         d.save(str(table))
     else:
         table.write_bytes(("（別添２）変更箇所\r\n" + ",".join(SEED_HEAD) + "\r\n"
-                           + ",".join(f'"{v}"' for v in SEED_ROW) + "\r\n").encode("cp932"))
+                           + ",".join(f'"{v}"' for v in SEED_ROW) + "\r\n以上\r\n").encode("cp932"))
     before = table.read_bytes()
     rc, out, _ = run([str(doc), "--changes", str(table), "--date", "令和6年5月27日"])
     assert rc == 0 and "変更箇所表に 1 行を加えました（前からの 1 行はそのままです）" in out
@@ -431,17 +436,36 @@ def test_changes_into_a_table_made_by_hand_keeps_it(tmp_path: Path, ext: str) ->
     if ext == ".xlsx":
         wb = openpyxl.load_workbook(str(table))
         assert [tuple(r) for r in wb["別添２"].iter_rows(values_only=True)] == [
-            ("（別添２）変更箇所", None, None, None, None, None), SEED_HEAD, SEED_ROW, new]
+            ("（別添２）変更箇所", None, None, None, None, None), SEED_HEAD, SEED_ROW, new,
+            ("以上", None, None, None, None, None)]
         assert wb["メモ"]["A1"].value == "控え"
+        assert wb["別添２"].print_area == "'別添２'!$A$1:$F$5"  # the row added is printed too
+        assert wb["別添２"].row_dimensions[4].height >= 3 * 15  # 「根拠: 番号利用法…」 wraps three times in 19 columns
     elif ext == ".docx":
         d = docx.Document(str(table))
         assert [p.text for p in d.paragraphs] == ["（別添２）変更箇所", "以上"]
-        assert [tuple(c.text for c in r.cells) for r in d.tables[0].rows] == [SEED_HEAD, SEED_ROW, new]
+        assert [tuple(c.text for c in r.cells) for r in d.tables[0].rows] == [
+            SEED_HEAD, SEED_ROW, new, ("以上", "", "", "", "", "")]
     else:
         data = table.read_bytes()
-        assert data.startswith(before)  # the file's own bytes (Shift_JIS) stay
+        assert data.startswith(before[:-len("以上\r\n".encode("cp932"))]) and data.endswith("以上\r\n".encode("cp932"))  # (Shift_JIS)
         rows = list(csv.reader(io.StringIO(data.decode("cp932"), newline="")))
-        assert [tuple(r) for r in rows] == [("（別添２）変更箇所",), SEED_HEAD, SEED_ROW, new]
+        assert [tuple(r) for r in rows] == [("（別添２）変更箇所",), SEED_HEAD, SEED_ROW, new, ("以上",)]
+
+
+def test_a_row_goes_after_the_last_row_of_its_day_not_after_a_later_day(tmp_path: Path) -> None:
+    """The rows of one day read in the document's order: a row after every earlier row of its day in the document
+    goes right after the last of them, not after a row of a later day that follows them in the table."""
+    doc = tmp_path / "評価書.txt"
+    doc.write_text("根拠: 番号法別表の24の項\n\n追加: 番号法別表第一の59の項\n", encoding="utf-8")
+    table = tmp_path / "変更箇所.csv"
+    day, later = ("令和6年5月27日", "1行目", "根拠: 番号法別表第一の16の項", "根拠: 番号法別表の24の項", *WHY), (
+        "令和7年4月1日", "Ⅱ ファイルの概要", "（新規）", "ガバメントクラウド", "事前", "システムの移行")
+    table.write_text("\r\n".join(",".join(r) for r in (SEED_HEAD, day, later)) + "\r\n", encoding="utf-8-sig")
+    rc, out, _ = run([str(doc), "--in-place", "--no-backup", "--changes", str(table), "--date", "令和6年5月27日"])
+    assert rc == 0 and "変更箇所表に 1 行を加えました" in out
+    assert _table_rows(table) == [SEED_HEAD, day, ("令和6年5月27日", "3行目", "追加: 番号法別表第一の59の項",
+                                                   "追加: 番号法別表の85の項", *WHY), later]
 
 
 @pytest.mark.parametrize("ext", [".xlsx", ".docx", ".csv"])
