@@ -783,6 +783,15 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
         if target and any(_same_file(p, target) for p in paths):
             return _error(err, f"{flag} の書き出し先 {target} は入力のファイルです。上書きしないよう別の名前を指定してください",
                           f"{flag} {target} is an input file; give another name so that it is not overwritten")
+    for changes in tables:  # an existing table gets this run's rows: one it cannot take is refused before any work
+        if Path(changes).exists():
+            from . import report as rep
+
+            try:
+                rep.add_changes([], Path(changes))  # (reads the table; no row to add, so nothing is written)
+            except (OSError, ValueError) as exc:
+                ja, _, en = str(exc).partition(" / ")
+                return _error(err, ja, en or ja)
     rewrite_kwargs = {
         "assume_law": bool(getattr(args, "assume_law", False)),
         "as_of": getattr(args, "as_of", None),
@@ -878,6 +887,12 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
                 # rewritten files) does not replace an earlier run's table with an empty one
                 written.append(f"変更がないため、変更箇所表は書き込んでいません（{changes} はそのままです）"
                                f" / nothing changed: the 変更箇所 table was not written ({changes} is left as it was)")
+            elif Path(changes).exists() and mode == "dry":
+                # an earlier table is the record of the changes made: a dry run made none
+                written.append(f"ドライランのため、既にある変更箇所表には行を加えていません（{changes} はそのままです）。"
+                               f"--in-place か --output-dir で書き換えるときに加えます / dry run: no rows were added to the"
+                               f" existing 変更箇所 table ({changes} is left as it was); they are added when the files are"
+                               f" written (--in-place or --output-dir)")
             elif Path(changes).exists():
                 # an earlier run's table (or one made by hand): its rows stay, this run's rows not already there follow
                 added, kept = rep.add_changes(rows, Path(changes), _locator(outcomes))

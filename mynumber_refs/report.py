@@ -707,7 +707,7 @@ def _table_error(dest: Path, ja: str, en: str) -> ValueError:
 
 def _no_heading(dest: Path, where_ja: str, where_en: str) -> ValueError:
     return _table_error(dest, f"見出しの行（{'・'.join(CHANGES_COLUMNS)}）{where_ja}がありません",
-                        f"{where_en} has no heading row with the six columns of the table")
+                        f"{where_en} has a heading row naming the six columns of the table")
 
 
 _XLSX_PARTS_LOST = ("xl/drawings/", "xl/charts/", "xl/media/", "xl/vbaProject", "xl/activeX/", "xl/ctrlProps/",
@@ -740,7 +740,7 @@ def _add_to_csv(rows: Sequence[ChangeRow | Sequence[str]], dest: Path, locate: L
         start = reader.line_num
     at = next(((i, cols) for i, (r, _, _) in enumerate(records) if (cols := _header_columns(r)) is not None), None)
     if at is None:
-        raise _no_heading(dest, "", "it")
+        raise _no_heading(dest, "", "no line")
     head, cols = at
     earlier: list[_Earlier] = []
     end_line = records[head][2]  # the line after the table's last row

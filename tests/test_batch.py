@@ -430,7 +430,7 @@ def test_changes_into_a_table_made_by_hand_keeps_it(tmp_path: Path, ext: str) ->
         table.write_bytes(("（別添２）変更箇所\r\n" + ",".join(SEED_HEAD) + "\r\n"
                            + ",".join(f'"{v}"' for v in SEED_ROW) + "\r\n以上\r\n").encode("cp932"))
     before = table.read_bytes()
-    rc, out, _ = run([str(doc), "--changes", str(table), "--date", "令和6年5月27日"])
+    rc, out, _ = run([str(doc), "--in-place", "--no-backup", "--changes", str(table), "--date", "令和6年5月27日"])
     assert rc == 0 and "変更箇所表に 1 行を加えました（前からの 1 行はそのままです）" in out
     new = ("令和6年5月27日", "1行目", f"根拠: {OLD}", f"根拠: {NEW}", *WHY)
     if ext == ".xlsx":
@@ -468,10 +468,26 @@ def test_a_row_goes_after_the_last_row_of_its_day_not_after_a_later_day(tmp_path
                                                    "追加: 番号法別表の85の項", *WHY), later]
 
 
+@pytest.mark.parametrize("check", [False, True])
+def test_a_dry_run_adds_no_rows_to_an_existing_table(tmp_path: Path, check: bool) -> None:
+    """An existing 変更箇所 table is the record of the changes made: a dry run (or --check) made none, so it adds no
+    row there (it replaced the table with the rows of changes never written) and says so; a table it writes anew is a
+    preview, as before."""
+    doc = tmp_path / "評価書.txt"
+    doc.write_text(f"根拠: {OLD}\n", encoding="utf-8")
+    table = tmp_path / "変更箇所.csv"
+    table.write_text(",".join(SEED_HEAD) + "\r\n" + ",".join(SEED_ROW).replace("\n", " ") + "\r\n", encoding="utf-8-sig")
+    before = table.read_bytes()
+    rc, out, _ = run([str(doc), "--changes", str(table), *(["--check"] if check else [])])
+    assert rc == (1 if check else 0) and table.read_bytes() == before
+    assert f"ドライランのため、既にある変更箇所表には行を加えていません（{table} はそのままです）" in out
+    assert "dry run: no rows were added to the existing 変更箇所 table" in out
+
+
 @pytest.mark.parametrize("ext", [".xlsx", ".docx", ".csv"])
 def test_changes_into_a_file_without_the_table_is_refused(tmp_path: Path, ext: str) -> None:
     """A --changes file that exists but holds no 変更箇所 table (a wrong name given) is not overwritten: a clear
-    error, Japanese first, and the file as it was."""
+    error, Japanese first, before any work (the document is not rewritten either), and the file as it was."""
     doc = tmp_path / "評価書.txt"
     doc.write_text(f"根拠: {OLD}\n", encoding="utf-8")
     other = tmp_path / f"予算{ext}"
@@ -486,10 +502,11 @@ def test_changes_into_a_file_without_the_table_is_refused(tmp_path: Path, ext: s
     else:
         other.write_text("予算,金額\n", encoding="utf-8")
     before = other.read_bytes()
-    rc, _, err = run([str(doc), "--changes", str(other)])
-    assert rc == 2 and other.read_bytes() == before
+    rc, _, err = run([str(doc), "--in-place", "--no-backup", "--changes", str(other)])
+    assert rc == 2 and other.read_bytes() == before and doc.read_text(encoding="utf-8") == f"根拠: {OLD}\n"
     assert f"変更箇所表 {other} に書き込めません。見出しの行（変更日・項目・変更前の記載・変更後の記載・提出時期・提出時期に係る説明）" in err
-    assert f"/ cannot write the 変更箇所 table {other}:" in err and "(the file is left as it was)" in err
+    assert f"/ error: cannot write the 変更箇所 table {other}: no " in err and "has a heading row naming the six" in err
+    assert "(the file is left as it was)" in err
 
 
 def test_changes_given_more_than_once_writes_each_table(drafts: Path, tmp_path: Path) -> None:
