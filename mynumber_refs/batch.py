@@ -38,7 +38,7 @@ import shutil
 import stat
 import sys
 import time
-from collections.abc import Callable, Generator, Iterable
+from collections.abc import Callable, Generator, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -642,6 +642,31 @@ def _groups(edits: list[EditRecord]) -> list[list[EditRecord]]:
     return groups
 
 
+def _locator(outcomes: Sequence[FileOutcome]) -> Callable[[str], int | None] | None:
+    """Where a text is in the one file whose changes the 変更箇所 table gets (the file as it now is: rewritten, or as
+    it was in a dry run), as an offset that follows the document's order; ``None`` when the rows come from several
+    files (an earlier row names no file to look in).  The file is read on the first call."""
+    done = [o for o in outcomes if o.status != "failed" and o.edits]
+    if len(done) != 1:
+        return None
+    path = done[0].output or done[0].path
+    text: list[str] = []
+
+    def locate(needle: str) -> int | None:
+        if not text:
+            from .formats import open_document
+
+            try:
+                units = open_document(path).units
+            except Exception:  # noqa: BLE001 - the rows then follow the earlier ones
+                units = []
+            text.append("\x00".join(u.text for u in units).replace("\r\n", "\n").replace("\r", "\n"))
+        at = text[0].find(needle)
+        return at if at >= 0 else None
+
+    return locate
+
+
 def _count(n: int, word: str) -> str:
     """「1 change」, 「2 changes」 (the English after a slash)."""
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
@@ -758,6 +783,15 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
         if target and any(_same_file(p, target) for p in paths):
             return _error(err, f"{flag} の書き出し先 {target} は入力のファイルです。上書きしないよう別の名前を指定してください",
                           f"{flag} {target} is an input file; give another name so that it is not overwritten")
+    for changes in tables:  # an existing table gets this run's rows: one it cannot take is refused before any work
+        if Path(changes).exists():
+            from . import report as rep
+
+            try:
+                rep.add_changes([], Path(changes))  # (reads the table; no row to add, so nothing is written)
+            except (OSError, ValueError) as exc:
+                ja, _, en = str(exc).partition(" / ")
+                return _error(err, ja, en or ja)
     rewrite_kwargs = {
         "assume_law": bool(getattr(args, "assume_law", False)),
         "as_of": getattr(args, "as_of", None),
@@ -853,6 +887,21 @@ def run_files(paths: list[str], args: argparse.Namespace, *, rewrite_fn: Callabl
                 # rewritten files) does not replace an earlier run's table with an empty one
                 written.append(f"変更がないため、変更箇所表は書き込んでいません（{changes} はそのままです）"
                                f" / nothing changed: the 変更箇所 table was not written ({changes} is left as it was)")
+            elif Path(changes).exists() and mode == "dry":
+                # an earlier table is the record of the changes made: a dry run made none
+                written.append(f"ドライランのため、既にある変更箇所表には行を加えていません（{changes} はそのままです）。"
+                               f"--in-place か --output-dir で書き換えるときに加えます / dry run: no rows were added to the"
+                               f" existing 変更箇所 table ({changes} is left as it was); they are added when the files are"
+                               f" written (--in-place or --output-dir)")
+            elif Path(changes).exists():
+                # an earlier run's table (or one made by hand): its rows stay, this run's rows not already there follow
+                added, kept = rep.add_changes(rows, Path(changes), _locator(outcomes))
+                if added:
+                    written.append(f"変更箇所表に {added} 行を加えました（前からの {kept} 行はそのままです） / {_count(added, 'row')}"
+                                   f" added to the 変更箇所 table ({_count(kept, 'earlier row')} kept): {changes}")
+                else:
+                    written.append(f"変更箇所表には同じ行が既にあるため、書き込んでいません（{changes} はそのままです）"
+                                   f" / the 変更箇所 table already has these rows: not written ({changes} is left as it was)")
             else:
                 rep.write_changes(rows, Path(changes))
                 written.append(f"変更箇所表（{len(rows)} 行）を書き込みました / 変更箇所 table written"

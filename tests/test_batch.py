@@ -340,6 +340,175 @@ def test_a_second_run_keeps_the_table_of_the_first(tmp_path: Path, ext: str) -> 
     assert rc == 0 and empty.exists() and "変更箇所表（0 行）" in out
 
 
+def _table_rows(path: Path) -> list[tuple[str, ...]]:
+    """The texts of the 変更箇所 table in ``path`` (every row of its first sheet or table, or of the CSV)."""
+    if path.suffix == ".xlsx":
+        return [tuple("" if v is None else str(v) for v in r) for r in openpyxl.load_workbook(str(path)).active.iter_rows(
+            values_only=True)]
+    if path.suffix == ".docx":
+        return [tuple(c.text for c in r.cells) for r in docx.Document(str(path)).tables[0].rows]
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return [tuple(r) for r in csv.reader(f)]
+
+
+SEED_HEAD = ("変更日", "項目", "変更前の記載", "変更後の記載", "提出時期", "提出時期に係る説明")
+SEED_ROW = ("令和5年2月6日", "Ⅰ 基本情報\nシステム7\n①システムの名称", "（新規）", "サービス検索・電子申請機能", "事前",
+            "サービス検索及び電子申請機能の利用による見直し")
+WHY = ("事後", "根拠法にあわせて修正記載する形式的変更のため")
+
+
+@pytest.mark.parametrize("ext", [".xlsx", ".docx", ".csv"])
+def test_a_run_after_editing_adds_its_rows_to_the_table(tmp_path: Path, ext: str) -> None:
+    """A user who runs the tool again after editing the document (an old citation written into the paragraph between
+    two the first run changed) keeps the first run's rows and gets the new one among them, in the document's order
+    (the table was replaced with the second run's row alone); a run over the original again (the same rows) adds
+    nothing and leaves the file as it is, and so does a run that changes nothing."""
+    doc = tmp_path / "評価書.docx"
+    d = docx.Document()
+    d.add_heading("Ⅰ 基本情報", 1)
+    d.add_paragraph("根拠: 番号法別表第一の16の項")
+    d.add_paragraph("その他")
+    d.add_paragraph("連携: 番号法別表第二の27の項")
+    d.save(str(doc))
+    original = doc.read_bytes()
+    table = tmp_path / f"変更箇所{ext}"
+    argv = [str(doc), "--in-place", "--no-backup", "--changes", str(table), "--date", "令和6年5月27日"]
+    rc, out, _ = run(argv)
+    assert rc == 0 and "変更箇所表（2 行）を書き込みました" in out
+    d = docx.Document(str(doc))
+    d.paragraphs[2].text = "追加: 番号法別表第一の59の項"
+    d.save(str(doc))
+    rc, out, _ = run(argv)
+    assert rc == 0 and "変更箇所表に 1 行を加えました（前からの 2 行はそのままです） / 1 row added to the 変更箇所 table" in out
+    day = "令和6年5月27日"
+    assert _table_rows(table) == [
+        SEED_HEAD,
+        (day, "Ⅰ 基本情報\n（本文 第2段落）", "根拠: 番号法別表第一の16の項", "根拠: 番号法別表の24の項", *WHY),
+        (day, "Ⅰ 基本情報\n（本文 第3段落）", "追加: 番号法別表第一の59の項", "追加: 番号法別表の85の項", *WHY),
+        (day, "Ⅰ 基本情報\n（本文 第4段落）", "連携: 番号法別表第二の27の項",
+         "連携: 番号法第19条第8号に基づく主務省令第2条の表の48の項", *WHY)]
+    written = table.read_bytes()
+    rc, out, _ = run(argv)
+    assert rc == 0 and "変更がないため" in out and table.read_bytes() == written
+    doc.write_bytes(original)  # the first run again, from the original: its rows are there already
+    rc, out, _ = run(argv)
+    assert rc == 0 and "変更箇所表には同じ行が既にあるため、書き込んでいません" in out and table.read_bytes() == written
+
+
+@pytest.mark.parametrize("ext", [".xlsx", ".docx", ".csv"])
+def test_changes_into_a_table_made_by_hand_keeps_it(tmp_path: Path, ext: str) -> None:
+    """A 変更箇所 table made by hand in the seed's layout (a title above, an earlier row of 令和5年2月6日, 「以上」 below
+    the table, a second sheet in Excel) was replaced by a new file holding this run's rows alone: the user's record was
+    lost.  Its rows, title and the rest of the file stay; this run's rows follow the earlier ones, above the note (in
+    Excel, as tall as the sheet's own narrower columns need, inside its print area)."""
+    doc = tmp_path / "評価書.txt"
+    doc.write_text(f"根拠: {OLD}\n", encoding="utf-8")
+    table = tmp_path / f"別添２{ext}"
+    if ext == ".xlsx":
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "別添２"
+        ws.append(["（別添２）変更箇所"])
+        ws.append(list(SEED_HEAD))
+        ws.append(list(SEED_ROW))
+        ws.append(["以上"])
+        for letter in "CD":
+            ws.column_dimensions[letter].width = 20
+        ws.print_area = "A1:F4"
+        wb.create_sheet("メモ")["A1"] = "控え"
+        wb.save(str(table))
+    elif ext == ".docx":
+        d = docx.Document()
+        d.add_paragraph("（別添２）変更箇所")
+        t = d.add_table(rows=3, cols=6)
+        for row, values in zip(t.rows, (SEED_HEAD, SEED_ROW, ("以上", "", "", "", "", "")), strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+        d.add_paragraph("以上")
+        d.save(str(table))
+    else:
+        table.write_bytes(("（別添２）変更箇所\r\n" + ",".join(SEED_HEAD) + "\r\n"
+                           + ",".join(f'"{v}"' for v in SEED_ROW) + "\r\n以上\r\n").encode("cp932"))
+    before = table.read_bytes()
+    rc, out, _ = run([str(doc), "--in-place", "--no-backup", "--changes", str(table), "--date", "令和6年5月27日"])
+    assert rc == 0 and "変更箇所表に 1 行を加えました（前からの 1 行はそのままです）" in out
+    new = ("令和6年5月27日", "1行目", f"根拠: {OLD}", f"根拠: {NEW}", *WHY)
+    if ext == ".xlsx":
+        wb = openpyxl.load_workbook(str(table))
+        assert [tuple(r) for r in wb["別添２"].iter_rows(values_only=True)] == [
+            ("（別添２）変更箇所", None, None, None, None, None), SEED_HEAD, SEED_ROW, new,
+            ("以上", None, None, None, None, None)]
+        assert wb["メモ"]["A1"].value == "控え"
+        assert wb["別添２"].print_area == "'別添２'!$A$1:$F$5"  # the row added is printed too
+        assert wb["別添２"].row_dimensions[4].height >= 3 * 15  # 「根拠: 番号利用法…」 wraps three times in 19 columns
+    elif ext == ".docx":
+        d = docx.Document(str(table))
+        assert [p.text for p in d.paragraphs] == ["（別添２）変更箇所", "以上"]
+        assert [tuple(c.text for c in r.cells) for r in d.tables[0].rows] == [
+            SEED_HEAD, SEED_ROW, new, ("以上", "", "", "", "", "")]
+    else:
+        data = table.read_bytes()
+        assert data.startswith(before[:-len("以上\r\n".encode("cp932"))]) and data.endswith("以上\r\n".encode("cp932"))  # (Shift_JIS)
+        rows = list(csv.reader(io.StringIO(data.decode("cp932"), newline="")))
+        assert [tuple(r) for r in rows] == [("（別添２）変更箇所",), SEED_HEAD, SEED_ROW, new, ("以上",)]
+
+
+def test_a_row_goes_after_the_last_row_of_its_day_not_after_a_later_day(tmp_path: Path) -> None:
+    """The rows of one day read in the document's order: a row after every earlier row of its day in the document
+    goes right after the last of them, not after a row of a later day that follows them in the table."""
+    doc = tmp_path / "評価書.txt"
+    doc.write_text("根拠: 番号法別表の24の項\n\n追加: 番号法別表第一の59の項\n", encoding="utf-8")
+    table = tmp_path / "変更箇所.csv"
+    day, later = ("令和6年5月27日", "1行目", "根拠: 番号法別表第一の16の項", "根拠: 番号法別表の24の項", *WHY), (
+        "令和7年4月1日", "Ⅱ ファイルの概要", "（新規）", "ガバメントクラウド", "事前", "システムの移行")
+    table.write_text("\r\n".join(",".join(r) for r in (SEED_HEAD, day, later)) + "\r\n", encoding="utf-8-sig")
+    rc, out, _ = run([str(doc), "--in-place", "--no-backup", "--changes", str(table), "--date", "令和6年5月27日"])
+    assert rc == 0 and "変更箇所表に 1 行を加えました" in out
+    assert _table_rows(table) == [SEED_HEAD, day, ("令和6年5月27日", "3行目", "追加: 番号法別表第一の59の項",
+                                                   "追加: 番号法別表の85の項", *WHY), later]
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_a_dry_run_adds_no_rows_to_an_existing_table(tmp_path: Path, check: bool) -> None:
+    """An existing 変更箇所 table is the record of the changes made: a dry run (or --check) made none, so it adds no
+    row there (it replaced the table with the rows of changes never written) and says so; a table it writes anew is a
+    preview, as before."""
+    doc = tmp_path / "評価書.txt"
+    doc.write_text(f"根拠: {OLD}\n", encoding="utf-8")
+    table = tmp_path / "変更箇所.csv"
+    table.write_text(",".join(SEED_HEAD) + "\r\n" + ",".join(SEED_ROW).replace("\n", " ") + "\r\n", encoding="utf-8-sig")
+    before = table.read_bytes()
+    rc, out, _ = run([str(doc), "--changes", str(table), *(["--check"] if check else [])])
+    assert rc == (1 if check else 0) and table.read_bytes() == before
+    assert f"ドライランのため、既にある変更箇所表には行を加えていません（{table} はそのままです）" in out
+    assert "dry run: no rows were added to the existing 変更箇所 table" in out
+
+
+@pytest.mark.parametrize("ext", [".xlsx", ".docx", ".csv"])
+def test_changes_into_a_file_without_the_table_is_refused(tmp_path: Path, ext: str) -> None:
+    """A --changes file that exists but holds no 変更箇所 table (a wrong name given) is not overwritten: a clear
+    error, Japanese first, before any work (the document is not rewritten either), and the file as it was."""
+    doc = tmp_path / "評価書.txt"
+    doc.write_text(f"根拠: {OLD}\n", encoding="utf-8")
+    other = tmp_path / f"予算{ext}"
+    if ext == ".xlsx":
+        wb = openpyxl.Workbook()
+        wb.active["A1"] = "予算"
+        wb.save(str(other))
+    elif ext == ".docx":
+        d = docx.Document()
+        d.add_paragraph("予算")
+        d.save(str(other))
+    else:
+        other.write_text("予算,金額\n", encoding="utf-8")
+    before = other.read_bytes()
+    rc, _, err = run([str(doc), "--in-place", "--no-backup", "--changes", str(other)])
+    assert rc == 2 and other.read_bytes() == before and doc.read_text(encoding="utf-8") == f"根拠: {OLD}\n"
+    assert f"変更箇所表 {other} に書き込めません。見出しの行（変更日・項目・変更前の記載・変更後の記載・提出時期・提出時期に係る説明）" in err
+    assert f"/ error: cannot write the 変更箇所 table {other}: no " in err and "has a heading row naming the six" in err
+    assert "(the file is left as it was)" in err
+
+
 def test_changes_given_more_than_once_writes_each_table(drafts: Path, tmp_path: Path) -> None:
     """「--changes a.xlsx --changes a.csv」: a user asking for the table in two forms gets both (only the last was
     written, silently); a name given twice is written once; a bad extension among them is refused before any work."""

@@ -636,6 +636,44 @@ def test_a_content_control_word_fills_from_elsewhere_is_kept(
     assert "コンテンツ コントロール" in PROTECTED_MESSAGE and "content control" in PROTECTED_MESSAGE
 
 
+@pytest.mark.parametrize("block", [False, True])
+@pytest.mark.parametrize(("flag", "placeholder"), [
+    ("<w:showingPlcHdr/>", True), ('<w:showingPlcHdr w:val="true"/>', True), ('<w:showingPlcHdr w:val="false"/>', False)])
+def test_a_content_control_showing_its_placeholder_is_not_read(
+    tmp_path: Path, block: bool, flag: str, placeholder: bool
+) -> None:
+    """A content control showing its placeholder (w:showingPlcHdr: the grey prompt of an empty control) holds no text
+    of the document: Word puts the prompt back from the template when the control is emptied, and the 変更箇所 table
+    would list a prompt as a change.  Its text is kept as written, with no edit and no finding, and a note names it;
+    the document's own text is rewritten as before.  A control whose flag is off is text like any other."""
+    run = "<w:r><w:rPr><w:rStyle w:val=\"PlaceholderText\"/></w:rPr><w:t>例：番号法別表第一の16の項</w:t></w:r>"
+    content = f"<w:p>{run}</w:p>" if block else run
+    sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="根拠"/>{flag}</w:sdtPr>'
+                    f'<w:sdtContent>{content}</w:sdtContent></w:sdt>')
+    d = docx.Document()
+    para = d.add_paragraph("根拠：")
+    if block:
+        para._p.addnext(sdt)
+    else:
+        para._p.append(sdt)
+    d.add_paragraph("番号法別表第一の59の項")
+    p = tmp_path / "placeholder.docx"
+    d.save(str(p))
+    doc = open_document(p)
+    edits, findings = rewrite_document(doc, rewrite)
+    doc.save(p)
+    texts = [t.text for t in docx.Document(str(p)).element.body.iter(qn("w:t"))]
+    assert texts[-2:] == ["例：番号法別表第一の16の項" if placeholder else "例：番号法別表の24の項", "番号法別表の85の項"]
+    assert findings == []
+    assert sorted(e.before for e in edits) == (["59", "第一"] if placeholder else ["16", "59", "第一", "第一"])
+    notes = [n for n in doc.notes if "プレースホルダー" in n]
+    assert notes == ([
+        "プレースホルダー（入力前の案内の文字）を表示中のコンテンツ コントロール 1 件（「例：番号法別表第一の16の項」）は、文書の本文ではないため"
+        "読んでいません。案内の文字に旧い引用があれば、テンプレートで直してください / 1 content control showing placeholder"
+        " text (「例：番号法別表第一の16の項」) was not read: a placeholder is no text of the document; if it cites the old"
+        " numbering, correct it in the template"] if placeholder else [])
+
+
 def test_a_table_renamed_beside_a_network_item_stays_when_the_items_table_meets_a_tracked_change(tmp_path: Path) -> None:
     """「番号法第19条第7号及び別表第二の2<ins>7</ins>の項並びに別表第二の28の項」: the first table cannot be rewritten (its
     row is in a tracked change), so its 第7号 stays; the second was renamed to 「番号法第19条第8号に基づく…の49の項」
@@ -679,6 +717,42 @@ def test_an_embedded_object_is_noted_as_not_read(tmp_path: Path) -> None:
     plain = tmp_path / "plain.docx"
     docx.Document().save(str(plain))
     assert open_document(plain).notes == []
+
+
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+@pytest.mark.parametrize(("part", "content_type", "rel"), [
+    ("/word/diagrams/data1.xml", "application/vnd.openxmlformats-officedocument.drawingml.diagramData+xml",
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/diagramData"),
+    ("/word/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart"),
+])
+def test_a_smartart_graphic_or_chart_that_may_cite_is_noted_as_not_read(
+    tmp_path: Path, part: str, content_type: str, rel: str
+) -> None:
+    """The text of a SmartArt graphic (word/diagrams/) or a chart (word/charts/) in a Word document is not read: a
+    「番号法別表第二に基づく情報連携」 in a SmartArt box was missed without a word (an Excel workbook notes its charts).  A
+    note names the part when its text may cite; a graphic whose text does not says nothing."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    def with_graphic(text: str) -> Path:
+        p = tmp_path / f"graphic{len(text)}.docx"
+        d = docx.Document()
+        d.add_paragraph(OLD)
+        xml = f'<root xmlns:a="{_A_NS}"><a:p><a:r><a:t>{text}</a:t></a:r></a:p></root>'.encode()
+        d.part.relate_to(Part(PackURI(part), content_type, xml, d.part.package), rel)
+        d.save(str(p))
+        return p
+
+    name = part.rsplit("/", 1)[-1]
+    doc = open_document(with_graphic("番号法別表第二に基づく情報連携"))
+    assert doc.notes == [f"SmartArt・グラフ 1 件（{name}）の文字は読んでいません。引用がないか開いて確認してください"
+                         f" / the text of 1 SmartArt graphic or chart ({name}) was not read: open it to check for citations"]
+    edits, _ = rewrite_document(doc, rewrite)
+    assert {e.location for e in edits} == {"本文 第1段落"}
+    assert open_document(with_graphic("住民票の写しの交付")).notes == []
 
 
 @pytest.mark.parametrize(("setting", "tracked"), [

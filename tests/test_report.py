@@ -198,11 +198,29 @@ def test_marks_cover_exactly_what_changed(parts: list[tuple[str, str, str]], tai
     def unmarked(s: str, marks: list[tuple[int, int]]) -> str:
         return "".join(p for p, m in ChangeRow.pieces(s, marks) if not m)
 
-    assert row.before == crlf(text) and row.after == crlf(expected)
-    assert crlf(unmarked(row.before, row.before_marks)) == crlf(unmarked(row.after, row.after_marks))
+    # (the blank space at an item's ends is not shown: see test_an_items_blank_ends_are_not_shown)
+    assert row.before == crlf(text).strip() and row.after == crlf(expected).strip()
+    assert crlf(unmarked(row.before, row.before_marks)).strip() == crlf(unmarked(row.after, row.after_marks)).strip()
     for marks, s in ((row.before_marks, row.before), (row.after_marks, row.after)):
         assert all(0 <= a < b <= len(s) for a, b in marks)
         assert all(b1 < a2 for (_, b1), (a2, _) in zip(marks, marks[1:], strict=False))
+
+
+@pytest.mark.parametrize(("text", "before", "after", "marked"), [
+    # a footnote's text starts with the tab or space Word puts after the note's mark
+    ("\t参考: 番号法別表第一の16の項", "参考: 番号法別表第一の16の項", "参考: 番号法別表の24の項", ["別表第一", "16"]),
+    (" 参考: 番号法別表第一の16の項", "参考: 番号法別表第一の16の項", "参考: 番号法別表の24の項", ["別表第一", "16"]),
+    # an indent and a last line break
+    ("\u3000\u3000番号法別表第一の16の項\r\n", "番号法別表第一の16の項", "番号法別表の24の項", ["別表第一", "16"]),
+])
+def test_an_items_blank_ends_are_not_shown(text: str, before: str, after: str, marked: list[str]) -> None:
+    """The 変更前・変更後 columns show an item's text without the blank space at its start and end: no words a reviewer
+    reads, and a footnote's row began with the tab after its mark.  The marks stay on the changed words."""
+    edits = [_edit(text, "第一", "", item="0:0"), _edit(text, "16", "24", item="0:0")]
+    row = change_rows([{"path": "a.docx", "status": "changed", "edits": edits}], dt.date(2024, 5, 27))[0]
+    assert (row.before, row.after) == (before, after)
+    assert [row.before[a:b] for a, b in row.before_marks] == marked
+    assert [row.after[a:b] for a, b in row.after_marks] == ["別表", "24"]
 
 
 def test_csv_has_bom_and_seed_columns(tmp_path: Path) -> None:

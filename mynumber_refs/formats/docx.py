@@ -103,7 +103,7 @@ from .ooxml import (
     skip_message,
     xml_with_declaration,
 )
-from .safety import FormatError, ZipLimits, atomic_save, read_package, verify_package
+from .safety import FormatError, ZipLimits, atomic_save, parse_xml, read_package, verify_package
 
 __all__ = ["DocxDocument", "open_docx"]
 
@@ -164,7 +164,9 @@ def _inline(el: Any, segs: list[Segment], st: _State, protected: bool) -> None:
             _inline(child, segs, st, protected)
         elif tag == W_SDT:
             content = child.find(W_SDTCONTENT)
-            if content is not None:
+            if _showing_placeholder(child):
+                segs.append(Segment("", False))  # not the document's text (see _placeholder_note)
+            elif content is not None:
                 _inline(content, segs, st, protected or _filled_elsewhere(child))
         elif tag in W_IGNORED or not isinstance(tag, str):
             continue  # comments and processing instructions have a non-str tag
@@ -182,6 +184,17 @@ def _filled_elsewhere(sdt: Any) -> bool:
     pr = sdt.find(_w("sdtPr"))
     return pr is not None and any(
         isinstance(c.tag, str) and c.tag.rsplit("}", 1)[-1] in _SDT_FILLED for c in pr)
+
+
+def _showing_placeholder(sdt: Any) -> bool:
+    """Whether a content control shows its placeholder text (``w:showingPlcHdr``): the grey prompt of an empty
+    control (「ここに入力」, 「例：…」), which is no text of the document: Word puts it back from the template whenever
+    the control is emptied, and typing in the control replaces it whole."""
+    pr = sdt.find(_w("sdtPr"))
+    if pr is None:
+        return False
+    flag = pr.find(_w("showingPlcHdr"))
+    return flag is not None and flag.get(_w("val"), "true") not in ("false", "0", "off")
 
 
 def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
@@ -658,6 +671,9 @@ class _Walker:
                 key = el if el.tag == W_TXBXCONTENT else (el.tag, el.get(_W_ID))
                 self.anchors.setdefault(key, anchored)
         passage.new_paragraph(heading)
+        if any(_showing_placeholder(sdt) for sdt in p.iterancestors(W_SDT)):
+            passage.extend([Segment("", False)])  # a placeholder's paragraph: no text of the document
+            return
         segs: list[Segment] = []
         protected = self.protected or any(_filled_elsewhere(sdt) for sdt in p.iterancestors(W_SDT))
         _inline(p, segs, self.state, protected)
@@ -1159,9 +1175,14 @@ class DocxDocument:
                                  *(rec.root for rec in self._notes)])
         if combo:
             self.notes.append(combo)
+        placeholder = _placeholder_note([body, *(root for _, _, root in _header_footer_parts(document)),
+                                         *(rec.root for rec in self._notes)])
+        if placeholder:
+            self.notes.append(placeholder)
         self.notes.extend(embedded_note(sorted(
             str(part.partname)[1:] for part in document.part.package.iter_parts()
             if str(part.partname).lower().startswith("/word/embeddings/"))))
+        self.notes.extend(_graphics_note(path, document))
         self._units = [u for u in walker.units if u is not None]
         for du in self._units:
             blocked = [i for i, seg in enumerate(du.segments)
@@ -1306,6 +1327,55 @@ def _combo_box_note(roots: Sequence[Any]) -> str | None:
             f"一覧から選ぶと旧い引用に戻ることがあります。確認してください / the list of {n} combo box{'es' if n > 1 else ''}"
             f" (「{shown}」) was not rewritten: a rewritten text may no longer be one of its entries, and picking an entry"
             f" may put the old citation back; check {'them' if n > 1 else 'it'}")
+
+
+def _placeholder_note(roots: Sequence[Any]) -> str | None:
+    """A note on the content controls showing placeholder text that may cite: the text is not read (it is no text of
+    the document; an edit would be undone when the control is emptied, and the 変更箇所 table would list a prompt)."""
+    texts: list[str] = []
+    for root in roots:
+        for sdt in root.iter(W_SDT):
+            if not _showing_placeholder(sdt) or any(_showing_placeholder(a) for a in sdt.iterancestors(W_SDT)):
+                continue
+            content = sdt.find(W_SDTCONTENT)
+            text = "".join(t.text or "" for t in content.iter(W_T)) if content is not None else ""
+            if may_cite(text):
+                texts.append(text)
+    if not texts:
+        return None
+    n = len(texts)
+    shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+    return (f"プレースホルダー（入力前の案内の文字）を表示中のコンテンツ コントロール {n} 件（「{shown}」）は、文書の本文ではないため"
+            f"読んでいません。案内の文字に旧い引用があれば、テンプレートで直してください / {n} content control{'s' if n > 1 else ''}"
+            f" showing placeholder text (「{shown}」) {'were' if n > 1 else 'was'} not read: a placeholder is no text of the"
+            f" document; if it cites the old numbering, correct it in the template")
+
+
+_GRAPHIC_PARTS = ("/word/diagrams/data", "/word/charts/chart")
+"""The parts holding the text of a SmartArt graphic (its data; ``drawing*.xml`` beside it is a copy drawn from it)
+and of a chart, which are not read."""
+_A_T = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+
+
+def _graphics_note(path: Path, document: Any) -> list[str]:
+    """The note on the SmartArt graphics and charts whose text (``a:t``) may cite: it is not read."""
+    names: list[str] = []
+    for part in document.part.package.iter_parts():
+        name = str(part.partname)[1:]
+        if not ("/" + name.lower()).startswith(_GRAPHIC_PARTS) or not name.lower().endswith(".xml"):
+            continue
+        blob = part.blob
+        if may_cite(blob.decode("utf-8", "replace")) and any(  # (the markup never does: most graphics stop here)
+                may_cite(t.text or "") for t in parse_xml(blob, name, path, "Word").iter(_A_T)):
+            names.append(name)
+    if not names:
+        return []
+    names.sort()
+    n = len(names)
+    shown = "、".join(x.rsplit("/", 1)[-1] for x in names[:3]) + ("…" if n > 3 else "")
+    return [f"SmartArt・グラフ {n} 件（{shown}）の文字は読んでいません。引用がないか開いて確認してください"
+            f" / the text of {n} SmartArt graphic{'s' if n > 1 else ''} or chart{'s' if n > 1 else ''} ({shown}) was not"
+            f" read: open {'them' if n > 1 else 'it'} to check for citations"]
 
 
 RECORDING_NOTE = ("この文書は「変更履歴の記録」がオンのため、書き換えを変更履歴として書き込みます（Word で編集したときと同じです）"
