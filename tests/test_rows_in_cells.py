@@ -80,6 +80,14 @@ ROWS = [
     (["根拠", "番号法別表第二の27、28の項", "29、30"], False),
     (["根拠", "番号法別表第二の27の項", "住民基本台帳"], True),
     (["根拠", "番号法別表第二の27の項", "3件"], True),
+    # (session 19: a cell joined to the row before it by a word, an opening bracket left open, a row named by its place)
+    (["根拠", "番号法別表第二の27の項", "及び28の項"], False),
+    (["根拠", "番号法別表第二の27の項", "、28"], False),
+    (["根拠", "番号法別表第二の27の項から", "29の項まで"], False),
+    (["根拠", "番号法別表第二（", "27の項）"], False),
+    (["根拠", "番号法別表第二の27の項", "の次の項"], False),
+    (["根拠", "番号法別表第二の27の項", "前項に同じ"], False),
+    (["根拠", "番号法別表第二の27の項及び", "住民基本台帳法"], True),
 ]
 
 # an item number at the start of a cell to the right of or below the name: no row numbers (probe)
@@ -763,17 +771,26 @@ def test_excel_a_formula_beside_a_name_counts_by_what_it_shows(
 @given(st.sampled_from(["番号法別表第二", "番号法別表第一", "番号法別表第二の27の項", "番号法別表第一の16の項", "番号法別表第二の項番"]),
        st.builds(str.format, st.sampled_from(["{}", "{}の項", "項番{}", "第{}項", "（{}）", "{}、30", "{}項", "（{}の項）"]),
                  st.integers(1, 200)),
-       st.sampled_from(["right", "below", "under-heading", "diagonal"]), st.sampled_from([".xlsx", ".docx"]))
+       st.sampled_from(["right", "below", "under-heading", "diagonal", "paragraph"]), st.sampled_from([".xlsx", ".docx"]))
 def test_no_table_is_renamed_over_rows_laid_out_around_it(name: str, rows: str, layout: str, suffix: str) -> None:
     """The whole-edit invariant across cells: a table's name (with rows or without) ending its cell, with row numbers in
     the cell right of it, below it, under a 「項番」 cell right of it or diagonally below it, is never renamed: every edit of
-    its cell is held back and it is reported (number-after-table)."""
+    its cell is held back and it is reported (number-after-table); nor a name ending a Word paragraph right above a table
+    whose first cell holds them."""
     import tempfile
 
     grid = {"right": [[name, rows]], "below": [[name], [rows]], "under-heading": [[name, "項番"], ["", rows]],
-            "diagonal": [[name, ""], ["", rows]]}[layout]
+            "diagonal": [[name, ""], ["", rows]], "paragraph": [[rows]]}[layout]
     with tempfile.TemporaryDirectory() as tmp:
-        doc = open_document(_grid(Path(tmp) / f"a{suffix}", grid))
+        path = Path(tmp) / f"a{suffix}"
+        if layout == "paragraph" and suffix == ".docx":
+            d = docx.Document()
+            d.add_paragraph(name)
+            d.add_table(rows=1, cols=1).cell(0, 0).text = rows
+            d.save(path)
+        else:  # (a sheet has no paragraphs: the cell below)
+            _grid(path, [[name], [rows]] if layout == "paragraph" else grid)
+        doc = open_document(path)
         edits, findings = rewrite_document(doc, REWRITE)
     assert edits == []
     assert "number-after-table" in {f.reason for f in findings}
@@ -820,3 +837,32 @@ def test_same_table_in_a_later_cell_after_another_table_named_keeps_nothing(tmp_
     path = _xlsx(tmp_path / "a.xlsx", [["番号法別表第二に基づき照会する。"], ["住民基本台帳法別表第一"], ["同表の1の項"]])
     edits, _findings = rewrite_document(open_document(path), REWRITE)
     assert [(e.location_detail["cell"], e.before) for e in edits] == [("A1", "別表第二")]
+
+
+# ------------------------------------------------------------------ a Word paragraph right above a table
+
+@pytest.mark.parametrize(("para", "cells", "renamed"), [
+    ("根拠：番号法別表第二", [["27の項", "住民票関係情報"]], False),  # the table's first cell holds its rows
+    ("根拠：番号法別表第二", [["27"]], False),
+    ("根拠：番号法別表第二", [["項番", "事務"], ["27", "住民票"]], False),  # its first column, under 項番
+    ("番号法別表第二（下表の項）", [["27の項"]], False),
+    ("番号法別表第二の27の項", [["28の項"]], False),  # a row with 項 beside a row ending the paragraph
+    ("根拠：番号法別表第二", [["事務", "住民票"]], True),
+    ("根拠：番号法別表第二", [["１．特定個人情報ファイル名"]], True),  # an item number
+    ("番号法別表第二に基づき照会する。", [["住民票関係情報", "3件"]], True),
+])
+def test_word_a_table_right_below_a_paragraph_goes_on_from_its_name(
+    tmp_path: Path, para: str, cells: list[list[str]], renamed: bool
+) -> None:
+    """「根拠：番号法別表第二」 right above a table whose first cell is 「27の項」: the table goes on from the paragraph as a
+    cell's next cells go on from it; renamed, the name would stand over the old rows (session 19: it was)."""
+    d = docx.Document()
+    d.add_paragraph(para)
+    table = d.add_table(rows=len(cells), cols=len(cells[0]))
+    for i, row in enumerate(cells):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    d.save(tmp_path / "a.docx")
+    edits, findings = rewrite_document(open_document(tmp_path / "a.docx"), REWRITE)
+    assert any(e.before == "別表第二" for e in edits) is renamed
+    assert ("number-after-table" in {f.reason for f in findings}) is not renamed

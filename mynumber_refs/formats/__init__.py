@@ -168,7 +168,8 @@ class Unit:
     items: list[tuple[int, int]] = field(default_factory=list)
     after: tuple[tuple[str, ...], ...] = ()
     """For a table cell, the texts of the cells that go on from it, a run per direction: the next
-    cells with text to its right, and those below it (see :func:`names_over_cells`)."""
+    cells with text to its right, and those below it (see :func:`names_over_cells`); for a Word passage right above a
+    table, the texts of the table's first row and first column."""
     before: str = ""
     """For a table cell, the text of the nearest cell with text to its left in its row (a row's
     「根拠法令」 column), with the cell before it when it holds only provisions (:func:`left_text`): the
@@ -740,7 +741,7 @@ _ROW_PREFIX = r"(?:(?:該当|当該)?[\s]*項[\s]*番|(?:該当|当該)[\s]*項|
 _ROW_BRANCH = rf"{_ROW_NUM}(?:[\s]*の[\s]*{_ROW_NUM})*"  # 「85の2」
 _ROW_JOIN = r"(?:[、,，・～〜~\-－‐―]|から|及び|並びに|又は|と)"
 _ROW_CELL = compile_on_use(
-    rf"[\s]*{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}(?:[\s]*番(?![\s]*[地号目台線手]))?"
+    rf"[\s]*(?:{_ROW_JOIN}[\s]*)?{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}(?:[\s]*番(?![\s]*[地号目台線手]))?"
     rf"(?:[\s]*の?[\s]*項"
     rf"|(?![,，][0-9０-９]{{3}}(?![0-9０-９]))[\s]*{_ROW_JOIN}[\s]*{_ROW_NUM}"
     rf"|[\s]+{_ROW_NUM}"
@@ -765,27 +766,30 @@ def heads_rows_below(text: str) -> bool:
     return not text.strip() or _ROW_WORD_CELL.match(text) is not None
 
 
-# …and to the end of its cell only closing brackets, 「の項番」, 「の該当項」 or a short note in brackets (「（注）」)
+# …and to the end of its cell only closing brackets, 「の項番」, 「の該当項」 or a short note in brackets (「（注）」), and
+# a word joining it to the next cell or an opening bracket (「…27の項から」 | 「29の項まで」, 「番号法別表第二（」 | 「27の項）」)
 _NAME_TAIL = compile_on_use(
-    rf"[\s]*[）)]*[\s]*(?:の)?[\s]*(?:該当)?{_ROW_WORD}?[\s：:]*(?:[（(][^（）()\n]{{0,10}}[）)])?[\s]*[）)]*[\s]*\Z"
+    rf"[\s]*[）)]*[\s]*(?:の)?[\s]*(?:該当)?{_ROW_WORD}?[\s：:]*(?:[（(][^（）()\n]{{0,10}}[）)])?[\s]*[）)]*[\s]*"
+    rf"(?:{_ROW_JOIN}|[（(【［\[])?[\s]*\Z"
 )
 
 
 _TABLES_JOINED = compile_on_use(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
 
 # what a cell may begin with that only the old numbering gives, read after an old table's citation ending the cell to
-# its left or right above it as the rest of its sentence (a text keeps the name before them): after a mark or an opening
-# bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」, 「旧主務省令第20条」), a column (「下欄」,
-# 「同項の下欄」, 「第四欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」) or a row written with
-# 項 (「28の項」, 「項番28」)
+# its left or right above it as the rest of its sentence (a text keeps the name before them): after a word joining it to
+# the cell before (「及び」, 「、」, 「から」), a mark or an opening bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」, 「旧主務省令第20条」), a column (「下欄」,
+# 「同項の下欄」, 「第四欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」), a row written with
+# 項 (「28の項」, 「項番28」) or named by its place (「の次の項」, 「前項」)
 _OLD_NUMBER_LEAD = compile_on_use(
-    rf"[\s]*{_ROW_MARK}?[\s]*[（(【［\[]?[\s]*(?:"
+    rf"[\s]*(?:{_ROW_JOIN}[\s]*)?{_ROW_MARK}?[\s]*[（(【［\[]?[\s]*(?:"
     r"(?P<article>(?:旧[\s]*)?(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
     rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
     r"|(?P<column>(?:同[\s]*項[\s]*)?(?:の[\s]*)?(?:[上中下左右]|第[\s]*(?:[一二三四五六七八九]|[1-9１-９]))[\s]*欄)"
     r"|(?P<network>(?:番[\s]*号[\s]*(?:利[\s]*用[\s]*)?法[\s]*|マ[\s]*イ[\s]*ナ[\s]*ン[\s]*バ[\s]*ー[\s]*法[\s]*)?"
     r"第?[\s]*(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*第?[\s]*(?:7|７|七)[\s]*号)"
-    rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|(?:(?:該当|当該)[\s]*)?項[\s]*(?:番[\s]*[:：は]?|[:：は])[\s]*{_NUM})"
+    rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|(?:(?:該当|当該)[\s]*)?項[\s]*(?:番[\s]*[:：は]?|[:：は])[\s]*{_NUM}"
+    r"|(?:の[\s]*)?(?:次|前|後|直前|直後|最後|最初|末尾|先頭)[\s]*(?:の[\s]*)?項(?![\s]*目))"
     r")"
 )
 

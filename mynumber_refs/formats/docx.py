@@ -392,6 +392,19 @@ def _cells_after(
     return tuple(run for run in runs if run)
 
 
+def _first_cells(tbl: Any, count: int = 2) -> tuple[tuple[str, ...], ...]:
+    """The texts of the first ``count`` cells with text of a table's first row, and of its first grid column: what goes on
+    from the paragraph right above the table (「根拠：番号法別表第二」 over a table of 「項番」 and 「27」), read as a
+    cell's next cells are; see formats.names_over_cells."""
+    grid = _table_grid(_row_children(tbl, W_TR))
+    if not grid or not grid[0]:
+        return ()
+    first = grid[0][0][0]
+    runs = (tuple(t for _, t in grid[0] if t.strip())[:count],
+            tuple(t for row in grid for at, t in row if at == first and t.strip())[:count])
+    return tuple(run for run in runs if run)
+
+
 def _cell_up(grid: list[list[tuple[int, str]]], r: int, c: int) -> str:
     """The text of the nearest cell with text above cell (r, c) in its grid column; see formats.network_item_left_of_cell."""
     column = grid[r][c][0]
@@ -727,6 +740,11 @@ class _Walker:
                 if passage is not None:
                     self._finish(slot, passage, label, detail, base, True, per_paragraph, heading)
                     passage = None
+                    done = self.units[slot]
+                    # the table goes on from the paragraph above it, as a cell's next cells do (read when the paragraph may
+                    # end with a table's name or row)
+                    if done is not None and any(ch in done.unit.text[-40:] for ch in "表項"):
+                        done.unit.after = _first_cells(el)
                 table_no += 1
                 self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]}, _title_of(since))
                 since = []
