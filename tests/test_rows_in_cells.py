@@ -88,6 +88,12 @@ ROWS = [
     (["根拠", "番号法別表第二の27の項", "の次の項"], False),
     (["根拠", "番号法別表第二の27の項", "前項に同じ"], False),
     (["根拠", "番号法別表第二の27の項及び", "住民基本台帳法"], True),
+    # (session 19: a cell of marks, brackets or 「の」 only stands between, as one saying 項番 does)
+    (["根拠", "番号法別表第二", "：", "27"], False),
+    (["根拠", "番号法別表第二", "（", "27", "）"], False),
+    (["根拠", "番号法別表第二", "の", "27の項"], False),
+    (["根拠", "番号法別表第二", "→", "27"], False),
+    (["根拠", "番号法別表第二", "：", "住民基本台帳法"], True),
 ]
 
 # an item number at the start of a cell to the right of or below the name: no row numbers (probe)

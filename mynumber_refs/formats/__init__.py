@@ -758,6 +758,9 @@ _ARTICLE_CELL = compile_on_use(
 _ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
 # a cell that only says 「項番」 (「該当項」, 「当該項番」 too)
 _ROW_WORD_CELL = compile_on_use(rf"[\s]*(?:の)?[\s]*(?:該当|当該)?[\s]*{_ROW_WORD}[\s：:]*\Z")
+# a cell that stands between a name and its numbers: one that only says 「項番」, or holds only marks, brackets or 「の」
+# (「：」, 「→」, 「（」)
+_BETWEEN_CELL = compile_on_use(rf"{_ROW_WORD_CELL.pattern}|[\s]*(?:の|[^\w\s])(?:[\s]|の|[^\w\s])*\Z")
 
 
 def heads_rows_below(text: str) -> bool:
@@ -911,8 +914,8 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = 
     unless the next cell's own rewrite (``own``) changes that."""
     rows_next = articles_next = lead_next = None
     lead_kind = ""
-    for run in unit.after:  # a cell that only says 「項番」 stands between the name and its numbers
-        t = next((t for t in run if not _ROW_WORD_CELL.match(t)), None)
+    for run in unit.after:  # a cell that only says 「項番」 (or 「：」, 「（」 …) stands between the name and its numbers
+        t = next((t for t in run if not _BETWEEN_CELL.match(t)), None)
         if t is None:
             continue
         lead = _old_number_lead(t, own) if lead_next is None else None
