@@ -1144,6 +1144,12 @@ def _number_start(m: re.Match[str]) -> int:
     return m.start(m.lastgroup)
 
 
+# in its clause: a row named by its place in the table or next to a row (「次の項」, 「前項」, 「その次の項」, 「直前の項」,
+# 「より後の項」, 「一つ上の項」, 「最後の項」): the new table's rows stand in another order, so the name is not renamed over it (not 「事項」, 「項目」)
+_RELATIVE_ROW = compile_on_use(
+    rf"(?:(?<![以目])(?:次|前|後)|直前|直後|最後|最初|末尾|先頭|最終|[一1１]つ{_GAP}(?:前|後|次|上|下)){_GAP}(?:の{_GAP})?項(?![\s]*目)"
+    rf"|(?:に{_GAP}続く|に{_GAP}次ぐ){_GAP}項(?![\s]*目)"
+)
 # past its clause (across 「。」 and blank lines) up to the next table named, and before the name in its
 # clause: only a row written with 項, never 項目 (a bare number there is not read as a row)
 _ROW_WITH_KO = _leading(_ROW_FIGURES + "項第", _rows_with_ko(rf"項(?!{_GAP}目)"))
@@ -1244,6 +1250,8 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
     figured = _ROW_FIGURE.search(text, c.end, end) is not None
     for m in _ROW_IN_CLAUSE.finditer(text, c.end, end) if figured else ():
         candidates.append((_number_start(m), m.end()))
+    if text.find("項", c.end, end) != -1:  # 「…27の項の次の項」: a row named by its place, which the new numbering moves
+        candidates.extend((m.start(), m.end()) for m in _RELATIVE_ROW.finditer(text, c.end, end))
     if stop is not None and not _NEXT_TABLE.match(text, stop.start()):  # 「…別表第二に基づく。\n項番：27」
         table = _NEXT_TABLE.search(text, end, reach)
         limit = table.start() if table is not None else reach

@@ -926,3 +926,29 @@ def test_a_combo_box_whose_list_cites_is_noted(tmp_path: Path) -> None:
         "一覧から選ぶと旧い引用に戻ることがあります。確認してください / the list of 1 combo box (「番号利用法第9条第1項別表第一の16の項」)"
         " was not rewritten: a rewritten text may no longer be one of its entries, and picking an entry may put the old"
         " citation back; check it"]
+
+
+@pytest.mark.parametrize(("body", "note", "renamed"), [
+    ("番号法別表第二に基づく照会", "27の項、28の項", False),  # the rows in the note
+    ("番号法別表第二に基づき照会する。", "27、28", False),  # (the reference right after 「。」)
+    ("番号法別表第二の27の項に基づく照会", "28の項も同様", False),
+    ("番号法別表第二に基づく照会", "主務省令第20条", False),  # the old order's article
+    ("番号法別表第二に基づく照会", "照会の詳細は別紙を参照", True),
+    ("番号法別表第二に基づく照会", "番号法別表第二の27の項", True),  # the note's own citation, renamed with it
+    ("番号法別表第二に基づく照会", "1 住民基本台帳法による", True),  # an item number
+    ("番号法別表第二に基づく照会。次の文", "27の項", True),  # (the reference in the next sentence)
+])
+def test_rows_in_a_footnote_keep_the_table_of_its_sentence(tmp_path: Path, body: str, note: str, renamed: bool) -> None:
+    """「番号法別表第二に基づく照会」 with a footnote 「27の項、28の項」: the note writes the rows of the table its sentence
+    names, which no citation reads; renamed, the new name would stand over the old rows (session 19: it was).  The
+    table is kept and reported (number-after-table), as in a text."""
+    p = tmp_path / "notes.docx"
+    d = docx.Document()
+    d.add_paragraph(body)
+    _add_notes(d, "footnotes", {1: note})
+    d.save(str(p))
+    edits, findings = rewrite_document(open_document(p), functools.partial(rewrite, assume_law=True))
+    body_edits = [e for e in edits if e.location_detail.get("part") == "body"]
+    assert bool(body_edits) is renamed
+    kept = [f for f in findings if f.reason == "number-after-table" and f.location_detail.get("part") == "body"]
+    assert bool(kept) is not renamed

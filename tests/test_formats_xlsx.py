@@ -33,8 +33,8 @@ def build_xlsx(path: Path) -> None:
     ws["B1"].font = Font(name="ＭＳ 明朝", bold=True, color="FF0000", size=10.5)
     ws["B1"].alignment = Alignment(wrap_text=True, vertical="top")
     ws["B1"].fill = PatternFill("solid", fgColor="FFFF00")
-    ws["C1"] = 3
-    ws["C2"] = 4
+    # (no numbers in C1 and C2: a bare number right of B1's row, or diagonally below it past an empty cell, is read as
+    # its rows and keeps it, since session 19; the formula sums empty cells)
     ws["C3"] = "=SUM(C1:C2)"
     ws["C4"] = '="番号利用法別表第一の16の項"'  # a formula holding the text: never touched
     ws["C3"].number_format = "0.00"

@@ -73,6 +73,27 @@ ROWS = [
     (["根拠", "番号法別表第二", "当該項：27"], False),
     (["根拠", "番号法別表第二", "該当項番：27、28"], False),
     (["根拠", "番号法別表第二", "該当項", "27"], False),  # a cell that only says 該当項 in between
+    # (session 19: a bare number beside a row ending its cell is read as its rows, as 「…27の項\t28」 in a text; the name was
+    # renamed over it.  A count is a bare number too: kept and reported, the safe side)
+    (["根拠", "番号法別表第二の27の項", "28"], False),
+    (["根拠", "番号法別表第二の27の項", 28], False),
+    (["根拠", "番号法別表第二の27、28の項", "29、30"], False),
+    (["根拠", "番号法別表第二の27の項", "住民基本台帳"], True),
+    (["根拠", "番号法別表第二の27の項", "3件"], True),
+    # (session 19: a cell joined to the row before it by a word, an opening bracket left open, a row named by its place)
+    (["根拠", "番号法別表第二の27の項", "及び28の項"], False),
+    (["根拠", "番号法別表第二の27の項", "、28"], False),
+    (["根拠", "番号法別表第二の27の項から", "29の項まで"], False),
+    (["根拠", "番号法別表第二（", "27の項）"], False),
+    (["根拠", "番号法別表第二の27の項", "の次の項"], False),
+    (["根拠", "番号法別表第二の27の項", "前項に同じ"], False),
+    (["根拠", "番号法別表第二の27の項及び", "住民基本台帳法"], True),
+    # (session 19: a cell of marks, brackets or 「の」 only stands between, as one saying 項番 does)
+    (["根拠", "番号法別表第二", "：", "27"], False),
+    (["根拠", "番号法別表第二", "（", "27", "）"], False),
+    (["根拠", "番号法別表第二", "の", "27の項"], False),
+    (["根拠", "番号法別表第二", "→", "27"], False),
+    (["根拠", "番号法別表第二", "：", "住民基本台帳法"], True),
 ]
 
 # an item number at the start of a cell to the right of or below the name: no row numbers (probe)
@@ -721,3 +742,183 @@ def test_an_old_number_in_the_cell_above_keeps_the_table(tmp_path: Path, above: 
     else:
         assert mine == []
         assert "別表第二" in {f.text for f in findings if f.reason == "number-before-table"}
+
+
+# ------------------------------------------------------------------ rows laid out under a heading row, or in a formula
+
+# (the rows of a sheet or Word table, whether 「番号法別表第二」 in its first cell may be renamed)
+LAYOUTS = [
+    ([["番号法別表第二", "項番"], ["", "27"]], False),  # a heading row not merged: the rows under 項番
+    ([["番号法別表第二", "項番"], ["", "27、28"], ["", "29"]], False),
+    ([["番号法別表第二", "該当項"], ["", "", ], ["", "27"]], False),  # (an empty row between)
+    ([["番号法別表第二", ""], ["", "27"]], False),  # the rows diagonally below: a heading over two columns, not merged
+    ([["番号法別表第二の27の項", ""], ["", "28"]], False),
+    ([["番号法別表第二", "項番"], ["", "住民基本台帳"]], True),
+    ([["番号法別表第二", "事務"], ["", "27"]], True),  # a column of something else
+    ([["番号法別表第二", ""], ["", ""], ["", "27"]], True),  # (diagonally: the cell right below only)
+    ([["番号法別表第二の27の項", "件数"], ["", "28"]], True),
+]
+
+
+def _grid(path: Path, rows: list[list[object]]) -> Path:
+    if path.suffix == ".xlsx":
+        return _xlsx(path, rows)
+    d = docx.Document()
+    table = d.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for i, row in enumerate(rows):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = str(value)
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("rows", "renamed"), LAYOUTS)
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+def test_rows_under_a_heading_row_not_merged_keep_the_name(
+    tmp_path: Path, rows: list[list[object]], renamed: bool, suffix: str
+) -> None:
+    """「番号法別表第二」｜「項番」 over 「」｜「27」 (or 「」 over the 「27」 diagonally below): the name's rows stand under the
+    cell next to it; renamed, the name would stand over them (session 19: it was)."""
+    was_renamed, reasons = _renamed(_grid(tmp_path / f"a{suffix}", rows))
+    assert was_renamed is renamed
+    assert ("number-after-table" in reasons) is not renamed
+
+
+def _with_cached_values(path: Path, values: dict[str, str]) -> Path:
+    """``path`` (an openpyxl workbook) with cached values written after the formulas of the cells ``values`` names, as
+    Excel saves them."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, value in values.items():
+        xml, n = re.subn(rf'(<c r="{ref}"[^>]*>)(<f>[^<]*</f>)(<v\s*/>|<v></v>)?', rf"\1\2<v>{value}</v>", xml)
+        assert n == 1
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for n, data in parts.items():
+            z.writestr(n, data)
+    return path
+
+
+@pytest.mark.parametrize(("row", "cached", "renamed"), [
+    (["番号法別表第二", "=27"], None, False),  # a formula that shows a number: what it shows counts
+    (["番号法別表第二の27の項", "=28"], None, False),
+    (["番号法別表第二", "=B2"], "27", False),  # its cached value
+    (["番号法別表第二", "=C1"], None, True),  # (shows what? not read)
+    (["番号法別表第二", '="住民基本台帳"'], None, True),
+])
+def test_excel_a_formula_beside_a_name_counts_by_what_it_shows(
+    tmp_path: Path, row: list[object], cached: str | None, renamed: bool
+) -> None:
+    """「番号法別表第二」 | 「=27」: the formula cell shows 27, the name's row; it stopped the cells read after the name, which
+    was renamed over it (session 19)."""
+    path = _xlsx(tmp_path / "a.xlsx", [row])
+    if cached is not None:
+        _with_cached_values(path, {"B1": cached})
+    was_renamed, reasons = _renamed(path)
+    assert was_renamed is renamed
+    assert ("number-after-table" in reasons) is not renamed
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["番号法別表第二", "番号法別表第一", "番号法別表第二の27の項", "番号法別表第一の16の項", "番号法別表第二の項番"]),
+       st.builds(str.format, st.sampled_from(["{}", "{}の項", "項番{}", "第{}項", "（{}）", "{}、30", "{}項", "（{}の項）"]),
+                 st.integers(1, 200)),
+       st.sampled_from(["right", "below", "under-heading", "diagonal", "paragraph"]), st.sampled_from([".xlsx", ".docx"]))
+def test_no_table_is_renamed_over_rows_laid_out_around_it(name: str, rows: str, layout: str, suffix: str) -> None:
+    """The whole-edit invariant across cells: a table's name (with rows or without) ending its cell, with row numbers in
+    the cell right of it, below it, under a 「項番」 cell right of it or diagonally below it, is never renamed: every edit of
+    its cell is held back and it is reported (number-after-table); nor a name ending a Word paragraph right above a table
+    whose first cell holds them."""
+    import tempfile
+
+    grid = {"right": [[name, rows]], "below": [[name], [rows]], "under-heading": [[name, "項番"], ["", rows]],
+            "diagonal": [[name, ""], ["", rows]], "paragraph": [[rows]]}[layout]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"a{suffix}"
+        if layout == "paragraph" and suffix == ".docx":
+            d = docx.Document()
+            d.add_paragraph(name)
+            d.add_table(rows=1, cols=1).cell(0, 0).text = rows
+            d.save(path)
+        else:  # (a sheet has no paragraphs: the cell below)
+            _grid(path, [[name], [rows]] if layout == "paragraph" else grid)
+        doc = open_document(path)
+        edits, findings = rewrite_document(doc, REWRITE)
+    assert edits == []
+    assert "number-after-table" in {f.reason for f in findings}
+
+
+# ------------------------------------------------------------------ 同表 in a later cell
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".docx"])
+@pytest.mark.parametrize(("first", "later", "renamed"), [
+    ("番号法別表第二に基づき照会する。", "同表の27の項", False),  # its rows under 同表, pointing back past its cell
+    ("番号法別表第二", "同表の27の項に基づく照会", False),
+    ("番号法別表第一の16の項に基づく事務", "同表の17の項", False),
+    ("番号法別表第二に基づき照会する。", "同表に基づく", True),  # no rows: the new name is what 同表 then means
+    ("番号法別表第二に基づき照会する。", "番号法別表の24の項及び同表の25の項", True),  # its own table before it
+])
+def test_same_table_with_rows_in_a_later_cell_keeps_the_table_it_points_back_to(
+    tmp_path: Path, suffix: str, first: str, later: str, renamed: bool
+) -> None:
+    """A paragraph or cell 「番号法別表第二に基づき照会する。」, then a cell 「同表の27の項」: the rewriter reads one text at a
+    time, so the 同表 has no table before it in its own (no-antecedent, left as written); renamed, the table it points back
+    to would leave its old row after the new name (session 19: it was).  The table is kept and reported."""
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".xlsx":
+        _xlsx(path, [[first], [later]])
+    else:
+        d = docx.Document()
+        d.add_paragraph(first)
+        table = d.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "照会"
+        table.cell(0, 1).text = later
+        d.save(path)
+    edits, findings = rewrite_document(open_document(path), REWRITE)
+    first_renamed = any(e.before.endswith(("別表第二", "第一")) and e.location_detail.get("cell", "A1") == "A1"
+                        and "table" not in e.location_detail for e in edits)
+    assert first_renamed is renamed
+    kept = [f for f in findings if f.reason == "number-after-table"]
+    if not renamed:
+        assert len(kept) == 1 and "同表" in kept[0].message
+
+
+def test_same_table_in_a_later_cell_after_another_table_named_keeps_nothing(tmp_path: Path) -> None:
+    """A table named between the two (「番号法別表第二…」, 「住民基本台帳法別表第一」, 「同表の1の項」) is the one 同表 points
+    back to: the first is renamed as before."""
+    path = _xlsx(tmp_path / "a.xlsx", [["番号法別表第二に基づき照会する。"], ["住民基本台帳法別表第一"], ["同表の1の項"]])
+    edits, _findings = rewrite_document(open_document(path), REWRITE)
+    assert [(e.location_detail["cell"], e.before) for e in edits] == [("A1", "別表第二")]
+
+
+# ------------------------------------------------------------------ a Word paragraph right above a table
+
+@pytest.mark.parametrize(("para", "cells", "renamed"), [
+    ("根拠：番号法別表第二", [["27の項", "住民票関係情報"]], False),  # the table's first cell holds its rows
+    ("根拠：番号法別表第二", [["27"]], False),
+    ("根拠：番号法別表第二", [["項番", "事務"], ["27", "住民票"]], False),  # its first column, under 項番
+    ("番号法別表第二（下表の項）", [["27の項"]], False),
+    ("番号法別表第二の27の項", [["28の項"]], False),  # a row with 項 beside a row ending the paragraph
+    ("根拠：番号法別表第二", [["事務", "住民票"]], True),
+    ("根拠：番号法別表第二", [["１．特定個人情報ファイル名"]], True),  # an item number
+    ("番号法別表第二に基づき照会する。", [["住民票関係情報", "3件"]], True),
+])
+def test_word_a_table_right_below_a_paragraph_goes_on_from_its_name(
+    tmp_path: Path, para: str, cells: list[list[str]], renamed: bool
+) -> None:
+    """「根拠：番号法別表第二」 right above a table whose first cell is 「27の項」: the table goes on from the paragraph as a
+    cell's next cells go on from it; renamed, the name would stand over the old rows (session 19: it was)."""
+    d = docx.Document()
+    d.add_paragraph(para)
+    table = d.add_table(rows=len(cells), cols=len(cells[0]))
+    for i, row in enumerate(cells):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    d.save(tmp_path / "a.docx")
+    edits, findings = rewrite_document(open_document(tmp_path / "a.docx"), REWRITE)
+    assert any(e.before == "別表第二" for e in edits) is renamed
+    assert ("number-after-table" in {f.reason for f in findings}) is not renamed

@@ -276,6 +276,8 @@ def test_no_new_name_stands_over_an_old_row(
         return  # a bare number right after a word is that word's number (「提供先２」), not a row
     if not suffix and len(between) > 16:
         return  # a bare number is a row only right after the name (within 16 characters of glue)
+    if suffix == "項" and re.search(r"条[\s]*第\Z", between):
+        return  # 「…条第16項」: an article's paragraph, never a row (Hypothesis found it on main in session 19)
     text = law + name + between + old + suffix + tail
     result = rewrite(text, assume_law=True, accept_inferred=accept)
     renamed = [e for e in result.edits if e.before.endswith(("第一", "第二", "別表第二"))]
@@ -2376,3 +2378,36 @@ def test_no_table_is_renamed_beside_rows_in_a_bracket_after_its_law(
     result = rewrite(text, assume_law=assume)
     assert result.text == text and not result.edits, (text, result.text)
     assert "number-before-table" in {f.reason for f in result.findings}
+
+
+# a row named by its place (next to a row, or in the table): the new table orders its rows otherwise, so the new name
+# over it would name another row (session 19: 「…48の項の次の項」 was written for 「…27の項の次の項」)
+@pytest.mark.parametrize("text", [
+    "番号法別表第二の27の項の次の項",
+    "番号法別表第二の27の項の前の項",
+    "番号法別表第二の27の項及びその次の項",
+    "番号法別表第二の27の項の次項に基づく照会",
+    "番号法別表第二の27の項の前項",
+    "番号法別表第二の27の項に続く項",
+    "番号法別表第二の27の項の直後の項",
+    "番号法別表第二の27の項の一つ前の項",
+    "番号法別表第二の27の項の一つ上の項",
+    "番号法別表第二の27の項より後の項",
+    "番号法別表第一の16の項の次の項",
+    "番号法別表第二の最後の項",
+])
+def test_a_row_named_by_its_place_keeps_the_table(text: str) -> None:
+    for assume in (False, True):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == text
+        assert [f.reason for f in result.findings] == ["number-after-table"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("番号法別表第二の27の項の次の項目", "番号法第19条第8号に基づく主務省令第2条の表の48の項の次の項目"),
+    ("番号法別表第二の27の項に定める事項", "番号法第19条第8号に基づく主務省令第2条の表の48の項に定める事項"),
+    ("番号法別表第一の16の項。前項の規定により", "番号法別表の24の項。前項の規定により"),
+    ("番号法別表第二の27の項（以前の項番）", "番号法第19条第8号に基づく主務省令第2条の表の48の項（以前の項番）"),
+])
+def test_an_item_or_a_later_sentences_paragraph_is_no_row_named_by_its_place(text: str, expected: str) -> None:
+    assert rewrite(text, assume_law=True).text == expected

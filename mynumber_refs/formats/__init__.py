@@ -168,7 +168,8 @@ class Unit:
     items: list[tuple[int, int]] = field(default_factory=list)
     after: tuple[tuple[str, ...], ...] = ()
     """For a table cell, the texts of the cells that go on from it, a run per direction: the next
-    cells with text to its right, and those below it (see :func:`names_over_cells`)."""
+    cells with text to its right, and those below it (see :func:`names_over_cells`); for a Word passage right above a
+    table, the texts of the table's first row and first column."""
     before: str = ""
     """For a table cell, the text of the nearest cell with text to its left in its row (a row's
     「根拠法令」 column), with the cell before it when it holds only provisions (:func:`left_text`): the
@@ -201,6 +202,9 @@ class Unit:
     :func:`with_label` reads a cell's) and the texts above it in its column (as :attr:`column`).  A list of the cell
     taking the criterion given is one of several when one of them holds a list of its kind taking it too (see
     :attr:`mynumber_refs.rederive.Rederive.peers`).  Called only by a rewrite that derives lists."""
+    notes: tuple[tuple[int, str], ...] = ()
+    """For a Word paragraph, the footnotes and endnotes it refers to: each as the offset of its reference in the text and
+    the note's text (see :func:`rows_in_notes`)."""
     rows: Callable[[], tuple[tuple[str, tuple[str, ...], bool], ...]] | None = field(default=None, repr=False, compare=False)
     """For a table cell that may cite, what gives the rows above it, nearest first, up to the reach of tab-separated
     text: each as the text of its cell in the cell's column, the texts of its cells with text (none for an empty
@@ -737,7 +741,7 @@ _ROW_PREFIX = r"(?:(?:該当|当該)?[\s]*項[\s]*番|(?:該当|当該)[\s]*項|
 _ROW_BRANCH = rf"{_ROW_NUM}(?:[\s]*の[\s]*{_ROW_NUM})*"  # 「85の2」
 _ROW_JOIN = r"(?:[、,，・～〜~\-－‐―]|から|及び|並びに|又は|と)"
 _ROW_CELL = compile_on_use(
-    rf"[\s]*{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}(?:[\s]*番(?![\s]*[地号目台線手]))?"
+    rf"[\s]*(?:{_ROW_JOIN}[\s]*)?{_ROW_MARK}?[\s]*{_ROW_PREFIX}([（(【［\[])?[\s]*{_ROW_PREFIX}{_ROW_BRANCH}(?:[\s]*番(?![\s]*[地号目台線手]))?"
     rf"(?:[\s]*の?[\s]*項"
     rf"|(?![,，][0-9０-９]{{3}}(?![0-9０-９]))[\s]*{_ROW_JOIN}[\s]*{_ROW_NUM}"
     rf"|[\s]+{_ROW_NUM}"
@@ -754,27 +758,41 @@ _ARTICLE_CELL = compile_on_use(
 _ROW_WORD = r"(?:項番号|項番|項|番号|No\.?)"
 # a cell that only says 「項番」 (「該当項」, 「当該項番」 too)
 _ROW_WORD_CELL = compile_on_use(rf"[\s]*(?:の)?[\s]*(?:該当|当該)?[\s]*{_ROW_WORD}[\s：:]*\Z")
-# …and to the end of its cell only closing brackets, 「の項番」, 「の該当項」 or a short note in brackets (「（注）」)
+# a cell that stands between a name and its numbers: one that only says 「項番」, or holds only marks, brackets or 「の」
+# (「：」, 「→」, 「（」)
+_BETWEEN_CELL = compile_on_use(rf"{_ROW_WORD_CELL.pattern}|[\s]*(?:の|[^\w\s])(?:[\s]|の|[^\w\s])*\Z")
+
+
+def heads_rows_below(text: str) -> bool:
+    """Whether a cell right of a table's name that holds ``text`` may head the name's rows in the cells below it: it holds
+    nothing, or only says 「項番」 (a heading row not merged over its columns: 「番号法別表第二」｜「項番」 over 「」｜「27」)."""
+    return not text.strip() or _ROW_WORD_CELL.match(text) is not None
+
+
+# …and to the end of its cell only closing brackets, 「の項番」, 「の該当項」 or a short note in brackets (「（注）」), and
+# a word joining it to the next cell or an opening bracket (「…27の項から」 | 「29の項まで」, 「番号法別表第二（」 | 「27の項）」)
 _NAME_TAIL = compile_on_use(
-    rf"[\s]*[）)]*[\s]*(?:の)?[\s]*(?:該当)?{_ROW_WORD}?[\s：:]*(?:[（(][^（）()\n]{{0,10}}[）)])?[\s]*[）)]*[\s]*\Z"
+    rf"[\s]*[）)]*[\s]*(?:の)?[\s]*(?:該当)?{_ROW_WORD}?[\s：:]*(?:[（(][^（）()\n]{{0,10}}[）)])?[\s]*[）)]*[\s]*"
+    rf"(?:{_ROW_JOIN}|[（(【［\[])?[\s]*\Z"
 )
 
 
 _TABLES_JOINED = compile_on_use(r"[\s]*(?:及び|並びに|又は|と|、|，|,|・|／|/)[\s]*")
 
 # what a cell may begin with that only the old numbering gives, read after an old table's citation ending the cell to
-# its left or right above it as the rest of its sentence (a text keeps the name before them): after a mark or an opening
-# bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」, 「旧主務省令第20条」), a column (「下欄」,
-# 「同項の下欄」, 「第四欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」) or a row written with
-# 項 (「28の項」, 「項番28」)
+# its left or right above it as the rest of its sentence (a text keeps the name before them): after a word joining it to
+# the cell before (「及び」, 「、」, 「から」), a mark or an opening bracket, an article of the order named only 主務省令, 同令 … (「主務省令第20条」, 「旧主務省令第20条」), a column (「下欄」,
+# 「同項の下欄」, 「第四欄」), the act's old network provision (「第19条第7号」, 「番号法第19条第7号」), a row written with
+# 項 (「28の項」, 「項番28」) or named by its place (「の次の項」, 「前項」)
 _OLD_NUMBER_LEAD = compile_on_use(
-    rf"[\s]*{_ROW_MARK}?[\s]*[（(【［\[]?[\s]*(?:"
+    rf"[\s]*(?:{_ROW_JOIN}[\s]*)?{_ROW_MARK}?[\s]*[（(【［\[]?[\s]*(?:"
     r"(?P<article>(?:旧[\s]*)?(?:(?:同[\s]*)?(?:主[\s]*務[\s]*)?(?:省[\s]*令|命[\s]*令)|同[\s]*令)"
     rf"[\s]*(?:[（(][\s]*平[\s]*成[^（）()\n]{{1,40}}[）)][\s]*)?(?:の[\s]*)?(?:第[\s]*)?{_NUM}[\s]*条)"
     r"|(?P<column>(?:同[\s]*項[\s]*)?(?:の[\s]*)?(?:[上中下左右]|第[\s]*(?:[一二三四五六七八九]|[1-9１-９]))[\s]*欄)"
     r"|(?P<network>(?:番[\s]*号[\s]*(?:利[\s]*用[\s]*)?法[\s]*|マ[\s]*イ[\s]*ナ[\s]*ン[\s]*バ[\s]*ー[\s]*法[\s]*)?"
     r"第?[\s]*(?:1[\s]*9|１[\s]*９|十[\s]*九)[\s]*条[\s]*第?[\s]*(?:7|７|七)[\s]*号)"
-    rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|(?:(?:該当|当該)[\s]*)?項[\s]*(?:番[\s]*[:：は]?|[:：は])[\s]*{_NUM})"
+    rf"|(?P<row>(?:第[\s]*)?{_ROW_BRANCH}[\s]*[）)]?[\s]*(?:の[\s]*)?項(?![\s]*目)|(?:(?:該当|当該)[\s]*)?項[\s]*(?:番[\s]*[:：は]?|[:：は])[\s]*{_NUM}"
+    r"|(?:の[\s]*)?(?:次|前|後|直前|直後|最後|最初|末尾|先頭)[\s]*(?:の[\s]*)?項(?![\s]*目))"
     r")"
 )
 
@@ -843,6 +861,42 @@ def _keep_groups_of(
     return [e for e in edits if edit_group(e) not in kept_groups], [(e, preceding) for e in kept_groups.values()]
 
 
+def rows_in_notes(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None
+                  ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+    """The edits of a Word paragraph that may apply, and those kept with the text of a note that holds their rows.
+
+    A note referred to in a sentence (「番号法別表第二に基づく照会[1]」, the reference maybe right after its 「。」) whose
+    text begins with row numbers (「27の項、28の項」, 「27、28」) or what only the old numbering gives
+    (:data:`_OLD_NUMBER_LEAD`: 「主務省令第20条」, 「第19条第7号」), unless the note's own rewrite (``own``) reads them,
+    writes the rest of the sentence: its old tables are not renamed over those numbers, as a text keeps a name its rows
+    follow (the whole-edit rule of the rewriter, across the note)."""
+    from ..model import OLD_TABLES, CitationKind, Order
+
+    text = unit.text
+    spans: list[tuple[int, int, str]] = []
+    for offset, note in unit.notes:
+        if _ROW_CELL.match(note) is None and _old_number_lead(note, own) is None:
+            continue
+        end = offset - 1 if offset > 0 and text[offset - 1] == "。" else offset
+        lo = max(text.rfind("。", 0, end), text.rfind("\n", 0, end)) + 1
+        stops = [k for k in (text.find("。", offset), text.find("\n", offset)) if k != -1]
+        spans.append((lo, min(stops) if stops else len(text), "".join(note.split())[:30]))
+    if not spans:
+        return list(edits), []
+    kept_groups: dict[int, tuple[Edit, str]] = {}
+    for e in edits:
+        c = e.citation
+        if c is None or edit_group(e) in kept_groups or not (
+            (c.kind is CitationKind.TABLE and (c.table in OLD_TABLES or any(t in OLD_TABLES for t in c.tables)))
+            or (c.kind in (CitationKind.ORDER_TITLE, CitationKind.ORDER_REFS) and c.order in (Order.OLD_EXCHANGE, Order.OLD_USES))
+        ):
+            continue
+        following = next((f for lo, hi, f in spans if lo <= c.start and c.end <= hi), None)
+        if following is not None:
+            kept_groups[edit_group(e)] = (e, following)
+    return [e for e in edits if edit_group(e) not in kept_groups], list(kept_groups.values())
+
+
 def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = None
                      ) -> tuple[list[Edit], list[tuple[Edit, str]]]:
     """The edits of a table cell that may apply, and those kept with the text of the cell that holds
@@ -851,7 +905,8 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = 
     A table named without rows at the end of its cell (「番号法別表第二」, 「番号法別表第二の項番」) whose
     next cell to the right, or the cell below it, holds row numbers (「27」, 「27、28の項」) is not renamed:
     its rows were not read, and a new name over the old numbers would be wrong (the whole-edit rule of
-    the rewriter, across cells).  The edits of its group stay with it.
+    the rewriter, across cells).  Nor is a table's citation with rows ending its cell there (「番号法別表第二の27の
+    項」 | 「28」).  The edits of its group stay with it.
 
     Nor is an old table's citation ending its cell, with its rows or without, when that next cell begins
     with what only the old numbering gives, as the rest of its sentence would keep it in a text
@@ -859,8 +914,8 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = 
     unless the next cell's own rewrite (``own``) changes that."""
     rows_next = articles_next = lead_next = None
     lead_kind = ""
-    for run in unit.after:  # a cell that only says 「項番」 stands between the name and its numbers
-        t = next((t for t in run if not _ROW_WORD_CELL.match(t)), None)
+    for run in unit.after:  # a cell that only says 「項番」 (or 「：」, 「（」 …) stands between the name and its numbers
+        t = next((t for t in run if not _BETWEEN_CELL.match(t)), None)
         if t is None:
             continue
         lead = _old_number_lead(t, own) if lead_next is None else None
@@ -888,6 +943,10 @@ def names_over_cells(unit: Unit, edits: Sequence[Edit], own: RewriteFn | None = 
         ):
             by_lead.append(named)
         if named.rows:
+            # 「番号法別表第二の27の項」 | 「28」: a number beside a row ending its cell is read as its rows, as the tab in
+            # a text's 「…27の項\t28」 is (a count of a 件数 column is a bare number too: kept and reported, the safe side)
+            if rows_next is not None and named.kind is CitationKind.TABLE and _NAME_TAIL.match(unit.text, named.end):
+                at_end.append(named)
             continue
         if _NAME_TAIL.match(unit.text, named.end) or (
             named.kind is CitationKind.TABLE and at_end and at_end[-1].kind is CitationKind.TABLE
@@ -1186,11 +1245,72 @@ def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
         return _rewrite_document(doc, rewrite_fn, prefilter, assumed_fn)
 
 
+# a table named (for 同表 after it: the one it points back to)
+_TABLE_NAMED = compile_on_use(r"別[\s]*表|条[\s]*の[\s]*表")
+_SAME_TABLE = compile_on_use(r"同[\s]*(?:別[\s]*)?表")
+_FIGURE_IN = compile_on_use(rf"[0-9０-９〇一二三四五六七八九十百{OTHER_NUMERAL_CHARS}]")
+
+
+class _SameTablesAfter:
+    """The units that begin with a 同表 and its rows pointing back past their own text (「同表の27の項」 in a cell after a
+    paragraph or cell naming 「番号法別表第二」): the rewriter reports them (no-antecedent) and leaves them; the table they
+    point back to, the last one named before them, is then not renamed over their old rows (:meth:`kept`).  Each such
+    unit's own rewrite is found once, before the walk, and handed back to it (:meth:`result`)."""
+
+    def __init__(self, units: Sequence[Unit], rewrite_fn: RewriteFn, prefilter: Callable[[str], bool] | None) -> None:
+        self.units = units
+        self.results: dict[int, RewriteResult] = {}
+        self.at: list[int] = []  # the indices of the units, in order
+        self.rows: dict[int, str] = {}  # each one's 同表 and rows, as written
+        self._named: list[int] | None = None  # the indices of the units naming a table (found when first asked)
+        for index, unit in enumerate(units):
+            if _SAME_TABLE.search(unit.text) is None or not unit.text.strip() or (
+                prefilter is not None and not prefilter(unit.text)
+            ):
+                continue
+            result = with_label(rewrite_fn, unit)(unit.text)
+            self.results[index] = result
+            first = min(((f.start, f.text) for f in result.findings if f.reason == F.NO_ANTECEDENT), default=None)
+            if first is not None and _SAME_TABLE.match(first[1].lstrip()) and _FIGURE_IN.search(first[1]):
+                # (and no table named in the unit before it: it points back past the unit's own text)
+                if _TABLE_NAMED.search(unit.text, 0, first[0]) is None:
+                    self.at.append(index)
+                    self.rows[index] = "".join(first[1].split())[:30]
+
+    def result(self, index: int) -> RewriteResult | None:
+        return self.results.pop(index, None)
+
+    def kept(self, index: int, edits: Sequence[Edit]) -> tuple[list[Edit], list[tuple[Edit, str]]]:
+        """``edits`` of unit ``index`` without the group of the citation of its last table named, when the next unit naming
+        a table is one of these (its 同表 points back to that table); and that group's first edit with its 同表."""
+        k = bisect.bisect_right(self.at, index)
+        if k == len(self.at) or not edits:
+            return list(edits), []
+        after = self.at[k]
+        if self._named is None:
+            self._named = [i for i, u in enumerate(self.units) if _TABLE_NAMED.search(u.text) is not None]
+        n = bisect.bisect_right(self._named, index)
+        if n < len(self._named) and self._named[n] < after:
+            return list(edits), []  # another table is named in between: the 同表 is its
+        text = self.units[index].text
+        last = None
+        for m in _TABLE_NAMED.finditer(text):
+            last = m.start()
+        if last is None:
+            return list(edits), []
+        named = [e for e in edits if e.citation is not None and e.citation.start <= last < e.citation.end]
+        if not named:
+            return list(edits), []
+        group = edit_group(named[0])
+        return [e for e in edits if edit_group(e) != group], [(named[0], self.rows[after])]
+
+
 def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[[str], bool] | None,
                       assumed_fn: RewriteFn | None = None,
                       ) -> tuple[list[EditRecord], list[FindingRecord]]:
     edits_out: list[EditRecord] = []
     findings_out: list[FindingRecord] = []
+    same_after = _SameTablesAfter(doc.units, rewrite_fn, prefilter)
     headings: dict[int, _TextHeadings] = {}
     texts_of = getattr(doc, "law_name_texts", None)
     law_name = document_law_name(texts_of() if callable(texts_of) else (u.text for u in doc.units))
@@ -1199,7 +1319,7 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
     for index, unit in enumerate(doc.units):
         if not unit.text.strip() or (prefilter is not None and not prefilter(unit.text)):
             continue
-        result = with_label(rewrite_fn, unit)(unit.text)
+        result = same_after.result(index) or with_label(rewrite_fn, unit)(unit.text)
         if assumed_fn is not None and unit.before and any(f.reason == F.LAW_UNKNOWN for f in result.findings):
             left = law_left_of_cell(unit)
             if left is not None and left[1]:  # 「番号法」 | 「別表第一の16の項」: the act's, as if named before it
@@ -1237,6 +1357,18 @@ def _rewrite_document(doc: Document, rewrite_fn: RewriteFn, prefilter: Callable[
                 loc = unit.locate(start)
                 findings_out.append(FindingRecord(loc.label, dict(loc.detail), start, end, text, F.MARKED_OLD,
                                                   F.message(F.MARKED_OLD, mark=head), None, []))
+        if same_after.at and edits:  # 「番号法別表第二に基づく照会」, then a cell 「同表の27の項」
+            edits, kept = same_after.kept(index, edits)
+            for e, following in kept:
+                loc = unit.locate(e.start)
+                findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
+                                                  F.NUMBER_AFTER, F.message(F.NUMBER_AFTER, following=following), None, []))
+        if unit.notes and edits:  # 「番号法別表第二に基づく照会[1]」, the note 「27の項、28の項」
+            edits, kept = rows_in_notes(unit, edits, rewrite_fn)
+            for e, following in kept:
+                loc = unit.locate(e.start)
+                findings_out.append(FindingRecord(loc.label, dict(loc.detail), e.start, e.end, e.before,
+                                                  F.NUMBER_AFTER, F.message(F.NUMBER_AFTER, following=following), None, []))
         if unit.after and edits:
             edits, kept = names_over_cells(unit, edits, rewrite_fn)
             for e, following in kept:

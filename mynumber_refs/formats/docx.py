@@ -85,6 +85,7 @@ from . import (
     change_record_note,
     edit_group,
     embedded_note,
+    heads_rows_below,
     is_change_record_heading,
     is_signed,
     left_text,
@@ -149,6 +150,14 @@ class _State:
     """Complex fields can span runs and paragraphs: a stack of ``"instr"``/``"result"``."""
 
     fields: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _NoteReference(Segment):
+    """A footnote or endnote reference in a paragraph: no text, a place (see :attr:`Unit.notes`); ``note`` is its tag and
+    id."""
+
+    note: tuple[str, str] = ("", "")
 
 
 def _inline(el: Any, segs: list[Segment], st: _State, protected: bool) -> None:
@@ -227,8 +236,10 @@ def _run(r: Any, segs: list[Segment], st: _State, protected: bool) -> None:
                 segs.append(Segment("", False))
         elif tag in W_IGNORED or not isinstance(tag, str):
             continue
+        elif tag in _NOTE_REFERENCES:
+            segs.append(_NoteReference("", False, note=(tag, child.get(_W_ID) or "")))
         else:
-            segs.append(Segment("", False))  # instrText, delText, drawing, sym, footnote references …
+            segs.append(Segment("", False))  # instrText, delText, drawing, sym …
 
 
 def _block_children(container: Any) -> list[Any]:
@@ -378,7 +389,9 @@ def _cells_after(
 ) -> tuple[tuple[str, ...], ...]:
     """The texts of the next ``count`` cells with text to the right of cell (r, c) — in each row a
     vertical merge from it spans (``continued[row]``: the grid columns that continue a merge) — and
-    below it (in its grid column); see formats.names_over_cells."""
+    below it (in its grid column); and those below the cell right next to it when that cell only says 「項番」 or holds
+    nothing (the cell right below it only), a heading row not merged over its columns (「番号法別表第二」｜「項番」 over
+    「」｜「27」, or the 「27」 diagonally below it); see formats.names_over_cells."""
     column = grid[r][c][0]
     runs = [tuple(t for _, t in grid[r][c + 1 :] if t.strip())[:count]]
     k = r + 1
@@ -386,6 +399,22 @@ def _cells_after(
         runs.append(tuple(t for at, t in grid[k] if at > column and t.strip())[:count])
         k += 1
     runs.append(tuple(t for row in grid[r + 1 :] for at, t in row if at == column and t.strip())[:count])
+    if c + 1 < len(grid[r]) and heads_rows_below(grid[r][c + 1][1]):
+        right, reach = grid[r][c + 1][0], (len(grid) if grid[r][c + 1][1].strip() else 1)
+        runs.append(tuple(t for row in grid[r + 1 : r + 1 + reach] for at, t in row if at == right and t.strip())[:count])
+    return tuple(run for run in runs if run)
+
+
+def _first_cells(tbl: Any, count: int = 2) -> tuple[tuple[str, ...], ...]:
+    """The texts of the first ``count`` cells with text of a table's first row, and of its first grid column: what goes on
+    from the paragraph right above the table (「根拠：番号法別表第二」 over a table of 「項番」 and 「27」), read as a
+    cell's next cells are; see formats.names_over_cells."""
+    grid = _table_grid(_row_children(tbl, W_TR))
+    if not grid or not grid[0]:
+        return ()
+    first = grid[0][0][0]
+    runs = (tuple(t for _, t in grid[0] if t.strip())[:count],
+            tuple(t for row in grid for at, t in row if at == first and t.strip())[:count])
     return tuple(run for run in runs if run)
 
 
@@ -727,6 +756,11 @@ class _Walker:
                 if passage is not None:
                     self._finish(slot, passage, label, detail, base, True, per_paragraph, heading)
                     passage = None
+                    done = self.units[slot]
+                    # the table goes on from the paragraph above it, as a cell's next cells do (read when the paragraph may
+                    # end with a table's name or row)
+                    if done is not None and any(ch in done.unit.text[-40:] for ch in "表項"):
+                        done.unit.after = _first_cells(el)
                 table_no += 1
                 self.table(el, f"{label} 表{table_no}", {**detail, "table": [table_no]}, _title_of(since))
                 since = []
@@ -1184,6 +1218,18 @@ class DocxDocument:
             if str(part.partname).lower().startswith("/word/embeddings/"))))
         self.notes.extend(_graphics_note(path, document))
         self._units = [u for u in walker.units if u is not None]
+        # each paragraph's note references, with the text of the note (its rows may write the rest of the sentence)
+        note_texts = {(_w(f"{tag}Reference"), str(nid)): "\n".join(_paragraph_text(p) for p in n.iter(W_P))
+                      for _, tag, _, rec in notes_parts
+                      for n in rec.root if n.tag == _w(tag) and (nid := _note_id(n)) is not None}
+        for du in self._units if note_texts else ():
+            if any(isinstance(seg, _NoteReference) for seg in du.segments):
+                at, refs = 0, []
+                for seg in du.segments:
+                    if isinstance(seg, _NoteReference) and seg.note in note_texts:
+                        refs.append((at, note_texts[seg.note]))
+                    at += len(seg.text)
+                du.unit.notes = tuple(refs)
         for du in self._units:
             blocked = [i for i, seg in enumerate(du.segments)
                        if seg.editable and seg.payload is not None and not self._copies.safe(seg.payload)]

@@ -96,6 +96,7 @@ from . import (
     change_record_note,
     edit_group,
     embedded_note,
+    heads_rows_below,
     is_change_record_heading,
     is_signed,
     left_text,
@@ -271,6 +272,20 @@ class _Sheet:
             if len(out) == count:
                 break
         return tuple(out)
+
+    def texts_under_next(self, row: int, col: int) -> tuple[str, ...]:
+        """The texts of the cells below the cell right next to (row, col), past the cell's own merged range, when that cell
+        only says 「項番」 (up to :meth:`next_texts`'s reach) or holds nothing (the cell right below it only): a heading
+        row not merged over its columns leaves a name's rows there (「番号法別表第二」｜「項番」 over 「」｜「27」, or the 「27」
+        diagonally below it; see formats.names_over_cells)."""
+        _r1, _c1, _r2, c2 = next(
+            (m for m in self.merges if m[0] <= row <= m[2] and m[1] <= col <= m[3]), (row, col, row, col)
+        )
+        at = (row, c2 + 1)
+        value = self.value_at(*at)
+        if at in self.numbers or (value is not None and not (isinstance(value, str) and heads_rows_below(value))):
+            return ()
+        return self.next_texts(row, c2 + 1, True, reach=30 if isinstance(value, str) and value.strip() else 1)
 
     def value_at(self, row: int, col: int) -> Any:
         """The value shown at (row, col): a merged range shows its top-left cell's."""
@@ -953,6 +968,10 @@ class XlsxDocument:
                     v = c.find(v_tag)
                     shown = _decode(v.text or "") if kind == "str" and v is not None else ""
                     text = shown or (f.text or "")  # what the cell shows, else the formula itself
+                    # what a formula cell beside a name shows counts as a cell's text or number (「=27」 | its cached 27)
+                    value = shown or (v.text or "" if v is not None and kind == "n" else "") or (f.text or "")
+                    if value.strip() and kind in ("n", "str"):
+                        sh.numbers[(row_at, col)] = value.strip()
                     if may_cite(text):
                         found.append((row_at, col, text, _Formula(text, not may_cite(f.text or "")), c))
                     continue
@@ -1033,7 +1052,8 @@ class XlsxDocument:
             self._cells.append((part.name, coordinate))
             # (a cell merged down over several rows stands left of the cells of each of them)
             last_row = next((m[2] for m in sh.merges if m[0] == row_at and m[1] == col), row_at)
-            runs = [sh.next_texts(r, col, False) for r in range(row_at, last_row + 1)] + [sh.next_texts(row_at, col, True)]
+            runs = [sh.next_texts(r, col, False) for r in range(row_at, last_row + 1)] + [sh.next_texts(row_at, col, True),
+                                                                                          sh.texts_under_next(row_at, col)]
             after = tuple(run for run in runs if run)
             before = sh.text_before(row_at, col)
             above = "" if before else sh.text_above(row_at, col)
