@@ -2283,6 +2283,43 @@ def test_a_table_under_a_heading_starting_the_line_after_a_bare_name_stays_anoth
     assert rewrite("番号法別表\n第二の27の項", assume_law=True).text == "番号法第19条第8号に基づく主務省令第2条の表の48の項"
 
 
+def test_a_line_going_on_from_a_name_broken_before_its_ordinal_is_no_heading() -> None:
+    """「番号法別表第\n一住民基本台帳法第30条の10」: the line's 一 is the ordinal of the name above (no 「．」 or space after it),
+    so the line is no heading of 住民基本台帳法 over the table below (the 18th session's second fuzz round: the first run
+    renamed the ordinal and still read the line as a heading, keeping 「別表第一の1の項」 as law-other; the second run, the
+    line joined to the name above, renamed it)."""
+    text = "番号法別表第\n一住民基本台帳法第30条の10\n\n別表第一の1の項。"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "番号法別表住民基本台帳法第30条の10\n\n別表の1の項。"
+    assert not result.findings
+    text = "別表\n第二※熊谷市個人番号の利用に関する条例第４条\n※別表第１の１の項"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "番号利用法第１９条第８号に基づく主務省令第２条の表※熊谷市個人番号の利用に関する条例第４条\n※別表の１の項"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["番号法", "番号利用法", "法", ""]),
+    st.sampled_from(["別表第\n", "別表\n第"]),
+    st.sampled_from(["一", "二", "１", "2"]),
+    st.sampled_from(["住民基本台帳法第30条の10", "※熊谷市個人番号の利用に関する条例第４条", "熊谷市個人情報の提供に関する条例",
+                     "住民基本台帳法"]),
+    st.sampled_from(["\n", "\n\n"]),
+    st.sampled_from(["別表第一の1の項。", "※別表第１の１の項", "・別表第一の16の項"]),
+    st.booleans(),
+)
+def test_a_line_going_on_from_a_broken_name_reads_as_the_unbroken_line(
+    law: str, name: str, ordinal: str, glued: str, sep: str, below: str, assume: bool
+) -> None:
+    """Property: a line that goes on from a table's name broken before its ordinal, words glued to the ordinal, reads as
+    the line written unbroken (the name's break is no line of its own for the heading rule), and rewriting is idempotent."""
+    text = law + name + ordinal + glued + sep + below
+    unbroken = law + name.replace("\n", "") + ordinal + glued + sep + below
+    result = rewrite(text, assume_law=assume)
+    assert result.text.replace("\n", "") == rewrite(unbroken, assume_law=assume).text.replace("\n", ""), (text, result.text)
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
 @pytest.mark.parametrize("text", [
     "番号法別表第一の16の項番号法\t（２７、２８の項）",
     "番号利用法別表第二の27の項、番号利用法（28、29の項）",
