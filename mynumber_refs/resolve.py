@@ -1771,6 +1771,16 @@ def _new_beside(text: str, end: int, table: Table, tabbed: bool = True) -> str |
     return "→" + (words if len(words) <= 40 else words[:40] + "…")
 
 
+def marked_by_new_after(text: str, c: Citation) -> bool:
+    """Whether the old table ``c`` is marked old by the new table written after it: in a successor note (「…16の項（現行：
+    別表の24の項）」) or in the next cell of a change record (「…16の項\t…別表の24の項」).  A first run that found that
+    table still written old (and renamed it) kept ``c``, when it did, for another reason, with the citations that
+    change with it: so does a run that finds it new."""
+    if c.kind is not CitationKind.TABLE or c.table not in OLD_TABLES:
+        return False
+    return _SUCCESSOR_NOTE.match(text, c.end) is not None or _new_beside(text, c.end, c.table, "\t" in text) is not None
+
+
 # a bracket opening right after a citation (whether it names a law is law_noted_after's to read)
 # another law's table right after its name (in a bracket after a row: 「（住民基本台帳法別表第二）」)
 _OTHER_TABLE_NAME = compile_on_use(
