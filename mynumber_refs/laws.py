@@ -251,7 +251,9 @@ _CAPTION_TAIL = compile_on_use(r"[（(][^（）()\n表]{1,30}[）)]\Z")
 # 第４条」): its first characters are the name's ordinal, as the finder reads them when no 「．」 or space and words follow it (see
 # resolve._HEADING_MARK_AFTER; with one, the finder reports the table and leaves it), not a heading's number or name.  Rewritten,
 # the name joins the line above, so the line's reading must not depend on the break
-_NAME_BROKEN_AT_LINE_END = compile_on_use(r"別[ \t\u3000]*表[ \t\u3000]*(?:第[ \t\u3000]*)?\r?\n[ \t\u3000]*\Z")
+_NAME_BROKEN_AT_LINE_END = compile_on_use(  # (a line break between its characters too, as PDF text has it: 「別表\n第\n二…」)
+    r"別[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?表(?:[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?第)?[ \t\u3000]*\r?\n[ \t\u3000]*\Z"
+)
 _ORDINAL_GOING_ON = compile_on_use(
     r"[ \t\u3000]*(?:第[ \t\u3000]*)?[0-9０-９〇一二三四五六七八九十百千]+"
     r"(?![0-9０-９〇一二三四五六七八九十百千]|[．.]|[ \t\u3000]+[^\s、。，,．.のにをがはでと及並又（(])"
@@ -1112,7 +1114,7 @@ class LawIndex:
         plain_lines = {text.rfind("\n", 0, m.start()) + 1 for m in _PLAIN_HEADING_END.finditer(text, top, line_start)}
         for start in sorted(numbered_lines | plain_lines, reverse=True):  # the nearest first
             end = text.find("\n", start, line_start)
-            if start > 0 and _ORDINAL_GOING_ON.match(text, start, end) and _NAME_BROKEN_AT_LINE_END.search(text, max(0, start - 12), start):
+            if start > 0 and _ORDINAL_GOING_ON.match(text, start, end) and _NAME_BROKEN_AT_LINE_END.search(text, max(0, start - 16), start):
                 continue  # the rest of a table's name broken above: content, read past
             numbered = start in numbered_lines
             m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(text[start:end])
