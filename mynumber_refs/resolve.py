@@ -1424,8 +1424,10 @@ def _read(
             named = laws.expression_ending_at(_end_before(text, cand.start)) if dep is not None else None
             if dep is not None and named is not None:
                 # 「住民基本台帳法（27、28の項）」, 「同命令（27の項）」: rows of what is named right before them,
-                # not of a table cited earlier.  Right after the act's name, no table of it is named
-                if named.kind is LawKind.ACT:
+                # not of a table cited earlier.  Right after the act's name, no table of it is named; so too right
+                # after a name whose law the text does not establish (「法（27、28の項）」 with 法 not defined): the
+                # rows may be the act's, and no other law's list is established
+                if named.kind is LawKind.ACT or named.kind is LawKind.UNKNOWN:
                     out.append(_finding(dep, F.NO_ANTECEDENT))
                 elif others is not None and not laws.order_name_ends_at(named.end):
                     others.append((dep.start, dep.end))  # not after an order of the act: its title is read with it

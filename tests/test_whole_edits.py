@@ -2328,6 +2328,8 @@ def test_a_line_going_on_from_a_broken_name_reads_as_the_unbroken_line(
     "番号利用法別表第二の27の項、番号利用法（28、29の項）",
     "番号法別表第一の１６の\n項番号法\t（２７、２８の項）",
     "番号法別表第一の16\n項番号法（２７、２８の項）",
+    "番号利用法別表第二の5の項法\t（２７、２８の項）",
+    "番号法別表第一の16の項法（28の項）",
 ])
 def test_a_table_before_a_list_that_hangs_on_no_table_in_its_clause_is_kept(text: str) -> None:
     """A list after the act's name with no table (「…16の項番号法（２７、２８の項）」) hangs on no table and is reported
@@ -2335,7 +2337,9 @@ def test_a_table_before_a_list_that_hangs_on_no_table_in_its_clause_is_kept(text
     it is with such a list before its name (the mixer of the 18th session: the table was renamed, 「番号法別表の24の項番号法
     （２７、２８の項）」, the old rows reading as the new table's).  The row's unit broken over a line (PDF text:
     「…１６の\n項番号法」) ends the row as on one line, so 番号法 after it is the act's name, not a word 「項番号法」 (the
-    mixer of the 18th session, second round: the list was not read and the table renamed)."""
+    mixer of the 18th session, second round: the list was not read and the table renamed).  So too after 法 that no
+    definition establishes (「…5の項法（２７、２８の項）」): the rows may be the act's, no other law's list is established
+    (the mixer of the 19th session: it was read as another law's list and the table renamed)."""
     for assume in (True, False):
         result = rewrite(text, assume_law=assume)
         assert result.text == text and not result.edits
@@ -2346,7 +2350,7 @@ def test_a_table_before_a_list_that_hangs_on_no_table_in_its_clause_is_kept(text
 @given(
     st.sampled_from(["番号法別表第一の16の項", "番号法別表第二の27の項", "番号利用法別表第一", "別表第二の27の項"]),
     st.sampled_from(["", "、", "\t", "及び", "\n"]),
-    st.sampled_from(["番号法", "番号利用法", "番号法第9条第1項"]),
+    st.sampled_from(["番号法", "番号利用法", "番号法第9条第1項", "法", "同法"]),
     st.sampled_from(["（２７、２８の項）", "（27の項）", "の27、28の項"]),
     st.booleans(),
 )
