@@ -1145,9 +1145,14 @@ class LawIndex:
                 continue
             if not numbered and e is not None and e.start == 0:
                 decided = False
-                whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)
-                if whole is not None and whole.start < at:
-                    e = None  # the end of a name begun on the line before: 「…の主務省令で定める事\n務及び情報を定める命令」
+                # (read in the text: PDF text breaks a name's line; the line's first name, when it joins several, and its law's
+                # end, when provisions follow it: 「…情報を\n定める命令、生活保護法」, 「別表第二主\n務省令第２条」)
+                first = at + len(_HEADING_JOINS.split(name, maxsplit=1)[0])
+                for k in dict.fromkeys((at + len(name), first, at + e.end)):
+                    whole = self.expression_ending_at(k)
+                    if whole is not None and whole.start < at:
+                        e = None  # the end of a name begun on the line before: 「…の主務省令で定める事\n務及び情報を定める命令」
+                        break
             if e is None or e.start != 0:
                 if not numbered:  # a line of content that only ends like a name: read past
                     continue
