@@ -276,6 +276,17 @@ _SENTENCE_GOES_ON = compile_on_use(
 # (…and a law's provision with its caption: 「住民基本台帳法第30条の10（機構保存本人確認情報の提供）」; a bracket that
 # holds a table, 「（番号法別表第二の27の項）」, is a citation, no caption: its rewrite must not change the line's reading)
 _CAPTION_TAIL = compile_on_use(r"[（(][^（）()\n表]{1,30}[）)]\Z")
+# a line that goes on from a table's name broken before its ordinal (「番号法別表第\n一住民基本台帳法…」, 「別表\n第二※…条例
+# 第４条」): its first characters are the name's ordinal, as the finder reads them when no 「．」 or space and words follow it (see
+# resolve._HEADING_MARK_AFTER; with one, the finder reports the table and leaves it), not a heading's number or name.  Rewritten,
+# the name joins the line above, so the line's reading must not depend on the break
+_NAME_BROKEN_AT_LINE_END = compile_on_use(  # (a line break between its characters too, as PDF text has it: 「別表\n第\n二…」)
+    r"別[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?表(?:[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?第)?[ \t\u3000]*\r?\n[ \t\u3000]*\Z"
+)
+_ORDINAL_GOING_ON = compile_on_use(
+    r"[ \t\u3000]*(?:第[ \t\u3000]*)?[0-9０-９〇一二三四五六七八九十百千]+"
+    r"(?![0-9０-９〇一二三四五六七八九十百千]|[．.]|[ \t\u3000]+[^\s、。，,．.のにをがはでと及並又（(])"
+)
 _HEADING_LINES = 8
 _NO_HEADING_KEPT = 256  # (the windows LawIndex._heading_above remembers per text…)
 _NO_HEADING_WINDOW = 1000  # (…each at most this long: a Word paragraph is one line, and the memo's memory stays small)
@@ -1134,6 +1145,8 @@ class LawIndex:
         plain_lines = {text.rfind("\n", 0, m.start()) + 1 for m in _PLAIN_HEADING_END.finditer(text, top, line_start)}
         for start in sorted(numbered_lines | plain_lines, reverse=True):  # the nearest first
             end = text.find("\n", start, line_start)
+            if start > 0 and _ORDINAL_GOING_ON.match(text, start, end) and _NAME_BROKEN_AT_LINE_END.search(text, max(0, start - 16), start):
+                continue  # the rest of a table's name broken above: content, read past
             numbered = start in numbered_lines
             m = (_HEADING_LINE if numbered else _PLAIN_HEADING_LINE).match(text[start:end])
             if numbered and (m is None or _BRACKETED_LABEL.match(text, start, end)):
@@ -1163,9 +1176,14 @@ class LawIndex:
                 continue
             if not numbered and e is not None and e.start == 0:
                 decided = False
-                whole = self.expression_ending_at(at + len(name))  # (read in the text: PDF text breaks a name's line)
-                if whole is not None and whole.start < at:
-                    e = None  # the end of a name begun on the line before: 「…の主務省令で定める事\n務及び情報を定める命令」
+                # (read in the text: PDF text breaks a name's line; the line's first name, when it joins several, and its law's
+                # end, when provisions follow it: 「…情報を\n定める命令、生活保護法」, 「別表第二主\n務省令第２条」)
+                first = at + len(_HEADING_JOINS.split(name, maxsplit=1)[0])
+                for k in dict.fromkeys((at + len(name), first, at + e.end)):
+                    whole = self.expression_ending_at(k)
+                    if whole is not None and whole.start < at:
+                        e = None  # the end of a name begun on the line before: 「…の主務省令で定める事\n務及び情報を定める命令」
+                        break
             if e is None or e.start != 0:
                 if not numbered:  # a line of content that only ends like a name: read past
                     continue

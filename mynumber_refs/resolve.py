@@ -1434,8 +1434,10 @@ def _read(
             named = laws.expression_ending_at(_end_before(text, cand.start)) if dep is not None else None
             if dep is not None and named is not None:
                 # 「住民基本台帳法（27、28の項）」, 「同命令（27の項）」: rows of what is named right before them,
-                # not of a table cited earlier.  Right after the act's name, no table of it is named
-                if named.kind is LawKind.ACT:
+                # not of a table cited earlier.  Right after the act's name, no table of it is named; so too right
+                # after a name whose law the text does not establish (「法（27、28の項）」 with 法 not defined): the
+                # rows may be the act's, and no other law's list is established
+                if named.kind is LawKind.ACT or named.kind is LawKind.UNKNOWN:
                     out.append(_finding(dep, F.NO_ANTECEDENT))
                 elif others is not None and not laws.order_name_ends_at(named.end):
                     others.append((dep.start, dep.end))  # not after an order of the act: its title is read with it
@@ -1779,6 +1781,16 @@ def _new_beside(text: str, end: int, table: Table, tabbed: bool = True) -> str |
         return None
     words = "".join(text[tab + 1 : cell_end].split())
     return "→" + (words if len(words) <= 40 else words[:40] + "…")
+
+
+def marked_by_new_after(text: str, c: Citation) -> bool:
+    """Whether the old table ``c`` is marked old by the new table written after it: in a successor note (「…16の項（現行：
+    別表の24の項）」) or in the next cell of a change record (「…16の項\t…別表の24の項」).  A first run that found that
+    table still written old (and renamed it) kept ``c``, when it did, for another reason, with the citations that
+    change with it: so does a run that finds it new."""
+    if c.kind is not CitationKind.TABLE or c.table not in OLD_TABLES:
+        return False
+    return _SUCCESSOR_NOTE.match(text, c.end) is not None or _new_beside(text, c.end, c.table, "\t" in text) is not None
 
 
 # a bracket opening right after a citation (whether it names a law is law_noted_after's to read)

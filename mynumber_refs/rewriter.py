@@ -58,7 +58,7 @@ from .render import (
     new_table_phrase,
     render_rows,
 )
-from .resolve import find_with_others, read_table_citation
+from .resolve import find_with_others, marked_by_new_after, read_table_citation
 from .scan import INVISIBLE, passage_end
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -2332,6 +2332,12 @@ def _cited(groups: array[int], i: int | None) -> bool:
     return i is not None and 0 <= i < len(groups) and groups[i] >= 0
 
 
+def _kept_as_old(text: str, f: Finding) -> bool:
+    """Whether ``f`` is a table kept as the old text because of the new table written after it (see
+    :func:`resolve.marked_by_new_after`)."""
+    return f.reason == F.MARKED_OLD and f.citation is not None and marked_by_new_after(text, f.citation)
+
+
 def _groups(text: str, items: Sequence[Citation | Finding]) -> array[int]:
     """Citations that change together or not at all: by the item's index, the index that names its
     group (-1 for a finding).  An array of machine integers, not a dict: a dense text holds one
@@ -2346,8 +2352,15 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> array[int]:
     Those are the names a reader may take for the list's table; a row-less one in another
     sentence of a long passage (a Word body without empty paragraphs) is another statement and
     changes on its own.
+
+    A table kept as the old text because of the new table written after it (a finding, marked-old:
+    「（現行：別表の24の項）」, a change record's next cell; :func:`resolve.marked_by_new_after`) is a
+    member of its group as a citation is, and the group is kept with it: a first run that found
+    that new table still written old, and renamed it, kept the table, when it did, for another
+    reason with its group, and a second run must keep what the first kept.
     """
-    parent = array("q", (i if isinstance(it, Citation) else -1 for i, it in enumerate(items)))
+    cited = [it if isinstance(it, Citation) else it.citation if _kept_as_old(text, it) else None for it in items]
+    parent = array("q", (i if c is not None else -1 for i, c in enumerate(cited)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -2360,8 +2373,8 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> array[int]:
 
     # row-less table and title citations by (passage, family), in text order
     bare: dict[tuple[int, str | None], list[int]] = {}
-    for j, other in enumerate(items):
-        if isinstance(other, Citation) and not other.rows and other.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE):
+    for j, other in enumerate(cited):
+        if other is not None and not other.rows and other.kind in (CitationKind.TABLE, CitationKind.ORDER_TITLE):
             bare.setdefault((other.passage, _family(other)), []).append(j)
     bare_starts = {key: [items[j].start for j in members] for key, members in bare.items()}
     breaks: dict[int, list[int]] = {}  # by passage: where its sentences end, found once
@@ -2391,13 +2404,15 @@ def _groups(text: str, items: Sequence[Citation | Finding]) -> array[int]:
     # for each key, the index ranges [lo, hi) of ``bare[key]`` that a dependent drags along
     windows: dict[tuple[int, str | None], list[tuple[int, int, int]]] = {}
     previous: tuple[int, Citation] | None = None  # the citation before this one
-    for i, it in enumerate(items):
-        if not isinstance(it, Citation):
+    for i, it in enumerate(cited):
+        if it is None:
             continue
-        if previous is not None and _list_before_bracketed_table(text, previous[1], it):
-            union(previous[0], i)  # 「別表第一の16の項、27の項（番号法別表第二）」: the list stays with the name it may be of
-        previous = (i, it)
-        if it.antecedent is None:
+        kept_old = it is not items[i]  # (a table kept as the old text by the new table after it: see above)
+        if not kept_old:
+            if previous is not None and _list_before_bracketed_table(text, previous[1], it):
+                union(previous[0], i)  # 「別表第一の16の項、27の項（番号法別表第二）」: the list stays with the name it may be of
+            previous = (i, it)
+        if kept_old or it.antecedent is None:
             # a table that names its own rows is read the same way: 「（別表第二における情報提供の根拠）　別表第二の
             # 27、30の項」 — the row-less name in its sentence may be taken for the list's table
             if it.kind is not CitationKind.TABLE or not it.rows:
@@ -2593,6 +2608,10 @@ def _rewrite(
     failed_groups = {groups[i] for i, p in enumerate(plans) if isinstance(p, _Plan) and not p.ok}
     kept_for: dict[int, str] = {}  # a group kept because of a finding in it (a list hanging on it, the table a list hangs on): that finding
     for i, item in enumerate(items):
+        if isinstance(item, Finding) and groups[i] >= 0:  # a table kept as the old text: its group is kept with it
+            failed_groups.add(groups[i])
+            kept_for.setdefault(groups[i], _excerpt(item.text))
+            continue
         if isinstance(item, Citation) and item.antecedent is not None and isinstance(items[item.antecedent], Finding):
             # 「別表第二の第三欄…（27の項）」: the table the list belongs to is kept, so is the list; named in its finding
             failed_groups.add(groups[i])

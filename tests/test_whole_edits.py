@@ -2285,11 +2285,89 @@ def test_a_table_under_a_heading_starting_the_line_after_a_bare_name_stays_anoth
     assert rewrite("番号法別表\n第二の27の項", assume_law=True).text == "番号法第19条第8号に基づく主務省令第2条の表の48の項"
 
 
+def test_a_line_going_on_from_a_name_broken_before_its_ordinal_is_no_heading() -> None:
+    """「番号法別表第\n一住民基本台帳法第30条の10」: the line's 一 is the ordinal of the name above (no 「．」 or space after it),
+    so the line is no heading of 住民基本台帳法 over the table below (the 18th session's second fuzz round: the first run
+    renamed the ordinal and still read the line as a heading, keeping 「別表第一の1の項」 as law-other; the second run, the
+    line joined to the name above, renamed it)."""
+    text = "番号法別表第\n一住民基本台帳法第30条の10\n\n別表第一の1の項。"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "番号法別表住民基本台帳法第30条の10\n\n別表の1の項。"
+    assert not result.findings
+    text = "別表\n第二※熊谷市個人番号の利用に関する条例第４条\n※別表第１の１の項"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "番号利用法第１９条第８号に基づく主務省令第２条の表※熊谷市個人番号の利用に関する条例第４条\n※別表の１の項"
+    text = "別表\n第\n二※熊谷市個人番号の利用に関する条例第４条\n※別表第１の１の項"  # (a break after 第 too: the mixer, 19th session)
+    result = rewrite(text, assume_law=True)
+    assert result.text == "番号利用法第１９条第８号に基づく主務省令第２条の表※熊谷市個人番号の利用に関する条例第４条\n※別表の１の項"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["番号法", "番号利用法", "法", ""]),
+    st.sampled_from(["別表第\n", "別表\n第", "別表\n第\n", "別\n表第\n"]),
+    st.sampled_from(["一", "二", "１", "2"]),
+    st.sampled_from(["住民基本台帳法第30条の10", "※熊谷市個人番号の利用に関する条例第４条", "熊谷市個人情報の提供に関する条例",
+                     "住民基本台帳法"]),
+    st.sampled_from(["\n", "\n\n"]),
+    st.sampled_from(["別表第一の1の項。", "※別表第１の１の項", "・別表第一の16の項"]),
+    st.booleans(),
+)
+def test_a_line_going_on_from_a_broken_name_reads_as_the_unbroken_line(
+    law: str, name: str, ordinal: str, glued: str, sep: str, below: str, assume: bool
+) -> None:
+    """Property: a line that goes on from a table's name broken before its ordinal, words glued to the ordinal, reads as
+    the line written unbroken (the name's break is no line of its own for the heading rule), and rewriting is idempotent."""
+    text = law + name + ordinal + glued + sep + below
+    unbroken = law + name.replace("\n", "") + ordinal + glued + sep + below
+    result = rewrite(text, assume_law=assume)
+    assert result.text.replace("\n", "") == rewrite(unbroken, assume_law=assume).text.replace("\n", ""), (text, result.text)
+    assert rewrite(result.text, assume_law=assume).edits == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("別表第二の主務省令で定める事務及び情報を\n定める命令、生活保護法\n\n別表第二",
+     "番号利用法第19条第8号に基づく主務省令、生活保護法\n\n番号利用法第19条第8号に基づく主務省令第2条の表"),
+    ("別表第二主\n務省令第２条\n・別表第二の27の項",
+     "番号利用法第19条第8号に基づく主務省令第４条\n・番号利用法第19条第8号に基づく主務省令第2条の表の48の項"),
+])
+def test_a_line_going_on_from_an_order_title_broken_above_is_no_heading(text: str, expected: str) -> None:
+    """A line whose first name ends the old order's title begun on the line above (「…情報を\n定める命令、生活保護法」,
+    「別表第二主\n務省令第２条」) is no heading of another law, whatever follows that name on it (laws joined, provisions),
+    as a line that is all the title's end is not (the mixer of the 19th session, and the 17th session's known limit: the
+    first run renamed the title and kept the table below as another law's, the second, the line joined to the new name,
+    renamed it)."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == expected
+    assert rewrite(result.text, assume_law=True).edits == ()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(["別表第二主務省令", "別表第二の主務省令で定める事務及び情報を定める命令", "別表第一の主務省令で定める事務を定める命令"]),
+    st.sampled_from([3, 4, 5, 7, -2, -3]),
+    st.sampled_from(["第２条", "、生活保護法", "第２条、住民基本台帳法", "、住民基本台帳法第30条の10"]),
+    st.sampled_from(["\n", "\n\n"]),
+    st.sampled_from(["・別表第二の27の項", "別表第一の16の項"]),
+    st.booleans(),
+)
+def test_a_line_going_on_from_a_broken_order_title_rewrites_the_same_on_a_second_run(
+    title: str, cut: int, glued: str, sep: str, below: str, assume: bool
+) -> None:
+    """Property: the old order's title broken by a line anywhere, words glued after it, and a table below: rewriting is
+    idempotent (the first run's rename of the title never changes how the second reads the line)."""
+    text = title[:cut] + "\n" + title[cut:] + glued + sep + below
+    result = rewrite(text, assume_law=assume)
+    assert rewrite(result.text, assume_law=assume).edits == (), (text, result.text)
+
+
 @pytest.mark.parametrize("text", [
     "番号法別表第一の16の項番号法\t（２７、２８の項）",
     "番号利用法別表第二の27の項、番号利用法（28、29の項）",
     "番号法別表第一の１６の\n項番号法\t（２７、２８の項）",
     "番号法別表第一の16\n項番号法（２７、２８の項）",
+    "番号利用法別表第二の5の項法\t（２７、２８の項）",
+    "番号法別表第一の16の項法（28の項）",
 ])
 def test_a_table_before_a_list_that_hangs_on_no_table_in_its_clause_is_kept(text: str) -> None:
     """A list after the act's name with no table (「…16の項番号法（２７、２８の項）」) hangs on no table and is reported
@@ -2297,7 +2375,9 @@ def test_a_table_before_a_list_that_hangs_on_no_table_in_its_clause_is_kept(text
     it is with such a list before its name (the mixer of the 18th session: the table was renamed, 「番号法別表の24の項番号法
     （２７、２８の項）」, the old rows reading as the new table's).  The row's unit broken over a line (PDF text:
     「…１６の\n項番号法」) ends the row as on one line, so 番号法 after it is the act's name, not a word 「項番号法」 (the
-    mixer of the 18th session, second round: the list was not read and the table renamed)."""
+    mixer of the 18th session, second round: the list was not read and the table renamed).  So too after 法 that no
+    definition establishes (「…5の項法（２７、２８の項）」): the rows may be the act's, no other law's list is established
+    (the mixer of the 19th session: it was read as another law's list and the table renamed)."""
     for assume in (True, False):
         result = rewrite(text, assume_law=assume)
         assert result.text == text and not result.edits
@@ -2308,7 +2388,7 @@ def test_a_table_before_a_list_that_hangs_on_no_table_in_its_clause_is_kept(text
 @given(
     st.sampled_from(["番号法別表第一の16の項", "番号法別表第二の27の項", "番号利用法別表第一", "別表第二の27の項"]),
     st.sampled_from(["", "、", "\t", "及び", "\n"]),
-    st.sampled_from(["番号法", "番号利用法", "番号法第9条第1項"]),
+    st.sampled_from(["番号法", "番号利用法", "番号法第9条第1項", "法", "同法"]),
     st.sampled_from(["（２７、２８の項）", "（27の項）", "の27、28の項"]),
     st.booleans(),
 )
