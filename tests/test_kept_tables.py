@@ -203,6 +203,17 @@ MARKED_OLD = [
     "番号法別表第一の16の項に対応するのは、別表の24の項である。",
     "番号法別表第二の\n27の項は、主務省令第2条の表の\n48の項に当たる。",
     "根拠\t番号法別表第二の27の項は主務省令第2条の表の48の項に対応する。\t備考",
+    # …or listed with them, in either order, as the subject of a predicate of sameness or correspondence (a notice's or a
+    # review's comparison: renamed, 「…24の項と別表の24の項は同じ事務である」), or named after them as what they correspond to,
+    # or on the next line of PDF text going on with the sentence
+    "番号法別表第一の16の項と別表の24の項は同じ事務である。",
+    "番号法別表第二の27の項と主務省令第2条の表の48の項の対応関係を確認した。",
+    "番号法別表第一の16の項及び番号法別表の24の項は同一の事務である。",
+    "番号法別表第一の16の項と番号法別表の24の項とは対応している。",
+    "番号法別表の24の項と番号法別表第一の16の項は同じ事務である。",
+    "番号法別表の24の項は、番号法別表第一の16の項に当たる。",
+    "番号法第19条第8号に基づく主務省令第2条の表の48の項は、番号法別表第二の27の項を引き継いだものである。",
+    "番号法別表第二の27の項\nは、番号法第19条第8号に基づく主務省令第2条の表の48の項に当たる。",
     # …or said to be where something was laid down, in the past (renamed: the new row was said to have laid it down before)
     "番号法別表第一の16の項で規定されていた事務",
     "かつて番号法別表第二の27の項に規定されていた情報連携は、現在も行っている。",
@@ -318,6 +329,13 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（住民票の削除）",  # (a bracket saying what, not that the row was abolished)
         "番号法別表第一の16の項\n番号法別表の24の項",  # (listed beside its successor: a text updated in part)
         "番号法別表第一の16の項（別表の24の項）",
+        "番号法別表第一の16の項及び別表の24の項に基づく事務",  # (listed with no predicate of the pair: two bases)
+        "番号法別表第一の16の項及び別表の24の項に基づく事務を同じ担当課で行う。",
+        "番号法別表第一の16の項と別表の24の項の事務は同じ担当課で行う。",  # (the predicate is the work's)
+        "番号法別表の24の項と番号法別表第一の16の項に基づく事務を行う。",
+        "番号法別表の24の項に基づく事務のうち、番号法別表第一の16の項に掲げるもの",
+        "番号法別表第一の16の項\nおよび別表の24の項に基づく事務",  # (the next line goes on with a list)
+        "番号法別表の24の項は、番号法別表第一の16の項に掲げる事務である。",
         "番号法別表第一の16の項に当たる。別表の24の項に当たる。",  # (in the next sentence)
         "番号法別表第一の16の項は、別表の30の項に当たる。",  # (not its successor)
         "番号法別表第一の16の項に規定されている事務",  # (the present)
@@ -440,6 +458,27 @@ def test_a_next_cell_that_cites_no_table_the_old_one_became_marks_nothing(text: 
     result = rewrite(text, assume_law=assume)
     assert result.text == expected
     assert "marked-old" not in {f.reason for f in result.findings}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([("番号法別表第一の16の項", "番号法別表の24の項", "別表の24の項"),
+                        ("番号法別表第二の27の項", "主務省令第2条の表の48の項", "第2条の表の48の項")]),
+       st.sampled_from(["と", "及び", "、", "及び\n", "、\n"]), st.booleans(),
+       st.sampled_from([("は同じ事務である。", True), ("の対応関係", True), ("とは対応している。", True), ("は同一である", True),
+                        ("に基づく事務", False), ("に基づき照会する。", False), ("の事務を行う。", False)]))
+def test_an_old_row_compared_with_its_successor_is_kept_and_one_listed_with_it_is_renamed(
+    pair: tuple[str, str, str], glue: str, old_first: bool, ending: tuple[str, bool]
+) -> None:
+    old, new, new_row = pair
+    words, compared = ending
+    text = (old + glue + new if old_first else new + glue + old) + words
+    result = rewrite(text, assume_law=True)
+    if compared:  # the pair compares the numberings: the old side is the record of the old one
+        assert result.text == text
+        assert "marked-old" in {f.reason for f in result.findings}
+    else:  # two bases listed (a text updated in part): the old one is renamed into its successor
+        assert result.text.count(new_row) == 2
+        assert "marked-old" not in {f.reason for f in result.findings}
 
 
 _MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の", "従前は", "改正前は、",
