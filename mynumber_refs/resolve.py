@@ -1687,7 +1687,11 @@ _STILL_OLD = compile_on_use(
     # (or cited, written as it was and left so: 「…16の項を引用したままである」, 「…を記載したまま提出した」)
     rf"|(?:を|と){_NB}(?:{_nb('引用', '記載', '表記', '記述', '掲載')}){_NB}し{_NB}た{_NB}ま{_NB}ま"
     # (or said to be where something was laid down, in the past: 「かつて…27の項に規定されていた情報連携」, 「…で定められていた」)
-    rf"|(?:に|で){_NB}(?:{_nb('規定さ', '定めら', '掲げら', '記載さ')}){_NB}れ{_NB}て{_NB}い{_NB}た))"
+    rf"|(?:に|で){_NB}(?:{_nb('規定さ', '定めら', '掲げら', '記載さ')}){_NB}れ{_NB}て{_NB}い{_NB}た"
+    # (or said to be what a text has written, as a state: 「評価書の根拠欄には…16の項が記載されている」, 「…を根拠として記載して
+    # いる」, a review's report on another document's wording; not 「…を記載する」, an instruction)
+    rf"|(?:が|を)(?:{_NB}[^。\n、，,「」『』]{{1,12}}?{_NB}と{_NB}し{_NB}て)?{_NB}[、，,]?{_NB}(?:{_nb('記載', '表記', '記述', '掲載')})"
+    rf"{_NB}(?:さ{_NB}れ|し){_NB}て{_NB}[いお]))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
