@@ -204,10 +204,12 @@ _PROVISIONS_REACH = 80  # (a mark before the provisions joined to a table with n
 _MARK_REACH = max(_PROVISIONS_REACH, _OLD_REACH_LONG)
 # the time of the old numbering, earlier in a table's sentence: up to its last day, or before the first day of the new
 # one (「令和6年5月26日以前に行った照会は、番号法別表第二の27の項に基づく」, 「令和6年5月26日までの間、…」, 「令和6年5月27日前に…」)
-_OLD_PERIOD = compile_on_use(
-    rf"{_LAST_OLD_DAY}{_NB}(?:ま{_NB}で|以{_NB}前)"
-    rf"|令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:27|２７|二{_NB}十{_NB}七){_NB}日{_NB}(?:よ{_NB}り{_NB})?前(?!{_NB}後)"
+# (「令和6年5月27日以前」 too: the day itself is the new numbering's, but the words name the time before it, 「令和6年5月27日以前の
+# 番号法」, as no one dates the present text so)
+_BEFORE_NEW_DAY = (
+    rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:27|２７|二{_NB}十{_NB}七){_NB}日{_NB}(?:よ{_NB}り{_NB})?(?:以{_NB})?前(?!{_NB}後)"
 )
+_OLD_PERIOD = compile_on_use(rf"{_LAST_OLD_DAY}{_NB}(?:ま{_NB}で|以{_NB}前)|{_BEFORE_NEW_DAY}")
 _OLD_PERIOD_REACH = 80
 
 
@@ -1833,7 +1835,7 @@ def _transitional_after(text: str, end: int) -> str | None:
 # 第一及び別表第二の記載は、令和6年5月27日施行の改正前の番号法によるものである」, 「…27の項は、旧規定に基づく記載である」: a review's
 # or a notice's words on the old text, which stays so); the act or its provisions only (not 「改正前の児童手当法による…」)
 _BY_OLD_ACT = compile_on_use(
-    rf"(?:改{_NB}正{_NB}(?:以{_NB})?前|施{_NB}行{_NB}前|旧|{_LAST_OLD_DAY}{_NB}(?:以{_NB}前|ま{_NB}で))(?:{_NB}の)?{_NB}"
+    rf"(?:改{_NB}正{_NB}(?:以{_NB})?前|施{_NB}行{_NB}前|旧|{_LAST_OLD_DAY}{_NB}(?:以{_NB}前|ま{_NB}で)|{_BEFORE_NEW_DAY})(?:{_NB}の)?{_NB}"
     rf"(?:番{_NB}号{_NB}(?:利{_NB}用{_NB})?法|マ{_NB}イ{_NB}ナ{_NB}ン{_NB}バ{_NB}ー{_NB}法|法|規{_NB}定|条{_NB}文)(?:{_NB}の{_NB}規{_NB}定)?"
     rf"{_NB}に{_NB}(?:よ|基{_NB}づ|従)"
 )

@@ -261,6 +261,9 @@ MARKED_OLD = [
     "令和6年5月26日以前に行った情報照会は、番号法別表第二の27の項に基づくものである。",
     "令和6年5月26日までの間、番号法別表第二の27の項に基づき照会していた。",
     "令和６年５月２７日前に行われた照会については、番号法別表第二の27の項による。",
+    "令和6年5月27日以前の番号法別表第一の16の項に基づく事務である。",  # (the act before that day: 以前 names the time before)
+    "令和6年5月27日以前の番号法では、別表第一の16の項に規定されている。",
+    "番号法別表第二の27の項の記載は、令和6年5月27日以前の番号法によるものである。",
     # a statement that it moved to the order, or a line of old and new numbers with an arrow to the new table
     "令和6年5月27日施行の改正により、別表第二は主務省令に移りました。",
     "番号法別表第二に規定されていた情報連携は、令和6年5月27日以降、主務省令に移行しました。",
@@ -422,6 +425,7 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "法令上の根拠欄には、番号法別表第一の16の項を記載する。",  # (an instruction, not a text's state)
         "番号法別表第一の16の項に記載されている事務を行う。",  # (what the row lists)
         "番号法別表第一の16の項を根拠として事務を行っている。",
+        "令和6年5月27日以降の番号法別表第一の16の項",
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -553,7 +557,7 @@ def test_an_old_table_said_to_be_still_there_or_wrong_is_never_rewritten(
 
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(["令和6年5月26日まで", "令和６年５月２６日以前", "令和六年五月二十六日までの間", "令和6年5月27日前",
-                        "令和6年5月27日より前",
+                        "令和6年5月27日より前", "令和6年5月27日以前", "令和６年５月２７日以前",
                         # (broken by PDF extraction, as the mark is read)
                         "令和6年5月26日ま\nで", "令和６年５月２６日以\n前", "令和6年5月27日\n前", "令和6年5月26日 まで"]),
        st.sampled_from(["は、", "に行った照会は、", "の間、", "に提出した評価書では、住民票関係情報の照会を"]), _LAWS, _CITED,
