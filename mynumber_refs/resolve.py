@@ -1678,7 +1678,11 @@ _IF_CHANGED = rf"(?![^。、，,\n（）()]{{0,8}}?(?:場{_NB}合|と{_NB}き|�
 _ABOLISHED = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}{_PROVISIONS_AFTER}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
     rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設', '見直し', '見直す', '見直さ')}|{_CHANGE_WORDS}){_IF_CHANGED}|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
-    rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
+    rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})"
+    # (or the sense in which a text uses a term: 「条例では、法別表第二を番号法別表第二の意味で使っている」, minutes on an
+    # ordinance's wording, whose term keeps naming the old table until the ordinance is amended; the term too, the topic or
+    # the object of that sense in its sentence)
+    rf"|(?:(?:を|は)(?:{_NB}[、，,])?(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,40}}?)?の{_NB}意{_NB}味{_NB}[でに]))"
 )
 # …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
 # 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」, 「…を引用したまま」): a check's or an audit's report
