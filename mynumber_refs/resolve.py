@@ -1864,13 +1864,14 @@ def _by_old_act_after(text: str, end: int) -> str | None:
 _NUM = "0-9０-９〇一二三四五六七八九十"
 _DATE = compile_on_use(
     rf"(?:(?P<era>平{_NB}成|昭{_NB}和|令{_NB}和){_NB}(?P<y>元|[{_NUM}]{{1,3}})|(?P<ad>(?:19|20|１９|２０)[0-9０-９]{{2}})){_NB}年{_NB}(?:度{_NB})?"
-    rf"(?:(?P<m>[{_NUM}]{{1,3}}){_NB}月(?:{_NB}(?P<d>[{_NUM}]{{1,3}}){_NB}日)?|(?=[にからよ以、，,中頃はま]))"
-)
+    rf"(?:(?P<m>[{_NUM}]{{1,3}}){_NB}月(?:{_NB}(?P<d>[{_NUM}]{{1,3}}){_NB}日)?|(?=[にからよ以、，,中頃はま])|(?<=度)(?=の))"
+)  # (a fiscal year is a date before 「の」 too, 「令和5年度の評価では」: no law's number has 度)
 _ERA_FIRST = {"平成": 1988, "昭和": 1925, "令和": 2018}
 _NEW_NUMBERING = (2024, 5, 27)
 # where a sentence (or a cell) ends, and a predicate in the past tense right before it (over spaces, closing brackets)
-_PAST_SENTENCE_END = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n|(?<=た)[ \t\u3000]*\r?\n")
-_PAST_TENSE = compile_on_use(r"た[ \t\u3000\r\n」』）)]*\Z")
+# (or a noun of a change ending it, as a record of revisions writes one: 「第2版（令和5年4月1日）：…16の項に基づく事務を追加」)
+_PAST_SENTENCE_END = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n|(?<=[た加除更正設])[ \t\u3000]*\r?\n")
+_PAST_TENSE = compile_on_use(r"(?:た|[をの](?:追加|削除|変更|修正|新設))[ \t\u3000\r\n」』）)]*\Z")
 _PAST_REACH = 200
 
 
@@ -1898,8 +1899,8 @@ def _past_event(text: str, start: int, end: int) -> str | None:
     tells an event before the new numbering (shown as 「平成28年1月…開始した」), or None."""
     lo = max(0, start - _PAST_REACH)
     hi = min(len(text), end + _PAST_REACH)
-    if text.find("た", end, hi) == -1 or text.find("年", lo, hi) == -1:
-        return None  # (most citations: two C-level finds)
+    if text.find("年", lo, hi) == -1:
+        return None  # (most citations: a C-level find)
     stop = _PAST_SENTENCE_END.search(text, end, hi)
     if stop is None and hi < len(text):
         return None  # (a sentence running on past the reach)

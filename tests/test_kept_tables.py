@@ -250,6 +250,10 @@ MARKED_OLD = [
     "平成２８年１月に番号法別表第二の\n27の項に基づく情報連携を開始し\nた。",
     "令和6年5月1日に番号法別表第二の27の項に基づく照会を開始しました。",
     "平成28年度は番号法別表第二の27の項に基づく照会を行っていた",
+    "令和5年度の評価では番号法別表第二の27の項を根拠としていた。",  # (a fiscal year before 「の」)
+    # …or a record of revisions' line, dated, ending in the noun of a change
+    "第2版（令和5年4月1日）：番号法別表第一の16の項に基づく事務を追加",
+    "令和5年4月1日 番号法別表第二の27の項による照会の追加\n改訂の理由を記載",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -421,6 +425,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "平成28年1月に開始した番号法別表第一の16の項に基づく事務を行う。",  # (a past tense of a relative clause)
         "令和6年6月1日に番号法別表第一の16の項に基づく事務を開始した。",  # (a date of the new numbering)
         "令和6年5月27日に番号法別表第一の16の項に基づく事務を開始した。",
+        "令和7年4月1日 番号法別表第一の16の項に基づく事務を追加",  # (a date of the new numbering)
+        "令和6年度の評価では番号法別表第一の16の項を根拠としていた。",  # (a fiscal year going past the new numbering)
         "平成25年法律第27号別表第一の16の項に基づく事務を行った。",  # (the year numbers a law: no date)
         "番号法別表第一の16の項に基づく事務を開始した。",  # (no date)
         "平成28年1月に開始した。\n番号法別表第一の16の項に基づく事務を行った",  # (the date in the sentence before)
@@ -617,6 +623,7 @@ _PRESENT_DATES = ["令和6年5月27日", "令和6年6月", "令和7年4月1日",
 @given(st.sampled_from(_PAST_DATES + _PRESENT_DATES), st.sampled_from(["に", "から", "以降、", "、"]), _LAWS, _CITED,
        st.sampled_from(["に基づく情報連携を", "により照会を"]),
        st.sampled_from([("開始した", True), ("行った", True), ("行っていた", True), ("開始しました", True), ("開\n始した", True),
+                        ("追加", True), ("変更", True), ("追加予定", False),
                         ("行っている", False), ("行う", False), ("行います", False), ("開始し、現在も行っている", False)]),
        st.booleans())
 def test_an_old_table_in_a_past_event_is_kept_and_one_in_the_present_is_rewritten(
