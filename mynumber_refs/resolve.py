@@ -1682,7 +1682,10 @@ _ABOLISHED = compile_on_use(
     # (or the sense in which a text uses a term: 「条例では、法別表第二を番号法別表第二の意味で使っている」, minutes on an
     # ordinance's wording, whose term keeps naming the old table until the ordinance is amended; the term too, the topic or
     # the object of that sense in its sentence)
-    rf"|(?:(?:を|は)(?:{_NB}[、，,])?(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,40}}?)?の{_NB}意{_NB}味{_NB}[でに]))"
+    rf"|(?:(?:を|は)(?:{_NB}[、，,])?(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,40}}?)?の{_NB}意{_NB}味{_NB}[でに]"
+    # (or a row whose words a 読替え provision reads otherwise, an instrument's text: 「…16の項中「住民票」とあるのは「住民票の
+    # 写し」とする」)
+    rf"|中{_NB}[「『][^「」『』\n]{{1,40}}[」』]{_NB}と{_NB}あ{_NB}る))"
 )
 # …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
 # 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」, 「…を引用したまま」): a check's or an audit's report
