@@ -1872,9 +1872,13 @@ _DATE = compile_on_use(
 _ERA_FIRST = {"平成": 1988, "昭和": 1925, "令和": 2018}
 _NEW_NUMBERING = (2024, 5, 27)
 # where a sentence (or a cell) ends, and a predicate in the past tense right before it (over spaces, closing brackets)
-# (or a noun of a change ending it, as a record of revisions writes one: 「第2版（令和5年4月1日）：…16の項に基づく事務を追加」)
-_PAST_SENTENCE_END = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n|(?<=[た加除更正設])[ \t\u3000]*\r?\n")
-_PAST_TENSE = compile_on_use(r"(?:た|[をの](?:追加|削除|変更|修正|新設))[ \t\u3000\r\n」』）)]*\Z")
+_PAST_SENTENCE_END = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n|(?<=た)[ \t\u3000]*\r?\n")
+_PAST_TENSE = compile_on_use(r"た[ \t\u3000\r\n」』）)]*\Z")
+# …or a line of a record of revisions, the date and the table on it, ending in the noun of a change (「第2版（令和5年4月1日）：
+# …16の項に基づく事務を追加」, 「令和5年4月1日 …27の項による照会の追加」): a change made then (on the table's own line only: the
+# next line is another item, 「・…の項（…）\n⑧…コードの変更」)
+_LINE_END = compile_on_use(r"。|\t|\n")  # (the end of the table's sentence, cell or line)
+_CHANGE_NOUN_END = compile_on_use(r"[をの](?:追加|削除|変更|修正|新設)[ \t\u3000\r」』）)]*\Z")
 _PAST_REACH = 200
 
 
@@ -1904,12 +1908,18 @@ def _past_event(text: str, start: int, end: int) -> str | None:
     hi = min(len(text), end + _PAST_REACH)
     if text.find("年", lo, hi) == -1:
         return None  # (most citations: a C-level find)
-    stop = _PAST_SENTENCE_END.search(text, end, hi)
-    if stop is None and hi < len(text):
-        return None  # (a sentence running on past the reach)
-    hi = stop.start() if stop is not None else hi
-    if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
-        return None  # (most sentences that reach this far: where the sentence begins is not needed)
+    line_stop = _LINE_END.search(text, end, hi)
+    line_end = line_stop.start() if line_stop is not None else len(text) if hi == len(text) else -1
+    if line_end != -1 and _CHANGE_NOUN_END.search(text, max(end, line_end - 12), line_end) is not None:
+        hi = line_end  # (a line of a record: its date on the same line)
+        lo = max(lo, text.rfind("\n", lo, start) + 1)
+    else:
+        stop = _PAST_SENTENCE_END.search(text, end, hi)
+        if stop is None and hi < len(text):
+            return None  # (a sentence running on past the reach)
+        hi = stop.start() if stop is not None else hi
+        if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
+            return None  # (most sentences that reach this far: where the sentence begins is not needed)
     lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
     for blank in _BLANK.finditer(text, lo, start):
         lo = blank.end()

@@ -428,6 +428,8 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "令和6年6月1日に番号法別表第一の16の項に基づく事務を開始した。",  # (a date of the new numbering)
         "令和6年5月27日に番号法別表第一の16の項に基づく事務を開始した。",
         "令和7年4月1日 番号法別表第一の16の項に基づく事務を追加",  # (a date of the new numbering)
+        # (the noun of a change on the next line, another item's: found by the regression snapshot's generated PIA)
+        "令和3年9月1日\nⅠ　関連情報\n・番号法別表第一の16の項（特定個人情報の提供の制限）\n⑧住民からの請求に基づく住民票コードの変更\n証明",
         "令和6年度の評価では番号法別表第一の16の項を根拠としていた。",  # (a fiscal year going past the new numbering)
         "平成25年法律第27号別表第一の16の項に基づく事務を行った。",  # (the year numbers a law: no date)
         "番号法別表第一の16の項に基づく事務を開始した。",  # (no date)
