@@ -756,6 +756,7 @@ _SAME_OR_CORRESPONDING = r"(?:同[\s]*じ|同[\s]*一|対[\s]*応|相[\s]*当|�
 _PAIR_PREDICATE = compile_on_use(rf"[\s]*(?:と[\s]*)?(?:[はがもの][\s]*)?[、，,]?[\s]*{_SAME_OR_CORRESPONDING}")
 # …and an old table named after its successor, past some words, as what the successor corresponds to (「…別表の24の項は、
 # 番号法別表第一の16の項に当たる」, 「…48の項は、…27の項を引き継いだ」, 「…48の項は…27の項から移行した」)
+_BRACKET_OPENED = compile_on_use(r"[\s]*[（(][\s]*")
 _SUCCESSOR_OF_PREDICATE = compile_on_use(
     rf"[\s]*(?:と|に|へ|を|から)?[\s]*(?:[はがも][\s]*)?[、，,]?[\s]*{_SAME_OR_CORRESPONDING}"
 )
@@ -823,7 +824,8 @@ def _successor_named_after(ctx: _Context, c: Citation, plan: _Plan) -> Finding |
                 continue
             if _LISTED_BESIDE.fullmatch(text, cited.end, c.start) is None or (
                 pair and _LISTED_PAIR.fullmatch(text, cited.end, c.start) is not None
-            ):
+            ) or _BRACKET_OPENED.fullmatch(text, cited.end, c.start) is not None:
+                # (…or opening a bracket right after it, a note of what it corresponds to: 「…48の項（…27の項に相当）」)
                 return kept(cited)
     return None
 

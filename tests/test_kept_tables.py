@@ -224,6 +224,8 @@ MARKED_OLD = [
     "番号法別表の24の項は、番号法別表第一の16の項に当たる。",
     "番号法第19条第8号に基づく主務省令第2条の表の48の項は、番号法別表第二の27の項を引き継いだものである。",
     "番号法別表第二の27の項\nは、番号法第19条第8号に基づく主務省令第2条の表の48の項に当たる。",
+    "主務省令第2条の表の48の項（番号法別表第二の27の項に相当）に基づき照会する。",  # (a bracket noting what it corresponds to)
+    "番号法別表の24の項（番号法別表第一の16の項と同じ）",
     # …or said to be where something was laid down, in the past (renamed: the new row was said to have laid it down before)
     "番号法別表第一の16の項で規定されていた事務",
     "かつて番号法別表第二の27の項に規定されていた情報連携は、現在も行っている。",
@@ -353,6 +355,7 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表の24の項に基づく事務のうち、番号法別表第一の16の項に掲げるもの",
         "番号法別表第一の16の項\nおよび別表の24の項に基づく事務",  # (the next line goes on with a list)
         "番号法別表の24の項は、番号法別表第一の16の項に掲げる事務である。",
+        "番号法別表の24の項（番号法別表第一の16の項に基づく事務）",  # (a bracket with no predicate of correspondence)
         "番号法別表第一の16の項に当たる。別表の24の項に当たる。",  # (in the next sentence)
         "番号法別表第一の16の項は、別表の30の項に当たる。",  # (not its successor)
         "番号法別表第一の16の項に規定されている事務",  # (the present)
