@@ -1700,7 +1700,7 @@ _STILL_OLD = compile_on_use(
     # (or said to be what a text has written, as a state: 「評価書の根拠欄には…16の項が記載されている」, 「…を根拠として記載して
     # いる」, a review's report on another document's wording; not 「…を記載する」, an instruction)
     rf"|(?:が|を)(?:{_NB}[^。\n、，,「」『』]{{1,12}}?{_NB}と{_NB}し{_NB}て)?{_NB}[、，,]?{_NB}(?:{_nb('記載', '表記', '記述', '掲載')})"
-    rf"{_NB}(?:さ{_NB}れ|し){_NB}て{_NB}[いお]))"
+    rf"{_NB}(?:さ{_NB}れ|し){_NB}て{_NB}(?:い(?:{_NB}(?:る|た|な{_NB}い))?|お{_NB}り)))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite

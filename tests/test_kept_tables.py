@@ -1243,3 +1243,18 @@ def test_nothing_listed_after_a_marked_table_is_rewritten(
     text = EARLIER + "、" + listed + "であった。"
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text.endswith(listed + "であった。"), (text, result.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("評価書の根拠欄には番号法別表第一の16の項が記載されている。", "「が記載されている」"),
+        ("本評価書は、番号法別表第一の16の項を根拠として記載している。", "「を根拠として記載している」"),
+        ("評価書には番号法別表第二の27の項が記載されており、修正を要する。", "「が記載されており」"),
+    ],
+)
+def test_a_statement_of_what_a_text_has_written_is_shown_whole_as_the_mark(text: str, mark: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["marked-old"]
+    assert result.findings[0].message.startswith(mark + "と書かれ")
