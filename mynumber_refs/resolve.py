@@ -204,10 +204,12 @@ _PROVISIONS_REACH = 80  # (a mark before the provisions joined to a table with n
 _MARK_REACH = max(_PROVISIONS_REACH, _OLD_REACH_LONG)
 # the time of the old numbering, earlier in a table's sentence: up to its last day, or before the first day of the new
 # one (「令和6年5月26日以前に行った照会は、番号法別表第二の27の項に基づく」, 「令和6年5月26日までの間、…」, 「令和6年5月27日前に…」)
-_OLD_PERIOD = compile_on_use(
-    rf"{_LAST_OLD_DAY}{_NB}(?:ま{_NB}で|以{_NB}前)"
-    rf"|令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:27|２７|二{_NB}十{_NB}七){_NB}日{_NB}(?:よ{_NB}り{_NB})?前(?!{_NB}後)"
+# (「令和6年5月27日以前」 too: the day itself is the new numbering's, but the words name the time before it, 「令和6年5月27日以前の
+# 番号法」, as no one dates the present text so)
+_BEFORE_NEW_DAY = (
+    rf"令{_NB}和{_NB}(?:6|６|六){_NB}年{_NB}(?:5|５|五){_NB}月{_NB}(?:27|２７|二{_NB}十{_NB}七){_NB}日{_NB}(?:よ{_NB}り{_NB})?(?:以{_NB})?前(?!{_NB}後)"
 )
+_OLD_PERIOD = compile_on_use(rf"{_LAST_OLD_DAY}{_NB}(?:ま{_NB}で|以{_NB}前)|{_BEFORE_NEW_DAY}")
 _OLD_PERIOD_REACH = 80
 
 
@@ -1688,7 +1690,14 @@ _IF_CHANGED = rf"(?![^。、，,\n（）()]{{0,8}}?(?:場{_NB}合|と{_NB}き|�
 _ABOLISHED = compile_on_use(
     rf"[ \t\u3000]*[」』]?{_NB}{_OWN_TAIL}{_PROVISIONS_AFTER}(?P<note>(?:の{_NB}(?:{_nb('記載', '表記', '記述', '文言')}){_NB})?"
     rf"(?:{_ABOUT_IT}{_NB}(?:一{_NB}部{_NB}(?:を{_NB})?)?(?:{_nb('廃止', '削除', '追加', '新設', '見直し', '見直す', '見直さ')}|{_CHANGE_WORDS}){_IF_CHANGED}|(?:と|に|へ){_NB}(?:{_CHANGE_WORDS})(?!{_NB}[がはをのも])"
-    rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})))"
+    rf"|と{_NB}(?:{_nb('あるのは', 'ある', 'あった', '有る', '記載', '表記')})"
+    # (or the sense in which a text uses a term: 「条例では、法別表第二を番号法別表第二の意味で使っている」, minutes on an
+    # ordinance's wording, whose term keeps naming the old table until the ordinance is amended; the term too, the topic or
+    # the object of that sense in its sentence)
+    rf"|(?:(?:を|は)(?:{_NB}[、，,])?(?:[^。\n]|\n(?![ \t\u3000\r]*\n)){{0,40}}?)?の{_NB}意{_NB}味{_NB}[でに]"
+    # (or a row whose words a 読替え provision reads otherwise, an instrument's text: 「…16の項中「住民票」とあるのは「住民票の
+    # 写し」とする」)
+    rf"|中{_NB}[「『][^「」『』\n]{{1,40}}[」』]{_NB}と{_NB}あ{_NB}る))"
 )
 # …or the words saying that its wording is still there, or wrong, right after it (「…の16の項のままとなっており」, 「…の16の
 # 項の記載が残っている」, 「…の27の項は誤りであり」, 「…の記載は古い」, 「…を引用したまま」): a check's or an audit's report
@@ -1699,7 +1708,11 @@ _STILL_OLD = compile_on_use(
     # (or cited, written as it was and left so: 「…16の項を引用したままである」, 「…を記載したまま提出した」)
     rf"|(?:を|と){_NB}(?:{_nb('引用', '記載', '表記', '記述', '掲載')}){_NB}し{_NB}た{_NB}ま{_NB}ま"
     # (or said to be where something was laid down, in the past: 「かつて…27の項に規定されていた情報連携」, 「…で定められていた」)
-    rf"|(?:に|で){_NB}(?:{_nb('規定さ', '定めら', '掲げら', '記載さ')}){_NB}れ{_NB}て{_NB}い{_NB}た))"
+    rf"|(?:に|で){_NB}(?:{_nb('規定さ', '定めら', '掲げら', '記載さ')}){_NB}れ{_NB}て{_NB}い{_NB}た"
+    # (or said to be what a text has written, as a state: 「評価書の根拠欄には…16の項が記載されている」, 「…を根拠として記載して
+    # いる」, a review's report on another document's wording; not 「…を記載する」, an instruction)
+    rf"|(?:が|を)(?:{_NB}[^。\n、，,「」『』]{{1,12}}?{_NB}と{_NB}し{_NB}て)?{_NB}[、，,]?{_NB}(?:{_nb('記載', '表記', '記述', '掲載')})"
+    rf"{_NB}(?:さ{_NB}れ|し){_NB}て{_NB}(?:い(?:{_NB}(?:る|た|な{_NB}い))?|お{_NB}り)))"
 )
 # …or the new table it became, later in its sentence (「別表第一の16の項は別表の24の項となった」, 「別表第一の別表への改正」).
 # Its reach counts a run of row numbers and their separators (「1、2、3…の項」) as one character: a list that a rewrite
@@ -1851,7 +1864,7 @@ def _transitional_after(text: str, end: int) -> str | None:
 # 第一及び別表第二の記載は、令和6年5月27日施行の改正前の番号法によるものである」, 「…27の項は、旧規定に基づく記載である」: a review's
 # or a notice's words on the old text, which stays so); the act or its provisions only (not 「改正前の児童手当法による…」)
 _BY_OLD_ACT = compile_on_use(
-    rf"(?:改{_NB}正{_NB}(?:以{_NB})?前|施{_NB}行{_NB}前|旧|{_LAST_OLD_DAY}{_NB}(?:以{_NB}前|ま{_NB}で))(?:{_NB}の)?{_NB}"
+    rf"(?:改{_NB}正{_NB}(?:以{_NB})?前|施{_NB}行{_NB}前|旧|{_LAST_OLD_DAY}{_NB}(?:以{_NB}前|ま{_NB}で)|{_BEFORE_NEW_DAY})(?:{_NB}の)?{_NB}"
     rf"(?:番{_NB}号{_NB}(?:利{_NB}用{_NB})?法|マ{_NB}イ{_NB}ナ{_NB}ン{_NB}バ{_NB}ー{_NB}法|法|規{_NB}定|条{_NB}文)(?:{_NB}の{_NB}規{_NB}定)?"
     rf"{_NB}に{_NB}(?:よ|基{_NB}づ|従)"
 )
@@ -1876,13 +1889,18 @@ def _by_old_act_after(text: str, end: int) -> str | None:
 _NUM = "0-9０-９〇一二三四五六七八九十"
 _DATE = compile_on_use(
     rf"(?:(?P<era>平{_NB}成|昭{_NB}和|令{_NB}和){_NB}(?P<y>元|[{_NUM}]{{1,3}})|(?P<ad>(?:19|20|１９|２０)[0-9０-９]{{2}})){_NB}年{_NB}(?:度{_NB})?"
-    rf"(?:(?P<m>[{_NUM}]{{1,3}}){_NB}月(?:{_NB}(?P<d>[{_NUM}]{{1,3}}){_NB}日)?|(?=[にからよ以、，,中頃はま]))"
-)
+    rf"(?:(?P<m>[{_NUM}]{{1,3}}){_NB}月(?:{_NB}(?P<d>[{_NUM}]{{1,3}}){_NB}日)?|(?=[にからよ以、，,中頃はま])|(?<=度)(?=の))"
+)  # (a fiscal year is a date before 「の」 too, 「令和5年度の評価では」: no law's number has 度)
 _ERA_FIRST = {"平成": 1988, "昭和": 1925, "令和": 2018}
 _NEW_NUMBERING = (2024, 5, 27)
 # where a sentence (or a cell) ends, and a predicate in the past tense right before it (over spaces, closing brackets)
 _PAST_SENTENCE_END = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n|(?<=た)[ \t\u3000]*\r?\n")
 _PAST_TENSE = compile_on_use(r"た[ \t\u3000\r\n」』）)]*\Z")
+# …or a line of a record of revisions, the date and the table on it, ending in the noun of a change (「第2版（令和5年4月1日）：
+# …16の項に基づく事務を追加」, 「令和5年4月1日 …27の項による照会の追加」): a change made then (on the table's own line only: the
+# next line is another item, 「・…の項（…）\n⑧…コードの変更」)
+_LINE_END = compile_on_use(r"。|\t|\n")  # (the end of the table's sentence, cell or line)
+_CHANGE_NOUN_END = compile_on_use(r"[をの](?:追加|削除|変更|修正|新設)[ \t\u3000\r」』）)]*\Z")
 _PAST_REACH = 200
 
 
@@ -1910,14 +1928,20 @@ def _past_event(text: str, start: int, end: int) -> str | None:
     tells an event before the new numbering (shown as 「平成28年1月…開始した」), or None."""
     lo = max(0, start - _PAST_REACH)
     hi = min(len(text), end + _PAST_REACH)
-    if text.find("た", end, hi) == -1 or text.find("年", lo, hi) == -1:
-        return None  # (most citations: two C-level finds)
-    stop = _PAST_SENTENCE_END.search(text, end, hi)
-    if stop is None and hi < len(text):
-        return None  # (a sentence running on past the reach)
-    hi = stop.start() if stop is not None else hi
-    if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
-        return None  # (most sentences that reach this far: where the sentence begins is not needed)
+    if text.find("年", lo, hi) == -1:
+        return None  # (most citations: a C-level find)
+    line_stop = _LINE_END.search(text, end, hi)
+    line_end = line_stop.start() if line_stop is not None else len(text) if hi == len(text) else -1
+    if line_end != -1 and _CHANGE_NOUN_END.search(text, max(end, line_end - 12), line_end) is not None:
+        hi = line_end  # (a line of a record: its date on the same line)
+        lo = max(lo, text.rfind("\n", lo, start) + 1)
+    else:
+        stop = _PAST_SENTENCE_END.search(text, end, hi)
+        if stop is None and hi < len(text):
+            return None  # (a sentence running on past the reach)
+        hi = stop.start() if stop is not None else hi
+        if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
+            return None  # (most sentences that reach this far: where the sentence begins is not needed)
     lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
     for blank in _BLANK.finditer(text, lo, start):
         lo = blank.end()

@@ -736,21 +736,38 @@ def plan_citation(ctx: _Context, c: Citation) -> _Plan:
 
 
 # where a sentence, a cell or a line ends, for a successor named after an old table (the next line may be a note, 「※2 現行：
-# 別表の24の項」, or another item; two spaces or more part the cells of a table written without tabs)
-_SENTENCE_OR_CELL_END = compile_on_use(r"。|\t|\n|[ \u3000]{2,}")
+# 別表の24の項」, or another item; two spaces or more part the cells of a table written without tabs). A line going on with
+# hiragana, or broken after 「、」「及び」「並びに」, goes on with the sentence (text extracted from a PDF breaks its lines anywhere:
+# 「…27の項\nは、…48の項に当たる」): no item, note or cell begins with a particle, and no line ends a list with its joint
+_SENTENCE_OR_CELL_END = compile_on_use(
+    r"。|\t|\n(?<![、，,]\n)(?<!及び\n)(?<!並びに\n)(?![ \u3000]*[\u3041-\u3096])|[ \u3000]{2,}"
+)
 _SUCCESSOR_REACH = 200
 _START = operator.attrgetter("start")
 _SUCCESSOR_TABLE = {Table.BEPPYO1: Table.BEPPYO, Table.BEPPYO2: Table.ORDER_TABLE}
 # …but not one only listed beside it, on the next line or in a bracket with no word (「番号法別表第二の27の項\n…第2条の表の48
 # の項」, 「…27の項（…48の項）」: a text updated in part, both cited as the present basis, the old one rewritten into a repetition)
-_LISTED_BESIDE = compile_on_use(r"(?:[\s、，,・（(）)「」『』]|及び|並びに|又は|と)*")
+_LISTED_BESIDE = compile_on_use(r"(?:[\s、，,・（(）)「」『』]|及び|並びに|又は|および|ならびに|または|と)*")
+# …unless the two, listed with no bracket between, are the subject of a predicate of sameness or correspondence right after
+# the later (「…16の項と別表の24の項は同じ事務である」, 「…27の項と…48の項の対応関係」, 「…16の項及び…24の項は同一の事務」):
+# the pair compares the numberings (not 「…16の項及び別表の24の項に基づく事務」, nor 「…に相当する事務」, a list of bases)
+_LISTED_PAIR = compile_on_use(r"(?:[\s、，,・]|及び|並びに|および|ならびに|と)*")
+_SAME_OR_CORRESPONDING = r"(?:同[\s]*じ|同[\s]*一|対[\s]*応|相[\s]*当|当[\s]*た|引[\s]*き?[\s]*継|移[\s]*行|一[\s]*致)"
+_PAIR_PREDICATE = compile_on_use(rf"[\s]*(?:と[\s]*)?(?:[はがもの][\s]*)?[、，,]?[\s]*{_SAME_OR_CORRESPONDING}")
+# …and an old table named after its successor, past some words, as what the successor corresponds to (「…別表の24の項は、
+# 番号法別表第一の16の項に当たる」, 「…48の項は、…27の項を引き継いだ」, 「…48の項は…27の項から移行した」)
+_BRACKET_OPENED = compile_on_use(r"[\s]*[（(][\s]*")
+_SUCCESSOR_OF_PREDICATE = compile_on_use(
+    rf"[\s]*(?:と|に|へ|を|から)?[\s]*(?:[はがも][\s]*)?[、，,]?[\s]*{_SAME_OR_CORRESPONDING}"
+)
 
 
 def _successor_named_after(ctx: _Context, c: Citation, plan: _Plan) -> Finding | None:
     """A finding when the sentence (cell, line) of the old table's rows ``c`` cites, after it and past some words, the very
     rows of the new table that its rows become (「番号法別表第二の27の項は、主務省令第2条の表の48の項に当たる」, 「…16の項に
     対応するのは、別表の24の項である」): the sentence compares the old numbering with the new, and the old side is cited on purpose (renamed, it
-    would say that the new row is the new row); or None."""
+    would say that the new row is the new row); or when the two, in either order, are compared by a predicate of sameness or
+    correspondence right after the later (「…16の項と別表の24の項は同じ事務である」, 「別表の24の項は、…16の項に当たる」); or None."""
     new_table = _SUCCESSOR_TABLE.get(c.table) if c.table is not None and c.kind is CitationKind.TABLE and not c.tables else None
     if new_table is None or not plan.new_rows:
         return None
@@ -758,23 +775,58 @@ def _successor_named_after(ctx: _Context, c: Citation, plan: _Plan) -> Finding |
     hi = min(len(text), c.end + _SUCCESSOR_REACH)
     stop = _SENTENCE_OR_CELL_END.search(text, c.end, hi)
     hi = stop.start() if stop is not None else hi
-    if text.find("表", c.end, hi) == -1:
-        return None  # (no table named after it in its sentence: most citations, a C-level find)
+    lo = max(0, c.start - _SUCCESSOR_REACH)
+    after = text.find("表", c.end, hi) != -1  # (no table named after it in its sentence: most citations, a C-level find)
+    if not after and text.find("表", lo, c.start) == -1:
+        return None
     rows = sorted(str(r) for r in plan.new_rows)
+
+    def successor(o: Citation | Finding) -> Citation | None:
+        cited = o if isinstance(o, Citation) else o.citation
+        if (
+            isinstance(cited, Citation) and cited.kind is CitationKind.TABLE and cited.table is new_table
+            and not cited.tables and sorted(str(r) for r in cited.rows) == rows
+        ):
+            return cited
+        return None
+
+    def kept(cited: Citation) -> Finding:
+        return Finding(c.start, c.end, c.text, F.MARKED_OLD,
+                       F.MARKED_OLD_CHANGE.format(words="".join(text[cited.start : cited.end].split())), citation=c)
+
     sources: tuple[Sequence[Citation | Finding], ...] = (ctx.citations, ctx.cited_findings)
-    for found in sources:
+    for found in sources if after else ():
         for i in range(bisect.bisect_left(found, c.end, key=_START), len(found)):  # (text order; not islice, which
             o = found[i]  # walks the list from its start)
             if o.start >= hi:
                 break
-            cited = o if isinstance(o, Citation) else o.citation
-            if (
-                isinstance(cited, Citation) and cited.kind is CitationKind.TABLE and cited.table is new_table
-                and not cited.tables and sorted(str(r) for r in cited.rows) == rows
-                and _LISTED_BESIDE.fullmatch(text, c.end, cited.start) is None
+            cited = successor(o)
+            if cited is None:
+                continue
+            if _LISTED_BESIDE.fullmatch(text, c.end, cited.start) is None or (
+                _LISTED_PAIR.fullmatch(text, c.end, cited.start) is not None and _PAIR_PREDICATE.match(text, cited.end)
             ):
-                return Finding(c.start, c.end, c.text, F.MARKED_OLD,
-                               F.MARKED_OLD_CHANGE.format(words="".join(text[cited.start : cited.end].split())), citation=c)
+                return kept(cited)
+    pair = _PAIR_PREDICATE.match(text, c.end) is not None
+    if not pair and _SUCCESSOR_OF_PREDICATE.match(text, c.end) is None:
+        return None  # (most old tables with a table before them: no predicate of correspondence right after)
+    for found in sources:
+        for i in range(bisect.bisect_left(found, c.start, key=_START) - 1, -1, -1):  # (nearest first)
+            o = found[i]
+            if o.end <= lo:
+                break
+            if o.end > c.start:
+                continue
+            if _SENTENCE_OR_CELL_END.search(text, o.end, c.start) is not None:
+                break
+            cited = successor(o)
+            if cited is None:
+                continue
+            if _LISTED_BESIDE.fullmatch(text, cited.end, c.start) is None or (
+                pair and _LISTED_PAIR.fullmatch(text, cited.end, c.start) is not None
+            ) or _BRACKET_OPENED.fullmatch(text, cited.end, c.start) is not None:
+                # (…or opening a bracket right after it, a note of what it corresponds to: 「…48の項（…27の項に相当）」)
+                return kept(cited)
     return None
 
 

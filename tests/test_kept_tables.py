@@ -166,6 +166,12 @@ MARKED_OLD = [
     "番号法別表第一の16の項から別表の24の項に変更",
     "番号法別表第一の別表への改正に伴う修正",
     "番号法別表第二の27の項は第19条第8号に基づく主務省令第2条の表の48の項に改められた",
+    # …or the sense in which a text uses a term, the term and its sense both (minutes on an ordinance's wording)
+    "委員：条例では、法別表第二を番号法別表第二の意味で使っている。",
+    "法別表第二を番号法別表第二の意味で使っている。",
+    "「法別表第二」は、番号法別表第二の意味に用いる。",
+    # …or a row whose words a 読替え provision reads otherwise (an instrument's text)
+    "この場合において、番号法別表第一の16の項中「住民票」とあるのは「住民票の写し」とする。",
     # …or the new table named later in its sentence as the current one (a public comment, a check's report)
     "意見：番号法別表第一の16の項を根拠としているが、現在は別表の24の項ではないか。",
     "番号法別表第二の27の項による照会は、現行では主務省令第2条の表の48の項による。",
@@ -197,12 +203,29 @@ MARKED_OLD = [
     "別表第二主務省令第２０条のまま記載されている。",
     "評価書Ⅱ２の根拠欄は、番号法別表第一の16の項を引用したままである。",
     "評価書では番号法別表第二の27の項を記載したまま\n提出されている。",
+    # …or said to be what a text has written, as a state (a third-party review's report on another document's wording)
+    "第三者点検の結果、評価書の法令上の根拠の欄には番号法別表第一の16の項が記載されている。",
+    "本評価書は、番号法別表第一の16の項を根拠として記載している。",
+    "評価書には番号法別表第二の27の項が記載されており、修正を要する。",
     # …or compared, later in its sentence and past some words, with the very rows it became (found by the 18th session's
     # prober in a notice: renamed, 「…48の項は、主務省令第2条の表の48の項に当たる」)
     "番号法別表第二の27の項は、主務省令第2条の表の48の項に当たる。",
     "番号法別表第一の16の項に対応するのは、別表の24の項である。",
     "番号法別表第二の\n27の項は、主務省令第2条の表の\n48の項に当たる。",
     "根拠\t番号法別表第二の27の項は主務省令第2条の表の48の項に対応する。\t備考",
+    # …or listed with them, in either order, as the subject of a predicate of sameness or correspondence (a notice's or a
+    # review's comparison: renamed, 「…24の項と別表の24の項は同じ事務である」), or named after them as what they correspond to,
+    # or on the next line of PDF text going on with the sentence
+    "番号法別表第一の16の項と別表の24の項は同じ事務である。",
+    "番号法別表第二の27の項と主務省令第2条の表の48の項の対応関係を確認した。",
+    "番号法別表第一の16の項及び番号法別表の24の項は同一の事務である。",
+    "番号法別表第一の16の項と番号法別表の24の項とは対応している。",
+    "番号法別表の24の項と番号法別表第一の16の項は同じ事務である。",
+    "番号法別表の24の項は、番号法別表第一の16の項に当たる。",
+    "番号法第19条第8号に基づく主務省令第2条の表の48の項は、番号法別表第二の27の項を引き継いだものである。",
+    "番号法別表第二の27の項\nは、番号法第19条第8号に基づく主務省令第2条の表の48の項に当たる。",
+    "主務省令第2条の表の48の項（番号法別表第二の27の項に相当）に基づき照会する。",  # (a bracket noting what it corresponds to)
+    "番号法別表の24の項（番号法別表第一の16の項と同じ）",
     # …or said to be where something was laid down, in the past (renamed: the new row was said to have laid it down before)
     "番号法別表第一の16の項で規定されていた事務",
     "かつて番号法別表第二の27の項に規定されていた情報連携は、現在も行っている。",
@@ -231,6 +254,10 @@ MARKED_OLD = [
     "平成２８年１月に番号法別表第二の\n27の項に基づく情報連携を開始し\nた。",
     "令和6年5月1日に番号法別表第二の27の項に基づく照会を開始しました。",
     "平成28年度は番号法別表第二の27の項に基づく照会を行っていた",
+    "令和5年度の評価では番号法別表第二の27の項を根拠としていた。",  # (a fiscal year before 「の」)
+    # …or a record of revisions' line, dated, ending in the noun of a change
+    "第2版（令和5年4月1日）：番号法別表第一の16の項に基づく事務を追加",
+    "令和5年4月1日 番号法別表第二の27の項による照会の追加\n改訂の理由を記載",
     # …or named as corrected by the bracket right after it
     "番号法別表第一の16の項（正しくは別表の24の項）",
     # the mark as a topic or a label before it, or before the quoted term (a transitional manual, a notice)
@@ -246,6 +273,9 @@ MARKED_OLD = [
     "令和6年5月26日以前に行った情報照会は、番号法別表第二の27の項に基づくものである。",
     "令和6年5月26日までの間、番号法別表第二の27の項に基づき照会していた。",
     "令和６年５月２７日前に行われた照会については、番号法別表第二の27の項による。",
+    "令和6年5月27日以前の番号法別表第一の16の項に基づく事務である。",  # (the act before that day: 以前 names the time before)
+    "令和6年5月27日以前の番号法では、別表第一の16の項に規定されている。",
+    "番号法別表第二の27の項の記載は、令和6年5月27日以前の番号法によるものである。",
     # a statement that it moved to the order, or a line of old and new numbers with an arrow to the new table
     "令和6年5月27日施行の改正により、別表第二は主務省令に移りました。",
     "番号法別表第二に規定されていた情報連携は、令和6年5月27日以降、主務省令に移行しました。",
@@ -318,6 +348,14 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "番号法別表第一の16の項（住民票の削除）",  # (a bracket saying what, not that the row was abolished)
         "番号法別表第一の16の項\n番号法別表の24の項",  # (listed beside its successor: a text updated in part)
         "番号法別表第一の16の項（別表の24の項）",
+        "番号法別表第一の16の項及び別表の24の項に基づく事務",  # (listed with no predicate of the pair: two bases)
+        "番号法別表第一の16の項及び別表の24の項に基づく事務を同じ担当課で行う。",
+        "番号法別表第一の16の項と別表の24の項の事務は同じ担当課で行う。",  # (the predicate is the work's)
+        "番号法別表の24の項と番号法別表第一の16の項に基づく事務を行う。",
+        "番号法別表の24の項に基づく事務のうち、番号法別表第一の16の項に掲げるもの",
+        "番号法別表第一の16の項\nおよび別表の24の項に基づく事務",  # (the next line goes on with a list)
+        "番号法別表の24の項は、番号法別表第一の16の項に掲げる事務である。",
+        "番号法別表の24の項（番号法別表第一の16の項に基づく事務）",  # (a bracket with no predicate of correspondence)
         "番号法別表第一の16の項に当たる。別表の24の項に当たる。",  # (in the next sentence)
         "番号法別表第一の16の項は、別表の30の項に当たる。",  # (not its successor)
         "番号法別表第一の16の項に規定されている事務",  # (the present)
@@ -392,11 +430,21 @@ def test_a_citation_marked_as_the_old_text_is_kept_and_reported(text: str, assum
         "平成28年1月に開始した番号法別表第一の16の項に基づく事務を行う。",  # (a past tense of a relative clause)
         "令和6年6月1日に番号法別表第一の16の項に基づく事務を開始した。",  # (a date of the new numbering)
         "令和6年5月27日に番号法別表第一の16の項に基づく事務を開始した。",
+        "令和7年4月1日 番号法別表第一の16の項に基づく事務を追加",  # (a date of the new numbering)
+        # (the noun of a change on the next line, another item's: found by the regression snapshot's generated PIA)
+        "令和3年9月1日\nⅠ　関連情報\n・番号法別表第一の16の項（特定個人情報の提供の制限）\n⑧住民からの請求に基づく住民票コードの変更\n証明",
+        "令和6年度の評価では番号法別表第一の16の項を根拠としていた。",  # (a fiscal year going past the new numbering)
         "平成25年法律第27号別表第一の16の項に基づく事務を行った。",  # (the year numbers a law: no date)
         "番号法別表第一の16の項に基づく事務を開始した。",  # (no date)
         "平成28年1月に開始した。\n番号法別表第一の16の項に基づく事務を行った",  # (the date in the sentence before)
         "番号法別表第一の16の項を引用した事務を行う",  # (cited, not left so)
         "番号法別表第一の16の項を記載した書類のまま保管する",  # (まま of another noun)
+        "法令上の根拠欄には、番号法別表第一の16の項を記載する。",  # (an instruction, not a text's state)
+        "番号法別表第一の16の項に記載されている事務を行う。",  # (what the row lists)
+        "番号法別表第一の16の項を根拠として事務を行っている。",
+        "令和6年5月27日以降の番号法別表第一の16の項",
+        "番号法別表第一の16の項は、住民票の写しを利用できるという意味で重要である。",  # (という意味: no table's sense)
+        "番号法別表第一の16の項中の事務を行う。",  # (no quoted words read otherwise)
     ],
 )
 def test_words_that_do_not_mark_the_old_text(text: str) -> None:
@@ -440,6 +488,27 @@ def test_a_next_cell_that_cites_no_table_the_old_one_became_marks_nothing(text: 
     result = rewrite(text, assume_law=assume)
     assert result.text == expected
     assert "marked-old" not in {f.reason for f in result.findings}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from([("番号法別表第一の16の項", "番号法別表の24の項", "別表の24の項"),
+                        ("番号法別表第二の27の項", "主務省令第2条の表の48の項", "第2条の表の48の項")]),
+       st.sampled_from(["と", "及び", "、", "及び\n", "、\n"]), st.booleans(),
+       st.sampled_from([("は同じ事務である。", True), ("の対応関係", True), ("とは対応している。", True), ("は同一である", True),
+                        ("に基づく事務", False), ("に基づき照会する。", False), ("の事務を行う。", False)]))
+def test_an_old_row_compared_with_its_successor_is_kept_and_one_listed_with_it_is_renamed(
+    pair: tuple[str, str, str], glue: str, old_first: bool, ending: tuple[str, bool]
+) -> None:
+    old, new, new_row = pair
+    words, compared = ending
+    text = (old + glue + new if old_first else new + glue + old) + words
+    result = rewrite(text, assume_law=True)
+    if compared:  # the pair compares the numberings: the old side is the record of the old one
+        assert result.text == text
+        assert "marked-old" in {f.reason for f in result.findings}
+    else:  # two bases listed (a text updated in part): the old one is renamed into its successor
+        assert result.text.count(new_row) == 2
+        assert "marked-old" not in {f.reason for f in result.findings}
 
 
 _MARKS = st.sampled_from(["旧", "改正前の", "改正前", "従前の", "廃止前の", "施行前の", "一部改正前の", "従前は", "改正前は、",
@@ -495,7 +564,7 @@ def test_a_change_spoken_of_as_a_condition_marks_nothing(
 @settings(max_examples=150, deadline=None)
 @given(_LAWS, _CITED, st.sampled_from(["", "の記載"]),
        st.sampled_from(["のままとなっている", "が残っている", "は誤りである", "は、誤っている", "は古い", "を引用したままである",
-                        "を記載したままとなっている", "を表記したまま"]), st.booleans())
+                        "を記載したままとなっている", "を表記したまま", "が記載されている", "を根拠として記載している"]), st.booleans())
 def test_an_old_table_said_to_be_still_there_or_wrong_is_never_rewritten(
     law: str, cited: str, wording: str, words: str, assume: bool
 ) -> None:
@@ -507,7 +576,7 @@ def test_an_old_table_said_to_be_still_there_or_wrong_is_never_rewritten(
 
 @settings(max_examples=150, deadline=None)
 @given(st.sampled_from(["令和6年5月26日まで", "令和６年５月２６日以前", "令和六年五月二十六日までの間", "令和6年5月27日前",
-                        "令和6年5月27日より前",
+                        "令和6年5月27日より前", "令和6年5月27日以前", "令和６年５月２７日以前",
                         # (broken by PDF extraction, as the mark is read)
                         "令和6年5月26日ま\nで", "令和６年５月２６日以\n前", "令和6年5月27日\n前", "令和6年5月26日 まで"]),
        st.sampled_from(["は、", "に行った照会は、", "の間、", "に提出した評価書では、住民票関係情報の照会を"]), _LAWS, _CITED,
@@ -562,6 +631,7 @@ _PRESENT_DATES = ["令和6年5月27日", "令和6年6月", "令和7年4月1日",
 @given(st.sampled_from(_PAST_DATES + _PRESENT_DATES), st.sampled_from(["に", "から", "以降、", "、"]), _LAWS, _CITED,
        st.sampled_from(["に基づく情報連携を", "により照会を"]),
        st.sampled_from([("開始した", True), ("行った", True), ("行っていた", True), ("開始しました", True), ("開\n始した", True),
+                        ("追加", True), ("変更", True), ("追加予定", False),
                         ("行っている", False), ("行う", False), ("行います", False), ("開始し、現在も行っている", False)]),
        st.booleans())
 def test_an_old_table_in_a_past_event_is_kept_and_one_in_the_present_is_rewritten(
@@ -1217,3 +1287,18 @@ def test_nothing_listed_after_a_marked_table_is_rewritten(
     text = EARLIER + "、" + listed + "であった。"
     result = rewrite(text, assume_law=assume, accept_inferred=True)
     assert result.text.endswith(listed + "であった。"), (text, result.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [
+        ("評価書の根拠欄には番号法別表第一の16の項が記載されている。", "「が記載されている」"),
+        ("本評価書は、番号法別表第一の16の項を根拠として記載している。", "「を根拠として記載している」"),
+        ("評価書には番号法別表第二の27の項が記載されており、修正を要する。", "「が記載されており」"),
+    ],
+)
+def test_a_statement_of_what_a_text_has_written_is_shown_whole_as_the_mark(text: str, mark: str) -> None:
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["marked-old"]
+    assert result.findings[0].message.startswith(mark + "と書かれ")
