@@ -46,6 +46,7 @@ from .reflists import (
     column_above,
     column_criterion,
     criterion_before,
+    criterion_leading,
     read_criterion,
     read_label_criterion,
     read_reference_list,
@@ -374,7 +375,9 @@ def _compare_rows(
     criterion = read_criterion(text, c.start, after=after)
     written = criterion.written if criterion is not None else ""
     if criterion is None and before:  # or written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
-        written = criterion_before(text, max(before, key=lambda t: t.end).start) or ""
+        head = max(before, key=lambda t: t.end).start
+        criterion = criterion_leading(text, head)  # (「第三欄…「市町村長」…が含まれる番号利用法…第2条の表の項（…）」)
+        written = criterion.written if criterion is not None else criterion_before(text, head) or ""
     if criterion is None and not written and label.strip():  # or in its label cell (Word, Excel)
         criterion = read_label_criterion(label)
         written = criterion.written if criterion is not None else ""

@@ -12,7 +12,10 @@ dropped); the city re-derived it from the new law.  With :class:`Rederive` passe
   ``information``; a list introduced by another criterion (「第一欄（情報照会者）が…」) is left to the
   ordinary renumbering, but one introduced by a criterion on the provider's side that is not read
   (「…に「住民票関係情報」又は「地方税関係情報」が含まれる項」) is kept and reported: renumbered row by row it
-  would not be that criterion's list;
+  would not be that criterion's list; a criterion written right before the table, qualifying it (a column, a value
+  in 「」 and 「である」, 「が含まれる」 … where the table starts: 「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の
+  項（27、28の項）」, :func:`~mynumber_refs.reflists.criterion_leading`), is the list's as one written before the list is
+  (rows written right after such a table are kept and reported: the table's name is renamed apart from its rows);
 * the parenthesised reference list after the repealed order's title (「（１条２号ハ、…）」), which
   writes no criterion of its own: it is derived with ``Rederive.provider`` / ``information`` and
   written in the PIA's style (「３条１号ハ、４条１０号ハ・１７号ニ…」); the title is renamed by the
@@ -72,6 +75,7 @@ from .reflists import (
     column_above,
     column_criterion,
     criterion_before,
+    criterion_leading,
     read_criterion,
     read_label_criterion,
     render_reference_list,
@@ -261,16 +265,11 @@ def plan_rederived(
         if item.kind is CitationKind.ROW_LIST and item.table in (Table.BEPPYO2, Table.ORDER_TABLE):
             table = items[item.antecedent] if item.antecedent is not None else None
             criterion = read_criterion(text, item.start, after=table.end if isinstance(table, Citation) else 0)
+            if criterion is None and isinstance(table, Citation):  # or written right before its table, qualifying it
+                criterion = criterion_leading(text, table.start)
             if criterion is not None and not criterion.supported:
                 if _provider_side(criterion):  # the provider's criterion, not read: renumbering would not give its list
-                    plans[i] = RederivePlan(False, failures=(_finding(
-                        item, REDERIVE_FAILED,
-                        f"一覧の前に情報提供者の側の条件（{criterion.written}）が書かれていますが、読み取れないため、一覧を導けません"
-                        f"（番号の対応で書き換えても、その条件の一覧にはなりません） / the list writes a criterion on the provider's side"
-                        f" ({criterion.written}) that is not read: the list is not derived (renumbered row by row it would not"
-                        " be that criterion's list)",
-                        (criterion.written,),
-                    ),))
+                    plans[i] = _provider_side_unread(item, criterion)
                 continue  # introduced by another criterion (the inquirer's): renumbered as usual
             if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
                 continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
@@ -320,6 +319,21 @@ def plan_rederived(
                 rows_after.append((i, _REFS, provider, information))
                 continue
             pending.append((i, _REFS, provider, information, source))
+        elif (item.kind is CitationKind.TABLE and item.table in (Table.BEPPYO2, Table.ORDER_TABLE)
+              and (leading := criterion_leading(text, item.start)) is not None):
+            # rows right after a table a criterion qualifies (「第三欄…が「都道府県知事」である番号利用法別表第二の27、28の項」): the
+            # provider's are that criterion's list, which renumbering would not give (nor is the table's name renamed with
+            # a derived list): kept and reported; the inquirer's are renumbered as usual
+            if _provider_side(leading):
+                plans[i] = _provider_side_unread(item, leading) if not leading.supported else RederivePlan(False, failures=(
+                    _finding(
+                        item, REDERIVE_FAILED,
+                        f"表の前に条件（{leading.written}）が書かれた、表の名前の後の項は、導いた一覧に置き換えません"
+                        "（番号の対応で書き換えても、その条件の一覧にはなりません） / rows written after a table that a"
+                        f" criterion ({leading.written}) qualifies are not replaced by the derived list (renumbered row by row"
+                        " they would not be that criterion's list)",
+                        (leading.written,),
+                    ),))
         elif (item.kind is CitationKind.TABLE and item.table in (Table.BEPPYO2, Table.ORDER_TABLE)
               and criterion_before(text, item.start) is None):
             # rows written right after the table (「番号利用法別表第二の27の項」): a part of the list of the criterion its
@@ -393,12 +407,28 @@ _INQUIRER_COLUMNS = compile_on_use(r"第[一二1-2１-２]欄|情報照会者|�
 
 
 def _provider_side(criterion: Criterion) -> bool:
-    """Whether a criterion not read is a phrase introducing the list (「…の項（」) by the provider's columns only
-    (「第三欄（情報提供者）が「市町村長」の項のうち、第四欄…に「住民票関係情報」又は「地方税関係情報」が含まれる項」): the kind of
-    list this module derives, in a form it does not read.  One naming the inquirer's side is renumbered as usual."""
+    """Whether a criterion is a phrase introducing the list (「…の項（」) or qualifying its table (「…である」 right before
+    it: :func:`~mynumber_refs.reflists.criterion_leading`) by the provider's columns only (「第三欄（情報提供者）が「市町村長」の
+    項のうち、第四欄…に「住民票関係情報」又は「地方税関係情報」が含まれる項」): the kind of list this module derives, in a form
+    it may not read.  One naming the inquirer's side is renumbered as usual."""
     written = "".join(criterion.written.split())
-    return (written.endswith("項") and _PROVIDER_COLUMNS.search(written) is not None
-            and _INQUIRER_COLUMNS.search(written) is None)
+    return ((written.endswith("項") or _QUALIFYING.search(written) is not None)
+            and _PROVIDER_COLUMNS.search(written) is not None and _INQUIRER_COLUMNS.search(written) is None)
+
+
+_QUALIFYING = compile_on_use(r"」(?:である|とする|とされている|に該当する|が含まれる|を含む)\Z")
+
+
+def _provider_side_unread(item: Citation, criterion: Criterion) -> RederivePlan:
+    """The failure of a list whose criterion, on the provider's side, is not read (a provider with no information …)."""
+    return RederivePlan(False, failures=(_finding(
+        item, REDERIVE_FAILED,
+        f"一覧の前に情報提供者の側の条件（{criterion.written}）が書かれていますが、読み取れないため、一覧を導けません"
+        f"（番号の対応で書き換えても、その条件の一覧にはなりません） / the list writes a criterion on the provider's side"
+        f" ({criterion.written}) that is not read: the list is not derived (renumbered row by row it would not"
+        " be that criterion's list)",
+        (criterion.written,),
+    ),))
 
 
 def _passages(text: str) -> Callable[[int], int]:
@@ -514,6 +544,8 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
             continue  # (a criterion heads a list: rows after a table write none this way)
         table = items[first.antecedent]
         criterion = read_criterion(text, first.start, after=table.end if isinstance(table, Citation) else 0)
+        if criterion is None and isinstance(table, Citation):
+            criterion = criterion_leading(text, table.start)
         if criterion is None or not criterion.supported:
             continue  # no criterion written (the one given is put on a table's only list), or another one
         for k in run:

@@ -47,6 +47,7 @@ __all__ = [
     "read_criterion",
     "read_label_criterion",
     "criterion_before",
+    "criterion_leading",
     "names_side",
     "column_criterion",
     "column_above",
@@ -612,3 +613,32 @@ def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:
         lo = end.end()
     found = _criterion_word(make_view(text, lo, pos), text, lo, pos)
     return found[1] if found is not None else None
+
+
+# a criterion written right before its table: a column, by its number or its heading, then a value in 「」 and the verb
+# that makes the whole phrase qualify the table that follows (「第三欄（情報提供者）が「都道府県知事」である」+ 番号利用法別表第二);
+# 「情報提供者として、」 names a column and qualifies nothing
+_LEADING_CRITERION = compile_on_use(
+    r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。]{0,160}?「[^「」]{1,40}」"
+    r"(?:である|とする|とされている|に該当する|が含まれる|を含む)\Z"
+)
+
+
+def criterion_leading(text: str, pos: int, reach: int = 300) -> Criterion | None:
+    """The criterion written right before ``pos`` (where a list's table starts), as an adjective clause of the table:
+    a column named, a value in 「」, and 「である」, 「とする」, 「に該当する」, 「が含まれる」 … ending where the table starts
+    (「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）」).  Read as :func:`read_criterion`
+    reads one written before the list (with a provider and information when it gives both, none otherwise); ``None``
+    when the sentence before the table ends in no such clause (「情報提供者として、番号利用法別表第二の…」)."""
+    lo = max(0, pos - reach)
+    for stop in _SENTENCE_END.finditer(text, lo, pos):
+        lo = stop.end()
+    view = make_view(text, lo, pos)
+    m = _LEADING_CRITERION.search(view.text)
+    if m is None:
+        return None
+    start, end = view.position(m.start()), view.position(m.end() - 1) + 1
+    read = _CRITERION.search(m.group() + "項（")
+    if read is not None and read.start() == 0:
+        return Criterion(read.group("provider"), read.group("information"), m.group(), start, end)
+    return Criterion(None, None, m.group(), start, end)

@@ -270,7 +270,7 @@ def test_a_criterion_written_before_the_table_is_the_list_s_own() -> None:
     for text in (
         "情報照会の根拠：番号利用法第19条第8号及び別表第二（27、28の項）",
         "情報照会の根拠\n番号利用法第19条第8号及び別表第二\n（27、28の項）",
-        "第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）",
+        "第一欄（情報照会者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）",
     ):
         result = mr.rewrite(text, **kw)
         assert result.text.endswith("（48、49の項）") and REDERIVED not in {f.reason for f in result.findings}, text
@@ -280,6 +280,47 @@ def test_a_criterion_written_before_the_table_is_the_list_s_own() -> None:
     for head in ("情報照会は行わない。", "情報照会の根拠\n\n"):
         text = head + "番号利用法第19条第8号及び別表第二\n（27、28の項）"
         assert mr.rewrite(text, **kw).text.endswith(f"（{CITY_ROWS}の項）"), head
+
+
+@pytest.mark.parametrize("rederive", [Rederive(), Rederive("市町村長", "住民票関係情報")])
+def test_a_provider_s_criterion_qualifying_its_table_is_the_list_s(rederive: Rederive) -> None:
+    # 「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）」 was renumbered row by row
+    # (「（48、49の項）」) without a finding: the criterion qualifies the table (a column, a value in 「」, 「である」 right
+    # before it), so the list is that criterion's, which renumbering does not give
+    kw = {"assume_law": True, "rederive": rederive}
+    provider_only = "第三欄（情報提供者）が「都道府県知事」である"
+    for text, kept in (
+        (f"{provider_only}番号利用法別表第二の項（27、28の項）", "27、28の項"),
+        (f"{provider_only}\n番号利用法別表第二（27、28の項）", "27、28の項"),
+        (f"{provider_only}番号利用法別表第二の27、28の項", "番号利用法別表第二の27、28の項"),
+        ("第三欄が「都道府県知事」とする番号利用法別表第二の項（27、28の項）", "27、28の項"),
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text == text
+        (failed,) = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+        assert failed.text == kept
+        assert failed.message.startswith("一覧の前に情報提供者の側の条件（第三欄")
+        assert "読み取れないため、一覧を導けません" in failed.message
+        assert mr.rewrite(text, assume_law=True).text != text  # without --rederive: renumbered as before
+    # both columns written before the table: the list is derived from them (the table renamed as usual)
+    both = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる番号利用法別表第二の項（27、28の項）"
+    result = mr.rewrite(both, **kw)
+    assert result.text == both.replace("番号利用法別表第二", "番号利用法第19条第8号に基づく主務省令第2条の表").replace(
+        "27、28", CITY_ROWS)
+    (note,) = [f for f in result.findings if f.reason == REDERIVED]
+    assert note.message.startswith("本文の条件")
+    assert mr.rewrite(result.text, **kw).text == result.text
+    # rows right after such a table: kept and reported (a derived list would leave the table's old name)
+    rows_after = both.replace("の項（27、28の項）", "の27、28の項")
+    result = mr.rewrite(rows_after, **kw)
+    assert result.text == rows_after
+    assert [f.text for f in result.findings if f.reason == REDERIVE_FAILED] == ["番号利用法別表第二の27、28の項"]
+    # a column named with no value qualifying the table (「情報提供者として、」), or the inquirer's: renumbered as usual
+    for text in ("情報提供者として、番号利用法別表第二の項（27、28の項）に基づき提供する。",
+                 "第一欄（情報照会者）が「都道府県知事」である番号利用法別表第二の27、28の項"):
+        result = mr.rewrite(text, **kw)
+        assert "（48、49の項）" in result.text or "の48、49の項" in result.text, text
+        assert REDERIVE_FAILED not in {f.reason for f in result.findings}
 
 
 CRITERION = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項"
