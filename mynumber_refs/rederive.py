@@ -26,7 +26,7 @@ inquirer's) and is its table's (or title's) only list (through 同表): two list
 each be the whole derived list, and are kept and reported.  More generally, a derived list replaces a list
 only when it is the only list or row citation of its kind (rows of the exchange table, old or new, in a list
 or right after the table: 「別表第二の27の項」; references of its order) under its criterion in its passage (the
-text between blank lines: a paragraph, a cell); otherwise every list among them is kept and reported
+text between blank lines: a paragraph; a Word or Excel cell whole); otherwise every list among them is kept and reported
 (「番号利用法別表第二（1、2の項）、番号利用法別表第二（27の項）」 would get the whole list twice).  Likewise a list a written criterion heads
 in several parts (「…が含まれる項（1、2、3の項）及び（5、6の項）」) is kept whole and reported: no part is
 the derived list, and deriving one while renumbering the others would add rows.
@@ -134,6 +134,9 @@ class Rederive:
     several when one of them holds a list of its kind that takes it too (writing no criterion, its label and column
     heading none): it is kept as written and reported, as the lists of one passage of tab-separated text are, and not
     given the whole derived list beside another (「事務A」｜「番号利用法別表第二（1、2の項）」, 「事務B」｜「…（5の項）」)."""
+    cell: bool = False
+    """The text is one Word or Excel table cell: one passage, whatever empty paragraphs (blank lines) it holds, so that
+    two lists in it under one criterion are both kept and reported, not each given the whole derived list."""
 
 
 
@@ -348,7 +351,7 @@ def plan_rederived(
 
     # a derived list is the whole list of its criterion: it replaces a list only when that is the only list or row
     # citation of its kind (rows of the exchange table, references of its order) under that criterion in its passage
-    # (the text between blank lines: a cell, a paragraph); otherwise every one of them is a part, kept and reported
+    # (the text between blank lines: a paragraph; a Word or Excel cell whole, its empty paragraphs too); otherwise every one of them is a part, kept and reported
     peer_holds: dict[str, bool] = {}  # whether another cell of the table holds a list of a kind under the one given
 
     def peers_holding(kind: str) -> bool:
@@ -366,7 +369,7 @@ def plan_rederived(
                 break
         return peer_holds[kind]
 
-    passage_of = _passages(text)
+    passage_of = _passages(text) if not options.cell else _one_passage
     cited: dict[tuple[int, str, str, str], int] = {}
     for i, kind, provider, information in (*((i, k, p, n) for i, k, p, n, _ in pending), *rows_after):
         key = (passage_of(items[i].start), kind, provider, information)
@@ -438,6 +441,11 @@ def _passages(text: str) -> Callable[[int], int]:
 
 
 _BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
+
+
+def _one_passage(pos: int) -> int:
+    """The passage of every position of a table cell's text (:attr:`Rederive.cell`)."""
+    return 0
 
 
 def _root(items: Sequence[Citation | Finding], k: int) -> int:

@@ -846,6 +846,37 @@ def test_lists_of_one_table_under_the_criterion_given_are_kept_as_in_text(
     assert CITY_ROWS not in text.text
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".br.docx"])
+def test_two_lists_in_one_cell_split_by_an_empty_paragraph_are_kept(tmp_path: Path, suffix: str) -> None:
+    # 「番号利用法別表第二（1、2の項）」, an empty paragraph, 「番号利用法別表第二（5の項）」 in one cell: each list was given the
+    # whole list derived for the criterion given (the 60 rows twice), as two paragraphs of text split by a blank line are
+    # (a cell is one passage: its lists are parts of one list)
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    cell = "番号利用法別表第二（1、2の項）\n\n番号利用法別表第二（5の項）"
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".docx":  # three paragraphs, the second empty
+        d = docx.Document()
+        target = d.add_table(rows=1, cols=2).cell(0, 1)
+        target.paragraphs[0].text = cell.split("\n")[0]
+        target.add_paragraph("")
+        target.add_paragraph(cell.split("\n")[-1])
+        d.tables[0].cell(0, 0).text = "事務"
+        d.save(str(path))
+    else:  # an Excel cell's line breaks, a Word cell's line breaks in one paragraph
+        _table_file(path, [["事務", cell]])
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert edits == []
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2の項", "5の項"]
+    assert all(f.message.startswith("同じ段落（セル）に、同じ条件（第三欄「市町村長」・第四欄「住民票関係情報」）の同じ表（命令）の一覧・項が2つある")
+               for f in failed)
+    # one list in the cell, an empty paragraph and a note after it: derived as before
+    one = tmp_path / f"b{suffix.replace('.br', '')}"
+    _table_file(one, [["事務", "番号利用法別表第二（1、2の項）\n\n※情報提供の根拠"]])
+    edits, _ = rewrite_document(open_document(one), fn)
+    assert [e.after for e in edits] == ["第19条第8号に基づく主務省令第2条の表", f"{CITY_ROWS}の項"]
+
+
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
 def test_a_list_under_the_criterion_given_is_still_derived_beside_lists_of_other_criteria(tmp_path: Path, suffix: str) -> None:
     fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
