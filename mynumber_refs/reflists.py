@@ -616,18 +616,20 @@ def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:
 
 
 # a criterion written right before its table: a column, by its number or its heading, then a value in 「」 and the verb
-# that makes the whole phrase qualify the table that follows (「第三欄（情報提供者）が「都道府県知事」である」+ 番号利用法別表第二);
+# that makes the whole phrase qualify the table that follows (「第三欄（情報提供者）が「都道府県知事」である」+ 番号利用法別表第二),
+# or the rows it names as a heading of it (「…「住民票関係情報」が含まれる項」, 「…「都道府県知事」の項：」+ 番号法別表第二（…）);
 # 「情報提供者として、」 names a column and qualifies nothing
 _LEADING_CRITERION = compile_on_use(
-    r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。]{0,160}?「[^「」]{1,40}」"
-    r"(?:である|とする|とされている|に該当する|が含まれる|を含む)\Z"
+    r"(?P<phrase>(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。]{0,160}?「[^「」]{1,40}」"
+    r"(?:(?:である|とする|とされている|に該当する|が含まれる|を含む)(?:の?項)?|の?項))[：:]?\Z"
 )
 
 
 def criterion_leading(text: str, pos: int, reach: int = 300) -> Criterion | None:
     """The criterion written right before ``pos`` (where a list's table starts), as an adjective clause of the table:
     a column named, a value in 「」, and 「である」, 「とする」, 「に該当する」, 「が含まれる」 … ending where the table starts
-    (「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）」).  Read as :func:`read_criterion`
+    (「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）」), or the rows it names, as a heading
+    of the table (「…に「住民票関係情報」が含まれる項：番号法別表第二（27、28の項）」, the table on the next line too).  Read as :func:`read_criterion`
     reads one written before the list (with a provider and information when it gives both, none otherwise); ``None``
     when the sentence before the table ends in no such clause (「情報提供者として、番号利用法別表第二の…」)."""
     lo = max(0, pos - reach)
@@ -637,8 +639,9 @@ def criterion_leading(text: str, pos: int, reach: int = 300) -> Criterion | None
     m = _LEADING_CRITERION.search(view.text)
     if m is None:
         return None
-    start, end = view.position(m.start()), view.position(m.end() - 1) + 1
-    read = _CRITERION.search(m.group() + "項（")
+    phrase = m.group("phrase")
+    start, end = view.position(m.start()), view.position(m.end("phrase") - 1) + 1
+    read = _CRITERION.search(phrase + ("（" if phrase.endswith("項") else "項（"))
     if read is not None and read.start() == 0:
-        return Criterion(read.group("provider"), read.group("information"), m.group(), start, end)
-    return Criterion(None, None, m.group(), start, end)
+        return Criterion(read.group("provider"), read.group("information"), phrase, start, end)
+    return Criterion(None, None, phrase, start, end)

@@ -315,12 +315,46 @@ def test_a_provider_s_criterion_qualifying_its_table_is_the_list_s(rederive: Red
     result = mr.rewrite(rows_after, **kw)
     assert result.text == rows_after
     assert [f.text for f in result.findings if f.reason == REDERIVE_FAILED] == ["番号利用法別表第二の27、28の項"]
+    # the criterion's rows written as a heading of the table (「…が含まれる項」 on the line before it, 「…の項：」)
+    heading = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項"
+    for glue in ("\n", "：", "\n："):
+        text = f"{heading}{glue}番号利用法別表第二（27、28の項）"
+        result = mr.rewrite(text, **kw)
+        assert result.text == f"{heading}{glue}番号利用法第19条第8号に基づく主務省令第2条の表（{CITY_ROWS}の項）", glue
+        assert REDERIVED in {f.reason for f in result.findings}
+    text = "第三欄（情報提供者）が「都道府県知事」の項：番号利用法別表第二（27、28の項）"
+    result = mr.rewrite(text, **kw)
+    assert result.text == text
+    assert [f.text for f in result.findings if f.reason == REDERIVE_FAILED] == ["27、28の項"]
     # a column named with no value qualifying the table (「情報提供者として、」), or the inquirer's: renumbered as usual
     for text in ("情報提供者として、番号利用法別表第二の項（27、28の項）に基づき提供する。",
-                 "第一欄（情報照会者）が「都道府県知事」である番号利用法別表第二の27、28の項"):
+                 "第一欄（情報照会者）が「都道府県知事」である番号利用法別表第二の27、28の項",
+                 "第一欄（情報照会者）が「市町村長」の項\n番号利用法別表第二（27、28の項）"):
         result = mr.rewrite(text, **kw)
         assert "（48、49の項）" in result.text or "の48、49の項" in result.text, text
         assert REDERIVE_FAILED not in {f.reason for f in result.findings}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる",
+                     "第三欄（情報提供者）が「都道府県知事」である", "第３欄が「市町村長」で、第４欄に「住民票関係情報」を含む",
+                     "情報提供者が「都道府県知事」とされている", "第三欄に「市町村長」、第四欄に「地方税関係情報」が含まれる"]),
+    st.sampled_from(["", "項", "項：", "項\n", "の項\n"]),
+    st.sampled_from(["番号利用法別表第二の項（27、28の項）", "番号利用法別表第二（27、28の項）", "番号利用法別表第二の27、28の項"]),
+    st.booleans(),
+)
+def test_a_provider_s_criterion_before_the_table_never_gets_the_rows_renumbered(
+    criterion: str, glue: str, cited: str, given_too: bool
+) -> None:
+    # under --rederive, a list a provider's criterion heads is that criterion's list, derived or kept: never its rows
+    # renumbered one by one (27→48, 28→49), which is no list of that criterion
+    text = f"{criterion}{glue}{cited}"
+    rederive = Rederive("市町村長", "住民票関係情報") if given_too else Rederive()
+    result = mr.rewrite(text, assume_law=True, rederive=rederive)
+    assert "48、49" not in result.text
+    assert result.text == text or CITY_ROWS in result.text
+    assert mr.rewrite(result.text, assume_law=True, rederive=rederive).text == result.text
 
 
 CRITERION = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項"
