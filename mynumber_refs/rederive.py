@@ -581,9 +581,11 @@ def _blocking(d: DerivedLists, accept_inferred: bool, *, refs: bool) -> list[str
     allowed = {ESTABLISHED, CARRIED} | ({INFERRED, UNVERIFIED} if accept_inferred else set())
     weak = [label for label, conf in entries if conf not in allowed]
     if weak:
+        ja, en = ("、".join(weak), ", ".join(weak)) if len(weak) < len(entries) else (
+            f"すべて、{len(weak)}{'件' if refs else '項'}", f"all {len(weak)}")
         why.append(
-            f"推定・未確認の{'参照' if refs else '項'}があります（{'、'.join(weak)}）。確認のうえ --accept-inferred で適用できます"
-            f" / inferred or unverified entries ({', '.join(weak)}); apply with --accept-inferred after checking"
+            f"推定・未確認の{'参照' if refs else '項'}があります（{ja}）。確認のうえ --accept-inferred で適用できます"
+            f" / inferred or unverified entries ({en}); apply with --accept-inferred after checking"
         )
     if not entries:
         why.append("導かれた一覧が空です / the derived list is empty")

@@ -94,6 +94,25 @@ def test_a_list_not_established_for_the_date_is_kept_with_its_table() -> None:
     assert accepted.text != text and "別表第二" not in accepted.text
 
 
+def test_a_list_for_a_date_after_the_data_s_text_is_not_established() -> None:
+    # --rederive-as-of 2026-01-01 wrote the 2025-04-01 text's list as established, with only a note: the data cannot
+    # tell whether the order was amended after its text, so a list for a later date is unverified (kept, or applied with
+    # --accept-inferred after checking), as one for an earlier date whose provisions were amended since is
+    text = "番号利用法第19条第8号及び別表第二\n：第三欄（情報提供者）が「市町村長」の項のうち、第四欄に「住民票関係情報」が含まれる項（1、2の項）"
+    later = Rederive(as_of=datetime.date(2026, 1, 1))
+    kept = mr.rewrite(text, rederive=later)
+    assert kept.text == text
+    (failed,) = [f for f in kept.findings if f.reason == REDERIVE_FAILED]
+    assert failed.message.startswith("推定・未確認の項があります（すべて、60項）。確認のうえ --accept-inferred で適用できます")
+    assert "inferred or unverified entries (all 60)" in failed.message
+    accepted = mr.rewrite(text, rederive=later, accept_inferred=True)
+    assert accepted.text.endswith(f"（{CITY_ROWS}の項）")
+    assert "date-after-text" in {f.reason for f in accepted.findings}
+    # on the text's own date (and with no date) the list is established
+    for as_of in (datetime.date(2025, 4, 1), None):
+        assert mr.rewrite(text, rederive=Rederive(as_of=as_of)).text.endswith(f"（{CITY_ROWS}の項）")
+
+
 def test_an_unknown_criterion_is_reported_not_guessed() -> None:
     text = "番号利用法第19条第8号及び別表第二\n（1、2、3の項）"
     result = mr.rewrite(text, rederive=Rederive("市長", "住民票関係情報"))
