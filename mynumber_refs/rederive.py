@@ -271,7 +271,8 @@ def plan_rederived(
             if criterion is None and isinstance(table, Citation):  # or written right before its table, qualifying it
                 criterion = criterion_leading(text, table.start)
             if criterion is not None and not criterion.supported:
-                if _provider_side(criterion):  # the provider's criterion, not read: renumbering would not give its list
+                if _provider_side(criterion, text[criterion.start : item.start]):  # the provider's, not read: renumbering
+                    # would not give its list
                     plans[i] = _provider_side_unread(item, criterion)
                 continue  # introduced by another criterion (the inquirer's): renumbered as usual
             if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
@@ -409,17 +410,20 @@ _PROVIDER_COLUMNS = compile_on_use(r"第[三四3-4３-４]欄|情報提供者|�
 _INQUIRER_COLUMNS = compile_on_use(r"第[一二1-2１-２]欄|情報照会者|照会")
 
 
-def _provider_side(criterion: Criterion) -> bool:
-    """Whether a criterion is a phrase introducing the list (「…の項（」) or qualifying its table (「…である」 right before
-    it: :func:`~mynumber_refs.reflists.criterion_leading`) by the provider's columns only (「第三欄（情報提供者）が「市町村長」の
+def _provider_side(criterion: Criterion, span: str = "") -> bool:
+    """Whether a criterion is a phrase introducing the list (「…の項（」, or any phrase that quotes a value: 「…が含まれるもの（」)
+    or qualifying its table (「…である」 right before it: :func:`~mynumber_refs.reflists.criterion_leading`) by the
+    provider's columns only (「第三欄（情報提供者）が「市町村長」の
     項のうち、第四欄…に「住民票関係情報」又は「地方税関係情報」が含まれる項」): the kind of list this module derives, in a form
     it may not read.  One naming the inquirer's side is renumbered as usual."""
     written = "".join(criterion.written.split())
-    return ((written.endswith("項") or _QUALIFYING.search(written) is not None)
-            and _PROVIDER_COLUMNS.search(written) is not None and _INQUIRER_COLUMNS.search(written) is None)
+    phrase = "".join(span.split()) or written  # (from the criterion to the list: the words after the last column named too)
+    return ((written.endswith("項") or _QUOTED_VALUE.search(phrase) is not None)
+            and _PROVIDER_COLUMNS.search(phrase) is not None and _INQUIRER_COLUMNS.search(phrase) is None)
 
 
-_QUALIFYING = compile_on_use(r"」(?:である|とする|とされている|に該当する|が含まれる|を含む)\Z")
+# a value of a column quoted (「…が「市町村長」である」, 「情報提供者「市町村長」、…」): the phrase is a criterion, whatever its end
+_QUOTED_VALUE = compile_on_use(r"「[^「」]{1,40}」")
 
 
 def _provider_side_unread(item: Citation, criterion: Criterion) -> RederivePlan:

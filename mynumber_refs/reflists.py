@@ -400,20 +400,20 @@ class Criterion:
 _COL3 = r"第[三3３]欄(?:[（(][^（）()]{0,20}[）)])?"
 _COL4 = r"第[四4４]欄(?:[（(][^（）()]{0,20}[）)])?"
 _CRITERION = compile_on_use(
-    rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」"
-    rf"(?:(?:である|とされている)?(?:の)?項のうち[、，,]?|であり[、，,]?|で[、，,])"  # 「…の項のうち、」「…であり、」
-    rf"{_COL4}(?:に|が)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)項[（(：:]\Z"
+    rf"{_COL3}(?:が|は|に|の)「(?P<provider>[^「」]{{1,40}})」"
+    rf"(?:(?:である|とされている)?(?:の)?項のうち[、，,]?|であり[、，,]?|で[、，,]|(?:であり[、，,]?)?かつ[、，,]?)"  # 「…の項のうち、」「…であり、」「…かつ」
+    rf"{_COL4}(?:に|が|の)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)(?:項|もの)[（(：:]\Z"
 )
 # the columns named by their headings: 「情報提供者：市町村長、特定個人情報：住民票関係情報（」
 _LABELLED_CRITERION = compile_on_use(
-    r"情報提供者[：:]「?(?P<provider>[^「」、，,：:（）()]{1,40})」?[、，,]"
-    r"(?:利用)?特定個人情報[：:]「?(?P<information>[^「」、，,：:（）()]{1,40})」?"
+    r"情報提供者(?:[：:]「?|「)(?P<provider>[^「」、，,：:（）()]{1,40})」?[、，,]"
+    r"(?:利用)?特定個人情報(?:[：:]「?|「)(?P<information>[^「」、，,：:（）()]{1,40})」?"
     r"(?:(?:が含まれる|を含む)項)?[（(：:]\Z"
 )
 # any other 「第N欄…項（」 just before the list (the column also named by its heading, 「情報提供者が「…」の
 # 項（」): a criterion this module does not derive
 _OTHER_CRITERION = compile_on_use(
-    r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z"
+    r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*(?:項|もの)[（(：:]\Z"
 )
 # words that show a list writes its criterion even where it is not read as one: a column, by its
 # number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」); a side is also named by
