@@ -46,6 +46,7 @@ from .reflists import (
     column_above,
     column_criterion,
     criterion_before,
+    criterion_leading,
     read_criterion,
     read_label_criterion,
     read_reference_list,
@@ -89,10 +90,15 @@ class ListComparison:
     extra: tuple[Difference, ...] = ()  # in the list, not in the law
     findings: tuple[ListFinding, ...] = ()
     location: str = ""  # in a Word or Excel file, the place of the text holding the list (「表1 行3 列2」, 「Sheet1!B4」)
+    places: tuple[tuple[int, int], ...] = ()  # the line and column of each finding in the text holding the list
 
     @property
     def differs(self) -> bool:
         return bool(self.missing or self.extra)
+
+    def finding_places(self) -> tuple[tuple[int, int], ...]:
+        """The line and column of each finding (the list's own where they are not known)."""
+        return self.places if len(self.places) == len(self.findings) else ((self.line, self.column),) * len(self.findings)
 
     def to_json(self) -> dict[str, Any]:
         def diff(d: Difference) -> dict[str, Any]:
@@ -116,8 +122,9 @@ class ListComparison:
             "missing": [diff(d) for d in self.missing],
             "extra": [diff(d) for d in self.extra],
             "findings": [
-                {"code": f.code, "start": f.start, "end": f.end, "found": f.found, "read_as": f.read_as, "message": f.message}
-                for f in self.findings
+                {"code": f.code, "start": f.start, "end": f.end, "line": line, "column": col, "found": f.found,
+                 "read_as": f.read_as, "message": f.message}
+                for f, (line, col) in zip(self.findings, self.finding_places(), strict=True)
             ],
         }
 
@@ -374,7 +381,9 @@ def _compare_rows(
     criterion = read_criterion(text, c.start, after=after)
     written = criterion.written if criterion is not None else ""
     if criterion is None and before:  # or written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
-        written = criterion_before(text, max(before, key=lambda t: t.end).start) or ""
+        head = max(before, key=lambda t: t.end).start
+        criterion = criterion_leading(text, head)  # (「第三欄…「市町村長」…が含まれる番号利用法…第2条の表の項（…）」)
+        written = criterion.written if criterion is not None else criterion_before(text, head) or ""
     if criterion is None and not written and label.strip():  # or in its label cell (Word, Excel)
         criterion = read_label_criterion(label)
         written = criterion.written if criterion is not None else ""
@@ -457,6 +466,9 @@ def compare_document(text: str, derived: DerivedLists, *, assume_law: bool = Fal
         if compared is not None:
             out.append(compared)
     out.sort(key=lambda lc: lc.start)
+    # each finding's place in the text (a Word or Excel file's: in the text of the cell or passage at its location)
+    out = [attrs.evolve(lc, places=tuple(_line_col(text, f.start) for f in lc.findings)) if lc.findings else lc
+           for lc in out]
     return Comparison(derived, tuple(out), text)
 
 
@@ -518,10 +530,7 @@ def format_comparison(cmp: Comparison, path: str = "-") -> str:
                 shown = diff.value.label(NumeralStyle.FULL) if isinstance(diff.value, Reference) else render_row_list(
                     [diff.value], NumeralStyle.FULL) if isinstance(diff.value, int) else diff.label
                 lines.append(f"    {shown}" + (f" — {diff.explanation}" if diff.explanation else ""))
-        for f in lc.findings:
-            if lc.location:  # (its position is in the cell's or passage's text, which the message quotes)
-                lines.append(f"  {path} [{lc.location}]: {f.code}: {f.message}")
-                continue
-            line, col = _line_col(cmp.text, f.start) if cmp.text else (lc.line, lc.column)
-            lines.append(f"  {path}:{line}:{col}: {f.code}: {f.message}")
+        for f, (line, col) in zip(lc.findings, lc.finding_places(), strict=True):
+            where = f"{path} [{lc.location}]" if lc.location else path  # (a line of the cell's or passage's text)
+            lines.append(f"  {where}:{line}:{col}: {f.code}: {f.message}")
     return "\n".join(lines) + "\n"

@@ -25,7 +25,8 @@ file and line) and a confidence:
 ``inferred``     its number was moved back across a known renumbering (第157条: 号1–4 inserted from
                  2025-04-01 by 令和6年デジタル庁・総務省令第20号, so 5号ト was 1号ト before);
 ``unverified``   an amendment in force after the date changed this article or row; its wording on the
-                 date is not in the data.
+                 date is not in the data; or the date is later than the data's text, which cannot tell
+                 whether the order was amended since (every entry then).
 
 What cannot be established is a :class:`Note` with a stable ``code``, never a silent omission.
 The amendment facts are data (``amendments.csv``); nothing here names an article.
@@ -503,13 +504,19 @@ def _at_date(
     """The lists as of ``as_of``, from the data's text and what is known of the amendments since."""
     text_date = content.revision.isoformat()
     if as_of >= content.revision:
-        if as_of > content.revision:
-            notes.append(Note(
-                NOTE_DATE_AFTER_TEXT,
-                f"データの本文は{text_date}のものです。それより後の改正は反映されていません"
-                f" / the data holds the text of {text_date}; amendments after it are not reflected",
-            ))
-        return rows, refs
+        if as_of == content.revision:
+            return rows, refs
+        # the data cannot tell whether the order was amended after its text: nothing on a later date is established
+        notes.append(Note(
+            NOTE_DATE_AFTER_TEXT,
+            f"データの本文は{text_date}のものです。その後に改正があったかはデータから分からないため、{as_of.isoformat()}時点の"
+            f"一覧は未確認（unverified）です。その日の本文で確かめてください / the data holds the text of {text_date}: whether"
+            f" the order was amended since is not in the data, so the lists as of {as_of.isoformat()} are unverified; check"
+            " them against the text in force on that date",
+        ))
+        later = f"{text_date}の本文から / from the text of {text_date}; {as_of.isoformat()}時点は未確認 / unverified on that date"
+        return ([attrs.evolve(r, confidence=UNVERIFIED, evidence=(*r.evidence, later)) for r in rows],
+                [attrs.evolve(r, confidence=UNVERIFIED, evidence=(*r.evidence, later)) for r in refs])
     pending = sorted((a for a in content.amendments if a.date > as_of), key=lambda a: a.date, reverse=True)
     notes.append(Note(
         NOTE_TEXT_LATER,
@@ -642,7 +649,7 @@ def format_lists(d: DerivedLists, style: NumeralStyle = NumeralStyle.FULL) -> st
             shown.append(render_row_list(rows, style))
         if refs:
             shown.append(render_reference_list(refs, style))
-        if conf == CARRIED:
+        if conf == CARRIED or (len(rows), len(refs)) == (len(d.rows), len(d.references)):
             lines.append(f"{ja} {conf}: 上記のうち {len(rows)}項・{len(refs)}件 / {len(rows)} rows, {len(refs)} references")
         else:
             lines.append(f"{ja} {conf}: {'／'.join(shown)}")

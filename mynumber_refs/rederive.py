@@ -12,7 +12,10 @@ dropped); the city re-derived it from the new law.  With :class:`Rederive` passe
   ``information``; a list introduced by another criterion (「第一欄（情報照会者）が…」) is left to the
   ordinary renumbering, but one introduced by a criterion on the provider's side that is not read
   (「…に「住民票関係情報」又は「地方税関係情報」が含まれる項」) is kept and reported: renumbered row by row it
-  would not be that criterion's list;
+  would not be that criterion's list; a criterion written right before the table, qualifying it (a column, a value
+  in 「」 and 「である」, 「が含まれる」 … where the table starts: 「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の
+  項（27、28の項）」, :func:`~mynumber_refs.reflists.criterion_leading`), is the list's as one written before the list is
+  (rows written right after such a table are kept and reported: the table's name is renamed apart from its rows);
 * the parenthesised reference list after the repealed order's title (「（１条２号ハ、…）」), which
   writes no criterion of its own: it is derived with ``Rederive.provider`` / ``information`` and
   written in the PIA's style (「３条１号ハ、４条１０号ハ・１７号ニ…」); the title is renamed by the
@@ -23,7 +26,7 @@ inquirer's) and is its table's (or title's) only list (through 同表): two list
 each be the whole derived list, and are kept and reported.  More generally, a derived list replaces a list
 only when it is the only list or row citation of its kind (rows of the exchange table, old or new, in a list
 or right after the table: 「別表第二の27の項」; references of its order) under its criterion in its passage (the
-text between blank lines: a paragraph, a cell); otherwise every list among them is kept and reported
+text between blank lines: a paragraph; a Word or Excel cell whole); otherwise every list among them is kept and reported
 (「番号利用法別表第二（1、2の項）、番号利用法別表第二（27の項）」 would get the whole list twice).  Likewise a list a written criterion heads
 in several parts (「…が含まれる項（1、2、3の項）及び（5、6の項）」) is kept whole and reported: no part is
 the derived list, and deriving one while renumbering the others would add rows.
@@ -72,6 +75,7 @@ from .reflists import (
     column_above,
     column_criterion,
     criterion_before,
+    criterion_leading,
     read_criterion,
     read_label_criterion,
     render_reference_list,
@@ -130,6 +134,9 @@ class Rederive:
     several when one of them holds a list of its kind that takes it too (writing no criterion, its label and column
     heading none): it is kept as written and reported, as the lists of one passage of tab-separated text are, and not
     given the whole derived list beside another (「事務A」｜「番号利用法別表第二（1、2の項）」, 「事務B」｜「…（5の項）」)."""
+    cell: bool = False
+    """The text is one Word or Excel table cell: one passage, whatever empty paragraphs (blank lines) it holds, so that
+    two lists in it under one criterion are both kept and reported, not each given the whole derived list."""
 
 
 
@@ -261,16 +268,12 @@ def plan_rederived(
         if item.kind is CitationKind.ROW_LIST and item.table in (Table.BEPPYO2, Table.ORDER_TABLE):
             table = items[item.antecedent] if item.antecedent is not None else None
             criterion = read_criterion(text, item.start, after=table.end if isinstance(table, Citation) else 0)
+            if criterion is None and isinstance(table, Citation):  # or written right before its table, qualifying it
+                criterion = criterion_leading(text, table.start)
             if criterion is not None and not criterion.supported:
-                if _provider_side(criterion):  # the provider's criterion, not read: renumbering would not give its list
-                    plans[i] = RederivePlan(False, failures=(_finding(
-                        item, REDERIVE_FAILED,
-                        f"一覧の前に情報提供者の側の条件（{criterion.written}）が書かれていますが、読み取れないため、一覧を導けません"
-                        f"（番号の対応で書き換えても、その条件の一覧にはなりません） / the list writes a criterion on the provider's side"
-                        f" ({criterion.written}) that is not read: the list is not derived (renumbered row by row it would not"
-                        " be that criterion's list)",
-                        (criterion.written,),
-                    ),))
+                if _provider_side(criterion, text[criterion.start : item.start]):  # the provider's, not read: renumbering
+                    # would not give its list
+                    plans[i] = _provider_side_unread(item, criterion)
                 continue  # introduced by another criterion (the inquirer's): renumbered as usual
             if criterion is None and isinstance(table, Citation) and criterion_before(text, table.start) is not None:
                 continue  # its criterion is written before its table (「情報照会の根拠：…別表第二（1、2の項）」)
@@ -321,6 +324,21 @@ def plan_rederived(
                 continue
             pending.append((i, _REFS, provider, information, source))
         elif (item.kind is CitationKind.TABLE and item.table in (Table.BEPPYO2, Table.ORDER_TABLE)
+              and (leading := criterion_leading(text, item.start)) is not None):
+            # rows right after a table a criterion qualifies (「第三欄…が「都道府県知事」である番号利用法別表第二の27、28の項」): the
+            # provider's are that criterion's list, which renumbering would not give (nor is the table's name renamed with
+            # a derived list): kept and reported; the inquirer's are renumbered as usual
+            if _provider_side(leading):
+                plans[i] = _provider_side_unread(item, leading) if not leading.supported else RederivePlan(False, failures=(
+                    _finding(
+                        item, REDERIVE_FAILED,
+                        f"表の前に条件（{leading.written}）が書かれた、表の名前の後の項は、導いた一覧に置き換えません"
+                        "（番号の対応で書き換えても、その条件の一覧にはなりません） / rows written after a table that a"
+                        f" criterion ({leading.written}) qualifies are not replaced by the derived list (renumbered row by row"
+                        " they would not be that criterion's list)",
+                        (leading.written,),
+                    ),))
+        elif (item.kind is CitationKind.TABLE and item.table in (Table.BEPPYO2, Table.ORDER_TABLE)
               and criterion_before(text, item.start) is None):
             # rows written right after the table (「番号利用法別表第二の27の項」): a part of the list of the criterion its
             # passage gives lists that write none
@@ -334,7 +352,7 @@ def plan_rederived(
 
     # a derived list is the whole list of its criterion: it replaces a list only when that is the only list or row
     # citation of its kind (rows of the exchange table, references of its order) under that criterion in its passage
-    # (the text between blank lines: a cell, a paragraph); otherwise every one of them is a part, kept and reported
+    # (the text between blank lines: a paragraph; a Word or Excel cell whole, its empty paragraphs too); otherwise every one of them is a part, kept and reported
     peer_holds: dict[str, bool] = {}  # whether another cell of the table holds a list of a kind under the one given
 
     def peers_holding(kind: str) -> bool:
@@ -352,7 +370,7 @@ def plan_rederived(
                 break
         return peer_holds[kind]
 
-    passage_of = _passages(text)
+    passage_of = _passages(text) if not options.cell else _one_passage
     cited: dict[tuple[int, str, str, str], int] = {}
     for i, kind, provider, information in (*((i, k, p, n) for i, k, p, n, _ in pending), *rows_after):
         key = (passage_of(items[i].start), kind, provider, information)
@@ -392,13 +410,32 @@ _PROVIDER_COLUMNS = compile_on_use(r"第[三四3-4３-４]欄|情報提供者|�
 _INQUIRER_COLUMNS = compile_on_use(r"第[一二1-2１-２]欄|情報照会者|照会")
 
 
-def _provider_side(criterion: Criterion) -> bool:
-    """Whether a criterion not read is a phrase introducing the list (「…の項（」) by the provider's columns only
-    (「第三欄（情報提供者）が「市町村長」の項のうち、第四欄…に「住民票関係情報」又は「地方税関係情報」が含まれる項」): the kind of
-    list this module derives, in a form it does not read.  One naming the inquirer's side is renumbered as usual."""
+def _provider_side(criterion: Criterion, span: str = "") -> bool:
+    """Whether a criterion is a phrase introducing the list (「…の項（」, or any phrase that quotes a value: 「…が含まれるもの（」)
+    or qualifying its table (「…である」 right before it: :func:`~mynumber_refs.reflists.criterion_leading`) by the
+    provider's columns only (「第三欄（情報提供者）が「市町村長」の
+    項のうち、第四欄…に「住民票関係情報」又は「地方税関係情報」が含まれる項」): the kind of list this module derives, in a form
+    it may not read.  One naming the inquirer's side is renumbered as usual."""
     written = "".join(criterion.written.split())
-    return (written.endswith("項") and _PROVIDER_COLUMNS.search(written) is not None
-            and _INQUIRER_COLUMNS.search(written) is None)
+    phrase = "".join(span.split()) or written  # (from the criterion to the list: the words after the last column named too)
+    return ((written.endswith("項") or _QUOTED_VALUE.search(phrase) is not None)
+            and _PROVIDER_COLUMNS.search(phrase) is not None and _INQUIRER_COLUMNS.search(phrase) is None)
+
+
+# a value of a column quoted (「…が「市町村長」である」, 「情報提供者「市町村長」、…」): the phrase is a criterion, whatever its end
+_QUOTED_VALUE = compile_on_use(r"「[^「」]{1,40}」")
+
+
+def _provider_side_unread(item: Citation, criterion: Criterion) -> RederivePlan:
+    """The failure of a list whose criterion, on the provider's side, is not read (a provider with no information …)."""
+    return RederivePlan(False, failures=(_finding(
+        item, REDERIVE_FAILED,
+        f"一覧の前に情報提供者の側の条件（{criterion.written}）が書かれていますが、読み取れないため、一覧を導けません"
+        f"（番号の対応で書き換えても、その条件の一覧にはなりません） / the list writes a criterion on the provider's side"
+        f" ({criterion.written}) that is not read: the list is not derived (renumbered row by row it would not"
+        " be that criterion's list)",
+        (criterion.written,),
+    ),))
 
 
 def _passages(text: str) -> Callable[[int], int]:
@@ -408,6 +445,11 @@ def _passages(text: str) -> Callable[[int], int]:
 
 
 _BLANK = compile_on_use(r"\n[ \t\u3000\r]*\n")
+
+
+def _one_passage(pos: int) -> int:
+    """The passage of every position of a table cell's text (:attr:`Rederive.cell`)."""
+    return 0
 
 
 def _root(items: Sequence[Citation | Finding], k: int) -> int:
@@ -514,6 +556,8 @@ def _lists_in_parts(text: str, items: Sequence[Citation | Finding]) -> dict[int,
             continue  # (a criterion heads a list: rows after a table write none this way)
         table = items[first.antecedent]
         criterion = read_criterion(text, first.start, after=table.end if isinstance(table, Citation) else 0)
+        if criterion is None and isinstance(table, Citation):
+            criterion = criterion_leading(text, table.start)
         if criterion is None or not criterion.supported:
             continue  # no criterion written (the one given is put on a table's only list), or another one
         for k in run:
@@ -541,9 +585,11 @@ def _blocking(d: DerivedLists, accept_inferred: bool, *, refs: bool) -> list[str
     allowed = {ESTABLISHED, CARRIED} | ({INFERRED, UNVERIFIED} if accept_inferred else set())
     weak = [label for label, conf in entries if conf not in allowed]
     if weak:
+        ja, en = ("、".join(weak), ", ".join(weak)) if len(weak) < len(entries) else (
+            f"すべて、{len(weak)}{'件' if refs else '項'}", f"all {len(weak)}")
         why.append(
-            f"推定・未確認の{'参照' if refs else '項'}があります（{'、'.join(weak)}）。確認のうえ --accept-inferred で適用できます"
-            f" / inferred or unverified entries ({', '.join(weak)}); apply with --accept-inferred after checking"
+            f"推定・未確認の{'参照' if refs else '項'}があります（{ja}）。確認のうえ --accept-inferred で適用できます"
+            f" / inferred or unverified entries ({en}); apply with --accept-inferred after checking"
         )
     if not entries:
         why.append("導かれた一覧が空です / the derived list is empty")

@@ -47,6 +47,7 @@ __all__ = [
     "read_criterion",
     "read_label_criterion",
     "criterion_before",
+    "criterion_leading",
     "names_side",
     "column_criterion",
     "column_above",
@@ -399,20 +400,20 @@ class Criterion:
 _COL3 = r"第[三3３]欄(?:[（(][^（）()]{0,20}[）)])?"
 _COL4 = r"第[四4４]欄(?:[（(][^（）()]{0,20}[）)])?"
 _CRITERION = compile_on_use(
-    rf"{_COL3}(?:が|は|に)「(?P<provider>[^「」]{{1,40}})」"
-    rf"(?:(?:である|とされている)?(?:の)?項のうち[、，,]?|であり[、，,]?|で[、，,])"  # 「…の項のうち、」「…であり、」
-    rf"{_COL4}(?:に|が)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)項[（(：:]\Z"
+    rf"{_COL3}(?:が|は|に|の)「(?P<provider>[^「」]{{1,40}})」"
+    rf"(?:(?:である|とされている)?(?:の)?項のうち[、，,]?|であり[、，,]?|で[、，,]|(?:であり[、，,]?)?かつ[、，,]?)"  # 「…の項のうち、」「…であり、」「…かつ」
+    rf"{_COL4}(?:に|が|の)「(?P<information>[^「」]{{1,40}})」(?:が)?(?:含まれる|を含む|である)(?:項|もの)[（(：:]\Z"
 )
 # the columns named by their headings: 「情報提供者：市町村長、特定個人情報：住民票関係情報（」
 _LABELLED_CRITERION = compile_on_use(
-    r"情報提供者[：:]「?(?P<provider>[^「」、，,：:（）()]{1,40})」?[、，,]"
-    r"(?:利用)?特定個人情報[：:]「?(?P<information>[^「」、，,：:（）()]{1,40})」?"
+    r"情報提供者(?:[：:]「?|「)(?P<provider>[^「」、，,：:（）()]{1,40})」?[、，,]"
+    r"(?:利用)?特定個人情報(?:[：:]「?|「)(?P<information>[^「」、，,：:（）()]{1,40})」?"
     r"(?:(?:が含まれる|を含む)項)?[（(：:]\Z"
 )
 # any other 「第N欄…項（」 just before the list (the column also named by its heading, 「情報提供者が「…」の
 # 項（」): a criterion this module does not derive
 _OTHER_CRITERION = compile_on_use(
-    r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*項[（(：:]\Z"
+    r"(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。（(]{0,60}(?:[（(][^（）()]{0,20}[）)][^。（(]{0,60})*(?:項|もの)[（(：:]\Z"
 )
 # words that show a list writes its criterion even where it is not read as one: a column, by its
 # number or its heading, or the inquirer's side (「（別表第二における情報照会の根拠）」); a side is also named by
@@ -612,3 +613,35 @@ def criterion_before(text: str, pos: int, reach: int = 300) -> str | None:
         lo = end.end()
     found = _criterion_word(make_view(text, lo, pos), text, lo, pos)
     return found[1] if found is not None else None
+
+
+# a criterion written right before its table: a column, by its number or its heading, then a value in 「」 and the verb
+# that makes the whole phrase qualify the table that follows (「第三欄（情報提供者）が「都道府県知事」である」+ 番号利用法別表第二),
+# or the rows it names as a heading of it (「…「住民票関係情報」が含まれる項」, 「…「都道府県知事」の項：」+ 番号法別表第二（…）);
+# 「情報提供者として、」 names a column and qualifies nothing
+_LEADING_CRITERION = compile_on_use(
+    r"(?P<phrase>(?:第[一二三四五六七八九1-9１-９]欄|情報照会者|情報提供者)[^。]{0,160}?「[^「」]{1,40}」"
+    r"(?:(?:である|とする|とされている|に該当する|が含まれる|を含む)(?:の?項)?|の?項))[：:]?\Z"
+)
+
+
+def criterion_leading(text: str, pos: int, reach: int = 300) -> Criterion | None:
+    """The criterion written right before ``pos`` (where a list's table starts), as an adjective clause of the table:
+    a column named, a value in 「」, and 「である」, 「とする」, 「に該当する」, 「が含まれる」 … ending where the table starts
+    (「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）」), or the rows it names, as a heading
+    of the table (「…に「住民票関係情報」が含まれる項：番号法別表第二（27、28の項）」, the table on the next line too).  Read as :func:`read_criterion`
+    reads one written before the list (with a provider and information when it gives both, none otherwise); ``None``
+    when the sentence before the table ends in no such clause (「情報提供者として、番号利用法別表第二の…」)."""
+    lo = max(0, pos - reach)
+    for stop in _SENTENCE_END.finditer(text, lo, pos):
+        lo = stop.end()
+    view = make_view(text, lo, pos)
+    m = _LEADING_CRITERION.search(view.text)
+    if m is None:
+        return None
+    phrase = m.group("phrase")
+    start, end = view.position(m.start()), view.position(m.end("phrase") - 1) + 1
+    read = _CRITERION.search(phrase + ("（" if phrase.endswith("項") else "項（"))
+    if read is not None and read.start() == 0:
+        return Criterion(read.group("provider"), read.group("information"), phrase, start, end)
+    return Criterion(None, None, phrase, start, end)

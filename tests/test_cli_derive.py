@@ -159,3 +159,30 @@ def test_derive_compare_gives_the_same_counts_for_the_seed_in_word(tmp_path: Pat
         j = json.loads(run("derive", *CRITERION, "--compare", str(path), "--json").stdout)
         counts.append([(lc["kind"], lc["status"], lc["document_count"], lc["law_count"], lc["matched"]) for lc in j["lists"]])
     assert counts[0] == counts[1] and ("order_refs", "compared", 152, 153, 150) in counts[0]
+
+
+def test_derive_compare_places_a_slip_in_a_word_or_excel_list(tmp_path: Path) -> None:
+    # a slip in a cell's list was placed by its cell only (「… [Sheet!B1]: list-article-as-item: …」): now by its line
+    # and column in the cell's text, as the list itself and a slip in a text file are
+    import docx
+    import openpyxl
+
+    cell = "番号利用法第19条第8号に基づく主務省令\n（３条１号ハ、５５号１号ト）"
+    wb = openpyxl.Workbook()
+    wb.active.append(["②法令上の根拠", cell])
+    wb.save(tmp_path / "a.xlsx")
+    d = docx.Document()
+    t = d.add_table(rows=1, cols=2)
+    t.cell(0, 0).text = "②法令上の根拠"
+    t.cell(0, 1).paragraphs[0].text = cell.split("\n")[0]
+    t.cell(0, 1).add_paragraph(cell.split("\n")[1])
+    d.save(str(tmp_path / "a.docx"))
+    (tmp_path / "a.txt").write_text(cell, encoding="utf-8")
+    for name, where in (("a.xlsx", " [Sheet!B1（②法令上の根拠）]"), ("a.docx", " [本文 表1 行1 列2（②法令上の根拠） 第1段落]"),
+                        ("a.txt", "")):
+        out = run("derive", *CRITERION, "--compare", str(tmp_path / name)).stdout.decode()
+        # 「５５号」 is the 8th character of the list's line (the 2nd of the text)
+        assert f"  {tmp_path / name}{where}:2:8: list-article-as-item: " in out, out
+        j = json.loads(run("derive", *CRITERION, "--compare", str(tmp_path / name), "--json").stdout)
+        (slip,) = [f for lc in j["lists"] for f in lc["findings"]]
+        assert (slip["code"], slip["line"], slip["column"]) == ("list-article-as-item", 2, 8)

@@ -133,6 +133,20 @@ def test_a_row_list_whose_criterion_stands_before_its_table_is_not_compared() ->
     assert lc.status == "skipped" and "情報照会" in lc.reason and not cmp.differs
 
 
+def test_a_row_list_whose_table_a_criterion_qualifies_is_compared_under_it() -> None:
+    # 「第三欄…が「市町村長」の項のうち、第四欄…に「住民票関係情報」が含まれる＋表の項（…）」 was skipped as another criterion
+    d = derive_lists("市町村長", "住民票関係情報")
+    written = "、".join(str(r) for r in d.table_rows[1:])  # row 1 left out
+    table = "番号利用法第19条第8号に基づく主務省令第2条の表"
+    both = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる"
+    (lc,) = compare_document(f"{both}{table}の項（{written}の項）", d).lists
+    assert (lc.status, lc.criterion) == ("compared", both)
+    assert [x.value for x in lc.missing] == [d.table_rows[0]] and not lc.extra
+    # the provider alone: another criterion, not compared
+    (lc,) = compare_document(f"第三欄（情報提供者）が「都道府県知事」である{table}の項（{written}の項）", d).lists
+    assert lc.status == "skipped" and lc.criterion == "第三欄（情報提供者）が「都道府県知事」である"
+
+
 def test_a_list_under_the_inquirer_s_column_heading_is_not_compared() -> None:
     # tab-separated rows under 「情報照会の根拠」｜「情報提供の根拠」 (「照会」｜「提供」): the inquirer's lists were compared
     # with the provider's rows and references

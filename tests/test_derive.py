@@ -102,6 +102,10 @@ def test_a_date_before_the_order_is_refused_and_later_dates_say_what_the_data_ho
     assert all(r.confidence == ESTABLISHED for r in on_text.references) and not on_text.notes
     later = derive_lists(PROVIDER, INFORMATION, as_of=datetime.date(2026, 1, 1))
     assert [n.code for n in later.notes] == ["date-after-text"]
+    # the data cannot tell whether the order was amended after its text: nothing on a later date is established
+    assert (later.table_rows, later.order_refs) == (on_text.table_rows, on_text.order_refs)
+    assert {r.confidence for r in (*later.rows, *later.references)} == {UNVERIFIED}
+    assert "2026-01-01時点の一覧は未確認（unverified）" in later.notes[0].message
 
 
 def test_inserted_items_are_not_in_force_before_the_amendment() -> None:

@@ -94,6 +94,25 @@ def test_a_list_not_established_for_the_date_is_kept_with_its_table() -> None:
     assert accepted.text != text and "別表第二" not in accepted.text
 
 
+def test_a_list_for_a_date_after_the_data_s_text_is_not_established() -> None:
+    # --rederive-as-of 2026-01-01 wrote the 2025-04-01 text's list as established, with only a note: the data cannot
+    # tell whether the order was amended after its text, so a list for a later date is unverified (kept, or applied with
+    # --accept-inferred after checking), as one for an earlier date whose provisions were amended since is
+    text = "番号利用法第19条第8号及び別表第二\n：第三欄（情報提供者）が「市町村長」の項のうち、第四欄に「住民票関係情報」が含まれる項（1、2の項）"
+    later = Rederive(as_of=datetime.date(2026, 1, 1))
+    kept = mr.rewrite(text, rederive=later)
+    assert kept.text == text
+    (failed,) = [f for f in kept.findings if f.reason == REDERIVE_FAILED]
+    assert failed.message.startswith("推定・未確認の項があります（すべて、60項）。確認のうえ --accept-inferred で適用できます")
+    assert "inferred or unverified entries (all 60)" in failed.message
+    accepted = mr.rewrite(text, rederive=later, accept_inferred=True)
+    assert accepted.text.endswith(f"（{CITY_ROWS}の項）")
+    assert "date-after-text" in {f.reason for f in accepted.findings}
+    # on the text's own date (and with no date) the list is established
+    for as_of in (datetime.date(2025, 4, 1), None):
+        assert mr.rewrite(text, rederive=Rederive(as_of=as_of)).text.endswith(f"（{CITY_ROWS}の項）")
+
+
 def test_an_unknown_criterion_is_reported_not_guessed() -> None:
     text = "番号利用法第19条第8号及び別表第二\n（1、2、3の項）"
     result = mr.rewrite(text, rederive=Rederive("市長", "住民票関係情報"))
@@ -179,6 +198,9 @@ def test_the_criterion_given_is_not_put_on_a_list_that_writes_another() -> None:
 
 PROVIDER_UNREAD = (
     "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」又は「地方税関係情報」が含まれる項",
+    # (a phrase quoting a provider's value, whatever its end: renumbered row by row before the 19th session)
+    "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」又は「地方税関係情報」が含まれるもの",
+    "情報提供者「都道府県知事」",
     "第三欄（情報提供者）が「市町村長」の項",
     "情報提供者が「都道府県知事」の項",
     "第３欄が「市町村長」で、第４欄に「住民票関係情報」若しくは「地方税関係情報」を含む項",
@@ -225,6 +247,11 @@ def test_the_criterion_is_read_in_the_other_ways_pias_write_it() -> None:
         "第三欄（情報提供者）が「市町村長」であり、第四欄に「住民票関係情報」を含む項",
         "第３欄が「市町村長」で、第４欄に「住民票関係情報」が含まれる項",
         "情報提供者：市町村長、特定個人情報：住民票関係情報",
+        # (renumbered row by row, or kept as not read, before the 19th session)
+        "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれるもの",
+        "第三欄（情報提供者）の「市町村長」の項のうち、第四欄（特定個人情報）の「住民票関係情報」を含む項",
+        "第３欄（情報提供者）が「市町村長」かつ第４欄（特定個人情報）に「住民票関係情報」を含む項",
+        "情報提供者「市町村長」、特定個人情報「住民票関係情報」",
     ):
         text = f"番号利用法別表第二\n：{criterion}（27、28の項）"
         once = mr.rewrite(text, **kw)
@@ -270,7 +297,7 @@ def test_a_criterion_written_before_the_table_is_the_list_s_own() -> None:
     for text in (
         "情報照会の根拠：番号利用法第19条第8号及び別表第二（27、28の項）",
         "情報照会の根拠\n番号利用法第19条第8号及び別表第二\n（27、28の項）",
-        "第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）",
+        "第一欄（情報照会者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）",
     ):
         result = mr.rewrite(text, **kw)
         assert result.text.endswith("（48、49の項）") and REDERIVED not in {f.reason for f in result.findings}, text
@@ -280,6 +307,81 @@ def test_a_criterion_written_before_the_table_is_the_list_s_own() -> None:
     for head in ("情報照会は行わない。", "情報照会の根拠\n\n"):
         text = head + "番号利用法第19条第8号及び別表第二\n（27、28の項）"
         assert mr.rewrite(text, **kw).text.endswith(f"（{CITY_ROWS}の項）"), head
+
+
+@pytest.mark.parametrize("rederive", [Rederive(), Rederive("市町村長", "住民票関係情報")])
+def test_a_provider_s_criterion_qualifying_its_table_is_the_list_s(rederive: Rederive) -> None:
+    # 「第三欄（情報提供者）が「都道府県知事」である番号利用法別表第二の項（27、28の項）」 was renumbered row by row
+    # (「（48、49の項）」) without a finding: the criterion qualifies the table (a column, a value in 「」, 「である」 right
+    # before it), so the list is that criterion's, which renumbering does not give
+    kw = {"assume_law": True, "rederive": rederive}
+    provider_only = "第三欄（情報提供者）が「都道府県知事」である"
+    for text, kept in (
+        (f"{provider_only}番号利用法別表第二の項（27、28の項）", "27、28の項"),
+        (f"{provider_only}\n番号利用法別表第二（27、28の項）", "27、28の項"),
+        (f"{provider_only}番号利用法別表第二の27、28の項", "番号利用法別表第二の27、28の項"),
+        ("第三欄が「都道府県知事」とする番号利用法別表第二の項（27、28の項）", "27、28の項"),
+    ):
+        result = mr.rewrite(text, **kw)
+        assert result.text == text
+        (failed,) = [f for f in result.findings if f.reason == REDERIVE_FAILED]
+        assert failed.text == kept
+        assert failed.message.startswith("一覧の前に情報提供者の側の条件（第三欄")
+        assert "読み取れないため、一覧を導けません" in failed.message
+        assert mr.rewrite(text, assume_law=True).text != text  # without --rederive: renumbered as before
+    # both columns written before the table: the list is derived from them (the table renamed as usual)
+    both = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる番号利用法別表第二の項（27、28の項）"
+    result = mr.rewrite(both, **kw)
+    assert result.text == both.replace("番号利用法別表第二", "番号利用法第19条第8号に基づく主務省令第2条の表").replace(
+        "27、28", CITY_ROWS)
+    (note,) = [f for f in result.findings if f.reason == REDERIVED]
+    assert note.message.startswith("本文の条件")
+    assert mr.rewrite(result.text, **kw).text == result.text
+    # rows right after such a table: kept and reported (a derived list would leave the table's old name)
+    rows_after = both.replace("の項（27、28の項）", "の27、28の項")
+    result = mr.rewrite(rows_after, **kw)
+    assert result.text == rows_after
+    assert [f.text for f in result.findings if f.reason == REDERIVE_FAILED] == ["番号利用法別表第二の27、28の項"]
+    # the criterion's rows written as a heading of the table (「…が含まれる項」 on the line before it, 「…の項：」)
+    heading = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項"
+    for glue in ("\n", "：", "\n："):
+        text = f"{heading}{glue}番号利用法別表第二（27、28の項）"
+        result = mr.rewrite(text, **kw)
+        assert result.text == f"{heading}{glue}番号利用法第19条第8号に基づく主務省令第2条の表（{CITY_ROWS}の項）", glue
+        assert REDERIVED in {f.reason for f in result.findings}
+    text = "第三欄（情報提供者）が「都道府県知事」の項：番号利用法別表第二（27、28の項）"
+    result = mr.rewrite(text, **kw)
+    assert result.text == text
+    assert [f.text for f in result.findings if f.reason == REDERIVE_FAILED] == ["27、28の項"]
+    # a column named with no value qualifying the table (「情報提供者として、」), or the inquirer's: renumbered as usual
+    for text in ("情報提供者として、番号利用法別表第二の項（27、28の項）に基づき提供する。",
+                 "第一欄（情報照会者）が「都道府県知事」である番号利用法別表第二の27、28の項",
+                 "第一欄（情報照会者）が「市町村長」の項\n番号利用法別表第二（27、28の項）"):
+        result = mr.rewrite(text, **kw)
+        assert "（48、49の項）" in result.text or "の48、49の項" in result.text, text
+        assert REDERIVE_FAILED not in {f.reason for f in result.findings}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる",
+                     "第三欄（情報提供者）が「都道府県知事」である", "第３欄が「市町村長」で、第４欄に「住民票関係情報」を含む",
+                     "情報提供者が「都道府県知事」とされている", "第三欄に「市町村長」、第四欄に「地方税関係情報」が含まれる"]),
+    st.sampled_from(["", "項", "項：", "項\n", "の項\n"]),
+    st.sampled_from(["番号利用法別表第二の項（27、28の項）", "番号利用法別表第二（27、28の項）", "番号利用法別表第二の27、28の項"]),
+    st.booleans(),
+)
+def test_a_provider_s_criterion_before_the_table_never_gets_the_rows_renumbered(
+    criterion: str, glue: str, cited: str, given_too: bool
+) -> None:
+    # under --rederive, a list a provider's criterion heads is that criterion's list, derived or kept: never its rows
+    # renumbered one by one (27→48, 28→49), which is no list of that criterion
+    text = f"{criterion}{glue}{cited}"
+    rederive = Rederive("市町村長", "住民票関係情報") if given_too else Rederive()
+    result = mr.rewrite(text, assume_law=True, rederive=rederive)
+    assert "48、49" not in result.text
+    assert result.text == text or CITY_ROWS in result.text
+    assert mr.rewrite(result.text, assume_law=True, rederive=rederive).text == result.text
 
 
 CRITERION = "第三欄（情報提供者）が「市町村長」の項のうち、第四欄（特定個人情報）に「住民票関係情報」が含まれる項"
@@ -803,6 +905,37 @@ def test_lists_of_one_table_under_the_criterion_given_are_kept_as_in_text(
     text = mr.rewrite("\n".join("\t".join(cell or "" for cell in row) for row in rows), assume_law=True,
                       rederive=Rederive("市町村長", "住民票関係情報"))
     assert CITY_ROWS not in text.text
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx", ".br.docx"])
+def test_two_lists_in_one_cell_split_by_an_empty_paragraph_are_kept(tmp_path: Path, suffix: str) -> None:
+    # 「番号利用法別表第二（1、2の項）」, an empty paragraph, 「番号利用法別表第二（5の項）」 in one cell: each list was given the
+    # whole list derived for the criterion given (the 60 rows twice), as two paragraphs of text split by a blank line are
+    # (a cell is one passage: its lists are parts of one list)
+    fn = functools.partial(mr.rewrite, assume_law=True, rederive=Rederive("市町村長", "住民票関係情報"))
+    cell = "番号利用法別表第二（1、2の項）\n\n番号利用法別表第二（5の項）"
+    path = tmp_path / f"a{suffix}"
+    if suffix == ".docx":  # three paragraphs, the second empty
+        d = docx.Document()
+        target = d.add_table(rows=1, cols=2).cell(0, 1)
+        target.paragraphs[0].text = cell.split("\n")[0]
+        target.add_paragraph("")
+        target.add_paragraph(cell.split("\n")[-1])
+        d.tables[0].cell(0, 0).text = "事務"
+        d.save(str(path))
+    else:  # an Excel cell's line breaks, a Word cell's line breaks in one paragraph
+        _table_file(path, [["事務", cell]])
+    edits, findings = rewrite_document(open_document(path), fn)
+    assert edits == []
+    failed = [f for f in findings if f.reason == REDERIVE_FAILED]
+    assert [f.text for f in failed] == ["1、2の項", "5の項"]
+    assert all(f.message.startswith("同じ段落（セル）に、同じ条件（第三欄「市町村長」・第四欄「住民票関係情報」）の同じ表（命令）の一覧・項が2つある")
+               for f in failed)
+    # one list in the cell, an empty paragraph and a note after it: derived as before
+    one = tmp_path / f"b{suffix.replace('.br', '')}"
+    _table_file(one, [["事務", "番号利用法別表第二（1、2の項）\n\n※情報提供の根拠"]])
+    edits, _ = rewrite_document(open_document(one), fn)
+    assert [e.after for e in edits] == ["第19条第8号に基づく主務省令第2条の表", f"{CITY_ROWS}の項"]
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".xlsx"])

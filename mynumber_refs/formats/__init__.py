@@ -1203,7 +1203,8 @@ def with_label(rewrite_fn: RewriteFn, unit: Unit) -> RewriteFn:
     provider's list of 都道府県知事, never the one given) and the cells above it as
     :attr:`~mynumber_refs.rederive.Rederive.column` (a list under 「情報照会の根拠」 is the inquirer's); the other cells
     sharing its label as :attr:`~mynumber_refs.rederive.Rederive.parts` (a list one of them continues is one part of
-    the label's list, kept and reported)."""
+    the label's list, kept and reported); and that the text is one cell (:attr:`~mynumber_refs.rederive.Rederive.cell`:
+    one passage, whatever empty paragraphs it holds)."""
     label = unit.before or unit.label_above or unit.above
     keywords = getattr(rewrite_fn, "keywords", None)
     rederive = keywords.get("rederive") if isinstance(keywords, dict) else None
@@ -1217,7 +1218,7 @@ def with_label(rewrite_fn: RewriteFn, unit: Unit) -> RewriteFn:
 
     with_keywords: Callable[..., RewriteResult] = rewrite_fn
     return functools.partial(with_keywords, rederive=attrs.evolve(rederive, lead=label, column=column, parts=parts,
-                                                                  peers=unit.peers))
+                                                                  peers=unit.peers, cell=unit.peers is not None))
 
 
 def rewrite_document(doc: Document, rewrite_fn: RewriteFn,
