@@ -51,6 +51,8 @@ from .model import (
 from .numerals import OTHER_NUMERAL_CHARS, NumeralError, NumeralStyle, detect_style, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
+    NO_SHORTHAND,
+    Shorthand,
     document_law_name,
     document_numerals,
     new_order_name,
@@ -415,9 +417,17 @@ def _acts_item(ctx: _Context, start: int, c: Citation, assumed: bool = False) ->
     return c.part("law") is None
 
 
-def _without_dai(ctx: _Context, provision: Part) -> bool:
-    """Whether the provision is written in shorthand, without 第 (「19条7号」)."""
-    return not ctx.text.startswith("第", provision.start)
+def _without_dai(ctx: _Context, provision: Part) -> Shorthand:
+    """Which 第 the provision leaves out, before its article and before its item: (True, True) for the shorthand
+    「19条7号」, (True, False) for 「19条第7号」 (the item's 第 is read apart: a PDF's page break may cut 「第」 off
+    the article's number, 「番号利用法第\n－3－\n19条第8号」)."""
+    text = ctx.text
+    article = not text.startswith("第", provision.start)
+    item = _PROVISION_ITEM.search(text, provision.start, provision.end)
+    if item is None:
+        return article, article
+    head = "".join(text[provision.start : item.start("n")].split())
+    return article, not head.endswith("第")
 
 
 # the last number written before a citation on its line and in its sentence (「第19条第8号（別表第二）」)
@@ -2254,7 +2264,7 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     if c.law_basis is LawBasis.FULL_NAME:
         after = NEW_ORDER_FORMAL_TAIL
     else:
-        after = new_order_name(numerals, provision is not None and _without_dai(ctx, provision))
+        after = new_order_name(numerals, _without_dai(ctx, provision) if provision is not None else NO_SHORTHAND)
         if law_part is None:
             after = _law_name_for(ctx, c, start) + after
     edits = [_edit(ctx, start, title.end, after, c)]
