@@ -1580,6 +1580,8 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     return None
 
 
+# what a row's number never follows (「第1項」, 「条1項」: an article's paragraph; a figure: the number goes on)
+_NOT_BEFORE_A_ROW = tuple("第条0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
 # a row written in a bracket between a law's name and its table (「番号法（28、29の項）別表第一」), on one line or
 # over a PDF's line break (「（２７の２の\n項）」): not 「第1項」 or 「9条1項」, a paragraph of an article, nor 「項目」
 _ROW_IN_NAME_BRACKET = compile_on_use(
@@ -1596,8 +1598,11 @@ def _row_between_law_and_table(text: str, c: Citation) -> str | None:
         return None
     if "項" not in text[c.law_span[1] : name.start]:
         return None
-    m = _ROW_IN_NAME_BRACKET.search(text, c.law_span[1], name.start)
-    return None if m is None else "".join(text[c.law_span[1] : name.start].split())
+    for m in _ROW_IN_NAME_BRACKET.finditer(text, c.law_span[1], name.start):
+        if text[c.law_span[1] : m.start()].rstrip(_SPACES_AND_BREAKS).endswith(_NOT_BEFORE_A_ROW):
+            continue  # 「第 9 条第 1 項別表第一」: a paragraph of the article, its figure spaced off as PDF text spaces it
+        return "".join(text[c.law_span[1] : name.start].split())
+    return None
 
 
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:

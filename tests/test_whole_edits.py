@@ -2357,6 +2357,23 @@ def test_a_bracket_between_the_law_and_its_table_without_rows_is_still_a_note(te
     assert rewrite(text, assume_law=False).text == new
 
 
+@pytest.mark.parametrize("text, new", [
+    # PDF text spaces half-width figures off (pdftotext of a LibreOffice PDF): 「第 1 項」 is still the article's paragraph
+    ("番号法第 9 条第 1 項別表第一の16の項", "番号法第 9 条第 1 項別表の24の項"),
+    ("番号法第 9 条第 1 項別表第一の 16 の項に基づく。", "番号法第 9 条第 1 項別表の 24 の項に基づく。"),
+    ("番号法第 9 条第\n1 項別表第一の16の項", "番号法第 9 条第\n1 項別表の24の項"),
+    ("番号法第 9 条 1 項別表第一の16の項", "番号法第 9 条 1 項別表の24の項"),
+])
+def test_a_spaced_paragraph_of_the_article_before_the_table_is_not_a_row(text: str, new: str) -> None:
+    """「番号法第 9 条第 1 項別表第一の16の項」: the 1 spaced off its 第 was read as a row between the law and its table
+    (「1 項」), and the citation was kept as number-before-table; a number right after 第, 条 or a figure, past spaces and
+    a line break, is no row, as it is unspaced."""
+    for assume in (True, False):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == new
+        assert result.findings == ()
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     st.sampled_from(["番号法", "番号利用法", "行政手続における特定の個人を識別するための番号の利用等に関する法律"]),
