@@ -1217,6 +1217,11 @@ def _continues_numbering(text: str, n: int) -> bool:
         return False
 
 
+# a table's name whose の ends its paragraph (a blank line or a page's form feed after it): what it named was cut
+# off by a page or a column (PDF text: 「番号法別表第二の\n\n2/3\n\f評価書\n1、2、3の項」)
+_CUT_AFTER_NO = compile_on_use(r"[ \t\u3000]*の[ \t\u3000]*(?:\f|\r?\n[ \t\u3000\r]*[\n\f])")
+
+
 def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) -> Finding | None:
     """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
     in its clause any row reference; past the clause, up to the next table named, one written with 項.
@@ -1224,6 +1229,9 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
     「２７条１号ハ」: :data:`_BARE_ORDER_ARTICLE`, :func:`_unnamed_order_refs`).  The finding is ``report``'s
     when given (a citation before ``c`` that the number keeps too)."""
     text = ctx.text
+    if c.kind is CitationKind.TABLE and not c.rows and _CUT_AFTER_NO.match(text, c.end):
+        # 「番号法別表第二の」 ending its paragraph: its rows may be anywhere past the page's footer and header
+        return _finding(report or c, F.MALFORMED)
     candidates: list[tuple[int, int]] = []
     for m in (_NUMBER_RIGHT_AFTER.match(text, c.end), _NUMBER_AFTER_NOTE.match(text, c.end)):
         if m is None or (_starts_item(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):

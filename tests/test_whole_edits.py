@@ -434,6 +434,45 @@ def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> 
     assert "number-after-table" in {f.reason for f in result.findings}
 
 
+def _layout_list(indent: int, rows: int) -> str:
+    """PDF text extracted with -layout: a table's name ends a page after its の, its rows go on in the cell on the next
+    page, each line indented as far as the cell stands from the page's edge."""
+    numbers = "、".join(str(n) for n in range(1, rows + 1))
+    lines = "\n".join(" " * indent + numbers[i : i + 30] for i in range(0, len(numbers), 30))
+    return "② 情報連携の根拠   番号法第 19 条第 8 号 別表第二の\n\n\n2/3\n\x0c特定個人情報保護評価書\n\n" + lines + " の項\n"
+
+
+def test_a_name_whose_no_ends_its_paragraph_is_kept() -> None:
+    """「…別表第二の」 then the page's footer and header: its rows are cut off by the page; they were found only within
+    300 characters, so a long list on indented lines left the name renamed over its 50 old rows (silently)."""
+    text = _layout_list(28, 50)
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["malformed"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法第19条第8号別表第二", "番号利用法 別表第一"]),
+    st.sampled_from(["の", " の", "の　"]),
+    st.sampled_from(["\n\n", "\n \n", "\n\n\n2/3\n", "\x0c", "\n\x0c"]),
+    st.sampled_from(["", "特定個人情報保護評価書\n", "－ 3 －\n\x0c評価書\n"]),
+    st.sampled_from(["", "16の項", "1、2、3、4、5の項", "照会を行う。", "   27、28\n   の項"]),
+    st.booleans(),
+)
+def test_a_name_whose_no_ends_its_paragraph_is_never_renamed(
+    name: str, no: str, cut: str, page: str, rest: str, assume: bool
+) -> None:
+    """Whatever follows past the blank line or the page break, a name left hanging on its の keeps its old wording:
+    what it names is not in its paragraph."""
+    if not page and "\n\n" not in cut.replace(" ", ""):
+        return  # (rows right after a bare page break are read with the name; the text's end is no cut)
+    text = name + no + cut + page + rest
+    result = rewrite(text, assume_law=assume)
+    assert name in result.text
+    assert "malformed" in {f.reason for f in result.findings}
+
+
 @pytest.mark.parametrize(
     "after",
     [
