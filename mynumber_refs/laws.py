@@ -532,6 +532,16 @@ _WS = " \t\r\n\u3000"
 # What joins a table to the provisions or tables before it: 「第5条、第7条及び別表第一」
 _CONJ_BACK = compile_on_use(rf"(?:及{_S}び|並{_S}び{_S}に|又{_S}は|若{_S}し{_S}く{_S}は|か{_S}ら|と|[、，,・･]){_S}\Z")
 _CONJ_LAST = "びにはらと、，,・･"  # what a joining word or mark ends with
+
+
+def conj_back(text: str, k: int) -> re.Match[str] | None:
+    """The joining word or mark that ends right before ``k`` (「及び」, 「、」), or None; one broken over a line
+    is read however wide the indentation after its break (「及\n<a layout text's indentation>び」)."""
+    lo = max(0, k - 12)
+    conj = _CONJ_BACK.search(text, lo, k)
+    if conj is None and lo > 0 and text[lo] in _WS:  # (whitespace may reach further back)
+        conj = _CONJ_BACK.search(text, max(0, k - 12 - _BROKEN_GAP_REACH), k)
+    return conj
 _CLAUSE_MARKS = frozenset("\r\n、，,。．：:；;・･")  # what a clause starts after
 # what a provision ends with (…条, …項, …号, …まで, …条の9)
 _PROVISION_LAST = frozenset("条項号で0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
@@ -593,7 +603,7 @@ def provisions_before(text: str, pos: int) -> int:
     「第5条、第7条及び」), or ``pos`` itself when there are none."""
     k = pos
     while True:
-        conj = _CONJ_BACK.search(text, max(0, k - 12), k)
+        conj = conj_back(text, k)
         j = conj.start() if conj is not None else k
         m = _PROVISION_BACK.search(text, max(0, j - 60), j) if j > 0 and text[j - 1] in _PROVISION_LAST else None
         if m is None:
@@ -699,6 +709,8 @@ _NAME_LAST = "律法令則例程綱領示"
 SAME_LAW_NAMES = frozenset({"同法", "本法", "同法律", "この法律"})
 _SAME_LAW = compile_on_use(r"同[\s]*法(?:[\s]*律)?|本[\s]*法|こ[\s]*の[\s]*法[\s]*律")
 # The word before a line break or a space that may break a name (see LawIndex._broken_name)
+# how much whitespace a name broken over a line may hold (「住民基本台帳\n<the indentation of a layout text's cell>法」)
+_BROKEN_GAP_REACH = 200
 _BROKEN_BEFORE = compile_on_use(rf"(?<![{_W}])(?P<word>[{_W}]{{1,40}})(?:[ \t\u3000]*\r?\n[ \t\u3000]*|[ \u3000])\Z")
 # The two-character words a name ends with: one broken between its characters is a name's end whatever
 # stands before it (「…に関する条\n例」, 「…に関する規 則」: a name in kana before it has no word of its own there)
@@ -1713,7 +1725,10 @@ class LawIndex:
             start -= 1
         if start == 0 or k - start > 2 or text[start - 1] not in _WS:
             return None
-        before = _BROKEN_BEFORE.search(text, max(0, start - 48), start)
+        gap = start - 1  # (the break and the spaces around it, however wide: a PDF's layout text indents the line after it)
+        while gap > 0 and start - gap < _BROKEN_GAP_REACH and text[gap - 1] in _WS:
+            gap -= 1
+        before = _BROKEN_BEFORE.search(text, max(0, gap - 41), start)
         if before is None or not self._is_word(before.end("word") - 1):
             return None
         begin, end = before.span("word")
@@ -1734,7 +1749,7 @@ class LawIndex:
             return False
         if self.expression_ending_at(j) is not None:
             return True
-        conj = _CONJ_BACK.search(text, max(0, j - 12), j)
+        conj = conj_back(text, j)
         if conj is None:
             return False
         i = self._back(conj.start())
@@ -1920,7 +1935,7 @@ class LawIndex:
                     via = "articles" if via == "adjacent" else via
                     continue
             if ch in _CONJ_LAST:
-                conj = _CONJ_BACK.search(text, max(0, k - 12), k)
+                conj = conj_back(text, k)
                 if conj is not None and not (text[conj.start()] in "・･" and self._starts_line(conj.start())):
                     j = self._back(conj.start())
                     if j > 0 and joined is not None:

@@ -109,13 +109,24 @@ def _fill(template: str, style: NumeralStyle) -> str:
     return out
 
 
-def _shorthand(phrase: str, shorthand: bool) -> str:
-    """The phrase with its provision written as the document wrote its own: 「19条8号に基づく…」 for
-    a document's 「19条7号別表第二」 (the order's 「第2条の表」 is a name and keeps its 第)."""
-    return phrase.replace("第", "", 2) if shorthand else phrase
+# which 第 of the inserted provision the document's own provision leaves out: (before the article, before the item)
+Shorthand = tuple[bool, bool]
+NO_SHORTHAND: Shorthand = (False, False)
 
 
-def new_table_phrase(style: NumeralStyle, shorthand: bool = False) -> str:
+def _shorthand(phrase: str, shorthand: Shorthand) -> str:
+    """The phrase with its provision written as the document wrote its own, each 第 apart: 「19条8号に基づく…」
+    for a document's 「19条7号別表第二」, 「19条第8号に基づく…」 for 「19条第7号別表第二」 (the order's 「第2条の表」
+    is a name and keeps its 第)."""
+    article, sep, rest = phrase.partition("条")
+    if shorthand[0]:
+        article = article.replace("第", "", 1)
+    if shorthand[1]:
+        rest = rest.replace("第", "", 1)
+    return article + sep + rest
+
+
+def new_table_phrase(style: NumeralStyle, shorthand: Shorthand = NO_SHORTHAND) -> str:
     """「第19条第8号に基づく主務省令第2条の表」 in ``style`` (「19条8号に基づく…」 in ``shorthand``)."""
     return _shorthand(_fill(NEW_TABLE_PHRASE, style), shorthand)
 
@@ -125,7 +136,7 @@ def new_order_number(style: NumeralStyle) -> str:
     return NEW_ORDER_NUMBER.replace("{6}", render_int(6, style)).replace("{9}", render_int(9, style))
 
 
-def new_order_name(style: NumeralStyle, shorthand: bool = False) -> str:
+def new_order_name(style: NumeralStyle, shorthand: Shorthand = NO_SHORTHAND) -> str:
     """「第19条第8号に基づく主務省令」 in ``style`` (「19条8号に基づく主務省令」 in ``shorthand``)."""
     return _shorthand(_fill(NEW_ORDER_NAME, style), shorthand)
 

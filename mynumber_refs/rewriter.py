@@ -51,6 +51,8 @@ from .model import (
 from .numerals import OTHER_NUMERAL_CHARS, NumeralError, NumeralStyle, detect_style, parse_int, render_int
 from .render import (
     NEW_ORDER_FORMAL_TAIL,
+    NO_SHORTHAND,
+    Shorthand,
     document_law_name,
     document_numerals,
     new_order_name,
@@ -415,9 +417,17 @@ def _acts_item(ctx: _Context, start: int, c: Citation, assumed: bool = False) ->
     return c.part("law") is None
 
 
-def _without_dai(ctx: _Context, provision: Part) -> bool:
-    """Whether the provision is written in shorthand, without 第 (「19条7号」)."""
-    return not ctx.text.startswith("第", provision.start)
+def _without_dai(ctx: _Context, provision: Part) -> Shorthand:
+    """Which 第 the provision leaves out, before its article and before its item: (True, True) for the shorthand
+    「19条7号」, (True, False) for 「19条第7号」 (the item's 第 is read apart: a PDF's page break may cut 「第」 off
+    the article's number, 「番号利用法第\n－3－\n19条第8号」)."""
+    text = ctx.text
+    article = not text.startswith("第", provision.start)
+    item = _PROVISION_ITEM.search(text, provision.start, provision.end)
+    if item is None:
+        return article, article
+    head = "".join(text[provision.start : item.start("n")].split())
+    return article, not head.endswith("第")
 
 
 # the last number written before a citation on its line and in its sentence (「第19条第8号（別表第二）」)
@@ -1265,6 +1275,11 @@ def _continues_numbering(text: str, n: int) -> bool:
         return False
 
 
+# a table's name whose の ends its paragraph (a blank line or a page's form feed after it): what it named was cut
+# off by a page or a column (PDF text: 「番号法別表第二の\n\n2/3\n\f評価書\n1、2、3の項」)
+_CUT_AFTER_NO = compile_on_use(r"[ \t\u3000]*の[ \t\u3000]*(?:\f|\r?\n[ \t\u3000\r]*[\n\f])")
+
+
 def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) -> Finding | None:
     """The first thing after ``c`` that reads as a row reference and no citation holds, as a finding:
     in its clause any row reference; past the clause, up to the next table named, one written with 項.
@@ -1272,6 +1287,9 @@ def _unread_after(ctx: _Context, c: Citation, report: Citation | None = None) ->
     「２７条１号ハ」: :data:`_BARE_ORDER_ARTICLE`, :func:`_unnamed_order_refs`).  The finding is ``report``'s
     when given (a citation before ``c`` that the number keeps too)."""
     text = ctx.text
+    if c.kind is CitationKind.TABLE and not c.rows and _CUT_AFTER_NO.match(text, c.end):
+        # 「番号法別表第二の」 ending its paragraph: its rows may be anywhere past the page's footer and header
+        return _finding(report or c, F.MALFORMED)
     candidates: list[tuple[int, int]] = []
     for m in (_NUMBER_RIGHT_AFTER.match(text, c.end), _NUMBER_AFTER_NOTE.match(text, c.end)):
         if m is None or (_starts_item(text, m.start("n")) and _ITEM_NUMBER.match(text, m.end())):
@@ -1630,6 +1648,8 @@ def _rows_before_table(ctx: _Context, c: Citation) -> int | None:
     return None
 
 
+# what a row's number never follows (「第1項」, 「条1項」: an article's paragraph; a figure: the number goes on)
+_NOT_BEFORE_A_ROW = tuple("第条0123456789０１２３４５６７８９〇一二三四五六七八九十百千")
 # a row written in a bracket between a law's name and its table (「番号法（28、29の項）別表第一」), on one line or
 # over a PDF's line break (「（２７の２の\n項）」): not 「第1項」 or 「9条1項」, a paragraph of an article, nor 「項目」
 _ROW_IN_NAME_BRACKET = compile_on_use(
@@ -1646,8 +1666,11 @@ def _row_between_law_and_table(text: str, c: Citation) -> str | None:
         return None
     if "項" not in text[c.law_span[1] : name.start]:
         return None
-    m = _ROW_IN_NAME_BRACKET.search(text, c.law_span[1], name.start)
-    return None if m is None else "".join(text[c.law_span[1] : name.start].split())
+    for m in _ROW_IN_NAME_BRACKET.finditer(text, c.law_span[1], name.start):
+        if text[c.law_span[1] : m.start()].rstrip(_SPACES_AND_BREAKS).endswith(_NOT_BEFORE_A_ROW):
+            continue  # 「第 9 条第 1 項別表第一」: a paragraph of the article, its figure spaced off as PDF text spaces it
+        return "".join(text[c.law_span[1] : name.start].split())
+    return None
 
 
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
@@ -2314,7 +2337,7 @@ def _title_plan(ctx: _Context, c: Citation) -> _Plan:
     if c.law_basis is LawBasis.FULL_NAME:
         after = NEW_ORDER_FORMAL_TAIL
     else:
-        after = new_order_name(numerals, provision is not None and _without_dai(ctx, provision))
+        after = new_order_name(numerals, _without_dai(ctx, provision) if provision is not None else NO_SHORTHAND)
         if law_part is None:
             after = _law_name_for(ctx, c, start) + after
     edits = [_edit(ctx, start, title.end, after, c)]

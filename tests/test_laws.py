@@ -1997,11 +1997,29 @@ def test_a_quoted_word_followed_by_ha_defines_nothing_unless_a_law_is_named() ->
     "住民基本台帳 法別表第一の16の項",
     # …also by a space between the two characters of its end, after a name written in kana (「…に関する条 例」)
     "熊谷市個人番号の利用に関する条 例別表第1の3の項",
+    # …however wide the indentation after the break (a cell's continuation line in PDF text extracted with -layout;
+    # past 48 characters of it, the 法 alone was taken for the act under --assume-law)
+    "住民基本台帳\n" + " " * 46 + "法別表第一の16の項",
+    "熊谷市個人番号の利用に関する条\n" + " " * 60 + "例別表第1の3の項",
 ])
 def test_a_table_after_a_name_broken_before_its_last_characters_is_reported(text: str, assume: bool) -> None:
     result = rewrite(text, assume_law=assume)
     assert result.text == text
     assert [f.reason for f in result.findings] == ["law-unknown"]
+
+
+@pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize("indent", [0, 20, 36])
+def test_a_joining_word_broken_over_an_indented_line_still_joins_the_tables(indent: int, assume: bool) -> None:
+    """PDF text extracted with -layout indents a cell's continuation lines: 「及\n<36 spaces>び」 joins the second table
+    to the first as 「及び」 does, so it shares the first's law (here not established: the ordinance's name is broken
+    too). Past 12 characters of the break, the second table was taken for the act's under --assume-law and renamed."""
+    pad = " " * indent
+    text = (f"熊谷市行政手続における特定の個人を識別するための番号の利用等に関する法律の施行に関する条\n{pad}"
+            f"例（平成 27 年条例第 40 号）別表第 1 の 1 の項及\n{pad}び別表第 2 の 3 の項\n")
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert all(f.reason in ("law-unknown", "law-other") for f in result.findings)
 
 
 @pytest.mark.parametrize("assume", [False, True])

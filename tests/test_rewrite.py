@@ -196,6 +196,10 @@ def test_a_name_broken_after_dai_before_a_particle_is_rewritten_once(
         ("番号法１９条８号 別表第二 ２７項", "番号法１９条８号に基づく主務省令第２条の表 ４８項"),
         ("番号法9条1項別表第一16項", "番号法9条1項別表24項"),
         ("番号法19条7号別表第二主務省令第20条", "番号法19条8号に基づく主務省令第50条"),
+        # each 第 as the document writes it: the item's apart from the article's
+        ("番号法19条第7号別表第二の27の項", "番号法19条第8号に基づく主務省令第2条の表の48の項"),
+        ("番号法第19条7号別表第二", "番号法第19条8号に基づく主務省令第2条の表"),
+        ("番号法19条第7号別表第二主務省令第20条", "番号法19条第8号に基づく主務省令第50条"),
         ("番号利用法の別表第二に基づいて", "番号利用法第19条第8号に基づく主務省令第2条の表に基づいて"),
         ("番号利用法別表第二の主務省令で定める事務及び情報を定める命令", "番号利用法第19条第8号に基づく主務省令"),
         (
@@ -1386,6 +1390,15 @@ def test_the_network_provision_in_shorthand_is_renumbered_with_its_table(text: s
     table joined to it (it stood beside the new name: 「番号法19条7号及び番号法第19条第8号に基づく…」)."""
     assert rewrite(text).text == expected
     assert rewrite(expected).edits == ()
+
+
+def test_a_provision_cut_from_its_law_by_a_page_keeps_its_items_dai() -> None:
+    """PDF text of a 変更箇所 cell whose 「番号利用法第」 ended the page before: the provision that starts the next page,
+    「19 条第 8 号」, keeps the 第 before its item (it was written 「19条8号に基づく…」, dropping a 第 the text has)."""
+    text = "19 条第 8 号\n別表第二\n"
+    result = rewrite(text, assume_law=True)
+    assert result.text == "19条第8号に基づく主務省令第2条の表\n"
+    assert rewrite(result.text, assume_law=True).edits == ()
 
 
 @pytest.mark.parametrize(("text", "reason"), [

@@ -436,6 +436,45 @@ def test_a_row_written_with_ko_in_a_later_sentence_keeps_the_name(text: str) -> 
     assert "number-after-table" in {f.reason for f in result.findings}
 
 
+def _layout_list(indent: int, rows: int) -> str:
+    """PDF text extracted with -layout: a table's name ends a page after its の, its rows go on in the cell on the next
+    page, each line indented as far as the cell stands from the page's edge."""
+    numbers = "、".join(str(n) for n in range(1, rows + 1))
+    lines = "\n".join(" " * indent + numbers[i : i + 30] for i in range(0, len(numbers), 30))
+    return "② 情報連携の根拠   番号法第 19 条第 8 号 別表第二の\n\n\n2/3\n\x0c特定個人情報保護評価書\n\n" + lines + " の項\n"
+
+
+def test_a_name_whose_no_ends_its_paragraph_is_kept() -> None:
+    """「…別表第二の」 then the page's footer and header: its rows are cut off by the page; they were found only within
+    300 characters, so a long list on indented lines left the name renamed over its 50 old rows (silently)."""
+    text = _layout_list(28, 50)
+    result = rewrite(text)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["malformed"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法第19条第8号別表第二", "番号利用法 別表第一"]),
+    st.sampled_from(["の", " の", "の　"]),
+    st.sampled_from(["\n\n", "\n \n", "\n\n\n2/3\n", "\x0c", "\n\x0c"]),
+    st.sampled_from(["", "特定個人情報保護評価書\n", "－ 3 －\n\x0c評価書\n"]),
+    st.sampled_from(["", "16の項", "1、2、3、4、5の項", "照会を行う。", "   27、28\n   の項"]),
+    st.booleans(),
+)
+def test_a_name_whose_no_ends_its_paragraph_is_never_renamed(
+    name: str, no: str, cut: str, page: str, rest: str, assume: bool
+) -> None:
+    """Whatever follows past the blank line or the page break, a name left hanging on its の keeps its old wording:
+    what it names is not in its paragraph."""
+    if not page and "\n\n" not in cut.replace(" ", ""):
+        return  # (rows right after a bare page break are read with the name; the text's end is no cut)
+    text = name + no + cut + page + rest
+    result = rewrite(text, assume_law=assume)
+    assert name in result.text
+    assert "malformed" in {f.reason for f in result.findings}
+
+
 @pytest.mark.parametrize(
     "after",
     [
@@ -2437,6 +2476,23 @@ def test_rows_in_a_bracket_between_the_law_and_its_table_keep_the_table(text: st
 def test_a_bracket_between_the_law_and_its_table_without_rows_is_still_a_note(text: str, new: str) -> None:
     """A law's number, an article's paragraph (第1項, 9条1項) or 項目 in that bracket is no row: the table is renamed."""
     assert rewrite(text, assume_law=False).text == new
+
+
+@pytest.mark.parametrize("text, new", [
+    # PDF text spaces half-width figures off (pdftotext of a LibreOffice PDF): 「第 1 項」 is still the article's paragraph
+    ("番号法第 9 条第 1 項別表第一の16の項", "番号法第 9 条第 1 項別表の24の項"),
+    ("番号法第 9 条第 1 項別表第一の 16 の項に基づく。", "番号法第 9 条第 1 項別表の 24 の項に基づく。"),
+    ("番号法第 9 条第\n1 項別表第一の16の項", "番号法第 9 条第\n1 項別表の24の項"),
+    ("番号法第 9 条 1 項別表第一の16の項", "番号法第 9 条 1 項別表の24の項"),
+])
+def test_a_spaced_paragraph_of_the_article_before_the_table_is_not_a_row(text: str, new: str) -> None:
+    """「番号法第 9 条第 1 項別表第一の16の項」: the 1 spaced off its 第 was read as a row between the law and its table
+    (「1 項」), and the citation was kept as number-before-table; a number right after 第, 条 or a figure, past spaces and
+    a line break, is no row, as it is unspaced."""
+    for assume in (True, False):
+        result = rewrite(text, assume_law=assume)
+        assert result.text == new
+        assert result.findings == ()
 
 
 @settings(max_examples=80, deadline=None)
