@@ -1139,7 +1139,9 @@ _COUNTERS = "年|月|日|時|分|秒|歳|円|件|人|名|回|個|者|市|町|村
 _KANJI_NUMBER = (
     r"(?<![同統唯単均逐択画随専万])(?:[〇一二三四五六七八九十百千]{2,}|[〇一二三四五六七八九十百千](?!(?!項)[\u4e00-\u9fff]))"
 )
-_GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\n(?![ \t\u3000\r]*\n))"  # never a blank line
+# (a line break counts as one with the indentation after it, however wide: PDF text extracted with -layout indents a
+# cell's continuation lines, 「…別表第二の\n<33 spaces>1」)
+_GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\n(?![ \t\u3000\r]*\n)[ \t\u3000]*+)"  # never a blank line
 _NUMBER_RIGHT_AFTER = compile_on_use(
     rf"{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
     rf"|{_KANJI_NUMBER})"

@@ -475,6 +475,35 @@ def test_a_name_whose_no_ends_its_paragraph_is_never_renamed(
     assert "malformed" in {f.reason for f in result.findings}
 
 
+def test_a_number_on_the_indented_line_after_a_name_keeps_the_name() -> None:
+    """「…別表第二の\n<33 spaces>1」 then a blank line (-layout PDF text of a Word table split over a page, the list
+    cut after its first number): the number was looked for within 16 characters, the indentation counted, so the
+    name was renamed over it and the old rows on the next page (「…第2条の表の\n 1 … 、2、3、4…の項」) silently."""
+    text = "② 情報連携の根拠    番号法第 19 条第 8 号 別表第二の\n" + " " * 33 + "1\n\n\n注 1：…\n"
+    result = rewrite(text)
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("number-after-table", "番号法第 19 条第 8 号 別表第二")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法第19条第8号別表第二", "番号利用法 別表第一"]),
+    st.sampled_from(["の", "", "　"]),
+    st.integers(min_value=1, max_value=80),
+    st.sampled_from(["1\n\n", "16\n\n", "２　住民基本台帳法\n", "1、2、3、4の項\n", "照会を行う。\n"]),
+    st.booleans(),
+)
+def test_the_indentation_after_a_line_break_does_not_change_what_follows_a_name(
+    name: str, no: str, indent: int, rest: str, assume: bool
+) -> None:
+    """However wide the indentation of the line after a table's name (a cell's continuation line in -layout PDF text),
+    the name is read as with none: the same edits and findings, the indentation kept as written."""
+    flush = rewrite(name + no + "\n" + rest, assume_law=assume)
+    indented = rewrite(name + no + "\n" + " " * indent + rest, assume_law=assume)
+    assert indented.text == flush.text.replace("\n", "\n" + " " * indent, 1)
+    assert [f.reason for f in indented.findings] == [f.reason for f in flush.findings]
+
+
 @pytest.mark.parametrize(
     "after",
     [
