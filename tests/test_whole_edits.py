@@ -504,6 +504,26 @@ def test_the_indentation_after_a_line_break_does_not_change_what_follows_a_name(
     assert [f.reason for f in indented.findings] == [f.reason for f in flush.findings]
 
 
+@pytest.mark.parametrize("text", [
+    "の項及び別表第2の3の項\n",
+    # (-layout PDF text of a Word table split over a page, its header row repeated: the ordinance's row 「別表第1の1の項」
+    # broken before its の項, the rest on the next page)
+    "条例（平成 27 年条例第 40 号）別表第 1 の 1\n\x0c評価書\n\n項目    内容\n        の項及び別表第 2 の 3 の項\n",
+])
+def test_a_table_joined_to_a_row_whose_number_was_cut_off_is_kept(text: str) -> None:
+    """A row's 「の項」 that opens its line (its number cut off by a page or a column) joined to a table that names no
+    law: the table may be the cut-off row's table's (here an ordinance's), whose name is not in its clause. Under
+    --assume-law it was taken for the act's and renamed 「…及び番号利用法第19条第8号に基づく主務省令第2条の表の3の項」."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-before-table"]
+    # a table that names its law, or joined to a row a citation holds (「別表第一の16\nの項」), is read as before
+    assert rewrite("の項及び番号法別表第二の3の項\n").text == "の項及び番号法第19条第8号に基づく主務省令第2条の表の3の項\n"
+    assert rewrite("番号法別表第一の16\nの項及び別表第二の3の項\n").text == (
+        "番号法別表の24\nの項及び番号法第19条第8号に基づく主務省令第2条の表の3の項\n"
+    )
+
+
 @pytest.mark.parametrize(
     "after",
     [
