@@ -524,6 +524,21 @@ def test_a_table_joined_to_a_row_whose_number_was_cut_off_is_kept(text: str) -> 
     )
 
 
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=80), st.booleans())
+def test_a_same_table_broken_over_an_indented_line_is_read_however_wide_the_indentation(indent: int, assume: bool) -> None:
+    """「…別表第二の９３の項、同\n<23 spaces>表の９４の項」 (-layout PDF text of a Word table's cell): 同表 broken over a
+    line was read only within 8 characters of whitespace, so past that the table was renamed and 同表's row left in the
+    old numbering beside it (「…第２条の表の１３１の項、同表の９４の項」), silently. The indentation after the break
+    counts as none; so for 別表 broken so."""
+    pad = " " * indent
+    text = f"番号法第１９条第８号別表第二の９３の項、同\n{pad}表の９４の項\n"
+    assert rewrite(text, assume_law=assume).text == (
+        f"番号法第１９条第８号に基づく主務省令第２条の表の１３１の項、同\n{pad}表の１３２の項\n"
+    )
+    assert rewrite(f"番号法別\n{pad}表第一の16の項\n", assume_law=assume).text == f"番号法別\n{pad}表の24の項\n"
+
+
 @pytest.mark.parametrize(
     "after",
     [
