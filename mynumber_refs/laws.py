@@ -776,6 +776,7 @@ class LawIndex:
         self._heading_of_line: tuple[int, LawExpr | None] = (-1, None)  # the last line asked, and its heading's law
         # (line start, column) → (the act named alone in a cell of the column above, the first row's law): see law_of_column_head
         self._column_heads: dict[tuple[int, int], tuple[bool, LawExpr | None]] = {}
+        self._whole_names: dict[str, bool] = {}  # whether the text writes each broken name unbroken (see _written_whole)
         self._named_alone: dict[str, LawExpr | None] = {}  # what each heading's name read alone is (see _law_named_alone)
         self._no_heading: set[tuple[str, int]] = set()  # the windows the heading rule settled as None by them alone (see _heading_above)
 
@@ -1740,6 +1741,13 @@ class LawIndex:
             return None  # (a lone character before the break joins only as the first half of a name's end)
         return LawExpr(begin, k, word + text[start:k], LawKind.UNKNOWN, None)
 
+    def _written_whole(self, name: str) -> bool:
+        """Whether the text writes ``name`` unbroken somewhere (remembered per name)."""
+        found = self._whole_names.get(name)
+        if found is None:
+            found = self._whole_names[name] = name in self.text
+        return found
+
     def _supplementary_of_law(self, start: int) -> bool:
         """Whether the 附則 at ``start`` is a law's: a law's name stands right before it (「番号法附則第2条」,
         「同法附則第2条」), or it is joined to a provision before it (「番号法第9条第1項、附則第2条」)."""
@@ -1965,6 +1973,12 @@ class LawIndex:
             if own is not None:
                 return Binding(own, "articles")
         e = self.expression_ending_at(k) if k > 0 else None
+        if k > 0 and e is not None and e.basis is LawBasis.DEFINED:
+            # a term the text defines that starts a line ends a name broken before it when the text writes that name
+            # unbroken too (「（以下「法」という。）…地方税法第294条…、地方税\n法別表第一」): which law, is not established
+            broken = self._broken_name(k)
+            if broken is not None and broken.name not in self.aliases and self._written_whole(broken.name):
+                return Binding(broken, "broken")
         if k > 0 and (e is None or (e.name == "法" and e.kind is LawKind.UNKNOWN and e.basis is None)):
             broken = self._broken_name(k)
             if broken is not None and broken.name in self.aliases:  # 「番号 法別表第一」: the act's name, broken so

@@ -29,7 +29,7 @@ from ._args import rewrite_args
 from ._gc import collector_paused
 from ._patterns import compile_on_use, compile_shared
 from .edits import apply_edits
-from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind, item_definition_at
+from .laws import ORDER_TAIL, SENTENCE_BREAK, LawIndex, LawKind, conj_back, item_definition_at
 from .mappings import Confidence, MappingSet, Outcome, Relation, default_mappings
 from .model import (
     ALIASES,
@@ -1139,7 +1139,9 @@ _COUNTERS = "年|月|日|時|分|秒|歳|円|件|人|名|回|個|者|市|町|村
 _KANJI_NUMBER = (
     r"(?<![同統唯単均逐択画随専万])(?:[〇一二三四五六七八九十百千]{2,}|[〇一二三四五六七八九十百千](?!(?!項)[\u4e00-\u9fff]))"
 )
-_GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\n(?![ \t\u3000\r]*\n))"  # never a blank line
+# (a line break counts as one with the indentation after it, however wide: PDF text extracted with -layout indents a
+# cell's continuation lines, 「…別表第二の\n<33 spaces>1」)
+_GLUE = r"(?:[^\r\n。表0-9０-９〇一二三四五六七八九十百千]|\r?\n(?![ \t\u3000\r]*\n)[ \t\u3000]*+)"  # never a blank line
 _NUMBER_RIGHT_AFTER = compile_on_use(
     rf"{_GLUE}{{0,16}}?(?P<n>(?<![A-Za-zＡ-Ｚａ-ｚ_0-9０-９])[0-9０-９]+"
     rf"|{_KANJI_NUMBER})"
@@ -1673,6 +1675,22 @@ def _row_between_law_and_table(text: str, c: Citation) -> str | None:
     return None
 
 
+def _cut_row_before(text: str, k: int) -> int | None:
+    """Where a row's unit 「の項」 that ends right before ``k`` (spaces aside) and opens its line begins, or None: a
+    row whose number a page or a column of PDF text cut off before it (however wide the line's indentation)."""
+    spaces = " \t\u3000"
+    for ch in "項の":
+        while k > 0 and text[k - 1] in spaces:
+            k -= 1
+        if k == 0 or text[k - 1] != ch:
+            return None
+        k -= 1
+    row = k
+    while k > 0 and text[k - 1] in spaces:
+        k -= 1
+    return row if k == 0 or text[k - 1] in "\r\n\f" else None
+
+
 def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
     """A row written with 項 before a table's name in its clause that no citation holds (「27の項（番号法
     別表第二）」, 「項番27　番号法別表第二」), or before an order's title a reference into it (「１条２号ハ
@@ -1692,6 +1710,12 @@ def _unread_before(ctx: _Context, c: Citation) -> Finding | None:
         inside = _row_between_law_and_table(text, c)
         if inside is not None:
             return _finding(c, F.NUMBER_BEFORE, preceding=inside)
+        conj = conj_back(text, c.start) if c.law_span is None else None
+        cut = _cut_row_before(text, conj.start()) if conj is not None else None
+        if cut is not None and not ctx.covered(cut):
+            # 「…別表第1の1\n\f<the next page>\nの項及び別表第2の3の項」: a row whose number a page or a column cut off,
+            # joined to the table; the table may be the cut-off row's table's, and that row's table is not in its clause
+            return _finding(c, F.NUMBER_BEFORE, preceding="".join(text[cut : c.start].split()))
     lo = max(0, c.start - _CLAUSE_REACH)
     title = c.kind is CitationKind.ORDER_TITLE
     # (an old table: the old order's articles, 「主務省令第27条及び番号法別表第二」, 「２７条１号ハ（番号法別表第二）」)

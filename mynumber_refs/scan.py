@@ -110,7 +110,18 @@ def may_hold_citation(text: str) -> bool:
 _WS_OR_INVISIBLE = frozenset(_WS + INVISIBLE)
 
 
+# how wide the indentation after a line break may be (a cell's continuation line in -layout PDF text: 「同\n<23 spaces>表」)
+_INDENT_REACH = 200
+
+
 def _prev_nonspace(text: str, i: int, limit: int = 8) -> int:
+    """The last character before ``i`` that is no whitespace, within ``limit`` characters; the indentation after a
+    line break counts as none, however wide."""
+    k = i - 1
+    while k >= 0 and i - 1 - k < _INDENT_REACH and text[k] in " \t\u3000":
+        k -= 1
+    if k >= 0 and k < i - 1 and text[k] == "\n":
+        i = k + 1
     j = i - 1
     stop = max(-1, i - 1 - limit)
     while j > stop and text[j] in _WS_OR_INVISIBLE:

@@ -2009,6 +2009,27 @@ def test_a_table_after_a_name_broken_before_its_last_characters_is_reported(text
 
 
 @pytest.mark.parametrize("assume", [False, True])
+@pytest.mark.parametrize(("whole", "broken"), [
+    ("地方税法第２９４条、", "地方税\n法別表第一"),
+    ("住民基本台帳法第３０条の１０、", "住民基本台帳\n" + " " * 30 + "法別表第一の1の項"),
+])
+def test_a_table_after_a_name_broken_before_a_term_the_text_defines_is_reported(whole: str, broken: str, assume: bool) -> None:
+    """A term the text defines as the act (「（以下「法」という。）」) that starts a line is also the last character of a
+    name broken before it that the text writes unbroken elsewhere (PDF text of a Word PIA in two columns: 「…地方税法
+    第294条、…、地方税\n法別表第一」): which law's table it is, is not established, as after an undefined 法. It was
+    taken for the act's and renamed 「地方税\n法別表」."""
+    first = "番号法（以下「法」という。）第９条第１項及び法別表第一の六十八の項、" + whole
+    result = rewrite(first + broken + "\n", assume_law=assume)
+    assert result.text == "番号法（以下「法」という。）第９条第１項及び法別表の百の項、" + whole + broken + "\n"
+    assert [f.reason for f in result.findings] == ["law-unknown"]
+    # the defined term after a joining word, or after a word the text names no law with, or the act's own name broken so,
+    # is still the act's
+    for joined in ("及び\n法別表第一の六十九の項", "事務\n法別表第一の六十九の項", "番号\n法別表第一の六十九の項"):
+        result = rewrite(first + joined + "\n", assume_law=assume)
+        assert result.text.endswith(whole + joined.replace("第一の六十九", "の百四") + "\n")
+
+
+@pytest.mark.parametrize("assume", [False, True])
 @pytest.mark.parametrize("indent", [0, 20, 36])
 def test_a_joining_word_broken_over_an_indented_line_still_joins_the_tables(indent: int, assume: bool) -> None:
     """PDF text extracted with -layout indents a cell's continuation lines: 「及\n<36 spaces>び」 joins the second table

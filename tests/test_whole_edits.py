@@ -475,6 +475,70 @@ def test_a_name_whose_no_ends_its_paragraph_is_never_renamed(
     assert "malformed" in {f.reason for f in result.findings}
 
 
+def test_a_number_on_the_indented_line_after_a_name_keeps_the_name() -> None:
+    """「…別表第二の\n<33 spaces>1」 then a blank line (-layout PDF text of a Word table split over a page, the list
+    cut after its first number): the number was looked for within 16 characters, the indentation counted, so the
+    name was renamed over it and the old rows on the next page (「…第2条の表の\n 1 … 、2、3、4…の項」) silently."""
+    text = "② 情報連携の根拠    番号法第 19 条第 8 号 別表第二の\n" + " " * 33 + "1\n\n\n注 1：…\n"
+    result = rewrite(text)
+    assert result.text == text
+    assert [(f.reason, f.text) for f in result.findings] == [("number-after-table", "番号法第 19 条第 8 号 別表第二")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(["番号法別表第一", "番号法別表第二", "番号法第19条第8号別表第二", "番号利用法 別表第一"]),
+    st.sampled_from(["の", "", "　"]),
+    st.integers(min_value=1, max_value=80),
+    st.sampled_from(["1\n\n", "16\n\n", "２　住民基本台帳法\n", "1、2、3、4の項\n", "照会を行う。\n"]),
+    st.booleans(),
+)
+def test_the_indentation_after_a_line_break_does_not_change_what_follows_a_name(
+    name: str, no: str, indent: int, rest: str, assume: bool
+) -> None:
+    """However wide the indentation of the line after a table's name (a cell's continuation line in -layout PDF text),
+    the name is read as with none: the same edits and findings, the indentation kept as written."""
+    flush = rewrite(name + no + "\n" + rest, assume_law=assume)
+    indented = rewrite(name + no + "\n" + " " * indent + rest, assume_law=assume)
+    assert indented.text == flush.text.replace("\n", "\n" + " " * indent, 1)
+    assert [f.reason for f in indented.findings] == [f.reason for f in flush.findings]
+
+
+@pytest.mark.parametrize("text", [
+    "の項及び別表第2の3の項\n",
+    # (-layout PDF text of a Word table split over a page, its header row repeated: the ordinance's row 「別表第1の1の項」
+    # broken before its の項, the rest on the next page)
+    "条例（平成 27 年条例第 40 号）別表第 1 の 1\n\x0c評価書\n\n項目    内容\n        の項及び別表第 2 の 3 の項\n",
+])
+def test_a_table_joined_to_a_row_whose_number_was_cut_off_is_kept(text: str) -> None:
+    """A row's 「の項」 that opens its line (its number cut off by a page or a column) joined to a table that names no
+    law: the table may be the cut-off row's table's (here an ordinance's), whose name is not in its clause. Under
+    --assume-law it was taken for the act's and renamed 「…及び番号利用法第19条第8号に基づく主務省令第2条の表の3の項」."""
+    result = rewrite(text, assume_law=True)
+    assert result.text == text
+    assert [f.reason for f in result.findings] == ["number-before-table"]
+    # a table that names its law, or joined to a row a citation holds (「別表第一の16\nの項」), is read as before
+    assert rewrite("の項及び番号法別表第二の3の項\n").text == "の項及び番号法第19条第8号に基づく主務省令第2条の表の3の項\n"
+    assert rewrite("番号法別表第一の16\nの項及び別表第二の3の項\n").text == (
+        "番号法別表の24\nの項及び番号法第19条第8号に基づく主務省令第2条の表の3の項\n"
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=80), st.booleans())
+def test_a_same_table_broken_over_an_indented_line_is_read_however_wide_the_indentation(indent: int, assume: bool) -> None:
+    """「…別表第二の９３の項、同\n<23 spaces>表の９４の項」 (-layout PDF text of a Word table's cell): 同表 broken over a
+    line was read only within 8 characters of whitespace, so past that the table was renamed and 同表's row left in the
+    old numbering beside it (「…第２条の表の１３１の項、同表の９４の項」), silently. The indentation after the break
+    counts as none; so for 別表 broken so."""
+    pad = " " * indent
+    text = f"番号法第１９条第８号別表第二の９３の項、同\n{pad}表の９４の項\n"
+    assert rewrite(text, assume_law=assume).text == (
+        f"番号法第１９条第８号に基づく主務省令第２条の表の１３１の項、同\n{pad}表の１３２の項\n"
+    )
+    assert rewrite(f"番号法別\n{pad}表第一の16の項\n", assume_law=assume).text == f"番号法別\n{pad}表の24の項\n"
+
+
 @pytest.mark.parametrize(
     "after",
     [
