@@ -776,6 +776,10 @@ class LawIndex:
         self._heading_of_line: tuple[int, LawExpr | None] = (-1, None)  # the last line asked, and its heading's law
         # (line start, column) → (the act named alone in a cell of the column above, the first row's law): see law_of_column_head
         self._column_heads: dict[tuple[int, int], tuple[bool, LawExpr | None]] = {}
+        # the line law_of_column_head read last: its start, its end (its line break, or the text's end), whether it
+        # holds a tab, and the last place asked in it with its column (candidates come in order, so that each line is
+        # searched once however long it is)
+        self._cells_line: tuple[int, int, bool, int, int] = (0, -1, False, 0, 0)
         self._whole_names: dict[str, bool] = {}  # whether the text writes each broken name unbroken (see _written_whole)
         self._named_alone: dict[str, LawExpr | None] = {}  # what each heading's name read alone is (see _law_named_alone)
         self._no_heading: set[tuple[str, int]] = set()  # the windows the heading rule settled as None by them alone (see _heading_above)
@@ -1223,11 +1227,22 @@ class LawIndex:
         are that law's candidates: an assumption never overrides it.  (Each row's answer is remembered by its line and
         column, so that a long table is read once.)"""
         text = self.text
-        row = text.rfind("\n", 0, pos) + 1
-        eol = text.find("\n", pos)
-        if text.find("\t", row, len(text) if eol == -1 else eol) == -1:
+        row, eol, tabbed, last, column = self._cells_line
+        if not row <= pos <= eol:
+            row = text.rfind("\n", 0, pos) + 1
+            eol = text.find("\n", pos)
+            if eol == -1:
+                eol = len(text)
+            tabbed = text.find("\t", row, eol) != -1
+            last, column = row, 0
+        if not tabbed:
+            self._cells_line = (row, eol, tabbed, last, column)
             return None
-        act, head = self._column_head(row, text.count("\t", row, pos))
+        if pos < last:
+            last, column = row, 0
+        column += text.count("\t", last, pos)
+        self._cells_line = (row, eol, tabbed, pos, column)
+        act, head = self._column_head(row, column)
         return None if act else head
 
     def _column_head(self, row: int, column: int) -> tuple[bool, LawExpr | None]:

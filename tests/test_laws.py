@@ -2489,3 +2489,22 @@ def test_terms_with_wa_finds_what_its_pattern_finds(pieces: list[str]) -> None:
 
     text = "".join(pieces)
     assert _terms_with_wa(text) == [(m.start(), m.end(), m.start(2), m.end(2)) for m in _TERM_WA.finditer(text)]
+
+
+_CELLS = ["区分", "住基法", "番号法", "根拠（住基法）", "別表第一の1の項", "", "条例"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(st.lists(st.sampled_from(_CELLS), min_size=2, max_size=4), min_size=2, max_size=5),
+    blank=st.sets(st.integers(1, 4), max_size=1),
+    picks=st.lists(st.integers(0, 10_000), min_size=2, max_size=16),
+)
+def test_a_column_header_read_in_any_order_is_read_as_alone(lines: list[list[str]], blank: set[int], picks: list[int]) -> None:
+    """law_of_column_head remembers the line it read last (so that a long line is searched once): asked at any places
+    in any order, one index answers as a fresh index asked at each place alone."""
+    text = "\n".join("" if i in blank else "\t".join(cells) for i, cells in enumerate(lines))
+    index = LawIndex(text)
+    for pick in picks:
+        pos = pick % (len(text) + 1)
+        assert index.law_of_column_head(pos) == LawIndex(text).law_of_column_head(pos), (text, pos)
