@@ -561,15 +561,16 @@ def _past_event_as_defined(text: str, start: int, end: int) -> str | None:
     """resolve._past_event as it reads a sentence: where it begins, where it ends, then its tense and dates."""
     from mynumber_refs import resolve
 
-    lo = max(0, start - resolve._PAST_REACH)
-    hi = min(len(text), end + resolve._PAST_REACH)
-    if text.find("た", end, hi) == -1 or text.find("年", lo, hi) == -1:
-        return None
+    # (the reach counts a run of row numbers as one character)
+    lo = resolve._reach_before(text, start, resolve._CELL_OR_SENTENCE)
+    far = min(len(text), end + resolve._SENTENCE_REACH_BOUND)
     lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
-    stop = resolve._PAST_SENTENCE_END.search(text, end, hi)
-    if stop is None and hi < len(text):
+    stop = resolve._PAST_SENTENCE_END.search(text, end, far)
+    if stop is None and far < len(text):
         return None
-    hi = stop.start() if stop is not None else hi
+    hi = stop.start() if stop is not None else far
+    if not resolve._within_reach(text, end, hi):
+        return None
     for blank in resolve._BLANK.finditer(text, lo, start):
         lo = blank.end()
     if resolve._PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
@@ -583,7 +584,7 @@ def _past_event_as_defined(text: str, start: int, end: int) -> str | None:
 
 _PAST_PIECES = st.sampled_from([
     "平成28年1月に", "令和6年5月27日", "令和7年4月", "2016年", "番号法", "別表第二の27の項", "に基づく情報連携を開始した", "を行っている",
-    "た", "年", "。", "\t", "\n", "\n\n", " ", "）", "」", "x" * 30, "あ" * 90,
+    "た", "年", "。", "\t", "\n", "\n\n", " ", "）", "」", "x" * 30, "あ" * 90, "（1、2、3、5、7、11、13、15、20、28の項）" * 3,
 ])
 
 
