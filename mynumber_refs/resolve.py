@@ -1840,12 +1840,37 @@ _TRANSITIONAL = compile_on_use(
     rf"な{_NB}お{_NB}[、，,]?{_NB}(?:従{_NB}前{_NB}の{_NB}例{_NB}に{_NB}よ|(?:そ{_NB}の{_NB})?効{_NB}力{_NB}を{_NB}有)"
 )
 _TRANSITIONAL_REACH = 200
+# The reaches of the words later (or earlier) in a sentence that keep a table as the old text count a run of row numbers
+# and their separators as one character, as the reach of 「…に改め」 does: a list that a rewrite lengthens between them
+# (--rederive's derived list of a new table) never moves the words out of reach (fuzzer, seed 120800)
+_SENTENCE_REACH_END = compile_on_use(rf"{_REACH_UNIT}{{0,{_TRANSITIONAL_REACH}}}")
+_SENTENCE_REACH_BOUND = 2000  # (a bound on work, past any list a rewrite writes)
+
+
+def _within_reach(text: str, end: int, at: int) -> bool:
+    """Whether ``at`` lies within :data:`_TRANSITIONAL_REACH` units after ``end`` (a run of row numbers counted as one
+    character; the plain count first, as in most sentences)."""
+    if at - end <= _TRANSITIONAL_REACH:
+        return True  # (a unit is at least one character)
+    reach = _SENTENCE_REACH_END.match(text, end, at)
+    return reach is not None and reach.end() == at
+
+
+def _reach_before(text: str, start: int, stop: re.Pattern[str]) -> int:
+    """Where the reach of :data:`_TRANSITIONAL_REACH` units before ``start`` begins, counted as :func:`_within_reach`
+    counts."""
+    lo = max(0, start - _TRANSITIONAL_REACH)
+    if lo == 0 or stop.search(text, lo, start) is not None:
+        return lo
+    window = text[max(0, start - _SENTENCE_REACH_BOUND) : start][::-1]  # (a unit reads the same both ways)
+    reach = _SENTENCE_REACH_END.match(window)
+    return start - reach.end() if reach is not None else lo
 
 
 def _transitional_after(text: str, end: int) -> str | None:
     """「なお従前の例による」 (or 「なお効力を有する」) later in the sentence of the table ending at ``end``, within
-    :data:`_TRANSITIONAL_REACH` characters, or None."""
-    hi = min(len(text), end + _TRANSITIONAL_REACH)
+    :data:`_TRANSITIONAL_REACH` units, or None."""
+    hi = min(len(text), end + _SENTENCE_REACH_BOUND)
     if text.find("従", end, hi) == -1 and text.find("効", end, hi) == -1:
         return None  # (most citations: two C-level finds)
     stop = SENTENCE_OR_BLANK.search(text, end, hi)
@@ -1854,7 +1879,7 @@ def _transitional_after(text: str, end: int) -> str | None:
     if at == -1:
         return None
     m = _TRANSITIONAL.search(text, at, hi)
-    if m is None:
+    if m is None or not _within_reach(text, end, m.end()):
         return None
     words = "".join(m.group().split())
     return "なお従前の例による" if "従" in words else "なお効力を有する"
@@ -1874,12 +1899,12 @@ _CELL_OR_SENTENCE = compile_on_use(r"。|\t|\n[ \t\u3000\r]*\n")
 def _by_old_act_after(text: str, end: int) -> str | None:
     """The words later in the sentence (or cell) of the table ending at ``end`` saying it is by the act before the
     amendment (「改正前の番号法による」, 「旧規定に基づく」), within :data:`_TRANSITIONAL_REACH` characters, or None."""
-    hi = min(len(text), end + _TRANSITIONAL_REACH)
+    hi = min(len(text), end + _SENTENCE_REACH_BOUND)
     if text.find("前", end, hi) == -1 and text.find("旧", end, hi) == -1:
         return None  # (most citations: two C-level finds)
     stop = _CELL_OR_SENTENCE.search(text, end, hi)
     m = _BY_OLD_ACT.search(text, end, stop.start() if stop is not None else hi)
-    return None if m is None else "".join(m.group().split())
+    return None if m is None or not _within_reach(text, end, m.end()) else "".join(m.group().split())
 
 
 # A dated event of the past: a date before 2024-05-27 (令和6年5月27日, when the numbering changed) in the sentence, and the
@@ -1926,22 +1951,33 @@ def _date_before_new_numbering(m: re.Match[str]) -> bool:
 def _past_event(text: str, start: int, end: int) -> str | None:
     """The date and the past predicate of the sentence holding the old table from ``start`` to ``end`` when the sentence
     tells an event before the new numbering (shown as 「平成28年1月…開始した」), or None."""
-    lo = max(0, start - _PAST_REACH)
-    hi = min(len(text), end + _PAST_REACH)
-    if text.find("年", lo, hi) == -1:
-        return None  # (most citations: a C-level find)
-    line_stop = _LINE_END.search(text, end, hi)
-    line_end = line_stop.start() if line_stop is not None else len(text) if hi == len(text) else -1
-    if line_end != -1 and _CHANGE_NOUN_END.search(text, max(end, line_end - 12), line_end) is not None:
+    far = min(len(text), end + _SENTENCE_REACH_BOUND)
+    line_end = -1
+    if text.find("年", max(0, start - _PAST_REACH), min(len(text), end + _PAST_REACH)) != -1:  # (a C-level find first)
+        line_stop = _LINE_END.search(text, end, far)
+        line_end = line_stop.start() if line_stop is not None else len(text) if far == len(text) else -1
+    if (
+        line_end != -1
+        and _CHANGE_NOUN_END.search(text, max(end, line_end - 12), line_end) is not None
+        and _within_reach(text, end, line_end)
+    ):
         hi = line_end  # (a line of a record: its date on the same line)
+        lo = _reach_before(text, start, _CELL_OR_SENTENCE)
         lo = max(lo, text.rfind("\n", lo, start) + 1)
     else:
-        stop = _PAST_SENTENCE_END.search(text, end, hi)
-        if stop is None and hi < len(text):
+        if text.find("た", end, far) == -1:
+            return None  # (most citations: a C-level find)
+        stop = _PAST_SENTENCE_END.search(text, end, far)
+        if stop is None and far < len(text):
             return None  # (a sentence running on past the reach)
-        hi = stop.start() if stop is not None else hi
+        hi = stop.start() if stop is not None else far
         if _PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
             return None  # (most sentences that reach this far: where the sentence begins is not needed)
+        if not _within_reach(text, end, hi):
+            return None  # (a sentence running on past the reach)
+        lo = _reach_before(text, start, _CELL_OR_SENTENCE)
+        if text.find("年", lo, hi) == -1:
+            return None
     lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
     for blank in _BLANK.finditer(text, lo, start):
         lo = blank.end()

@@ -561,18 +561,33 @@ def _past_event_as_defined(text: str, start: int, end: int) -> str | None:
     """resolve._past_event as it reads a sentence: where it begins, where it ends, then its tense and dates."""
     from mynumber_refs import resolve
 
-    lo = max(0, start - resolve._PAST_REACH)
-    hi = min(len(text), end + resolve._PAST_REACH)
-    if text.find("た", end, hi) == -1 or text.find("年", lo, hi) == -1:
-        return None
+    # (the reach counts a run of row numbers as one character)
+    lo = resolve._reach_before(text, start, resolve._CELL_OR_SENTENCE)
+    far = min(len(text), end + resolve._SENTENCE_REACH_BOUND)
+    # a line of a record of revisions: the table's line (its sentence, its cell) ends in the noun of a change, and
+    # the date is on that line
+    line_stop = resolve._LINE_END.search(text, end, far)
+    line_end = line_stop.start() if line_stop is not None else len(text) if far == len(text) else -1
+    record = (
+        line_end != -1
+        and resolve._CHANGE_NOUN_END.search(text, max(end, line_end - 12), line_end) is not None
+        and resolve._within_reach(text, end, line_end)
+        and "年" in text[max(0, start - resolve._PAST_REACH) : end + resolve._PAST_REACH]
+    )
+    if record:
+        hi = line_end
+        lo = max(lo, text.rfind("\n", lo, start) + 1)
     lo = max(lo, text.rfind("。", lo, start) + 1, text.rfind("\t", lo, start) + 1)
-    stop = resolve._PAST_SENTENCE_END.search(text, end, hi)
-    if stop is None and hi < len(text):
-        return None
-    hi = stop.start() if stop is not None else hi
+    if not record:
+        stop = resolve._PAST_SENTENCE_END.search(text, end, far)
+        if stop is None and far < len(text):
+            return None
+        hi = stop.start() if stop is not None else far
+        if not resolve._within_reach(text, end, hi):
+            return None
     for blank in resolve._BLANK.finditer(text, lo, start):
         lo = blank.end()
-    if resolve._PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
+    if not record and resolve._PAST_TENSE.search(text, max(end, hi - 12), hi) is None:
         return None
     for m in resolve._DATE.finditer(text, lo, hi):
         if resolve._date_before_new_numbering(m):
@@ -583,7 +598,8 @@ def _past_event_as_defined(text: str, start: int, end: int) -> str | None:
 
 _PAST_PIECES = st.sampled_from([
     "平成28年1月に", "令和6年5月27日", "令和7年4月", "2016年", "番号法", "別表第二の27の項", "に基づく情報連携を開始した", "を行っている",
-    "た", "年", "。", "\t", "\n", "\n\n", " ", "）", "」", "x" * 30, "あ" * 90,
+    "た", "年", "。", "\t", "\n", "\n\n", " ", "）", "」", "x" * 30, "あ" * 90, "（1、2、3、5、7、11、13、15、20、28の項）" * 3,
+    "に基づく事務を追加", "の変更", "第2版（令和5年4月1日）：",
 ])
 
 

@@ -777,6 +777,50 @@ def test_a_derived_list_never_moves_the_words_marking_the_old_table_out_of_reach
     assert rewrite(result.text, assume_law=True, rederive=derive).text == result.text
 
 
+_SENTENCE_WORDS = [
+    ("", "の記載は、改正前の番号法によるものである。"),  # (the review's words on the old text)
+    ("", "による照会については、なお従前の例による。"),  # (a transitional provision)
+    ("平成28年1月に", "に基づく情報連携を開始した。"),  # (an event of the past, its date before the tables)
+]
+
+
+@pytest.mark.parametrize(("lead", "words"), _SENTENCE_WORDS)
+@pytest.mark.parametrize("old_first", [True, False])
+def test_a_derived_list_never_moves_the_sentence_keeping_the_old_table_out_of_reach(
+    lead: str, words: str, old_first: bool
+) -> None:
+    """An old table kept by words later (or a date earlier) in its sentence stays kept when --rederive writes a long list
+    of a new table between them, on the first run and the second (fuzzer, seed 120800: the list pushed the words past
+    the reach of 200 characters, and a second run rewrote the table)."""
+    derive = Rederive("市町村長", "住民票関係情報")
+    old, new = "番号法別表第二", "番号法第19条第8号に基づく主務省令第2条の表"
+
+    def sentence(rows: str) -> str:
+        return lead + (f"{old}及び{new}（{rows}）" if old_first else f"{new}（{rows}）及び{old}") + words
+
+    result = rewrite(sentence("48の項"), assume_law=True, rederive=derive)
+    assert result.text == sentence(f"{_DERIVED}の項")
+    assert [f.text for f in result.findings if f.reason == "marked-old"] == ["別表第二"]
+    assert rewrite(result.text, assume_law=True, rederive=derive).text == result.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 173), st.sampled_from(list(NumeralStyle)), st.sampled_from(_SENTENCE_WORDS), st.booleans(),
+       st.booleans())
+def test_the_length_of_a_row_list_never_decides_whether_the_sentence_keeps_an_old_table(
+    n: int, numerals: NumeralStyle, sentence: tuple[str, str], old_first: bool, assume: bool
+) -> None:
+    """An old table kept by the words of its sentence (「…の記載は、改正前の番号法によるものである」, 「なお従前の例による」,
+    a past event's date) is kept however many rows a new table's list between them holds, in any numerals."""
+    lead, words = sentence
+    listed = "、".join(render_int(i, numerals) for i in range(1, n + 1)) + "の項"
+    old, new = "番号法別表第二", f"番号法第19条第8号に基づく主務省令第2条の表（{listed}）"
+    text = lead + (f"{old}及び{new}" if old_first else f"{new}及び{old}") + words
+    result = rewrite(text, assume_law=assume)
+    assert result.text == text
+    assert "marked-old" in {f.reason for f in result.findings}, text
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.integers(1, 173), st.sampled_from(list(NumeralStyle)), st.booleans(), st.booleans(),
        st.sampled_from(["番号法別表第二の27の項は", "番号法別表第二は", "番号法別表第一の16の項は"]),
