@@ -68,6 +68,7 @@ __all__ = [
     "GROUP_MESSAGE",
     "apply_edits_to_text",
     "may_cite",
+    "shown_first",
     "document_law_name",
     "with_law_name",
     "item_span",
@@ -610,6 +611,12 @@ def may_cite(text: str) -> bool:
     :func:`mynumber_refs.scan.may_hold_citation`).  A unit without it is not sent to the
     rewriter: in a workbook most cells are like that."""
     return may_hold_citation(text)
+
+
+def shown_first(texts: Sequence[str]) -> str:
+    """How a note shows what it counts: the first text (cut at 20 characters), and 「など」 when there are more."""
+    first = texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…"
+    return first + ("など" if len(texts) > 1 else "")
 
 
 _BLANK_LINE = compile_on_use(r"\r?\n[ \t\u3000]*(?:\r?\n|$)|\r[ \t\u3000]*(?:\r|$)")

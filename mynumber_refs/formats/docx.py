@@ -91,6 +91,7 @@ from . import (
     left_text,
     may_cite,
     segment_ops,
+    shown_first,
     signed_error,
 )
 from .ooxml import (
@@ -1368,7 +1369,7 @@ def _combo_box_note(roots: Sequence[Any]) -> str | None:
     if not texts:
         return None
     n = len(texts)
-    shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+    shown = shown_first(texts)
     return (f"コンボボックス {n} 件（「{shown}」）の一覧の文字は書き換えていません。書き換えた文字が一覧にない値になり、"
             f"一覧から選ぶと旧い引用に戻ることがあります。確認してください / the list of {n} combo box{'es' if n > 1 else ''}"
             f" (「{shown}」) was not rewritten: a rewritten text may no longer be one of its entries, and picking an entry"
@@ -1390,7 +1391,7 @@ def _placeholder_note(roots: Sequence[Any]) -> str | None:
     if not texts:
         return None
     n = len(texts)
-    shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+    shown = shown_first(texts)
     return (f"プレースホルダー（入力前の案内の文字）を表示中のコンテンツ コントロール {n} 件（「{shown}」）は、文書の本文ではないため"
             f"読んでいません。案内の文字に旧い引用があれば、テンプレートで直してください / {n} content control{'s' if n > 1 else ''}"
             f" showing placeholder text (「{shown}」) {'were' if n > 1 else 'was'} not read: a placeholder is no text of the"

@@ -103,6 +103,7 @@ from . import (
     may_cite,
     plan_segment_edits,
     plan_whole_groups,
+    shown_first,
     signed_error,
 )
 from .ooxml import (
@@ -1094,7 +1095,7 @@ class XlsxDocument:
                         texts.append(first)
             if texts:
                 n = len(texts)
-                shown = (texts[0] if len(texts[0]) <= 20 else texts[0][:20] + "…") + ("など" if n > 1 else "")
+                shown = shown_first(texts)
                 self.notes.append(f"{title}: {what_ja} {n} 件（「{shown}」）の文字は書き換えていません。{effect_ja}。確認してください"
                                   f" / {title}: the text of {n} {what_en}{'s' if n > 1 else ''} (「{shown}」) was not rewritten:"
                                   f" {effect_en}; check {'them' if n > 1 else 'it'}")
