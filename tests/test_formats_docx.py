@@ -608,6 +608,20 @@ _DROP_DOWN = ('<w:dropDownList><w:listItem w:displayText="番号法別表第一�
     ('<w:alias w:val="根拠"/><w:text/>', True),  # a plain text control: its text is the document's
     ('<w:alias w:val="根拠"/>', True),
 ])
+def _document_with_control(p: Path, sdt: Any, block: bool) -> Path:
+    """A document of 「根拠：」 with the content control ``sdt`` after it (its own block, or inside its paragraph), then a
+    paragraph citing the act's table, saved at ``p``."""
+    d = docx.Document()
+    para = d.add_paragraph("根拠：")
+    if block:
+        para._p.addnext(sdt)
+    else:
+        para._p.append(sdt)
+    d.add_paragraph("番号法別表第一の59の項")
+    d.save(str(p))
+    return p
+
+
 @pytest.mark.parametrize("block", [False, True])
 def test_a_content_control_word_fills_from_elsewhere_is_kept(
     tmp_path: Path, properties: str, rewritten: bool, block: bool
@@ -618,15 +632,7 @@ def test_a_content_control_word_fills_from_elsewhere_is_kept(
     run = "<w:r><w:t>番号法別表第一の16の項</w:t></w:r>"
     content = f"<w:p>{run}</w:p>" if block else run
     sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr>{properties}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>')
-    d = docx.Document()
-    para = d.add_paragraph("根拠：")
-    if block:
-        para._p.addnext(sdt)
-    else:
-        para._p.append(sdt)
-    d.add_paragraph("番号法別表第一の59の項")
-    p = tmp_path / "sdt.docx"
-    d.save(str(p))
+    p = _document_with_control(tmp_path / "sdt.docx", sdt, block)
     doc = open_document(p)
     edits, findings = rewrite_document(doc, rewrite)
     doc.save(p)
@@ -650,15 +656,7 @@ def test_a_content_control_showing_its_placeholder_is_not_read(
     content = f"<w:p>{run}</w:p>" if block else run
     sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="根拠"/>{flag}</w:sdtPr>'
                     f'<w:sdtContent>{content}</w:sdtContent></w:sdt>')
-    d = docx.Document()
-    para = d.add_paragraph("根拠：")
-    if block:
-        para._p.addnext(sdt)
-    else:
-        para._p.append(sdt)
-    d.add_paragraph("番号法別表第一の59の項")
-    p = tmp_path / "placeholder.docx"
-    d.save(str(p))
+    p = _document_with_control(tmp_path / "placeholder.docx", sdt, block)
     doc = open_document(p)
     edits, findings = rewrite_document(doc, rewrite)
     doc.save(p)
