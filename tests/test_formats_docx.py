@@ -602,12 +602,6 @@ _DROP_DOWN = ('<w:dropDownList><w:listItem w:displayText="番号法別表第一�
               '<w:listItem w:displayText="番号法別表第一の59の項" w:value="59"/></w:dropDownList>')
 
 
-@pytest.mark.parametrize(("properties", "rewritten"), [
-    (_BINDING, False),  # Word fills it from the custom XML part on opening the file
-    (_DROP_DOWN, False),  # its text is one of the list's entries, which keep the old citation
-    ('<w:alias w:val="根拠"/><w:text/>', True),  # a plain text control: its text is the document's
-    ('<w:alias w:val="根拠"/>', True),
-])
 def _document_with_control(p: Path, sdt: Any, block: bool) -> Path:
     """A document of 「根拠：」 with the content control ``sdt`` after it (its own block, or inside its paragraph), then a
     paragraph citing the act's table, saved at ``p``."""
@@ -622,6 +616,12 @@ def _document_with_control(p: Path, sdt: Any, block: bool) -> Path:
     return p
 
 
+@pytest.mark.parametrize(("properties", "rewritten"), [
+    (_BINDING, False),  # Word fills it from the custom XML part on opening the file
+    (_DROP_DOWN, False),  # its text is one of the list's entries, which keep the old citation
+    ('<w:alias w:val="根拠"/><w:text/>', True),  # a plain text control: its text is the document's
+    ('<w:alias w:val="根拠"/>', True),
+])
 @pytest.mark.parametrize("block", [False, True])
 def test_a_content_control_word_fills_from_elsewhere_is_kept(
     tmp_path: Path, properties: str, rewritten: bool, block: bool
